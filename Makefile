@@ -1,0 +1,47 @@
+# Accord: `make run` builds and starts the demo server; `make test` runs every test.
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+RELEASE_DIR := build/release
+ASAN_DIR := build/asan
+CMAKE_COMMON := -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+LISTEN ?= 127.0.0.1:8080
+DATA_DIR ?= var
+
+.PHONY: all deps release asan run test unit format format-check bench clean
+
+all: release
+
+release:
+	scripts/deps.sh build
+	cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release $(CMAKE_COMMON) >/dev/null
+	cmake --build $(RELEASE_DIR) -j $(JOBS) --target accord
+
+run: release
+	$(RELEASE_DIR)/accord serve --demo --data-dir $(DATA_DIR) --listen $(LISTEN)
+
+asan:
+	scripts/deps.sh test
+	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DACCORD_SANITIZE=ON \
+	  -DACCORD_BENCH=OFF -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" $(CMAKE_COMMON) >/dev/null
+	cmake --build $(ASAN_DIR) -j $(JOBS)
+
+# One sanitizer build, then everything: format check, unit, storage, HTTP and CLI tests.
+test: asan format-check
+	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS) --timeout 900
+
+format:
+	git ls-files '*.cc' '*.h' | xargs clang-format -i
+
+format-check:
+	@git ls-files '*.cc' '*.h' | xargs clang-format --dry-run --Werror && echo "format: OK"
+
+bench:
+	scripts/deps.sh bench
+	cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release $(CMAKE_COMMON) >/dev/null
+	cmake --build $(RELEASE_DIR) -j $(JOBS) --target accord accord_bench
+	bench/run.sh $(RELEASE_DIR)
+
+clean:
+	rm -rf build

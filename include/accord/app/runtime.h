@@ -1,0 +1,75 @@
+// Wiring shared by `accord serve` and the CLI: open + migrate the store, load the signing
+// key, make sure the organisation and its key are in the ledger, write checkpoints.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "accord/core/clock.h"
+#include "accord/ledger/note.h"
+#include "accord/policy/profile.h"
+#include "accord/storage/event_log.h"
+#include "accord/storage/ledger_tables.h"
+#include "accord/storage/store.h"
+
+namespace accord::app {
+
+struct StoreConfig {
+  std::filesystem::path data_dir = "var";
+  std::string db_url;                 // empty: sqlite under data_dir
+  std::filesystem::path signing_key;  // empty: data_dir/ledger.key
+};
+
+struct OrgInfo {
+  std::string id;
+  std::string name;
+  std::string profile;
+  std::string origin;
+  bool created = false;  // true when this call created it (empty store)
+};
+
+class Runtime {
+ public:
+  // Opens the store named by config and applies migrations.
+  static Result<std::unique_ptr<Runtime>> Open(const StoreConfig& config, const Clock& clock);
+
+  storage::Store& store() { return *store_; }
+  storage::EventLog& log() { return *log_; }
+  const Clock& clock() const { return clock_; }
+  const StoreConfig& config() const { return config_; }
+
+  // The organisation if the store has one.
+  Result<std::optional<OrgInfo>> ReadOrg();
+  // Creates the organisation on an empty store (recording profile and origin in the
+  // ledger) or checks the given flags agree with the one recorded.
+  Result<OrgInfo> EnsureOrg(const policy::Profile& profile, const std::string& origin_flag,
+                            const std::string& org_name);
+  // Loads (or creates) the key file and records its verifier key in the ledger if new.
+  Status LoadSigner(const std::string& origin);
+  const ledger::Signer& signer() const { return *signer_; }
+  // Signs and stores a checkpoint if the ledger grew since the last one.
+  Result<std::optional<storage::StoredCheckpoint>> Checkpoint(const std::string& origin);
+
+ private:
+  Runtime(StoreConfig config, const Clock& clock) : config_(std::move(config)), clock_(clock) {}
+  StoreConfig config_;
+  const Clock& clock_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<storage::EventLog> log_;
+  std::optional<ledger::Signer> signer_;
+};
+
+// Creates an API token; returns the secret (shown once). The ledger records its metadata.
+struct NewToken {
+  std::string id;
+  std::string secret;
+};
+Result<NewToken> CreateApiToken(storage::EventLog& log, const domain::Actor& actor,
+                                const std::string& name, const std::string& role,
+                                std::optional<TimePoint> expires_at);
+
+bool IsRole(std::string_view role);
+
+}  // namespace accord::app

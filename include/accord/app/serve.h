@@ -1,0 +1,37 @@
+// `accord serve`: start-up, the checkpoint loop, graceful shutdown.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "accord/app/runtime.h"
+
+namespace accord::app {
+
+struct ServeOptions {
+  StoreConfig store;
+  std::string listen = "127.0.0.1:8080";
+  std::string profile = "luma";
+  std::string origin;  // default accord/<org id>
+  std::string org_name = "My organisation";
+  bool demo = false;
+  std::optional<std::filesystem::path> tls_cert;
+  std::optional<std::filesystem::path> tls_key;
+  bool insecure_http = false;
+  bool metrics_public = false;
+  int threads = 2;
+  size_t body_limit = 1 << 20;
+};
+
+// Runs until SIGINT/SIGTERM; returns the process exit code (CONTRACT.md).
+int Serve(const ServeOptions& options);
+
+// Splits "HOST:PORT" ("[::1]:8080" for IPv6); the error names the flag.
+Result<std::pair<std::string, uint16_t>> ParseListen(std::string_view listen);
+bool IsLoopbackHost(std::string_view host);
+
+// Seeds the demo organisation's sample data; returns what to print once.
+Result<std::string> SeedDemo(Runtime& runtime);
+
+}  // namespace accord::app

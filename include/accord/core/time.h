@@ -1,0 +1,25 @@
+// RFC 3339 timestamps and short durations ("30d") as they appear in the API and profiles.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "accord/core/clock.h"
+#include "accord/core/result.h"
+
+namespace accord {
+
+// "2026-11-23T10:15:30.123Z": always UTC, always milliseconds, so equal instants format
+// identically (ledger events are hashed). Instants outside years 0000..9999 are clamped.
+std::string FormatRfc3339(TimePoint t);
+
+// Accepts YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM); 'T' and 'Z' in either case;
+// 1..9 fraction digits, truncated to milliseconds. Leap seconds (:60) are rejected because
+// TimePoint cannot represent them.
+[[nodiscard]] Result<TimePoint> ParseRfc3339(std::string_view text);
+
+// One positive integer and one unit: "30d", "12h", "15m", "90s".
+[[nodiscard]] Result<std::chrono::seconds> ParseDuration(std::string_view text);
+
+}  // namespace accord

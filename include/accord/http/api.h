@@ -1,0 +1,55 @@
+// The HTTP API's routes, grouped by feature; each group adds itself to the router.
+#pragma once
+
+#include <atomic>
+#include <string>
+
+#include "accord/core/clock.h"
+#include "accord/http/metrics.h"
+#include "accord/http/router.h"
+#include "accord/storage/event_log.h"
+
+namespace accord::http {
+
+// What handlers need from the running server.
+struct ApiDeps {
+  storage::Store& store;
+  storage::EventLog& log;
+  const Clock& clock;
+  Metrics& metrics;
+  std::string origin;
+  std::atomic<bool>* ready = nullptr;
+  bool metrics_public = false;  // serve /metrics beyond loopback
+};
+
+// Role sets used by route tables.
+extern const std::vector<std::string> kAllRoles;
+extern const std::vector<std::string> kOfficerRoles;       // security_officer, privacy_officer
+extern const std::vector<std::string> kLedgerReaderRoles;  // officers + auditor
+extern const std::vector<std::string> kWorkforceRoles;     // officers + staff
+
+void AddSystemRoutes(Router& router, ApiDeps& deps);
+void AddLedgerRoutes(Router& router, ApiDeps& deps);
+void AddNoteRoutes(Router& router, ApiDeps& deps);
+// Must be last: it documents every route added before it.
+void AddOpenApiRoute(Router& router, ApiDeps& deps);
+// Every route group, in order, ending with the OpenAPI document; what `accord serve` uses.
+void AddAllRoutes(Router& router, ApiDeps& deps);
+
+boost::json::object OpenApiDocument(const Router& router);
+
+// Bearer-token authentication against the api_token_secrets table.
+Authenticator TokenAuthenticator(storage::Store& store, const Clock& clock);
+
+// Replies with `result` as JSON (status `ok_status`) or the error in CONTRACT.md's shape.
+Response ToResponse(const Result<boost::json::value>& result, int ok_status = 200);
+
+// Lists: ?limit (default 50, max 500) and an opaque ?cursor.
+struct Page {
+  uint64_t limit = 50;
+  std::optional<int64_t> after;  // decoded cursor: the last key seen
+};
+Result<Page> ParsePage(const Context& ctx);
+std::string EncodeCursor(int64_t key);
+
+}  // namespace accord::http

@@ -1,0 +1,86 @@
+// The route table: matching, roles, and the data the OpenAPI document is made from.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accord/core/result.h"
+#include "accord/http/message.h"
+
+namespace accord::http {
+
+// Who is calling, once authenticated.
+struct Principal {
+  std::string id;    // token or user id
+  std::string role;  // security_officer, privacy_officer, staff, auditor, third_party_contact
+  std::string name;
+};
+
+struct Context {
+  Request request;
+  std::string path;
+  std::map<std::string, std::string> path_params;
+  std::map<std::string, std::string> query;
+  std::optional<Principal> principal;
+
+  // Query parameter or empty.
+  std::string_view Query(std::string_view name) const;
+};
+
+using RouteHandler = std::function<void(Context&&, Reply)>;
+
+struct ParamDoc {
+  std::string name;
+  std::string in;               // "path" | "query"
+  std::string type = "string";  // JSON schema type
+  bool required = false;
+  std::string description;
+};
+
+struct Route {
+  std::string method;
+  std::string pattern;             // "/api/v1/ledger/entries/{index}"
+  std::vector<std::string> roles;  // empty + is_public: no sign-in
+  bool is_public = false;
+  std::string summary;
+  std::string tag;
+  std::vector<ParamDoc> params;
+  boost::json::object request_schema;   // empty: no body
+  boost::json::object response_schema;  // the 2xx body
+  std::string response_type = "application/json";
+  int success_status = 200;
+  RouteHandler handler;
+};
+
+// Authenticates a request (bearer token, later cookies); nullopt = anonymous.
+using Authenticator = std::function<Result<std::optional<Principal>>(const Request&)>;
+
+class Router {
+ public:
+  // The reference is valid until the next Add().
+  Route& Add(Route route);
+  void SetAuthenticator(Authenticator auth) { auth_ = std::move(auth); }
+  // Matches, authenticates, authorises and runs a route; errors in CONTRACT.md's shape.
+  void Dispatch(Request&& request, Reply reply) const;
+  const std::vector<Route>& routes() const { return routes_; }
+  // The pattern that matched (for metrics labels), or "unmatched".
+  std::string MatchPattern(std::string_view method, std::string_view path) const;
+
+ private:
+  const Route* Match(std::string_view method, std::string_view path,
+                     std::map<std::string, std::string>& params, bool& path_matched) const;
+  std::vector<Route> routes_;
+  Authenticator auth_;
+};
+
+// Wraps a synchronous handler.
+RouteHandler Sync(std::function<Response(Context&)> fn);
+
+// Parses an unsigned integer query/path value; the error names the field.
+Result<uint64_t> ParseUint(std::string_view value, std::string_view field);
+
+}  // namespace accord::http

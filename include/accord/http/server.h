@@ -1,0 +1,48 @@
+// The HTTP(S) listener: Boost.Beast lives only in server.cc.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "accord/core/result.h"
+#include "accord/http/message.h"
+
+namespace accord::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  uint16_t port = 0;  // 0 picks a free port; Start() returns the real one
+  int threads = 2;
+  size_t body_limit = 1 << 20;
+  std::chrono::seconds read_timeout{30};
+  std::chrono::seconds idle_timeout{60};
+  std::chrono::seconds drain_timeout{10};
+  std::optional<std::filesystem::path> tls_cert;  // PEM chain
+  std::optional<std::filesystem::path> tls_key;   // PEM private key
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, Handler handler);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and starts the I/O threads; returns the bound port.
+  Result<uint16_t> Start();
+  // Stops accepting, lets in-flight requests finish (up to drain_timeout), joins threads.
+  void Stop();
+  // Blocks until Stop() has completed.
+  void Wait();
+  bool tls() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace accord::http

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what Accord needs on Debian 12, only what is missing.
+#   scripts/deps.sh build   libraries and tools to build and run
+#   scripts/deps.sh test    + what the test suite needs (Node for the OpenAPI validator)
+#   scripts/deps.sh bench   + wrk and openssl for the benchmarks
+set -euo pipefail
+mode=${1:-build}
+cd "$(dirname "$0")/.."
+
+pkgs=(build-essential cmake pkg-config ccache
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libsqlite3-dev libpq-dev libssl-dev
+  libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev libargon2-dev libcurl4-openssl-dev
+  libgtest-dev libgmock-dev libbenchmark-dev)
+case "$mode" in
+  test) pkgs+=(clang-format sqlite3 openssl procps) ;;
+  bench) pkgs+=(wrk openssl procps) ;;
+esac
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Node: this machine type may ship its own Node whose package conflicts with Debian's npm.
+if [ "$mode" = test ] && ! command -v node >/dev/null; then missing+=(nodejs); fi
+if [ "$mode" = test ] && ! command -v npm >/dev/null; then missing+=(npm); fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "deps: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [ "$mode" = test ]; then
+  if [ ! -d tools/openapi-check/node_modules ] ||
+     [ tools/openapi-check/package-lock.json -nt tools/openapi-check/node_modules ]; then
+    (cd tools/openapi-check && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi

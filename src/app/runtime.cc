@@ -1,0 +1,184 @@
+#include "accord/app/runtime.h"
+
+#include <boost/json.hpp>
+
+#include "accord/core/bytes.h"
+#include "accord/core/ids.h"
+#include "accord/core/sha256.h"
+#include "accord/core/time.h"
+#include "accord/ledger/merkle.h"
+#include "accord/storage/migrations.h"
+
+namespace accord::app {
+
+namespace json = boost::json;
+
+Result<std::unique_ptr<Runtime>> Runtime::Open(const StoreConfig& config, const Clock& clock) {
+  auto rt = std::unique_ptr<Runtime>(new Runtime(config, clock));
+  if (rt->config_.db_url.empty()) rt->config_.db_url = storage::DefaultDatabaseUrl(config.data_dir);
+  if (rt->config_.signing_key.empty()) rt->config_.signing_key = config.data_dir / "ledger.key";
+  auto store = storage::OpenStore(storage::StoreOptions{rt->config_.db_url});
+  if (!store.ok()) return std::move(store).error();
+  rt->store_ = std::move(store.value());
+  ACCORD_TRY(rt->store_->Migrate(storage::AllMigrations()));
+  rt->log_ = std::make_unique<storage::EventLog>(*rt->store_, clock, storage::DefaultProjections());
+  auto org = rt->ReadOrg();
+  if (!org.ok()) return std::move(org).error();
+  if (org->has_value()) rt->log_->set_org((*org)->id);
+  return rt;
+}
+
+Result<std::optional<OrgInfo>> Runtime::ReadOrg() {
+  std::optional<OrgInfo> org;
+  Status s = store_->Read([&](storage::Tx& tx) -> Status {
+    auto row = tx.QueryOne("SELECT id, name, profile, origin FROM rm_org", {});
+    if (!row.ok()) return std::move(row).error();
+    if (row->has_value()) {
+      const auto& r = **row;
+      org = OrgInfo{r.Text(0), r.Text(1), r.Text(2), r.Text(3), false};
+    }
+    return Ok();
+  });
+  if (!s.ok()) return std::move(s).error();
+  return org;
+}
+
+Result<OrgInfo> Runtime::EnsureOrg(const policy::Profile& profile, const std::string& origin_flag,
+                                   const std::string& org_name) {
+  auto result = log_->Execute([&](storage::CommandContext& c) -> Result<json::value> {
+    auto row = c.tx().QueryOne("SELECT id, name, profile, origin FROM rm_org", {});
+    if (!row.ok()) return std::move(row).error();
+    if (row->has_value()) {
+      const auto& r = **row;
+      return json::value(json::object{{"id", r.Text(0)},
+                                      {"name", r.Text(1)},
+                                      {"profile", r.Text(2)},
+                                      {"origin", r.Text(3)},
+                                      {"created", false}});
+    }
+    if (c.ledger_size() != 0) return Internal("the ledger has entries but no organisation");
+    std::string id = NewId("org", c.Now());
+    std::string origin = origin_flag.empty() ? "accord/" + id : origin_flag;
+    domain::Event e{.type = "org.created",
+                    .actor = domain::SystemActor(),
+                    .subject = {"org", id},
+                    .payload = json::object{{"name", org_name},
+                                            {"profile", profile.name},
+                                            {"profile_sha256", profile.sha256},
+                                            {"profile_source", profile.source},
+                                            {"origin", origin}},
+                    .org = id};
+    auto index = c.Append(std::move(e));
+    if (!index.ok()) return std::move(index).error();
+    return json::value(json::object{{"id", id},
+                                    {"name", org_name},
+                                    {"profile", profile.name},
+                                    {"origin", origin},
+                                    {"created", true}});
+  });
+  if (!result.ok()) return std::move(result).error();
+  const json::object& o = result->as_object();
+  OrgInfo info{std::string(o.at("id").as_string()), std::string(o.at("name").as_string()),
+               std::string(o.at("profile").as_string()), std::string(o.at("origin").as_string()),
+               o.at("created").as_bool()};
+  if (!info.created) {
+    if (!origin_flag.empty() && origin_flag != info.origin) {
+      return ValidationError(
+          "origin", "is fixed at first start as '" + info.origin + "'; got '" + origin_flag + "'");
+    }
+    if (profile.name != info.profile) {
+      return ValidationError("profile", "this store uses profile '" + info.profile +
+                                            "' (fixed at first start); changing it is an "
+                                            "explicit command");
+    }
+  }
+  log_->set_org(info.id);
+  return info;
+}
+
+Status Runtime::LoadSigner(const std::string& origin) {
+  auto signer = ledger::LoadOrCreateSigner(config_.signing_key, origin);
+  if (!signer.ok()) return std::move(signer).error();
+  signer_.emplace(std::move(signer.value()));
+  std::string vkey = signer_->VerifierKey();
+  char key_id[9];
+  std::snprintf(key_id, sizeof key_id, "%08x", signer_->KeyId());
+  auto r = log_->Execute([&](storage::CommandContext& c) -> Result<json::value> {
+    auto row = c.tx().QueryOne("SELECT 1 FROM rm_signing_keys WHERE verifier_key = ?", {vkey});
+    if (!row.ok()) return std::move(row).error();
+    if (row->has_value()) return json::value(false);
+    domain::Event e{.type = "ledger.key_added",
+                    .actor = domain::SystemActor(),
+                    .subject = {"signing_key", key_id},
+                    .payload = json::object{
+                        {"verifier_key", vkey}, {"name", signer_->name()}, {"key_id", key_id}}};
+    auto index = c.Append(std::move(e));
+    if (!index.ok()) return std::move(index).error();
+    return json::value(true);
+  });
+  if (!r.ok()) return std::move(r).error();
+  return Ok();
+}
+
+Result<std::optional<storage::StoredCheckpoint>> Runtime::Checkpoint(const std::string& origin) {
+  if (!signer_) return Internal("no signing key loaded");
+  std::optional<storage::StoredCheckpoint> written;
+  Status s = store_->Write([&](storage::Tx& tx) -> Status {
+    auto head = storage::ReadHead(tx);
+    if (!head.ok()) return std::move(head).error();
+    auto latest = storage::LatestCheckpoint(tx);
+    if (!latest.ok()) return std::move(latest).error();
+    if (latest->has_value() && (*latest)->size >= head->size()) return Ok();
+    Hash root = head->frontier.Root();
+    std::string body = ledger::FormatCheckpoint(ledger::Checkpoint{origin, head->size(), root});
+    storage::StoredCheckpoint cp{head->size(), root, signer_->Sign(body),
+                                 FormatRfc3339(clock_.Now())};
+    ACCORD_TRY(storage::InsertCheckpoint(tx, cp));
+    written = std::move(cp);
+    return Ok();
+  });
+  if (!s.ok()) return std::move(s).error();
+  return written;
+}
+
+bool IsRole(std::string_view role) {
+  return role == "security_officer" || role == "privacy_officer" || role == "staff" ||
+         role == "auditor" || role == "third_party_contact";
+}
+
+Result<NewToken> CreateApiToken(storage::EventLog& log, const domain::Actor& actor,
+                                const std::string& name, const std::string& role,
+                                std::optional<TimePoint> expires_at) {
+  if (name.empty() || name.size() > 100) {
+    return ValidationError("name", "must be 1-100 characters");
+  }
+  if (!IsRole(role)) {
+    return ValidationError("role",
+                           "must be one of security_officer, privacy_officer, staff, auditor, "
+                           "third_party_contact");
+  }
+  NewToken token;
+  token.secret = "acc_" + Base64UrlEncode(RandomBytes(32));
+  Hash digest = Sha256(token.secret);
+  auto r = log.Execute([&](storage::CommandContext& c) -> Result<json::value> {
+    std::string id = NewId("tok", c.Now());
+    json::object payload{{"name", name}, {"role", role}};
+    payload["expires_at"] = expires_at ? json::value(FormatRfc3339(*expires_at)) : nullptr;
+    domain::Event e{.type = "token.created",
+                    .actor = actor,
+                    .subject = {"api_token", id},
+                    .payload = std::move(payload)};
+    auto index = c.Append(std::move(e));
+    if (!index.ok()) return std::move(index).error();
+    // The secret's hash is not a read model: it never enters the ledger.
+    auto ins = c.tx().Exec("INSERT INTO api_token_secrets(token_id, secret_hash) VALUES (?, ?)",
+                           {id, storage::BlobOf(digest)});
+    if (!ins.ok()) return std::move(ins).error();
+    return json::value(id);
+  });
+  if (!r.ok()) return std::move(r).error();
+  token.id = std::string(r->as_string());
+  return token;
+}
+
+}  // namespace accord::app

@@ -1,0 +1,187 @@
+#include "accord/app/serve.h"
+
+#include <signal.h>
+
+#include <charconv>
+#include <condition_variable>
+#include <cstdio>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "accord/http/api.h"
+#include "accord/http/server.h"
+
+namespace accord::app {
+
+Result<std::pair<std::string, uint16_t>> ParseListen(std::string_view listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) {
+    return ValidationError("listen", "must be HOST:PORT, e.g. 127.0.0.1:8080");
+  }
+  std::string host(listen.substr(0, colon));
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  std::string_view port_text = listen.substr(colon + 1);
+  unsigned port = 0;
+  auto [ptr, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (ec != std::errc() || ptr != port_text.data() + port_text.size() || port > 65535) {
+    return ValidationError("listen", "port must be a number from 0 to 65535");
+  }
+  return std::make_pair(host, static_cast<uint16_t>(port));
+}
+
+bool IsLoopbackHost(std::string_view host) {
+  return host == "localhost" || host.starts_with("127.") || host == "::1";
+}
+
+namespace {
+
+// Writes a checkpoint at most once a second while the ledger grows.
+class Checkpointer {
+ public:
+  Checkpointer(Runtime& rt, std::string origin) : rt_(rt), origin_(std::move(origin)) {
+    thread_ = std::thread([this] { Loop(); });
+  }
+  ~Checkpointer() { Stop(); }
+  void Stop() {
+    {
+      std::lock_guard lock(mu_);
+      if (stop_) return;
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void Loop() {
+    std::unique_lock lock(mu_);
+    while (!stop_) {
+      cv_.wait_for(lock, std::chrono::seconds(1), [&] { return stop_; });
+      if (stop_) break;
+      lock.unlock();
+      auto r = rt_.Checkpoint(origin_);
+      if (!r.ok()) spdlog::warn("checkpoint failed: {}", r.error().message);
+      lock.lock();
+    }
+  }
+  Runtime& rt_;
+  std::string origin_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+int Fail(const Error& e, int code) {
+  std::fprintf(stderr, "accord serve: %s\n", e.ToString().c_str());
+  return code;
+}
+
+}  // namespace
+
+int Serve(const ServeOptions& options) {
+  auto listen = ParseListen(options.listen);
+  if (!listen.ok()) return Fail(listen.error(), 2);
+  const auto& [host, port] = *listen;
+  const bool tls = options.tls_cert.has_value() || options.tls_key.has_value();
+  if (tls && !(options.tls_cert && options.tls_key)) {
+    return Fail(ValidationError("tls-cert", "--tls-cert and --tls-key go together"), 2);
+  }
+  if (!tls && !IsLoopbackHost(host) && !options.insecure_http) {
+    return Fail(
+        ValidationError("listen", "plain HTTP is refused on a non-loopback address (" + host +
+                                      "): give --tls-cert/--tls-key, or "
+                                      "--insecure-http behind a TLS proxy"),
+        2);
+  }
+  auto profile = policy::LoadProfile(options.profile);
+  if (!profile.ok()) return Fail(profile.error(), 1);
+
+  // Signals are taken by this thread only, with sigwait, so shutdown is orderly.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  SystemClock clock;
+  auto rt = Runtime::Open(options.store, clock);
+  if (!rt.ok()) return Fail(rt.error(), 3);
+  Runtime& runtime = **rt;
+  std::string org_name = options.demo && options.org_name == ServeOptions{}.org_name
+                             ? "Luma Health (demo)"
+                             : options.org_name;
+  auto org = runtime.EnsureOrg(*profile, options.origin, org_name);
+  if (!org.ok()) return Fail(org.error(), org.error().code == ErrorCode::kValidationFailed ? 2 : 3);
+  if (auto s = runtime.LoadSigner(org->origin); !s.ok()) return Fail(s.error(), 3);
+  if (options.demo && org->created) {
+    auto printed = SeedDemo(runtime);
+    if (!printed.ok()) return Fail(printed.error(), 3);
+    std::fputs(printed->c_str(), stdout);
+  }
+  if (auto cp = runtime.Checkpoint(org->origin); !cp.ok()) return Fail(cp.error(), 3);
+
+  runtime.log().StartWriter();
+  http::Metrics metrics;
+  std::atomic<bool> ready{false};
+  http::ApiDeps deps{runtime.store(), runtime.log(),         clock, metrics, org->origin,
+                     &ready,          options.metrics_public};
+  metrics.AddGauge("accord_ledger_size", "Entries in the ledger.", [&runtime] {
+    double size = 0;
+    (void)runtime.store().Read([&](storage::Tx& tx) -> Status {
+      auto head = storage::ReadHead(tx);
+      if (head.ok()) size = static_cast<double>(head->size());
+      return Ok();
+    });
+    return size;
+  });
+  metrics.AddGauge("accord_resident_memory_bytes", "Resident set size.",
+                   [] { return http::ResidentMemoryBytes(); });
+  http::Router router;
+  router.SetAuthenticator(http::TokenAuthenticator(runtime.store(), clock));
+  http::AddAllRoutes(router, deps);
+
+  http::ServerOptions server_options;
+  server_options.host = host;
+  server_options.port = port;
+  server_options.threads = options.threads;
+  server_options.body_limit = options.body_limit;
+  server_options.tls_cert = options.tls_cert;
+  server_options.tls_key = options.tls_key;
+  http::Server server(server_options, [&router, &metrics](http::Request&& req, http::Reply reply) {
+    auto start = std::chrono::steady_clock::now();
+    std::string method = req.method;
+    std::string path = req.target.substr(0, req.target.find('?'));
+    router.Dispatch(
+        std::move(req), [&router, &metrics, start, method = std::move(method),
+                         path = std::move(path), reply = std::move(reply)](http::Response resp) {
+          double seconds =
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+          metrics.Observe(router.MatchPattern(method, path), method, resp.status, seconds);
+          reply(std::move(resp));
+        });
+  });
+  auto bound = server.Start();
+  if (!bound.ok()) return Fail(bound.error(), 3);
+  Checkpointer checkpointer(runtime, org->origin);
+  ready = true;
+  std::string shown_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;
+  std::printf("listening on %s://%s:%u\n", tls ? "https" : "http", shown_host.c_str(),
+              static_cast<unsigned>(*bound));
+  std::fflush(stdout);
+
+  int sig = 0;
+  sigwait(&signals, &sig);
+  spdlog::info("signal {}: draining", sig);
+  ready = false;
+  server.Stop();
+  checkpointer.Stop();
+  runtime.log().StopWriter();
+  if (auto cp = runtime.Checkpoint(org->origin); !cp.ok()) return Fail(cp.error(), 3);
+  return 0;
+}
+
+}  // namespace accord::app

@@ -1,0 +1,376 @@
+#include "accord/cli/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+#include <cstdio>
+#include <iostream>
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "accord/app/runtime.h"
+#include "accord/app/serve.h"
+#include "accord/core/bytes.h"
+#include "accord/core/time.h"
+#include "accord/ledger/merkle.h"
+#include "accord/storage/ledger_audit.h"
+
+namespace accord::cli {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitCheckFailed = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitRuntime = 3;
+
+struct Globals {
+  app::StoreConfig store;
+  std::string db;
+  std::string signing_key;
+  bool json = false;
+};
+
+void AddStoreOptions(CLI::App* cmd, Globals& g) {
+  cmd->add_option("--data-dir", g.store.data_dir, "data directory")->capture_default_str();
+  cmd->add_option("--db", g.db, "database URL (default sqlite:///DATA_DIR/accord.db)");
+  cmd->add_option("--signing-key", g.signing_key,
+                  "checkpoint key file (default DATA_DIR/ledger.key)");
+  cmd->add_flag("--json", g.json, "machine-readable output");
+}
+
+app::StoreConfig StoreConfigOf(const Globals& g) {
+  app::StoreConfig c = g.store;
+  c.db_url = g.db;
+  c.signing_key = g.signing_key;
+  return c;
+}
+
+int ExitFor(const Error& e) {
+  switch (e.code) {
+    case ErrorCode::kCheckFailed:
+      return kExitCheckFailed;
+    case ErrorCode::kValidationFailed:
+    case ErrorCode::kBadRequest:
+      return kExitUsage;
+    default:
+      return kExitRuntime;
+  }
+}
+
+int Report(const Error& e, const char* command) {
+  std::fprintf(stderr, "accord %s: %s\n", command, e.ToString().c_str());
+  return ExitFor(e);
+}
+
+void PrintJson(const json::value& v) { std::cout << json::serialize(v) << "\n"; }
+
+// Opens the runtime for a command that needs the organisation to exist already.
+Result<std::unique_ptr<app::Runtime>> OpenExisting(const Globals& g, const Clock& clock,
+                                                   app::OrgInfo& org) {
+  auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
+  if (!rt.ok()) return rt;
+  auto existing = (*rt)->ReadOrg();
+  if (!existing.ok()) return std::move(existing).error();
+  if (!existing->has_value()) {
+    return Error{ErrorCode::kValidationFailed,
+                 "this store is empty: start `accord serve` once to create the organisation",
+                 {}};
+  }
+  org = **existing;
+  return rt;
+}
+
+int RunVerify(const Globals& g) {
+  SystemClock clock;
+  auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
+  if (!rt.ok()) return Report(rt.error(), "ledger verify");
+  auto report = storage::VerifyLedger((*rt)->store());
+  if (!report.ok()) return Report(report.error(), "ledger verify");
+  const auto& r = *report;
+  if (g.json) {
+    json::object o{{"ok", r.ok},
+                   {"size", r.size},
+                   {"root_hash", Base64Encode(r.root)},
+                   {"checkpoints", r.checkpoints},
+                   {"nodes", r.nodes},
+                   {"keys", r.keys}};
+    if (!r.ok) {
+      o["problem"] = r.problem;
+      o["first_bad_index"] = r.first_bad_index ? json::value(*r.first_bad_index) : nullptr;
+    }
+    PrintJson(o);
+  } else if (r.ok) {
+    std::printf(
+        "ledger OK: size %llu, root %s\n%llu checkpoint signatures, %llu tree nodes, "
+        "%llu signing keys checked\n",
+        static_cast<unsigned long long>(r.size), Base64Encode(r.root).c_str(),
+        static_cast<unsigned long long>(r.checkpoints), static_cast<unsigned long long>(r.nodes),
+        static_cast<unsigned long long>(r.keys));
+  } else {
+    std::printf("ledger TAMPERED: %s\n", r.problem.c_str());
+    if (r.first_bad_index) {
+      std::printf("first bad index: %llu\n", static_cast<unsigned long long>(*r.first_bad_index));
+    }
+  }
+  return r.ok ? kExitOk : kExitCheckFailed;
+}
+
+int RunRebuild(const Globals& g) {
+  SystemClock clock;
+  auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
+  if (!rt.ok()) return Report(rt.error(), "ledger rebuild");
+  const auto& projections = (*rt)->log().projections();
+  auto before = storage::ReadModelDigest((*rt)->store(), projections);
+  if (!before.ok()) return Report(before.error(), "ledger rebuild");
+  auto replayed = storage::RebuildReadModels((*rt)->store(), projections);
+  if (!replayed.ok()) return Report(replayed.error(), "ledger rebuild");
+  auto after = storage::ReadModelDigest((*rt)->store(), projections);
+  if (!after.ok()) return Report(after.error(), "ledger rebuild");
+  bool same = *before == *after;
+  if (g.json) {
+    PrintJson(json::object{{"replayed", *replayed},
+                           {"digest_before", *before},
+                           {"digest_after", *after},
+                           {"identical", same}});
+  } else {
+    std::printf("replayed %llu events\ndigest before %s\ndigest after  %s\n%s\n",
+                static_cast<unsigned long long>(*replayed), before->c_str(), after->c_str(),
+                same ? "identical" : "DIFFERENT: the read models had drifted from the ledger");
+  }
+  return same ? kExitOk : kExitCheckFailed;
+}
+
+int RunDigest(const Globals& g) {
+  SystemClock clock;
+  auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
+  if (!rt.ok()) return Report(rt.error(), "ledger digest");
+  auto digest = storage::ReadModelDigest((*rt)->store(), (*rt)->log().projections());
+  if (!digest.ok()) return Report(digest.error(), "ledger digest");
+  if (g.json) {
+    PrintJson(json::object{{"digest", *digest}});
+  } else {
+    std::printf("%s\n", digest->c_str());
+  }
+  return kExitOk;
+}
+
+int RunCheckpoint(const Globals& g) {
+  SystemClock clock;
+  app::OrgInfo org;
+  auto rt = OpenExisting(g, clock, org);
+  if (!rt.ok()) return Report(rt.error(), "ledger checkpoint");
+  if (auto s = (*rt)->LoadSigner(org.origin); !s.ok())
+    return Report(s.error(), "ledger checkpoint");
+  auto cp = (*rt)->Checkpoint(org.origin);
+  if (!cp.ok()) return Report(cp.error(), "ledger checkpoint");
+  std::optional<storage::StoredCheckpoint> latest = *cp;
+  if (!latest) {
+    Status s = (*rt)->store().Read([&](storage::Tx& tx) -> Status {
+      auto l = storage::LatestCheckpoint(tx);
+      if (!l.ok()) return std::move(l).error();
+      latest = *l;
+      return Ok();
+    });
+    if (!s.ok()) return Report(s.error(), "ledger checkpoint");
+  }
+  if (!latest) return Report(Internal("no checkpoint"), "ledger checkpoint");
+  if (g.json) {
+    PrintJson(json::object{{"origin", org.origin},
+                           {"size", latest->size},
+                           {"root_hash", Base64Encode(latest->root)},
+                           {"note", latest->note},
+                           {"new", cp->has_value()}});
+  } else {
+    std::fputs(latest->note.c_str(), stdout);
+  }
+  return kExitOk;
+}
+
+int RunPublicKey(const Globals& g) {
+  SystemClock clock;
+  app::OrgInfo org;
+  auto rt = OpenExisting(g, clock, org);
+  if (!rt.ok()) return Report(rt.error(), "ledger public-key");
+  if (auto s = (*rt)->LoadSigner(org.origin); !s.ok())
+    return Report(s.error(), "ledger public-key");
+  std::string key = (*rt)->signer().VerifierKey();
+  if (g.json) {
+    PrintJson(json::object{{"verifier_key", key}});
+  } else {
+    std::printf("%s\n", key.c_str());
+  }
+  return kExitOk;
+}
+
+json::array HashArray(const std::vector<Hash>& hashes) {
+  json::array a;
+  for (const auto& h : hashes) a.emplace_back(Base64Encode(h));
+  return a;
+}
+
+int RunProve(const Globals& g, std::optional<uint64_t> index, std::optional<uint64_t> size,
+             std::optional<uint64_t> from, std::optional<uint64_t> to) {
+  SystemClock clock;
+  auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
+  if (!rt.ok()) return Report(rt.error(), "ledger prove");
+  const bool inclusion = index.has_value();
+  if (inclusion == (from.has_value() || to.has_value()) || (inclusion && !size) ||
+      (!inclusion && !(from && to))) {
+    return Report(ValidationError("prove", "give --index I --size N, or --from M --to N"),
+                  "ledger prove");
+  }
+  json::object out;
+  Status s = (*rt)->store().Read([&](storage::Tx& tx) -> Status {
+    auto head = storage::ReadHead(tx);
+    if (!head.ok()) return std::move(head).error();
+    uint64_t n = inclusion ? *size : *to;
+    if (n > head->size()) {
+      return ValidationError(inclusion ? "size" : "to",
+                             "must be at most the ledger size " + std::to_string(head->size()));
+    }
+    auto nodes = storage::NodeSourceFor(tx);
+    auto root = ledger::RootAt(n, nodes);
+    if (!root.ok()) return std::move(root).error();
+    if (inclusion) {
+      auto proof = ledger::InclusionProof(*index, n, nodes);
+      if (!proof.ok()) return std::move(proof).error();
+      auto leaf = storage::ReadNode(tx, 0, *index);
+      if (!leaf.ok()) return std::move(leaf).error();
+      ACCORD_TRY(ledger::VerifyInclusion(*index, n, *leaf, *proof, *root));
+      out = {{"index", *index},
+             {"size", n},
+             {"leaf_hash", Base64Encode(*leaf)},
+             {"root_hash", Base64Encode(*root)},
+             {"proof", HashArray(*proof)}};
+    } else {
+      auto proof = ledger::ConsistencyProof(*from, n, nodes);
+      if (!proof.ok()) return std::move(proof).error();
+      auto old_root = ledger::RootAt(*from, nodes);
+      if (!old_root.ok()) return std::move(old_root).error();
+      ACCORD_TRY(ledger::VerifyConsistency(*from, n, *proof, *old_root, *root));
+      out = {{"from", *from},
+             {"to", n},
+             {"from_root_hash", Base64Encode(*old_root)},
+             {"to_root_hash", Base64Encode(*root)},
+             {"proof", HashArray(*proof)}};
+    }
+    return Ok();
+  });
+  if (!s.ok()) return Report(s.error(), "ledger prove");
+  PrintJson(out);
+  return kExitOk;
+}
+
+int RunTokenCreate(const Globals& g, const std::string& name, const std::string& role,
+                   const std::string& expires) {
+  SystemClock clock;
+  std::optional<TimePoint> expires_at;
+  if (!expires.empty()) {
+    auto d = ParseDuration(expires);
+    if (!d.ok()) return Report(ValidationError("expires", d.error().message), "token create");
+    expires_at = clock.Now() + std::chrono::duration_cast<std::chrono::milliseconds>(*d);
+  }
+  app::OrgInfo org;
+  auto rt = OpenExisting(g, clock, org);
+  if (!rt.ok()) return Report(rt.error(), "token create");
+  auto token =
+      app::CreateApiToken((*rt)->log(), domain::Actor{"cli", "operator"}, name, role, expires_at);
+  if (!token.ok()) return Report(token.error(), "token create");
+  if (g.json) {
+    PrintJson(json::object{{"id", token->id}, {"token", token->secret}});
+  } else {
+    std::printf("created API token %s (%s) for role %s; it is shown only once:\n%s\n",
+                token->id.c_str(), name.c_str(), role.c_str(), token->secret.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  // Logs go to stderr: stdout carries the "listening on" line and command output.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("accord"));
+  CLI::App cli{"Accord: third-party security policy, enforced, scheduled and proven"};
+  cli.require_subcommand(1);
+  cli.set_version_flag("--version", std::string(ACCORD_VERSION));
+  Globals g;
+  int exit_code = kExitOk;
+
+  app::ServeOptions serve;
+  std::string tls_cert, tls_key;
+  auto* serve_cmd = cli.add_subcommand("serve", "run the HTTP(S) server");
+  AddStoreOptions(serve_cmd, g);
+  serve_cmd->add_option("--listen", serve.listen, "HOST:PORT (port 0 picks a free one)")
+      ->capture_default_str();
+  serve_cmd->add_option("--profile", serve.profile, "luma | bloomapi | janus | FILE")
+      ->capture_default_str();
+  serve_cmd->add_flag("--demo", serve.demo, "seed sample data into an empty store");
+  serve_cmd->add_option("--tls-cert", tls_cert, "PEM certificate chain (serves HTTPS)");
+  serve_cmd->add_option("--tls-key", tls_key, "PEM private key");
+  serve_cmd->add_option("--origin", serve.origin, "checkpoint origin (default accord/<org id>)");
+  serve_cmd->add_option("--org-name", serve.org_name, "organisation name at first start");
+  serve_cmd->add_flag("--insecure-http", serve.insecure_http,
+                      "allow plain HTTP on a non-loopback address");
+  serve_cmd->add_flag("--metrics-public", serve.metrics_public, "serve /metrics beyond loopback");
+  serve_cmd->add_option("--threads", serve.threads, "I/O threads")->capture_default_str();
+  serve_cmd->callback([&] {
+    serve.store = StoreConfigOf(g);
+    if (!tls_cert.empty()) serve.tls_cert = tls_cert;
+    if (!tls_key.empty()) serve.tls_key = tls_key;
+    exit_code = app::Serve(serve);
+  });
+
+  auto* ledger_cmd = cli.add_subcommand("ledger", "verify, prove and checkpoint the ledger");
+  ledger_cmd->require_subcommand(1);
+  auto* verify = ledger_cmd->add_subcommand("verify", "recompute every hash, root and signature");
+  AddStoreOptions(verify, g);
+  verify->callback([&] { exit_code = RunVerify(g); });
+  auto* rebuild =
+      ledger_cmd->add_subcommand("rebuild", "drop the read models and replay the ledger");
+  AddStoreOptions(rebuild, g);
+  rebuild->callback([&] { exit_code = RunRebuild(g); });
+  auto* digest = ledger_cmd->add_subcommand("digest", "print the read models' digest");
+  AddStoreOptions(digest, g);
+  digest->callback([&] { exit_code = RunDigest(g); });
+  auto* checkpoint = ledger_cmd->add_subcommand("checkpoint", "sign and store a checkpoint now");
+  AddStoreOptions(checkpoint, g);
+  checkpoint->callback([&] { exit_code = RunCheckpoint(g); });
+  auto* public_key = ledger_cmd->add_subcommand("public-key", "print the verifier key");
+  AddStoreOptions(public_key, g);
+  public_key->callback([&] { exit_code = RunPublicKey(g); });
+  std::optional<uint64_t> index, size, from, to;
+  auto* prove = ledger_cmd->add_subcommand("prove", "inclusion or consistency proof");
+  AddStoreOptions(prove, g);
+  prove->add_option("--index", index, "leaf index (inclusion)");
+  prove->add_option("--size", size, "tree size (inclusion)");
+  prove->add_option("--from", from, "older tree size (consistency)");
+  prove->add_option("--to", to, "newer tree size (consistency)");
+  prove->callback([&] { exit_code = RunProve(g, index, size, from, to); });
+
+  auto* token_cmd = cli.add_subcommand("token", "API tokens");
+  token_cmd->require_subcommand(1);
+  std::string token_name, token_role, token_expires;
+  auto* token_create = token_cmd->add_subcommand("create", "create an API token (printed once)");
+  AddStoreOptions(token_create, g);
+  token_create->add_option("--name", token_name, "what the token is for")->required();
+  token_create->add_option("--role", token_role, "role the token acts as")->required();
+  token_create->add_option("--expires", token_expires, "lifetime, e.g. 30d, 12h");
+  token_create->callback(
+      [&] { exit_code = RunTokenCreate(g, token_name, token_role, token_expires); });
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = cli.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "accord: %s\n", e.what());
+    return kExitRuntime;
+  }
+  return exit_code;
+}
+
+}  // namespace accord::cli

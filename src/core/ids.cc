@@ -1,0 +1,66 @@
+#include "accord/core/ids.h"
+
+#include <openssl/rand.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+
+namespace accord {
+namespace {
+
+// Crockford's alphabet omits i, l, o and u so ids survive being read aloud or retyped.
+constexpr char kAlphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
+constexpr size_t kBodyLen = 26;
+constexpr int64_t kMaxMillis = (int64_t{1} << 48) - 1;
+
+bool InAlphabet(char c) {
+  return (c >= '0' && c <= '9') ||
+         (c >= 'a' && c <= 'z' && c != 'i' && c != 'l' && c != 'o' && c != 'u');
+}
+
+}  // namespace
+
+std::string NewId(std::string_view prefix, TimePoint now) {
+  const int64_t ms = std::clamp<int64_t>(now.time_since_epoch().count(), 0, kMaxMillis);
+  uint8_t random[10];
+  if (RAND_bytes(random, sizeof random) != 1) {
+    std::fputs("accord: OpenSSL RAND_bytes failed while making an id\n", stderr);
+    std::abort();
+  }
+  // 128 bits: hi = 48-bit time + top 16 random bits, lo = remaining 64 random bits.
+  uint64_t hi = static_cast<uint64_t>(ms) << 16 | uint64_t{random[0]} << 8 | random[1];
+  uint64_t lo = 0;
+  for (int i = 2; i < 10; ++i) lo = lo << 8 | random[i];
+
+  std::string out(prefix.size() + 1 + kBodyLen, '\0');
+  std::copy(prefix.begin(), prefix.end(), out.begin());
+  out[prefix.size()] = '_';
+  // 26 chars carry 130 bits; emit from the least significant end, so the first char gets 3 bits.
+  char* body = out.data() + prefix.size() + 1;
+  for (size_t i = kBodyLen; i-- > 0;) {
+    body[i] = kAlphabet[lo & 31];
+    lo = lo >> 5 | hi << 59;
+    hi >>= 5;
+  }
+  return out;
+}
+
+std::string NewId(std::string_view prefix) { return NewId(prefix, SystemClock().Now()); }
+
+bool IsValidId(std::string_view id, std::string_view prefix) {
+  if (id.size() != prefix.size() + 1 + kBodyLen || !id.starts_with(prefix) ||
+      id[prefix.size()] != '_') {
+    return false;
+  }
+  const std::string_view body = id.substr(prefix.size() + 1);
+  // The first char holds only the top 3 of 130 bits; more would overflow 128.
+  if (body[0] < '0' || body[0] > '7') return false;
+  for (char c : body) {
+    if (!InAlphabet(c)) return false;
+  }
+  return true;
+}
+
+}  // namespace accord

@@ -1,0 +1,45 @@
+#include <boost/json.hpp>
+
+#include "accord/core/bytes.h"
+#include "accord/http/api.h"
+#include "accord/http/json.h"
+
+namespace accord::http {
+
+const std::vector<std::string> kAllRoles = {"security_officer", "privacy_officer", "staff",
+                                            "auditor", "third_party_contact"};
+const std::vector<std::string> kOfficerRoles = {"security_officer", "privacy_officer"};
+const std::vector<std::string> kLedgerReaderRoles = {"security_officer", "privacy_officer",
+                                                     "auditor"};
+const std::vector<std::string> kWorkforceRoles = {"security_officer", "privacy_officer", "staff"};
+
+Response ToResponse(const Result<boost::json::value>& result, int ok_status) {
+  if (!result.ok()) return ErrorResponse(result.error());
+  return JsonResponse(*result, ok_status);
+}
+
+std::string EncodeCursor(int64_t key) {
+  std::string raw = "k" + std::to_string(key);
+  return Base64UrlEncode(AsBytes(raw));
+}
+
+Result<Page> ParsePage(const Context& ctx) {
+  Page page;
+  if (auto limit = ctx.Query("limit"); !limit.empty()) {
+    auto n = ParseUint(limit, "limit");
+    if (!n.ok()) return std::move(n).error();
+    if (*n < 1 || *n > 500) return ValidationError("limit", "must be between 1 and 500");
+    page.limit = *n;
+  }
+  if (auto cursor = ctx.Query("cursor"); !cursor.empty()) {
+    auto raw = Base64UrlDecode(cursor);
+    std::string text = raw.ok() ? std::string(AsString(*raw)) : "";
+    auto key = text.size() > 1 && text[0] == 'k' ? ParseUint(text.substr(1), "cursor")
+                                                 : Result<uint64_t>(Error{});
+    if (!key.ok()) return ValidationError("cursor", "is not a cursor this server issued");
+    page.after = static_cast<int64_t>(*key);
+  }
+  return page;
+}
+
+}  // namespace accord::http

@@ -1,0 +1,217 @@
+// Read access to the ledger: entries, roots, proofs and the latest signed checkpoint,
+// all that an auditor needs to verify the history instead of trusting it.
+#include <boost/json.hpp>
+
+#include "accord/core/bytes.h"
+#include "accord/http/api.h"
+#include "accord/http/json.h"
+#include "accord/ledger/merkle.h"
+#include "accord/storage/ledger_tables.h"
+
+namespace accord::http {
+
+namespace json = boost::json;
+
+namespace {
+
+json::array HashArray(const std::vector<Hash>& hashes) {
+  json::array out;
+  out.reserve(hashes.size());
+  for (const auto& h : hashes) out.emplace_back(Base64Encode(h));
+  return out;
+}
+
+// Runs `fn` on a snapshot after checking `size` does not exceed the ledger.
+Result<json::value> WithSize(storage::Store& store, uint64_t size, std::string_view field,
+                             const std::function<Result<json::value>(storage::Tx&)>& fn) {
+  Result<json::value> out = Internal("unreachable");
+  Status s = store.Read([&](storage::Tx& tx) -> Status {
+    auto head = storage::ReadHead(tx);
+    if (!head.ok()) return std::move(head).error();
+    if (size > head->size()) {
+      return ValidationError(std::string(field),
+                             "must be at most the ledger size " + std::to_string(head->size()));
+    }
+    out = fn(tx);
+    return Ok();
+  });
+  if (!s.ok()) return std::move(s).error();
+  return out;
+}
+
+json::object Schema(std::initializer_list<std::pair<std::string, std::string>> fields) {
+  json::object props;
+  json::array required;
+  for (const auto& [name, type] : fields) {
+    if (type == "string[]") {
+      props[name] = json::object{{"type", "array"}, {"items", json::object{{"type", "string"}}}};
+    } else {
+      props[name] = json::object{{"type", type}};
+    }
+    required.emplace_back(name);
+  }
+  return json::object{{"type", "object"}, {"properties", props}, {"required", required}};
+}
+
+}  // namespace
+
+void AddLedgerRoutes(Router& router, ApiDeps& deps) {
+  storage::Store& store = deps.store;
+  router.Add(Route{
+      .method = "GET",
+      .pattern = "/api/v1/ledger/checkpoint",
+      .roles = kLedgerReaderRoles,
+      .summary = "The latest signed checkpoint (C2SP tlog-checkpoint in a signed note)",
+      .tag = "ledger",
+      .response_schema = Schema(
+          {{"origin", "string"}, {"size", "integer"}, {"root_hash", "string"}, {"note", "string"}}),
+      .handler = Sync([&store, origin = deps.origin](Context&) {
+        Result<json::value> out = NotFound("no checkpoint has been written yet");
+        Status s = store.Read([&](storage::Tx& tx) -> Status {
+          auto cp = storage::LatestCheckpoint(tx);
+          if (!cp.ok()) return std::move(cp).error();
+          if (cp->has_value()) {
+            out = json::value(json::object{{"origin", origin},
+                                           {"size", (*cp)->size},
+                                           {"root_hash", Base64Encode((*cp)->root)},
+                                           {"note", (*cp)->note}});
+          }
+          return Ok();
+        });
+        if (!s.ok()) return ErrorResponse(s.error());
+        return ToResponse(out);
+      }),
+  });
+  router.Add(Route{
+      .method = "GET",
+      .pattern = "/api/v1/ledger/entries/{index}",
+      .roles = kLedgerReaderRoles,
+      .summary = "One ledger entry: raw leaf bytes (base64), its hash and the parsed event",
+      .tag = "ledger",
+      .params = {{"index", "path", "integer", true, "0-based leaf index"}},
+      .response_schema = Schema(
+          {{"index", "integer"}, {"leaf", "string"}, {"leaf_hash", "string"}, {"event", "object"}}),
+      .handler = Sync([&store](Context& ctx) {
+        auto index = ParseUint(ctx.path_params["index"], "index");
+        if (!index.ok()) return ErrorResponse(index.error());
+        Result<storage::LeafRecord> leaf = Internal("unreachable");
+        Status s = store.Read([&](storage::Tx& tx) -> Status {
+          leaf = storage::ReadLeaf(tx, *index);
+          return Ok();
+        });
+        if (!s.ok()) return ErrorResponse(s.error());
+        if (!leaf.ok()) return ErrorResponse(leaf.error());
+        json::error_code ec;
+        json::value event = json::parse(leaf->leaf, ec);
+        return JsonResponse(json::object{{"index", leaf->index},
+                                         {"leaf", Base64Encode(AsBytes(leaf->leaf))},
+                                         {"leaf_hash", Base64Encode(leaf->leaf_hash)},
+                                         {"event", ec ? json::value(nullptr) : event}});
+      }),
+  });
+  router.Add(Route{
+      .method = "GET",
+      .pattern = "/api/v1/ledger/roots/{size}",
+      .roles = kLedgerReaderRoles,
+      .summary = "The Merkle root of the ledger when it had `size` entries",
+      .tag = "ledger",
+      .params = {{"size", "path", "integer", true, "tree size, 0 to the current size"}},
+      .response_schema = Schema({{"size", "integer"}, {"root_hash", "string"}}),
+      .handler = Sync([&store](Context& ctx) {
+        auto size = ParseUint(ctx.path_params["size"], "size");
+        if (!size.ok()) return ErrorResponse(size.error());
+        return ToResponse(WithSize(store, *size, "size", [&](storage::Tx& tx) {
+          auto root = ledger::RootAt(*size, storage::NodeSourceFor(tx));
+          if (!root.ok()) return Result<json::value>(std::move(root).error());
+          return Result<json::value>(
+              json::object{{"size", *size}, {"root_hash", Base64Encode(*root)}});
+        }));
+      }),
+  });
+  router.Add(Route{
+      .method = "GET",
+      .pattern = "/api/v1/ledger/proofs/inclusion",
+      .roles = kLedgerReaderRoles,
+      .summary = "RFC 6962 inclusion proof of entry `index` in the tree of `size` entries",
+      .tag = "ledger",
+      .params = {{"index", "query", "integer", true, "leaf index"},
+                 {"size", "query", "integer", true, "tree size (> index)"}},
+      .response_schema = Schema({{"index", "integer"},
+                                 {"size", "integer"},
+                                 {"leaf_hash", "string"},
+                                 {"proof", "string[]"}}),
+      .handler = Sync([&store](Context& ctx) {
+        auto index = ParseUint(ctx.Query("index"), "index");
+        if (!index.ok()) return ErrorResponse(index.error());
+        auto size = ParseUint(ctx.Query("size"), "size");
+        if (!size.ok()) return ErrorResponse(size.error());
+        if (*index >= *size) {
+          return ErrorResponse(ValidationError("index", "must be less than size"));
+        }
+        return ToResponse(WithSize(store, *size, "size", [&](storage::Tx& tx) {
+          auto nodes = storage::NodeSourceFor(tx);
+          auto proof = ledger::InclusionProof(*index, *size, nodes);
+          if (!proof.ok()) return Result<json::value>(std::move(proof).error());
+          auto leaf_hash = storage::ReadNode(tx, 0, *index);
+          if (!leaf_hash.ok()) return Result<json::value>(std::move(leaf_hash).error());
+          return Result<json::value>(json::object{{"index", *index},
+                                                  {"size", *size},
+                                                  {"leaf_hash", Base64Encode(*leaf_hash)},
+                                                  {"proof", HashArray(*proof)}});
+        }));
+      }),
+  });
+  router.Add(Route{
+      .method = "GET",
+      .pattern = "/api/v1/ledger/proofs/consistency",
+      .roles = kLedgerReaderRoles,
+      .summary = "RFC 6962 consistency proof between the trees of sizes `from` and `to`",
+      .tag = "ledger",
+      .params = {{"from", "query", "integer", true, "older tree size (>= 1)"},
+                 {"to", "query", "integer", true, "newer tree size (>= from)"}},
+      .response_schema = Schema({{"from", "integer"}, {"to", "integer"}, {"proof", "string[]"}}),
+      .handler = Sync([&store](Context& ctx) {
+        auto from = ParseUint(ctx.Query("from"), "from");
+        if (!from.ok()) return ErrorResponse(from.error());
+        auto to = ParseUint(ctx.Query("to"), "to");
+        if (!to.ok()) return ErrorResponse(to.error());
+        if (*from > *to) return ErrorResponse(ValidationError("from", "must not exceed to"));
+        return ToResponse(WithSize(store, *to, "to", [&](storage::Tx& tx) {
+          auto proof = ledger::ConsistencyProof(*from, *to, storage::NodeSourceFor(tx));
+          if (!proof.ok()) return Result<json::value>(std::move(proof).error());
+          return Result<json::value>(
+              json::object{{"from", *from}, {"to", *to}, {"proof", HashArray(*proof)}});
+        }));
+      }),
+  });
+  router.Add(Route{
+      .method = "GET",
+      .pattern = "/api/v1/ledger/keys",
+      .roles = kLedgerReaderRoles,
+      .summary = "Every checkpoint-signing key ever used, as recorded in the ledger",
+      .tag = "ledger",
+      .response_schema = json::object{{"type", "object"}},
+      .handler = Sync([&store](Context&) {
+        json::array items;
+        Status s = store.Read([&](storage::Tx& tx) -> Status {
+          auto rows = tx.Query(
+              "SELECT verifier_key, name, key_id, added_index, added_at FROM rm_signing_keys "
+              "ORDER BY added_index",
+              {});
+          if (!rows.ok()) return std::move(rows).error();
+          for (const auto& r : *rows) {
+            items.push_back(json::object{{"verifier_key", r.Text(0)},
+                                         {"name", r.Text(1)},
+                                         {"key_id", r.Text(2)},
+                                         {"added_index", r.Int(3)},
+                                         {"added_at", r.Text(4)}});
+          }
+          return Ok();
+        });
+        if (!s.ok()) return ErrorResponse(s.error());
+        return JsonResponse(json::object{{"items", items}, {"next_cursor", nullptr}});
+      }),
+  });
+}
+
+}  // namespace accord::http

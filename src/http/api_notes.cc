@@ -1,0 +1,183 @@
+// Notes: a signed-in person annotates any subject; each note is a ledger event, so
+// the annotation itself becomes evidence.
+#include <boost/json.hpp>
+
+#include "accord/core/ids.h"
+#include "accord/http/api.h"
+#include "accord/http/json.h"
+
+namespace accord::http {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr size_t kMaxNoteLength = 10000;
+
+bool IsKind(std::string_view s) {
+  if (s.empty() || s.size() > 40) return false;
+  for (char c : s) {
+    if (!(c >= 'a' && c <= 'z') && c != '_') return false;
+  }
+  return true;
+}
+
+struct NoteInput {
+  std::string subject_kind;
+  std::string subject_id;
+  std::string text;
+};
+
+Result<NoteInput> ParseNote(const json::object& body) {
+  std::vector<ErrorDetail> details;
+  NoteInput in;
+  const json::value* subject = body.if_contains("subject");
+  if (!subject || !subject->is_object()) {
+    details.push_back({"subject", "must be an object {kind, id}", {}});
+  } else {
+    const json::value* kind = subject->as_object().if_contains("kind");
+    const json::value* id = subject->as_object().if_contains("id");
+    if (!kind || !kind->is_string() || !IsKind(kind->as_string())) {
+      details.push_back({"subject.kind", "must be 1-40 lowercase letters or '_'", {}});
+    } else {
+      in.subject_kind = kind->as_string();
+    }
+    if (!id || !id->is_string() || id->as_string().empty() || id->as_string().size() > 200) {
+      details.push_back({"subject.id", "must be a string of 1-200 characters", {}});
+    } else {
+      in.subject_id = id->as_string();
+    }
+  }
+  const json::value* text = body.if_contains("text");
+  if (!text || !text->is_string()) {
+    details.push_back({"text", "must be a string", {}});
+  } else if (text->as_string().empty() || text->as_string().size() > kMaxNoteLength) {
+    details.push_back({"text", "must be 1-10000 characters", {}});
+  } else {
+    in.text = text->as_string();
+  }
+  for (const auto& [key, value] : body) {
+    if (key != "subject" && key != "text")
+      details.push_back({std::string(key), "unknown field", {}});
+  }
+  if (!details.empty()) {
+    std::string message = details.front().field + ": " + details.front().reason;
+    return Error{ErrorCode::kValidationFailed, std::move(message), std::move(details)};
+  }
+  return in;
+}
+
+json::object NoteJson(const storage::Row& r) {
+  return json::object{
+      {"id", r.Text(0)},         {"subject", json::object{{"kind", r.Text(1)}, {"id", r.Text(2)}}},
+      {"text", r.Text(3)},       {"author", json::object{{"id", r.Text(4)}, {"role", r.Text(5)}}},
+      {"created_at", r.Text(6)}, {"ledger_index", r.Int(7)}};
+}
+
+json::object NoteSchema() {
+  return json::object{
+      {"type", "object"},
+      {"properties",
+       json::object{{"id", json::object{{"type", "string"}}},
+                    {"subject", json::object{{"type", "object"}}},
+                    {"text", json::object{{"type", "string"}}},
+                    {"author", json::object{{"type", "object"}}},
+                    {"created_at", json::object{{"type", "string"}, {"format", "date-time"}}},
+                    {"ledger_index", json::object{{"type", "integer"}}}}}};
+}
+
+}  // namespace
+
+void AddNoteRoutes(Router& router, ApiDeps& deps) {
+  storage::EventLog& log = deps.log;
+  storage::Store& store = deps.store;
+  router.Add(Route{
+      .method = "POST",
+      .pattern = "/api/v1/notes",
+      .roles = kWorkforceRoles,
+      .summary = "Annotate any subject; the note is recorded in the ledger",
+      .tag = "notes",
+      .request_schema =
+          json::object{{"type", "object"},
+                       {"required", json::array{"subject", "text"}},
+                       {"properties", json::object{{"subject", json::object{{"type", "object"}}},
+                                                   {"text", json::object{{"type", "string"}}}}}},
+      .response_schema = NoteSchema(),
+      .success_status = 201,
+      .handler =
+          [&log](Context&& ctx, Reply reply) {
+            auto body = ParseJsonObject(ctx.request.body);
+            if (!body.ok()) return reply(ErrorResponse(body.error()));
+            auto input = ParseNote(*body);
+            if (!input.ok()) return reply(ErrorResponse(input.error()));
+            domain::Actor actor{ctx.principal->id, ctx.principal->role};
+            log.Submit(
+                [in = std::move(input.value()),
+                 actor](storage::CommandContext& c) -> Result<json::value> {
+                  std::string id = NewId("note", c.Now());
+                  domain::Event e{.type = "note.added",
+                                  .actor = actor,
+                                  .subject = {in.subject_kind, in.subject_id},
+                                  .payload = json::object{{"note_id", id}, {"text", in.text}}};
+                  auto index = c.Append(std::move(e));
+                  if (!index.ok()) return std::move(index).error();
+                  auto row = c.tx().QueryOne(
+                      "SELECT id, subject_kind, subject_id, text, author_id, author_role, "
+                      "created_at, created_index FROM rm_notes WHERE id = ?",
+                      {id});
+                  if (!row.ok()) return std::move(row).error();
+                  if (!row->has_value()) return Internal("note projection missing");
+                  return json::value(NoteJson(**row));
+                },
+                [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r, 201)); });
+          },
+  });
+  router.Add(Route{
+      .method = "GET",
+      .pattern = "/api/v1/notes",
+      .roles = {"security_officer", "privacy_officer", "staff", "auditor"},
+      .summary =
+          "Notes, oldest first; filter by subject; ?as_of=N reads the state at ledger size N",
+      .tag = "notes",
+      .params = {{"subject_kind", "query", "string", false, "subject kind"},
+                 {"subject_id", "query", "string", false, "subject id"},
+                 {"limit", "query", "integer", false, "1-500, default 50"},
+                 {"cursor", "query", "string", false, "from next_cursor"},
+                 {"as_of", "query", "integer", false, "ledger size"}},
+      .response_schema = json::object{{"type", "object"}},
+      .handler = Sync([&store](Context& ctx) {
+        auto page = ParsePage(ctx);
+        if (!page.ok()) return ErrorResponse(page.error());
+        int64_t as_of = INT64_MAX;
+        if (auto v = ctx.Query("as_of"); !v.empty()) {
+          auto n = ParseUint(v, "as_of");
+          if (!n.ok()) return ErrorResponse(n.error());
+          as_of = static_cast<int64_t>(*n);
+        }
+        std::string kind(ctx.Query("subject_kind")), id(ctx.Query("subject_id"));
+        json::array items;
+        json::value next_cursor = nullptr;
+        Status s = store.Read([&](storage::Tx& tx) -> Status {
+          auto rows = tx.Query(
+              "SELECT id, subject_kind, subject_id, text, author_id, author_role, created_at, "
+              "created_index FROM rm_notes WHERE created_index > ? AND created_index < ? "
+              "AND (? = '' OR subject_kind = ?) AND (? = '' OR subject_id = ?) "
+              "ORDER BY created_index LIMIT ?",
+              {page->after.value_or(-1), as_of, kind, kind, id, id,
+               static_cast<int64_t>(page->limit + 1)});
+          if (!rows.ok()) return std::move(rows).error();
+          for (size_t i = 0; i < rows->size() && i < page->limit; ++i) {
+            items.push_back(NoteJson((*rows)[i]));
+          }
+          if (rows->size() > page->limit) {
+            next_cursor = EncodeCursor((*rows)[page->limit - 1].Int(7));
+          }
+          return Ok();
+        });
+        if (!s.ok()) return ErrorResponse(s.error());
+        return JsonResponse(json::object{{"items", items}, {"next_cursor", next_cursor}});
+      }),
+  });
+}
+
+}  // namespace accord::http

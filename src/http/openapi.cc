@@ -1,0 +1,138 @@
+// The OpenAPI 3.1 document is generated from the route table, so it cannot miss a route.
+#include <boost/json.hpp>
+
+#include "accord/http/api.h"
+#include "accord/http/json.h"
+
+namespace accord::http {
+
+namespace json = boost::json;
+
+namespace {
+
+std::string OperationId(const Route& r) {
+  std::string id = r.method;
+  for (char c : r.pattern) id += (std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+  return id;
+}
+
+json::object ErrorSchema() {
+  json::object detail{{"type", "object"},
+                      {"required", json::array{"field", "reason"}},
+                      {"properties", json::object{{"field", json::object{{"type", "string"}}},
+                                                  {"reason", json::object{{"type", "string"}}},
+                                                  {"line", json::object{{"type", "integer"}}}}}};
+  return json::object{
+      {"type", "object"},
+      {"required", json::array{"error"}},
+      {"properties",
+       json::object{
+           {"error", json::object{{"type", "object"},
+                                  {"required", json::array{"code", "message", "details"}},
+                                  {"properties",
+                                   json::object{{"code", json::object{{"type", "string"}}},
+                                                {"message", json::object{{"type", "string"}}},
+                                                {"details", json::object{{"type", "array"},
+                                                                         {"items", detail}}}}}}}}}};
+}
+
+json::object ErrorResponseRef(std::string description) {
+  return json::object{
+      {"description", description},
+      {"content",
+       json::object{
+           {"application/json",
+            json::object{{"schema", json::object{{"$ref", "#/components/schemas/Error"}}}}}}}};
+}
+
+json::object Operation(const Route& r) {
+  json::object op{{"operationId", OperationId(r)},
+                  {"summary", r.summary},
+                  {"tags", json::array{r.tag.empty() ? "misc" : r.tag}}};
+  json::array roles;
+  for (const auto& role : r.roles) roles.emplace_back(role);
+  op["x-accord-roles"] = roles;
+  op["x-accord-public"] = r.is_public;
+  op["security"] = r.is_public ? json::array{}
+                               : json::array{json::object{{"bearer", json::array{}}},
+                                             json::object{{"session", json::array{}}}};
+  json::array params;
+  for (const auto& p : r.params) {
+    params.push_back(json::object{{"name", p.name},
+                                  {"in", p.in},
+                                  {"required", p.in == "path" ? true : p.required},
+                                  {"description", p.description},
+                                  {"schema", json::object{{"type", p.type}}}});
+  }
+  if (!params.empty()) op["parameters"] = params;
+  if (!r.request_schema.empty()) {
+    op["requestBody"] = json::object{
+        {"required", true},
+        {"content",
+         json::object{{"application/json", json::object{{"schema", r.request_schema}}}}}};
+  }
+  json::object ok{{"description", "success"}};
+  json::object schema = r.response_schema;
+  if (schema.empty()) schema = json::object{{"type", "string"}};
+  ok["content"] = json::object{{r.response_type, json::object{{"schema", schema}}}};
+  json::object responses{{std::to_string(r.success_status), ok}};
+  responses["4XX"] = ErrorResponseRef("client error (CONTRACT.md error shape)");
+  responses["5XX"] = ErrorResponseRef("server error");
+  op["responses"] = responses;
+  return op;
+}
+
+std::string Lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+json::object OpenApiDocument(const Router& router) {
+  json::object paths;
+  for (const auto& r : router.routes()) {
+    json::value& item = paths[r.pattern];
+    if (!item.is_object()) item = json::object{};
+    item.as_object()[Lower(r.method)] = Operation(r);
+  }
+  return json::object{
+      {"openapi", "3.1.0"},
+      {"info", json::object{{"title", "Accord API"},
+                            {"version", ACCORD_VERSION},
+                            {"description",
+                             "Third-party security policy enforcement with a verifiable ledger. "
+                             "x-accord-roles lists the roles that may call an operation."}}},
+      {"paths", paths},
+      {"components",
+       json::object{{"schemas", json::object{{"Error", ErrorSchema()}}},
+                    {"securitySchemes",
+                     json::object{{"bearer", json::object{{"type", "http"}, {"scheme", "bearer"}}},
+                                  {"session", json::object{{"type", "apiKey"},
+                                                           {"in", "cookie"},
+                                                           {"name", "accord_session"}}}}}}}};
+}
+
+void AddOpenApiRoute(Router& router, ApiDeps& deps) {
+  Route route{
+      .method = "GET",
+      .pattern = "/api/v1/openapi.json",
+      .is_public = true,
+      .summary = "This OpenAPI 3.1 document",
+      .tag = "system",
+      .response_schema = json::object{{"type", "object"}},
+  };
+  Route& added = router.Add(std::move(route));
+  // Rendered once, after every route (including this one) is in the table.
+  auto doc = std::make_shared<std::string>(json::serialize(OpenApiDocument(router)));
+  added.handler = Sync([doc](Context&) { return TextResponse(*doc, "application/json"); });
+}
+
+void AddAllRoutes(Router& router, ApiDeps& deps) {
+  AddSystemRoutes(router, deps);
+  AddLedgerRoutes(router, deps);
+  AddNoteRoutes(router, deps);
+  AddOpenApiRoute(router, deps);
+}
+
+}  // namespace accord::http

@@ -1,0 +1,146 @@
+#include "accord/http/router.h"
+
+#include <boost/url/parse.hpp>
+#include <charconv>
+
+#include "accord/http/json.h"
+
+namespace accord::http {
+namespace {
+
+std::vector<std::string_view> Split(std::string_view path) {
+  std::vector<std::string_view> parts;
+  size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '/') {
+      ++i;
+      continue;
+    }
+    size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    parts.push_back(path.substr(i, j - i));
+    i = j;
+  }
+  return parts;
+}
+
+bool MatchPath(std::string_view pattern, std::string_view path,
+               std::map<std::string, std::string>& params) {
+  auto pp = Split(pattern);
+  auto ps = Split(path);
+  if (pp.size() != ps.size()) return false;
+  std::map<std::string, std::string> found;
+  for (size_t i = 0; i < pp.size(); ++i) {
+    std::string_view p = pp[i];
+    if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
+      // A parameter may carry a literal suffix after the braces only as a whole segment.
+      found.emplace(std::string(p.substr(1, p.size() - 2)), std::string(ps[i]));
+    } else if (p != ps[i]) {
+      return false;
+    }
+  }
+  params = std::move(found);
+  return true;
+}
+
+}  // namespace
+
+std::string_view Context::Query(std::string_view name) const {
+  auto it = query.find(std::string(name));
+  return it == query.end() ? std::string_view() : std::string_view(it->second);
+}
+
+Route& Router::Add(Route route) { return routes_.emplace_back(std::move(route)); }
+
+const Route* Router::Match(std::string_view method, std::string_view path,
+                           std::map<std::string, std::string>& params, bool& path_matched) const {
+  path_matched = false;
+  for (const auto& r : routes_) {
+    std::map<std::string, std::string> p;
+    if (!MatchPath(r.pattern, path, p)) continue;
+    path_matched = true;
+    if (r.method == method || (method == "HEAD" && r.method == "GET")) {
+      params = std::move(p);
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+std::string Router::MatchPattern(std::string_view method, std::string_view path) const {
+  std::map<std::string, std::string> params;
+  bool path_matched;
+  const Route* r = Match(method, path, params, path_matched);
+  return r ? r->pattern : "unmatched";
+}
+
+void Router::Dispatch(Request&& request, Reply reply) const {
+  auto url = boost::urls::parse_origin_form(request.target);
+  if (!url) {
+    reply(ErrorResponse(Error{ErrorCode::kBadRequest,
+                              "the request target is not a valid URL",
+                              {ErrorDetail{"target", "not a valid origin-form URL", {}}}}));
+    return;
+  }
+  Context ctx;
+  ctx.path = std::string(url->encoded_path());
+  if (ctx.path.find('%') != std::string::npos) ctx.path = url->path();
+  for (auto param : url->params()) ctx.query[std::string(param.key)] = std::string(param.value);
+
+  bool path_matched = false;
+  const Route* route = Match(request.method, ctx.path, ctx.path_params, path_matched);
+  if (!route) {
+    if (path_matched) {
+      reply(ErrorResponse(Error{
+          ErrorCode::kMethodNotAllowed, request.method + " is not allowed on " + ctx.path, {}}));
+    } else {
+      reply(ErrorResponse(NotFound("no route for " + request.method + " " + ctx.path)));
+    }
+    return;
+  }
+  if (!route->is_public) {
+    if (!auth_) {
+      reply(ErrorResponse(Error{ErrorCode::kUnauthenticated, "sign-in required", {}}));
+      return;
+    }
+    auto principal = auth_(request);
+    if (!principal.ok()) {
+      reply(ErrorResponse(principal.error()));
+      return;
+    }
+    if (!principal->has_value()) {
+      reply(ErrorResponse(Error{ErrorCode::kUnauthenticated,
+                                "sign-in required: send Authorization: Bearer <token>",
+                                {}}));
+      return;
+    }
+    const std::string& role = (*principal)->role;
+    if (std::find(route->roles.begin(), route->roles.end(), role) == route->roles.end()) {
+      reply(ErrorResponse(
+          Error{ErrorCode::kForbidden,
+                "the role " + role + " may not call " + route->method + " " + route->pattern,
+                {}}));
+      return;
+    }
+    ctx.principal = std::move(**principal);
+  }
+  ctx.request = std::move(request);
+  route->handler(std::move(ctx), std::move(reply));
+}
+
+RouteHandler Sync(std::function<Response(Context&)> fn) {
+  return [fn = std::move(fn)](Context&& ctx, Reply reply) { reply(fn(ctx)); };
+}
+
+Result<uint64_t> ParseUint(std::string_view value, std::string_view field) {
+  uint64_t out = 0;
+  if (value.empty()) return ValidationError(std::string(field), "is required");
+  auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), out);
+  if (ec != std::errc() || ptr != value.data() + value.size()) {
+    return ValidationError(std::string(field),
+                           "must be a non-negative integer, got '" + std::string(value) + "'");
+  }
+  return out;
+}
+
+}  // namespace accord::http

@@ -1,0 +1,139 @@
+#include "accord/storage/event_log.h"
+
+#include <future>
+
+#include "accord/core/sha256.h"
+#include "accord/ledger/merkle.h"
+
+namespace accord::storage {
+
+namespace json = boost::json;
+
+TimePoint CommandContext::Now() const { return log_.clock_.Now(); }
+
+Result<uint64_t> CommandContext::Append(domain::Event event) {
+  if (event.time == TimePoint{}) event.time = Now();
+  if (event.org.empty()) event.org = log_.org_;
+  auto leaf = domain::CanonicalLeaf(event);
+  if (!leaf.ok()) return std::move(leaf).error();
+  Hash leaf_hash = ledger::LeafHash(AsBytes(*leaf));
+  auto index = AppendLeaf(tx_, head_, *leaf, leaf_hash);
+  if (!index.ok()) return index;
+  for (auto& projection : log_.projections_) {
+    if (auto s = projection->Apply(tx_, *index, event); !s.ok()) {
+      Error e = std::move(s).error();
+      e.message = "projection " + std::string(projection->name()) + ": " + e.message;
+      return e;
+    }
+  }
+  return index;
+}
+
+EventLog::EventLog(Store& store, const Clock& clock, Projections projections)
+    : store_(store), clock_(clock), projections_(std::move(projections)) {}
+
+EventLog::~EventLog() { StopWriter(); }
+
+void EventLog::StartWriter() {
+  std::lock_guard lock(mu_);
+  if (writer_.joinable()) return;
+  stopping_ = false;
+  writer_ = std::thread([this] { WriterLoop(); });
+}
+
+void EventLog::StopWriter() {
+  {
+    std::lock_guard lock(mu_);
+    if (!writer_.joinable()) return;
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  writer_.join();
+}
+
+void EventLog::Submit(Command command, CommandDone done) {
+  {
+    std::unique_lock lock(mu_);
+    if (writer_.joinable() && !stopping_) {
+      queue_.push_back(Pending{std::move(command), std::move(done)});
+      lock.unlock();
+      cv_.notify_one();
+      return;
+    }
+  }
+  std::vector<Pending> batch;
+  batch.push_back(Pending{std::move(command), std::move(done)});
+  RunBatch(batch);
+}
+
+Result<json::value> EventLog::Execute(Command command) {
+  std::promise<Result<json::value>> promise;
+  auto future = promise.get_future();
+  Submit(std::move(command),
+         [&promise](Result<json::value> r) { promise.set_value(std::move(r)); });
+  return future.get();
+}
+
+EventLogStats EventLog::stats() const {
+  std::lock_guard lock(mu_);
+  return stats_;
+}
+
+void EventLog::WriterLoop() {
+  // Bounded batches keep one slow commit from holding back too many replies.
+  constexpr size_t kMaxBatch = 4096;
+  std::vector<Pending> batch;
+  for (;;) {
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty() && stopping_) return;
+      while (!queue_.empty() && batch.size() < kMaxBatch) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    RunBatch(batch);
+    batch.clear();
+  }
+}
+
+void EventLog::RunBatch(std::vector<Pending>& batch) {
+  std::vector<std::optional<Result<json::value>>> results(batch.size());
+  Status commit = store_.Write([&](Tx& tx) -> Status {
+    auto head = ReadHead(tx);
+    if (!head.ok()) return std::move(head).error();
+    LedgerHead committed = std::move(head.value());
+    for (size_t i = 0; i < batch.size(); ++i) {
+      results[i].reset();
+      ACCORD_TRY(tx.Exec("SAVEPOINT command", {}));
+      LedgerHead working = committed;
+      CommandContext ctx(tx, *this, working);
+      Result<json::value> r = batch[i].command(ctx);
+      if (r.ok()) {
+        ACCORD_TRY(tx.Exec("RELEASE command", {}));
+        committed = std::move(working);
+      } else {
+        // A rejected command leaves nothing behind, however far it got.
+        ACCORD_TRY(tx.Exec("ROLLBACK TO command", {}));
+        ACCORD_TRY(tx.Exec("RELEASE command", {}));
+      }
+      results[i] = std::move(r);
+    }
+    return WriteHead(tx, committed);
+  });
+  {
+    std::lock_guard lock(mu_);
+    stats_.commits += commit.ok() ? 1 : 0;
+    stats_.commands += batch.size();
+  }
+  for (size_t i = 0; i < batch.size(); ++i) {
+    if (!commit.ok()) {
+      batch[i].done(commit.error());
+    } else {
+      batch[i].done(std::move(*results[i]));
+    }
+  }
+}
+
+}  // namespace accord::storage

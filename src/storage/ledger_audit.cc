@@ -1,0 +1,236 @@
+#include "accord/storage/ledger_audit.h"
+
+#include <boost/json.hpp>
+#include <map>
+
+#include "accord/core/jcs.h"
+#include "accord/core/sha256.h"
+#include "accord/domain/event.h"
+#include "accord/ledger/merkle.h"
+#include "accord/ledger/note.h"
+#include "accord/storage/ledger_tables.h"
+#include "accord/storage/payload.h"
+
+namespace accord::storage {
+
+namespace json = boost::json;
+
+namespace {
+
+struct CheckpointRow {
+  uint64_t size;
+  Bytes root;
+  std::string note;
+};
+
+Result<std::vector<CheckpointRow>> LoadCheckpoints(Tx& tx) {
+  auto rows = tx.Query("SELECT size, root, note FROM ledger_checkpoints ORDER BY size", {});
+  if (!rows.ok()) return std::move(rows).error();
+  std::vector<CheckpointRow> out;
+  for (const auto& r : *rows) {
+    out.push_back({static_cast<uint64_t>(r.Int(0)), r.BlobAt(1), r.Text(2)});
+  }
+  return out;
+}
+
+// Fails the report at `index` unless it already failed earlier.
+void Fail(VerifyReport& report, std::optional<uint64_t> index, std::string problem) {
+  if (!report.ok) return;
+  report.ok = false;
+  report.first_bad_index = index;
+  report.problem = std::move(problem);
+}
+
+std::string CheckCheckpoint(const CheckpointRow& cp, const Hash& root,
+                            const std::vector<ledger::Verifier>& keys) {
+  if (cp.root.size() != root.size() || !std::equal(root.begin(), root.end(), cp.root.begin())) {
+    return "checkpoint at size " + std::to_string(cp.size) +
+           " has a root that does not match the recomputed tree";
+  }
+  auto opened = ledger::OpenNote(cp.note, keys);
+  if (!opened.ok()) {
+    return "checkpoint at size " + std::to_string(cp.size) +
+           " has no valid signature by a key recorded in the ledger: " + opened.error().message;
+  }
+  auto body = ledger::ParseCheckpoint(opened->text);
+  if (!body.ok()) return "checkpoint at size " + std::to_string(cp.size) + " is malformed";
+  if (body->size != cp.size || body->root != root) {
+    return "checkpoint note at size " + std::to_string(cp.size) + " signs a different tree";
+  }
+  return "";
+}
+
+}  // namespace
+
+Result<VerifyReport> VerifyLedger(Store& store) {
+  VerifyReport report;
+  Status s = store.Read([&](Tx& tx) -> Status {
+    auto checkpoints = LoadCheckpoints(tx);
+    if (!checkpoints.ok()) return std::move(checkpoints).error();
+    size_t next_cp = 0;
+    std::vector<ledger::Verifier> keys;
+    ledger::Frontier frontier;
+    uint64_t expected_nodes = 0;
+    uint64_t expected = 0;
+    std::string leaf;
+    Status scan = tx.ForEach(
+        "SELECT idx, leaf, leaf_hash FROM ledger_leaves ORDER BY idx", {}, [&](const Row& row) {
+          const uint64_t idx = static_cast<uint64_t>(row.Int(0));
+          if (idx != expected) {
+            Fail(report, expected, "ledger entry " + std::to_string(expected) + " is missing");
+            return false;
+          }
+          const Bytes& raw = row.BlobAt(1);
+          leaf.assign(raw.begin(), raw.end());
+          Hash h = ledger::LeafHash(raw);
+          const Bytes& stored = row.BlobAt(2);
+          if (stored.size() != 32 || !std::equal(h.begin(), h.end(), stored.begin())) {
+            Fail(report, idx, "leaf hash of entry " + std::to_string(idx) + " does not match");
+          }
+          json::error_code ec;
+          json::value parsed = json::parse(leaf, ec);
+          auto canonical = ec ? Result<std::string>(Internal("unparsable")) : Canonicalize(parsed);
+          auto event = domain::EventFromJson(std::move(parsed));
+          if (ec || !event.ok()) {
+            Fail(report, idx,
+                 "entry " + std::to_string(idx) + " is not a valid event" +
+                     (ec ? "" : ": " + event.error().ToString()));
+          } else if (!canonical.ok() || *canonical != leaf) {
+            Fail(report, idx, "entry " + std::to_string(idx) + " is not in canonical form");
+          } else {
+            if (event->type == "ledger.key_added") {
+              auto key = ledger::Verifier::Parse(PayloadString(event->payload, "verifier_key"));
+              if (key.ok()) keys.push_back(std::move(key.value()));
+            }
+          }
+          // Each internal node completed by this leaf must match the stored one, so a
+          // reordering is pinned to the first entry of the subtree it breaks.
+          frontier.Append(h, [&](int level, uint64_t index, const Hash& hash) {
+            ++expected_nodes;
+            auto stored_node = ReadNode(tx, level, index);
+            if (!stored_node.ok() || *stored_node != hash) {
+              Fail(report, index << level,
+                   "stored tree node (level " + std::to_string(level) + ", index " +
+                       std::to_string(index) + ") does not match entries " +
+                       std::to_string(index << level) + ".." +
+                       std::to_string(((index + 1) << level) - 1));
+            }
+          });
+          ++expected;
+          while (next_cp < checkpoints->size() && (*checkpoints)[next_cp].size == expected) {
+            std::string problem = CheckCheckpoint((*checkpoints)[next_cp], frontier.Root(), keys);
+            if (!problem.empty()) Fail(report, idx, problem);
+            ++report.checkpoints;
+            ++next_cp;
+          }
+          return report.ok;
+        });
+    if (!scan.ok()) return scan;
+    report.size = frontier.size();
+    report.root = frontier.Root();
+    report.keys = keys.size();
+    if (!report.ok) return Ok();
+    if (next_cp < checkpoints->size()) {
+      const auto& cp = (*checkpoints)[next_cp];
+      if (cp.size == 0) {
+        std::string problem = CheckCheckpoint(cp, ledger::EmptyRoot(), keys);
+        if (!problem.empty()) Fail(report, std::nullopt, problem);
+      } else {
+        Fail(report, report.size,
+             "checkpoint at size " + std::to_string(cp.size) + " is beyond the ledger (size " +
+                 std::to_string(report.size) + "): entries were removed");
+      }
+      if (!report.ok) return Ok();
+    }
+    auto head = ReadHead(tx);
+    if (!head.ok()) return std::move(head).error();
+    if (head->size() != report.size || head->frontier.Root() != report.root) {
+      Fail(report, report.size,
+           "ledger head says size " + std::to_string(head->size()) + " but " +
+               std::to_string(report.size) + " entries are stored");
+      return Ok();
+    }
+    auto count = tx.QueryOne("SELECT COUNT(*) FROM ledger_nodes", {});
+    if (!count.ok()) return std::move(count).error();
+    report.nodes = expected_nodes;
+    if (static_cast<uint64_t>((*count)->Int(0)) != expected_nodes) {
+      Fail(report, std::nullopt,
+           "the tree has " + std::to_string((*count)->Int(0)) + " stored nodes, expected " +
+               std::to_string(expected_nodes));
+    }
+    return Ok();
+  });
+  if (!s.ok()) return std::move(s).error();
+  return report;
+}
+
+Result<uint64_t> RebuildReadModels(Store& store, const Projections& projections) {
+  uint64_t replayed = 0;
+  Status s = store.Write([&](Tx& tx) -> Status {
+    for (const auto& p : projections) {
+      for (const auto& t : p->tables()) ACCORD_TRY(tx.Exec("DELETE FROM " + t.name, {}));
+    }
+    // Collect first: a statement cannot stay open while projections write on this connection.
+    std::vector<std::string> leaves;
+    ACCORD_TRY(tx.ForEach("SELECT leaf FROM ledger_leaves ORDER BY idx", {}, [&](const Row& r) {
+      const Bytes& b = r.BlobAt(0);
+      leaves.emplace_back(b.begin(), b.end());
+      return true;
+    }));
+    for (size_t i = 0; i < leaves.size(); ++i) {
+      auto event = domain::ParseLeaf(leaves[i]);
+      if (!event.ok()) {
+        return Error{ErrorCode::kCheckFailed,
+                     "entry " + std::to_string(i) + " is not a valid event; run ledger verify",
+                     {}};
+      }
+      for (const auto& p : projections) ACCORD_TRY(p->Apply(tx, i, *event));
+    }
+    replayed = leaves.size();
+    return Ok();
+  });
+  if (!s.ok()) return std::move(s).error();
+  return replayed;
+}
+
+Result<std::string> ReadModelDigest(Store& store, const Projections& projections) {
+  Sha256Hasher hasher;
+  Status s = store.Read([&](Tx& tx) -> Status {
+    for (const auto& p : projections) {
+      for (const auto& t : p->tables()) {
+        hasher.Update("table:" + t.name + "\n");
+        ACCORD_TRY(tx.ForEach("SELECT * FROM " + t.name + " ORDER BY " + t.order_by, {},
+                              [&](const Row& row) {
+                                for (size_t i = 0; i < row.size(); ++i) {
+                                  std::visit(
+                                      [&](const auto& v) {
+                                        using T = std::decay_t<decltype(v)>;
+                                        std::string cell;
+                                        if constexpr (std::is_same_v<T, std::monostate>) {
+                                          cell = "n";
+                                        } else if constexpr (std::is_same_v<T, int64_t>) {
+                                          cell = "i" + std::to_string(v);
+                                        } else if constexpr (std::is_same_v<T, double>) {
+                                          cell = "d" + std::to_string(v);
+                                        } else if constexpr (std::is_same_v<T, std::string>) {
+                                          cell = "s" + std::to_string(v.size()) + ":" + v;
+                                        } else {
+                                          cell = "b" + HexEncode(v.bytes);
+                                        }
+                                        hasher.Update(cell);
+                                        hasher.Update("|");
+                                      },
+                                      row.at(i));
+                                }
+                                hasher.Update("\n");
+                                return true;
+                              }));
+      }
+    }
+    return Ok();
+  });
+  if (!s.ok()) return std::move(s).error();
+  return HexEncode(hasher.Final());
+}
+
+}  // namespace accord::storage

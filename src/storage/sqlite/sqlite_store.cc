@@ -1,0 +1,249 @@
+#include "accord/storage/sqlite/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <unordered_map>
+
+namespace accord::storage {
+namespace {
+
+Error SqliteError(sqlite3* db, std::string_view what) {
+  int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
+  std::string msg = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "sqlite error");
+  ErrorCode ec = ErrorCode::kInternal;
+  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) ec = ErrorCode::kUnavailable;
+  if ((code & 0xff) == SQLITE_CONSTRAINT) ec = ErrorCode::kConflict;
+  return Error{ec, std::move(msg), {}};
+}
+
+}  // namespace
+
+// One sqlite3 handle with its prepared-statement cache; used by one thread at a time.
+class SqliteConnection final : public Tx {
+ public:
+  static Result<std::unique_ptr<SqliteConnection>> Open(const std::string& path, bool writer) {
+    sqlite3* db = nullptr;
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+      Error e = SqliteError(db, "open " + path);
+      sqlite3_close(db);
+      e.code = ErrorCode::kInternal;
+      return e;
+    }
+    auto conn = std::unique_ptr<SqliteConnection>(new SqliteConnection(db));
+    sqlite3_busy_timeout(db, 30000);
+    // We acknowledge only durable commits: WAL with a full fsync at every commit.
+    const char* pragmas =
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;";
+    if (auto s = conn->ExecScript(pragmas); !s.ok()) return std::move(s).error();
+    (void)writer;
+    return conn;
+  }
+
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+
+  Status ExecScript(const std::string& sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : "unknown";
+      sqlite3_free(err);
+      Error e = SqliteError(db_, "sql");
+      e.message = "sql: " + msg;
+      return e;
+    }
+    return Ok();
+  }
+
+  Result<int64_t> Exec(std::string_view sql, Params params) override {
+    auto stmt = Prepare(sql, params);
+    if (!stmt.ok()) return std::move(stmt).error();
+    int rc;
+    while ((rc = sqlite3_step(*stmt)) == SQLITE_ROW) {
+    }
+    sqlite3_reset(*stmt);
+    if (rc != SQLITE_DONE) return SqliteError(db_, "exec");
+    return static_cast<int64_t>(sqlite3_changes(db_));
+  }
+
+  Result<std::vector<Row>> Query(std::string_view sql, Params params) override {
+    std::vector<Row> rows;
+    auto s = ForEach(sql, params, [&](const Row& r) {
+      rows.push_back(r);
+      return true;
+    });
+    if (!s.ok()) return std::move(s).error();
+    return rows;
+  }
+
+  Status ForEach(std::string_view sql, Params params,
+                 const std::function<bool(const Row&)>& fn) override {
+    auto prepared = Prepare(sql, params);
+    if (!prepared.ok()) return std::move(prepared).error();
+    sqlite3_stmt* stmt = *prepared;
+    int rc;
+    int cols = sqlite3_column_count(stmt);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      std::vector<Value> values;
+      values.reserve(cols);
+      for (int i = 0; i < cols; ++i) values.push_back(Column(stmt, i));
+      if (!fn(Row(std::move(values)))) {
+        rc = SQLITE_DONE;
+        break;
+      }
+    }
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE) return SqliteError(db_, "query");
+    return Ok();
+  }
+
+ private:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+
+  static Value Column(sqlite3_stmt* stmt, int i) {
+    switch (sqlite3_column_type(stmt, i)) {
+      case SQLITE_INTEGER:
+        return static_cast<int64_t>(sqlite3_column_int64(stmt, i));
+      case SQLITE_FLOAT:
+        return sqlite3_column_double(stmt, i);
+      case SQLITE_TEXT: {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+        return std::string(p, sqlite3_column_bytes(stmt, i));
+      }
+      case SQLITE_BLOB: {
+        const auto* p = static_cast<const uint8_t*>(sqlite3_column_blob(stmt, i));
+        return Blob{Bytes(p, p + sqlite3_column_bytes(stmt, i))};
+      }
+      default:
+        return std::monostate{};
+    }
+  }
+
+  Result<sqlite3_stmt*> Prepare(std::string_view sql, Params params) {
+    sqlite3_stmt* stmt = nullptr;
+    auto it = cache_.find(std::string(sql));
+    if (it != cache_.end()) {
+      stmt = it->second;
+    } else {
+      if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                             SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+        return SqliteError(db_, "prepare '" + std::string(sql) + "'");
+      }
+      cache_.emplace(std::string(sql), stmt);
+    }
+    sqlite3_clear_bindings(stmt);
+    for (size_t i = 0; i < params.size(); ++i) {
+      int idx = static_cast<int>(i + 1);
+      int rc = std::visit(
+          [&](const auto& v) -> int {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+              return sqlite3_bind_null(stmt, idx);
+            } else if constexpr (std::is_same_v<T, int64_t>) {
+              return sqlite3_bind_int64(stmt, idx, v);
+            } else if constexpr (std::is_same_v<T, double>) {
+              return sqlite3_bind_double(stmt, idx, v);
+            } else if constexpr (std::is_same_v<T, std::string>) {
+              return sqlite3_bind_text64(stmt, idx, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8);
+            } else {
+              return sqlite3_bind_blob64(stmt, idx, v.bytes.data(), v.bytes.size(), SQLITE_STATIC);
+            }
+          },
+          params[i]);
+      if (rc != SQLITE_OK) return SqliteError(db_, "bind");
+    }
+    return stmt;
+  }
+
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+SqliteStore::SqliteStore(std::string path, int max_readers)
+    : path_(std::move(path)), max_readers_(max_readers) {}
+
+SqliteStore::~SqliteStore() = default;
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
+                                                       const StoreOptions& options) {
+  std::error_code ec;
+  auto dir = std::filesystem::path(path).parent_path();
+  if (!dir.empty()) std::filesystem::create_directories(dir, ec);
+  if (ec) return Internal("cannot create " + dir.string() + ": " + ec.message());
+  auto store = std::unique_ptr<SqliteStore>(new SqliteStore(path, options.read_connections));
+  auto writer = SqliteConnection::Open(path, true);
+  if (!writer.ok()) return std::move(writer).error();
+  store->writer_ = std::move(writer.value());
+  return store;
+}
+
+Status SqliteStore::Write(const std::function<Status(Tx&)>& fn) {
+  std::lock_guard lock(write_mu_);
+  // IMMEDIATE takes the database write lock now, so the frontier we read is the one we extend.
+  if (auto s = writer_->ExecScript("BEGIN IMMEDIATE"); !s.ok()) return s;
+  Status result = fn(*writer_);
+  if (result.ok()) {
+    if (auto s = writer_->ExecScript("COMMIT"); !s.ok()) {
+      (void)writer_->ExecScript("ROLLBACK");
+      return s;
+    }
+    return Ok();
+  }
+  (void)writer_->ExecScript("ROLLBACK");
+  return result;
+}
+
+Result<std::unique_ptr<SqliteConnection>> SqliteStore::AcquireReader() {
+  {
+    std::lock_guard lock(readers_mu_);
+    if (!readers_.empty()) {
+      auto conn = std::move(readers_.back());
+      readers_.pop_back();
+      return conn;
+    }
+  }
+  return SqliteConnection::Open(path_, false);
+}
+
+void SqliteStore::ReleaseReader(std::unique_ptr<SqliteConnection> conn) {
+  std::lock_guard lock(readers_mu_);
+  if (static_cast<int>(readers_.size()) < max_readers_) readers_.push_back(std::move(conn));
+}
+
+Status SqliteStore::Read(const std::function<Status(Tx&)>& fn) {
+  auto conn = AcquireReader();
+  if (!conn.ok()) return std::move(conn).error();
+  if (auto s = (*conn)->ExecScript("BEGIN"); !s.ok()) return s;
+  Status result = fn(**conn);
+  (void)(*conn)->ExecScript("COMMIT");
+  ReleaseReader(std::move(conn.value()));
+  return result;
+}
+
+Status SqliteStore::Migrate(std::span<const Migration> migrations) {
+  return Write([&](Tx& tx) -> Status {
+    auto& conn = static_cast<SqliteConnection&>(tx);
+    ACCORD_TRY(conn.ExecScript(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+        "name TEXT NOT NULL)"));
+    auto row = tx.QueryOne("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", {});
+    if (!row.ok()) return std::move(row).error();
+    int64_t current = (*row)->Int(0);
+    for (const auto& m : migrations) {
+      if (m.version <= current) continue;
+      if (auto s = conn.ExecScript(m.sqlite_sql); !s.ok()) {
+        return Internal("migration " + std::to_string(m.version) + " (" + m.name +
+                        ") failed: " + s.error().message);
+      }
+      ACCORD_TRY(tx.Exec("INSERT INTO schema_migrations(version, name) VALUES (?, ?)",
+                         {int64_t{m.version}, m.name}));
+    }
+    return Ok();
+  });
+}
+
+}  // namespace accord::storage

@@ -1,0 +1,65 @@
+#include "accord/storage/store.h"
+
+#include "accord/storage/sqlite/sqlite_store.h"
+
+namespace accord::storage {
+
+int64_t Row::Int(size_t i) const {
+  const Value& v = values_.at(i);
+  if (const auto* n = std::get_if<int64_t>(&v)) return *n;
+  if (const auto* d = std::get_if<double>(&v)) return static_cast<int64_t>(*d);
+  return 0;
+}
+
+double Row::Real(size_t i) const {
+  const Value& v = values_.at(i);
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  if (const auto* n = std::get_if<int64_t>(&v)) return static_cast<double>(*n);
+  return 0;
+}
+
+const std::string& Row::Text(size_t i) const {
+  static const std::string kEmpty;
+  const auto* s = std::get_if<std::string>(&values_.at(i));
+  return s ? *s : kEmpty;
+}
+
+const Bytes& Row::BlobAt(size_t i) const {
+  static const Bytes kEmpty;
+  const auto* b = std::get_if<Blob>(&values_.at(i));
+  return b ? b->bytes : kEmpty;
+}
+
+Result<std::optional<Row>> Tx::QueryOne(std::string_view sql, std::initializer_list<Value> params) {
+  auto rows = Query(sql, Params(params.begin(), params.size()));
+  if (!rows.ok()) return std::move(rows).error();
+  if (rows->empty()) return std::optional<Row>();
+  if (rows->size() > 1) return Internal("expected at most one row from: " + std::string(sql));
+  return std::optional<Row>(std::move(rows->front()));
+}
+
+std::string DefaultDatabaseUrl(const std::filesystem::path& data_dir) {
+  return "sqlite://" +
+         std::filesystem::absolute(data_dir / "accord.db").lexically_normal().string();
+}
+
+Result<std::unique_ptr<Store>> OpenStore(const StoreOptions& options) {
+  const std::string& url = options.url;
+  if (url.starts_with("sqlite://")) {
+    std::string path = url.substr(std::string_view("sqlite://").size());
+    if (path.empty())
+      return ValidationError("db", "sqlite URL needs a path: sqlite:///DIR/accord.db");
+    auto store = SqliteStore::Open(path, options);
+    if (!store.ok()) return std::move(store).error();
+    return std::unique_ptr<Store>(std::move(store.value()));
+  }
+  if (url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+    return Error{ErrorCode::kUnavailable,
+                 "the PostgreSQL backend is not available in this build yet; use sqlite:///PATH",
+                 {ErrorDetail{"db", "postgres backend not available", std::nullopt}}};
+  }
+  return ValidationError("db", "unsupported database URL '" + url +
+                                   "': use sqlite:///PATH or postgres://user@host:port/db");
+}
+
+}  // namespace accord::storage

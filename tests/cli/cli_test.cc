@@ -1,0 +1,187 @@
+// The `accord` binary as an operator uses it: exit codes, output, tampering, TLS.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <atomic>
+#include <boost/json.hpp>
+#include <regex>
+#include <thread>
+
+#include "accord/storage/store.h"
+#include "support/api_server.h"
+
+namespace accord::testing {
+namespace {
+
+namespace json = boost::json;
+
+std::vector<std::string> WithDir(std::vector<std::string> args, const TempDir& dir) {
+  args.push_back("--data-dir");
+  args.push_back(dir.str());
+  return args;
+}
+
+void ExecSql(const TempDir& dir, const std::string& sql) {
+  auto store = storage::OpenStore({"sqlite://" + dir.str() + "/accord.db"});
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)
+                  ->Write([&](storage::Tx& tx) -> Status {
+                    auto r = tx.Exec(sql, {});
+                    if (!r.ok()) return std::move(r).error();
+                    return Ok();
+                  })
+                  .ok());
+}
+
+TEST(CliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(RunAccord({}).exit_code, 2);
+  EXPECT_EQ(RunAccord({"bogus"}).exit_code, 2);
+  EXPECT_EQ(RunAccord({"ledger", "verify", "--no-such-flag"}).exit_code, 2);
+  TempDir dir;
+  auto plain = RunAccord(WithDir({"serve", "--listen", "0.0.0.0:0"}, dir));
+  EXPECT_EQ(plain.exit_code, 2);
+  EXPECT_NE(plain.err.find("plain HTTP is refused"), std::string::npos) << plain.err;
+  auto listen = RunAccord(WithDir({"serve", "--listen", "nonsense"}, dir));
+  EXPECT_EQ(listen.exit_code, 2);
+  EXPECT_NE(listen.err.find("listen"), std::string::npos);
+  auto profile = RunAccord(WithDir({"serve", "--profile", "/no/such.toml"}, dir));
+  EXPECT_EQ(profile.exit_code, 1);
+  EXPECT_NE(profile.err.find("bloomapi"), std::string::npos) << profile.err;
+  auto empty = RunAccord(WithDir({"token", "create", "--name", "x", "--role", "staff"}, dir));
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_NE(empty.err.find("accord serve"), std::string::npos) << empty.err;
+}
+
+TEST(CliTest, VerifyRebuildCheckpointProveAndPublicKey) {
+  ApiServer server;
+  server.Stop();
+  const TempDir& dir = server.dir();
+  auto verify = RunAccord(WithDir({"ledger", "verify"}, dir));
+  EXPECT_EQ(verify.exit_code, 0) << verify.err;
+  EXPECT_NE(verify.out.find("ledger OK: size"), std::string::npos) << verify.out;
+
+  auto rebuild = RunAccord(WithDir({"ledger", "rebuild", "--json"}, dir));
+  ASSERT_EQ(rebuild.exit_code, 0) << rebuild.err;
+  json::value r = json::parse(rebuild.out);
+  EXPECT_TRUE(r.at("identical").as_bool());
+  EXPECT_EQ(r.at("digest_before"), r.at("digest_after"));
+
+  auto key = RunAccord(WithDir({"ledger", "public-key"}, dir));
+  ASSERT_EQ(key.exit_code, 0) << key.err;
+  EXPECT_TRUE(std::regex_search(key.out, std::regex("^accord/org_[0-9a-z]+\\+[0-9a-f]{8}\\+A")))
+      << key.out;
+
+  auto token = RunAccord(
+      WithDir({"token", "create", "--name", "ci", "--role", "auditor", "--expires", "30d"}, dir));
+  ASSERT_EQ(token.exit_code, 0) << token.err;
+  auto cp = RunAccord(WithDir({"ledger", "checkpoint", "--json"}, dir));
+  ASSERT_EQ(cp.exit_code, 0) << cp.err;
+  json::value checkpoint = json::parse(cp.out);
+  EXPECT_TRUE(checkpoint.at("new").as_bool());
+  uint64_t size = checkpoint.at("size").to_number<uint64_t>();
+
+  auto prove =
+      RunAccord(WithDir({"ledger", "prove", "--index", "1", "--size", std::to_string(size)}, dir));
+  ASSERT_EQ(prove.exit_code, 0) << prove.err;
+  EXPECT_EQ(json::parse(prove.out).at("root_hash"), checkpoint.at("root_hash"));
+  auto consistency =
+      RunAccord(WithDir({"ledger", "prove", "--from", "2", "--to", std::to_string(size)}, dir));
+  EXPECT_EQ(consistency.exit_code, 0) << consistency.err;
+  auto bad = RunAccord(WithDir({"ledger", "prove", "--index", "1"}, dir));
+  EXPECT_EQ(bad.exit_code, 2);
+  auto beyond = RunAccord(WithDir({"ledger", "prove", "--index", "1", "--size", "99999"}, dir));
+  EXPECT_EQ(beyond.exit_code, 2);
+  EXPECT_NE(beyond.err.find("size"), std::string::npos);
+
+  auto bad_role = RunAccord(WithDir({"token", "create", "--name", "x", "--role", "root"}, dir));
+  EXPECT_EQ(bad_role.exit_code, 2);
+  EXPECT_NE(bad_role.err.find("role"), std::string::npos);
+}
+
+TEST(CliTest, VerifyNamesTheFirstTamperedEntryAndExitsOne) {
+  ApiServer server;
+  server.Stop();
+  ExecSql(server.dir(),
+          "UPDATE ledger_leaves SET leaf = CAST(replace(CAST(leaf AS TEXT), 'demo', 'DEMO') AS "
+          "BLOB) WHERE idx = 3");
+  auto verify = RunAccord(WithDir({"ledger", "verify", "--json"}, server.dir()));
+  EXPECT_EQ(verify.exit_code, 1) << verify.out << verify.err;
+  json::value r = json::parse(verify.out);
+  EXPECT_FALSE(r.at("ok").as_bool());
+  EXPECT_EQ(r.at("first_bad_index").to_number<uint64_t>(), 3u);
+}
+
+TEST(CliTest, SignalsDrainAndExitZero) {
+  for (int sig : {SIGTERM, SIGINT}) {
+    ApiServer server;
+    EXPECT_EQ(HttpCall(server.port(), "GET", "/healthz").status, 200);
+    EXPECT_EQ(server.process().Signal(sig), 0);
+    // The final checkpoint covers everything written.
+    auto verify = RunAccord(WithDir({"ledger", "verify", "--json"}, server.dir()));
+    EXPECT_EQ(verify.exit_code, 0) << verify.err;
+  }
+}
+
+TEST(CliTest, CliAndServerAppendConcurrentlyWithoutForking) {
+  ApiServer server;
+  std::atomic<bool> stop{false};
+  std::atomic<int> posted{0};
+  std::thread writer([&] {
+    for (int i = 0; i < 2000 && !stop; ++i) {
+      HttpResult r = server.Post("/api/v1/notes",
+                                 R"({"subject":{"kind":"org","id":"o"},"text":"concurrent"})");
+      if (r.status == 201) ++posted;
+    }
+  });
+  std::vector<std::string> tokens;
+  for (int i = 0; i < 8; ++i) {
+    auto t = RunAccord(WithDir(
+        {"token", "create", "--name", "cli" + std::to_string(i), "--role", "auditor", "--json"},
+        server.dir()));
+    ASSERT_EQ(t.exit_code, 0) << t.err;
+    tokens.emplace_back(json::parse(t.out).at("token").as_string());
+    auto cp = RunAccord(WithDir({"ledger", "checkpoint"}, server.dir()));
+    EXPECT_EQ(cp.exit_code, 0) << cp.err;
+  }
+  stop = true;
+  writer.join();
+  EXPECT_GT(posted.load(), 0);
+  // Tokens created by the CLI work against the running server at once.
+  for (const auto& t : tokens) {
+    HttpResult r = HttpCall(server.port(), "GET", "/api/v1/ledger/checkpoint", "",
+                            {{"Authorization", "Bearer " + t}});
+    EXPECT_EQ(r.status, 200) << r.body;
+  }
+  server.Stop();
+  auto verify = RunAccord(WithDir({"ledger", "verify", "--json"}, server.dir()));
+  ASSERT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+  json::value report = json::parse(verify.out);
+  // org + key + 5 demo tokens + 3 demo notes + 8 CLI tokens + what the server acknowledged.
+  EXPECT_EQ(report.at("size").to_number<int64_t>(), 2 + 5 + 3 + 8 + posted.load());
+}
+
+TEST(CliTest, HttpsWithTls12Minimum) {
+  TempDir certs;
+  std::string cert = certs.str() + "/cert.pem", key = certs.str() + "/key.pem";
+  std::string cmd =
+      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes "
+      "-keyout " +
+      key + " -out " + cert + " -days 2 -subj /CN=localhost >/dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  TempDir dir;
+  ServerProcess server({"serve", "--data-dir", dir.str(), "--listen", "127.0.0.1:0", "--tls-cert",
+                        cert, "--tls-key", key});
+  ASSERT_TRUE(server.started()) << server.output();
+  EXPECT_NE(server.output().find("listening on https://"), std::string::npos);
+  HttpResult r = HttpCall(server.port(), "GET", "/healthz", "", {}, true);
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_FALSE(r.Header("Strict-Transport-Security").empty());
+  // Plain HTTP to the TLS port gets no HTTP answer.
+  EXPECT_EQ(HttpCall(server.port(), "GET", "/healthz").status, 0);
+  auto missing =
+      RunAccord({"serve", "--data-dir", dir.str(), "--listen", "127.0.0.1:0", "--tls-cert", cert});
+  EXPECT_EQ(missing.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace accord::testing

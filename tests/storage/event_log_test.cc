@@ -1,0 +1,211 @@
+#include "accord/storage/event_log.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <boost/json.hpp>
+#include <thread>
+
+#include "accord/ledger/merkle.h"
+#include "accord/storage/ledger_audit.h"
+#include "support/runtime_fixture.h"
+
+namespace accord::storage {
+namespace {
+
+namespace json = boost::json;
+using testing::RuntimeFixture;
+
+uint64_t LedgerSize(Store& store) {
+  uint64_t size = 0;
+  EXPECT_TRUE(store
+                  .Read([&](Tx& tx) -> Status {
+                    auto head = ReadHead(tx);
+                    if (!head.ok()) return std::move(head).error();
+                    size = head->size();
+                    return Ok();
+                  })
+                  .ok());
+  return size;
+}
+
+int64_t CountNotes(Store& store) {
+  int64_t n = -1;
+  EXPECT_TRUE(store
+                  .Read([&](Tx& tx) -> Status {
+                    auto row = tx.QueryOne("SELECT COUNT(*) FROM rm_notes", {});
+                    if (!row.ok()) return std::move(row).error();
+                    n = (*row)->Int(0);
+                    return Ok();
+                  })
+                  .ok());
+  return n;
+}
+
+Command NoteCommand(std::string id, bool fail_after_append = false) {
+  return [id, fail_after_append](CommandContext& c) -> Result<json::value> {
+    domain::Event e{.type = "note.added",
+                    .actor = {"usr_x", "staff"},
+                    .subject = {"org", "org_x"},
+                    .payload = json::object{{"note_id", id}, {"text", "t"}}};
+    auto index = c.Append(std::move(e));
+    if (!index.ok()) return std::move(index).error();
+    if (fail_after_append) return ValidationError("text", "rejected on purpose");
+    return json::value(*index);
+  };
+}
+
+TEST(EventLogTest, AppendsAreDurableAndVerifiable) {
+  RuntimeFixture f;
+  uint64_t before = LedgerSize(f.rt().store());
+  EXPECT_EQ(before, 2u);  // org.created + ledger.key_added
+  f.AppendNotes(10);
+  f.Reopen();
+  EXPECT_EQ(LedgerSize(f.rt().store()), 12u);
+  EXPECT_EQ(CountNotes(f.rt().store()), 10);
+  auto report = VerifyLedger(f.rt().store());
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok) << report->problem;
+  EXPECT_EQ(report->size, 12u);
+  EXPECT_EQ(report->keys, 1u);
+}
+
+TEST(EventLogTest, RootFromStoredNodesMatchesHead) {
+  RuntimeFixture f;
+  f.AppendNotes(37);
+  ASSERT_TRUE(f.rt()
+                  .store()
+                  .Read([&](Tx& tx) -> Status {
+                    auto head = ReadHead(tx);
+                    EXPECT_TRUE(head.ok());
+                    for (uint64_t n = 0; n <= head->size(); ++n) {
+                      auto root = ledger::RootAt(n, NodeSourceFor(tx));
+                      EXPECT_TRUE(root.ok()) << n;
+                      if (n == head->size()) EXPECT_EQ(*root, head->frontier.Root());
+                      for (uint64_t i = 0; i < n; i += 5) {
+                        auto proof = ledger::InclusionProof(i, n, NodeSourceFor(tx));
+                        auto leaf = ReadNode(tx, 0, i);
+                        EXPECT_TRUE(proof.ok() && leaf.ok());
+                        EXPECT_TRUE(ledger::VerifyInclusion(i, n, *leaf, *proof, *root).ok());
+                      }
+                    }
+                    return Ok();
+                  })
+                  .ok());
+}
+
+TEST(EventLogTest, RejectedCommandWritesNothingAndOthersInTheBatchCommit) {
+  RuntimeFixture f;
+  auto& log = f.rt().log();
+  uint64_t before = LedgerSize(f.rt().store());
+  uint64_t commands_before = log.stats().commands;
+  log.StartWriter();
+  constexpr int kThreads = 16;
+  constexpr int kPerThread = 20;
+  std::atomic<int> ok{0}, rejected{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        bool fail = (i % 3) == 0;
+        auto r =
+            log.Execute(NoteCommand("note_" + std::to_string(t) + "_" + std::to_string(i), fail));
+        if (r.ok()) {
+          ++ok;
+        } else {
+          EXPECT_EQ(r.error().code, ErrorCode::kValidationFailed);
+          ++rejected;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  log.StopWriter();
+  EXPECT_EQ(ok + rejected, kThreads * kPerThread);
+  EXPECT_EQ(LedgerSize(f.rt().store()), before + ok);
+  EXPECT_EQ(CountNotes(f.rt().store()), ok);
+  auto report = VerifyLedger(f.rt().store());
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok) << report->problem;
+  auto stats = log.stats();
+  EXPECT_EQ(stats.commands - commands_before, static_cast<uint64_t>(kThreads * kPerThread));
+}
+
+TEST(EventLogTest, InvalidEventTypeIsRejected) {
+  RuntimeFixture f;
+  uint64_t before = LedgerSize(f.rt().store());
+  auto r = f.rt().log().Execute([](CommandContext& c) -> Result<json::value> {
+    auto index = c.Append(domain::Event{.type = "NotAType", .subject = {"org", "x"}});
+    if (!index.ok()) return std::move(index).error();
+    return json::value(nullptr);
+  });
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().details.at(0).field, "event.type");
+  EXPECT_EQ(LedgerSize(f.rt().store()), before);
+}
+
+TEST(EventLogTest, RebuildProducesTheSameDigest) {
+  RuntimeFixture f;
+  f.AppendNotes(25);
+  auto& store = f.rt().store();
+  const auto& projections = f.rt().log().projections();
+  auto before = ReadModelDigest(store, projections);
+  ASSERT_TRUE(before.ok());
+  // Damage a read model: the digest changes, and a rebuild restores it exactly.
+  ASSERT_TRUE(store
+                  .Write([](Tx& tx) -> Status {
+                    auto r = tx.Exec("UPDATE rm_notes SET text = 'forged' WHERE rowid = 3", {});
+                    if (!r.ok()) return std::move(r).error();
+                    return Ok();
+                  })
+                  .ok());
+  auto damaged = ReadModelDigest(store, projections);
+  ASSERT_TRUE(damaged.ok());
+  EXPECT_NE(*damaged, *before);
+  auto replayed = RebuildReadModels(store, projections);
+  ASSERT_TRUE(replayed.ok());
+  EXPECT_EQ(*replayed, 27u);
+  auto after = ReadModelDigest(store, projections);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(*after, *before);
+}
+
+TEST(EventLogTest, CheckpointIsWrittenOnlyWhenTheLedgerGrew) {
+  RuntimeFixture f;
+  auto first = f.rt().Checkpoint(f.org().origin);
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(first->has_value());
+  EXPECT_EQ((*first)->size, 2u);
+  auto again = f.rt().Checkpoint(f.org().origin);
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(again->has_value());
+  f.AppendNotes(3);
+  auto third = f.rt().Checkpoint(f.org().origin);
+  ASSERT_TRUE(third.ok() && third->has_value());
+  EXPECT_EQ((*third)->size, 5u);
+  EXPECT_NE((*third)->note.find(f.org().origin + "\n5\n"), std::string::npos);
+  auto report = VerifyLedger(f.rt().store());
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok) << report->problem;
+  EXPECT_EQ(report->checkpoints, 2u);
+}
+
+TEST(EventLogTest, ProfileAndOriginAreFixedAtFirstStart) {
+  RuntimeFixture f;
+  auto janus = policy::LoadProfile("janus");
+  ASSERT_TRUE(janus.ok());
+  auto r = f.rt().EnsureOrg(*janus, "", "x");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().details.at(0).field, "profile");
+  auto luma = policy::LoadProfile("luma");
+  auto o = f.rt().EnsureOrg(*luma, "other/origin", "x");
+  ASSERT_FALSE(o.ok());
+  EXPECT_EQ(o.error().details.at(0).field, "origin");
+  auto same = f.rt().EnsureOrg(*luma, "", "x");
+  ASSERT_TRUE(same.ok());
+  EXPECT_FALSE(same->created);
+  EXPECT_EQ(same->id, f.org().id);
+}
+
+}  // namespace
+}  // namespace accord::storage

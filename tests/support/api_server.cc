@@ -1,0 +1,52 @@
+#include "support/api_server.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <sstream>
+
+namespace accord::testing {
+
+ApiServer::ApiServer(std::vector<std::string> extra_args) {
+  std::vector<std::string> args = {"serve", "--demo", "--data-dir", dir_.str(), "--listen",
+                                   "127.0.0.1:0"};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  server_ = std::make_unique<ServerProcess>(args);
+  EXPECT_TRUE(server_->started()) << server_->output();
+  std::istringstream lines(server_->output());
+  std::string line;
+  while (std::getline(lines, line)) {
+    auto colon = line.find(": acc_");
+    if (colon == std::string::npos) continue;
+    auto start = line.find_first_not_of(' ');
+    tokens_[line.substr(start, colon - start)] = line.substr(colon + 2);
+  }
+  EXPECT_EQ(tokens_.size(), 5u) << server_->output();
+}
+
+HttpResult ApiServer::Get(const std::string& target, const std::string& role) {
+  std::vector<std::pair<std::string, std::string>> headers;
+  if (!role.empty()) headers.emplace_back("Authorization", "Bearer " + tokens_[role]);
+  return HttpCall(port(), "GET", target, "", headers);
+}
+
+HttpResult ApiServer::Post(const std::string& target, const std::string& body,
+                           const std::string& role) {
+  std::vector<std::pair<std::string, std::string>> headers = {
+      {"Content-Type", "application/json"}};
+  if (!role.empty()) headers.emplace_back("Authorization", "Bearer " + tokens_[role]);
+  return HttpCall(port(), "POST", target, body, headers);
+}
+
+boost::json::value ApiServer::GetJson(const std::string& target, const std::string& role) {
+  HttpResult r = Get(target, role);
+  EXPECT_EQ(r.status, 200) << target << ": " << r.body;
+  boost::json::error_code ec;
+  auto v = boost::json::parse(r.body, ec);
+  EXPECT_FALSE(ec) << r.body;
+  return v;
+}
+
+void ApiServer::Stop() { EXPECT_EQ(server_->Signal(SIGTERM), 0); }
+
+}  // namespace accord::testing

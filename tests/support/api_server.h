@@ -1,0 +1,37 @@
+// A demo server process for API tests, with one bearer token per role.
+#pragma once
+
+#include <boost/json.hpp>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "support/http_client.h"
+#include "support/process.h"
+#include "support/temp_dir.h"
+
+namespace accord::testing {
+
+class ApiServer {
+ public:
+  explicit ApiServer(std::vector<std::string> extra_args = {});
+  uint16_t port() const { return server_->port(); }
+  const TempDir& dir() const { return dir_; }
+  ServerProcess& process() { return *server_; }
+  const std::string& token(const std::string& role) const { return tokens_.at(role); }
+
+  HttpResult Get(const std::string& target, const std::string& role = "security_officer");
+  HttpResult Post(const std::string& target, const std::string& body,
+                  const std::string& role = "security_officer");
+  // GET + parse; fails the test on a non-200 answer.
+  boost::json::value GetJson(const std::string& target,
+                             const std::string& role = "security_officer");
+  void Stop();  // SIGTERM and wait
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<ServerProcess> server_;
+  std::map<std::string, std::string> tokens_;
+};
+
+}  // namespace accord::testing

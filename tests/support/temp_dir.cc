@@ -1,0 +1,22 @@
+#include "support/temp_dir.h"
+
+#include <stdlib.h>
+
+#include <system_error>
+
+namespace accord::testing {
+
+TempDir::TempDir() {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "accord-test-XXXXXX").string();
+  if (!mkdtemp(tmpl.data())) throw std::system_error(errno, std::generic_category(), "mkdtemp");
+  path_ = tmpl;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::filesystem::path TestdataDir() { return ACCORD_TESTDATA_DIR; }
+
+}  // namespace accord::testing
