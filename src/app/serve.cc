@@ -151,18 +151,11 @@ int Serve(const ServeOptions& options) {
   server_options.body_limit = options.body_limit;
   server_options.tls_cert = options.tls_cert;
   server_options.tls_key = options.tls_key;
-  http::Server server(server_options, [&router, &metrics](http::Request&& req, http::Reply reply) {
-    auto start = std::chrono::steady_clock::now();
-    std::string method = req.method;
-    std::string path = req.target.substr(0, req.target.find('?'));
-    router.Dispatch(
-        std::move(req), [&router, &metrics, start, method = std::move(method),
-                         path = std::move(path), reply = std::move(reply)](http::Response resp) {
-          double seconds =
-              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-          metrics.Observe(router.MatchPattern(method, path), method, resp.status, seconds);
-          reply(std::move(resp));
-        });
+  router.SetObserver(
+      [&metrics](const std::string& pattern, const std::string& method, int status,
+                 double seconds) { metrics.Observe(pattern, method, status, seconds); });
+  http::Server server(server_options, [&router](http::Request&& req, http::Reply reply) {
+    router.Dispatch(std::move(req), std::move(reply));
   });
   auto bound = server.Start();
   if (!bound.ok()) return Fail(bound.error(), 3);

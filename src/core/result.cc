@@ -51,14 +51,13 @@ std::string Error::ToString() const {
 
 Error ValidationError(std::string field, std::string reason) {
   std::string message = field + ": " + reason;
-  return Error{ErrorCode::kValidationFailed, std::move(message),
+  return Error{ErrorCode::kValidationFailed,
+               std::move(message),
                {ErrorDetail{std::move(field), std::move(reason), std::nullopt}}};
 }
 
 Error NotFound(std::string what) { return Error{ErrorCode::kNotFound, std::move(what), {}}; }
 
-Error Internal(std::string message) {
-  return Error{ErrorCode::kInternal, std::move(message), {}};
-}
+Error Internal(std::string message) { return Error{ErrorCode::kInternal, std::move(message), {}}; }
 
 }  // namespace accord

@@ -2,6 +2,8 @@
 
 #include <boost/url/parse.hpp>
 #include <charconv>
+#include <chrono>
+#include <memory>
 
 #include "accord/http/json.h"
 
@@ -24,16 +26,13 @@ std::vector<std::string_view> Split(std::string_view path) {
   return parts;
 }
 
-bool MatchPath(std::string_view pattern, std::string_view path,
+bool MatchPath(const std::vector<std::string>& pp, const std::vector<std::string_view>& ps,
                std::map<std::string, std::string>& params) {
-  auto pp = Split(pattern);
-  auto ps = Split(path);
   if (pp.size() != ps.size()) return false;
   std::map<std::string, std::string> found;
   for (size_t i = 0; i < pp.size(); ++i) {
     std::string_view p = pp[i];
     if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
-      // A parameter may carry a literal suffix after the braces only as a whole segment.
       found.emplace(std::string(p.substr(1, p.size() - 2)), std::string(ps[i]));
     } else if (p != ps[i]) {
       return false;
@@ -50,14 +49,21 @@ std::string_view Context::Query(std::string_view name) const {
   return it == query.end() ? std::string_view() : std::string_view(it->second);
 }
 
-Route& Router::Add(Route route) { return routes_.emplace_back(std::move(route)); }
+Route& Router::Add(Route route) {
+  std::vector<std::string> segments;
+  for (auto part : Split(route.pattern)) segments.emplace_back(part);
+  segments_.push_back(std::move(segments));
+  return routes_.emplace_back(std::move(route));
+}
 
 const Route* Router::Match(std::string_view method, std::string_view path,
                            std::map<std::string, std::string>& params, bool& path_matched) const {
   path_matched = false;
-  for (const auto& r : routes_) {
+  const auto parts = Split(path);
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    const Route& r = routes_[i];
     std::map<std::string, std::string> p;
-    if (!MatchPath(r.pattern, path, p)) continue;
+    if (!MatchPath(segments_[i], parts, p)) continue;
     path_matched = true;
     if (r.method == method || (method == "HEAD" && r.method == "GET")) {
       params = std::move(p);
@@ -67,63 +73,77 @@ const Route* Router::Match(std::string_view method, std::string_view path,
   return nullptr;
 }
 
-std::string Router::MatchPattern(std::string_view method, std::string_view path) const {
-  std::map<std::string, std::string> params;
-  bool path_matched;
-  const Route* r = Match(method, path, params, path_matched);
-  return r ? r->pattern : "unmatched";
-}
-
-void Router::Dispatch(Request&& request, Reply reply) const {
+const Route* Router::Resolve(const Request& request, Context& ctx, const Reply& reply) const {
   auto url = boost::urls::parse_origin_form(request.target);
   if (!url) {
     reply(ErrorResponse(Error{ErrorCode::kBadRequest,
                               "the request target is not a valid URL",
                               {ErrorDetail{"target", "not a valid origin-form URL", {}}}}));
-    return;
+    return nullptr;
   }
-  Context ctx;
   ctx.path = std::string(url->encoded_path());
   if (ctx.path.find('%') != std::string::npos) ctx.path = url->path();
   for (auto param : url->params()) ctx.query[std::string(param.key)] = std::string(param.value);
-
   bool path_matched = false;
   const Route* route = Match(request.method, ctx.path, ctx.path_params, path_matched);
-  if (!route) {
-    if (path_matched) {
-      reply(ErrorResponse(Error{
-          ErrorCode::kMethodNotAllowed, request.method + " is not allowed on " + ctx.path, {}}));
-    } else {
-      reply(ErrorResponse(NotFound("no route for " + request.method + " " + ctx.path)));
-    }
-    return;
+  if (route) return route;
+  if (path_matched) {
+    reply(ErrorResponse(Error{
+        ErrorCode::kMethodNotAllowed, request.method + " is not allowed on " + ctx.path, {}}));
+  } else {
+    reply(ErrorResponse(NotFound("no route for " + request.method + " " + ctx.path)));
   }
-  if (!route->is_public) {
-    if (!auth_) {
-      reply(ErrorResponse(Error{ErrorCode::kUnauthenticated, "sign-in required", {}}));
-      return;
-    }
-    auto principal = auth_(request);
-    if (!principal.ok()) {
-      reply(ErrorResponse(principal.error()));
-      return;
-    }
-    if (!principal->has_value()) {
-      reply(ErrorResponse(Error{ErrorCode::kUnauthenticated,
-                                "sign-in required: send Authorization: Bearer <token>",
-                                {}}));
-      return;
-    }
-    const std::string& role = (*principal)->role;
-    if (std::find(route->roles.begin(), route->roles.end(), role) == route->roles.end()) {
-      reply(ErrorResponse(
-          Error{ErrorCode::kForbidden,
-                "the role " + role + " may not call " + route->method + " " + route->pattern,
-                {}}));
-      return;
-    }
-    ctx.principal = std::move(**principal);
+  return nullptr;
+}
+
+bool Router::Authorize(const Route& route, const Request& request, Context& ctx,
+                       const Reply& reply) const {
+  if (route.is_public) return true;
+  if (!auth_) {
+    reply(ErrorResponse(Error{ErrorCode::kUnauthenticated, "sign-in required", {}}));
+    return false;
   }
+  auto principal = auth_(request);
+  if (!principal.ok()) {
+    reply(ErrorResponse(principal.error()));
+    return false;
+  }
+  if (!principal->has_value()) {
+    reply(ErrorResponse(Error{
+        ErrorCode::kUnauthenticated, "sign-in required: send Authorization: Bearer <token>", {}}));
+    return false;
+  }
+  const std::string& role = (*principal)->role;
+  if (std::find(route.roles.begin(), route.roles.end(), role) == route.roles.end()) {
+    reply(ErrorResponse(
+        Error{ErrorCode::kForbidden,
+              "the role " + role + " may not call " + route.method + " " + route.pattern,
+              {}}));
+    return false;
+  }
+  ctx.principal = std::move(**principal);
+  return true;
+}
+
+void Router::Dispatch(Request&& request, Reply reply) const {
+  std::shared_ptr<const std::string*> label;
+  if (observer_) {
+    // The label is set once matched; the reply may come later, from any thread.
+    static const std::string kUnmatched = "unmatched";
+    label = std::make_shared<const std::string*>(&kUnmatched);
+    reply = [this, label, method = request.method, start = std::chrono::steady_clock::now(),
+             inner = std::move(reply)](Response response) {
+      double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      observer_(**label, method, response.status, seconds);
+      inner(std::move(response));
+    };
+  }
+  Context ctx;
+  const Route* route = Resolve(request, ctx, reply);
+  if (!route) return;
+  if (label) *label = &route->pattern;
+  if (!Authorize(*route, request, ctx, reply)) return;
   ctx.request = std::move(request);
   route->handler(std::move(ctx), std::move(reply));
 }

@@ -373,10 +373,10 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     head_ = false;
     if (ec == bhttp::error::body_limit) {
       std::string limit = std::to_string(Options().body_limit);
-      return SendError(Error{ErrorCode::kPayloadTooLarge,
-                             "request body exceeds " + limit + " bytes",
-                             {ErrorDetail{"body", "exceeds the limit of " + limit + " bytes",
-                                          std::nullopt}}});
+      return SendError(
+          Error{ErrorCode::kPayloadTooLarge,
+                "request body exceeds " + limit + " bytes",
+                {ErrorDetail{"body", "exceeds the limit of " + limit + " bytes", std::nullopt}}});
     }
     if (ec == bhttp::error::header_limit) {
       std::string limit = std::to_string(kHeaderLimit);
@@ -415,9 +415,8 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     core_->in_flight.fetch_add(1);
     auto reply = std::make_shared<ReplyState<Session>>(this->shared_from_this());
     try {
-      core_->handler(std::move(req), [reply = std::move(reply)](Response r) mutable {
-        reply->Send(std::move(r));
-      });
+      core_->handler(std::move(req),
+                     [reply = std::move(reply)](Response r) mutable { reply->Send(std::move(r)); });
     } catch (const std::exception& e) {
       spdlog::error("http: request handler threw: {}", e.what());
     } catch (...) {
@@ -469,9 +468,8 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     if constexpr (kTls) {
       state_ = State::kClosing;
       Tcp().expires_after(kLingerTimeout);
-      stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) {
-        self->CloseNow();
-      });
+      stream_.async_shutdown(
+          [self = this->shared_from_this()](beast::error_code) { self->CloseNow(); });
     } else {
       Linger();
     }
@@ -487,9 +485,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     Discard();
   }
 
-  void Discard() {
-    Tcp().async_read_some(buffer_.prepare(16 * 1024), Bind(&Session::OnDiscarded));
-  }
+  void Discard() { Tcp().async_read_some(buffer_.prepare(16 * 1024), Bind(&Session::OnDiscarded)); }
 
   void OnDiscarded(beast::error_code ec, size_t) {
     if (state_ == State::kClosed) return;
@@ -500,10 +496,8 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   void CloseNow() {
     if (state_ == State::kClosed) return;
     state_ = State::kClosed;
+    // Buffers stay: aborted operations still reference them until their handlers run.
     Tcp().close();
-    parser_.reset();
-    res_ = {};
-    buffer_ = beast::flat_buffer();
   }
 
   void FinishInFlight() {
@@ -659,16 +653,15 @@ Status LoadTls(ssl::context& ctx, const std::filesystem::path& cert,
   }
   ctx.use_certificate_chain_file(cert.string(), ec);
   if (ec) {
-    return Internal("--tls-cert " + cert.string() +
-                    ": not a PEM certificate chain (" + ec.message() + ")");
+    return Internal("--tls-cert " + cert.string() + ": not a PEM certificate chain (" +
+                    ec.message() + ")");
   }
   if (auto problem = FileProblem(key)) {
     return Internal("--tls-key " + key.string() + ": " + *problem);
   }
   ctx.use_private_key_file(key.string(), ssl::context::pem, ec);
   if (ec) {
-    return Internal("--tls-key " + key.string() + ": not a PEM private key (" + ec.message() +
-                    ")");
+    return Internal("--tls-key " + key.string() + ": not a PEM private key (" + ec.message() + ")");
   }
   if (SSL_CTX_check_private_key(native) != 1) {
     return Internal("--tls-key " + key.string() + ": does not match the certificate in " +

@@ -290,8 +290,7 @@ TEST(HttpServerTest, OversizedHeaderIs431) {
   ASSERT_TRUE(port.ok());
   auto res = HttpCall(*port, "GET", "/", "", {{"X-Big", std::string(20 * 1024, 'a')}});
   EXPECT_EQ(res.status, 431) << res.body;
-  EXPECT_EQ(HttpCall(*port, "GET", "/", "", {{"X-Fits", std::string(8 * 1024, 'a')}}).status,
-            200);
+  EXPECT_EQ(HttpCall(*port, "GET", "/", "", {{"X-Fits", std::string(8 * 1024, 'a')}}).status, 200);
 }
 
 TEST(HttpServerTest, KeepAliveConnectionServesSequentialRequests) {
@@ -565,7 +564,8 @@ TEST(HttpServerTest, StopClosesIdleKeepAliveConnectionsPromptly) {
   server.Stop();
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
   EXPECT_NE(idle.get().find("200 OK"), std::string::npos);  // and then it saw the close
-  server.Stop();  // idempotent
+  // A second Stop() is a no-op.
+  server.Stop();
 }
 
 TEST(HttpServerTest, StopBeforeStartAndWaitAfterStop) {

@@ -8,8 +8,8 @@
 namespace accord::testing {
 
 ApiServer::ApiServer(std::vector<std::string> extra_args) {
-  std::vector<std::string> args = {"serve", "--demo", "--data-dir", dir_.str(), "--listen",
-                                   "127.0.0.1:0"};
+  std::vector<std::string> args = {"serve",    "--demo",   "--data-dir",
+                                   dir_.str(), "--listen", "127.0.0.1:0"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   server_ = std::make_unique<ServerProcess>(args);
   EXPECT_TRUE(server_->started()) << server_->output();
@@ -32,8 +32,7 @@ HttpResult ApiServer::Get(const std::string& target, const std::string& role) {
 
 HttpResult ApiServer::Post(const std::string& target, const std::string& body,
                            const std::string& role) {
-  std::vector<std::pair<std::string, std::string>> headers = {
-      {"Content-Type", "application/json"}};
+  std::vector<std::pair<std::string, std::string>> headers = {{"Content-Type", "application/json"}};
   if (!role.empty()) headers.emplace_back("Authorization", "Bearer " + tokens_[role]);
   return HttpCall(port(), "POST", target, body, headers);
 }

@@ -52,7 +52,7 @@ Error Internal(std::string message);
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit on purpose
+  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit on purpose
   Result(Error error) : v_(std::move(error)) {}  // NOLINT
 
   bool ok() const { return v_.index() == 0; }
@@ -95,9 +95,8 @@ inline Status Ok() { return {}; }
 }  // namespace accord
 
 // Propagates an error from an expression returning Result<...>.
-#define ACCORD_TRY(expr)                                   \
-  do {                                                     \
-    auto accord_try_result_ = (expr);                      \
-    if (!accord_try_result_.ok())                          \
-      return std::move(accord_try_result_).error();        \
+#define ACCORD_TRY(expr)                                                        \
+  do {                                                                          \
+    auto accord_try_result_ = (expr);                                           \
+    if (!accord_try_result_.ok()) return std::move(accord_try_result_).error(); \
   } while (0)

@@ -61,20 +61,30 @@ using Authenticator = std::function<Result<std::optional<Principal>>(const Reque
 
 class Router {
  public:
+  // Sees every reply: the matched pattern ("unmatched" when none), method, status, seconds.
+  using Observer =
+      std::function<void(const std::string& pattern, const std::string& method, int, double)>;
+
   // The reference is valid until the next Add().
   Route& Add(Route route);
   void SetAuthenticator(Authenticator auth) { auth_ = std::move(auth); }
+  void SetObserver(Observer observer) { observer_ = std::move(observer); }
   // Matches, authenticates, authorises and runs a route; errors in CONTRACT.md's shape.
   void Dispatch(Request&& request, Reply reply) const;
   const std::vector<Route>& routes() const { return routes_; }
-  // The pattern that matched (for metrics labels), or "unmatched".
-  std::string MatchPattern(std::string_view method, std::string_view path) const;
 
  private:
   const Route* Match(std::string_view method, std::string_view path,
                      std::map<std::string, std::string>& params, bool& path_matched) const;
+  // Parses the target and matches a route; replies 400/404/405 itself and returns null.
+  const Route* Resolve(const Request& request, Context& ctx, const Reply& reply) const;
+  // Authenticates and checks the route's roles; replies 401/403 itself and returns false.
+  bool Authorize(const Route& route, const Request& request, Context& ctx,
+                 const Reply& reply) const;
   std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> segments_;  // routes_[i].pattern split on '/'
   Authenticator auth_;
+  Observer observer_;
 };
 
 // Wraps a synchronous handler.

@@ -35,6 +35,7 @@ class Server {
   // Binds and starts the I/O threads; returns the bound port.
   Result<uint16_t> Start();
   // Stops accepting, lets in-flight requests finish (up to drain_timeout), joins threads.
+  // Idempotent; call it from any thread except a handler's (it joins the I/O threads).
   void Stop();
   // Blocks until Stop() has completed.
   void Wait();

@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# Runs the benchmarks and load tests against BUILD_DIR and prints one table:
+#   metric | measured | target | ok?
+# A missed target is reported (MISSED), not fatal: benchmarks are read, not asserted.
+# Real errors are fatal: a missing binary, a benchmark that fails, a server that will not
+# start or does not exit cleanly.
+set -euo pipefail
+
+usage() { echo "usage: bench/run.sh BUILD_DIR" >&2; exit 2; }
+[ $# -eq 1 ] || usage
+build=$1
+accord=$build/accord
+bench=$build/accord_bench
+die() { echo "bench/run.sh: $*" >&2; exit 1; }
+
+for bin in "$accord" "$bench"; do
+  [ -x "$bin" ] || die "$bin is missing: build the accord and accord_bench targets first"
+done
+for tool in python3 openssl wrk; do
+  command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench"
+done
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/accord-bench.XXXXXX")
+shm_tmp=""
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    sleep 1
+    kill -KILL "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$tmp" ${shm_tmp:+"$shm_tmp"}
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- table -------------------------------------------------------------------------------
+rows=()
+# row METRIC MEASURED TARGET OK(yes|no|info) [NOTE]
+row() {
+  local verdict
+  case $4 in
+    yes) verdict=ok ;;
+    info) verdict=info ;;
+    *) verdict=MISSED ;;
+  esac
+  rows+=("$1|$2|$3|$verdict${5:+ ($5)}")
+}
+# py EXPR ARGS...: evaluates a Python expression with the arguments as a list `a`.
+py() {
+  local expr=$1
+  shift
+  python3 -c "import sys; a = sys.argv[1:]; print($expr)" "$@"
+}
+yes_if() { py "'yes' if ($1) else 'no'" "${@:2}"; }
+
+# bench_field FILE NAME FIELD: one field of one benchmark in Google Benchmark JSON output.
+bench_field() {
+  python3 - "$@" <<'EOF'
+import json, sys
+path, name, field = sys.argv[1:]
+for b in json.load(open(path))["benchmarks"]:
+    if b["name"] == name:
+        if b.get("error_occurred"):
+            sys.exit(f"{name}: {b.get('error_message')}")
+        print(b[field])
+        sys.exit(0)
+sys.exit(f"{name} not found in {path}")
+EOF
+}
+
+# run_bench FILTER OUT.json [SCRATCH_DIR]: the benchmarks' stores go under SCRATCH_DIR.
+run_bench() {
+  echo "== accord_bench --benchmark_filter=$1"
+  TMPDIR=${3:-$tmp} ACCORD_BENCH_DIR=$tmp/ledger1m "$bench" --benchmark_filter="$1" --benchmark_min_time=1 \
+    --benchmark_out="$2" --benchmark_out_format=json
+}
+
+# --- 1. durable appends ------------------------------------------------------------------
+# BM_Fsync measures the disk's durable-write latency: with 64 writers each waiting for its
+# commit, events/s cannot exceed 64 / (fsync + batch time), whatever the code does.
+run_bench 'BM_DurableAppend|BM_Fsync' "$tmp/append.json"
+name='BM_DurableAppend/real_time/threads:64'
+eps=$(bench_field "$tmp/append.json" "$name" items_per_second)
+batch=$(bench_field "$tmp/append.json" "$name" batch)
+fsync_us=$(bench_field "$tmp/append.json" 'BM_Fsync/real_time' real_time)
+row "durable appends, 64 writers (events/s)" "$(py 'f"{float(a[0]):,.0f}"' "$eps")" \
+  ">= 50,000" "$(yes_if 'float(a[0]) >= 50000' "$eps")" "avg batch $(py 'f"{float(a[0]):.1f}"' "$batch")"
+row "  disk fdatasync, 64 KiB (ms)" "$(py 'f"{float(a[0])/1000:.2f}"' "$fsync_us")" "-" info \
+  "64 writers / fsync = $(py 'f"{64e6/float(a[0]):,.0f}"' "$fsync_us") events/s at most"
+# The same on tmpfs, where fsync is free: what the code alone reaches on this CPU.
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+  shm_tmp=$(mktemp -d /dev/shm/accord-bench.XXXXXX)
+  run_bench 'BM_DurableAppend' "$tmp/append_shm.json" "$shm_tmp"
+  eps_shm=$(bench_field "$tmp/append_shm.json" "$name" items_per_second)
+  batch_shm=$(bench_field "$tmp/append_shm.json" "$name" batch)
+  row "  same on tmpfs, no fsync (events/s)" "$(py 'f"{float(a[0]):,.0f}"' "$eps_shm")" "-" info \
+    "avg batch $(py 'f"{float(a[0]):.1f}"' "$batch_shm")"
+fi
+
+# --- 2. leaf hashing vs openssl speed ------------------------------------------------------
+run_bench 'BM_LeafHash' "$tmp/hash.json"
+echo "== openssl speed -evp sha256 -seconds 1"
+openssl speed -evp sha256 -seconds 1 >"$tmp/openssl.txt" 2>/dev/null ||
+  die "openssl speed failed"
+# Bytes/s for one block size from openssl's table ('k' = 1000 bytes/s).
+openssl_rate() {
+  python3 - "$tmp/openssl.txt" "$1" <<'EOF'
+import re, sys
+lines = open(sys.argv[1]).read().splitlines()
+for i, line in enumerate(lines):
+    if line.startswith("type"):
+        sizes = re.findall(r"(\d+) bytes", line)
+        values = re.findall(r"([\d.]+)k", lines[i + 1])
+        print(float(dict(zip(sizes, values))[sys.argv[2]]) * 1000)
+        sys.exit(0)
+sys.exit("no table in openssl speed output")
+EOF
+}
+for size in 256 1024; do
+  ours=$(bench_field "$tmp/hash.json" "BM_LeafHash/$size" bytes_per_second)
+  theirs=$(openssl_rate "$size")
+  ratio=$(py 'f"{float(a[0]) / float(a[1]):.2f}"' "$ours" "$theirs")
+  row "leaf hash $size B / openssl speed" "$ratio" ">= 0.5" "$(yes_if 'float(a[0]) >= 0.5' "$ratio")" \
+    "$(py 'f"{float(a[0])/1e6:.0f} vs {float(a[1])/1e6:.0f} MB/s"' "$ours" "$theirs")"
+done
+
+# --- 3. verify 1,000,000 events -------------------------------------------------------------
+# The benchmark builds the ledger in $tmp/ledger1m (untimed) and verifies it in-process.
+run_bench 'BM_Verify1M' "$tmp/verify.json"
+inproc_ms=$(bench_field "$tmp/verify.json" 'BM_Verify1M/iterations:1/real_time' real_time)
+echo "== accord ledger verify --data-dir $tmp/ledger1m"
+start=$(date +%s.%N)
+"$accord" ledger verify --data-dir "$tmp/ledger1m" >"$tmp/verify.out" 2>&1 ||
+  { cat "$tmp/verify.out" >&2; die "accord ledger verify failed"; }
+end=$(date +%s.%N)
+cat "$tmp/verify.out"
+checked=$(sed -n 's/^ledger OK: size \([0-9]*\),.*/\1/p' "$tmp/verify.out")
+[ "${checked:-0}" -ge 1000000 ] || die "verify checked ${checked:-no} events, expected 1,000,000"
+secs=$(py 'f"{float(a[1]) - float(a[0]):.2f}"' "$start" "$end")
+row "accord ledger verify, 1M events (s)" "$secs" "< 10" "$(yes_if 'float(a[0]) < 10' "$secs")" \
+  "in-process $(py 'f"{float(a[0])/1000:.2f}"' "$inproc_ms") s"
+rm -rf "$tmp/ledger1m"
+
+# --- 4 and 5. accord serve: /healthz throughput and resident memory ----------------------
+rss_mib() {
+  local kb
+  kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status") || die "server $server_pid is gone"
+  py 'f"{int(a[0]) / 1024:.1f}"' "$kb"
+}
+echo "== accord serve --listen 127.0.0.1:0"
+: >"$tmp/serve.out"  # exists before the background job's redirection opens it
+"$accord" serve --data-dir "$tmp/serve" --listen 127.0.0.1:0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
+server_pid=$!
+port=""
+for _ in $(seq 300); do
+  port=$(sed -n 's|^listening on http://127\.0\.0\.1:\([0-9][0-9]*\)$|\1|p' "$tmp/serve.out")
+  [ -n "$port" ] && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$tmp/serve.err" >&2; die "accord serve exited"; }
+  sleep 0.1
+done
+[ -n "$port" ] || { cat "$tmp/serve.err" >&2; die "accord serve did not print its port in 30 s"; }
+sleep 3
+idle_rss=$(rss_mib)
+
+echo "== wrk -t2 -c64 -d10s http://127.0.0.1:$port/healthz"
+wrk -t2 -c64 -d10s "http://127.0.0.1:$port/healthz" | tee "$tmp/wrk.txt" || die "wrk failed"
+rps=$(awk '/^Requests\/sec:/ {print $2}' "$tmp/wrk.txt")
+[ -n "$rps" ] || die "wrk printed no Requests/sec"
+bad=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$tmp/wrk.txt")
+sleep 1
+busy_rss=$(rss_mib)
+
+kill -TERM "$server_pid"
+for _ in $(seq 300); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$server_pid" 2>/dev/null && die "accord serve did not exit 30 s after SIGTERM"
+rc=0
+wait "$server_pid" || rc=$?
+server_pid=""
+[ "$rc" -eq 0 ] || { cat "$tmp/serve.err" >&2; die "accord serve exited $rc after SIGTERM"; }
+
+rps_ok=$(yes_if 'float(a[0]) >= 50000' "$rps")
+[ -z "$bad" ] || rps_ok=no
+row "GET /healthz, wrk -t2 -c64 (req/s)" "$(py 'f"{float(a[0]):,.0f}"' "$rps")" ">= 50,000" \
+  "$rps_ok" "${bad:+$bad non-2xx}"
+row "accord serve RSS, idle (MiB)" "$idle_rss" "< 30" "$(yes_if 'float(a[0]) < 30' "$idle_rss")"
+row "accord serve RSS, after wrk (MiB)" "$busy_rss" "< 30" \
+  "$(yes_if 'float(a[0]) < 30' "$busy_rss")" "SIGTERM: exit $rc"
+
+# --- table ------------------------------------------------------------------------------------
+echo
+printf '%-40s | %-10s | %-9s | %s\n' metric measured target "ok?"
+printf '%s\n' "-----------------------------------------+------------+-----------+--------------------"
+for r in "${rows[@]}"; do
+  IFS='|' read -r metric measured target verdict <<<"$r"
+  printf '%-40s | %10s | %-9s | %s\n' "$metric" "$measured" "$target" "$verdict"
+done

@@ -1,0 +1,194 @@
+// One suite, every backend: what any Store must do. A new backend adds itself to
+// Backends() and must pass unchanged.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <functional>
+#include <thread>
+
+#include "accord/storage/migrations.h"
+#include "accord/storage/store.h"
+#include "support/temp_dir.h"
+
+namespace accord::storage {
+namespace {
+
+struct Backend {
+  std::string name;
+  std::function<std::string(const testing::TempDir&)> url;
+};
+
+std::vector<Backend> Backends() {
+  return {{"sqlite", [](const testing::TempDir& d) { return "sqlite://" + d.str() + "/c.db"; }}};
+}
+
+class StoreConformance : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    auto store = OpenStore({GetParam().url(dir_)});
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_ = std::move(store.value());
+    ASSERT_TRUE(store_->Migrate(AllMigrations()).ok());
+    ASSERT_TRUE(Write("CREATE TABLE t (k INTEGER PRIMARY KEY, s TEXT, b BLOB, d REAL)").ok());
+  }
+  Status Write(const std::string& sql, std::vector<Value> params = {}) {
+    return store_->Write([&](Tx& tx) -> Status {
+      auto r = tx.Exec(sql, Params(params));
+      if (!r.ok()) return std::move(r).error();
+      return Ok();
+    });
+  }
+  int64_t Count() {
+    int64_t n = -1;
+    EXPECT_TRUE(store_
+                    ->Read([&](Tx& tx) -> Status {
+                      auto r = tx.QueryOne("SELECT COUNT(*) FROM t", {});
+                      if (!r.ok()) return std::move(r).error();
+                      n = (*r)->Int(0);
+                      return Ok();
+                    })
+                    .ok());
+    return n;
+  }
+  testing::TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreConformance, ValuesRoundTripWithTheirTypes) {
+  Bytes blob = {0, 1, 2, 255};
+  ASSERT_TRUE(Write("INSERT INTO t(k, s, b, d) VALUES (?, ?, ?, ?)",
+                    {int64_t{1} << 40, std::string("héllo\0x", 7), Blob{blob}, 2.5})
+                  .ok());
+  ASSERT_TRUE(
+      Write("INSERT INTO t(k, s, b, d) VALUES (?, ?, ?, ?)", {int64_t{2}, Null(), Null(), Null()})
+          .ok());
+  ASSERT_TRUE(store_
+                  ->Read([&](Tx& tx) -> Status {
+                    auto rows = tx.Query("SELECT k, s, b, d FROM t ORDER BY k", {});
+                    EXPECT_TRUE(rows.ok());
+                    EXPECT_EQ(rows->size(), 2u);
+                    EXPECT_EQ((*rows)[0].Int(0), int64_t{1} << 40);
+                    EXPECT_EQ((*rows)[0].Text(1), std::string("héllo\0x", 7));
+                    EXPECT_EQ((*rows)[0].BlobAt(2), blob);
+                    EXPECT_DOUBLE_EQ((*rows)[0].Real(3), 2.5);
+                    EXPECT_TRUE((*rows)[1].IsNull(1));
+                    EXPECT_TRUE((*rows)[1].IsNull(2));
+                    return Ok();
+                  })
+                  .ok());
+}
+
+TEST_P(StoreConformance, FailedWriteRollsBackEverything) {
+  Status s = store_->Write([&](Tx& tx) -> Status {
+    EXPECT_TRUE(tx.Exec("INSERT INTO t(k) VALUES (1)", {}).ok());
+    return ValidationError("x", "rejected");
+  });
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(Count(), 0);
+}
+
+TEST_P(StoreConformance, SavepointsIsolateOneCommand) {
+  ASSERT_TRUE(store_
+                  ->Write([&](Tx& tx) -> Status {
+                    ACCORD_TRY(tx.Exec("INSERT INTO t(k) VALUES (1)", {}));
+                    ACCORD_TRY(tx.Exec("SAVEPOINT command", {}));
+                    ACCORD_TRY(tx.Exec("INSERT INTO t(k) VALUES (2)", {}));
+                    ACCORD_TRY(tx.Exec("ROLLBACK TO command", {}));
+                    ACCORD_TRY(tx.Exec("RELEASE command", {}));
+                    ACCORD_TRY(tx.Exec("INSERT INTO t(k) VALUES (3)", {}));
+                    return Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(Count(), 2);
+}
+
+TEST_P(StoreConformance, ConstraintViolationIsAConflict) {
+  ASSERT_TRUE(Write("INSERT INTO t(k) VALUES (1)").ok());
+  Status s = Write("INSERT INTO t(k) VALUES (1)");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(Count(), 1);
+}
+
+TEST_P(StoreConformance, BadSqlIsAnErrorNotACrash) {
+  Status s = Write("INSERT INTO no_such_table VALUES (1)");
+  EXPECT_FALSE(s.ok());
+  EXPECT_TRUE(Write("INSERT INTO t(k) VALUES (1)").ok());
+}
+
+TEST_P(StoreConformance, MigrationsAreIdempotent) {
+  EXPECT_TRUE(store_->Migrate(AllMigrations()).ok());
+  auto again = OpenStore({GetParam().url(dir_)});
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE((*again)->Migrate(AllMigrations()).ok());
+}
+
+TEST_P(StoreConformance, WritersFromTwoStoresSerialise) {
+  // Two handles on one database (as two processes would be): read-modify-write
+  // increments never lose an update.
+  auto other = OpenStore({GetParam().url(dir_)});
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE(Write("INSERT INTO t(k, d) VALUES (1, 0)").ok());
+  auto bump = [](Store& store) {
+    for (int i = 0; i < 200; ++i) {
+      Status s = store.Write([](Tx& tx) -> Status {
+        auto r = tx.QueryOne("SELECT d FROM t WHERE k = 1", {});
+        if (!r.ok()) return std::move(r).error();
+        double d = (*r)->Real(0);
+        auto u = tx.Exec("UPDATE t SET d = ? WHERE k = 1", {d + 1});
+        if (!u.ok()) return std::move(u).error();
+        return Ok();
+      });
+      EXPECT_TRUE(s.ok()) << s.error().message;
+    }
+  };
+  std::thread a([&] { bump(*store_); });
+  std::thread b([&] { bump(**other); });
+  a.join();
+  b.join();
+  ASSERT_TRUE(store_
+                  ->Read([&](Tx& tx) -> Status {
+                    auto r = tx.QueryOne("SELECT d FROM t WHERE k = 1", {});
+                    EXPECT_DOUBLE_EQ((*r)->Real(0), 400.0);
+                    return Ok();
+                  })
+                  .ok());
+}
+
+TEST_P(StoreConformance, ReadsSeeASnapshot) {
+  ASSERT_TRUE(Write("INSERT INTO t(k) VALUES (1)").ok());
+  ASSERT_TRUE(store_
+                  ->Read([&](Tx& tx) -> Status {
+                    auto first = tx.QueryOne("SELECT COUNT(*) FROM t", {});
+                    EXPECT_TRUE(Write("INSERT INTO t(k) VALUES (2)").ok());
+                    auto second = tx.QueryOne("SELECT COUNT(*) FROM t", {});
+                    EXPECT_EQ((*first)->Int(0), (*second)->Int(0));
+                    return Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(Count(), 2);
+}
+
+TEST_P(StoreConformance, ForEachStopsEarly) {
+  for (int i = 0; i < 10; ++i) ASSERT_TRUE(Write("INSERT INTO t(k) VALUES (?)", {int64_t{i}}).ok());
+  int seen = 0;
+  ASSERT_TRUE(store_
+                  ->Read([&](Tx& tx) -> Status {
+                    return tx.ForEach("SELECT k FROM t ORDER BY k", {},
+                                      [&](const Row&) { return ++seen < 3; });
+                  })
+                  .ok());
+  EXPECT_EQ(seen, 3);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::ValuesIn(Backends()),
+                         [](const auto& info) { return info.param.name; });
+
+TEST(OpenStoreTest, UnsupportedUrlsNameTheField) {
+  auto r = OpenStore({"mysql://x"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().details.at(0).field, "db");
+}
+
+}  // namespace
+}  // namespace accord::storage
