@@ -64,6 +64,7 @@ class Checkpointer {
       lock.unlock();
       auto r = rt_.Checkpoint(origin_);
       if (!r.ok()) spdlog::warn("checkpoint failed: {}", r.error().message);
+      rt_.store().Maintain();
       lock.lock();
     }
   }

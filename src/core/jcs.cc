@@ -66,6 +66,8 @@ class Writer {
       : out_(out), scratch_(scratch) {}
 
   bool Value(const json::value& v, int depth);
+  bool Object(const json::object& o, int depth);
+  bool String(std::string_view s);
 
   // The failing member's path, built while unwinding, e.g. "payload.items[2]".
   std::string Field() const {
@@ -88,9 +90,7 @@ class Writer {
     out_.append(buf, r.ptr);
   }
   bool Number(double d);
-  bool String(std::string_view s);
   bool Array(const json::array& a, int depth);
-  bool Object(const json::object& o, int depth);
 
   std::string& out_;
   std::vector<const json::key_value_pair*>& scratch_;
@@ -264,18 +264,32 @@ bool Writer::Object(const json::object& o, int depth) {
 
 }  // namespace
 
-Status CanonicalizeTo(const json::value& value, std::string& out) {
+// Runs `write` with a Writer appending to `out`; on failure restores `out` and names the field.
+template <typename F>
+Status WithWriter(std::string& out, F&& write) {
   // Reused across calls on this thread so steady-state canonicalization does not allocate.
   thread_local std::vector<const json::key_value_pair*> scratch;
   scratch.clear();
   const size_t original_size = out.size();
   Writer writer(out, scratch);
-  if (writer.Value(value, 0)) return Ok();
+  if (write(writer)) return Ok();
 
   out.resize(original_size);
   std::string field = writer.Field();
   if (field.empty()) return Error{ErrorCode::kValidationFailed, writer.reason(), {}};
   return ValidationError(std::move(field), writer.reason());
+}
+
+Status CanonicalizeTo(const json::value& value, std::string& out) {
+  return WithWriter(out, [&](Writer& w) { return w.Value(value, 0); });
+}
+
+Status CanonicalizeObjectTo(const json::object& object, std::string& out) {
+  return WithWriter(out, [&](Writer& w) { return w.Object(object, 0); });
+}
+
+Status CanonicalizeStringTo(std::string_view text, std::string& out) {
+  return WithWriter(out, [&](Writer& w) { return w.String(text); });
 }
 
 Result<std::string> Canonicalize(const json::value& value) {

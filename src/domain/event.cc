@@ -27,7 +27,29 @@ Result<std::string> CanonicalLeaf(const Event& event) {
     return ValidationError("event.type",
                            "must be noun.verb_past in snake case, got '" + event.type + "'");
   }
-  return Canonicalize(json::value(ToJson(event)));
+  // Members in RFC 8785 order (actor, org, payload, subject, time, type), written directly
+  // so the payload is not copied on the append path.
+  std::string out;
+  out.reserve(256 + event.payload.size() * 32);
+  auto field = [&](std::string_view raw_prefix, std::string_view value) {
+    out += raw_prefix;
+    return CanonicalizeStringTo(value, out);
+  };
+  ACCORD_TRY(field(R"({"actor":{"id":)", event.actor.id));
+  ACCORD_TRY(field(R"(,"role":)", event.actor.role));
+  ACCORD_TRY(field(R"(},"org":)", event.org));
+  out += R"(,"payload":)";
+  if (auto s = CanonicalizeObjectTo(event.payload, out); !s.ok()) {
+    Error e = std::move(s).error();
+    for (auto& d : e.details) d.field = "payload." + d.field;
+    return e;
+  }
+  ACCORD_TRY(field(R"(,"subject":{"id":)", event.subject.id));
+  ACCORD_TRY(field(R"(,"kind":)", event.subject.kind));
+  ACCORD_TRY(field(R"(},"time":)", FormatRfc3339(event.time)));
+  ACCORD_TRY(field(R"(,"type":)", event.type));
+  out += '}';
+  return out;
 }
 
 namespace {

@@ -38,6 +38,11 @@ void EventLog::StartWriter() {
   std::lock_guard lock(mu_);
   if (writer_.joinable()) return;
   stopping_ = false;
+  {
+    std::lock_guard completion_lock(completion_mu_);
+    completion_stopping_ = false;
+  }
+  completer_ = std::thread([this] { CompletionLoop(); });
   writer_ = std::thread([this] { WriterLoop(); });
 }
 
@@ -49,6 +54,26 @@ void EventLog::StopWriter() {
   }
   cv_.notify_all();
   writer_.join();
+  {
+    std::lock_guard lock(completion_mu_);
+    completion_stopping_ = true;
+  }
+  completion_cv_.notify_all();
+  completer_.join();
+}
+
+void EventLog::CompletionLoop() {
+  std::vector<Completion> ready;
+  for (;;) {
+    {
+      std::unique_lock lock(completion_mu_);
+      completion_cv_.wait(lock, [&] { return completion_stopping_ || !completions_.empty(); });
+      if (completions_.empty() && completion_stopping_) return;
+      ready.swap(completions_);
+    }
+    for (auto& c : ready) c.done(std::move(c.result));
+    ready.clear();
+  }
 }
 
 void EventLog::Submit(Command command, CommandDone done) {
@@ -63,7 +88,7 @@ void EventLog::Submit(Command command, CommandDone done) {
   }
   std::vector<Pending> batch;
   batch.push_back(Pending{std::move(command), std::move(done)});
-  RunBatch(batch);
+  RunBatch(batch, false);
 }
 
 Result<json::value> EventLog::Execute(Command command) {
@@ -93,12 +118,12 @@ void EventLog::WriterLoop() {
         queue_.pop_front();
       }
     }
-    RunBatch(batch);
+    RunBatch(batch, true);
     batch.clear();
   }
 }
 
-void EventLog::RunBatch(std::vector<Pending>& batch) {
+void EventLog::RunBatch(std::vector<Pending>& batch, bool via_completer) {
   std::vector<std::optional<Result<json::value>>> results(batch.size());
   Status commit = store_.Write([&](Tx& tx) -> Status {
     auto head = ReadHead(tx);
@@ -127,13 +152,25 @@ void EventLog::RunBatch(std::vector<Pending>& batch) {
     stats_.commits += commit.ok() ? 1 : 0;
     stats_.commands += batch.size();
   }
+  std::vector<Completion> done;
+  done.reserve(batch.size());
   for (size_t i = 0; i < batch.size(); ++i) {
-    if (!commit.ok()) {
-      batch[i].done(commit.error());
+    done.push_back(Completion{std::move(batch[i].done),
+                              commit.ok() ? std::move(*results[i]) : commit.error()});
+  }
+  if (!via_completer) {
+    for (auto& c : done) c.done(std::move(c.result));
+    return;
+  }
+  {
+    std::lock_guard lock(completion_mu_);
+    if (completions_.empty()) {
+      completions_.swap(done);
     } else {
-      batch[i].done(std::move(*results[i]));
+      for (auto& c : done) completions_.push_back(std::move(c));
     }
   }
+  completion_cv_.notify_one();
 }
 
 }  // namespace accord::storage

@@ -53,7 +53,7 @@ CREATE TABLE rm_subject_events (
   type TEXT NOT NULL,
   time TEXT NOT NULL,
   PRIMARY KEY (subject_kind, subject_id, idx)
-);
+) WITHOUT ROWID;
 CREATE TABLE rm_notes (
   id TEXT PRIMARY KEY,
   subject_kind TEXT NOT NULL,

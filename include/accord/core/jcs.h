@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <boost/json/fwd.hpp>
 
@@ -16,5 +17,10 @@ namespace accord {
 
 // Appends to out, so a hot path can reuse one buffer; on error out is left as it was.
 [[nodiscard]] Status CanonicalizeTo(const boost::json::value& value, std::string& out);
+
+// The same for an object or a string, so callers can assemble canonical JSON without
+// first copying their data into a boost::json::value.
+[[nodiscard]] Status CanonicalizeObjectTo(const boost::json::object& object, std::string& out);
+[[nodiscard]] Status CanonicalizeStringTo(std::string_view text, std::string& out);
 
 }  // namespace accord

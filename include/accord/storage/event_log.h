@@ -72,8 +72,13 @@ class EventLog {
     Command command;
     CommandDone done;
   };
+  struct Completion {
+    CommandDone done;
+    Result<boost::json::value> result;
+  };
   void WriterLoop();
-  void RunBatch(std::vector<Pending>& batch);
+  void CompletionLoop();
+  void RunBatch(std::vector<Pending>& batch, bool via_completer);
 
   Store& store_;
   const Clock& clock_;
@@ -86,6 +91,13 @@ class EventLog {
   bool stopping_ = false;
   std::thread writer_;
   EventLogStats stats_;
+
+  // Replies run on their own thread, so the writer starts the next commit at once.
+  std::mutex completion_mu_;
+  std::condition_variable completion_cv_;
+  std::vector<Completion> completions_;
+  bool completion_stopping_ = false;
+  std::thread completer_;
 };
 
 }  // namespace accord::storage

@@ -85,6 +85,8 @@ class Store {
   virtual Status Read(const std::function<Status(Tx&)>& fn) = 0;
   // Applies pending migrations in order (idempotent; safe with concurrent processes).
   virtual Status Migrate(std::span<const Migration> migrations) = 0;
+  // Periodic housekeeping off the write path (SQLite: WAL checkpoint); servers call it ~1/s.
+  virtual void Maintain() {}
 };
 
 struct StoreOptions {

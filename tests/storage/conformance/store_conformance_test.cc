@@ -18,6 +18,8 @@ struct Backend {
   std::function<std::string(const testing::TempDir&)> url;
 };
 
+void PrintTo(const Backend& b, std::ostream* os) { *os << b.name; }
+
 std::vector<Backend> Backends() {
   return {{"sqlite", [](const testing::TempDir& d) { return "sqlite://" + d.str() + "/c.db"; }}};
 }
@@ -64,7 +66,7 @@ TEST_P(StoreConformance, ValuesRoundTripWithTheirTypes) {
           .ok());
   ASSERT_TRUE(store_
                   ->Read([&](Tx& tx) -> Status {
-                    auto rows = tx.Query("SELECT k, s, b, d FROM t ORDER BY k", {});
+                    auto rows = tx.Query("SELECT k, s, b, d FROM t ORDER BY k DESC", {});
                     EXPECT_TRUE(rows.ok());
                     EXPECT_EQ(rows->size(), 2u);
                     EXPECT_EQ((*rows)[0].Int(0), int64_t{1} << 40);

@@ -22,6 +22,7 @@ class SqliteStore final : public Store {
   Status Write(const std::function<Status(Tx&)>& fn) override;
   Status Read(const std::function<Status(Tx&)>& fn) override;
   Status Migrate(std::span<const Migration> migrations) override;
+  void Maintain() override;
 
  private:
   SqliteStore(std::string path, int max_readers);
