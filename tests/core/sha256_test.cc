@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include "support/temp_dir.h"
+
 namespace accord {
 namespace {
 
@@ -63,7 +65,7 @@ Hash TreeHash(const std::vector<Bytes>& leaves, size_t begin, size_t end) {
 }
 
 TEST(Sha256Test, ReproducesReferenceMerkleTree) {
-  std::ifstream in(std::string(ACCORD_TESTDATA_DIR) + "/merkle/reference-tree.json");
+  std::ifstream in(accord::testing::TestdataDir() / "merkle/reference-tree.json");
   ASSERT_TRUE(in) << "missing reference-tree.json";
   std::stringstream text;
   text << in.rdbuf();

@@ -13,13 +13,15 @@
 #include <sstream>
 #include <utility>
 
+#include "support/temp_dir.h"
+
 namespace accord::ledger {
 namespace {
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
 
-const fs::path kMerkleData = fs::path(ACCORD_TESTDATA_DIR) / "merkle";
+const fs::path kMerkleData = accord::testing::TestdataDir() / "merkle";
 
 json::value LoadJson(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -2,6 +2,8 @@
 
 #include <stdlib.h>
 
+#include <cstdlib>
+
 #include <system_error>
 
 namespace accord::testing {
@@ -17,6 +19,10 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
-std::filesystem::path TestdataDir() { return ACCORD_TESTDATA_DIR; }
+std::filesystem::path TestdataDir() {
+  // ACCORD_TESTDATA overrides the location for checkouts without shared/ beside them.
+  if (const char* dir = std::getenv("ACCORD_TESTDATA"); dir && *dir) return dir;
+  return ACCORD_TESTDATA_DIR;
+}
 
 }  // namespace accord::testing
