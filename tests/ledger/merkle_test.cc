@@ -324,7 +324,7 @@ TEST(Merkle, InclusionProofsForAllSmallTrees) {
   for (uint64_t n = 1; n <= 64; ++n) {
     const Hash root = NaiveRoot(store.leaves(), 0, n);
     for (uint64_t i = 0; i < n; ++i) {
-      SCOPED_TRACE(testing::Message() << "index " << i << " size " << n);
+      SCOPED_TRACE(::testing::Message() << "index " << i << " size " << n);
       store.ResetLookups();
       Result<std::vector<Hash>> proof = InclusionProof(i, n, store.Source(n));
       ASSERT_TRUE(proof.ok()) << proof.error().message;
@@ -385,7 +385,7 @@ TEST(Merkle, ConsistencyProofsForAllSmallTrees) {
   for (uint64_t n = 0; n <= 64; ++n) roots[n] = NaiveRoot(store.leaves(), 0, n);
   for (uint64_t n = 1; n <= 64; ++n) {
     for (uint64_t m = 1; m <= n; ++m) {
-      SCOPED_TRACE(testing::Message() << "from " << m << " to " << n);
+      SCOPED_TRACE(::testing::Message() << "from " << m << " to " << n);
       store.ResetLookups();
       Result<std::vector<Hash>> proof = ConsistencyProof(m, n, store.Source(n));
       ASSERT_TRUE(proof.ok()) << proof.error().message;
