@@ -122,6 +122,12 @@ int Serve(const ServeOptions& options) {
     auto printed = SeedDemo(runtime);
     if (!printed.ok()) return Fail(printed.error(), 3);
     std::fputs(printed->c_str(), stdout);
+  } else if (options.demo) {
+    // Tokens are shown only once; say how to get a new one instead of failing silently.
+    std::printf(
+        "demo data was seeded at the first start; for a new API token run:\n"
+        "  accord token create --data-dir %s --name me --role security_officer\n",
+        options.store.data_dir.string().c_str());
   }
   if (auto cp = runtime.Checkpoint(org->origin); !cp.ok()) return Fail(cp.error(), 3);
 

@@ -81,7 +81,9 @@ TEST(EventLogTest, RootFromStoredNodesMatchesHead) {
                     for (uint64_t n = 0; n <= head->size(); ++n) {
                       auto root = ledger::RootAt(n, NodeSourceFor(tx));
                       EXPECT_TRUE(root.ok()) << n;
-                      if (n == head->size()) EXPECT_EQ(*root, head->frontier.Root());
+                      if (n == head->size()) {
+                        EXPECT_EQ(*root, head->frontier.Root());
+                      }
                       for (uint64_t i = 0; i < n; i += 5) {
                         auto proof = ledger::InclusionProof(i, n, NodeSourceFor(tx));
                         auto leaf = ReadNode(tx, 0, i);
