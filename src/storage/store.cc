@@ -1,5 +1,6 @@
 #include "accord/storage/store.h"
 
+#include "accord/storage/postgres/postgres_store.h"
 #include "accord/storage/sqlite/sqlite_store.h"
 
 namespace accord::storage {
@@ -54,9 +55,9 @@ Result<std::unique_ptr<Store>> OpenStore(const StoreOptions& options) {
     return std::unique_ptr<Store>(std::move(store.value()));
   }
   if (url.starts_with("postgres://") || url.starts_with("postgresql://")) {
-    return Error{ErrorCode::kUnavailable,
-                 "the PostgreSQL backend is not available in this build yet; use sqlite:///PATH",
-                 {ErrorDetail{"db", "postgres backend not available", std::nullopt}}};
+    auto store = PostgresStore::Open(url, options);
+    if (!store.ok()) return std::move(store).error();
+    return std::unique_ptr<Store>(std::move(store.value()));
   }
   return ValidationError("db", "unsupported database URL '" + url +
                                    "': use sqlite:///PATH or postgres://user@host:port/db");

@@ -4,8 +4,8 @@
 #include <signal.h>
 
 #include <atomic>
-#include <cstdio>
 #include <boost/json.hpp>
+#include <cstdio>
 #include <random>
 #include <set>
 #include <sstream>
@@ -14,6 +14,7 @@
 #include "support/http_client.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
+#include "support/test_db.h"
 
 namespace accord::testing {
 namespace {
@@ -52,13 +53,15 @@ std::set<std::string> AllNoteIds(uint16_t port, const std::string& token) {
 
 TEST(CrashTest, AcknowledgedWritesSurviveKillNine) {
   TempDir dir;
+  const std::string db = TestDatabaseUrl(dir);
   std::mt19937 rng(std::random_device{}());
   std::string token;
   std::set<std::string> acknowledged;
   std::mutex mu;
   int total_cycles_with_writes = 0;
   for (int cycle = 0; cycle < kCycles; ++cycle) {
-    std::vector<std::string> args = {"serve", "--data-dir", dir.str(), "--listen", "127.0.0.1:0"};
+    std::vector<std::string> args = {"serve", "--data-dir", dir.str(),    "--db",
+                                     db,      "--listen",   "127.0.0.1:0"};
     if (cycle == 0) args.push_back("--demo");
     ServerProcess server(args);
     ASSERT_TRUE(server.started()) << "cycle " << cycle << ": " << server.output();
@@ -97,11 +100,11 @@ TEST(CrashTest, AcknowledgedWritesSurviveKillNine) {
     for (auto& t : clients) t.join();
     if (acked > 0) ++total_cycles_with_writes;
 
-    auto verify = RunAccord({"ledger", "verify", "--data-dir", dir.str()});
+    auto verify = RunAccord({"ledger", "verify", "--data-dir", dir.str(), "--db", db});
     ASSERT_EQ(verify.exit_code, 0) << "cycle " << cycle << ": " << verify.out << verify.err;
   }
   EXPECT_EQ(total_cycles_with_writes, kCycles);
-  ServerProcess server({"serve", "--data-dir", dir.str(), "--listen", "127.0.0.1:0"});
+  ServerProcess server({"serve", "--data-dir", dir.str(), "--db", db, "--listen", "127.0.0.1:0"});
   ASSERT_TRUE(server.started());
   std::set<std::string> stored = AllNoteIds(server.port(), token);
   size_t missing = 0;

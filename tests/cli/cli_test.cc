@@ -7,6 +7,7 @@
 #include <regex>
 #include <thread>
 
+#include "accord/core/bytes.h"
 #include "accord/storage/store.h"
 #include "support/api_server.h"
 
@@ -21,12 +22,29 @@ std::vector<std::string> WithDir(std::vector<std::string> args, const TempDir& d
   return args;
 }
 
-void ExecSql(const TempDir& dir, const std::string& sql) {
-  auto store = storage::OpenStore({"sqlite://" + dir.str() + "/accord.db"});
+// The server's store: its data dir and --db, for CLI commands.
+std::vector<std::string> WithStore(std::vector<std::string> args, const ApiServer& server) {
+  args = WithDir(std::move(args), server.dir());
+  args.push_back("--db");
+  args.push_back(server.db_url());
+  return args;
+}
+
+// Rewrites one stored event in place, as an attacker with database access would.
+void TamperWithLeaf(const std::string& db_url, int64_t index) {
+  auto store = storage::OpenStore({db_url});
   ASSERT_TRUE(store.ok());
   ASSERT_TRUE((*store)
                   ->Write([&](storage::Tx& tx) -> Status {
-                    auto r = tx.Exec(sql, {});
+                    auto row = tx.QueryOne("SELECT leaf FROM ledger_leaves WHERE idx = ?", {index});
+                    if (!row.ok()) return std::move(row).error();
+                    Bytes leaf = (*row)->BlobAt(0);
+                    std::string text(leaf.begin(), leaf.end());
+                    auto pos = text.find("demo");
+                    if (pos == std::string::npos) return Internal("no 'demo' in the leaf");
+                    text.replace(pos, 4, "DEMO");
+                    auto r = tx.Exec("UPDATE ledger_leaves SET leaf = ? WHERE idx = ?",
+                                     {storage::BlobOf(AsBytes(text)), index});
                     if (!r.ok()) return std::move(r).error();
                     return Ok();
                   })
@@ -55,45 +73,46 @@ TEST(CliTest, UsageErrorsExitTwo) {
 TEST(CliTest, VerifyRebuildCheckpointProveAndPublicKey) {
   ApiServer server;
   server.Stop();
-  const TempDir& dir = server.dir();
-  auto verify = RunAccord(WithDir({"ledger", "verify"}, dir));
+  auto verify = RunAccord(WithStore({"ledger", "verify"}, server));
   EXPECT_EQ(verify.exit_code, 0) << verify.err;
   EXPECT_NE(verify.out.find("ledger OK: size"), std::string::npos) << verify.out;
 
-  auto rebuild = RunAccord(WithDir({"ledger", "rebuild", "--json"}, dir));
+  auto rebuild = RunAccord(WithStore({"ledger", "rebuild", "--json"}, server));
   ASSERT_EQ(rebuild.exit_code, 0) << rebuild.err;
   json::value r = json::parse(rebuild.out);
   EXPECT_TRUE(r.at("identical").as_bool());
   EXPECT_EQ(r.at("digest_before"), r.at("digest_after"));
 
-  auto key = RunAccord(WithDir({"ledger", "public-key"}, dir));
+  auto key = RunAccord(WithStore({"ledger", "public-key"}, server));
   ASSERT_EQ(key.exit_code, 0) << key.err;
   EXPECT_TRUE(std::regex_search(key.out, std::regex("^accord/org_[0-9a-z]+\\+[0-9a-f]{8}\\+A")))
       << key.out;
 
-  auto token = RunAccord(
-      WithDir({"token", "create", "--name", "ci", "--role", "auditor", "--expires", "30d"}, dir));
+  auto token = RunAccord(WithStore(
+      {"token", "create", "--name", "ci", "--role", "auditor", "--expires", "30d"}, server));
   ASSERT_EQ(token.exit_code, 0) << token.err;
-  auto cp = RunAccord(WithDir({"ledger", "checkpoint", "--json"}, dir));
+  auto cp = RunAccord(WithStore({"ledger", "checkpoint", "--json"}, server));
   ASSERT_EQ(cp.exit_code, 0) << cp.err;
   json::value checkpoint = json::parse(cp.out);
   EXPECT_TRUE(checkpoint.at("new").as_bool());
   uint64_t size = checkpoint.at("size").to_number<uint64_t>();
 
-  auto prove =
-      RunAccord(WithDir({"ledger", "prove", "--index", "1", "--size", std::to_string(size)}, dir));
+  auto prove = RunAccord(
+      WithStore({"ledger", "prove", "--index", "1", "--size", std::to_string(size)}, server));
   ASSERT_EQ(prove.exit_code, 0) << prove.err;
   EXPECT_EQ(json::parse(prove.out).at("root_hash"), checkpoint.at("root_hash"));
-  auto consistency =
-      RunAccord(WithDir({"ledger", "prove", "--from", "2", "--to", std::to_string(size)}, dir));
+  auto consistency = RunAccord(
+      WithStore({"ledger", "prove", "--from", "2", "--to", std::to_string(size)}, server));
   EXPECT_EQ(consistency.exit_code, 0) << consistency.err;
-  auto bad = RunAccord(WithDir({"ledger", "prove", "--index", "1"}, dir));
+  auto bad = RunAccord(WithStore({"ledger", "prove", "--index", "1"}, server));
   EXPECT_EQ(bad.exit_code, 2);
-  auto beyond = RunAccord(WithDir({"ledger", "prove", "--index", "1", "--size", "99999"}, dir));
+  auto beyond =
+      RunAccord(WithStore({"ledger", "prove", "--index", "1", "--size", "99999"}, server));
   EXPECT_EQ(beyond.exit_code, 2);
   EXPECT_NE(beyond.err.find("size"), std::string::npos);
 
-  auto bad_role = RunAccord(WithDir({"token", "create", "--name", "x", "--role", "root"}, dir));
+  auto bad_role =
+      RunAccord(WithStore({"token", "create", "--name", "x", "--role", "root"}, server));
   EXPECT_EQ(bad_role.exit_code, 2);
   EXPECT_NE(bad_role.err.find("role"), std::string::npos);
 }
@@ -101,10 +120,8 @@ TEST(CliTest, VerifyRebuildCheckpointProveAndPublicKey) {
 TEST(CliTest, VerifyNamesTheFirstTamperedEntryAndExitsOne) {
   ApiServer server;
   server.Stop();
-  ExecSql(server.dir(),
-          "UPDATE ledger_leaves SET leaf = CAST(replace(CAST(leaf AS TEXT), 'demo', 'DEMO') AS "
-          "BLOB) WHERE idx = 3");
-  auto verify = RunAccord(WithDir({"ledger", "verify", "--json"}, server.dir()));
+  TamperWithLeaf(server.db_url(), 3);
+  auto verify = RunAccord(WithStore({"ledger", "verify", "--json"}, server));
   EXPECT_EQ(verify.exit_code, 1) << verify.out << verify.err;
   json::value r = json::parse(verify.out);
   EXPECT_FALSE(r.at("ok").as_bool());
@@ -117,7 +134,7 @@ TEST(CliTest, SignalsDrainAndExitZero) {
     EXPECT_EQ(HttpCall(server.port(), "GET", "/healthz").status, 200);
     EXPECT_EQ(server.process().Signal(sig), 0);
     // The final checkpoint covers everything written.
-    auto verify = RunAccord(WithDir({"ledger", "verify", "--json"}, server.dir()));
+    auto verify = RunAccord(WithStore({"ledger", "verify", "--json"}, server));
     EXPECT_EQ(verify.exit_code, 0) << verify.err;
   }
 }
@@ -135,12 +152,12 @@ TEST(CliTest, CliAndServerAppendConcurrentlyWithoutForking) {
   });
   std::vector<std::string> tokens;
   for (int i = 0; i < 8; ++i) {
-    auto t = RunAccord(WithDir(
+    auto t = RunAccord(WithStore(
         {"token", "create", "--name", "cli" + std::to_string(i), "--role", "auditor", "--json"},
-        server.dir()));
+        server));
     ASSERT_EQ(t.exit_code, 0) << t.err;
     tokens.emplace_back(json::parse(t.out).at("token").as_string());
-    auto cp = RunAccord(WithDir({"ledger", "checkpoint"}, server.dir()));
+    auto cp = RunAccord(WithStore({"ledger", "checkpoint"}, server));
     EXPECT_EQ(cp.exit_code, 0) << cp.err;
   }
   stop = true;
@@ -153,7 +170,7 @@ TEST(CliTest, CliAndServerAppendConcurrentlyWithoutForking) {
     EXPECT_EQ(r.status, 200) << r.body;
   }
   server.Stop();
-  auto verify = RunAccord(WithDir({"ledger", "verify", "--json"}, server.dir()));
+  auto verify = RunAccord(WithStore({"ledger", "verify", "--json"}, server));
   ASSERT_EQ(verify.exit_code, 0) << verify.out << verify.err;
   json::value report = json::parse(verify.out);
   // org + key + 5 demo tokens + 3 demo notes + 8 CLI tokens + what the server acknowledged.

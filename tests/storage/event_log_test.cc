@@ -154,13 +154,16 @@ TEST(EventLogTest, RebuildProducesTheSameDigest) {
   auto before = ReadModelDigest(store, projections);
   ASSERT_TRUE(before.ok());
   // Damage a read model: the digest changes, and a rebuild restores it exactly.
-  ASSERT_TRUE(store
-                  .Write([](Tx& tx) -> Status {
-                    auto r = tx.Exec("UPDATE rm_notes SET text = 'forged' WHERE rowid = 3", {});
-                    if (!r.ok()) return std::move(r).error();
-                    return Ok();
-                  })
-                  .ok());
+  ASSERT_TRUE(
+      store
+          .Write([](Tx& tx) -> Status {
+            auto r = tx.Exec(
+                "UPDATE rm_notes SET text = 'forged' WHERE id = (SELECT MIN(id) FROM rm_notes)",
+                {});
+            if (!r.ok()) return std::move(r).error();
+            return Ok();
+          })
+          .ok());
   auto damaged = ReadModelDigest(store, projections);
   ASSERT_TRUE(damaged.ok());
   EXPECT_NE(*damaged, *before);

@@ -17,6 +17,8 @@ class ApiServer {
   explicit ApiServer(std::vector<std::string> extra_args = {});
   uint16_t port() const { return server_->port(); }
   const TempDir& dir() const { return dir_; }
+  // The store the server runs on: pass it as --db to CLI commands.
+  const std::string& db_url() const { return db_url_; }
   ServerProcess& process() { return *server_; }
   const std::string& token(const std::string& role) const { return tokens_.at(role); }
 
@@ -32,6 +34,7 @@ class ApiServer {
   TempDir dir_;
   std::unique_ptr<ServerProcess> server_;
   std::map<std::string, std::string> tokens_;
+  std::string db_url_;
 };
 
 }  // namespace accord::testing

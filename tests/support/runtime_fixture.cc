@@ -1,5 +1,7 @@
 #include "support/runtime_fixture.h"
 
+#include "support/test_db.h"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -23,6 +25,8 @@ void RuntimeFixture::Reopen() {
   rt_.reset();
   app::StoreConfig config;
   config.data_dir = dir_.path();
+  if (db_url_.empty()) db_url_ = TestDatabaseUrl(dir_);
+  config.db_url = db_url_;
   auto rt = app::Runtime::Open(config, clock_);
   ASSERT_TRUE(rt.ok()) << rt.error().message;
   rt_ = std::move(rt.value());

@@ -15,6 +15,7 @@ class RuntimeFixture {
   FakeClock& clock() { return clock_; }
   const TempDir& dir() const { return dir_; }
   const app::OrgInfo& org() const { return org_; }
+  const std::string& db_url() const { return db_url_; }
   // Appends `n` note events through the event log, one command each.
   void AppendNotes(int n);
   // Reopens the runtime (as a restart would).
@@ -26,6 +27,7 @@ class RuntimeFixture {
   std::unique_ptr<app::Runtime> rt_;
   app::OrgInfo org_;
   int next_note_ = 0;
+  std::string db_url_;
 };
 
 }  // namespace accord::testing

@@ -1,0 +1,379 @@
+#include "accord/storage/postgres/postgres_store.h"
+
+#include <libpq-fe.h>
+
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <unordered_map>
+
+#include "accord/core/bytes.h"
+
+namespace accord::storage {
+namespace {
+
+// Every writer, in every process, takes this transaction-scoped lock first, so the
+// ledger frontier read inside the transaction is the one that gets extended.
+constexpr const char* kWriterLock = "SELECT pg_advisory_xact_lock(7468727863)";
+
+constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26;
+constexpr Oid kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
+
+ErrorCode CodeFor(const char* sqlstate) {
+  std::string_view s = sqlstate ? sqlstate : "";
+  if (s.starts_with("23")) return ErrorCode::kConflict;  // integrity constraint violation
+  if (s.starts_with("22")) return ErrorCode::kValidationFailed;  // data exception (e.g. NUL)
+  if (s == "40001" || s == "40P01" || s.starts_with("08") || s.starts_with("57")) {
+    return ErrorCode::kUnavailable;  // serialization, deadlock, connection, shutdown
+  }
+  return ErrorCode::kInternal;
+}
+
+Value Cell(const PGresult* res, int row, int col) {
+  if (PQgetisnull(res, row, col)) return std::monostate{};
+  const char* text = PQgetvalue(res, row, col);
+  const size_t len = static_cast<size_t>(PQgetlength(res, row, col));
+  switch (PQftype(res, col)) {
+    case kInt8:
+    case kInt4:
+    case kInt2:
+    case kOid: {
+      int64_t v = 0;
+      std::from_chars(text, text + len, v);
+      return v;
+    }
+    case kBool:
+      return int64_t{text[0] == 't'};
+    case kFloat4:
+    case kFloat8:
+      return std::strtod(text, nullptr);
+    case kNumeric: {
+      std::string_view s(text, len);
+      if (s.find_first_of(".eE") == std::string_view::npos) {
+        int64_t v = 0;
+        std::from_chars(text, text + len, v);
+        return v;
+      }
+      return std::strtod(text, nullptr);
+    }
+    case kBytea: {
+      // Text format is "\x" followed by hex.
+      std::string_view hex(text, len);
+      if (hex.starts_with("\\x")) hex.remove_prefix(2);
+      auto bytes = HexDecode(hex);
+      return Blob{bytes.ok() ? std::move(bytes.value()) : Bytes{}};
+    }
+    default:
+      return std::string(text, len);
+  }
+}
+
+}  // namespace
+
+std::string NumberPlaceholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int n = 0;
+  char quote = 0;
+  for (char c : sql) {
+    if (quote) {
+      if (c == quote) quote = 0;
+      out += c;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      out += c;
+    } else if (c == '?') {
+      out += '$' + std::to_string(++n);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string PostgresDdl(std::string_view sqlite_ddl) {
+  std::string s(sqlite_ddl);
+  auto replace_all = [&s](std::string_view from, std::string_view to) {
+    for (size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) {
+      s.replace(pos, from.size(), to);
+    }
+  };
+  replace_all(" WITHOUT ROWID", "");
+  replace_all("BLOB", "BYTEA");
+  replace_all("INTEGER", "BIGINT");
+  replace_all(" REAL", " DOUBLE PRECISION");
+  replace_all("x''", "'\\x'::bytea");
+  // Byte order, as SQLite compares: ids, cursors and digests sort the same on both.
+  replace_all(" TEXT", " TEXT COLLATE \"C\"");
+  return s;
+}
+
+// One libpq connection with its prepared statements; used by one thread at a time.
+class PgConnection final : public Tx {
+ public:
+  static Result<std::unique_ptr<PgConnection>> Open(const std::string& url) {
+    PGconn* conn = PQconnectdb(url.c_str());
+    if (PQstatus(conn) != CONNECTION_OK) {
+      std::string msg = PQerrorMessage(conn);
+      PQfinish(conn);
+      while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+      return Error{ErrorCode::kUnavailable, "cannot connect to PostgreSQL: " + msg,
+                   {ErrorDetail{"db", "connection failed", std::nullopt}}};
+    }
+    auto c = std::unique_ptr<PgConnection>(new PgConnection(conn));
+    // Notices (e.g. "table exists, skipping") are not errors; keep them off stderr.
+    PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+    ACCORD_TRY(c->Simple("SET client_min_messages = warning"));
+    return c;
+  }
+
+  ~PgConnection() override { PQfinish(conn_); }
+
+  bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+
+  // Re-establishes a dropped connection; prepared statements are gone with it.
+  Status Reconnect() {
+    PQreset(conn_);
+    prepared_.clear();
+    if (!healthy()) {
+      return Error{ErrorCode::kUnavailable, "the PostgreSQL connection was lost", {}};
+    }
+    return Ok();
+  }
+
+  // Simple-query protocol: several ';'-separated statements, no parameters.
+  Status Simple(const std::string& sql) {
+    PGresult* res = PQexec(conn_, sql.c_str());
+    Status s = Check(res, "sql");
+    PQclear(res);
+    return s;
+  }
+
+  Result<int64_t> Exec(std::string_view sql, Params params) override {
+    PGresult* res = nullptr;
+    ACCORD_TRY(Run(sql, params, &res));
+    const char* tuples = PQcmdTuples(res);
+    int64_t n = 0;
+    if (tuples && *tuples) std::from_chars(tuples, tuples + std::strlen(tuples), n);
+    PQclear(res);
+    return n;
+  }
+
+  Result<std::vector<Row>> Query(std::string_view sql, Params params) override {
+    PGresult* res = nullptr;
+    ACCORD_TRY(Run(sql, params, &res));
+    std::vector<Row> rows = Rows(res);
+    PQclear(res);
+    return rows;
+  }
+
+  // A cursor fetched in chunks: rows stream, and the callback may run other statements
+  // on this connection (libpq allows only one result in flight).
+  Status ForEach(std::string_view sql, Params params,
+                 const std::function<bool(const Row&)>& fn) override {
+    const std::string cursor = "accord_c" + std::to_string(++cursor_seq_);
+    std::string declare = "DECLARE " + cursor + " NO SCROLL CURSOR FOR " + std::string(sql);
+    PGresult* res = nullptr;
+    ACCORD_TRY(Run(declare, params, &res, /*prepare=*/false));
+    PQclear(res);
+    const std::string fetch = "FETCH FORWARD 2000 FROM " + cursor;
+    Status status;
+    for (bool more = true; more && status.ok();) {
+      res = nullptr;
+      status = Run(fetch, {}, &res, /*prepare=*/false);
+      if (!status.ok()) break;
+      std::vector<Row> rows = Rows(res);
+      PQclear(res);
+      more = rows.size() == 2000;
+      for (const auto& row : rows) {
+        if (!fn(row)) {
+          more = false;
+          break;
+        }
+      }
+    }
+    Status closed = Simple("CLOSE " + cursor);
+    if (!status.ok()) return status;
+    return closed;
+  }
+
+ private:
+  explicit PgConnection(PGconn* conn) : conn_(conn) {}
+
+  Status Check(PGresult* res, std::string_view what) {
+    ExecStatusType st = PQresultStatus(res);
+    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY) return Ok();
+    const char* sqlstate = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+    std::string msg = res ? PQresultErrorMessage(res) : PQerrorMessage(conn_);
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    ErrorCode code = healthy() ? CodeFor(sqlstate) : ErrorCode::kUnavailable;
+    return Error{code, std::string(what) + ": " + msg, {}};
+  }
+
+  Status Run(std::string_view sql, Params params, PGresult** out, bool prepare = true) {
+    std::vector<std::string> text(params.size());
+    std::vector<const char*> values(params.size());
+    std::vector<int> lengths(params.size()), formats(params.size());
+    for (size_t i = 0; i < params.size(); ++i) {
+      std::visit(
+          [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+              values[i] = nullptr;
+            } else if constexpr (std::is_same_v<T, int64_t>) {
+              text[i] = std::to_string(v);
+              values[i] = text[i].c_str();
+            } else if constexpr (std::is_same_v<T, double>) {
+              char buf[32];
+              std::snprintf(buf, sizeof buf, "%.17g", v);
+              text[i] = buf;
+              values[i] = text[i].c_str();
+            } else if constexpr (std::is_same_v<T, std::string>) {
+              values[i] = v.c_str();
+            } else {
+              values[i] = reinterpret_cast<const char*>(v.bytes.data());
+              lengths[i] = static_cast<int>(v.bytes.size());
+              formats[i] = 1;  // binary bytea
+            }
+          },
+          params[i]);
+    }
+    const int n = static_cast<int>(params.size());
+    PGresult* res;
+    if (prepare) {
+      auto it = prepared_.find(sql);
+      if (it == prepared_.end()) {
+        std::string name = "accord_s" + std::to_string(prepared_.size() + 1);
+        PGresult* p =
+            PQprepare(conn_, name.c_str(), NumberPlaceholders(sql).c_str(), n, nullptr);
+        Status s = Check(p, "prepare '" + std::string(sql) + "'");
+        PQclear(p);
+        if (!s.ok()) return s;
+        it = prepared_.emplace(std::string(sql), std::move(name)).first;
+      }
+      res = PQexecPrepared(conn_, it->second.c_str(), n, values.data(), lengths.data(),
+                           formats.data(), 0);
+    } else {
+      res = PQexecParams(conn_, NumberPlaceholders(sql).c_str(), n, nullptr, values.data(),
+                         lengths.data(), formats.data(), 0);
+    }
+    Status s = Check(res, "query");
+    if (!s.ok()) {
+      PQclear(res);
+      return s;
+    }
+    *out = res;
+    return Ok();
+  }
+
+  static std::vector<Row> Rows(PGresult* res) {
+    const int n = PQntuples(res), cols = PQnfields(res);
+    std::vector<Row> rows;
+    rows.reserve(n);
+    for (int r = 0; r < n; ++r) {
+      std::vector<Value> values;
+      values.reserve(cols);
+      for (int c = 0; c < cols; ++c) values.push_back(Cell(res, r, c));
+      rows.emplace_back(std::move(values));
+    }
+    return rows;
+  }
+
+  struct SqlHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  PGconn* conn_;
+  std::unordered_map<std::string, std::string, SqlHash, std::equal_to<>> prepared_;
+  uint64_t cursor_seq_ = 0;
+};
+
+PostgresStore::PostgresStore(std::string url, int max_readers)
+    : url_(std::move(url)), max_readers_(max_readers) {}
+
+PostgresStore::~PostgresStore() = default;
+
+Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url,
+                                                           const StoreOptions& options) {
+  auto store = std::unique_ptr<PostgresStore>(new PostgresStore(url, options.read_connections));
+  auto writer = PgConnection::Open(url);
+  if (!writer.ok()) return std::move(writer).error();
+  store->writer_ = std::move(writer.value());
+  return store;
+}
+
+namespace {
+
+// Runs fn between `begin` and COMMIT on a healthy connection; ROLLBACK on failure.
+Status InTransaction(PgConnection& conn, const char* begin, const char* lock,
+                     const std::function<Status(Tx&)>& fn) {
+  if (!conn.healthy()) ACCORD_TRY(conn.Reconnect());
+  ACCORD_TRY(conn.Simple(begin));
+  Status result = lock ? conn.Simple(lock) : Ok();
+  if (result.ok()) result = fn(conn);
+  if (result.ok()) {
+    result = conn.Simple("COMMIT");
+    if (result.ok()) return result;
+  }
+  if (conn.healthy()) (void)conn.Simple("ROLLBACK");
+  return result;
+}
+
+}  // namespace
+
+Status PostgresStore::Write(const std::function<Status(Tx&)>& fn) {
+  std::lock_guard lock(write_mu_);
+  return InTransaction(*writer_, "BEGIN", kWriterLock, fn);
+}
+
+Result<std::unique_ptr<PgConnection>> PostgresStore::Acquire() {
+  {
+    std::lock_guard lock(readers_mu_);
+    while (!readers_.empty()) {
+      auto conn = std::move(readers_.back());
+      readers_.pop_back();
+      if (conn->healthy()) return conn;
+    }
+  }
+  return PgConnection::Open(url_);
+}
+
+void PostgresStore::Release(std::unique_ptr<PgConnection> conn) {
+  std::lock_guard lock(readers_mu_);
+  if (conn->healthy() && static_cast<int>(readers_.size()) < max_readers_) {
+    readers_.push_back(std::move(conn));
+  }
+}
+
+Status PostgresStore::Read(const std::function<Status(Tx&)>& fn) {
+  auto conn = Acquire();
+  if (!conn.ok()) return std::move(conn).error();
+  Status s = InTransaction(**conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", nullptr, fn);
+  Release(std::move(conn.value()));
+  return s;
+}
+
+Status PostgresStore::Migrate(std::span<const Migration> migrations) {
+  return Write([&](Tx& tx) -> Status {
+    auto& conn = static_cast<PgConnection&>(tx);
+    ACCORD_TRY(conn.Simple(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
+        "name TEXT NOT NULL)"));
+    auto row = tx.QueryOne("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", {});
+    if (!row.ok()) return std::move(row).error();
+    const int64_t current = (*row)->Int(0);
+    for (const auto& m : migrations) {
+      if (m.version <= current) continue;
+      std::string sql = m.postgres_sql.empty() ? PostgresDdl(m.sqlite_sql) : m.postgres_sql;
+      if (auto s = conn.Simple(sql); !s.ok()) {
+        return Internal("migration " + std::to_string(m.version) + " (" + m.name +
+                        ") failed: " + s.error().message);
+      }
+      ACCORD_TRY(tx.Exec("INSERT INTO schema_migrations(version, name) VALUES (?, ?)",
+                         {int64_t{m.version}, m.name}));
+    }
+    return Ok();
+  });
+}
+
+}  // namespace accord::storage
