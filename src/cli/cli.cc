@@ -1,8 +1,12 @@
 #include "accord/cli/cli.h"
 
+#include <sys/stat.h>
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
+
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -13,6 +17,7 @@
 #include "accord/core/bytes.h"
 #include "accord/core/time.h"
 #include "accord/ledger/merkle.h"
+#include "accord/storage/backup.h"
 #include "accord/storage/ledger_audit.h"
 
 namespace accord::cli {
@@ -54,6 +59,7 @@ int ExitFor(const Error& e) {
       return kExitCheckFailed;
     case ErrorCode::kValidationFailed:
     case ErrorCode::kBadRequest:
+    case ErrorCode::kConflict:  // e.g. restore into a store that is not empty
       return kExitUsage;
     default:
       return kExitRuntime;
@@ -288,6 +294,67 @@ int RunTokenCreate(const Globals& g, const std::string& name, const std::string&
   return kExitOk;
 }
 
+int RunBackup(const Globals& g, const std::string& out_path) {
+  SystemClock clock;
+  auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
+  if (!rt.ok()) return Report(rt.error(), "backup");
+  // Written beside the target and renamed, so a failed backup never replaces a good one.
+  const std::string tmp = out_path + ".partial";
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+  if (!out) return Report(Internal("cannot write " + tmp), "backup");
+  ::chmod(tmp.c_str(), 0600);  // holds token hashes
+  auto report = storage::WriteBackup((*rt)->store(), out, FormatRfc3339(clock.Now()));
+  out.close();
+  if (!report.ok() || !out) {
+    std::filesystem::remove(tmp);
+    return Report(report.ok() ? Internal("writing " + tmp + " failed") : report.error(), "backup");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, out_path, ec);
+  if (ec) return Report(Internal("rename " + tmp + ": " + ec.message()), "backup");
+  if (g.json) {
+    PrintJson(json::object{{"out", out_path},
+                           {"leaves", report->leaves},
+                           {"checkpoints", report->checkpoints},
+                           {"rows", report->rows},
+                           {"root_hash", Base64Encode(report->root)}});
+  } else {
+    std::printf("backup written to %s: %llu ledger entries, %llu checkpoints, root %s\n",
+                out_path.c_str(), static_cast<unsigned long long>(report->leaves),
+                static_cast<unsigned long long>(report->checkpoints),
+                Base64Encode(report->root).c_str());
+  }
+  return kExitOk;
+}
+
+int RunRestore(const Globals& g, const std::string& in_path) {
+  std::ifstream in(in_path, std::ios::binary);
+  if (!in) return Report(ValidationError("in", "cannot read " + in_path), "restore");
+  SystemClock clock;
+  auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
+  if (!rt.ok()) return Report(rt.error(), "restore");
+  auto report = storage::RestoreBackup((*rt)->store(), (*rt)->log().projections(), in);
+  if (!report.ok()) return Report(report.error(), "restore");
+  auto verify = storage::VerifyLedger((*rt)->store());
+  if (!verify.ok()) return Report(verify.error(), "restore");
+  if (!verify->ok) {
+    return Report(
+        Error{ErrorCode::kCheckFailed, "restored ledger does not verify: " + verify->problem, {}},
+        "restore");
+  }
+  if (g.json) {
+    PrintJson(json::object{{"leaves", report->leaves},
+                           {"checkpoints", verify->checkpoints},
+                           {"rows", report->rows},
+                           {"root_hash", Base64Encode(verify->root)}});
+  } else {
+    std::printf("restored %llu ledger entries; verified root %s and %llu checkpoints\n",
+                static_cast<unsigned long long>(report->leaves), Base64Encode(verify->root).c_str(),
+                static_cast<unsigned long long>(verify->checkpoints));
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
@@ -360,6 +427,17 @@ int Main(int argc, char** argv) {
   token_create->add_option("--expires", token_expires, "lifetime, e.g. 30d, 12h");
   token_create->callback(
       [&] { exit_code = RunTokenCreate(g, token_name, token_role, token_expires); });
+
+  std::string backup_out;
+  auto* backup = cli.add_subcommand("backup", "write a consistent, backend-neutral backup");
+  AddStoreOptions(backup, g);
+  backup->add_option("--out", backup_out, "backup file")->required();
+  backup->callback([&] { exit_code = RunBackup(g, backup_out); });
+  std::string restore_in;
+  auto* restore = cli.add_subcommand("restore", "restore a backup into an empty store");
+  AddStoreOptions(restore, g);
+  restore->add_option("--in", restore_in, "backup file")->required();
+  restore->callback([&] { exit_code = RunRestore(g, restore_in); });
 
   try {
     cli.parse(argc, argv);

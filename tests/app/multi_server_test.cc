@@ -22,8 +22,8 @@ namespace json = boost::json;
 TEST(MultiServerTest, TwoServersAppendConcurrentlyWithoutForking) {
   TempDir dir;
   const std::string db = TestDatabaseUrl(dir);
-  ServerProcess a({"serve", "--demo", "--data-dir", dir.str(), "--db", db, "--listen",
-                   "127.0.0.1:0"});
+  ServerProcess a(
+      {"serve", "--demo", "--data-dir", dir.str(), "--db", db, "--listen", "127.0.0.1:0"});
   ASSERT_TRUE(a.started()) << a.output();
   ServerProcess b({"serve", "--data-dir", dir.str(), "--db", db, "--listen", "127.0.0.1:0"});
   ASSERT_TRUE(b.started()) << b.output();
@@ -63,11 +63,10 @@ TEST(MultiServerTest, TwoServersAppendConcurrentlyWithoutForking) {
     size_t seen = 0;
     std::string cursor;
     for (int page = 0; page < 100; ++page) {
-      HttpResult r = HttpCall(
-          port, "GET",
-          "/api/v1/notes?subject_kind=org&subject_id=multi&limit=500" +
-              (cursor.empty() ? "" : "&cursor=" + cursor),
-          "", {{"Authorization", "Bearer " + token}});
+      HttpResult r = HttpCall(port, "GET",
+                              "/api/v1/notes?subject_kind=org&subject_id=multi&limit=500" +
+                                  (cursor.empty() ? "" : "&cursor=" + cursor),
+                              "", {{"Authorization", "Bearer " + token}});
       ASSERT_EQ(r.status, 200) << r.body;
       json::value v = json::parse(r.body);
       seen += v.at("items").as_array().size();

@@ -63,6 +63,10 @@ class Tx {
   Result<std::vector<Row>> Query(std::string_view sql, std::initializer_list<Value> params) {
     return Query(sql, Params(params.begin(), params.size()));
   }
+  Status ForEach(std::string_view sql, std::initializer_list<Value> params,
+                 const std::function<bool(const Row&)>& fn) {
+    return ForEach(sql, Params(params.begin(), params.size()), fn);
+  }
   // Zero or one row; more is an error.
   Result<std::optional<Row>> QueryOne(std::string_view sql, std::initializer_list<Value> params);
 };

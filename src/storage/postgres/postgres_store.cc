@@ -21,7 +21,7 @@ constexpr Oid kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
 
 ErrorCode CodeFor(const char* sqlstate) {
   std::string_view s = sqlstate ? sqlstate : "";
-  if (s.starts_with("23")) return ErrorCode::kConflict;  // integrity constraint violation
+  if (s.starts_with("23")) return ErrorCode::kConflict;          // integrity constraint violation
   if (s.starts_with("22")) return ErrorCode::kValidationFailed;  // data exception (e.g. NUL)
   if (s == "40001" || s == "40P01" || s.starts_with("08") || s.starts_with("57")) {
     return ErrorCode::kUnavailable;  // serialization, deadlock, connection, shutdown
@@ -117,12 +117,14 @@ class PgConnection final : public Tx {
       std::string msg = PQerrorMessage(conn);
       PQfinish(conn);
       while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-      return Error{ErrorCode::kUnavailable, "cannot connect to PostgreSQL: " + msg,
+      return Error{ErrorCode::kUnavailable,
+                   "cannot connect to PostgreSQL: " + msg,
                    {ErrorDetail{"db", "connection failed", std::nullopt}}};
     }
     auto c = std::unique_ptr<PgConnection>(new PgConnection(conn));
     // Notices (e.g. "table exists, skipping") are not errors; keep them off stderr.
-    PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn, [](void*, const char*) {}, nullptr);
     ACCORD_TRY(c->Simple("SET client_min_messages = warning"));
     return c;
   }
@@ -244,8 +246,7 @@ class PgConnection final : public Tx {
       auto it = prepared_.find(sql);
       if (it == prepared_.end()) {
         std::string name = "accord_s" + std::to_string(prepared_.size() + 1);
-        PGresult* p =
-            PQprepare(conn_, name.c_str(), NumberPlaceholders(sql).c_str(), n, nullptr);
+        PGresult* p = PQprepare(conn_, name.c_str(), NumberPlaceholders(sql).c_str(), n, nullptr);
         Status s = Check(p, "prepare '" + std::string(sql) + "'");
         PQclear(p);
         if (!s.ok()) return s;
@@ -308,7 +309,14 @@ namespace {
 Status InTransaction(PgConnection& conn, const char* begin, const char* lock,
                      const std::function<Status(Tx&)>& fn) {
   if (!conn.healthy()) ACCORD_TRY(conn.Reconnect());
-  ACCORD_TRY(conn.Simple(begin));
+  Status begun = conn.Simple(begin);
+  if (!begun.ok() && !conn.healthy()) {
+    // The server dropped an idle connection (restart, failover): nothing ran yet, so
+    // reconnecting and starting again is safe.
+    ACCORD_TRY(conn.Reconnect());
+    begun = conn.Simple(begin);
+  }
+  ACCORD_TRY(begun);
   Status result = lock ? conn.Simple(lock) : Ok();
   if (result.ok()) result = fn(conn);
   if (result.ok()) {
@@ -356,9 +364,9 @@ Status PostgresStore::Read(const std::function<Status(Tx&)>& fn) {
 Status PostgresStore::Migrate(std::span<const Migration> migrations) {
   return Write([&](Tx& tx) -> Status {
     auto& conn = static_cast<PgConnection&>(tx);
-    ACCORD_TRY(conn.Simple(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
-        "name TEXT NOT NULL)"));
+    ACCORD_TRY(
+        conn.Simple("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
+                    "name TEXT NOT NULL)"));
     auto row = tx.QueryOne("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", {});
     if (!row.ok()) return std::move(row).error();
     const int64_t current = (*row)->Int(0);

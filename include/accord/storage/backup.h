@@ -1,0 +1,34 @@
+// Backend-neutral backup and restore: the ledger (leaves in order, checkpoints) and the
+// few tables that are neither ledger nor read model (secrets). Read models are rebuilt
+// on restore, never copied, so a backup taken on SQLite restores into PostgreSQL and
+// the other way round.
+#pragma once
+
+#include <cstdint>
+#include <istream>
+#include <ostream>
+#include <string>
+
+#include "accord/core/bytes.h"
+#include "accord/storage/projection.h"
+#include "accord/storage/store.h"
+
+namespace accord::storage {
+
+struct BackupReport {
+  uint64_t leaves = 0;
+  uint64_t checkpoints = 0;
+  uint64_t rows = 0;  // carried rows (secrets)
+  Hash root{};
+};
+
+// Writes a consistent snapshot (one read transaction) as JSON lines, ending with a
+// trailer that counts the lines and hashes them, so truncation is detected on restore.
+Result<BackupReport> WriteBackup(Store& store, std::ostream& out, std::string_view created_at);
+
+// Restores into an empty store (refuses otherwise) in one transaction: appends every leaf
+// (recomputing the tree), replays the read models, stores checkpoints and carried rows.
+Result<BackupReport> RestoreBackup(Store& store, const Projections& projections,
+                                   std::istream& in);
+
+}  // namespace accord::storage

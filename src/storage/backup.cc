@@ -1,0 +1,245 @@
+#include "accord/storage/backup.h"
+
+#include <boost/json.hpp>
+
+#include "accord/core/sha256.h"
+#include "accord/domain/event.h"
+#include "accord/ledger/merkle.h"
+#include "accord/storage/ledger_tables.h"
+
+namespace accord::storage {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::string_view kFormat = "accord-backup";
+constexpr int64_t kVersion = 1;
+
+// Tables that are neither ledger nor read model; a feature that adds one lists it here.
+struct CarriedTable {
+  std::string name;
+  std::vector<std::string> columns;
+};
+const std::vector<CarriedTable>& CarriedTables() {
+  static const std::vector<CarriedTable> kTables = {
+      {"api_token_secrets", {"token_id", "secret_hash"}},
+  };
+  return kTables;
+}
+
+json::value Encode(const Value& v) {
+  return std::visit(
+      [](const auto& x) -> json::value {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::monostate>) return nullptr;
+        if constexpr (std::is_same_v<T, int64_t>) return x;
+        if constexpr (std::is_same_v<T, double>) return x;
+        if constexpr (std::is_same_v<T, std::string>) return json::value(x);
+        if constexpr (std::is_same_v<T, Blob>) return json::object{{"b64", Base64Encode(x.bytes)}};
+      },
+      v);
+}
+
+Result<Value> Decode(const json::value& v) {
+  if (v.is_null()) return Value(Null());
+  if (v.is_int64()) return Value(v.as_int64());
+  if (v.is_double()) return Value(v.as_double());
+  if (v.is_string()) return Value(std::string(v.as_string()));
+  if (v.is_object() && v.as_object().contains("b64") && v.at("b64").is_string()) {
+    auto bytes = Base64Decode(v.at("b64").as_string());
+    if (!bytes.ok()) return std::move(bytes).error();
+    return Value(Blob{std::move(bytes.value())});
+  }
+  return ValidationError("value", "unsupported value in backup");
+}
+
+// Writes one line and feeds it to the running hash.
+class LineWriter {
+ public:
+  explicit LineWriter(std::ostream& out) : out_(out) {}
+  void Write(const json::value& v) {
+    std::string line = json::serialize(v);
+    line += '\n';
+    hasher_.Update(line);
+    out_ << line;
+    ++lines_;
+  }
+  uint64_t lines() const { return lines_; }
+  Hash Digest() { return hasher_.Final(); }
+
+ private:
+  std::ostream& out_;
+  Sha256Hasher hasher_;
+  uint64_t lines_ = 0;
+};
+
+Error BadBackup(uint64_t line, std::string reason) {
+  return Error{ErrorCode::kValidationFailed,
+               "backup line " + std::to_string(line) + ": " + reason,
+               {ErrorDetail{"in", reason, static_cast<int>(line)}}};
+}
+
+}  // namespace
+
+Result<BackupReport> WriteBackup(Store& store, std::ostream& out, std::string_view created_at) {
+  BackupReport report;
+  LineWriter w(out);
+  Status s = store.Read([&](Tx& tx) -> Status {
+    auto head = ReadHead(tx);
+    if (!head.ok()) return std::move(head).error();
+    report.root = head->frontier.Root();
+    w.Write(json::object{{"format", kFormat},
+                         {"version", kVersion},
+                         {"backend", std::string(store.backend())},
+                         {"created_at", created_at},
+                         {"ledger_size", head->size()},
+                         {"root_hash", Base64Encode(report.root)}});
+    ACCORD_TRY(tx.ForEach("SELECT idx, leaf FROM ledger_leaves WHERE idx < ? ORDER BY idx",
+                          {static_cast<int64_t>(head->size())}, [&](const Row& r) {
+                            const Bytes& leaf = r.BlobAt(1);
+                            w.Write(json::object{{"leaf", Base64Encode(leaf)}});
+                            ++report.leaves;
+                            return true;
+                          }));
+    ACCORD_TRY(tx.ForEach(
+        "SELECT size, root, note, created_at FROM ledger_checkpoints ORDER BY size", {},
+        [&](const Row& r) {
+          w.Write(json::object{{"checkpoint", json::object{{"size", r.Int(0)},
+                                                           {"root", Base64Encode(r.BlobAt(1))},
+                                                           {"note", r.Text(2)},
+                                                           {"created_at", r.Text(3)}}}});
+          ++report.checkpoints;
+          return true;
+        }));
+    for (const auto& table : CarriedTables()) {
+      std::string cols;
+      for (const auto& c : table.columns) cols += (cols.empty() ? "" : ", ") + c;
+      ACCORD_TRY(tx.ForEach(
+          "SELECT " + cols + " FROM " + table.name + " ORDER BY 1", {}, [&](const Row& r) {
+            json::array values;
+            for (size_t i = 0; i < r.size(); ++i) values.push_back(Encode(r.at(i)));
+            w.Write(json::object{{"row", json::object{{"table", table.name}, {"values", values}}}});
+            ++report.rows;
+            return true;
+          }));
+    }
+    return Ok();
+  });
+  if (!s.ok()) return std::move(s).error();
+  const uint64_t lines = w.lines();
+  out << json::serialize(json::object{
+             {"end", json::object{{"lines", lines}, {"sha256", HexEncode(w.Digest())}}}})
+      << '\n';
+  out.flush();
+  if (!out) return Internal("writing the backup failed (disk full?)");
+  return report;
+}
+
+Result<BackupReport> RestoreBackup(Store& store, const Projections& projections, std::istream& in) {
+  BackupReport report;
+  Status s = store.Write([&](Tx& tx) -> Status {
+    auto head = ReadHead(tx);
+    if (!head.ok()) return std::move(head).error();
+    if (head->size() != 0) {
+      return Error{ErrorCode::kConflict,
+                   "the target store is not empty (ledger size " + std::to_string(head->size()) +
+                       "): restore only into an empty store",
+                   {ErrorDetail{"db", "not empty", std::nullopt}}};
+    }
+    LedgerHead tree = std::move(head.value());
+    Sha256Hasher hasher;
+    std::string line;
+    uint64_t number = 0;
+    bool ended = false;
+    int64_t expected_size = -1;
+    std::string expected_root;
+    while (std::getline(in, line)) {
+      ++number;
+      if (ended) return BadBackup(number, "content after the end marker");
+      json::error_code ec;
+      json::value v = json::parse(line, ec);
+      if (ec || !v.is_object()) return BadBackup(number, "not a JSON object");
+      const json::object& o = v.as_object();
+      // Missing or mistyped members throw inside Boost.JSON: report the line instead.
+      try {
+        if (number == 1) {
+          if (!o.contains("format") || o.at("format") != json::value(kFormat)) {
+            return BadBackup(number, "not an Accord backup");
+          }
+          if (o.at("version") != json::value(kVersion)) {
+            return BadBackup(number, "unsupported backup version");
+          }
+          expected_size = o.at("ledger_size").to_number<int64_t>();
+          expected_root = std::string(o.at("root_hash").as_string());
+        } else if (const json::value* leaf = o.if_contains("leaf")) {
+          auto bytes = leaf->is_string() ? Base64Decode(leaf->as_string()) : Result<Bytes>(Error{});
+          if (!bytes.ok()) return BadBackup(number, "leaf is not base64");
+          std::string text(bytes->begin(), bytes->end());
+          auto event = domain::ParseLeaf(text);
+          if (!event.ok())
+            return BadBackup(number, "leaf is not an event: " + event.error().message);
+          auto index = AppendLeaf(tx, tree, text, ledger::LeafHash(*bytes));
+          if (!index.ok()) return std::move(index).error();
+          for (const auto& p : projections) ACCORD_TRY(p->Apply(tx, *index, *event));
+          ++report.leaves;
+        } else if (const json::value* cp = o.if_contains("checkpoint")) {
+          auto root = Base64Decode(cp->at("root").as_string());
+          if (!root.ok() || root->size() != 32) return BadBackup(number, "bad checkpoint root");
+          StoredCheckpoint stored{cp->at("size").to_number<uint64_t>(),
+                                  {},
+                                  std::string(cp->at("note").as_string()),
+                                  std::string(cp->at("created_at").as_string())};
+          std::copy(root->begin(), root->end(), stored.root.begin());
+          ACCORD_TRY(InsertCheckpoint(tx, stored));
+          ++report.checkpoints;
+        } else if (const json::value* row = o.if_contains("row")) {
+          std::string table(row->at("table").as_string());
+          const CarriedTable* known = nullptr;
+          for (const auto& t : CarriedTables()) known = t.name == table ? &t : known;
+          if (!known) return BadBackup(number, "unknown table " + table);
+          const json::array& values = row->at("values").as_array();
+          if (values.size() != known->columns.size())
+            return BadBackup(number, "wrong column count");
+          std::vector<Value> params;
+          std::string cols, marks;
+          for (size_t i = 0; i < values.size(); ++i) {
+            auto value = Decode(values[i]);
+            if (!value.ok()) return BadBackup(number, value.error().message);
+            params.push_back(std::move(value.value()));
+            cols += (i ? ", " : "") + known->columns[i];
+            marks += i ? ", ?" : "?";
+          }
+          auto r = tx.Exec("INSERT INTO " + table + "(" + cols + ") VALUES (" + marks + ")",
+                           Params(params));
+          if (!r.ok()) return std::move(r).error();
+          ++report.rows;
+        } else if (const json::value* end = o.if_contains("end")) {
+          if (end->at("lines").to_number<uint64_t>() != number - 1 ||
+              end->at("sha256") != json::value(HexEncode(hasher.Final()))) {
+            return BadBackup(number, "the backup does not match its end marker (corrupted)");
+          }
+          ended = true;
+          continue;
+        } else {
+          return BadBackup(number, "unknown entry");
+        }
+      } catch (const std::exception& e) {
+        return BadBackup(number, std::string("malformed entry: ") + e.what());
+      }
+      line += '\n';
+      hasher.Update(line);
+    }
+    if (!ended) return BadBackup(number, "the end marker is missing: the backup is truncated");
+    report.root = tree.frontier.Root();
+    if (static_cast<int64_t>(tree.size()) != expected_size ||
+        Base64Encode(report.root) != expected_root) {
+      return BadBackup(1, "the restored tree does not match the size and root in the header");
+    }
+    return WriteHead(tx, tree);
+  });
+  if (!s.ok()) return std::move(s).error();
+  return report;
+}
+
+}  // namespace accord::storage
