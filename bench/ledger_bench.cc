@@ -79,8 +79,10 @@ struct Ledger {
   std::unique_ptr<app::Runtime> rt;
   app::OrgInfo org;
 
-  explicit Ledger(const fs::path& dir) {
-    rt = Check(app::Runtime::Open(app::StoreConfig{dir}, clock), "open runtime");
+  explicit Ledger(const fs::path& dir, std::string db_url = "") {
+    app::StoreConfig config{dir};
+    config.db_url = std::move(db_url);
+    rt = Check(app::Runtime::Open(config, clock), "open runtime");
     auto profile = Check(policy::LoadProfile("luma"), "load profile");
     org = Check(rt->EnsureOrg(profile, "", "Benchmark Org"), "ensure org");
     Check(rt->LoadSigner(org.origin), "load signer");
@@ -133,7 +135,9 @@ void DurableAppendSetup(const benchmark::State&) {
   std::lock_guard lock(append_mu);
   if (!append_ledger) {
     append_dir = std::make_unique<ScratchDir>("append");
-    append_ledger = std::make_unique<Ledger>(append_dir->path());
+    // $ACCORD_BENCH_DB (e.g. a PostgreSQL URL) runs the same benchmark on another backend.
+    const char* db = std::getenv("ACCORD_BENCH_DB");
+    append_ledger = std::make_unique<Ledger>(append_dir->path(), db ? db : "");
     append_ledger->rt->log().StartWriter();
   }
   append_before = append_ledger->rt->log().stats();

@@ -20,6 +20,7 @@ for tool in python3 openssl wrk; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench"
 done
 
+pg_script=$(dirname "$0")/../scripts/pg-test-server.sh
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/accord-bench.XXXXXX")
 shm_tmp=""
 server_pid=""
@@ -30,6 +31,7 @@ cleanup() {
     kill -KILL "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
+  if [ -d "$tmp/pg" ]; then "$pg_script" stop "$tmp/pg" >/dev/null 2>&1 || true; fi
   rm -rf "$tmp" ${shm_tmp:+"$shm_tmp"}
 }
 trap cleanup EXIT
@@ -99,6 +101,20 @@ if [ -d /dev/shm ] && [ -w /dev/shm ]; then
     "avg batch $(py 'f"{float(a[0]):.1f}"' "$batch_shm")"
 fi
 
+# The same on PostgreSQL (a throw-away local server, default durability settings).
+echo "== PostgreSQL server for the side-by-side runs"
+"$pg_script" start "$tmp/pg" || die "could not start PostgreSQL (scripts/deps.sh bench installs it)"
+pg_url=$(cat "$tmp/pg/url")
+pg_db() {  # pg_db NAME: creates a database, prints its URL
+  psql -q "$pg_url" -c "CREATE DATABASE $1" >/dev/null || die "CREATE DATABASE $1 failed"
+  echo "${pg_url%/*}/$1"
+}
+ACCORD_BENCH_DB=$(pg_db append) run_bench 'BM_DurableAppend' "$tmp/append_pg.json"
+eps_pg=$(bench_field "$tmp/append_pg.json" "$name" items_per_second)
+batch_pg=$(bench_field "$tmp/append_pg.json" "$name" batch)
+row "  same on PostgreSQL (events/s)" "$(py 'f"{float(a[0]):,.0f}"' "$eps_pg")" "-" info \
+  "avg batch $(py 'f"{float(a[0]):.1f}"' "$batch_pg")"
+
 # --- 2. leaf hashing vs openssl speed ------------------------------------------------------
 run_bench 'BM_LeafHash' "$tmp/hash.json"
 echo "== openssl speed -evp sha256 -seconds 1"
@@ -141,7 +157,23 @@ checked=$(sed -n 's/^ledger OK: size \([0-9]*\),.*/\1/p' "$tmp/verify.out")
 secs=$(py 'f"{float(a[1]) - float(a[0]):.2f}"' "$start" "$end")
 row "accord ledger verify, 1M events (s)" "$secs" "< 10" "$(yes_if 'float(a[0]) < 10' "$secs")" \
   "in-process $(py 'f"{float(a[0])/1000:.2f}"' "$inproc_ms") s"
+# Restore of the same 1,000,000 events (tree and read models rebuilt) into each backend.
+echo "== accord backup / restore of 1,000,000 events"
+"$accord" backup --data-dir "$tmp/ledger1m" --out "$tmp/1m.backup" || die "backup failed"
 rm -rf "$tmp/ledger1m"
+for target in sqlite postgres; do
+  db="sqlite://$tmp/restore-$target/accord.db"
+  [ "$target" = postgres ] && db=$(pg_db restore1m)
+  start=$(date +%s.%N)
+  "$accord" restore --in "$tmp/1m.backup" --data-dir "$tmp/restore-$target" --db "$db" ||
+    die "restore into $target failed"
+  end=$(date +%s.%N)
+  secs=$(py 'f"{float(a[1]) - float(a[0]):.1f}"' "$start" "$end")
+  row "restore 1M events into $target (s)" "$secs" "< 60" "$(yes_if 'float(a[0]) < 60' "$secs")" \
+    "incl. read models and verify"
+  rm -rf "$tmp/restore-$target"
+done
+rm -f "$tmp/1m.backup"
 
 # --- 4 and 5. accord serve: /healthz throughput and resident memory ----------------------
 rss_mib() {

@@ -13,7 +13,7 @@ pkgs=(build-essential cmake pkg-config ccache
   libgtest-dev libgmock-dev libbenchmark-dev)
 case "$mode" in
   test) pkgs+=(clang-format sqlite3 openssl procps postgresql) ;;
-  bench) pkgs+=(wrk openssl procps) ;;
+  bench) pkgs+=(wrk openssl procps python3 postgresql) ;;
 esac
 
 missing=()

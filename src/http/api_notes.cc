@@ -42,7 +42,8 @@ Result<NoteInput> ParseNote(const json::object& body) {
     } else {
       in.subject_kind = kind->as_string();
     }
-    if (!id || !id->is_string() || id->as_string().empty() || id->as_string().size() > 200) {
+    if (!id || !id->is_string() || id->as_string().empty() || id->as_string().size() > 200 ||
+        std::string_view(id->as_string()).find('\0') != std::string_view::npos) {
       details.push_back({"subject.id", "must be a string of 1-200 characters", {}});
     } else {
       in.subject_id = id->as_string();
@@ -53,6 +54,8 @@ Result<NoteInput> ParseNote(const json::object& body) {
     details.push_back({"text", "must be a string", {}});
   } else if (text->as_string().empty() || text->as_string().size() > kMaxNoteLength) {
     details.push_back({"text", "must be 1-10000 characters", {}});
+  } else if (std::string_view(text->as_string()).find('\0') != std::string_view::npos) {
+    details.push_back({"text", "must not contain U+0000", {}});
   } else {
     in.text = text->as_string();
   }

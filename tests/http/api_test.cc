@@ -169,6 +169,11 @@ TEST_F(ApiTest, BadBodiesAreRejectedAndNothingIsWritten) {
   ExpectError(s().Post("/api/v1/notes",
                        R"({"subject": {"kind": "org", "id": "x"}, "text": "", "extra": 1})"),
               422, "validation_failed");
+  EXPECT_EQ(FirstField(ExpectError(
+                s().Post("/api/v1/notes",
+                         R"({"subject": {"kind": "org", "id": "x"}, "text": "a\u0000b"})"),
+                422, "validation_failed")),
+            "text");
   std::string huge =
       R"({"subject": {"kind": "org", "id": "x"}, "text": ")" + std::string(2 << 20, 'a') + "\"}";
   ExpectError(s().Post("/api/v1/notes", huge), 413, "payload_too_large");

@@ -28,7 +28,6 @@ Result<BackupReport> WriteBackup(Store& store, std::ostream& out, std::string_vi
 
 // Restores into an empty store (refuses otherwise) in one transaction: appends every leaf
 // (recomputing the tree), replays the read models, stores checkpoints and carried rows.
-Result<BackupReport> RestoreBackup(Store& store, const Projections& projections,
-                                   std::istream& in);
+Result<BackupReport> RestoreBackup(Store& store, const Projections& projections, std::istream& in);
 
 }  // namespace accord::storage
