@@ -2,6 +2,8 @@
 
 #include <future>
 
+#include <spdlog/spdlog.h>
+
 #include "accord/core/sha256.h"
 #include "accord/ledger/merkle.h"
 
@@ -71,7 +73,13 @@ void EventLog::CompletionLoop() {
       if (completions_.empty() && completion_stopping_) return;
       ready.swap(completions_);
     }
-    for (auto& c : ready) c.done(std::move(c.result));
+    for (auto& c : ready) {
+      try {
+        c.done(std::move(c.result));
+      } catch (const std::exception& e) {
+        spdlog::error("event log: reply callback threw: {}", e.what());
+      }
+    }
     ready.clear();
   }
 }
@@ -123,6 +131,20 @@ void EventLog::WriterLoop() {
   }
 }
 
+namespace {
+
+// A command that throws is a bug, but it must not take the writer (and every waiting
+// request) down with it: it becomes this command's error and its savepoint is undone.
+Result<json::value> RunCommand(const Command& command, CommandContext& ctx) {
+  try {
+    return command(ctx);
+  } catch (const std::exception& e) {
+    return Internal(std::string("command failed: ") + e.what());
+  }
+}
+
+}  // namespace
+
 void EventLog::RunBatch(std::vector<Pending>& batch, bool via_completer) {
   std::vector<std::optional<Result<json::value>>> results(batch.size());
   Status commit = store_.Write([&](Tx& tx) -> Status {
@@ -134,7 +156,9 @@ void EventLog::RunBatch(std::vector<Pending>& batch, bool via_completer) {
       ACCORD_TRY(tx.Exec("SAVEPOINT command", {}));
       LedgerHead working = committed;
       CommandContext ctx(tx, *this, working);
-      Result<json::value> r = batch[i].command(ctx);
+      Result<json::value> r = RunCommand(batch[i].command, ctx);
+      // Deferred statements report here, so an error is this command's, not the batch's.
+      if (Status flushed = tx.Flush(); r.ok() && !flushed.ok()) r = std::move(flushed).error();
       if (r.ok()) {
         ACCORD_TRY(tx.Exec("RELEASE command", {}));
         committed = std::move(working);

@@ -26,15 +26,14 @@ Status WriteHead(Tx& tx, const LedgerHead& head) {
 Result<uint64_t> AppendLeaf(Tx& tx, LedgerHead& head, std::string_view leaf,
                             const Hash& leaf_hash) {
   const uint64_t index = head.size();
-  auto ins = tx.Exec("INSERT INTO ledger_leaves(idx, leaf, leaf_hash) VALUES (?, ?, ?)",
-                     {static_cast<int64_t>(index), BlobOf(AsBytes(leaf)), BlobOf(leaf_hash)});
-  if (!ins.ok()) return std::move(ins).error();
+  ACCORD_TRY(
+      tx.ExecDeferred("INSERT INTO ledger_leaves(idx, leaf, leaf_hash) VALUES (?, ?, ?)",
+                      {static_cast<int64_t>(index), BlobOf(AsBytes(leaf)), BlobOf(leaf_hash)}));
   Status node_status;
   head.frontier.Append(leaf_hash, [&](int level, uint64_t node_index, const Hash& hash) {
     if (!node_status.ok()) return;
-    auto r = tx.Exec("INSERT INTO ledger_nodes(level, idx, hash) VALUES (?, ?, ?)",
-                     {int64_t{level}, static_cast<int64_t>(node_index), BlobOf(hash)});
-    if (!r.ok()) node_status = std::move(r).error();
+    node_status = tx.ExecDeferred("INSERT INTO ledger_nodes(level, idx, hash) VALUES (?, ?, ?)",
+                                  {int64_t{level}, static_cast<int64_t>(node_index), BlobOf(hash)});
   });
   if (!node_status.ok()) return std::move(node_status).error();
   return index;

@@ -133,6 +133,24 @@ TEST(EventLogTest, RejectedCommandWritesNothingAndOthersInTheBatchCommit) {
   EXPECT_EQ(stats.commands - commands_before, static_cast<uint64_t>(kThreads * kPerThread));
 }
 
+TEST(EventLogTest, ACommandThatThrowsFailsAloneAndTheWriterKeepsWorking) {
+  RuntimeFixture f;
+  auto& log = f.rt().log();
+  uint64_t before = LedgerSize(f.rt().store());
+  log.StartWriter();
+  auto thrown = log.Execute([](CommandContext& c) -> Result<json::value> {
+    auto index = c.Append(domain::Event{.type = "note.added", .subject = {"org", "x"}});
+    if (!index.ok()) return std::move(index).error();
+    throw std::runtime_error("bug in a handler");
+  });
+  ASSERT_FALSE(thrown.ok());
+  EXPECT_EQ(thrown.error().code, ErrorCode::kInternal);
+  auto next = log.Execute(NoteCommand("note_after_throw"));
+  EXPECT_TRUE(next.ok());
+  log.StopWriter();
+  EXPECT_EQ(LedgerSize(f.rt().store()), before + 1);
+}
+
 TEST(EventLogTest, InvalidEventTypeIsRejected) {
   RuntimeFixture f;
   uint64_t before = LedgerSize(f.rt().store());

@@ -67,6 +67,20 @@ class Tx {
                  const std::function<bool(const Row&)>& fn) {
     return ForEach(sql, Params(params.begin(), params.size()), fn);
   }
+  // A statement whose result nobody reads (inserts into the ledger and read models).
+  // A backend may send it without waiting (PostgreSQL pipelines it); its error then
+  // surfaces at the next Flush() or at the next statement that returns a result.
+  virtual Status ExecDeferred(std::string_view sql, Params params) {
+    auto r = Exec(sql, params);
+    if (!r.ok()) return std::move(r).error();
+    return Ok();
+  }
+  Status ExecDeferred(std::string_view sql, std::initializer_list<Value> params) {
+    return ExecDeferred(sql, Params(params.begin(), params.size()));
+  }
+  // Waits for every deferred statement; returns the first error among them.
+  virtual Status Flush() { return Ok(); }
+
   // Zero or one row; more is an error.
   Result<std::optional<Row>> QueryOne(std::string_view sql, std::initializer_list<Value> params);
 };

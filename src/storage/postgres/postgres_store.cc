@@ -135,6 +135,11 @@ class PgConnection final : public Tx {
 
   // Re-establishes a dropped connection; prepared statements are gone with it.
   Status Reconnect() {
+    if (pipelined_) {
+      PQexitPipelineMode(conn_);
+      pipelined_ = false;
+      pending_ = 0;
+    }
     PQreset(conn_);
     prepared_.clear();
     if (!healthy()) {
@@ -145,6 +150,7 @@ class PgConnection final : public Tx {
 
   // Simple-query protocol: several ';'-separated statements, no parameters.
   Status Simple(const std::string& sql) {
+    ACCORD_TRY(Flush());
     PGresult* res = PQexec(conn_, sql.c_str());
     Status s = Check(res, "sql");
     PQclear(res);
@@ -152,6 +158,7 @@ class PgConnection final : public Tx {
   }
 
   Result<int64_t> Exec(std::string_view sql, Params params) override {
+    ACCORD_TRY(Flush());
     PGresult* res = nullptr;
     ACCORD_TRY(Run(sql, params, &res));
     const char* tuples = PQcmdTuples(res);
@@ -162,6 +169,7 @@ class PgConnection final : public Tx {
   }
 
   Result<std::vector<Row>> Query(std::string_view sql, Params params) override {
+    ACCORD_TRY(Flush());
     PGresult* res = nullptr;
     ACCORD_TRY(Run(sql, params, &res));
     std::vector<Row> rows = Rows(res);
@@ -173,6 +181,7 @@ class PgConnection final : public Tx {
   // on this connection (libpq allows only one result in flight).
   Status ForEach(std::string_view sql, Params params,
                  const std::function<bool(const Row&)>& fn) override {
+    ACCORD_TRY(Flush());
     const std::string cursor = "accord_c" + std::to_string(++cursor_seq_);
     std::string declare = "DECLARE " + cursor + " NO SCROLL CURSOR FOR " + std::string(sql);
     PGresult* res = nullptr;
@@ -194,12 +203,117 @@ class PgConnection final : public Tx {
         }
       }
     }
+    if (!status.ok()) (void)Flush();
     Status closed = Simple("CLOSE " + cursor);
     if (!status.ok()) return status;
     return closed;
   }
 
+  // Pipelined: sent now, results read at Flush(). Bounded so neither side's socket
+  // buffer can fill while the other waits.
+  Status ExecDeferred(std::string_view sql, Params params) override {
+    auto name = Prepared(sql, static_cast<int>(params.size()));
+    if (!name.ok()) return std::move(name).error();
+    if (!pipelined_) {
+      if (PQenterPipelineMode(conn_) != 1) {
+        return Error{ErrorCode::kUnavailable, "cannot enter pipeline mode", {}};
+      }
+      pipelined_ = true;
+    }
+    Bound bound(params);
+    if (PQsendQueryPrepared(conn_, name->c_str(), static_cast<int>(params.size()),
+                            bound.values.data(), bound.lengths.data(), bound.formats.data(),
+                            0) != 1) {
+      Status s = Error{ErrorCode::kUnavailable, PQerrorMessage(conn_), {}};
+      (void)Flush();
+      return s;
+    }
+    if (++pending_ >= kMaxPending) return Flush();
+    return Ok();
+  }
+
+  Status Flush() override {
+    if (!pipelined_) return Ok();
+    pipelined_ = false;
+    const int pending = pending_;
+    pending_ = 0;
+    Status first;
+    if (PQpipelineSync(conn_) != 1)
+      first = Error{ErrorCode::kUnavailable, PQerrorMessage(conn_), {}};
+    for (int i = 0; i < pending; ++i) {
+      while (PGresult* r = PQgetResult(conn_)) {
+        if (PQresultStatus(r) == PGRES_FATAL_ERROR && first.ok()) first = Check(r, "statement");
+        PQclear(r);
+      }
+      if (!healthy()) break;
+    }
+    // The sync point's own result.
+    while (PGresult* r = PQgetResult(conn_)) {
+      const bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+      PQclear(r);
+      if (sync) break;
+    }
+    PQexitPipelineMode(conn_);
+    if (!healthy() && first.ok()) {
+      first = Error{ErrorCode::kUnavailable, "the PostgreSQL connection was lost", {}};
+    }
+    return first;
+  }
+
  private:
+  static constexpr int kMaxPending = 512;
+
+  // Parameters in libpq's form: text for numbers and strings, binary for bytea.
+  struct Bound {
+    explicit Bound(Params params)
+        : text(params.size()),
+          values(params.size()),
+          lengths(params.size()),
+          formats(params.size()) {
+      for (size_t i = 0; i < params.size(); ++i) {
+        std::visit(
+            [&](const auto& v) {
+              using T = std::decay_t<decltype(v)>;
+              if constexpr (std::is_same_v<T, std::monostate>) {
+                values[i] = nullptr;
+              } else if constexpr (std::is_same_v<T, int64_t>) {
+                text[i] = std::to_string(v);
+                values[i] = text[i].c_str();
+              } else if constexpr (std::is_same_v<T, double>) {
+                char buf[32];
+                std::snprintf(buf, sizeof buf, "%.17g", v);
+                text[i] = buf;
+                values[i] = text[i].c_str();
+              } else if constexpr (std::is_same_v<T, std::string>) {
+                values[i] = v.c_str();
+              } else {
+                values[i] = reinterpret_cast<const char*>(v.bytes.data());
+                lengths[i] = static_cast<int>(v.bytes.size());
+                formats[i] = 1;  // binary bytea
+              }
+            },
+            params[i]);
+      }
+    }
+    std::vector<std::string> text;
+    std::vector<const char*> values;
+    std::vector<int> lengths, formats;
+  };
+
+  // The prepared statement's name, preparing it (outside any pipeline) the first time.
+  Result<std::string> Prepared(std::string_view sql, int n) {
+    auto it = prepared_.find(sql);
+    if (it != prepared_.end()) return it->second;
+    ACCORD_TRY(Flush());
+    std::string name = "accord_s" + std::to_string(prepared_.size() + 1);
+    PGresult* p = PQprepare(conn_, name.c_str(), NumberPlaceholders(sql).c_str(), n, nullptr);
+    Status s = Check(p, "prepare '" + std::string(sql) + "'");
+    PQclear(p);
+    if (!s.ok()) return std::move(s).error();
+    prepared_.emplace(std::string(sql), name);
+    return name;
+  }
+
   explicit PgConnection(PGconn* conn) : conn_(conn) {}
 
   Status Check(PGresult* res, std::string_view what) {
@@ -213,50 +327,17 @@ class PgConnection final : public Tx {
   }
 
   Status Run(std::string_view sql, Params params, PGresult** out, bool prepare = true) {
-    std::vector<std::string> text(params.size());
-    std::vector<const char*> values(params.size());
-    std::vector<int> lengths(params.size()), formats(params.size());
-    for (size_t i = 0; i < params.size(); ++i) {
-      std::visit(
-          [&](const auto& v) {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::monostate>) {
-              values[i] = nullptr;
-            } else if constexpr (std::is_same_v<T, int64_t>) {
-              text[i] = std::to_string(v);
-              values[i] = text[i].c_str();
-            } else if constexpr (std::is_same_v<T, double>) {
-              char buf[32];
-              std::snprintf(buf, sizeof buf, "%.17g", v);
-              text[i] = buf;
-              values[i] = text[i].c_str();
-            } else if constexpr (std::is_same_v<T, std::string>) {
-              values[i] = v.c_str();
-            } else {
-              values[i] = reinterpret_cast<const char*>(v.bytes.data());
-              lengths[i] = static_cast<int>(v.bytes.size());
-              formats[i] = 1;  // binary bytea
-            }
-          },
-          params[i]);
-    }
+    Bound bound(params);
     const int n = static_cast<int>(params.size());
     PGresult* res;
     if (prepare) {
-      auto it = prepared_.find(sql);
-      if (it == prepared_.end()) {
-        std::string name = "accord_s" + std::to_string(prepared_.size() + 1);
-        PGresult* p = PQprepare(conn_, name.c_str(), NumberPlaceholders(sql).c_str(), n, nullptr);
-        Status s = Check(p, "prepare '" + std::string(sql) + "'");
-        PQclear(p);
-        if (!s.ok()) return s;
-        it = prepared_.emplace(std::string(sql), std::move(name)).first;
-      }
-      res = PQexecPrepared(conn_, it->second.c_str(), n, values.data(), lengths.data(),
-                           formats.data(), 0);
+      auto name = Prepared(sql, n);
+      if (!name.ok()) return std::move(name).error();
+      res = PQexecPrepared(conn_, name->c_str(), n, bound.values.data(), bound.lengths.data(),
+                           bound.formats.data(), 0);
     } else {
-      res = PQexecParams(conn_, NumberPlaceholders(sql).c_str(), n, nullptr, values.data(),
-                         lengths.data(), formats.data(), 0);
+      res = PQexecParams(conn_, NumberPlaceholders(sql).c_str(), n, nullptr, bound.values.data(),
+                         bound.lengths.data(), bound.formats.data(), 0);
     }
     Status s = Check(res, "query");
     if (!s.ok()) {
@@ -287,6 +368,8 @@ class PgConnection final : public Tx {
   PGconn* conn_;
   std::unordered_map<std::string, std::string, SqlHash, std::equal_to<>> prepared_;
   uint64_t cursor_seq_ = 0;
+  bool pipelined_ = false;
+  int pending_ = 0;
 };
 
 PostgresStore::PostgresStore(std::string url, int max_readers)

@@ -22,11 +22,6 @@ Value PayloadStringOrNull(const json::object& payload, std::string_view key) {
 
 namespace {
 
-Status Done(Result<int64_t> r) {
-  if (!r.ok()) return std::move(r).error();
-  return Ok();
-}
-
 class OrgProjection final : public Projection {
  public:
   std::string_view name() const override { return "org"; }
@@ -34,17 +29,17 @@ class OrgProjection final : public Projection {
   Status Apply(Tx& tx, uint64_t index, const domain::Event& e) override {
     const auto& p = e.payload;
     if (e.type == "org.created") {
-      return Done(
-          tx.Exec("INSERT INTO rm_org(id, name, profile, profile_sha256, origin, created_index) "
-                  "VALUES (?, ?, ?, ?, ?, ?)",
-                  {e.subject.id, PayloadString(p, "name"), PayloadString(p, "profile"),
-                   PayloadString(p, "profile_sha256"), PayloadString(p, "origin"),
-                   static_cast<int64_t>(index)}));
+      return tx.ExecDeferred(
+          "INSERT INTO rm_org(id, name, profile, profile_sha256, origin, created_index) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          {e.subject.id, PayloadString(p, "name"), PayloadString(p, "profile"),
+           PayloadString(p, "profile_sha256"), PayloadString(p, "origin"),
+           static_cast<int64_t>(index)});
     }
     if (e.type == "org.profile_changed") {
-      return Done(
-          tx.Exec("UPDATE rm_org SET profile = ?, profile_sha256 = ? WHERE id = ?",
-                  {PayloadString(p, "profile"), PayloadString(p, "profile_sha256"), e.subject.id}));
+      return tx.ExecDeferred(
+          "UPDATE rm_org SET profile = ?, profile_sha256 = ? WHERE id = ?",
+          {PayloadString(p, "profile"), PayloadString(p, "profile_sha256"), e.subject.id});
     }
     return Ok();
   }
@@ -59,11 +54,11 @@ class SigningKeyProjection final : public Projection {
   Status Apply(Tx& tx, uint64_t index, const domain::Event& e) override {
     if (e.type != "ledger.key_added") return Ok();
     const auto& p = e.payload;
-    return Done(
-        tx.Exec("INSERT INTO rm_signing_keys(verifier_key, name, key_id, added_index, added_at) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(verifier_key) DO NOTHING",
-                {PayloadString(p, "verifier_key"), PayloadString(p, "name"),
-                 PayloadString(p, "key_id"), static_cast<int64_t>(index), FormatRfc3339(e.time)}));
+    return tx.ExecDeferred(
+        "INSERT INTO rm_signing_keys(verifier_key, name, key_id, added_index, added_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(verifier_key) DO NOTHING",
+        {PayloadString(p, "verifier_key"), PayloadString(p, "name"), PayloadString(p, "key_id"),
+         static_cast<int64_t>(index), FormatRfc3339(e.time)});
   }
 };
 
@@ -75,11 +70,10 @@ class SubjectEventProjection final : public Projection {
     return {{"rm_subject_events", "subject_kind, subject_id, idx"}};
   }
   Status Apply(Tx& tx, uint64_t index, const domain::Event& e) override {
-    return Done(
-        tx.Exec("INSERT INTO rm_subject_events(subject_kind, subject_id, idx, type, time) "
-                "VALUES (?, ?, ?, ?, ?)",
-                {e.subject.kind, e.subject.id, static_cast<int64_t>(index), e.type,
-                 FormatRfc3339(e.time)}));
+    return tx.ExecDeferred(
+        "INSERT INTO rm_subject_events(subject_kind, subject_id, idx, type, time) "
+        "VALUES (?, ?, ?, ?, ?)",
+        {e.subject.kind, e.subject.id, static_cast<int64_t>(index), e.type, FormatRfc3339(e.time)});
   }
 };
 
@@ -89,12 +83,12 @@ class NoteProjection final : public Projection {
   std::vector<ProjectedTable> tables() const override { return {{"rm_notes", "id"}}; }
   Status Apply(Tx& tx, uint64_t index, const domain::Event& e) override {
     if (e.type != "note.added") return Ok();
-    return Done(
-        tx.Exec("INSERT INTO rm_notes(id, subject_kind, subject_id, text, author_id, author_role, "
-                "created_at, created_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                {PayloadString(e.payload, "note_id"), e.subject.kind, e.subject.id,
-                 PayloadString(e.payload, "text"), e.actor.id, e.actor.role, FormatRfc3339(e.time),
-                 static_cast<int64_t>(index)}));
+    return tx.ExecDeferred(
+        "INSERT INTO rm_notes(id, subject_kind, subject_id, text, author_id, author_role, "
+        "created_at, created_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {PayloadString(e.payload, "note_id"), e.subject.kind, e.subject.id,
+         PayloadString(e.payload, "text"), e.actor.id, e.actor.role, FormatRfc3339(e.time),
+         static_cast<int64_t>(index)});
   }
 };
 
@@ -105,15 +99,15 @@ class ApiTokenProjection final : public Projection {
   Status Apply(Tx& tx, uint64_t index, const domain::Event& e) override {
     const auto& p = e.payload;
     if (e.type == "token.created") {
-      return Done(
-          tx.Exec("INSERT INTO rm_api_tokens(id, name, role, created_at, expires_at) "
-                  "VALUES (?, ?, ?, ?, ?)",
-                  {e.subject.id, PayloadString(p, "name"), PayloadString(p, "role"),
-                   FormatRfc3339(e.time), PayloadStringOrNull(p, "expires_at")}));
+      return tx.ExecDeferred(
+          "INSERT INTO rm_api_tokens(id, name, role, created_at, expires_at) "
+          "VALUES (?, ?, ?, ?, ?)",
+          {e.subject.id, PayloadString(p, "name"), PayloadString(p, "role"), FormatRfc3339(e.time),
+           PayloadStringOrNull(p, "expires_at")});
     }
     if (e.type == "token.revoked") {
-      return Done(tx.Exec("UPDATE rm_api_tokens SET revoked_at = ? WHERE id = ?",
-                          {FormatRfc3339(e.time), e.subject.id}));
+      return tx.ExecDeferred("UPDATE rm_api_tokens SET revoked_at = ? WHERE id = ?",
+                             {FormatRfc3339(e.time), e.subject.id});
     }
     return Ok();
   }
