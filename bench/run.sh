@@ -220,6 +220,36 @@ row "accord serve RSS, idle (MiB)" "$idle_rss" "< 30" "$(yes_if 'float(a[0]) < 3
 row "accord serve RSS, after wrk (MiB)" "$busy_rss" "< 30" \
   "$(yes_if 'float(a[0]) < 30' "$busy_rss")" "SIGTERM: exit $rc"
 
+# --- 6. a database-backed API read on each backend ---------------------------------------------
+# GET /api/v1/ledger/entries/1 with a bearer token: authentication and the read both hit the store.
+api_read() {  # api_read LABEL DB
+  local dir=$tmp/api-$1 out=$tmp/api-$1.out pid port="" token
+  "$accord" serve --demo --data-dir "$dir" --db "$2" --listen 127.0.0.1:0 >"$out" 2>"$out.err" &
+  pid=$!
+  server_pid=$pid
+  for _ in $(seq 300); do
+    port=$(sed -n 's|^listening on http://127\.0\.0\.1:\([0-9][0-9]*\)$|\1|p' "$out")
+    [ -n "$port" ] && break
+    kill -0 "$pid" 2>/dev/null || { cat "$out.err" >&2; die "accord serve ($1) exited"; }
+    sleep 0.1
+  done
+  [ -n "$port" ] || die "accord serve ($1) did not start"
+  token=$(sed -n 's/^  security_officer: //p' "$out")
+  echo "== wrk -t2 -c64 -d5s GET /api/v1/ledger/entries/1 ($1)"
+  wrk -t2 -c64 -d5s -H "Authorization: Bearer $token" \
+    "http://127.0.0.1:$port/api/v1/ledger/entries/1" | tee "$tmp/wrk-$1.txt" || die "wrk failed"
+  kill -TERM "$pid"
+  wait "$pid" || die "accord serve ($1) did not exit cleanly"
+  server_pid=""
+  local r bad
+  r=$(awk '/^Requests\/sec:/ {print $2}' "$tmp/wrk-$1.txt")
+  bad=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$tmp/wrk-$1.txt")
+  row "GET ledger entry, $1 (req/s)" "$(py 'f"{float(a[0]):,.0f}"' "$r")" "-" info \
+    "${bad:+$bad non-2xx}"
+}
+api_read sqlite "sqlite://$tmp/api-sqlite/accord.db"
+api_read postgres "$(pg_db api)"
+
 # --- table ------------------------------------------------------------------------------------
 echo
 printf '%-40s | %-10s | %-9s | %s\n' metric measured target "ok?"

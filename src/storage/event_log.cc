@@ -147,30 +147,54 @@ Result<json::value> RunCommand(const Command& command, CommandContext& ctx) {
 
 void EventLog::RunBatch(std::vector<Pending>& batch, bool via_completer) {
   std::vector<std::optional<Result<json::value>>> results(batch.size());
-  Status commit = store_.Write([&](Tx& tx) -> Status {
-    auto head = ReadHead(tx);
-    if (!head.ok()) return std::move(head).error();
-    LedgerHead committed = std::move(head.value());
-    for (size_t i = 0; i < batch.size(); ++i) {
-      results[i].reset();
-      ACCORD_TRY(tx.Exec("SAVEPOINT command", {}));
-      LedgerHead working = committed;
-      CommandContext ctx(tx, *this, working);
-      Result<json::value> r = RunCommand(batch[i].command, ctx);
-      // Deferred statements report here, so an error is this command's, not the batch's.
-      if (Status flushed = tx.Flush(); r.ok() && !flushed.ok()) r = std::move(flushed).error();
-      if (r.ok()) {
-        ACCORD_TRY(tx.Exec("RELEASE command", {}));
-        committed = std::move(working);
-      } else {
-        // A rejected command leaves nothing behind, however far it got.
-        ACCORD_TRY(tx.Exec("ROLLBACK TO command", {}));
-        ACCORD_TRY(tx.Exec("RELEASE command", {}));
+  // On a backend that defers statements (PostgreSQL), the batch first runs optimistically
+  // with one round trip at the end. If any command fails, an error could belong to an
+  // earlier command's deferred statement, so the batch is rolled back and run again
+  // carefully: each command flushed on its own, errors attributed exactly.
+  auto attempt = [&](bool careful, bool& retry) {
+    return store_.Write([&](Tx& tx) -> Status {
+      auto head = ReadHead(tx);
+      if (!head.ok()) return std::move(head).error();
+      LedgerHead committed = std::move(head.value());
+      const bool optimistic = !careful && tx.defers();
+      for (size_t i = 0; i < batch.size(); ++i) {
+        results[i].reset();
+        ACCORD_TRY(tx.ExecDeferred("SAVEPOINT command", {}));
+        LedgerHead working = committed;
+        CommandContext ctx(tx, *this, working);
+        Result<json::value> r = RunCommand(batch[i].command, ctx);
+        if (!optimistic) {
+          // Deferred statements report here, so an error is this command's alone.
+          if (Status flushed = tx.Flush(); r.ok() && !flushed.ok()) {
+            r = std::move(flushed).error();
+          }
+        } else if (!r.ok()) {
+          retry = true;
+          return r.error();
+        }
+        if (r.ok()) {
+          ACCORD_TRY(tx.ExecDeferred("RELEASE command", {}));
+          committed = std::move(working);
+        } else {
+          // A rejected command leaves nothing behind, however far it got.
+          ACCORD_TRY(tx.Exec("ROLLBACK TO command", {}));
+          ACCORD_TRY(tx.Exec("RELEASE command", {}));
+        }
+        results[i] = std::move(r);
       }
-      results[i] = std::move(r);
-    }
-    return WriteHead(tx, committed);
-  });
+      if (Status flushed = tx.Flush(); !flushed.ok()) {
+        retry = optimistic;
+        return flushed;
+      }
+      return WriteHead(tx, committed);
+    });
+  };
+  bool retry = false;
+  Status commit = attempt(false, retry);
+  if (!commit.ok() && retry) {
+    retry = false;
+    commit = attempt(true, retry);
+  }
   {
     std::lock_guard lock(mu_);
     stats_.commits += commit.ok() ? 1 : 0;

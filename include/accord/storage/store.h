@@ -80,6 +80,8 @@ class Tx {
   }
   // Waits for every deferred statement; returns the first error among them.
   virtual Status Flush() { return Ok(); }
+  // True when ExecDeferred really defers (errors may surface later).
+  virtual bool defers() const { return false; }
 
   // Zero or one row; more is an error.
   Result<std::optional<Row>> QueryOne(std::string_view sql, std::initializer_list<Value> params);

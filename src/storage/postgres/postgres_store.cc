@@ -232,6 +232,8 @@ class PgConnection final : public Tx {
     return Ok();
   }
 
+  bool defers() const override { return true; }
+
   Status Flush() override {
     if (!pipelined_) return Ok();
     pipelined_ = false;
