@@ -1,6 +1,7 @@
 #include "accord/app/runtime.h"
 
 #include <boost/json.hpp>
+#include <filesystem>
 
 #include "accord/core/bytes.h"
 #include "accord/core/ids.h"
@@ -15,6 +16,14 @@ namespace json = boost::json;
 
 Result<std::unique_ptr<Runtime>> Runtime::Open(const StoreConfig& config, const Clock& clock) {
   auto rt = std::unique_ptr<Runtime>(new Runtime(config, clock));
+  // The data dir holds the signing key whatever the database is: create it, private.
+  std::error_code ec;
+  if (!std::filesystem::exists(config.data_dir, ec)) {
+    std::filesystem::create_directories(config.data_dir, ec);
+    if (ec)
+      return Internal("cannot create --data-dir " + config.data_dir.string() + ": " + ec.message());
+    std::filesystem::permissions(config.data_dir, std::filesystem::perms::owner_all, ec);
+  }
   if (rt->config_.db_url.empty()) rt->config_.db_url = storage::DefaultDatabaseUrl(config.data_dir);
   if (rt->config_.signing_key.empty()) rt->config_.signing_key = config.data_dir / "ledger.key";
   auto store = storage::OpenStore(storage::StoreOptions{rt->config_.db_url});

@@ -4,12 +4,14 @@
 
 #include <atomic>
 #include <boost/json.hpp>
+#include <filesystem>
 #include <regex>
 #include <thread>
 
 #include "accord/core/bytes.h"
 #include "accord/storage/store.h"
 #include "support/api_server.h"
+#include "support/test_db.h"
 
 namespace accord::testing {
 namespace {
@@ -126,6 +128,18 @@ TEST(CliTest, VerifyNamesTheFirstTamperedEntryAndExitsOne) {
   json::value r = json::parse(verify.out);
   EXPECT_FALSE(r.at("ok").as_bool());
   EXPECT_EQ(r.at("first_bad_index").to_number<uint64_t>(), 3u);
+}
+
+TEST(CliTest, ServeCreatesAPrivateDataDirOnEitherBackend) {
+  TempDir parent;
+  const std::string db = TestDatabaseUrl(parent);
+  const std::string dir = parent.str() + "/new/data";
+  ServerProcess server({"serve", "--data-dir", dir, "--db", db, "--listen", "127.0.0.1:0"});
+  ASSERT_TRUE(server.started()) << server.output();
+  EXPECT_TRUE(std::filesystem::exists(dir + "/ledger.key"));
+  auto perms = std::filesystem::status(dir).permissions();
+  EXPECT_EQ(perms & std::filesystem::perms::all, std::filesystem::perms::owner_all);
+  EXPECT_EQ(server.Signal(SIGTERM), 0);
 }
 
 TEST(CliTest, SignalsDrainAndExitZero) {
