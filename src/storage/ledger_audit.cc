@@ -33,9 +33,13 @@ Result<std::vector<CheckpointRow>> LoadCheckpoints(Tx& tx) {
   return out;
 }
 
-// Fails the report at `index` unless it already failed earlier.
+// Records a problem; the report keeps the one at the lowest index (problems without an
+// index only when there is nothing else).
 void Fail(VerifyReport& report, std::optional<uint64_t> index, std::string problem) {
-  if (!report.ok) return;
+  if (!report.ok) {
+    if (!index) return;
+    if (report.first_bad_index && *report.first_bad_index <= *index) return;
+  }
   report.ok = false;
   report.first_bad_index = index;
   report.problem = std::move(problem);
@@ -70,51 +74,50 @@ Result<VerifyReport> VerifyLedger(Store& store) {
     size_t next_cp = 0;
     std::vector<ledger::Verifier> keys;
     ledger::Frontier frontier;
-    uint64_t expected_nodes = 0;
+    // Internal nodes recomputed from the leaves, by level (32 bytes per entry), compared
+    // with the stored ones in one streamed pass afterwards.
+    std::vector<std::vector<Hash>> nodes;
+    std::optional<uint64_t> first_leaf_problem;
     uint64_t expected = 0;
+    bool gap = false;
     std::string leaf;
     Status scan = tx.ForEach(
         "SELECT idx, leaf, leaf_hash FROM ledger_leaves ORDER BY idx", {}, [&](const Row& row) {
           const uint64_t idx = static_cast<uint64_t>(row.Int(0));
           if (idx != expected) {
             Fail(report, expected, "ledger entry " + std::to_string(expected) + " is missing");
+            gap = true;
             return false;
           }
           const Bytes& raw = row.BlobAt(1);
           leaf.assign(raw.begin(), raw.end());
           Hash h = ledger::LeafHash(raw);
+          auto leaf_problem = [&](std::string problem) {
+            if (!first_leaf_problem) first_leaf_problem = idx;
+            Fail(report, idx, std::move(problem));
+          };
           const Bytes& stored = row.BlobAt(2);
           if (stored.size() != 32 || !std::equal(h.begin(), h.end(), stored.begin())) {
-            Fail(report, idx, "leaf hash of entry " + std::to_string(idx) + " does not match");
+            leaf_problem("leaf hash of entry " + std::to_string(idx) + " does not match");
           }
           json::error_code ec;
           json::value parsed = json::parse(leaf, ec);
           auto canonical = ec ? Result<std::string>(Internal("unparsable")) : Canonicalize(parsed);
           auto event = domain::EventFromJson(std::move(parsed));
           if (ec || !event.ok()) {
-            Fail(report, idx,
-                 "entry " + std::to_string(idx) + " is not a valid event" +
-                     (ec ? "" : ": " + event.error().ToString()));
+            leaf_problem("entry " + std::to_string(idx) + " is not a valid event" +
+                         (ec ? "" : ": " + event.error().ToString()));
           } else if (!canonical.ok() || *canonical != leaf) {
-            Fail(report, idx, "entry " + std::to_string(idx) + " is not in canonical form");
-          } else {
-            if (event->type == "ledger.key_added") {
-              auto key = ledger::Verifier::Parse(PayloadString(event->payload, "verifier_key"));
-              if (key.ok()) keys.push_back(std::move(key.value()));
-            }
+            leaf_problem("entry " + std::to_string(idx) + " is not in canonical form");
+          } else if (event->type == "ledger.key_added") {
+            auto key = ledger::Verifier::Parse(PayloadString(event->payload, "verifier_key"));
+            if (key.ok()) keys.push_back(std::move(key.value()));
           }
-          // Each internal node completed by this leaf must match the stored one, so a
-          // reordering is pinned to the first entry of the subtree it breaks.
           frontier.Append(h, [&](int level, uint64_t index, const Hash& hash) {
-            ++expected_nodes;
-            auto stored_node = ReadNode(tx, level, index);
-            if (!stored_node.ok() || *stored_node != hash) {
-              Fail(report, index << level,
-                   "stored tree node (level " + std::to_string(level) + ", index " +
-                       std::to_string(index) + ") does not match entries " +
-                       std::to_string(index << level) + ".." +
-                       std::to_string(((index + 1) << level) - 1));
-            }
+            if (nodes.size() < static_cast<size_t>(level)) nodes.resize(level);
+            auto& at_level = nodes[level - 1];
+            if (at_level.size() != index) at_level.resize(index);
+            at_level.push_back(hash);
           });
           ++expected;
           while (next_cp < checkpoints->size() && (*checkpoints)[next_cp].size == expected) {
@@ -123,13 +126,13 @@ Result<VerifyReport> VerifyLedger(Store& store) {
             ++report.checkpoints;
             ++next_cp;
           }
-          return report.ok;
+          return true;
         });
     if (!scan.ok()) return scan;
     report.size = frontier.size();
     report.root = frontier.Root();
     report.keys = keys.size();
-    if (!report.ok) return Ok();
+    if (gap) return Ok();
     if (next_cp < checkpoints->size()) {
       const auto& cp = (*checkpoints)[next_cp];
       if (cp.size == 0) {
@@ -140,7 +143,6 @@ Result<VerifyReport> VerifyLedger(Store& store) {
              "checkpoint at size " + std::to_string(cp.size) + " is beyond the ledger (size " +
                  std::to_string(report.size) + "): entries were removed");
       }
-      if (!report.ok) return Ok();
     }
     auto head = ReadHead(tx);
     if (!head.ok()) return std::move(head).error();
@@ -148,14 +150,40 @@ Result<VerifyReport> VerifyLedger(Store& store) {
       Fail(report, report.size,
            "ledger head says size " + std::to_string(head->size()) + " but " +
                std::to_string(report.size) + " entries are stored");
-      return Ok();
     }
-    auto count = tx.QueryOne("SELECT COUNT(*) FROM ledger_nodes", {});
-    if (!count.ok()) return std::move(count).error();
+    // A node that disagrees points at the first entry of its subtree, unless a bad entry
+    // inside that subtree already explains it (then the entry is the better answer).
+    uint64_t stored_nodes = 0;
+    ACCORD_TRY(tx.ForEach(
+        "SELECT level, idx, hash FROM ledger_nodes ORDER BY level, idx", {}, [&](const Row& row) {
+          ++stored_nodes;
+          const int64_t level = row.Int(0);
+          const uint64_t index = static_cast<uint64_t>(row.Int(1));
+          const Bytes& hash = row.BlobAt(2);
+          const bool known = level >= 1 && level < 64 &&
+                             static_cast<size_t>(level) <= nodes.size() &&
+                             index < nodes[level - 1].size();
+          if (known && hash.size() == 32 &&
+              std::equal(hash.begin(), hash.end(), nodes[level - 1][index].begin())) {
+            return true;
+          }
+          const uint64_t first = known ? index << level : report.size;
+          const uint64_t last = known ? ((index + 1) << level) - 1 : report.size;
+          if (first_leaf_problem && *first_leaf_problem >= first && *first_leaf_problem <= last) {
+            return true;
+          }
+          Fail(report, first,
+               "stored tree node (level " + std::to_string(level) + ", index " +
+                   std::to_string(index) + ") does not match entries " + std::to_string(first) +
+                   ".." + std::to_string(last));
+          return true;
+        }));
+    uint64_t expected_nodes = 0;
+    for (const auto& level : nodes) expected_nodes += level.size();
     report.nodes = expected_nodes;
-    if (static_cast<uint64_t>((*count)->Int(0)) != expected_nodes) {
+    if (stored_nodes != expected_nodes) {
       Fail(report, std::nullopt,
-           "the tree has " + std::to_string((*count)->Int(0)) + " stored nodes, expected " +
+           "the tree has " + std::to_string(stored_nodes) + " stored nodes, expected " +
                std::to_string(expected_nodes));
     }
     return Ok();

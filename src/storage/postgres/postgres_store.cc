@@ -263,7 +263,7 @@ class PgConnection final : public Tx {
   }
 
  private:
-  static constexpr int kMaxPending = 512;
+  static constexpr int kMaxPending = 4096;
 
   // Parameters in libpq's form: text for numbers and strings, binary for bytea.
   struct Bound {
