@@ -39,6 +39,23 @@ Result<std::optional<Row>> Tx::QueryOne(std::string_view sql, std::initializer_l
   return std::optional<Row>(std::move(rows->front()));
 }
 
+Status ApplyMigrations(Tx& tx, std::span<const Migration> migrations,
+                       const std::function<Status(const Migration&)>& run) {
+  auto row = tx.QueryOne("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", {});
+  if (!row.ok()) return std::move(row).error();
+  const int64_t current = (*row)->Int(0);
+  for (const auto& m : migrations) {
+    if (m.version <= current) continue;
+    if (auto s = run(m); !s.ok()) {
+      return Internal("migration " + std::to_string(m.version) + " (" + m.name +
+                      ") failed: " + s.error().message);
+    }
+    ACCORD_TRY(tx.Exec("INSERT INTO schema_migrations(version, name) VALUES (?, ?)",
+                       {int64_t{m.version}, m.name}));
+  }
+  return Ok();
+}
+
 std::string DefaultDatabaseUrl(const std::filesystem::path& data_dir) {
   return "sqlite://" +
          std::filesystem::absolute(data_dir / "accord.db").lexically_normal().string();

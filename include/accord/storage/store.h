@@ -114,6 +114,11 @@ struct StoreOptions {
   int read_connections = 8;
 };
 
+// For backends: applies the migrations newer than schema_migrations records (the table
+// must exist), running each one's script through `run`, recording each version.
+Status ApplyMigrations(Tx& tx, std::span<const Migration> migrations,
+                       const std::function<Status(const Migration&)>& run);
+
 // "sqlite:///abs/path.db" or "postgres://..."; errors name the URL's problem.
 Result<std::unique_ptr<Store>> OpenStore(const StoreOptions& options);
 

@@ -452,20 +452,9 @@ Status PostgresStore::Migrate(std::span<const Migration> migrations) {
     ACCORD_TRY(
         conn.Simple("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
                     "name TEXT NOT NULL)"));
-    auto row = tx.QueryOne("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", {});
-    if (!row.ok()) return std::move(row).error();
-    const int64_t current = (*row)->Int(0);
-    for (const auto& m : migrations) {
-      if (m.version <= current) continue;
-      std::string sql = m.postgres_sql.empty() ? PostgresDdl(m.sqlite_sql) : m.postgres_sql;
-      if (auto s = conn.Simple(sql); !s.ok()) {
-        return Internal("migration " + std::to_string(m.version) + " (" + m.name +
-                        ") failed: " + s.error().message);
-      }
-      ACCORD_TRY(tx.Exec("INSERT INTO schema_migrations(version, name) VALUES (?, ?)",
-                         {int64_t{m.version}, m.name}));
-    }
-    return Ok();
+    return ApplyMigrations(tx, migrations, [&](const Migration& m) {
+      return conn.Simple(m.postgres_sql.empty() ? PostgresDdl(m.sqlite_sql) : m.postgres_sql);
+    });
   });
 }
 
