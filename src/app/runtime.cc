@@ -105,7 +105,12 @@ Result<OrgInfo> Runtime::EnsureOrg(const policy::Profile& profile, const std::st
   return info;
 }
 
-Status Runtime::LoadSigner(const std::string& origin) {
+Status Runtime::LoadSigner(const std::string& origin, bool create) {
+  if (!create && !std::filesystem::exists(config_.signing_key)) {
+    return ValidationError("signing-key", "no checkpoint key at " + config_.signing_key.string() +
+                                              ": give the server's key with --signing-key or "
+                                              "--data-dir (only `accord serve` creates one)");
+  }
   auto signer = ledger::LoadOrCreateSigner(config_.signing_key, origin);
   if (!signer.ok()) return std::move(signer).error();
   signer_.emplace(std::move(signer.value()));

@@ -1,10 +1,13 @@
 #include "accord/cli/cli.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -168,7 +171,7 @@ int RunCheckpoint(const Globals& g) {
   app::OrgInfo org;
   auto rt = OpenExisting(g, clock, org);
   if (!rt.ok()) return Report(rt.error(), "ledger checkpoint");
-  if (auto s = (*rt)->LoadSigner(org.origin); !s.ok())
+  if (auto s = (*rt)->LoadSigner(org.origin, /*create=*/false); !s.ok())
     return Report(s.error(), "ledger checkpoint");
   auto cp = (*rt)->Checkpoint(org.origin);
   if (!cp.ok()) return Report(cp.error(), "ledger checkpoint");
@@ -200,7 +203,7 @@ int RunPublicKey(const Globals& g) {
   app::OrgInfo org;
   auto rt = OpenExisting(g, clock, org);
   if (!rt.ok()) return Report(rt.error(), "ledger public-key");
-  if (auto s = (*rt)->LoadSigner(org.origin); !s.ok())
+  if (auto s = (*rt)->LoadSigner(org.origin, /*create=*/false); !s.ok())
     return Report(s.error(), "ledger public-key");
   std::string key = (*rt)->signer().VerifierKey();
   if (g.json) {
@@ -298,20 +301,31 @@ int RunBackup(const Globals& g, const std::string& out_path) {
   SystemClock clock;
   auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
   if (!rt.ok()) return Report(rt.error(), "backup");
-  // Written beside the target and renamed, so a failed backup never replaces a good one.
+  // Written beside the target (mode 0600 from the start: it holds token hashes), synced,
+  // then renamed and the directory synced, so a crash never leaves a torn backup in place.
   const std::string tmp = out_path + ".partial";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return Report(Internal("cannot write " + tmp + ": " + std::strerror(errno)), "backup");
+  ::close(fd);
   std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-  if (!out) return Report(Internal("cannot write " + tmp), "backup");
-  ::chmod(tmp.c_str(), 0600);  // holds token hashes
   auto report = storage::WriteBackup((*rt)->store(), out, FormatRfc3339(clock.Now()));
   out.close();
-  if (!report.ok() || !out) {
+  auto sync = [](const std::string& path) {
+    int f = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    bool ok = f >= 0 && ::fsync(f) == 0;
+    if (f >= 0) ::close(f);
+    return ok;
+  };
+  if (!report.ok() || !out || !sync(tmp)) {
     std::filesystem::remove(tmp);
     return Report(report.ok() ? Internal("writing " + tmp + " failed") : report.error(), "backup");
   }
   std::error_code ec;
   std::filesystem::rename(tmp, out_path, ec);
   if (ec) return Report(Internal("rename " + tmp + ": " + ec.message()), "backup");
+  auto dir = std::filesystem::absolute(out_path).parent_path().string();
+  if (!sync(dir)) return Report(Internal("cannot sync directory " + dir), "backup");
   if (g.json) {
     PrintJson(json::object{{"out", out_path},
                            {"leaves", report->leaves},

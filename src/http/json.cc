@@ -1,12 +1,34 @@
 #include "accord/http/json.h"
 
+#include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 
 namespace accord::http {
 
 namespace json = boost::json;
 
-Response ErrorResponse(const Error& error) {
+namespace {
+
+// Server-side failures carry database and SQL detail: log it, never send it.
+bool MustMask(const Error& e) {
+  if (e.code == ErrorCode::kInternal || e.code == ErrorCode::kCheckFailed) return true;
+  return e.code == ErrorCode::kUnavailable && e.details.empty() &&
+         e.message.find("starting up") == std::string::npos;
+}
+
+}  // namespace
+
+Response ErrorResponse(const Error& original) {
+  Error masked;
+  if (MustMask(original)) {
+    spdlog::error("request failed: {}", original.message);
+    const bool unavailable = original.code == ErrorCode::kUnavailable;
+    masked = Error{unavailable ? ErrorCode::kUnavailable : ErrorCode::kInternal,
+                   unavailable ? "the service is temporarily unavailable; retry shortly"
+                               : "internal error; the server log has the details",
+                   {}};
+  }
+  const Error& error = MustMask(original) ? masked : original;
   json::array details;
   for (const auto& d : error.details) {
     json::object item{{"field", d.field}, {"reason", d.reason}};

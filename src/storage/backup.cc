@@ -5,6 +5,7 @@
 #include "accord/core/sha256.h"
 #include "accord/domain/event.h"
 #include "accord/ledger/merkle.h"
+#include "accord/storage/ledger_audit.h"
 #include "accord/storage/ledger_tables.h"
 
 namespace accord::storage {
@@ -236,7 +237,15 @@ Result<BackupReport> RestoreBackup(Store& store, const Projections& projections,
         Base64Encode(report.root) != expected_root) {
       return BadBackup(1, "the restored tree does not match the size and root in the header");
     }
-    return WriteHead(tx, tree);
+    ACCORD_TRY(WriteHead(tx, tree));
+    // Checked before commit: a backup with a forged checkpoint restores nothing.
+    auto verified = VerifyLedger(tx);
+    if (!verified.ok()) return std::move(verified).error();
+    if (!verified->ok) {
+      return Error{
+          ErrorCode::kCheckFailed, "the restored ledger does not verify: " + verified->problem, {}};
+    }
+    return Ok();
   });
   if (!s.ok()) return std::move(s).error();
   return report;

@@ -38,7 +38,8 @@ EventLog::~EventLog() { StopWriter(); }
 
 void EventLog::StartWriter() {
   std::lock_guard lock(mu_);
-  if (writer_.joinable()) return;
+  if (running_) return;
+  running_ = true;
   stopping_ = false;
   {
     std::lock_guard completion_lock(completion_mu_);
@@ -51,17 +52,29 @@ void EventLog::StartWriter() {
 void EventLog::StopWriter() {
   {
     std::lock_guard lock(mu_);
-    if (!writer_.joinable()) return;
+    if (!running_) return;
     stopping_ = true;
   }
   cv_.notify_all();
   writer_.join();
+  {
+    std::lock_guard lock(mu_);
+    running_ = false;
+  }
   {
     std::lock_guard lock(completion_mu_);
     completion_stopping_ = true;
   }
   completion_cv_.notify_all();
   completer_.join();
+}
+
+void EventLog::Deliver(Completion& c) {
+  try {
+    c.done(std::move(c.result));
+  } catch (const std::exception& e) {
+    spdlog::error("event log: reply callback threw: {}", e.what());
+  }
 }
 
 void EventLog::CompletionLoop() {
@@ -73,13 +86,7 @@ void EventLog::CompletionLoop() {
       if (completions_.empty() && completion_stopping_) return;
       ready.swap(completions_);
     }
-    for (auto& c : ready) {
-      try {
-        c.done(std::move(c.result));
-      } catch (const std::exception& e) {
-        spdlog::error("event log: reply callback threw: {}", e.what());
-      }
-    }
+    for (auto& c : ready) Deliver(c);
     ready.clear();
   }
 }
@@ -87,7 +94,7 @@ void EventLog::CompletionLoop() {
 void EventLog::Submit(Command command, CommandDone done) {
   {
     std::unique_lock lock(mu_);
-    if (writer_.joinable() && !stopping_) {
+    if (running_ && !stopping_) {
       queue_.push_back(Pending{std::move(command), std::move(done)});
       lock.unlock();
       cv_.notify_one();
@@ -207,7 +214,7 @@ void EventLog::RunBatch(std::vector<Pending>& batch, bool via_completer) {
                               commit.ok() ? std::move(*results[i]) : commit.error()});
   }
   if (!via_completer) {
-    for (auto& c : done) c.done(std::move(c.result));
+    for (auto& c : done) Deliver(c);
     return;
   }
   {

@@ -67,8 +67,18 @@ std::string CheckCheckpoint(const CheckpointRow& cp, const Hash& root,
 }  // namespace
 
 Result<VerifyReport> VerifyLedger(Store& store) {
-  VerifyReport report;
+  Result<VerifyReport> report = Internal("unreachable");
   Status s = store.Read([&](Tx& tx) -> Status {
+    report = VerifyLedger(tx);
+    return Ok();
+  });
+  if (!s.ok()) return std::move(s).error();
+  return report;
+}
+
+Result<VerifyReport> VerifyLedger(Tx& tx) {
+  VerifyReport report;
+  Status s = [&]() -> Status {
     auto checkpoints = LoadCheckpoints(tx);
     if (!checkpoints.ok()) return std::move(checkpoints).error();
     size_t next_cp = 0;
@@ -187,7 +197,7 @@ Result<VerifyReport> VerifyLedger(Store& store) {
                std::to_string(expected_nodes));
     }
     return Ok();
-  });
+  }();
   if (!s.ok()) return std::move(s).error();
   return report;
 }

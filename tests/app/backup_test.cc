@@ -7,6 +7,8 @@
 #include <fstream>
 #include <thread>
 
+#include "accord/core/bytes.h"
+#include "accord/core/sha256.h"
 #include "support/api_server.h"
 #include "support/test_db.h"
 
@@ -147,6 +149,43 @@ TEST(BackupTest, RestoreRefusesANonEmptyStoreAndDamagedBackups) {
   }
   auto missing = RunAccord({"restore", "--in", "/no/such/file", "--data-dir", out.str()});
   EXPECT_EQ(missing.exit_code, 2);
+}
+
+TEST(BackupTest, ABackupWithAForgedCheckpointRestoresNothing) {
+  TempDir out;
+  Source src = MakeBackup(out);
+  std::ifstream in(src.backup);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  // Forge one checkpoint's signature and rewrite the end marker so the file is consistent.
+  bool forged = false;
+  for (auto& line : lines) {
+    if (forged || line.find("\"checkpoint\"") == std::string::npos) continue;
+    json::value v = json::parse(line);
+    std::string note(v.at("checkpoint").at("note").as_string());
+    note.replace(note.size() - 10, 4, note.substr(note.size() - 10, 4) == "AAAA" ? "BBBB" : "AAAA");
+    v.at("checkpoint").as_object()["note"] = note;
+    line = json::serialize(v);
+    forged = true;
+  }
+  ASSERT_TRUE(forged);
+  lines.pop_back();
+  Sha256Hasher hasher;
+  for (const auto& line : lines) hasher.Update(line + "\n");
+  lines.push_back(json::serialize(json::object{
+      {"end", json::object{{"lines", lines.size()}, {"sha256", HexEncode(hasher.Final())}}}}));
+  const std::string path = out.str() + "/forged.backup";
+  {
+    std::ofstream f(path);
+    for (const auto& l : lines) f << l << "\n";
+  }
+  TempDir target;
+  const std::string db = TestDatabaseUrl(target);
+  auto r = RunAccord(Store({"restore", "--in", path}, target.str(), db));
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("does not verify"), std::string::npos) << r.err;
+  // Rolled back: the same store still takes the genuine backup.
+  ExpectRestoresInto(src.backup, db, target);
 }
 
 }  // namespace

@@ -46,6 +46,11 @@ TEST(DatabaseOutageTest, LostConnectionsGive503AndTheServerRecovers) {
             server.Post("/api/v1/notes", R"({"subject":{"kind":"org","id":"outage"},"text":"x"})");
         std::lock_guard lock(mu);
         ++statuses[r.status];
+        // A 503 says to retry; it never carries database or SQL detail.
+        if (r.status == 503) {
+          EXPECT_EQ(r.body.find("PostgreSQL"), std::string::npos) << r.body;
+          EXPECT_EQ(r.body.find("SELECT"), std::string::npos) << r.body;
+        }
         if (r.status == 201) acknowledged.emplace(json::parse(r.body).at("id").as_string());
       }
     });

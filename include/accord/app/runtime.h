@@ -46,8 +46,9 @@ class Runtime {
   // ledger) or checks the given flags agree with the one recorded.
   Result<OrgInfo> EnsureOrg(const policy::Profile& profile, const std::string& origin_flag,
                             const std::string& org_name);
-  // Loads (or creates) the key file and records its verifier key in the ledger if new.
-  Status LoadSigner(const std::string& origin);
+  // Loads the key file (creating it only when `create`, as `serve` does) and records its
+  // verifier key in the ledger if new.
+  Status LoadSigner(const std::string& origin, bool create = true);
   const ledger::Signer& signer() const { return *signer_; }
   // Signs and stores a checkpoint if the ledger grew since the last one.
   Result<std::optional<storage::StoredCheckpoint>> Checkpoint(const std::string& origin);

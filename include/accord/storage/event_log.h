@@ -78,6 +78,7 @@ class EventLog {
   };
   void WriterLoop();
   void CompletionLoop();
+  static void Deliver(Completion& c);
   void RunBatch(std::vector<Pending>& batch, bool via_completer);
 
   Store& store_;
@@ -89,6 +90,7 @@ class EventLog {
   std::condition_variable cv_;
   std::deque<Pending> queue_;
   bool stopping_ = false;
+  bool running_ = false;  // guarded by mu_; writer_ itself is touched only by Start/Stop
   std::thread writer_;
   EventLogStats stats_;
 

@@ -25,6 +25,8 @@ struct VerifyReport {
 // Recomputes every leaf hash, internal node and root from the stored events and checks
 // every checkpoint's signature with the keys recorded in the ledger before it.
 Result<VerifyReport> VerifyLedger(Store& store);
+// The same inside a caller's transaction (e.g. before a restore commits).
+Result<VerifyReport> VerifyLedger(Tx& tx);
 
 // Drops every read model and replays the ledger into it, in one transaction.
 Result<uint64_t> RebuildReadModels(Store& store, const Projections& projections);

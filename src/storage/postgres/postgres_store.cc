@@ -70,6 +70,17 @@ Value Cell(const PGresult* res, int row, int col) {
 
 }  // namespace
 
+// libpq passes text parameters as C strings: a NUL would silently cut the value short.
+static Status RejectNul(Params params) {
+  for (const auto& p : params) {
+    const auto* text = std::get_if<std::string>(&p);
+    if (text && text->find('\0') != std::string::npos) {
+      return ValidationError("text", "must not contain U+0000");
+    }
+  }
+  return Ok();
+}
+
 std::string NumberPlaceholders(std::string_view sql) {
   std::string out;
   out.reserve(sql.size() + 16);
@@ -191,7 +202,8 @@ class PgConnection final : public Tx {
     Status status;
     for (bool more = true; more && status.ok();) {
       res = nullptr;
-      status = Run(fetch, {}, &res, /*prepare=*/false);
+      status = Flush();  // the callback may have queued statements
+      if (status.ok()) status = Run(fetch, {}, &res, /*prepare=*/false);
       if (!status.ok()) break;
       std::vector<Row> rows = Rows(res);
       PQclear(res);
@@ -212,6 +224,7 @@ class PgConnection final : public Tx {
   // Pipelined: sent now, results read at Flush(). Bounded so neither side's socket
   // buffer can fill while the other waits.
   Status ExecDeferred(std::string_view sql, Params params) override {
+    ACCORD_TRY(RejectNul(params));
     auto name = Prepared(sql, static_cast<int>(params.size()));
     if (!name.ok()) return std::move(name).error();
     if (!pipelined_) {
@@ -329,6 +342,7 @@ class PgConnection final : public Tx {
   }
 
   Status Run(std::string_view sql, Params params, PGresult** out, bool prepare = true) {
+    ACCORD_TRY(RejectNul(params));
     Bound bound(params);
     const int n = static_cast<int>(params.size());
     PGresult* res;
@@ -403,7 +417,13 @@ Status InTransaction(PgConnection& conn, const char* begin, const char* lock,
   }
   ACCORD_TRY(begun);
   Status result = lock ? conn.Simple(lock) : Ok();
-  if (result.ok()) result = fn(conn);
+  if (result.ok()) {
+    try {
+      result = fn(conn);
+    } catch (const std::exception& e) {
+      result = Internal(std::string("transaction aborted: ") + e.what());
+    }
+  }
   if (result.ok()) {
     result = conn.Simple("COMMIT");
     if (result.ok()) return result;

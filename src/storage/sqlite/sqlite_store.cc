@@ -204,7 +204,12 @@ Status SqliteStore::Write(const std::function<Status(Tx&)>& fn) {
   std::lock_guard lock(write_mu_);
   // IMMEDIATE takes the database write lock now, so the frontier we read is the one we extend.
   if (auto s = writer_->Exec("BEGIN IMMEDIATE", {}); !s.ok()) return std::move(s).error();
-  Status result = fn(*writer_);
+  Status result;
+  try {
+    result = fn(*writer_);
+  } catch (const std::exception& e) {
+    result = Internal(std::string("transaction aborted: ") + e.what());
+  }
   if (result.ok()) {
     if (auto s = writer_->Exec("COMMIT", {}); !s.ok()) {
       (void)writer_->Exec("ROLLBACK", {});
@@ -237,7 +242,12 @@ Status SqliteStore::Read(const std::function<Status(Tx&)>& fn) {
   auto conn = AcquireReader();
   if (!conn.ok()) return std::move(conn).error();
   if (auto s = (*conn)->ExecScript("BEGIN"); !s.ok()) return s;
-  Status result = fn(**conn);
+  Status result;
+  try {
+    result = fn(**conn);
+  } catch (const std::exception& e) {
+    result = Internal(std::string("read aborted: ") + e.what());
+  }
   (void)(*conn)->ExecScript("COMMIT");
   ReleaseReader(std::move(conn.value()));
   return result;
