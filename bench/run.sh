@@ -181,18 +181,26 @@ rss_mib() {
   kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status") || die "server $server_pid is gone"
   py 'f"{int(a[0]) / 1024:.1f}"' "$kb"
 }
-echo "== accord serve --listen 127.0.0.1:0"
-: >"$tmp/serve.out"  # exists before the background job's redirection opens it
-"$accord" serve --data-dir "$tmp/serve" --listen 127.0.0.1:0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
-server_pid=$!
-port=""
-for _ in $(seq 300); do
-  port=$(sed -n 's|^listening on http://127\.0\.0\.1:\([0-9][0-9]*\)$|\1|p' "$tmp/serve.out")
-  [ -n "$port" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$tmp/serve.err" >&2; die "accord serve exited"; }
-  sleep 0.1
-done
-[ -n "$port" ] || { cat "$tmp/serve.err" >&2; die "accord serve did not print its port in 30 s"; }
+# start_server OUT ARGS...: starts `accord serve ARGS --listen 127.0.0.1:0` with stdout in OUT,
+# sets server_pid and port once it prints its listening line.
+start_server() {
+  local out=$1
+  shift
+  echo "== accord serve $* --listen 127.0.0.1:0"
+  : >"$out"  # exists before the background job's redirection opens it
+  "$accord" serve "$@" --listen 127.0.0.1:0 >"$out" 2>"$out.err" &
+  server_pid=$!
+  port=""
+  for _ in $(seq 300); do
+    port=$(sed -n 's|^listening on http://127\.0\.0\.1:\([0-9][0-9]*\)$|\1|p' "$out")
+    [ -n "$port" ] && return 0
+    kill -0 "$server_pid" 2>/dev/null || { cat "$out.err" >&2; die "accord serve exited"; }
+    sleep 0.1
+  done
+  cat "$out.err" >&2
+  die "accord serve did not print its port in 30 s"
+}
+start_server "$tmp/serve.out" --data-dir "$tmp/serve"
 sleep 3
 idle_rss=$(rss_mib)
 
@@ -210,7 +218,7 @@ kill -0 "$server_pid" 2>/dev/null && die "accord serve did not exit 30 s after S
 rc=0
 wait "$server_pid" || rc=$?
 server_pid=""
-[ "$rc" -eq 0 ] || { cat "$tmp/serve.err" >&2; die "accord serve exited $rc after SIGTERM"; }
+[ "$rc" -eq 0 ] || { cat "$tmp/serve.out.err" >&2; die "accord serve exited $rc after SIGTERM"; }
 
 rps_ok=$(yes_if 'float(a[0]) >= 50000' "$rps")
 [ -z "$bad" ] || rps_ok=no
@@ -223,17 +231,9 @@ row "accord serve RSS, after wrk (MiB)" "$busy_rss" "< 30" \
 # --- 6. a database-backed API read on each backend ---------------------------------------------
 # GET /api/v1/ledger/entries/1 with a bearer token: authentication and the read both hit the store.
 api_read() {  # api_read LABEL DB
-  local dir=$tmp/api-$1 out=$tmp/api-$1.out pid port="" token
-  "$accord" serve --demo --data-dir "$dir" --db "$2" --listen 127.0.0.1:0 >"$out" 2>"$out.err" &
-  pid=$!
-  server_pid=$pid
-  for _ in $(seq 300); do
-    port=$(sed -n 's|^listening on http://127\.0\.0\.1:\([0-9][0-9]*\)$|\1|p' "$out")
-    [ -n "$port" ] && break
-    kill -0 "$pid" 2>/dev/null || { cat "$out.err" >&2; die "accord serve ($1) exited"; }
-    sleep 0.1
-  done
-  [ -n "$port" ] || die "accord serve ($1) did not start"
+  local out=$tmp/api-$1.out pid token
+  start_server "$out" --demo --data-dir "$tmp/api-$1" --db "$2"
+  pid=$server_pid
   token=$(sed -n 's/^  security_officer: //p' "$out")
   echo "== wrk -t2 -c64 -d5s GET /api/v1/ledger/entries/1 ($1)"
   wrk -t2 -c64 -d5s -H "Authorization: Bearer $token" \
