@@ -42,6 +42,13 @@ bool MatchPath(const std::vector<std::string>& pp, const std::vector<std::string
   return true;
 }
 
+// The path routes match: encoded unless it holds escapes, which are decoded.
+std::string RoutePath(const boost::urls::url_view& url) {
+  std::string path(url.encoded_path());
+  if (path.find('%') != std::string::npos) path = url.path();
+  return path;
+}
+
 }  // namespace
 
 std::string_view Context::Query(std::string_view name) const {
@@ -81,8 +88,7 @@ const Route* Router::Resolve(const Request& request, Context& ctx, const Reply& 
                               {ErrorDetail{"target", "not a valid origin-form URL", {}}}}));
     return nullptr;
   }
-  ctx.path = std::string(url->encoded_path());
-  if (ctx.path.find('%') != std::string::npos) ctx.path = url->path();
+  ctx.path = RoutePath(*url);
   for (auto param : url->params()) ctx.query[std::string(param.key)] = std::string(param.value);
   bool path_matched = false;
   const Route* route = Match(request.method, ctx.path, ctx.path_params, path_matched);
@@ -146,6 +152,15 @@ void Router::Dispatch(Request&& request, Reply reply) const {
   if (!Authorize(*route, request, ctx, reply)) return;
   ctx.request = std::move(request);
   route->handler(std::move(ctx), std::move(reply));
+}
+
+size_t Router::BodyLimitFor(std::string_view method, std::string_view target) const {
+  auto url = boost::urls::parse_origin_form(target);
+  if (!url) return 0;  // Dispatch answers 400 once the (default-limited) body is read
+  std::map<std::string, std::string> params;
+  bool path_matched = false;
+  const Route* route = Match(method, RoutePath(*url), params, path_matched);
+  return route ? route->body_limit : 0;
 }
 
 RouteHandler Sync(std::function<Response(Context&)> fn) {

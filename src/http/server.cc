@@ -306,8 +306,12 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     state_ = State::kReading;
     parser_.emplace();
     parser_->header_limit(kHeaderLimit);
-    parser_->body_limit(Options().body_limit);
-    parser_->eager(true);
+    // The limit depends on the route, known once the header is: until then no limit (Beast would
+    // check Content-Length against it), and put() stops after the header (eager off).
+    parser_->body_limit(boost::none);
+    parser_->eager(false);
+    body_limit_ = Options().body_limit;
+    limit_applied_ = false;
     continue_sent_ = false;
     if (buffer_.size() == 0 && buffer_.capacity() > 16 * 1024) buffer_.shrink_to_fit();
     receiving_ = first || buffer_.size() > 0;
@@ -320,11 +324,12 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     while (buffer_.size() > 0 && !parser_->is_done()) {
       size_t used = parser_->put(buffer_.data(), ec);
       buffer_.consume(used);
-      if (ec == bhttp::error::need_more) break;
-      if (ec) return RejectMalformed(ec);
-      if (used == 0) break;
+      if (ec && ec != bhttp::error::need_more) return RejectMalformed(ec);
+      if (!limit_applied_ && parser_->is_header_done() && !ApplyBodyLimit()) return;
+      if (ec || used == 0) break;
     }
     if (parser_->is_done()) return OnRequest();
+    // Only a request within its limit is invited to send its body.
     if (parser_->is_header_done() && !continue_sent_ && ExpectsContinue()) {
       continue_sent_ = true;
       net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
@@ -332,6 +337,24 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
       return;
     }
     ReadMore();
+  }
+
+  // Sets the body limit of the request's route before any body byte is parsed. A declared
+  // Content-Length over it is answered 413 at once; a chunked body is cut off as it passes it.
+  bool ApplyBodyLimit() {
+    limit_applied_ = true;
+    const auto& msg = parser_->get();
+    if (Options().route_body_limit) {
+      size_t route = Options().route_body_limit(msg.method_string(), msg.target());
+      if (route != 0) body_limit_ = route;
+    }
+    if (auto length = parser_->content_length(); length && *length > body_limit_) {
+      RejectMalformed(bhttp::error::body_limit);
+      return false;
+    }
+    parser_->body_limit(body_limit_);
+    parser_->eager(true);
+    return true;
   }
 
   bool ExpectsContinue() {
@@ -372,7 +395,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     version_ = 11;
     head_ = false;
     if (ec == bhttp::error::body_limit) {
-      std::string limit = std::to_string(Options().body_limit);
+      std::string limit = std::to_string(body_limit_);
       return SendError(
           Error{ErrorCode::kPayloadTooLarge,
                 "request body exceeds " + limit + " bytes",
@@ -515,6 +538,8 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   State state_ = State::kReading;
   bool receiving_ = false;      // the current request has started to arrive
   bool continue_sent_ = false;  // "100 Continue" already written for this request
+  bool limit_applied_ = false;  // body_limit_ chosen for this request's route
+  size_t body_limit_ = 0;       // the current request's body limit
   bool in_flight_ = false;      // counted in core_->in_flight
   bool keep_alive_ = false;
   bool head_ = false;

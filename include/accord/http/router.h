@@ -18,6 +18,8 @@ struct Principal {
   std::string id;    // token or user id
   std::string role;  // security_officer, privacy_officer, staff, auditor, third_party_contact
   std::string name;
+  // Set for third_party_contact: the one party whose objects it may see (TP-7).
+  std::string party_id;
 };
 
 struct Context {
@@ -54,6 +56,7 @@ struct Route {
   std::string response_type = "application/json";
   int success_status = 200;
   RouteHandler handler;
+  size_t body_limit = 0;  // 0: the server's default
 };
 
 // Authenticates a request (bearer token, later cookies); nullopt = anonymous.
@@ -72,6 +75,9 @@ class Router {
   // Matches, authenticates, authorises and runs a route; errors in CONTRACT.md's shape.
   void Dispatch(Request&& request, Reply reply) const;
   const std::vector<Route>& routes() const { return routes_; }
+  // The body limit of the route a request would reach (query string ignored); 0 when the route
+  // has none or nothing matches, meaning the server's default.
+  size_t BodyLimitFor(std::string_view method, std::string_view target) const;
 
  private:
   const Route* Match(std::string_view method, std::string_view path,

@@ -4,9 +4,11 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "accord/core/result.h"
 #include "accord/http/message.h"
@@ -18,6 +20,9 @@ struct ServerOptions {
   uint16_t port = 0;  // 0 picks a free port; Start() returns the real one
   int threads = 2;
   size_t body_limit = 1 << 20;
+  // A request's own body limit, chosen from its method and target once its header has arrived
+  // (e.g. Router::BodyLimitFor); 0 or unset: body_limit. Called on I/O threads, concurrently.
+  std::function<size_t(std::string_view method, std::string_view target)> route_body_limit;
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds drain_timeout{10};
