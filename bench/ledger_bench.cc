@@ -289,5 +289,3 @@ BENCHMARK(BM_Verify1M)->Iterations(1)->UseRealTime()->Unit(benchmark::kMilliseco
 
 }  // namespace
 }  // namespace accord::bench
-
-BENCHMARK_MAIN();

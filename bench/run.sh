@@ -3,7 +3,8 @@
 #   metric | measured | target | ok?
 # A missed target is reported (MISSED), not fatal: benchmarks are read, not asserted.
 # Real errors are fatal: a missing binary, a benchmark that fails, a server that will not
-# start or does not exit cleanly.
+# start or does not exit cleanly, Cedar deciding a case differently from the access gate.
+# ACCORD_BENCH_ONLY=gate runs only the access gate section (seconds instead of minutes).
 set -euo pipefail
 
 usage() { echo "usage: bench/run.sh BUILD_DIR" >&2; exit 2; }
@@ -16,7 +17,10 @@ die() { echo "bench/run.sh: $*" >&2; exit 1; }
 for bin in "$accord" "$bench"; do
   [ -x "$bin" ] || die "$bin is missing: build the accord and accord_bench targets first"
 done
-for tool in python3 openssl wrk; do
+only=${ACCORD_BENCH_ONLY:-}
+tools=(python3 openssl wrk curl)
+[ "$only" = gate ] && tools=(python3)
+for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench"
 done
 
@@ -56,6 +60,16 @@ py() {
   python3 -c "import sys; a = sys.argv[1:]; print($expr)" "$@"
 }
 yes_if() { py "'yes' if ($1) else 'no'" "${@:2}"; }
+print_table() {
+  echo
+  printf '%-40s | %-10s | %-9s | %s\n' metric measured target "ok?"
+  printf '%s\n' "-----------------------------------------+------------+-----------+--------------------"
+  local r metric measured target verdict
+  for r in "${rows[@]}"; do
+    IFS='|' read -r metric measured target verdict <<<"$r"
+    printf '%-40s | %10s | %-9s | %s\n' "$metric" "$measured" "$target" "$verdict"
+  done
+}
 
 # bench_field FILE NAME FIELD: one field of one benchmark in Google Benchmark JSON output.
 bench_field() {
@@ -78,6 +92,72 @@ run_bench() {
   TMPDIR=${3:-$tmp} ACCORD_BENCH_DIR=$tmp/ledger1m "$bench" --benchmark_filter="$1" --benchmark_min_time=1 \
     --benchmark_out="$2" --benchmark_out_format=json
 }
+
+# --- 0. the access gate, and the same decision in Cedar ---------------------------------------
+# accord_bench times policy::Evaluate on the "bench" request of bench/cedar/cases.json (3
+# systems, a party with 5 agreements); bench/cedar/gate.mjs evaluates the same request as a
+# pre-parsed Cedar policy set (cedar-wasm under node). Both first decide every case in
+# cases.json: a disagreement is fatal, since comparing speeds only means something for the
+# same decisions.
+cedar_dir=$(cd "$(dirname "$0")/cedar" && pwd)
+run_bench 'BM_Gate' "$tmp/gate.json"
+declare -A gate_dps
+for profile in luma bloomapi; do
+  gate_dps[$profile]=$(bench_field "$tmp/gate.json" "BM_GateEvaluate/$profile" items_per_second)
+  latency="BM_GateLatency/$profile/iterations:1/real_time"
+  p50=$(bench_field "$tmp/gate.json" "$latency" p50_us)
+  p99=$(bench_field "$tmp/gate.json" "$latency" p99_us)
+  row "gate decisions/s, $profile (1 core)" "$(py 'f"{float(a[0]):,.0f}"' "${gate_dps[$profile]}")" \
+    ">= 1M" "$(yes_if 'float(a[0]) >= 1e6' "${gate_dps[$profile]}")" "3 systems, 5 agreements"
+  row "  gate latency p99, $profile (us)" "$(py 'f"{float(a[0]):.2f}"' "$p99")" "<= 5" \
+    "$(yes_if 'float(a[0]) <= 5' "$p99")" "p50 $(py 'f"{float(a[0]):.2f}"' "$p50") us, 1M calls"
+done
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  if [ ! -d "$cedar_dir/node_modules" ] ||
+     [ "$cedar_dir/package-lock.json" -nt "$cedar_dir/node_modules" ]; then
+    (cd "$cedar_dir" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci in bench/cedar failed"
+  fi
+  echo "== accord_bench --gate-cases; node bench/cedar/gate.mjs"
+  "$bench" --gate-cases="$cedar_dir/cases.json" >"$tmp/gate_cases.json" ||
+    die "accord_bench --gate-cases failed"
+  node "$cedar_dir/gate.mjs" --cases "$cedar_dir/cases.json" >"$tmp/cedar.json" ||
+    die "bench/cedar/gate.mjs failed"
+  agreed=$(python3 - "$cedar_dir/cases.json" "$tmp/gate_cases.json" "$tmp/cedar.json" <<'PY'
+import json, sys
+cases, gate, cedar = (json.load(open(p)) for p in sys.argv[1:])
+expect = {(c["name"], p): e for c in cases["cases"] for p, e in c["expect"].items()}
+ours = {(r["name"], r["profile"]): r for r in gate["results"]}
+theirs = {(r["name"], r["profile"]): r for r in cedar["results"]}
+bad = 0
+for key, e in sorted(expect.items()):
+    want = (e["decision"], sorted(e["denied"]))
+    got = {who: (r[key]["decision"], sorted(r[key]["denied"])) if key in r else None
+           for who, r in (("gate", ours), ("cedar", theirs))}
+    if got["gate"] != want or got["cedar"] != want:
+        bad += 1
+        print(f"MISMATCH {key[0]} ({key[1]}): expected {want}, gate {got['gate']}, "
+              f"cedar {got['cedar']}", file=sys.stderr)
+print(f"{len(expect) - bad}/{len(expect)}")
+sys.exit(1 if bad else 0)
+PY
+) || die "Cedar and the access gate decide differently (see MISMATCH above)"
+  echo "gate and Cedar agree on $agreed decisions (cases.json x profiles)"
+  cedar_version=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["cedar"], "node", d["node"])' "$tmp/cedar.json")
+  for profile in luma bloomapi; do
+    cedar_dps=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["profiles"][sys.argv[2]]["decisions_per_second"])' \
+      "$tmp/cedar.json" "$profile")
+    row "  Cedar decisions/s, $profile" "$(py 'f"{float(a[0]):,.0f}"' "$cedar_dps")" "-" info \
+      "cedar-wasm $cedar_version; 3 calls/decision, entities parsed per call"
+    row "  accord / Cedar, $profile" "$(py 'f"{float(a[0]) / float(a[1]):,.0f}x"' "${gate_dps[$profile]}" "$cedar_dps")" \
+      "-" info "both agree on $agreed case decisions"
+  done
+else
+  row "Cedar side-by-side" "-" "-" info "node/npm missing: scripts/deps.sh bench installs them"
+fi
+if [ "$only" = gate ]; then
+  print_table
+  exit 0
+fi
 
 # --- 1. durable appends ------------------------------------------------------------------
 # BM_Fsync measures the disk's durable-write latency: with 64 writers each waiting for its
@@ -250,11 +330,10 @@ api_read() {  # api_read LABEL DB
 api_read sqlite "sqlite://$tmp/api-sqlite/accord.db"
 api_read postgres "$(pg_db api)"
 
+# --- 7. the registry at 100,000 parties (bench/registry.sh) ----------------------------------
+# shellcheck source=bench/registry.sh
+. "$(dirname "$0")/registry.sh"
+registry_bench
+
 # --- table ------------------------------------------------------------------------------------
-echo
-printf '%-40s | %-10s | %-9s | %s\n' metric measured target "ok?"
-printf '%s\n' "-----------------------------------------+------------+-----------+--------------------"
-for r in "${rows[@]}"; do
-  IFS='|' read -r metric measured target verdict <<<"$r"
-  printf '%-40s | %10s | %-9s | %s\n' "$metric" "$measured" "$target" "$verdict"
-done
+print_table

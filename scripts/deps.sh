@@ -2,7 +2,7 @@
 # Installs what Accord needs on Debian 12, only what is missing.
 #   scripts/deps.sh build   libraries and tools to build and run
 #   scripts/deps.sh test    + what the test suite needs (Node for the OpenAPI validator)
-#   scripts/deps.sh bench   + wrk and openssl for the benchmarks
+#   scripts/deps.sh bench   + wrk, openssl and Node (the Cedar side-by-side) for the benchmarks
 set -euo pipefail
 mode=${1:-build}
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ pkgs=(build-essential cmake pkg-config ccache
   libgtest-dev libgmock-dev libbenchmark-dev)
 case "$mode" in
   test) pkgs+=(clang-format sqlite3 openssl procps postgresql) ;;
-  bench) pkgs+=(wrk openssl procps python3 postgresql) ;;
+  bench) pkgs+=(wrk openssl procps python3 postgresql curl) ;;
 esac
 
 missing=()
@@ -21,8 +21,8 @@ for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 # Node: this machine type may ship its own Node whose package conflicts with Debian's npm.
-if [ "$mode" = test ] && ! command -v node >/dev/null; then missing+=(nodejs); fi
-if [ "$mode" = test ] && ! command -v npm >/dev/null; then missing+=(npm); fi
+if [ "$mode" != build ] && ! command -v node >/dev/null; then missing+=(nodejs); fi
+if [ "$mode" != build ] && ! command -v npm >/dev/null; then missing+=(npm); fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "deps: installing ${missing[*]}"
@@ -36,5 +36,11 @@ if [ "$mode" = test ]; then
   if [ ! -d tools/openapi-check/node_modules ] ||
      [ tools/openapi-check/package-lock.json -nt tools/openapi-check/node_modules ]; then
     (cd tools/openapi-check && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+if [ "$mode" = bench ]; then
+  if [ ! -d bench/cedar/node_modules ] ||
+     [ bench/cedar/package-lock.json -nt bench/cedar/node_modules ]; then
+    (cd bench/cedar && npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi

@@ -1,24 +1,311 @@
-// `--demo`: sample data seeded once into an empty store, so a new user sees a working
-// ledger at once. Later features (registry, identity) add their own demo data here.
+// `--demo`: a believable organisation seeded once into an empty store (luma profile), so a
+// new user sees a working registry, gate and ledger at once. Everything goes through the
+// same commands as the API, so the demo is also a smoke test of them.
 #include <boost/json.hpp>
 
 #include "accord/app/serve.h"
 #include "accord/core/ids.h"
+#include "accord/core/time.h"
+#include "accord/http/registry_http.h"
 
 namespace accord::app {
 
 namespace json = boost::json;
 
-Result<std::string> SeedDemo(Runtime& runtime) {
+namespace {
+
+const domain::Actor kOfficer{"demo", "security_officer"};
+const domain::Actor kPrivacy{"demo", "privacy_officer"};
+
+struct DemoParty {
+  const char* name;
+  const char* kind;
+  const char* status;
+  const char* purpose;
+  bool infrastructure;
+  bool public_subprocessor;
+  bool ephi;
+  const char* location;
+};
+
+const DemoParty kParties[] = {
+    {"Nimbus Cloud Hosting", "subcontractor", "active", "Cloud hosting of the Luma platform", true,
+     true, true, "United States (us-east, us-west)"},
+    {"Relay SMS", "subcontractor", "active", "SMS appointment reminders", false, true, true,
+     "United States"},
+    {"Parcel Mail", "subcontractor", "active", "Transactional email delivery", false, true, true,
+     "United States"},
+    {"Beacon Monitoring", "subcontractor", "active", "Infrastructure monitoring and alerting",
+     false, true, false, "United States, European Union"},
+    {"Helpdesk Harbor", "subcontractor", "active", "Customer support ticketing", false, true, false,
+     "United States"},
+    {"Keystone Identity", "subcontractor", "onboarding", "Workforce single sign-on", false, false,
+     false, "United States"},
+    {"Meridian EHR", "partner", "active", "EHR integration partner", false, false, true,
+     "United States"},
+    {"Bridgeway Integrations", "partner", "active", "HL7/FHIR integration engine", false, false,
+     true, "United States"},
+    {"Northwind Clinics", "customer", "active", "", false, false, true, "Oregon, United States"},
+    {"Riverside Medical Group", "customer", "active", "", false, false, true,
+     "Texas, United States"},
+    {"Bayview Pediatrics", "customer", "active", "", false, false, true,
+     "California, United States"},
+    {"Summit Orthopedics", "customer", "active", "", false, false, true, "Colorado, United States"},
+    {"Lakeside Dental", "customer", "active", "", false, false, true, "Ohio, United States"},
+    {"Cedar Valley Health", "customer", "onboarding", "", false, false, true,
+     "Iowa, United States"},
+    {"Harbor Health Analytics", "customer", "prospect", "", false, false, true,
+     "Maine, United States"},
+    {"Brightcode Studio", "contracted_developer", "active", "Mobile app development", false, false,
+     false, "Portugal"},
+    {"DevForge Consulting", "contracted_developer", "active", "Data pipeline development", false,
+     false, false, "Canada"},
+    {"Quill Legal Services", "partner", "active", "Contract review", false, false, false,
+     "United States"},
+    {"Atlas Payments", "subcontractor", "active", "Card payments for patient invoices", false, true,
+     false, "United States"},
+    {"Signal Translation", "subcontractor", "offboarded", "Interpreter services (ended)", false,
+     false, true, "United States"},
+};
+
+struct Seeder {
+  Runtime& runtime;
+  const policy::AccessPolicy& policy;
+  TimePoint now;
+  std::map<std::string, std::string> ids;  // name -> id
+
+  Result<json::object> Run(std::function<Result<json::value>(storage::CommandContext&)> fn) {
+    auto r = runtime.log().Execute(
+        [&](storage::CommandContext& c) -> Result<json::value> { return fn(c); });
+    if (!r.ok()) return std::move(r).error();
+    return r->as_object();
+  }
+  Result<std::string> Create(std::string_view kind, const std::string& parent, json::object body,
+                             const domain::Actor& actor = kPrivacy) {
+    auto r = Run([&](storage::CommandContext& c) {
+      return http::CreateObjectCommand(c, kind, parent, body, actor);
+    });
+    if (!r.ok()) return std::move(r).error();
+    return std::string(r->at("id").as_string());
+  }
+  std::string Day(int days) { return FormatRfc3339(now + std::chrono::hours(24 * days)); }
+
+  Status Systems() {
+    struct S {
+      const char* name;
+      const char* env;
+      bool ephi;
+      bool infra;
+      const char* owner;
+    };
+    const S systems[] = {
+        {"Luma platform (production)", "production", true, false, "Platform team"},
+        {"Messaging service (production)", "production", true, false, "Messaging team"},
+        {"Production cloud account", "production", true, true, "Infrastructure team"},
+        {"Analytics warehouse", "production", true, false, "Data team"},
+        {"Luma platform (staging)", "staging", false, false, "Platform team"},
+        {"Mobile app build pipeline", "staging", false, true, "Mobile team"},
+        {"Developer sandbox", "development", false, false, "Engineering"},
+    };
+    for (const auto& s : systems) {
+      auto id = Create("system", "",
+                       json::object{{"name", s.name},
+                                    {"environment", s.env},
+                                    {"contains_ephi", s.ephi},
+                                    {"infrastructure", s.infra},
+                                    {"owner", s.owner}},
+                       kOfficer);
+      if (!id.ok()) return std::move(id).error();
+      ids[s.name] = *id;
+    }
+    return Ok();
+  }
+
+  // Services, a contact, due diligence, controls and the agreement the kind needs.
+  Status Party(const DemoParty& p) {
+    json::object body{{"name", p.name},
+                      {"kind", p.kind},
+                      {"status", p.status},
+                      {"owner", "Privacy Officer"},
+                      {"criticality", p.infrastructure ? "high"
+                                      : p.ephi         ? "medium"
+                                                       : "low"},
+                      {"infrastructure_partner", p.infrastructure},
+                      {"public_subprocessor", p.public_subprocessor},
+                      {"location", p.location},
+                      {"data_categories", p.ephi ? json::array{"ephi", "pii"} : json::array{"pii"}},
+                      {"access_level", p.infrastructure ? "production" : "none"}};
+    if (*p.purpose) body["purpose"] = p.purpose;
+    auto id = Create("party", "", body);
+    if (!id.ok()) return std::move(id).error();
+    ids[p.name] = *id;
+    std::string slug;
+    for (const char* c = p.name; *c; ++c) {
+      if (std::isalnum(static_cast<unsigned char>(*c))) slug += static_cast<char>(std::tolower(*c));
+    }
+    auto contact = Create("contact", *id,
+                          json::object{{"name", std::string("Security desk, ") + p.name},
+                                       {"email", "security@" + slug + ".example"},
+                                       {"phone", "+14155550100"},
+                                       {"role", "security"},
+                                       {"primary", true}});
+    if (!contact.ok()) return std::move(contact).error();
+    ids[std::string(p.name) + "/contact"] = *contact;
+    if (*p.purpose) {
+      json::array systems;
+      if (p.infrastructure) systems.push_back(json::value(ids["Production cloud account"]));
+      auto svc = Create("service", *id,
+                        json::object{{"name", p.purpose},
+                                     {"direction", "provides"},
+                                     {"handles_ephi", p.ephi},
+                                     {"systems", std::move(systems)},
+                                     {"environment_boundary", "its own tenant"}});
+      if (!svc.ok()) return std::move(svc).error();
+    }
+    if (std::string(p.status) == "prospect") return Ok();
+    ACCORD_TRY(Create("due_diligence", *id,
+                      json::object{{"date", Day(-200)},
+                                   {"reviewer", "Security Officer"},
+                                   {"result", "passed"},
+                                   {"scope", "security"},
+                                   {"summary", "Security questionnaire and references reviewed."},
+                                   {"next_due_at", Day(165)}},
+                      kOfficer));
+    ACCORD_TRY(Create("control", *id,
+                      json::object{{"date", Day(-190)},
+                                   {"reviewer", "Security Officer"},
+                                   {"result", "passed"},
+                                   {"name", "TLS 1.2+ on every connection"},
+                                   {"type", "encryption_in_transit"}},
+                      kOfficer));
+    return Agreements(p, *id);
+  }
+
+  Status Agreement(const std::string& party, const char* type, int effective, int expires,
+                   const char* status) {
+    json::object body{{"type", type},
+                      {"title", std::string(type == std::string("baa")   ? "Business associate "
+                                                                           "agreement"
+                                            : type == std::string("sla") ? "Service level agreement"
+                                                                         : "Development contract")},
+                      {"effective_at", Day(effective)},
+                      {"expires_at", Day(expires)},
+                      {"renewal_notice_days", 60},
+                      {"data_use", json::object{{"no_sale_or_sharing", true},
+                                                {"no_advertising_use", true},
+                                                {"ai_zero_data_retention", true},
+                                                {"no_model_training", true}}}};
+    if (type == std::string("baa")) {
+      body["baa"] = json::object{{"safeguards", true},
+                                 {"subcontractor_flow_down", true},
+                                 {"incident_reporting", true},
+                                 {"responsibilities",
+                                  "Each party secures ePHI in its custody; "
+                                  "breaches reported within 72 hours."}};
+    }
+    if (type == std::string("sla")) {
+      body["sla"] = json::object{{"liability", true},         {"service_definitions", true},
+                                 {"security_controls", true}, {"service_management", true},
+                                 {"uptime_percent", 99.9},    {"response_hours", 4},
+                                 {"resolution_hours", 24},    {"breach_notice_hours", 72}};
+    }
+    auto id = Create("agreement", party, body);
+    if (!id.ok()) return std::move(id).error();
+    for (const char* next : {"executed", status}) {
+      if (std::string(next) == "executed" && std::string(status) == "draft") break;
+      auto r = Run([&](storage::CommandContext& c) {
+        return http::PatchObjectCommand(c, "agreement", *id, json::object{{"status", next}},
+                                        kPrivacy);
+      });
+      if (!r.ok()) return std::move(r).error();
+      if (std::string(next) == status) break;
+    }
+    return Ok();
+  }
+
+  Status Agreements(const DemoParty& p, const std::string& id) {
+    std::string kind = p.kind, name = p.name;
+    // One agreement expiring soon, one expired: the dashboard has something to say.
+    int baa_expiry = name == "Lakeside Dental" ? -20 : 500;
+    const char* baa_status = name == "Lakeside Dental" ? "expired" : "executed";
+    if (name == "Cedar Valley Health") baa_status = "draft";
+    if (kind == "customer" || kind == "partner") {
+      return Agreement(id, "baa", -700, baa_expiry, baa_status);
+    }
+    if (kind == "contracted_developer") return Agreement(id, "dev_contract", -300, 400, "executed");
+    int sla_expiry = name == "Relay SMS" ? 25 : 400;
+    ACCORD_TRY(Agreement(id, "sla", -600, sla_expiry,
+                         std::string(p.status) == "offboarded" ? "terminated" : "executed"));
+    if (p.ephi) {
+      return Agreement(id, "baa", -600, 700,
+                       std::string(p.status) == "offboarded" ? "terminated" : "executed");
+    }
+    return Ok();
+  }
+
+  Result<std::string> Grant(const std::string& party, const std::string& system,
+                            const char* permission, std::string start, std::string end) {
+    json::object body{
+        {"party_id", ids[party]},
+        {"contact_id", ids[party + "/contact"]},
+        {"purpose", "demo request"},
+        {"start_at", start},
+        {"end_at", end},
+        {"lines", json::array{json::object{{"system_id", ids[system]},
+                                           {"permission", permission},
+                                           {"justification", "Needed for the contracted work"}}}}};
+    auto r = Run([&](storage::CommandContext& c) {
+      return http::RequestGrantCommand(c, policy, body, domain::Actor{"demo", "staff"});
+    });
+    if (!r.ok()) return std::move(r).error();
+    return std::string(r->at("id").as_string());
+  }
+
+  Status Grants() {
+    // Active: read access to staging, approved by the Security Officer.
+    auto active = Grant("Brightcode Studio", "Luma platform (staging)", "read", Day(0), Day(60));
+    if (!active.ok()) return std::move(active).error();
+    auto approved = Run([&](storage::CommandContext& c) {
+      return http::GrantTransitionCommand(c, policy, *active, "approve", "Staging only, no ePHI",
+                                          kOfficer);
+    });
+    if (!approved.ok()) return std::move(approved).error();
+    // Denied by TP-4: a third party asking for the production platform with ePHI.
+    auto denied = Grant("Relay SMS", "Luma platform (production)", "read", Day(0), Day(30));
+    if (!denied.ok()) return std::move(denied).error();
+    // Approved for two minutes: the expiry sweep records grant.expired by itself (TP-3).
+    auto short_grant = Grant("DevForge Consulting", "Developer sandbox", "write", Day(0),
+                             FormatRfc3339(now + std::chrono::minutes(2)));
+    if (!short_grant.ok()) return std::move(short_grant).error();
+    auto r = Run([&](storage::CommandContext& c) {
+      return http::GrantTransitionCommand(c, policy, *short_grant, "approve",
+                                          "One-day sandbox access", kOfficer);
+    });
+    if (!r.ok()) return std::move(r).error();
+    return Ok();
+  }
+};
+
+}  // namespace
+
+Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile) {
+  Seeder seeder{runtime, profile.access, runtime.log().clock().Now(), {}};
+  ACCORD_TRY(seeder.Systems());
+  for (const auto& p : kParties) ACCORD_TRY(seeder.Party(p));
+  ACCORD_TRY(seeder.Grants());
+
   domain::Actor demo{"demo", "system"};
   std::string printed = "demo data seeded; API tokens (shown once, keep them safe):\n";
   for (const char* role :
        {"security_officer", "privacy_officer", "staff", "auditor", "third_party_contact"}) {
+    std::string party = role == std::string("third_party_contact") ? seeder.ids["Relay SMS"] : "";
     auto token =
-        CreateApiToken(runtime.log(), demo, std::string("demo ") + role, role, std::nullopt);
+        CreateApiToken(runtime.log(), demo, std::string("demo ") + role, role, std::nullopt, party);
     if (!token.ok()) return std::move(token).error();
     printed += "  " + std::string(role) + ": " + token->secret + "\n";
   }
+  printed +=
+      "  (the third_party_contact token belongs to Relay SMS, " + seeder.ids["Relay SMS"] + ")\n";
   const char* notes[] = {
       "Annual review of the partner and subcontractor list is due in Q1 (TP-10).",
       "SOC 2 Type II report of the hosting provider requested for the annual review (TP-11).",

@@ -9,6 +9,7 @@
 #include "accord/core/time.h"
 #include "accord/ledger/merkle.h"
 #include "accord/storage/migrations.h"
+#include "accord/storage/registry_store.h"
 
 namespace accord::app {
 
@@ -162,7 +163,7 @@ bool IsRole(std::string_view role) {
 
 Result<NewToken> CreateApiToken(storage::EventLog& log, const domain::Actor& actor,
                                 const std::string& name, const std::string& role,
-                                std::optional<TimePoint> expires_at) {
+                                std::optional<TimePoint> expires_at, const std::string& party_id) {
   if (name.empty() || name.size() > 100) {
     return ValidationError("name", "must be 1-100 characters");
   }
@@ -171,12 +172,27 @@ Result<NewToken> CreateApiToken(storage::EventLog& log, const domain::Actor& act
                            "must be one of security_officer, privacy_officer, staff, auditor, "
                            "third_party_contact");
   }
+  // TP-7: a third party's token is bound to its one party; nobody else's is.
+  if (role == "third_party_contact" && party_id.empty()) {
+    return ValidationError("party", "a third_party_contact token must name its party");
+  }
+  if (role != "third_party_contact" && !party_id.empty()) {
+    return ValidationError("party", "only a third_party_contact token is bound to a party");
+  }
   NewToken token;
   token.secret = "acc_" + Base64UrlEncode(RandomBytes(32));
   Hash digest = Sha256(token.secret);
   auto r = log.Execute([&](storage::CommandContext& c) -> Result<json::value> {
     std::string id = NewId("tok", c.Now());
+    if (!party_id.empty()) {
+      auto party = c.tx().QueryOne(
+          "SELECT id FROM rm_objects WHERE kind = 'party' AND id = ? AND to_idx = ?",
+          {party_id, storage::kOpenVersion});
+      if (!party.ok()) return std::move(party).error();
+      if (!party->has_value()) return ValidationError("party", "no party has id " + party_id);
+    }
     json::object payload{{"name", name}, {"role", role}};
+    if (!party_id.empty()) payload["party_id"] = party_id;
     payload["expires_at"] = expires_at ? json::value(FormatRfc3339(*expires_at)) : nullptr;
     domain::Event e{.type = "token.created",
                     .actor = actor,

@@ -11,6 +11,7 @@
 
 #include "accord/http/api.h"
 #include "accord/http/server.h"
+#include "accord/storage/registry_expiry.h"
 
 namespace accord::app {
 
@@ -41,7 +42,9 @@ namespace {
 // Writes a checkpoint at most once a second while the ledger grows.
 class Checkpointer {
  public:
-  Checkpointer(Runtime& rt, std::string origin) : rt_(rt), origin_(std::move(origin)) {
+  // `jobs` run after each checkpoint (time-driven work such as grant expiry).
+  Checkpointer(Runtime& rt, std::string origin, std::vector<std::function<void()>> jobs = {})
+      : rt_(rt), origin_(std::move(origin)), jobs_(std::move(jobs)) {
     thread_ = std::thread([this] { Loop(); });
   }
   ~Checkpointer() { Stop(); }
@@ -64,12 +67,14 @@ class Checkpointer {
       lock.unlock();
       auto r = rt_.Checkpoint(origin_);
       if (!r.ok()) spdlog::warn("checkpoint failed: {}", r.error().message);
+      for (const auto& job : jobs_) job();
       rt_.store().Maintain();
       lock.lock();
     }
   }
   Runtime& rt_;
   std::string origin_;
+  std::vector<std::function<void()>> jobs_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_ = false;
@@ -119,7 +124,7 @@ int Serve(const ServeOptions& options) {
   if (!org.ok()) return Fail(org.error(), org.error().code == ErrorCode::kValidationFailed ? 2 : 3);
   if (auto s = runtime.LoadSigner(org->origin); !s.ok()) return Fail(s.error(), 3);
   if (options.demo && org->created) {
-    auto printed = SeedDemo(runtime);
+    auto printed = SeedDemo(runtime, *profile);
     if (!printed.ok()) return Fail(printed.error(), 3);
     std::fputs(printed->c_str(), stdout);
   } else if (options.demo) {
@@ -134,8 +139,8 @@ int Serve(const ServeOptions& options) {
   runtime.log().StartWriter();
   http::Metrics metrics;
   std::atomic<bool> ready{false};
-  http::ApiDeps deps{runtime.store(), runtime.log(),         clock, metrics, org->origin,
-                     &ready,          options.metrics_public};
+  http::ApiDeps deps{runtime.store(), runtime.log(),          clock,    metrics, org->origin,
+                     &ready,          options.metrics_public, &*profile};
   metrics.AddGauge("accord_ledger_size", "Entries in the ledger.", [&runtime] {
     double size = 0;
     (void)runtime.store().Read([&](storage::Tx& tx) -> Status {
@@ -158,6 +163,9 @@ int Serve(const ServeOptions& options) {
   server_options.body_limit = options.body_limit;
   server_options.tls_cert = options.tls_cert;
   server_options.tls_key = options.tls_key;
+  server_options.route_body_limit = [&router](std::string_view method, std::string_view target) {
+    return router.BodyLimitFor(method, target);
+  };
   router.SetObserver(
       [&metrics](const std::string& pattern, const std::string& method, int status,
                  double seconds) { metrics.Observe(pattern, method, status, seconds); });
@@ -166,7 +174,16 @@ int Serve(const ServeOptions& options) {
   });
   auto bound = server.Start();
   if (!bound.ok()) return Fail(bound.error(), 3);
-  Checkpointer checkpointer(runtime, org->origin);
+  Checkpointer checkpointer(runtime, org->origin, {[&runtime] {
+                              auto n = http::ExpireGrants(runtime.log());
+                              if (!n.ok())
+                                spdlog::warn("grant expiry failed: {}", n.error().message);
+                              if (n.ok() && *n > 0) spdlog::info("{} grants expired", *n);
+                              auto a = storage::ExpireAgreements(runtime.log());
+                              if (!a.ok())
+                                spdlog::warn("agreement expiry failed: {}", a.error().message);
+                              if (a.ok() && *a > 0) spdlog::info("{} agreements expired", *a);
+                            }});
   ready = true;
   std::string shown_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;
   std::printf("listening on %s://%s:%u\n", tls ? "https" : "http", shown_host.c_str(),

@@ -22,6 +22,8 @@
 #include "accord/ledger/merkle.h"
 #include "accord/storage/backup.h"
 #include "accord/storage/ledger_audit.h"
+#include "accord/storage/registry_import.h"
+#include "cli_profile.h"
 
 namespace accord::cli {
 
@@ -273,8 +275,47 @@ int RunProve(const Globals& g, std::optional<uint64_t> index, std::optional<uint
   return kExitOk;
 }
 
+int RunImportParties(const Globals& g, const std::string& file, bool skip_invalid) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Report(ValidationError("FILE", "cannot read " + file), "import parties");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto table = storage::ParsePartyCsv(text);
+  if (!table.ok()) return Report(table.error(), "import parties");
+  SystemClock clock;
+  app::OrgInfo org;
+  auto rt = OpenExisting(g, clock, org);
+  if (!rt.ok()) return Report(rt.error(), "import parties");
+  auto r = (*rt)->log().Execute([&](storage::CommandContext& c) -> Result<json::value> {
+    auto report = storage::ImportParties(c, *table, skip_invalid, {"cli", "operator"});
+    if (!report.ok()) return std::move(report).error();
+    return json::value(report->ToJson());
+  });
+  if (!r.ok()) {
+    // Row errors, one per line, so a person can fix the file.
+    std::fprintf(stderr, "accord import parties: %s\n", r.error().message.c_str());
+    for (const auto& d : r.error().details) {
+      std::fprintf(stderr, "  %s:%d: %s: %s\n", file.c_str(), d.line.value_or(0), d.field.c_str(),
+                   d.reason.c_str());
+    }
+    return ExitFor(r.error());
+  }
+  if (g.json) {
+    PrintJson(*r);
+    return kExitOk;
+  }
+  const auto& o = r->as_object();
+  std::printf("imported %lld parties\n", static_cast<long long>(o.at("imported").as_int64()));
+  for (const auto& row : o.at("skipped").as_array()) {
+    std::printf("  skipped %s:%lld: %s: %s\n", file.c_str(),
+                static_cast<long long>(row.at("line").as_int64()),
+                std::string(row.at("field").as_string()).c_str(),
+                std::string(row.at("reason").as_string()).c_str());
+  }
+  return kExitOk;
+}
+
 int RunTokenCreate(const Globals& g, const std::string& name, const std::string& role,
-                   const std::string& expires) {
+                   const std::string& expires, const std::string& party) {
   SystemClock clock;
   std::optional<TimePoint> expires_at;
   if (!expires.empty()) {
@@ -285,8 +326,8 @@ int RunTokenCreate(const Globals& g, const std::string& name, const std::string&
   app::OrgInfo org;
   auto rt = OpenExisting(g, clock, org);
   if (!rt.ok()) return Report(rt.error(), "token create");
-  auto token =
-      app::CreateApiToken((*rt)->log(), domain::Actor{"cli", "operator"}, name, role, expires_at);
+  auto token = app::CreateApiToken((*rt)->log(), domain::Actor{"cli", "operator"}, name, role,
+                                   expires_at, party);
   if (!token.ok()) return Report(token.error(), "token create");
   if (g.json) {
     PrintJson(json::object{{"id", token->id}, {"token", token->secret}});
@@ -427,14 +468,28 @@ int Main(int argc, char** argv) {
 
   auto* token_cmd = cli.add_subcommand("token", "API tokens");
   token_cmd->require_subcommand(1);
-  std::string token_name, token_role, token_expires;
+  std::string token_name, token_role, token_expires, token_party;
   auto* token_create = token_cmd->add_subcommand("create", "create an API token (printed once)");
   AddStoreOptions(token_create, g);
   token_create->add_option("--name", token_name, "what the token is for")->required();
   token_create->add_option("--role", token_role, "role the token acts as")->required();
   token_create->add_option("--expires", token_expires, "lifetime, e.g. 30d, 12h");
+  token_create->add_option("--party", token_party,
+                           "party id a third_party_contact token is bound to (TP-7)");
   token_create->callback(
-      [&] { exit_code = RunTokenCreate(g, token_name, token_role, token_expires); });
+      [&] { exit_code = RunTokenCreate(g, token_name, token_role, token_expires, token_party); });
+
+  auto* import_cmd = cli.add_subcommand("import", "import registry data from CSV");
+  import_cmd->require_subcommand(1);
+  std::string import_file;
+  bool skip_invalid = false;
+  auto* import_parties = import_cmd->add_subcommand(
+      "parties", "import parties from a CSV file (columns: docs/registry.md)");
+  AddStoreOptions(import_parties, g);
+  import_parties->add_option("FILE", import_file, "CSV file")->required();
+  import_parties->add_flag("--skip-invalid", skip_invalid,
+                           "import the good rows and report the bad ones");
+  import_parties->callback([&] { exit_code = RunImportParties(g, import_file, skip_invalid); });
 
   std::string backup_out;
   auto* backup = cli.add_subcommand("backup", "write a consistent, backend-neutral backup");
@@ -446,6 +501,7 @@ int Main(int argc, char** argv) {
   AddStoreOptions(restore, g);
   restore->add_option("--in", restore_in, "backup file")->required();
   restore->callback([&] { exit_code = RunRestore(g, restore_in); });
+  AddProfileCommands(cli, exit_code);
 
   try {
     cli.parse(argc, argv);

@@ -23,6 +23,20 @@ std::string EncodeCursor(int64_t key) {
   return Base64UrlEncode(AsBytes(raw));
 }
 
+std::string EncodeIdCursor(std::string_view id) {
+  std::string raw = "i" + std::string(id);
+  return Base64UrlEncode(AsBytes(raw));
+}
+
+Result<std::optional<int64_t>> ParseAsOf(const Context& ctx) {
+  auto v = ctx.Query("as_of");
+  if (v.empty()) return std::optional<int64_t>();
+  auto n = ParseUint(v, "as_of");
+  if (!n.ok()) return std::move(n).error();
+  if (*n > static_cast<uint64_t>(INT64_MAX - 1)) return ValidationError("as_of", "is too large");
+  return std::optional<int64_t>(static_cast<int64_t>(*n));
+}
+
 Result<Page> ParsePage(const Context& ctx) {
   Page page;
   if (auto limit = ctx.Query("limit"); !limit.empty()) {
@@ -34,6 +48,14 @@ Result<Page> ParsePage(const Context& ctx) {
   if (auto cursor = ctx.Query("cursor"); !cursor.empty()) {
     auto raw = Base64UrlDecode(cursor);
     std::string text = raw.ok() ? std::string(AsString(*raw)) : "";
+    if (text.size() > 1 && text.size() <= 100 && text[0] == 'i') {
+      bool plain = true;
+      for (char c : text.substr(1))
+        plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+      if (!plain) return ValidationError("cursor", "is not a cursor this server issued");
+      page.after_id = text.substr(1);
+      return page;
+    }
     auto key = text.size() > 1 && text[0] == 'k' ? ParseUint(text.substr(1), "cursor")
                                                  : Result<uint64_t>(Error{});
     if (!key.ok()) return ValidationError("cursor", "is not a cursor this server issued");

@@ -19,13 +19,14 @@ Authenticator TokenAuthenticator(storage::Store& store, const Clock& clock) {
     std::string now = FormatRfc3339(clock.Now());
     Status s = store.Read([&](storage::Tx& tx) -> Status {
       auto row = tx.QueryOne(
-          "SELECT t.id, t.role, t.name FROM api_token_secrets s JOIN rm_api_tokens t "
+          "SELECT t.id, t.role, t.name, t.party_id FROM api_token_secrets s JOIN rm_api_tokens t "
           "ON t.id = s.token_id WHERE s.secret_hash = ? AND t.revoked_at IS NULL "
           "AND (t.expires_at IS NULL OR t.expires_at > ?)",
           {storage::BlobOf(digest), now});
       if (!row.ok()) return std::move(row).error();
       if (row->has_value())
-        principal = Principal{(*row)->Text(0), (*row)->Text(1), (*row)->Text(2)};
+        principal = Principal{(*row)->Text(0), (*row)->Text(1), (*row)->Text(2),
+                              (*row)->IsNull(3) ? "" : (*row)->Text(3)};
       return Ok();
     });
     if (!s.ok()) return std::move(s).error();

@@ -132,6 +132,8 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddSystemRoutes(router, deps);
   AddLedgerRoutes(router, deps);
   AddNoteRoutes(router, deps);
+  AddRegistryRoutes(router, deps);
+  AddAccessRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -9,24 +10,61 @@
 #include "accord/core/bytes.h"
 #include "accord/core/sha256.h"
 #include "accord/policy/builtin_profiles.h"
+#include "profile_internal.h"
 
 namespace accord::policy {
-namespace {
 
-Error ProfileError(std::string_view origin, std::string field, std::string reason, int line) {
-  std::string message =
-      std::string(origin) + ":" + std::to_string(line) + ": " + field + ": " + reason;
-  return Error{ErrorCode::kValidationFailed,
-               std::move(message),
-               {ErrorDetail{std::move(field), std::move(reason), line}}};
+namespace internal {
+
+void Problems::Add(std::string field, std::string reason, int line) {
+  details_.push_back(ErrorDetail{std::move(field), std::move(reason), line});
 }
 
-int LineOf(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
+Error Problems::ToError() const {
+  // In file order, as a reader goes through the file (toml++ visits keys alphabetically).
+  std::vector<ErrorDetail> sorted = details_;
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.line < b.line; });
+  std::string message;
+  for (const auto& d : sorted) {
+    if (!message.empty()) message += "\n";
+    message +=
+        origin_ + ":" + std::to_string(d.line.value_or(1)) + ": " + d.field + ": " + d.reason;
+  }
+  return Error{ErrorCode::kValidationFailed, std::move(message), std::move(sorted)};
+}
+
+}  // namespace internal
+
+namespace {
+
+using internal::LineOf;
+using internal::Problems;
 
 // Sections later features own; listed here so unknown keys stay errors everywhere else.
 const std::set<std::string>& KnownSections() {
-  static const std::set<std::string> kSections = {"profile"};
+  static const std::set<std::string> kSections = {"profile", "access"};
   return kSections;
+}
+
+void ParseMeta(const toml::table& meta, Problems& problems, Profile& profile) {
+  for (const auto& [key, node] : meta) {
+    std::string k(key.str());
+    auto* value = node.as_string();
+    if (k != "name" && k != "title" && k != "seed") {
+      problems.Add("profile." + k, "unknown key", LineOf(node));
+      continue;
+    }
+    if (!value) {
+      problems.Add("profile." + k, "must be a string", LineOf(node));
+      continue;
+    }
+    std::string v = value->get();
+    if (k == "name") profile.name = v;
+    if (k == "title") profile.title = v;
+    if (k == "seed") profile.seed = v;
+  }
+  if (profile.name.empty()) problems.Add("profile.name", "is required", LineOf(meta));
 }
 
 }  // namespace
@@ -38,37 +76,33 @@ std::vector<std::string> BuiltinProfileNames() {
 }
 
 Result<Profile> ParseProfile(std::string_view text, std::string_view origin) {
+  Problems problems(origin);
   toml::table table;
   try {
     table = toml::parse(text, origin);
   } catch (const toml::parse_error& e) {
-    return ProfileError(origin, "toml", std::string(e.description()),
-                        static_cast<int>(e.source().begin.line));
+    problems.Add("toml", std::string(e.description()), static_cast<int>(e.source().begin.line));
+    return problems.ToError();
   }
   Profile profile;
   for (const auto& [key, node] : table) {
     std::string k(key.str());
-    if (!KnownSections().contains(k)) {
-      return ProfileError(origin, k, "unknown section", LineOf(node));
-    }
+    if (!KnownSections().contains(k)) problems.Add(k, "unknown section", LineOf(node));
   }
-  const toml::table* meta = table["profile"].as_table();
-  if (!meta) return ProfileError(origin, "profile", "the [profile] section is required", 1);
-  for (const auto& [key, node] : *meta) {
-    std::string k(key.str());
-    auto* value = node.as_string();
-    if (k != "name" && k != "title" && k != "seed") {
-      return ProfileError(origin, "profile." + k, "unknown key", LineOf(node));
-    }
-    if (!value) return ProfileError(origin, "profile." + k, "must be a string", LineOf(node));
-    std::string v = value->get();
-    if (k == "name") profile.name = v;
-    if (k == "title") profile.title = v;
-    if (k == "seed") profile.seed = v;
+  if (const toml::table* meta = table["profile"].as_table()) {
+    ParseMeta(*meta, problems, profile);
+  } else {
+    problems.Add("profile", "the [profile] section is required", 1);
   }
-  if (profile.name.empty()) {
-    return ProfileError(origin, "profile.name", "is required", LineOf(*meta));
+  // Without rules the gate would let every request through, so [access] is required.
+  if (const toml::table* access = table["access"].as_table()) {
+    internal::ParseAccess(*access, problems, profile.access);
+  } else if (const toml::node* node = table.get("access")) {
+    problems.Add("access", "must be a section ([access])", LineOf(*node));
+  } else {
+    problems.Add("access", "the [access] section is required (docs/profiles.md)", 1);
   }
+  if (!problems.empty()) return problems.ToError();
   profile.source = std::string(text);
   profile.sha256 = HexEncode(Sha256(text));
   return profile;

@@ -25,6 +25,7 @@ struct CarriedTable {
 const std::vector<CarriedTable>& CarriedTables() {
   static const std::vector<CarriedTable> kTables = {
       {"api_token_secrets", {"token_id", "secret_hash"}},
+      {"documents", {"sha256", "content_type", "size", "content", "created_at"}},
   };
   return kTables;
 }

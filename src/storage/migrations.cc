@@ -79,9 +79,49 @@ CREATE TABLE api_token_secrets (
 );
 )sql";
 
+// Version 2: the third-party registry. Every registry object is one row per version
+// (from_idx: the event that wrote it; to_idx: the event that replaced or deleted it,
+// kOpenVersion while current), so any past state is a range query (?as_of=N).
+// rm_words holds every prefix (up to 16 bytes) of every word of every name, so a ?q=
+// search reads ids already in id order: a page costs the same whatever the prefix.
+const char* kV2Sqlite = R"sql(
+CREATE TABLE rm_objects (
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  from_idx INTEGER NOT NULL,
+  to_idx INTEGER NOT NULL,
+  party_id TEXT NOT NULL,
+  parent_id TEXT NOT NULL,
+  name_lc TEXT NOT NULL,
+  tag TEXT NOT NULL,
+  status TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  PRIMARY KEY (kind, id, from_idx)
+) WITHOUT ROWID;
+CREATE INDEX rm_objects_live ON rm_objects(kind, to_idx, id);
+CREATE INDEX rm_objects_party ON rm_objects(party_id, kind, to_idx, id);
+CREATE INDEX rm_objects_parent ON rm_objects(parent_id, kind, to_idx, id);
+CREATE INDEX rm_objects_name ON rm_objects(kind, name_lc, to_idx);
+CREATE TABLE rm_words (
+  kind TEXT NOT NULL,
+  prefix TEXT NOT NULL,
+  id TEXT NOT NULL,
+  PRIMARY KEY (kind, prefix, id)
+) WITHOUT ROWID;
+CREATE TABLE documents (
+  sha256 TEXT PRIMARY KEY,
+  content_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  content BLOB NOT NULL,
+  created_at TEXT NOT NULL
+);
+ALTER TABLE rm_api_tokens ADD COLUMN party_id TEXT;
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "ledger and foundation read models", kV1Sqlite, ""},
+      {2, "third-party registry", kV2Sqlite, ""},
   };
   return kMigrations;
 }

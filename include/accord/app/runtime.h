@@ -69,7 +69,8 @@ struct NewToken {
 };
 Result<NewToken> CreateApiToken(storage::EventLog& log, const domain::Actor& actor,
                                 const std::string& name, const std::string& role,
-                                std::optional<TimePoint> expires_at);
+                                std::optional<TimePoint> expires_at,
+                                const std::string& party_id = "");
 
 bool IsRole(std::string_view role);
 

@@ -32,6 +32,6 @@ Result<std::pair<std::string, uint16_t>> ParseListen(std::string_view listen);
 bool IsLoopbackHost(std::string_view host);
 
 // Seeds the demo organisation's sample data; returns what to print once.
-Result<std::string> SeedDemo(Runtime& runtime);
+Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile);
 
 }  // namespace accord::app

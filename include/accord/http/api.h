@@ -7,6 +7,7 @@
 #include "accord/core/clock.h"
 #include "accord/http/metrics.h"
 #include "accord/http/router.h"
+#include "accord/policy/profile.h"
 #include "accord/storage/event_log.h"
 
 namespace accord::http {
@@ -19,7 +20,8 @@ struct ApiDeps {
   Metrics& metrics;
   std::string origin;
   std::atomic<bool>* ready = nullptr;
-  bool metrics_public = false;  // serve /metrics beyond loopback
+  bool metrics_public = false;               // serve /metrics beyond loopback
+  const policy::Profile* profile = nullptr;  // the store's policy profile (the gate's rules)
 };
 
 // Role sets used by route tables.
@@ -47,9 +49,19 @@ Response ToResponse(const Result<boost::json::value>& result, int ok_status = 20
 // Lists: ?limit (default 50, max 500) and an opaque ?cursor.
 struct Page {
   uint64_t limit = 50;
-  std::optional<int64_t> after;  // decoded cursor: the last key seen
+  std::optional<int64_t> after;         // decoded cursor: the last key seen (numeric keys)
+  std::optional<std::string> after_id;  // or the last id seen (lists ordered by id)
 };
 Result<Page> ParsePage(const Context& ctx);
 std::string EncodeCursor(int64_t key);
+std::string EncodeIdCursor(std::string_view id);
+// ?as_of=N (a ledger size), nullopt when absent.
+Result<std::optional<int64_t>> ParseAsOf(const Context& ctx);
+
+void AddRegistryRoutes(Router& router, ApiDeps& deps);
+void AddAccessRoutes(Router& router, ApiDeps& deps);
+// Records grant.expired for every approved grant whose end has passed (TP-3: expiry by
+// time, not by a person). Servers run it about once a second; returns how many expired.
+Result<int> ExpireGrants(storage::EventLog& log);
 
 }  // namespace accord::http

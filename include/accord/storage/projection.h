@@ -35,5 +35,6 @@ std::unique_ptr<Projection> MakeSigningKeyProjection();
 std::unique_ptr<Projection> MakeSubjectEventProjection();
 std::unique_ptr<Projection> MakeNoteProjection();
 std::unique_ptr<Projection> MakeApiTokenProjection();
+std::unique_ptr<Projection> MakeRegistryProjection();
 
 }  // namespace accord::storage

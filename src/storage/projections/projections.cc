@@ -100,10 +100,10 @@ class ApiTokenProjection final : public Projection {
     const auto& p = e.payload;
     if (e.type == "token.created") {
       return tx.ExecDeferred(
-          "INSERT INTO rm_api_tokens(id, name, role, created_at, expires_at) "
-          "VALUES (?, ?, ?, ?, ?)",
+          "INSERT INTO rm_api_tokens(id, name, role, created_at, expires_at, party_id) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
           {e.subject.id, PayloadString(p, "name"), PayloadString(p, "role"), FormatRfc3339(e.time),
-           PayloadStringOrNull(p, "expires_at")});
+           PayloadStringOrNull(p, "expires_at"), PayloadStringOrNull(p, "party_id")});
     }
     if (e.type == "token.revoked") {
       return tx.ExecDeferred("UPDATE rm_api_tokens SET revoked_at = ? WHERE id = ?",
@@ -134,6 +134,7 @@ Projections DefaultProjections() {
   all.push_back(MakeSubjectEventProjection());
   all.push_back(MakeNoteProjection());
   all.push_back(MakeApiTokenProjection());
+  all.push_back(MakeRegistryProjection());
   return all;
 }
 

@@ -1,0 +1,474 @@
+#include "accord/domain/registry.h"
+
+#include <boost/json.hpp>
+#include <map>
+
+#include "accord/core/time.h"
+
+namespace accord::domain {
+
+namespace json = boost::json;
+
+namespace {
+
+using F = FieldType;
+
+const std::vector<std::string> kDataCategories = {"ephi",        "pii",          "financial",
+                                                  "credentials", "confidential", "public"};
+
+FieldSpec Str(std::string name, bool required = false, std::string description = "") {
+  return {.name = std::move(name),
+          .type = F::kString,
+          .required = required,
+          .description = std::move(description)};
+}
+FieldSpec Text(std::string name, size_t max = 10000) {
+  return {.name = std::move(name), .type = F::kText, .max_length = max};
+}
+FieldSpec Enum(std::string name, std::vector<std::string> values, bool required = false) {
+  return {
+      .name = std::move(name), .type = F::kEnum, .required = required, .values = std::move(values)};
+}
+FieldSpec Bool(std::string name, bool required = false, std::string description = "") {
+  return {.name = std::move(name),
+          .type = F::kBool,
+          .required = required,
+          .description = std::move(description)};
+}
+FieldSpec Time(std::string name, bool required = false) {
+  return {.name = std::move(name), .type = F::kTime, .required = required};
+}
+FieldSpec Number(std::string name, double min, double max) {
+  return {.name = std::move(name), .type = F::kNumber, .min = min, .max = max};
+}
+FieldSpec ReadOnly(std::string name, FieldType type = F::kString) {
+  return {.name = std::move(name), .type = type, .read_only = true};
+}
+
+// Fields every object carries, set by the server.
+void AddMeta(std::vector<FieldSpec>& fields, const std::string& parent_kind) {
+  for (const char* f : {"id", "created_at", "updated_at"}) fields.push_back(ReadOnly(f));
+  fields.push_back(ReadOnly("version", F::kInt));
+  if (!parent_kind.empty()) fields.push_back(ReadOnly(parent_kind + "_id"));
+}
+
+KindSpec Party() {
+  KindSpec k{.kind = "party",
+             .id_prefix = "pty",
+             .name_field = "name",
+             .tag_field = "kind",
+             .status_field = "status",
+             .unique_name = true};
+  k.fields = {
+      Str("name", true, "unique, case-insensitive"),
+      Enum("kind", {"customer", "partner", "subcontractor", "contracted_developer"}, true),
+      Str("legal_name"),
+      Enum("status", {"prospect", "onboarding", "active", "offboarded"}),
+      Str("owner", false, "who in our organisation owns the relationship"),
+      Enum("criticality", {"low", "medium", "high"}),
+      Bool("infrastructure_partner", false, "hosts or runs our infrastructure (SOC 2 yearly)"),
+      Bool("public_subprocessor", false, "listed on the public subprocessor page"),
+      Str("purpose", false, "what it does for us, as published"),
+      Str("location"),
+      Str("region"),
+      Str("website"),
+      {.name = "data_categories",
+       .type = F::kEnumList,
+       .values = kDataCategories,
+       .max_length = 6,
+       .description = "HITRUST 05.i risk identification"},
+      Enum("access_level", {"none", "non_production", "production"}),
+      ReadOnly("risk_tier"),
+  };
+  AddMeta(k.fields, "");
+  return k;
+}
+
+KindSpec Service() {
+  KindSpec k{.kind = "service",
+             .id_prefix = "svc",
+             .parent_kind = "party",
+             .name_field = "name",
+             .tag_field = "direction"};
+  k.fields = {
+      Str("name", true),
+      Text("description"),
+      Enum("direction", {"provides", "uses"}),
+      {.name = "systems",
+       .type = F::kIdList,
+       .max_length = 100,
+       .description = "ids of our systems the service touches"},
+      {.name = "data_categories", .type = F::kEnumList, .values = kDataCategories, .max_length = 6},
+      Bool("handles_ephi", true, "creates, receives, maintains or transmits ePHI"),
+      Str("environment_boundary", false, "its own account or tenant, e.g. an AWS account id"),
+  };
+  AddMeta(k.fields, "party");
+  return k;
+}
+
+KindSpec Contact() {
+  KindSpec k{.kind = "contact",
+             .id_prefix = "cnt",
+             .parent_kind = "party",
+             .name_field = "name",
+             .tag_field = "role"};
+  k.fields = {
+      Str("name", true),
+      {.name = "email", .type = F::kEmail, .required = true},
+      {.name = "phone", .type = F::kPhone},
+      Str("role", false, "e.g. security, account manager, incident contact"),
+      Bool("primary"),
+  };
+  AddMeta(k.fields, "party");
+  return k;
+}
+
+KindSpec System() {
+  KindSpec k{.kind = "system",
+             .id_prefix = "sys",
+             .name_field = "name",
+             .tag_field = "environment",
+             .unique_name = true};
+  k.fields = {
+      Str("name", true),
+      Enum("environment", {"production", "staging", "development"}, true),
+      Bool("contains_ephi", true),
+      Str("owner", true),
+      Bool("infrastructure", false, "changes to it are infrastructure changes (TP-8)"),
+      Text("description", 2000),
+  };
+  AddMeta(k.fields, "");
+  return k;
+}
+
+KindSpec Agreement() {
+  KindSpec k{.kind = "agreement",
+             .id_prefix = "agr",
+             .parent_kind = "party",
+             .name_field = "title",
+             .tag_field = "type",
+             .status_field = "status"};
+  k.fields = {
+      Enum("type", {"baa", "sla", "nda", "dev_contract", "msa", "dpa"}, true),
+      Str("title"),
+      Enum("status", {"draft", "sent", "executed", "expired", "terminated"}),
+      Time("effective_at"),
+      Time("expires_at"),
+      {.name = "renewal_notice_days", .type = F::kInt, .min = 0, .max = 3650},
+      Str("signed_by", false, "who signed for the third party"),
+      {.name = "data_use",
+       .type = F::kObject,
+       .fields = {Bool("no_sale_or_sharing"), Bool("no_advertising_use"),
+                  Bool("ai_zero_data_retention"), Bool("no_model_training"),
+                  Bool("dpf_participation")},
+       .description = "data-use commitments (TR-11)"},
+      {.name = "baa",
+       .type = F::kObject,
+       .fields = {Bool("safeguards", false, "164.314(a)(2)(i)(A)"),
+                  Bool("subcontractor_flow_down", false, "164.314(a)(2)(i)(B)"),
+                  Bool("incident_reporting", false, "164.314(a)(2)(i)(C)"),
+                  Text("responsibilities", 4000)},
+       .description = "HIPAA 164.314(a)(2)(i) checklist"},
+      {.name = "sla",
+       .type = F::kObject,
+       .fields = {Bool("liability"), Bool("service_definitions"), Bool("security_controls"),
+                  Bool("service_management"), Number("uptime_percent", 0, 100),
+                  Number("response_hours", 0, 8760), Number("resolution_hours", 0, 8760),
+                  Number("breach_notice_hours", 0, 8760)},
+       .description = "SLA sections required by the seeds and measurable terms"},
+  };
+  AddMeta(k.fields, "party");
+  return k;
+}
+
+std::vector<FieldSpec> RecordFields() {
+  return {
+      Time("date", true),
+      Str("reviewer", true),
+      Enum("result", {"passed", "conditional", "failed"}, true),
+      Text("summary", 4000),
+      {.name = "evidence",
+       .type = F::kIdList,
+       .max_length = 50,
+       .description = "ids of uploaded documents"},
+      Time("next_due_at"),
+  };
+}
+
+KindSpec DueDiligence() {
+  KindSpec k{
+      .kind = "due_diligence", .id_prefix = "ddg", .parent_kind = "party", .tag_field = "result"};
+  k.fields = RecordFields();
+  k.fields.push_back(Enum("scope", {"security", "privacy", "financial", "compliance", "other"}));
+  AddMeta(k.fields, "party");
+  return k;
+}
+
+KindSpec Control() {
+  KindSpec k{.kind = "control",
+             .id_prefix = "ctl",
+             .parent_kind = "party",
+             .name_field = "name",
+             .tag_field = "type"};
+  k.fields = RecordFields();
+  k.fields.push_back(Str("name", true));
+  k.fields.push_back(Enum("type",
+                          {"encryption_in_transit", "access_control", "soc2_report",
+                           "penetration_test", "infrastructure_permission", "other"},
+                          true));
+  k.fields.push_back({.name = "system_id",
+                      .type = F::kId,
+                      .description = "for infrastructure_permission: the system it covers"});
+  k.fields.push_back(Time("valid_until"));
+  AddMeta(k.fields, "party");
+  return k;
+}
+
+KindSpec Document() {
+  KindSpec k{.kind = "document",
+             .id_prefix = "doc",
+             .parent_kind = "party",
+             .name_field = "filename",
+             .tag_field = "content_type",
+             .generic_write = false};
+  k.fields = {ReadOnly("filename"), ReadOnly("content_type"), ReadOnly("size", F::kInt),
+              ReadOnly("sha256"),   ReadOnly("agreement_id"), ReadOnly("uploaded_by")};
+  AddMeta(k.fields, "party");
+  return k;
+}
+
+KindSpec Grant() {
+  KindSpec k{.kind = "grant",
+             .id_prefix = "gnt",
+             .parent_kind = "party",
+             .tag_field = "decision_outcome",
+             .status_field = "status",
+             .generic_write = false};
+  k.fields = {ReadOnly("contact_id"), ReadOnly("lines"),    ReadOnly("start_at"),
+              ReadOnly("end_at"),     ReadOnly("decision"), ReadOnly("requested_by")};
+  AddMeta(k.fields, "party");
+  return k;
+}
+
+const std::map<std::string, std::vector<std::string>, std::less<>>& Transitions(
+    std::string_view kind) {
+  static const std::map<std::string, std::vector<std::string>, std::less<>> kParty = {
+      {"prospect", {"onboarding", "offboarded"}},
+      {"onboarding", {"active", "offboarded"}},
+      {"active", {"offboarded"}},
+      {"offboarded", {"onboarding"}},  // a returning vendor onboards again
+  };
+  static const std::map<std::string, std::vector<std::string>, std::less<>> kAgreement = {
+      {"draft", {"sent", "executed", "terminated"}},
+      {"sent", {"executed", "draft", "terminated"}},
+      {"executed", {"expired", "terminated"}},
+      {"expired", {}},
+      {"terminated", {}},
+  };
+  static const std::map<std::string, std::vector<std::string>, std::less<>> kNone;
+  if (kind == "party") return kParty;
+  if (kind == "agreement") return kAgreement;
+  return kNone;
+}
+
+bool IsTrue(const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  return v && v->is_bool() && v->as_bool();
+}
+
+void CheckAgreement(const json::object& s, std::vector<ErrorDetail>& details) {
+  std::string effective = StateString(s, "effective_at"), expires = StateString(s, "expires_at");
+  if (!effective.empty() && !expires.empty() && expires <= effective) {
+    details.push_back({"expires_at", "must be after effective_at", {}});
+  }
+  std::string type = StateString(s, "type"), status = StateString(s, "status");
+  if (s.contains("baa") && type != "baa") {
+    details.push_back({"baa", "only a baa agreement has a BAA checklist", {}});
+  }
+  if (s.contains("sla") && type != "sla") {
+    details.push_back({"sla", "only an sla agreement has SLA sections", {}});
+  }
+  if (status != "executed") return;
+  if (effective.empty()) {
+    details.push_back({"effective_at", "is required before the agreement is executed", {}});
+  }
+  if (type == "baa") {
+    const json::value* baa = s.if_contains("baa");
+    json::object empty;
+    const json::object& b = baa && baa->is_object() ? baa->as_object() : empty;
+    for (const char* item : {"safeguards", "subcontractor_flow_down", "incident_reporting"}) {
+      if (!IsTrue(b, item)) {
+        details.push_back({std::string("baa.") + item,
+                           "must be confirmed (HIPAA 164.314(a)(2)(i)) before the BAA is executed",
+                           {}});
+      }
+    }
+    if (StateString(b, "responsibilities").empty()) {
+      details.push_back(
+          {"baa.responsibilities", "must be assigned before the BAA is executed", {}});
+    }
+  }
+  if (type == "sla") {
+    const json::value* sla = s.if_contains("sla");
+    json::object empty;
+    const json::object& o = sla && sla->is_object() ? sla->as_object() : empty;
+    for (const char* item :
+         {"liability", "service_definitions", "security_controls", "service_management"}) {
+      if (!IsTrue(o, item)) {
+        details.push_back({std::string("sla.") + item,
+                           "must be covered before the SLA is executed (3rd Party Policy)",
+                           {}});
+      }
+    }
+  }
+}
+
+}  // namespace
+
+const std::vector<KindSpec>& RegistryKinds() {
+  static const std::vector<KindSpec> kKinds = {Party(),   System(),    Service(),
+                                               Contact(), Agreement(), DueDiligence(),
+                                               Control(), Document(),  Grant()};
+  return kKinds;
+}
+
+const KindSpec* FindKind(std::string_view kind) {
+  for (const auto& k : RegistryKinds()) {
+    if (k.kind == kind) return &k;
+  }
+  return nullptr;
+}
+
+bool IsRegistryKind(std::string_view kind) { return FindKind(kind) != nullptr; }
+
+bool StatusTransitionAllowed(std::string_view kind, std::string_view from, std::string_view to) {
+  const auto& t = Transitions(kind);
+  auto it = t.find(from);
+  if (it == t.end()) return false;
+  for (const auto& next : it->second) {
+    if (next == to) return true;
+  }
+  return false;
+}
+
+std::string NextStatuses(std::string_view kind, std::string_view from) {
+  const auto& t = Transitions(kind);
+  auto it = t.find(from);
+  if (it == t.end() || it->second.empty()) return "none (final)";
+  std::string out;
+  for (const auto& next : it->second) out += (out.empty() ? "" : ", ") + next;
+  return out;
+}
+
+std::string StateString(const json::object& state, std::string_view key) {
+  const json::value* v = state.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+std::string InherentRiskTier(const json::object& party) {
+  int score = 0;
+  if (const json::value* cats = party.if_contains("data_categories"); cats && cats->is_array()) {
+    for (const auto& c : cats->as_array()) {
+      if (c == "ephi") score += 3;
+      if (c == "pii" || c == "financial" || c == "credentials") score += 2;
+      if (c == "confidential") score += 1;
+    }
+  }
+  std::string access = StateString(party, "access_level");
+  if (access == "production") score += 3;
+  if (access == "non_production") score += 1;
+  std::string criticality = StateString(party, "criticality");
+  if (criticality == "high") score += 3;
+  if (criticality == "medium") score += 1;
+  if (score >= 6) return "high";
+  if (score >= 3) return "medium";
+  return "low";
+}
+
+void CheckObject(const KindSpec& spec, const json::object& state,
+                 std::vector<ErrorDetail>& details) {
+  if (spec.kind == "agreement") CheckAgreement(state, details);
+  if (spec.kind == "control" && StateString(state, "type") == "infrastructure_permission" &&
+      StateString(state, "system_id").empty()) {
+    details.push_back({"system_id", "is required for an infrastructure_permission", {}});
+  }
+  std::string next = StateString(state, "next_due_at"), date = StateString(state, "date");
+  if (!next.empty() && !date.empty() && next <= date) {
+    details.push_back({"next_due_at", "must be after date", {}});
+  }
+}
+
+namespace {
+
+void Finish(const KindSpec& spec, json::object& state) {
+  if (spec.kind == "party") state["risk_tier"] = InherentRiskTier(state);
+}
+
+std::string InitialStatus(const KindSpec& spec) {
+  if (spec.kind == "party") return "prospect";
+  if (spec.kind == "agreement") return "draft";
+  return "";
+}
+
+}  // namespace
+
+Result<json::object> NewObject(const KindSpec& spec, const json::object& body, std::string id,
+                               std::string parent_id, TimePoint now) {
+  std::vector<ErrorDetail> details;
+  json::object state;
+  ValidateFields(spec.fields, body, false, "", state, details);
+  if (!spec.status_field.empty() && !state.contains(spec.status_field)) {
+    state[spec.status_field] = InitialStatus(spec);
+  }
+  if (details.empty()) CheckObject(spec, state, details);
+  if (!details.empty()) return ValidationErrors(std::move(details));
+  if (spec.kind == "party" && !state.contains("criticality")) state["criticality"] = "medium";
+  state["id"] = std::move(id);
+  if (!spec.parent_kind.empty()) state[spec.parent_kind + "_id"] = std::move(parent_id);
+  std::string at = FormatRfc3339(now);
+  state["created_at"] = at;
+  state["updated_at"] = at;
+  state["version"] = 1;
+  Finish(spec, state);
+  return state;
+}
+
+Result<json::object> PatchObject(const KindSpec& spec, const json::object& current,
+                                 const json::object& body, TimePoint now,
+                                 std::vector<std::string>& changed) {
+  std::vector<ErrorDetail> details;
+  json::object state = current;
+  ValidateFields(spec.fields, body, true, "", state, details);
+  if (details.empty() && !spec.status_field.empty()) {
+    std::string from = StateString(current, spec.status_field);
+    std::string to = StateString(state, spec.status_field);
+    if (to.empty()) {
+      // null cleared it: every object with a lifecycle is always in some status.
+      details.push_back({spec.status_field,
+                         "cannot be null; allowed next: " + NextStatuses(spec.kind, from),
+                         {}});
+    } else if (from != to && !StatusTransitionAllowed(spec.kind, from, to)) {
+      details.push_back({spec.status_field,
+                         "cannot change from " + from + " to " + to +
+                             "; allowed next: " + NextStatuses(spec.kind, from),
+                         {}});
+    }
+  }
+  if (details.empty()) CheckObject(spec, state, details);
+  if (!details.empty()) return ValidationErrors(std::move(details));
+  Finish(spec, state);
+  for (const auto& [key, value] : state) {
+    const json::value* before = current.if_contains(key);
+    if (!before || *before != value) changed.emplace_back(key);
+  }
+  for (const auto& [key, value] : current) {
+    if (!state.contains(key)) changed.emplace_back(key);
+  }
+  if (changed.empty()) return state;
+  state["updated_at"] = FormatRfc3339(now);
+  const json::value* version = current.if_contains("version");
+  state["version"] = (version && version->is_int64() ? version->as_int64() : 0) + 1;
+  return state;
+}
+
+}  // namespace accord::domain

@@ -1,0 +1,211 @@
+// Evidence documents (TP-6): uploaded as the raw request body, checked (type by content,
+// size), stored content-addressed in the database (so backups and every server see them)
+// with their SHA-256 in the ledger, and only ever served as downloads.
+#include <boost/json.hpp>
+
+#include "accord/core/bytes.h"
+#include "accord/core/ids.h"
+#include "accord/core/sha256.h"
+#include "accord/core/time.h"
+#include "accord/domain/document.h"
+#include "accord/domain/registry.h"
+#include "accord/http/json.h"
+#include "accord/http/registry_http.h"
+
+namespace accord::http {
+
+namespace json = boost::json;
+using domain::StateString;
+
+namespace {
+
+const std::vector<std::string> kReaders = {"security_officer", "privacy_officer", "staff",
+                                           "auditor", "third_party_contact"};
+
+struct Upload {
+  storage::Scope scope;
+  domain::Actor actor;
+  std::string parent_kind;  // "agreement" | "party"
+  std::string parent_id;
+  std::string filename;
+  std::string content_type;
+  std::string sha256;
+  std::string body;
+};
+
+Result<json::value> StoreDocument(storage::CommandContext& c, const Upload& u) {
+  auto parent = storage::GetObject(c.tx(), u.parent_kind, u.parent_id, u.scope);
+  if (!parent.ok()) return std::move(parent).error();
+  if (!parent->has_value()) return NotFound(u.parent_kind + " " + u.parent_id);
+  std::string party_id = (*parent)->party_id;
+  int64_t version = 1;
+  if (u.parent_kind == "agreement") {
+    auto n = c.tx().QueryOne(
+        "SELECT COUNT(DISTINCT id) FROM rm_objects WHERE kind = 'document' AND parent_id = ?",
+        {u.parent_id});
+    if (!n.ok()) return std::move(n).error();
+    version = (*n)->Int(0) + 1;
+  }
+  // Content first: identical bytes are stored once, whoever uploads them.
+  ACCORD_TRY(
+      c.tx().Exec("INSERT INTO documents(sha256, content_type, size, content, created_at) "
+                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+                  {u.sha256, u.content_type, static_cast<int64_t>(u.body.size()),
+                   storage::BlobOf(AsBytes(u.body)), FormatRfc3339(c.Now())}));
+  std::string id = NewId("doc", c.Now());
+  std::string at = FormatRfc3339(c.Now());
+  json::object state{{"id", id},
+                     {"party_id", party_id},
+                     {"filename", u.filename},
+                     {"content_type", u.content_type},
+                     {"size", static_cast<int64_t>(u.body.size())},
+                     {"sha256", u.sha256},
+                     {"uploaded_by", json::object{{"id", u.actor.id}, {"role", u.actor.role}}},
+                     {"created_at", at},
+                     {"updated_at", at},
+                     {"version", version}};
+  if (u.parent_kind == "agreement") state["agreement_id"] = u.parent_id;
+  auto index = c.Append(domain::Event{.type = "document.uploaded",
+                                      .actor = u.actor,
+                                      .subject = {"document", id},
+                                      .payload = json::object{{"state", state}}});
+  if (!index.ok()) return std::move(index).error();
+  return json::value(ObjectJson(
+      storage::StoredObject{id, party_id, u.parent_id, static_cast<int64_t>(*index), state}));
+}
+
+void AddUploadRoute(Router& router, ApiDeps& deps, const std::string& parent_kind,
+                    const std::string& pattern, std::vector<std::string> roles) {
+  storage::EventLog& log = deps.log;
+  // The pattern's one path parameter: "{id}" or "{party_id}".
+  std::string param =
+      pattern.substr(pattern.find('{') + 1, pattern.find('}') - pattern.find('{') - 1);
+  router
+      .Add(Route{
+          .method = "POST",
+          .pattern = pattern,
+          .roles = std::move(roles),
+          .summary =
+              "Upload a document (raw body; Content-Type: PDF, PNG, JPEG, text, CSV, DOCX or "
+              "XLSX; ?filename=; at most 25 MiB); its SHA-256 goes into the ledger",
+          .tag = "documents",
+          .params = {{param, "path", "string", true, parent_kind + " id"},
+                     {"filename", "query", "string", true, "the file's name, for display"}},
+          .response_schema = json::object{{"type", "object"}},
+          .success_status = 201,
+          .handler =
+              [&log, parent_kind, param](Context&& ctx, Reply reply) {
+                auto filename = domain::SanitizeFilename(ctx.Query("filename"));
+                if (!filename.ok()) return reply(ErrorResponse(filename.error()));
+                std::string declared(ctx.request.HeaderValue("Content-Type"));
+                auto type = domain::CheckDocument(declared, AsBytes(ctx.request.body), *filename);
+                if (!type.ok()) return reply(ErrorResponse(type.error()));
+                Upload u{ScopeOf(*ctx.principal),
+                         ActorOf(*ctx.principal),
+                         parent_kind,
+                         ctx.path_params.at(param),
+                         std::move(*filename),
+                         std::move(*type),
+                         HexEncode(Sha256(ctx.request.body)),
+                         std::move(ctx.request.body)};
+                log.Submit(
+                    [u = std::move(u)](storage::CommandContext& c) { return StoreDocument(c, u); },
+                    [reply = std::move(reply)](Result<json::value> r) {
+                      reply(ToResponse(r, 201));
+                    });
+              },
+      })
+      .body_limit = domain::kMaxDocumentBytes;
+}
+
+// Browsers must never render an upload as a page: attachment, sandboxed, no sniffing.
+Response Download(const json::object& doc, std::string content) {
+  Response r;
+  r.content_type = StateString(doc, "content_type");
+  r.body = std::move(content);
+  std::string name = StateString(doc, "filename");
+  std::string ascii;
+  for (char ch : name) ascii += (ch >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\') ? ch : '_';
+  r.headers.push_back({"Content-Disposition", "attachment; filename=\"" + ascii + "\""});
+  r.headers.push_back({"Content-Security-Policy", "sandbox; default-src 'none'"});
+  r.headers.push_back({"X-Content-SHA256", StateString(doc, "sha256")});
+  return r;
+}
+
+}  // namespace
+
+void AddDocumentRoutes(Router& router, ApiDeps& deps) {
+  std::vector<std::string> party_uploaders = kOfficerRoles;
+  party_uploaders.push_back("third_party_contact");  // e.g. its SOC 2 report
+  AddUploadRoute(router, deps, "agreement", "/api/v1/agreements/{id}/documents", kOfficerRoles);
+  // {party_id}, as in the party's GET .../documents: one path, one template (OpenAPI 3.1).
+  AddUploadRoute(router, deps, "party", "/api/v1/parties/{party_id}/documents", party_uploaders);
+  storage::Store& store = deps.store;
+  router.Add(Route{
+      .method = "GET",
+      .pattern = "/api/v1/agreements/{id}/documents",
+      .roles = kReaders,
+      .summary = "An agreement's documents (its versions), oldest first",
+      .tag = "documents",
+      .params = {{"id", "path", "string", true, "agreement id"},
+                 {"as_of", "query", "integer", false, "ledger size"}},
+      .response_schema = json::object{{"type", "object"}},
+      .handler = Sync([&store](Context& ctx) {
+        auto as_of = ParseAsOf(ctx);
+        if (!as_of.ok()) return ErrorResponse(as_of.error());
+        auto page = ParsePage(ctx);
+        if (!page.ok()) return ErrorResponse(page.error());
+        const std::string& id = ctx.path_params.at("id");
+        storage::Scope scope = ScopeOf(*ctx.principal);
+        json::object body;
+        Status s = store.Read([&](storage::Tx& tx) -> Status {
+          auto agreement = storage::GetObject(tx, "agreement", id, scope, *as_of);
+          if (!agreement.ok()) return std::move(agreement).error();
+          if (!agreement->has_value()) return NotFound("agreement " + id);
+          storage::ListQuery q{.kind = "document",
+                               .parent_id = id,
+                               .after_id = page->after_id.value_or(""),
+                               .limit = page->limit,
+                               .as_of = *as_of};
+          auto result = storage::ListObjects(tx, q, scope);
+          if (!result.ok()) return std::move(result).error();
+          body = PageJson(*result);
+          return Ok();
+        });
+        if (!s.ok()) return ErrorResponse(s.error());
+        return JsonResponse(body);
+      }),
+  });
+  router.Add(Route{
+      .method = "GET",
+      .pattern = "/api/v1/documents/{id}/content",
+      .roles = kReaders,
+      .summary = "Download a document's bytes (always as an attachment)",
+      .tag = "documents",
+      .params = {{"id", "path", "string", true, "document id"}},
+      .response_schema = json::object{{"type", "string"}, {"format", "binary"}},
+      .response_type = "application/octet-stream",
+      .handler = Sync([&store](Context& ctx) {
+        const std::string& id = ctx.path_params.at("id");
+        storage::Scope scope = ScopeOf(*ctx.principal);
+        json::object doc;
+        std::string content;
+        Status s = store.Read([&](storage::Tx& tx) -> Status {
+          auto o = storage::GetObject(tx, "document", id, scope);
+          if (!o.ok()) return std::move(o).error();
+          if (!o->has_value()) return NotFound("document " + id);
+          doc = (*o)->doc;
+          auto row = tx.QueryOne("SELECT content FROM documents WHERE sha256 = ?",
+                                 {StateString(doc, "sha256")});
+          if (!row.ok()) return std::move(row).error();
+          if (!row->has_value()) return Internal("document content missing for " + id);
+          content = std::string(AsString((*row)->BlobAt(0)));
+          return Ok();
+        });
+        if (!s.ok()) return ErrorResponse(s.error());
+        return Download(doc, std::move(content));
+      }),
+  });
+}
+
+}  // namespace accord::http

@@ -1,0 +1,443 @@
+// The registry's CRUD routes (TP-1, TP-6), generated from the kind specs in
+// domain/registry.h: one create/list/get/patch/delete shape for every kind.
+#include <boost/json.hpp>
+
+#include "accord/core/ids.h"
+#include "accord/domain/registry.h"
+#include "accord/http/api.h"
+#include "accord/http/json.h"
+#include "accord/http/registry_http.h"
+#include "accord/storage/registry_store.h"
+
+namespace accord::http {
+
+namespace json = boost::json;
+using storage::Scope;
+using storage::StoredObject;
+
+namespace {
+
+const std::vector<std::string> kRegistryReaders = {"security_officer", "privacy_officer", "staff",
+                                                   "auditor", "third_party_contact"};
+const std::vector<std::string> kOrgReaders = {"security_officer", "privacy_officer", "staff",
+                                              "auditor"};
+
+// What a route group needs to know about one kind.
+struct KindRoutes {
+  const domain::KindSpec* spec;
+  std::string collection;  // "services" -> /api/v1/parties/{party_id}/services
+  std::vector<std::string> read_roles;
+  std::vector<std::string> write_roles;
+};
+
+std::vector<KindRoutes> AllKindRoutes() {
+  auto k = [](const char* kind) { return domain::FindKind(kind); };
+  std::vector<std::string> contact_writers = kOfficerRoles;
+  contact_writers.push_back("third_party_contact");  // a vendor keeps its own contacts current
+  return {
+      {k("party"), "parties", kRegistryReaders, kOfficerRoles},
+      {k("system"), "systems", kOrgReaders, kOfficerRoles},
+      {k("service"), "services", kRegistryReaders, kOfficerRoles},
+      {k("contact"), "contacts", kRegistryReaders, contact_writers},
+      {k("agreement"), "agreements", kRegistryReaders, kOfficerRoles},
+      {k("due_diligence"), "due-diligence", kRegistryReaders, kOfficerRoles},
+      {k("control"), "controls", kRegistryReaders, kOfficerRoles},
+      {k("document"), "documents", kRegistryReaders, {}},
+  };
+}
+
+std::string Title(const domain::KindSpec& spec) {
+  std::string t = spec.kind;
+  for (char& ch : t) {
+    if (ch == '_') ch = ' ';
+  }
+  return t;
+}
+
+// --- references and rules that need the store ------------------------------------------
+
+Status CheckLive(storage::Tx& tx, std::string_view kind, std::string_view id,
+                 const std::string& field, const std::string& party_id,
+                 std::vector<ErrorDetail>& details) {
+  auto o = storage::GetObject(tx, kind, id, Scope{party_id});
+  if (!o.ok()) return std::move(o).error();
+  if (!o->has_value()) details.push_back({field, "no " + std::string(kind) + " has id " +
+                                                     std::string(id),
+                                          {}});
+  return Ok();
+}
+
+Status CheckReferences(storage::Tx& tx, const domain::KindSpec& spec, const json::object& state,
+                       std::vector<ErrorDetail>& details) {
+  std::string party = domain::StateString(state, "party_id");
+  if (const json::value* systems = state.if_contains("systems"); systems && systems->is_array()) {
+    const auto& arr = systems->as_array();
+    for (size_t i = 0; i < arr.size(); ++i) {
+      ACCORD_TRY(CheckLive(tx, "system", arr[i].as_string(), "systems[" + std::to_string(i) + "]",
+                           "", details));
+    }
+  }
+  if (std::string sys = domain::StateString(state, "system_id"); !sys.empty()) {
+    ACCORD_TRY(CheckLive(tx, "system", sys, "system_id", "", details));
+  }
+  if (const json::value* ev = state.if_contains("evidence"); ev && ev->is_array()) {
+    const auto& arr = ev->as_array();
+    for (size_t i = 0; i < arr.size(); ++i) {
+      // Evidence must be this party's own document.
+      ACCORD_TRY(CheckLive(tx, "document", arr[i].as_string(),
+                           "evidence[" + std::to_string(i) + "]", party, details));
+    }
+  }
+  return Ok();
+}
+
+Status CheckUniqueName(storage::Tx& tx, const domain::KindSpec& spec, const json::object& state) {
+  if (!spec.unique_name) return Ok();
+  std::string name = domain::StateString(state, spec.name_field);
+  auto existing =
+      storage::FindLiveByName(tx, spec.kind, name, domain::StateString(state, "id"));
+  if (!existing.ok()) return std::move(existing).error();
+  if (!existing->has_value()) return Ok();
+  return Error{ErrorCode::kConflict,
+               spec.name_field + ": a " + Title(spec) + " named '" + name + "' already exists (" +
+                   **existing + ")",
+               {{spec.name_field, "already used by " + **existing, {}}}};
+}
+
+// Deleting is for mistakes; a relationship that ended is offboarded or terminated instead,
+// so its history stays readable.
+Status CheckDeletable(storage::Tx& tx, const domain::KindSpec& spec, const StoredObject& o) {
+  std::string status = domain::StateString(o.doc, spec.status_field);
+  if (spec.kind == "party") {
+    if (status != "prospect") {
+      return Error{ErrorCode::kConflict,
+                   "only a prospect can be deleted; set status to offboarded instead",
+                   {{"status", "is " + status, {}}}};
+    }
+    auto children = tx.QueryOne(
+        "SELECT COUNT(*) FROM rm_objects WHERE party_id = ? AND kind <> 'party' AND to_idx = ?",
+        {o.id, storage::kOpenVersion});
+    if (!children.ok()) return std::move(children).error();
+    if ((*children)->Int(0) > 0) {
+      return Error{ErrorCode::kConflict,
+                   "the party still has services, contacts, agreements or records; delete "
+                   "those first or offboard the party",
+                   {{"party", "has " + std::to_string((*children)->Int(0)) + " live objects", {}}}};
+    }
+  }
+  if (spec.kind == "agreement" && status != "draft") {
+    return Error{ErrorCode::kConflict,
+                 "only a draft agreement can be deleted; terminate it instead",
+                 {{"status", "is " + status, {}}}};
+  }
+  return Ok();
+}
+
+// --- commands ----------------------------------------------------------------------------
+
+struct WriteRequest {
+  const domain::KindSpec* spec;
+  Scope scope;
+  domain::Actor actor;
+  std::string id;         // patch/delete
+  std::string parent_id;  // create under a party
+  json::object body;
+};
+
+Result<json::value> Create(storage::CommandContext& c, const WriteRequest& w) {
+  const auto& spec = *w.spec;
+  if (!spec.parent_kind.empty()) {
+    auto parent = storage::GetObject(c.tx(), spec.parent_kind, w.parent_id, w.scope);
+    if (!parent.ok()) return std::move(parent).error();
+    if (!parent->has_value()) return NotFound(spec.parent_kind + " " + w.parent_id);
+  }
+  auto state = domain::NewObject(spec, w.body, NewId(spec.id_prefix, c.Now()), w.parent_id,
+                                 c.Now());
+  if (!state.ok()) return std::move(state).error();
+  std::vector<ErrorDetail> details;
+  ACCORD_TRY(CheckReferences(c.tx(), spec, *state, details));
+  if (!details.empty()) return domain::ValidationErrors(std::move(details));
+  ACCORD_TRY(CheckUniqueName(c.tx(), spec, *state));
+  std::string id = domain::StateString(*state, "id");
+  auto index = c.Append(domain::Event{.type = spec.kind + ".created",
+                                      .actor = w.actor,
+                                      .subject = {spec.kind, id},
+                                      .payload = json::object{{"state", *state}}});
+  if (!index.ok()) return std::move(index).error();
+  return json::value(ObjectJson(StoredObject{id, "", "", static_cast<int64_t>(*index),
+                                             std::move(*state)}));
+}
+
+Result<json::value> Patch(storage::CommandContext& c, const WriteRequest& w) {
+  const auto& spec = *w.spec;
+  auto current = storage::GetObject(c.tx(), spec.kind, w.id, w.scope);
+  if (!current.ok()) return std::move(current).error();
+  if (!current->has_value()) return NotFound(Title(spec) + " " + w.id);
+  std::vector<std::string> changed;
+  auto state = domain::PatchObject(spec, (*current)->doc, w.body, c.Now(), changed);
+  if (!state.ok()) return std::move(state).error();
+  if (changed.empty()) return json::value(ObjectJson(**current));
+  std::vector<ErrorDetail> details;
+  ACCORD_TRY(CheckReferences(c.tx(), spec, *state, details));
+  if (!details.empty()) return domain::ValidationErrors(std::move(details));
+  ACCORD_TRY(CheckUniqueName(c.tx(), spec, *state));
+  bool status_changed = !spec.status_field.empty() &&
+                        std::find(changed.begin(), changed.end(), spec.status_field) != changed.end();
+  json::array changed_json;
+  for (const auto& f : changed) changed_json.push_back(json::value(f));
+  auto index = c.Append(domain::Event{
+      .type = spec.kind + (status_changed ? ".status_changed" : ".updated"),
+      .actor = w.actor,
+      .subject = {spec.kind, w.id},
+      .payload = json::object{{"state", *state}, {"changed", std::move(changed_json)}}});
+  if (!index.ok()) return std::move(index).error();
+  return json::value(
+      ObjectJson(StoredObject{w.id, "", "", static_cast<int64_t>(*index), std::move(*state)}));
+}
+
+Result<json::value> Delete(storage::CommandContext& c, const WriteRequest& w) {
+  const auto& spec = *w.spec;
+  auto current = storage::GetObject(c.tx(), spec.kind, w.id, w.scope);
+  if (!current.ok()) return std::move(current).error();
+  if (!current->has_value()) return NotFound(Title(spec) + " " + w.id);
+  ACCORD_TRY(CheckDeletable(c.tx(), spec, **current));
+  json::object payload;
+  if (!spec.name_field.empty()) {
+    payload["name"] = domain::StateString((*current)->doc, spec.name_field);
+  }
+  if (!spec.parent_kind.empty()) payload["party_id"] = (*current)->party_id;
+  auto index = c.Append(domain::Event{.type = spec.kind + ".deleted",
+                                      .actor = w.actor,
+                                      .subject = {spec.kind, w.id},
+                                      .payload = std::move(payload)});
+  if (!index.ok()) return std::move(index).error();
+  return json::value(json::object{{"id", w.id}, {"deleted", true}, {"ledger_index", *index}});
+}
+
+// --- routes ------------------------------------------------------------------------------
+
+std::vector<ParamDoc> ListParams(const domain::KindSpec& spec) {
+  std::vector<ParamDoc> p;
+  if (!spec.name_field.empty()) {
+    p.push_back({"q", "query", "string", false, "prefix of any word of the " + spec.name_field});
+  }
+  if (!spec.tag_field.empty()) p.push_back({spec.tag_field, "query", "string", false, "filter"});
+  if (!spec.status_field.empty()) p.push_back({"status", "query", "string", false, "filter"});
+  p.push_back({"limit", "query", "integer", false, "1-500, default 50"});
+  p.push_back({"cursor", "query", "string", false, "from next_cursor"});
+  p.push_back({"as_of", "query", "integer", false, "ledger size: the state back then"});
+  return p;
+}
+
+void AddListRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const std::string& path,
+                  bool under_party) {
+  const domain::KindSpec* spec = k.spec;
+  storage::Store& store = deps.store;
+  std::vector<ParamDoc> params = ListParams(*spec);
+  if (under_party) params.insert(params.begin(), {"party_id", "path", "string", true, "party"});
+  router.Add(Route{
+      .method = "GET",
+      .pattern = path,
+      .roles = k.read_roles,
+      .summary = "List " + k.collection + " (filters, ?q= search, cursor pages, ?as_of=N)",
+      .tag = "registry",
+      .params = std::move(params),
+      .response_schema = json::object{{"type", "object"}},
+      .handler = Sync([spec, under_party, &store](Context& ctx) {
+        auto page = ParsePage(ctx);
+        if (!page.ok()) return ErrorResponse(page.error());
+        auto as_of = ParseAsOf(ctx);
+        if (!as_of.ok()) return ErrorResponse(as_of.error());
+        storage::ListQuery q{.kind = spec->kind,
+                             .tag = std::string(ctx.Query(spec->tag_field)),
+                             .status = std::string(ctx.Query("status")),
+                             .q = std::string(ctx.Query("q")),
+                             .after_id = page->after_id.value_or(""),
+                             .limit = page->limit,
+                             .as_of = *as_of};
+        if (spec->tag_field.empty()) q.tag.clear();
+        Scope scope = ScopeOf(*ctx.principal);
+        json::object body;
+        Status s = store.Read([&](storage::Tx& tx) -> Status {
+          if (under_party) {
+            q.party_id = ctx.path_params.at("party_id");
+            auto party = storage::GetObject(tx, "party", q.party_id, scope, q.as_of);
+            if (!party.ok()) return std::move(party).error();
+            if (!party->has_value()) return NotFound("party " + q.party_id);
+          }
+          auto result = storage::ListObjects(tx, q, scope);
+          if (!result.ok()) return std::move(result).error();
+          body = PageJson(*result);
+          return Ok();
+        });
+        if (!s.ok()) return ErrorResponse(s.error());
+        return JsonResponse(body);
+      }),
+  });
+}
+
+void AddCreateRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const std::string& path,
+                    bool under_party) {
+  const domain::KindSpec* spec = k.spec;
+  storage::EventLog& log = deps.log;
+  std::vector<ParamDoc> params;
+  if (under_party) params.push_back({"party_id", "path", "string", true, "party"});
+  router.Add(Route{
+      .method = "POST",
+      .pattern = path,
+      .roles = k.write_roles,
+      .summary = "Create a " + Title(*spec) + " (a ledger event: " + spec->kind + ".created)",
+      .tag = "registry",
+      .params = std::move(params),
+      .request_schema = domain::SchemaOf(spec->fields, false),
+      .response_schema = json::object{{"type", "object"}},
+      .success_status = 201,
+      .handler =
+          [spec, under_party, &log](Context&& ctx, Reply reply) {
+            auto body = ParseJsonObject(ctx.request.body);
+            if (!body.ok()) return reply(ErrorResponse(body.error()));
+            WriteRequest w{spec, ScopeOf(*ctx.principal), ActorOf(*ctx.principal), "",
+                           under_party ? ctx.path_params.at("party_id") : "",
+                           std::move(*body)};
+            log.Submit([w = std::move(w)](storage::CommandContext& c) { return Create(c, w); },
+                       [reply = std::move(reply)](Result<json::value> r) {
+                         reply(ToResponse(r, 201));
+                       });
+          },
+  });
+}
+
+void AddItemRoutes(Router& router, ApiDeps& deps, const KindRoutes& k, const std::string& path) {
+  const domain::KindSpec* spec = k.spec;
+  storage::Store& store = deps.store;
+  storage::EventLog& log = deps.log;
+  std::vector<ParamDoc> id_param = {{"id", "path", "string", true, Title(*spec) + " id"}};
+  std::vector<ParamDoc> get_params = id_param;
+  get_params.push_back({"as_of", "query", "integer", false, "ledger size: the state back then"});
+  router.Add(Route{
+      .method = "GET",
+      .pattern = path,
+      .roles = k.read_roles,
+      .summary = "One " + Title(*spec) + " (?as_of=N: as it was at ledger size N)",
+      .tag = "registry",
+      .params = get_params,
+      .response_schema = json::object{{"type", "object"}},
+      .handler = Sync([spec, &store](Context& ctx) {
+        auto as_of = ParseAsOf(ctx);
+        if (!as_of.ok()) return ErrorResponse(as_of.error());
+        const std::string& id = ctx.path_params.at("id");
+        Scope scope = ScopeOf(*ctx.principal);
+        json::value body;
+        Status s = store.Read([&](storage::Tx& tx) -> Status {
+          auto o = storage::GetObject(tx, spec->kind, id, scope, *as_of);
+          if (!o.ok()) return std::move(o).error();
+          if (!o->has_value()) return NotFound(Title(*spec) + " " + id);
+          body = ObjectJson(**o);
+          return Ok();
+        });
+        if (!s.ok()) return ErrorResponse(s.error());
+        return JsonResponse(body);
+      }),
+  });
+  if (k.write_roles.empty() || !spec->generic_write) return;
+  auto write_handler = [spec, &log](bool is_delete) {
+    return [spec, &log, is_delete](Context&& ctx, Reply reply) {
+      json::object body;
+      if (!is_delete) {
+        auto parsed = ParseJsonObject(ctx.request.body);
+        if (!parsed.ok()) return reply(ErrorResponse(parsed.error()));
+        body = std::move(*parsed);
+      }
+      WriteRequest w{spec, ScopeOf(*ctx.principal), ActorOf(*ctx.principal),
+                     ctx.path_params.at("id"), "", std::move(body)};
+      log.Submit(
+          [w = std::move(w), is_delete](storage::CommandContext& c) {
+            return is_delete ? Delete(c, w) : Patch(c, w);
+          },
+          [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r)); });
+    };
+  };
+  router.Add(Route{
+      .method = "PATCH",
+      .pattern = path,
+      .roles = k.write_roles,
+      .summary = "Change a " + Title(*spec) + "; absent fields keep their value, null clears",
+      .tag = "registry",
+      .params = id_param,
+      .request_schema = domain::SchemaOf(spec->fields, true),
+      .response_schema = json::object{{"type", "object"}},
+      .handler = write_handler(false),
+  });
+  router.Add(Route{
+      .method = "DELETE",
+      .pattern = path,
+      .roles = k.write_roles,
+      .summary = "Delete a " + Title(*spec) + " entered by mistake (history stays in the ledger)",
+      .tag = "registry",
+      .params = id_param,
+      .response_schema = json::object{{"type", "object"}},
+      .handler = write_handler(true),
+  });
+}
+
+}  // namespace
+
+Scope ScopeOf(const Principal& p) {
+  if (p.role != "third_party_contact") return Scope{};
+  // A contact without a party sees nothing rather than everything.
+  return Scope{p.party_id.empty() ? std::string("-") : p.party_id};
+}
+
+domain::Actor ActorOf(const Principal& p) { return domain::Actor{p.id, p.role}; }
+
+json::object ObjectJson(const StoredObject& o) {
+  json::object out = o.doc;
+  out["ledger_index"] = o.from_idx;
+  return out;
+}
+
+json::object PageJson(const storage::ObjectPage& page) {
+  json::array items;
+  for (const auto& o : page.items) items.push_back(ObjectJson(o));
+  json::value next = nullptr;
+  if (page.next_after) next = EncodeIdCursor(*page.next_after);
+  return json::object{{"items", std::move(items)}, {"next_cursor", std::move(next)}};
+}
+
+Result<json::value> CreateObjectCommand(storage::CommandContext& c, std::string_view kind,
+                                        std::string parent_id, json::object body,
+                                        const domain::Actor& actor) {
+  const domain::KindSpec* spec = domain::FindKind(kind);
+  if (!spec) return Internal("unknown registry kind " + std::string(kind));
+  return Create(c, WriteRequest{spec, Scope{}, actor, "", std::move(parent_id), std::move(body)});
+}
+
+Result<json::value> PatchObjectCommand(storage::CommandContext& c, std::string_view kind,
+                                       std::string id, json::object body,
+                                       const domain::Actor& actor) {
+  const domain::KindSpec* spec = domain::FindKind(kind);
+  if (!spec) return Internal("unknown registry kind " + std::string(kind));
+  return Patch(c, WriteRequest{spec, Scope{}, actor, std::move(id), "", std::move(body)});
+}
+
+void AddRegistryRoutes(Router& router, ApiDeps& deps) {
+  // Literal paths first: the router takes the first pattern that matches.
+  AddPartyImportRoutes(router, deps);
+  for (const auto& k : AllKindRoutes()) {
+    const auto& spec = *k.spec;
+    std::string item = "/api/v1/" + k.collection + "/{id}";
+    if (spec.parent_kind.empty()) {
+      std::string collection = "/api/v1/" + k.collection;
+      AddListRoute(router, deps, k, collection, false);
+      AddCreateRoute(router, deps, k, collection, false);
+    } else {
+      std::string collection = "/api/v1/parties/{party_id}/" + k.collection;
+      AddListRoute(router, deps, k, collection, true);
+      if (spec.generic_write) AddCreateRoute(router, deps, k, collection, true);
+    }
+    AddItemRoutes(router, deps, k, item);
+  }
+  AddDocumentRoutes(router, deps);
+}
+
+}  // namespace accord::http

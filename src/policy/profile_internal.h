@@ -1,0 +1,35 @@
+// Shared by the profile parser's files: problems collected with their lines, so one run
+// of `accord profile check` reports every mistake in a file, not just the first.
+#pragma once
+
+#include <toml++/toml.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accord/core/result.h"
+#include "accord/policy/gate.h"
+
+namespace accord::policy::internal {
+
+class Problems {
+ public:
+  explicit Problems(std::string_view origin) : origin_(origin) {}
+
+  void Add(std::string field, std::string reason, int line);
+  bool empty() const { return details_.empty(); }
+  // kValidationFailed; the message has one "origin:line: field: reason" line per problem.
+  Error ToError() const;
+
+ private:
+  std::string origin_;
+  std::vector<ErrorDetail> details_;
+};
+
+inline int LineOf(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
+
+// Reads the [access] section into `out`; every mistake goes to `problems`.
+void ParseAccess(const toml::table& access, Problems& problems, AccessPolicy& out);
+
+}  // namespace accord::policy::internal

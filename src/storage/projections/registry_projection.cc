@@ -1,0 +1,82 @@
+// The registry's read model: every event about a registry object carries the object's
+// whole state after the change ("state"), so an auditor reads each version straight from
+// the ledger and this projection never has to read before it writes.
+#include <boost/json.hpp>
+#include <set>
+
+#include "accord/core/jcs.h"
+#include "accord/domain/fields.h"
+#include "accord/domain/registry.h"
+#include "accord/storage/projection.h"
+#include "accord/storage/registry_store.h"
+
+namespace accord::storage {
+
+namespace json = boost::json;
+
+namespace {
+
+class RegistryProjection final : public Projection {
+ public:
+  std::string_view name() const override { return "registry"; }
+  std::vector<ProjectedTable> tables() const override {
+    return {{"rm_objects", "kind, id, from_idx"}, {"rm_words", "kind, prefix, id"}};
+  }
+
+  Status Apply(Tx& tx, uint64_t index, const domain::Event& e) override {
+    const domain::KindSpec* spec = domain::FindKind(e.subject.kind);
+    if (!spec) return Ok();
+    const auto idx = static_cast<int64_t>(index);
+    const json::value* state = e.payload.if_contains("state");
+    bool deleted = e.type.ends_with(".deleted");
+    if (!deleted && (!state || !state->is_object())) return Ok();
+    ACCORD_TRY(tx.ExecDeferred(
+        "UPDATE rm_objects SET to_idx = ? WHERE kind = ? AND id = ? AND to_idx = ?",
+        {idx, e.subject.kind, e.subject.id, kOpenVersion}));
+    if (deleted) return Ok();
+    const json::object& doc = state->as_object();
+    std::string party_id = spec->kind == "party" ? e.subject.id
+                                                 : domain::StateString(doc, "party_id");
+    std::string parent_id = ParentOf(*spec, doc);
+    std::string name = spec->name_field.empty() ? ""
+                                                : domain::StateString(doc, spec->name_field);
+    std::string text;
+    ACCORD_TRY(CanonicalizeTo(*state, text));
+    ACCORD_TRY(tx.ExecDeferred(
+        "INSERT INTO rm_objects(kind, id, from_idx, to_idx, party_id, parent_id, name_lc, tag, "
+        "status, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {e.subject.kind, e.subject.id, idx, kOpenVersion, party_id, parent_id,
+         domain::Lowercase(name), domain::StateString(doc, spec->tag_field),
+         spec->status_field.empty() ? "" : domain::StateString(doc, spec->status_field),
+         std::move(text)}));
+    std::set<std::string> prefixes;
+    for (const auto& word : domain::NameWords(name)) {
+      for (auto& p : domain::WordPrefixes(word)) prefixes.insert(std::move(p));
+    }
+    for (const auto& prefix : prefixes) {
+      ACCORD_TRY(tx.ExecDeferred(
+          "INSERT INTO rm_words(kind, prefix, id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+          {e.subject.kind, prefix, e.subject.id}));
+    }
+    return Ok();
+  }
+
+ private:
+  // Documents hang off an agreement when they belong to one; other children off the party.
+  static std::string ParentOf(const domain::KindSpec& spec, const json::object& doc) {
+    if (spec.kind == "document") {
+      std::string agreement = domain::StateString(doc, "agreement_id");
+      if (!agreement.empty()) return agreement;
+    }
+    if (spec.parent_kind.empty()) return "";
+    return domain::StateString(doc, spec.parent_kind + "_id");
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Projection> MakeRegistryProjection() {
+  return std::make_unique<RegistryProjection>();
+}
+
+}  // namespace accord::storage

@@ -1,0 +1,131 @@
+// `accord import parties` and party-bound tokens, against the store of a running server
+// (CONTRACT: CLI writes are safe while servers run).
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <fstream>
+
+#include "support/api_server.h"
+
+namespace accord::testing {
+namespace {
+
+namespace json = boost::json;
+
+std::vector<std::string> WithStore(std::vector<std::string> args, const ApiServer& server) {
+  args.push_back("--data-dir");
+  args.push_back(server.dir().str());
+  args.push_back("--db");
+  args.push_back(server.db_url());
+  return args;
+}
+
+std::string WriteFile(const ApiServer& server, const std::string& name, const std::string& text) {
+  std::string path = server.dir().str() + "/" + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+int64_t PartyCount(ApiServer& s, const std::string& q) {
+  auto v = s.GetJson("/api/v1/parties?limit=500&q=" + q);
+  return static_cast<int64_t>(v.at("items").as_array().size());
+}
+
+class ImportCliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new ApiServer(); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static ApiServer* server_;
+  ApiServer& s() { return *server_; }
+};
+ApiServer* ImportCliTest::server_ = nullptr;
+
+TEST_F(ImportCliTest, ImportsAFileTheServerThenServes) {
+  std::string file = WriteFile(s(), "good.csv",
+                               "\xEF\xBB\xBFname,kind,status,data_categories,location\r\n"
+                               "Zephyr Labs,partner,active,ephi;pii,\"Boston, MA\"\r\n"
+                               "Zephyr Cloud,subcontractor,onboarding,,\r\n");
+  auto r = RunAccord(WithStore({"import", "parties", file}, s()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("imported 2 parties"), std::string::npos) << r.out;
+  auto v = s().GetJson("/api/v1/parties?q=zephyr%20lab");
+  ASSERT_EQ(v.at("items").as_array().size(), 1u) << json::serialize(v);
+  const auto& party = v.at("items").as_array()[0].as_object();
+  EXPECT_EQ(party.at("location").as_string(), "Boston, MA");
+  EXPECT_EQ(party.at("risk_tier").as_string(), "high");  // ePHI 3 + PII 2 + medium 1
+}
+
+TEST_F(ImportCliTest, ABadRowImportsNothingAndNamesItsLine) {
+  std::string file = WriteFile(s(), "bad.csv",
+                               "name,kind\n"
+                               "Quasar One,customer\n"
+                               "Quasar Two,vendor\n"
+                               "Quasar Three,customer\n"
+                               "quasar one,partner\n");
+  auto r = RunAccord(WithStore({"import", "parties", file}, s()));
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.err.find(file + ":3: kind: must be one of"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(file + ":5: name:"), std::string::npos) << r.err;
+  EXPECT_EQ(PartyCount(s(), "quasar"), 0);
+
+  r = RunAccord(WithStore({"import", "parties", file, "--skip-invalid"}, s()));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("imported 2 parties"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("skipped " + file + ":3: kind"), std::string::npos) << r.out;
+  EXPECT_EQ(PartyCount(s(), "quasar"), 2);
+}
+
+TEST_F(ImportCliTest, MalformedFilesAreUsageErrors) {
+  struct Case {
+    std::string text;
+    std::string expect;
+  } cases[] = {
+      {"name,kind,colour\nA,customer,red\n", "unknown column 'colour'"},
+      {"kind\ncustomer\n", "the column 'name' is required"},
+      {"name,kind\n\"Open quote,customer\n", "line 2"},
+      {"name,kind\nA,customer,extra\n", "line 2"},
+  };
+  for (const auto& c : cases) {
+    std::string file = WriteFile(s(), "malformed.csv", c.text);
+    auto r = RunAccord(WithStore({"import", "parties", file}, s()));
+    EXPECT_EQ(r.exit_code, 2) << c.text;
+    EXPECT_NE(r.err.find(c.expect), std::string::npos) << c.text << "\n" << r.err;
+  }
+  auto missing = RunAccord(WithStore({"import", "parties", "/nonexistent.csv"}, s()));
+  EXPECT_EQ(missing.exit_code, 2);
+}
+
+TEST_F(ImportCliTest, ThirdPartyTokensAreBoundToOneParty) {
+  auto v = s().GetJson("/api/v1/parties?q=northwind");
+  std::string northwind(v.at("items").as_array()[0].at("id").as_string());
+  auto unbound = RunAccord(
+      WithStore({"token", "create", "--name", "x", "--role", "third_party_contact"}, s()));
+  EXPECT_EQ(unbound.exit_code, 2);
+  EXPECT_NE(unbound.err.find("party"), std::string::npos) << unbound.err;
+  auto wrong = RunAccord(WithStore(
+      {"token", "create", "--name", "x", "--role", "staff", "--party", northwind}, s()));
+  EXPECT_EQ(wrong.exit_code, 2);
+  auto unknown = RunAccord(WithStore(
+      {"token", "create", "--name", "x", "--role", "third_party_contact", "--party", "pty_nope"},
+      s()));
+  EXPECT_EQ(unknown.exit_code, 2);
+
+  auto r = RunAccord(WithStore(
+      {"token", "create", "--name", "nw", "--role", "third_party_contact", "--party", northwind},
+      s()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string token = r.out.substr(r.out.rfind("acc_"));
+  while (!token.empty() && token.back() == '\n') token.pop_back();
+  auto list = HttpCall(s().port(), "GET", "/api/v1/parties?limit=500", "",
+                       {{"Authorization", "Bearer " + token}});
+  ASSERT_EQ(list.status, 200) << list.body;
+  auto items = json::parse(list.body).at("items").as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].at("id").as_string(), northwind);
+}
+
+}  // namespace
+}  // namespace accord::testing

@@ -1,0 +1,585 @@
+// The registry's pure rules (domain/fields.h, domain/registry.h): what a user sees when a
+// body is wrong, which status changes are allowed, and what an agreement needs before it
+// is executed. No store, no server.
+#include "accord/domain/registry.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "accord/core/time.h"
+#include "accord/domain/fields.h"
+
+namespace accord::domain {
+namespace {
+
+namespace json = boost::json;
+
+const TimePoint kNow = TimePoint(std::chrono::milliseconds(1795000000000));
+
+json::object Obj(std::string_view text) { return json::parse(text).as_object(); }
+
+std::vector<std::string> Fields(const std::vector<ErrorDetail>& details) {
+  std::vector<std::string> out;
+  for (const auto& d : details) out.push_back(d.field);
+  return out;
+}
+
+std::vector<std::string> Fields(const Error& e) { return Fields(e.details); }
+
+// The reason given for `field`, or "" when that field has no detail.
+std::string ReasonFor(const std::vector<ErrorDetail>& details, std::string_view field) {
+  for (const auto& d : details) {
+    if (d.field == field) return d.reason;
+  }
+  return "";
+}
+
+// Validates `body` against one field spec named "f" under `prefix`.
+std::vector<ErrorDetail> CheckOne(FieldSpec spec, const json::value& value,
+                                  std::string_view prefix = "", json::object* out = nullptr) {
+  spec.name = "f";
+  std::vector<ErrorDetail> details;
+  json::object local;
+  ValidateFields({spec}, json::object{{"f", value}}, false, prefix, out ? *out : local, details);
+  return details;
+}
+
+const KindSpec& Kind(std::string_view name) {
+  const KindSpec* k = FindKind(name);
+  EXPECT_NE(k, nullptr) << name;
+  return *k;
+}
+
+json::object NewOk(std::string_view kind, std::string_view body, std::string parent = "") {
+  auto r = NewObject(Kind(kind), Obj(body), "id_1", std::move(parent), kNow);
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().ToString());
+  return r.ok() ? *r : json::object{};
+}
+
+Error NewFails(std::string_view kind, std::string_view body) {
+  auto r = NewObject(Kind(kind), Obj(body), "id_1", "pty_1", kNow);
+  EXPECT_FALSE(r.ok()) << kind << " " << body;
+  if (r.ok()) return Error{};
+  EXPECT_EQ(r.error().code, ErrorCode::kValidationFailed);
+  EXPECT_FALSE(r.error().details.empty());
+  return r.error();
+}
+
+Result<json::object> Patch(std::string_view kind, const json::object& current,
+                           std::string_view body, std::vector<std::string>* changed = nullptr) {
+  std::vector<std::string> local;
+  return PatchObject(Kind(kind), current, Obj(body), kNow + std::chrono::hours(1),
+                     changed ? *changed : local);
+}
+
+// --- every field type names the field in its errors ------------------------------------
+
+TEST(FieldsTest, StringErrorsNameTheField) {
+  FieldSpec s{.type = FieldType::kString, .max_length = 5};
+  EXPECT_EQ(ReasonFor(CheckOne(s, 5), "f"), "must be a string");
+  EXPECT_EQ(ReasonFor(CheckOne(s, ""), "f"), "must not be empty");
+  EXPECT_EQ(ReasonFor(CheckOne(s, "abcdef"), "f"), "must be at most 5 bytes");
+  EXPECT_NE(ReasonFor(CheckOne(s, "a\nb"), "f").find("line breaks"), std::string::npos);
+  EXPECT_NE(ReasonFor(CheckOne(s, "a\x01"), "f").find("control"), std::string::npos);
+  EXPECT_NE(ReasonFor(CheckOne(s, "a\x7f"), "f").find("control"), std::string::npos);
+  EXPECT_TRUE(CheckOne(s, "abcde").empty());
+  EXPECT_EQ(Fields(CheckOne(s, 5, "agreement")), std::vector<std::string>{"agreement.f"});
+}
+
+TEST(FieldsTest, StringsMustBeValidUtf8) {
+  FieldSpec s{.type = FieldType::kString, .max_length = 100};
+  EXPECT_TRUE(CheckOne(s, "Z\xC3\xBCrich \xE2\x82\xAC \xF0\x9F\x98\x80").empty());
+  for (std::string bad :
+       {std::string("\x80"), std::string("a\xC3"), std::string("\xE2\x82"),
+        std::string("\xF8\x88\x80\x80\x80"),
+        // A lone continuation byte, whatever follows it.
+        std::string("\x80\x80\x80\x80\x80x"), std::string("ab\xBF\x80\x80\x80\x80"),
+        // Overlong "/", a UTF-16 surrogate, and a code point past U+10FFFF.
+        std::string("\xC0\xAF"), std::string("\xED\xA0\x80"), std::string("\xF4\x90\x80\x80")}) {
+    EXPECT_EQ(ReasonFor(CheckOne(s, json::string(bad)), "f"), "must be valid UTF-8")
+        << json::serialize(json::string(bad));
+  }
+}
+
+TEST(FieldsTest, TextAllowsLineBreaksButNotOtherControls) {
+  FieldSpec t{.type = FieldType::kText, .max_length = 100};
+  EXPECT_TRUE(CheckOne(t, "line one\nline two\r\n\tindented").empty());
+  EXPECT_NE(ReasonFor(CheckOne(t, "bell\x07"), "f").find("control"), std::string::npos);
+  EXPECT_EQ(ReasonFor(CheckOne(t, json::string(std::string(101, 'x'))), "f"),
+            "must be at most 100 bytes");
+}
+
+TEST(FieldsTest, EnumListsTheAllowedValues) {
+  FieldSpec e{.type = FieldType::kEnum, .values = {"low", "high"}};
+  EXPECT_EQ(ReasonFor(CheckOne(e, "medium"), "f"), "must be one of: low, high");
+  EXPECT_EQ(ReasonFor(CheckOne(e, "LOW"), "f"), "must be one of: low, high");
+  EXPECT_EQ(ReasonFor(CheckOne(e, 1), "f"), "must be one of: low, high");
+  EXPECT_TRUE(CheckOne(e, "high").empty());
+}
+
+TEST(FieldsTest, EnumListItemsAreCheckedOneByOne) {
+  FieldSpec e{.type = FieldType::kEnumList, .values = {"a", "b", "c"}, .max_length = 3};
+  EXPECT_EQ(ReasonFor(CheckOne(e, "a"), "f"), "must be an array");
+  auto d = CheckOne(e, json::array{"a", "z", 3});
+  EXPECT_EQ(Fields(d), (std::vector<std::string>{"f[1]", "f[2]"}));
+  EXPECT_EQ(ReasonFor(d, "f[1]"), "must be one of: a, b, c");
+  EXPECT_EQ(ReasonFor(d, "f[2]"), "must be a string");
+  EXPECT_EQ(ReasonFor(CheckOne(e, json::array{"b", "b"}), "f[1]"), "is listed twice");
+  EXPECT_EQ(ReasonFor(CheckOne(e, json::array{"a", "b", "c", "a"}), "f"),
+            "must have at most 3 items");
+  e.max_length = 6;
+  d = CheckOne(e, json::array{"a", "z", 3, "a"});
+  EXPECT_EQ(Fields(d), (std::vector<std::string>{"f[1]", "f[2]", "f[3]"}));
+  EXPECT_EQ(ReasonFor(d, "f[1]"), "must be one of: a, b, c");
+  EXPECT_EQ(ReasonFor(d, "f[2]"), "must be a string");
+  EXPECT_EQ(ReasonFor(d, "f[3]"), "is listed twice");
+  json::object out;
+  EXPECT_TRUE(CheckOne(e, json::array{"c", "a"}, "", &out).empty());
+  EXPECT_EQ(out.at("f"), (json::array{"c", "a"}));
+  EXPECT_TRUE(CheckOne(e, json::array{}).empty());
+}
+
+TEST(FieldsTest, IdAndStringListsCheckEachItem) {
+  for (FieldType type : {FieldType::kIdList, FieldType::kStringList}) {
+    FieldSpec l{.type = type, .max_length = 2};
+    auto d = CheckOne(l, json::array{"sys_1", ""});
+    EXPECT_EQ(Fields(d), (std::vector<std::string>{"f[1]"}));
+    d = CheckOne(l, json::array{json::object{}, ""});
+    EXPECT_EQ(ReasonFor(d, "f[0]"), "must be a string");
+    EXPECT_EQ(ReasonFor(CheckOne(l, json::array{"x", "y", "z"}), "f"), "must have at most 2 items");
+    l.max_length = 3;
+    d = CheckOne(l, json::array{"sys_1", "", json::object{}});
+    EXPECT_EQ(Fields(d), (std::vector<std::string>{"f[1]", "f[2]"}));
+    EXPECT_EQ(ReasonFor(d, "f[1]"), "must not be empty");
+    EXPECT_EQ(ReasonFor(CheckOne(l, json::array{"x", "x"}), "f[1]"), "is listed twice");
+    EXPECT_EQ(Fields(CheckOne(l, json::array{"x"}, "lines[0]")), std::vector<std::string>{});
+    EXPECT_EQ(Fields(CheckOne(l, json::array{1}, "lines[0]")),
+              std::vector<std::string>{"lines[0].f[0]"});
+  }
+  FieldSpec id{.type = FieldType::kId};
+  EXPECT_EQ(ReasonFor(CheckOne(id, 7), "f"), "must be a string");
+  EXPECT_EQ(ReasonFor(CheckOne(id, ""), "f"), "must not be empty");
+}
+
+TEST(FieldsTest, BoolIsOnlyTrueOrFalse) {
+  FieldSpec b{.type = FieldType::kBool};
+  for (json::value bad : {json::value("true"), json::value(1), json::value(json::array{})}) {
+    EXPECT_EQ(ReasonFor(CheckOne(b, bad), "f"), "must be true or false");
+  }
+  EXPECT_TRUE(CheckOne(b, false).empty());
+}
+
+TEST(FieldsTest, IntegerAndNumberRanges) {
+  FieldSpec i{.type = FieldType::kInt, .min = 0, .max = 3650};
+  EXPECT_EQ(ReasonFor(CheckOne(i, 1.5), "f"), "must be an integer");
+  EXPECT_EQ(ReasonFor(CheckOne(i, "3"), "f"), "must be an integer");
+  EXPECT_EQ(ReasonFor(CheckOne(i, -1), "f"), "must be between 0 and 3650");
+  EXPECT_EQ(ReasonFor(CheckOne(i, 3651), "f"), "must be between 0 and 3650");
+  EXPECT_EQ(ReasonFor(CheckOne(i, json::parse("18446744073709551615")), "f"),
+            "must be between 0 and 3650");
+  json::object out;
+  EXPECT_TRUE(CheckOne(i, 3650, "", &out).empty());
+  EXPECT_EQ(out.at("f"), 3650);
+  // An unsigned value (as code builds bodies) is the same number.
+  EXPECT_TRUE(CheckOne(i, json::value(std::uint64_t{60}), "", &out).empty());
+  EXPECT_EQ(out.at("f").to_number<int64_t>(), 60);
+  // Without a range, a number beyond int64 is refused rather than thrown on.
+  FieldSpec any{.type = FieldType::kInt};
+  EXPECT_FALSE(CheckOne(any, json::parse("18446744073709551615")).empty());
+
+  FieldSpec n{.type = FieldType::kNumber, .min = 0, .max = 100};
+  EXPECT_EQ(ReasonFor(CheckOne(n, "99.9"), "f"), "must be a number");
+  EXPECT_NE(ReasonFor(CheckOne(n, 100.5), "f").find("must be between"), std::string::npos);
+  EXPECT_NE(ReasonFor(CheckOne(n, -0.1), "f").find("must be between"), std::string::npos);
+  EXPECT_TRUE(CheckOne(n, 99.95).empty());
+  EXPECT_TRUE(CheckOne(n, 100).empty());
+}
+
+TEST(FieldsTest, TimesAreNormalisedToUtcMilliseconds) {
+  FieldSpec t{.type = FieldType::kTime};
+  json::object out;
+  EXPECT_TRUE(CheckOne(t, "2027-03-01", "", &out).empty());
+  EXPECT_EQ(out.at("f"), "2027-03-01T00:00:00.000Z");
+  EXPECT_TRUE(CheckOne(t, "2027-03-01T10:00:00+02:00", "", &out).empty());
+  EXPECT_EQ(out.at("f"), "2027-03-01T08:00:00.000Z");
+  for (const char* bad : {"2027-02-30", "2027-13-01", "03/01/2027", "2027-03-01T25:00:00Z",
+                          "tomorrow", "2027-3-1", ""}) {
+    EXPECT_EQ(ReasonFor(CheckOne(t, bad), "f"), "must be an RFC 3339 time or a YYYY-MM-DD date")
+        << bad;
+  }
+  EXPECT_FALSE(CheckOne(t, 1700000000).empty());
+}
+
+TEST(FieldsTest, EmailAndPhoneFields) {
+  FieldSpec e{.type = FieldType::kEmail};
+  EXPECT_EQ(ReasonFor(CheckOne(e, "nobody"), "f"),
+            "must be an email address like name@example.com");
+  EXPECT_FALSE(CheckOne(e, 3).empty());
+  EXPECT_TRUE(CheckOne(e, "a@b.co").empty());
+  FieldSpec p{.type = FieldType::kPhone};
+  EXPECT_EQ(ReasonFor(CheckOne(p, "415-555-0123"), "f"),
+            "must be an E.164 phone number like +14155550123");
+  EXPECT_FALSE(CheckOne(p, 14155550123).empty());
+  EXPECT_TRUE(CheckOne(p, "+14155550123").empty());
+}
+
+TEST(FieldsTest, NestedObjectsNameTheNestedPath) {
+  FieldSpec o{.name = "baa",
+              .type = FieldType::kObject,
+              .fields = {{.name = "safeguards", .type = FieldType::kBool},
+                         {.name = "responsibilities", .type = FieldType::kText}}};
+  std::vector<ErrorDetail> details;
+  json::object out;
+  ValidateFields({o}, Obj(R"({"baa": {"safeguards": "yes", "extra": 1}})"), false, "", out,
+                 details);
+  EXPECT_EQ(Fields(details), (std::vector<std::string>{"baa.extra", "baa.safeguards"}));
+  EXPECT_EQ(ReasonFor(details, "baa.extra"), "unknown field");
+  details.clear();
+  ValidateFields({o}, Obj(R"({"baa": [true]})"), false, "", out, details);
+  EXPECT_EQ(ReasonFor(details, "baa"), "must be an object");
+  // Grant lines are validated with their index as the prefix.
+  details.clear();
+  FieldSpec sys{.name = "system_id", .type = FieldType::kString, .required = true};
+  ValidateFields({sys}, Obj(R"({})"), false, "lines[0]", out, details);
+  EXPECT_EQ(Fields(details), std::vector<std::string>{"lines[0].system_id"});
+  EXPECT_EQ(ReasonFor(details, "lines[0].system_id"), "is required");
+}
+
+TEST(FieldsTest, UnknownAndReadOnlyFieldsAreRefused) {
+  auto e = NewFails("party", R"({"name": "Acme", "kind": "partner", "nmae": "typo",
+                                "id": "pty_mine", "risk_tier": "low", "version": 9})");
+  auto fields = Fields(e);
+  std::sort(fields.begin(), fields.end());
+  EXPECT_EQ(fields, (std::vector<std::string>{"id", "nmae", "risk_tier", "version"}));
+  EXPECT_EQ(ReasonFor(e.details, "nmae"), "unknown field");
+  EXPECT_EQ(ReasonFor(e.details, "id"), "is set by the server and cannot be given");
+  // The message starts with the first problem so a CLI user sees it at once.
+  EXPECT_NE(e.message.find("(and 3 more)"), std::string::npos) << e.message;
+  EXPECT_EQ(Fields(NewFails("contact", R"({"name": "A", "email": "a@b.co", "party_id": "x"})")),
+            std::vector<std::string>{"party_id"});
+}
+
+TEST(FieldsTest, EveryProblemIsReportedNotOnlyTheFirst) {
+  auto e = NewFails("party", R"({"kind": "vendor", "criticality": "extreme",
+                                "infrastructure_partner": "yes"})");
+  auto fields = Fields(e);
+  std::sort(fields.begin(), fields.end());
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"criticality", "infrastructure_partner", "kind", "name"}));
+  EXPECT_EQ(ReasonFor(e.details, "name"), "is required");
+  EXPECT_EQ(ReasonFor(e.details, "kind"),
+            "must be one of: customer, partner, subcontractor, contracted_developer");
+}
+
+TEST(FieldsTest, SchemaListsRequiredFieldsAndRefusesOthers) {
+  json::object create = SchemaOf(Kind("party").fields, false);
+  EXPECT_EQ(create.at("additionalProperties"), false);
+  EXPECT_EQ(create.at("required"), (json::array{"name", "kind"}));
+  const auto& props = create.at("properties").as_object();
+  EXPECT_FALSE(props.contains("id"));
+  EXPECT_FALSE(props.contains("risk_tier"));
+  EXPECT_EQ(props.at("kind").at("enum").as_array().size(), 4u);
+  EXPECT_FALSE(SchemaOf(Kind("party").fields, true).contains("required"));
+  json::object agreement = SchemaOf(Kind("agreement").fields, false);
+  EXPECT_TRUE(
+      agreement.at("properties").at("baa").at("properties").as_object().contains("safeguards"));
+}
+
+// --- creating and patching --------------------------------------------------------------
+
+TEST(RegistryTest, NewObjectsGetDefaultsAndServerFields) {
+  json::object p = NewOk("party", R"({"name": "Acme Health", "kind": "customer"})");
+  EXPECT_EQ(p.at("id"), "id_1");
+  EXPECT_EQ(p.at("status"), "prospect");
+  EXPECT_EQ(p.at("criticality"), "medium");
+  EXPECT_EQ(p.at("version"), 1);
+  EXPECT_EQ(p.at("created_at").as_string(), FormatRfc3339(kNow));
+  EXPECT_EQ(p.at("updated_at").as_string(), FormatRfc3339(kNow));
+  EXPECT_TRUE(p.contains("risk_tier"));
+  EXPECT_FALSE(p.contains("party_id"));
+  json::object a = NewOk("agreement", R"({"type": "nda"})", "pty_1");
+  EXPECT_EQ(a.at("status"), "draft");
+  EXPECT_EQ(a.at("party_id"), "pty_1");
+  json::object s = NewOk("system", R"({"name": "Db", "environment": "staging",
+                                       "contains_ephi": false, "owner": "Ops"})");
+  EXPECT_FALSE(s.contains("status"));
+  EXPECT_EQ(Fields(NewFails("system", R"({"name": "Db", "environment": "prod",
+                                         "owner": "Ops"})")),
+            (std::vector<std::string>{"environment", "contains_ephi"}));
+}
+
+TEST(RegistryTest, PatchKeepsAbsentFieldsClearsOptionalOnNullAndRefusesNullRequired) {
+  json::object p = NewOk("party", R"({"name": "Acme", "kind": "customer", "owner": "Ann",
+                                      "location": "Oslo"})");
+  std::vector<std::string> changed;
+  auto r = Patch("party", p, R"({"owner": null, "legal_name": "Acme AS"})", &changed);
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_FALSE(r->contains("owner"));
+  EXPECT_EQ(r->at("legal_name"), "Acme AS");
+  EXPECT_EQ(r->at("location"), "Oslo");
+  EXPECT_EQ(r->at("name"), "Acme");
+  EXPECT_EQ(r->at("version"), 2);
+  EXPECT_EQ(r->at("created_at"), p.at("created_at"));
+  EXPECT_NE(r->at("updated_at"), p.at("updated_at"));
+  std::sort(changed.begin(), changed.end());
+  EXPECT_EQ(changed, (std::vector<std::string>{"legal_name", "owner"}));
+
+  auto null_required = Patch("party", p, R"({"name": null})");
+  ASSERT_FALSE(null_required.ok());
+  EXPECT_EQ(Fields(null_required.error()), std::vector<std::string>{"name"});
+  EXPECT_EQ(ReasonFor(null_required.error().details, "name"), "is required and cannot be null");
+  EXPECT_FALSE(Patch("party", p, R"({"kind": null})").ok());
+  // A status cannot be cleared either: every party and agreement is in some state.
+  auto null_status = Patch("party", p, R"({"status": null})");
+  ASSERT_FALSE(null_status.ok());
+  EXPECT_EQ(Fields(null_status.error()), std::vector<std::string>{"status"});
+  EXPECT_EQ(ReasonFor(null_status.error().details, "status"),
+            "cannot be null; allowed next: onboarding, offboarded");
+
+  auto read_only = Patch("party", p, R"({"version": 7})");
+  ASSERT_FALSE(read_only.ok());
+  EXPECT_EQ(Fields(read_only.error()), std::vector<std::string>{"version"});
+  EXPECT_FALSE(Patch("party", p, R"({"unknown": 1})").ok());
+}
+
+TEST(RegistryTest, PatchWithoutChangeKeepsTheVersion) {
+  json::object p = NewOk("party", R"({"name": "Acme", "kind": "customer"})");
+  std::vector<std::string> changed;
+  auto r = Patch("party", p, R"({"name": "Acme", "kind": "customer"})", &changed);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(changed.empty());
+  EXPECT_EQ(r->at("version"), 1);
+  EXPECT_EQ(r->at("updated_at"), p.at("updated_at"));
+}
+
+// --- lifecycles ---------------------------------------------------------------------------
+
+TEST(RegistryTest, PartyLifecycle) {
+  json::object p = NewOk("party", R"({"name": "Acme", "kind": "subcontractor"})");
+  for (const char* next : {"onboarding", "active", "offboarded", "onboarding"}) {
+    auto r = Patch("party", p, std::string(R"({"status": ")") + next + "\"}");
+    ASSERT_TRUE(r.ok()) << next << ": " << r.error().ToString();
+    p = *r;
+  }
+  EXPECT_TRUE(StatusTransitionAllowed("party", "prospect", "offboarded"));
+  EXPECT_FALSE(StatusTransitionAllowed("party", "active", "prospect"));
+  EXPECT_FALSE(StatusTransitionAllowed("party", "offboarded", "active"));
+
+  json::object prospect = NewOk("party", R"({"name": "Acme", "kind": "subcontractor"})");
+  auto skip = Patch("party", prospect, R"({"status": "active"})");
+  ASSERT_FALSE(skip.ok());
+  EXPECT_EQ(Fields(skip.error()), std::vector<std::string>{"status"});
+  EXPECT_EQ(ReasonFor(skip.error().details, "status"),
+            "cannot change from prospect to active; allowed next: onboarding, offboarded");
+  auto bad = Patch("party", prospect, R"({"status": "gone"})");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(ReasonFor(bad.error().details, "status").find("must be one of"), std::string::npos);
+}
+
+TEST(RegistryTest, AgreementLifecycleEndsInFinalStates) {
+  json::object a = NewOk("agreement", R"({"type": "nda", "effective_at": "2026-01-01"})", "p");
+  for (const char* next : {"sent", "executed", "expired"}) {
+    auto r = Patch("agreement", a, std::string(R"({"status": ")") + next + "\"}");
+    ASSERT_TRUE(r.ok()) << next << ": " << r.error().ToString();
+    a = *r;
+  }
+  auto again = Patch("agreement", a, R"({"status": "executed"})");
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(ReasonFor(again.error().details, "status"),
+            "cannot change from expired to executed; allowed next: none (final)");
+  EXPECT_TRUE(StatusTransitionAllowed("agreement", "executed", "terminated"));
+  EXPECT_TRUE(StatusTransitionAllowed("agreement", "sent", "draft"));
+  EXPECT_FALSE(StatusTransitionAllowed("agreement", "executed", "draft"));
+  EXPECT_FALSE(StatusTransitionAllowed("agreement", "terminated", "executed"));
+  EXPECT_EQ(NextStatuses("agreement", "executed"), "expired, terminated");
+  EXPECT_EQ(NextStatuses("agreement", "terminated"), "none (final)");
+  // Kinds without a lifecycle have no transitions.
+  EXPECT_FALSE(StatusTransitionAllowed("contact", "a", "b"));
+}
+
+// --- agreements ---------------------------------------------------------------------------
+
+TEST(RegistryTest, ExecutedBaaNeedsTheChecklistAndResponsibilities) {
+  json::object baa = NewOk("agreement", R"({"type": "baa", "effective_at": "2026-01-01"})", "p");
+  auto r = Patch("agreement", baa, R"({"status": "executed"})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(Fields(r.error()),
+            (std::vector<std::string>{"baa.safeguards", "baa.subcontractor_flow_down",
+                                      "baa.incident_reporting", "baa.responsibilities"}));
+  EXPECT_NE(ReasonFor(r.error().details, "baa.safeguards").find("164.314(a)(2)(i)"),
+            std::string::npos);
+  // One item missing is named alone.
+  r = Patch("agreement", baa, R"({"status": "executed", "baa": {"safeguards": true,
+             "subcontractor_flow_down": true, "incident_reporting": false,
+             "responsibilities": "Each party secures ePHI in its custody."}})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(Fields(r.error()), std::vector<std::string>{"baa.incident_reporting"});
+  r = Patch("agreement", baa, R"({"status": "executed", "baa": {"safeguards": true,
+             "subcontractor_flow_down": true, "incident_reporting": true,
+             "responsibilities": "Each party secures ePHI in its custody."}})");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  // Once executed, the checklist cannot be taken back.
+  auto undo = Patch("agreement", *r, R"({"baa": null})");
+  ASSERT_FALSE(undo.ok());
+  EXPECT_EQ(Fields(undo.error()).front(), "baa.safeguards");
+  // Created executed at once: the same checks, plus an effective date.
+  auto e = NewFails("agreement", R"({"type": "baa", "status": "executed"})");
+  EXPECT_EQ(Fields(e).front(), "effective_at");
+  EXPECT_EQ(ReasonFor(e.details, "effective_at"), "is required before the agreement is executed");
+}
+
+TEST(RegistryTest, ExecutedSlaNeedsTheSeedSections) {
+  json::object sla = NewOk("agreement", R"({"type": "sla", "effective_at": "2026-01-01",
+      "sla": {"liability": true, "uptime_percent": 99.9}})",
+                           "p");
+  auto r = Patch("agreement", sla, R"({"status": "executed"})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(Fields(r.error()),
+            (std::vector<std::string>{"sla.service_definitions", "sla.security_controls",
+                                      "sla.service_management"}));
+  r = Patch("agreement", sla, R"({"status": "executed", "sla": {"liability": true,
+      "service_definitions": true, "security_controls": true, "service_management": true,
+      "uptime_percent": 99.95, "response_hours": 4, "breach_notice_hours": 72}})");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_EQ(r->at("sla").at("breach_notice_hours"), 72);
+  // Measurable terms are range-checked with their nested path.
+  auto bad = NewFails("agreement", R"({"type": "sla", "sla": {"uptime_percent": 101}})");
+  EXPECT_EQ(Fields(bad), std::vector<std::string>{"sla.uptime_percent"});
+  // A checklist belongs to its own agreement type.
+  EXPECT_EQ(Fields(NewFails("agreement", R"({"type": "nda", "sla": {"liability": true}})")),
+            std::vector<std::string>{"sla"});
+  EXPECT_EQ(Fields(NewFails("agreement", R"({"type": "sla", "baa": {"safeguards": true}})")),
+            std::vector<std::string>{"baa"});
+}
+
+TEST(RegistryTest, ExpiryMustFollowTheEffectiveDate) {
+  auto e = NewFails("agreement", R"({"type": "nda", "effective_at": "2026-06-01",
+                                    "expires_at": "2026-05-31"})");
+  EXPECT_EQ(Fields(e), std::vector<std::string>{"expires_at"});
+  EXPECT_EQ(ReasonFor(e.details, "expires_at"), "must be after effective_at");
+  EXPECT_EQ(e.message, "expires_at: must be after effective_at");
+  // Equal instants are not "after", whichever way they were written.
+  EXPECT_FALSE(NewObject(Kind("agreement"), Obj(R"({"type": "nda", "effective_at": "2026-06-01",
+                                 "expires_at": "2026-06-01T02:00:00+02:00"})"),
+                         "a", "p", kNow)
+                   .ok());
+  json::object a = NewOk("agreement", R"({"type": "nda", "effective_at": "2026-06-01",
+                                          "expires_at": "2027-06-01"})",
+                         "p");
+  auto r = Patch("agreement", a, R"({"effective_at": "2027-07-01"})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(Fields(r.error()), std::vector<std::string>{"expires_at"});
+}
+
+TEST(RegistryTest, RecordsAndControlsCheckTheirDates) {
+  auto e = NewFails("due_diligence", R"({"date": "2026-06-01", "reviewer": "SO",
+                                        "result": "passed", "next_due_at": "2026-01-01"})");
+  EXPECT_EQ(Fields(e), std::vector<std::string>{"next_due_at"});
+  auto c = NewFails("control", R"({"date": "2026-06-01", "reviewer": "SO", "result": "passed",
+                                  "name": "Change permission",
+                                  "type": "infrastructure_permission"})");
+  EXPECT_EQ(Fields(c), std::vector<std::string>{"system_id"});
+  NewOk("control", R"({"date": "2026-06-01", "reviewer": "SO", "result": "passed",
+                      "name": "Change permission", "type": "infrastructure_permission",
+                      "system_id": "sys_1"})",
+        "p");
+}
+
+TEST(RegistryTest, DocumentsAndGrantsAreNotWrittenThroughTheGenericShape) {
+  EXPECT_FALSE(Kind("document").generic_write);
+  EXPECT_FALSE(Kind("grant").generic_write);
+  EXPECT_EQ(Fields(NewFails("document", R"({"filename": "x.pdf"})")),
+            std::vector<std::string>{"filename"});
+  EXPECT_EQ(FindKind("vendor"), nullptr);
+  EXPECT_TRUE(IsRegistryKind("due_diligence"));
+  EXPECT_EQ(RegistryKinds().size(), 9u);
+}
+
+// --- risk tier ----------------------------------------------------------------------------
+
+TEST(RegistryTest, InherentRiskTierFromDataAccessAndCriticality) {
+  EXPECT_EQ(InherentRiskTier(Obj(R"({})")), "low");
+  EXPECT_EQ(InherentRiskTier(Obj(R"({"criticality": "medium"})")), "low");
+  EXPECT_EQ(InherentRiskTier(Obj(R"({"data_categories": ["ephi"]})")), "medium");
+  EXPECT_EQ(InherentRiskTier(Obj(R"({"data_categories": ["pii"], "criticality": "medium"})")),
+            "medium");
+  EXPECT_EQ(InherentRiskTier(Obj(R"({"data_categories": ["ephi"], "access_level": "production"})")),
+            "high");
+  EXPECT_EQ(InherentRiskTier(Obj(R"({"data_categories": ["public"], "criticality": "high"})")),
+            "medium");
+  EXPECT_EQ(InherentRiskTier(Obj(R"({"data_categories": ["ephi", "pii", "financial"],
+                                     "access_level": "production", "criticality": "high"})")),
+            "high");
+  // The stored tier follows the answers, on create and on every change.
+  json::object p = NewOk("party", R"({"name": "Acme", "kind": "customer",
+                                      "data_categories": ["public"], "criticality": "low"})");
+  EXPECT_EQ(p.at("risk_tier"), "low");
+  auto r = Patch("party", p, R"({"data_categories": ["ephi"], "access_level": "production"})");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->at("risk_tier"), "high");
+}
+
+// --- email, phone, names -------------------------------------------------------------------
+
+TEST(RegistryTest, EmailAddresses) {
+  for (const char* good : {"a@b.co", "first.last+tag@sub.example.org", "o'brien@example.ie",
+                           "x_y-z@a-b.example", "UPPER@EXAMPLE.COM", "1@2.3"}) {
+    EXPECT_TRUE(IsValidEmail(good)) << good;
+  }
+  std::string long_local = std::string(65, 'a') + "@example.com";
+  std::string long_label = "a@" + std::string(64, 'b') + ".com";
+  std::string too_long = "a@" + std::string(250, 'b') + ".com";
+  for (std::string bad : {std::string("plain"),
+                          std::string("@example.com"),
+                          std::string("a@"),
+                          std::string("a@localhost"),
+                          std::string("a..b@example.com"),
+                          std::string(".a@example.com"),
+                          std::string("a.@example.com"),
+                          std::string("a@-x.com"),
+                          std::string("a@x-.com"),
+                          std::string("a@x..com"),
+                          std::string("a@@x.com"),
+                          std::string("a@b@x.com"),
+                          std::string("a b@x.com"),
+                          std::string("a@x.com."),
+                          std::string("a@.x.com"),
+                          std::string("a@x_y.com"),
+                          std::string("<a@x.com>"),
+                          std::string("a@x.com\n"),
+                          long_local,
+                          long_label,
+                          too_long}) {
+    EXPECT_FALSE(IsValidEmail(bad)) << bad;
+  }
+}
+
+TEST(RegistryTest, E164PhoneNumbers) {
+  for (const char* good : {"+14155550123", "+4512345678", "+123456789012345"}) {
+    EXPECT_TRUE(IsValidE164(good)) << good;
+  }
+  for (const char* bad :
+       {"14155550123", "+1234567", "+1234567890123456", "+04155550123", "+1 415 555 0123",
+        "+1-415-555-0123", "+", "", "+1415555012a", "++14155550123"}) {
+    EXPECT_FALSE(IsValidE164(bad)) << bad;
+  }
+  auto e = NewFails("contact", R"({"name": "Desk", "email": "desk@example", "phone": "5550123"})");
+  EXPECT_EQ(Fields(e), (std::vector<std::string>{"email", "phone"}));
+}
+
+TEST(RegistryTest, NameWordsSplitOnPunctuationAndLowercase) {
+  EXPECT_EQ(NameWords("Acme Health, Inc."), (std::vector<std::string>{"acme", "health", "inc"}));
+  EXPECT_EQ(NameWords("O'Brien & Sons (EU)"),
+            (std::vector<std::string>{"o", "brien", "sons", "eu"}));
+  EXPECT_EQ(NameWords("  --  "), std::vector<std::string>{});
+  EXPECT_EQ(NameWords(""), std::vector<std::string>{});
+  EXPECT_EQ(NameWords("HL7/FHIR  v2"), (std::vector<std::string>{"hl7", "fhir", "v2"}));
+  // Bytes of non-ASCII letters stay inside their word.
+  EXPECT_EQ(NameWords("Z\xC3\xBCrich-Klinik"),
+            (std::vector<std::string>{"z\xC3\xBCrich", "klinik"}));
+  EXPECT_EQ(Lowercase("MiXeD 123"), "mixed 123");
+}
+
+}  // namespace
+}  // namespace accord::domain
