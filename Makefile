@@ -32,10 +32,10 @@ test: asan format-check
 	  ctest --output-on-failure -j $(JOBS) --timeout 900
 
 format:
-	git ls-files '*.cc' '*.h' | xargs clang-format -i
+	git ls-files --cached --others --exclude-standard '*.cc' '*.h' | xargs clang-format -i
 
 format-check:
-	@git ls-files '*.cc' '*.h' | xargs clang-format --dry-run --Werror && echo "format: OK"
+	@git ls-files --cached --others --exclude-standard '*.cc' '*.h' | xargs clang-format --dry-run --Werror && echo "format: OK"
 
 bench:
 	scripts/deps.sh bench

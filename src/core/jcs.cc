@@ -10,6 +10,8 @@
 
 #include <boost/json/value.hpp>
 
+#include "accord/core/utf8.h"
+
 namespace accord {
 namespace {
 
@@ -20,23 +22,6 @@ constexpr int64_t kMaxSafeInt = int64_t{1} << 53;
 // Larger integers would be rounded by any verifier that reads JSON numbers as doubles.
 constexpr char kTooBig[] =
     "number exceeds IEEE 754 double precision (integers must be within +-2^53)";
-
-// Length of the well-formed UTF-8 sequence at s[i] (Unicode Table 3-7), or 0.
-size_t Utf8Length(std::string_view s, size_t i) {
-  auto at = [&](size_t k) { return static_cast<uint8_t>(i + k < s.size() ? s[i + k] : 0); };
-  auto cont = [](uint8_t b, uint8_t lo = 0x80, uint8_t hi = 0xbf) { return b >= lo && b <= hi; };
-  const uint8_t c = at(0);
-  if (c >= 0xc2 && c <= 0xdf) return cont(at(1)) ? 2 : 0;
-  if (c >= 0xe0 && c <= 0xef) {
-    const uint8_t lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;  // no surrogates
-    return cont(at(1), lo, hi) && cont(at(2)) ? 3 : 0;
-  }
-  if (c >= 0xf0 && c <= 0xf4) {
-    const uint8_t lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;  // <= U+10FFFF
-    return cont(at(1), lo, hi) && cont(at(2)) && cont(at(3)) ? 4 : 0;
-  }
-  return 0;
-}
 
 // RFC 8785 sorts keys as UTF-16 code units. UTF-8 bytes already sort by code point, which
 // agrees except that surrogate pairs (U+10000 and up, lead byte F0..F4) come before

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "accord/core/time.h"
+#include "accord/core/utf8.h"
 
 namespace accord::domain {
 
@@ -15,30 +16,6 @@ namespace {
 
 // Well-formed UTF-8 (Unicode Table 3-7): no stray continuation bytes, overlong forms,
 // surrogates or code points above U+10FFFF.
-bool IsValidUtf8(std::string_view s) {
-  auto at = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
-  auto cont = [](unsigned char b, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-    return b >= lo && b <= hi;
-  };
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = at(i);
-    size_t n = 0;
-    if (c < 0x80) {
-      n = 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      n = cont(at(i + 1)) ? 2 : 0;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-      n = cont(at(i + 1), lo, hi) && cont(at(i + 2)) ? 3 : 0;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-      n = cont(at(i + 1), lo, hi) && cont(at(i + 2)) && cont(at(i + 3)) ? 4 : 0;
-    }
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
 
 std::string Join(const std::vector<std::string>& values) {
   std::string out;

@@ -65,8 +65,9 @@ Result<GrantInput> ParseGrantInput(const json::object& body) {
   GrantInput in;
   const json::value* lines = body.if_contains("lines");
   if (!lines || !lines->is_array() || lines->as_array().empty()) {
-    details.push_back({"lines", "must be a non-empty array of {system_id, permission, "
-                                "justification}",
+    details.push_back({"lines",
+                       "must be a non-empty array of {system_id, permission, "
+                       "justification}",
                        {}});
   } else if (lines->as_array().size() > kMaxLines) {
     details.push_back({"lines", "must have at most 20 systems", {}});
@@ -86,8 +87,8 @@ Result<GrantInput> ParseGrantInput(const json::object& body) {
           details.push_back({path + ".system_id", "is listed twice", {}});
         }
       }
-      in.lines.push_back({ref, StateString(line, "permission"),
-                          StateString(line, "justification")});
+      in.lines.push_back(
+          {ref, StateString(line, "permission"), StateString(line, "justification")});
     }
   }
   auto start = TimeField(top, "start_at"), end = TimeField(top, "end_at");
@@ -110,7 +111,8 @@ Result<std::unique_ptr<GateInput>> GateInput::Load(storage::Tx& tx, const GrantI
   if (!party->has_value()) return ValidationError("party_id", "no party has id " + input.party_id);
   g->party_obj_ = std::move(**party);
   const json::object& p = g->party_obj_.doc;
-  auto contact = storage::GetObject(tx, "contact", input.contact_id, storage::Scope{input.party_id});
+  auto contact =
+      storage::GetObject(tx, "contact", input.contact_id, storage::Scope{input.party_id});
   if (!contact.ok()) return std::move(contact).error();
   if (!contact->has_value()) {
     return ValidationError("contact_id", "no contact of this party has id " + input.contact_id);
@@ -127,9 +129,9 @@ Result<std::unique_ptr<GateInput>> GateInput::Load(storage::Tx& tx, const GrantI
       g->Add(kind, g->objects_.back(), ephi);
     }
   }
-  g->party_ = policy::GateParty{g->party_obj_.id, *kind,           *status,
-                                ephi,             g->agreements_,  g->due_diligence_,
-                                g->controls_,     g->permissions_};
+  g->party_ =
+      policy::GateParty{g->party_obj_.id,  *kind,        *status,        ephi, g->agreements_,
+                        g->due_diligence_, g->controls_, g->permissions_};
   // Systems: wildcards go to the gate (which explains the denial); unknown ids are errors.
   std::vector<ErrorDetail> details;
   g->systems_.reserve(input.lines.size());
@@ -140,7 +142,8 @@ Result<std::unique_ptr<GateInput>> GateInput::Load(storage::Tx& tx, const GrantI
     if (!sys.ok()) return std::move(sys).error();
     if (!sys->has_value()) {
       details.push_back({"lines[" + std::to_string(i) + "].system_id",
-                         "no system has id " + line.system_ref, {}});
+                         "no system has id " + line.system_ref,
+                         {}});
       continue;
     }
     g->objects_.push_back(std::move(**sys));
@@ -151,17 +154,19 @@ Result<std::unique_ptr<GateInput>> GateInput::Load(storage::Tx& tx, const GrantI
     for (const auto& o : g->objects_) {
       if (o.id != line.system_ref) continue;
       auto env = policy::ParseEnvironment(StateString(o.doc, "environment"));
-      g->systems_.push_back({o.id, domain::StateString(o.doc, "name").empty()
-                                       ? std::string_view(o.id)
-                                       : std::string_view(o.doc.at("name").as_string()),
+      g->systems_.push_back({o.id,
+                             domain::StateString(o.doc, "name").empty()
+                                 ? std::string_view(o.id)
+                                 : std::string_view(o.doc.at("name").as_string()),
                              env.value_or(policy::Environment::kProduction),
                              Flag(o.doc, "contains_ephi"), Flag(o.doc, "infrastructure")});
       system = &g->systems_.back();
       break;
     }
-    g->lines_.push_back({line.system_ref, system,
-                         policy::ParsePermission(line.permission).value_or(policy::Permission::kAdmin),
-                         line.justification});
+    g->lines_.push_back(
+        {line.system_ref, system,
+         policy::ParsePermission(line.permission).value_or(policy::Permission::kAdmin),
+         line.justification});
   }
   return g;
 }

@@ -12,42 +12,47 @@ namespace json = boost::json;
 void AddPartyImportRoutes(Router& router, ApiDeps& deps) {
   storage::EventLog& log = deps.log;
   storage::Store& store = deps.store;
-  router.Add(Route{
-      .method = "POST",
-      .pattern = "/api/v1/parties/import",
-      .roles = kOfficerRoles,
-      .summary = "Import parties from CSV (text/csv, columns in docs/registry.md); all or "
-                 "nothing unless ?skip_invalid=true",
-      .tag = "registry",
-      .params = {{"skip_invalid", "query", "boolean", false,
-                  "import the good rows and report the others"}},
-      .response_schema = json::object{{"type", "object"}},
-      .success_status = 201,
-      .handler =
-          [&log](Context&& ctx, Reply reply) {
-            std::string_view type = ctx.request.HeaderValue("Content-Type");
-            if (!type.starts_with("text/csv")) {
-              return reply(ErrorResponse(
-                  ValidationError("content_type", "must be text/csv (got '" +
-                                                      std::string(type.substr(0, 100)) + "')")));
-            }
-            std::string_view skip = ctx.Query("skip_invalid");
-            if (!skip.empty() && skip != "true" && skip != "false") {
-              return reply(ErrorResponse(ValidationError("skip_invalid", "must be true or false")));
-            }
-            auto table = storage::ParsePartyCsv(ctx.request.body);
-            if (!table.ok()) return reply(ErrorResponse(table.error()));
-            domain::Actor actor = ActorOf(*ctx.principal);
-            log.Submit(
-                [t = std::move(*table), skip = skip == "true",
-                 actor](storage::CommandContext& c) -> Result<json::value> {
-                  auto report = storage::ImportParties(c, t, skip, actor);
-                  if (!report.ok()) return std::move(report).error();
-                  return json::value(report->ToJson());
-                },
-                [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r, 201)); });
-          },
-  }).body_limit = 64u << 20;
+  router
+      .Add(Route{
+          .method = "POST",
+          .pattern = "/api/v1/parties/import",
+          .roles = kOfficerRoles,
+          .summary = "Import parties from CSV (text/csv, columns in docs/registry.md); all or "
+                     "nothing unless ?skip_invalid=true",
+          .tag = "registry",
+          .params = {{"skip_invalid", "query", "boolean", false,
+                      "import the good rows and report the others"}},
+          .response_schema = json::object{{"type", "object"}},
+          .success_status = 201,
+          .handler =
+              [&log](Context&& ctx, Reply reply) {
+                std::string_view type = ctx.request.HeaderValue("Content-Type");
+                if (!type.starts_with("text/csv")) {
+                  return reply(ErrorResponse(ValidationError(
+                      "content_type",
+                      "must be text/csv (got '" + std::string(type.substr(0, 100)) + "')")));
+                }
+                std::string_view skip = ctx.Query("skip_invalid");
+                if (!skip.empty() && skip != "true" && skip != "false") {
+                  return reply(
+                      ErrorResponse(ValidationError("skip_invalid", "must be true or false")));
+                }
+                auto table = storage::ParsePartyCsv(ctx.request.body);
+                if (!table.ok()) return reply(ErrorResponse(table.error()));
+                domain::Actor actor = ActorOf(*ctx.principal);
+                log.Submit(
+                    [t = std::move(*table), skip = skip == "true",
+                     actor](storage::CommandContext& c) -> Result<json::value> {
+                      auto report = storage::ImportParties(c, t, skip, actor);
+                      if (!report.ok()) return std::move(report).error();
+                      return json::value(report->ToJson());
+                    },
+                    [reply = std::move(reply)](Result<json::value> r) {
+                      reply(ToResponse(r, 201));
+                    });
+              },
+      })
+      .body_limit = 64u << 20;
   router.Add(Route{
       .method = "GET",
       .pattern = "/api/v1/parties/export",

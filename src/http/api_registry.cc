@@ -61,9 +61,8 @@ Status CheckLive(storage::Tx& tx, std::string_view kind, std::string_view id,
                  std::vector<ErrorDetail>& details) {
   auto o = storage::GetObject(tx, kind, id, Scope{party_id});
   if (!o.ok()) return std::move(o).error();
-  if (!o->has_value()) details.push_back({field, "no " + std::string(kind) + " has id " +
-                                                     std::string(id),
-                                          {}});
+  if (!o->has_value())
+    details.push_back({field, "no " + std::string(kind) + " has id " + std::string(id), {}});
   return Ok();
 }
 
@@ -94,8 +93,7 @@ Status CheckReferences(storage::Tx& tx, const domain::KindSpec& spec, const json
 Status CheckUniqueName(storage::Tx& tx, const domain::KindSpec& spec, const json::object& state) {
   if (!spec.unique_name) return Ok();
   std::string name = domain::StateString(state, spec.name_field);
-  auto existing =
-      storage::FindLiveByName(tx, spec.kind, name, domain::StateString(state, "id"));
+  auto existing = storage::FindLiveByName(tx, spec.kind, name, domain::StateString(state, "id"));
   if (!existing.ok()) return std::move(existing).error();
   if (!existing->has_value()) return Ok();
   return Error{ErrorCode::kConflict,
@@ -151,8 +149,8 @@ Result<json::value> Create(storage::CommandContext& c, const WriteRequest& w) {
     if (!parent.ok()) return std::move(parent).error();
     if (!parent->has_value()) return NotFound(spec.parent_kind + " " + w.parent_id);
   }
-  auto state = domain::NewObject(spec, w.body, NewId(spec.id_prefix, c.Now()), w.parent_id,
-                                 c.Now());
+  auto state =
+      domain::NewObject(spec, w.body, NewId(spec.id_prefix, c.Now()), w.parent_id, c.Now());
   if (!state.ok()) return std::move(state).error();
   std::vector<ErrorDetail> details;
   ACCORD_TRY(CheckReferences(c.tx(), spec, *state, details));
@@ -164,8 +162,8 @@ Result<json::value> Create(storage::CommandContext& c, const WriteRequest& w) {
                                       .subject = {spec.kind, id},
                                       .payload = json::object{{"state", *state}}});
   if (!index.ok()) return std::move(index).error();
-  return json::value(ObjectJson(StoredObject{id, "", "", static_cast<int64_t>(*index),
-                                             std::move(*state)}));
+  return json::value(
+      ObjectJson(StoredObject{id, "", "", static_cast<int64_t>(*index), std::move(*state)}));
 }
 
 Result<json::value> Patch(storage::CommandContext& c, const WriteRequest& w) {
@@ -181,8 +179,8 @@ Result<json::value> Patch(storage::CommandContext& c, const WriteRequest& w) {
   ACCORD_TRY(CheckReferences(c.tx(), spec, *state, details));
   if (!details.empty()) return domain::ValidationErrors(std::move(details));
   ACCORD_TRY(CheckUniqueName(c.tx(), spec, *state));
-  bool status_changed = !spec.status_field.empty() &&
-                        std::find(changed.begin(), changed.end(), spec.status_field) != changed.end();
+  bool status_changed = !spec.status_field.empty() && std::find(changed.begin(), changed.end(),
+                                                                spec.status_field) != changed.end();
   json::array changed_json;
   for (const auto& f : changed) changed_json.push_back(json::value(f));
   auto index = c.Append(domain::Event{
@@ -296,13 +294,15 @@ void AddCreateRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const st
           [spec, under_party, &log](Context&& ctx, Reply reply) {
             auto body = ParseJsonObject(ctx.request.body);
             if (!body.ok()) return reply(ErrorResponse(body.error()));
-            WriteRequest w{spec, ScopeOf(*ctx.principal), ActorOf(*ctx.principal), "",
+            WriteRequest w{spec,
+                           ScopeOf(*ctx.principal),
+                           ActorOf(*ctx.principal),
+                           "",
                            under_party ? ctx.path_params.at("party_id") : "",
                            std::move(*body)};
-            log.Submit([w = std::move(w)](storage::CommandContext& c) { return Create(c, w); },
-                       [reply = std::move(reply)](Result<json::value> r) {
-                         reply(ToResponse(r, 201));
-                       });
+            log.Submit(
+                [w = std::move(w)](storage::CommandContext& c) { return Create(c, w); },
+                [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r, 201)); });
           },
   });
 }
@@ -348,13 +348,12 @@ void AddItemRoutes(Router& router, ApiDeps& deps, const KindRoutes& k, const std
         if (!parsed.ok()) return reply(ErrorResponse(parsed.error()));
         body = std::move(*parsed);
       }
-      WriteRequest w{spec, ScopeOf(*ctx.principal), ActorOf(*ctx.principal),
-                     ctx.path_params.at("id"), "", std::move(body)};
-      log.Submit(
-          [w = std::move(w), is_delete](storage::CommandContext& c) {
-            return is_delete ? Delete(c, w) : Patch(c, w);
-          },
-          [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r)); });
+      WriteRequest w{
+          spec, ScopeOf(*ctx.principal), ActorOf(*ctx.principal), ctx.path_params.at("id"),
+          "",   std::move(body)};
+      log.Submit([w = std::move(w), is_delete](
+                     storage::CommandContext& c) { return is_delete ? Delete(c, w) : Patch(c, w); },
+                 [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r)); });
     };
   };
   router.Add(Route{

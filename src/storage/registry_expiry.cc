@@ -52,12 +52,13 @@ Result<int> ExpireAgreements(EventLog& log) {
       a.doc["status"] = "expired";
       a.doc["updated_at"] = at;
       a.doc["version"] = a.doc.at("version").as_int64() + 1;
-      auto index = c.Append(domain::Event{
-          .type = "agreement.status_changed",
-          .actor = domain::SystemActor(),
-          .subject = {"agreement", a.id},
-          .payload = json::object{{"state", a.doc}, {"changed", json::array{"status"}},
-                                  {"reason", "expires_at has passed"}}});
+      auto index =
+          c.Append(domain::Event{.type = "agreement.status_changed",
+                                 .actor = domain::SystemActor(),
+                                 .subject = {"agreement", a.id},
+                                 .payload = json::object{{"state", a.doc},
+                                                         {"changed", json::array{"status"}},
+                                                         {"reason", "expires_at has passed"}}});
       if (!index.ok()) return std::move(index).error();
     }
     return json::value(static_cast<int64_t>(due->size()));

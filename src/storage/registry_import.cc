@@ -60,18 +60,30 @@ json::object RowToBody(const CsvTable& table, const CsvRow& row,
 }  // namespace
 
 const std::vector<std::string>& PartyCsvColumns() {
-  static const std::vector<std::string> kColumns = {
-      "id",       "name",   "kind",    "legal_name",      "status",       "owner",
-      "criticality", "infrastructure_partner", "public_subprocessor", "purpose", "location",
-      "region",   "website", "data_categories", "access_level", "risk_tier"};
+  static const std::vector<std::string> kColumns = {"id",
+                                                    "name",
+                                                    "kind",
+                                                    "legal_name",
+                                                    "status",
+                                                    "owner",
+                                                    "criticality",
+                                                    "infrastructure_partner",
+                                                    "public_subprocessor",
+                                                    "purpose",
+                                                    "location",
+                                                    "region",
+                                                    "website",
+                                                    "data_categories",
+                                                    "access_level",
+                                                    "risk_tier"};
   return kColumns;
 }
 
 json::object ImportReport::ToJson() const {
   json::array rows;
   for (const auto& d : skipped) {
-    rows.push_back(json::object{{"line", d.line.value_or(0)}, {"field", d.field},
-                                {"reason", d.reason}});
+    rows.push_back(
+        json::object{{"line", d.line.value_or(0)}, {"field", d.field}, {"reason", d.reason}});
   }
   return json::object{{"imported", imported}, {"skipped", std::move(rows)}};
 }
@@ -153,11 +165,11 @@ Result<ImportReport> ImportParties(CommandContext& c, const CsvTable& table, boo
   report.skipped = std::move(errors);
   for (auto& state : good) {
     std::string id = domain::StateString(state, "id");
-    auto index = c.Append(domain::Event{.type = "party.created",
-                                        .actor = actor,
-                                        .subject = {"party", id},
-                                        .payload = json::object{{"state", std::move(state)},
-                                                                {"source", "csv_import"}}});
+    auto index = c.Append(domain::Event{
+        .type = "party.created",
+        .actor = actor,
+        .subject = {"party", id},
+        .payload = json::object{{"state", std::move(state)}, {"source", "csv_import"}}});
     if (!index.ok()) return std::move(index).error();
     ++report.imported;
   }
@@ -169,38 +181,39 @@ Result<std::string> ExportParties(Tx& tx) {
   const auto& columns = PartyCsvColumns();
   AppendCsvRow(out, columns);
   Status error = Ok();
-  Status s = tx.ForEach(
-      "SELECT doc FROM rm_objects WHERE kind = 'party' AND to_idx = ? ORDER BY id",
-      {kOpenVersion}, [&](const Row& r) {
-        boost::system::error_code ec;
-        json::value v = json::parse(r.Text(0), ec);
-        if (ec || !v.is_object()) {
-          error = Internal("rm_objects holds a malformed party");
-          return false;
-        }
-        const json::object& doc = v.as_object();
-        std::vector<std::string> fields;
-        for (const auto& column : columns) {
-          const json::value* cell = doc.if_contains(column);
-          if (!cell || cell->is_null()) {
-            fields.emplace_back();
-          } else if (cell->is_string()) {
-            fields.emplace_back(cell->as_string());
-          } else if (cell->is_bool()) {
-            fields.emplace_back(cell->as_bool() ? "true" : "false");
-          } else if (cell->is_array()) {
-            std::string joined;
-            for (const auto& item : cell->as_array()) {
-              if (item.is_string()) joined += (joined.empty() ? "" : ";") + std::string(item.as_string());
-            }
-            fields.push_back(std::move(joined));
-          } else {
-            fields.push_back(json::serialize(*cell));
-          }
-        }
-        AppendCsvRow(out, fields);
-        return true;
-      });
+  Status s =
+      tx.ForEach("SELECT doc FROM rm_objects WHERE kind = 'party' AND to_idx = ? ORDER BY id",
+                 {kOpenVersion}, [&](const Row& r) {
+                   boost::system::error_code ec;
+                   json::value v = json::parse(r.Text(0), ec);
+                   if (ec || !v.is_object()) {
+                     error = Internal("rm_objects holds a malformed party");
+                     return false;
+                   }
+                   const json::object& doc = v.as_object();
+                   std::vector<std::string> fields;
+                   for (const auto& column : columns) {
+                     const json::value* cell = doc.if_contains(column);
+                     if (!cell || cell->is_null()) {
+                       fields.emplace_back();
+                     } else if (cell->is_string()) {
+                       fields.emplace_back(cell->as_string());
+                     } else if (cell->is_bool()) {
+                       fields.emplace_back(cell->as_bool() ? "true" : "false");
+                     } else if (cell->is_array()) {
+                       std::string joined;
+                       for (const auto& item : cell->as_array()) {
+                         if (item.is_string())
+                           joined += (joined.empty() ? "" : ";") + std::string(item.as_string());
+                       }
+                       fields.push_back(std::move(joined));
+                     } else {
+                       fields.push_back(json::serialize(*cell));
+                     }
+                   }
+                   AppendCsvRow(out, fields);
+                   return true;
+                 });
   if (!s.ok()) return std::move(s).error();
   if (!error.ok()) return std::move(error).error();
   return out;

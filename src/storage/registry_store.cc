@@ -23,8 +23,7 @@ Result<StoredObject> FromRow(const Row& r) {
 }
 
 // The version visible at ledger size as_of (or the current one), as SQL + params.
-void AppendVisibility(std::string& sql, std::vector<Value>& params,
-                      std::optional<int64_t> as_of) {
+void AppendVisibility(std::string& sql, std::vector<Value>& params, std::optional<int64_t> as_of) {
   if (as_of) {
     sql += " AND o.from_idx < ? AND o.to_idx >= ?";
     params.emplace_back(*as_of);
@@ -58,8 +57,8 @@ bool NameMatches(const json::object& doc, std::string_view name_field,
 
 Result<std::optional<StoredObject>> GetObject(Tx& tx, std::string_view kind, std::string_view id,
                                               const Scope& scope, std::optional<int64_t> as_of) {
-  std::string sql = std::string("SELECT ") + kColumns + " FROM rm_objects o WHERE o.kind = ? " +
-                    "AND o.id = ?";
+  std::string sql =
+      std::string("SELECT ") + kColumns + " FROM rm_objects o WHERE o.kind = ? " + "AND o.id = ?";
   std::vector<Value> params{std::string(kind), std::string(id)};
   AppendVisibility(sql, params, as_of);
   AppendScope(sql, params, scope);
@@ -88,14 +87,16 @@ Result<ObjectPage> ListObjects(Tx& tx, const ListQuery& query, const Scope& scop
     sql += "rm_objects o WHERE o.kind = ?";
     params.emplace_back(query.kind);
   } else {
-    sql += "rm_words w JOIN rm_objects o ON o.kind = w.kind AND o.id = w.id "
-           "WHERE w.kind = ? AND w.prefix = ?";
+    sql +=
+        "rm_words w JOIN rm_objects o ON o.kind = w.kind AND o.id = w.id "
+        "WHERE w.kind = ? AND w.prefix = ?";
     params.emplace_back(query.kind);
     params.emplace_back(domain::IndexedPrefix(q_words.front()));
     id_column = "w.id";
     for (size_t i = 1; i < q_words.size() && i < 4; ++i) {
-      sql += " AND EXISTS (SELECT 1 FROM rm_words x WHERE x.kind = o.kind AND x.prefix = ? "
-             "AND x.id = w.id)";
+      sql +=
+          " AND EXISTS (SELECT 1 FROM rm_words x WHERE x.kind = o.kind AND x.prefix = ? "
+          "AND x.id = w.id)";
       params.emplace_back(domain::IndexedPrefix(q_words[i]));
     }
   }
@@ -162,16 +163,16 @@ Result<std::vector<StoredObject>> LiveChildren(Tx& tx, std::string_view kind,
                     " = ? AND o.kind = ? AND o.to_idx = ? ORDER BY o.id";
   std::vector<StoredObject> out;
   Status error = Ok();
-  Status s = tx.ForEach(sql, {std::string(parent_id), std::string(kind), kOpenVersion},
-                        [&](const Row& r) {
-                          auto o = FromRow(r);
-                          if (!o.ok()) {
-                            error = std::move(o).error();
-                            return false;
-                          }
-                          out.push_back(std::move(*o));
-                          return true;
-                        });
+  Status s =
+      tx.ForEach(sql, {std::string(parent_id), std::string(kind), kOpenVersion}, [&](const Row& r) {
+        auto o = FromRow(r);
+        if (!o.ok()) {
+          error = std::move(o).error();
+          return false;
+        }
+        out.push_back(std::move(*o));
+        return true;
+      });
   if (!s.ok()) return std::move(s).error();
   if (!error.ok()) return std::move(error).error();
   return out;

@@ -105,8 +105,8 @@ TEST_F(ImportCliTest, ThirdPartyTokensAreBoundToOneParty) {
       WithStore({"token", "create", "--name", "x", "--role", "third_party_contact"}, s()));
   EXPECT_EQ(unbound.exit_code, 2);
   EXPECT_NE(unbound.err.find("party"), std::string::npos) << unbound.err;
-  auto wrong = RunAccord(WithStore(
-      {"token", "create", "--name", "x", "--role", "staff", "--party", northwind}, s()));
+  auto wrong = RunAccord(
+      WithStore({"token", "create", "--name", "x", "--role", "staff", "--party", northwind}, s()));
   EXPECT_EQ(wrong.exit_code, 2);
   auto unknown = RunAccord(WithStore(
       {"token", "create", "--name", "x", "--role", "third_party_contact", "--party", "pty_nope"},

@@ -11,6 +11,7 @@
 #include "accord/policy/profile.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/registry_store.h"
+#include "support/api_assert.h"
 #include "support/api_server.h"
 #include "support/runtime_fixture.h"
 
@@ -22,24 +23,6 @@ using std::chrono::days;
 using std::chrono::hours;
 using std::chrono::milliseconds;
 using std::chrono::minutes;
-
-json::object ExpectError(const HttpResult& r, int status, std::string_view code) {
-  EXPECT_EQ(r.status, status) << r.body;
-  json::error_code ec;
-  auto v = json::parse(r.body, ec);
-  EXPECT_FALSE(ec) << r.body;
-  if (ec || !v.is_object() || !v.as_object().contains("error")) return {};
-  auto e = v.at("error").as_object();
-  EXPECT_EQ(e.at("code").as_string(), code) << r.body;
-  EXPECT_TRUE(e.at("message").is_string());
-  EXPECT_TRUE(e.at("details").is_array());
-  return e;
-}
-
-std::string FirstField(const json::object& e) {
-  if (!e.contains("details") || e.at("details").as_array().empty()) return "";
-  return std::string(e.at("details").at(0).at("field").as_string());
-}
 
 std::string Str(const json::value& v) { return std::string(v.as_string()); }
 

@@ -6,6 +6,7 @@
 #include "accord/core/bytes.h"
 #include "accord/ledger/merkle.h"
 #include "accord/ledger/note.h"
+#include "support/api_assert.h"
 #include "support/api_server.h"
 
 namespace accord::testing {
@@ -23,25 +24,6 @@ std::vector<Bytes> B64List(const json::value& v) {
   std::vector<Bytes> out;
   for (const auto& item : v.as_array()) out.push_back(B64(item));
   return out;
-}
-
-// Checks the CONTRACT.md error shape and returns the parsed error object.
-json::object ExpectError(const HttpResult& r, int status, std::string_view code) {
-  EXPECT_EQ(r.status, status) << r.body;
-  json::error_code ec;
-  auto v = json::parse(r.body, ec);
-  EXPECT_FALSE(ec) << r.body;
-  if (ec || !v.is_object() || !v.as_object().contains("error")) return {};
-  auto e = v.at("error").as_object();
-  EXPECT_EQ(e.at("code").as_string(), code) << r.body;
-  EXPECT_TRUE(e.at("message").is_string());
-  EXPECT_TRUE(e.at("details").is_array());
-  return e;
-}
-
-std::string FirstField(const json::object& e) {
-  const auto& details = e.at("details").as_array();
-  return details.empty() ? "" : std::string(details[0].at("field").as_string());
 }
 
 class ApiTest : public ::testing::Test {

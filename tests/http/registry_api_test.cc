@@ -9,6 +9,7 @@
 
 #include "accord/core/bytes.h"
 #include "accord/core/sha256.h"
+#include "support/api_assert.h"
 #include "support/api_server.h"
 
 namespace accord::testing {
@@ -16,30 +17,11 @@ namespace {
 
 namespace json = boost::json;
 
-// Checks the CONTRACT.md error shape and returns the parsed error object.
-json::object ExpectError(const HttpResult& r, int status, std::string_view code) {
-  EXPECT_EQ(r.status, status) << r.body;
-  json::error_code ec;
-  auto v = json::parse(r.body, ec);
-  EXPECT_FALSE(ec) << r.body;
-  if (ec || !v.is_object() || !v.as_object().contains("error")) return {};
-  auto e = v.at("error").as_object();
-  EXPECT_EQ(e.at("code").as_string(), code) << r.body;
-  EXPECT_TRUE(e.at("message").is_string());
-  EXPECT_TRUE(e.at("details").is_array());
-  return e;
-}
-
 std::vector<std::string> ErrorFields(const json::object& e) {
   std::vector<std::string> out;
   if (!e.contains("details")) return out;
   for (const auto& d : e.at("details").as_array()) out.emplace_back(d.at("field").as_string());
   return out;
-}
-
-std::string FirstField(const json::object& e) {
-  auto fields = ErrorFields(e);
-  return fields.empty() ? "" : fields.front();
 }
 
 std::string Str(const json::value& v) { return std::string(v.as_string()); }

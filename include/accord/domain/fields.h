@@ -13,17 +13,17 @@
 namespace accord::domain {
 
 enum class FieldType {
-  kString,      // one line, 1..max_length bytes
-  kText,        // free text, may be multi-line
-  kEnum,        // one of `values`
-  kEnumList,    // array of distinct `values`
+  kString,    // one line, 1..max_length bytes
+  kText,      // free text, may be multi-line
+  kEnum,      // one of `values`
+  kEnumList,  // array of distinct `values`
   kBool,
-  kInt,         // integer in [min, max]
-  kNumber,      // number in [min, max]
-  kTime,        // RFC 3339 or YYYY-MM-DD (midnight UTC); stored as RFC 3339 with ms
+  kInt,     // integer in [min, max]
+  kNumber,  // number in [min, max]
+  kTime,    // RFC 3339 or YYYY-MM-DD (midnight UTC); stored as RFC 3339 with ms
   kEmail,
-  kPhone,       // E.164: +, 8..15 digits
-  kId,          // an object id (checked to exist by the caller)
+  kPhone,  // E.164: +, 8..15 digits
+  kId,     // an object id (checked to exist by the caller)
   kIdList,
   kStringList,  // array of short strings
   kObject,      // nested object with its own `fields`

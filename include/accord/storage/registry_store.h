@@ -42,8 +42,8 @@ struct ListQuery {
   std::string parent_id;  // children of one parent object ("" = any)
   std::string tag;        // the kind's category (party kind, agreement type, ...)
   std::string status;
-  std::string q;          // case-insensitive prefix of any word of the name
-  std::string after_id;   // cursor: ids sort by creation time
+  std::string q;         // case-insensitive prefix of any word of the name
+  std::string after_id;  // cursor: ids sort by creation time
   size_t limit = 50;
   std::optional<int64_t> as_of;
 };

@@ -30,16 +30,15 @@ class RegistryProjection final : public Projection {
     const json::value* state = e.payload.if_contains("state");
     bool deleted = e.type.ends_with(".deleted");
     if (!deleted && (!state || !state->is_object())) return Ok();
-    ACCORD_TRY(tx.ExecDeferred(
-        "UPDATE rm_objects SET to_idx = ? WHERE kind = ? AND id = ? AND to_idx = ?",
-        {idx, e.subject.kind, e.subject.id, kOpenVersion}));
+    ACCORD_TRY(
+        tx.ExecDeferred("UPDATE rm_objects SET to_idx = ? WHERE kind = ? AND id = ? AND to_idx = ?",
+                        {idx, e.subject.kind, e.subject.id, kOpenVersion}));
     if (deleted) return Ok();
     const json::object& doc = state->as_object();
-    std::string party_id = spec->kind == "party" ? e.subject.id
-                                                 : domain::StateString(doc, "party_id");
+    std::string party_id =
+        spec->kind == "party" ? e.subject.id : domain::StateString(doc, "party_id");
     std::string parent_id = ParentOf(*spec, doc);
-    std::string name = spec->name_field.empty() ? ""
-                                                : domain::StateString(doc, spec->name_field);
+    std::string name = spec->name_field.empty() ? "" : domain::StateString(doc, spec->name_field);
     std::string text;
     ACCORD_TRY(CanonicalizeTo(*state, text));
     ACCORD_TRY(tx.ExecDeferred(
