@@ -1,5 +1,6 @@
 #include "accord/storage/registry_store.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "accord/domain/fields.h"
@@ -53,6 +54,32 @@ bool NameMatches(const json::object& doc, std::string_view name_field,
   return true;
 }
 
+// Query words ordered by how few names they start (counted up to a cap, so the count
+// stays cheap), then by length: the first drives the search.
+Result<std::vector<std::string>> ByRarity(Tx& tx, const std::string& kind,
+                                          std::vector<std::string> words) {
+  constexpr int64_t kCap = 256;
+  std::vector<std::pair<int64_t, std::string>> counted;
+  for (auto& w : words) {
+    if (counted.size() == 4) {  // the SQL uses four words; more are only checked on the name
+      counted.emplace_back(kCap + 1, std::move(w));
+      continue;
+    }
+    auto n = tx.QueryOne(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM rm_words WHERE kind = ? AND prefix = ? LIMIT ?) "
+        "AS m",
+        {kind, domain::IndexedPrefix(w), kCap});
+    if (!n.ok()) return std::move(n).error();
+    counted.emplace_back((*n)->Int(0), std::move(w));
+  }
+  std::sort(counted.begin(), counted.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second.size() > b.second.size();
+  });
+  std::vector<std::string> out;
+  for (auto& [n, w] : counted) out.push_back(std::move(w));
+  return out;
+}
+
 }  // namespace
 
 Result<std::optional<StoredObject>> GetObject(Tx& tx, std::string_view kind, std::string_view id,
@@ -76,10 +103,13 @@ Result<ObjectPage> ListObjects(Tx& tx, const ListQuery& query, const Scope& scop
   std::vector<std::string> q_words;
   for (const auto& w : domain::NameWords(query.q)) q_words.push_back(w);
   if (!query.q.empty() && q_words.empty()) return ObjectPage{};  // only punctuation
-  // A search is driven by the longest word's prefix rows, which come in id order; every
+  // A search is driven by the rarest word's prefix rows, which come in id order; every
   // other word must have its prefix row too.
-  std::sort(q_words.begin(), q_words.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  if (q_words.size() > 1) {
+    auto ordered = ByRarity(tx, query.kind, std::move(q_words));
+    if (!ordered.ok()) return std::move(ordered).error();
+    q_words = std::move(*ordered);
+  }
   std::string sql = std::string("SELECT ") + kColumns + " FROM ";
   std::vector<Value> params;
   std::string id_column = "o.id";
