@@ -261,7 +261,6 @@ json::object GrantRequestSchema() {
 void AddGrantTransitionRoute(Router& router, ApiDeps& deps, const std::string& verb) {
   storage::EventLog& log = deps.log;
   const policy::AccessPolicy* policy = PolicyOf(deps);
-  std::string past = verb == "approve" ? "approved" : verb == "deny" ? "denied" : "revoked";
   router.Add(Route{
       .method = "POST",
       .pattern = "/api/v1/access/grants/{id}/" + verb,
@@ -290,7 +289,6 @@ void AddGrantTransitionRoute(Router& router, ApiDeps& deps, const std::string& v
                 [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r)); });
           },
   });
-  (void)past;
 }
 
 }  // namespace

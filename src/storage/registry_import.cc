@@ -96,14 +96,14 @@ Result<CsvTable> ParsePartyCsv(std::string_view text) {
   auto table = ParseCsv(text, options);
   if (!table.ok()) return table;
   std::vector<ErrorDetail> details;
+  // Export also writes id and risk_tier so a file round-trips; import gives new ids and
+  // computes the tier.
   const auto& known = PartyCsvColumns();
   for (const auto& column : table->header) {
     if (std::find(known.begin(), known.end(), column) == known.end()) {
       std::string all;
       for (const auto& k : known) all += (all.empty() ? "" : ", ") + k;
       details.push_back({"header", "unknown column '" + column + "'; columns are: " + all, 1});
-    } else if (column == "id" || column == "risk_tier") {
-      // Export writes them so a file round-trips; import gives new ids and computes the tier.
     }
   }
   for (const char* required : {"name", "kind"}) {
@@ -147,7 +147,6 @@ Result<ImportReport> ImportParties(CommandContext& c, const CsvTable& table, boo
         row_errors.push_back({"name", "'" + name + "' appears twice in the file", row.line});
       }
     }
-    for (auto& d : row_errors) d.line = row.line;
     if (row_errors.empty()) {
       good.push_back(std::move(*state));
     } else {
