@@ -4,7 +4,8 @@
 # A missed target is reported (MISSED), not fatal: benchmarks are read, not asserted.
 # Real errors are fatal: a missing binary, a benchmark that fails, a server that will not
 # start or does not exit cleanly, Cedar deciding a case differently from the access gate.
-# ACCORD_BENCH_ONLY=gate runs only the access gate section (seconds instead of minutes).
+# ACCORD_BENCH_ONLY=gate runs only the access gate section (seconds instead of minutes);
+# ACCORD_BENCH_ONLY=identity only the identity section (sign-in, token auth, wrk; ~1.5 min).
 set -euo pipefail
 
 usage() { echo "usage: bench/run.sh BUILD_DIR" >&2; exit 2; }
@@ -19,7 +20,12 @@ for bin in "$accord" "$bench"; do
 done
 only=${ACCORD_BENCH_ONLY:-}
 tools=(python3 openssl wrk curl)
-[ "$only" = gate ] && tools=(python3)
+case $only in
+  "") ;;
+  gate) tools=(python3) ;;
+  identity) tools=(python3 wrk) ;;
+  *) die "ACCORD_BENCH_ONLY=$only: expected gate or identity (or unset for everything)" ;;
+esac
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench"
 done
@@ -92,6 +98,36 @@ run_bench() {
   TMPDIR=${3:-$tmp} ACCORD_BENCH_DIR=$tmp/ledger1m "$bench" --benchmark_filter="$1" --benchmark_min_time=1 \
     --benchmark_out="$2" --benchmark_out_format=json
 }
+
+# start_server OUT ARGS...: starts `accord serve ARGS --listen 127.0.0.1:0` with stdout in OUT,
+# sets server_pid and port once it prints its listening line.
+start_server() {
+  local out=$1
+  shift
+  echo "== accord serve $* --listen 127.0.0.1:0"
+  : >"$out"  # exists before the background job's redirection opens it
+  "$accord" serve "$@" --listen 127.0.0.1:0 >"$out" 2>"$out.err" &
+  server_pid=$!
+  port=""
+  for _ in $(seq 300); do
+    port=$(sed -n 's|^listening on http://127\.0\.0\.1:\([0-9][0-9]*\)$|\1|p' "$out")
+    [ -n "$port" ] && return 0
+    kill -0 "$server_pid" 2>/dev/null || { cat "$out.err" >&2; die "accord serve exited"; }
+    sleep 0.1
+  done
+  cat "$out.err" >&2
+  die "accord serve did not print its port in 30 s"
+}
+# Sections in their own files; registry.sh also provides wrk_p99_ms, which identity.sh uses.
+# shellcheck source=bench/registry.sh
+. "$(dirname "$0")/registry.sh"
+# shellcheck source=bench/identity.sh
+. "$(dirname "$0")/identity.sh"
+if [ "$only" = identity ]; then
+  identity_bench
+  print_table
+  exit 0
+fi
 
 # --- 0. the access gate, and the same decision in Cedar ---------------------------------------
 # accord_bench times policy::Evaluate on the "bench" request of bench/cedar/cases.json (3
@@ -261,25 +297,6 @@ rss_mib() {
   kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status") || die "server $server_pid is gone"
   py 'f"{int(a[0]) / 1024:.1f}"' "$kb"
 }
-# start_server OUT ARGS...: starts `accord serve ARGS --listen 127.0.0.1:0` with stdout in OUT,
-# sets server_pid and port once it prints its listening line.
-start_server() {
-  local out=$1
-  shift
-  echo "== accord serve $* --listen 127.0.0.1:0"
-  : >"$out"  # exists before the background job's redirection opens it
-  "$accord" serve "$@" --listen 127.0.0.1:0 >"$out" 2>"$out.err" &
-  server_pid=$!
-  port=""
-  for _ in $(seq 300); do
-    port=$(sed -n 's|^listening on http://127\.0\.0\.1:\([0-9][0-9]*\)$|\1|p' "$out")
-    [ -n "$port" ] && return 0
-    kill -0 "$server_pid" 2>/dev/null || { cat "$out.err" >&2; die "accord serve exited"; }
-    sleep 0.1
-  done
-  cat "$out.err" >&2
-  die "accord serve did not print its port in 30 s"
-}
 start_server "$tmp/serve.out" --data-dir "$tmp/serve"
 sleep 3
 idle_rss=$(rss_mib)
@@ -331,9 +348,10 @@ api_read sqlite "sqlite://$tmp/api-sqlite/accord.db"
 api_read postgres "$(pg_db api)"
 
 # --- 7. the registry at 100,000 parties (bench/registry.sh) ----------------------------------
-# shellcheck source=bench/registry.sh
-. "$(dirname "$0")/registry.sh"
 registry_bench
+
+# --- 8. identity: sign-in cost, token authentication, revocation (bench/identity.sh) ----------
+identity_bench
 
 # --- table ------------------------------------------------------------------------------------
 print_table

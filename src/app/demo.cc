@@ -4,9 +4,11 @@
 #include <boost/json.hpp>
 
 #include "accord/app/serve.h"
+#include "accord/core/bytes.h"
 #include "accord/core/ids.h"
 #include "accord/core/time.h"
 #include "accord/http/registry_http.h"
+#include "accord/storage/identity_store.h"
 
 namespace accord::app {
 
@@ -261,6 +263,76 @@ struct Seeder {
     return std::string(r->at("id").as_string());
   }
 
+  // One account per role (CONTRACT.md), each with a password and an API token printed once,
+  // plus a new hire still waiting for the onboarding gate (TR-7).
+  Result<std::string> Accounts(const policy::IdentityPolicy& identity) {
+    struct DemoUser {
+      const char* role;
+      const char* email;
+      const char* name;
+    };
+    const DemoUser users[] = {
+        {"security_officer", "officer@luma.example", "Sam Rivera"},
+        {"privacy_officer", "privacy@luma.example", "Priya Shah"},
+        {"staff", "staff@luma.example", "Alex Chen"},
+        {"auditor", "auditor@luma.example", "Jordan Blake (external auditor)"},
+        {"third_party_contact", "contact@relaysms.example", "Casey Morgan (Relay SMS)"},
+    };
+    const domain::Actor installer{"demo", "installer"};
+    std::string accounts =
+        "demo accounts (passwords shown once; TOTP enrolment at first sign-in"
+        " where the profile requires MFA):\n";
+    std::string tokens = "demo API tokens (shown once, keep them safe):\n";
+    for (const auto& u : users) {
+      json::object body{{"email", u.email}, {"name", u.name}, {"role", u.role}};
+      if (u.role == std::string("third_party_contact")) body["party_id"] = ids["Relay SMS"];
+      if (u.role == std::string("auditor")) {
+        body["expires_at"] = FormatRfc3339(now + std::chrono::days(90));
+      }
+      std::string password = DemoPassword();
+      auto user = AddUser(runtime.log(), installer, body, password, identity, true);
+      if (!user.ok()) return std::move(user).error();
+      std::string id(user->at("id").as_string());
+      auto token = CreateApiToken(runtime.log(), installer, id, std::string("demo ") + u.role, "",
+                                  std::nullopt);
+      if (!token.ok()) return std::move(token).error();
+      accounts += "  " + std::string(u.email) + "  password " + password + "  (" + u.role + ")\n";
+      tokens += "  " + std::string(u.role) + ": " + token->secret + "\n";
+    }
+    tokens +=
+        "  (the third_party_contact account belongs to Relay SMS, " + ids["Relay SMS"] + ")\n";
+    // A new hire: background check and trainings recorded, policy acknowledgement and
+    // device attestation still missing, so activation is refused until they are.
+    json::object hire{
+        {"email", "new.hire@luma.example"}, {"name", "Robin Park"}, {"role", "staff"}};
+    auto created = AddUser(runtime.log(), installer, hire, DemoPassword(), identity, false);
+    if (!created.ok()) return std::move(created).error();
+    std::string hire_id(created->at("id").as_string());
+    for (const char* kind : {"background_check", "hipaa_training", "security_training"}) {
+      auto r = Run([&](storage::CommandContext& c) -> Result<json::value> {
+        auto a = storage::RecordAttestation(
+            c, kOfficer, hire_id,
+            json::object{{"kind", kind},
+                         {"completed_on", FormatRfc3339(now - std::chrono::days(3))},
+                         {"evidence", "HR onboarding file"}},
+            identity);
+        if (!a.ok()) return std::move(a).error();
+        return json::value(std::move(*a));
+      });
+      if (!r.ok()) return std::move(r).error();
+    }
+    return accounts + tokens;
+  }
+
+  static std::string DemoPassword() {
+    // 16 characters from an unambiguous alphabet: ~80 bits.
+    static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    Bytes random = RandomBytes(16);
+    std::string out;
+    for (uint8_t b : random) out += kAlphabet[b % (sizeof kAlphabet - 1)];
+    return out;
+  }
+
   Status Grants() {
     // Active: read access to staging, approved by the Security Officer.
     auto active = Grant("Brightcode Studio", "Luma platform (staging)", "read", Day(0), Day(60));
@@ -294,18 +366,9 @@ Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile) {
   for (const auto& p : kParties) ACCORD_TRY(seeder.Party(p));
   ACCORD_TRY(seeder.Grants());
 
-  domain::Actor demo{"demo", "system"};
-  std::string printed = "demo data seeded; API tokens (shown once, keep them safe):\n";
-  for (const char* role :
-       {"security_officer", "privacy_officer", "staff", "auditor", "third_party_contact"}) {
-    std::string party = role == std::string("third_party_contact") ? seeder.ids["Relay SMS"] : "";
-    auto token =
-        CreateApiToken(runtime.log(), demo, std::string("demo ") + role, role, std::nullopt, party);
-    if (!token.ok()) return std::move(token).error();
-    printed += "  " + std::string(role) + ": " + token->secret + "\n";
-  }
-  printed +=
-      "  (the third_party_contact token belongs to Relay SMS, " + seeder.ids["Relay SMS"] + ")\n";
+  auto accounts = seeder.Accounts(profile.identity);
+  if (!accounts.ok()) return std::move(accounts).error();
+  std::string printed = std::move(*accounts);
   const char* notes[] = {
       "Annual review of the partner and subcontractor list is due in Q1 (TP-10).",
       "SOC 2 Type II report of the hosting provider requested for the annual review (TP-11).",

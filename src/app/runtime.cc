@@ -5,8 +5,10 @@
 
 #include "accord/core/bytes.h"
 #include "accord/core/ids.h"
+#include "accord/core/password.h"
 #include "accord/core/sha256.h"
 #include "accord/core/time.h"
+#include "accord/domain/registry.h"
 #include "accord/ledger/merkle.h"
 #include "accord/storage/migrations.h"
 #include "accord/storage/registry_store.h"
@@ -156,59 +158,41 @@ Result<std::optional<storage::StoredCheckpoint>> Runtime::Checkpoint(const std::
   return written;
 }
 
-bool IsRole(std::string_view role) {
-  return role == "security_officer" || role == "privacy_officer" || role == "staff" ||
-         role == "auditor" || role == "third_party_contact";
-}
-
-Result<NewToken> CreateApiToken(storage::EventLog& log, const domain::Actor& actor,
-                                const std::string& name, const std::string& role,
-                                std::optional<TimePoint> expires_at, const std::string& party_id) {
-  if (name.empty() || name.size() > 100) {
-    return ValidationError("name", "must be 1-100 characters");
-  }
-  if (!IsRole(role)) {
-    return ValidationError("role",
-                           "must be one of security_officer, privacy_officer, staff, auditor, "
-                           "third_party_contact");
-  }
-  // TP-7: a third party's token is bound to its one party; nobody else's is.
-  if (role == "third_party_contact" && party_id.empty()) {
-    return ValidationError("party", "a third_party_contact token must name its party");
-  }
-  if (role != "third_party_contact" && !party_id.empty()) {
-    return ValidationError("party", "only a third_party_contact token is bound to a party");
-  }
-  NewToken token;
-  token.secret = "acc_" + Base64UrlEncode(RandomBytes(32));
-  Hash digest = Sha256(token.secret);
+Result<storage::NewToken> CreateApiToken(storage::EventLog& log, const domain::Actor& actor,
+                                         const std::string& user, const std::string& name,
+                                         const std::string& role,
+                                         std::optional<TimePoint> expires_at) {
+  std::optional<storage::NewToken> token;
   auto r = log.Execute([&](storage::CommandContext& c) -> Result<json::value> {
-    std::string id = NewId("tok", c.Now());
-    if (!party_id.empty()) {
-      auto party = c.tx().QueryOne(
-          "SELECT id FROM rm_objects WHERE kind = 'party' AND id = ? AND to_idx = ?",
-          {party_id, storage::kOpenVersion});
-      if (!party.ok()) return std::move(party).error();
-      if (!party->has_value()) return ValidationError("party", "no party has id " + party_id);
-    }
-    json::object payload{{"name", name}, {"role", role}};
-    if (!party_id.empty()) payload["party_id"] = party_id;
-    payload["expires_at"] = expires_at ? json::value(FormatRfc3339(*expires_at)) : nullptr;
-    domain::Event e{.type = "token.created",
-                    .actor = actor,
-                    .subject = {"api_token", id},
-                    .payload = std::move(payload)};
-    auto index = c.Append(std::move(e));
-    if (!index.ok()) return std::move(index).error();
-    // The secret's hash is not a read model: it never enters the ledger.
-    auto ins = c.tx().Exec("INSERT INTO api_token_secrets(token_id, secret_hash) VALUES (?, ?)",
-                           {id, storage::BlobOf(digest)});
-    if (!ins.ok()) return std::move(ins).error();
-    return json::value(id);
+    auto u = user.find('@') == std::string::npos ? storage::FindUser(c.tx(), user)
+                                                 : storage::FindUserByEmail(c.tx(), user);
+    if (!u.ok()) return std::move(u).error();
+    if (!u->has_value()) return ValidationError("user", "no account is " + user);
+    auto t = storage::CreateToken(c, actor, domain::StateString(**u, "id"), name, role, expires_at);
+    if (!t.ok()) return std::move(t).error();
+    token = std::move(*t);
+    return json::value(token->id);
   });
   if (!r.ok()) return std::move(r).error();
-  token.id = std::string(r->as_string());
-  return token;
+  return std::move(*token);
+}
+
+Result<json::object> AddUser(storage::EventLog& log, const domain::Actor& actor,
+                             const json::object& body, const std::string& password,
+                             const policy::IdentityPolicy& policy, bool installer_attests) {
+  const json::value* email = body.if_contains("email");
+  ACCORD_TRY(CheckPasswordPolicy(password, email && email->is_string()
+                                               ? std::string_view(email->as_string())
+                                               : std::string_view()));
+  auto hash = HashPassword(password);
+  if (!hash.ok()) return std::move(hash).error();
+  auto r = log.Execute([&](storage::CommandContext& c) -> Result<json::value> {
+    auto state = storage::CreateUser(c, actor, body, *hash, policy, installer_attests);
+    if (!state.ok()) return std::move(state).error();
+    return json::value(std::move(*state));
+  });
+  if (!r.ok()) return std::move(r).error();
+  return std::move(r->as_object());
 }
 
 }  // namespace accord::app

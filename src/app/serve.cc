@@ -10,7 +10,10 @@
 #include <spdlog/spdlog.h>
 
 #include "accord/http/api.h"
+#include "accord/http/auth.h"
 #include "accord/http/server.h"
+#include "accord/storage/entitlement_reviews.h"
+#include "accord/storage/identity_store.h"
 #include "accord/storage/registry_expiry.h"
 
 namespace accord::app {
@@ -131,7 +134,7 @@ int Serve(const ServeOptions& options) {
     // Tokens are shown only once; say how to get a new one instead of failing silently.
     std::printf(
         "demo data was seeded at the first start; for a new API token run:\n"
-        "  accord token create --data-dir %s --name me --role security_officer\n",
+        "  accord token create --data-dir %s --user officer@luma.example --name me\n",
         options.store.data_dir.string().c_str());
   }
   if (auto cp = runtime.Checkpoint(org->origin); !cp.ok()) return Fail(cp.error(), 3);
@@ -152,8 +155,10 @@ int Serve(const ServeOptions& options) {
   });
   metrics.AddGauge("accord_resident_memory_bytes", "Resident set size.",
                    [] { return http::ResidentMemoryBytes(); });
+  http::AuthService auth(runtime.store(), clock, profile->identity);
+  deps.auth = &auth;
   http::Router router;
-  router.SetAuthenticator(http::TokenAuthenticator(runtime.store(), clock));
+  router.SetAuthenticator(auth.AsAuthenticator());
   http::AddAllRoutes(router, deps);
 
   http::ServerOptions server_options;
@@ -174,16 +179,26 @@ int Serve(const ServeOptions& options) {
   });
   auto bound = server.Start();
   if (!bound.ok()) return Fail(bound.error(), 3);
-  Checkpointer checkpointer(runtime, org->origin, {[&runtime] {
-                              auto n = http::ExpireGrants(runtime.log());
-                              if (!n.ok())
-                                spdlog::warn("grant expiry failed: {}", n.error().message);
-                              if (n.ok() && *n > 0) spdlog::info("{} grants expired", *n);
-                              auto a = storage::ExpireAgreements(runtime.log());
-                              if (!a.ok())
-                                spdlog::warn("agreement expiry failed: {}", a.error().message);
-                              if (a.ok() && *a > 0) spdlog::info("{} agreements expired", *a);
-                            }});
+  int identity_ticks = 0;
+  Checkpointer checkpointer(
+      runtime, org->origin, {[&runtime, &profile, &identity_ticks, &clock] {
+        if (identity_ticks++ % 60 == 0) {
+          auto p = storage::PurgeIdentityState(runtime.store(), clock.Now());
+          if (!p.ok()) spdlog::warn("session purge failed: {}", p.error().message);
+        }
+        auto u = storage::DeactivateLapsedUsers(runtime.log(), profile->identity);
+        if (!u.ok()) spdlog::warn("account expiry failed: {}", u.error().message);
+        if (u.ok() && *u > 0) spdlog::info("{} accounts deactivated", *u);
+        auto n = http::ExpireGrants(runtime.log());
+        if (!n.ok()) spdlog::warn("grant expiry failed: {}", n.error().message);
+        if (n.ok() && *n > 0) spdlog::info("{} grants expired", *n);
+        auto a = storage::ExpireAgreements(runtime.log());
+        if (!a.ok()) spdlog::warn("agreement expiry failed: {}", a.error().message);
+        if (a.ok() && *a > 0) spdlog::info("{} agreements expired", *a);
+        auto e = storage::RunEntitlementSchedule(runtime.log(), profile->identity);
+        if (!e.ok()) spdlog::warn("entitlement review schedule failed: {}", e.error().message);
+        if (e.ok() && *e > 0) spdlog::info("{} entitlement reviews opened or overdue", *e);
+      }});
   ready = true;
   std::string shown_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;
   std::printf("listening on %s://%s:%u\n", tls ? "https" : "http", shown_host.c_str(),

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -19,6 +20,7 @@
 #include "accord/app/serve.h"
 #include "accord/core/bytes.h"
 #include "accord/core/time.h"
+#include "accord/domain/identity.h"
 #include "accord/ledger/merkle.h"
 #include "accord/storage/backup.h"
 #include "accord/storage/ledger_audit.h"
@@ -314,8 +316,8 @@ int RunImportParties(const Globals& g, const std::string& file, bool skip_invali
   return kExitOk;
 }
 
-int RunTokenCreate(const Globals& g, const std::string& name, const std::string& role,
-                   const std::string& expires, const std::string& party) {
+int RunTokenCreate(const Globals& g, const std::string& user, const std::string& name,
+                   const std::string& role, const std::string& expires) {
   SystemClock clock;
   std::optional<TimePoint> expires_at;
   if (!expires.empty()) {
@@ -326,14 +328,63 @@ int RunTokenCreate(const Globals& g, const std::string& name, const std::string&
   app::OrgInfo org;
   auto rt = OpenExisting(g, clock, org);
   if (!rt.ok()) return Report(rt.error(), "token create");
-  auto token = app::CreateApiToken((*rt)->log(), domain::Actor{"cli", "operator"}, name, role,
-                                   expires_at, party);
+  auto token = app::CreateApiToken((*rt)->log(), domain::Actor{"cli", "operator"}, user, name, role,
+                                   expires_at);
   if (!token.ok()) return Report(token.error(), "token create");
   if (g.json) {
     PrintJson(json::object{{"id", token->id}, {"token", token->secret}});
   } else {
-    std::printf("created API token %s (%s) for role %s; it is shown only once:\n%s\n",
-                token->id.c_str(), name.c_str(), role.c_str(), token->secret.c_str());
+    std::printf("created API token %s (%s) for %s; it is shown only once:\n%s\n", token->id.c_str(),
+                name.c_str(), user.c_str(), token->secret.c_str());
+  }
+  return kExitOk;
+}
+
+// The identity section of the store's profile (defaults for a profile loaded from a file
+// that is no longer at hand).
+policy::IdentityPolicy IdentityOf(const app::OrgInfo& org) {
+  auto profile = policy::LoadProfile(org.profile);
+  return profile.ok() ? profile->identity : policy::IdentityPolicy{};
+}
+
+struct UserAddOptions {
+  std::string email, name, role, party, expires_at;
+  bool password_stdin = false;
+};
+
+int RunUserAdd(const Globals& g, const UserAddOptions& o) {
+  if (!o.password_stdin) {
+    return Report(ValidationError("password-stdin",
+                                  "is required: the password is read from standard input, "
+                                  "never from the command line"),
+                  "user add");
+  }
+  std::string password((std::istreambuf_iterator<char>(std::cin)),
+                       std::istreambuf_iterator<char>());
+  while (!password.empty() && (password.back() == '\n' || password.back() == '\r')) {
+    password.pop_back();
+  }
+  SystemClock clock;
+  app::OrgInfo org;
+  auto rt = OpenExisting(g, clock, org);
+  if (!rt.ok()) return Report(rt.error(), "user add");
+  json::object body{{"email", o.email},
+                    {"name", o.name.empty() ? o.email.substr(0, o.email.find('@')) : o.name},
+                    {"role", o.role}};
+  if (!o.party.empty()) body["party_id"] = o.party;
+  if (!o.expires_at.empty()) body["expires_at"] = o.expires_at;
+  auto user = app::AddUser((*rt)->log(), domain::Actor{"cli", "installer"}, body, password,
+                           IdentityOf(org), /*installer_attests=*/true);
+  if (!user.ok()) return Report(user.error(), "user add");
+  if (g.json) {
+    PrintJson(*user);
+  } else {
+    std::printf("created account %s (%s, %s), status %s%s\n",
+                std::string(user->at("id").as_string()).c_str(), o.email.c_str(), o.role.c_str(),
+                std::string(user->at("status").as_string()).c_str(),
+                domain::IsWorkforceRole(o.role)
+                    ? "; onboarding records attested by the installer (in the ledger)"
+                    : "");
   }
   return kExitOk;
 }
@@ -468,16 +519,41 @@ int Main(int argc, char** argv) {
 
   auto* token_cmd = cli.add_subcommand("token", "API tokens");
   token_cmd->require_subcommand(1);
-  std::string token_name, token_role, token_expires, token_party;
+  std::string token_user, token_name, token_role, token_expires;
   auto* token_create = token_cmd->add_subcommand("create", "create an API token (printed once)");
   AddStoreOptions(token_create, g);
+  token_create->add_option("--user", token_user, "the account (email or id) it acts as")
+      ->required();
   token_create->add_option("--name", token_name, "what the token is for")->required();
-  token_create->add_option("--role", token_role, "role the token acts as")->required();
+  token_create->add_option("--role", token_role,
+                           "role the token acts as (default: the account's; an officer may "
+                           "narrow it to auditor)");
   token_create->add_option("--expires", token_expires, "lifetime, e.g. 30d, 12h");
-  token_create->add_option("--party", token_party,
-                           "party id a third_party_contact token is bound to (TP-7)");
   token_create->callback(
-      [&] { exit_code = RunTokenCreate(g, token_name, token_role, token_expires, token_party); });
+      [&] { exit_code = RunTokenCreate(g, token_user, token_name, token_role, token_expires); });
+
+  auto* user_cmd = cli.add_subcommand("user", "accounts");
+  user_cmd->require_subcommand(1);
+  UserAddOptions user_add_options;
+  auto* user_add = user_cmd->add_subcommand(
+      "add",
+      "create an account (bootstraps the first Security Officer); the password is read "
+      "from standard input");
+  AddStoreOptions(user_add, g);
+  user_add->add_option("--email", user_add_options.email, "sign-in email")->required();
+  user_add
+      ->add_option("--role", user_add_options.role,
+                   "security_officer, privacy_officer, "
+                   "staff, auditor or third_party_contact")
+      ->required();
+  user_add->add_option("--name", user_add_options.name, "display name (default: from the email)");
+  user_add->add_option("--party", user_add_options.party,
+                       "party id a third_party_contact belongs to (TP-7)");
+  user_add->add_option("--expires-at", user_add_options.expires_at,
+                       "end of access, RFC 3339 or YYYY-MM-DD (e.g. an auditor's engagement)");
+  user_add->add_flag("--password-stdin", user_add_options.password_stdin,
+                     "read the password from standard input");
+  user_add->callback([&] { exit_code = RunUserAdd(g, user_add_options); });
 
   auto* import_cmd = cli.add_subcommand("import", "import registry data from CSV");
   import_cmd->require_subcommand(1);

@@ -250,6 +250,55 @@ KindSpec Grant() {
   return k;
 }
 
+// Accounts (issue 5): state written by the identity commands only, never by generic routes.
+// party_id binds a third_party_contact to its one party (TP-7), so the registry's party
+// scoping applies to users as it does to every other object.
+KindSpec User() {
+  KindSpec k{.kind = "user",
+             .id_prefix = "usr",
+             .name_field = "email",
+             .tag_field = "role",
+             .status_field = "status",
+             .unique_name = true,
+             .generic_write = false};
+  k.fields = {ReadOnly("email"),        ReadOnly("name"),
+              ReadOnly("role"),         ReadOnly("party_id"),
+              ReadOnly("status"),       ReadOnly("expires_at"),
+              ReadOnly("access_until"), ReadOnly("mfa_enrolled", F::kBool),
+              ReadOnly("attestations"), ReadOnly("workforce", F::kBool)};
+  AddMeta(k.fields, "");
+  return k;
+}
+
+// An entitlement review campaign (TR-3): one line per account role or access grant.
+KindSpec EntitlementReview() {
+  KindSpec k{.kind = "entitlement_review",
+             .id_prefix = "erv",
+             .name_field = "title",
+             .tag_field = "scope",
+             .status_field = "status",
+             .generic_write = false};
+  k.fields = {ReadOnly("title"), ReadOnly("scope"),  ReadOnly("status"),      ReadOnly("due_at"),
+              ReadOnly("lines"), ReadOnly("period"), ReadOnly("completed_at")};
+  AddMeta(k.fields, "");
+  return k;
+}
+
+// Something an officer must look at now (break-glass use, an overdue campaign).
+KindSpec Alert() {
+  KindSpec k{.kind = "alert",
+             .id_prefix = "alr",
+             .name_field = "title",
+             .tag_field = "type",
+             .status_field = "status",
+             .generic_write = false};
+  k.fields = {ReadOnly("title"),           ReadOnly("type"),           ReadOnly("status"),
+              ReadOnly("severity"),        ReadOnly("subject"),        ReadOnly("detail"),
+              ReadOnly("acknowledged_by"), ReadOnly("acknowledged_at")};
+  AddMeta(k.fields, "");
+  return k;
+}
+
 const std::map<std::string, std::vector<std::string>, std::less<>>& Transitions(
     std::string_view kind) {
   static const std::map<std::string, std::vector<std::string>, std::less<>> kParty = {
@@ -265,8 +314,15 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& Transitions(
       {"expired", {}},
       {"terminated", {}},
   };
+  // A workforce account waits in `pending` for its onboarding gate (TR-7).
+  static const std::map<std::string, std::vector<std::string>, std::less<>> kUser = {
+      {"pending", {"active", "deactivated"}},
+      {"active", {"deactivated"}},
+      {"deactivated", {"active"}},
+  };
   static const std::map<std::string, std::vector<std::string>, std::less<>> kNone;
   if (kind == "party") return kParty;
+  if (kind == "user") return kUser;
   if (kind == "agreement") return kAgreement;
   return kNone;
 }
@@ -326,9 +382,9 @@ void CheckAgreement(const json::object& s, std::vector<ErrorDetail>& details) {
 }  // namespace
 
 const std::vector<KindSpec>& RegistryKinds() {
-  static const std::vector<KindSpec> kKinds = {Party(),   System(),    Service(),
-                                               Contact(), Agreement(), DueDiligence(),
-                                               Control(), Document(),  Grant()};
+  static const std::vector<KindSpec> kKinds = {
+      Party(),   System(),   Service(), Contact(), Agreement(),         DueDiligence(),
+      Control(), Document(), Grant(),   User(),    EntitlementReview(), Alert()};
   return kKinds;
 }
 

@@ -43,7 +43,17 @@ std::vector<KindRoutes> AllKindRoutes() {
       {k("due_diligence"), "due-diligence", kRegistryReaders, kOfficerRoles},
       {k("control"), "controls", kRegistryReaders, kOfficerRoles},
       {k("document"), "documents", kRegistryReaders, {}},
+      // Identity objects: read here, written by their own routes (api_users.cc).
+      {k("user"), "users", kLedgerReaderRoles, {}},
+      {k("entitlement_review"), "entitlement-reviews", kLedgerReaderRoles, {}},
+      {k("alert"), "alerts", kOfficerRoles, {}},
   };
+}
+
+// "a party", "an agreement".
+std::string WithArticle(const std::string& noun) {
+  bool vowel = !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + noun;
 }
 
 std::string Title(const domain::KindSpec& spec) {
@@ -97,8 +107,8 @@ Status CheckUniqueName(storage::Tx& tx, const domain::KindSpec& spec, const json
   if (!existing.ok()) return std::move(existing).error();
   if (!existing->has_value()) return Ok();
   return Error{ErrorCode::kConflict,
-               spec.name_field + ": a " + Title(spec) + " named '" + name + "' already exists (" +
-                   **existing + ")",
+               spec.name_field + ": " + WithArticle(Title(spec)) + " named '" + name +
+                   "' already exists (" + **existing + ")",
                {{spec.name_field, "already used by " + **existing, {}}}};
 }
 
@@ -284,7 +294,8 @@ void AddCreateRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const st
       .method = "POST",
       .pattern = path,
       .roles = k.write_roles,
-      .summary = "Create a " + Title(*spec) + " (a ledger event: " + spec->kind + ".created)",
+      .summary =
+          "Create " + WithArticle(Title(*spec)) + " (a ledger event: " + spec->kind + ".created)",
       .tag = "registry",
       .params = std::move(params),
       .request_schema = domain::SchemaOf(spec->fields, false),
@@ -360,7 +371,8 @@ void AddItemRoutes(Router& router, ApiDeps& deps, const KindRoutes& k, const std
       .method = "PATCH",
       .pattern = path,
       .roles = k.write_roles,
-      .summary = "Change a " + Title(*spec) + "; absent fields keep their value, null clears",
+      .summary =
+          "Change " + WithArticle(Title(*spec)) + "; absent fields keep their value, null clears",
       .tag = "registry",
       .params = id_param,
       .request_schema = domain::SchemaOf(spec->fields, true),
@@ -371,7 +383,8 @@ void AddItemRoutes(Router& router, ApiDeps& deps, const KindRoutes& k, const std
       .method = "DELETE",
       .pattern = path,
       .roles = k.write_roles,
-      .summary = "Delete a " + Title(*spec) + " entered by mistake (history stays in the ledger)",
+      .summary = "Delete " + WithArticle(Title(*spec)) +
+                 " entered by mistake (history stays in the ledger)",
       .tag = "registry",
       .params = id_param,
       .response_schema = json::object{{"type", "object"}},
@@ -428,7 +441,7 @@ void AddRegistryRoutes(Router& router, ApiDeps& deps) {
     if (spec.parent_kind.empty()) {
       std::string collection = "/api/v1/" + k.collection;
       AddListRoute(router, deps, k, collection, false);
-      AddCreateRoute(router, deps, k, collection, false);
+      if (spec.generic_write) AddCreateRoute(router, deps, k, collection, false);
     } else {
       std::string collection = "/api/v1/parties/{party_id}/" + k.collection;
       AddListRoute(router, deps, k, collection, true);

@@ -134,6 +134,9 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddNoteRoutes(router, deps);
   AddRegistryRoutes(router, deps);
   AddAccessRoutes(router, deps);
+  AddAuthRoutes(router, deps);
+  AddUserRoutes(router, deps);
+  AddEntitlementRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

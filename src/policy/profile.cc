@@ -43,7 +43,7 @@ using internal::Problems;
 
 // Sections later features own; listed here so unknown keys stay errors everywhere else.
 const std::set<std::string>& KnownSections() {
-  static const std::set<std::string> kSections = {"profile", "access"};
+  static const std::set<std::string> kSections = {"profile", "access", "identity"};
   return kSections;
 }
 
@@ -101,6 +101,11 @@ Result<Profile> ParseProfile(std::string_view text, std::string_view origin) {
     problems.Add("access", "must be a section ([access])", LineOf(*node));
   } else {
     problems.Add("access", "the [access] section is required (docs/profiles.md)", 1);
+  }
+  if (const toml::table* identity = table["identity"].as_table()) {
+    internal::ParseIdentity(*identity, problems, profile.identity);
+  } else if (const toml::node* node = table.get("identity")) {
+    problems.Add("identity", "must be a section ([identity])", LineOf(*node));
   }
   if (!problems.empty()) return problems.ToError();
   profile.source = std::string(text);

@@ -10,6 +10,7 @@
 
 #include "accord/core/result.h"
 #include "accord/policy/gate.h"
+#include "accord/policy/profile.h"
 
 namespace accord::policy::internal {
 
@@ -28,6 +29,9 @@ class Problems {
 };
 
 inline int LineOf(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
+
+// Reads the [identity] section into `out`.
+void ParseIdentity(const toml::table& identity, Problems& problems, IdentityPolicy& out);
 
 // Reads the [access] section into `out`; every mistake goes to `problems`.
 void ParseAccess(const toml::table& access, Problems& problems, AccessPolicy& out);

@@ -26,6 +26,10 @@ const std::vector<CarriedTable>& CarriedTables() {
   static const std::vector<CarriedTable> kTables = {
       {"api_token_secrets", {"token_id", "secret_hash"}},
       {"documents", {"sha256", "content_type", "size", "content", "created_at"}},
+      // Credentials survive a restore; sessions and throttling do not (sign in again).
+      {"user_secrets",
+       {"user_id", "password_hash", "totp_secret", "totp_pending", "totp_last_step", "updated_at"}},
+      {"user_recovery_codes", {"user_id", "code_hash", "used_at"}},
   };
   return kTables;
 }

@@ -118,10 +118,53 @@ CREATE TABLE documents (
 ALTER TABLE rm_api_tokens ADD COLUMN party_id TEXT;
 )sql";
 
+// Version 3: identity (issue 5). Users themselves are registry objects (kind "user" in
+// rm_objects); these tables hold what must never enter the ledger: password hashes, TOTP
+// secrets, recovery-code hashes, sessions and sign-in throttling. Only hashes of the
+// session and CSRF tokens are stored.
+const char* kV3Sqlite = R"sql(
+CREATE TABLE user_secrets (
+  user_id TEXT PRIMARY KEY,
+  password_hash TEXT NOT NULL,
+  totp_secret BLOB,
+  totp_pending BLOB,
+  totp_last_step INTEGER,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE user_recovery_codes (
+  user_id TEXT NOT NULL,
+  code_hash BLOB NOT NULL,
+  used_at TEXT,
+  PRIMARY KEY (user_id, code_hash)
+);
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY,
+  secret_hash BLOB NOT NULL UNIQUE,
+  csrf_hash BLOB NOT NULL,
+  user_id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  break_glass_until TEXT,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT,
+  address TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE TABLE auth_throttle (
+  key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  last_failure_at TEXT NOT NULL,
+  blocked_until TEXT NOT NULL
+);
+ALTER TABLE rm_api_tokens ADD COLUMN user_id TEXT;
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "ledger and foundation read models", kV1Sqlite, ""},
       {2, "third-party registry", kV2Sqlite, ""},
+      {3, "identity: credentials, sessions, throttling", kV3Sqlite, ""},
   };
   return kMigrations;
 }

@@ -67,7 +67,8 @@ TEST(CliTest, UsageErrorsExitTwo) {
   auto profile = RunAccord(WithDir({"serve", "--profile", "/no/such.toml"}, dir));
   EXPECT_EQ(profile.exit_code, 1);
   EXPECT_NE(profile.err.find("bloomapi"), std::string::npos) << profile.err;
-  auto empty = RunAccord(WithDir({"token", "create", "--name", "x", "--role", "staff"}, dir));
+  auto empty =
+      RunAccord(WithDir({"token", "create", "--user", "x@example.org", "--name", "x"}, dir));
   EXPECT_EQ(empty.exit_code, 2);
   EXPECT_NE(empty.err.find("accord serve"), std::string::npos) << empty.err;
 }
@@ -91,7 +92,8 @@ TEST(CliTest, VerifyRebuildCheckpointProveAndPublicKey) {
       << key.out;
 
   auto token = RunAccord(WithStore(
-      {"token", "create", "--name", "ci", "--role", "auditor", "--expires", "30d"}, server));
+      {"token", "create", "--user", "auditor@luma.example", "--name", "ci", "--expires", "30d"},
+      server));
   ASSERT_EQ(token.exit_code, 0) << token.err;
   auto cp = RunAccord(WithStore({"ledger", "checkpoint", "--json"}, server));
   ASSERT_EQ(cp.exit_code, 0) << cp.err;
@@ -113,8 +115,9 @@ TEST(CliTest, VerifyRebuildCheckpointProveAndPublicKey) {
   EXPECT_EQ(beyond.exit_code, 2);
   EXPECT_NE(beyond.err.find("size"), std::string::npos);
 
-  auto bad_role =
-      RunAccord(WithStore({"token", "create", "--name", "x", "--role", "root"}, server));
+  auto bad_role = RunAccord(WithStore(
+      {"token", "create", "--user", "officer@luma.example", "--name", "x", "--role", "root"},
+      server));
   EXPECT_EQ(bad_role.exit_code, 2);
   EXPECT_NE(bad_role.err.find("role"), std::string::npos);
 }
@@ -169,9 +172,9 @@ TEST(CliTest, CliAndServerAppendConcurrentlyWithoutForking) {
   });
   std::vector<std::string> tokens;
   for (int i = 0; i < 8; ++i) {
-    auto t = RunAccord(WithStore(
-        {"token", "create", "--name", "cli" + std::to_string(i), "--role", "auditor", "--json"},
-        server));
+    auto t = RunAccord(WithStore({"token", "create", "--user", "auditor@luma.example", "--name",
+                                  "cli" + std::to_string(i), "--json"},
+                                 server));
     ASSERT_EQ(t.exit_code, 0) << t.err;
     tokens.emplace_back(json::parse(t.out).at("token").as_string());
     auto cp = RunAccord(WithStore({"ledger", "checkpoint"}, server));

@@ -98,24 +98,46 @@ TEST_F(ImportCliTest, MalformedFilesAreUsageErrors) {
   EXPECT_EQ(missing.exit_code, 2);
 }
 
-TEST_F(ImportCliTest, ThirdPartyTokensAreBoundToOneParty) {
+TEST_F(ImportCliTest, ThirdPartyAccountsAndTheirTokensAreBoundToOneParty) {
   auto v = s().GetJson("/api/v1/parties?q=northwind");
   std::string northwind(v.at("items").as_array()[0].at("id").as_string());
-  auto unbound = RunAccord(
-      WithStore({"token", "create", "--name", "x", "--role", "third_party_contact"}, s()));
+  const std::string password = "correct horse battery staple 42";
+  auto add = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"user", "add", "--password-stdin"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return RunAccord(WithStore(args, s()), password + "\n");
+  };
+  auto unbound = add({"--email", "x@northwind.example", "--role", "third_party_contact"});
   EXPECT_EQ(unbound.exit_code, 2);
   EXPECT_NE(unbound.err.find("party"), std::string::npos) << unbound.err;
-  auto wrong = RunAccord(
-      WithStore({"token", "create", "--name", "x", "--role", "staff", "--party", northwind}, s()));
+  auto wrong = add({"--email", "y@northwind.example", "--role", "staff", "--party", northwind});
   EXPECT_EQ(wrong.exit_code, 2);
-  auto unknown = RunAccord(WithStore(
-      {"token", "create", "--name", "x", "--role", "third_party_contact", "--party", "pty_nope"},
-      s()));
+  auto unknown =
+      add({"--email", "z@northwind.example", "--role", "third_party_contact", "--party", "pty_x"});
   EXPECT_EQ(unknown.exit_code, 2);
+  auto weak =
+      RunAccord(WithStore({"user", "add", "--password-stdin", "--email", "w@northwind.example",
+                           "--role", "third_party_contact", "--party", northwind},
+                          s()),
+                "short\n");
+  EXPECT_EQ(weak.exit_code, 2);
+  EXPECT_NE(weak.err.find("password"), std::string::npos) << weak.err;
+  EXPECT_EQ(weak.err.find("short"), std::string::npos) << "the password must not be echoed";
 
-  auto r = RunAccord(WithStore(
-      {"token", "create", "--name", "nw", "--role", "third_party_contact", "--party", northwind},
+  auto created = add(
+      {"--email", "nw@northwind.example", "--role", "third_party_contact", "--party", northwind});
+  ASSERT_EQ(created.exit_code, 0) << created.err;
+  auto again = add(
+      {"--email", "NW@northwind.example", "--role", "third_party_contact", "--party", northwind});
+  EXPECT_EQ(again.exit_code, 2) << "emails are unique, case-insensitively";
+
+  // A token acts as its account: the third party's token inherits the party.
+  auto wider = RunAccord(WithStore(
+      {"token", "create", "--user", "nw@northwind.example", "--name", "x", "--role", "staff"},
       s()));
+  EXPECT_EQ(wider.exit_code, 2) << "a token may not widen its account's role";
+  auto r = RunAccord(
+      WithStore({"token", "create", "--user", "nw@northwind.example", "--name", "nw"}, s()));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::string token = r.out.substr(r.out.rfind("acc_"));
   while (!token.empty() && token.back() == '\n') token.pop_back();

@@ -489,11 +489,15 @@ TEST(RegistryTest, RecordsAndControlsCheckTheirDates) {
 TEST(RegistryTest, DocumentsAndGrantsAreNotWrittenThroughTheGenericShape) {
   EXPECT_FALSE(Kind("document").generic_write);
   EXPECT_FALSE(Kind("grant").generic_write);
+  // Identity objects are registry objects written only by their own commands (issue 5).
+  for (const char* kind : {"user", "entitlement_review", "alert"}) {
+    EXPECT_FALSE(Kind(kind).generic_write) << kind;
+  }
   EXPECT_EQ(Fields(NewFails("document", R"({"filename": "x.pdf"})")),
             std::vector<std::string>{"filename"});
   EXPECT_EQ(FindKind("vendor"), nullptr);
   EXPECT_TRUE(IsRegistryKind("due_diligence"));
-  EXPECT_EQ(RegistryKinds().size(), 9u);
+  EXPECT_EQ(RegistryKinds().size(), 12u);
 }
 
 // --- risk tier ----------------------------------------------------------------------------

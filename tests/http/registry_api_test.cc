@@ -959,9 +959,14 @@ TEST_F(RegistryApiTest, TwoThirdPartiesNeverSeeEachOther) {
   std::string contact = Str(Create("/api/v1/parties/" + second + "/contacts",
                                    {{"name", "Second Desk"}, {"email", "desk@second.example"}})
                                 .at("id"));
-  auto r = RunAccord(WithStore(
-      {"token", "create", "--name", "second", "--role", "third_party_contact", "--party", second},
-      s()));
+  auto user =
+      RunAccord(WithStore({"user", "add", "--password-stdin", "--email", "desk@second.example",
+                           "--role", "third_party_contact", "--party", second},
+                          s()),
+                "correct horse battery staple 42\n");
+  ASSERT_EQ(user.exit_code, 0) << user.err;
+  auto r = RunAccord(
+      WithStore({"token", "create", "--user", "desk@second.example", "--name", "second"}, s()));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::string token = r.out.substr(r.out.rfind("acc_"));
   while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();

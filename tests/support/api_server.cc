@@ -21,6 +21,16 @@ ApiServer::ApiServer(std::vector<std::string> extra_args) {
   std::istringstream lines(server_->output());
   std::string line;
   while (std::getline(lines, line)) {
+    // "  officer@luma.example  password XXXX  (security_officer)"
+    if (auto pw = line.find("  password "); pw != std::string::npos && line.find('@') < pw) {
+      std::istringstream words(line);
+      std::string email, word, password, role;
+      words >> email >> word >> password >> role;
+      if (role.size() > 2) role = role.substr(1, role.size() - 2);
+      emails_[role] = email;
+      passwords_[role] = password;
+      continue;
+    }
     auto colon = line.find(": acc_");
     if (colon == std::string::npos) continue;
     auto start = line.find_first_not_of(' ');
@@ -40,6 +50,14 @@ HttpResult ApiServer::Post(const std::string& target, const std::string& body,
   std::vector<std::pair<std::string, std::string>> headers = {{"Content-Type", "application/json"}};
   if (!role.empty()) headers.emplace_back("Authorization", "Bearer " + tokens_[role]);
   return HttpCall(port(), "POST", target, body, headers);
+}
+
+HttpResult ApiServer::Call(const std::string& method, const std::string& target,
+                           const std::string& body, const std::string& role) {
+  std::vector<std::pair<std::string, std::string>> headers;
+  if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+  if (!role.empty()) headers.emplace_back("Authorization", "Bearer " + tokens_[role]);
+  return HttpCall(port(), method, target, body, headers);
 }
 
 boost::json::value ApiServer::GetJson(const std::string& target, const std::string& role) {

@@ -21,6 +21,12 @@ class ApiServer {
   const std::string& db_url() const { return db_url_; }
   ServerProcess& process() { return *server_; }
   const std::string& token(const std::string& role) const { return tokens_.at(role); }
+  // The demo account of a role: its email and its one-time printed password.
+  const std::string& email(const std::string& role) const { return emails_.at(role); }
+  const std::string& password(const std::string& role) const { return passwords_.at(role); }
+  // Any method, as a role's bearer token ("" = anonymous); JSON body when not empty.
+  HttpResult Call(const std::string& method, const std::string& target, const std::string& body,
+                  const std::string& role = "security_officer");
 
   HttpResult Get(const std::string& target, const std::string& role = "security_officer");
   HttpResult Post(const std::string& target, const std::string& body,
@@ -34,6 +40,8 @@ class ApiServer {
   TempDir dir_;
   std::unique_ptr<ServerProcess> server_;
   std::map<std::string, std::string> tokens_;
+  std::map<std::string, std::string> emails_;
+  std::map<std::string, std::string> passwords_;
   std::string db_url_;
 };
 

@@ -11,6 +11,7 @@
 #include "accord/ledger/note.h"
 #include "accord/policy/profile.h"
 #include "accord/storage/event_log.h"
+#include "accord/storage/identity_store.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/store.h"
 
@@ -62,16 +63,17 @@ class Runtime {
   std::optional<ledger::Signer> signer_;
 };
 
-// Creates an API token; returns the secret (shown once). The ledger records its metadata.
-struct NewToken {
-  std::string id;
-  std::string secret;
-};
-Result<NewToken> CreateApiToken(storage::EventLog& log, const domain::Actor& actor,
-                                const std::string& name, const std::string& role,
-                                std::optional<TimePoint> expires_at,
-                                const std::string& party_id = "");
+// Creates an API token for the account named by email or id; the secret is shown once.
+// The ledger records its metadata (token.created), never the secret.
+Result<storage::NewToken> CreateApiToken(storage::EventLog& log, const domain::Actor& actor,
+                                         const std::string& user, const std::string& name,
+                                         const std::string& role,
+                                         std::optional<TimePoint> expires_at);
 
-bool IsRole(std::string_view role);
+// Creates an account from a request-shaped body; checks the password policy and hashes it
+// with Argon2id first (slow: never on an I/O thread). See storage::CreateUser.
+Result<boost::json::object> AddUser(storage::EventLog& log, const domain::Actor& actor,
+                                    const boost::json::object& body, const std::string& password,
+                                    const policy::IdentityPolicy& policy, bool installer_attests);
 
 }  // namespace accord::app

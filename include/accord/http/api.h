@@ -12,6 +12,8 @@
 
 namespace accord::http {
 
+class AuthService;
+
 // What handlers need from the running server.
 struct ApiDeps {
   storage::Store& store;
@@ -22,6 +24,7 @@ struct ApiDeps {
   std::atomic<bool>* ready = nullptr;
   bool metrics_public = false;               // serve /metrics beyond loopback
   const policy::Profile* profile = nullptr;  // the store's policy profile (the gate's rules)
+  AuthService* auth = nullptr;               // sessions, tokens, slow password work
 };
 
 // Role sets used by route tables.
@@ -40,9 +43,6 @@ void AddAllRoutes(Router& router, ApiDeps& deps);
 
 boost::json::object OpenApiDocument(const Router& router);
 
-// Bearer-token authentication against the api_token_secrets table.
-Authenticator TokenAuthenticator(storage::Store& store, const Clock& clock);
-
 // Replies with `result` as JSON (status `ok_status`) or the error in CONTRACT.md's shape.
 Response ToResponse(const Result<boost::json::value>& result, int ok_status = 200);
 
@@ -59,6 +59,12 @@ std::string EncodeIdCursor(std::string_view id);
 Result<std::optional<int64_t>> ParseAsOf(const Context& ctx);
 
 void AddRegistryRoutes(Router& router, ApiDeps& deps);
+// /api/v1/auth/...: sign-in, TOTP, enrolment, recovery, sign-out, break-glass.
+void AddAuthRoutes(Router& router, ApiDeps& deps);
+// Accounts, onboarding records, API tokens, alerts.
+void AddUserRoutes(Router& router, ApiDeps& deps);
+// TR-3 entitlement review campaigns.
+void AddEntitlementRoutes(Router& router, ApiDeps& deps);
 void AddAccessRoutes(Router& router, ApiDeps& deps);
 // Records grant.expired for every approved grant whose end has passed (TP-3: expiry by
 // time, not by a person). Servers run it about once a second; returns how many expired.

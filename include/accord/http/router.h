@@ -15,11 +15,14 @@ namespace accord::http {
 
 // Who is calling, once authenticated.
 struct Principal {
-  std::string id;    // token or user id
+  std::string id;    // the user (usr_...): the actor recorded in the ledger
   std::string role;  // security_officer, privacy_officer, staff, auditor, third_party_contact
-  std::string name;
+  std::string name;  // the token's name or the user's email
   // Set for third_party_contact: the one party whose objects it may see (TP-7).
   std::string party_id;
+  std::string credential_id;  // tok_... or ses_...
+  bool via_session = false;   // cookie session (portal) rather than a bearer token
+  bool break_glass = false;   // an emergency elevation is in force (role is elevated)
 };
 
 struct Context {

@@ -100,10 +100,11 @@ class ApiTokenProjection final : public Projection {
     const auto& p = e.payload;
     if (e.type == "token.created") {
       return tx.ExecDeferred(
-          "INSERT INTO rm_api_tokens(id, name, role, created_at, expires_at, party_id) "
-          "VALUES (?, ?, ?, ?, ?, ?)",
+          "INSERT INTO rm_api_tokens(id, name, role, created_at, expires_at, party_id, user_id) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?)",
           {e.subject.id, PayloadString(p, "name"), PayloadString(p, "role"), FormatRfc3339(e.time),
-           PayloadStringOrNull(p, "expires_at"), PayloadStringOrNull(p, "party_id")});
+           PayloadStringOrNull(p, "expires_at"), PayloadStringOrNull(p, "party_id"),
+           PayloadStringOrNull(p, "user_id")});
     }
     if (e.type == "token.revoked") {
       return tx.ExecDeferred("UPDATE rm_api_tokens SET revoked_at = ? WHERE id = ?",

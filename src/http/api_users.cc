@@ -1,0 +1,458 @@
+// Accounts (create, onboarding records, activate/deactivate, role, MFA and password reset),
+// API tokens and alerts. Reads of users and alerts come from the registry's generic routes
+// (api_registry.cc); the writes here are the identity commands (storage/identity_store.h).
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
+#include <memory>
+
+#include "accord/core/bytes.h"
+#include "accord/core/password.h"
+#include "accord/core/time.h"
+#include "accord/domain/identity.h"
+#include "accord/domain/registry.h"
+#include "accord/http/api.h"
+#include "accord/http/auth.h"
+#include "accord/http/json.h"
+#include "accord/http/registry_http.h"
+
+namespace accord::http {
+
+namespace json = boost::json;
+using domain::StateString;
+
+namespace {
+
+// A one-time password for a new or reset account: 20 characters, ~110 bits.
+std::string InitialPassword() {
+  static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  std::string out;
+  for (uint8_t b : RandomBytes(20)) out += kAlphabet[b % (sizeof kAlphabet - 1)];
+  return out;
+}
+
+// The profile layer (CONTRACT.md): only the profile's user_admin_roles manage accounts.
+std::optional<Error> AdminRefusal(const Principal& p, const policy::IdentityPolicy& policy) {
+  const auto& roles = policy.user_admin_roles;
+  if (std::find(roles.begin(), roles.end(), p.role) != roles.end()) return std::nullopt;
+  std::string names;
+  for (const auto& r : roles) names += (names.empty() ? "" : ", ") + r;
+  return Error{ErrorCode::kForbidden, "the profile lets only " + names + " manage accounts", {}};
+}
+
+json::object TokenJson(const storage::Row& r) {
+  json::object o{{"id", r.Text(0)},         {"name", r.Text(1)},     {"role", r.Text(2)},
+                 {"created_at", r.Text(3)}, {"expires_at", nullptr}, {"revoked_at", nullptr},
+                 {"user_id", nullptr}};
+  if (!r.IsNull(4)) o["expires_at"] = r.Text(4);
+  if (!r.IsNull(5)) o["revoked_at"] = r.Text(5);
+  if (!r.IsNull(6)) o["user_id"] = r.Text(6);
+  return o;
+}
+
+json::object ObjectSchema() { return json::object{{"type", "object"}}; }
+
+class UserRoutes {
+ public:
+  UserRoutes(Router& router, ApiDeps& deps) : router_(router), deps_(deps) {}
+
+  static void Add(const std::shared_ptr<UserRoutes>& self) {
+    Router& router = self->router_;
+    router.Add(Route{
+        .method = "POST",
+        .pattern = "/api/v1/users",
+        .roles = kOfficerRoles,
+        .summary = "Create an account; returns a one-time initial password. Workforce accounts "
+                   "start pending until the onboarding gate (TR-7) passes",
+        .tag = "users",
+        .request_schema = domain::SchemaOf(domain::UserCreateFields(), false),
+        .response_schema = ObjectSchema(),
+        .success_status = 201,
+        .handler = [self](Context&& ctx,
+                          Reply reply) { self->Create(std::move(ctx), std::move(reply)); },
+    });
+    router.Add(Route{
+        .method = "POST",
+        .pattern = "/api/v1/users/{id}/attestations",
+        .roles = kOfficerRoles,
+        .summary = "Record an onboarding record (background check, HIPAA training, security "
+                   "training, policy acknowledgement, managed device) with its date",
+        .tag = "users",
+        .params = {{"id", "path", "string", true, "user id"}},
+        .request_schema = domain::SchemaOf(domain::AttestationFields(), false),
+        .response_schema = ObjectSchema(),
+        .handler = [self](Context&& ctx,
+                          Reply reply) { self->Attest(std::move(ctx), std::move(reply)); },
+    });
+    router.Add(
+        Route{
+            .method = "POST",
+            .pattern = "/api/v1/users/{id}/actions",
+            .roles = kOfficerRoles,
+            .summary = "activate | deactivate | change_role | reset_mfa | reset_password, with a "
+                       "comment; each is a ledger event",
+            .tag = "users",
+            .params = {{"id", "path", "string", true, "user id"}},
+            .request_schema =
+                json::object{
+                    {"type", "object"},
+                    {"required", json::array{"action", "comment"}},
+                    {"properties",
+                     json::object{
+                         {"action",
+                          json::object{
+                              {"type", "string"},
+                              {"enum", json::array{"activate", "deactivate", "change_role",
+                                                   "reset_mfa", "reset_password"}}}},
+                         {"role", json::object{{"type", "string"}}},
+                         {"comment", json::object{{"type", "string"}}}}}},
+            .response_schema = ObjectSchema(),
+            .handler = [self](Context&& ctx,
+                              Reply reply) { self->Action(std::move(ctx), std::move(reply)); },
+        });
+    router.Add(Route{
+        .method = "GET",
+        .pattern = "/api/v1/tokens",
+        .roles = kAllRoles,
+        .summary = "Your API tokens (a security officer sees everyone's)",
+        .tag = "tokens",
+        .response_schema = ObjectSchema(),
+        .handler = Sync([self](Context& ctx) { return self->ListTokens(ctx); }),
+    });
+    router.Add(Route{
+        .method = "POST",
+        .pattern = "/api/v1/tokens",
+        .roles = kAllRoles,
+        .summary = "Create an API token acting as you (shown once); role defaults to yours, an "
+                   "officer may narrow it to auditor",
+        .tag = "tokens",
+        .request_schema =
+            json::object{{"type", "object"},
+                         {"required", json::array{"name"}},
+                         {"properties",
+                          json::object{{"name", json::object{{"type", "string"}}},
+                                       {"role", json::object{{"type", "string"}}},
+                                       {"expires_at", json::object{{"type", "string"},
+                                                                   {"format", "date-time"}}}}}},
+        .response_schema = ObjectSchema(),
+        .success_status = 201,
+        .handler = [self](Context&& ctx,
+                          Reply reply) { self->CreateToken(std::move(ctx), std::move(reply)); },
+    });
+    router.Add(Route{
+        .method = "DELETE",
+        .pattern = "/api/v1/tokens/{id}",
+        .roles = kAllRoles,
+        .summary = "Revoke a token (yours; a security officer any): every server refuses it "
+                   "within a second",
+        .tag = "tokens",
+        .params = {{"id", "path", "string", true, "token id"}},
+        .response_schema = ObjectSchema(),
+        .handler = [self](Context&& ctx,
+                          Reply reply) { self->RevokeToken(std::move(ctx), std::move(reply)); },
+    });
+    router.Add(Route{
+        .method = "POST",
+        .pattern = "/api/v1/alerts/{id}/acknowledge",
+        .roles = kOfficerRoles,
+        .summary = "Acknowledge an alert, with a comment",
+        .tag = "alerts",
+        .params = {{"id", "path", "string", true, "alert id"}},
+        .request_schema =
+            json::object{
+                {"type", "object"},
+                {"required", json::array{"comment"}},
+                {"properties", json::object{{"comment", json::object{{"type", "string"}}}}}},
+        .response_schema = ObjectSchema(),
+        .handler = [self](Context&& ctx,
+                          Reply reply) { self->Acknowledge(std::move(ctx), std::move(reply)); },
+    });
+  }
+
+ private:
+  const policy::IdentityPolicy& policy() const {
+    static const policy::IdentityPolicy kDefaults;
+    return deps_.profile ? deps_.profile->identity : kDefaults;
+  }
+
+  void Slow(std::function<void()> work) {
+    if (deps_.auth) return deps_.auth->RunSlow(std::move(work));
+    work();
+  }
+
+  void Forget() {
+    if (deps_.auth) deps_.auth->ForgetAll();
+  }
+
+  void Create(Context&& ctx, Reply reply) {
+    if (auto refusal = AdminRefusal(*ctx.principal, policy()))
+      return reply(ErrorResponse(*refusal));
+    auto body = ParseJsonObject(ctx.request.body);
+    if (!body.ok()) return reply(ErrorResponse(body.error()));
+    // Validate before the slow hash, so a bad request costs nothing.
+    std::vector<ErrorDetail> details;
+    json::object checked;
+    domain::ValidateFields(domain::UserCreateFields(), *body, false, "", checked, details);
+    if (!details.empty()) return reply(ErrorResponse(domain::ValidationErrors(std::move(details))));
+    domain::Actor actor = ActorOf(*ctx.principal);
+    Slow([this, actor, body = std::move(*body), reply = std::move(reply)]() mutable {
+      std::string password = InitialPassword();
+      auto hash = HashPassword(password);
+      if (!hash.ok()) return reply(ErrorResponse(hash.error()));
+      deps_.log.Submit(
+          [this, actor, body = std::move(body),
+           hash = std::move(*hash)](storage::CommandContext& c) -> Result<json::value> {
+            auto user = storage::CreateUser(c, actor, body, hash, policy(), false);
+            if (!user.ok()) return std::move(user).error();
+            return json::value(std::move(*user));
+          },
+          [password, reply = std::move(reply)](Result<json::value> r) {
+            if (!r.ok()) return reply(ErrorResponse(r.error()));
+            reply(
+                JsonResponse(json::object{{"user", *r},
+                                          {"initial_password", password},
+                                          {"note",
+                                           "shown once: give it to the person over a separate "
+                                           "channel; they change it under /api/v1/auth/password"}},
+                             201));
+          });
+    });
+  }
+
+  void Attest(Context&& ctx, Reply reply) {
+    if (auto refusal = AdminRefusal(*ctx.principal, policy()))
+      return reply(ErrorResponse(*refusal));
+    auto body = ParseJsonObject(ctx.request.body);
+    if (!body.ok()) return reply(ErrorResponse(body.error()));
+    std::string id = ctx.path_params.at("id");
+    domain::Actor actor = ActorOf(*ctx.principal);
+    deps_.log.Submit(
+        [this, id, actor,
+         body = std::move(*body)](storage::CommandContext& c) -> Result<json::value> {
+          auto user = storage::RecordAttestation(c, actor, id, body, policy());
+          if (!user.ok()) return std::move(user).error();
+          json::object out{{"user", std::move(*user)}};
+          auto missing = domain::MissingAttestations(out["user"].as_object(), c.Now(),
+                                                     policy().training_valid_days);
+          json::array m;
+          for (auto& s : missing) m.push_back(json::value(s));
+          out["missing_for_activation"] = std::move(m);
+          return json::value(std::move(out));
+        },
+        [this, reply = std::move(reply)](Result<json::value> r) {
+          Forget();
+          reply(ToResponse(r));
+        });
+  }
+
+  void Action(Context&& ctx, Reply reply) {
+    const Principal& p = *ctx.principal;
+    if (auto refusal = AdminRefusal(p, policy())) return reply(ErrorResponse(*refusal));
+    auto body = ParseJsonObject(ctx.request.body);
+    if (!body.ok()) return reply(ErrorResponse(body.error()));
+    std::string action = StateString(*body, "action");
+    std::string comment = StateString(*body, "comment");
+    std::string role = StateString(*body, "role");
+    for (const auto& [key, value] : *body) {
+      if (key != "action" && key != "comment" && key != "role") {
+        return reply(
+            ErrorResponse(ValidationError(std::string(key), "is not a field of an action")));
+      }
+    }
+    static const std::vector<std::string> kActions = {"activate", "deactivate", "change_role",
+                                                      "reset_mfa", "reset_password"};
+    if (std::find(kActions.begin(), kActions.end(), action) == kActions.end()) {
+      return reply(ErrorResponse(ValidationError(
+          "action",
+          "must be one of activate, deactivate, change_role, reset_mfa, reset_password")));
+    }
+    if (comment.empty()) return reply(ErrorResponse(ValidationError("comment", "is required")));
+    if (action == "change_role" && role.empty()) {
+      return reply(ErrorResponse(ValidationError("role", "is required for change_role")));
+    }
+    if (action != "change_role" && !role.empty()) {
+      return reply(ErrorResponse(ValidationError("role", "applies to change_role only")));
+    }
+    std::string id = ctx.path_params.at("id");
+    if (id == p.id && (action == "deactivate" || action == "change_role")) {
+      return reply(ErrorResponse(
+          Error{ErrorCode::kConflict,
+                "you cannot " + action + " your own account: ask another security officer",
+                {}}));
+    }
+    domain::Actor actor = ActorOf(p);
+    auto run = [this, id, actor, action, comment, role, reply = std::move(reply)](
+                   std::string password, std::string hash) mutable {
+      deps_.log.Submit(
+          [this, id, actor, action, comment, role,
+           hash](storage::CommandContext& c) -> Result<json::value> {
+            Result<json::object> user = Error{};
+            if (action == "activate") user = storage::ActivateUser(c, actor, id, comment, policy());
+            if (action == "deactivate")
+              user = storage::DeactivateUser(c, actor, id, comment, policy());
+            if (action == "change_role") {
+              user = storage::ChangeUserRole(c, actor, id, role, comment, policy());
+            }
+            if (action == "reset_mfa") {
+              auto secrets = storage::ReadSecrets(c.tx(), id);
+              if (!secrets.ok()) return std::move(secrets).error();
+              if (secrets->has_value()) {
+                ACCORD_TRY(storage::WriteTotp(c.tx(), id, {}, {}, std::nullopt, c.Now()));
+                ACCORD_TRY(storage::WriteRecoveryCodes(c.tx(), id, {}));
+              }
+              user = storage::UpdateUser(
+                  c, actor, id, "user.mfa_reset", policy(),
+                  [](json::object& s) -> Status {
+                    s["mfa_enrolled"] = false;
+                    return Ok();
+                  },
+                  json::object{{"comment", comment}});
+              if (user.ok())
+                ACCORD_TRY(storage::EndUserAccess(c, actor, id, "MFA reset", "", false));
+            }
+            if (action == "reset_password") {
+              if (hash.empty()) return Internal("password hashing failed");
+              auto found = storage::FindUser(c.tx(), id);
+              if (!found.ok()) return std::move(found).error();
+              if (!found->has_value()) return NotFound("user " + id);
+              ACCORD_TRY(storage::WritePassword(c.tx(), id, hash, c.Now()));
+              ACCORD_TRY(storage::EndUserAccess(c, actor, id, "password reset", "", false));
+              auto e = c.Append(domain::Event{.type = "user.password_reset",
+                                              .actor = actor,
+                                              .subject = {"user", id},
+                                              .payload = json::object{{"comment", comment}}});
+              if (!e.ok()) return std::move(e).error();
+              user = std::move(**found);
+            }
+            if (!user.ok()) return std::move(user).error();
+            return json::value(std::move(*user));
+          },
+          [this, password, reply = std::move(reply)](Result<json::value> r) {
+            Forget();
+            if (!r.ok() || password.empty()) return reply(ToResponse(r));
+            reply(JsonResponse(json::object{{"user", *r}, {"initial_password", password}}));
+          });
+    };
+    if (action != "reset_password") return run("", "");
+    Slow([run = std::move(run)]() mutable {
+      std::string password = InitialPassword();
+      auto hash = HashPassword(password);
+      // HashPassword fails only when memory runs out; the command then refuses (no hash).
+      run(password, hash.ok() ? *hash : "");
+    });
+  }
+
+  Response ListTokens(Context& ctx) {
+    const Principal& p = *ctx.principal;
+    json::array items;
+    Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
+      std::string sql =
+          "SELECT id, name, role, created_at, expires_at, revoked_at, user_id FROM rm_api_tokens";
+      std::vector<storage::Value> params;
+      if (p.role != "security_officer") {
+        sql += " WHERE user_id = ?";
+        params.push_back(p.id);
+      }
+      sql += " ORDER BY id LIMIT 500";
+      auto rows = tx.Query(sql, std::move(params));
+      if (!rows.ok()) return std::move(rows).error();
+      for (const auto& r : *rows) items.push_back(TokenJson(r));
+      return Ok();
+    });
+    if (!s.ok()) return ErrorResponse(s.error());
+    return JsonResponse(json::object{{"items", std::move(items)}, {"next_cursor", nullptr}});
+  }
+
+  void CreateToken(Context&& ctx, Reply reply) {
+    auto body = ParseJsonObject(ctx.request.body);
+    if (!body.ok()) return reply(ErrorResponse(body.error()));
+    for (const auto& [key, value] : *body) {
+      if (key != "name" && key != "role" && key != "expires_at") {
+        return reply(ErrorResponse(ValidationError(std::string(key), "is not a token field")));
+      }
+      if (!value.is_string()) {
+        return reply(ErrorResponse(ValidationError(std::string(key), "must be a string")));
+      }
+    }
+    std::optional<TimePoint> expires;
+    if (std::string e = StateString(*body, "expires_at"); !e.empty()) {
+      auto t = ParseRfc3339(e);
+      if (!t.ok()) return reply(ErrorResponse(ValidationError("expires_at", "must be RFC 3339")));
+      expires = *t;
+    }
+    const Principal& p = *ctx.principal;
+    if (p.break_glass) {
+      return reply(ErrorResponse(Error{ErrorCode::kForbidden,
+                                       "no API tokens during break-glass: the elevation ends "
+                                       "with the session",
+                                       {}}));
+    }
+    deps_.log.Submit(
+        [user = p.id, actor = ActorOf(p), name = StateString(*body, "name"),
+         role = StateString(*body, "role"),
+         expires](storage::CommandContext& c) -> Result<json::value> {
+          auto t = storage::CreateToken(c, actor, user, name, role, expires);
+          if (!t.ok()) return std::move(t).error();
+          return json::value(json::object{{"id", t->id}, {"token", t->secret}});
+        },
+        [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r, 201)); });
+  }
+
+  void RevokeToken(Context&& ctx, Reply reply) {
+    const Principal& p = *ctx.principal;
+    std::string owner = p.role == "security_officer" ? "" : p.id;
+    deps_.log.Submit(
+        [id = ctx.path_params.at("id"), owner, actor = ActorOf(p)](storage::CommandContext& c) {
+          auto r = storage::RevokeToken(c, actor, id, owner, "revoked through the API");
+          if (!r.ok()) return Result<json::value>(std::move(r).error());
+          return Result<json::value>(json::value(std::move(*r)));
+        },
+        [this, reply = std::move(reply)](Result<json::value> r) {
+          Forget();
+          reply(ToResponse(r));
+        });
+  }
+
+  void Acknowledge(Context&& ctx, Reply reply) {
+    auto body = ParseJsonObject(ctx.request.body);
+    if (!body.ok()) return reply(ErrorResponse(body.error()));
+    std::string comment = StateString(*body, "comment");
+    if (comment.empty()) return reply(ErrorResponse(ValidationError("comment", "is required")));
+    deps_.log.Submit(
+        [id = ctx.path_params.at("id"), actor = ActorOf(*ctx.principal),
+         comment](storage::CommandContext& c) -> Result<json::value> {
+          auto current = storage::GetObject(c.tx(), "alert", id, storage::Scope{});
+          if (!current.ok()) return std::move(current).error();
+          if (!current->has_value()) return NotFound("alert " + id);
+          json::object state = std::move((*current)->doc);
+          if (StateString(state, "status") != "open") {
+            return Error{ErrorCode::kConflict, "the alert is already acknowledged", {}};
+          }
+          std::string now = FormatRfc3339(c.Now());
+          state["status"] = "acknowledged";
+          state["acknowledged_by"] = actor.id;
+          state["acknowledged_at"] = now;
+          state["updated_at"] = now;
+          state["version"] = state["version"].to_number<int64_t>() + 1;
+          auto e = c.Append(
+              domain::Event{.type = "alert.acknowledged",
+                            .actor = actor,
+                            .subject = {"alert", id},
+                            .payload = json::object{{"state", state}, {"comment", comment}}});
+          if (!e.ok()) return std::move(e).error();
+          return json::value(std::move(state));
+        },
+        [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r)); });
+  }
+
+  Router& router_;
+  ApiDeps& deps_;
+};
+
+}  // namespace
+
+void AddUserRoutes(Router& router, ApiDeps& deps) {
+  UserRoutes::Add(std::make_shared<UserRoutes>(router, deps));
+}
+
+}  // namespace accord::http

@@ -1,0 +1,599 @@
+#include "accord/storage/identity_store.h"
+
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "accord/core/ids.h"
+#include "accord/core/sha256.h"
+#include "accord/core/time.h"
+#include "accord/domain/identity.h"
+#include "accord/domain/registry.h"
+
+namespace accord::storage {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::string_view kInstallerNote =
+    "attested by the installer at bootstrap (accord user add); record the evidence through the "
+    "API when it is available";
+
+Result<uint64_t> AppendUser(CommandContext& c, const std::string& type, const domain::Actor& actor,
+                            const json::object& state, json::object extra) {
+  extra["state"] = state;
+  return c.Append(domain::Event{.type = type,
+                                .actor = actor,
+                                .subject = {"user", domain::StateString(state, "id")},
+                                .payload = std::move(extra)});
+}
+
+Error UserNotFound(std::string_view id) { return NotFound("user " + std::string(id)); }
+
+}  // namespace
+
+Result<std::optional<json::object>> FindUser(Tx& tx, std::string_view user_id) {
+  auto o = GetObject(tx, "user", user_id, Scope{});
+  if (!o.ok()) return std::move(o).error();
+  if (!o->has_value()) return std::optional<json::object>();
+  return std::optional<json::object>(std::move((*o)->doc));
+}
+
+Result<std::optional<json::object>> FindUserByEmail(Tx& tx, std::string_view email) {
+  auto id = FindLiveByName(tx, "user", domain::Lowercase(email));
+  if (!id.ok()) return std::move(id).error();
+  if (!id->has_value()) return std::optional<json::object>();
+  return FindUser(tx, **id);
+}
+
+Result<json::object> CreateUser(CommandContext& c, const domain::Actor& actor,
+                                const json::object& body, const std::string& password_hash,
+                                const policy::IdentityPolicy& policy, bool installer_attests) {
+  std::vector<ErrorDetail> details;
+  json::object state;
+  domain::ValidateFields(domain::UserCreateFields(), body, false, "", state, details);
+  if (!details.empty()) return domain::ValidationErrors(std::move(details));
+  std::string role = domain::StateString(state, "role");
+  std::string party_id = domain::StateString(state, "party_id");
+  std::string email = domain::Lowercase(domain::StateString(state, "email"));
+  state["email"] = email;
+  if (role == "third_party_contact" && party_id.empty()) {
+    return ValidationError("party_id", "is required for a third_party_contact (TP-7)");
+  }
+  if (role != "third_party_contact" && !party_id.empty()) {
+    return ValidationError("party_id", "only a third_party_contact belongs to a party");
+  }
+  if (!party_id.empty()) {
+    auto party = GetObject(c.tx(), "party", party_id, Scope{});
+    if (!party.ok()) return std::move(party).error();
+    if (!party->has_value()) return ValidationError("party_id", "no party has id " + party_id);
+  }
+  auto holder = FindLiveByName(c.tx(), "user", email);
+  if (!holder.ok()) return std::move(holder).error();
+  if (holder->has_value()) {
+    return Error{ErrorCode::kConflict,
+                 "an account with this email exists",
+                 {ErrorDetail{"email", "is already used by " + **holder, {}}}};
+  }
+  TimePoint now = c.Now();
+  std::string id = NewId("usr", now);
+  bool workforce = domain::IsWorkforceRole(role);
+  state["id"] = id;
+  state["workforce"] = workforce;
+  state["status"] = workforce ? "pending" : "active";
+  state["mfa_enrolled"] = false;
+  state["attestations"] = json::object{};
+  state["created_at"] = FormatRfc3339(now);
+  state["updated_at"] = FormatRfc3339(now);
+  state["version"] = 1;
+  std::string until = domain::AccessUntil(state, policy.training_valid_days);
+  if (!until.empty()) state["access_until"] = until;
+  auto index = AppendUser(c, "user.created", actor, state, {});
+  if (!index.ok()) return std::move(index).error();
+  auto ins =
+      c.tx().Exec("INSERT INTO user_secrets(user_id, password_hash, updated_at) VALUES (?, ?, ?)",
+                  {id, password_hash, FormatRfc3339(now)});
+  if (!ins.ok()) return std::move(ins).error();
+  if (!installer_attests || !workforce) return state;
+  // The bootstrap account cannot wait for records nobody can enter yet: the installer
+  // attests them, and the ledger says so.
+  for (const auto& kind : domain::AttestationKinds()) {
+    json::object a{
+        {"kind", kind}, {"completed_on", FormatRfc3339(now)}, {"evidence", kInstallerNote}};
+    if (kind == "managed_device") {
+      a["mdm_enrolled"] = true;
+      a["disk_encrypted"] = true;
+      a["endpoint_protection"] = true;
+    }
+    auto r = RecordAttestation(c, actor, id, a, policy);
+    if (!r.ok()) return std::move(r).error();
+  }
+  return ActivateUser(c, actor, id, "bootstrap account: onboarding attested by the installer",
+                      policy);
+}
+
+Result<json::object> UpdateUser(CommandContext& c, const domain::Actor& actor,
+                                const std::string& user_id, const std::string& type,
+                                const policy::IdentityPolicy& policy,
+                                const std::function<Status(json::object& state)>& change,
+                                json::object extra) {
+  auto current = FindUser(c.tx(), user_id);
+  if (!current.ok()) return std::move(current).error();
+  if (!current->has_value()) return UserNotFound(user_id);
+  json::object state = std::move(**current);
+  ACCORD_TRY(change(state));
+  TimePoint now = c.Now();
+  state["updated_at"] = FormatRfc3339(now);
+  const json::value* version = state.if_contains("version");
+  state["version"] = (version && version->is_int64() ? version->as_int64() : 0) + 1;
+  std::string until = domain::AccessUntil(state, policy.training_valid_days);
+  if (until.empty()) {
+    state.erase("access_until");
+  } else {
+    state["access_until"] = until;
+  }
+  auto index = AppendUser(c, type, actor, state, std::move(extra));
+  if (!index.ok()) return std::move(index).error();
+  return state;
+}
+
+Result<json::object> RecordAttestation(CommandContext& c, const domain::Actor& actor,
+                                       const std::string& user_id, const json::object& body,
+                                       const policy::IdentityPolicy& policy) {
+  std::vector<ErrorDetail> details;
+  json::object a;
+  domain::ValidateFields(domain::AttestationFields(), body, false, "", a, details);
+  if (details.empty()) domain::CheckAttestation(a, c.Now(), details);
+  if (!details.empty()) return domain::ValidationErrors(std::move(details));
+  a["recorded_by"] = actor.id;
+  a["recorded_at"] = FormatRfc3339(c.Now());
+  std::string kind = domain::StateString(a, "kind");
+  return UpdateUser(
+      c, actor, user_id, "user.attestation_recorded", policy,
+      [&](json::object& state) -> Status {
+        if (!domain::IsWorkforceRole(domain::StateString(state, "role"))) {
+          return ValidationError("kind", "onboarding records apply to workforce accounts only");
+        }
+        json::value& all = state["attestations"];
+        if (!all.is_object()) all = json::object{};
+        all.as_object()[kind] = a;
+        return Ok();
+      },
+      json::object{{"attestation", a}});
+}
+
+Result<json::object> ActivateUser(CommandContext& c, const domain::Actor& actor,
+                                  const std::string& user_id, const std::string& comment,
+                                  const policy::IdentityPolicy& policy) {
+  return UpdateUser(
+      c, actor, user_id, "user.activated", policy,
+      [&](json::object& state) -> Status {
+        std::string status = domain::StateString(state, "status");
+        if (status == "active") return Error{ErrorCode::kConflict, "the account is active", {}};
+        auto missing = domain::MissingAttestations(state, c.Now(), policy.training_valid_days);
+        if (!missing.empty()) {
+          std::vector<ErrorDetail> details;
+          for (const auto& m : missing) {
+            details.push_back(
+                {"attestations." + m.substr(0, m.find(':')), m.substr(m.find(':') + 2), {}});
+          }
+          return Error{ErrorCode::kConflict,
+                       "TR-7: a workforce account is activated only after background check, "
+                       "HIPAA and security training, policy acknowledgement and a managed "
+                       "device are recorded",
+                       std::move(details)};
+        }
+        if (!domain::StateString(state, "expires_at").empty() &&
+            domain::StateString(state, "expires_at") <= FormatRfc3339(c.Now())) {
+          return Error{ErrorCode::kConflict, "the account's expires_at has passed", {}};
+        }
+        state["status"] = "active";
+        return Ok();
+      },
+      json::object{{"comment", comment}});
+}
+
+Status EndUserAccess(CommandContext& c, const domain::Actor& actor, const std::string& user_id,
+                     const std::string& reason, const std::string& except_session,
+                     bool revoke_tokens) {
+  std::string now = FormatRfc3339(c.Now());
+  auto s = c.tx().Exec(
+      "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id <> ?",
+      {now, user_id, except_session});
+  if (!s.ok()) return std::move(s).error();
+  if (!revoke_tokens) return Ok();
+  auto tokens = c.tx().Query(
+      "SELECT id FROM rm_api_tokens WHERE user_id = ? AND revoked_at IS NULL ORDER BY id",
+      {user_id});
+  if (!tokens.ok()) return std::move(tokens).error();
+  for (const auto& row : *tokens) {
+    auto r = RevokeToken(c, actor, row.Text(0), "", reason);
+    if (!r.ok()) return std::move(r).error();
+  }
+  return Ok();
+}
+
+Result<json::object> DeactivateUser(CommandContext& c, const domain::Actor& actor,
+                                    const std::string& user_id, const std::string& reason,
+                                    const policy::IdentityPolicy& policy) {
+  auto state = UpdateUser(
+      c, actor, user_id, "user.deactivated", policy,
+      [&](json::object& s) -> Status {
+        if (domain::StateString(s, "status") == "deactivated") {
+          return Error{ErrorCode::kConflict, "the account is already deactivated", {}};
+        }
+        s["status"] = "deactivated";
+        return Ok();
+      },
+      json::object{{"reason", reason}});
+  if (!state.ok()) return state;
+  ACCORD_TRY(EndUserAccess(c, actor, user_id, "account deactivated: " + reason));
+  return state;
+}
+
+Result<int> DeactivateLapsedUsers(EventLog& log, const policy::IdentityPolicy& policy) {
+  std::string now = FormatRfc3339(log.clock().Now());
+  std::vector<std::pair<std::string, std::string>> lapsed;  // id, access_until
+  Status s = log.store().Read([&](Tx& tx) -> Status {
+    return tx.ForEach(
+        "SELECT id, doc FROM rm_objects WHERE kind = 'user' AND to_idx = ? AND status = 'active' "
+        "ORDER BY id",
+        {kOpenVersion}, [&](const Row& r) {
+          boost::system::error_code ec;
+          json::value doc = json::parse(r.Text(1), ec);
+          if (ec || !doc.is_object()) return true;
+          std::string until = domain::StateString(doc.as_object(), "access_until");
+          if (!until.empty() && until <= now) lapsed.emplace_back(r.Text(0), until);
+          return true;
+        });
+  });
+  if (!s.ok()) return std::move(s).error();
+  int done = 0;
+  for (const auto& [id, until] : lapsed) {
+    auto r = log.Execute([&](CommandContext& c) -> Result<json::value> {
+      auto user = FindUser(c.tx(), id);
+      if (!user.ok()) return std::move(user).error();
+      // Re-checked inside the transaction: another server may have done it, or a new
+      // training record may have moved access_until.
+      if (!user->has_value() || domain::StateString(**user, "status") != "active" ||
+          domain::StateString(**user, "access_until") != until) {
+        return json::value(false);
+      }
+      auto d = DeactivateUser(
+          c, domain::SystemActor(), id,
+          "access ended at " + until + " (training expired or the engagement ended)", policy);
+      if (!d.ok()) return std::move(d).error();
+      return json::value(true);
+    });
+    if (!r.ok()) return std::move(r).error();
+    if (r->as_bool()) ++done;
+  }
+  return done;
+}
+
+Result<json::object> ChangeUserRole(CommandContext& c, const domain::Actor& actor,
+                                    const std::string& user_id, const std::string& role,
+                                    const std::string& comment,
+                                    const policy::IdentityPolicy& policy) {
+  if (!domain::IsRole(role) || role == "third_party_contact") {
+    return ValidationError("role",
+                           "must be one of security_officer, privacy_officer, staff, auditor");
+  }
+  std::string from;
+  auto state = UpdateUser(
+      c, actor, user_id, "user.role_changed", policy,
+      [&](json::object& s) -> Status {
+        from = domain::StateString(s, "role");
+        if (from == "third_party_contact") {
+          return ValidationError("role", "a third_party_contact account stays bound to its party");
+        }
+        if (from == role)
+          return Error{ErrorCode::kConflict, "the account already has this role", {}};
+        s["role"] = role;
+        s["workforce"] = domain::IsWorkforceRole(role);
+        // A new workforce member passes the onboarding gate first (TR-7).
+        if (domain::StateString(s, "status") == "active" &&
+            !domain::MissingAttestations(s, c.Now(), policy.training_valid_days).empty()) {
+          s["status"] = "pending";
+        }
+        return Ok();
+      },
+      json::object{{"comment", comment}});
+  if (!state.ok()) return state;
+  (*state)["previous_role"] = from;
+  ACCORD_TRY(EndUserAccess(c, actor, user_id, "role changed from " + from + " to " + role));
+  return state;
+}
+
+// --- credentials -----------------------------------------------------------------------------
+
+Result<std::optional<UserSecrets>> ReadSecrets(Tx& tx, std::string_view user_id) {
+  auto row = tx.QueryOne(
+      "SELECT password_hash, totp_secret, totp_pending, totp_last_step FROM user_secrets "
+      "WHERE user_id = ?",
+      {std::string(user_id)});
+  if (!row.ok()) return std::move(row).error();
+  if (!row->has_value()) return std::optional<UserSecrets>();
+  const Row& r = **row;
+  UserSecrets s;
+  s.password_hash = r.Text(0);
+  if (!r.IsNull(1)) s.totp_secret = r.BlobAt(1);
+  if (!r.IsNull(2)) s.totp_pending = r.BlobAt(2);
+  if (!r.IsNull(3)) s.totp_last_step = static_cast<uint64_t>(r.Int(3));
+  return std::optional<UserSecrets>(std::move(s));
+}
+
+Status WritePassword(Tx& tx, std::string_view user_id, const std::string& hash, TimePoint now) {
+  auto r = tx.Exec("UPDATE user_secrets SET password_hash = ?, updated_at = ? WHERE user_id = ?",
+                   {hash, FormatRfc3339(now), std::string(user_id)});
+  if (!r.ok()) return std::move(r).error();
+  return Ok();
+}
+
+Status WriteTotp(Tx& tx, std::string_view user_id, const Bytes& secret, const Bytes& pending,
+                 std::optional<uint64_t> last_step, TimePoint now) {
+  Value s = secret.empty() ? Value() : BlobOf(secret);
+  Value p = pending.empty() ? Value() : BlobOf(pending);
+  Value step = last_step ? Value(static_cast<int64_t>(*last_step)) : Value();
+  auto r = tx.Exec(
+      "UPDATE user_secrets SET totp_secret = ?, totp_pending = ?, totp_last_step = ?, "
+      "updated_at = ? WHERE user_id = ?",
+      {s, p, step, FormatRfc3339(now), std::string(user_id)});
+  if (!r.ok()) return std::move(r).error();
+  return Ok();
+}
+
+Status WriteRecoveryCodes(Tx& tx, std::string_view user_id, const std::vector<std::string>& codes) {
+  auto del = tx.Exec("DELETE FROM user_recovery_codes WHERE user_id = ?", {std::string(user_id)});
+  if (!del.ok()) return std::move(del).error();
+  for (const auto& code : codes) {
+    auto ins = tx.Exec("INSERT INTO user_recovery_codes(user_id, code_hash) VALUES (?, ?)",
+                       {std::string(user_id), BlobOf(Sha256(code))});
+    if (!ins.ok()) return std::move(ins).error();
+  }
+  return Ok();
+}
+
+Result<bool> ConsumeRecoveryCode(Tx& tx, std::string_view user_id, std::string_view code,
+                                 TimePoint now) {
+  // Lookup by hash: no secret-dependent comparison in our code.
+  auto r = tx.Exec(
+      "UPDATE user_recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND "
+      "used_at IS NULL",
+      {FormatRfc3339(now), std::string(user_id), BlobOf(Sha256(code))});
+  if (!r.ok()) return std::move(r).error();
+  return *r == 1;
+}
+
+Result<int64_t> UnusedRecoveryCodes(Tx& tx, std::string_view user_id) {
+  auto row =
+      tx.QueryOne("SELECT COUNT(*) FROM user_recovery_codes WHERE user_id = ? AND used_at IS NULL",
+                  {std::string(user_id)});
+  if (!row.ok()) return std::move(row).error();
+  return row->has_value() ? (*row)->Int(0) : 0;
+}
+
+// --- API tokens --------------------------------------------------------------------------------
+
+Result<NewToken> CreateToken(CommandContext& c, const domain::Actor& actor,
+                             const std::string& user_id, const std::string& name,
+                             const std::string& role_in, std::optional<TimePoint> expires_at) {
+  if (name.empty() || name.size() > 100) return ValidationError("name", "must be 1-100 characters");
+  auto user = FindUser(c.tx(), user_id);
+  if (!user.ok()) return std::move(user).error();
+  if (!user->has_value()) return ValidationError("user", "no account has id " + user_id);
+  const json::object& u = **user;
+  std::string user_role = domain::StateString(u, "role");
+  std::string role = role_in.empty() ? user_role : role_in;
+  if (!domain::IsRole(role)) {
+    return ValidationError("role",
+                           "must be one of security_officer, privacy_officer, staff, auditor, "
+                           "third_party_contact");
+  }
+  // Least privilege: a token is the account's role or, for an officer, read-only.
+  if (role != user_role && !(domain::IsElevatedRole(user_role) && role == "auditor")) {
+    return ValidationError(
+        "role", "a token has its account's role (" + user_role + ")" +
+                    (domain::IsElevatedRole(user_role) ? " or auditor (read-only)" : ""));
+  }
+  if (std::string problem = domain::AccessProblem(u, c.Now()); !problem.empty()) {
+    return Error{ErrorCode::kConflict, "no token for this account: " + problem, {}};
+  }
+  if (expires_at && *expires_at <= c.Now()) {
+    return ValidationError("expires", "must be in the future");
+  }
+  NewToken token;
+  token.secret = "acc_" + Base64UrlEncode(RandomBytes(32));
+  token.id = NewId("tok", c.Now());
+  json::object payload{{"name", name}, {"role", role}, {"user_id", user_id}};
+  std::string party_id = domain::StateString(u, "party_id");
+  if (!party_id.empty()) payload["party_id"] = party_id;
+  payload["expires_at"] = expires_at ? json::value(FormatRfc3339(*expires_at)) : nullptr;
+  auto index = c.Append(domain::Event{.type = "token.created",
+                                      .actor = actor,
+                                      .subject = {"api_token", token.id},
+                                      .payload = std::move(payload)});
+  if (!index.ok()) return std::move(index).error();
+  // The secret's hash is not a read model: it never enters the ledger.
+  auto ins = c.tx().Exec("INSERT INTO api_token_secrets(token_id, secret_hash) VALUES (?, ?)",
+                         {token.id, BlobOf(Sha256(token.secret))});
+  if (!ins.ok()) return std::move(ins).error();
+  return token;
+}
+
+Result<json::object> RevokeToken(CommandContext& c, const domain::Actor& actor,
+                                 const std::string& token_id, const std::string& owner_id,
+                                 const std::string& reason) {
+  auto row = c.tx().QueryOne(
+      "SELECT id, name, role, user_id, revoked_at FROM rm_api_tokens WHERE id = ?", {token_id});
+  if (!row.ok()) return std::move(row).error();
+  if (!row->has_value() ||
+      (!owner_id.empty() && ((*row)->IsNull(3) || (*row)->Text(3) != owner_id))) {
+    return NotFound("token " + token_id);
+  }
+  if (!(*row)->IsNull(4)) return Error{ErrorCode::kConflict, "the token is already revoked", {}};
+  auto index = c.Append(domain::Event{.type = "token.revoked",
+                                      .actor = actor,
+                                      .subject = {"api_token", token_id},
+                                      .payload = json::object{{"reason", reason}}});
+  if (!index.ok()) return std::move(index).error();
+  return json::object{{"id", token_id}, {"revoked", true}};
+}
+
+// --- sessions ------------------------------------------------------------------------------------
+
+std::string CsrfTokenFor(std::string_view session_secret) {
+  return Base64UrlEncode(Sha256(std::string("accord-csrf:") + std::string(session_secret)));
+}
+
+Result<NewSession> CreateSession(Tx& tx, const std::string& user_id, const std::string& state,
+                                 TimePoint now, TimePoint expires_at, const std::string& address) {
+  NewSession s;
+  s.secret = Base64UrlEncode(RandomBytes(32));
+  s.csrf = CsrfTokenFor(s.secret);
+  s.session.id = NewId("ses", now);
+  s.session.user_id = user_id;
+  s.session.state = state;
+  s.session.created_at = FormatRfc3339(now);
+  s.session.last_seen_at = s.session.created_at;
+  s.session.expires_at = FormatRfc3339(expires_at);
+  s.session.csrf_hash = Sha256(s.csrf);
+  auto r = tx.Exec(
+      "INSERT INTO sessions(id, secret_hash, csrf_hash, user_id, state, created_at, "
+      "last_seen_at, expires_at, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {s.session.id, BlobOf(Sha256(s.secret)), BlobOf(s.session.csrf_hash), user_id, state,
+       s.session.created_at, s.session.last_seen_at, s.session.expires_at, address});
+  if (!r.ok()) return std::move(r).error();
+  return s;
+}
+
+Result<std::optional<Session>> FindSession(Tx& tx, const Hash& secret_hash, TimePoint now) {
+  auto row = tx.QueryOne(
+      "SELECT id, user_id, state, break_glass_until, created_at, last_seen_at, expires_at, "
+      "csrf_hash FROM sessions WHERE secret_hash = ? AND revoked_at IS NULL AND expires_at > ?",
+      {BlobOf(secret_hash), FormatRfc3339(now)});
+  if (!row.ok()) return std::move(row).error();
+  if (!row->has_value()) return std::optional<Session>();
+  const Row& r = **row;
+  Session s{r.Text(0), r.Text(1), r.Text(2), r.IsNull(3) ? "" : r.Text(3),
+            r.Text(4), r.Text(5), r.Text(6), {}};
+  const Bytes& csrf = r.BlobAt(7);
+  if (csrf.size() == s.csrf_hash.size()) std::copy(csrf.begin(), csrf.end(), s.csrf_hash.begin());
+  return std::optional<Session>(std::move(s));
+}
+
+Status TouchSession(Tx& tx, std::string_view id, TimePoint now) {
+  auto r = tx.Exec("UPDATE sessions SET last_seen_at = ? WHERE id = ?",
+                   {FormatRfc3339(now), std::string(id)});
+  if (!r.ok()) return std::move(r).error();
+  return Ok();
+}
+
+Status RevokeSession(Tx& tx, std::string_view id, TimePoint now) {
+  auto r = tx.Exec("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                   {FormatRfc3339(now), std::string(id)});
+  if (!r.ok()) return std::move(r).error();
+  return Ok();
+}
+
+Status SetSessionBreakGlass(Tx& tx, std::string_view id, TimePoint until) {
+  auto r = tx.Exec("UPDATE sessions SET break_glass_until = ? WHERE id = ?",
+                   {FormatRfc3339(until), std::string(id)});
+  if (!r.ok()) return std::move(r).error();
+  return Ok();
+}
+
+Result<int64_t> PurgeIdentityState(Store& store, TimePoint now) {
+  std::string cutoff = FormatRfc3339(now - std::chrono::hours(24));
+  int64_t deleted = 0;
+  Status s = store.Write([&](Tx& tx) -> Status {
+    auto sessions =
+        tx.Exec("DELETE FROM sessions WHERE expires_at < ? OR revoked_at < ?", {cutoff, cutoff});
+    if (!sessions.ok()) return std::move(sessions).error();
+    auto throttle =
+        tx.Exec("DELETE FROM auth_throttle WHERE last_failure_at < ? AND blocked_until < ?",
+                {cutoff, FormatRfc3339(now)});
+    if (!throttle.ok()) return std::move(throttle).error();
+    deleted = *sessions + *throttle;
+    return Ok();
+  });
+  if (!s.ok()) return std::move(s).error();
+  return deleted;
+}
+
+// --- alerts
+// ---------------------------------------------------------------------------------------
+
+Result<std::string> RaiseAlert(CommandContext& c, const domain::Actor& actor,
+                               const std::string& type, const std::string& severity,
+                               const std::string& title, json::object subject,
+                               json::object detail) {
+  std::string id = NewId("alr", c.Now());
+  std::string now = FormatRfc3339(c.Now());
+  json::object state{{"id", id},
+                     {"title", title},
+                     {"type", type},
+                     {"severity", severity},
+                     {"status", "open"},
+                     {"subject", std::move(subject)},
+                     {"detail", std::move(detail)},
+                     {"created_at", now},
+                     {"updated_at", now},
+                     {"version", 1}};
+  auto index = c.Append(domain::Event{.type = "alert.raised",
+                                      .actor = actor,
+                                      .subject = {"alert", id},
+                                      .payload = json::object{{"state", std::move(state)}}});
+  if (!index.ok()) return std::move(index).error();
+  return id;
+}
+
+// --- throttling
+// ------------------------------------------------------------------------------------
+
+int64_t ThrottleDelaySeconds(int64_t failures, int free_failures) {
+  if (failures <= free_failures) return 0;
+  int64_t over = failures - free_failures - 1;
+  if (over >= 10) return 900;
+  return std::min<int64_t>(int64_t{1} << over, 900);
+}
+
+Result<int64_t> ThrottleWait(Tx& tx, const std::string& key, TimePoint now) {
+  auto row = tx.QueryOne("SELECT blocked_until FROM auth_throttle WHERE key = ?", {key});
+  if (!row.ok()) return std::move(row).error();
+  if (!row->has_value()) return int64_t{0};
+  auto until = ParseRfc3339((*row)->Text(0));
+  if (!until.ok() || *until <= now) return int64_t{0};
+  auto ms = (*until - now).count();
+  return static_cast<int64_t>((ms + 999) / 1000);
+}
+
+Status ThrottleFailure(Tx& tx, const std::string& key, TimePoint now, int free_failures) {
+  auto row =
+      tx.QueryOne("SELECT failures, last_failure_at FROM auth_throttle WHERE key = ?", {key});
+  if (!row.ok()) return std::move(row).error();
+  int64_t failures = 1;
+  if (row->has_value()) {
+    auto last = ParseRfc3339((*row)->Text(1));
+    // A day without failures forgives the count.
+    bool recent = last.ok() && now - *last < std::chrono::hours(24);
+    failures = recent ? (*row)->Int(0) + 1 : 1;
+  }
+  TimePoint blocked = now + std::chrono::seconds(ThrottleDelaySeconds(failures, free_failures));
+  auto r = tx.Exec(
+      "INSERT INTO auth_throttle(key, failures, last_failure_at, blocked_until) VALUES (?, ?, ?, "
+      "?) "
+      "ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, "
+      "last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until",
+      {key, failures, FormatRfc3339(now), FormatRfc3339(blocked)});
+  if (!r.ok()) return std::move(r).error();
+  return Ok();
+}
+
+Status ThrottleClear(Tx& tx, const std::string& key) {
+  auto r = tx.Exec("DELETE FROM auth_throttle WHERE key = ?", {key});
+  if (!r.ok()) return std::move(r).error();
+  return Ok();
+}
+
+}  // namespace accord::storage

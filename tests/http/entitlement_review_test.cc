@@ -1,0 +1,678 @@
+// TR-3 entitlement reviews: the schedule (regular every 90 days, elevated every 60, opened
+// 14 days ahead, due dates fixed by the organisation's creation), overdue alerts, the lines
+// of each scope, and certify/revoke with immediate effect. In process with a fake clock
+// where time matters; one test against a real server for the revoked token.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "accord/app/serve.h"
+#include "accord/core/time.h"
+#include "accord/domain/registry.h"
+#include "accord/http/api.h"
+#include "accord/http/registry_http.h"
+#include "accord/policy/profile.h"
+#include "accord/storage/entitlement_reviews.h"
+#include "accord/storage/identity_store.h"
+#include "accord/storage/ledger_tables.h"
+#include "accord/storage/registry_store.h"
+#include "support/api_assert.h"
+#include "support/api_server.h"
+#include "support/runtime_fixture.h"
+
+namespace accord::testing {
+namespace {
+
+namespace json = boost::json;
+using domain::StateString;
+using std::chrono::days;
+using std::chrono::milliseconds;
+
+std::string Str(const json::value& v) { return v.is_string() ? std::string(v.as_string()) : ""; }
+
+// The lines of a campaign of one kind, in order.
+std::vector<json::object> LinesOf(const json::object& review, std::string_view kind) {
+  std::vector<json::object> out;
+  for (const auto& l : review.at("lines").as_array()) {
+    if (StateString(l.as_object(), "kind") == kind) out.push_back(l.as_object());
+  }
+  return out;
+}
+
+// The line about a user or a grant ("" when absent).
+std::string LineFor(const json::object& review, std::string_view kind, std::string_view key,
+                    std::string_view value) {
+  for (const auto& l : LinesOf(review, kind)) {
+    if (StateString(l, key) == value) return StateString(l, "line_id");
+  }
+  return "";
+}
+
+class EntitlementFixture : public ::testing::Test {
+ protected:
+  EntitlementFixture() {
+    auto profile = policy::LoadProfile("luma");
+    EXPECT_TRUE(profile.ok());
+    if (profile.ok()) profile_ = std::move(*profile);
+    EXPECT_TRUE(f_.rt()
+                    .store()
+                    .Read([&](storage::Tx& tx) -> Status {
+                      auto a = storage::ReviewAnchor(tx);
+                      if (!a.ok()) return std::move(a).error();
+                      if (a->has_value()) anchor_ = **a;
+                      return Ok();
+                    })
+                    .ok());
+  }
+  const policy::IdentityPolicy& policy() const { return profile_.identity; }
+
+  json::object Run(std::function<Result<json::value>(storage::CommandContext&)> fn) {
+    auto r = f_.rt().log().Execute(std::move(fn));
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().ToString());
+    return r.ok() && r->is_object() ? r->as_object() : json::object{};
+  }
+  int Schedule() {
+    auto n = storage::RunEntitlementSchedule(f_.rt().log(), policy());
+    EXPECT_TRUE(n.ok()) << (n.ok() ? "" : n.error().ToString());
+    return n.ok() ? *n : -1;
+  }
+  uint64_t LedgerSize() {
+    uint64_t size = 0;
+    EXPECT_TRUE(f_.rt()
+                    .store()
+                    .Read([&](storage::Tx& tx) -> Status {
+                      auto head = storage::ReadHead(tx);
+                      if (!head.ok()) return std::move(head).error();
+                      size = head->size();
+                      return Ok();
+                    })
+                    .ok());
+    return size;
+  }
+  json::object Event(uint64_t index) {
+    json::object event;
+    EXPECT_TRUE(f_.rt()
+                    .store()
+                    .Read([&](storage::Tx& tx) -> Status {
+                      auto leaf = storage::ReadLeaf(tx, index);
+                      if (!leaf.ok()) return std::move(leaf).error();
+                      event = json::parse(leaf->leaf).as_object();
+                      return Ok();
+                    })
+                    .ok());
+    return event;
+  }
+  std::vector<std::string> TypesSince(uint64_t from) {
+    std::vector<std::string> types;
+    for (uint64_t i = from; i < LedgerSize(); ++i) types.push_back(Str(Event(i).at("type")));
+    return types;
+  }
+  // Current objects of a kind (and tag), in creation order.
+  std::vector<json::object> Current(const std::string& kind, const std::string& tag = "") {
+    std::vector<json::object> out;
+    EXPECT_TRUE(f_.rt()
+                    .store()
+                    .Read([&](storage::Tx& tx) -> Status {
+                      auto page = storage::ListObjects(
+                          tx, storage::ListQuery{.kind = kind, .tag = tag, .limit = 500},
+                          storage::Scope{});
+                      if (!page.ok()) return std::move(page).error();
+                      for (auto& o : page->items) out.push_back(std::move(o.doc));
+                      return Ok();
+                    })
+                    .ok());
+    return out;
+  }
+  json::object Object(const std::string& kind, const std::string& id) {
+    json::object doc;
+    EXPECT_TRUE(f_.rt()
+                    .store()
+                    .Read([&](storage::Tx& tx) -> Status {
+                      auto o = storage::GetObject(tx, kind, id, storage::Scope{});
+                      if (!o.ok()) return std::move(o).error();
+                      if (o->has_value()) doc = (*o)->doc;
+                      return Ok();
+                    })
+                    .ok());
+    return doc;
+  }
+  // An active account (the installer attests onboarding), without a real password hash.
+  std::string AddUser(const std::string& role, const std::string& email,
+                      const std::string& party_id = "") {
+    json::object body{{"email", email}, {"name", email.substr(0, email.find('@'))}, {"role", role}};
+    if (!party_id.empty()) body["party_id"] = party_id;
+    json::object u = Run([&](storage::CommandContext& c) -> Result<json::value> {
+      auto user = storage::CreateUser(c, domain::Actor{"installer", "installer"}, body,
+                                      "not-a-hash", policy(), true);
+      if (!user.ok()) return std::move(user).error();
+      return json::value(std::move(*user));
+    });
+    return Str(u["id"]);
+  }
+  // What the break-glass route records (api_auth.cc), without a signed-in session.
+  void BreakGlass(const std::string& user_id, const std::string& reason) {
+    Run([&](storage::CommandContext& c) -> Result<json::value> {
+      auto e = c.Append(domain::Event{
+          .type = "auth.break_glass_started",
+          .actor = {user_id, "user"},
+          .subject = {"user", user_id},
+          .payload = json::object{{"reason", reason},
+                                  {"session_id", "ses_test"},
+                                  {"role", "staff"},
+                                  {"elevated_to", "security_officer"},
+                                  {"until", FormatRfc3339(c.Now() + std::chrono::hours(1))}}});
+      if (!e.ok()) return std::move(e).error();
+      return json::value(json::object{});
+    });
+  }
+  json::object Decide(const std::string& review, const std::string& line,
+                      const std::string& decision, const std::string& comment,
+                      const domain::Actor& actor) {
+    return Run([&](storage::CommandContext& c) -> Result<json::value> {
+      auto s =
+          storage::DecideEntitlementLine(c, actor, review, line, {decision, comment}, policy(), {});
+      if (!s.ok()) return std::move(s).error();
+      return json::value(std::move(*s));
+    });
+  }
+
+  RuntimeFixture f_;
+  policy::Profile profile_;
+  TimePoint anchor_;
+};
+
+// --- the schedule ----------------------------------------------------------------------------
+
+class EntitlementScheduleTest : public EntitlementFixture {
+ protected:
+  EntitlementScheduleTest() {
+    officer_ = AddUser("security_officer", "officer@erv.example");
+    privacy_ = AddUser("privacy_officer", "privacy@erv.example");
+    staff_ = AddUser("staff", "staff@erv.example");
+  }
+  std::string officer_, privacy_, staff_;
+};
+
+TEST_F(EntitlementScheduleTest, OpensOneCampaignPerScopeWhenItsWindowBeginsAndNotBefore) {
+  ASSERT_NE(anchor_, TimePoint{});
+  uint64_t size = LedgerSize();
+  f_.clock().Set(anchor_ + days(60 - 14) - milliseconds(1));
+  EXPECT_EQ(Schedule(), 0);
+  EXPECT_EQ(LedgerSize(), size);
+  EXPECT_TRUE(Current("entitlement_review").empty());
+
+  // Elevated: due every 60 days, opened 14 days ahead.
+  f_.clock().Set(anchor_ + days(60 - 14));
+  EXPECT_EQ(Schedule(), 1);
+  EXPECT_EQ(Schedule(), 0);
+  auto elevated = Current("entitlement_review", "elevated");
+  ASSERT_EQ(elevated.size(), 1u);
+  EXPECT_EQ(Str(elevated[0]["due_at"]), FormatRfc3339(anchor_ + days(60)));
+  EXPECT_EQ(Str(elevated[0]["status"]), "open");
+  EXPECT_EQ(elevated[0]["period"], 1);
+  EXPECT_EQ(elevated[0]["version"], 1);
+  EXPECT_TRUE(Current("entitlement_review", "regular").empty());
+  json::object opened = Event(LedgerSize() - 1);
+  EXPECT_EQ(opened["type"], "entitlement_review.opened");
+  EXPECT_EQ(opened["actor"].at("id"), domain::SystemActor().id.c_str());
+  EXPECT_EQ(opened["payload"].at("state").at("id"), elevated[0]["id"]);
+
+  // Regular: due every 90 days. Meanwhile the elevated one, never decided, went overdue.
+  f_.clock().Set(anchor_ + days(90 - 14) - milliseconds(1));
+  EXPECT_EQ(Schedule(), 1);
+  EXPECT_EQ(Str(Current("entitlement_review", "elevated").at(0)["status"]), "overdue");
+  EXPECT_TRUE(Current("entitlement_review", "regular").empty());
+  f_.clock().Set(anchor_ + days(90 - 14));
+  EXPECT_EQ(Schedule(), 1);
+  EXPECT_EQ(Schedule(), 0);
+  f_.clock().Advance(days(1));
+  EXPECT_EQ(Schedule(), 0);
+  auto regular = Current("entitlement_review", "regular");
+  ASSERT_EQ(regular.size(), 1u);
+  EXPECT_EQ(Str(regular[0]["due_at"]), FormatRfc3339(anchor_ + days(90)));
+  EXPECT_EQ(Current("entitlement_review", "elevated").size(), 1u);
+}
+
+TEST_F(EntitlementScheduleTest, TheNextDueDateFollowsTheAnchorEvenWhenACampaignIsCompletedLate) {
+  f_.clock().Set(anchor_ + days(46));
+  ASSERT_EQ(Schedule(), 1);
+  json::object first = Current("entitlement_review", "elevated").at(0);
+  std::string id = Str(first["id"]);
+
+  // Completed 10 days after it was due (it went overdue meanwhile).
+  f_.clock().Set(anchor_ + days(70));
+  EXPECT_EQ(Schedule(), 1);
+  EXPECT_EQ(Str(Object("entitlement_review", id)["status"]), "overdue");
+  domain::Actor officer{officer_, "security_officer"};
+  domain::Actor other{"usr_other_reviewer", "security_officer"};
+  Decide(id, LineFor(first, "user_role", "user_id", privacy_), "certify", "", officer);
+  json::object done =
+      Decide(id, LineFor(first, "user_role", "user_id", officer_), "certify", "ok", other);
+  EXPECT_EQ(Str(done["status"]), "completed");
+  EXPECT_EQ(Str(done["completed_at"]), FormatRfc3339(anchor_ + days(70)));
+
+  // The second is due at anchor + 120 days, not completion + 60.
+  f_.clock().Set(anchor_ + days(120 - 14) - milliseconds(1));
+  Schedule();  // (opens the regular campaign, whose window began on day 76)
+  EXPECT_EQ(Current("entitlement_review", "elevated").size(), 1u);
+  f_.clock().Set(anchor_ + days(120 - 14));
+  Schedule();
+  auto elevated = Current("entitlement_review", "elevated");
+  ASSERT_EQ(elevated.size(), 2u);
+  EXPECT_EQ(Str(elevated[1]["due_at"]), FormatRfc3339(anchor_ + days(120)));
+  EXPECT_EQ(elevated[1]["period"], 2);
+}
+
+TEST_F(EntitlementScheduleTest, AnOverdueCampaignRaisesOneAlert) {
+  f_.clock().Set(anchor_ + days(46));
+  ASSERT_EQ(Schedule(), 1);
+  std::string id = Str(Current("entitlement_review", "elevated").at(0)["id"]);
+  uint64_t size = LedgerSize();
+
+  f_.clock().Set(anchor_ + days(60));  // due now: not yet overdue
+  EXPECT_EQ(Schedule(), 0);
+  EXPECT_EQ(LedgerSize(), size);
+  f_.clock().Set(anchor_ + days(60) + milliseconds(1));
+  EXPECT_EQ(Schedule(), 1);
+  EXPECT_EQ(TypesSince(size),
+            (std::vector<std::string>{"alert.raised", "entitlement_review.overdue"}));
+  json::object review = Object("entitlement_review", id);
+  EXPECT_EQ(Str(review["status"]), "overdue");
+  auto alerts = Current("alert", "entitlement_review_overdue");
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(Str(alerts[0]["severity"]), "high");
+  EXPECT_EQ(alerts[0]["subject"].at("id"), id.c_str());
+  EXPECT_EQ(review["alert_id"], alerts[0]["id"]);
+
+  // Running again, now or days later, adds nothing.
+  size = LedgerSize();
+  EXPECT_EQ(Schedule(), 0);
+  f_.clock().Advance(days(10));
+  EXPECT_EQ(Schedule(), 0);
+  EXPECT_EQ(LedgerSize(), size);
+  EXPECT_EQ(Current("alert", "entitlement_review_overdue").size(), 1u);
+
+  // An overdue campaign still takes decisions, and completes.
+  json::object first = Object("entitlement_review", id);
+  Decide(id, LineFor(first, "user_role", "user_id", privacy_), "certify", "",
+         {officer_, "security_officer"});
+  json::object done = Decide(id, LineFor(first, "user_role", "user_id", officer_), "certify", "",
+                             {"usr_other_reviewer", "security_officer"});
+  EXPECT_EQ(Str(done["status"]), "completed");
+}
+
+TEST_F(EntitlementScheduleTest, ACampaignWithNothingToReviewCompletesAtOnce) {
+  // Only staff is in the regular scope here (no auditor, contact or grant); it leaves.
+  Run([&](storage::CommandContext& c) -> Result<json::value> {
+    auto u = storage::DeactivateUser(c, {officer_, "security_officer"}, staff_, "left", policy());
+    if (!u.ok()) return std::move(u).error();
+    return json::value(std::move(*u));
+  });
+  f_.clock().Set(anchor_ + days(76));
+  Schedule();
+  auto regular = Current("entitlement_review", "regular");
+  ASSERT_EQ(regular.size(), 1u);
+  EXPECT_TRUE(regular[0]["lines"].as_array().empty());
+  EXPECT_EQ(Str(regular[0]["status"]), "completed");
+  EXPECT_EQ(regular[0]["version"], 2);
+
+  // Past its due date it does not go overdue (the elevated one, never decided, does).
+  f_.clock().Set(anchor_ + days(91));
+  Schedule();
+  regular = Current("entitlement_review", "regular");
+  EXPECT_EQ(Str(regular[0]["status"]), "completed");
+  EXPECT_EQ(regular[0]["version"], 2);
+  auto alerts = Current("alert", "entitlement_review_overdue");
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0]["subject"].at("id"), Current("entitlement_review", "elevated").at(0)["id"]);
+}
+
+// --- lines and decisions over the API (in process, demo data) -----------------------------------
+
+class EntitlementApiTest : public EntitlementFixture {
+ protected:
+  EntitlementApiTest()
+      : deps_{f_.rt().store(), f_.rt().log(), f_.clock(), metrics_, "", nullptr, false, &profile_} {
+    auto printed = app::SeedDemo(f_.rt(), profile_);
+    EXPECT_TRUE(printed.ok()) << (printed.ok() ? "" : printed.error().ToString());
+    for (const auto& u : Current("user")) ids_[Str(u.at("email"))] = Str(u.at("id"));
+    // Bearer <user id>: the account's current role; a deactivated account is refused.
+    router_.SetAuthenticator(
+        [this](const http::Request& r) -> Result<std::optional<http::Principal>> {
+          std::string_view h = r.HeaderValue("Authorization");
+          if (!h.starts_with("Bearer ")) return std::optional<http::Principal>();
+          json::object u = Object("user", std::string(h.substr(7)));
+          if (Str(u["status"]) != "active") return std::optional<http::Principal>();
+          return std::optional<http::Principal>(http::Principal{.id = Str(u["id"]),
+                                                                .role = Str(u["role"]),
+                                                                .name = Str(u["email"]),
+                                                                .party_id = Str(u["party_id"])});
+        });
+    http::AddRegistryRoutes(router_, deps_);
+    http::AddEntitlementRoutes(router_, deps_);
+  }
+
+  struct Answer {
+    int status = 0;
+    json::object body;
+  };
+  Answer Call(const std::string& method, const std::string& target, const std::string& body,
+              const std::string& email = "officer@luma.example") {
+    http::Request req{.method = method, .target = target, .body = body};
+    req.headers.push_back({"Content-Type", "application/json"});
+    if (!email.empty()) req.headers.push_back({"Authorization", "Bearer " + ids_[email]});
+    Answer a;
+    router_.Dispatch(std::move(req), [&a](http::Response r) {
+      a.status = r.status;
+      boost::system::error_code ec;
+      json::value v = json::parse(r.body, ec);
+      if (!ec && v.is_object()) a.body = std::move(v.as_object());
+    });
+    return a;
+  }
+  json::object OpenCampaign(const std::string& scope) {
+    Answer a = Call("POST", "/api/v1/entitlement-reviews",
+                    json::serialize(json::object{{"scope", scope}}));
+    EXPECT_EQ(a.status, 201) << json::serialize(a.body);
+    return a.body;
+  }
+  Answer DecideLine(const std::string& review, const std::string& line, const json::object& body,
+                    const std::string& email = "officer@luma.example") {
+    return Call("POST", "/api/v1/entitlement-reviews/" + review + "/lines/" + line,
+                json::serialize(body), email);
+  }
+  // Grants that are approved with their end ahead: the regular scope's grant lines.
+  std::vector<std::string> ActiveGrantIds() {
+    std::vector<std::string> out;
+    for (const auto& g : Current("grant", "")) {
+      if (Str(g.at("status")) == "approved" &&
+          Str(g.at("end_at")) > FormatRfc3339(f_.clock().Now())) {
+        out.push_back(Str(g.at("id")));
+      }
+    }
+    return out;
+  }
+
+  http::Metrics metrics_;
+  http::ApiDeps deps_;
+  http::Router router_;
+  std::map<std::string, std::string> ids_;  // email -> user id
+};
+
+TEST_F(EntitlementApiTest, ARegularCampaignCoversRegularAccountsAndActiveGrants) {
+  json::object review = OpenCampaign("regular");
+  EXPECT_EQ(Str(review["status"]), "open");
+  EXPECT_EQ(Str(review["scope"]), "regular");
+  EXPECT_EQ(Str(review["due_at"]), FormatRfc3339(f_.clock().Now() + days(14)));
+  EXPECT_TRUE(review["period"].is_null());
+
+  std::set<std::string> emails;
+  for (const auto& l : LinesOf(review, "user_role")) emails.insert(Str(l.at("email")));
+  // Not the officers (elevated scope) and not the new hire still waiting for onboarding.
+  EXPECT_EQ(emails, (std::set<std::string>{"auditor@luma.example", "contact@relaysms.example",
+                                           "staff@luma.example"}));
+  std::vector<std::string> grants;
+  for (const auto& l : LinesOf(review, "grant")) grants.push_back(Str(l.at("grant_id")));
+  std::vector<std::string> active = ActiveGrantIds();
+  EXPECT_EQ(grants, active);
+  EXPECT_EQ(active.size(), 2u);  // the demo's staging grant and its two-minute sandbox grant
+  json::object grant_line = LinesOf(review, "grant").at(0);
+  EXPECT_FALSE(Str(grant_line["party_name"]).empty());
+  EXPECT_NE(Str(grant_line["summary"]).find(" on "), std::string::npos) << grant_line;
+  EXPECT_FALSE(Str(grant_line["end_at"]).empty());
+  std::set<std::string> line_ids;
+  for (const auto& l : review["lines"].as_array()) {
+    EXPECT_TRUE(l.at("decision").is_null());
+    line_ids.insert(Str(l.at("line_id")));
+  }
+  EXPECT_EQ(line_ids.size(), review["lines"].as_array().size());
+  EXPECT_TRUE(line_ids.contains("l1"));
+
+  // The registry's read route shows the same campaign, to auditors too.
+  Answer got =
+      Call("GET", "/api/v1/entitlement-reviews/" + Str(review["id"]), "", "auditor@luma.example");
+  ASSERT_EQ(got.status, 200);
+  EXPECT_EQ(got.body["lines"], review["lines"]);
+}
+
+TEST_F(EntitlementApiTest, AnElevatedCampaignCoversOfficersAndEachBreakGlassUseOnce) {
+  std::string staff = ids_["staff@luma.example"];
+  BreakGlass(staff, "Pager: production outage, on-call lead unreachable");
+  json::object first = OpenCampaign("elevated");
+  std::set<std::string> roles;
+  for (const auto& l : LinesOf(first, "user_role")) roles.insert(Str(l.at("role")));
+  EXPECT_EQ(roles, (std::set<std::string>{"security_officer", "privacy_officer"}));
+  EXPECT_EQ(LinesOf(first, "user_role").size(), 2u);
+  auto glass = LinesOf(first, "break_glass");
+  ASSERT_EQ(glass.size(), 1u);
+  EXPECT_EQ(Str(glass[0]["user_id"]), staff);
+  EXPECT_EQ(Str(glass[0]["reason"]), "Pager: production outage, on-call lead unreachable");
+  EXPECT_EQ(Str(glass[0]["at"]), FormatRfc3339(f_.clock().Now()));
+  EXPECT_TRUE(LinesOf(first, "grant").empty());
+
+  // The next elevated campaign reviews only the uses since this one opened.
+  f_.clock().Advance(days(1));
+  EXPECT_TRUE(LinesOf(OpenCampaign("elevated"), "break_glass").empty());
+  f_.clock().Advance(days(1));
+  BreakGlass(staff, "Second emergency");
+  auto third = LinesOf(OpenCampaign("elevated"), "break_glass");
+  ASSERT_EQ(third.size(), 1u);
+  EXPECT_EQ(Str(third[0]["reason"]), "Second emergency");
+}
+
+TEST_F(EntitlementApiTest, CertifyAndRevokeTakeEffectAtOnceAndCompleteTheCampaign) {
+  json::object review = OpenCampaign("regular");
+  std::string id = Str(review["id"]);
+  std::string officer = ids_["officer@luma.example"];
+  std::string auditor = ids_["auditor@luma.example"];
+
+  // Certify: the line records who and when; nothing else changes.
+  std::string staff_line = LineFor(review, "user_role", "email", "staff@luma.example");
+  uint64_t size = LedgerSize();
+  Answer a = DecideLine(id, staff_line, {{"decision", "certify"}});
+  ASSERT_EQ(a.status, 200) << json::serialize(a.body);
+  EXPECT_EQ(TypesSince(size), (std::vector<std::string>{"entitlement_review.line_decided"}));
+  json::object event = Event(size);
+  EXPECT_EQ(event["payload"].at("state").at("id"), id.c_str());
+  EXPECT_EQ(event["payload"].at("state").at("version"), 2);
+  json::object line = LinesOf(a.body, "user_role").at(0);
+  for (const auto& l : LinesOf(a.body, "user_role")) {
+    if (Str(l.at("line_id")) == staff_line) line = l;
+  }
+  EXPECT_EQ(Str(line["decision"]), "certified");
+  EXPECT_EQ(line["decided_by"].at("id"), officer.c_str());
+  EXPECT_EQ(Str(line["decided_at"]), FormatRfc3339(f_.clock().Now()));
+  EXPECT_EQ(Str(a.body["status"]), "open");
+
+  // Revoke an account: deactivated, its API token revoked, in the same transaction.
+  ASSERT_EQ(Call("GET", "/api/v1/entitlement-reviews", "", "auditor@luma.example").status, 200);
+  size = LedgerSize();
+  a = DecideLine(id, LineFor(review, "user_role", "user_id", auditor),
+                 {{"decision", "revoke"}, {"comment", "Audit engagement ended"}});
+  ASSERT_EQ(a.status, 200) << json::serialize(a.body);
+  auto types = TypesSince(size);
+  ASSERT_GE(types.size(), 3u);
+  EXPECT_EQ(types.front(), "user.deactivated");
+  EXPECT_NE(std::find(types.begin(), types.end(), "token.revoked"), types.end());
+  EXPECT_EQ(types.back(), "entitlement_review.line_decided");
+  EXPECT_EQ(Str(Object("user", auditor)["status"]), "deactivated");
+  EXPECT_NE(Str(Event(size)["payload"].at("reason")).find(id), std::string::npos);
+  EXPECT_EQ(Call("GET", "/api/v1/entitlement-reviews", "", "auditor@luma.example").status, 401);
+
+  // Revoke a grant: the access API's revocation.
+  std::string grant = ActiveGrantIds().at(0);
+  size = LedgerSize();
+  a = DecideLine(id, LineFor(review, "grant", "grant_id", grant),
+                 {{"decision", "revoke"}, {"comment", "Contract work finished"}});
+  ASSERT_EQ(a.status, 200) << json::serialize(a.body);
+  EXPECT_EQ(TypesSince(size),
+            (std::vector<std::string>{"grant.revoked", "entitlement_review.line_decided"}));
+  json::object g = Object("grant", grant);
+  EXPECT_EQ(Str(g["status"]), "revoked");
+  EXPECT_EQ(g["revoked_by"].at("id"), officer.c_str());
+  EXPECT_NE(Str(g["reason"]).find("Contract work finished"), std::string::npos);
+
+  // The last decision completes the campaign.
+  std::vector<std::string> rest;
+  for (const auto& l : a.body["lines"].as_array()) {
+    if (l.at("decision").is_null()) rest.push_back(Str(l.at("line_id")));
+  }
+  ASSERT_FALSE(rest.empty());
+  for (const auto& l : rest) {
+    size = LedgerSize();
+    a = DecideLine(id, l, {{"decision", "certify"}, {"comment", "still needed"}});
+    ASSERT_EQ(a.status, 200) << json::serialize(a.body);
+  }
+  EXPECT_EQ(Str(a.body["status"]), "completed");
+  EXPECT_EQ(Str(a.body["completed_at"]), FormatRfc3339(f_.clock().Now()));
+  EXPECT_EQ(TypesSince(size), (std::vector<std::string>{"entitlement_review.line_decided",
+                                                        "entitlement_review.completed"}));
+  json::object stored = Object("entitlement_review", id);
+  EXPECT_EQ(Str(stored["status"]), "completed");
+
+  // A completed campaign refuses decisions, and writes nothing.
+  size = LedgerSize();
+  a = DecideLine(id, staff_line, {{"decision", "revoke"}, {"comment", "too late"}});
+  EXPECT_EQ(a.status, 409) << json::serialize(a.body);
+  EXPECT_EQ(LedgerSize(), size);
+  EXPECT_EQ(Str(Object("user", ids_["staff@luma.example"])["status"]), "active");
+}
+
+TEST_F(EntitlementApiTest, RefusedDecisionsWriteNothing) {
+  json::object regular = OpenCampaign("regular");
+  json::object elevated = OpenCampaign("elevated");
+  std::string id = Str(regular["id"]);
+  std::string line = LineFor(regular, "user_role", "email", "staff@luma.example");
+  std::string own = LineFor(elevated, "user_role", "email", "officer@luma.example");
+  std::string eid = Str(elevated["id"]);
+  std::string base = "/api/v1/entitlement-reviews/";
+  ASSERT_FALSE(line.empty());
+  ASSERT_FALSE(own.empty());
+
+  struct Case {
+    std::string what, target, body, email;
+    int status;
+    std::string field;
+  };
+  std::vector<Case> cases = {
+      {"no decision", base + id + "/lines/" + line, "{}", "officer@luma.example", 422, "decision"},
+      {"unknown decision", base + id + "/lines/" + line, R"({"decision":"approve"})",
+       "officer@luma.example", 422, "decision"},
+      {"revoke without comment", base + id + "/lines/" + line, R"({"decision":"revoke"})",
+       "officer@luma.example", 422, "comment"},
+      {"unknown field", base + id + "/lines/" + line, R"({"decision":"certify","why":"x"})",
+       "officer@luma.example", 422, "why"},
+      {"malformed", base + id + "/lines/" + line, "{", "officer@luma.example", 400, ""},
+      {"unknown campaign", base + "erv_nope/lines/" + line, R"({"decision":"certify"})",
+       "officer@luma.example", 404, ""},
+      {"unknown line", base + id + "/lines/l999", R"({"decision":"certify"})",
+       "officer@luma.example", 404, ""},
+      {"own account", base + eid + "/lines/" + own, R"({"decision":"certify"})",
+       "officer@luma.example", 409, "line_id"},
+      {"not a reviewer in the profile", base + id + "/lines/" + line, R"({"decision":"certify"})",
+       "privacy@luma.example", 403, "role"},
+      {"not an officer", base + id + "/lines/" + line, R"({"decision":"certify"})",
+       "staff@luma.example", 403, ""},
+      {"unknown scope", "/api/v1/entitlement-reviews", R"({"scope":"weekly"})",
+       "officer@luma.example", 422, "scope"},
+      {"no scope", "/api/v1/entitlement-reviews", "{}", "officer@luma.example", 422, "scope"},
+      {"ad hoc by a non-reviewer", "/api/v1/entitlement-reviews", R"({"scope":"regular"})",
+       "privacy@luma.example", 403, "role"},
+  };
+  for (const auto& c : cases) {
+    uint64_t size = LedgerSize();
+    Answer a = Call("POST", c.target, c.body, c.email);
+    EXPECT_EQ(a.status, c.status) << c.what << ": " << json::serialize(a.body);
+    if (!c.field.empty() && a.body.contains("error")) {
+      const json::object& error = a.body["error"].as_object();
+      ASSERT_TRUE(error.contains("details")) << c.what;
+      ASSERT_FALSE(error.at("details").as_array().empty()) << c.what;
+      EXPECT_EQ(error.at("details").at(0).at("field"), c.field.c_str()) << c.what;
+    }
+    EXPECT_EQ(LedgerSize(), size) << c.what;
+  }
+
+  // Deciding twice: the second answer is 409 and writes nothing.
+  ASSERT_EQ(DecideLine(id, line, {{"decision", "certify"}}).status, 200);
+  uint64_t size = LedgerSize();
+  Answer twice = DecideLine(id, line, {{"decision", "revoke"}, {"comment", "changed my mind"}});
+  EXPECT_EQ(twice.status, 409) << json::serialize(twice.body);
+  EXPECT_EQ(LedgerSize(), size);
+  EXPECT_EQ(Str(Object("user", ids_["staff@luma.example"])["status"]), "active");
+  // Another reviewer's line about the officer is fine; the privacy officer's line too.
+  Answer other = DecideLine(eid, LineFor(elevated, "user_role", "email", "privacy@luma.example"),
+                            {{"decision", "certify"}});
+  EXPECT_EQ(other.status, 200) << json::serialize(other.body);
+}
+
+// --- a real server: the revoked account's token stops working ---------------------------------
+
+// The ledger size the server reports: its last checkpoint, then probing for later entries.
+uint64_t ServerLedgerSize(ApiServer& s) {
+  auto exists = [&](uint64_t i) {
+    return s.Get("/api/v1/ledger/entries/" + std::to_string(i)).status == 200;
+  };
+  uint64_t lo = 0;
+  HttpResult cp = s.Get("/api/v1/ledger/checkpoint");
+  if (cp.status == 200) lo = json::parse(cp.body).at("size").to_number<uint64_t>();
+  while (exists(lo)) ++lo;
+  return lo;
+}
+
+// Entries written since `before`, except the demo's two-minute grant expiring by itself.
+std::vector<std::string> ServerTypesSince(ApiServer& s, uint64_t before) {
+  std::vector<std::string> types;
+  for (uint64_t i = before; i < ServerLedgerSize(s); ++i) {
+    json::value e = s.GetJson("/api/v1/ledger/entries/" + std::to_string(i));
+    std::string type = Str(e.at("event").at("type"));
+    if (type != "grant.expired") types.push_back(type);
+  }
+  return types;
+}
+
+TEST(EntitlementReviewServerTest, ARevokedAccountsApiTokenStopsWorkingAtOnce) {
+  ApiServer s;
+  ASSERT_EQ(s.Get("/api/v1/parties", "staff").status, 200);
+  HttpResult opened = s.Post("/api/v1/entitlement-reviews", R"({"scope":"regular"})");
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  json::object review = json::parse(opened.body).as_object();
+  std::string id = Str(review["id"]);
+  std::string line = LineFor(review, "user_role", "email", s.email("staff"));
+  ASSERT_FALSE(line.empty()) << opened.body;
+  std::string staff_id;
+  for (const auto& l : LinesOf(review, "user_role")) {
+    if (Str(l.at("line_id")) == line) staff_id = Str(l.at("user_id"));
+  }
+  std::string target = "/api/v1/entitlement-reviews/" + id + "/lines/" + line;
+
+  // Refused requests leave the ledger as it was.
+  uint64_t before = ServerLedgerSize(s);
+  ExpectError(s.Post(target, R"({"decision":"revoke"})"), 422, "validation_failed");
+  ExpectError(s.Post(target, R"({"decision":"certify"})", "privacy_officer"), 403, "forbidden");
+  ExpectError(
+      s.Post("/api/v1/entitlement-reviews/erv_missing/lines/l1", R"({"decision":"certify"})"), 404,
+      "not_found");
+  EXPECT_TRUE(ServerTypesSince(s, before).empty());
+
+  HttpResult revoked =
+      s.Post(target, R"({"decision":"revoke","comment":"Moved to a role without system access"})");
+  ASSERT_EQ(revoked.status, 200) << revoked.body;
+  EXPECT_EQ(s.Get("/api/v1/parties", "staff").status, 401);
+  EXPECT_EQ(s.Get("/api/v1/parties").status, 200);  // the reviewer's own token still works
+  json::value user = s.GetJson("/api/v1/users/" + staff_id);
+  EXPECT_EQ(Str(user.at("status")), "deactivated");
+
+  // Deciding the same line again: 409, nothing written.
+  before = ServerLedgerSize(s);
+  ExpectError(s.Post(target, R"({"decision":"certify"})"), 409, "conflict");
+  EXPECT_TRUE(ServerTypesSince(s, before).empty());
+  json::value stored = s.GetJson("/api/v1/entitlement-reviews/" + id, "auditor");
+  EXPECT_EQ(Str(stored.at("lines").at(std::stoul(line.substr(1)) - 1).at("decision")), "revoked");
+}
+
+}  // namespace
+}  // namespace accord::testing

@@ -1,0 +1,516 @@
+// The published role × route matrix, checked against a running demo server: every operation
+// in GET /api/v1/openapi.json is called anonymously and as each of the five roles, and the
+// answer must be what its x-accord-roles and x-accord-public declare (CONTRACT.md "Roles and
+// permissions"). docs/authorization.md is rendered from the same document and must match it.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "accord/core/clock.h"
+#include "accord/core/otp.h"
+#include "support/api_server.h"
+
+namespace accord::testing {
+namespace {
+
+namespace json = boost::json;
+
+const std::vector<std::string> kRoles = {"security_officer", "privacy_officer", "staff", "auditor",
+                                         "third_party_contact"};
+const std::set<std::string> kHttpMethods = {"get",     "put",  "post",  "delete",
+                                            "options", "head", "patch", "trace"};
+
+std::string Str(const json::value& v) { return v.is_string() ? std::string(v.as_string()) : ""; }
+
+std::string Upper(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// One operation of the OpenAPI document, as the route table declares it.
+struct Operation {
+  std::string method;  // "GET"
+  std::string pattern;
+  std::string summary;
+  std::string tag;
+  std::vector<std::string> roles;
+  bool is_public = false;
+  std::vector<std::string> required_query;
+
+  std::string Name() const { return method + " " + pattern; }
+  bool Allows(const std::string& role) const {
+    return std::find(roles.begin(), roles.end(), role) != roles.end();
+  }
+};
+
+std::vector<Operation> Operations(const json::object& doc) {
+  std::vector<Operation> ops;
+  for (const auto& [path, item] : doc.at("paths").as_object()) {
+    for (const auto& [method, value] : item.as_object()) {
+      if (!kHttpMethods.contains(std::string(method))) continue;
+      const json::object& op = value.as_object();
+      Operation o{.method = Upper(std::string(method)),
+                  .pattern = std::string(path),
+                  .summary = Str(op.at("summary"))};
+      if (const auto* tags = op.if_contains("tags"); tags && !tags->as_array().empty()) {
+        o.tag = Str(tags->as_array()[0]);
+      }
+      for (const auto& r : op.at("x-accord-roles").as_array()) o.roles.push_back(Str(r));
+      o.is_public = op.at("x-accord-public").as_bool();
+      if (const auto* params = op.if_contains("parameters")) {
+        for (const auto& p : params->as_array()) {
+          if (p.at("in") == "query" && p.at("required").as_bool()) {
+            o.required_query.push_back(Str(p.at("name")));
+          }
+        }
+      }
+      ops.push_back(std::move(o));
+    }
+  }
+  return ops;
+}
+
+// Counted apart from Operations(), so an operation that parser skipped cannot go unnoticed.
+size_t DeclaredOperationCount(const json::object& doc) {
+  size_t n = 0;
+  for (const auto& [path, item] : doc.at("paths").as_object()) {
+    for (const auto& [key, value] : item.as_object()) n += kHttpMethods.contains(std::string(key));
+  }
+  return n;
+}
+
+// The key a path parameter is filled by is the segment before it and its name
+// ("parties/party_id"), so /parties/{id} and /parties/{party_id}/services share a party.
+// `pattern` with each parameter replaced by values.at(key), or by `fallback` when it is not
+// empty; the keys without a value are appended to `missing`.
+std::string Fill(const std::string& pattern, const std::map<std::string, std::string>& values,
+                 const std::string& fallback, std::vector<std::string>& missing) {
+  std::string out, previous, segment;
+  std::istringstream segments(pattern);
+  bool first = true;
+  while (std::getline(segments, segment, '/')) {
+    if (!first) out += '/';
+    first = false;
+    std::string piece = segment;
+    if (segment.size() > 2 && segment.front() == '{' && segment.back() == '}') {
+      std::string key = previous + "/" + segment.substr(1, segment.size() - 2);
+      if (!fallback.empty()) {
+        piece = fallback;
+      } else if (auto it = values.find(key); it != values.end()) {
+        piece = it->second;
+      } else {
+        missing.push_back(key);
+      }
+    }
+    out += piece;
+    previous = segment;
+  }
+  return out;
+}
+
+// Values for required query parameters, by name: valid for the demo's ledger.
+const std::map<std::string, std::string> kQueryValues = {
+    {"index", "0"}, {"size", "2"}, {"from", "1"}, {"to", "2"}, {"filename", "matrix.txt"}};
+
+std::string ErrorMessage(const HttpResult& r) {
+  json::error_code ec;
+  json::value v = json::parse(r.body, ec);
+  if (ec || !v.is_object()) return "";
+  const json::value* e = v.as_object().if_contains("error");
+  if (!e || !e->is_object()) return "";
+  const json::value* m = e->as_object().if_contains("message");
+  return m ? Str(*m) : "";
+}
+
+// The route layer's refusal (router.cc), as opposed to a profile rule's 403.
+bool IsRouteRefusal(const HttpResult& r, const Operation& op, const std::string& role) {
+  return r.status == 403 && ErrorMessage(r) == "the role " + role + " may not call " + op.Name();
+}
+
+// Answers that are not what the declaration alone predicts, and why they are right. Keep
+// this short: every entry must still be needed (the test fails on an unused one).
+struct Exception {
+  std::string operation;
+  std::string caller;  // a role, "anonymous", or "*"
+  int status;
+  std::string message;  // the start of the error message
+  const char* why;
+};
+
+// The sign-in steps after the password are public at the route layer so that a session that
+// is half signed in (password done, TOTP pending) reaches them. They check the portal's
+// session cookie themselves: a caller without one, anonymous or with a bearer token (which is
+// not a session), gets their own 401.
+const char* kNoSession = "no session: sign in first";
+const char* kSessionStep = "a sign-in step: it needs the session cookie and answers 401 itself";
+
+const std::vector<Exception> kExceptions = {
+    {"GET /api/v1/auth/session", "*", 401, kNoSession, kSessionStep},
+    {"POST /api/v1/auth/totp", "*", 401, kNoSession, kSessionStep},
+    {"POST /api/v1/auth/recovery", "*", 401, kNoSession, kSessionStep},
+    {"POST /api/v1/auth/mfa/enrol", "*", 401, kNoSession, kSessionStep},
+    {"POST /api/v1/auth/mfa/confirm", "*", 401, kNoSession, kSessionStep},
+    {"POST /api/v1/auth/sign-out", "*", 401, kNoSession, kSessionStep},
+    {"POST /api/v1/auth/sign-out-everywhere", "*", 401, kNoSession, kSessionStep},
+};
+
+// Anonymous ("") first, then every role.
+const std::vector<std::string> kCallers = {"",      "security_officer", "privacy_officer",
+                                           "staff", "auditor",          "third_party_contact"};
+
+std::string CallerName(const std::string& role) { return role.empty() ? "anonymous" : role; }
+
+// A small PDF-looking payload, the way an evidence upload looks.
+std::string PdfBytes(std::string_view tag) {
+  std::string pdf = "%PDF-1.7\n";
+  pdf += tag;
+  pdf += std::string("\x00\x01\xFF\xFE\n%%EOF\n", 11);
+  return pdf;
+}
+
+// --- docs/authorization.md ----------------------------------------------------------------
+
+std::string DocPath() { return std::string(ACCORD_SOURCE_DIR) + "/docs/authorization.md"; }
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string Cell(const std::string& text) {
+  std::string out;
+  for (char c : text) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  return out;
+}
+
+std::string RowName(const Operation& op) { return "`" + op.Name() + "`"; }
+
+const char* kPreamble = R"(# Authorization: who may call what
+
+<!-- Generated from GET /api/v1/openapi.json by tests/http/route_matrix_test.cc
+     (RouteMatrixTest.DocumentIsCurrent); do not edit by hand. After changing a route:
+     ACCORD_UPDATE_DOCS=1 build/dev/accord_tests --gtest_filter=RouteMatrixTest.DocumentIsCurrent -->
+
+Every request passes two checks, and both are enforced (CONTRACT.md, "Roles and permissions").
+
+1. **The route table** (`Route{method, pattern, roles, is_public}` in `src/http/api_*.cc`)
+   says which roles may call an operation at all. It is checked before the request body is
+   parsed or anything is looked up. A request without credentials to an operation that is not
+   public gets `401 unauthenticated`; a role that is not listed gets `403 forbidden` with the
+   message `the role R may not call METHOD PATTERN`. The OpenAPI document
+   (`GET /api/v1/openapi.json`) carries the same data as `x-accord-roles` and
+   `x-accord-public`, and the tables below are rendered from it.
+2. **The policy profile's rules** (`profiles/*.toml`, docs/profiles.md) may narrow, among
+   the roles the route table lets in, who performs an action: in the built-in profiles only
+   the Security Officer approves or denies an access grant (`[access] approver_roles`),
+   manages accounts (`[identity] user_admin_roles`) and decides entitlement review lines
+   (`[identity] reviewer_roles`), and only the roles in `[identity] break_glass_roles` may use
+   break-glass. Such a refusal is also `403 forbidden`, with the rule's reason as the message.
+   A ✓ below therefore means "may call", not "will always succeed".
+
+tests/http/route_matrix_test.cc calls every operation anonymously and as every role against
+a demo server and checks that the answers agree with this page.
+
+## Tenant isolation
+
+A `third_party_contact` account belongs to one party (its `party_id`, TP-7), and so does
+every API token it creates. Each of its reads and writes is scoped to that party in storage:
+lists hold only its own party's objects, and another party's object, whether named by id,
+as the parent in a path or through a filter, answers `404 not_found` exactly like an id that
+does not exist, so a contact cannot even learn that it exists. `403` is only for an
+operation the role may not call at all (a blank cell below), such as the org-level systems,
+accounts, alerts and the ledger. tests/http/tenant_isolation_test.cc tries every operation
+with an id as one party's contact on another party's objects.
+
+## Public operations
+
+These need no sign-in. The sign-in steps after the password (`/api/v1/auth/totp`, `.../mfa/…`,
+`.../session`, `.../sign-out…`) are public so that a half signed-in session can reach them;
+they check the session cookie themselves and answer `401` without one.
+
+)";
+
+std::string RenderDocument(const std::vector<Operation>& ops) {
+  std::string out = kPreamble;
+  out += "| Operation | Summary |\n|---|---|\n";
+  for (const auto& op : ops) {
+    if (op.is_public) out += "| " + RowName(op) + " | " + Cell(op.summary) + " |\n";
+  }
+  out +=
+      "\n## Role × operation matrix\n\n"
+      "✓: the route table lets the role call the operation; *anonymous* is a caller without "
+      "credentials (public operations only). Grouped by the OpenAPI tag, in route-table order.\n";
+  std::vector<std::string> tags;
+  for (const auto& op : ops) {
+    if (std::find(tags.begin(), tags.end(), op.tag) == tags.end()) tags.push_back(op.tag);
+  }
+  for (const auto& tag : tags) {
+    out += "\n### " + tag + "\n\n| Operation | Summary |";
+    for (const auto& role : kRoles) out += " " + role + " |";
+    out += " anonymous |\n|---|---|";
+    for (size_t i = 0; i <= kRoles.size(); ++i) out += ":-:|";
+    out += "\n";
+    for (const auto& op : ops) {
+      if (op.tag != tag) continue;
+      out += "| " + RowName(op) + " | " + Cell(op.summary) + " |";
+      for (const auto& role : kRoles) out += (op.is_public || op.Allows(role)) ? " ✓ |" : " |";
+      out += op.is_public ? " ✓ |\n" : " |\n";
+    }
+  }
+  return out;
+}
+
+// --- the fixture --------------------------------------------------------------------------
+
+class RouteMatrixTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new ApiServer();
+    HttpResult r = HttpCall(server_->port(), "GET", "/api/v1/openapi.json");
+    ASSERT_EQ(r.status, 200) << r.body;
+    doc_ = new json::object(json::parse(r.body).as_object());
+  }
+  static void TearDownTestSuite() {
+    delete doc_;
+    doc_ = nullptr;
+    delete server_;
+    server_ = nullptr;
+  }
+  static ApiServer* server_;
+  static json::object* doc_;
+  ApiServer& s() { return *server_; }
+
+  json::array Items(const std::string& target) {
+    json::value page = s().GetJson(target);
+    if (!page.is_object() || !page.as_object().contains("items")) return {};
+    return page.at("items").as_array();
+  }
+  std::string FirstId(const std::string& target) {
+    json::array items = Items(target);
+    return items.empty() ? "" : Str(items[0].at("id"));
+  }
+
+  // Real ids for every path parameter, by Fill()'s key: Relay SMS's objects wherever they
+  // belong to a party, so the Relay SMS contact's reads succeed too.
+  std::map<std::string, std::string> DemoIds() {
+    std::map<std::string, std::string> ids;
+    std::string relay;
+    for (const auto& p : Items("/api/v1/parties?limit=500&q=relay")) {
+      if (p.at("name") == "Relay SMS") relay = Str(p.at("id"));
+    }
+    EXPECT_FALSE(relay.empty()) << "the demo has no party Relay SMS";
+    ids["parties/id"] = ids["parties/party_id"] = relay;
+    for (const char* child : {"services", "contacts", "agreements", "due-diligence", "controls"}) {
+      ids[std::string(child) + "/id"] =
+          FirstId("/api/v1/parties/" + relay + "/" + child + "?limit=1");
+    }
+    // The demo uploads no document: Relay SMS gets one here.
+    HttpResult up = HttpCall(s().port(), "POST",
+                             "/api/v1/parties/" + relay + "/documents?filename=relay-soc2.pdf",
+                             PdfBytes("relay soc2"),
+                             {{"Content-Type", "application/pdf"},
+                              {"Authorization", "Bearer " + s().token("security_officer")}});
+    EXPECT_EQ(up.status, 201) << up.body;
+    if (up.status == 201) ids["documents/id"] = Str(json::parse(up.body).at("id"));
+    ids["grants/id"] = FirstId("/api/v1/access/grants?party_id=" + relay);
+    ids["systems/id"] = FirstId("/api/v1/systems?limit=1");
+    ids["users/id"] = FirstId("/api/v1/users?limit=1");
+    ids["alerts/id"] = RaiseBreakGlassAlert();
+    // The demo opens no entitlement review: an elevated one is opened here.
+    HttpResult review = s().Post("/api/v1/entitlement-reviews", R"({"scope": "elevated"})");
+    EXPECT_EQ(review.status, 201) << review.body;
+    if (review.status == 201)
+      ids["entitlement-reviews/id"] = Str(json::parse(review.body).at("id"));
+    ids["entries/index"] = "0";
+    ids["roots/size"] = "1";
+    for (auto it = ids.begin(); it != ids.end();) {
+      it = it->second.empty() ? ids.erase(it) : std::next(it);
+    }
+    return ids;
+  }
+
+  // The demo raises no alert; break-glass does. It is an interactive sign-in, so staff signs
+  // in with the demo password, enrols TOTP (codes from the real clock: the server runs on it)
+  // and elevates. Returns the alert's id.
+  std::string RaiseBreakGlassAlert() {
+    std::string cookie, csrf;
+    auto step = [&](const std::string& target, const json::object& body) {
+      std::vector<std::pair<std::string, std::string>> headers = {
+          {"Content-Type", "application/json"}};
+      if (!cookie.empty()) headers.emplace_back("Cookie", cookie);
+      if (!csrf.empty()) headers.emplace_back("X-CSRF-Token", csrf);
+      HttpResult r = HttpCall(s().port(), "POST", target, json::serialize(body), headers);
+      EXPECT_EQ(r.status, 200) << target << ": " << r.body;
+      if (r.status != 200) return json::object{};
+      if (std::string set = r.Header("Set-Cookie"); !set.empty())
+        cookie = set.substr(0, set.find(';'));
+      json::object out = json::parse(r.body).as_object();
+      if (out.contains("csrf_token")) csrf = Str(out.at("csrf_token"));
+      return out;
+    };
+    step("/api/v1/auth/sign-in",
+         {{"email", s().email("staff")}, {"password", s().password("staff")}});
+    json::object enrol = step("/api/v1/auth/mfa/enrol", {});
+    auto secret = Base32Decode(enrol.contains("secret") ? Str(enrol.at("secret")) : "");
+    if (!secret.ok()) return "";
+    step("/api/v1/auth/mfa/confirm", {{"code", Totp(*secret, SystemClock().Now())}});
+    json::object elevated =
+        step("/api/v1/auth/break-glass",
+             {{"reason", "route matrix test: an alert for the officers to read"}});
+    return elevated.contains("alert_id") ? Str(elevated.at("alert_id")) : "";
+  }
+
+  // The ledger's size now: the checkpoint may lag by a second, so probe entries past it.
+  uint64_t LedgerSize() {
+    auto exists = [&](uint64_t i) {
+      HttpResult r = s().Get("/api/v1/ledger/entries/" + std::to_string(i));
+      EXPECT_TRUE(r.status == 200 || r.status == 404) << r.body;
+      return r.status == 200;
+    };
+    uint64_t lo = 0, hi = 1;  // entries below lo exist, hi is the next probe
+    while (exists(hi - 1)) {
+      lo = hi;
+      hi *= 2;
+    }
+    while (lo + 1 < hi) {  // entries below lo exist, entry hi - 1 does not
+      uint64_t mid = lo + (hi - lo) / 2;
+      if (exists(mid - 1)) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+};
+ApiServer* RouteMatrixTest::server_ = nullptr;
+json::object* RouteMatrixTest::doc_ = nullptr;
+
+TEST_F(RouteMatrixTest, EveryOperationAnswersEachRoleAsDeclared) {
+  std::vector<Operation> ops = Operations(*doc_);
+  ASSERT_GE(ops.size(), 40u);
+  std::map<std::string, std::string> ids = DemoIds();
+  uint64_t ledger_before = LedgerSize();
+
+  std::vector<std::string> problems;
+  std::set<size_t> used_exceptions;
+  size_t walked = 0;
+  for (const auto& op : ops) {
+    ++walked;
+    bool read = op.method == "GET";
+    std::vector<std::string> missing;
+    // Reads use real ids, so an allowed role must get its 2xx. Writes use ids that exist
+    // nowhere and an empty body, so nothing is written whoever is let through.
+    std::string target = Fill(op.pattern, ids, read ? "" : "matrix-nonexistent", missing);
+    for (const auto& key : missing) {
+      problems.push_back(op.Name() + ": no demo id for the parameter " + key +
+                         " (add one to DemoIds())");
+    }
+    if (!missing.empty()) continue;
+    std::string query;
+    for (const auto& name : op.required_query) {
+      auto it = kQueryValues.find(name);
+      if (it == kQueryValues.end()) {
+        problems.push_back(op.Name() + ": no value for the required query parameter " + name);
+        continue;
+      }
+      query += (query.empty() ? "?" : "&") + name + "=" + it->second;
+    }
+    std::string body = (read || op.method == "DELETE") ? "" : "{}";
+    for (const std::string& role : kCallers) {
+      HttpResult r = s().Call(op.method, target + query, body, role);
+      std::string who = CallerName(role);
+      std::string expected;
+      bool ok = false;
+      if (op.is_public) {
+        expected = read ? "2xx (public)" : "neither 401 nor 403 (public)";
+        ok = read ? (r.status >= 200 && r.status < 300)
+                  : (r.status != 401 && r.status != 403 && r.status >= 400 && r.status < 500);
+      } else if (role.empty()) {
+        expected = "401";
+        ok = r.status == 401;
+      } else if (!op.Allows(role)) {
+        expected = "403 from the route table";
+        ok = IsRouteRefusal(r, op, role);
+      } else if (read) {
+        expected = "2xx";
+        ok = r.status >= 200 && r.status < 300;
+      } else {
+        // A profile rule may still refuse with its own 403; the route table must not.
+        expected = "4xx, not 401 and not the route table's 403 (empty body, unknown id)";
+        ok = r.status >= 400 && r.status < 500 && r.status != 401 && !IsRouteRefusal(r, op, role);
+      }
+      if (ok) continue;
+      bool excused = false;
+      for (size_t i = 0; i < kExceptions.size(); ++i) {
+        const Exception& e = kExceptions[i];
+        if (e.operation == op.Name() && (e.caller == "*" || e.caller == who) &&
+            e.status == r.status && ErrorMessage(r).starts_with(e.message)) {
+          used_exceptions.insert(i);
+          excused = true;
+        }
+      }
+      if (excused) continue;
+      problems.push_back(op.method + " " + target + query + " as " + who + ": expected " +
+                         expected + ", got " + std::to_string(r.status) + " " +
+                         r.body.substr(0, 300));
+    }
+  }
+  EXPECT_EQ(walked, DeclaredOperationCount(*doc_)) << "every operation is walked, none skipped";
+  std::string report;
+  for (const auto& p : problems) report += "\n  " + p;
+  EXPECT_TRUE(problems.empty()) << problems.size()
+                                << " answers differ from the declaration:" << report;
+  for (size_t i = 0; i < kExceptions.size(); ++i) {
+    EXPECT_TRUE(used_exceptions.contains(i))
+        << "the exception for " << kExceptions[i].operation << " (" << kExceptions[i].caller << " "
+        << kExceptions[i].status << ", " << kExceptions[i].why
+        << ") is no longer needed: remove it";
+  }
+
+  // Nothing the walk sent may have written, beyond the demo's own expiry sweep.
+  uint64_t ledger_after = LedgerSize();
+  for (uint64_t i = ledger_before; i < ledger_after; ++i) {
+    json::value entry = s().GetJson("/api/v1/ledger/entries/" + std::to_string(i));
+    EXPECT_EQ(entry.at("event").at("type"), "grant.expired")
+        << "entry " << i << " was written by the walk: " << json::serialize(entry.at("event"));
+  }
+}
+
+TEST_F(RouteMatrixTest, DocumentIsCurrent) {
+  std::string rendered = RenderDocument(Operations(*doc_));
+  if (const char* update = std::getenv("ACCORD_UPDATE_DOCS");
+      update && update == std::string("1")) {
+    std::ofstream(DocPath(), std::ios::binary | std::ios::trunc) << rendered;
+    ASSERT_EQ(ReadFile(DocPath()), rendered) << "could not write " << DocPath();
+    return;
+  }
+  EXPECT_EQ(ReadFile(DocPath()), rendered)
+      << DocPath() << " is out of date with the route table: regenerate it with "
+      << "ACCORD_UPDATE_DOCS=1 accord_tests --gtest_filter=RouteMatrixTest.DocumentIsCurrent";
+}
+
+TEST_F(RouteMatrixTest, DocumentListsEveryOperationWithItsRoles) {
+  std::string text = ReadFile(DocPath());
+  ASSERT_FALSE(text.empty()) << DocPath() << " is missing";
+  std::vector<Operation> ops = Operations(*doc_);
+  ASSERT_EQ(ops.size(), DeclaredOperationCount(*doc_));
+  for (const auto& op : ops) {
+    std::string row = "| " + RowName(op) + " | " + Cell(op.summary) + " |";
+    for (const auto& role : kRoles) row += (op.is_public || op.Allows(role)) ? " ✓ |" : " |";
+    row += op.is_public ? " ✓ |" : " |";
+    EXPECT_NE(text.find(row + "\n"), std::string::npos)
+        << op.Name() << " is missing from " << DocPath() << " or lists other roles: " << row;
+  }
+}
+
+}  // namespace
+}  // namespace accord::testing

@@ -1,0 +1,571 @@
+// Tenant isolation (TP-7, CONTRACT.md "Roles and permissions"): a third_party_contact sees and
+// changes only its own party's objects. Two parties, each with a contact account: every
+// operation in the OpenAPI document that takes an id is tried by one contact on the other
+// party's objects. It must answer 404 (exactly like an id that does not exist) where the role
+// may call the operation and 403 only where it may not call it at all; no answer may carry
+// the other party's ids or names, and no write may reach the ledger.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "support/api_server.h"
+
+namespace accord::testing {
+namespace {
+
+namespace json = boost::json;
+
+const std::set<std::string> kHttpMethods = {"get",     "put",  "post",  "delete",
+                                            "options", "head", "patch", "trace"};
+const std::string kRole = "third_party_contact";
+
+std::string Str(const json::value& v) { return v.is_string() ? std::string(v.as_string()) : ""; }
+
+std::string Upper(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+struct Operation {
+  std::string method;  // "GET"
+  std::string pattern;
+  std::vector<std::string> roles;
+  bool is_public = false;
+  std::vector<std::string> required_query;
+  bool has_as_of = false;  // reads the state at an earlier ledger size on request
+
+  std::string Name() const { return method + " " + pattern; }
+  bool HasPathParam() const { return pattern.find('{') != std::string::npos; }
+  bool Allows(const std::string& role) const {
+    return is_public || std::find(roles.begin(), roles.end(), role) != roles.end();
+  }
+};
+
+std::vector<Operation> Operations(const json::object& doc) {
+  std::vector<Operation> ops;
+  for (const auto& [path, item] : doc.at("paths").as_object()) {
+    for (const auto& [method, value] : item.as_object()) {
+      if (!kHttpMethods.contains(std::string(method))) continue;
+      const json::object& op = value.as_object();
+      Operation o{.method = Upper(std::string(method)), .pattern = std::string(path)};
+      for (const auto& r : op.at("x-accord-roles").as_array()) o.roles.push_back(Str(r));
+      o.is_public = op.at("x-accord-public").as_bool();
+      if (const auto* params = op.if_contains("parameters")) {
+        for (const auto& p : params->as_array()) {
+          if (p.at("in") == "query" && p.at("required").as_bool()) {
+            o.required_query.push_back(Str(p.at("name")));
+          }
+          if (p.at("in") == "query" && p.at("name") == "as_of") o.has_as_of = true;
+        }
+      }
+      ops.push_back(std::move(o));
+    }
+  }
+  return ops;
+}
+
+// The key a path parameter is filled by: the segment before it and its name
+// ("parties/party_id"), so /parties/{id} and /parties/{party_id}/services share a party.
+std::string Fill(const std::string& pattern, const std::map<std::string, std::string>& values,
+                 std::vector<std::string>& keys, std::vector<std::string>& missing) {
+  std::string out, previous, segment;
+  std::istringstream segments(pattern);
+  bool first = true;
+  while (std::getline(segments, segment, '/')) {
+    if (!first) out += '/';
+    first = false;
+    std::string piece = segment;
+    if (segment.size() > 2 && segment.front() == '{' && segment.back() == '}') {
+      std::string key = previous + "/" + segment.substr(1, segment.size() - 2);
+      keys.push_back(key);
+      if (auto it = values.find(key); it != values.end()) {
+        piece = it->second;
+      } else {
+        missing.push_back(key);
+      }
+    }
+    out += piece;
+    previous = segment;
+  }
+  return out;
+}
+
+// Values for required query parameters, by name.
+const std::map<std::string, std::string> kQueryValues = {
+    {"index", "0"}, {"size", "2"}, {"from", "1"}, {"to", "2"}, {"filename", "intrusion.pdf"}};
+
+// Path parameters that name something of no party (org-level objects, ledger positions):
+// filled with a valid value; the contact may not call any operation that has only these.
+const std::set<std::string> kPartylessKeys = {
+    "systems/id",    "alerts/id",     "entitlement-reviews/id",
+    "lines/line_id", "entries/index", "roots/size"};
+
+std::string PdfBytes(std::string_view tag) {
+  std::string pdf = "%PDF-1.7\n";
+  pdf += tag;
+  pdf += std::string("\x00\x01\xFF\xFE\n%%EOF\n", 11);
+  return pdf;
+}
+
+// What a request would need to succeed if the object were the caller's own: so a 404 shows
+// the party scope refused it, not the body's validation.
+struct Body {
+  std::string content_type;
+  std::string text;
+};
+Body ValidBody(const Operation& op) {
+  static const std::map<std::string, Body> kBodies = {
+      {"POST /api/v1/parties/{party_id}/contacts",
+       {"application/json", R"({"name": "Intruder", "email": "intruder@elsewhere.example"})"}},
+      {"PATCH /api/v1/contacts/{id}", {"application/json", R"({"name": "Intruder"})"}},
+      {"POST /api/v1/parties/{party_id}/documents", {"application/pdf", PdfBytes("intrusion")}},
+  };
+  if (auto it = kBodies.find(op.Name()); it != kBodies.end()) return it->second;
+  if (op.method == "GET" || op.method == "DELETE") return {"", ""};
+  return {"application/json", "{}"};
+}
+
+std::vector<std::string> WithStore(std::vector<std::string> args, const ApiServer& server) {
+  args.push_back("--data-dir");
+  args.push_back(server.dir().str());
+  args.push_back("--db");
+  args.push_back(server.db_url());
+  return args;
+}
+
+// One party as its contact sees it: the ids that fill path parameters, and every string
+// that would betray it to another party (ids, names, emails, filenames).
+struct Tenant {
+  std::string name;
+  std::string word;  // in every name of its own (demo titles such as "Service level agreement"
+                     // are shared by every party, so only names with the word are secrets)
+  std::string token;
+  std::map<std::string, std::string> ids;  // by path-parameter key
+  std::set<std::string> secrets;
+};
+
+class TenantIsolationTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new ApiServer();
+    HttpResult r = HttpCall(server_->port(), "GET", "/api/v1/openapi.json");
+    ASSERT_EQ(r.status, 200) << r.body;
+    doc_ = new json::object(json::parse(r.body).as_object());
+    relay_ = new Tenant(RelaySms());
+    other_ = new Tenant(CreateOtherParty());
+  }
+  static void TearDownTestSuite() {
+    delete relay_;
+    delete other_;
+    delete doc_;
+    delete server_;
+    relay_ = other_ = nullptr;
+    doc_ = nullptr;
+    server_ = nullptr;
+  }
+  static ApiServer* server_;
+  static json::object* doc_;
+  static Tenant* relay_;  // the demo's Relay SMS and its demo contact account
+  static Tenant* other_;  // a party created here, with its own contact account
+  static ApiServer& s() { return *server_; }
+
+  static HttpResult As(const std::string& token, const std::string& method,
+                       const std::string& target, const Body& body = {}) {
+    std::vector<std::pair<std::string, std::string>> headers = {
+        {"Authorization", "Bearer " + token}};
+    if (!body.content_type.empty()) headers.emplace_back("Content-Type", body.content_type);
+    return HttpCall(s().port(), method, target, body.text, headers);
+  }
+  static json::object Created(const std::string& target, const Body& body,
+                              const std::string& role = "security_officer") {
+    HttpResult r = As(s().token(role), "POST", target, body);
+    EXPECT_EQ(r.status, 201) << "POST " << target << ": " << r.body;
+    return r.status == 201 ? json::parse(r.body).as_object() : json::object{};
+  }
+  static json::object CreatedJson(const std::string& target, const json::object& body,
+                                  const std::string& role = "security_officer") {
+    return Created(target, {"application/json", json::serialize(body)}, role);
+  }
+  static json::array Items(const std::string& target) {
+    json::value page = s().GetJson(target);
+    if (!page.is_object() || !page.as_object().contains("items")) return {};
+    return page.at("items").as_array();
+  }
+
+  // Adds an object's id under `key`, and its id and own names to the secrets.
+  static void Remember(Tenant& t, const std::string& key, const json::object& o) {
+    if (!o.contains("id")) return;
+    t.ids[key] = Str(o.at("id"));
+    t.secrets.insert(t.ids[key]);
+    for (const char* f : {"name", "title", "email", "filename"}) {
+      std::string v = o.contains(f) ? Str(o.at(f)) : "";
+      std::string lower = v;
+      for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (lower.find(t.word) != std::string::npos) t.secrets.insert(v);
+    }
+  }
+
+  static Tenant RelaySms() {
+    Tenant t{.name = "Relay SMS", .word = "relay", .token = s().token(kRole)};
+    for (const auto& p : Items("/api/v1/parties?limit=500&q=relay")) {
+      if (p.at("name") == "Relay SMS") {
+        Remember(t, "parties/id", p.as_object());
+        t.ids["parties/party_id"] = t.ids["parties/id"];
+      }
+    }
+    EXPECT_TRUE(t.ids.contains("parties/id")) << "the demo has no party Relay SMS";
+    std::string party = t.ids["parties/id"];
+    for (const char* child : {"services", "contacts", "agreements", "due-diligence", "controls"}) {
+      json::array items = Items("/api/v1/parties/" + party + "/" + child + "?limit=500");
+      EXPECT_FALSE(items.empty()) << "Relay SMS has no " << child;
+      for (const auto& item : items) Remember(t, std::string(child) + "/id", item.as_object());
+    }
+    Remember(t, "documents/id",
+             Created("/api/v1/parties/" + party + "/documents?filename=relay-bridge-letter.pdf",
+                     {"application/pdf", PdfBytes("relay bridge letter")}));
+    for (const auto& g : Items("/api/v1/access/grants?party_id=" + party)) {
+      Remember(t, "grants/id", g.as_object());
+    }
+    for (const auto& u : Items("/api/v1/users?limit=500")) {
+      if (u.at("email") == s().email(kRole).c_str()) Remember(t, "users/id", u.as_object());
+    }
+    for (const auto& tok : Items("/api/v1/tokens")) {
+      if (tok.at("user_id") == t.ids["users/id"].c_str()) Remember(t, "tokens/id", tok.as_object());
+    }
+    // Relay SMS has no agreement document yet: one for the other contact to look for.
+    json::object agreement_doc = Created(
+        "/api/v1/agreements/" + t.ids["agreements/id"] + "/documents?filename=relay-sla-signed.pdf",
+        {"application/pdf", PdfBytes("relay sla")});
+    t.ids["agreement-documents/id"] = Str(agreement_doc.at("id"));
+    t.secrets.insert(t.ids["agreement-documents/id"]);
+    AddPartyless(t);
+    return t;
+  }
+
+  static Tenant CreateOtherParty() {
+    Tenant t{.name = "Zanzibar Isolation Works", .word = "zanzibar"};
+    json::object party =
+        CreatedJson("/api/v1/parties", {{"name", t.name}, {"kind", "subcontractor"}});
+    Remember(t, "parties/id", party);
+    std::string id = t.ids["parties/id"];
+    t.ids["parties/party_id"] = id;
+    std::string under = "/api/v1/parties/" + id;
+    Remember(t, "services/id",
+             CreatedJson(under + "/services",
+                         {{"name", "Zanzibar courier relay"}, {"handles_ephi", false}}));
+    json::object contact = CreatedJson(
+        under + "/contacts", {{"name", "Zanzibar desk"}, {"email", "desk@zanzibar.example"}});
+    Remember(t, "contacts/id", contact);
+    json::object agreement =
+        CreatedJson(under + "/agreements", {{"type", "nda"}, {"title", "Zanzibar mutual NDA"}});
+    Remember(t, "agreements/id", agreement);
+    Remember(t, "due-diligence/id",
+             CreatedJson(under + "/due-diligence", {{"date", "2026-01-15T00:00:00Z"},
+                                                    {"reviewer", "Zanzibar reviewer"},
+                                                    {"result", "passed"}}));
+    Remember(t, "controls/id",
+             CreatedJson(under + "/controls", {{"date", "2026-01-15T00:00:00Z"},
+                                               {"reviewer", "Zanzibar reviewer"},
+                                               {"result", "passed"},
+                                               {"name", "Zanzibar MFA on every account"},
+                                               {"type", "access_control"}}));
+    Remember(t, "documents/id",
+             Created(under + "/documents?filename=zanzibar-soc2.pdf",
+                     {"application/pdf", PdfBytes("zanzibar soc2")}));
+    // Another document, on the agreement: GET /agreements/{id}/documents has one to hide.
+    json::object agreement_doc = Created("/api/v1/agreements/" + t.ids["agreements/id"] +
+                                             "/documents?filename=zanzibar-nda-signed.pdf",
+                                         {"application/pdf", PdfBytes("zanzibar nda")});
+    t.ids["agreement-documents/id"] = Str(agreement_doc.at("id"));
+    t.secrets.insert(t.ids["agreement-documents/id"]);
+    t.secrets.insert("zanzibar-nda-signed.pdf");
+    // A grant request far in the future: whatever the gate decides, nothing expires.
+    std::string staging;
+    for (const auto& sys : Items("/api/v1/systems?limit=500")) {
+      if (sys.at("name") == "Luma platform (staging)") staging = Str(sys.at("id"));
+    }
+    Remember(t, "grants/id",
+             CreatedJson("/api/v1/access/grants",
+                         {{"party_id", id},
+                          {"contact_id", t.ids["contacts/id"]},
+                          {"purpose", "Zanzibar staging check"},
+                          {"start_at", "2099-01-10T00:00:00Z"},
+                          {"end_at", "2099-01-12T00:00:00Z"},
+                          {"lines", json::array{json::object{{"system_id", staging},
+                                                             {"permission", "read"},
+                                                             {"justification", "isolation"}}}}},
+                         "staff"));
+    // Its contact's account, over the API, and a token for it from the CLI.
+    json::object created = CreatedJson("/api/v1/users", {{"email", "desk@zanzibar.example"},
+                                                         {"name", "Zanzibar desk person"},
+                                                         {"role", kRole},
+                                                         {"party_id", id}});
+    if (created.contains("user")) Remember(t, "users/id", created.at("user").as_object());
+    auto r = RunAccord(WithStore({"token", "create", "--user", "desk@zanzibar.example", "--name",
+                                  "zanzibar isolation", "--json"},
+                                 s()));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    if (r.exit_code == 0) {
+      json::object token = json::parse(r.out).as_object();
+      t.token = Str(token.at("token"));
+      t.ids["tokens/id"] = Str(token.at("id"));
+      t.secrets.insert(t.ids["tokens/id"]);
+    }
+    AddPartyless(t);
+    return t;
+  }
+
+  // Valid values for the parameters that belong to no party.
+  static void AddPartyless(Tenant& t) {
+    t.ids["systems/id"] = Str(Items("/api/v1/systems?limit=1").at(0).at("id"));
+    t.ids["alerts/id"] = "alr_isolation_none";
+    t.ids["entitlement-reviews/id"] = "erv_isolation_none";
+    t.ids["lines/line_id"] = "line_isolation_none";
+    t.ids["entries/index"] = "0";
+    t.ids["roots/size"] = "1";
+  }
+
+  // The other party's strings found in `body`, except those the request itself carried
+  // (a 404 may name the id it was asked for: that tells the caller nothing new).
+  static std::vector<std::string> Leaks(const Tenant& victim, const std::string& body,
+                                        const std::string& request) {
+    std::vector<std::string> found;
+    for (const auto& secret : victim.secrets) {
+      if (body.find(secret) != std::string::npos && request.find(secret) == std::string::npos) {
+        found.push_back(secret);
+      }
+    }
+    return found;
+  }
+
+  // Ledger size now: the checkpoint may lag, so entries are probed (binary search).
+  static uint64_t LedgerSize() {
+    auto exists = [](uint64_t i) {
+      HttpResult r = s().Get("/api/v1/ledger/entries/" + std::to_string(i));
+      EXPECT_TRUE(r.status == 200 || r.status == 404) << r.body;
+      return r.status == 200;
+    };
+    uint64_t lo = 0, hi = 1;  // entries below lo exist; entry hi - 1 is the next probe
+    while (exists(hi - 1)) {
+      lo = hi;
+      hi *= 2;
+    }
+    while (lo + 1 < hi) {
+      uint64_t mid = lo + (hi - lo) / 2;
+      if (exists(mid - 1)) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+  // Nothing but the demo's own expiry sweep wrote to the ledger since `before`.
+  static void ExpectNothingWrittenSince(uint64_t before, const std::string& what) {
+    uint64_t after = LedgerSize();
+    for (uint64_t i = before; i < after; ++i) {
+      json::value entry = s().GetJson("/api/v1/ledger/entries/" + std::to_string(i));
+      EXPECT_EQ(entry.at("event").at("type"), "grant.expired")
+          << what << " wrote entry " << i << ": " << json::serialize(entry.at("event"));
+    }
+  }
+
+  // Every operation with a path parameter, called with `caller`'s token on `victim`'s ids.
+  // Reads (writes=false) or everything else (writes=true). Returns the number walked.
+  static size_t Walk(const Tenant& caller, const Tenant& victim, bool writes) {
+    std::vector<std::string> problems;
+    size_t walked = 0;
+    // Reads that take ?as_of= are tried at the current size too: the past is scoped as well.
+    std::string as_of = writes ? "" : "as_of=" + std::to_string(LedgerSize());
+    for (const auto& op : Operations(*doc_)) {
+      if (!op.HasPathParam() || (op.method == "GET") == writes) continue;
+      ++walked;
+      std::vector<std::string> keys, missing;
+      std::string target = Fill(op.pattern, victim.ids, keys, missing);
+      for (const auto& key : missing) {
+        problems.push_back(op.Name() + ": no value for the path parameter " + key +
+                           " (add it to the tenants in SetUpTestSuite)");
+      }
+      if (!missing.empty()) continue;
+      bool names_a_party_object = std::any_of(
+          keys.begin(), keys.end(), [](const auto& k) { return !kPartylessKeys.contains(k); });
+      if (op.Allows(kRole) && !names_a_party_object) {
+        problems.push_back(op.Name() +
+                           ": the contact may call it but it names no party's "
+                           "object; decide what isolation means for it and test that");
+        continue;
+      }
+      std::string query;
+      for (const auto& name : op.required_query) {
+        auto it = kQueryValues.find(name);
+        if (it == kQueryValues.end()) {
+          problems.push_back(op.Name() + ": no value for the query parameter " + name);
+          continue;
+        }
+        query += (query.empty() ? "?" : "&") + name + "=" + it->second;
+      }
+      Body body = ValidBody(op);
+      std::vector<std::string> queries = {query};
+      if (op.has_as_of && !as_of.empty()) {
+        queries.push_back(query + (query.empty() ? "?" : "&") + as_of);
+      }
+      for (const auto& q : queries) {
+        HttpResult r = As(caller.token, op.method, target + q, body);
+        int expected = op.Allows(kRole) ? 404 : 403;
+        std::string where = op.method + " " + target + q + " as " + caller.name + "'s contact on " +
+                            victim.name + "'s object";
+        // A 403 must be the route table's: the role may not call the operation at all.
+        bool route_refusal =
+            r.body.find("the role " + kRole + " may not call " + op.Name()) != std::string::npos;
+        if (r.status != expected || (expected == 403 && !route_refusal)) {
+          problems.push_back(where + ": expected " +
+                             (expected == 404 ? std::string("404") : "the route table's 403") +
+                             ", got " + std::to_string(r.status) + " " + r.body.substr(0, 300));
+        }
+        for (const auto& leak : Leaks(victim, r.body, target + q + body.text)) {
+          problems.push_back(where + ": the answer contains " + leak);
+        }
+      }
+    }
+    std::string report;
+    for (const auto& p : problems) report += "\n  " + p;
+    EXPECT_TRUE(problems.empty()) << problems.size() << " problems:" << report;
+    return walked;
+  }
+
+  static size_t OperationsWithPathParams(bool writes) {
+    size_t n = 0;
+    for (const auto& [path, item] : doc_->at("paths").as_object()) {
+      if (std::string(path).find('{') == std::string::npos) continue;
+      for (const auto& [method, value] : item.as_object()) {
+        if (kHttpMethods.contains(std::string(method)) && (method != "get") == writes) ++n;
+      }
+    }
+    return n;
+  }
+};
+ApiServer* TenantIsolationTest::server_ = nullptr;
+json::object* TenantIsolationTest::doc_ = nullptr;
+Tenant* TenantIsolationTest::relay_ = nullptr;
+Tenant* TenantIsolationTest::other_ = nullptr;
+
+TEST_F(TenantIsolationTest, EachContactReadsItsOwnPartysObjects) {
+  // The control: both tokens work and see their own objects, so a 404 below means scope.
+  ASSERT_FALSE(other_->token.empty());
+  for (const Tenant* t : {relay_, other_}) {
+    for (const char* key :
+         {"parties/id", "contacts/id", "agreements/id", "documents/id", "grants/id"}) {
+      std::string collection = std::string(key).substr(0, std::string(key).find('/'));
+      std::string target = collection == "grants" ? "/api/v1/access/grants/" + t->ids.at(key)
+                                                  : "/api/v1/" + collection + "/" + t->ids.at(key);
+      if (collection == "documents") target += "/content";
+      HttpResult r = As(t->token, "GET", target);
+      EXPECT_EQ(r.status, 200) << t->name << "'s contact, " << target << ": " << r.body;
+    }
+  }
+}
+
+TEST_F(TenantIsolationTest, EveryReadWithAnIdIsNotFoundOnAnotherPartysObject) {
+  size_t expected = OperationsWithPathParams(false);
+  EXPECT_EQ(Walk(*relay_, *other_, false), expected);
+  EXPECT_EQ(Walk(*other_, *relay_, false), expected);
+}
+
+TEST_F(TenantIsolationTest, EveryWriteWithAnIdIsNotFoundOnAnotherPartysObjectAndWritesNothing) {
+  uint64_t before = LedgerSize();
+  size_t expected = OperationsWithPathParams(true);
+  EXPECT_EQ(Walk(*relay_, *other_, true), expected);
+  EXPECT_EQ(Walk(*other_, *relay_, true), expected);
+  ExpectNothingWrittenSince(before, "a contact's write on another party's object");
+
+  // Still there, unchanged, for their owners.
+  for (const Tenant* t : {relay_, other_}) {
+    HttpResult contact = As(t->token, "GET", "/api/v1/contacts/" + t->ids.at("contacts/id"));
+    ASSERT_EQ(contact.status, 200) << t->name << ": " << contact.body;
+    EXPECT_NE(json::parse(contact.body).at("name"), "Intruder");
+    HttpResult self = As(t->token, "GET", "/api/v1/parties/" + t->ids.at("parties/id"));
+    EXPECT_EQ(self.status, 200) << t->name << "'s token stopped working: " << self.body;
+  }
+}
+
+TEST_F(TenantIsolationTest, NamingAnotherPartyInABodyLandsNothingThere) {
+  // party_id is the server's to set, from the path and the caller's scope.
+  std::string elsewhere = other_->ids.at("parties/id");
+  HttpResult patch =
+      As(relay_->token, "PATCH", "/api/v1/contacts/" + relay_->ids.at("contacts/id"),
+         {"application/json", json::serialize(json::object{{"party_id", elsewhere}})});
+  EXPECT_EQ(patch.status, 422) << patch.body;
+  HttpResult create =
+      As(relay_->token, "POST", "/api/v1/parties/" + relay_->ids.at("parties/id") + "/contacts",
+         {"application/json", json::serialize(json::object{{"name", "Relay smuggled desk"},
+                                                           {"email", "smuggled@relaysms.example"},
+                                                           {"party_id", elsewhere}})});
+  EXPECT_EQ(create.status, 422) << create.body;
+  for (const auto& c : Items("/api/v1/parties/" + elsewhere + "/contacts?limit=500")) {
+    EXPECT_NE(c.at("name"), "Relay smuggled desk") << json::serialize(c);
+  }
+  HttpResult own = s().Get("/api/v1/contacts/" + relay_->ids.at("contacts/id"));
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(json::parse(own.body).at("party_id"), relay_->ids.at("parties/id").c_str());
+}
+
+TEST_F(TenantIsolationTest, ListsAndFiltersNeverShowAnotherPartysObjects) {
+  std::vector<std::string> problems;
+  for (auto [caller, victim] : {std::pair{relay_, other_}, std::pair{other_, relay_}}) {
+    // Every read the contact may make of its own party, lists included.
+    std::vector<std::string> targets, public_targets;
+    for (const auto& op : Operations(*doc_)) {
+      if (op.method != "GET" || !op.Allows(kRole)) continue;
+      std::vector<std::string> keys, missing;
+      std::string target = Fill(op.pattern, caller->ids, keys, missing);
+      if (!missing.empty()) {
+        problems.push_back(op.Name() + ": no own id for " + missing[0]);
+        continue;
+      }
+      // Public operations (sign-in steps) may refuse a token; only their content matters.
+      if (!op.is_public) targets.push_back(target);
+      public_targets.push_back(target);
+    }
+    // Filters naming the other party, its objects and its names.
+    std::string party = victim->ids.at("parties/id");
+    for (const std::string& t :
+         {"/api/v1/access/grants?party_id=" + party, "/api/v1/parties?limit=500&q=" + victim->word,
+          std::string("/api/v1/tokens"),
+          "/api/v1/documents/" + victim->ids.at("agreement-documents/id") + "/content"}) {
+      targets.push_back(t);
+    }
+    for (const auto& target : public_targets) {
+      HttpResult r = As(caller->token, "GET", target);
+      for (const auto& leak : Leaks(*victim, r.body, target)) {
+        problems.push_back(target + " as " + caller->name + "'s contact shows " + victim->name +
+                           "'s " + leak);
+      }
+    }
+    for (const auto& target : targets) {
+      HttpResult r = As(caller->token, "GET", target);
+      if (r.status != 200 && r.status != 404) {
+        problems.push_back(target + " as " + caller->name + "'s contact: got " +
+                           std::to_string(r.status) + " " + r.body.substr(0, 200));
+      }
+      for (const auto& leak : Leaks(*victim, r.body, target)) {
+        problems.push_back(target + " as " + caller->name + "'s contact shows " + victim->name +
+                           "'s " + leak);
+      }
+    }
+    HttpResult parties = As(caller->token, "GET", "/api/v1/parties?limit=500");
+    ASSERT_EQ(parties.status, 200) << parties.body;
+    json::array items = json::parse(parties.body).at("items").as_array();
+    ASSERT_EQ(items.size(), 1u) << caller->name << "'s contact sees " << parties.body;
+    EXPECT_EQ(items[0].at("id"), caller->ids.at("parties/id").c_str());
+  }
+  std::string report;
+  for (const auto& p : problems) report += "\n  " + p;
+  EXPECT_TRUE(problems.empty()) << problems.size() << " problems:" << report;
+}
+
+}  // namespace
+}  // namespace accord::testing
