@@ -185,24 +185,24 @@ Result<std::optional<Principal>> AuthService::Authenticate(const Request& reques
   }
   Hash hash = Sha256(secret);
   auto fresh = std::chrono::steady_clock::now();
-  std::optional<Entry> cached;
+  std::shared_ptr<const Entry> cached;
   {
     std::shared_lock lock(mu_);
     auto it = cache_.find(hash);
-    if (it != cache_.end() && fresh - it->second.fetched < kAuthCacheTtl) cached = it->second;
+    if (it != cache_.end() && fresh - it->second->fetched < kAuthCacheTtl) cached = it->second;
   }
   // Checked outside the lock: FromEntry may take it exclusively (touch, forget).
   if (cached) return FromEntry(*cached, request, session, hash);
   auto loaded = session ? LoadSession(hash) : LoadToken(hash);
   if (!loaded.ok()) return std::move(loaded).error();
   loaded->fetched = fresh;
-  Entry copy;
+  auto entry = std::make_shared<const Entry>(std::move(*loaded));
   {
     std::unique_lock lock(mu_);
     if (cache_.size() >= kMaxCacheEntries) cache_.clear();
-    copy = cache_[hash] = std::move(*loaded);
+    cache_[hash] = entry;
   }
-  return FromEntry(copy, request, session, hash);
+  return FromEntry(*entry, request, session, hash);
 }
 
 Result<std::optional<Principal>> AuthService::FromEntry(const Entry& e, const Request& request,
@@ -251,12 +251,13 @@ Result<std::optional<Principal>> AuthService::FromEntry(const Entry& e, const Re
     Status s =
         store_.Write([&](storage::Tx& tx) { return storage::TouchSession(tx, e.session_id, now); });
     if (!s.ok()) return std::move(s).error();
+    // Entries are shared and immutable: replace this one with a touched copy.
+    auto touched = std::make_shared<Entry>(e);
+    touched->last_seen = now;
+    touched->idle_deadline = now + std::chrono::minutes(policy_.session_idle_minutes);
     std::unique_lock lock(mu_);
     auto it = cache_.find(hash);
-    if (it != cache_.end()) {
-      it->second.last_seen = now;
-      it->second.idle_deadline = now + std::chrono::minutes(policy_.session_idle_minutes);
-    }
+    if (it != cache_.end()) it->second = std::move(touched);
   }
   return std::optional<Principal>(std::move(p));
 }

@@ -499,19 +499,6 @@ class AccessExpiryTest : public ::testing::Test {
     });
     return o.contains("id") ? Str(o.at("id")) : "";
   }
-  uint64_t LedgerSize() {
-    uint64_t size = 0;
-    EXPECT_TRUE(f_.rt()
-                    .store()
-                    .Read([&](storage::Tx& tx) -> Status {
-                      auto head = storage::ReadHead(tx);
-                      if (!head.ok()) return std::move(head).error();
-                      size = head->size();
-                      return Ok();
-                    })
-                    .ok());
-    return size;
-  }
   json::object Grant(const std::string& id) {
     json::object doc;
     EXPECT_TRUE(f_.rt()
@@ -598,17 +585,17 @@ TEST_F(AccessExpiryTest, AnApprovedGrantExpiresAtItsEndOnceAndNotBefore) {
   TimePoint end = f_.clock().Now() + hours(8);
   std::string id = RequestGrant(end);
   EXPECT_EQ(Decide(id, "approve").at("status"), "approved");
-  uint64_t size = LedgerSize();
+  uint64_t size = f_.LedgerSize();
 
   EXPECT_EQ(Expire(), 0);
   f_.clock().Set(end - milliseconds(1));
   EXPECT_EQ(Expire(), 0);
-  EXPECT_EQ(LedgerSize(), size);
+  EXPECT_EQ(f_.LedgerSize(), size);
   EXPECT_EQ(Grant(id).at("status"), "approved");
 
   f_.clock().Set(end);
   EXPECT_EQ(Expire(), 1);
-  EXPECT_EQ(LedgerSize(), size + 1);
+  EXPECT_EQ(f_.LedgerSize(), size + 1);
   json::object event = LastEvent();
   EXPECT_EQ(event.at("type"), "grant.expired");
   EXPECT_EQ(event.at("subject").at("id"), id.c_str());
@@ -622,7 +609,7 @@ TEST_F(AccessExpiryTest, AnApprovedGrantExpiresAtItsEndOnceAndNotBefore) {
   EXPECT_EQ(Expire(), 0);
   f_.clock().Advance(days(5));
   EXPECT_EQ(Expire(), 0);
-  EXPECT_EQ(LedgerSize(), size + 1);
+  EXPECT_EQ(f_.LedgerSize(), size + 1);
   // An expired grant cannot be revoked or approved any more.
   auto r = f_.rt().log().Execute([&](storage::CommandContext& c) {
     return http::GrantTransitionCommand(c, policy(), id, "revoke", "too late", officer_);
@@ -659,11 +646,11 @@ TEST_F(AccessExpiryTest, OnlyApprovedGrantsExpire) {
   Decide(revoked, "approve");
   EXPECT_EQ(Decide(revoked, "revoke", "Work finished early").at("status"), "revoked");
   Decide(approved, "approve");
-  uint64_t size = LedgerSize();
+  uint64_t size = f_.LedgerSize();
 
   f_.clock().Set(end + minutes(30));
   EXPECT_EQ(Expire(), 0);
-  EXPECT_EQ(LedgerSize(), size);
+  EXPECT_EQ(f_.LedgerSize(), size);
   f_.clock().Set(end + hours(2));
   EXPECT_EQ(Expire(), 1);
   EXPECT_EQ(Grant(requested).at("status"), "requested");

@@ -80,19 +80,6 @@ class EntitlementFixture : public ::testing::Test {
     EXPECT_TRUE(n.ok()) << (n.ok() ? "" : n.error().ToString());
     return n.ok() ? *n : -1;
   }
-  uint64_t LedgerSize() {
-    uint64_t size = 0;
-    EXPECT_TRUE(f_.rt()
-                    .store()
-                    .Read([&](storage::Tx& tx) -> Status {
-                      auto head = storage::ReadHead(tx);
-                      if (!head.ok()) return std::move(head).error();
-                      size = head->size();
-                      return Ok();
-                    })
-                    .ok());
-    return size;
-  }
   json::object Event(uint64_t index) {
     json::object event;
     EXPECT_TRUE(f_.rt()
@@ -108,7 +95,7 @@ class EntitlementFixture : public ::testing::Test {
   }
   std::vector<std::string> TypesSince(uint64_t from) {
     std::vector<std::string> types;
-    for (uint64_t i = from; i < LedgerSize(); ++i) types.push_back(Str(Event(i).at("type")));
+    for (uint64_t i = from; i < f_.LedgerSize(); ++i) types.push_back(Str(Event(i).at("type")));
     return types;
   }
   // Current objects of a kind (and tag), in creation order.
@@ -199,10 +186,10 @@ class EntitlementScheduleTest : public EntitlementFixture {
 
 TEST_F(EntitlementScheduleTest, OpensOneCampaignPerScopeWhenItsWindowBeginsAndNotBefore) {
   ASSERT_NE(anchor_, TimePoint{});
-  uint64_t size = LedgerSize();
+  uint64_t size = f_.LedgerSize();
   f_.clock().Set(anchor_ + days(60 - 14) - milliseconds(1));
   EXPECT_EQ(Schedule(), 0);
-  EXPECT_EQ(LedgerSize(), size);
+  EXPECT_EQ(f_.LedgerSize(), size);
   EXPECT_TRUE(Current("entitlement_review").empty());
 
   // Elevated: due every 60 days, opened 14 days ahead.
@@ -216,7 +203,7 @@ TEST_F(EntitlementScheduleTest, OpensOneCampaignPerScopeWhenItsWindowBeginsAndNo
   EXPECT_EQ(elevated[0]["period"], 1);
   EXPECT_EQ(elevated[0]["version"], 1);
   EXPECT_TRUE(Current("entitlement_review", "regular").empty());
-  json::object opened = Event(LedgerSize() - 1);
+  json::object opened = Event(f_.LedgerSize() - 1);
   EXPECT_EQ(opened["type"], "entitlement_review.opened");
   EXPECT_EQ(opened["actor"].at("id"), domain::SystemActor().id.c_str());
   EXPECT_EQ(opened["payload"].at("state").at("id"), elevated[0]["id"]);
@@ -271,11 +258,11 @@ TEST_F(EntitlementScheduleTest, AnOverdueCampaignRaisesOneAlert) {
   f_.clock().Set(anchor_ + days(46));
   ASSERT_EQ(Schedule(), 1);
   std::string id = Str(Current("entitlement_review", "elevated").at(0)["id"]);
-  uint64_t size = LedgerSize();
+  uint64_t size = f_.LedgerSize();
 
   f_.clock().Set(anchor_ + days(60));  // due now: not yet overdue
   EXPECT_EQ(Schedule(), 0);
-  EXPECT_EQ(LedgerSize(), size);
+  EXPECT_EQ(f_.LedgerSize(), size);
   f_.clock().Set(anchor_ + days(60) + milliseconds(1));
   EXPECT_EQ(Schedule(), 1);
   EXPECT_EQ(TypesSince(size),
@@ -289,11 +276,11 @@ TEST_F(EntitlementScheduleTest, AnOverdueCampaignRaisesOneAlert) {
   EXPECT_EQ(review["alert_id"], alerts[0]["id"]);
 
   // Running again, now or days later, adds nothing.
-  size = LedgerSize();
+  size = f_.LedgerSize();
   EXPECT_EQ(Schedule(), 0);
   f_.clock().Advance(days(10));
   EXPECT_EQ(Schedule(), 0);
-  EXPECT_EQ(LedgerSize(), size);
+  EXPECT_EQ(f_.LedgerSize(), size);
   EXPECT_EQ(Current("alert", "entitlement_review_overdue").size(), 1u);
 
   // An overdue campaign still takes decisions, and completes.
@@ -472,7 +459,7 @@ TEST_F(EntitlementApiTest, CertifyAndRevokeTakeEffectAtOnceAndCompleteTheCampaig
 
   // Certify: the line records who and when; nothing else changes.
   std::string staff_line = LineFor(review, "user_role", "email", "staff@luma.example");
-  uint64_t size = LedgerSize();
+  uint64_t size = f_.LedgerSize();
   Answer a = DecideLine(id, staff_line, {{"decision", "certify"}});
   ASSERT_EQ(a.status, 200) << json::serialize(a.body);
   EXPECT_EQ(TypesSince(size), (std::vector<std::string>{"entitlement_review.line_decided"}));
@@ -490,7 +477,7 @@ TEST_F(EntitlementApiTest, CertifyAndRevokeTakeEffectAtOnceAndCompleteTheCampaig
 
   // Revoke an account: deactivated, its API token revoked, in the same transaction.
   ASSERT_EQ(Call("GET", "/api/v1/entitlement-reviews", "", "auditor@luma.example").status, 200);
-  size = LedgerSize();
+  size = f_.LedgerSize();
   a = DecideLine(id, LineFor(review, "user_role", "user_id", auditor),
                  {{"decision", "revoke"}, {"comment", "Audit engagement ended"}});
   ASSERT_EQ(a.status, 200) << json::serialize(a.body);
@@ -505,7 +492,7 @@ TEST_F(EntitlementApiTest, CertifyAndRevokeTakeEffectAtOnceAndCompleteTheCampaig
 
   // Revoke a grant: the access API's revocation.
   std::string grant = ActiveGrantIds().at(0);
-  size = LedgerSize();
+  size = f_.LedgerSize();
   a = DecideLine(id, LineFor(review, "grant", "grant_id", grant),
                  {{"decision", "revoke"}, {"comment", "Contract work finished"}});
   ASSERT_EQ(a.status, 200) << json::serialize(a.body);
@@ -523,7 +510,7 @@ TEST_F(EntitlementApiTest, CertifyAndRevokeTakeEffectAtOnceAndCompleteTheCampaig
   }
   ASSERT_FALSE(rest.empty());
   for (const auto& l : rest) {
-    size = LedgerSize();
+    size = f_.LedgerSize();
     a = DecideLine(id, l, {{"decision", "certify"}, {"comment", "still needed"}});
     ASSERT_EQ(a.status, 200) << json::serialize(a.body);
   }
@@ -535,10 +522,10 @@ TEST_F(EntitlementApiTest, CertifyAndRevokeTakeEffectAtOnceAndCompleteTheCampaig
   EXPECT_EQ(Str(stored["status"]), "completed");
 
   // A completed campaign refuses decisions, and writes nothing.
-  size = LedgerSize();
+  size = f_.LedgerSize();
   a = DecideLine(id, staff_line, {{"decision", "revoke"}, {"comment", "too late"}});
   EXPECT_EQ(a.status, 409) << json::serialize(a.body);
-  EXPECT_EQ(LedgerSize(), size);
+  EXPECT_EQ(f_.LedgerSize(), size);
   EXPECT_EQ(Str(Object("user", ids_["staff@luma.example"])["status"]), "active");
 }
 
@@ -584,7 +571,7 @@ TEST_F(EntitlementApiTest, RefusedDecisionsWriteNothing) {
        "privacy@luma.example", 403, "role"},
   };
   for (const auto& c : cases) {
-    uint64_t size = LedgerSize();
+    uint64_t size = f_.LedgerSize();
     Answer a = Call("POST", c.target, c.body, c.email);
     EXPECT_EQ(a.status, c.status) << c.what << ": " << json::serialize(a.body);
     if (!c.field.empty() && a.body.contains("error")) {
@@ -593,15 +580,15 @@ TEST_F(EntitlementApiTest, RefusedDecisionsWriteNothing) {
       ASSERT_FALSE(error.at("details").as_array().empty()) << c.what;
       EXPECT_EQ(error.at("details").at(0).at("field"), c.field.c_str()) << c.what;
     }
-    EXPECT_EQ(LedgerSize(), size) << c.what;
+    EXPECT_EQ(f_.LedgerSize(), size) << c.what;
   }
 
   // Deciding twice: the second answer is 409 and writes nothing.
   ASSERT_EQ(DecideLine(id, line, {{"decision", "certify"}}).status, 200);
-  uint64_t size = LedgerSize();
+  uint64_t size = f_.LedgerSize();
   Answer twice = DecideLine(id, line, {{"decision", "revoke"}, {"comment", "changed my mind"}});
   EXPECT_EQ(twice.status, 409) << json::serialize(twice.body);
-  EXPECT_EQ(LedgerSize(), size);
+  EXPECT_EQ(f_.LedgerSize(), size);
   EXPECT_EQ(Str(Object("user", ids_["staff@luma.example"])["status"]), "active");
   // Another reviewer's line about the officer is fine; the privacy officer's line too.
   Answer other = DecideLine(eid, LineFor(elevated, "user_role", "email", "privacy@luma.example"),

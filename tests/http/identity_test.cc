@@ -135,23 +135,9 @@ class IdentityTest : public ::testing::Test {
 
   void Advance(std::chrono::milliseconds d) { f_.clock().Set(f_.clock().Now() + d); }
 
-  uint64_t LedgerSize() {
-    uint64_t size = 0;
-    EXPECT_TRUE(f_.rt()
-                    .store()
-                    .Read([&](storage::Tx& tx) -> Status {
-                      auto head = storage::ReadHead(tx);
-                      if (!head.ok()) return std::move(head).error();
-                      size = head->size();
-                      return Ok();
-                    })
-                    .ok());
-    return size;
-  }
-
   std::string AllLeaves() {
     std::string all;
-    uint64_t size = LedgerSize();
+    uint64_t size = f_.LedgerSize();
     EXPECT_TRUE(f_.rt()
                     .store()
                     .Read([&](storage::Tx& tx) -> Status {
@@ -339,12 +325,12 @@ TEST_F(IdentityTest, BreakGlassNeedsAReasonExpiresAndRaisesAnAlert) {
   Reply_ short_reason =
       Call("POST", "/api/v1/auth/break-glass", R"({"reason": "urgent"})", Cookie(s.secret, s.csrf));
   EXPECT_EQ(short_reason.status, 422);
-  uint64_t before = LedgerSize();
+  uint64_t before = f_.LedgerSize();
   Reply_ bg = Call("POST", "/api/v1/auth/break-glass",
                    R"({"reason": "Security officer unreachable during an outage of the EHR feed"})",
                    Cookie(s.secret, s.csrf));
   ASSERT_EQ(bg.status, 200) << json::serialize(bg.body);
-  EXPECT_GT(LedgerSize(), before);
+  EXPECT_GT(f_.LedgerSize(), before);
   Reply_ alerts = Call("GET", "/api/v1/alerts", "", Cookie(s.secret));
   ASSERT_EQ(alerts.status, 200) << "elevated to security_officer";
   ASSERT_EQ(alerts.body["items"].as_array().size(), 1u);
@@ -380,14 +366,14 @@ TEST_F(IdentityTest, WorkforceAccountsWaitForTheOnboardingGate) {
   EXPECT_EQ(refused.body["error"].at("details").as_array().size(), 5u);
 
   std::string attest = "/api/v1/users/" + id + "/attestations";
-  uint64_t before = LedgerSize();
+  uint64_t before = f_.LedgerSize();
   Reply_ bad_device = Call("POST", attest,
                            R"({"kind": "managed_device", "completed_on": "2026-11-01",
                                "mdm_enrolled": true, "disk_encrypted": false,
                                "endpoint_protection": true})",
                            headers);
   EXPECT_EQ(bad_device.status, 422);
-  EXPECT_EQ(LedgerSize(), before) << "a refused record writes nothing";
+  EXPECT_EQ(f_.LedgerSize(), before) << "a refused record writes nothing";
   for (const char* kind :
        {"background_check", "hipaa_training", "security_training", "policy_acknowledgement"}) {
     json::object body{{"kind", kind}, {"completed_on", "2026-11-01"}};

@@ -15,6 +15,7 @@
 #include "accord/core/clock.h"
 #include "accord/core/otp.h"
 #include "support/api_server.h"
+#include "support/openapi_walk.h"
 
 namespace accord::testing {
 namespace {
@@ -23,58 +24,7 @@ namespace json = boost::json;
 
 const std::vector<std::string> kRoles = {"security_officer", "privacy_officer", "staff", "auditor",
                                          "third_party_contact"};
-const std::set<std::string> kHttpMethods = {"get",     "put",  "post",  "delete",
-                                            "options", "head", "patch", "trace"};
-
 std::string Str(const json::value& v) { return v.is_string() ? std::string(v.as_string()) : ""; }
-
-std::string Upper(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
-// One operation of the OpenAPI document, as the route table declares it.
-struct Operation {
-  std::string method;  // "GET"
-  std::string pattern;
-  std::string summary;
-  std::string tag;
-  std::vector<std::string> roles;
-  bool is_public = false;
-  std::vector<std::string> required_query;
-
-  std::string Name() const { return method + " " + pattern; }
-  bool Allows(const std::string& role) const {
-    return std::find(roles.begin(), roles.end(), role) != roles.end();
-  }
-};
-
-std::vector<Operation> Operations(const json::object& doc) {
-  std::vector<Operation> ops;
-  for (const auto& [path, item] : doc.at("paths").as_object()) {
-    for (const auto& [method, value] : item.as_object()) {
-      if (!kHttpMethods.contains(std::string(method))) continue;
-      const json::object& op = value.as_object();
-      Operation o{.method = Upper(std::string(method)),
-                  .pattern = std::string(path),
-                  .summary = Str(op.at("summary"))};
-      if (const auto* tags = op.if_contains("tags"); tags && !tags->as_array().empty()) {
-        o.tag = Str(tags->as_array()[0]);
-      }
-      for (const auto& r : op.at("x-accord-roles").as_array()) o.roles.push_back(Str(r));
-      o.is_public = op.at("x-accord-public").as_bool();
-      if (const auto* params = op.if_contains("parameters")) {
-        for (const auto& p : params->as_array()) {
-          if (p.at("in") == "query" && p.at("required").as_bool()) {
-            o.required_query.push_back(Str(p.at("name")));
-          }
-        }
-      }
-      ops.push_back(std::move(o));
-    }
-  }
-  return ops;
-}
 
 // Counted apart from Operations(), so an operation that parser skipped cannot go unnoticed.
 size_t DeclaredOperationCount(const json::object& doc) {
@@ -83,35 +33,6 @@ size_t DeclaredOperationCount(const json::object& doc) {
     for (const auto& [key, value] : item.as_object()) n += kHttpMethods.contains(std::string(key));
   }
   return n;
-}
-
-// The key a path parameter is filled by is the segment before it and its name
-// ("parties/party_id"), so /parties/{id} and /parties/{party_id}/services share a party.
-// `pattern` with each parameter replaced by values.at(key), or by `fallback` when it is not
-// empty; the keys without a value are appended to `missing`.
-std::string Fill(const std::string& pattern, const std::map<std::string, std::string>& values,
-                 const std::string& fallback, std::vector<std::string>& missing) {
-  std::string out, previous, segment;
-  std::istringstream segments(pattern);
-  bool first = true;
-  while (std::getline(segments, segment, '/')) {
-    if (!first) out += '/';
-    first = false;
-    std::string piece = segment;
-    if (segment.size() > 2 && segment.front() == '{' && segment.back() == '}') {
-      std::string key = previous + "/" + segment.substr(1, segment.size() - 2);
-      if (!fallback.empty()) {
-        piece = fallback;
-      } else if (auto it = values.find(key); it != values.end()) {
-        piece = it->second;
-      } else {
-        missing.push_back(key);
-      }
-    }
-    out += piece;
-    previous = segment;
-  }
-  return out;
 }
 
 // Values for required query parameters, by name: valid for the demo's ledger.
@@ -409,7 +330,8 @@ TEST_F(RouteMatrixTest, EveryOperationAnswersEachRoleAsDeclared) {
     std::vector<std::string> missing;
     // Reads use real ids, so an allowed role must get its 2xx. Writes use ids that exist
     // nowhere and an empty body, so nothing is written whoever is let through.
-    std::string target = Fill(op.pattern, ids, read ? "" : "matrix-nonexistent", missing);
+    std::string target =
+        FillPath(op.pattern, ids, read ? "" : "matrix-nonexistent", nullptr, missing);
     for (const auto& key : missing) {
       problems.push_back(op.Name() + ": no demo id for the parameter " + key +
                          " (add one to DemoIds())");

@@ -2,6 +2,8 @@
 
 #include "support/test_db.h"
 
+#include "accord/storage/ledger_tables.h"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -19,6 +21,18 @@ RuntimeFixture::RuntimeFixture() : clock_(TimePoint(std::chrono::milliseconds(17
   org_ = *org;
   auto s = rt_->LoadSigner(org_.origin);
   EXPECT_TRUE(s.ok()) << s.error().message;
+}
+
+uint64_t RuntimeFixture::LedgerSize() {
+  uint64_t size = 0;
+  Status s = rt_->store().Read([&](storage::Tx& tx) -> Status {
+    auto head = storage::ReadHead(tx);
+    if (!head.ok()) return std::move(head).error();
+    size = head->size();
+    return Ok();
+  });
+  EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message);
+  return size;
 }
 
 void RuntimeFixture::Reopen() {

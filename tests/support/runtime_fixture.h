@@ -18,6 +18,8 @@ class RuntimeFixture {
   const std::string& db_url() const { return db_url_; }
   // Appends `n` note events through the event log, one command each.
   void AppendNotes(int n);
+  // The ledger's size now.
+  uint64_t LedgerSize();
   // Reopens the runtime (as a restart would).
   void Reopen();
 

@@ -6,7 +6,9 @@
 
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
+#include <cstring>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <shared_mutex>
 #include <string>
@@ -92,7 +94,8 @@ class AuthService {
   const Clock& clock_;
   const policy::IdentityPolicy& policy_;
   std::shared_mutex mu_;
-  std::unordered_map<Hash, Entry, HashKey> cache_;
+  // Shared and immutable, so a cache hit copies a pointer, not the entry.
+  std::unordered_map<Hash, std::shared_ptr<const Entry>, HashKey> cache_;
   boost::asio::thread_pool slow_;
 };
 
