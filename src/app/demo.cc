@@ -7,6 +7,7 @@
 #include "accord/core/bytes.h"
 #include "accord/core/ids.h"
 #include "accord/core/time.h"
+#include "accord/domain/identity.h"
 #include "accord/http/registry_http.h"
 #include "accord/storage/identity_store.h"
 
@@ -293,6 +294,9 @@ struct Seeder {
       auto user = AddUser(runtime.log(), installer, body, password, identity, true);
       if (!user.ok()) return std::move(user).error();
       std::string id(user->at("id").as_string());
+      // Only the first officer is attested by the installer; the demo officer onboards the
+      // rest of the workforce with dated records, as the gate wants (TR-7).
+      if (user->at("status") == "pending") ACCORD_TRY(Onboard(id, identity));
       auto token = CreateApiToken(runtime.log(), installer, id, std::string("demo ") + u.role, "",
                                   std::nullopt);
       if (!token.ok()) return std::move(token).error();
@@ -322,6 +326,17 @@ struct Seeder {
       if (!r.ok()) return std::move(r).error();
     }
     return accounts + tokens;
+  }
+
+  Status Onboard(const std::string& id, const policy::IdentityPolicy& identity) {
+    auto r = Run([&](storage::CommandContext& c) -> Result<json::value> {
+      auto user = storage::OnboardUser(c, kOfficer, id, now - std::chrono::days(30),
+                                       "HR onboarding file", identity);
+      if (!user.ok()) return std::move(user).error();
+      return json::value(std::move(*user));
+    });
+    if (!r.ok()) return std::move(r).error();
+    return Ok();
   }
 
   static std::string DemoPassword() {

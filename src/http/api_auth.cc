@@ -3,6 +3,7 @@
 // on the AuthService's own threads; every outcome is a ledger event without secrets.
 #include <spdlog/spdlog.h>
 
+#include <boost/asio/ip/address.hpp>
 #include <boost/json.hpp>
 #include <memory>
 
@@ -113,8 +114,30 @@ struct Issued {
   storage::NewSession session;
   json::object user;
   bool failed = false;
-  std::string failure;  // message for a refused step
+  std::string failure;    // message for a refused step
+  int64_t throttled = 0;  // seconds to wait: refused inside the transaction, not counted
 };
+
+// The throttle is read again inside the write transaction, so a burst of concurrent
+// attempts cannot all pass the check made before the (slow) password hash.
+Result<int64_t> WaitNow(storage::CommandContext& c, std::initializer_list<std::string> keys) {
+  int64_t wait = 0;
+  for (const auto& key : keys) {
+    auto w = storage::ThrottleWait(c.tx(), key, c.Now());
+    if (!w.ok()) return std::move(w).error();
+    wait = std::max(wait, *w);
+  }
+  return wait;
+}
+
+// The per-address throttle key: an IPv6 client owns a whole /64, so that is the unit.
+std::string AddressKey(const std::string& address) {
+  boost::system::error_code ec;
+  auto ip = boost::asio::ip::make_address(address, ec);
+  if (ec || !ip.is_v6()) return "addr:" + address;
+  auto bytes = ip.to_v6().to_bytes();
+  return "addr6:" + HexEncode(std::span<const uint8_t>(bytes.data(), 8)) + "::/64";
+}
 
 // Replaces `old_id` by a fresh active session (the id changes whenever privilege does).
 Result<storage::NewSession> Rotate(storage::CommandContext& c, const std::string& old_id,
@@ -126,7 +149,7 @@ Result<storage::NewSession> Rotate(storage::CommandContext& c, const std::string
                                 address);
 }
 
-class AuthRoutes {
+class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
  public:
   AuthRoutes(Router& router, ApiDeps& deps) : router_(router), deps_(deps) {}
 
@@ -222,6 +245,13 @@ class AuthRoutes {
   int64_t MaxAge() { return int64_t{policy().session_absolute_hours} * 3600; }
 
   void SignIn(Context&& ctx, Reply reply) {
+    // A cross-site form can post text/plain without a preflight (login CSRF); JSON cannot.
+    if (!ctx.request.HeaderValue("Content-Type").starts_with("application/json")) {
+      return reply(
+          ErrorResponse(Error{ErrorCode::kBadRequest,
+                              "sign-in takes a JSON body (Content-Type: application/json)",
+                              {ErrorDetail{"Content-Type", "must be application/json", {}}}}));
+    }
     auto body = ParseJsonObject(ctx.request.body);
     if (!body.ok()) return reply(ErrorResponse(body.error()));
     auto email = StringField(*body, "email", 254);
@@ -230,7 +260,7 @@ class AuthRoutes {
     if (!password.ok()) return reply(ErrorResponse(password.error()));
     std::string account_key = "acct:" + domain::Lowercase(*email);
     std::string address = ctx.request.remote_address;
-    std::string address_key = "addr:" + address;
+    std::string address_key = AddressKey(address);
     TimePoint now = deps_.clock.Now();
     int64_t wait = 0;
     std::optional<json::object> user;
@@ -253,9 +283,10 @@ class AuthRoutes {
     });
     if (!s.ok()) return reply(ErrorResponse(s.error()));
     if (wait > 0) return reply(Throttled(wait));
-    auth().RunSlow([this, password = std::move(*password), hash = std::move(hash),
-                    user = std::move(user), account_key, address_key, address,
-                    reply = std::move(reply)]() mutable {
+    auth().RunSlow(std::move(reply), [this, self = shared_from_this(),
+                                      password = std::move(*password), hash = std::move(hash),
+                                      user = std::move(user), account_key, address_key,
+                                      address](Reply reply) mutable {
       // Unknown accounts are checked against a dummy hash: same work, same answer.
       bool verified = VerifyPassword(password, hash.empty() ? DummyPasswordHash() : hash);
       bool ok = verified && user && !hash.empty();
@@ -265,6 +296,12 @@ class AuthRoutes {
           [this, ok, problem, user, account_key, address_key, address,
            issued](storage::CommandContext& c) -> Result<json::value> {
             std::string user_id = user ? StateString(*user, "id") : "";
+            auto wait = WaitNow(c, {account_key, address_key});
+            if (!wait.ok()) return std::move(wait).error();
+            if (*wait > 0) {
+              issued->throttled = *wait;
+              return json::value(nullptr);
+            }
             if (!ok || !problem.empty()) {
               ACCORD_TRY(
                   storage::ThrottleFailure(c.tx(), account_key, c.Now(), kFreeAccountFailures));
@@ -279,8 +316,10 @@ class AuthRoutes {
               issued->failed = true;
               return json::value(nullptr);
             }
-            ACCORD_TRY(storage::ThrottleClear(c.tx(), account_key));
             std::string state = StateAfterPassword(*user, policy());
+            // Only a complete sign-in forgives the account's failures: a known password
+            // must not reset the count a second-factor guesser runs up.
+            if (state == "active") ACCORD_TRY(storage::ThrottleClear(c.tx(), account_key));
             auto session = storage::CreateSession(
                 c.tx(), user_id, state, c.Now(),
                 c.Now() + std::chrono::hours(policy().session_absolute_hours), address);
@@ -301,6 +340,7 @@ class AuthRoutes {
           },
           [this, issued, reply = std::move(reply)](Result<json::value> r) {
             if (!r.ok()) return reply(ErrorResponse(r.error()));
+            if (issued->throttled > 0) return reply(Throttled(issued->throttled));
             if (issued->failed) {
               return reply(ErrorResponse(Error{ErrorCode::kUnauthenticated, kBadCredentials, {}}));
             }
@@ -353,6 +393,12 @@ class AuthRoutes {
     deps_.log.Submit(
         [this, recovery, code = std::move(*code), user_id, account_key, address, issued,
          old = ses->session.id](storage::CommandContext& c) -> Result<json::value> {
+          auto wait = WaitNow(c, {account_key});
+          if (!wait.ok()) return std::move(wait).error();
+          if (*wait > 0) {
+            issued->throttled = *wait;
+            return json::value(nullptr);
+          }
           bool ok = false;
           if (recovery) {
             auto used =
@@ -407,6 +453,7 @@ class AuthRoutes {
         },
         [this, issued, reply = std::move(reply)](Result<json::value> r) {
           if (!r.ok()) return reply(ErrorResponse(r.error()));
+          if (issued->throttled > 0) return reply(Throttled(issued->throttled));
           if (issued->failed) {
             return reply(ErrorResponse(Error{ErrorCode::kUnauthenticated, issued->failure, {}}));
           }
@@ -586,6 +633,17 @@ class AuthRoutes {
       return Ok();
     });
     if (!s.ok()) return reply(ErrorResponse(s.error()));
+    // Guessing the current password with a stolen session is throttled like a sign-in.
+    std::string account_key = "acct:" + email;
+    int64_t wait = 0;
+    s = deps_.store.Read([&](storage::Tx& tx) -> Status {
+      auto w = storage::ThrottleWait(tx, account_key, deps_.clock.Now());
+      if (!w.ok()) return std::move(w).error();
+      wait = *w;
+      return Ok();
+    });
+    if (!s.ok()) return reply(ErrorResponse(s.error()));
+    if (wait > 0) return reply(Throttled(wait));
     if (Status policy_ok = CheckPasswordPolicy(*next, email); !policy_ok.ok()) {
       std::vector<ErrorDetail> details = policy_ok.error().details;
       for (auto& d : details) d.field = "new_password";
@@ -594,10 +652,24 @@ class AuthRoutes {
           "new_password: " + (details.empty() ? policy_ok.error().message : details[0].reason),
           details}));
     }
-    auth().RunSlow([this, p, hash, current = std::move(*current), next = std::move(*next),
-                    reply = std::move(reply)]() mutable {
+    auth().RunSlow(std::move(reply), [this, self = shared_from_this(), p, hash, account_key,
+                                      current = std::move(*current),
+                                      next = std::move(*next)](Reply reply) mutable {
       if (hash.empty() || !VerifyPassword(current, hash)) {
-        return reply(ErrorResponse(ValidationError("current_password", "is wrong")));
+        deps_.log.Submit(
+            [p, account_key](storage::CommandContext& c) -> Result<json::value> {
+              ACCORD_TRY(
+                  storage::ThrottleFailure(c.tx(), account_key, c.Now(), kFreeAccountFailures));
+              auto e = c.Append(AuthEvent("auth.password_change_failed", p.id, p.role,
+                                          json::object{{"reason", "current_password_wrong"}}));
+              if (!e.ok()) return std::move(e).error();
+              return json::value(nullptr);
+            },
+            [reply = std::move(reply)](Result<json::value> r) {
+              if (!r.ok()) return reply(ErrorResponse(r.error()));
+              reply(ErrorResponse(ValidationError("current_password", "is wrong")));
+            });
+        return;
       }
       auto fresh = HashPassword(next);
       if (!fresh.ok()) return reply(ErrorResponse(fresh.error()));

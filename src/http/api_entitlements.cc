@@ -116,6 +116,12 @@ class EntitlementRoutes {
 
   // The profile layer: the route admits both officers, the profile says who reviews.
   std::optional<Error> ReviewerRefusal(const Principal& p) const {
+    if (p.break_glass) {
+      return Error{ErrorCode::kForbidden,
+                   "not during break-glass: entitlement reviews are decided by a reviewer signed "
+                   "in as themselves",
+                   {}};
+    }
     const auto& roles = policy().reviewer_roles;
     if (std::find(roles.begin(), roles.end(), p.role) != roles.end()) return std::nullopt;
     std::string names;

@@ -33,6 +33,14 @@ std::string InitialPassword() {
 
 // The profile layer (CONTRACT.md): only the profile's user_admin_roles manage accounts.
 std::optional<Error> AdminRefusal(const Principal& p, const policy::IdentityPolicy& policy) {
+  // Emergency access is for the emergency, not for taking over accounts or silencing the
+  // alert it raised.
+  if (p.break_glass) {
+    return Error{ErrorCode::kForbidden,
+                 "not during break-glass: accounts and alerts are managed by a security officer "
+                 "signed in as themselves",
+                 {}};
+  }
   const auto& roles = policy.user_admin_roles;
   if (std::find(roles.begin(), roles.end(), p.role) != roles.end()) return std::nullopt;
   std::string names;
@@ -52,7 +60,7 @@ json::object TokenJson(const storage::Row& r) {
 
 json::object ObjectSchema() { return json::object{{"type", "object"}}; }
 
-class UserRoutes {
+class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
  public:
   UserRoutes(Router& router, ApiDeps& deps) : router_(router), deps_(deps) {}
 
@@ -175,9 +183,10 @@ class UserRoutes {
     return deps_.profile ? deps_.profile->identity : kDefaults;
   }
 
-  void Slow(std::function<void()> work) {
-    if (deps_.auth) return deps_.auth->RunSlow(std::move(work));
-    work();
+  // Argon2id work off the I/O threads (inline when no AuthService, as in route-only tests).
+  void Slow(Reply reply, std::function<void(Reply)> work) {
+    if (deps_.auth) return deps_.auth->RunSlow(std::move(reply), std::move(work));
+    work(std::move(reply));
   }
 
   void Forget() {
@@ -195,28 +204,29 @@ class UserRoutes {
     domain::ValidateFields(domain::UserCreateFields(), *body, false, "", checked, details);
     if (!details.empty()) return reply(ErrorResponse(domain::ValidationErrors(std::move(details))));
     domain::Actor actor = ActorOf(*ctx.principal);
-    Slow([this, actor, body = std::move(*body), reply = std::move(reply)]() mutable {
-      std::string password = InitialPassword();
-      auto hash = HashPassword(password);
-      if (!hash.ok()) return reply(ErrorResponse(hash.error()));
-      deps_.log.Submit(
-          [this, actor, body = std::move(body),
-           hash = std::move(*hash)](storage::CommandContext& c) -> Result<json::value> {
-            auto user = storage::CreateUser(c, actor, body, hash, policy(), false);
-            if (!user.ok()) return std::move(user).error();
-            return json::value(std::move(*user));
-          },
-          [password, reply = std::move(reply)](Result<json::value> r) {
-            if (!r.ok()) return reply(ErrorResponse(r.error()));
-            reply(
-                JsonResponse(json::object{{"user", *r},
-                                          {"initial_password", password},
-                                          {"note",
-                                           "shown once: give it to the person over a separate "
-                                           "channel; they change it under /api/v1/auth/password"}},
-                             201));
-          });
-    });
+    Slow(std::move(reply),
+         [this, self = shared_from_this(), actor, body = std::move(*body)](Reply reply) mutable {
+           std::string password = InitialPassword();
+           auto hash = HashPassword(password);
+           if (!hash.ok()) return reply(ErrorResponse(hash.error()));
+           deps_.log.Submit(
+               [this, actor, body = std::move(body),
+                hash = std::move(*hash)](storage::CommandContext& c) -> Result<json::value> {
+                 auto user = storage::CreateUser(c, actor, body, hash, policy(), false);
+                 if (!user.ok()) return std::move(user).error();
+                 return json::value(std::move(*user));
+               },
+               [password, reply = std::move(reply)](Result<json::value> r) {
+                 if (!r.ok()) return reply(ErrorResponse(r.error()));
+                 reply(JsonResponse(
+                     json::object{{"user", *r},
+                                  {"initial_password", password},
+                                  {"note",
+                                   "shown once: give it to the person over a separate "
+                                   "channel; they change it under /api/v1/auth/password"}},
+                     201));
+               });
+         });
   }
 
   void Attest(Context&& ctx, Reply reply) {
@@ -281,8 +291,8 @@ class UserRoutes {
                 {}}));
     }
     domain::Actor actor = ActorOf(p);
-    auto run = [this, id, actor, action, comment, role, reply = std::move(reply)](
-                   std::string password, std::string hash) mutable {
+    auto run = [this, self = shared_from_this(), id, actor, action, comment, role](
+                   Reply reply, std::string password, std::string hash) mutable {
       deps_.log.Submit(
           [this, id, actor, action, comment, role,
            hash](storage::CommandContext& c) -> Result<json::value> {
@@ -333,12 +343,12 @@ class UserRoutes {
             reply(JsonResponse(json::object{{"user", *r}, {"initial_password", password}}));
           });
     };
-    if (action != "reset_password") return run("", "");
-    Slow([run = std::move(run)]() mutable {
+    if (action != "reset_password") return run(std::move(reply), "", "");
+    Slow(std::move(reply), [run = std::move(run)](Reply reply) mutable {
       std::string password = InitialPassword();
       auto hash = HashPassword(password);
       // HashPassword fails only when memory runs out; the command then refuses (no hash).
-      run(password, hash.ok() ? *hash : "");
+      run(std::move(reply), password, hash.ok() ? *hash : "");
     });
   }
 
@@ -387,6 +397,14 @@ class UserRoutes {
                                        "with the session",
                                        {}}));
     }
+    // A token never mints another (a leaked read-only token must not yield a full one):
+    // tokens come from a portal session that passed MFA, or from `accord token create`.
+    if (!p.via_session) {
+      return reply(ErrorResponse(Error{ErrorCode::kForbidden,
+                                       "API tokens are created from a signed-in portal session "
+                                       "or with `accord token create`, not with another token",
+                                       {}}));
+    }
     deps_.log.Submit(
         [user = p.id, actor = ActorOf(p), name = StateString(*body, "name"),
          role = StateString(*body, "role"),
@@ -400,7 +418,7 @@ class UserRoutes {
 
   void RevokeToken(Context&& ctx, Reply reply) {
     const Principal& p = *ctx.principal;
-    std::string owner = p.role == "security_officer" ? "" : p.id;
+    std::string owner = p.role == "security_officer" && !p.break_glass ? "" : p.id;
     deps_.log.Submit(
         [id = ctx.path_params.at("id"), owner, actor = ActorOf(p)](storage::CommandContext& c) {
           auto r = storage::RevokeToken(c, actor, id, owner, "revoked through the API");
@@ -414,6 +432,9 @@ class UserRoutes {
   }
 
   void Acknowledge(Context&& ctx, Reply reply) {
+    if (ctx.principal->break_glass) {
+      return reply(ErrorResponse(*AdminRefusal(*ctx.principal, policy())));
+    }
     auto body = ParseJsonObject(ctx.request.body);
     if (!body.ok()) return reply(ErrorResponse(body.error()));
     std::string comment = StateString(*body, "comment");
@@ -425,6 +446,13 @@ class UserRoutes {
           if (!current.ok()) return std::move(current).error();
           if (!current->has_value()) return NotFound("alert " + id);
           json::object state = std::move((*current)->doc);
+          const json::value* subject = state.if_contains("subject");
+          if (subject && subject->is_object() &&
+              StateString(subject->as_object(), "id") == actor.id) {
+            return Error{ErrorCode::kForbidden,
+                         "an alert about your own account is acknowledged by another officer",
+                         {}};
+          }
           if (StateString(state, "status") != "open") {
             return Error{ErrorCode::kConflict, "the alert is already acknowledged", {}};
           }

@@ -12,6 +12,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/identity.h"
 #include "accord/domain/registry.h"
+#include "accord/http/json.h"
 #include "accord/storage/registry_store.h"
 
 namespace accord::http {
@@ -90,7 +91,19 @@ AuthService::AuthService(storage::Store& store, const Clock& clock,
 
 AuthService::~AuthService() { slow_.join(); }
 
-void AuthService::RunSlow(std::function<void()> work) { boost::asio::post(slow_, std::move(work)); }
+void AuthService::RunSlow(Reply reply, std::function<void(Reply)> work) {
+  if (slow_pending_.fetch_add(1) >= kMaxSlowQueue) {
+    slow_pending_.fetch_sub(1);
+    Response busy = ErrorResponse(Error{
+        ErrorCode::kUnavailable, "too many sign-ins in progress; retry in a few seconds", {}});
+    busy.headers.push_back({"Retry-After", "2"});
+    return reply(std::move(busy));
+  }
+  boost::asio::post(slow_, [this, reply = std::move(reply), work = std::move(work)]() mutable {
+    slow_pending_.fetch_sub(1);
+    work(std::move(reply));
+  });
+}
 
 void AuthService::Forget(const Hash& credential_hash) {
   std::unique_lock lock(mu_);
@@ -177,6 +190,10 @@ Result<std::optional<Principal>> AuthService::Authenticate(const Request& reques
       return Unauthenticated("Authorization must be 'Bearer <token>'");
     }
     secret = header.substr(kBearer.size());
+    // API tokens carry their prefix; anything else (a session secret) is not a token.
+    if (!secret.starts_with("acc_")) {
+      return Unauthenticated("the token is unknown, expired or revoked");
+    }
   } else {
     cookie = SessionCookie(request);
     if (cookie.empty()) return std::optional<Principal>();
@@ -189,13 +206,18 @@ Result<std::optional<Principal>> AuthService::Authenticate(const Request& reques
   {
     std::shared_lock lock(mu_);
     auto it = cache_.find(hash);
-    if (it != cache_.end() && fresh - it->second->fetched < kAuthCacheTtl) cached = it->second;
+    // A session's entry never serves a bearer token, nor the other way round.
+    if (it != cache_.end() && it->second->session == session &&
+        fresh - it->second->fetched < kAuthCacheTtl) {
+      cached = it->second;
+    }
   }
   // Checked outside the lock: FromEntry may take it exclusively (touch, forget).
   if (cached) return FromEntry(*cached, request, session, hash);
   auto loaded = session ? LoadSession(hash) : LoadToken(hash);
   if (!loaded.ok()) return std::move(loaded).error();
   loaded->fetched = fresh;
+  loaded->session = session;
   auto entry = std::make_shared<const Entry>(std::move(*loaded));
   {
     std::unique_lock lock(mu_);

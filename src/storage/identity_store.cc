@@ -94,22 +94,38 @@ Result<json::object> CreateUser(CommandContext& c, const domain::Actor& actor,
       c.tx().Exec("INSERT INTO user_secrets(user_id, password_hash, updated_at) VALUES (?, ?, ?)",
                   {id, password_hash, FormatRfc3339(now)});
   if (!ins.ok()) return std::move(ins).error();
+  if (installer_attests) {
+    // Only the bootstrap: once an active Security Officer exists, accounts go through the
+    // onboarding gate like any other (TR-7).
+    auto officer = c.tx().QueryOne(
+        "SELECT id FROM rm_objects WHERE kind = 'user' AND to_idx = ? AND tag = "
+        "'security_officer' AND status = 'active' LIMIT 1",
+        {kOpenVersion});
+    if (!officer.ok()) return std::move(officer).error();
+    if (officer->has_value()) installer_attests = false;
+  }
   if (!installer_attests || !workforce) return state;
   // The bootstrap account cannot wait for records nobody can enter yet: the installer
   // attests them, and the ledger says so.
+  return OnboardUser(c, actor, id, now, std::string(kInstallerNote), policy);
+}
+
+Result<json::object> OnboardUser(CommandContext& c, const domain::Actor& actor,
+                                 const std::string& user_id, TimePoint completed_on,
+                                 const std::string& evidence,
+                                 const policy::IdentityPolicy& policy) {
   for (const auto& kind : domain::AttestationKinds()) {
     json::object a{
-        {"kind", kind}, {"completed_on", FormatRfc3339(now)}, {"evidence", kInstallerNote}};
+        {"kind", kind}, {"completed_on", FormatRfc3339(completed_on)}, {"evidence", evidence}};
     if (kind == "managed_device") {
       a["mdm_enrolled"] = true;
       a["disk_encrypted"] = true;
       a["endpoint_protection"] = true;
     }
-    auto r = RecordAttestation(c, actor, id, a, policy);
+    auto r = RecordAttestation(c, actor, user_id, a, policy);
     if (!r.ok()) return std::move(r).error();
   }
-  return ActivateUser(c, actor, id, "bootstrap account: onboarding attested by the installer",
-                      policy);
+  return ActivateUser(c, actor, user_id, "onboarding records complete: " + evidence, policy);
 }
 
 Result<json::object> UpdateUser(CommandContext& c, const domain::Actor& actor,
@@ -400,7 +416,7 @@ Result<NewToken> CreateToken(CommandContext& c, const domain::Actor& actor,
     return Error{ErrorCode::kConflict, "no token for this account: " + problem, {}};
   }
   if (expires_at && *expires_at <= c.Now()) {
-    return ValidationError("expires", "must be in the future");
+    return ValidationError("expires_at", "must be in the future");
   }
   NewToken token;
   token.secret = "acc_" + Base64UrlEncode(RandomBytes(32));

@@ -36,8 +36,8 @@ TEST_F(UserCliTest, BootstrapsTheFirstSecurityOfficerOnAFreshStore) {
   ServerProcess server(Store({"serve", "--listen", "127.0.0.1:0"}));
   ASSERT_TRUE(server.started()) << server.output();
 
-  auto no_stdin = RunAccord(Store({"user", "add", "--email", "so@example.org", "--role",
-                                   "security_officer"}));
+  auto no_stdin =
+      RunAccord(Store({"user", "add", "--email", "so@example.org", "--role", "security_officer"}));
   EXPECT_EQ(no_stdin.exit_code, 2);
   EXPECT_NE(no_stdin.err.find("password-stdin"), std::string::npos) << no_stdin.err;
   auto weak = RunAccord(Store({"user", "add", "--email", "so@example.org", "--role",
@@ -60,8 +60,8 @@ TEST_F(UserCliTest, BootstrapsTheFirstSecurityOfficerOnAFreshStore) {
   while (!secret.empty() && secret.back() == '\n') secret.pop_back();
   EXPECT_EQ(secret.size(), 47u) << "acc_ + 43 base64url characters, on its own last line";
 
-  HttpResult users = HttpCall(server.port(), "GET", "/api/v1/users", "",
-                              {{"Authorization", "Bearer " + secret}});
+  HttpResult users =
+      HttpCall(server.port(), "GET", "/api/v1/users", "", {{"Authorization", "Bearer " + secret}});
   ASSERT_EQ(users.status, 200) << users.body;
   json::value list = json::parse(users.body);
   const json::array& items = list.at("items").as_array();
@@ -78,10 +78,10 @@ TEST_F(UserCliTest, BootstrapsTheFirstSecurityOfficerOnAFreshStore) {
   }
 
   // The password works for the portal: the luma profile asks for TOTP enrolment next.
-  HttpResult sign_in = HttpCall(
-      server.port(), "POST", "/api/v1/auth/sign-in",
-      json::serialize(json::object{{"email", "SO@example.org"}, {"password", kPassword}}),
-      {{"Content-Type", "application/json"}});
+  HttpResult sign_in =
+      HttpCall(server.port(), "POST", "/api/v1/auth/sign-in",
+               json::serialize(json::object{{"email", "SO@example.org"}, {"password", kPassword}}),
+               {{"Content-Type", "application/json"}});
   ASSERT_EQ(sign_in.status, 200) << sign_in.body;
   EXPECT_EQ(json::parse(sign_in.body).at("state"), "mfa_enrolment_required");
   std::string cookie = sign_in.Header("Set-Cookie");

@@ -12,6 +12,7 @@
 
 #include "accord/app/serve.h"
 #include "accord/core/time.h"
+#include "accord/domain/identity.h"
 #include "accord/domain/registry.h"
 #include "accord/http/api.h"
 #include "accord/http/registry_http.h"
@@ -133,10 +134,15 @@ class EntitlementFixture : public ::testing::Test {
     json::object body{{"email", email}, {"name", email.substr(0, email.find('@'))}, {"role", role}};
     if (!party_id.empty()) body["party_id"] = party_id;
     json::object u = Run([&](storage::CommandContext& c) -> Result<json::value> {
-      auto user = storage::CreateUser(c, domain::Actor{"installer", "installer"}, body,
-                                      "not-a-hash", policy(), true);
+      domain::Actor installer{"installer", "installer"};
+      auto user = storage::CreateUser(c, installer, body, "not-a-hash", policy(), true);
       if (!user.ok()) return std::move(user).error();
-      return json::value(std::move(*user));
+      if (StateString(*user, "status") != "pending") return json::value(std::move(*user));
+      // Only the first officer is attested by the installer: onboard the others.
+      auto active = storage::OnboardUser(c, installer, StateString(*user, "id"), c.Now(),
+                                         "test onboarding", policy());
+      if (!active.ok()) return std::move(active).error();
+      return json::value(std::move(*active));
     });
     return Str(u["id"]);
   }

@@ -3,6 +3,7 @@
 // expiry and token revocation across servers.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <boost/json.hpp>
 #include <future>
 #include <thread>
@@ -92,7 +93,18 @@ class IdentityTest : public ::testing::Test {
     auto u = app::AddUser(f_.rt().log(), {"test", "installer"}, body, kPassword, profile_.identity,
                           attested);
     EXPECT_TRUE(u.ok()) << (u.ok() ? "" : u.error().ToString());
-    return u.ok() ? std::string(u->at("id").as_string()) : "";
+    if (!u.ok()) return "";
+    std::string id(u->at("id").as_string());
+    if (attested && u->at("status") == "pending") {  // only the first officer is bootstrapped
+      auto r = f_.rt().log().Execute([&](storage::CommandContext& c) -> Result<json::value> {
+        auto on = storage::OnboardUser(c, {"test", "security_officer"}, id, c.Now(), "test",
+                                       profile_.identity);
+        if (!on.ok()) return std::move(on).error();
+        return json::value(nullptr);
+      });
+      EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().ToString());
+    }
+    return id;
   }
 
   struct Signed {
@@ -105,7 +117,8 @@ class IdentityTest : public ::testing::Test {
   Reply_ SignIn(const std::string& email, const std::string& password = kPassword,
                 const std::string& address = "192.0.2.7") {
     json::object body{{"email", email}, {"password", password}};
-    return Call("POST", "/api/v1/auth/sign-in", json::serialize(body), {}, address);
+    return Call("POST", "/api/v1/auth/sign-in", json::serialize(body),
+                {{"Content-Type", "application/json"}}, address);
   }
 
   // Password, TOTP enrolment (luma requires MFA for everyone), confirmation.
@@ -458,6 +471,109 @@ TEST_F(IdentityTest, EndedSessionsAndOldThrottleRowsArePurgedAfterADay) {
   auto late = storage::PurgeIdentityState(f_.rt().store(), f_.clock().Now());
   ASSERT_TRUE(late.ok());
   EXPECT_GE(*late, 3) << "the session and the account and address throttle rows";
+}
+
+// Found in review: a pending session's secret must not work as a bearer token, a token must
+// not mint another, a known password must not reset a second-factor guesser's count, and a
+// burst of concurrent guesses is throttled inside the transaction.
+TEST_F(IdentityTest, ASessionSecretIsNeverABearerTokenAndTokensDoNotMintTokens) {
+  std::string id = AddUser("lee@luma.example", "security_officer");
+  Reply_ pending = SignIn("lee@luma.example");
+  std::string secret = CookieValue(pending.set_cookie);
+  EXPECT_EQ(Call("GET", "/api/v1/users", "", Cookie(secret)).status, 401);  // warms the cache
+  EXPECT_EQ(Call("GET", "/api/v1/users", "", {{"Authorization", "Bearer " + secret}}).status, 401);
+  Signed s = SignInAndEnrol("lee@luma.example");
+  EXPECT_EQ(Call("GET", "/api/v1/users", "", Cookie(s.secret)).status, 200);
+  EXPECT_EQ(Call("GET", "/api/v1/users", "", {{"Authorization", "Bearer " + s.secret}}).status,
+            401);
+
+  Reply_ from_session = Call("POST", "/api/v1/tokens", R"({"name": "ci", "role": "auditor"})",
+                             Cookie(s.secret, s.csrf));
+  ASSERT_EQ(from_session.status, 201) << json::serialize(from_session.body);
+  std::vector<Header> readonly{
+      {"Authorization", "Bearer " + std::string(from_session.body["token"].as_string())}};
+  EXPECT_EQ(Call("POST", "/api/v1/users", R"({"email": "x@luma.example"})", readonly).status, 403);
+  EXPECT_EQ(Call("POST", "/api/v1/tokens", R"({"name": "escalated"})", readonly).status, 403);
+  EXPECT_EQ(Call("POST", "/api/v1/auth/sign-in", R"({"email": "lee@luma.example"})").status, 400)
+      << "sign-in refuses a body that is not declared JSON (login CSRF)";
+}
+
+TEST_F(IdentityTest, AKnownPasswordDoesNotResetTheSecondFactorThrottle) {
+  AddUser("max@luma.example", "staff");
+  Signed s = SignInAndEnrol("max@luma.example");
+  int throttled = 0;
+  for (int round = 0; round < 3; ++round) {
+    Reply_ r = SignIn("max@luma.example");
+    if (r.status == 429) {
+      ++throttled;
+      continue;
+    }
+    ASSERT_EQ(r.status, 200);
+    auto cookie = Cookie(CookieValue(r.set_cookie), std::string(r.body["csrf_token"].as_string()));
+    for (int i = 0; i < 7; ++i) {
+      Reply_ t = Call("POST", "/api/v1/auth/totp", R"({"code": "000000"})", cookie);
+      if (t.status == 429) break;
+      EXPECT_EQ(t.status, 401);
+    }
+    Advance(std::chrono::seconds(1));
+  }
+  EXPECT_GE(throttled, 1) << "the account stays throttled after a correct password";
+}
+
+TEST_F(IdentityTest, AConcurrentBurstOfGuessesIsThrottledInsideTheTransaction) {
+  AddUser("ned@luma.example", "staff");
+  std::vector<std::thread> threads;
+  std::atomic<int> refused{0}, wrong{0}, other{0};
+  for (int i = 0; i < 24; ++i) {
+    threads.emplace_back([&, i] {
+      Reply_ r = SignIn("ned@luma.example", "burst guess " + std::to_string(i) + " xyz");
+      (r.status == 429 ? refused : r.status == 401 ? wrong : other)++;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(other.load(), 0);
+  EXPECT_EQ(wrong.load(), 6) << "5 free failures, the 6th starts the wait, the rest wait";
+  EXPECT_EQ(refused.load(), 18);
+}
+
+TEST_F(IdentityTest, BreakGlassCannotTakeOverAccountsOrSilenceItsAlert) {
+  std::string officer = AddUser("ora@luma.example", "security_officer");
+  AddUser("pat@luma.example", "staff");
+  Signed s = SignInAndEnrol("pat@luma.example");
+  auto headers = Cookie(s.secret, s.csrf);
+  ASSERT_EQ(Call("POST", "/api/v1/auth/break-glass",
+                 R"({"reason": "EHR outage, the security officer cannot be reached"})", headers)
+                .status,
+            200);
+  Reply_ reset = Call("POST", "/api/v1/users/" + officer + "/actions",
+                      R"({"action": "reset_password", "comment": "take over"})", headers);
+  EXPECT_EQ(reset.status, 403) << json::serialize(reset.body);
+  Reply_ alerts = Call("GET", "/api/v1/alerts", "", Cookie(s.secret));
+  ASSERT_EQ(alerts.status, 200);
+  std::string alert(alerts.body["items"].as_array()[0].at("id").as_string());
+  EXPECT_EQ(
+      Call("POST", "/api/v1/alerts/" + alert + "/acknowledge", R"({"comment": "fine"})", headers)
+          .status,
+      403);
+  EXPECT_EQ(Call("POST", "/api/v1/tokens", R"({"name": "keep"})", headers).status, 403);
+}
+
+TEST_F(IdentityTest, GuessingTheCurrentPasswordIsThrottledAndRecorded) {
+  AddUser("quinn@luma.example", "staff");
+  Signed s = SignInAndEnrol("quinn@luma.example");
+  auto headers = Cookie(s.secret, s.csrf);
+  int refused = 0;
+  for (int i = 0; i < 8; ++i) {
+    json::object body{{"current_password", "guess " + std::to_string(i) + " is wrong"},
+                      {"new_password", "a brand new passphrase 42"}};
+    Reply_ r = Call("POST", "/api/v1/auth/password", json::serialize(body), headers);
+    if (r.status == 429)
+      ++refused;
+    else
+      EXPECT_EQ(r.status, 422);
+  }
+  EXPECT_GE(refused, 1);
+  EXPECT_NE(AllLeaves().find("auth.password_change_failed"), std::string::npos);
 }
 
 }  // namespace

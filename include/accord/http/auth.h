@@ -4,6 +4,7 @@
 // kAuthCacheTtl (each entry is re-read from the database after that long).
 #pragma once
 
+#include <atomic>
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <cstring>
@@ -60,13 +61,17 @@ class AuthService {
   Result<SessionAuth> SessionOf(const Request& request);
 
   // Slow work (Argon2id) runs here, never on an I/O thread.
-  void RunSlow(std::function<void()> work);
+  // Runs work(reply) on those threads, or answers 503 at once when kMaxSlowQueue jobs are
+  // already waiting, so a flood of sign-ins cannot queue unbounded Argon2 work.
+  void RunSlow(Reply reply, std::function<void(Reply)> work);
+  static constexpr int kMaxSlowQueue = 32;
 
   const policy::IdentityPolicy& policy() const { return policy_; }
   const Clock& clock() const { return clock_; }
 
  private:
   struct Entry {
+    bool session = false;                // a cookie session's entry, never usable as a bearer token
     std::optional<Principal> principal;  // nullopt: unknown/revoked (cached too)
     std::optional<TimePoint> until;      // token expiry / account access_until / session end
     std::optional<TimePoint> idle_deadline;
@@ -97,6 +102,7 @@ class AuthService {
   // Shared and immutable, so a cache hit copies a pointer, not the entry.
   std::unordered_map<Hash, std::shared_ptr<const Entry>, HashKey> cache_;
   boost::asio::thread_pool slow_;
+  std::atomic<int> slow_pending_{0};
 };
 
 }  // namespace accord::http

@@ -44,6 +44,12 @@ Result<boost::json::object> RecordAttestation(CommandContext& c, const domain::A
                                               const std::string& user_id,
                                               const boost::json::object& body,
                                               const policy::IdentityPolicy& policy);
+// Records all five onboarding records as of `completed_on` (with `evidence`), then
+// activates the account: the installer's bootstrap, the demo, tests.
+Result<boost::json::object> OnboardUser(CommandContext& c, const domain::Actor& actor,
+                                        const std::string& user_id, TimePoint completed_on,
+                                        const std::string& evidence,
+                                        const policy::IdentityPolicy& policy);
 // pending|deactivated -> active, only when MissingAttestations is empty (409 otherwise).
 Result<boost::json::object> ActivateUser(CommandContext& c, const domain::Actor& actor,
                                          const std::string& user_id, const std::string& comment,
