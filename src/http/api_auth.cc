@@ -102,10 +102,17 @@ std::string NormaliseRecoveryCode(std::string_view code) {
   return out;
 }
 
-// The step after a password (or a finished enrolment): which state the session starts in.
-std::string StateAfterPassword(const json::object& user, const policy::IdentityPolicy& policy) {
+bool MfaEnrolled(const json::object& user) {
   const json::value* enrolled = user.if_contains("mfa_enrolled");
-  if (enrolled && enrolled->is_bool() && enrolled->as_bool()) return "mfa_required";
+  return enrolled && enrolled->is_bool() && enrolled->as_bool();
+}
+
+// The step after a password: the second factor first, then a system-generated password is
+// replaced (ASVS: initial passwords are one-time), then enrolment where MFA is required.
+std::string StateAfterPassword(const json::object& user, bool must_change,
+                               const policy::IdentityPolicy& policy) {
+  if (MfaEnrolled(user)) return "mfa_required";
+  if (must_change) return "password_change_required";
   if (policy.MfaRequired(StateString(user, "role"))) return "mfa_enrolment_required";
   return "active";
 }
@@ -139,12 +146,13 @@ std::string AddressKey(const std::string& address) {
   return "addr6:" + HexEncode(std::span<const uint8_t>(bytes.data(), 8)) + "::/64";
 }
 
-// Replaces `old_id` by a fresh active session (the id changes whenever privilege does).
+// Replaces `old_id` by a fresh session (the id changes whenever privilege does).
 Result<storage::NewSession> Rotate(storage::CommandContext& c, const std::string& old_id,
                                    const std::string& user_id, const std::string& address,
-                                   const policy::IdentityPolicy& policy) {
+                                   const policy::IdentityPolicy& policy,
+                                   const std::string& state = "active") {
   ACCORD_TRY(storage::RevokeSession(c.tx(), old_id, c.Now()));
-  return storage::CreateSession(c.tx(), user_id, "active", c.Now(),
+  return storage::CreateSession(c.tx(), user_id, state, c.Now(),
                                 c.Now() + std::chrono::hours(policy.session_absolute_hours),
                                 address);
 }
@@ -179,6 +187,12 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
         "POST", "/api/v1/auth/mfa/confirm",
         "Finish enrolment with a code from the app; returns recovery codes once", Body({"code"}),
         [self](Context&& ctx, Reply reply) { self->Confirm(std::move(ctx), std::move(reply)); });
+    AddPublic("POST", "/api/v1/auth/initial-password",
+              "Replace a system-generated initial password (session state "
+              "password_change_required); continues to MFA enrolment where required",
+              Body({"new_password"}), [self](Context&& ctx, Reply reply) {
+                self->InitialPassword(std::move(ctx), std::move(reply));
+              });
     AddPublic(
         "GET", "/api/v1/auth/session",
         "The current session: state, account and the CSRF token for writes", {},
@@ -265,6 +279,8 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
     int64_t wait = 0;
     std::optional<json::object> user;
     std::string hash;
+    bool must_change = false;
+    bool initial_expired = false;
     Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
       for (const auto* key : {&account_key, &address_key}) {
         auto w = storage::ThrottleWait(tx, *key, now);
@@ -277,7 +293,13 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
       if (user) {
         auto secrets = storage::ReadSecrets(tx, StateString(*user, "id"));
         if (!secrets.ok()) return std::move(secrets).error();
-        if (secrets->has_value()) hash = (*secrets)->password_hash;
+        if (secrets->has_value()) {
+          hash = (*secrets)->password_hash;
+          must_change = (*secrets)->must_change;
+          auto written = ParseRfc3339((*secrets)->updated_at);
+          initial_expired =
+              must_change && (!written.ok() || *written + storage::kInitialPasswordLifetime <= now);
+        }
       }
       return Ok();
     });
@@ -285,15 +307,18 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
     if (wait > 0) return reply(Throttled(wait));
     auth().RunSlow(std::move(reply), [this, self = shared_from_this(),
                                       password = std::move(*password), hash = std::move(hash),
-                                      user = std::move(user), account_key, address_key,
-                                      address](Reply reply) mutable {
+                                      user = std::move(user), account_key, address_key, address,
+                                      must_change, initial_expired](Reply reply) mutable {
       // Unknown accounts are checked against a dummy hash: same work, same answer.
       bool verified = VerifyPassword(password, hash.empty() ? DummyPasswordHash() : hash);
       bool ok = verified && user && !hash.empty();
       std::string problem = ok ? domain::AccessProblem(*user, deps_.clock.Now()) : "";
+      if (ok && problem.empty() && initial_expired) {
+        problem = "the initial password expired: ask a security officer for a new one";
+      }
       auto issued = std::make_shared<Issued>();
       deps_.log.Submit(
-          [this, ok, problem, user, account_key, address_key, address,
+          [this, ok, problem, user, account_key, address_key, address, must_change,
            issued](storage::CommandContext& c) -> Result<json::value> {
             std::string user_id = user ? StateString(*user, "id") : "";
             auto wait = WaitNow(c, {account_key, address_key});
@@ -316,7 +341,7 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
               issued->failed = true;
               return json::value(nullptr);
             }
-            std::string state = StateAfterPassword(*user, policy());
+            std::string state = StateAfterPassword(*user, must_change, policy());
             // Only a complete sign-in forgives the account's failures: a known password
             // must not reset the count a second-factor guesser runs up.
             if (state == "active") ACCORD_TRY(storage::ThrottleClear(c.tx(), account_key));
@@ -435,7 +460,11 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
             return json::value(nullptr);
           }
           ACCORD_TRY(storage::ThrottleClear(c.tx(), account_key));
-          auto session = Rotate(c, old, user_id, address, policy());
+          auto after = storage::ReadSecrets(c.tx(), user_id);
+          if (!after.ok()) return std::move(after).error();
+          bool must_change = after->has_value() && (*after)->must_change;
+          auto session = Rotate(c, old, user_id, address, policy(),
+                                must_change ? "password_change_required" : "active");
           if (!session.ok()) return std::move(session).error();
           json::object payload{{"session_id", session->session.id},
                                {"methods", json::array{"password", json::value(method)}},
@@ -445,8 +474,9 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
             if (!left.ok()) return std::move(left).error();
             payload["recovery_codes_left"] = *left;
           }
-          auto e = c.Append(AuthEvent("auth.signed_in", user_id, StateString(issued->user, "role"),
-                                      std::move(payload)));
+          auto e =
+              c.Append(AuthEvent(must_change ? "auth.second_factor_accepted" : "auth.signed_in",
+                                 user_id, StateString(issued->user, "role"), std::move(payload)));
           if (!e.ok()) return std::move(e).error();
           issued->session = std::move(*session);
           return json::value(nullptr);
@@ -469,6 +499,12 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
     if (ses->session.state == "mfa_required") {
       return reply(ErrorResponse(
           Error{ErrorCode::kConflict, "finish signing in with your current code first", {}}));
+    }
+    if (ses->session.state == "password_change_required") {
+      return reply(ErrorResponse(
+          Error{ErrorCode::kConflict,
+                "replace the initial password first (POST /api/v1/auth/initial-password)",
+                {}}));
     }
     const json::value* enrolled = ses->user.if_contains("mfa_enrolled");
     if (enrolled && enrolled->is_bool() && enrolled->as_bool()) {
@@ -569,6 +605,71 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
           if (!rotated) return reply(JsonResponse(out));
           reply(WithCookie(std::move(out), current, MaxAge()));
         });
+  }
+
+  void InitialPassword(Context&& ctx, Reply reply) {
+    auto ses = auth().SessionOf(ctx.request);
+    if (!ses.ok()) return reply(ErrorResponse(ses.error()));
+    if (ses->session.state != "password_change_required") {
+      return reply(ErrorResponse(Error{ErrorCode::kConflict,
+                                       "this session is " + ses->session.state +
+                                           ": change a password with POST /api/v1/auth/password",
+                                       {}}));
+    }
+    auto body = ParseJsonObject(ctx.request.body);
+    if (!body.ok()) return reply(ErrorResponse(body.error()));
+    auto next = StringField(*body, "new_password", kMaxPasswordBytes);
+    if (!next.ok()) return reply(ErrorResponse(next.error()));
+    std::string email = StateString(ses->user, "email");
+    if (Status ok = CheckPasswordPolicy(*next, email); !ok.ok()) {
+      std::vector<ErrorDetail> details = ok.error().details;
+      for (auto& d : details) d.field = "new_password";
+      return reply(ErrorResponse(Error{
+          ErrorCode::kValidationFailed,
+          "new_password: " + (details.empty() ? ok.error().message : details[0].reason), details}));
+    }
+    auth().RunSlow(std::move(reply), [this, self = shared_from_this(), next = std::move(*next),
+                                      user = ses->user, old = ses->session.id,
+                                      address = ctx.request.remote_address](Reply reply) mutable {
+      auto hash = HashPassword(next);
+      if (!hash.ok()) return reply(ErrorResponse(hash.error()));
+      auto issued = std::make_shared<Issued>();
+      issued->user = user;
+      deps_.log.Submit(
+          [this, hash = std::move(*hash), user, old, address,
+           issued](storage::CommandContext& c) -> Result<json::value> {
+            std::string user_id = StateString(user, "id");
+            std::string role = StateString(user, "role");
+            ACCORD_TRY(storage::WritePassword(c.tx(), user_id, hash, c.Now(), false));
+            // The second factor (if enrolled) was given before this step.
+            std::string state = !MfaEnrolled(user) && policy().MfaRequired(role)
+                                    ? "mfa_enrolment_required"
+                                    : "active";
+            auto session = Rotate(c, old, user_id, address, policy(), state);
+            if (!session.ok()) return std::move(session).error();
+            auto e = c.Append(
+                AuthEvent("auth.password_changed", user_id, role,
+                          json::object{{"initial", true}, {"session_id", session->session.id}}));
+            if (!e.ok()) return std::move(e).error();
+            if (state == "active") {
+              auto in = c.Append(AuthEvent(
+                  "auth.signed_in", user_id, role,
+                  json::object{{"session_id", session->session.id},
+                               {"methods", MfaEnrolled(user) ? json::array{"password", "totp"}
+                                                             : json::array{"password"}},
+                               {"address", address}}));
+              if (!in.ok()) return std::move(in).error();
+            }
+            issued->session = std::move(*session);
+            return json::value(nullptr);
+          },
+          [this, issued, reply = std::move(reply)](Result<json::value> r) {
+            if (!r.ok()) return reply(ErrorResponse(r.error()));
+            reply(WithCookie(SessionJson(issued->session.session, issued->session.secret,
+                                         issued->user, policy()),
+                             issued->session.secret, MaxAge()));
+          });
+    });
   }
 
   void Current(Context&& ctx, Reply reply) {

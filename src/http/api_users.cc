@@ -212,7 +212,8 @@ class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
            deps_.log.Submit(
                [this, actor, body = std::move(body),
                 hash = std::move(*hash)](storage::CommandContext& c) -> Result<json::value> {
-                 auto user = storage::CreateUser(c, actor, body, hash, policy(), false);
+                 auto user = storage::CreateUser(c, actor, body, hash, policy(), false,
+                                                 /*must_change_password=*/true);
                  if (!user.ok()) return std::move(user).error();
                  return json::value(std::move(*user));
                },
@@ -325,7 +326,7 @@ class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
               auto found = storage::FindUser(c.tx(), id);
               if (!found.ok()) return std::move(found).error();
               if (!found->has_value()) return NotFound("user " + id);
-              ACCORD_TRY(storage::WritePassword(c.tx(), id, hash, c.Now()));
+              ACCORD_TRY(storage::WritePassword(c.tx(), id, hash, c.Now(), /*must_change=*/true));
               ACCORD_TRY(storage::EndUserAccess(c, actor, id, "password reset", "", false));
               auto e = c.Append(domain::Event{.type = "user.password_reset",
                                               .actor = actor,

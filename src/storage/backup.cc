@@ -28,7 +28,8 @@ const std::vector<CarriedTable>& CarriedTables() {
       {"documents", {"sha256", "content_type", "size", "content", "created_at"}},
       // Credentials survive a restore; sessions and throttling do not (sign in again).
       {"user_secrets",
-       {"user_id", "password_hash", "totp_secret", "totp_pending", "totp_last_step", "updated_at"}},
+       {"user_id", "password_hash", "totp_secret", "totp_pending", "totp_last_step",
+        "must_change_password", "updated_at"}},
       {"user_recovery_codes", {"user_id", "code_hash", "used_at"}},
   };
   return kTables;

@@ -48,7 +48,8 @@ Result<std::optional<json::object>> FindUserByEmail(Tx& tx, std::string_view ema
 
 Result<json::object> CreateUser(CommandContext& c, const domain::Actor& actor,
                                 const json::object& body, const std::string& password_hash,
-                                const policy::IdentityPolicy& policy, bool installer_attests) {
+                                const policy::IdentityPolicy& policy, bool installer_attests,
+                                bool must_change_password) {
   std::vector<ErrorDetail> details;
   json::object state;
   domain::ValidateFields(domain::UserCreateFields(), body, false, "", state, details);
@@ -90,9 +91,10 @@ Result<json::object> CreateUser(CommandContext& c, const domain::Actor& actor,
   if (!until.empty()) state["access_until"] = until;
   auto index = AppendUser(c, "user.created", actor, state, {});
   if (!index.ok()) return std::move(index).error();
-  auto ins =
-      c.tx().Exec("INSERT INTO user_secrets(user_id, password_hash, updated_at) VALUES (?, ?, ?)",
-                  {id, password_hash, FormatRfc3339(now)});
+  auto ins = c.tx().Exec(
+      "INSERT INTO user_secrets(user_id, password_hash, must_change_password, "
+      "updated_at) VALUES (?, ?, ?, ?)",
+      {id, password_hash, int64_t{must_change_password ? 1 : 0}, FormatRfc3339(now)});
   if (!ins.ok()) return std::move(ins).error();
   if (installer_attests) {
     // Only the bootstrap: once an active Security Officer exists, accounts go through the
@@ -325,8 +327,8 @@ Result<json::object> ChangeUserRole(CommandContext& c, const domain::Actor& acto
 
 Result<std::optional<UserSecrets>> ReadSecrets(Tx& tx, std::string_view user_id) {
   auto row = tx.QueryOne(
-      "SELECT password_hash, totp_secret, totp_pending, totp_last_step FROM user_secrets "
-      "WHERE user_id = ?",
+      "SELECT password_hash, totp_secret, totp_pending, totp_last_step, must_change_password, "
+      "updated_at FROM user_secrets WHERE user_id = ?",
       {std::string(user_id)});
   if (!row.ok()) return std::move(row).error();
   if (!row->has_value()) return std::optional<UserSecrets>();
@@ -336,12 +338,17 @@ Result<std::optional<UserSecrets>> ReadSecrets(Tx& tx, std::string_view user_id)
   if (!r.IsNull(1)) s.totp_secret = r.BlobAt(1);
   if (!r.IsNull(2)) s.totp_pending = r.BlobAt(2);
   if (!r.IsNull(3)) s.totp_last_step = static_cast<uint64_t>(r.Int(3));
+  s.must_change = r.Int(4) != 0;
+  s.updated_at = r.Text(5);
   return std::optional<UserSecrets>(std::move(s));
 }
 
-Status WritePassword(Tx& tx, std::string_view user_id, const std::string& hash, TimePoint now) {
-  auto r = tx.Exec("UPDATE user_secrets SET password_hash = ?, updated_at = ? WHERE user_id = ?",
-                   {hash, FormatRfc3339(now), std::string(user_id)});
+Status WritePassword(Tx& tx, std::string_view user_id, const std::string& hash, TimePoint now,
+                     bool must_change) {
+  auto r = tx.Exec(
+      "UPDATE user_secrets SET password_hash = ?, must_change_password = ?, updated_at = ? "
+      "WHERE user_id = ?",
+      {hash, int64_t{must_change ? 1 : 0}, FormatRfc3339(now), std::string(user_id)});
   if (!r.ok()) return std::move(r).error();
   return Ok();
 }

@@ -129,6 +129,7 @@ CREATE TABLE user_secrets (
   totp_secret BLOB,
   totp_pending BLOB,
   totp_last_step INTEGER,
+  must_change_password INTEGER NOT NULL DEFAULT 0,
   updated_at TEXT NOT NULL
 );
 CREATE TABLE user_recovery_codes (

@@ -400,7 +400,31 @@ TEST_F(IdentityTest, WorkforceAccountsWaitForTheOnboardingGate) {
             200);
   Reply_ ok = Call("POST", actions, R"({"action": "activate", "comment": "onboarded"})", headers);
   ASSERT_EQ(ok.status, 200) << json::serialize(ok.body);
-  EXPECT_EQ(SignIn("new@luma.example", initial).status, 200);
+  // The system-generated password is one-time: it must be replaced before anything else.
+  Reply_ first = SignIn("new@luma.example", initial);
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(first.body["state"], "password_change_required");
+  auto pending =
+      Cookie(CookieValue(first.set_cookie), std::string(first.body["csrf_token"].as_string()));
+  EXPECT_EQ(Call("GET", "/api/v1/parties", "", pending).status, 401);
+  EXPECT_EQ(Call("POST", "/api/v1/auth/mfa/enrol", "", pending).status, 409);
+  EXPECT_EQ(
+      Call("POST", "/api/v1/auth/initial-password", R"({"new_password": "short"})", pending).status,
+      422);
+  Reply_ changed = Call("POST", "/api/v1/auth/initial-password",
+                        R"({"new_password": "my own long passphrase 2026"})", pending);
+  ASSERT_EQ(changed.status, 200) << json::serialize(changed.body);
+  EXPECT_EQ(changed.body["state"], "mfa_enrolment_required") << "luma: MFA for everyone";
+  EXPECT_EQ(SignIn("new@luma.example", initial).status, 401) << "the initial password is gone";
+  EXPECT_EQ(SignIn("new@luma.example", "my own long passphrase 2026").status, 200);
+  // An initial password nobody used expires after a week.
+  Reply_ late =
+      Call("POST", "/api/v1/users",
+           R"({"email": "late@luma.example", "name": "Late", "role": "auditor"})", headers);
+  ASSERT_EQ(late.status, 201);
+  std::string late_password(late.body["initial_password"].as_string());
+  Advance(std::chrono::hours(24 * 7 + 1));
+  EXPECT_EQ(SignIn("late@luma.example", late_password).status, 401);
 
   // The training expires a year after it was taken: access ends, and the sweep records it.
   std::string token;

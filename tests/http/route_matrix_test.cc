@@ -77,6 +77,7 @@ const std::vector<Exception> kExceptions = {
     {"POST /api/v1/auth/recovery", "*", 401, kNoSession, kSessionStep},
     {"POST /api/v1/auth/mfa/enrol", "*", 401, kNoSession, kSessionStep},
     {"POST /api/v1/auth/mfa/confirm", "*", 401, kNoSession, kSessionStep},
+    {"POST /api/v1/auth/initial-password", "*", 401, kNoSession, kSessionStep},
     {"POST /api/v1/auth/sign-out", "*", 401, kNoSession, kSessionStep},
     {"POST /api/v1/auth/sign-out-everywhere", "*", 401, kNoSession, kSessionStep},
 };

@@ -27,8 +27,8 @@ namespace accord::storage {
 Result<boost::json::object> CreateUser(CommandContext& c, const domain::Actor& actor,
                                        const boost::json::object& body,
                                        const std::string& password_hash,
-                                       const policy::IdentityPolicy& policy,
-                                       bool installer_attests);
+                                       const policy::IdentityPolicy& policy, bool installer_attests,
+                                       bool must_change_password = false);
 
 // Reads the live account, lets `change` edit its state (return an error to refuse), then
 // bumps version/updated_at, recomputes access_until and appends `type` with the new state
@@ -87,9 +87,14 @@ struct UserSecrets {
   Bytes totp_secret;   // empty: not enrolled
   Bytes totp_pending;  // enrolment started, not confirmed
   std::optional<uint64_t> totp_last_step;
+  bool must_change = false;  // a system-generated initial password: change before use
+  std::string updated_at;    // when the password (or TOTP) was last written
 };
+// How long a system-generated initial password may be used for its one sign-in.
+inline constexpr std::chrono::hours kInitialPasswordLifetime{24 * 7};
 Result<std::optional<UserSecrets>> ReadSecrets(Tx& tx, std::string_view user_id);
-Status WritePassword(Tx& tx, std::string_view user_id, const std::string& hash, TimePoint now);
+Status WritePassword(Tx& tx, std::string_view user_id, const std::string& hash, TimePoint now,
+                     bool must_change = false);
 Status WriteTotp(Tx& tx, std::string_view user_id, const Bytes& secret, const Bytes& pending,
                  std::optional<uint64_t> last_step, TimePoint now);
 // Replaces the recovery codes with the hashes of `codes`.
