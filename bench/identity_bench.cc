@@ -27,6 +27,7 @@
 #include "accord/http/router.h"
 #include "accord/policy/profile.h"
 #include "accord/storage/identity_store.h"
+#include "bench_util.h"
 
 namespace accord::bench {
 namespace {
@@ -76,21 +77,6 @@ BENCHMARK(BM_TotpVerify)->Unit(benchmark::kMicrosecond);
 
 // ---------------------------------------------------------------------------------------
 // Request authentication: an active account with an API token and a portal session.
-
-[[noreturn]] void Die(const std::string& what) {
-  std::fprintf(stderr, "accord_bench: %s\n", what.c_str());
-  std::exit(1);
-}
-
-template <class T>
-T Check(Result<T> r, const char* what) {
-  if (!r.ok()) Die(std::string(what) + ": " + r.error().message);
-  return std::move(r.value());
-}
-
-void Check(Status s, const char* what) {
-  if (!s.ok()) Die(std::string(what) + ": " + s.error().message);
-}
 
 const domain::Actor kInstaller{"bench", "installer"};
 constexpr char kEmail[] = "bench.officer@luma.example";

@@ -22,6 +22,7 @@
 #include "accord/policy/profile.h"
 #include "accord/storage/ledger_audit.h"
 #include "accord/storage/ledger_tables.h"
+#include "bench_util.h"
 
 namespace accord::bench {
 namespace {
@@ -38,21 +39,6 @@ class TickingClock final : public Clock {
  private:
   mutable std::atomic<int64_t> ms_{SystemClock().Now().time_since_epoch().count()};
 };
-
-[[noreturn]] void Die(const std::string& what) {
-  std::fprintf(stderr, "accord_bench: %s\n", what.c_str());
-  std::exit(1);
-}
-
-template <class T>
-T Check(Result<T> r, const char* what) {
-  if (!r.ok()) Die(std::string(what) + ": " + r.error().message);
-  return std::move(r.value());
-}
-
-void Check(Status s, const char* what) {
-  if (!s.ok()) Die(std::string(what) + ": " + s.error().message);
-}
 
 // A fresh directory under $TMPDIR, removed with its contents when destroyed.
 class ScratchDir {

@@ -48,6 +48,17 @@ Result<std::string> StringField(const json::object& body, std::string_view name,
   return std::string(v->as_string());
 }
 
+// The password policy's verdict on a new password, reported against `new_password`.
+std::optional<Error> NewPasswordProblem(std::string_view next, std::string_view email) {
+  Status ok = CheckPasswordPolicy(next, email);
+  if (ok.ok()) return std::nullopt;
+  std::vector<ErrorDetail> details = ok.error().details;
+  for (auto& d : details) d.field = "new_password";
+  return Error{ErrorCode::kValidationFailed,
+               "new_password: " + (details.empty() ? ok.error().message : details[0].reason),
+               std::move(details)};
+}
+
 json::object PublicUser(const json::object& user) {
   json::object out;
   for (const char* f : {"id", "email", "name", "role", "party_id", "status", "mfa_enrolled"}) {
@@ -621,13 +632,7 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
     auto next = StringField(*body, "new_password", kMaxPasswordBytes);
     if (!next.ok()) return reply(ErrorResponse(next.error()));
     std::string email = StateString(ses->user, "email");
-    if (Status ok = CheckPasswordPolicy(*next, email); !ok.ok()) {
-      std::vector<ErrorDetail> details = ok.error().details;
-      for (auto& d : details) d.field = "new_password";
-      return reply(ErrorResponse(Error{
-          ErrorCode::kValidationFailed,
-          "new_password: " + (details.empty() ? ok.error().message : details[0].reason), details}));
-    }
+    if (auto problem = NewPasswordProblem(*next, email)) return reply(ErrorResponse(*problem));
     auth().RunSlow(std::move(reply), [this, self = shared_from_this(), next = std::move(*next),
                                       user = ses->user, old = ses->session.id,
                                       address = ctx.request.remote_address](Reply reply) mutable {
@@ -745,14 +750,7 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
     });
     if (!s.ok()) return reply(ErrorResponse(s.error()));
     if (wait > 0) return reply(Throttled(wait));
-    if (Status policy_ok = CheckPasswordPolicy(*next, email); !policy_ok.ok()) {
-      std::vector<ErrorDetail> details = policy_ok.error().details;
-      for (auto& d : details) d.field = "new_password";
-      return reply(ErrorResponse(Error{
-          ErrorCode::kValidationFailed,
-          "new_password: " + (details.empty() ? policy_ok.error().message : details[0].reason),
-          details}));
-    }
+    if (auto problem = NewPasswordProblem(*next, email)) return reply(ErrorResponse(*problem));
     auth().RunSlow(std::move(reply), [this, self = shared_from_this(), p, hash, account_key,
                                       current = std::move(*current),
                                       next = std::move(*next)](Reply reply) mutable {

@@ -54,6 +54,14 @@ void ApplyUser(const json::object& user, std::optional<TimePoint>& until, std::s
   Earliest(until, ParseTime(domain::StateString(user, "access_until")));
 }
 
+// The X-CSRF-Token header against the session's stored hash, compared as hashes in
+// constant time; a missing header never matches.
+bool CsrfMatches(const Request& request, const Hash& expected) {
+  std::string_view csrf = request.HeaderValue(kCsrfHeader);
+  Hash presented = Sha256(csrf);
+  return !csrf.empty() && ConstantTimeEquals(AsString(presented), AsString(expected));
+}
+
 Error Unauthenticated(std::string message) {
   return Error{ErrorCode::kUnauthenticated, std::move(message), {}};
 }
@@ -256,9 +264,7 @@ Result<std::optional<Principal>> AuthService::FromEntry(const Entry& e, const Re
                            " minutes without activity; sign in again");
   }
   if (IsWrite(request.method)) {
-    std::string_view csrf = request.HeaderValue(kCsrfHeader);
-    Hash presented = Sha256(csrf);
-    if (csrf.empty() || !ConstantTimeEquals(AsString(presented), AsString(e.csrf_hash))) {
+    if (!CsrfMatches(request, e.csrf_hash)) {
       return Error{ErrorCode::kForbidden,
                    "a write with the session cookie needs the X-CSRF-Token header given at "
                    "sign-in (GET /api/v1/auth/session repeats it)",
@@ -317,9 +323,7 @@ Result<AuthService::SessionAuth> AuthService::SessionOf(const Request& request) 
     return Unauthenticated("the session expired without activity; sign in again");
   }
   if (IsWrite(request.method)) {
-    Hash presented = Sha256(request.HeaderValue(kCsrfHeader));
-    if (request.HeaderValue(kCsrfHeader).empty() ||
-        !ConstantTimeEquals(AsString(presented), AsString(out.session.csrf_hash))) {
+    if (!CsrfMatches(request, out.session.csrf_hash)) {
       return Error{
           ErrorCode::kForbidden, "this step needs the X-CSRF-Token header given at sign-in", {}};
     }

@@ -290,28 +290,7 @@ class RouteMatrixTest : public ::testing::Test {
     return elevated.contains("alert_id") ? Str(elevated.at("alert_id")) : "";
   }
 
-  // The ledger's size now: the checkpoint may lag by a second, so probe entries past it.
-  uint64_t LedgerSize() {
-    auto exists = [&](uint64_t i) {
-      HttpResult r = s().Get("/api/v1/ledger/entries/" + std::to_string(i));
-      EXPECT_TRUE(r.status == 200 || r.status == 404) << r.body;
-      return r.status == 200;
-    };
-    uint64_t lo = 0, hi = 1;  // entries below lo exist, hi is the next probe
-    while (exists(hi - 1)) {
-      lo = hi;
-      hi *= 2;
-    }
-    while (lo + 1 < hi) {  // entries below lo exist, entry hi - 1 does not
-      uint64_t mid = lo + (hi - lo) / 2;
-      if (exists(mid - 1)) {
-        lo = mid;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
+  uint64_t LedgerSize() { return s().LedgerSize(); }
 };
 ApiServer* RouteMatrixTest::server_ = nullptr;
 json::object* RouteMatrixTest::doc_ = nullptr;

@@ -272,28 +272,7 @@ class TenantIsolationTest : public ::testing::Test {
     return found;
   }
 
-  // Ledger size now: the checkpoint may lag, so entries are probed (binary search).
-  static uint64_t LedgerSize() {
-    auto exists = [](uint64_t i) {
-      HttpResult r = s().Get("/api/v1/ledger/entries/" + std::to_string(i));
-      EXPECT_TRUE(r.status == 200 || r.status == 404) << r.body;
-      return r.status == 200;
-    };
-    uint64_t lo = 0, hi = 1;  // entries below lo exist; entry hi - 1 is the next probe
-    while (exists(hi - 1)) {
-      lo = hi;
-      hi *= 2;
-    }
-    while (lo + 1 < hi) {
-      uint64_t mid = lo + (hi - lo) / 2;
-      if (exists(mid - 1)) {
-        lo = mid;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
+  static uint64_t LedgerSize() { return s().LedgerSize(); }
   // Nothing but the demo's own expiry sweep wrote to the ledger since `before`.
   static void ExpectNothingWrittenSince(uint64_t before, const std::string& what) {
     uint64_t after = LedgerSize();

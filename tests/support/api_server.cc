@@ -69,6 +69,28 @@ boost::json::value ApiServer::GetJson(const std::string& target, const std::stri
   return v;
 }
 
+uint64_t ApiServer::LedgerSize() {
+  auto exists = [this](uint64_t i) {
+    HttpResult r = Get("/api/v1/ledger/entries/" + std::to_string(i));
+    EXPECT_TRUE(r.status == 200 || r.status == 404) << r.body;
+    return r.status == 200;
+  };
+  uint64_t lo = 0, hi = 1;  // entries below lo exist, hi - 1 is the next probe
+  while (exists(hi - 1)) {
+    lo = hi;
+    hi *= 2;
+  }
+  while (lo + 1 < hi) {  // entries below lo exist, entry hi - 1 does not
+    uint64_t mid = lo + (hi - lo) / 2;
+    if (exists(mid - 1)) {
+      lo = mid;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
 void ApiServer::Stop() { EXPECT_EQ(server_->Signal(SIGTERM), 0); }
 
 }  // namespace accord::testing

@@ -34,6 +34,9 @@ class ApiServer {
   // GET + parse; fails the test on a non-200 answer.
   boost::json::value GetJson(const std::string& target,
                              const std::string& role = "security_officer");
+  // The ledger's size now. The checkpoint may lag by a second, so this probes
+  // /api/v1/ledger/entries/{i} (binary search) as the security officer.
+  uint64_t LedgerSize();
   void Stop();  // SIGTERM and wait
 
  private:
