@@ -40,25 +40,6 @@ class TickingClock final : public Clock {
   mutable std::atomic<int64_t> ms_{SystemClock().Now().time_since_epoch().count()};
 };
 
-// A fresh directory under $TMPDIR, removed with its contents when destroyed.
-class ScratchDir {
- public:
-  explicit ScratchDir(const char* tag) {
-    std::string pattern =
-        (fs::temp_directory_path() / (std::string("accord-bench-") + tag + "-XXXXXX")).string();
-    if (mkdtemp(pattern.data()) == nullptr) Die("mkdtemp " + pattern);
-    path_ = pattern;
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
 // A runtime with an organisation and a signing key, as `accord serve` sets it up.
 struct Ledger {
   TickingClock clock;

@@ -5,10 +5,14 @@
 # Real errors are fatal: a missing binary, a benchmark that fails, a server that will not
 # start or does not exit cleanly, Cedar deciding a case differently from the access gate.
 # ACCORD_BENCH_ONLY=gate runs only the access gate section (seconds instead of minutes);
-# ACCORD_BENCH_ONLY=identity only the identity section (sign-in, token auth, wrk; ~1.5 min).
+# ACCORD_BENCH_ONLY=identity only the identity section (sign-in, token auth, wrk; ~1.5 min);
+# ACCORD_BENCH_ONLY=reviews only the reviews section (scheduler pass, dashboard; ~3 min).
 set -euo pipefail
 
-usage() { echo "usage: bench/run.sh BUILD_DIR" >&2; exit 2; }
+usage() {
+  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews] bench/run.sh BUILD_DIR" >&2
+  exit 2
+}
 [ $# -eq 1 ] || usage
 build=$1
 accord=$build/accord
@@ -24,7 +28,8 @@ case $only in
   "") ;;
   gate) tools=(python3) ;;
   identity) tools=(python3 wrk) ;;
-  *) die "ACCORD_BENCH_ONLY=$only: expected gate or identity (or unset for everything)" ;;
+  reviews) tools=(python3) ;;
+  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity or reviews (or unset for everything)" ;;
 esac
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench"
@@ -123,8 +128,15 @@ start_server() {
 . "$(dirname "$0")/registry.sh"
 # shellcheck source=bench/identity.sh
 . "$(dirname "$0")/identity.sh"
+# shellcheck source=bench/reviews.sh
+. "$(dirname "$0")/reviews.sh"
 if [ "$only" = identity ]; then
   identity_bench
+  print_table
+  exit 0
+fi
+if [ "$only" = reviews ]; then
+  reviews_bench
   print_table
   exit 0
 fi
@@ -352,6 +364,9 @@ registry_bench
 
 # --- 8. identity: sign-in cost, token authentication, revocation (bench/identity.sh) ----------
 identity_bench
+
+# --- 9. reviews: the scheduler pass and the dashboard at 100,000 parties (bench/reviews.sh) ----
+reviews_bench
 
 # --- table ------------------------------------------------------------------------------------
 print_table

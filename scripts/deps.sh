@@ -12,7 +12,7 @@ pkgs=(build-essential cmake pkg-config ccache
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev libargon2-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev)
 case "$mode" in
-  test) pkgs+=(clang-format sqlite3 openssl procps postgresql) ;;
+  test) pkgs+=(clang-format sqlite3 openssl procps postgresql libical-dev) ;;
   bench) pkgs+=(wrk openssl procps python3 postgresql curl) ;;
 esac
 

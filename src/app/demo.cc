@@ -10,6 +10,7 @@
 #include "accord/domain/identity.h"
 #include "accord/http/registry_http.h"
 #include "accord/storage/identity_store.h"
+#include "accord/storage/reviews.h"
 
 namespace accord::app {
 
@@ -294,6 +295,7 @@ struct Seeder {
       auto user = AddUser(runtime.log(), installer, body, password, identity, true);
       if (!user.ok()) return std::move(user).error();
       std::string id(user->at("id").as_string());
+      ids[u.email] = id;
       // Only the first officer is attested by the installer; the demo officer onboards the
       // rest of the workforce with dated records, as the gate wants (TR-7).
       if (user->at("status") == "pending") ACCORD_TRY(Onboard(id, identity));
@@ -348,6 +350,70 @@ struct Seeder {
     return out;
   }
 
+  // TP-9 … TP-15: the SOC 2 report of the hosting provider (one exception, so a finding),
+  // a security/compliance/SLA review assigned to the Privacy Officer, and a substantial change
+  // announced by Relay SMS, with its change review and risk assessment.
+  Status Reviews(const policy::ReviewsPolicy& reviews) {
+    std::string officer = ids["officer@luma.example"], privacy = ids["privacy@luma.example"];
+    domain::Actor so{officer, "security_officer"};
+    json::object soc2{
+        {"type", "type2"},
+        {"period_start", Day(-420)},
+        {"period_end", Day(-55)},
+        {"auditor", "Example Assurance LLP"},
+        {"opinion", "unqualified"},
+        {"issued_at", Day(-20)},
+        {"reviewed_at", Day(-5)},
+        {"exceptions",
+         json::array{json::object{
+             {"control", "CC6.2 user access removal"},
+             {"description", "Two leavers kept console access for nine days after departure."},
+             {"severity", "medium"}}}},
+        {"user_entity_controls",
+         json::array{
+             json::object{{"control", "Customer manages its own IAM users and enforces MFA"},
+                          {"owner_id", officer},
+                          {"in_place", true}}}},
+        {"summary", "Reviewed for the annual security review (TP-11)."}};
+    auto report = Run([&](storage::CommandContext& c) -> Result<json::value> {
+      auto created =
+          http::CreateObjectCommand(c, "soc2_report", ids["Nimbus Cloud Hosting"], soc2, so);
+      if (!created.ok()) return std::move(created).error();
+      auto findings = storage::RaiseSoc2Findings(c, so, created->as_object(), reviews);
+      if (!findings.ok()) return std::move(findings).error();
+      return created;
+    });
+    if (!report.ok()) return std::move(report).error();
+    auto review = Run([&](storage::CommandContext& c) -> Result<json::value> {
+      auto r = storage::OpenReview(c, so,
+                                   storage::NewReview{.kind = "party_review",
+                                                      .party_id = ids["Relay SMS"],
+                                                      .due = now + std::chrono::days(20),
+                                                      .assignee_id = privacy,
+                                                      .comment = "SLA renewal is coming up"},
+                                   reviews);
+      if (!r.ok()) return std::move(r).error();
+      return json::value(std::move(*r));
+    });
+    if (!review.ok()) return std::move(review).error();
+    json::object change{
+        {"party_id", ids["Relay SMS"]},
+        {"title", "SMS gateway moves to a second region"},
+        {"description", "Relay SMS will route messages through a new EU gateway for resilience."},
+        {"system_ids", json::array{json::value(ids["Messaging service (production)"])}},
+        {"planned_at", Day(21)},
+        {"new_data_location", "EU (Frankfurt)"}};
+    auto notice = Run([&](storage::CommandContext& c) -> Result<json::value> {
+      auto r = storage::RecordChangeNotice(
+          c, domain::Actor{ids["contact@relaysms.example"], "third_party_contact"}, change,
+          reviews);
+      if (!r.ok()) return std::move(r).error();
+      return json::value(std::move(*r));
+    });
+    if (!notice.ok()) return std::move(notice).error();
+    return Ok();
+  }
+
   Status Grants() {
     // Active: read access to staging, approved by the Security Officer.
     auto active = Grant("Brightcode Studio", "Luma platform (staging)", "read", Day(0), Day(60));
@@ -383,6 +449,7 @@ Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile) {
 
   auto accounts = seeder.Accounts(profile.identity);
   if (!accounts.ok()) return std::move(accounts).error();
+  ACCORD_TRY(seeder.Reviews(profile.reviews));
   std::string printed = std::move(*accounts);
   const char* notes[] = {
       "Annual review of the partner and subcontractor list is due in Q1 (TP-10).",

@@ -9,12 +9,11 @@
 
 #include <spdlog/spdlog.h>
 
+#include "accord/app/scheduler.h"
 #include "accord/http/api.h"
 #include "accord/http/auth.h"
 #include "accord/http/server.h"
-#include "accord/storage/entitlement_reviews.h"
-#include "accord/storage/identity_store.h"
-#include "accord/storage/registry_expiry.h"
+#include "accord/storage/outbox.h"
 
 namespace accord::app {
 
@@ -45,7 +44,7 @@ namespace {
 // Writes a checkpoint at most once a second while the ledger grows.
 class Checkpointer {
  public:
-  // `jobs` run after each checkpoint (time-driven work such as grant expiry).
+  // `jobs` run after each checkpoint (the scheduler's tick).
   Checkpointer(Runtime& rt, std::string origin, std::vector<std::function<void()>> jobs = {})
       : rt_(rt), origin_(std::move(origin)), jobs_(std::move(jobs)) {
     thread_ = std::thread([this] { Loop(); });
@@ -179,26 +178,14 @@ int Serve(const ServeOptions& options) {
   });
   auto bound = server.Start();
   if (!bound.ok()) return Fail(bound.error(), 3);
-  int identity_ticks = 0;
-  Checkpointer checkpointer(
-      runtime, org->origin, {[&runtime, &profile, &identity_ticks, &clock] {
-        if (identity_ticks++ % 60 == 0) {
-          auto p = storage::PurgeIdentityState(runtime.store(), clock.Now());
-          if (!p.ok()) spdlog::warn("session purge failed: {}", p.error().message);
-        }
-        auto u = storage::DeactivateLapsedUsers(runtime.log(), profile->identity);
-        if (!u.ok()) spdlog::warn("account expiry failed: {}", u.error().message);
-        if (u.ok() && *u > 0) spdlog::info("{} accounts deactivated", *u);
-        auto n = http::ExpireGrants(runtime.log());
-        if (!n.ok()) spdlog::warn("grant expiry failed: {}", n.error().message);
-        if (n.ok() && *n > 0) spdlog::info("{} grants expired", *n);
-        auto a = storage::ExpireAgreements(runtime.log());
-        if (!a.ok()) spdlog::warn("agreement expiry failed: {}", a.error().message);
-        if (a.ok() && *a > 0) spdlog::info("{} agreements expired", *a);
-        auto e = storage::RunEntitlementSchedule(runtime.log(), profile->identity);
-        if (!e.ok()) spdlog::warn("entitlement review schedule failed: {}", e.error().message);
-        if (e.ok() && *e > 0) spdlog::info("{} entitlement reviews opened or overdue", *e);
-      }});
+  // The one scheduler loop: the checkpoint thread ticks it once a second.
+  storage::OutboxDelivery outbox(runtime.store(), clock);
+  Scheduler scheduler;
+  AddServerJobs(scheduler, runtime, *profile, outbox);
+  // The first tick before the server says it is listening: whatever fell due while it was
+  // down (reviews to open, grants that lapsed) is done before the first request is served.
+  scheduler.Tick();
+  Checkpointer checkpointer(runtime, org->origin, {[&scheduler] { scheduler.Tick(); }});
   ready = true;
   std::string shown_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;
   std::printf("listening on %s://%s:%u\n", tls ? "https" : "http", shown_host.c_str(),

@@ -4,8 +4,12 @@
 #include <charconv>
 #include <cstdint>
 
+#include "fixed_digits.h"
+
 namespace accord {
 namespace {
+
+using core_internal::FixedDigits;
 
 using std::chrono::days;
 using std::chrono::milliseconds;
@@ -38,17 +42,6 @@ std::string Range(std::string_view field, int value, std::string_view range) {
          std::string(range);
 }
 
-// Reads n digits at pos; -1 if any is not a digit.
-int Digits(std::string_view s, size_t pos, size_t n) {
-  if (pos + n > s.size()) return -1;
-  int v = 0;
-  for (size_t i = pos; i < pos + n; ++i) {
-    if (!IsDigit(s[i])) return -1;
-    v = v * 10 + (s[i] - '0');
-  }
-  return v;
-}
-
 constexpr std::string_view kShape =
     "expected YYYY-MM-DDTHH:MM:SS[.fff] followed by Z or an offset such as +02:00";
 
@@ -60,8 +53,8 @@ Result<int> ParseOffset(std::string_view s, size_t pos) {
   int minutes = 0;
   if (c != 'Z' && c != 'z') {
     if (c != '+' && c != '-') return Bad(s, kShape);
-    const int oh = Digits(s, pos + 1, 2);
-    const int om = Digits(s, pos + 4, 2);
+    const int oh = FixedDigits(s, pos + 1, 2);
+    const int om = FixedDigits(s, pos + 4, 2);
     if (oh < 0 || om < 0 || s[pos + 3] != ':') return Bad(s, "offset must look like +HH:MM");
     if (oh > 23) return Bad(s, Range("offset hour", oh, "00..23"));
     if (om > 59) return Bad(s, Range("offset minute", om, "00..59"));
@@ -102,8 +95,9 @@ std::string FormatRfc3339(TimePoint t) {
 }
 
 Result<TimePoint> ParseRfc3339(std::string_view s) {
-  const int year = Digits(s, 0, 4), month = Digits(s, 5, 2), day = Digits(s, 8, 2);
-  const int hour = Digits(s, 11, 2), minute = Digits(s, 14, 2), second = Digits(s, 17, 2);
+  const int year = FixedDigits(s, 0, 4), month = FixedDigits(s, 5, 2), day = FixedDigits(s, 8, 2);
+  const int hour = FixedDigits(s, 11, 2), minute = FixedDigits(s, 14, 2),
+            second = FixedDigits(s, 17, 2);
   if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || s[4] != '-' ||
       s[7] != '-' || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':') {
     return Bad(s, kShape);

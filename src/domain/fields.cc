@@ -160,6 +160,26 @@ void CheckValue(const FieldSpec& spec, const json::value& v, const std::string& 
       out = std::move(nested);
       return;
     }
+    case FieldType::kObjectList: {
+      if (!v.is_array()) return fail("must be an array of objects");
+      const auto& arr = v.as_array();
+      if (arr.size() > spec.max_length) {
+        return fail("must have at most " + std::to_string(spec.max_length) + " items");
+      }
+      json::array norm;
+      for (size_t i = 0; i < arr.size(); ++i) {
+        std::string item_path = path + "[" + std::to_string(i) + "]";
+        if (!arr[i].is_object()) {
+          details.push_back({item_path, "must be an object", {}});
+          continue;
+        }
+        json::object nested;
+        ValidateFields(spec.fields, arr[i].as_object(), false, item_path, nested, details);
+        norm.push_back(std::move(nested));
+      }
+      out = std::move(norm);
+      return;
+    }
   }
 }
 
@@ -174,6 +194,7 @@ const char* TypeName(FieldType t) {
     case FieldType::kEnumList:
     case FieldType::kIdList:
     case FieldType::kStringList:
+    case FieldType::kObjectList:
       return "array";
     case FieldType::kObject:
       return "object";
@@ -252,6 +273,7 @@ json::object SchemaOf(const std::vector<FieldSpec>& specs, bool for_patch) {
       json::object nested = SchemaOf(s.fields, false);
       p["properties"] = nested["properties"];
     }
+    if (s.type == FieldType::kObjectList) p["items"] = SchemaOf(s.fields, false);
     props[s.name] = std::move(p);
     if (s.required && !for_patch) required.push_back(json::value(s.name));
   }

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "accord/core/rrule.h"
 #include "accord/core/time.h"
 
 namespace accord::domain {
@@ -155,6 +156,9 @@ KindSpec Agreement() {
       Time("effective_at"),
       Time("expires_at"),
       {.name = "renewal_notice_days", .type = F::kInt, .min = 0, .max = 3650},
+      Str("review_rrule", false,
+          "SLA reviews (TP-14): RFC 5545 RRULE such as FREQ=MONTHLY;INTERVAL=3; default from "
+          "the profile's [reviews.schedule]"),
       Str("signed_by", false, "who signed for the third party"),
       {.name = "data_use",
        .type = F::kObject,
@@ -299,6 +303,111 @@ KindSpec Alert() {
   return k;
 }
 
+// Issue 6 (TP-9 … TP-15): reviews, SOC 2 reports, change notices and findings. Reviews,
+// change notices and findings name their party in `party_id` (org level, so they have
+// their own collections) and are written only by their commands (storage/reviews.h).
+KindSpec Review() {
+  KindSpec k{.kind = "review",
+             .id_prefix = "rev",
+             .name_field = "title",
+             .tag_field = "review_kind",
+             .status_field = "status",
+             .generic_write = false};
+  k.fields = {ReadOnly("title"),         ReadOnly("review_kind"),  ReadOnly("status"),
+              ReadOnly("party_id"),      ReadOnly("agreement_id"), ReadOnly("change_notice_id"),
+              ReadOnly("due_at"),        ReadOnly("period"),       ReadOnly("period_label"),
+              ReadOnly("series_key"),    ReadOnly("opened_by"),    ReadOnly("assignee"),
+              ReadOnly("documentation"), ReadOnly("rejections"),   ReadOnly("approved_by"),
+              ReadOnly("approved_at"),   ReadOnly("on_time"),      ReadOnly("overdue")};
+  AddMeta(k.fields, "");
+  return k;
+}
+
+// TP-11: a SOC 2 report of an infrastructure partner as we reviewed it.
+KindSpec Soc2Report() {
+  KindSpec k{.kind = "soc2_report",
+             .id_prefix = "soc",
+             .parent_kind = "party",
+             .tag_field = "opinion",
+             .generic_write = false};
+  k.fields = {
+      Enum("type", {"type1", "type2"}, true),
+      Time("period_start"),
+      Time("period_end", true),
+      Str("auditor", true, "the audit firm"),
+      Enum("opinion", {"unqualified", "qualified", "adverse", "disclaimer"}, true),
+      Time("issued_at"),
+      Time("reviewed_at", true),
+      {.name = "exceptions",
+       .type = F::kObjectList,
+       .max_length = 200,
+       .fields = {Str("control", true), Text("description", 4000),
+                  Enum("severity", {"critical", "high", "medium", "low"})},
+       .description = "exceptions the auditor noted; each becomes a finding"},
+      {.name = "user_entity_controls",
+       .type = F::kObjectList,
+       .max_length = 200,
+       .fields = {Str("control", true),
+                  {.name = "owner_id", .type = F::kId, .required = true},
+                  Bool("in_place")},
+       .description = "complementary user entity controls, each with our owner"},
+      {.name = "bridge_letter",
+       .type = F::kObject,
+       .fields = {Time("covered_until", true), {.name = "document_id", .type = F::kId}},
+       .description = "covers the gap between the period's end and now"},
+      {.name = "document_id", .type = F::kId, .description = "the uploaded report"},
+      Text("summary", 4000),
+      ReadOnly("reviewed_by"),
+      ReadOnly("finding_ids"),
+  };
+  AddMeta(k.fields, "party");
+  return k;
+}
+
+// TP-9: a change a party announced to its services; reviewed before it is implemented.
+KindSpec ChangeNotice() {
+  KindSpec k{.kind = "change_notice",
+             .id_prefix = "chg",
+             .name_field = "title",
+             .tag_field = "substantial_tag",
+             .status_field = "status",
+             .generic_write = false};
+  k.fields = {ReadOnly("party_id"),
+              ReadOnly("title"),
+              ReadOnly("description"),
+              ReadOnly("service_ids"),
+              ReadOnly("system_ids"),
+              ReadOnly("planned_at"),
+              ReadOnly("substantial"),
+              ReadOnly("substantial_reasons"),
+              ReadOnly("new_subprocessor"),
+              ReadOnly("new_data_location"),
+              ReadOnly("status"),
+              ReadOnly("change_review_id"),
+              ReadOnly("risk_assessment_id"),
+              ReadOnly("implemented_at"),
+              ReadOnly("finding_id"),
+              ReadOnly("substantial_tag")};
+  AddMeta(k.fields, "");
+  return k;
+}
+
+// TP-14: something a review, a SOC 2 report or the schedule found, tracked to resolution.
+KindSpec Finding() {
+  KindSpec k{.kind = "finding",
+             .id_prefix = "fnd",
+             .name_field = "title",
+             .tag_field = "severity",
+             .status_field = "status",
+             .generic_write = false};
+  k.fields = {ReadOnly("title"),   ReadOnly("description"), ReadOnly("severity"),
+              ReadOnly("status"),  ReadOnly("party_id"),    ReadOnly("source"),
+              ReadOnly("rule"),    ReadOnly("owner"),       ReadOnly("due_at"),
+              ReadOnly("overdue"), ReadOnly("resolution"),  ReadOnly("opened_by")};
+  AddMeta(k.fields, "");
+  return k;
+}
+
 const std::map<std::string, std::vector<std::string>, std::less<>>& Transitions(
     std::string_view kind) {
   static const std::map<std::string, std::vector<std::string>, std::less<>> kParty = {
@@ -344,6 +453,15 @@ void CheckAgreement(const json::object& s, std::vector<ErrorDetail>& details) {
   if (s.contains("sla") && type != "sla") {
     details.push_back({"sla", "only an sla agreement has SLA sections", {}});
   }
+  if (std::string rule = StateString(s, "review_rrule"); !rule.empty()) {
+    if (type != "sla") {
+      details.push_back({"review_rrule", "only an sla agreement has an SLA review cadence", {}});
+    } else if (auto parsed = ParseRRule(rule, "review_rrule"); !parsed.ok()) {
+      for (const auto& d : parsed.error().details) details.push_back(d);
+    } else if (parsed->count || parsed->until) {
+      details.push_back({"review_rrule", "must not end: remove COUNT/UNTIL", {}});
+    }
+  }
   if (status != "executed") return;
   if (effective.empty()) {
     details.push_back({"effective_at", "is required before the agreement is executed", {}});
@@ -383,8 +501,9 @@ void CheckAgreement(const json::object& s, std::vector<ErrorDetail>& details) {
 
 const std::vector<KindSpec>& RegistryKinds() {
   static const std::vector<KindSpec> kKinds = {
-      Party(),   System(),   Service(), Contact(), Agreement(),         DueDiligence(),
-      Control(), Document(), Grant(),   User(),    EntitlementReview(), Alert()};
+      Party(),   System(),     Service(),      Contact(), Agreement(),         DueDiligence(),
+      Control(), Document(),   Grant(),        User(),    EntitlementReview(), Alert(),
+      Review(),  Soc2Report(), ChangeNotice(), Finding()};
   return kKinds;
 }
 
@@ -444,6 +563,20 @@ std::string InherentRiskTier(const json::object& party) {
 void CheckObject(const KindSpec& spec, const json::object& state,
                  std::vector<ErrorDetail>& details) {
   if (spec.kind == "agreement") CheckAgreement(state, details);
+  if (spec.kind == "soc2_report") {
+    std::string start = StateString(state, "period_start"), end = StateString(state, "period_end");
+    if (StateString(state, "type") == "type2" && start.empty()) {
+      details.push_back(
+          {"period_start", "is required for a Type II report (its audit period)", {}});
+    }
+    if (!start.empty() && !end.empty() && end <= start) {
+      details.push_back({"period_end", "must be after period_start", {}});
+    }
+    std::string reviewed = StateString(state, "reviewed_at");
+    if (!reviewed.empty() && !end.empty() && reviewed < end) {
+      details.push_back({"reviewed_at", "must not be before period_end", {}});
+    }
+  }
   if (spec.kind == "control" && StateString(state, "type") == "infrastructure_permission" &&
       StateString(state, "system_id").empty()) {
     details.push_back({"system_id", "is required for an infrastructure_permission", {}});

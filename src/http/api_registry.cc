@@ -1,8 +1,10 @@
 // The registry's CRUD routes (TP-1, TP-6), generated from the kind specs in
 // domain/registry.h: one create/list/get/patch/delete shape for every kind.
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "accord/core/ids.h"
+#include "accord/core/time.h"
 #include "accord/domain/registry.h"
 #include "accord/http/api.h"
 #include "accord/http/json.h"
@@ -47,6 +49,12 @@ std::vector<KindRoutes> AllKindRoutes() {
       {k("user"), "users", kLedgerReaderRoles, {}},
       {k("entitlement_review"), "entitlement-reviews", kLedgerReaderRoles, {}},
       {k("alert"), "alerts", kOfficerRoles, {}},
+      // Reviews and what they produce (issue 6): written by api_reviews.cc. The workforce
+      // reads them, since a profile may make staff assignees and finding owners.
+      {k("review"), "reviews", kOrgReaders, {}},
+      {k("soc2_report"), "soc2-reports", kOrgReaders, {}},
+      {k("change_notice"), "change-notices", kRegistryReaders, {}},
+      {k("finding"), "findings", kOrgReaders, {}},
   };
 }
 
@@ -224,6 +232,38 @@ Result<json::value> Delete(storage::CommandContext& c, const WriteRequest& w) {
 
 // --- routes ------------------------------------------------------------------------------
 
+// Org-level kinds that still belong to a party (reviews, findings, change notices).
+bool HasPartyField(const domain::KindSpec& spec) {
+  return std::any_of(spec.fields.begin(), spec.fields.end(),
+                     [](const domain::FieldSpec& f) { return f.name == "party_id"; });
+}
+
+// ?due_after= / ?due_before= / ?overdue= on reviews.
+Status ReviewFilters(const Context& ctx, TimePoint now, storage::ListQuery& q) {
+  for (const char* name : {"due_after", "due_before"}) {
+    std::string_view v = ctx.Query(name);
+    if (v.empty()) continue;
+    std::string text(v);
+    if (text.size() == 10) text += "T00:00:00Z";
+    auto t = ParseRfc3339(text);
+    if (!t.ok()) return ValidationError(name, "must be an RFC 3339 time or a YYYY-MM-DD date");
+    (std::string_view(name) == "due_after" ? q.due_after : q.due_before) = FormatRfc3339(*t);
+  }
+  std::string_view overdue = ctx.Query("overdue");
+  if (overdue == "true") {
+    q.overdue_at = FormatRfc3339(now);
+  } else if (!overdue.empty() && overdue != "false") {
+    return ValidationError("overdue", "must be true or false");
+  }
+  bool filtered = !q.due_after.empty() || !q.due_before.empty() || !q.overdue_at.empty();
+  if (filtered && q.as_of) {
+    return ValidationError("as_of",
+                           "cannot be combined with due_after, due_before or overdue: those "
+                           "filter the reviews as they are now");
+  }
+  return Ok();
+}
+
 std::vector<ParamDoc> ListParams(const domain::KindSpec& spec) {
   std::vector<ParamDoc> p;
   if (!spec.name_field.empty()) {
@@ -231,6 +271,14 @@ std::vector<ParamDoc> ListParams(const domain::KindSpec& spec) {
   }
   if (!spec.tag_field.empty()) p.push_back({spec.tag_field, "query", "string", false, "filter"});
   if (!spec.status_field.empty()) p.push_back({"status", "query", "string", false, "filter"});
+  if (spec.parent_kind.empty() && HasPartyField(spec)) {
+    p.push_back({"party_id", "query", "string", false, "filter: about this party"});
+  }
+  if (spec.kind == "review") {
+    p.push_back({"due_after", "query", "string", false, "filter: due at or after (RFC 3339)"});
+    p.push_back({"due_before", "query", "string", false, "filter: due before (RFC 3339)"});
+    p.push_back({"overdue", "query", "boolean", false, "true: open and past due"});
+  }
   p.push_back({"limit", "query", "integer", false, "1-500, default 50"});
   p.push_back({"cursor", "query", "string", false, "from next_cursor"});
   p.push_back({"as_of", "query", "integer", false, "ledger size: the state back then"});
@@ -251,7 +299,7 @@ void AddListRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const std:
       .tag = "registry",
       .params = std::move(params),
       .response_schema = json::object{{"type", "object"}},
-      .handler = Sync([spec, under_party, &store](Context& ctx) {
+      .handler = Sync([spec, under_party, &store, &clock = deps.clock](Context& ctx) {
         auto page = ParsePage(ctx);
         if (!page.ok()) return ErrorResponse(page.error());
         auto as_of = ParseAsOf(ctx);
@@ -264,6 +312,12 @@ void AddListRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const std:
                              .limit = page->limit,
                              .as_of = *as_of};
         if (spec->tag_field.empty()) q.tag.clear();
+        if (!under_party && HasPartyField(*spec)) q.party_id = std::string(ctx.Query("party_id"));
+        if (spec->kind == "review") {
+          if (Status f = ReviewFilters(ctx, clock.Now(), q); !f.ok()) {
+            return ErrorResponse(f.error());
+          }
+        }
         Scope scope = ScopeOf(*ctx.principal);
         json::object body;
         Status s = store.Read([&](storage::Tx& tx) -> Status {

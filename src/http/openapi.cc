@@ -137,6 +137,8 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddAuthRoutes(router, deps);
   AddUserRoutes(router, deps);
   AddEntitlementRoutes(router, deps);
+  AddReviewRoutes(router, deps);
+  AddCalendarRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

@@ -32,37 +32,6 @@ constexpr IntKey kIntKeys[] = {
     {"review_window_days", &IdentityPolicy::review_window_days, 1, 90},
 };
 
-// A list of roles; `everyone_allowed` accepts the string "everyone" for all roles.
-void ReadRoles(const std::string& field, const toml::node& node, bool everyone_allowed,
-               Problems& problems, std::vector<std::string>& out) {
-  if (const auto* s = node.as_string(); s && everyone_allowed) {
-    if (s->get() == "everyone") {
-      out = domain::AllRoles();
-      return;
-    }
-    problems.Add(field, "must be \"everyone\" or an array of roles", LineOf(node));
-    return;
-  }
-  const auto* array = node.as_array();
-  if (!array) {
-    problems.Add(field, "must be an array of roles", LineOf(node));
-    return;
-  }
-  std::vector<std::string> roles;
-  for (const auto& item : *array) {
-    const auto* s = item.as_string();
-    if (!s || !domain::IsRole(s->get())) {
-      problems.Add(field,
-                   "unknown role (one of security_officer, privacy_officer, staff, auditor, "
-                   "third_party_contact)",
-                   LineOf(item));
-      return;
-    }
-    roles.push_back(s->get());
-  }
-  out = std::move(roles);
-}
-
 }  // namespace
 
 void ParseIdentity(const toml::table& identity, Problems& problems, IdentityPolicy& out) {

@@ -9,6 +9,7 @@
 
 #include "accord/core/bytes.h"
 #include "accord/core/sha256.h"
+#include "accord/domain/identity.h"
 #include "accord/policy/builtin_profiles.h"
 #include "profile_internal.h"
 
@@ -34,6 +35,37 @@ Error Problems::ToError() const {
   return Error{ErrorCode::kValidationFailed, std::move(message), std::move(sorted)};
 }
 
+bool ReadRoles(const std::string& field, const toml::node& node, bool everyone_allowed,
+               Problems& problems, std::vector<std::string>& out) {
+  if (const auto* s = node.as_string(); s && everyone_allowed) {
+    if (s->get() == "everyone") {
+      out = domain::AllRoles();
+      return true;
+    }
+    problems.Add(field, "must be \"everyone\" or an array of roles", LineOf(node));
+    return false;
+  }
+  const auto* array = node.as_array();
+  if (!array) {
+    problems.Add(field, "must be an array of roles", LineOf(node));
+    return false;
+  }
+  std::vector<std::string> roles;
+  for (const auto& item : *array) {
+    const auto* s = item.as_string();
+    if (!s || !domain::IsRole(s->get())) {
+      problems.Add(field,
+                   "unknown role (one of security_officer, privacy_officer, staff, auditor, "
+                   "third_party_contact)",
+                   LineOf(item));
+      return false;
+    }
+    roles.push_back(s->get());
+  }
+  out = std::move(roles);
+  return true;
+}
+
 }  // namespace internal
 
 namespace {
@@ -43,7 +75,7 @@ using internal::Problems;
 
 // Sections later features own; listed here so unknown keys stay errors everywhere else.
 const std::set<std::string>& KnownSections() {
-  static const std::set<std::string> kSections = {"profile", "access", "identity"};
+  static const std::set<std::string> kSections = {"profile", "access", "identity", "reviews"};
   return kSections;
 }
 
@@ -106,6 +138,11 @@ Result<Profile> ParseProfile(std::string_view text, std::string_view origin) {
     internal::ParseIdentity(*identity, problems, profile.identity);
   } else if (const toml::node* node = table.get("identity")) {
     problems.Add("identity", "must be a section ([identity])", LineOf(*node));
+  }
+  if (const toml::table* reviews = table["reviews"].as_table()) {
+    internal::ParseReviews(*reviews, problems, profile.reviews);
+  } else if (const toml::node* node = table.get("reviews")) {
+    problems.Add("reviews", "must be a section ([reviews])", LineOf(*node));
   }
   if (!problems.empty()) return problems.ToError();
   profile.source = std::string(text);

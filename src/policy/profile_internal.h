@@ -30,8 +30,16 @@ class Problems {
 
 inline int LineOf(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
 
+// Reads an array of role names into `out` (left unchanged on a mistake; returns whether it
+// was read); `everyone_allowed` also accepts the string "everyone" for all roles.
+bool ReadRoles(const std::string& field, const toml::node& node, bool everyone_allowed,
+               Problems& problems, std::vector<std::string>& out);
+
 // Reads the [identity] section into `out`.
 void ParseIdentity(const toml::table& identity, Problems& problems, IdentityPolicy& out);
+
+// Reads the [reviews] section into `out`.
+void ParseReviews(const toml::table& reviews, Problems& problems, ReviewsPolicy& out);
 
 // Reads the [access] section into `out`; every mistake goes to `problems`.
 void ParseAccess(const toml::table& access, Problems& problems, AccessPolicy& out);

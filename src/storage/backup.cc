@@ -31,6 +31,15 @@ const std::vector<CarriedTable>& CarriedTables() {
        {"user_id", "password_hash", "totp_secret", "totp_pending", "totp_last_step",
         "must_change_password", "updated_at"}},
       {"user_recovery_codes", {"user_id", "code_hash", "used_at"}},
+      // The scheduler's own state and undelivered notifications (issue 6).
+      {"review_series",
+       {"key", "review_kind", "party_id", "subject_id", "rrule", "anchor", "next_period",
+        "next_due_at", "open_at"}},
+      {"review_reminders", {"review_id", "next_at", "sent"}},
+      {"outbox",
+       {"id", "dedupe_key", "channel", "user_id", "recipient", "subject", "body", "ref_kind",
+        "ref_id", "status", "attempts", "next_attempt_at", "last_error", "created_at", "sent_at"}},
+      {"calendar_tokens", {"id", "token_hash", "user_id", "name", "created_at", "revoked_at"}},
   };
   return kTables;
 }

@@ -1,4 +1,5 @@
 #include "accord/storage/identity_store.h"
+#include "accord/storage/outbox.h"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -568,6 +569,15 @@ Result<std::string> RaiseAlert(CommandContext& c, const domain::Actor& actor,
                                       .subject = {"alert", id},
                                       .payload = json::object{{"state", std::move(state)}}});
   if (!index.ok()) return std::move(index).error();
+  // Every officer hears of it through the outbox (delivered once a channel is configured).
+  OutboxMessage message{.dedupe_key = "alert:" + id,
+                        .subject = "[" + severity + "] " + title,
+                        .body = title + "\nType: " + type + "\nAlert: " + id + "\n",
+                        .ref_kind = "alert",
+                        .ref_id = id};
+  auto queued = QueueForUsers(c.tx(), {"security_officer", "privacy_officer"}, {},
+                              std::move(message), c.Now());
+  if (!queued.ok()) return std::move(queued).error();
   return id;
 }
 

@@ -161,11 +161,92 @@ CREATE TABLE auth_throttle (
 ALTER TABLE rm_api_tokens ADD COLUMN user_id TEXT;
 )sql";
 
+// Version 4: reviews, schedules, findings, the notification outbox, calendar feeds (issue 6).
+// Reviews, SOC 2 reports, change notices and findings are registry objects (rm_objects);
+// rm_reviews and rm_review_stats are the reviews' own read models (schedule lookups and the
+// dashboard's counts without a scan). The other tables are not derived from the ledger:
+// the scheduler's series and reminder state, the outbox and calendar-feed token hashes.
+// rm_objects_status covers the scheduler's list of active partners (no document read).
+const char* kV4Sqlite = R"sql(
+CREATE INDEX rm_objects_status ON rm_objects(kind, to_idx, status, tag);
+CREATE TABLE rm_reviews (
+  id TEXT PRIMARY KEY,
+  review_kind TEXT NOT NULL,
+  party_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  is_open INTEGER NOT NULL,
+  overdue INTEGER NOT NULL,
+  due_at TEXT NOT NULL,
+  approved_at TEXT,
+  series_key TEXT,
+  period INTEGER,
+  assignee_id TEXT NOT NULL
+);
+CREATE UNIQUE INDEX rm_reviews_series ON rm_reviews(series_key, due_at);
+CREATE INDEX rm_reviews_due ON rm_reviews(is_open, overdue, due_at);
+CREATE INDEX rm_reviews_party ON rm_reviews(party_id, due_at);
+CREATE TABLE rm_review_stats (
+  review_kind TEXT NOT NULL,
+  due_day TEXT NOT NULL,
+  open_count INTEGER NOT NULL,
+  on_time INTEGER NOT NULL,
+  late INTEGER NOT NULL,
+  PRIMARY KEY (review_kind, due_day)
+);
+CREATE TABLE review_series (
+  key TEXT PRIMARY KEY,
+  review_kind TEXT NOT NULL,
+  party_id TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  rrule TEXT NOT NULL,
+  anchor TEXT NOT NULL,
+  next_period INTEGER NOT NULL,
+  next_due_at TEXT NOT NULL,
+  open_at TEXT NOT NULL
+);
+CREATE INDEX review_series_open ON review_series(open_at);
+CREATE TABLE review_reminders (
+  review_id TEXT PRIMARY KEY,
+  next_at TEXT NOT NULL,
+  sent INTEGER NOT NULL
+);
+CREATE INDEX review_reminders_next ON review_reminders(next_at);
+CREATE TABLE outbox (
+  id TEXT PRIMARY KEY,
+  dedupe_key TEXT NOT NULL UNIQUE,
+  channel TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  ref_kind TEXT NOT NULL,
+  ref_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_attempt_at TEXT NOT NULL,
+  last_error TEXT,
+  created_at TEXT NOT NULL,
+  sent_at TEXT
+);
+CREATE INDEX outbox_pending ON outbox(status, next_attempt_at);
+CREATE INDEX outbox_created ON outbox(created_at, id);
+CREATE TABLE calendar_tokens (
+  id TEXT PRIMARY KEY,
+  token_hash BLOB NOT NULL UNIQUE,
+  user_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE INDEX calendar_tokens_user ON calendar_tokens(user_id);
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "ledger and foundation read models", kV1Sqlite, ""},
       {2, "third-party registry", kV2Sqlite, ""},
       {3, "identity: credentials, sessions, throttling", kV3Sqlite, ""},
+      {4, "reviews, schedules, findings, outbox, calendar feeds", kV4Sqlite, ""},
   };
   return kMigrations;
 }

@@ -141,6 +141,22 @@ Result<ObjectPage> ListObjects(Tx& tx, const ListQuery& query, const Scope& scop
   filter("parent_id", query.parent_id);
   filter("tag", query.tag);
   filter("status", query.status);
+  if (!query.due_after.empty() || !query.due_before.empty() || !query.overdue_at.empty()) {
+    sql += " AND EXISTS (SELECT 1 FROM rm_reviews r WHERE r.id = o.id";
+    if (!query.due_after.empty()) {
+      sql += " AND r.due_at >= ?";
+      params.emplace_back(query.due_after);
+    }
+    if (!query.due_before.empty()) {
+      sql += " AND r.due_at < ?";
+      params.emplace_back(query.due_before);
+    }
+    if (!query.overdue_at.empty()) {
+      sql += " AND r.is_open = 1 AND r.due_at < ?";
+      params.emplace_back(query.overdue_at);
+    }
+    sql += ")";
+  }
   if (!query.after_id.empty()) {
     sql += " AND " + id_column + " > ?";
     params.emplace_back(query.after_id);

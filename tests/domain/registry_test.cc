@@ -493,11 +493,15 @@ TEST(RegistryTest, DocumentsAndGrantsAreNotWrittenThroughTheGenericShape) {
   for (const char* kind : {"user", "entitlement_review", "alert"}) {
     EXPECT_FALSE(Kind(kind).generic_write) << kind;
   }
+  // So are the reviews' objects (issue 6): their commands check the workflow.
+  for (const char* kind : {"review", "soc2_report", "change_notice", "finding"}) {
+    EXPECT_FALSE(Kind(kind).generic_write) << kind;
+  }
   EXPECT_EQ(Fields(NewFails("document", R"({"filename": "x.pdf"})")),
             std::vector<std::string>{"filename"});
   EXPECT_EQ(FindKind("vendor"), nullptr);
   EXPECT_TRUE(IsRegistryKind("due_diligence"));
-  EXPECT_EQ(RegistryKinds().size(), 12u);
+  EXPECT_EQ(RegistryKinds().size(), 16u);
 }
 
 // --- risk tier ----------------------------------------------------------------------------
@@ -583,6 +587,42 @@ TEST(RegistryTest, NameWordsSplitOnPunctuationAndLowercase) {
   EXPECT_EQ(NameWords("Z\xC3\xBCrich-Klinik"),
             (std::vector<std::string>{"z\xC3\xBCrich", "klinik"}));
   EXPECT_EQ(Lowercase("MiXeD 123"), "mixed 123");
+}
+
+}  // namespace
+}  // namespace accord::domain
+
+namespace accord::domain {
+namespace {
+
+// Issue 6: an SLA's own review cadence is an RRULE (TP-14); a bad one is refused with the
+// rule's reason, and a review duty never ends.
+TEST(RegistryReviewTest, SlaReviewRuleIsCheckedAndMustNotEnd) {
+  json::object ok =
+      NewOk("agreement", R"({"type": "sla", "review_rrule": "FREQ=MONTHLY;INTERVAL=1"})", "pty_1");
+  EXPECT_EQ(StateString(ok, "review_rrule"), "FREQ=MONTHLY;INTERVAL=1");
+  auto bad = NewFails("agreement", R"({"type": "sla", "review_rrule": "FREQ=HOURLY"})");
+  ASSERT_EQ(Fields(bad), std::vector<std::string>{"review_rrule"});
+  EXPECT_NE(bad.details[0].reason.find("HOURLY"), std::string::npos) << bad.details[0].reason;
+  EXPECT_EQ(
+      Fields(NewFails("agreement", R"({"type": "sla", "review_rrule": "FREQ=YEARLY;COUNT=2"})")),
+      std::vector<std::string>{"review_rrule"});
+  EXPECT_EQ(Fields(NewFails("agreement", R"({"type": "baa", "review_rrule": "FREQ=YEARLY"})")),
+            std::vector<std::string>{"review_rrule"});
+}
+
+TEST(RegistryReviewTest, Soc2ReportPeriodsAndListsAreValidated) {
+  EXPECT_EQ(Fields(NewFails("soc2_report", R"({"type": "type2", "period_end": "2026-06-30",
+      "auditor": "A", "opinion": "unqualified", "reviewed_at": "2026-07-01"})")),
+            std::vector<std::string>{"period_start"});
+  EXPECT_EQ(Fields(NewFails("soc2_report", R"({"type": "type2", "period_start": "2026-06-30",
+      "period_end": "2026-01-01", "auditor": "A", "opinion": "unqualified",
+      "reviewed_at": "2026-07-01"})")),
+            std::vector<std::string>{"period_end"});
+  EXPECT_EQ(Fields(NewFails("soc2_report", R"({"type": "type1", "period_end": "2026-06-30",
+      "auditor": "A", "opinion": "clean", "reviewed_at": "2026-07-01",
+      "exceptions": [{"description": "no control"}, 5]})")),
+            (std::vector<std::string>{"opinion", "exceptions[0].control", "exceptions[1]"}));
 }
 
 }  // namespace

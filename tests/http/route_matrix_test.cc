@@ -37,7 +37,8 @@ size_t DeclaredOperationCount(const json::object& doc) {
 
 // Values for required query parameters, by name: valid for the demo's ledger.
 const std::map<std::string, std::string> kQueryValues = {
-    {"index", "0"}, {"size", "2"}, {"from", "1"}, {"to", "2"}, {"filename", "matrix.txt"}};
+    {"index", "0"},       {"size", "2"}, {"from", "1"}, {"to", "2"}, {"filename", "matrix.txt"},
+    {"quarter", "2026Q4"}};
 
 std::string ErrorMessage(const HttpResult& r) {
   json::error_code ec;
@@ -133,9 +134,11 @@ Every request passes two checks, and both are enforced (CONTRACT.md, "Roles and 
 2. **The policy profile's rules** (`profiles/*.toml`, docs/profiles.md) may narrow, among
    the roles the route table lets in, who performs an action: in the built-in profiles only
    the Security Officer approves or denies an access grant (`[access] approver_roles`),
-   manages accounts (`[identity] user_admin_roles`) and decides entitlement review lines
-   (`[identity] reviewer_roles`), and only the roles in `[identity] break_glass_roles` may use
-   break-glass. Such a refusal is also `403 forbidden`, with the rule's reason as the message.
+   manages accounts (`[identity] user_admin_roles`), decides entitlement review lines
+   (`[identity] reviewer_roles`), opens reviews and records SOC 2 reports and change notices
+   (`[reviews] open_roles`; a party's contact may also announce its own party's changes) and
+   approves or rejects reviews (`[reviews] approve_roles`); only the assignee documents a
+   review, and only the roles in `[identity] break_glass_roles` may use break-glass. Such a refusal is also `403 forbidden`, with the rule's reason as the message.
    A ✓ below therefore means "may call", not "will always succeed".
 
 tests/http/route_matrix_test.cc calls every operation anonymously and as every role against
@@ -156,7 +159,10 @@ with an id as one party's contact on another party's objects.
 
 These need no sign-in. The sign-in steps after the password (`/api/v1/auth/totp`, `.../mfa/…`,
 `.../session`, `.../sign-out…`) are public so that a half signed-in session can reach them;
-they check the session cookie themselves and answer `401` without one.
+they check the session cookie themselves and answer `401` without one. The review calendar
+feed (`/calendar/{token}.ics`) is public because a calendar client cannot sign in: its secret
+URL is the credential, and an unknown or revoked token, or one whose account may no longer
+read the ledger, answers `404`.
 
 )";
 
@@ -253,6 +259,17 @@ class RouteMatrixTest : public ::testing::Test {
       ids["entitlement-reviews/id"] = Str(json::parse(review.body).at("id"));
     ids["entries/index"] = "0";
     ids["roots/size"] = "1";
+    // Issue 6: the demo's review and change notice of Relay SMS, its hosting provider's SOC 2
+    // report and finding; a calendar feed (public: its secret URL is the credential).
+    ids["reviews/id"] = FirstId("/api/v1/reviews?limit=1&party_id=" + relay);
+    ids["change-notices/id"] = FirstId("/api/v1/change-notices?limit=1&party_id=" + relay);
+    ids["findings/id"] = FirstId("/api/v1/findings?limit=1");
+    for (const auto& p : Items("/api/v1/parties?limit=500&q=nimbus")) {
+      ids["soc2-reports/id"] = FirstId("/api/v1/parties/" + Str(p.at("id")) + "/soc2-reports");
+    }
+    HttpResult feed = s().Post("/api/v1/calendar-tokens", R"({"name": "route matrix"})");
+    EXPECT_EQ(feed.status, 201) << feed.body;
+    if (feed.status == 201) ids["calendar/file"] = Str(json::parse(feed.body).at("token")) + ".ics";
     for (auto it = ids.begin(); it != ids.end();) {
       it = it->second.empty() ? ids.erase(it) : std::next(it);
     }
@@ -378,12 +395,15 @@ TEST_F(RouteMatrixTest, EveryOperationAnswersEachRoleAsDeclared) {
         << ") is no longer needed: remove it";
   }
 
-  // Nothing the walk sent may have written, beyond the demo's own expiry sweep.
+  // Nothing the walk sent may have written, beyond the server's own scheduler (actor
+  // "system": scheduled reviews, overdue flags) and the demo's grant expiry.
   uint64_t ledger_after = LedgerSize();
   for (uint64_t i = ledger_before; i < ledger_after; ++i) {
     json::value entry = s().GetJson("/api/v1/ledger/entries/" + std::to_string(i));
-    EXPECT_EQ(entry.at("event").at("type"), "grant.expired")
-        << "entry " << i << " was written by the walk: " << json::serialize(entry.at("event"));
+    const json::value& event = entry.at("event");
+    if (event.at("actor").at("id") == "system") continue;
+    EXPECT_EQ(event.at("type"), "grant.expired")
+        << "entry " << i << " was written by the walk: " << json::serialize(event);
   }
 }
 

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "accord/core/rrule.h"
+
 namespace accord::policy {
 namespace {
 
@@ -224,6 +226,263 @@ TEST(ProfileTest, BuiltinProfilesCarryTheirAccessRules) {
     for (const auto& r : p->access.rules) {
       EXPECT_FALSE(r.seed.empty() || r.statement.empty() || r.remedy.empty()) << r.id;
     }
+  }
+}
+
+// --- [reviews] -----------------------------------------------------------------------------
+
+// A valid profile ending in `reviews` (the [reviews] section or its sub-sections).
+std::string WithReviews(const std::string& reviews) {
+  return "[profile]\nname = \"x\"\n" + MinimalAccess() + reviews;
+}
+
+// The one problem of a profile that must fail with exactly one.
+ErrorDetail OnlyProblem(const std::string& text) {
+  auto p = ParseProfile(text, "x.toml");
+  if (p.ok()) return ErrorDetail{"(none)", "the profile parsed", std::nullopt};
+  EXPECT_EQ(p.error().details.size(), 1u) << p.error().message;
+  return p.error().details.at(0);
+}
+
+TEST(ProfileTest, ReviewsDefaultsWhenAbsent) {
+  auto p = ParseProfile(WithReviews(""), "x.toml");
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  const ReviewsPolicy& r = p->reviews;
+  EXPECT_EQ(r.open_roles, std::vector<std::string>{"security_officer"});
+  EXPECT_EQ(r.assignee_roles, (std::vector<std::string>{"security_officer", "privacy_officer"}));
+  EXPECT_EQ(r.approve_roles, std::vector<std::string>{"security_officer"});
+  EXPECT_EQ(r.open_ahead_days, 30);
+  EXPECT_EQ(r.reminder_days_before, (std::vector<int>{30, 7, 0}));
+  EXPECT_EQ(r.overdue_reminder_days, 7);
+  EXPECT_EQ(r.soc2_max_age_months, 12);
+  EXPECT_EQ(r.RRuleFor("partner_list_review"), "FREQ=YEARLY");
+  EXPECT_EQ(r.RRuleFor("party_review"), "FREQ=YEARLY");
+  EXPECT_EQ(r.RRuleFor("activity_review"), "FREQ=YEARLY");
+  EXPECT_EQ(r.RRuleFor("sla_review"), "FREQ=MONTHLY;INTERVAL=3");
+  EXPECT_EQ(r.RRuleFor("sla_report"), "FREQ=MONTHLY;INTERVAL=3");
+  EXPECT_EQ(r.RRuleFor("change_review"), "");  // not recurring
+  EXPECT_EQ(r.RemediationDays("critical"), 7);
+  EXPECT_EQ(r.RemediationDays("high"), 30);
+  EXPECT_EQ(r.RemediationDays("medium"), 90);
+  EXPECT_EQ(r.RemediationDays("low"), 180);
+  EXPECT_EQ(r.RemediationDays("cosmic"), 0);
+  EXPECT_TRUE(r.substantial_if_ephi_systems);
+  EXPECT_TRUE(r.substantial_if_new_subprocessor);
+  EXPECT_TRUE(r.substantial_if_new_data_location);
+  // An empty section is the same as none.
+  auto empty = ParseProfile(WithReviews("[reviews]\n"), "x.toml");
+  ASSERT_TRUE(empty.ok()) << empty.error().message;
+  EXPECT_EQ(empty->reviews.assignee_roles, r.assignee_roles);
+}
+
+TEST(ProfileTest, ReviewsEveryKeyParses) {
+  auto p = ParseProfile(WithReviews("[reviews]\n"
+                                    "open_roles = [\"privacy_officer\"]\n"
+                                    "assignee_roles = [\"staff\", \"privacy_officer\"]\n"
+                                    "approve_roles = [\"privacy_officer\", \"security_officer\"]\n"
+                                    "open_ahead_days = 45\n"
+                                    "reminder_days_before = [0, 14, 3]\n"
+                                    "overdue_reminder_days = 2\n"
+                                    "soc2_max_age_months = 18\n"
+                                    "[reviews.schedule]\n"
+                                    "partner_list_review = \"FREQ=YEARLY;BYMONTH=1\"\n"
+                                    "party_review = \"INTERVAL=6;FREQ=MONTHLY\"\n"
+                                    "activity_review = \"FREQ=MONTHLY;INTERVAL=12\"\n"
+                                    "sla_review = \"FREQ=MONTHLY\"\n"
+                                    "sla_report = \"FREQ=WEEKLY;INTERVAL=13\"\n"
+                                    "[reviews.remediation_days]\n"
+                                    "critical = 1\n"
+                                    "high = 14\n"
+                                    "medium = 14\n"
+                                    "low = 365\n"
+                                    "[reviews.substantial_change]\n"
+                                    "ephi_systems = false\n"
+                                    "new_subprocessor = true\n"
+                                    "new_data_location = false\n"),
+                        "x.toml");
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  const ReviewsPolicy& r = p->reviews;
+  EXPECT_EQ(r.open_roles, std::vector<std::string>{"privacy_officer"});
+  EXPECT_EQ(r.assignee_roles, (std::vector<std::string>{"staff", "privacy_officer"}));
+  EXPECT_EQ(r.approve_roles, (std::vector<std::string>{"privacy_officer", "security_officer"}));
+  EXPECT_EQ(r.open_ahead_days, 45);
+  EXPECT_EQ(r.reminder_days_before, (std::vector<int>{14, 3, 0}));  // sorted descending
+  EXPECT_EQ(r.overdue_reminder_days, 2);
+  EXPECT_EQ(r.soc2_max_age_months, 18);
+  EXPECT_EQ(r.RRuleFor("partner_list_review"), "FREQ=YEARLY;BYMONTH=1");
+  EXPECT_EQ(r.RRuleFor("party_review"), "FREQ=MONTHLY;INTERVAL=6");  // canonical form
+  EXPECT_EQ(r.RRuleFor("activity_review"), "FREQ=MONTHLY;INTERVAL=12");
+  EXPECT_EQ(r.RRuleFor("sla_review"), "FREQ=MONTHLY");
+  EXPECT_EQ(r.RRuleFor("sla_report"), "FREQ=WEEKLY;INTERVAL=13");
+  EXPECT_EQ(r.RemediationDays("critical"), 1);
+  EXPECT_EQ(r.RemediationDays("high"), 14);
+  EXPECT_EQ(r.RemediationDays("medium"), 14);
+  EXPECT_EQ(r.RemediationDays("low"), 365);
+  EXPECT_FALSE(r.substantial_if_ephi_systems);
+  EXPECT_TRUE(r.substantial_if_new_subprocessor);
+  EXPECT_FALSE(r.substantial_if_new_data_location);
+}
+
+TEST(ProfileTest, ReviewsUnknownKeysNameTheKeysAllowedAndTheLine) {
+  std::string text = WithReviews("[reviews]\nopen_ahead_days = 10\ncolour = \"red\"\n");
+  auto top = OnlyProblem(text);
+  EXPECT_EQ(top.field, "reviews.colour");
+  EXPECT_THAT(top.reason, ::testing::StartsWith("unknown key (one of open_roles, "));
+  EXPECT_THAT(top.reason, ::testing::HasSubstr("substantial_change)"));
+  EXPECT_EQ(top.line, LineIn(text, "colour"));
+
+  text = WithReviews("[reviews.schedule]\nsla_review = \"FREQ=YEARLY\"\nfoo = \"FREQ=YEARLY\"\n");
+  auto p = ParseProfile(text, "x.toml");
+  ASSERT_FALSE(p.ok());
+  const int line = LineIn(text, "foo");
+  EXPECT_EQ(p.error().message, "x.toml:" + std::to_string(line) +
+                                   ": reviews.schedule.foo: unknown key (one of "
+                                   "partner_list_review, party_review, activity_review, "
+                                   "sla_review, sla_report)");
+  EXPECT_EQ(p.error().details.at(0).line, line);
+
+  text = WithReviews("[reviews.remediation_days]\nurgent = 1\n");
+  EXPECT_EQ(OnlyProblem(text).field, "reviews.remediation_days.urgent");
+  EXPECT_EQ(OnlyProblem(text).reason, "unknown key (one of critical, high, medium, low)");
+  text = WithReviews("[reviews.substantial_change]\nnew_logo = true\n");
+  EXPECT_EQ(OnlyProblem(text).field, "reviews.substantial_change.new_logo");
+  text = WithReviews("[reviews.extra]\na = 1\n");
+  EXPECT_EQ(OnlyProblem(text).field, "reviews.extra");
+  EXPECT_EQ(OnlyProblem(text).line, LineIn(text, "[reviews.extra]"));
+}
+
+TEST(ProfileTest, ReviewsSectionsMustBeTables) {
+  std::string text = "reviews = 1\n[profile]\nname = \"x\"\n" + MinimalAccess();
+  auto top = OnlyProblem(text);
+  EXPECT_EQ(top.field, "reviews");
+  EXPECT_EQ(top.reason, "must be a section ([reviews])");
+  EXPECT_EQ(top.line, 1);
+  auto schedule = OnlyProblem(WithReviews("[reviews]\nschedule = \"FREQ=YEARLY\"\n"));
+  EXPECT_EQ(schedule.field, "reviews.schedule");
+  EXPECT_EQ(schedule.reason, "must be a section ([reviews.schedule])");
+}
+
+TEST(ProfileTest, ReviewsRolesAreWorkforceRolesAndNeverEmpty) {
+  std::string text = WithReviews("[reviews]\napprove_roles = [\"auditor\"]\n");
+  auto auditor = OnlyProblem(text);
+  EXPECT_EQ(auditor.field, "reviews.approve_roles");
+  EXPECT_THAT(auditor.reason, ::testing::HasSubstr("'auditor' is not a workforce role"));
+  EXPECT_EQ(auditor.line, LineIn(text, "approve_roles"));
+  auto contact = OnlyProblem(WithReviews("[reviews]\nopen_roles = [\"third_party_contact\"]\n"));
+  EXPECT_EQ(contact.field, "reviews.open_roles");
+  auto assignee = OnlyProblem(WithReviews("[reviews]\nassignee_roles = [\"auditor\"]\n"));
+  EXPECT_EQ(assignee.field, "reviews.assignee_roles");
+
+  text = WithReviews("[reviews]\nassignee_roles = [\n  \"staff\",\n  \"wizard\",\n]\n");
+  auto unknown = OnlyProblem(text);
+  EXPECT_EQ(unknown.field, "reviews.assignee_roles");
+  EXPECT_THAT(unknown.reason, ::testing::StartsWith("unknown role (one of security_officer"));
+  EXPECT_EQ(unknown.line, LineIn(text, "\"wizard\""));
+  EXPECT_EQ(OnlyProblem(WithReviews("[reviews]\nopen_roles = \"security_officer\"\n")).reason,
+            "must be an array of roles");
+
+  for (const char* key : {"open_roles", "assignee_roles", "approve_roles"}) {
+    auto empty = OnlyProblem(WithReviews("[reviews]\n" + std::string(key) + " = []\n"));
+    EXPECT_EQ(empty.field, "reviews." + std::string(key));
+    EXPECT_EQ(empty.reason, "must name at least one role");
+  }
+}
+
+TEST(ProfileTest, ReviewsNumbersAreCheckedAgainstTheirRanges) {
+  std::string text = WithReviews("[reviews]\nopen_ahead_days = 0\n");
+  auto zero = OnlyProblem(text);
+  EXPECT_EQ(zero.field, "reviews.open_ahead_days");
+  EXPECT_EQ(zero.reason, "must be an integer between 1 and 180");
+  EXPECT_EQ(zero.line, LineIn(text, "open_ahead_days"));
+  EXPECT_EQ(OnlyProblem(WithReviews("[reviews]\noverdue_reminder_days = \"7\"\n")).reason,
+            "must be an integer between 1 and 90");
+  EXPECT_EQ(OnlyProblem(WithReviews("[reviews]\nsoc2_max_age_months = 37\n")).reason,
+            "must be an integer between 1 and 36");
+  auto low = OnlyProblem(WithReviews("[reviews.remediation_days]\nlow = 366\n"));
+  EXPECT_EQ(low.field, "reviews.remediation_days.low");
+  EXPECT_EQ(low.reason, "must be an integer between 1 and 365");
+  auto flag = OnlyProblem(WithReviews("[reviews.substantial_change]\nephi_systems = \"yes\"\n"));
+  EXPECT_EQ(flag.field, "reviews.substantial_change.ephi_systems");
+  EXPECT_EQ(flag.reason, "must be true or false");
+}
+
+TEST(ProfileTest, ReviewsReminderDaysAreDistinctAndInRange) {
+  std::string text = WithReviews("[reviews]\nreminder_days_before = [\n  7,\n  7,\n]\n");
+  auto twice = OnlyProblem(text);
+  EXPECT_EQ(twice.field, "reviews.reminder_days_before");
+  EXPECT_EQ(twice.reason, "7 is listed twice: days must be distinct");
+  EXPECT_EQ(twice.line, LineIn(text, "  7,\n]"));
+  for (const char* bad : {"[366]", "[-1]", "[\"7\"]", "7"}) {
+    auto range =
+        OnlyProblem(WithReviews("[reviews]\nreminder_days_before = " + std::string(bad) + "\n"));
+    EXPECT_EQ(range.field, "reviews.reminder_days_before") << bad;
+    EXPECT_THAT(range.reason, ::testing::HasSubstr("distinct integers between 0 and 365")) << bad;
+  }
+  auto none = ParseProfile(WithReviews("[reviews]\nreminder_days_before = []\n"), "x.toml");
+  ASSERT_TRUE(none.ok()) << none.error().message;
+  EXPECT_TRUE(none->reviews.reminder_days_before.empty());
+}
+
+TEST(ProfileTest, ReviewsScheduleRejectsABadRuleWithTheRRuleReason) {
+  std::string text = WithReviews("[reviews.schedule]\nsla_review = \"FREQ=HOURLY\"\n");
+  auto expected = ParseRRule("FREQ=HOURLY", "reviews.schedule.sla_review");
+  ASSERT_FALSE(expected.ok());
+  ASSERT_FALSE(expected.error().details.empty());
+  auto bad = OnlyProblem(text);
+  EXPECT_EQ(bad.field, "reviews.schedule.sla_review");
+  EXPECT_EQ(bad.reason, expected.error().details[0].reason);
+  EXPECT_EQ(bad.line, LineIn(text, "sla_review"));
+  auto interval =
+      OnlyProblem(WithReviews("[reviews.schedule]\nparty_review = \"FREQ=YEARLY;INTERVAL=0\"\n"));
+  EXPECT_EQ(interval.field, "reviews.schedule.party_review");
+  EXPECT_THAT(interval.reason, ::testing::HasSubstr("INTERVAL"));
+  EXPECT_EQ(OnlyProblem(WithReviews("[reviews.schedule]\nsla_report = 3\n")).reason,
+            "must be an RRULE string such as \"FREQ=YEARLY\"");
+}
+
+TEST(ProfileTest, ReviewsScheduleMustNotEnd) {
+  for (const char* rule : {"FREQ=YEARLY;COUNT=3", "FREQ=MONTHLY;UNTIL=20300101"}) {
+    std::string text =
+        WithReviews("[reviews.schedule]\nactivity_review = \"" + std::string(rule) + "\"\n");
+    auto ends = OnlyProblem(text);
+    EXPECT_EQ(ends.field, "reviews.schedule.activity_review") << rule;
+    EXPECT_EQ(ends.reason, "a review schedule must not end: remove COUNT/UNTIL") << rule;
+    EXPECT_EQ(ends.line, LineIn(text, "activity_review")) << rule;
+  }
+}
+
+TEST(ProfileTest, ReviewsRemediationDaysMustNotGrowWithSeverity) {
+  std::string text = WithReviews("[reviews.remediation_days]\ncritical = 60\n");
+  auto p = OnlyProblem(text);
+  EXPECT_EQ(p.field, "reviews.remediation_days");
+  EXPECT_EQ(p.reason, "critical (60) must be at most high (30): critical <= high <= medium <= low");
+  EXPECT_EQ(p.line, LineIn(text, "[reviews.remediation_days]"));
+  auto swapped =
+      ParseProfile(WithReviews("[reviews.remediation_days]\nmedium = 200\nlow = 100\n"), "x.toml");
+  ASSERT_FALSE(swapped.ok());
+  EXPECT_THAT(swapped.error().details.at(0).reason, ::testing::StartsWith("medium (200)"));
+  // A value out of range is reported once, not again as out of order.
+  EXPECT_EQ(OnlyProblem(WithReviews("[reviews.remediation_days]\ncritical = 400\n")).field,
+            "reviews.remediation_days.critical");
+}
+
+TEST(ProfileTest, BuiltinProfilesCarryTheirReviewsSection) {
+  for (const char* name : {"luma", "bloomapi", "janus"}) {
+    auto p = LoadProfile(name);
+    ASSERT_TRUE(p.ok()) << p.error().message;
+    EXPECT_NE(p->source.find("\n[reviews]\n"), std::string::npos) << name;
+    EXPECT_NE(p->source.find("\n[reviews.schedule]\n"), std::string::npos) << name;
+    const ReviewsPolicy& r = p->reviews;
+    EXPECT_EQ(r.open_roles, std::vector<std::string>{"security_officer"}) << name;
+    EXPECT_EQ(r.assignee_roles, (std::vector<std::string>{"security_officer", "privacy_officer"}))
+        << name;
+    EXPECT_EQ(r.approve_roles, std::vector<std::string>{"security_officer"}) << name;
+    EXPECT_EQ(r.RRuleFor("partner_list_review"), "FREQ=YEARLY") << name;
+    EXPECT_EQ(r.RRuleFor("party_review"), "FREQ=YEARLY") << name;
+    EXPECT_EQ(r.RRuleFor("activity_review"), "FREQ=YEARLY") << name;
+    EXPECT_EQ(r.RRuleFor("sla_report"), "FREQ=MONTHLY;INTERVAL=3") << name;
+    EXPECT_EQ(r.soc2_max_age_months, 12) << name;
+    EXPECT_EQ(r.RemediationDays("critical"), 7) << name;
   }
 }
 

@@ -27,6 +27,7 @@ enum class FieldType {
   kIdList,
   kStringList,  // array of short strings
   kObject,      // nested object with its own `fields`
+  kObjectList,  // array of up to max_length objects, each with its own `fields`
 };
 
 struct FieldSpec {
@@ -37,7 +38,7 @@ struct FieldSpec {
   double min = 0, max = 0;          // kInt, kNumber (max > min to check)
   size_t max_length = 200;          // kString, kText (bytes), lists (items)
   bool read_only = false;           // set by the server; refused in requests
-  std::vector<FieldSpec> fields;    // kObject
+  std::vector<FieldSpec> fields;    // kObject, kObjectList
   std::string description;
 };
 

@@ -66,6 +66,10 @@ void AddUserRoutes(Router& router, ApiDeps& deps);
 // TR-3 entitlement review campaigns.
 void AddEntitlementRoutes(Router& router, ApiDeps& deps);
 void AddAccessRoutes(Router& router, ApiDeps& deps);
+// Reviews, SOC 2 reports, change notices, findings, dashboard, SLA report, outbox (issue 6).
+void AddReviewRoutes(Router& router, ApiDeps& deps);
+// Calendar-feed tokens and the public /calendar/{token}.ics feed (issue 6).
+void AddCalendarRoutes(Router& router, ApiDeps& deps);
 // Records grant.expired for every approved grant whose end has passed (TP-3: expiry by
 // time, not by a person). Servers run it about once a second; returns how many expired.
 Result<int> ExpireGrants(storage::EventLog& log);

@@ -30,6 +30,42 @@ struct IdentityPolicy {
   bool MfaRequired(std::string_view role) const;
 };
 
+// [reviews] (issue 6): the recurring third-party reviews (TP-9 … TP-15), their workflow
+// roles, schedules, reminders, finding deadlines and when a change is substantial.
+// Optional: every key has the default below (docs/profiles.md).
+struct ReviewsPolicy {
+  // TP-12: who opens reviews (and records change notices and SOC 2 reports), who may be
+  // assigned to document them, who approves or rejects them.
+  std::vector<std::string> open_roles = {"security_officer"};
+  std::vector<std::string> assignee_roles = {"security_officer", "privacy_officer"};
+  std::vector<std::string> approve_roles = {"security_officer"};
+  // [reviews.schedule]: RFC 5545 RRULE (subset, UTC) per recurring review kind. Keys:
+  // partner_list_review, party_review, activity_review, sla_review (default for every
+  // executed SLA; an agreement may set its own), sla_report (anchored on calendar quarters).
+  std::string partner_list_review_rrule = "FREQ=YEARLY";
+  std::string party_review_rrule = "FREQ=YEARLY";
+  std::string activity_review_rrule = "FREQ=YEARLY";
+  std::string sla_review_rrule = "FREQ=MONTHLY;INTERVAL=3";
+  std::string sla_report_rrule = "FREQ=MONTHLY;INTERVAL=3";
+  int open_ahead_days = 30;  // a scheduled review exists this long before due
+  std::vector<int> reminder_days_before = {30, 7, 0};  // 0 = on the due date
+  int overdue_reminder_days = 7;                       // then every this many days while overdue
+  int soc2_max_age_months = 12;  // TP-11: reviewed within, and its period ended within, this long
+  // [reviews.remediation_days]: a finding's due date by severity (TP-14 "reasonable and timely").
+  int remediation_critical_days = 7;
+  int remediation_high_days = 30;
+  int remediation_medium_days = 90;
+  int remediation_low_days = 180;
+  // [reviews.substantial_change]: which change notices are substantial without the officer
+  // saying so (TP-9: a substantial change opens a risk assessment).
+  bool substantial_if_ephi_systems = true;       // touches a system holding ePHI
+  bool substantial_if_new_subprocessor = true;   // brings in a new subprocessor
+  bool substantial_if_new_data_location = true;  // moves data to a new location
+
+  int RemediationDays(std::string_view severity) const;             // 0 for an unknown severity
+  const std::string& RRuleFor(std::string_view review_kind) const;  // "" if not recurring
+};
+
 struct Profile {
   std::string name;         // [profile] name
   std::string title;        // [profile] title
@@ -38,6 +74,7 @@ struct Profile {
   std::string sha256;       // hex SHA-256 of source
   AccessPolicy access;      // [access]: the access gate's rules (required)
   IdentityPolicy identity;  // [identity]: optional, defaults above
+  ReviewsPolicy reviews;    // [reviews]: optional, defaults above
 };
 
 // The built-in profiles' names: luma, bloomapi, janus.

@@ -36,5 +36,6 @@ std::unique_ptr<Projection> MakeSubjectEventProjection();
 std::unique_ptr<Projection> MakeNoteProjection();
 std::unique_ptr<Projection> MakeApiTokenProjection();
 std::unique_ptr<Projection> MakeRegistryProjection();
+std::unique_ptr<Projection> MakeReviewsProjection();
 
 }  // namespace accord::storage

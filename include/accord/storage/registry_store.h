@@ -46,6 +46,8 @@ struct ListQuery {
   std::string after_id;  // cursor: ids sort by creation time
   size_t limit = 50;
   std::optional<int64_t> as_of;
+  // Reviews only (rm_reviews): due in [due_after, due_before); open and due before overdue_at.
+  std::string due_after, due_before, overdue_at;
 };
 
 struct ObjectPage {

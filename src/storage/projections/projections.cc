@@ -136,6 +136,7 @@ Projections DefaultProjections() {
   all.push_back(MakeNoteProjection());
   all.push_back(MakeApiTokenProjection());
   all.push_back(MakeRegistryProjection());
+  all.push_back(MakeReviewsProjection());
   return all;
 }
 

@@ -1,0 +1,80 @@
+// The notification outbox (CONTRACT.md: one owner, built with the reviews): messages are
+// queued in the same transaction as the change that causes them, so a reminder or an alert
+// is never lost and never sent for something that rolled back. Delivery channels (email
+// comes with the trust-center work) plug into OutboxDelivery; the scheduler loop runs it,
+// retrying with backoff. The outbox is not the ledger: it holds addresses and message text.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accord/core/clock.h"
+#include "accord/core/result.h"
+#include "accord/storage/store.h"
+
+namespace accord::storage {
+
+struct OutboxMessage {
+  std::string dedupe_key;  // the same key is queued once ("reminder:rev_…:3")
+  std::string channel = "email";
+  std::string user_id;
+  std::string recipient;  // the address on that channel
+  std::string subject;
+  std::string body;
+  std::string ref_kind;  // what it is about: "review", "alert", ...
+  std::string ref_id;
+};
+
+// Queues in `tx`; false when a message with this dedupe_key exists already.
+Result<bool> QueueMessage(Tx& tx, const OutboxMessage& message, TimePoint now);
+
+// Queues one message per active account holding one of `roles` (or `user_ids`), addressed to
+// its email. The dedupe key gets ":<user id>" appended. Returns how many were queued.
+Result<int> QueueForUsers(Tx& tx, const std::vector<std::string>& roles,
+                          const std::vector<std::string>& user_ids, OutboxMessage message,
+                          TimePoint now);
+
+struct OutboxQuery {
+  std::string status;  // "" = any: queued | sent | failed
+  std::string ref_id;
+  std::string user_id;  // "" = everyone's
+  std::optional<std::string> after_id;
+  size_t limit = 50;
+};
+// Newest first; items are JSON objects (the body included), next = last id when more exist.
+Result<std::pair<std::vector<boost::json::object>, std::optional<std::string>>> ListOutbox(
+    Tx& tx, const OutboxQuery& query);
+
+// A way to deliver messages. Send returns an error to retry later.
+class OutboxChannel {
+ public:
+  virtual ~OutboxChannel() = default;
+  virtual std::string name() const = 0;  // "email"
+  virtual Status Send(const OutboxMessage& message) = 0;
+};
+
+// Delivers queued messages of the registered channels. Each pass claims its batch first
+// (a 10-minute lease, counted as a try), so servers sharing a store never send a message
+// twice and one whose sender died is retried. Failures back off 1 min, 2, 4, … up to 6 h;
+// after kMaxAttempts a message is `failed` (visible in the API). Messages of a channel
+// nobody registered stay queued, untried, until one is.
+class OutboxDelivery {
+ public:
+  static constexpr int kMaxAttempts = 10;
+  OutboxDelivery(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  void AddChannel(std::unique_ptr<OutboxChannel> channel);
+  bool empty() const { return channels_.empty(); }
+  // One pass over at most `batch` due messages; returns how many were sent.
+  Result<int> RunOnce(size_t batch = 100);
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+  std::map<std::string, std::unique_ptr<OutboxChannel>> channels_;
+};
+
+}  // namespace accord::storage

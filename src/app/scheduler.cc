@@ -1,0 +1,92 @@
+#include "accord/app/scheduler.h"
+
+#include <spdlog/spdlog.h>
+
+#include "accord/app/runtime.h"
+#include "accord/http/api.h"
+#include "accord/storage/entitlement_reviews.h"
+#include "accord/storage/identity_store.h"
+#include "accord/storage/ledger_tables.h"
+#include "accord/storage/outbox.h"
+#include "accord/storage/registry_expiry.h"
+#include "accord/storage/reviews.h"
+
+namespace accord::app {
+
+void Scheduler::Tick() {
+  for (const auto& job : jobs_) {
+    if (job.every_ticks > 1 && ticks_ % static_cast<uint64_t>(job.every_ticks) != 0) continue;
+    auto r = job.run();
+    if (!r.ok()) {
+      spdlog::warn("scheduler: {} failed: {}", job.name, r.error().message);
+    } else if (*r > 0) {
+      spdlog::info("scheduler: {}: {}", job.name, *r);
+    }
+  }
+  ++ticks_;
+}
+
+namespace {
+
+// The reviews job reads every party to sync its series; it does that at most every ten
+// seconds when the ledger has grown (a party, agreement or profile may have changed) and
+// once a minute anyway (time alone can make a SOC 2 report stale or a finding overdue). The
+// other passes are index probes.
+class ReviewsJob {
+ public:
+  ReviewsJob(Runtime& rt, const policy::ReviewsPolicy& policy) : rt_(rt), policy_(policy) {}
+  Result<int> operator()() {
+    uint64_t size = 0;
+    ACCORD_TRY(rt_.store().Read([&](storage::Tx& tx) -> Status {
+      auto head = storage::ReadHead(tx);
+      if (!head.ok()) return std::move(head).error();
+      size = head->size();
+      return Ok();
+    }));
+    ++ticks_since_sync_;
+    bool sync = (size != synced_size_ && ticks_since_sync_ >= kMinTicksBetweenSyncs) ||
+                ticks_since_sync_ >= kMaxTicksBetweenSyncs;
+    auto run = storage::RunReviewSchedule(rt_.log(), policy_, sync);
+    if (!run.ok()) return std::move(run).error();
+    if (sync) {
+      ticks_since_sync_ = 0;
+      // What the sync itself appended does not call for another sync.
+      ACCORD_TRY(rt_.store().Read([&](storage::Tx& tx) -> Status {
+        auto head = storage::ReadHead(tx);
+        if (!head.ok()) return std::move(head).error();
+        synced_size_ = head->size();
+        return Ok();
+      }));
+    }
+    return run->total();
+  }
+
+ private:
+  Runtime& rt_;
+  const policy::ReviewsPolicy& policy_;
+  static constexpr int kMinTicksBetweenSyncs = 10;
+  static constexpr int kMaxTicksBetweenSyncs = 60;
+  uint64_t synced_size_ = UINT64_MAX;
+  int ticks_since_sync_ = kMaxTicksBetweenSyncs;  // the first tick syncs
+};
+
+}  // namespace
+
+void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile,
+                   storage::OutboxDelivery& outbox) {
+  s.Add({"session purge", 60, [&rt] {
+           auto n = storage::PurgeIdentityState(rt.store(), rt.log().clock().Now());
+           if (!n.ok()) return Result<int>(std::move(n).error());
+           return Result<int>(0);
+         }});
+  s.Add({"account expiry", 1,
+         [&rt, &profile] { return storage::DeactivateLapsedUsers(rt.log(), profile.identity); }});
+  s.Add({"grant expiry", 1, [&rt] { return http::ExpireGrants(rt.log()); }});
+  s.Add({"agreement expiry", 1, [&rt] { return storage::ExpireAgreements(rt.log()); }});
+  s.Add({"entitlement reviews", 1,
+         [&rt, &profile] { return storage::RunEntitlementSchedule(rt.log(), profile.identity); }});
+  s.Add({"reviews", 1, ReviewsJob(rt, profile.reviews)});
+  s.Add({"outbox", 5, [&outbox] { return outbox.RunOnce(); }});
+}
+
+}  // namespace accord::app

@@ -1,0 +1,197 @@
+#include "accord/storage/outbox.h"
+
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "accord/core/ids.h"
+#include "accord/core/time.h"
+#include "accord/domain/registry.h"
+#include "accord/storage/registry_store.h"
+
+namespace accord::storage {
+
+namespace json = boost::json;
+using domain::StateString;
+
+namespace {
+
+json::object EntryJson(const Row& r) {
+  json::object o{{"id", r.Text(0)},          {"channel", r.Text(1)},       {"user_id", r.Text(2)},
+                 {"recipient", r.Text(3)},   {"subject", r.Text(4)},       {"body", r.Text(5)},
+                 {"ref_kind", r.Text(6)},    {"ref_id", r.Text(7)},        {"status", r.Text(8)},
+                 {"attempts", r.Int(9)},     {"next_attempt_at", nullptr}, {"last_error", nullptr},
+                 {"created_at", r.Text(12)}, {"sent_at", nullptr}};
+  if (r.Text(8) == "queued") o["next_attempt_at"] = r.Text(10);
+  if (!r.IsNull(11)) o["last_error"] = r.Text(11);
+  if (!r.IsNull(13)) o["sent_at"] = r.Text(13);
+  return o;
+}
+
+// "?, ?, ?" for n values (n > 0).
+std::string Marks(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out;
+}
+
+// How long a claimed message is left to its sender before another pass may try it again.
+constexpr auto kClaimLease = std::chrono::minutes(10);
+
+constexpr std::string_view kColumns =
+    "id, channel, user_id, recipient, subject, body, ref_kind, ref_id, status, attempts, "
+    "next_attempt_at, last_error, created_at, sent_at";
+
+}  // namespace
+
+Result<bool> QueueMessage(Tx& tx, const OutboxMessage& m, TimePoint now) {
+  std::string at = FormatRfc3339(now);
+  auto n = tx.Exec(
+      "INSERT INTO outbox(id, dedupe_key, channel, user_id, recipient, subject, body, ref_kind, "
+      "ref_id, status, attempts, next_attempt_at, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING",
+      {NewId("msg", now), m.dedupe_key, m.channel, m.user_id, m.recipient, m.subject, m.body,
+       m.ref_kind, m.ref_id, at, at});
+  if (!n.ok()) return std::move(n).error();
+  return *n > 0;
+}
+
+Result<int> QueueForUsers(Tx& tx, const std::vector<std::string>& roles,
+                          const std::vector<std::string>& user_ids, OutboxMessage message,
+                          TimePoint now) {
+  if (roles.empty() && user_ids.empty()) return 0;
+  std::vector<Value> params{Value(kOpenVersion)};
+  std::string who;
+  if (!roles.empty()) {
+    who = "tag IN (" + Marks(roles.size()) + ")";
+    for (const auto& r : roles) params.emplace_back(r);
+  }
+  if (!user_ids.empty()) {
+    who += std::string(who.empty() ? "" : " OR ") + "id IN (" + Marks(user_ids.size()) + ")";
+    for (const auto& u : user_ids) params.emplace_back(u);
+  }
+  auto rows = tx.Query(
+      "SELECT id, doc FROM rm_objects WHERE kind = 'user' AND to_idx = ? AND status = 'active' "
+      "AND (" +
+          who + ") ORDER BY id",
+      Params(params.data(), params.size()));
+  if (!rows.ok()) return std::move(rows).error();
+  int queued = 0;
+  std::string base = message.dedupe_key;
+  for (const auto& row : *rows) {
+    std::string id = row.Text(0);
+    boost::system::error_code ec;
+    json::value doc = json::parse(row.Text(1), ec);
+    if (ec || !doc.is_object()) continue;
+    message.user_id = id;
+    message.recipient = StateString(doc.as_object(), "email");
+    message.dedupe_key = base + ":" + id;
+    auto q = QueueMessage(tx, message, now);
+    if (!q.ok()) return std::move(q).error();
+    queued += *q ? 1 : 0;
+  }
+  return queued;
+}
+
+Result<std::pair<std::vector<json::object>, std::optional<std::string>>> ListOutbox(
+    Tx& tx, const OutboxQuery& q) {
+  std::string sql = "SELECT " + std::string(kColumns) + " FROM outbox WHERE 1 = 1";
+  std::vector<Value> params;
+  if (!q.status.empty()) {
+    sql += " AND status = ?";
+    params.emplace_back(q.status);
+  }
+  if (!q.ref_id.empty()) {
+    sql += " AND ref_id = ?";
+    params.emplace_back(q.ref_id);
+  }
+  if (!q.user_id.empty()) {
+    sql += " AND user_id = ?";
+    params.emplace_back(q.user_id);
+  }
+  if (q.after_id) {
+    sql += " AND id < ?";
+    params.emplace_back(*q.after_id);
+  }
+  sql += " ORDER BY id DESC LIMIT ?";
+  params.emplace_back(static_cast<int64_t>(q.limit + 1));
+  auto rows = tx.Query(sql, Params(params.data(), params.size()));
+  if (!rows.ok()) return std::move(rows).error();
+  std::vector<json::object> items;
+  std::optional<std::string> next;
+  for (size_t i = 0; i < rows->size() && i < q.limit; ++i) items.push_back(EntryJson((*rows)[i]));
+  if (rows->size() > q.limit) next = (*rows)[q.limit - 1].Text(0);
+  return std::make_pair(std::move(items), next);
+}
+
+void OutboxDelivery::AddChannel(std::unique_ptr<OutboxChannel> channel) {
+  std::string name = channel->name();
+  channels_[name] = std::move(channel);
+}
+
+Result<int> OutboxDelivery::RunOnce(size_t batch) {
+  if (channels_.empty()) return 0;
+  TimePoint now = clock_.Now();
+  std::string now_text = FormatRfc3339(now);
+  struct Claimed {
+    std::string id;
+    int64_t attempt;  // this try's number, set when claimed
+    OutboxMessage message;
+  };
+  std::vector<Claimed> due;
+  // Claimed before sending, in one write: a second server (or a pass that outlives its
+  // tick) does not send the same message; a sender that dies leaves it to be retried when
+  // the lease runs out. The try counts from the claim, so a crash loop still ends.
+  ACCORD_TRY(store_.Write([&](Tx& tx) -> Status {
+    due.clear();
+    std::vector<Value> params{Value(now_text)};
+    for (const auto& [name, _] : channels_) params.emplace_back(name);
+    params.emplace_back(static_cast<int64_t>(batch));
+    auto rows = tx.Query(
+        "SELECT id, channel, user_id, recipient, subject, body, ref_kind, ref_id, attempts, "
+        "dedupe_key FROM outbox WHERE status = 'queued' AND next_attempt_at <= ? AND channel IN (" +
+            Marks(channels_.size()) + ") ORDER BY next_attempt_at, id LIMIT ?",
+        Params(params.data(), params.size()));
+    if (!rows.ok()) return std::move(rows).error();
+    std::string lease = FormatRfc3339(now + kClaimLease);
+    for (const auto& r : *rows) {
+      int64_t attempt = r.Int(8) + 1;
+      auto n = tx.Exec("UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE id = ?",
+                       {attempt, lease, r.Text(0)});
+      if (!n.ok()) return std::move(n).error();
+      due.push_back({r.Text(0), attempt,
+                     OutboxMessage{r.Text(9), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5),
+                                   r.Text(6), r.Text(7)}});
+    }
+    return Ok();
+  }));
+  int sent = 0;
+  for (const auto& [id, attempt, message] : due) {
+    Status s = channels_.at(message.channel)->Send(message);
+    std::string at = FormatRfc3339(clock_.Now());
+    Status w = store_.Write([&](Tx& tx) -> Status {
+      Result<int64_t> n = int64_t{0};
+      if (s.ok()) {
+        n = tx.Exec(
+            "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL "
+            "WHERE id = ? AND status = 'queued' AND attempts = ?",
+            {at, id, attempt});
+      } else {
+        auto backoff = std::min<std::chrono::minutes>(
+            std::chrono::minutes(int64_t{1} << std::min<int64_t>(attempt - 1, 9)),
+            std::chrono::hours(6));
+        n = tx.Exec(
+            "UPDATE outbox SET status = ?, next_attempt_at = ?, last_error = ? "
+            "WHERE id = ? AND status = 'queued' AND attempts = ?",
+            {std::string(attempt >= kMaxAttempts ? "failed" : "queued"),
+             FormatRfc3339(clock_.Now() + backoff), s.error().message.substr(0, 500), id, attempt});
+      }
+      if (!n.ok()) return std::move(n).error();
+      return Ok();
+    });
+    if (!w.ok()) return std::move(w).error();
+    sent += s.ok() ? 1 : 0;
+  }
+  return sent;
+}
+
+}  // namespace accord::storage
