@@ -353,9 +353,12 @@ struct ReviewStore {
                                : due + std::chrono::hours(1 + static_cast<int>(u(rng) * 1440));
         approved_at = FormatRfc3339(std::min(at, now));
       }
-      std::string series = kind == "change_review" || kind == "risk_assessment"
-                               ? std::string()
-                               : kind + ":" + (party_id.empty() ? "org" : party_id);
+      // Unique per row ((series, due date) is a unique key): these stand for the reviews of
+      // many series, not for a schedule.
+      std::string series =
+          kind == "change_review" || kind == "risk_assessment"
+              ? std::string()
+              : kind + ":" + (party_id.empty() ? "org" : party_id) + "/" + std::to_string(i);
       auto ins = tx.Exec(
           "INSERT INTO rm_reviews(id, review_kind, party_id, status, is_open, overdue, due_at, "
           "approved_at, series_key, period, assignee_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

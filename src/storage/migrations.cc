@@ -166,9 +166,13 @@ ALTER TABLE rm_api_tokens ADD COLUMN user_id TEXT;
 // rm_reviews and rm_review_stats are the reviews' own read models (schedule lookups and the
 // dashboard's counts without a scan). The other tables are not derived from the ledger:
 // the scheduler's series and reminder state, the outbox and calendar-feed token hashes.
-// rm_objects_status covers the scheduler's list of active partners (no document read).
+// rm_objects_status covers the scheduler's list of active partners (no document read);
+// rm_objects_infra holds only the infrastructure partners' rows, whose SOC 2 reports the
+// scheduler checks (the flag is in the canonical document, spelled exactly so).
 const char* kV4Sqlite = R"sql(
 CREATE INDEX rm_objects_status ON rm_objects(kind, to_idx, status, tag);
+CREATE INDEX rm_objects_infra ON rm_objects(to_idx, status, tag)
+  WHERE doc LIKE '%"infrastructure_partner":true%';
 CREATE TABLE rm_reviews (
   id TEXT PRIMARY KEY,
   review_kind TEXT NOT NULL,
@@ -203,7 +207,7 @@ CREATE TABLE review_series (
   next_period INTEGER NOT NULL,
   next_due_at TEXT NOT NULL,
   open_at TEXT NOT NULL
-);
+) WITHOUT ROWID;
 CREATE INDEX review_series_open ON review_series(open_at);
 CREATE TABLE review_reminders (
   review_id TEXT PRIMARY KEY,

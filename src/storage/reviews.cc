@@ -264,68 +264,129 @@ Result<TimePoint> OrgCreatedAt(Tx& tx) {
   return ParseRfc3339((*row)->Text(0));
 }
 
-// What the registry says should be scheduled now, sorted by key.
-Result<std::vector<Series>> DesiredSeries(Tx& tx, const policy::ReviewsPolicy& policy,
-                                          TimePoint now) {
-  std::vector<Series> out;
-  auto org = OrgCreatedAt(tx);
-  if (!org.ok()) return std::move(org).error();
-  TimePoint today = SeriesAnchor(now);
-  if (!policy.partner_list_review_rrule.empty()) {
-    out.push_back({"partner_list_review", "partner_list_review", "", "",
-                   policy.partner_list_review_rrule, SeriesAnchor(*org)});
-  }
-  if (!policy.sla_report_rrule.empty()) {
-    // Calendar quarters in UTC: the report for a quarter is due when it ends.
-    out.push_back(
-        {"sla_report", "sla_report", "", "", policy.sla_report_rrule, QuarterStart(*org)});
-  }
-  const std::string& party_rule = policy.RRuleFor("party_review");
-  const std::string& activity_rule = policy.RRuleFor("activity_review");
-  if (!party_rule.empty() || !activity_rule.empty()) {
-    // The index rm_objects_status covers this query: no document is read.
-    auto parties = tx.Query(
-        "SELECT id FROM rm_objects WHERE kind = 'party' AND to_idx = ? AND status = 'active' "
-        "AND tag IN ('partner', 'subcontractor')",
-        {kOpenVersion});
-    if (!parties.ok()) return std::move(parties).error();
-    out.reserve(out.size() + 2 * parties->size());
-    for (const auto& row : *parties) {
-      std::string id = row.Text(0);
-      if (!party_rule.empty()) {
-        out.push_back({"party_review:" + id, "party_review", id, id, party_rule, today});
-      }
-      if (!activity_rule.empty()) {
-        out.push_back({"activity_review:" + id, "activity_review", id, id, activity_rule, today});
+// What the registry says should be scheduled now, as a stream in key order (byte order, as
+// the store sorts review_series): the organisation's and SLA series as they are, and one
+// series per active partner and per-party kind, built only when asked for. With 100,000
+// partners most series are unchanged, and comparing their keys is all a sync does.
+class DesiredSeries {
+ public:
+  static Result<DesiredSeries> Load(Tx& tx, const policy::ReviewsPolicy& policy, TimePoint now) {
+    DesiredSeries d;
+    auto org = OrgCreatedAt(tx);
+    if (!org.ok()) return std::move(org).error();
+    d.today_ = SeriesAnchor(now);
+    if (!policy.partner_list_review_rrule.empty()) {
+      d.others_.push_back({"partner_list_review", "partner_list_review", "", "",
+                           policy.partner_list_review_rrule, SeriesAnchor(*org)});
+    }
+    if (!policy.sla_report_rrule.empty()) {
+      // Calendar quarters in UTC: the report for a quarter is due when it ends.
+      d.others_.push_back(
+          {"sla_report", "sla_report", "", "", policy.sla_report_rrule, QuarterStart(*org)});
+    }
+    for (const char* kind : {"activity_review", "party_review"}) {
+      const std::string& rule = policy.RRuleFor(kind);
+      if (!rule.empty()) d.streams_.push_back({kind, std::string(kind) + ":", rule, 0, {}});
+    }
+    if (!d.streams_.empty()) {
+      // Covered by rm_objects_status: no document is read.
+      ACCORD_TRY(tx.ForEach(
+          "SELECT id FROM rm_objects WHERE kind = 'party' AND to_idx = ? AND status = 'active' "
+          "AND tag IN ('partner', 'subcontractor')",
+          {kOpenVersion}, [&](const Row& row) {
+            d.party_ids_.push_back(row.Text(0));
+            return true;
+          }));
+      std::sort(d.party_ids_.begin(), d.party_ids_.end());
+    }
+    if (!policy.sla_review_rrule.empty()) {
+      auto slas = tx.Query(
+          "SELECT id, party_id, doc FROM rm_objects WHERE kind = 'agreement' AND to_idx = ? AND "
+          "status = 'executed' AND tag = 'sla'",
+          {kOpenVersion});
+      if (!slas.ok()) return std::move(slas).error();
+      for (const auto& row : *slas) {
+        auto doc = ParseDoc(row.Text(2));
+        if (!doc) continue;
+        std::string rule = StateString(*doc, "review_rrule");
+        if (rule.empty()) {
+          rule = policy.sla_review_rrule;
+        } else if (auto parsed = ParseRRule(rule); parsed.ok()) {
+          rule = FormatRRule(*parsed);
+        }
+        TimePoint anchor = d.today_;
+        if (auto t = ParseRfc3339(StateString(*doc, "effective_at")); t.ok()) {
+          anchor = SeriesAnchor(*t);
+        }
+        d.others_.push_back(
+            {"sla_review:" + row.Text(0), "sla_review", row.Text(1), row.Text(0), rule, anchor});
       }
     }
+    std::sort(d.others_.begin(), d.others_.end(),
+              [](const Series& a, const Series& b) { return a.key < b.key; });
+    for (auto& s : d.streams_) d.Fill(s);
+    return d;
   }
-  if (!policy.sla_review_rrule.empty()) {
-    auto slas = tx.Query(
-        "SELECT id, party_id, doc FROM rm_objects WHERE kind = 'agreement' AND to_idx = ? AND "
-        "status = 'executed' AND tag = 'sla'",
-        {kOpenVersion});
-    if (!slas.ok()) return std::move(slas).error();
-    for (const auto& row : *slas) {
-      auto doc = ParseDoc(row.Text(2));
-      if (!doc) continue;
-      std::string rule = StateString(*doc, "review_rrule");
-      if (rule.empty()) {
-        rule = policy.sla_review_rrule;
-      } else if (auto parsed = ParseRRule(rule); parsed.ok()) {
-        rule = FormatRRule(*parsed);
+
+  // The smallest key not yet taken, nullptr at the end.
+  const std::string* Key() {
+    head_ = -1;
+    const std::string* best = nullptr;
+    for (size_t k = 0; k < streams_.size(); ++k) {
+      if (streams_[k].pos < party_ids_.size() && (!best || streams_[k].key < *best)) {
+        best = &streams_[k].key;
+        head_ = static_cast<int>(k);
       }
-      TimePoint anchor = today;
-      if (auto t = ParseRfc3339(StateString(*doc, "effective_at")); t.ok()) {
-        anchor = SeriesAnchor(*t);
-      }
-      out.push_back(
-          {"sla_review:" + row.Text(0), "sla_review", row.Text(1), row.Text(0), rule, anchor});
+    }
+    if (next_other_ < others_.size() && (!best || others_[next_other_].key < *best)) {
+      best = &others_[next_other_].key;
+      head_ = kOther;
+    }
+    return best;
+  }
+  // The rule of Key()'s series.
+  const std::string& Rule() const {
+    return head_ == kOther ? others_[next_other_].rrule : streams_[head_].rule;
+  }
+  // Key()'s series, and moves past it.
+  Series Take() {
+    if (head_ == kOther) return others_[next_other_++];
+    Stream& s = streams_[head_];
+    const std::string& id = party_ids_[s.pos];
+    Series out{s.key, s.kind, id, id, s.rule, today_};
+    ++s.pos;
+    Fill(s);
+    return out;
+  }
+  void Skip() {
+    if (head_ == kOther) {
+      ++next_other_;
+    } else {
+      ++streams_[head_].pos;
+      Fill(streams_[head_]);
     }
   }
-  std::sort(out.begin(), out.end(), [](const Series& a, const Series& b) { return a.key < b.key; });
-  return out;
-}
+
+ private:
+  static constexpr int kOther = -2;
+  struct Stream {
+    std::string kind, prefix, rule;
+    size_t pos;
+    std::string key;  // prefix + the party id at pos (reused: no allocation per party)
+  };
+  void Fill(Stream& s) {
+    if (s.pos >= party_ids_.size()) return;
+    s.key.assign(s.prefix);
+    s.key += party_ids_[s.pos];
+  }
+
+  TimePoint today_;
+  std::vector<std::string> party_ids_;  // sorted
+  std::vector<Stream> streams_;         // per-party kinds
+  std::vector<Series> others_;          // sorted by key
+  size_t next_other_ = 0;
+  int head_ = -1;
+};
 
 struct Next {
   int64_t period;
@@ -369,36 +430,41 @@ struct SeriesChange {
 };
 
 // What it takes to bring review_series in line with the registry, read without holding the
-// write lock (it reads every party): a merge of two key-ordered lists. A series whose rule
-// changed keeps its anchor; one whose subject left (party offboarded, SLA expired) ends, its
-// open reviews stay.
+// write lock (it reads every active partner): a merge of two key-ordered streams. A series
+// whose rule changed keeps its anchor; one whose subject left (party offboarded, SLA
+// expired) ends, its open reviews stay.
 Result<std::vector<SeriesChange>> PlanSync(Tx& tx, const policy::ReviewsPolicy& policy,
                                            TimePoint now) {
-  auto desired = DesiredSeries(tx, policy, now);
+  auto desired = DesiredSeries::Load(tx, policy, now);
   if (!desired.ok()) return std::move(desired).error();
-  auto rows = tx.Query("SELECT key, rrule, anchor FROM review_series ORDER BY key", {});
-  if (!rows.ok()) return std::move(rows).error();
   std::vector<SeriesChange> changes;
-  auto add = [&](Series& s) {
+  std::vector<std::pair<Series, std::string>> changed;  // with the stored anchor
+  auto add = [&](Series s) {
     // A new series starts with its next occurrence: a store that gains a schedule (or a
     // party that returns) is not handed a backlog of reviews for years it did not track.
     if (auto next = NextDue(s.rrule, s.anchor, now)) {
       changes.push_back({SeriesChange::Op::kAdd, std::move(s), *next});
     }
   };
-  size_t i = 0;
-  for (const auto& row : *rows) {
-    std::string key = row.Text(0);
-    for (; i < desired->size() && (*desired)[i].key < key; ++i) add((*desired)[i]);
-    if (i == desired->size() || (*desired)[i].key != key) {
-      changes.push_back({SeriesChange::Op::kEnd, Series{.key = key}});
-      continue;
-    }
-    Series& s = (*desired)[i++];
-    if (row.Text(1) == s.rrule) continue;
-    if (auto anchor = ParseRfc3339(row.Text(2)); anchor.ok()) s.anchor = *anchor;
+  ACCORD_TRY(tx.ForEach("SELECT key, rrule, anchor FROM review_series ORDER BY key", {},
+                        [&](const Row& row) {
+                          const std::string& key = row.Text(0);
+                          const std::string* want = desired->Key();
+                          for (; want && *want < key; want = desired->Key()) add(desired->Take());
+                          if (!want || *want != key) {
+                            changes.push_back({SeriesChange::Op::kEnd, Series{.key = key}});
+                          } else if (desired->Rule() == row.Text(1)) {
+                            desired->Skip();
+                          } else {
+                            changed.emplace_back(desired->Take(), row.Text(2));
+                          }
+                          return true;
+                        }));
+  while (desired->Key()) add(desired->Take());
+  for (auto& [s, stored_anchor] : changed) {
+    if (auto anchor = ParseRfc3339(stored_anchor); anchor.ok()) s.anchor = *anchor;
     // The changed rule applies from the next occurrence after the latest one opened.
-    auto last = tx.QueryOne("SELECT MAX(due_at) FROM rm_reviews WHERE series_key = ?", {key});
+    auto last = tx.QueryOne("SELECT MAX(due_at) FROM rm_reviews WHERE series_key = ?", {s.key});
     if (!last.ok()) return std::move(last).error();
     TimePoint after = std::max(s.anchor, now);
     if (last->has_value() && !(*last)->IsNull(0)) {
@@ -407,10 +473,9 @@ Result<std::vector<SeriesChange>> PlanSync(Tx& tx, const policy::ReviewsPolicy& 
     if (auto next = NextDue(s.rrule, s.anchor, after)) {
       changes.push_back({SeriesChange::Op::kChange, std::move(s), *next});
     } else {
-      changes.push_back({SeriesChange::Op::kEnd, Series{.key = key}});  // the new rule is over
+      changes.push_back({SeriesChange::Op::kEnd, Series{.key = s.key}});  // the new rule is over
     }
   }
-  for (; i < desired->size(); ++i) add((*desired)[i]);
   return changes;
 }
 
