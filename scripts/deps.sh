@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Accord needs on Debian 12, only what is missing.
 #   scripts/deps.sh build   libraries and tools to build and run
-#   scripts/deps.sh test    + what the test suite needs (Node for the OpenAPI validator)
+#   scripts/deps.sh test    + what the test suite needs (Node for the OpenAPI validator,
+#                           PostgreSQL, exim4 as a real SMTP server, libical)
 #   scripts/deps.sh bench   + wrk, openssl and Node (the Cedar side-by-side) for the benchmarks
 set -euo pipefail
 mode=${1:-build}
@@ -12,7 +13,7 @@ pkgs=(build-essential cmake pkg-config ccache
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev libargon2-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev)
 case "$mode" in
-  test) pkgs+=(clang-format sqlite3 openssl procps postgresql libical-dev) ;;
+  test) pkgs+=(clang-format sqlite3 openssl procps postgresql libical-dev exim4-daemon-light) ;;
   bench) pkgs+=(wrk openssl procps python3 postgresql curl) ;;
 esac
 

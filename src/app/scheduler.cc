@@ -7,7 +7,6 @@
 #include "accord/storage/entitlement_reviews.h"
 #include "accord/storage/identity_store.h"
 #include "accord/storage/ledger_tables.h"
-#include "accord/storage/outbox.h"
 #include "accord/storage/registry_expiry.h"
 #include "accord/storage/reviews.h"
 
@@ -72,8 +71,7 @@ class ReviewsJob {
 
 }  // namespace
 
-void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile,
-                   storage::OutboxDelivery& outbox) {
+void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile) {
   s.Add({"session purge", 60, [&rt] {
            auto n = storage::PurgeIdentityState(rt.store(), rt.log().clock().Now());
            if (!n.ok()) return Result<int>(std::move(n).error());
@@ -86,7 +84,6 @@ void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile,
   s.Add({"entitlement reviews", 1,
          [&rt, &profile] { return storage::RunEntitlementSchedule(rt.log(), profile.identity); }});
   s.Add({"reviews", 1, ReviewsJob(rt, profile.reviews)});
-  s.Add({"outbox", 5, [&outbox] { return outbox.RunOnce(); }});
 }
 
 }  // namespace accord::app

@@ -10,6 +10,7 @@
 #include <spdlog/spdlog.h>
 
 #include "accord/app/scheduler.h"
+#include "accord/app/smtp.h"
 #include "accord/http/api.h"
 #include "accord/http/auth.h"
 #include "accord/http/server.h"
@@ -41,15 +42,14 @@ bool IsLoopbackHost(std::string_view host) {
 
 namespace {
 
-// Writes a checkpoint at most once a second while the ledger grows.
-class Checkpointer {
+// Runs `fn` every `every` on its own thread until stopped (or destroyed).
+class Periodic {
  public:
-  // `jobs` run after each checkpoint (the scheduler's tick).
-  Checkpointer(Runtime& rt, std::string origin, std::vector<std::function<void()>> jobs = {})
-      : rt_(rt), origin_(std::move(origin)), jobs_(std::move(jobs)) {
+  Periodic(std::chrono::milliseconds every, std::function<void()> fn)
+      : every_(every), fn_(std::move(fn)) {
     thread_ = std::thread([this] { Loop(); });
   }
-  ~Checkpointer() { Stop(); }
+  ~Periodic() { Stop(); }
   void Stop() {
     {
       std::lock_guard lock(mu_);
@@ -64,19 +64,15 @@ class Checkpointer {
   void Loop() {
     std::unique_lock lock(mu_);
     while (!stop_) {
-      cv_.wait_for(lock, std::chrono::seconds(1), [&] { return stop_; });
+      cv_.wait_for(lock, every_, [&] { return stop_; });
       if (stop_) break;
       lock.unlock();
-      auto r = rt_.Checkpoint(origin_);
-      if (!r.ok()) spdlog::warn("checkpoint failed: {}", r.error().message);
-      for (const auto& job : jobs_) job();
-      rt_.store().Maintain();
+      fn_();
       lock.lock();
     }
   }
-  Runtime& rt_;
-  std::string origin_;
-  std::vector<std::function<void()>> jobs_;
+  std::chrono::milliseconds every_;
+  std::function<void()> fn_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_ = false;
@@ -93,6 +89,14 @@ int Fail(const Error& e, int code) {
 int Serve(const ServeOptions& options) {
   auto listen = ParseListen(options.listen);
   if (!listen.ok()) return Fail(listen.error(), 2);
+  SmtpConfig smtp = options.smtp;
+  if (auto s = PrepareSmtpConfig(smtp); !s.ok()) return Fail(s.error(), 2);
+  if (smtp.enabled()) {
+    spdlog::info("email: through {}:{} from {}{}", smtp.host, smtp.port, smtp.from,
+                 smtp.starttls ? " (STARTTLS required)" : " (no TLS)");
+  } else {
+    spdlog::info("email: no [smtp] host configured; notifications wait in the outbox");
+  }
   const auto& [host, port] = *listen;
   const bool tls = options.tls_cert.has_value() || options.tls_key.has_value();
   if (tls && !(options.tls_cert && options.tls_key)) {
@@ -179,13 +183,29 @@ int Serve(const ServeOptions& options) {
   auto bound = server.Start();
   if (!bound.ok()) return Fail(bound.error(), 3);
   // The one scheduler loop: the checkpoint thread ticks it once a second.
-  storage::OutboxDelivery outbox(runtime.store(), clock);
   Scheduler scheduler;
-  AddServerJobs(scheduler, runtime, *profile, outbox);
+  AddServerJobs(scheduler, runtime, *profile);
   // The first tick before the server says it is listening: whatever fell due while it was
   // down (reviews to open, grants that lapsed) is done before the first request is served.
   scheduler.Tick();
-  Checkpointer checkpointer(runtime, org->origin, {[&scheduler] { scheduler.Tick(); }});
+  // A checkpoint at most once a second while the ledger grows, then the scheduler's tick.
+  Periodic checkpointer(std::chrono::seconds(1), [&runtime, &scheduler, origin = org->origin] {
+    auto r = runtime.Checkpoint(origin);
+    if (!r.ok()) spdlog::warn("checkpoint failed: {}", r.error().message);
+    scheduler.Tick();
+    runtime.store().Maintain();
+  });
+  // Outbox delivery on its own thread: a slow mail server never holds up checkpoints.
+  storage::OutboxDelivery outbox(runtime.store(), clock);
+  if (smtp.enabled()) outbox.AddChannel(std::make_unique<SmtpChannel>(smtp, clock));
+  Periodic delivery(std::chrono::seconds(5), [&outbox] {
+    auto n = outbox.RunOnce();
+    if (!n.ok()) {
+      spdlog::warn("outbox: {}", n.error().message);
+    } else if (*n > 0) {
+      spdlog::info("outbox: {} sent", *n);
+    }
+  });
   ready = true;
   std::string shown_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;
   std::printf("listening on %s://%s:%u\n", tls ? "https" : "http", shown_host.c_str(),
@@ -197,6 +217,7 @@ int Serve(const ServeOptions& options) {
   spdlog::info("signal {}: draining", sig);
   ready = false;
   server.Stop();
+  delivery.Stop();
   checkpointer.Stop();
   runtime.log().StopWriter();
   if (auto cp = runtime.Checkpoint(org->origin); !cp.ok()) return Fail(cp.error(), 3);

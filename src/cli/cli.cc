@@ -483,10 +483,44 @@ int Main(int argc, char** argv) {
                       "allow plain HTTP on a non-loopback address");
   serve_cmd->add_flag("--metrics-public", serve.metrics_public, "serve /metrics beyond loopback");
   serve_cmd->add_option("--threads", serve.threads, "I/O threads")->capture_default_str();
+  // Email: a config file's [smtp] table, then these flags over it.
+  std::string config_file, smtp_password_file, smtp_ca_file;
+  app::SmtpConfig smtp_flags;
+  std::optional<uint16_t> smtp_port;
+  std::optional<bool> smtp_starttls;
+  serve_cmd->add_option("--config", config_file,
+                        "TOML settings file ([smtp] host port user password_file from starttls "
+                        "ca_file timeout_seconds)");
+  serve_cmd->add_option("--smtp-host", smtp_flags.host, "mail server for notifications");
+  serve_cmd->add_option("--smtp-port", smtp_port, "its port (default 587)");
+  serve_cmd->add_option("--smtp-user", smtp_flags.user, "SMTP AUTH user");
+  serve_cmd->add_option("--smtp-password-file", smtp_password_file,
+                        "file holding the SMTP password");
+  serve_cmd->add_option("--smtp-from", smtp_flags.from, "From: address of notifications");
+  serve_cmd->add_option("--smtp-starttls", smtp_starttls,
+                        "require STARTTLS (default true; false only for a loopback relay)");
+  serve_cmd->add_option("--smtp-ca-file", smtp_ca_file,
+                        "PEM CA certificates to trust for the mail server (a private CA)");
   serve_cmd->callback([&] {
     serve.store = StoreConfigOf(g);
     if (!tls_cert.empty()) serve.tls_cert = tls_cert;
     if (!tls_key.empty()) serve.tls_key = tls_key;
+    if (!config_file.empty()) {
+      if (auto s = app::ReadSmtpConfig(config_file, serve.smtp); !s.ok()) {
+        std::fprintf(stderr, "accord serve: %s\n", s.error().ToString().c_str());
+        exit_code = kExitUsage;
+        return;
+      }
+    }
+    for (auto [flag, field] : {std::pair{&smtp_flags.host, &serve.smtp.host},
+                               std::pair{&smtp_flags.user, &serve.smtp.user},
+                               std::pair{&smtp_flags.from, &serve.smtp.from}}) {
+      if (!flag->empty()) *field = *flag;
+    }
+    if (!smtp_password_file.empty()) serve.smtp.password_file = smtp_password_file;
+    if (!smtp_ca_file.empty()) serve.smtp.ca_file = smtp_ca_file;
+    if (smtp_port) serve.smtp.port = *smtp_port;
+    if (smtp_starttls) serve.smtp.starttls = *smtp_starttls;
     exit_code = app::Serve(serve);
   });
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <optional>
 
 #include "accord/core/ids.h"
 #include "accord/core/time.h"
@@ -165,8 +166,10 @@ Result<int> OutboxDelivery::RunOnce(size_t batch) {
     return Ok();
   }));
   int sent = 0;
+  std::optional<Error> down;  // the channel's server is unreachable: the rest wait with it
   for (const auto& [id, attempt, message] : due) {
-    Status s = channels_.at(message.channel)->Send(message);
+    Status s = down ? Status(*down) : channels_.at(message.channel)->Send(message);
+    if (!s.ok() && s.error().code == ErrorCode::kUnavailable) down = s.error();
     std::string at = FormatRfc3339(clock_.Now());
     Status w = store_.Write([&](Tx& tx) -> Status {
       Result<int64_t> n = int64_t{0};
@@ -176,14 +179,17 @@ Result<int> OutboxDelivery::RunOnce(size_t batch) {
             "WHERE id = ? AND status = 'queued' AND attempts = ?",
             {at, id, attempt});
       } else {
+        // A permanent refusal (the server rejected this recipient) fails at once; anything
+        // else is tried again after its back-off, up to kMaxAttempts.
+        bool final = attempt >= kMaxAttempts || s.error().code == ErrorCode::kValidationFailed;
         auto backoff = std::min<std::chrono::minutes>(
             std::chrono::minutes(int64_t{1} << std::min<int64_t>(attempt - 1, 9)),
             std::chrono::hours(6));
         n = tx.Exec(
             "UPDATE outbox SET status = ?, next_attempt_at = ?, last_error = ? "
             "WHERE id = ? AND status = 'queued' AND attempts = ?",
-            {std::string(attempt >= kMaxAttempts ? "failed" : "queued"),
-             FormatRfc3339(clock_.Now() + backoff), s.error().message.substr(0, 500), id, attempt});
+            {std::string(final ? "failed" : "queued"), FormatRfc3339(clock_.Now() + backoff),
+             s.error().message.substr(0, 500), id, attempt});
       }
       if (!n.ok()) return std::move(n).error();
       return Ok();

@@ -7,7 +7,6 @@
 #include <set>
 #include <string>
 
-#include "accord/storage/outbox.h"
 #include "support/runtime_fixture.h"
 
 namespace accord::testing {
@@ -31,14 +30,12 @@ TEST(SchedulerTest, ServerJobsCoverEverySweepAndRunCleanOnAFreshStore) {
   RuntimeFixture f;
   auto profile = policy::LoadProfile("luma");
   ASSERT_TRUE(profile.ok());
-  storage::OutboxDelivery outbox(f.rt().store(), f.clock());
   app::Scheduler s;
-  app::AddServerJobs(s, f.rt(), *profile, outbox);
+  app::AddServerJobs(s, f.rt(), *profile);
   std::set<std::string> names;
   for (const auto& j : s.jobs()) names.insert(j.name);
   EXPECT_EQ(names, (std::set<std::string>{"session purge", "account expiry", "grant expiry",
-                                          "agreement expiry", "entitlement reviews", "reviews",
-                                          "outbox"}));
+                                          "agreement expiry", "entitlement reviews", "reviews"}));
   for (const auto& j : s.jobs()) {
     auto r = j.run();
     EXPECT_TRUE(r.ok()) << j.name << ": " << (r.ok() ? "" : r.error().ToString());

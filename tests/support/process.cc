@@ -32,10 +32,18 @@ int DecodeStatus(int status) {
 }  // namespace
 
 CommandResult RunAccord(const std::vector<std::string>& args, const std::string& input) {
+  std::vector<std::string> command{ACCORD_BINARY};
+  command.insert(command.end(), args.begin(), args.end());
+  return RunProgram(command, input);
+}
+
+CommandResult RunProgram(const std::vector<std::string>& command, const std::string& input) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe");
-  std::vector<std::string> storage;
-  auto argv = Argv(args, storage);
+  std::vector<std::string> storage(command);
+  std::vector<char*> argv;
+  for (auto& s : storage) argv.push_back(s.data());
+  argv.push_back(nullptr);
   pid_t pid = fork();
   if (pid == 0) {
     dup2(in_pipe[0], 0);

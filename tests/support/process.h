@@ -17,6 +17,8 @@ struct CommandResult {
 
 // Runs ACCORD_BINARY with args (and optional stdin), waits up to 120 s.
 CommandResult RunAccord(const std::vector<std::string>& args, const std::string& input = "");
+// Runs command[0] (a path) with the rest as its arguments, the same way.
+CommandResult RunProgram(const std::vector<std::string>& command, const std::string& input = "");
 
 // `accord serve ... --listen 127.0.0.1:0`, waiting for its "listening on" line.
 class ServerProcess {

@@ -1,8 +1,8 @@
 // The one scheduler loop (CONTRACT.md "Clock and scheduler"): every time-driven job of the
 // server — account expiry, grant and agreement expiry, entitlement campaigns, reviews and
-// reminders, outbox delivery, session purging — is a named job here, run by the server's
-// once-a-second tick on the injected clock. A failing job is logged and retried at its next
-// turn; the others still run.
+// reminders, session purging — is a named job here, run by the server's once-a-second tick
+// on the injected clock. A failing job is logged and retried at its next turn; the others
+// still run. Outbox delivery runs beside it on its own thread (app/serve.cc), every 5 s.
 #pragma once
 
 #include <chrono>
@@ -13,10 +13,6 @@
 
 #include "accord/core/result.h"
 #include "accord/policy/profile.h"
-
-namespace accord::storage {
-class OutboxDelivery;
-}
 
 namespace accord::app {
 
@@ -41,9 +37,8 @@ class Scheduler {
   uint64_t ticks_ = 0;
 };
 
-// The server's jobs, in the order they run. `outbox` may have no channel yet (messages then
-// wait in the outbox, visible in the API).
-void AddServerJobs(Scheduler& scheduler, Runtime& runtime, const policy::Profile& profile,
-                   storage::OutboxDelivery& outbox);
+// The server's jobs, in the order they run. Outbox delivery is not one of them: it talks to
+// a mail server and may wait on the network, so `serve` runs it on its own thread.
+void AddServerJobs(Scheduler& scheduler, Runtime& runtime, const policy::Profile& profile);
 
 }  // namespace accord::app

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "accord/app/runtime.h"
+#include "accord/app/smtp.h"
 
 namespace accord::app {
 
@@ -22,6 +23,7 @@ struct ServeOptions {
   bool metrics_public = false;
   int threads = 2;
   size_t body_limit = 1 << 20;
+  SmtpConfig smtp;  // the [smtp] table of --config, overridden by --smtp-* flags
 };
 
 // Runs until SIGINT/SIGTERM; returns the process exit code (CONTRACT.md).

@@ -49,7 +49,9 @@ struct OutboxQuery {
 Result<std::pair<std::vector<boost::json::object>, std::optional<std::string>>> ListOutbox(
     Tx& tx, const OutboxQuery& query);
 
-// A way to deliver messages. Send returns an error to retry later.
+// A way to deliver messages. Send returns an error to retry later: kUnavailable when the
+// channel's server cannot be reached (the pass stops; the rest of its batch waits too),
+// kValidationFailed when this message can never be delivered (it fails at once).
 class OutboxChannel {
  public:
   virtual ~OutboxChannel() = default;

@@ -1,0 +1,213 @@
+// The email a notification becomes (RFC 5322 headers, RFC 2047 subjects, RFC 2045
+// quoted-printable body) and the [smtp] settings, without a mail server; smtp_test.cc sends
+// through a real one.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "accord/app/smtp.h"
+#include "accord/core/bytes.h"
+#include "accord/core/time.h"
+#include "support/temp_dir.h"
+
+namespace accord::testing {
+namespace {
+
+TimePoint At(const char* text) { return ParseRfc3339(text).value(); }
+
+app::SmtpConfig Config() {
+  app::SmtpConfig c;
+  c.host = "127.0.0.1";
+  c.from = "accord@luma.example";
+  return c;
+}
+
+storage::OutboxMessage Message(std::string subject, std::string body) {
+  return storage::OutboxMessage{.dedupe_key = "reminder:rev_1:0:usr_1",
+                                .user_id = "usr_1",
+                                .recipient = "so@luma.example",
+                                .subject = std::move(subject),
+                                .body = std::move(body),
+                                .ref_kind = "review",
+                                .ref_id = "rev_1"};
+}
+
+// Splits a message into header lines (unfolded) and the body.
+std::pair<std::vector<std::string>, std::string> Split(const std::string& email) {
+  size_t end = email.find("\r\n\r\n");
+  EXPECT_NE(end, std::string::npos);
+  std::vector<std::string> headers;
+  size_t pos = 0;
+  while (pos < end) {
+    size_t nl = email.find("\r\n", pos);
+    std::string line = email.substr(pos, nl - pos);
+    if (!line.empty() && (line[0] == ' ' || line[0] == '\t') && !headers.empty()) {
+      headers.back() += line;
+    } else {
+      headers.push_back(line);
+    }
+    pos = nl + 2;
+  }
+  return {headers, email.substr(end + 4)};
+}
+
+std::string Header(const std::vector<std::string>& headers, const std::string& name) {
+  for (const auto& h : headers) {
+    if (h.rfind(name + ": ", 0) == 0) return h.substr(name.size() + 2);
+  }
+  return "";
+}
+
+// RFC 2045 quoted-printable, decoded (CRLF line ends kept).
+std::string DecodeQp(const std::string& qp) {
+  std::string out;
+  for (size_t i = 0; i < qp.size(); ++i) {
+    if (qp[i] != '=') {
+      out += qp[i];
+    } else if (qp.compare(i + 1, 2, "\r\n") == 0) {
+      i += 2;
+    } else {
+      out += static_cast<char>(std::stoi(qp.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    }
+  }
+  return out;
+}
+
+// RFC 2047 B-encoded words, decoded and joined.
+std::string DecodeWords(const std::string& value) {
+  std::string out;
+  size_t pos = 0;
+  while ((pos = value.find("=?UTF-8?B?", pos)) != std::string::npos) {
+    size_t end = value.find("?=", pos + 10);
+    auto bytes = Base64Decode(value.substr(pos + 10, end - pos - 10));
+    EXPECT_TRUE(bytes.ok());
+    if (bytes.ok()) out += std::string(bytes->begin(), bytes->end());
+    pos = end + 2;
+  }
+  return out;
+}
+
+TEST(SmtpFormatTest, HeadersAndAQuotedPrintableBody) {
+  std::string body =
+      "Security review: Relay SMS\nKind: party_review\n.a line that starts with a dot\n"
+      "price = 3 dollars \n" +
+      std::string(200, 'x') + "\n";
+  std::string email = app::FormatEmail(Config(), Message("Due in 7 days: review", body),
+                                       At("2026-12-06T03:04:05Z"));
+  auto [headers, encoded] = Split(email);
+  EXPECT_EQ(Header(headers, "Date"), "Sun, 06 Dec 2026 03:04:05 +0000");
+  EXPECT_EQ(Header(headers, "From"), "Accord <accord@luma.example>");
+  EXPECT_EQ(Header(headers, "To"), "<so@luma.example>");
+  EXPECT_EQ(Header(headers, "Subject"), "Due in 7 days: review");
+  EXPECT_EQ(Header(headers, "Content-Transfer-Encoding"), "quoted-printable");
+  EXPECT_EQ(Header(headers, "Auto-Submitted"), "auto-generated");
+  std::string id = Header(headers, "Message-ID");
+  EXPECT_TRUE(id.starts_with("<") && id.ends_with("@luma.example>")) << id;
+  // The same message gets the same id (a retried send is recognisably the same mail).
+  EXPECT_EQ(email, app::FormatEmail(Config(), Message("Due in 7 days: review", body),
+                                    At("2026-12-06T03:04:05Z")));
+
+  size_t pos = 0;
+  while (pos < encoded.size()) {
+    size_t nl = encoded.find("\r\n", pos);
+    ASSERT_NE(nl, std::string::npos) << "every line ends in CRLF";
+    std::string line = encoded.substr(pos, nl - pos);
+    EXPECT_LE(line.size(), 76u) << line;
+    EXPECT_FALSE(line.starts_with(".")) << "no line needs dot-stuffing: " << line;
+    EXPECT_TRUE(line.empty() || (line.back() != ' ' && line.back() != '\t')) << line;
+    EXPECT_EQ(line.find('\n'), std::string::npos);
+    pos = nl + 2;
+  }
+  std::string crlf;
+  for (char c : body) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  EXPECT_EQ(DecodeQp(encoded), crlf);
+}
+
+TEST(SmtpFormatTest, TextCannotAddHeadersAndUnicodeSubjectsAreEncoded) {
+  std::string email =
+      app::FormatEmail(Config(), Message("Due\r\nBcc: attacker@evil.example\nX-Evil: 1", "body"),
+                       At("2026-12-06T00:00:00Z"));
+  auto [headers, body] = Split(email);
+  for (const auto& h : headers) {
+    EXPECT_FALSE(h.starts_with("Bcc:")) << h;
+    EXPECT_FALSE(h.starts_with("X-Evil:")) << h;
+  }
+  EXPECT_NE(Header(headers, "Subject").find("attacker@evil.example"), std::string::npos);
+
+  std::string subject = "Überprüfung fällig: Ærø Cloud — " + std::string(60, 'e') + " 日本";
+  std::string encoded = Header(
+      Split(app::FormatEmail(Config(), Message(subject, "b"), At("2026-12-06T00:00:00Z"))).first,
+      "Subject");
+  EXPECT_TRUE(encoded.starts_with("=?UTF-8?B?")) << encoded;
+  EXPECT_EQ(DecodeWords(encoded), subject);
+  // Folded into encoded words of at most 75 characters.
+  std::string raw = app::FormatEmail(Config(), Message(subject, "b"), At("2026-12-06T00:00:00Z"));
+  size_t start = raw.find("Subject: ");
+  size_t end = raw.find("\r\nMessage-ID");
+  std::string folded = raw.substr(start, end - start);
+  size_t p = 0;
+  while ((p = folded.find("=?UTF-8?B?", p)) != std::string::npos) {
+    size_t q = folded.find("?=", p + 10);
+    EXPECT_LE(q + 2 - p, 75u);
+    p = q + 2;
+  }
+}
+
+TEST(SmtpFormatTest, ConfigFileAndChecks) {
+  TempDir dir;
+  std::string password = (dir.path() / "smtp-password").string();
+  std::ofstream(password) << "s3cret-Pa55\n";
+  std::string file = (dir.path() / "accord.toml").string();
+  std::ofstream(file) << "[smtp]\nhost = \"mail.luma.example\"\nport = 2525\nuser = \"accord\"\n"
+                         "password_file = \""
+                      << password
+                      << "\"\nfrom = \"accord@luma.example\"\nstarttls = true\n"
+                         "timeout_seconds = 20\n";
+  app::SmtpConfig c;
+  ASSERT_TRUE(app::ReadSmtpConfig(file, c).ok());
+  EXPECT_EQ(c.host, "mail.luma.example");
+  EXPECT_EQ(c.port, 2525);
+  EXPECT_EQ(c.timeout, std::chrono::seconds(20));
+  EXPECT_TRUE(c.password.empty());  // read when prepared, not when parsed
+  ASSERT_TRUE(app::PrepareSmtpConfig(c).ok());
+  EXPECT_EQ(c.password, "s3cret-Pa55");  // without the newline
+
+  // Errors name the key and its line; a password never sits in the config file itself.
+  std::ofstream(file) << "[smtp]\nhost = \"mail\"\nport = 70000\npassword = \"x\"\nsender = 1\n";
+  app::SmtpConfig bad;
+  auto s = app::ReadSmtpConfig(file, bad);
+  ASSERT_FALSE(s.ok());
+  std::vector<std::pair<std::string, int>> details;
+  for (const auto& d : s.error().details) details.emplace_back(d.field, d.line.value_or(0));
+  std::sort(details.begin(), details.end(),
+            [](const auto& a, const auto& b) { return a.second < b.second; });
+  EXPECT_EQ(details, (std::vector<std::pair<std::string, int>>{
+                         {"smtp.port", 3}, {"smtp.password", 4}, {"smtp.sender", 5}}));
+
+  auto field_of = [](app::SmtpConfig c) {
+    auto r = app::PrepareSmtpConfig(c);
+    return r.ok() ? std::string() : r.error().details.at(0).field;
+  };
+  app::SmtpConfig no_from = Config();
+  no_from.from.clear();
+  EXPECT_EQ(field_of(no_from), "smtp.from");
+  app::SmtpConfig clear = Config();
+  clear.host = "mail.luma.example";
+  clear.user = "accord";
+  clear.starttls = false;
+  EXPECT_EQ(field_of(clear), "smtp.starttls");  // credentials never cross the network in clear
+  clear.host = "127.0.0.1";
+  EXPECT_EQ(field_of(clear), "");  // a loopback relay may
+  app::SmtpConfig missing = Config();
+  missing.user = "accord";
+  missing.password_file = dir.path() / "nope";
+  EXPECT_EQ(field_of(missing), "smtp.password_file");
+  EXPECT_EQ(field_of(app::SmtpConfig{}), "");  // no host: no email, nothing to check
+}
+
+}  // namespace
+}  // namespace accord::testing
