@@ -3,13 +3,14 @@
 # against the same `accord serve --demo`. Sourced by bench/run.sh, which provides $tmp,
 # run_bench, bench_field, start_server, row, py, yes_if, die, and wrk_p99_ms (registry.sh).
 
-# identity_wrk NAME URL [ARGS...]: wrk -t2 -c16 -d10s --latency, output in $tmp/wrk-NAME.txt.
-# A non-2xx answer is fatal: its rate would not be the rate of the request meant.
+# identity_wrk NAME URL [ARGS...]: wrk -t2 -c${WRK_CONNECTIONS:-16} -d10s --latency, output
+# in $tmp/wrk-NAME.txt. A non-2xx answer is fatal: its rate would not be the rate of the
+# request meant.
 identity_wrk() {
-  local name=$1 url=$2
+  local name=$1 url=$2 conns=${WRK_CONNECTIONS:-16}
   shift 2
-  echo "== wrk -t2 -c16 -d10s --latency GET $url"
-  wrk -t2 -c16 -d10s --latency "$@" "$url" | tee "$tmp/wrk-$name.txt" || die "wrk failed"
+  echo "== wrk -t2 -c$conns -d10s --latency GET $url"
+  wrk -t2 -c"$conns" -d10s --latency "$@" "$url" | tee "$tmp/wrk-$name.txt" || die "wrk failed"
   if grep -q 'Non-2xx' "$tmp/wrk-$name.txt"; then die "$url answered non-2xx under load"; fi
   grep -q '^Requests/sec:' "$tmp/wrk-$name.txt" || die "wrk printed no Requests/sec"
 }

@@ -6,11 +6,12 @@
 # start or does not exit cleanly, Cedar deciding a case differently from the access gate.
 # ACCORD_BENCH_ONLY=gate runs only the access gate section (seconds instead of minutes);
 # ACCORD_BENCH_ONLY=identity only the identity section (sign-in, token auth, wrk; ~1.5 min);
-# ACCORD_BENCH_ONLY=reviews only the reviews section (scheduler pass, dashboard; ~3 min).
+# ACCORD_BENCH_ONLY=reviews only the reviews section (scheduler pass, dashboard; ~3 min);
+# ACCORD_BENCH_ONLY=trust only the public trust center under wrk (~1 min).
 set -euo pipefail
 
 usage() {
-  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews] bench/run.sh BUILD_DIR" >&2
+  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust] bench/run.sh BUILD_DIR" >&2
   exit 2
 }
 [ $# -eq 1 ] || usage
@@ -27,9 +28,9 @@ tools=(python3 openssl wrk curl)
 case $only in
   "") ;;
   gate) tools=(python3) ;;
-  identity) tools=(python3 wrk) ;;
+  identity | trust) tools=(python3 wrk) ;;
   reviews) tools=(python3) ;;
-  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity or reviews (or unset for everything)" ;;
+  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews or trust (or unset for everything)" ;;
 esac
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench"
@@ -130,6 +131,13 @@ start_server() {
 . "$(dirname "$0")/identity.sh"
 # shellcheck source=bench/reviews.sh
 . "$(dirname "$0")/reviews.sh"
+# shellcheck source=bench/trust.sh
+. "$(dirname "$0")/trust.sh"
+if [ "$only" = trust ]; then
+  trust_bench
+  print_table
+  exit 0
+fi
 if [ "$only" = identity ]; then
   identity_bench
   print_table
@@ -367,6 +375,9 @@ identity_bench
 
 # --- 9. reviews: the scheduler pass and the dashboard at 100,000 parties (bench/reviews.sh) ----
 reviews_bench
+
+# --- 10. the public trust center under wrk (bench/trust.sh) -----------------------------------
+trust_bench
 
 # --- table ------------------------------------------------------------------------------------
 print_table

@@ -94,6 +94,35 @@ struct Seeder {
   }
   std::string Day(int days) { return FormatRfc3339(now + std::chrono::hours(24 * days)); }
 
+  // What the trust center shows: two attestations in force, one lapsed (it disappears).
+  Status Certifications() {
+    struct C {
+      const char* name;
+      const char* framework;
+      const char* issuer;
+      const char* scope;
+      int from, until;
+    };
+    const C certs[] = {
+        {"SOC 2 Type II", "soc2_type2", "Example Assurance LLP",
+         "Luma care-coordination platform: security, availability, confidentiality", -200, 165},
+        {"ISO/IEC 27001:2022", "iso27001_2022", "Example Certification Body",
+         "Information security management system for the Luma platform", -400, 695},
+        {"HITRUST r2 (lapsed)", "hitrust_r2", "Example HITRUST Assessor", "Luma platform", -800,
+         -70},
+    };
+    for (const auto& c : certs) {
+      ACCORD_TRY(Create("certification", "",
+                        json::object{{"name", c.name},
+                                     {"framework", c.framework},
+                                     {"issuer", c.issuer},
+                                     {"scope", c.scope},
+                                     {"valid_from", Day(c.from)},
+                                     {"valid_until", Day(c.until)}}));
+    }
+    return Ok();
+  }
+
   Status Systems() {
     struct S {
       const char* name;
@@ -444,6 +473,7 @@ struct Seeder {
 Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile) {
   Seeder seeder{runtime, profile.access, runtime.log().clock().Now(), {}};
   ACCORD_TRY(seeder.Systems());
+  ACCORD_TRY(seeder.Certifications());
   for (const auto& p : kParties) ACCORD_TRY(seeder.Party(p));
   ACCORD_TRY(seeder.Grants());
 

@@ -9,6 +9,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "accord/app/config.h"
 #include "accord/app/scheduler.h"
 #include "accord/app/smtp.h"
 #include "accord/http/api.h"
@@ -91,6 +92,12 @@ int Serve(const ServeOptions& options) {
   if (!listen.ok()) return Fail(listen.error(), 2);
   SmtpConfig smtp = options.smtp;
   if (auto s = PrepareSmtpConfig(smtp); !s.ok()) return Fail(s.error(), 2);
+  http::TrustSettings trust = options.trust;
+  if (auto s = CheckTrustSettings(trust); !s.ok()) return Fail(s.error(), 2);
+  // The demo organisation publishes a security contact, as a real one must (RFC 9116).
+  if (options.demo && trust.security_contact.empty()) {
+    trust.security_contact = "mailto:security@luma.example";
+  }
   if (smtp.enabled()) {
     spdlog::info("email: through {}:{} from {}{}", smtp.host, smtp.port, smtp.from,
                  smtp.starttls ? " (STARTTLS required)" : " (no TLS)");
@@ -160,6 +167,7 @@ int Serve(const ServeOptions& options) {
                    [] { return http::ResidentMemoryBytes(); });
   http::AuthService auth(runtime.store(), clock, profile->identity);
   deps.auth = &auth;
+  deps.trust = &trust;
   http::Router router;
   router.SetAuthenticator(auth.AsAuthenticator());
   http::AddAllRoutes(router, deps);

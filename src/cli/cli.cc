@@ -16,6 +16,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "accord/app/config.h"
 #include "accord/app/runtime.h"
 #include "accord/app/serve.h"
 #include "accord/core/bytes.h"
@@ -501,17 +502,28 @@ int Main(int argc, char** argv) {
                         "require STARTTLS (default true; false only for a loopback relay)");
   serve_cmd->add_option("--smtp-ca-file", smtp_ca_file,
                         "PEM CA certificates to trust for the mail server (a private CA)");
+  http::TrustSettings trust_flags;
+  serve_cmd->add_option("--security-contact", trust_flags.security_contact,
+                        "the trust center's security contact (mailto: or https: URI)");
+  serve_cmd->add_option("--public-url", trust_flags.public_url,
+                        "this server's public https:// URL (security.txt, feed links)");
   serve_cmd->callback([&] {
     serve.store = StoreConfigOf(g);
     if (!tls_cert.empty()) serve.tls_cert = tls_cert;
     if (!tls_key.empty()) serve.tls_key = tls_key;
     if (!config_file.empty()) {
-      if (auto s = app::ReadSmtpConfig(config_file, serve.smtp); !s.ok()) {
+      for (const Status& s : {app::ReadSmtpConfig(config_file, serve.smtp),
+                              app::ReadTrustConfig(config_file, serve.trust)}) {
+        if (s.ok()) continue;
         std::fprintf(stderr, "accord serve: %s\n", s.error().ToString().c_str());
         exit_code = kExitUsage;
         return;
       }
     }
+    if (!trust_flags.security_contact.empty()) {
+      serve.trust.security_contact = trust_flags.security_contact;
+    }
+    if (!trust_flags.public_url.empty()) serve.trust.public_url = trust_flags.public_url;
     for (auto [flag, field] : {std::pair{&smtp_flags.host, &serve.smtp.host},
                                std::pair{&smtp_flags.user, &serve.smtp.user},
                                std::pair{&smtp_flags.from, &serve.smtp.from}}) {

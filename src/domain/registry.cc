@@ -142,6 +142,28 @@ KindSpec System() {
   return k;
 }
 
+// An attestation the organisation holds (ISO 27001, SOC 2 Type II, HITRUST r2, DPF ...),
+// shown on the public trust page while it is valid (IN-4, TR-1).
+KindSpec Certification() {
+  KindSpec k{
+      .kind = "certification", .id_prefix = "crt", .name_field = "name", .tag_field = "framework"};
+  k.fields = {
+      Str("name", true, "as the trust page shows it, e.g. SOC 2 Type II"),
+      Enum("framework",
+           {"iso27001_2022", "soc2_type1", "soc2_type2", "hitrust_r2", "hitrust_i1", "dpf", "hipaa",
+            "pci_dss", "other"},
+           true),
+      Str("issuer", true, "the auditor or certification body"),
+      Text("scope", 2000),
+      Time("valid_from", true),
+      Time("valid_until", true),
+      Bool("public", false, "shown on the public trust page while valid (default true)"),
+      Str("document_id", false, "the certificate or report (never public by itself)"),
+  };
+  AddMeta(k.fields, "");
+  return k;
+}
+
 KindSpec Agreement() {
   KindSpec k{.kind = "agreement",
              .id_prefix = "agr",
@@ -503,7 +525,7 @@ const std::vector<KindSpec>& RegistryKinds() {
   static const std::vector<KindSpec> kKinds = {
       Party(),   System(),     Service(),      Contact(), Agreement(),         DueDiligence(),
       Control(), Document(),   Grant(),        User(),    EntitlementReview(), Alert(),
-      Review(),  Soc2Report(), ChangeNotice(), Finding()};
+      Review(),  Soc2Report(), ChangeNotice(), Finding(), Certification()};
   return kKinds;
 }
 
@@ -563,6 +585,12 @@ std::string InherentRiskTier(const json::object& party) {
 void CheckObject(const KindSpec& spec, const json::object& state,
                  std::vector<ErrorDetail>& details) {
   if (spec.kind == "agreement") CheckAgreement(state, details);
+  if (spec.kind == "certification") {
+    std::string from = StateString(state, "valid_from"), until = StateString(state, "valid_until");
+    if (!from.empty() && !until.empty() && until <= from) {
+      details.push_back({"valid_until", "must be after valid_from", {}});
+    }
+  }
   if (spec.kind == "soc2_report") {
     std::string start = StateString(state, "period_start"), end = StateString(state, "period_end");
     if (StateString(state, "type") == "type2" && start.empty()) {

@@ -1,6 +1,7 @@
 #include <boost/json.hpp>
 
 #include "accord/core/bytes.h"
+#include "accord/core/sha256.h"
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 
@@ -62,6 +63,38 @@ Result<Page> ParsePage(const Context& ctx) {
     page.after = static_cast<int64_t>(*key);
   }
   return page;
+}
+
+std::string HtmlEscape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string HtmlPageCsp(std::string_view css) {
+  auto digest = Sha256(css);
+  return "default-src 'none'; style-src 'sha256-" + Base64Encode(digest) +
+         "'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 }
 
 }  // namespace accord::http

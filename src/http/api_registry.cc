@@ -55,6 +55,8 @@ std::vector<KindRoutes> AllKindRoutes() {
       {k("soc2_report"), "soc2-reports", kOrgReaders, {}},
       {k("change_notice"), "change-notices", kRegistryReaders, {}},
       {k("finding"), "findings", kOrgReaders, {}},
+      // The trust page's attestations (issue 9); public while valid (api_trust.cc).
+      {k("certification"), "certifications", kOrgReaders, kOfficerRoles},
   };
 }
 

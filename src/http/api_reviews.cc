@@ -109,47 +109,24 @@ std::string ReportCsv(const json::object& report) {
   return out;
 }
 
-std::string Html(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 // A printable page: no scripts, no external resources.
+constexpr std::string_view kReportCss =
+    "body{font:14px system-ui,sans-serif;margin:2em}table{border-collapse:collapse;width:100%}"
+    "td,th{border:1px solid #999;padding:4px 6px;text-align:left}.missed,.late{color:#a00;"
+    "font-weight:bold}@media print{body{margin:0}}";
+
 std::string ReportHtml(const json::object& report) {
   const json::object& sum = report.at("summary").as_object();
   auto n = [&](const char* k) { return std::to_string(sum.at(k).as_int64()); };
-  std::string q = Html(StateString(report, "quarter"));
+  std::string q = HtmlEscape(StateString(report, "quarter"));
   std::string out =
       "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>SLA-review report " +
-      q +
-      "</title><style>body{font:14px system-ui,sans-serif;margin:2em}table{border-collapse:"
-      "collapse;width:100%}td,th{border:1px solid #999;padding:4px 6px;text-align:left}"
-      ".missed,.late{color:#a00;font-weight:bold}@media print{body{margin:0}}</style></head><body>"
+      q + "</title><style>" + std::string(kReportCss) +
+      "</style></head><body>"
       "<h1>Quarterly SLA-review report " +
-      q + "</h1><p>" + Html(StateString(report, "from")) + " to " +
-      Html(StateString(report, "to")) + " &middot; generated " +
-      Html(StateString(report, "generated_at")) + "</p><p>Parties: " + n("parties") +
+      q + "</h1><p>" + HtmlEscape(StateString(report, "from")) + " to " +
+      HtmlEscape(StateString(report, "to")) + " &middot; generated " +
+      HtmlEscape(StateString(report, "generated_at")) + "</p><p>Parties: " + n("parties") +
       " &middot; reviews required: " + n("reviews_required") +
       " &middot; on time: " + n("on_time") + " &middot; late: " + n("late") +
       " &middot; missed: " + n("missed") + " &middot; pending: " + n("pending") +
@@ -162,19 +139,19 @@ std::string ReportHtml(const json::object& report) {
     std::string findings = std::to_string(p.at("findings_opened").as_int64()) + " / " +
                            std::to_string(p.at("findings_closed").as_int64());
     const auto& reviews = p.at("reviews").as_array();
-    std::string head = "<tr><td>" + Html(StateString(p, "name")) + "</td><td>" +
-                       Html(StateString(p, "kind")) + "</td>";
+    std::string head = "<tr><td>" + HtmlEscape(StateString(p, "name")) + "</td><td>" +
+                       HtmlEscape(StateString(p, "kind")) + "</td>";
     if (reviews.empty()) {
       out += head + "<td colspan=\"5\">no review due</td><td></td><td>" + findings + "</td></tr>";
     }
     for (const auto& rv : reviews) {
       const json::object& r = rv.as_object();
-      std::string outcome = Html(StateString(r, "outcome"));
-      out += head + "<td>" + Html(StateString(r, "review_kind")) + "</td><td>" +
-             Html(StateString(r, "due_at").substr(0, 10)) + "</td><td>" +
-             Html(StateString(r, "status")) + "</td><td>" +
-             Html(StateString(r, "approved_at").substr(0, 10)) + "</td><td class=\"" + outcome +
-             "\">" + outcome + "</td><td>" + findings + "</td></tr>";
+      std::string outcome = HtmlEscape(StateString(r, "outcome"));
+      out += head + "<td>" + HtmlEscape(StateString(r, "review_kind")) + "</td><td>" +
+             HtmlEscape(StateString(r, "due_at").substr(0, 10)) + "</td><td>" +
+             HtmlEscape(StateString(r, "status")) + "</td><td>" +
+             HtmlEscape(StateString(r, "approved_at").substr(0, 10)) + "</td><td class=\"" +
+             outcome + "\">" + outcome + "</td><td>" + findings + "</td></tr>";
     }
   }
   return out + "</tbody></table></body></html>\n";
@@ -579,6 +556,8 @@ class ReviewRoutes {
       if (format == "csv") {
         r.headers.push_back(
             {"Content-Disposition", "attachment; filename=\"sla-review-" + canonical + ".csv\""});
+      } else {
+        r.headers.push_back({"Content-Security-Policy", HtmlPageCsp(kReportCss)});
       }
       return reply(std::move(r));
     }

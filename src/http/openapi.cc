@@ -139,6 +139,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddEntitlementRoutes(router, deps);
   AddReviewRoutes(router, deps);
   AddCalendarRoutes(router, deps);
+  AddTrustRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

@@ -501,7 +501,17 @@ TEST(RegistryTest, DocumentsAndGrantsAreNotWrittenThroughTheGenericShape) {
             std::vector<std::string>{"filename"});
   EXPECT_EQ(FindKind("vendor"), nullptr);
   EXPECT_TRUE(IsRegistryKind("due_diligence"));
-  EXPECT_EQ(RegistryKinds().size(), 16u);
+  EXPECT_EQ(RegistryKinds().size(), 17u);
+}
+
+TEST(RegistryTest, CertificationIsValidForAPeriod) {
+  EXPECT_TRUE(Kind("certification").generic_write);
+  EXPECT_EQ(Fields(NewFails("certification", R"({"name": "SOC 2 Type II",
+      "framework": "soc2_type2", "issuer": "Example Assurance LLP",
+      "valid_from": "2026-06-01T00:00:00Z", "valid_until": "2026-05-01T00:00:00Z"})")),
+            std::vector<std::string>{"valid_until"});
+  EXPECT_EQ(Fields(NewFails("certification", R"({"name": "ISO", "framework": "iso9001"})")),
+            (std::vector<std::string>{"framework", "issuer", "valid_from", "valid_until"}));
 }
 
 // --- risk tier ----------------------------------------------------------------------------

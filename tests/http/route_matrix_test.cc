@@ -162,7 +162,9 @@ These need no sign-in. The sign-in steps after the password (`/api/v1/auth/totp`
 they check the session cookie themselves and answer `401` without one. The review calendar
 feed (`/calendar/{token}.ics`) is public because a calendar client cannot sign in: its secret
 URL is the credential, and an unknown or revoked token, or one whose account may no longer
-read the ledger, answers `404`.
+read the ledger, answers `404`. The trust center (`/trust…`, `/api/v1/public/…`,
+`/.well-known/security.txt`) is public by design: it shows only what the organisation
+publishes (certifications valid today, active subprocessors' names, purposes and locations).
 
 )";
 
@@ -250,6 +252,7 @@ class RouteMatrixTest : public ::testing::Test {
     if (up.status == 201) ids["documents/id"] = Str(json::parse(up.body).at("id"));
     ids["grants/id"] = FirstId("/api/v1/access/grants?party_id=" + relay);
     ids["systems/id"] = FirstId("/api/v1/systems?limit=1");
+    ids["certifications/id"] = FirstId("/api/v1/certifications?limit=1");
     ids["users/id"] = FirstId("/api/v1/users?limit=1");
     ids["alerts/id"] = RaiseBreakGlassAlert();
     // The demo opens no entitlement review: an elevated one is opened here.

@@ -7,6 +7,7 @@
 
 #include "accord/app/runtime.h"
 #include "accord/app/smtp.h"
+#include "accord/http/api.h"
 
 namespace accord::app {
 
@@ -23,7 +24,8 @@ struct ServeOptions {
   bool metrics_public = false;
   int threads = 2;
   size_t body_limit = 1 << 20;
-  SmtpConfig smtp;  // the [smtp] table of --config, overridden by --smtp-* flags
+  SmtpConfig smtp;            // the [smtp] table of --config, overridden by --smtp-* flags
+  http::TrustSettings trust;  // [trust] of --config, --security-contact, --public-url
 };
 
 // Runs until SIGINT/SIGTERM; returns the process exit code (CONTRACT.md).

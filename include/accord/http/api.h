@@ -15,6 +15,12 @@ namespace accord::http {
 class AuthService;
 
 // What handlers need from the running server.
+// What the public trust center says about the organisation (`[trust]` in --config).
+struct TrustSettings {
+  std::string security_contact;  // mailto: or https: URI (RFC 9116 Contact)
+  std::string public_url;        // https://trust.example.com: Canonical and links, if set
+};
+
 struct ApiDeps {
   storage::Store& store;
   storage::EventLog& log;
@@ -25,6 +31,7 @@ struct ApiDeps {
   bool metrics_public = false;               // serve /metrics beyond loopback
   const policy::Profile* profile = nullptr;  // the store's policy profile (the gate's rules)
   AuthService* auth = nullptr;               // sessions, tokens, slow password work
+  const TrustSettings* trust = nullptr;      // the public trust center's settings
 };
 
 // Role sets used by route tables.
@@ -32,6 +39,12 @@ extern const std::vector<std::string> kAllRoles;
 extern const std::vector<std::string> kOfficerRoles;       // security_officer, privacy_officer
 extern const std::vector<std::string> kLedgerReaderRoles;  // officers + auditor
 extern const std::vector<std::string> kWorkforceRoles;     // officers + staff
+
+// Text for HTML and XML (Atom): & < > " ' escaped.
+std::string HtmlEscape(std::string_view text);
+// The Content-Security-Policy of a server-rendered page whose only style is one inline
+// <style> element holding `css` (allowed by its hash; no script at all).
+std::string HtmlPageCsp(std::string_view css);
 
 void AddSystemRoutes(Router& router, ApiDeps& deps);
 void AddLedgerRoutes(Router& router, ApiDeps& deps);
@@ -70,6 +83,8 @@ void AddAccessRoutes(Router& router, ApiDeps& deps);
 void AddReviewRoutes(Router& router, ApiDeps& deps);
 // Calendar-feed tokens and the public /calendar/{token}.ics feed (issue 6).
 void AddCalendarRoutes(Router& router, ApiDeps& deps);
+// The public trust center (issue 9): /trust, /api/v1/public/..., security.txt.
+void AddTrustRoutes(Router& router, ApiDeps& deps);
 // Records grant.expired for every approved grant whose end has passed (TP-3: expiry by
 // time, not by a person). Servers run it about once a second; returns how many expired.
 Result<int> ExpireGrants(storage::EventLog& log);

@@ -1,0 +1,19 @@
+// The server's settings file (`accord serve --config FILE`, TOML): `[smtp]` is read by
+// ReadSmtpConfig (app/smtp.h); `[trust]` (security_contact, public_url) here. Flags given
+// on the command line override the file.
+#pragma once
+
+#include <filesystem>
+
+#include "accord/core/result.h"
+#include "accord/http/api.h"
+
+namespace accord::app {
+
+// Reads `[trust]` into `out` (absent keys keep out's values); errors name the key and line.
+Status ReadTrustConfig(const std::filesystem::path& file, http::TrustSettings& out);
+// security_contact is a mailto: or https: URI; public_url an https:// URL without a
+// trailing slash (http:// only for loopback).
+Status CheckTrustSettings(const http::TrustSettings& settings);
+
+}  // namespace accord::app

@@ -1,0 +1,36 @@
+// What the public trust center shows (issue 9, IN-4, TR-1, TP-1): the certifications valid
+// now and the subprocessor list, both read from the registry, and the subprocessor list's
+// history for its Atom feed. Nothing here needs a sign-in; nothing else leaves through it.
+#pragma once
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <string>
+#include <vector>
+
+#include "accord/core/clock.h"
+#include "accord/core/result.h"
+#include "accord/storage/store.h"
+
+namespace accord::storage {
+
+// {organisation, certifications: [{id, name, framework, issuer, scope, valid_from,
+// valid_until}], subprocessors: [{name, purpose, location}], generated_at}:
+// public certifications whose validity covers `now`, and active parties flagged
+// public_subprocessor, by name. Only published fields: no party ids, documents or contacts.
+Result<boost::json::object> TrustSnapshot(Tx& tx, TimePoint now);
+
+// One change of the public subprocessor list: a party added to it, its published purpose
+// or location changed, or removed from it (offboarded, unflagged or deleted).
+struct SubprocessorChange {
+  std::string party_id;
+  std::string name;
+  std::string change;  // added | updated | removed
+  std::string purpose, location;
+  TimePoint at;
+  uint64_t index;  // the ledger entry that made the change
+};
+// Newest first, at most `limit`.
+Result<std::vector<SubprocessorChange>> SubprocessorHistory(Tx& tx, size_t limit = 100);
+
+}  // namespace accord::storage

@@ -1,0 +1,72 @@
+#include "accord/app/config.h"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+
+#include "accord/app/serve.h"
+
+namespace accord::app {
+
+Status ReadTrustConfig(const std::filesystem::path& file, http::TrustSettings& out) {
+  toml::table table;
+  try {
+    table = toml::parse_file(file.string());
+  } catch (const toml::parse_error& e) {
+    return Error{ErrorCode::kValidationFailed,
+                 file.string() + ": " + std::string(e.description()),
+                 {{"toml", std::string(e.description()), static_cast<int>(e.source().begin.line)}}};
+  }
+  const toml::node* node = table.get("trust");
+  if (!node) return Ok();
+  const toml::table* trust = node->as_table();
+  if (!trust) return ValidationError("trust", "must be a table ([trust])");
+  std::vector<ErrorDetail> problems;
+  for (const auto& [key, value] : *trust) {
+    std::string k(key.str());
+    int line = static_cast<int>(value.source().begin.line);
+    std::string* dst = k == "security_contact" ? &out.security_contact
+                       : k == "public_url"     ? &out.public_url
+                                               : nullptr;
+    if (!dst) {
+      problems.push_back({"trust." + k, "unknown key (security_contact, public_url)", line});
+    } else if (const auto* s = value.as_string()) {
+      *dst = s->get();
+    } else {
+      problems.push_back({"trust." + k, "must be a string", line});
+    }
+  }
+  if (!problems.empty()) {
+    return Error{ErrorCode::kValidationFailed, file.string() + ": invalid [trust] settings",
+                 std::move(problems)};
+  }
+  return Ok();
+}
+
+Status CheckTrustSettings(const http::TrustSettings& t) {
+  const std::string& c = t.security_contact;
+  bool printable = std::all_of(c.begin(), c.end(), [](char ch) {
+    return static_cast<unsigned char>(ch) > 0x20 && ch != 0x7f;
+  });
+  if (!c.empty() && (!printable || !(c.starts_with("mailto:") || c.starts_with("https://")))) {
+    return ValidationError("trust.security_contact",
+                           "must be a mailto: or https: URI, e.g. mailto:security@example.com");
+  }
+  const std::string& u = t.public_url;
+  if (!u.empty()) {
+    bool https = u.starts_with("https://");
+    bool local_http = u.starts_with("http://localhost") || u.starts_with("http://127.");
+    bool clean = std::all_of(u.begin(), u.end(), [](char ch) {
+      return static_cast<unsigned char>(ch) > 0x20 && ch != 0x7f && ch != '"' && ch != '<' &&
+             ch != '>';
+    });
+    if (!(https || local_http) || !clean || u.ends_with("/")) {
+      return ValidationError("trust.public_url",
+                             "must be an https:// URL without a trailing slash, e.g. "
+                             "https://trust.example.com");
+    }
+  }
+  return Ok();
+}
+
+}  // namespace accord::app

@@ -1,0 +1,270 @@
+// The public trust center (issue 9: IN-4, TR-1, the public part of TP-1): certifications
+// valid today and the subprocessor list, as pages, JSON and an Atom feed, and the RFC 9116
+// security.txt. No sign-in; answers are built from the registry and cached for a few
+// seconds, so a crowd of readers costs the store one read per page per interval.
+#include <boost/json.hpp>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "accord/core/time.h"
+#include "accord/domain/registry.h"
+#include "accord/http/api.h"
+#include "accord/http/json.h"
+#include "accord/http/router.h"
+#include "accord/storage/trust.h"
+
+namespace accord::http {
+
+namespace json = boost::json;
+using domain::StateString;
+
+namespace {
+
+// How long a public answer is served from memory. A certification that expires or a
+// subprocessor that is added shows within this.
+constexpr auto kCacheFor = std::chrono::seconds(5);
+
+constexpr std::string_view kCss =
+    "body{font:16px/1.5 system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;"
+    "color:#1a1a1a}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid "
+    "#ccc;padding:6px 8px;text-align:left;vertical-align:top}a{color:#0b5394}";
+
+std::string Page(const std::string& title, const std::string& body) {
+  return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" +
+         HtmlEscape(title) + "</title><style>" + std::string(kCss) + "</style></head><body>" +
+         body + "</body></html>\n";
+}
+
+Response HtmlResponse(std::string body) {
+  static const std::string kCsp = HtmlPageCsp(kCss);
+  Response r{.content_type = "text/html; charset=utf-8", .body = std::move(body)};
+  r.headers.push_back({"Content-Security-Policy", kCsp});
+  return r;
+}
+
+std::string Day(const json::object& o, const char* key) {
+  return HtmlEscape(StateString(o, key).substr(0, 10));
+}
+
+std::string Text(const json::object& o, const char* key) { return HtmlEscape(StateString(o, key)); }
+
+std::string SubprocessorTable(const json::array& subprocessors) {
+  if (subprocessors.empty()) return "<p>No subprocessors are listed.</p>";
+  std::string out =
+      "<table><thead><tr><th scope=\"col\">Subprocessor</th><th scope=\"col\">Purpose</th>"
+      "<th scope=\"col\">Data location</th></tr></thead><tbody>";
+  for (const auto& v : subprocessors) {
+    const json::object& p = v.as_object();
+    out += "<tr><td>" + Text(p, "name") + "</td><td>" + Text(p, "purpose") + "</td><td>" +
+           Text(p, "location") + "</td></tr>";
+  }
+  return out + "</tbody></table>";
+}
+
+std::string TrustPage(const json::object& t, const TrustSettings& settings) {
+  std::string org = Text(t, "organisation");
+  std::string body = "<header><h1>" + org + " trust center</h1></header><main>";
+  body +=
+      "<section aria-labelledby=\"certs\"><h2 id=\"certs\">Certifications and attestations"
+      "</h2>";
+  const json::array& certs = t.at("certifications").as_array();
+  if (certs.empty()) {
+    body += "<p>No current certification is published.</p>";
+  } else {
+    body +=
+        "<table><thead><tr><th scope=\"col\">Certification</th><th scope=\"col\">Issuer</th>"
+        "<th scope=\"col\">Scope</th><th scope=\"col\">Valid</th></tr></thead><tbody>";
+    for (const auto& v : certs) {
+      const json::object& c = v.as_object();
+      body += "<tr><td>" + Text(c, "name") + "</td><td>" + Text(c, "issuer") + "</td><td>" +
+              Text(c, "scope") + "</td><td>" + Day(c, "valid_from") + " to " +
+              Day(c, "valid_until") + "</td></tr>";
+    }
+    body += "</tbody></table>";
+  }
+  body += "</section><section aria-labelledby=\"subs\"><h2 id=\"subs\">Subprocessors</h2>" +
+          SubprocessorTable(t.at("subprocessors").as_array()) +
+          "<p><a href=\"/trust/subprocessors\">The subprocessor list</a> &middot; "
+          "<a href=\"/trust/subprocessors.atom\">its changes as an Atom feed</a></p></section>";
+  if (!settings.security_contact.empty()) {
+    body +=
+        "<section aria-labelledby=\"sec\"><h2 id=\"sec\">Security contact</h2><p>Report a "
+        "vulnerability or a security concern to <a href=\"" +
+        HtmlEscape(settings.security_contact) + "\">" +
+        HtmlEscape(settings.security_contact.starts_with("mailto:")
+                       ? settings.security_contact.substr(7)
+                       : settings.security_contact) +
+        "</a> (<a href=\"/.well-known/security.txt\">security.txt</a>).</p></section>";
+  }
+  body += "</main><footer><p>Generated " + Text(t, "generated_at") + "</p></footer>";
+  return Page(StateString(t, "organisation") + " trust center", body);
+}
+
+std::string AtomFeed(const json::object& t, const std::vector<storage::SubprocessorChange>& log,
+                     const TrustSettings& settings, TimePoint now) {
+  std::string base = settings.public_url;
+  std::string org = HtmlEscape(StateString(t, "organisation"));
+  std::string updated = FormatRfc3339(log.empty() ? now : log.front().at);
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+      "<title>" +
+      org + " subprocessors</title><id>" +
+      (base.empty() ? std::string("urn:accord:subprocessors")
+                    : HtmlEscape(base + "/trust/subprocessors")) +
+      "</id><updated>" + updated + "</updated><author><name>" + org +
+      "</name></author><link rel=\"alternate\" href=\"" + HtmlEscape(base) +
+      "/trust/subprocessors\"/><link rel=\"self\" href=\"" + HtmlEscape(base) +
+      "/trust/subprocessors.atom\"/>";
+  static const std::map<std::string, std::string> kVerb = {
+      {"added", "added"}, {"updated", "changed"}, {"removed", "removed"}};
+  for (const auto& c : log) {
+    std::string title = HtmlEscape(c.name) + " " + kVerb.at(c.change);
+    std::string summary =
+        c.change == "removed"
+            ? HtmlEscape(c.name) + " is no longer a subprocessor."
+            : "Purpose: " + HtmlEscape(c.purpose.empty() ? "-" : c.purpose) +
+                  ". Data location: " + HtmlEscape(c.location.empty() ? "-" : c.location) + ".";
+    // The id names the ledger entry that made the change, not the party (ids stay private).
+    out += "<entry><title>" + title + "</title><id>urn:accord:ledger:" + std::to_string(c.index) +
+           "</id><updated>" + FormatRfc3339(c.at) + "</updated><summary>" + summary +
+           "</summary></entry>";
+  }
+  return out + "</feed>\n";
+}
+
+// RFC 9116: Contact and Expires are required; Expires is less than a year ahead.
+std::string SecurityTxt(const TrustSettings& settings, TimePoint now) {
+  auto expires = std::chrono::floor<std::chrono::days>(now) + std::chrono::days(180);
+  std::string out = "Contact: " + settings.security_contact + "\n";
+  out += "Expires: " + FormatRfc3339(TimePoint(expires)).substr(0, 19) + "Z\n";
+  out += "Preferred-Languages: en\n";
+  if (!settings.public_url.empty()) {
+    out += "Canonical: " + settings.public_url + "/.well-known/security.txt\n";
+    out += "Policy: " + settings.public_url + "/trust\n";
+  }
+  return out;
+}
+
+class TrustRoutes {
+ public:
+  TrustRoutes(Router& router, ApiDeps& deps) : router_(router), deps_(deps) {}
+
+  static void Add(const std::shared_ptr<TrustRoutes>& self) {
+    Router& router = self->router_;
+    auto route = [&](const char* pattern, const char* summary, const char* type,
+                     const std::string& name) {
+      router.Add(Route{.method = "GET",
+                       .pattern = pattern,
+                       .is_public = true,
+                       .summary = summary,
+                       .tag = "trust",
+                       .response_type = type,
+                       .handler = [self, name](Context&& ctx, Reply reply) {
+                         (void)ctx;
+                         reply(self->Cached(name));
+                       }});
+    };
+    route("/trust", "The public trust center: certifications, subprocessors, security contact",
+          "text/html", "page");
+    route("/trust/subprocessors", "The public subprocessor list", "text/html", "subprocessors");
+    route("/trust/subprocessors.atom",
+          "Changes to the subprocessor list as an Atom feed (RFC 4287), newest first",
+          "application/atom+xml", "atom");
+    route("/api/v1/public/trust",
+          "The trust center as JSON: organisation, certifications valid now, subprocessors",
+          "application/json", "json");
+    route("/api/v1/public/subprocessors", "The subprocessor list as JSON", "application/json",
+          "subprocessors_json");
+    route("/.well-known/security.txt", "RFC 9116 security contact", "text/plain", "security_txt");
+  }
+
+ private:
+  struct Entry {
+    std::chrono::steady_clock::time_point at;
+    Response response;
+  };
+
+  const TrustSettings& settings() const {
+    static const TrustSettings kNone;
+    return deps_.trust ? *deps_.trust : kNone;
+  }
+
+  Response Cached(const std::string& name) {
+    auto now = std::chrono::steady_clock::now();
+    {
+      std::lock_guard lock(mu_);
+      auto it = cache_.find(name);
+      if (it != cache_.end() && now - it->second->at < kCacheFor) return it->second->response;
+    }
+    Response r = Build(name);
+    if (r.status == 200) {
+      r.headers.push_back({"Cache-Control", "public, max-age=60"});
+      std::lock_guard lock(mu_);
+      cache_[name] = std::make_shared<const Entry>(Entry{now, r});
+    }
+    return r;
+  }
+
+  Response Build(const std::string& name) {
+    TimePoint now = deps_.clock.Now();
+    if (name == "security_txt") {
+      if (settings().security_contact.empty()) {
+        return ErrorResponse(
+            NotFound("security contact: none is configured ([trust] "
+                     "security_contact)"));
+      }
+      return Response{.content_type = "text/plain; charset=utf-8",
+                      .body = SecurityTxt(settings(), now)};
+    }
+    json::object snapshot;
+    std::vector<storage::SubprocessorChange> history;
+    Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
+      auto t = storage::TrustSnapshot(tx, now);
+      if (!t.ok()) return std::move(t).error();
+      snapshot = std::move(*t);
+      if (name == "atom") {
+        auto h = storage::SubprocessorHistory(tx);
+        if (!h.ok()) return std::move(h).error();
+        history = std::move(*h);
+      }
+      return Ok();
+    });
+    if (!s.ok()) return ErrorResponse(s.error());
+    if (name == "json") return JsonResponse(snapshot);
+    if (name == "subprocessors_json") {
+      return JsonResponse(json::object{{"organisation", snapshot.at("organisation")},
+                                       {"items", snapshot.at("subprocessors")},
+                                       {"generated_at", snapshot.at("generated_at")}});
+    }
+    if (name == "atom") {
+      return Response{.content_type = "application/atom+xml; charset=utf-8",
+                      .body = AtomFeed(snapshot, history, settings(), now)};
+    }
+    if (name == "subprocessors") {
+      std::string org = StateString(snapshot, "organisation");
+      return HtmlResponse(Page(org + " subprocessors",
+                               "<main><h1>" + HtmlEscape(org) + " subprocessors</h1>" +
+                                   SubprocessorTable(snapshot.at("subprocessors").as_array()) +
+                                   "<p><a href=\"/trust/subprocessors.atom\">Follow changes "
+                                   "(Atom)</a> &middot; <a href=\"/trust\">Trust center</a></p>"
+                                   "</main>"));
+    }
+    return HtmlResponse(TrustPage(snapshot, settings()));
+  }
+
+  Router& router_;
+  ApiDeps& deps_;
+  std::mutex mu_;
+  std::map<std::string, std::shared_ptr<const Entry>> cache_;
+};
+
+}  // namespace
+
+void AddTrustRoutes(Router& router, ApiDeps& deps) {
+  TrustRoutes::Add(std::make_shared<TrustRoutes>(router, deps));
+}
+
+}  // namespace accord::http

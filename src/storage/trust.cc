@@ -1,0 +1,169 @@
+#include "accord/storage/trust.h"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <map>
+
+#include "accord/core/time.h"
+#include "accord/domain/registry.h"
+#include "accord/storage/registry_store.h"
+
+namespace accord::storage {
+
+namespace json = boost::json;
+using domain::StateString;
+
+namespace {
+
+std::optional<json::object> ParseDoc(const std::string& text) {
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (ec || !v.is_object()) return std::nullopt;
+  return std::move(v.as_object());
+}
+
+bool Flag(const json::object& o, const char* key, bool absent) {
+  const json::value* v = o.if_contains(key);
+  return v && v->is_bool() ? v->as_bool() : absent;
+}
+
+// Stored documents are RFC 8785 canonical: the flag has exactly this spelling.
+constexpr const char* kPublicFlag = "%\"public_subprocessor\":true%";
+
+}  // namespace
+
+Result<json::object> TrustSnapshot(Tx& tx, TimePoint now) {
+  std::string at = FormatRfc3339(now);
+  auto org = tx.QueryOne("SELECT name FROM rm_org", {});
+  if (!org.ok()) return std::move(org).error();
+  json::array certifications;
+  auto certs = tx.Query(
+      "SELECT doc FROM rm_objects WHERE kind = 'certification' AND to_idx = ? ORDER BY name_lc, id",
+      {kOpenVersion});
+  if (!certs.ok()) return std::move(certs).error();
+  for (const auto& row : *certs) {
+    auto doc = ParseDoc(row.Text(0));
+    if (!doc || !Flag(*doc, "public", true)) continue;
+    if (StateString(*doc, "valid_from") > at || StateString(*doc, "valid_until") <= at) continue;
+    json::object c;
+    for (const char* key :
+         {"id", "name", "framework", "issuer", "scope", "valid_from", "valid_until"}) {
+      if (const json::value* v = doc->if_contains(key)) c[key] = *v;
+    }
+    certifications.push_back(std::move(c));
+  }
+  json::array subprocessors;
+  auto parties =
+      tx.Query(std::string("SELECT id, doc FROM rm_objects WHERE kind = 'party' AND to_idx = ? AND "
+                           "status = 'active' AND doc LIKE '") +
+                   kPublicFlag + "' ORDER BY name_lc, id",
+               {kOpenVersion});
+  if (!parties.ok()) return std::move(parties).error();
+  for (const auto& row : *parties) {
+    auto doc = ParseDoc(row.Text(1));
+    if (!doc) continue;
+    json::object p{{"name", StateString(*doc, "name")}};
+    for (const char* key : {"purpose", "location"}) {
+      std::string v = StateString(*doc, key);
+      p[key] = v.empty() ? json::value(nullptr) : json::value(v);
+    }
+    subprocessors.push_back(std::move(p));
+  }
+  return json::object{
+      {"organisation", org->has_value() ? json::value((*org)->Text(0)) : json::value(nullptr)},
+      {"certifications", std::move(certifications)},
+      {"subprocessors", std::move(subprocessors)},
+      {"generated_at", at}};
+}
+
+Result<std::vector<SubprocessorChange>> SubprocessorHistory(Tx& tx, size_t limit) {
+  // Every version of every party that was ever published, in order: a run of published
+  // versions without a gap is one stay on the list.
+  struct Version {
+    int64_t from, to;
+    std::string name, purpose, location, status;
+  };
+  std::map<std::string, std::vector<Version>> by_party;
+  auto rows = tx.Query(std::string("SELECT id, from_idx, to_idx, doc FROM rm_objects WHERE "
+                                   "kind = 'party' AND doc LIKE '") +
+                           kPublicFlag + "'",
+                       {});
+  if (!rows.ok()) return std::move(rows).error();
+  for (const auto& row : *rows) {
+    auto doc = ParseDoc(row.Text(3));
+    if (!doc) continue;
+    by_party[row.Text(0)].push_back({row.Int(1), row.Int(2), StateString(*doc, "name"),
+                                     StateString(*doc, "purpose"), StateString(*doc, "location"),
+                                     StateString(*doc, "status")});
+  }
+  std::vector<SubprocessorChange> changes;
+  for (auto& [id, versions] : by_party) {
+    std::sort(versions.begin(), versions.end(),
+              [](const Version& a, const Version& b) { return a.from < b.from; });
+    const Version* prev = nullptr;  // the previous version on the list, if contiguous
+    for (const auto& v : versions) {
+      bool listed = v.status == "active";
+      bool contiguous = prev && prev->to == v.from;
+      if (prev && !contiguous) {
+        changes.push_back({id,
+                           prev->name,
+                           "removed",
+                           prev->purpose,
+                           prev->location,
+                           {},
+                           static_cast<uint64_t>(prev->to)});
+        prev = nullptr;
+      }
+      if (!listed) {
+        if (prev) {
+          changes.push_back({id,
+                             prev->name,
+                             "removed",
+                             prev->purpose,
+                             prev->location,
+                             {},
+                             static_cast<uint64_t>(v.from)});
+        }
+        prev = nullptr;
+        continue;
+      }
+      if (!prev) {
+        changes.push_back(
+            {id, v.name, "added", v.purpose, v.location, {}, static_cast<uint64_t>(v.from)});
+      } else if (prev->name != v.name || prev->purpose != v.purpose ||
+                 prev->location != v.location) {
+        changes.push_back(
+            {id, v.name, "updated", v.purpose, v.location, {}, static_cast<uint64_t>(v.from)});
+      }
+      prev = &v;
+    }
+    if (prev && prev->to != kOpenVersion) {
+      changes.push_back({id,
+                         prev->name,
+                         "removed",
+                         prev->purpose,
+                         prev->location,
+                         {},
+                         static_cast<uint64_t>(prev->to)});
+    }
+  }
+  std::sort(changes.begin(), changes.end(),
+            [](const SubprocessorChange& a, const SubprocessorChange& b) {
+              return a.index != b.index ? a.index > b.index : a.party_id < b.party_id;
+            });
+  if (changes.size() > limit) changes.resize(limit);
+  // The time of each change is its ledger entry's.
+  for (auto& c : changes) {
+    auto t = tx.QueryOne(
+        "SELECT time FROM rm_subject_events WHERE subject_kind = 'party' AND subject_id = ? "
+        "AND idx = ?",
+        {c.party_id, static_cast<int64_t>(c.index)});
+    if (!t.ok()) return std::move(t).error();
+    if (t->has_value()) {
+      if (auto at = ParseRfc3339((*t)->Text(0)); at.ok()) c.at = *at;
+    }
+  }
+  return changes;
+}
+
+}  // namespace accord::storage
