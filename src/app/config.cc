@@ -1,22 +1,16 @@
 #include "accord/app/config.h"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
 
 #include "accord/app/serve.h"
+#include "toml_file.h"
 
 namespace accord::app {
 
 Status ReadTrustConfig(const std::filesystem::path& file, http::TrustSettings& out) {
-  toml::table table;
-  try {
-    table = toml::parse_file(file.string());
-  } catch (const toml::parse_error& e) {
-    return Error{ErrorCode::kValidationFailed,
-                 file.string() + ": " + std::string(e.description()),
-                 {{"toml", std::string(e.description()), static_cast<int>(e.source().begin.line)}}};
-  }
+  auto parsed = ParseTomlFile(file);
+  if (!parsed.ok()) return std::move(parsed).error();
+  const toml::table& table = *parsed;
   const toml::node* node = table.get("trust");
   if (!node) return Ok();
   const toml::table* trust = node->as_table();

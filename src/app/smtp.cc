@@ -2,7 +2,6 @@
 
 #include <curl/curl.h>
 
-#include <toml++/toml.h>
 #include <algorithm>
 #include <fstream>
 #include <memory>
@@ -12,6 +11,7 @@
 #include "accord/core/bytes.h"
 #include "accord/core/sha256.h"
 #include "accord/core/time.h"
+#include "toml_file.h"
 
 namespace accord::app {
 
@@ -151,14 +151,9 @@ struct SlistFree {
 }  // namespace
 
 Status ReadSmtpConfig(const std::filesystem::path& file, SmtpConfig& out) {
-  toml::table table;
-  try {
-    table = toml::parse_file(file.string());
-  } catch (const toml::parse_error& e) {
-    return Error{ErrorCode::kValidationFailed,
-                 file.string() + ": " + std::string(e.description()),
-                 {{"toml", std::string(e.description()), static_cast<int>(e.source().begin.line)}}};
-  }
+  auto parsed = ParseTomlFile(file);
+  if (!parsed.ok()) return std::move(parsed).error();
+  const toml::table& table = *parsed;
   const toml::node* smtp_node = table.get("smtp");
   if (!smtp_node) return Ok();
   const toml::table* smtp = smtp_node->as_table();

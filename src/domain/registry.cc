@@ -557,6 +557,13 @@ std::string NextStatuses(std::string_view kind, std::string_view from) {
   return out;
 }
 
+std::optional<json::object> ParseStateDoc(std::string_view text) {
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (ec || !v.is_object()) return std::nullopt;
+  return std::move(v.as_object());
+}
+
 std::string StateString(const json::object& state, std::string_view key) {
   const json::value* v = state.if_contains(key);
   return v && v->is_string() ? std::string(v->as_string()) : std::string();

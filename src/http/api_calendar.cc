@@ -27,13 +27,6 @@ namespace {
 
 constexpr size_t kMaxFeedEvents = 2000;
 
-std::optional<json::object> ParseDoc(const std::string& text) {
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  if (ec || !v.is_object()) return std::nullopt;
-  return std::move(v.as_object());
-}
-
 TimePoint TimeOr(const json::object& o, std::string_view key, TimePoint fallback) {
   auto t = ParseRfc3339(StateString(o, key));
   return t.ok() ? *t : fallback;
@@ -53,7 +46,7 @@ Status FeedEvents(storage::Tx& tx, TimePoint now, std::vector<CalendarEvent>& ou
       {storage::kOpenVersion, static_cast<int64_t>(kMaxFeedEvents)});
   if (!rows.ok()) return std::move(rows).error();
   for (const auto& row : *rows) {
-    auto doc = ParseDoc(row.Text(0));
+    auto doc = domain::ParseStateDoc(row.Text(0));
     if (!doc) continue;
     const json::object& r = *doc;
     std::string assignee = "nobody yet";
@@ -90,7 +83,7 @@ Status FeedEvents(storage::Tx& tx, TimePoint now, std::vector<CalendarEvent>& ou
                            {k.kind, storage::kOpenVersion});
     if (!others.ok()) return std::move(others).error();
     for (const auto& row : *others) {
-      auto doc = ParseDoc(row.Text(0));
+      auto doc = domain::ParseStateDoc(row.Text(0));
       if (!doc) continue;
       std::string title = StateString(*doc, "title");
       out.push_back(CalendarEvent{.uid = StateString(*doc, "id") + "@accord",

@@ -45,13 +45,6 @@ json::object Undecided(json::object line) {
   return line;
 }
 
-std::optional<json::object> ParseDoc(const std::string& text) {
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  if (ec || !v.is_object()) return std::nullopt;
-  return std::move(v.as_object());
-}
-
 // --- lines ---------------------------------------------------------------------------------
 
 Status AddUserLines(Tx& tx, const std::vector<std::string>& roles, json::array& lines) {
@@ -61,7 +54,7 @@ Status AddUserLines(Tx& tx, const std::vector<std::string>& roles, json::array& 
       {kOpenVersion});
   if (!rows.ok()) return std::move(rows).error();
   for (const auto& row : *rows) {
-    auto doc = ParseDoc(row.Text(0));
+    auto doc = domain::ParseStateDoc(row.Text(0));
     if (!doc) continue;
     const json::object& u = *doc;
     if (!Contains(roles, StateString(u, "role"))) continue;
@@ -102,7 +95,7 @@ Status AddGrantLines(Tx& tx, TimePoint now, json::array& lines) {
   if (!rows.ok()) return std::move(rows).error();
   std::string now_text = FormatRfc3339(now);
   for (const auto& row : *rows) {
-    auto doc = ParseDoc(row.Text(0));
+    auto doc = domain::ParseStateDoc(row.Text(0));
     if (!doc) continue;
     const json::object& g = *doc;
     if (StateString(g, "end_at") <= now_text) continue;
@@ -311,7 +304,7 @@ Result<Plan> PlanSchedule(Tx& tx, const policy::IdentityPolicy& policy, TimePoin
   if (!rows.ok()) return std::move(rows).error();
   for (const auto& row : *rows) {
     if (DueAtOf(row.Text(0)) >= now_text) continue;
-    auto doc = ParseDoc(row.Text(0));
+    auto doc = domain::ParseStateDoc(row.Text(0));
     if (doc && StateString(*doc, "due_at") < now_text) plan.overdue.push_back(std::move(*doc));
   }
   return plan;

@@ -25,13 +25,6 @@ namespace {
 
 // --- small helpers -------------------------------------------------------------------------
 
-std::optional<json::object> ParseDoc(const std::string& text) {
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  if (ec || !v.is_object()) return std::nullopt;
-  return std::move(v.as_object());
-}
-
 bool Contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -306,7 +299,7 @@ class DesiredSeries {
           {kOpenVersion});
       if (!slas.ok()) return std::move(slas).error();
       for (const auto& row : *slas) {
-        auto doc = ParseDoc(row.Text(2));
+        auto doc = domain::ParseStateDoc(row.Text(2));
         if (!doc) continue;
         std::string rule = StateString(*doc, "review_rrule");
         if (rule.empty()) {
@@ -573,7 +566,7 @@ Result<std::vector<json::object>> OverdueFindings(Tx& tx, TimePoint now) {
   if (!rows.ok()) return std::move(rows).error();
   std::vector<json::object> out;
   for (const auto& row : *rows) {
-    auto doc = ParseDoc(row.Text(0));
+    auto doc = domain::ParseStateDoc(row.Text(0));
     if (!doc || StateString(*doc, "due_at") >= at) continue;
     const json::value* flagged = doc->if_contains("overdue");
     if (flagged && flagged->is_bool() && flagged->as_bool()) continue;
@@ -612,7 +605,7 @@ Result<std::vector<NewFinding>> Soc2Findings(Tx& tx, TimePoint now,
                {kOpenVersion});
   if (!report_rows.ok()) return std::move(report_rows).error();
   for (const auto& r : *report_rows) {
-    if (auto doc = ParseDoc(r.Text(1))) reports[r.Text(0)].push_back(std::move(*doc));
+    if (auto doc = domain::ParseStateDoc(r.Text(1))) reports[r.Text(0)].push_back(std::move(*doc));
   }
   // Parties with an open soc2_report_missing finding, or one whose risk was accepted within
   // the report's maximum age (the acceptance stands as long as a report would have).
@@ -626,7 +619,7 @@ Result<std::vector<NewFinding>> Soc2Findings(Tx& tx, TimePoint now,
   if (!finding_rows.ok()) return std::move(finding_rows).error();
   for (const auto& r : *finding_rows) {
     if (r.Text(1) == "risk_accepted") {
-      auto doc = ParseDoc(r.Text(2));
+      auto doc = domain::ParseStateDoc(r.Text(2));
       const json::value* res = doc ? doc->if_contains("resolution") : nullptr;
       if (!res || !res->is_object() || StateString(res->as_object(), "at") < accepted_since) {
         continue;
@@ -641,7 +634,7 @@ Result<std::vector<NewFinding>> Soc2Findings(Tx& tx, TimePoint now,
     auto it = reports.find(party_id);
     std::string gap = Soc2GapOf(it == reports.end() ? kNone : it->second, now, policy);
     if (gap.empty()) continue;
-    auto doc = ParseDoc(row.Text(1));
+    auto doc = domain::ParseStateDoc(row.Text(1));
     std::string name = doc ? StateString(*doc, "name") : party_id;
     out.push_back(NewFinding{.title = "No current SOC 2 report for " + name,
                              .description = gap + " (TP-11: infrastructure partners' SOC 2 reports "
@@ -1256,7 +1249,7 @@ Result<std::string> Soc2Gap(Tx& tx, const std::string& party_id, TimePoint now,
   if (!rows.ok()) return std::move(rows).error();
   std::vector<json::object> reports;
   for (const auto& row : *rows) {
-    if (auto doc = ParseDoc(row.Text(0))) reports.push_back(std::move(*doc));
+    if (auto doc = domain::ParseStateDoc(row.Text(0))) reports.push_back(std::move(*doc));
   }
   return Soc2GapOf(reports, now, policy);
 }
@@ -1414,7 +1407,7 @@ Result<json::object> SlaReviewReport(Tx& tx, TimePoint start, TimePoint end,
   if (!frows.ok()) return std::move(frows).error();
   int64_t opened_total = 0, closed_total = 0;
   for (const auto& r : *frows) {
-    auto doc = ParseDoc(r.Text(1));
+    auto doc = domain::ParseStateDoc(r.Text(1));
     if (!doc) continue;
     std::string created = StateString(*doc, "created_at");
     std::string closed;
@@ -1456,7 +1449,7 @@ Result<json::object> SlaReviewReport(Tx& tx, TimePoint start, TimePoint end,
       {kOpenVersion});
   if (!prows.ok()) return std::move(prows).error();
   for (const auto& p : *prows) {
-    auto pdoc = ParseDoc(p.Text(1));
+    auto pdoc = domain::ParseStateDoc(p.Text(1));
     if (!pdoc) continue;
     std::string party_id = p.Text(0);
     json::array reviews;

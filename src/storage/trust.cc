@@ -15,13 +15,6 @@ using domain::StateString;
 
 namespace {
 
-std::optional<json::object> ParseDoc(const std::string& text) {
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  if (ec || !v.is_object()) return std::nullopt;
-  return std::move(v.as_object());
-}
-
 bool Flag(const json::object& o, const char* key, bool absent) {
   const json::value* v = o.if_contains(key);
   return v && v->is_bool() ? v->as_bool() : absent;
@@ -42,7 +35,7 @@ Result<json::object> TrustSnapshot(Tx& tx, TimePoint now) {
       {kOpenVersion});
   if (!certs.ok()) return std::move(certs).error();
   for (const auto& row : *certs) {
-    auto doc = ParseDoc(row.Text(0));
+    auto doc = domain::ParseStateDoc(row.Text(0));
     if (!doc || !Flag(*doc, "public", true)) continue;
     if (StateString(*doc, "valid_from") > at || StateString(*doc, "valid_until") <= at) continue;
     json::object c;
@@ -60,7 +53,7 @@ Result<json::object> TrustSnapshot(Tx& tx, TimePoint now) {
                {kOpenVersion});
   if (!parties.ok()) return std::move(parties).error();
   for (const auto& row : *parties) {
-    auto doc = ParseDoc(row.Text(1));
+    auto doc = domain::ParseStateDoc(row.Text(1));
     if (!doc) continue;
     json::object p{{"name", StateString(*doc, "name")}};
     for (const char* key : {"purpose", "location"}) {
@@ -90,7 +83,7 @@ Result<std::vector<SubprocessorChange>> SubprocessorHistory(Tx& tx, size_t limit
                        {});
   if (!rows.ok()) return std::move(rows).error();
   for (const auto& row : *rows) {
-    auto doc = ParseDoc(row.Text(3));
+    auto doc = domain::ParseStateDoc(row.Text(3));
     if (!doc) continue;
     by_party[row.Text(0)].push_back({row.Int(1), row.Int(2), StateString(*doc, "name"),
                                      StateString(*doc, "purpose"), StateString(*doc, "location"),
@@ -100,52 +93,29 @@ Result<std::vector<SubprocessorChange>> SubprocessorHistory(Tx& tx, size_t limit
   for (auto& [id, versions] : by_party) {
     std::sort(versions.begin(), versions.end(),
               [](const Version& a, const Version& b) { return a.from < b.from; });
+    auto change = [&, id = id](const Version& v, const char* what, int64_t at) {
+      changes.push_back({id, v.name, what, v.purpose, v.location, {}, static_cast<uint64_t>(at)});
+    };
     const Version* prev = nullptr;  // the previous version on the list, if contiguous
     for (const auto& v : versions) {
-      bool listed = v.status == "active";
-      bool contiguous = prev && prev->to == v.from;
-      if (prev && !contiguous) {
-        changes.push_back({id,
-                           prev->name,
-                           "removed",
-                           prev->purpose,
-                           prev->location,
-                           {},
-                           static_cast<uint64_t>(prev->to)});
+      if (prev && prev->to != v.from) {  // unlisted (or deleted) in between
+        change(*prev, "removed", prev->to);
         prev = nullptr;
       }
-      if (!listed) {
-        if (prev) {
-          changes.push_back({id,
-                             prev->name,
-                             "removed",
-                             prev->purpose,
-                             prev->location,
-                             {},
-                             static_cast<uint64_t>(v.from)});
-        }
+      if (v.status != "active") {
+        if (prev) change(*prev, "removed", v.from);
         prev = nullptr;
         continue;
       }
       if (!prev) {
-        changes.push_back(
-            {id, v.name, "added", v.purpose, v.location, {}, static_cast<uint64_t>(v.from)});
+        change(v, "added", v.from);
       } else if (prev->name != v.name || prev->purpose != v.purpose ||
                  prev->location != v.location) {
-        changes.push_back(
-            {id, v.name, "updated", v.purpose, v.location, {}, static_cast<uint64_t>(v.from)});
+        change(v, "updated", v.from);
       }
       prev = &v;
     }
-    if (prev && prev->to != kOpenVersion) {
-      changes.push_back({id,
-                         prev->name,
-                         "removed",
-                         prev->purpose,
-                         prev->location,
-                         {},
-                         static_cast<uint64_t>(prev->to)});
-    }
+    if (prev && prev->to != kOpenVersion) change(*prev, "removed", prev->to);
   }
   std::sort(changes.begin(), changes.end(),
             [](const SubprocessorChange& a, const SubprocessorChange& b) {

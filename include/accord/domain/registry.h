@@ -60,5 +60,7 @@ Result<boost::json::object> PatchObject(const KindSpec& spec, const boost::json:
 
 // Strings from a state object ("" when absent or not a string).
 std::string StateString(const boost::json::object& state, std::string_view key);
+// A stored state document (rm_objects.doc) as an object; nullopt if it is not one.
+std::optional<boost::json::object> ParseStateDoc(std::string_view text);
 
 }  // namespace accord::domain
