@@ -11,6 +11,18 @@ Status ReadTrustConfig(const std::filesystem::path& file, http::TrustSettings& o
   auto parsed = ParseTomlFile(file);
   if (!parsed.ok()) return std::move(parsed).error();
   const toml::table& table = *parsed;
+  // One reader checks the file's tables: a misspelt [smtp] must not silently mean no email.
+  std::vector<ErrorDetail> unknown;
+  for (const auto& [key, value] : table) {
+    if (key.str() != "smtp" && key.str() != "trust") {
+      unknown.push_back({std::string(key.str()), "unknown table (smtp, trust)",
+                         static_cast<int>(value.source().begin.line)});
+    }
+  }
+  if (!unknown.empty()) {
+    return Error{ErrorCode::kValidationFailed, file.string() + ": unknown settings",
+                 std::move(unknown)};
+  }
   const toml::node* node = table.get("trust");
   if (!node) return Ok();
   const toml::table* trust = node->as_table();
@@ -49,10 +61,22 @@ Status CheckTrustSettings(const http::TrustSettings& t) {
   const std::string& u = t.public_url;
   if (!u.empty()) {
     bool https = u.starts_with("https://");
-    bool local_http = u.starts_with("http://localhost") || u.starts_with("http://127.");
+    // http:// only for a loopback host: the authority up to its port, without user info.
+    bool local_http = false;
+    if (u.starts_with("http://")) {
+      std::string authority =
+          u.substr(7, u.find('/', 7) == std::string::npos ? std::string::npos : u.find('/', 7) - 7);
+      std::string host = authority;
+      if (host.starts_with("[")) {
+        host = host.substr(0, host.find(']') + 1);
+      } else if (auto colon = host.rfind(':'); colon != std::string::npos) {
+        host = host.substr(0, colon);
+      }
+      local_http = authority.find('@') == std::string::npos && IsLoopbackHost(host);
+    }
     bool clean = std::all_of(u.begin(), u.end(), [](char ch) {
       return static_cast<unsigned char>(ch) > 0x20 && ch != 0x7f && ch != '"' && ch != '<' &&
-             ch != '>';
+             ch != '>' && ch != '@';
     });
     if (!(https || local_http) || !clean || u.ends_with("/")) {
       return ValidationError("trust.public_url",

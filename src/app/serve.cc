@@ -1,5 +1,8 @@
 #include "accord/app/serve.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <signal.h>
 
 #include <charconv>
@@ -38,7 +41,13 @@ Result<std::pair<std::string, uint16_t>> ParseListen(std::string_view listen) {
 }
 
 bool IsLoopbackHost(std::string_view host) {
-  return host == "localhost" || host.starts_with("127.") || host == "::1";
+  if (host == "localhost") return true;
+  std::string h(host);
+  if (h.size() > 2 && h.front() == '[' && h.back() == ']') h = h.substr(1, h.size() - 2);
+  in_addr v4{};
+  if (inet_pton(AF_INET, h.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  in6_addr v6{};
+  return inet_pton(AF_INET6, h.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
 }
 
 namespace {
@@ -225,6 +234,7 @@ int Serve(const ServeOptions& options) {
   spdlog::info("signal {}: draining", sig);
   ready = false;
   server.Stop();
+  outbox.RequestStop();
   delivery.Stop();
   checkpointer.Stop();
   runtime.log().StopWriter();

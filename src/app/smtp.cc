@@ -42,11 +42,13 @@ std::string EncodeHeader(std::string_view value) {
   std::string out;
   size_t i = 0;
   while (i < value.size()) {
-    size_t end = std::min(value.size(), i + 45);
+    // 39 bytes make a 64-character word: with "Subject: " the first line stays under 76.
+    size_t end = std::min(value.size(), i + 39);
     while (end < value.size() && end > i &&
            (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) {
       --end;
     }
+    if (end == i) end = std::min(value.size(), i + 39);  // not UTF-8: split anyway
     if (!out.empty()) out += "\r\n ";
     out += "=?UTF-8?B?" + Base64Encode(AsBytes(value.substr(i, end - i))) + "?=";
     i = end;
@@ -220,6 +222,10 @@ Status PrepareSmtpConfig(SmtpConfig& c) {
   if (!PlausibleAddress(c.from)) {
     return ValidationError("smtp.from", "must be an address like accord@example.com");
   }
+  if (c.port == 0) return ValidationError("smtp.port", "must be from 1 to 65535");
+  if (!c.user.empty() && c.password_file.empty()) {
+    return ValidationError("smtp.password_file", "is required with a user (SMTP AUTH)");
+  }
   if (!c.password_file.empty()) {
     if (c.user.empty()) return ValidationError("smtp.user", "is required with a password_file");
     std::ifstream in(c.password_file, std::ios::binary);
@@ -315,15 +321,21 @@ Status SmtpChannel::Send(const storage::OutboxMessage& m) {
   std::string what = std::string(error[0] ? error : curl_easy_strerror(rc));
   if (response > 0) what += " (server answered " + std::to_string(response) + ")";
   std::string where = "SMTP " + config_.host + ":" + std::to_string(config_.port) + ": ";
+  // Only the server refusing this message (5xx to RCPT TO, to DATA or after the data) fails
+  // it for good. A refusal of the session (greeting, AUTH, MAIL FROM: a configuration or
+  // server problem every message would meet), 421, or no answer at all is "unavailable":
+  // the pass stops and everything waits. Other 4xx answers retry this message.
+  bool sender_refused = what.find("MAIL failed") != std::string::npos ||
+                        what.find("unexpected") != std::string::npos || rc == CURLE_LOGIN_DENIED;
   bool session = rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
                  rc == CURLE_OPERATION_TIMEDOUT || rc == CURLE_SSL_CONNECT_ERROR ||
                  rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_USE_SSL_FAILED ||
-                 rc == CURLE_LOGIN_DENIED || rc == CURLE_GOT_NOTHING ||
-                 rc == CURLE_SSL_CACERT_BADFILE || rc == CURLE_WEIRD_SERVER_REPLY;
-  if (session) return Error{ErrorCode::kUnavailable, where + what, {}};
-  if (response >= 500 && response < 600) {
+                 rc == CURLE_GOT_NOTHING || rc == CURLE_SSL_CACERT_BADFILE || sender_refused ||
+                 response == 421 || response == 0;
+  if (!session && response >= 500 && response < 600) {
     return Error{ErrorCode::kValidationFailed, where + "rejected: " + what, {}};
   }
+  if (session) return Error{ErrorCode::kUnavailable, where + what, {}};
   return Error{ErrorCode::kInternal, where + what, {}};
 }
 

@@ -129,8 +129,8 @@ std::string AtomFeed(const json::object& t, const std::vector<storage::Subproces
                   ". Data location: " + HtmlEscape(c.location.empty() ? "-" : c.location) + ".";
     // The id names the ledger entry that made the change, not the party (ids stay private).
     out += "<entry><title>" + title + "</title><id>urn:accord:ledger:" + std::to_string(c.index) +
-           "</id><updated>" + FormatRfc3339(c.at) + "</updated><summary>" + summary +
-           "</summary></entry>";
+           "</id><updated>" + FormatRfc3339(c.at) + "</updated><link rel=\"alternate\" href=\"" +
+           HtmlEscape(base) + "/trust/subprocessors\"/><summary>" + summary + "</summary></entry>";
   }
   return out + "</feed>\n";
 }
@@ -143,7 +143,6 @@ std::string SecurityTxt(const TrustSettings& settings, TimePoint now) {
   out += "Preferred-Languages: en\n";
   if (!settings.public_url.empty()) {
     out += "Canonical: " + settings.public_url + "/.well-known/security.txt\n";
-    out += "Policy: " + settings.public_url + "/trust\n";
   }
   return out;
 }
@@ -201,7 +200,7 @@ class TrustRoutes {
     }
     Response r = Build(name);
     if (r.status == 200) {
-      r.headers.push_back({"Cache-Control", "public, max-age=60"});
+      r.headers.push_back({"Cache-Control", "public, max-age=5"});  // as long as ours
       std::lock_guard lock(mu_);
       cache_[name] = std::make_shared<const Entry>(Entry{now, r});
     }

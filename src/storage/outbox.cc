@@ -1,5 +1,6 @@
 #include "accord/storage/outbox.h"
 
+#include <spdlog/spdlog.h>
 #include <algorithm>
 #include <boost/json.hpp>
 #include <optional>
@@ -36,7 +37,7 @@ std::string Marks(size_t n) {
 }
 
 // How long a claimed message is left to its sender before another pass may try it again.
-constexpr auto kClaimLease = std::chrono::minutes(10);
+constexpr auto kClaimLease = std::chrono::minutes(15);  // > one send's longest timeout
 
 constexpr std::string_view kColumns =
     "id, channel, user_id, recipient, subject, body, ref_kind, ref_id, status, attempts, "
@@ -131,19 +132,14 @@ void OutboxDelivery::AddChannel(std::unique_ptr<OutboxChannel> channel) {
 
 Result<int> OutboxDelivery::RunOnce(size_t batch) {
   if (channels_.empty()) return 0;
-  TimePoint now = clock_.Now();
-  std::string now_text = FormatRfc3339(now);
-  struct Claimed {
+  std::string now_text = FormatRfc3339(clock_.Now());
+  struct Due {
     std::string id;
-    int64_t attempt;  // this try's number, set when claimed
+    int64_t attempts;
     OutboxMessage message;
   };
-  std::vector<Claimed> due;
-  // Claimed before sending, in one write: a second server (or a pass that outlives its
-  // tick) does not send the same message; a sender that dies leaves it to be retried when
-  // the lease runs out. The try counts from the claim, so a crash loop still ends.
-  ACCORD_TRY(store_.Write([&](Tx& tx) -> Status {
-    due.clear();
+  std::vector<Due> due;
+  ACCORD_TRY(store_.Read([&](Tx& tx) -> Status {
     std::vector<Value> params{Value(now_text)};
     for (const auto& [name, _] : channels_) params.emplace_back(name);
     params.emplace_back(static_cast<int64_t>(batch));
@@ -153,25 +149,36 @@ Result<int> OutboxDelivery::RunOnce(size_t batch) {
             Marks(channels_.size()) + ") ORDER BY next_attempt_at, id LIMIT ?",
         Params(params.data(), params.size()));
     if (!rows.ok()) return std::move(rows).error();
-    std::string lease = FormatRfc3339(now + kClaimLease);
     for (const auto& r : *rows) {
-      int64_t attempt = r.Int(8) + 1;
-      auto n = tx.Exec("UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE id = ?",
-                       {attempt, lease, r.Text(0)});
-      if (!n.ok()) return std::move(n).error();
-      due.push_back({r.Text(0), attempt,
+      due.push_back({r.Text(0), r.Int(8),
                      OutboxMessage{r.Text(9), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5),
                                    r.Text(6), r.Text(7)}});
     }
     return Ok();
   }));
   int sent = 0;
-  std::optional<Error> down;  // the channel's server is unreachable: the rest wait with it
-  for (const auto& [id, attempt, message] : due) {
-    Status s = down ? Status(*down) : channels_.at(message.channel)->Send(message);
-    if (!s.ok() && s.error().code == ErrorCode::kUnavailable) down = s.error();
+  for (const auto& [id, attempts, message] : due) {
+    if (stop_requested_.load()) break;
+    // Claimed before it is sent: a second server (or a pass that outlives its tick) does not
+    // send it too; a sender that dies leaves it to be retried when the lease runs out. The
+    // try counts from the claim, so a crash loop still ends.
+    int64_t attempt = attempts + 1;
+    bool claimed = false;
+    ACCORD_TRY(store_.Write([&](Tx& tx) -> Status {
+      auto n = tx.Exec(
+          "UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE id = ? AND "
+          "status = 'queued' AND attempts = ? AND next_attempt_at <= ?",
+          {attempt, FormatRfc3339(clock_.Now() + kClaimLease), id, attempts,
+           FormatRfc3339(clock_.Now())});
+      if (!n.ok()) return std::move(n).error();
+      claimed = *n == 1;
+      return Ok();
+    }));
+    if (!claimed) continue;  // another server has it
+    Status s = channels_.at(message.channel)->Send(message);
     std::string at = FormatRfc3339(clock_.Now());
-    Status w = store_.Write([&](Tx& tx) -> Status {
+    ErrorCode code = s.ok() ? ErrorCode::kInternal : s.error().code;
+    ACCORD_TRY(store_.Write([&](Tx& tx) -> Status {
       Result<int64_t> n = int64_t{0};
       if (s.ok()) {
         n = tx.Exec(
@@ -179,9 +186,11 @@ Result<int> OutboxDelivery::RunOnce(size_t batch) {
             "WHERE id = ? AND status = 'queued' AND attempts = ?",
             {at, id, attempt});
       } else {
-        // A permanent refusal (the server rejected this recipient) fails at once; anything
-        // else is tried again after its back-off, up to kMaxAttempts.
-        bool final = attempt >= kMaxAttempts || s.error().code == ErrorCode::kValidationFailed;
+        // A permanent refusal (the server rejected this recipient) fails at once; an
+        // unreachable server never fails a message (it waits, visible, however long the
+        // outage); any other failure is retried up to kMaxAttempts.
+        bool final = code == ErrorCode::kValidationFailed ||
+                     (code != ErrorCode::kUnavailable && attempt >= kMaxAttempts);
         auto backoff = std::min<std::chrono::minutes>(
             std::chrono::minutes(int64_t{1} << std::min<int64_t>(attempt - 1, 9)),
             std::chrono::hours(6));
@@ -192,10 +201,16 @@ Result<int> OutboxDelivery::RunOnce(size_t batch) {
              s.error().message.substr(0, 500), id, attempt});
       }
       if (!n.ok()) return std::move(n).error();
+      if (*n == 0) {
+        spdlog::warn("outbox: {} was claimed again while it was being sent (lease exceeded)", id);
+      }
       return Ok();
-    });
-    if (!w.ok()) return std::move(w).error();
-    sent += s.ok() ? 1 : 0;
+    }));
+    if (s.ok()) {
+      ++sent;
+    } else if (code == ErrorCode::kUnavailable) {
+      break;  // the server is unreachable: the rest wait for the next pass, untried
+    }
   }
   return sent;
 }

@@ -39,8 +39,7 @@ Result<json::object> TrustSnapshot(Tx& tx, TimePoint now) {
     if (!doc || !Flag(*doc, "public", true)) continue;
     if (StateString(*doc, "valid_from") > at || StateString(*doc, "valid_until") <= at) continue;
     json::object c;
-    for (const char* key :
-         {"id", "name", "framework", "issuer", "scope", "valid_from", "valid_until"}) {
+    for (const char* key : {"name", "framework", "issuer", "scope", "valid_from", "valid_until"}) {
       if (const json::value* v = doc->if_contains(key)) c[key] = *v;
     }
     certifications.push_back(std::move(c));
@@ -54,7 +53,7 @@ Result<json::object> TrustSnapshot(Tx& tx, TimePoint now) {
   if (!parties.ok()) return std::move(parties).error();
   for (const auto& row : *parties) {
     auto doc = domain::ParseStateDoc(row.Text(1));
-    if (!doc) continue;
+    if (!doc || !Flag(*doc, "public_subprocessor", false)) continue;  // not just the LIKE
     json::object p{{"name", StateString(*doc, "name")}};
     for (const char* key : {"purpose", "location"}) {
       std::string v = StateString(*doc, key);
@@ -84,7 +83,7 @@ Result<std::vector<SubprocessorChange>> SubprocessorHistory(Tx& tx, size_t limit
   if (!rows.ok()) return std::move(rows).error();
   for (const auto& row : *rows) {
     auto doc = domain::ParseStateDoc(row.Text(3));
-    if (!doc) continue;
+    if (!doc || !Flag(*doc, "public_subprocessor", false)) continue;
     by_party[row.Text(0)].push_back({row.Int(1), row.Int(2), StateString(*doc, "name"),
                                      StateString(*doc, "purpose"), StateString(*doc, "location"),
                                      StateString(*doc, "status")});

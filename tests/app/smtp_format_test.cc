@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "accord/app/config.h"
+#include "accord/app/serve.h"
 #include "accord/app/smtp.h"
 #include "accord/core/bytes.h"
 #include "accord/core/time.h"
@@ -198,6 +200,7 @@ TEST(SmtpFormatTest, ConfigFileAndChecks) {
   app::SmtpConfig clear = Config();
   clear.host = "mail.luma.example";
   clear.user = "accord";
+  clear.password_file = password;
   clear.starttls = false;
   EXPECT_EQ(field_of(clear), "smtp.starttls");  // credentials never cross the network in clear
   clear.host = "127.0.0.1";
@@ -207,6 +210,49 @@ TEST(SmtpFormatTest, ConfigFileAndChecks) {
   missing.password_file = dir.path() / "nope";
   EXPECT_EQ(field_of(missing), "smtp.password_file");
   EXPECT_EQ(field_of(app::SmtpConfig{}), "");  // no host: no email, nothing to check
+  app::SmtpConfig looks_local = clear;
+  looks_local.host = "127.mail.example.net";  // a name, not a loopback address
+  EXPECT_EQ(field_of(looks_local), "smtp.starttls");
+  app::SmtpConfig no_password = Config();
+  no_password.user = "accord";
+  EXPECT_EQ(field_of(no_password), "smtp.password_file");
+
+  // A misspelt table is an error, not email silently off.
+  std::ofstream(file) << "[stmp]\nhost = \"mail\"\n";
+  http::TrustSettings trust;
+  auto typo = app::ReadTrustConfig(file, trust);
+  ASSERT_FALSE(typo.ok());
+  EXPECT_EQ(typo.error().details.at(0).field, "stmp");
+}
+
+TEST(SmtpFormatTest, LoopbackMeansAnAddressAndPublicUrlsAreHttps) {
+  for (const char* host : {"localhost", "127.0.0.1", "127.1.2.3", "::1", "[::1]"}) {
+    EXPECT_TRUE(app::IsLoopbackHost(host)) << host;
+  }
+  for (const char* host :
+       {"127.mail.example.net", "localhost.evil.example", "10.0.0.1", "::2", "1270.0.0.1", ""}) {
+    EXPECT_FALSE(app::IsLoopbackHost(host)) << host;
+  }
+  auto ok = [](const char* url) { return app::CheckTrustSettings({.public_url = url}).ok(); };
+  EXPECT_TRUE(ok("https://trust.luma.example"));
+  EXPECT_TRUE(ok("http://127.0.0.1:8080"));
+  EXPECT_TRUE(ok("http://localhost"));
+  EXPECT_FALSE(ok("http://trust.luma.example"));
+  EXPECT_FALSE(ok("http://localhost.evil.example"));
+  EXPECT_FALSE(ok("http://127.0.0.1@evil.example"));
+  EXPECT_FALSE(ok("https://trust.luma.example/"));
+  EXPECT_FALSE(app::CheckTrustSettings({.security_contact = "security@luma.example"}).ok());
+  EXPECT_TRUE(app::CheckTrustSettings({.security_contact = "mailto:security@luma.example"}).ok());
+}
+
+TEST(SmtpFormatTest, ASubjectThatIsNotUtf8StillEnds) {
+  std::string bad(100, static_cast<char>(0x80));  // continuation bytes only
+  std::string email = app::FormatEmail(Config(), Message(bad, "b"), At("2026-12-06T00:00:00Z"));
+  EXPECT_NE(email.find("Subject: =?UTF-8?B?"), std::string::npos);
+  for (size_t pos = 0, nl; (nl = email.find("\r\n", pos)) != std::string::npos; pos = nl + 2) {
+    if (pos >= email.find("\r\n\r\n")) break;
+    EXPECT_LE(nl - pos, 76u) << email.substr(pos, nl - pos);
+  }
 }
 
 }  // namespace

@@ -24,10 +24,12 @@ using std::chrono::minutes;
 // A channel whose answers the test decides; it records what it was asked to send.
 class ScriptedChannel final : public storage::OutboxChannel {
  public:
-  explicit ScriptedChannel(bool* fail, std::vector<std::string>* sent) : fail_(fail), sent_(sent) {}
+  explicit ScriptedChannel(bool* fail, std::vector<std::string>* sent, bool down = false)
+      : fail_(fail), sent_(sent), down_(down) {}
   std::string name() const override { return "email"; }
   Status Send(const storage::OutboxMessage& m) override {
-    if (*fail_) return Error{ErrorCode::kUnavailable, "mail server refused: 451 try later", {}};
+    if (*fail_) return Error{ErrorCode::kInternal, "mail server refused: 451 try later", {}};
+    if (down_) return Error{ErrorCode::kUnavailable, "connection refused", {}};
     sent_->push_back(m.recipient + "|" + m.subject);
     return Ok();
   }
@@ -35,6 +37,7 @@ class ScriptedChannel final : public storage::OutboxChannel {
  private:
   bool* fail_;
   std::vector<std::string>* sent_;
+  bool down_;
 };
 
 // A channel during whose Send another server's delivery pass runs.
@@ -134,6 +137,30 @@ TEST_F(OutboxTest, AClaimedMessageIsSentOnceAcrossServersAndOtherChannelsWait) {
   ASSERT_EQ(waiting.size(), 1u);  // the SMS: no channel for it, not tried, not counted
   EXPECT_EQ(waiting[0].at("channel").as_string(), "sms");
   EXPECT_EQ(waiting[0].at("attempts").as_int64(), 0);
+}
+
+TEST_F(OutboxTest, AnUnreachableServerEndsThePassAndNeverFailsAMessage) {
+  bool fail = false;
+  std::vector<std::string> sent;
+  storage::OutboxDelivery down(f_.rt().store(), f_.clock());
+  down.AddChannel(std::make_unique<ScriptedChannel>(&fail, &sent, true));
+  for (const char* key : {"a", "b", "c"}) Queue(key);
+  // A day and a half of outage: one try per pass (the first message), the others untried.
+  for (int pass = 0; pass < 2 * storage::OutboxDelivery::kMaxAttempts; ++pass) {
+    ASSERT_EQ(*down.RunOnce(), 0);
+    f_.clock().Advance(std::chrono::hours(7));
+  }
+  auto waiting = List("queued");
+  ASSERT_EQ(waiting.size(), 3u);
+  int64_t tries = 0;
+  for (const auto& m : waiting) tries += m.at("attempts").as_int64();
+  EXPECT_EQ(tries, 2 * storage::OutboxDelivery::kMaxAttempts);
+  EXPECT_TRUE(List("failed").empty());
+  // The server is back: everything goes, once.
+  storage::OutboxDelivery up(f_.rt().store(), f_.clock());
+  up.AddChannel(std::make_unique<ScriptedChannel>(&fail, &sent));
+  EXPECT_EQ(*up.RunOnce(), 3);
+  EXPECT_EQ(sent.size(), 3u);
 }
 
 TEST_F(OutboxTest, DeliversAndBacksOffThenFails) {

@@ -23,7 +23,7 @@ struct SmtpConfig {
   std::filesystem::path password_file;
   std::string from;               // the envelope and From: address, e.g. accord@example.com
   bool starttls = true;           // require STARTTLS (refuse to send in clear)
-  std::filesystem::path ca_file;  // trust these CA certificates too (a private CA)
+  std::filesystem::path ca_file;  // trust these CA certificates instead of the system's
   std::chrono::seconds timeout{30};
 
   bool enabled() const { return !host.empty(); }

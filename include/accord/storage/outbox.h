@@ -5,6 +5,7 @@
 // retrying with backoff. The outbox is not the ledger: it holds addresses and message text.
 #pragma once
 
+#include <atomic>
 #include <boost/json/object.hpp>
 #include <map>
 #include <memory>
@@ -59,17 +60,21 @@ class OutboxChannel {
   virtual Status Send(const OutboxMessage& message) = 0;
 };
 
-// Delivers queued messages of the registered channels. Each pass claims its batch first
-// (a 10-minute lease, counted as a try), so servers sharing a store never send a message
-// twice and one whose sender died is retried. Failures back off 1 min, 2, 4, … up to 6 h;
-// after kMaxAttempts a message is `failed` (visible in the API). Messages of a channel
-// nobody registered stay queued, untried, until one is.
+// Delivers queued messages of the registered channels, one at a time, each claimed first
+// (a 15-minute lease that counts as a try), so servers sharing a store never send a message
+// twice and one whose sender died is retried. Failures back off 1 min, 2, 4, … up to 6 h.
+// An unreachable server (kUnavailable) ends the pass and never fails a message: it waits,
+// visible, however long the outage. A permanent refusal (kValidationFailed) is `failed` at
+// once; other failures after kMaxAttempts. Messages of a channel nobody registered stay
+// queued, untried, until one is.
 class OutboxDelivery {
  public:
   static constexpr int kMaxAttempts = 10;
   OutboxDelivery(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
   void AddChannel(std::unique_ptr<OutboxChannel> channel);
   bool empty() const { return channels_.empty(); }
+  // Makes a running pass stop after the message it is sending (server shutdown).
+  void RequestStop() { stop_requested_ = true; }
   // One pass over at most `batch` due messages; returns how many were sent.
   Result<int> RunOnce(size_t batch = 100);
 
@@ -77,6 +82,7 @@ class OutboxDelivery {
   Store& store_;
   const Clock& clock_;
   std::map<std::string, std::unique_ptr<OutboxChannel>> channels_;
+  std::atomic<bool> stop_requested_{false};
 };
 
 }  // namespace accord::storage

@@ -14,7 +14,7 @@
 
 namespace accord::storage {
 
-// {organisation, certifications: [{id, name, framework, issuer, scope, valid_from,
+// {organisation, certifications: [{name, framework, issuer, scope, valid_from,
 // valid_until}], subprocessors: [{name, purpose, location}], generated_at}:
 // public certifications whose validity covers `now`, and active parties flagged
 // public_subprocessor, by name. Only published fields: no party ids, documents or contacts.
