@@ -11,6 +11,7 @@
 #include "accord/core/bytes.h"
 #include "accord/core/sha256.h"
 #include "accord/core/time.h"
+#include "accord/domain/fields.h"
 #include "toml_file.h"
 
 namespace accord::app {
@@ -92,19 +93,6 @@ std::string QuotedPrintable(std::string_view text) {
     if (start == text.size()) break;
   }
   return out;
-}
-
-// local@domain with nothing a mail header or SMTP command could take for syntax.
-bool PlausibleAddress(std::string_view a) {
-  size_t at = a.rfind('@');
-  if (at == std::string_view::npos || at == 0 || at + 1 >= a.size() || a.size() > 254) {
-    return false;
-  }
-  return std::none_of(a.begin(), a.end(), [](char c) {
-    auto u = static_cast<unsigned char>(c);
-    return u <= 0x20 || u == 0x7f || c == '<' || c == '>' || c == ',' || c == ';' || c == '"' ||
-           c == '(' || c == ')' || c == '[' || c == ']' || c == '\\';
-  });
 }
 
 std::string Rfc5322Date(TimePoint t) {
@@ -219,7 +207,7 @@ Status ReadSmtpConfig(const std::filesystem::path& file, SmtpConfig& out) {
 Status PrepareSmtpConfig(SmtpConfig& c) {
   if (!c.enabled()) return Ok();
   if (c.from.empty()) return ValidationError("smtp.from", "is required to send email");
-  if (!PlausibleAddress(c.from)) {
+  if (!domain::IsValidEmail(c.from)) {
     return ValidationError("smtp.from", "must be an address like accord@example.com");
   }
   if (c.port == 0) return ValidationError("smtp.port", "must be from 1 to 65535");
@@ -278,7 +266,7 @@ SmtpChannel::SmtpChannel(SmtpConfig config, const Clock& clock)
 }
 
 Status SmtpChannel::Send(const storage::OutboxMessage& m) {
-  if (!PlausibleAddress(m.recipient)) {
+  if (!domain::IsValidEmail(m.recipient)) {
     return ValidationError("recipient", "'" + OneLine(m.recipient) + "' is not an email address");
   }
   std::string message = FormatEmail(config_, m, clock_.Now());
