@@ -1,8 +1,11 @@
 #include "accord/app/config.h"
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 
 #include "accord/app/serve.h"
+#include "accord/core/utf8.h"
 #include "toml_file.h"
 
 namespace accord::app {
@@ -33,9 +36,11 @@ Status ReadTrustConfig(const std::filesystem::path& file, http::TrustSettings& o
     int line = static_cast<int>(value.source().begin.line);
     std::string* dst = k == "security_contact" ? &out.security_contact
                        : k == "public_url"     ? &out.public_url
+                       : k == "nda_file"       ? &out.nda_file
                                                : nullptr;
     if (!dst) {
-      problems.push_back({"trust." + k, "unknown key (security_contact, public_url)", line});
+      problems.push_back(
+          {"trust." + k, "unknown key (security_contact, public_url, nda_file)", line});
     } else if (const auto* s = value.as_string()) {
       *dst = s->get();
     } else {
@@ -46,6 +51,20 @@ Status ReadTrustConfig(const std::filesystem::path& file, http::TrustSettings& o
     return Error{ErrorCode::kValidationFailed, file.string() + ": invalid [trust] settings",
                  std::move(problems)};
   }
+  return Ok();
+}
+
+Status LoadNdaText(http::TrustSettings& t) {
+  if (t.nda_file.empty()) return Ok();
+  std::ifstream in(t.nda_file, std::ios::binary);
+  if (!in) return ValidationError("trust.nda_file", "cannot read " + t.nda_file);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos || text.size() > 64 * 1024) {
+    return ValidationError("trust.nda_file",
+                           t.nda_file + " must hold the NDA's text (1 byte to 64 KiB)");
+  }
+  if (!IsValidUtf8(text)) return ValidationError("trust.nda_file", t.nda_file + " is not UTF-8");
+  t.nda_text = std::move(text);
   return Ok();
 }
 

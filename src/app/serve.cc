@@ -103,6 +103,7 @@ int Serve(const ServeOptions& options) {
   if (auto s = PrepareSmtpConfig(smtp); !s.ok()) return Fail(s.error(), 2);
   http::TrustSettings trust = options.trust;
   if (auto s = CheckTrustSettings(trust); !s.ok()) return Fail(s.error(), 2);
+  if (auto s = LoadNdaText(trust); !s.ok()) return Fail(s.error(), 2);
   // The demo organisation publishes a security contact, as a real one must (RFC 9116).
   if (options.demo && trust.security_contact.empty()) {
     trust.security_contact = "mailto:security@luma.example";
@@ -199,6 +200,11 @@ int Serve(const ServeOptions& options) {
   });
   auto bound = server.Start();
   if (!bound.ok()) return Fail(bound.error(), 3);
+  std::string shown_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;
+  std::string listen_url = std::string(tls ? "https" : "http") + "://" + shown_host + ":" +
+                           std::to_string(static_cast<unsigned>(*bound));
+  // Read by handlers only once `ready` is set (after this), for links in emails.
+  trust.listen_url = listen_url;
   // The one scheduler loop: the checkpoint thread ticks it once a second.
   Scheduler scheduler;
   AddServerJobs(scheduler, runtime, *profile);
@@ -224,9 +230,7 @@ int Serve(const ServeOptions& options) {
     }
   });
   ready = true;
-  std::string shown_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;
-  std::printf("listening on %s://%s:%u\n", tls ? "https" : "http", shown_host.c_str(),
-              static_cast<unsigned>(*bound));
+  std::printf("listening on %s\n", listen_url.c_str());
   std::fflush(stdout);
 
   int sig = 0;

@@ -506,7 +506,9 @@ int Main(int argc, char** argv) {
   serve_cmd->add_option("--security-contact", trust_flags.security_contact,
                         "the trust center's security contact (mailto: or https: URI)");
   serve_cmd->add_option("--public-url", trust_flags.public_url,
-                        "this server's public https:// URL (security.txt, feed links)");
+                        "this server's public https:// URL (security.txt, links in emails)");
+  serve_cmd->add_option("--nda-file", trust_flags.nda_file,
+                        "the click-through NDA's text (UTF-8; default: a built-in mutual NDA)");
   serve_cmd->callback([&] {
     serve.store = StoreConfigOf(g);
     if (!tls_cert.empty()) serve.tls_cert = tls_cert;
@@ -524,6 +526,7 @@ int Main(int argc, char** argv) {
       serve.trust.security_contact = trust_flags.security_contact;
     }
     if (!trust_flags.public_url.empty()) serve.trust.public_url = trust_flags.public_url;
+    if (!trust_flags.nda_file.empty()) serve.trust.nda_file = trust_flags.nda_file;
     for (auto [flag, field] : {std::pair{&smtp_flags.host, &serve.smtp.host},
                                std::pair{&smtp_flags.user, &serve.smtp.user},
                                std::pair{&smtp_flags.from, &serve.smtp.from}}) {

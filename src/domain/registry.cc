@@ -202,6 +202,15 @@ KindSpec Agreement() {
                   Number("response_hours", 0, 8760), Number("resolution_hours", 0, 8760),
                   Number("breach_notice_hours", 0, 8760)},
        .description = "SLA sections required by the seeds and measurable terms"},
+      {.name = "click_through",
+       .type = F::kObject,
+       .read_only = true,
+       .description = "a click-through NDA's acceptance (IN-4): name, email, organisation, "
+                      "time, IP address, user agent, SHA-256 of the text accepted"},
+      {.name = "document_id",
+       .type = F::kId,
+       .read_only = true,
+       .description = "the agreement's text as accepted (click-through NDAs)"},
   };
   AddMeta(k.fields, "party");
   return k;
@@ -257,8 +266,9 @@ KindSpec Document() {
              .name_field = "filename",
              .tag_field = "content_type",
              .generic_write = false};
-  k.fields = {ReadOnly("filename"), ReadOnly("content_type"), ReadOnly("size", F::kInt),
-              ReadOnly("sha256"),   ReadOnly("agreement_id"), ReadOnly("uploaded_by")};
+  k.fields = {ReadOnly("filename"),        ReadOnly("content_type"), ReadOnly("size", F::kInt),
+              ReadOnly("sha256"),          ReadOnly("agreement_id"), ReadOnly("uploaded_by"),
+              ReadOnly("certification_id")};
   AddMeta(k.fields, "party");
   return k;
 }
@@ -383,6 +393,24 @@ KindSpec Soc2Report() {
       ReadOnly("finding_ids"),
   };
   AddMeta(k.fields, "party");
+  return k;
+}
+
+// IN-4: a customer's request for one of our audit reports, from the public form or logged by
+// staff; NDA-gated, decided by an officer, delivered by a personal expiring link.
+KindSpec ReportRequest() {
+  KindSpec k{.kind = "report_request",
+             .id_prefix = "rrq",
+             .name_field = "organisation",
+             .tag_field = "report_type",
+             .status_field = "status",
+             .generic_write = false};
+  k.fields = {ReadOnly("requester"), ReadOnly("organisation"), ReadOnly("report_type"),
+              ReadOnly("needed_by"), ReadOnly("message"),      ReadOnly("source"),
+              ReadOnly("party_id"),  ReadOnly("link"),         ReadOnly("status"),
+              ReadOnly("nda"),       ReadOnly("decision"),     ReadOnly("delivery"),
+              ReadOnly("history")};
+  AddMeta(k.fields, "");
   return k;
 }
 
@@ -525,7 +553,7 @@ const std::vector<KindSpec>& RegistryKinds() {
   static const std::vector<KindSpec> kKinds = {
       Party(),   System(),     Service(),      Contact(), Agreement(),         DueDiligence(),
       Control(), Document(),   Grant(),        User(),    EntitlementReview(), Alert(),
-      Review(),  Soc2Report(), ChangeNotice(), Finding(), Certification()};
+      Review(),  Soc2Report(), ChangeNotice(), Finding(), Certification(),     ReportRequest()};
   return kKinds;
 }
 

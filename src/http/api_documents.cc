@@ -65,6 +65,7 @@ Result<json::value> StoreDocument(storage::CommandContext& c, const Upload& u) {
                      {"updated_at", at},
                      {"version", version}};
   if (u.parent_kind == "agreement") state["agreement_id"] = u.parent_id;
+  if (u.parent_kind == "certification") state["certification_id"] = u.parent_id;
   auto index = c.Append(domain::Event{.type = "document.uploaded",
                                       .actor = u.actor,
                                       .subject = {"document", id},
@@ -118,8 +119,10 @@ void AddUploadRoute(Router& router, ApiDeps& deps, const std::string& parent_kin
       .body_limit = domain::kMaxDocumentBytes;
 }
 
+}  // namespace
+
 // Browsers must never render an upload as a page: attachment, sandboxed, no sniffing.
-Response Download(const json::object& doc, std::string content) {
+Response DocumentDownload(const json::object& doc, std::string content) {
   Response r;
   r.content_type = StateString(doc, "content_type");
   r.body = std::move(content);
@@ -132,12 +135,13 @@ Response Download(const json::object& doc, std::string content) {
   return r;
 }
 
-}  // namespace
-
 void AddDocumentRoutes(Router& router, ApiDeps& deps) {
   std::vector<std::string> party_uploaders = kOfficerRoles;
   party_uploaders.push_back("third_party_contact");  // e.g. its SOC 2 report
   AddUploadRoute(router, deps, "agreement", "/api/v1/agreements/{id}/documents", kOfficerRoles);
+  // Our own reports (a SOC 2 report, an ISO certificate): what audit-report requests deliver.
+  AddUploadRoute(router, deps, "certification", "/api/v1/certifications/{id}/documents",
+                 kOfficerRoles);
   // {party_id}, as in the party's GET .../documents: one path, one template (OpenAPI 3.1).
   AddUploadRoute(router, deps, "party", "/api/v1/parties/{party_id}/documents", party_uploaders);
   storage::Store& store = deps.store;
@@ -203,7 +207,7 @@ void AddDocumentRoutes(Router& router, ApiDeps& deps) {
           return Ok();
         });
         if (!s.ok()) return ErrorResponse(s.error());
-        return Download(doc, std::move(content));
+        return DocumentDownload(doc, std::move(content));
       }),
   });
 }

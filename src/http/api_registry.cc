@@ -57,6 +57,9 @@ std::vector<KindRoutes> AllKindRoutes() {
       {k("finding"), "findings", kOrgReaders, {}},
       // The trust page's attestations (issue 9); public while valid (api_trust.cc).
       {k("certification"), "certifications", kOrgReaders, kOfficerRoles},
+      // Audit-report requests (IN-4): written by api_report_requests.cc; the auditor reads
+      // them as evidence of who received which report under which NDA.
+      {k("report_request"), "report-requests", kOrgReaders, {}},
   };
 }
 

@@ -26,25 +26,6 @@ namespace {
 // subprocessor that is added shows within this.
 constexpr auto kCacheFor = std::chrono::seconds(5);
 
-constexpr std::string_view kCss =
-    "body{font:16px/1.5 system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;"
-    "color:#1a1a1a}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid "
-    "#ccc;padding:6px 8px;text-align:left;vertical-align:top}a{color:#0b5394}";
-
-std::string Page(const std::string& title, const std::string& body) {
-  return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" +
-         HtmlEscape(title) + "</title><style>" + std::string(kCss) + "</style></head><body>" +
-         body + "</body></html>\n";
-}
-
-Response HtmlResponse(std::string body) {
-  static const std::string kCsp = HtmlPageCsp(kCss);
-  Response r{.content_type = "text/html; charset=utf-8", .body = std::move(body)};
-  r.headers.push_back({"Content-Security-Policy", kCsp});
-  return r;
-}
-
 std::string Day(const json::object& o, const char* key) {
   return HtmlEscape(StateString(o, key).substr(0, 10));
 }
@@ -89,6 +70,10 @@ std::string TrustPage(const json::object& t, const TrustSettings& settings) {
           SubprocessorTable(t.at("subprocessors").as_array()) +
           "<p><a href=\"/trust/subprocessors\">The subprocessor list</a> &middot; "
           "<a href=\"/trust/subprocessors.atom\">its changes as an Atom feed</a></p></section>";
+  body +=
+      "<section aria-labelledby=\"reports\"><h2 id=\"reports\">Audit reports</h2><p>Our audit "
+      "reports are shared under a non-disclosure agreement: <a href=\"/trust/request\">request "
+      "one</a>.</p></section>";
   if (!settings.security_contact.empty()) {
     body +=
         "<section aria-labelledby=\"sec\"><h2 id=\"sec\">Security contact</h2><p>Report a "
@@ -100,7 +85,7 @@ std::string TrustPage(const json::object& t, const TrustSettings& settings) {
         "</a> (<a href=\"/.well-known/security.txt\">security.txt</a>).</p></section>";
   }
   body += "</main><footer><p>Generated " + Text(t, "generated_at") + "</p></footer>";
-  return Page(StateString(t, "organisation") + " trust center", body);
+  return PublicPage(StateString(t, "organisation") + " trust center", body);
 }
 
 std::string AtomFeed(const json::object& t, const std::vector<storage::SubprocessorChange>& log,
@@ -244,14 +229,14 @@ class TrustRoutes {
     }
     if (name == "subprocessors") {
       std::string org = StateString(snapshot, "organisation");
-      return HtmlResponse(Page(org + " subprocessors",
-                               "<main><h1>" + HtmlEscape(org) + " subprocessors</h1>" +
-                                   SubprocessorTable(snapshot.at("subprocessors").as_array()) +
-                                   "<p><a href=\"/trust/subprocessors.atom\">Follow changes "
-                                   "(Atom)</a> &middot; <a href=\"/trust\">Trust center</a></p>"
-                                   "</main>"));
+      return PublicHtml(PublicPage(org + " subprocessors",
+                                   "<main><h1>" + HtmlEscape(org) + " subprocessors</h1>" +
+                                       SubprocessorTable(snapshot.at("subprocessors").as_array()) +
+                                       "<p><a href=\"/trust/subprocessors.atom\">Follow changes "
+                                       "(Atom)</a> &middot; <a href=\"/trust\">Trust center</a></p>"
+                                       "</main>"));
     }
-    return HtmlResponse(TrustPage(snapshot, settings()));
+    return PublicHtml(TrustPage(snapshot, settings()));
   }
 
   Router& router_;

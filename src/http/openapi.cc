@@ -140,6 +140,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddReviewRoutes(router, deps);
   AddCalendarRoutes(router, deps);
   AddTrustRoutes(router, deps);
+  AddReportRequestRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

@@ -38,8 +38,16 @@ const std::vector<CarriedTable>& CarriedTables() {
       {"review_reminders", {"review_id", "next_at", "sent"}},
       {"outbox",
        {"id", "dedupe_key", "channel", "user_id", "recipient", "subject", "body", "ref_kind",
-        "ref_id", "status", "attempts", "next_attempt_at", "last_error", "created_at", "sent_at"}},
+        "ref_id", "status", "attempts", "next_attempt_at", "last_error", "created_at", "sent_at",
+        "confidential"}},
       {"calendar_tokens", {"id", "token_hash", "user_id", "name", "created_at", "revoked_at"}},
+      // Audit-report links and subprocessor subscribers (issue 9); rate counters do not.
+      {"report_links",
+       {"id", "token_hash", "purpose", "request_id", "document_id", "expires_at", "max_uses",
+        "uses", "created_at", "revoked_at"}},
+      {"trust_subscribers",
+       {"id", "email", "token", "created_at", "confirmed_at", "unsubscribed_at"}},
+      {"trust_watermarks", {"name", "value"}},
   };
   return kTables;
 }
@@ -215,7 +223,9 @@ Result<BackupReport> RestoreBackup(Store& store, const Projections& projections,
           for (const auto& t : CarriedTables()) known = t.name == table ? &t : known;
           if (!known) return BadBackup(number, "unknown table " + table);
           const json::array& values = row->at("values").as_array();
-          if (values.size() != known->columns.size())
+          // Columns added by later versions come last and have defaults, so a backup
+          // written before them restores.
+          if (values.empty() || values.size() > known->columns.size())
             return BadBackup(number, "wrong column count");
           std::vector<Value> params;
           std::string cols, marks;

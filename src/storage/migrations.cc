@@ -245,12 +245,51 @@ CREATE TABLE calendar_tokens (
 CREATE INDEX calendar_tokens_user ON calendar_tokens(user_id);
 )sql";
 
+// Version 5: audit-report requests and subprocessor subscriptions (issue 9). The requests
+// themselves are registry objects (kind "report_request"); these tables hold what must not
+// enter the ledger: the hashes of the NDA and download links, the public forms' per-address
+// counters, and the subscribers' addresses.
+const char* kV5Sqlite = R"sql(
+CREATE TABLE report_links (
+  id TEXT PRIMARY KEY,
+  token_hash BLOB NOT NULL UNIQUE,
+  purpose TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  document_id TEXT,
+  expires_at TEXT NOT NULL,
+  max_uses INTEGER NOT NULL,
+  uses INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE INDEX report_links_request ON report_links(request_id);
+CREATE TABLE public_rate (
+  key TEXT PRIMARY KEY,
+  window_start TEXT NOT NULL,
+  count INTEGER NOT NULL
+);
+CREATE TABLE trust_subscribers (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  token TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  confirmed_at TEXT,
+  unsubscribed_at TEXT
+);
+CREATE TABLE trust_watermarks (
+  name TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+);
+ALTER TABLE outbox ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "ledger and foundation read models", kV1Sqlite, ""},
       {2, "third-party registry", kV2Sqlite, ""},
       {3, "identity: credentials, sessions, throttling", kV3Sqlite, ""},
       {4, "reviews, schedules, findings, outbox, calendar feeds", kV4Sqlite, ""},
+      {5, "audit-report requests, public-form limits, subprocessor subscriptions", kV5Sqlite, ""},
   };
   return kMigrations;
 }

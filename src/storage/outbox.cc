@@ -26,6 +26,10 @@ json::object EntryJson(const Row& r) {
   if (r.Text(8) == "queued") o["next_attempt_at"] = r.Text(10);
   if (!r.IsNull(11)) o["last_error"] = r.Text(11);
   if (!r.IsNull(13)) o["sent_at"] = r.Text(13);
+  // A message carrying a personal link (an NDA, a download) is not shown to readers of the
+  // outbox: whoever holds the link could use it.
+  if (r.Int(14) != 0) o["body"] = "(not shown: it holds a personal link for its recipient)";
+  o["confidential"] = r.Int(14) != 0;
   return o;
 }
 
@@ -41,7 +45,7 @@ constexpr auto kClaimLease = std::chrono::minutes(15);  // > one send's longest 
 
 constexpr std::string_view kColumns =
     "id, channel, user_id, recipient, subject, body, ref_kind, ref_id, status, attempts, "
-    "next_attempt_at, last_error, created_at, sent_at";
+    "next_attempt_at, last_error, created_at, sent_at, confidential";
 
 }  // namespace
 
@@ -49,10 +53,10 @@ Result<bool> QueueMessage(Tx& tx, const OutboxMessage& m, TimePoint now) {
   std::string at = FormatRfc3339(now);
   auto n = tx.Exec(
       "INSERT INTO outbox(id, dedupe_key, channel, user_id, recipient, subject, body, ref_kind, "
-      "ref_id, status, attempts, next_attempt_at, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING",
+      "ref_id, status, attempts, next_attempt_at, created_at, confidential) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING",
       {NewId("msg", now), m.dedupe_key, m.channel, m.user_id, m.recipient, m.subject, m.body,
-       m.ref_kind, m.ref_id, at, at});
+       m.ref_kind, m.ref_id, at, at, static_cast<int64_t>(m.confidential ? 1 : 0)});
   if (!n.ok()) return std::move(n).error();
   return *n > 0;
 }

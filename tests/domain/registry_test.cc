@@ -501,7 +501,7 @@ TEST(RegistryTest, DocumentsAndGrantsAreNotWrittenThroughTheGenericShape) {
             std::vector<std::string>{"filename"});
   EXPECT_EQ(FindKind("vendor"), nullptr);
   EXPECT_TRUE(IsRegistryKind("due_diligence"));
-  EXPECT_EQ(RegistryKinds().size(), 17u);
+  EXPECT_EQ(RegistryKinds().size(), 18u);
 }
 
 TEST(RegistryTest, CertificationIsValidForAPeriod) {

@@ -72,6 +72,11 @@ struct Exception {
 const char* kNoSession = "no session: sign in first";
 const char* kSessionStep = "a sign-in step: it needs the session cookie and answers 401 itself";
 
+// The NDA and download pages (issue 9) are public: their secret URL is the credential, and
+// it exists only in the email it was sent in, so the walk's made-up token finds nothing.
+const char* kSecretPage =
+    "a secret-URL page: an unknown token answers 404 (report_request_test.cc uses real ones)";
+
 const std::vector<Exception> kExceptions = {
     {"GET /api/v1/auth/session", "*", 401, kNoSession, kSessionStep},
     {"POST /api/v1/auth/totp", "*", 401, kNoSession, kSessionStep},
@@ -81,6 +86,8 @@ const std::vector<Exception> kExceptions = {
     {"POST /api/v1/auth/initial-password", "*", 401, kNoSession, kSessionStep},
     {"POST /api/v1/auth/sign-out", "*", 401, kNoSession, kSessionStep},
     {"POST /api/v1/auth/sign-out-everywhere", "*", 401, kNoSession, kSessionStep},
+    {"GET /nda/{token}", "*", 404, "", kSecretPage},
+    {"GET /downloads/{token}", "*", 404, "", kSecretPage},
 };
 
 // Anonymous ("") first, then every role.
@@ -270,6 +277,14 @@ class RouteMatrixTest : public ::testing::Test {
     for (const auto& p : Items("/api/v1/parties?limit=500&q=nimbus")) {
       ids["soc2-reports/id"] = FirstId("/api/v1/parties/" + Str(p.at("id")) + "/soc2-reports");
     }
+    // Issue 9: an audit-report request logged by staff; NDA and download links are secret.
+    HttpResult rrq = s().Post("/api/v1/report-requests",
+                              R"({"name": "Route Matrix", "email": "matrix@example.org",
+                                  "organisation": "Matrix Org", "report_type": "soc2_type2"})",
+                              "staff");
+    EXPECT_EQ(rrq.status, 201) << rrq.body;
+    if (rrq.status == 201) ids["report-requests/id"] = Str(json::parse(rrq.body).at("id"));
+    ids["nda/token"] = ids["downloads/token"] = "matrix-unknown-token";
     HttpResult feed = s().Post("/api/v1/calendar-tokens", R"({"name": "route matrix"})");
     EXPECT_EQ(feed.status, 201) << feed.body;
     if (feed.status == 201) ids["calendar/file"] = Str(json::parse(feed.body).at("token")) + ".ics";

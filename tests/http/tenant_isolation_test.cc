@@ -31,8 +31,9 @@ const std::map<std::string, std::string> kQueryValues = {
 // Path parameters that name something of no party (org-level objects, ledger positions):
 // filled with a valid value; the contact may not call any operation that has only these.
 const std::set<std::string> kPartylessKeys = {
-    "systems/id",    "alerts/id",  "entitlement-reviews/id", "lines/line_id",
-    "entries/index", "roots/size", "calendar-tokens/id",     "certifications/id"};
+    "systems/id",         "alerts/id",         "entitlement-reviews/id",
+    "lines/line_id",      "entries/index",     "roots/size",
+    "calendar-tokens/id", "certifications/id", "report-requests/id"};
 
 // The calendar feed (GET /calendar/{token}.ics) is public: its secret URL is the credential.
 // A contact cannot create one (POST /api/v1/calendar-tokens is not its to call, see
@@ -300,6 +301,10 @@ class TenantIsolationTest : public ::testing::Test {
     t.ids["certifications/id"] = Str(Items("/api/v1/certifications?limit=1").at(0).at("id"));
     t.ids["calendar-tokens/id"] = "cal_isolation_none";
     t.ids["calendar/file"] = kNoFeed;
+    // Audit-report requests are the organisation's, not a vendor's; the NDA and download
+    // pages are public and, like the feed, a token that is not the caller's answers 404.
+    t.ids["report-requests/id"] = "rrq_isolation_none";
+    t.ids["nda/token"] = t.ids["downloads/token"] = "isolation-unknown-token";
     t.ids["alerts/id"] = "alr_isolation_none";
     t.ids["entitlement-reviews/id"] = "erv_isolation_none";
     t.ids["lines/line_id"] = "line_isolation_none";

@@ -15,5 +15,7 @@ Status ReadTrustConfig(const std::filesystem::path& file, http::TrustSettings& o
 // security_contact is a mailto: or https: URI; public_url an https:// URL without a
 // trailing slash (http:// only for loopback).
 Status CheckTrustSettings(const http::TrustSettings& settings);
+// Reads nda_file (when set) into nda_text: UTF-8, 1 byte to 64 KiB.
+Status LoadNdaText(http::TrustSettings& settings);
 
 }  // namespace accord::app

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <atomic>
+#include <map>
 #include <string>
 
 #include "accord/core/clock.h"
@@ -19,6 +20,11 @@ class AuthService;
 struct TrustSettings {
   std::string security_contact;  // mailto: or https: URI (RFC 9116 Contact)
   std::string public_url;        // https://trust.example.com: Canonical and links, if set
+  std::string listen_url;        // where this server listens: links in emails without public_url
+  std::string nda_file;          // [trust] nda_file / --nda-file: the click-through NDA's text
+  std::string nda_text;          // read from nda_file by `serve` ("" = the built-in NDA)
+  // The base of absolute links in emails (NDA, downloads, subscriptions).
+  const std::string& LinkBase() const { return public_url.empty() ? listen_url : public_url; }
 };
 
 struct ApiDeps {
@@ -45,6 +51,14 @@ std::string HtmlEscape(std::string_view text);
 // The Content-Security-Policy of a server-rendered page whose only style is one inline
 // <style> element holding `css` (allowed by its hash; no script at all).
 std::string HtmlPageCsp(std::string_view css);
+
+// A public server-rendered page (trust center, request form, NDA, downloads): one inline
+// stylesheet allowed by its hash, no script, every value escaped by the caller.
+std::string PublicPage(const std::string& title, const std::string& body);
+Response PublicHtml(std::string page, int status = 200);
+// An application/x-www-form-urlencoded body: name -> value (the last wins; '+' is a space).
+// 400 on a malformed percent escape.
+Result<std::map<std::string, std::string>> ParseForm(std::string_view body);
 
 void AddSystemRoutes(Router& router, ApiDeps& deps);
 void AddLedgerRoutes(Router& router, ApiDeps& deps);
@@ -85,6 +99,9 @@ void AddReviewRoutes(Router& router, ApiDeps& deps);
 void AddCalendarRoutes(Router& router, ApiDeps& deps);
 // The public trust center (issue 9): /trust, /api/v1/public/..., security.txt.
 void AddTrustRoutes(Router& router, ApiDeps& deps);
+// Audit-report requests (IN-4): the public form, the staff routes, /nda/{token} and
+// /downloads/{token}; subprocessor-change subscriptions.
+void AddReportRequestRoutes(Router& router, ApiDeps& deps);
 // Records grant.expired for every approved grant whose end has passed (TP-3: expiry by
 // time, not by a person). Servers run it about once a second; returns how many expired.
 Result<int> ExpireGrants(storage::EventLog& log);

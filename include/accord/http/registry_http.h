@@ -38,6 +38,9 @@ Result<boost::json::value> GrantTransitionCommand(storage::CommandContext& c,
                                                   const std::string& comment,
                                                   const domain::Actor& actor);
 
+// A stored document as a download: attachment, sandboxed, its SHA-256 in X-Content-SHA256.
+Response DocumentDownload(const boost::json::object& doc, std::string content);
+
 void AddPartyImportRoutes(Router& router, ApiDeps& deps);
 void AddDocumentRoutes(Router& router, ApiDeps& deps);
 

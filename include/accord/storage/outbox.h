@@ -28,6 +28,7 @@ struct OutboxMessage {
   std::string body;
   std::string ref_kind;  // what it is about: "review", "alert", ...
   std::string ref_id;
+  bool confidential = false;  // holds a personal link: the body is not shown in listings
 };
 
 // Queues in `tx`; false when a message with this dedupe_key exists already.

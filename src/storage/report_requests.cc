@@ -1,0 +1,737 @@
+#include "accord/storage/report_requests.h"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <set>
+
+#include "accord/core/bytes.h"
+#include "accord/core/ids.h"
+#include "accord/core/sha256.h"
+#include "accord/core/time.h"
+#include "accord/domain/registry.h"
+#include "accord/domain/report_requests.h"
+#include "accord/storage/outbox.h"
+#include "accord/storage/registry_store.h"
+
+namespace accord::storage {
+
+namespace json = boost::json;
+using domain::StateString;
+
+std::string_view ReportRequestSettings::NdaText() const {
+  return nda_text.empty() ? domain::DefaultNdaText() : std::string_view(nda_text);
+}
+
+namespace {
+
+const std::vector<std::string> kDeciders = {"security_officer", "privacy_officer"};
+const std::vector<std::string> kWorkforce = {"security_officer", "privacy_officer", "staff"};
+
+json::object ActorJson(const domain::Actor& a) {
+  return json::object{{"id", a.id}, {"role", a.role}};
+}
+
+json::value OrNull(const std::string& s) {
+  return s.empty() ? json::value(nullptr) : json::value(s);
+}
+
+Value HashOf(std::string_view token) { return BlobOf(Sha256(token)); }
+
+Error Conflict(const std::string& message, const std::string& reason) {
+  return Error{ErrorCode::kConflict, message, {{"action", reason, {}}}};
+}
+
+// The request's state after one step: status, a history entry, version and time.
+void Step(json::object& state, const std::string& action, const std::string& status,
+          const domain::Actor& actor, TimePoint now, const std::string& comment = "") {
+  std::string at = FormatRfc3339(now);
+  state["status"] = status;
+  json::object entry{{"action", action}, {"status", status}, {"at", at}, {"by", ActorJson(actor)}};
+  if (!comment.empty()) entry["comment"] = comment;
+  state["history"].as_array().push_back(std::move(entry));
+  state["updated_at"] = at;
+  const json::value* version = state.if_contains("version");
+  state["version"] = (version && version->is_int64() ? version->as_int64() : 0) + 1;
+}
+
+Result<uint64_t> AppendRequest(CommandContext& c, const std::string& type,
+                               const domain::Actor& actor, const json::object& state,
+                               json::object extra = {}) {
+  extra["state"] = state;
+  return c.Append(domain::Event{.type = type,
+                                .actor = actor,
+                                .subject = {"report_request", StateString(state, "id")},
+                                .payload = std::move(extra)});
+}
+
+std::string Label(const json::object& request) {
+  return domain::ReportTypeLabel(StateString(request, "report_type"));
+}
+
+std::string Requester(const json::object& request, const char* key) {
+  const json::value* r = request.if_contains("requester");
+  return r && r->is_object() ? StateString(r->as_object(), key) : "";
+}
+
+std::string ContactLine(const ReportRequestSettings& s) {
+  if (s.security_contact.empty()) return "";
+  std::string c =
+      s.security_contact.starts_with("mailto:") ? s.security_contact.substr(7) : s.security_contact;
+  return "\nQuestions: " + c + "\n";
+}
+
+// To the requester: links and generic text only, never the report or anything about others.
+Status MailRequester(Tx& tx, const json::object& request, const std::string& key,
+                     const std::string& subject, const std::string& body, bool confidential,
+                     TimePoint now) {
+  OutboxMessage m{.dedupe_key = "rrq:" + StateString(request, "id") + ":" + key,
+                  .channel = "email",
+                  .user_id = "",
+                  .recipient = Requester(request, "email"),
+                  .subject = subject,
+                  .body = "Hello " + Requester(request, "name") + ",\n\n" + body,
+                  .ref_kind = "report_request",
+                  .ref_id = StateString(request, "id"),
+                  .confidential = confidential};
+  auto q = QueueMessage(tx, m, now);
+  if (!q.ok()) return std::move(q).error();
+  return Ok();
+}
+
+Status MailStaff(Tx& tx, const std::vector<std::string>& roles, const json::object& request,
+                 const std::string& key, const std::string& subject, const std::string& body,
+                 TimePoint now) {
+  OutboxMessage m{.dedupe_key = "rrq:" + StateString(request, "id") + ":" + key,
+                  .channel = "email",
+                  .subject = subject,
+                  .body = body + "\n\nRequest " + StateString(request, "id") +
+                          " in Accord (GET /api/v1/report-requests/" + StateString(request, "id") +
+                          ").\n",
+                  .ref_kind = "report_request",
+                  .ref_id = StateString(request, "id")};
+  auto q = QueueForUsers(tx, roles, {}, m, now);
+  if (!q.ok()) return std::move(q).error();
+  return Ok();
+}
+
+struct NewLink {
+  std::string id, token;
+  TimePoint expires_at;
+};
+
+// A ≥128-bit secret (256 bits, base64url), stored only as its hash; the request's other live
+// links of the same purpose stop working.
+Result<NewLink> IssueLink(Tx& tx, const std::string& purpose, const std::string& request_id,
+                          const std::string& document_id, TimePoint expires_at, int64_t max_uses,
+                          TimePoint now) {
+  std::string at = FormatRfc3339(now);
+  ACCORD_TRY(
+      tx.Exec("UPDATE report_links SET revoked_at = ? WHERE request_id = ? AND purpose = ? AND "
+              "revoked_at IS NULL",
+              {at, request_id, purpose}));
+  NewLink link{NewId("rln", now), Base64UrlEncode(RandomBytes(32)), expires_at};
+  ACCORD_TRY(tx.Exec(
+      "INSERT INTO report_links(id, token_hash, purpose, request_id, document_id, expires_at, "
+      "max_uses, uses, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
+      {link.id, HashOf(link.token), purpose, request_id,
+       document_id.empty() ? Value() : Value(document_id), FormatRfc3339(expires_at), max_uses,
+       at}));
+  return link;
+}
+
+// --- linking and the NDA check -------------------------------------------------------------
+
+bool Linkable(const json::object& party) {
+  std::string kind = StateString(party, "kind");
+  return (kind == "customer" || kind == "partner") && StateString(party, "status") != "offboarded";
+}
+
+std::string LikeEscape(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out;
+}
+
+struct Match {
+  std::string party_id;
+  std::string how;   // email_domain | name
+  std::string note;  // why nothing was linked
+};
+
+// The customers or partners whose website or a contact's email has this domain.
+Result<std::set<std::string>> PartiesOfDomain(Tx& tx, const std::string& domain) {
+  std::set<std::string> out;
+  std::string pattern = "%" + LikeEscape(domain) + "%";
+  auto rows = tx.Query(
+      "SELECT kind, id, party_id, doc FROM rm_objects WHERE kind IN ('contact', 'party') AND "
+      "to_idx = ? AND LOWER(doc) LIKE ? ESCAPE '\\'",
+      {kOpenVersion, pattern});
+  if (!rows.ok()) return std::move(rows).error();
+  for (const auto& r : *rows) {
+    auto doc = domain::ParseStateDoc(r.Text(3));
+    if (!doc) continue;
+    if (r.Text(0) == "contact") {
+      if (domain::EmailDomain(StateString(*doc, "email")) == domain) out.insert(r.Text(2));
+    } else if (domain::WebsiteDomain(StateString(*doc, "website")) == domain) {
+      out.insert(r.Text(1));
+    }
+  }
+  std::set<std::string> linkable;
+  for (const auto& id : out) {
+    auto party = GetObject(tx, "party", id, Scope{});
+    if (!party.ok()) return std::move(party).error();
+    if (party->has_value() && Linkable((*party)->doc)) linkable.insert(id);
+  }
+  return linkable;
+}
+
+Result<Match> FindParty(Tx& tx, const std::string& email, const std::string& organisation) {
+  std::string domain = domain::EmailDomain(email);
+  std::set<std::string> by_domain;
+  if (!domain.empty() && !domain::IsPublicMailDomain(domain)) {
+    auto found = PartiesOfDomain(tx, domain);
+    if (!found.ok()) return std::move(found).error();
+    by_domain = std::move(*found);
+  }
+  if (by_domain.size() == 1) return Match{*by_domain.begin(), "email_domain", ""};
+  auto named = FindLiveByName(tx, "party", organisation);
+  if (!named.ok()) return std::move(named).error();
+  if (named->has_value()) {
+    auto party = GetObject(tx, "party", **named, Scope{});
+    if (!party.ok()) return std::move(party).error();
+    bool fits = by_domain.empty() || by_domain.contains(**named);
+    if (party->has_value() && Linkable((*party)->doc) && fits) {
+      return Match{**named, "name", ""};
+    }
+  }
+  if (by_domain.size() > 1) {
+    return Match{"", "",
+                 std::to_string(by_domain.size()) +
+                     " customers or partners match the email's domain: link one by hand"};
+  }
+  return Match{"", "", "no customer or partner matches the email's domain or the name"};
+}
+
+// The party's executed NDA in force now (nullopt when none).
+Result<std::optional<std::string>> NdaInForce(Tx& tx, const std::string& party_id, TimePoint now) {
+  auto agreements = LiveChildren(tx, "agreement", "party_id", party_id);
+  if (!agreements.ok()) return std::move(agreements).error();
+  std::string at = FormatRfc3339(now);
+  for (const auto& a : *agreements) {
+    const json::object& d = a.doc;
+    if (StateString(d, "type") != "nda" || StateString(d, "status") != "executed") continue;
+    std::string from = StateString(d, "effective_at"), until = StateString(d, "expires_at");
+    if (!from.empty() && from > at) continue;
+    if (!until.empty() && until <= at) continue;  // an expired NDA means a new NDA
+    return std::optional<std::string>(a.id);
+  }
+  return std::optional<std::string>();
+}
+
+Status SendNda(CommandContext& c, json::object& state, const ReportRequestSettings& settings) {
+  TimePoint now = c.Now();
+  auto link = IssueLink(c.tx(), "nda", StateString(state, "id"), "",
+                        now + std::chrono::days(settings.nda_link_days), 1, now);
+  if (!link.ok()) return std::move(link).error();
+  state["nda"] = json::object{{"agreement_id", nullptr},
+                              {"sent_at", FormatRfc3339(now)},
+                              {"link_expires_at", FormatRfc3339(link->expires_at)},
+                              {"accepted_at", nullptr}};
+  return MailRequester(
+      c.tx(), state, "nda:" + link->id, "Your request: please accept our NDA first",
+      "Before we share our " + Label(state) +
+          ", please read and accept our non-disclosure agreement here:\n\n" + settings.link_base +
+          "/nda/" + link->token + "\n\nThe link is personal and works until " +
+          FormatRfc3339(link->expires_at).substr(0, 10) +
+          ". Once it is accepted, our security team reviews your request.\n" +
+          ContactLine(settings),
+      true, now);
+}
+
+Status TellDeciders(CommandContext& c, const json::object& state) {
+  return MailStaff(c.tx(), kDeciders, state, "decide",
+                   "Audit-report request waiting for a decision",
+                   StateString(state, "organisation") + " asks for our " + Label(state) +
+                       ". The NDA is in place; approve or reject it.",
+                   c.Now());
+}
+
+// Linked: NDA in force → in_progress, else send one. Returns the event type's verb.
+Status NdaCheck(CommandContext& c, json::object& state, const domain::Actor& actor,
+                const ReportRequestSettings& settings) {
+  auto nda = NdaInForce(c.tx(), StateString(state, "party_id"), c.Now());
+  if (!nda.ok()) return std::move(nda).error();
+  if (nda->has_value()) {
+    state["nda"] = json::object{{"agreement_id", **nda},
+                                {"sent_at", nullptr},
+                                {"link_expires_at", nullptr},
+                                {"accepted_at", nullptr}};
+    Step(state, "nda_checked", "in_progress", actor, c.Now(),
+         "executed NDA " + **nda + " is in force");
+    return TellDeciders(c, state);
+  }
+  ACCORD_TRY(SendNda(c, state, settings));
+  Step(state, "nda_sent", "nda_sent", actor, c.Now(), "no executed NDA in force");
+  return Ok();
+}
+
+Result<json::object> LoadRequest(Tx& tx, const std::string& id) {
+  auto o = GetObject(tx, "report_request", id, Scope{});
+  if (!o.ok()) return std::move(o).error();
+  if (!o->has_value()) return NotFound("report request " + id);
+  return std::move((*o)->doc);
+}
+
+std::string Allowed(std::string_view status) {
+  if (status == "received") return "link, cancel";
+  if (status == "nda_sent") return "send_nda, cancel";
+  if (status == "in_progress") return "approve, reject, cancel";
+  if (status == "approved" || status == "completed") return "reissue";
+  return "none (final)";
+}
+
+bool ActionAllowed(std::string_view status, std::string_view action) {
+  std::string allowed = Allowed(status);
+  size_t pos = 0;
+  while (pos < allowed.size()) {
+    size_t end = allowed.find(", ", pos);
+    if (allowed.substr(pos, end - pos) == action) return true;
+    if (end == std::string::npos) break;
+    pos = end + 2;
+  }
+  return false;
+}
+
+int64_t IntOr(const json::object& body, std::string_view key, int64_t fallback) {
+  const json::value* v = body.if_contains(key);
+  return v && v->is_int64() ? v->as_int64() : fallback;
+}
+
+// Issues a download link for `document_id` and mails it; fills state["delivery"].
+Status Deliver(CommandContext& c, json::object& state, const std::string& document_id, int64_t days,
+               int64_t max_downloads, const ReportRequestSettings& settings) {
+  auto doc = GetObject(c.tx(), "document", document_id, Scope{});
+  if (!doc.ok()) return std::move(doc).error();
+  if (!doc->has_value()) {
+    return ValidationError("document_id", "no document has id " + document_id);
+  }
+  TimePoint now = c.Now();
+  auto link = IssueLink(c.tx(), "download", StateString(state, "id"), document_id,
+                        now + std::chrono::days(days), max_downloads, now);
+  if (!link.ok()) return std::move(link).error();
+  json::array downloads;
+  if (const json::value* d = state.if_contains("delivery"); d && d->is_object()) {
+    if (const json::value* old = d->as_object().if_contains("downloads"); old && old->is_array()) {
+      downloads = old->as_array();
+    }
+  }
+  state["delivery"] = json::object{{"document_id", document_id},
+                                   {"filename", StateString((*doc)->doc, "filename")},
+                                   {"sha256", StateString((*doc)->doc, "sha256")},
+                                   {"link_id", link->id},
+                                   {"expires_at", FormatRfc3339(link->expires_at)},
+                                   {"max_downloads", max_downloads},
+                                   {"downloads", std::move(downloads)}};
+  return MailRequester(
+      c.tx(), state, "download:" + link->id, "Your requested report is ready",
+      "Your request for our " + Label(state) +
+          " was approved. Download it here (the page has a Download button):\n\n" +
+          settings.link_base + "/downloads/" + link->token + "\n\nThe link is personal: it works " +
+          std::to_string(max_downloads) + (max_downloads == 1 ? " time" : " times") + " until " +
+          FormatRfc3339(link->expires_at).substr(0, 10) +
+          ", and every download is recorded. The report stays under the NDA you accepted.\n" +
+          ContactLine(settings),
+      true, now);
+}
+
+}  // namespace
+
+Status CountPublicPost(Tx& tx, const std::string& key, TimePoint now, int limit,
+                       std::chrono::seconds window) {
+  auto row = tx.QueryOne("SELECT window_start, count FROM public_rate WHERE key = ?", {key});
+  if (!row.ok()) return std::move(row).error();
+  TimePoint start = now;
+  int64_t count = 0;
+  if (row->has_value()) {
+    auto t = ParseRfc3339((*row)->Text(0));
+    if (t.ok() && *t + window > now) {
+      start = *t;
+      count = (*row)->Int(1);
+    }
+  }
+  if (count >= limit) {
+    int64_t wait = std::max<int64_t>(
+        1, std::chrono::duration_cast<std::chrono::seconds>(start + window - now).count());
+    return Error{
+        ErrorCode::kRateLimited,
+        "too many requests from this address: try again in " + std::to_string(wait) + " seconds",
+        {{"retry_after", std::to_string(wait), {}}}};
+  }
+  auto r = tx.Exec(
+      "INSERT INTO public_rate(key, window_start, count) VALUES (?, ?, ?) ON CONFLICT (key) DO "
+      "UPDATE SET window_start = excluded.window_start, count = excluded.count",
+      {key, FormatRfc3339(start), count + 1});
+  if (!r.ok()) return std::move(r).error();
+  return Ok();
+}
+
+int64_t RetryAfterSeconds(const Error& error) {
+  if (error.code != ErrorCode::kRateLimited) return 0;
+  for (const auto& d : error.details) {
+    if (d.field == "retry_after") return std::atoll(d.reason.c_str());
+  }
+  return 0;
+}
+
+Result<json::object> SubmitReportRequest(CommandContext& c, const domain::Actor& actor,
+                                         const json::object& fields, const RequestOrigin& origin,
+                                         const ReportRequestSettings& settings) {
+  TimePoint now = c.Now();
+  std::string email = domain::Lowercase(StateString(fields, "email"));
+  std::string type = StateString(fields, "report_type");
+  bool is_public = origin.source == "public_form";
+  if (is_public) {
+    ACCORD_TRY(CountPublicPost(c.tx(), "addr:" + origin.address, now, kPublicPostsPerHour,
+                               std::chrono::hours(1)));
+    ACCORD_TRY(CountPublicPost(c.tx(), "rrq:" + email, now, kRequestsPerEmailPerDay,
+                               std::chrono::hours(24)));
+    // The same person asking again for the same report while one is open: that one.
+    auto open = c.tx().Query(
+        "SELECT doc FROM rm_objects WHERE kind = 'report_request' AND to_idx = ? AND tag = ? AND "
+        "status IN ('received', 'nda_sent', 'in_progress') AND LOWER(doc) LIKE ? ESCAPE '\\'",
+        {kOpenVersion, type, "%" + LikeEscape(email) + "%"});
+    if (!open.ok()) return std::move(open).error();
+    for (const auto& r : *open) {
+      auto doc = domain::ParseStateDoc(r.Text(0));
+      if (doc && domain::Lowercase(Requester(*doc, "email")) == email) return std::move(*doc);
+    }
+  }
+  std::string id = NewId("rrq", now);
+  std::string at = FormatRfc3339(now);
+  json::object state{{"id", id},
+                     {"requester", json::object{{"name", StateString(fields, "name")},
+                                                {"email", StateString(fields, "email")}}},
+                     {"organisation", StateString(fields, "organisation")},
+                     {"report_type", type},
+                     {"needed_by", OrNull(StateString(fields, "needed_by"))},
+                     {"message", OrNull(StateString(fields, "message"))},
+                     {"source", origin.source},
+                     {"party_id", nullptr},
+                     {"link", nullptr},
+                     {"status", "received"},
+                     {"nda", nullptr},
+                     {"decision", nullptr},
+                     {"delivery", nullptr},
+                     {"history", json::array{}},
+                     {"created_at", at},
+                     {"updated_at", at},
+                     {"version", 0}};
+  // Link: the staff's choice, else by domain or name.
+  std::string party_id = StateString(fields, "party_id");
+  Match match;
+  if (!party_id.empty()) {
+    auto party = GetObject(c.tx(), "party", party_id, Scope{});
+    if (!party.ok()) return std::move(party).error();
+    if (!party->has_value()) return ValidationError("party_id", "no party has id " + party_id);
+    if (!Linkable((*party)->doc)) {
+      return ValidationError("party_id", "must be a customer or partner that is not offboarded");
+    }
+    match = Match{party_id, "staff", ""};
+  } else {
+    auto found = FindParty(c.tx(), email, StateString(fields, "organisation"));
+    if (!found.ok()) return std::move(found).error();
+    match = std::move(*found);
+  }
+  if (match.party_id.empty()) state["link"] = json::object{{"how", nullptr}, {"note", match.note}};
+  Step(state, "submitted", "received", actor, now);
+  json::object extra;
+  if (is_public) extra["address"] = origin.address;
+  auto index = AppendRequest(c, "report_request.submitted", actor, state, std::move(extra));
+  if (!index.ok()) return std::move(index).error();
+  ACCORD_TRY(MailRequester(c.tx(), state, "received", "We received your request",
+                           "We received your request for our " + Label(state) +
+                               ". We will email you at this address about the next step.\n" +
+                               ContactLine(settings),
+                           false, now));
+  domain::Actor system = domain::SystemActor();
+  if (match.party_id.empty()) {
+    ACCORD_TRY(MailStaff(c.tx(), kWorkforce, state, "link", "Audit-report request to link",
+                         StateString(state, "organisation") + " asks for our " + Label(state) +
+                             ". " + match.note + ".",
+                         now));
+    state["ledger_index"] = static_cast<int64_t>(*index);
+    return state;
+  }
+  state["party_id"] = match.party_id;
+  state["link"] = json::object{{"how", match.how}, {"note", nullptr}};
+  const domain::Actor& linker = match.how == "staff" ? actor : system;
+  Step(state, "linked", "received", linker, now, "linked by " + match.how);
+  ACCORD_TRY(NdaCheck(c, state, linker, settings));
+  auto linked = AppendRequest(c, "report_request.linked", linker, state);
+  if (!linked.ok()) return std::move(linked).error();
+  state["ledger_index"] = static_cast<int64_t>(*linked);
+  return state;
+}
+
+Result<json::object> ReportRequestAction(CommandContext& c, const domain::Actor& actor,
+                                         const std::string& id, const json::object& body,
+                                         const ReportRequestSettings& settings) {
+  auto loaded = LoadRequest(c.tx(), id);
+  if (!loaded.ok()) return std::move(loaded).error();
+  json::object state = std::move(*loaded);
+  std::string action = StateString(body, "action");
+  std::string status = StateString(state, "status");
+  std::string comment = StateString(body, "comment");
+  if (!ActionAllowed(status, action)) {
+    return Conflict("report request " + id + " is " + status + ": " + action +
+                        " is not possible now (allowed: " + Allowed(status) + ")",
+                    "not allowed while " + status);
+  }
+  bool decider = std::find(kDeciders.begin(), kDeciders.end(), actor.role) != kDeciders.end();
+  if ((action == "approve" || action == "reject" || action == "reissue") && !decider) {
+    return Error{ErrorCode::kForbidden,
+                 "only the Security Officer or the Privacy Officer decides on audit-report "
+                 "requests (IN-4)",
+                 {{"role", "is " + actor.role, {}}}};
+  }
+  TimePoint now = c.Now();
+  std::string type = "report_request." + std::string(action == "link"       ? "linked"
+                                                     : action == "send_nda" ? "nda_sent"
+                                                     : action == "approve"  ? "approved"
+                                                     : action == "reject"   ? "rejected"
+                                                     : action == "cancel"   ? "cancelled"
+                                                                            : "reissued");
+  if (action == "link") {
+    std::string party_id = StateString(body, "party_id");
+    if (party_id.empty()) return ValidationError("party_id", "is required to link");
+    auto party = GetObject(c.tx(), "party", party_id, Scope{});
+    if (!party.ok()) return std::move(party).error();
+    if (!party->has_value()) return ValidationError("party_id", "no party has id " + party_id);
+    if (!Linkable((*party)->doc)) {
+      return ValidationError("party_id", "must be a customer or partner that is not offboarded");
+    }
+    state["party_id"] = party_id;
+    state["link"] = json::object{{"how", "staff"}, {"note", nullptr}};
+    Step(state, "linked", "received", actor, now, comment);
+    ACCORD_TRY(NdaCheck(c, state, actor, settings));
+  } else if (action == "send_nda") {
+    ACCORD_TRY(SendNda(c, state, settings));
+    Step(state, "nda_sent", "nda_sent", actor, now, comment.empty() ? "NDA sent again" : comment);
+  } else if (action == "approve") {
+    std::string document_id = StateString(body, "document_id");
+    if (document_id.empty()) {
+      return ValidationError("document_id", "is required to approve: the report to deliver");
+    }
+    int64_t days = IntOr(body, "expires_in_days", settings.default_link_days);
+    int64_t max = IntOr(body, "max_downloads", settings.default_max_downloads);
+    ACCORD_TRY(Deliver(c, state, document_id, days, max, settings));
+    state["decision"] = json::object{{"action", "approved"},
+                                     {"by", ActorJson(actor)},
+                                     {"at", FormatRfc3339(now)},
+                                     {"reason", OrNull(comment)}};
+    Step(state, "approved", "approved", actor, now, comment);
+  } else if (action == "reissue") {
+    const json::value* d = state.if_contains("delivery");
+    std::string document_id =
+        d && d->is_object() ? StateString(d->as_object(), "document_id") : std::string();
+    if (!StateString(body, "document_id").empty()) document_id = StateString(body, "document_id");
+    int64_t days = IntOr(body, "expires_in_days", settings.default_link_days);
+    int64_t max = IntOr(body, "max_downloads", settings.default_max_downloads);
+    ACCORD_TRY(Deliver(c, state, document_id, days, max, settings));
+    Step(state, "reissued", "approved", actor, now, comment);
+  } else {  // reject | cancel
+    if (comment.empty()) {
+      return ValidationError("comment", "is required to " + action + ": give the reason");
+    }
+    ACCORD_TRY(c.tx().Exec(
+        "UPDATE report_links SET revoked_at = ? WHERE request_id = ? AND revoked_at IS NULL",
+        {FormatRfc3339(now), id}));
+    if (action == "reject") {
+      state["decision"] = json::object{{"action", "rejected"},
+                                       {"by", ActorJson(actor)},
+                                       {"at", FormatRfc3339(now)},
+                                       {"reason", comment}};
+      ACCORD_TRY(MailRequester(c.tx(), state, "rejected", "Your request was declined",
+                               "We are sorry: we cannot share our " + Label(state) +
+                                   " in answer to this request.\n" + ContactLine(settings),
+                               false, now));
+    }
+    Step(state, action, action == "reject" ? "rejected" : "cancelled", actor, now, comment);
+  }
+  json::object extra;
+  if (!comment.empty()) extra["comment"] = comment;
+  auto index = AppendRequest(c, type, actor, state, std::move(extra));
+  if (!index.ok()) return std::move(index).error();
+  state["ledger_index"] = static_cast<int64_t>(*index);
+  return state;
+}
+
+Result<ReportLink> FindReportLink(Tx& tx, std::string_view token, std::string_view purpose,
+                                  TimePoint now) {
+  ReportLink link;
+  auto row = tx.QueryOne(
+      "SELECT id, purpose, request_id, document_id, expires_at, max_uses, uses, revoked_at "
+      "FROM report_links WHERE token_hash = ?",
+      {HashOf(token)});
+  if (!row.ok()) return std::move(row).error();
+  if (!row->has_value()) return link;
+  const Row& r = **row;
+  if (r.Text(1) != purpose || !r.IsNull(7)) return link;
+  auto request = GetObject(tx, "report_request", r.Text(2), Scope{});
+  if (!request.ok()) return std::move(request).error();
+  if (!request->has_value()) return link;
+  std::string status = StateString((*request)->doc, "status");
+  if (purpose == "nda" ? status != "nda_sent" : status != "approved" && status != "completed") {
+    return link;
+  }
+  auto expires = ParseRfc3339(r.Text(4));
+  if (!expires.ok()) return std::move(expires).error();
+  link.id = r.Text(0);
+  link.purpose = r.Text(1);
+  link.request_id = r.Text(2);
+  link.document_id = r.IsNull(3) ? "" : r.Text(3);
+  link.expires_at = *expires;
+  link.max_uses = r.Int(5);
+  link.uses = r.Int(6);
+  link.request = std::move((*request)->doc);
+  if (!link.document_id.empty()) {
+    auto doc = GetObject(tx, "document", link.document_id, Scope{});
+    if (!doc.ok()) return std::move(doc).error();
+    if (!doc->has_value()) return ReportLink{};
+    link.document = std::move((*doc)->doc);
+  }
+  link.state = link.uses >= link.max_uses ? LinkState::kUsedUp
+               : link.expires_at <= now   ? LinkState::kExpired
+                                          : LinkState::kValid;
+  return link;
+}
+
+namespace {
+
+Result<ReportLink> UsableLink(Tx& tx, std::string_view token, std::string_view purpose,
+                              TimePoint now) {
+  auto link = FindReportLink(tx, token, purpose, now);
+  if (!link.ok()) return std::move(link).error();
+  if (link->state == LinkState::kUnknown) return NotFound("link");
+  if (link->state == LinkState::kExpired) {
+    return Error{ErrorCode::kConflict, "this link has expired", {{"token", "expired", {}}}};
+  }
+  if (link->state == LinkState::kUsedUp) {
+    return Error{ErrorCode::kConflict, "this link has been used up", {{"token", "used up", {}}}};
+  }
+  // Counted here, inside the transaction: two concurrent uses cannot both take the last one.
+  auto n = tx.Exec("UPDATE report_links SET uses = uses + 1 WHERE id = ? AND uses = ?",
+                   {link->id, link->uses});
+  if (!n.ok()) return std::move(n).error();
+  if (*n != 1) return Error{ErrorCode::kConflict, "this link was just used", {}};
+  ++link->uses;
+  return link;
+}
+
+}  // namespace
+
+Result<json::object> AcceptNda(CommandContext& c, std::string_view token, const NdaAcceptance& a,
+                               const ReportRequestSettings& settings) {
+  TimePoint now = c.Now();
+  auto link = UsableLink(c.tx(), token, "nda", now);
+  if (!link.ok()) return std::move(link).error();
+  json::object state = std::move(link->request);
+  std::string request_id = StateString(state, "id");
+  std::string party_id = StateString(state, "party_id");
+  domain::Actor requester{request_id, "requester"};
+  std::string at = FormatRfc3339(now);
+
+  // The exact text accepted, content addressed like every document.
+  std::string_view text = settings.NdaText();
+  std::string sha = HexEncode(Sha256(text));
+  ACCORD_TRY(c.tx().Exec(
+      "INSERT INTO documents(sha256, content_type, size, content, created_at) "
+      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+      {sha, "text/plain", static_cast<int64_t>(text.size()), BlobOf(AsBytes(text)), at}));
+  json::object record{
+      {"name", a.name},     {"email", a.email},        {"organisation", a.organisation},
+      {"accepted_at", at},  {"address", a.address},    {"user_agent", a.user_agent},
+      {"text_sha256", sha}, {"request_id", request_id}};
+
+  const domain::KindSpec& spec = *domain::FindKind("agreement");
+  std::string agreement_id = NewId("agr", now);
+  std::string document_id = NewId("doc", now);
+  auto agreement = domain::NewObject(
+      spec,
+      json::object{
+          {"type", "nda"},
+          {"title", "Click-through NDA accepted by " + a.name},
+          {"status", "executed"},
+          {"effective_at", at},
+          {"expires_at", FormatRfc3339(now + std::chrono::months(settings.nda_valid_months))},
+          {"signed_by", a.name + " <" + a.email + ">, " + a.organisation}},
+      agreement_id, party_id, now);
+  if (!agreement.ok()) return std::move(agreement).error();
+  (*agreement)["click_through"] = record;
+  (*agreement)["document_id"] = document_id;
+  auto created = c.Append(domain::Event{.type = "agreement.created",
+                                        .actor = requester,
+                                        .subject = {"agreement", agreement_id},
+                                        .payload = json::object{{"state", *agreement}}});
+  if (!created.ok()) return std::move(created).error();
+  json::object doc{{"id", document_id},
+                   {"party_id", party_id},
+                   {"filename", "nda-" + sha.substr(0, 12) + ".txt"},
+                   {"content_type", "text/plain"},
+                   {"size", static_cast<int64_t>(text.size())},
+                   {"sha256", sha},
+                   {"uploaded_by", ActorJson(requester)},
+                   {"agreement_id", agreement_id},
+                   {"created_at", at},
+                   {"updated_at", at},
+                   {"version", 1}};
+  auto uploaded = c.Append(domain::Event{.type = "document.uploaded",
+                                         .actor = requester,
+                                         .subject = {"document", document_id},
+                                         .payload = json::object{{"state", doc}}});
+  if (!uploaded.ok()) return std::move(uploaded).error();
+
+  json::object nda = state["nda"].is_object() ? state["nda"].as_object() : json::object{};
+  nda["agreement_id"] = agreement_id;
+  nda["accepted_at"] = at;
+  state["nda"] = std::move(nda);
+  Step(state, "nda_accepted", "in_progress", requester, now, "accepted by " + a.name);
+  auto index = AppendRequest(c, "report_request.nda_accepted", requester, state,
+                             json::object{{"acceptance", record}});
+  if (!index.ok()) return std::move(index).error();
+  ACCORD_TRY(TellDeciders(c, state));
+  state["ledger_index"] = static_cast<int64_t>(*index);
+  return state;
+}
+
+Result<json::object> RecordDownload(CommandContext& c, std::string_view token,
+                                    const std::string& address, const std::string& user_agent) {
+  TimePoint now = c.Now();
+  auto link = UsableLink(c.tx(), token, "download", now);
+  if (!link.ok()) return std::move(link).error();
+  json::object state = std::move(link->request);
+  domain::Actor requester{StateString(state, "id"), "requester"};
+  std::string at = FormatRfc3339(now);
+  json::object download{{"at", at},
+                        {"email", Requester(state, "email")},
+                        {"address", address},
+                        {"user_agent", user_agent},
+                        {"link_id", link->id},
+                        {"number", link->uses}};
+  if (state["delivery"].is_object()) {
+    json::object& delivery = state["delivery"].as_object();
+    if (!delivery["downloads"].is_array()) delivery["downloads"] = json::array{};
+    delivery["downloads"].as_array().push_back(download);
+  }
+  Step(state, "downloaded", "completed", requester, now,
+       "download " + std::to_string(link->uses) + " of " + std::to_string(link->max_uses));
+  auto index = AppendRequest(c, "report_request.downloaded", requester, state,
+                             json::object{{"download", download}});
+  if (!index.ok()) return std::move(index).error();
+  return std::move(link->document);
+}
+
+}  // namespace accord::storage

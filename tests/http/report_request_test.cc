@@ -1,0 +1,523 @@
+// Audit-report requests (issue 9, IN-4) end to end against a demo server that sends its email
+// through a real exim4: a public request from a customer's domain, the NDA link read from the
+// delivered email and accepted in the click-through page, the executed NDA agreement with its
+// evidence, an officer's approval, the download link from the next email used up to its
+// limit; an NDA in force skips the NDA, an expired one means a new one; unknown
+// organisations wait for staff; rejections are emailed; public forms are rate-limited per
+// address and never say whether an organisation exists.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <chrono>
+#include <regex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "accord/core/bytes.h"
+#include "accord/core/sha256.h"
+#include "accord/core/time.h"
+#include "accord/domain/report_requests.h"
+#include "accord/http/api.h"
+#include "support/api_server.h"
+#include "support/smtp_server.h"
+
+namespace accord::testing {
+namespace {
+
+namespace json = boost::json;
+
+std::string Str(const json::value& v) { return std::string(v.as_string()); }
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// A delivered message's body, quoted-printable decoded (soft line breaks joined).
+std::string DecodeQp(const std::string& message) {
+  size_t start = message.find("\r\n\r\n");
+  size_t skip = 4;
+  if (start == std::string::npos) {
+    start = message.find("\n\n");
+    skip = 2;
+  }
+  std::string body = start == std::string::npos ? message : message.substr(start + skip);
+  std::string out;
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (body[i] == '=' && i + 2 < body.size() && body[i + 1] == '\r' && body[i + 2] == '\n') {
+      i += 2;
+    } else if (body[i] == '=' && i + 1 < body.size() && body[i + 1] == '\n') {
+      i += 1;
+    } else if (body[i] == '=' && i + 2 < body.size() && std::isxdigit(body[i + 1]) &&
+               std::isxdigit(body[i + 2])) {
+      out += static_cast<char>(std::stoi(body.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += body[i];
+    }
+  }
+  return out;
+}
+
+// The token of the first "<base>/<kind>/<token>" link in a decoded body.
+std::string LinkToken(const std::string& body, const std::string& kind) {
+  std::smatch m;
+  std::regex re("/" + kind + "/([A-Za-z0-9_-]+)");
+  return std::regex_search(body, m, re) ? m[1].str() : "";
+}
+
+std::string PdfBytes(std::string_view tag) {
+  std::string pdf = "%PDF-1.7\n";
+  pdf += tag;
+  pdf += std::string("\x00\x01\xFF\xFE\n%%EOF\n", 11);
+  return pdf;
+}
+
+std::string FormEncode(const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::string out;
+  for (const auto& [k, v] : fields) {
+    out += (out.empty() ? "" : "&") + k + "=";
+    for (unsigned char c : v) {
+      if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
+        out += static_cast<char>(c);
+      } else if (c == ' ') {
+        out += '+';
+      } else {
+        char hex[4];
+        std::snprintf(hex, sizeof hex, "%%%02X", c);
+        out += hex;
+      }
+    }
+  }
+  return out;
+}
+
+class ReportRequestTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    smtp_ = new SmtpTestServer();
+    ASSERT_TRUE(smtp_->started()) << smtp_->error();
+    server_ =
+        new ApiServer({"--smtp-host", "127.0.0.1", "--smtp-port", std::to_string(smtp_->port()),
+                       "--smtp-from", "trust@luma.example", "--smtp-ca-file",
+                       smtp_->ca_file().string(), "--public-url", "https://trust.luma.example"});
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+    delete smtp_;
+    smtp_ = nullptr;
+  }
+  static ApiServer* server_;
+  static SmtpTestServer* smtp_;
+  ApiServer& s() { return *server_; }
+
+  // The decoded body of the first delivered message to `to` whose subject has `subject`;
+  // waits (bounded: the outbox is delivered every 5 seconds).
+  std::string WaitForMail(const std::string& to, const std::string& subject) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline) {
+      for (const auto& m : smtp_->Messages()) {
+        if (Has(m, "To: <" + to + ">") && Has(m, "Subject: " + subject)) return DecodeQp(m);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    ADD_FAILURE() << "no email to " << to << " with subject " << subject;
+    return "";
+  }
+
+  json::object Request(const std::string& id) {
+    return s().GetJson("/api/v1/report-requests/" + id).as_object();
+  }
+  // The newest request of this requester email.
+  json::object RequestOf(const std::string& email) {
+    json::value list = s().GetJson("/api/v1/report-requests?limit=500");
+    for (const auto& v : list.at("items").as_array()) {
+      if (v.at("requester").at("email") == email.c_str()) return v.as_object();
+    }
+    ADD_FAILURE() << "no request from " << email;
+    return {};
+  }
+  std::string PartyId(const std::string& name) {
+    json::value list = s().GetJson("/api/v1/parties?limit=500");
+    for (const auto& v : list.at("items").as_array()) {
+      if (v.at("name") == name.c_str()) return Str(v.at("id"));
+    }
+    ADD_FAILURE() << "no party " << name;
+    return "";
+  }
+  HttpResult Act(const std::string& id, const json::object& body,
+                 const std::string& role = "security_officer") {
+    return s().Post("/api/v1/report-requests/" + id + "/actions", json::serialize(body), role);
+  }
+  HttpResult Form(const std::string& method, const std::string& target, const std::string& body,
+                  const std::string& agent = "") {
+    std::vector<std::pair<std::string, std::string>> headers = {
+        {"Content-Type", "application/x-www-form-urlencoded"}};
+    if (!agent.empty()) headers.emplace_back("User-Agent", agent);
+    return HttpCall(s().port(), method, target, body, headers);
+  }
+  // An uploaded report on the demo's SOC 2 certification.
+  std::string UploadReport(const std::string& tag) {
+    std::string cert;
+    json::value certs = s().GetJson("/api/v1/certifications?limit=50");
+    for (const auto& v : certs.at("items").as_array()) {
+      if (v.at("framework") == "soc2_type2") cert = Str(v.at("id"));
+    }
+    HttpResult up =
+        HttpCall(s().port(), "POST",
+                 "/api/v1/certifications/" + cert + "/documents?filename=soc2.pdf", PdfBytes(tag),
+                 {{"Content-Type", "application/pdf"},
+                  {"Authorization", "Bearer " + s().token("security_officer")}});
+    EXPECT_EQ(up.status, 201) << up.body;
+    return up.status == 201 ? Str(json::parse(up.body).at("id")) : "";
+  }
+  std::vector<std::string> Actions(const json::object& request) {
+    std::vector<std::string> out;
+    for (const auto& h : request.at("history").as_array()) out.push_back(Str(h.at("action")));
+    return out;
+  }
+};
+ApiServer* ReportRequestTest::server_ = nullptr;
+SmtpTestServer* ReportRequestTest::smtp_ = nullptr;
+
+TEST_F(ReportRequestTest, CustomerRequestGoesThroughTheNdaApprovalAndALimitedDownload) {
+  const std::string email = "jane.roe@northwindclinics.example";
+  HttpResult sent = HttpCall(s().port(), "POST", "/api/v1/public/report-requests",
+                             json::serialize(json::object{{"name", "Jane Roe"},
+                                                          {"email", email},
+                                                          {"organisation", "Northwind"},
+                                                          {"report_type", "soc2_type2"},
+                                                          {"needed_by", "2027-01-15"}}));
+  ASSERT_EQ(sent.status, 202) << sent.body;
+  EXPECT_FALSE(Has(sent.body, "rrq_")) << "the public answer names nothing";
+
+  // Linked by the email's domain (the party's contact is security@northwindclinics.example).
+  json::object r = RequestOf(email);
+  std::string id = Str(r.at("id"));
+  std::string party = PartyId("Northwind Clinics");
+  EXPECT_EQ(r.at("party_id"), party.c_str());
+  EXPECT_EQ(r.at("link").at("how"), "email_domain");
+  EXPECT_EQ(r.at("status"), "nda_sent");
+
+  // The NDA link arrives by email; the outbox does not show it to its readers.
+  std::string body = WaitForMail(email, "Your request: please accept our NDA first");
+  std::string token = LinkToken(body, "nda");
+  ASSERT_GE(token.size(), 43u) << body;  // 256 bits in base64url
+  EXPECT_TRUE(Has(body, "https://trust.luma.example/nda/" + token)) << body;
+  HttpResult outbox = s().Get("/api/v1/outbox?limit=500&ref_id=" + id);
+  ASSERT_EQ(outbox.status, 200);
+  EXPECT_FALSE(Has(outbox.body, token));
+  EXPECT_TRUE(Has(outbox.body, "\"confidential\":true")) << outbox.body;
+
+  // The page shows the exact text; a mail scanner's GET changes nothing.
+  HttpResult page = HttpCall(s().port(), "GET", "/nda/" + token);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(Has(page.body, "MUTUAL NON-DISCLOSURE AGREEMENT"));
+  EXPECT_TRUE(Has(page.body, "value=\"Jane Roe\""));  // prefilled from the request
+  EXPECT_TRUE(Has(page.Header("Content-Security-Policy"), "default-src 'none'"));
+  EXPECT_EQ(page.Header("Cache-Control"), "no-store");
+  EXPECT_EQ(Str(Request(id).at("status")), "nda_sent");
+
+  // Bad input: the page again, the errors beside their fields, the values kept, nothing written.
+  uint64_t before = s().LedgerSize();
+  HttpResult bad = Form("POST", "/nda/" + token,
+                        FormEncode({{"name", "Jane Roe"},
+                                    {"email", "not-an-email"},
+                                    {"organisation", "Northwind Clinics"}}));
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(Has(bad.body, "id=\"email-error\"")) << bad.body;
+  EXPECT_TRUE(Has(bad.body, "id=\"accept-error\"")) << bad.body;
+  EXPECT_TRUE(Has(bad.body, "value=\"not-an-email\""));
+  EXPECT_EQ(s().LedgerSize(), before);
+
+  const std::string agent = "Mozilla/5.0 (X11; Linux x86_64) ReportRequestTest";
+  HttpResult accepted = Form("POST", "/nda/" + token,
+                             FormEncode({{"name", "Jane Q. Roe"},
+                                         {"email", email},
+                                         {"organisation", "Northwind Clinics"},
+                                         {"accept", "yes"}}),
+                             agent);
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_TRUE(Has(accepted.body, "Agreement accepted"));
+  // Used: the link does not work twice.
+  HttpResult again = HttpCall(s().port(), "GET", "/nda/" + token);
+  EXPECT_TRUE(again.status == 404 || again.status == 410) << again.status;
+
+  // The acceptance is an executed NDA on the party with its evidence.
+  r = Request(id);
+  EXPECT_EQ(r.at("status"), "in_progress");
+  std::string agreement_id = Str(r.at("nda").at("agreement_id"));
+  json::object nda = s().GetJson("/api/v1/agreements/" + agreement_id).as_object();
+  EXPECT_EQ(nda.at("type"), "nda");
+  EXPECT_EQ(nda.at("status"), "executed");
+  EXPECT_EQ(nda.at("party_id"), party.c_str());
+  const json::object& ct = nda.at("click_through").as_object();
+  EXPECT_EQ(ct.at("name"), "Jane Q. Roe");
+  EXPECT_EQ(ct.at("email"), email.c_str());
+  EXPECT_EQ(ct.at("organisation"), "Northwind Clinics");
+  EXPECT_EQ(ct.at("address"), "127.0.0.1");
+  EXPECT_EQ(ct.at("user_agent"), agent.c_str());
+  std::string text(domain::DefaultNdaText());
+  EXPECT_EQ(ct.at("text_sha256"), HexEncode(Sha256(text)).c_str());
+  HttpResult stored = s().Get("/api/v1/documents/" + Str(nda.at("document_id")) + "/content");
+  ASSERT_EQ(stored.status, 200);
+  EXPECT_EQ(stored.body, text) << "the exact text accepted is kept";
+  auto accepted_at = ParseRfc3339(Str(ct.at("accepted_at")));
+  auto expires_at = ParseRfc3339(Str(nda.at("expires_at")));
+  ASSERT_TRUE(accepted_at.ok() && expires_at.ok());
+  EXPECT_GT(*expires_at - *accepted_at, std::chrono::days(364));
+
+  // Only an officer decides (IN-4); approving needs the report.
+  EXPECT_EQ(Act(id, {{"action", "approve"}}, "staff").status, 403);
+  HttpResult no_doc = Act(id, {{"action", "approve"}});
+  EXPECT_EQ(no_doc.status, 422);
+  EXPECT_TRUE(Has(no_doc.body, "document_id")) << no_doc.body;
+  std::string report = UploadReport("luma soc2 2026");
+  HttpResult approved =
+      Act(id, {{"action", "approve"}, {"document_id", report}, {"max_downloads", 2}},
+          "privacy_officer");
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(json::parse(approved.body).at("status"), "approved");
+
+  body = WaitForMail(email, "Your requested report is ready");
+  std::string download = LinkToken(body, "downloads");
+  ASSERT_GE(download.size(), 43u) << body;
+  EXPECT_FALSE(Has(body, "%PDF")) << "links only, never the report";
+  HttpResult landing = HttpCall(s().port(), "GET", "/downloads/" + download);
+  ASSERT_EQ(landing.status, 200) << landing.body;
+  EXPECT_TRUE(Has(landing.body, "soc2.pdf"));
+  EXPECT_EQ(Str(Request(id).at("status")), "approved") << "a GET downloads nothing";
+
+  for (int i = 1; i <= 2; ++i) {
+    HttpResult file = Form("POST", "/downloads/" + download, "", agent);
+    ASSERT_EQ(file.status, 200) << file.body;
+    EXPECT_EQ(file.body, PdfBytes("luma soc2 2026"));
+    EXPECT_TRUE(Has(file.Header("Content-Disposition"), "attachment"));
+  }
+  HttpResult used_up = Form("POST", "/downloads/" + download, "", agent);
+  EXPECT_EQ(used_up.status, 410);
+  EXPECT_EQ(HttpCall(s().port(), "GET", "/downloads/" + download).status, 410);
+
+  r = Request(id);
+  EXPECT_EQ(r.at("status"), "completed");
+  const json::array& downloads = r.at("delivery").at("downloads").as_array();
+  ASSERT_EQ(downloads.size(), 2u);
+  EXPECT_EQ(downloads[0].at("address"), "127.0.0.1");
+  EXPECT_EQ(downloads[0].at("email"), email.c_str());
+  EXPECT_EQ(Actions(r), (std::vector<std::string>{"submitted", "linked", "nda_sent", "nda_accepted",
+                                                  "approved", "downloaded", "downloaded"}));
+  // Every step is a ledger event: the last one is the second download.
+  json::value entry =
+      s().GetJson("/api/v1/ledger/entries/" + std::to_string(r.at("ledger_index").as_int64()));
+  EXPECT_EQ(entry.at("event").at("type"), "report_request.downloaded");
+  EXPECT_EQ(entry.at("event").at("payload").at("download").at("number"), 2);
+
+  // A new link on request: the old one is gone for good.
+  HttpResult reissued = Act(id, {{"action", "reissue"}, {"max_downloads", 1}});
+  ASSERT_EQ(reissued.status, 200) << reissued.body;
+  EXPECT_EQ(json::parse(reissued.body).at("status"), "approved");
+}
+
+TEST_F(ReportRequestTest, AnNdaInForceSkipsTheNdaAndAnExpiredOneMeansANewOne) {
+  std::string riverside = PartyId("Riverside Medical Group");
+  std::string bayview = PartyId("Bayview Pediatrics");
+  auto nda = [&](const std::string& party, int from_days, int until_days) {
+    auto day = [](int d) {
+      return FormatRfc3339(SystemClock().Now() + std::chrono::days(d)).substr(0, 10);
+    };
+    HttpResult r = s().Post("/api/v1/parties/" + party + "/agreements",
+                            json::serialize(json::object{{"type", "nda"},
+                                                         {"title", "Mutual NDA"},
+                                                         {"status", "executed"},
+                                                         {"effective_at", day(from_days)},
+                                                         {"expires_at", day(until_days)}}));
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.status == 201 ? Str(json::parse(r.body).at("id")) : "";
+  };
+  std::string in_force = nda(riverside, -100, 265);
+  nda(bayview, -400, -35);  // expired
+
+  // Logged by staff for a customer who emailed; linked by hand.
+  HttpResult a = s().Post("/api/v1/report-requests",
+                          json::serialize(json::object{{"name", "Sam Lee"},
+                                                       {"email", "sam@riverside.example"},
+                                                       {"organisation", "Riverside"},
+                                                       {"report_type", "iso27001"},
+                                                       {"party_id", riverside}}),
+                          "staff");
+  ASSERT_EQ(a.status, 201) << a.body;
+  json::object ra = json::parse(a.body).as_object();
+  EXPECT_EQ(ra.at("status"), "in_progress");
+  EXPECT_EQ(ra.at("source"), "staff");
+  EXPECT_EQ(ra.at("link").at("how"), "staff");
+  EXPECT_EQ(ra.at("nda").at("agreement_id"), in_force.c_str());
+
+  // Linked by the exact organisation name; its only NDA has expired: a new NDA goes out.
+  HttpResult b = s().Post("/api/v1/report-requests",
+                          json::serialize(json::object{{"name", "Ana Ruiz"},
+                                                       {"email", "ana.ruiz@gmail.com"},
+                                                       {"organisation", "bayview pediatrics"},
+                                                       {"report_type", "soc2_type2"}}),
+                          "staff");
+  ASSERT_EQ(b.status, 201) << b.body;
+  json::object rb = json::parse(b.body).as_object();
+  EXPECT_EQ(rb.at("party_id"), bayview.c_str());
+  EXPECT_EQ(rb.at("link").at("how"), "name");
+  EXPECT_EQ(rb.at("status"), "nda_sent");
+  std::string mail = WaitForMail("ana.ruiz@gmail.com", "Your request: please accept our NDA first");
+  EXPECT_FALSE(LinkToken(mail, "nda").empty()) << mail;
+
+  // Rejected with a reason: the requester is told, the reason stays with us.
+  std::string id = Str(ra.at("id"));
+  EXPECT_EQ(Act(id, {{"action", "reject"}}).status, 422);
+  EXPECT_EQ(Act(id, {{"action", "reject"}, {"comment", "x"}}, "staff").status, 403);
+  HttpResult rejected =
+      Act(id, {{"action", "reject"}, {"comment", "Not a customer of the ISO scope (internal)"}});
+  ASSERT_EQ(rejected.status, 200) << rejected.body;
+  EXPECT_EQ(json::parse(rejected.body).at("status"), "rejected");
+  EXPECT_EQ(json::parse(rejected.body).at("decision").at("reason"),
+            "Not a customer of the ISO scope (internal)");
+  mail = WaitForMail("sam@riverside.example", "Your request was declined");
+  EXPECT_FALSE(Has(mail, "internal")) << mail;
+  // Final: nothing more happens to it.
+  HttpResult late = Act(id, {{"action", "approve"}, {"document_id", "doc_x"}});
+  EXPECT_EQ(late.status, 409);
+  EXPECT_TRUE(Has(late.body, "rejected")) << late.body;
+}
+
+TEST_F(ReportRequestTest, UnknownOrganisationsWaitForStaffAndThePublicAnswerNeverTells) {
+  auto submit = [&](const std::string& email, const std::string& org) {
+    return HttpCall(s().port(), "POST", "/api/v1/public/report-requests",
+                    json::serialize(json::object{{"name", "Lee Park"},
+                                                 {"email", email},
+                                                 {"organisation", org},
+                                                 {"report_type", "penetration_test"}}));
+  };
+  HttpResult unknown = submit("lee@nowhere-health.example", "Nowhere Health");
+  HttpResult known = submit("ops@summitorthopedics.example", "Summit Orthopedics");
+  ASSERT_EQ(unknown.status, 202);
+  EXPECT_EQ(unknown.body, known.body) << "a known and an unknown organisation look the same";
+
+  json::object r = RequestOf("lee@nowhere-health.example");
+  std::string id = Str(r.at("id"));
+  EXPECT_EQ(r.at("status"), "received");
+  EXPECT_TRUE(r.at("party_id").is_null());
+  EXPECT_TRUE(Has(Str(r.at("link").at("note")), "no customer or partner")) << r;
+  // Asking again while it is open records nothing new.
+  uint64_t before = s().LedgerSize();
+  ASSERT_EQ(submit("lee@nowhere-health.example", "Nowhere Health").status, 202);
+  EXPECT_EQ(s().LedgerSize(), before);
+
+  // Staff link it by hand, only to a customer or partner.
+  HttpResult vendor = Act(id, {{"action", "link"}, {"party_id", PartyId("Relay SMS")}}, "staff");
+  EXPECT_EQ(vendor.status, 422);
+  EXPECT_TRUE(Has(vendor.body, "customer or partner")) << vendor.body;
+  EXPECT_EQ(Act(id, {{"action", "approve"}, {"document_id", "doc_x"}}).status, 409);
+  HttpResult linked =
+      Act(id, {{"action", "link"}, {"party_id", PartyId("Lakeside Dental")}}, "staff");
+  ASSERT_EQ(linked.status, 200) << linked.body;
+  EXPECT_EQ(json::parse(linked.body).at("status"), "nda_sent");
+  // A new NDA link replaces the first; the first stops working.
+  std::string first = LinkToken(
+      WaitForMail("lee@nowhere-health.example", "Your request: please accept our NDA first"),
+      "nda");
+  ASSERT_FALSE(first.empty());
+  ASSERT_EQ(Act(id, {{"action", "send_nda"}}, "staff").status, 200);
+  EXPECT_EQ(HttpCall(s().port(), "GET", "/nda/" + first).status, 404);
+  // Cancelled with a reason; then no action is possible.
+  EXPECT_EQ(Act(id, {{"action", "cancel"}}, "staff").status, 422);
+  HttpResult cancelled =
+      Act(id, {{"action", "cancel"}, {"comment", "Duplicate of an emailed request"}}, "staff");
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(json::parse(cancelled.body).at("status"), "cancelled");
+  EXPECT_EQ(Act(id, {{"action", "send_nda"}}, "staff").status, 409);
+  // The auditor reads requests; a vendor's contact may not.
+  EXPECT_EQ(s().Get("/api/v1/report-requests/" + id, "auditor").status, 200);
+  EXPECT_EQ(s().Get("/api/v1/report-requests/" + id, "third_party_contact").status, 403);
+}
+
+// A server of its own: the per-address counter is the point.
+TEST(ReportRequestFormTest, ThePublicFormShowsErrorsBesideFieldsAndIsRateLimitedPerAddress) {
+  ApiServer server;
+  auto form = [&](const std::string& body) {
+    return HttpCall(server.port(), "POST", "/trust/request", body,
+                    {{"Content-Type", "application/x-www-form-urlencoded"}});
+  };
+  HttpResult page = HttpCall(server.port(), "GET", "/trust/request");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Has(page.body, "<label for=\"email\">"));
+  EXPECT_TRUE(Has(page.body, "SOC 2 Type II report"));
+  EXPECT_TRUE(Has(HttpCall(server.port(), "GET", "/trust").body, "href=\"/trust/request\""));
+
+  HttpResult bad = form(FormEncode({{"name", "Kim"},
+                                    {"email", "kim@@example"},
+                                    {"organisation", "Kim & Co <b>"},
+                                    {"report_type", "soc2_type2"}}));
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(Has(bad.body, "id=\"email-error\"")) << bad.body;
+  EXPECT_TRUE(Has(bad.body, "value=\"Kim &amp; Co &lt;b&gt;\"")) << "kept, escaped";
+  EXPECT_EQ(form("name=%zz").status, 400);
+
+  HttpResult ok = form(FormEncode({{"name", "Kim Lee"},
+                                   {"email", "kim@example.org"},
+                                   {"organisation", "Kim and Co"},
+                                   {"report_type", "soc2_type2"},
+                                   {"needed_by", ""}}));
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_TRUE(Has(ok.body, "Request received"));
+  // Four more from this address pass; the sixth within the hour is refused and writes nothing.
+  for (int i = 0; i < 4; ++i) {
+    HttpResult r =
+        HttpCall(server.port(), "POST", "/api/v1/public/report-requests",
+                 json::serialize(json::object{{"name", "Kim Lee"},
+                                              {"email", "kim" + std::to_string(i) + "@example.org"},
+                                              {"organisation", "Kim and Co"},
+                                              {"report_type", "iso27001"}}));
+    ASSERT_EQ(r.status, 202) << i << ": " << r.body;
+  }
+  uint64_t before = server.LedgerSize();
+  HttpResult limited = HttpCall(server.port(), "POST", "/api/v1/public/report-requests",
+                                json::serialize(json::object{{"name", "Kim Lee"},
+                                                             {"email", "kim9@example.org"},
+                                                             {"organisation", "Kim and Co"},
+                                                             {"report_type", "iso27001"}}));
+  EXPECT_EQ(limited.status, 429) << limited.body;
+  EXPECT_EQ(json::parse(limited.body).at("error").at("code"), "rate_limited");
+  int retry = std::atoi(limited.Header("Retry-After").c_str());
+  EXPECT_GT(retry, 0);
+  EXPECT_LE(retry, 3600);
+  HttpResult limited_form = form(FormEncode({{"name", "Kim Lee"},
+                                             {"email", "kim10@example.org"},
+                                             {"organisation", "Kim and Co"},
+                                             {"report_type", "soc2_type2"}}));
+  EXPECT_EQ(limited_form.status, 429);
+  EXPECT_TRUE(Has(limited_form.body, "too many requests")) << limited_form.body;
+  EXPECT_EQ(server.LedgerSize(), before);
+  // The server keeps serving everything else.
+  EXPECT_EQ(HttpCall(server.port(), "GET", "/trust").status, 200);
+}
+
+TEST(FormParsingTest, DecodesPlusAndPercentAndRefusesBadEscapes) {
+  auto f = http::ParseForm("a=1+2&b=%C3%A9t%C3%A9&c=&d&a=3");
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->at("a"), "3");
+  EXPECT_EQ(f->at("b"), "\xC3\xA9t\xC3\xA9");
+  EXPECT_EQ(f->at("c"), "");
+  EXPECT_EQ(f->at("d"), "");
+  EXPECT_FALSE(http::ParseForm("a=%4").ok());
+  EXPECT_FALSE(http::ParseForm("a=%GG").ok());
+}
+
+TEST(ReportRequestRulesTest, DomainsOfEmailsAndWebsites) {
+  EXPECT_EQ(domain::EmailDomain("Jane@NorthWind.Example"), "northwind.example");
+  EXPECT_EQ(domain::EmailDomain("nobody"), "");
+  EXPECT_TRUE(domain::IsPublicMailDomain("gmail.com"));
+  EXPECT_FALSE(domain::IsPublicMailDomain("northwind.example"));
+  EXPECT_EQ(domain::WebsiteDomain("https://www.Acme.example/about?x=1"), "acme.example");
+  EXPECT_EQ(domain::WebsiteDomain("acme.example:8443"), "acme.example");
+  EXPECT_EQ(domain::WebsiteDomain("http://user@acme.example/"), "acme.example");
+}
+
+}  // namespace
+}  // namespace accord::testing
