@@ -9,6 +9,7 @@
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/registry_expiry.h"
 #include "accord/storage/reviews.h"
+#include "accord/storage/trust_subscriptions.h"
 
 namespace accord::app {
 
@@ -71,7 +72,8 @@ class ReviewsJob {
 
 }  // namespace
 
-void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile) {
+void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile,
+                   const http::TrustSettings* trust) {
   s.Add({"session purge", 60, [&rt] {
            auto n = storage::PurgeIdentityState(rt.store(), rt.log().clock().Now());
            if (!n.ok()) return Result<int>(std::move(n).error());
@@ -84,6 +86,20 @@ void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile) {
   s.Add({"entitlement reviews", 1,
          [&rt, &profile] { return storage::RunEntitlementSchedule(rt.log(), profile.identity); }});
   s.Add({"reviews", 1, ReviewsJob(rt, profile.reviews)});
+  if (!trust) return;
+  // Reads the parties' history: twice a minute is soon enough for an email.
+  s.Add({"subprocessor notices", 30, [&rt, trust] {
+           int queued = 0;
+           Status st = rt.store().Write([&](storage::Tx& tx) -> Status {
+             auto n =
+                 storage::NotifySubprocessorChanges(tx, trust->LinkBase(), rt.log().clock().Now());
+             if (!n.ok()) return std::move(n).error();
+             queued = *n;
+             return Ok();
+           });
+           if (!st.ok()) return Result<int>(std::move(st).error());
+           return Result<int>(queued);
+         }});
 }
 
 }  // namespace accord::app

@@ -207,7 +207,7 @@ int Serve(const ServeOptions& options) {
   trust.listen_url = listen_url;
   // The one scheduler loop: the checkpoint thread ticks it once a second.
   Scheduler scheduler;
-  AddServerJobs(scheduler, runtime, *profile);
+  AddServerJobs(scheduler, runtime, *profile, &trust);
   // The first tick before the server says it is listening: whatever fell due while it was
   // down (reviews to open, grants that lapsed) is done before the first request is served.
   scheduler.Tick();

@@ -45,6 +45,21 @@ std::string SubprocessorTable(const json::array& subprocessors) {
   return out + "</tbody></table>";
 }
 
+// Subprocessors being onboarded: announced before they process any data.
+std::string PlannedSection(const json::object& t) {
+  const json::value* planned = t.if_contains("planned");
+  if (!planned || !planned->is_array() || planned->as_array().empty()) return "";
+  return "<h3>Planned</h3><p>These are being onboarded and will process data once our review "
+         "is complete.</p>" +
+         SubprocessorTable(planned->as_array());
+}
+
+std::string SubscribeForm() {
+  return "<form method=\"post\" action=\"/trust/subscribe\"><label for=\"sub-email\">Email me "
+         "when the list changes</label><input type=\"email\" id=\"sub-email\" name=\"email\" "
+         "required autocomplete=\"email\"><button type=\"submit\">Subscribe</button></form>";
+}
+
 std::string TrustPage(const json::object& t, const TrustSettings& settings) {
   std::string org = Text(t, "organisation");
   std::string body = "<header><h1>" + org + " trust center</h1></header><main>";
@@ -67,9 +82,10 @@ std::string TrustPage(const json::object& t, const TrustSettings& settings) {
     body += "</tbody></table>";
   }
   body += "</section><section aria-labelledby=\"subs\"><h2 id=\"subs\">Subprocessors</h2>" +
-          SubprocessorTable(t.at("subprocessors").as_array()) +
+          SubprocessorTable(t.at("subprocessors").as_array()) + PlannedSection(t) +
           "<p><a href=\"/trust/subprocessors\">The subprocessor list</a> &middot; "
-          "<a href=\"/trust/subprocessors.atom\">its changes as an Atom feed</a></p></section>";
+          "<a href=\"/trust/subprocessors.atom\">its changes as an Atom feed</a></p>" +
+          SubscribeForm() + "</section>";
   body +=
       "<section aria-labelledby=\"reports\"><h2 id=\"reports\">Audit reports</h2><p>Our audit "
       "reports are shared under a non-disclosure agreement: <a href=\"/trust/request\">request "
@@ -104,7 +120,7 @@ std::string AtomFeed(const json::object& t, const std::vector<storage::Subproces
       "/trust/subprocessors\"/><link rel=\"self\" href=\"" + HtmlEscape(base) +
       "/trust/subprocessors.atom\"/>";
   static const std::map<std::string, std::string> kVerb = {
-      {"added", "added"}, {"updated", "changed"}, {"removed", "removed"}};
+      {"planned", "planned"}, {"added", "added"}, {"updated", "changed"}, {"removed", "removed"}};
   for (const auto& c : log) {
     std::string title = HtmlEscape(c.name) + " " + kVerb.at(c.change);
     std::string summary =
@@ -221,6 +237,7 @@ class TrustRoutes {
     if (name == "subprocessors_json") {
       return JsonResponse(json::object{{"organisation", snapshot.at("organisation")},
                                        {"items", snapshot.at("subprocessors")},
+                                       {"planned", snapshot.at("planned")},
                                        {"generated_at", snapshot.at("generated_at")}});
     }
     if (name == "atom") {

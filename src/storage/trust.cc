@@ -44,10 +44,11 @@ Result<json::object> TrustSnapshot(Tx& tx, TimePoint now) {
     }
     certifications.push_back(std::move(c));
   }
-  json::array subprocessors;
+  // Active ones are the list; onboarding ones are announced before they start (planned).
+  json::array subprocessors, planned;
   auto parties =
-      tx.Query(std::string("SELECT id, doc FROM rm_objects WHERE kind = 'party' AND to_idx = ? AND "
-                           "status = 'active' AND doc LIKE '") +
+      tx.Query(std::string("SELECT id, doc, status FROM rm_objects WHERE kind = 'party' AND "
+                           "to_idx = ? AND status IN ('active', 'onboarding') AND doc LIKE '") +
                    kPublicFlag + "' ORDER BY name_lc, id",
                {kOpenVersion});
   if (!parties.ok()) return std::move(parties).error();
@@ -59,12 +60,13 @@ Result<json::object> TrustSnapshot(Tx& tx, TimePoint now) {
       std::string v = StateString(*doc, key);
       p[key] = v.empty() ? json::value(nullptr) : json::value(v);
     }
-    subprocessors.push_back(std::move(p));
+    (row.Text(2) == "active" ? subprocessors : planned).push_back(std::move(p));
   }
   return json::object{
       {"organisation", org->has_value() ? json::value((*org)->Text(0)) : json::value(nullptr)},
       {"certifications", std::move(certifications)},
       {"subprocessors", std::move(subprocessors)},
+      {"planned", std::move(planned)},
       {"generated_at", at}};
 }
 
@@ -95,12 +97,20 @@ Result<std::vector<SubprocessorChange>> SubprocessorHistory(Tx& tx, size_t limit
     auto change = [&, id = id](const Version& v, const char* what, int64_t at) {
       changes.push_back({id, v.name, what, v.purpose, v.location, {}, static_cast<uint64_t>(at)});
     };
-    const Version* prev = nullptr;  // the previous version on the list, if contiguous
+    const Version* prev = nullptr;       // the previous version on the list, if contiguous
+    const Version* announced = nullptr;  // the previous planned version, if contiguous
     for (const auto& v : versions) {
       if (prev && prev->to != v.from) {  // unlisted (or deleted) in between
         change(*prev, "removed", prev->to);
         prev = nullptr;
       }
+      if (announced && announced->to != v.from) announced = nullptr;
+      if (v.status == "onboarding" && !prev) {  // announced before it starts
+        if (!announced) change(v, "planned", v.from);
+        announced = &v;
+        continue;
+      }
+      announced = nullptr;
       if (v.status != "active") {
         if (prev) change(*prev, "removed", v.from);
         prev = nullptr;

@@ -72,8 +72,9 @@ struct Exception {
 const char* kNoSession = "no session: sign in first";
 const char* kSessionStep = "a sign-in step: it needs the session cookie and answers 401 itself";
 
-// The NDA and download pages (issue 9) are public: their secret URL is the credential, and
-// it exists only in the email it was sent in, so the walk's made-up token finds nothing.
+// The NDA, download and subscription pages (issue 9) are public: their secret URL is the
+// credential, and it exists only in the email it was sent in, so the walk's made-up token finds
+// nothing.
 const char* kSecretPage =
     "a secret-URL page: an unknown token answers 404 (report_request_test.cc uses real ones)";
 
@@ -88,6 +89,7 @@ const std::vector<Exception> kExceptions = {
     {"POST /api/v1/auth/sign-out-everywhere", "*", 401, kNoSession, kSessionStep},
     {"GET /nda/{token}", "*", 404, "", kSecretPage},
     {"GET /downloads/{token}", "*", 404, "", kSecretPage},
+    {"GET /trust/subscriptions/{token}", "*", 404, "", kSecretPage},
 };
 
 // Anonymous ("") first, then every role.
@@ -284,7 +286,7 @@ class RouteMatrixTest : public ::testing::Test {
                               "staff");
     EXPECT_EQ(rrq.status, 201) << rrq.body;
     if (rrq.status == 201) ids["report-requests/id"] = Str(json::parse(rrq.body).at("id"));
-    ids["nda/token"] = ids["downloads/token"] = "matrix-unknown-token";
+    ids["nda/token"] = ids["downloads/token"] = ids["subscriptions/token"] = "matrix-unknown-token";
     HttpResult feed = s().Post("/api/v1/calendar-tokens", R"({"name": "route matrix"})");
     EXPECT_EQ(feed.status, 201) << feed.body;
     if (feed.status == 201) ids["calendar/file"] = Str(json::parse(feed.body).at("token")) + ".ics";

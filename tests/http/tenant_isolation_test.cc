@@ -304,7 +304,8 @@ class TenantIsolationTest : public ::testing::Test {
     // Audit-report requests are the organisation's, not a vendor's; the NDA and download
     // pages are public and, like the feed, a token that is not the caller's answers 404.
     t.ids["report-requests/id"] = "rrq_isolation_none";
-    t.ids["nda/token"] = t.ids["downloads/token"] = "isolation-unknown-token";
+    t.ids["nda/token"] = t.ids["downloads/token"] = t.ids["subscriptions/token"] =
+        "isolation-unknown-token";
     t.ids["alerts/id"] = "alr_isolation_none";
     t.ids["entitlement-reviews/id"] = "erv_isolation_none";
     t.ids["lines/line_id"] = "line_isolation_none";

@@ -156,10 +156,21 @@ TEST_F(TrustApiTest, ListChangesShowWithinSecondsAndInTheAtomFeed) {
   std::string id = Str(p.at("id"));
   // Not listed before it is active.
   EXPECT_EQ(Public("/api/v1/public/subprocessors").body.find("Quokka"), std::string::npos);
+  auto listed = [](const std::string& body, const char* list) {
+    return Names(json::parse(body).at(list).as_array()).contains("Quokka Analytics");
+  };
+  // Onboarding: announced as planned before it processes anything.
   Patch("/api/v1/parties/" + id, {{"status", "onboarding"}});
+  EXPECT_TRUE(Eventually("/api/v1/public/subprocessors", [&](const std::string& body) {
+    return listed(body, "planned") && !listed(body, "items");
+  }));
+  EXPECT_TRUE(Eventually("/trust", [](const std::string& body) {
+    return body.find("Planned") != std::string::npos &&
+           body.find("Quokka Analytics") != std::string::npos;
+  }));
   Patch("/api/v1/parties/" + id, {{"status", "active"}});
-  EXPECT_TRUE(Eventually("/api/v1/public/subprocessors", [](const std::string& body) {
-    return body.find("Quokka Analytics") != std::string::npos;
+  EXPECT_TRUE(Eventually("/api/v1/public/subprocessors", [&](const std::string& body) {
+    return listed(body, "items") && !listed(body, "planned");
   }));
   Patch("/api/v1/parties/" + id, {{"location", "United States"}});
   Patch("/api/v1/parties/" + id, {{"status", "offboarded"}});
@@ -167,7 +178,7 @@ TEST_F(TrustApiTest, ListChangesShowWithinSecondsAndInTheAtomFeed) {
     return body.find("Quokka Analytics") == std::string::npos;
   }));
 
-  // The feed, read by an XML parser: added, changed, removed, newest first.
+  // The feed, read by an XML parser: planned, added, changed, removed, newest first.
   std::vector<std::string> titles;
   ASSERT_TRUE(Eventually("/trust/subprocessors.atom", [&](const std::string& body) {
     std::istringstream in(body);
@@ -180,11 +191,11 @@ TEST_F(TrustApiTest, ListChangesShowWithinSecondsAndInTheAtomFeed) {
       if (title.find("Quokka") != std::string::npos) titles.push_back(title);
       EXPECT_TRUE(ParseRfc3339(node.get<std::string>("updated")).ok());
     }
-    return titles.size() == 3;
+    return titles.size() == 4;
   }));
   EXPECT_EQ(titles,
             (std::vector<std::string>{"Quokka Analytics removed", "Quokka Analytics changed",
-                                      "Quokka Analytics added"}));
+                                      "Quokka Analytics added", "Quokka Analytics planned"}));
   HttpResult feed = Public("/trust/subprocessors.atom");
   EXPECT_NE(feed.Header("Content-Type").find("application/atom+xml"), std::string::npos);
   EXPECT_NE(feed.body.find("Product analytics &lt;beta&gt;"), std::string::npos);

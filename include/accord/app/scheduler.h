@@ -14,6 +14,10 @@
 #include "accord/core/result.h"
 #include "accord/policy/profile.h"
 
+namespace accord::http {
+struct TrustSettings;
+}
+
 namespace accord::app {
 
 class Runtime;
@@ -39,6 +43,8 @@ class Scheduler {
 
 // The server's jobs, in the order they run. Outbox delivery is not one of them: it talks to
 // a mail server and may wait on the network, so `serve` runs it on its own thread.
-void AddServerJobs(Scheduler& scheduler, Runtime& runtime, const policy::Profile& profile);
+// With `trust`, subprocessor-list changes are emailed to subscribers (links from its base).
+void AddServerJobs(Scheduler& scheduler, Runtime& runtime, const policy::Profile& profile,
+                   const http::TrustSettings* trust = nullptr);
 
 }  // namespace accord::app

@@ -15,17 +15,19 @@
 namespace accord::storage {
 
 // {organisation, certifications: [{name, framework, issuer, scope, valid_from,
-// valid_until}], subprocessors: [{name, purpose, location}], generated_at}:
-// public certifications whose validity covers `now`, and active parties flagged
-// public_subprocessor, by name. Only published fields: no party ids, documents or contacts.
+// valid_until}], subprocessors: [{name, purpose, location}], planned: [...], generated_at}:
+// public certifications whose validity covers `now`, active parties flagged
+// public_subprocessor (and, as planned, those still onboarding), by name. Only published fields: no
+// party ids, documents or contacts.
 Result<boost::json::object> TrustSnapshot(Tx& tx, TimePoint now);
 
-// One change of the public subprocessor list: a party added to it, its published purpose
-// or location changed, or removed from it (offboarded, unflagged or deleted).
+// One change of the public subprocessor list: a party announced (planned: onboarding), added
+// to it (active), its published purpose or location changed, or removed from it
+// (offboarded, unflagged or deleted).
 struct SubprocessorChange {
   std::string party_id;
   std::string name;
-  std::string change;  // added | updated | removed
+  std::string change;  // planned | added | updated | removed
   std::string purpose, location;
   TimePoint at;
   uint64_t index;  // the ledger entry that made the change

@@ -1,0 +1,188 @@
+#include "accord/storage/trust_subscriptions.h"
+
+#include <boost/json.hpp>
+#include <chrono>
+
+#include "accord/core/bytes.h"
+#include "accord/core/ids.h"
+#include "accord/core/time.h"
+#include "accord/domain/fields.h"
+#include "accord/storage/ledger_tables.h"
+#include "accord/storage/outbox.h"
+#include "accord/storage/report_requests.h"
+#include "accord/storage/trust.h"
+
+namespace accord::storage {
+
+namespace {
+
+constexpr const char* kWatermark = "subprocessor_notices";
+
+std::string StatusOf(const Row& r, size_t confirmed, size_t ended) {
+  if (!r.IsNull(ended)) return "ended";
+  return r.IsNull(confirmed) ? "pending" : "active";
+}
+
+std::string ManageLink(const std::string& base, const std::string& token) {
+  return base + "/trust/subscriptions/" + token;
+}
+
+Status Mail(Tx& tx, const std::string& key, const std::string& email, const std::string& subject,
+            const std::string& body, TimePoint now) {
+  OutboxMessage m{.dedupe_key = key,
+                  .channel = "email",
+                  .recipient = email,
+                  .subject = subject,
+                  .body = body,
+                  .ref_kind = "subscription",
+                  .ref_id = "",
+                  .confidential = true};
+  auto q = QueueMessage(tx, m, now);
+  if (!q.ok()) return std::move(q).error();
+  return Ok();
+}
+
+}  // namespace
+
+Status Subscribe(Tx& tx, const std::string& email_in, const std::string& client_address,
+                 const std::string& link_base, TimePoint now) {
+  std::string email = domain::Lowercase(email_in);
+  ACCORD_TRY(CountPublicPost(tx, "addr:" + client_address, now, kPublicPostsPerHour,
+                             std::chrono::hours(1)));
+  // One email per subscriber address per day, however often it is entered: the rest are
+  // accepted (the answer is the same) and send nothing.
+  if (Status once = CountPublicPost(tx, "sub:" + email, now, 1, std::chrono::hours(24));
+      !once.ok()) {
+    return once.error().code == ErrorCode::kRateLimited ? Ok() : once;
+  }
+  std::string at = FormatRfc3339(now);
+  auto row = tx.QueryOne(
+      "SELECT id, token, confirmed_at, unsubscribed_at FROM trust_subscribers WHERE email = ?",
+      {email});
+  if (!row.ok()) return std::move(row).error();
+  std::string id, token;
+  bool active = false;
+  if (row->has_value() && StatusOf(**row, 2, 3) != "ended") {
+    id = (*row)->Text(0);
+    token = (*row)->Text(1);
+    active = StatusOf(**row, 2, 3) == "active";
+  } else {
+    id = row->has_value() ? (*row)->Text(0) : NewId("sub", now);
+    token = Base64UrlEncode(RandomBytes(32));
+    ACCORD_TRY(
+        tx.Exec("INSERT INTO trust_subscribers(id, email, token, created_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (email) DO UPDATE SET token = excluded.token, created_at = "
+                "excluded.created_at, confirmed_at = NULL, unsubscribed_at = NULL",
+                {id, email, token, at}));
+  }
+  std::string link = ManageLink(link_base, token);
+  if (active) {
+    return Mail(tx, "sub:" + id + ":manage:" + at, email, "Your subprocessor-list subscription",
+                "This address is already subscribed to changes of our subprocessor list.\n\n"
+                "Manage or end the subscription here:\n\n" +
+                    link + "\n",
+                now);
+  }
+  return Mail(tx, "sub:" + id + ":confirm:" + at, email,
+              "Confirm your subscription to our subprocessor list",
+              "Someone (we hope you) asked to be emailed when our subprocessor list changes.\n\n"
+              "Confirm here (the page has a Confirm button):\n\n" +
+                  link + "\n\nIf it was not you, ignore this email: nothing is sent without it.\n",
+              now);
+}
+
+Result<std::optional<Subscriber>> FindSubscriber(Tx& tx, const std::string& token) {
+  auto row = tx.QueryOne(
+      "SELECT id, email, confirmed_at, unsubscribed_at FROM trust_subscribers WHERE token = ?",
+      {token});
+  if (!row.ok()) return std::move(row).error();
+  if (!row->has_value()) return std::optional<Subscriber>();
+  return std::optional<Subscriber>(
+      Subscriber{(*row)->Text(0), (*row)->Text(1), StatusOf(**row, 2, 3)});
+}
+
+Result<Subscriber> ChangeSubscription(Tx& tx, const std::string& token, const std::string& action,
+                                      TimePoint now) {
+  auto found = FindSubscriber(tx, token);
+  if (!found.ok()) return std::move(found).error();
+  if (!found->has_value()) return NotFound("subscription");
+  Subscriber s = **found;
+  std::string at = FormatRfc3339(now);
+  if (action == "confirm" && s.status == "pending") {
+    ACCORD_TRY(tx.Exec("UPDATE trust_subscribers SET confirmed_at = ? WHERE id = ?", {at, s.id}));
+    s.status = "active";
+  } else if (action == "unsubscribe" && s.status != "ended") {
+    ACCORD_TRY(
+        tx.Exec("UPDATE trust_subscribers SET unsubscribed_at = ? WHERE id = ?", {at, s.id}));
+    s.status = "ended";
+  } else if (action != "confirm" && action != "unsubscribe") {
+    return ValidationError("action", "must be confirm or unsubscribe");
+  }
+  return s;
+}
+
+Result<int> NotifySubprocessorChanges(Tx& tx, const std::string& link_base, TimePoint now) {
+  auto head = ReadHead(tx);
+  if (!head.ok()) return std::move(head).error();
+  auto size = static_cast<int64_t>(head->size());
+  auto mark = tx.QueryOne("SELECT value FROM trust_watermarks WHERE name = ?", {kWatermark});
+  if (!mark.ok()) return std::move(mark).error();
+  auto save = [&]() -> Status {
+    auto r = tx.Exec(
+        "INSERT INTO trust_watermarks(name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE "
+        "SET value = excluded.value",
+        {kWatermark, size});
+    if (!r.ok()) return std::move(r).error();
+    return Ok();
+  };
+  if (!mark->has_value()) {  // first run: what is already on the list is nobody's news
+    ACCORD_TRY(save());
+    return 0;
+  }
+  int64_t from = (*mark)->Int(0);
+  if (from >= size) return 0;
+  auto history = SubprocessorHistory(tx, 500);
+  if (!history.ok()) return std::move(history).error();
+  std::vector<SubprocessorChange> fresh;
+  for (const auto& c : *history) {
+    if (static_cast<int64_t>(c.index) >= from && static_cast<int64_t>(c.index) < size) {
+      fresh.push_back(c);
+    }
+  }
+  int queued = 0;
+  if (!fresh.empty()) {
+    auto subs = tx.Query(
+        "SELECT id, email, token, confirmed_at FROM trust_subscribers WHERE confirmed_at IS NOT "
+        "NULL AND unsubscribed_at IS NULL ORDER BY id",
+        {});
+    if (!subs.ok()) return std::move(subs).error();
+    for (const auto& s : *subs) {
+      std::string lines;
+      for (auto it = fresh.rbegin(); it != fresh.rend(); ++it) {  // oldest first
+        if (FormatRfc3339(it->at) < s.Text(3)) continue;
+        std::string verb = it->change == "planned"   ? "is planned (being onboarded)"
+                           : it->change == "added"   ? "was added"
+                           : it->change == "updated" ? "changed"
+                                                     : "was removed";
+        lines += "- " + it->name + " " + verb;
+        if (it->change != "removed") {
+          lines += ": " + (it->purpose.empty() ? std::string("-") : it->purpose) +
+                   "; data location: " + (it->location.empty() ? "-" : it->location);
+        }
+        lines += " (" + FormatRfc3339(it->at).substr(0, 10) + ")\n";
+      }
+      if (lines.empty()) continue;
+      ACCORD_TRY(Mail(tx, "sub:" + s.Text(0) + ":changes:" + std::to_string(size), s.Text(1),
+                      "Our subprocessor list changed",
+                      "Changes to our subprocessor list:\n\n" + lines + "\nThe list: " + link_base +
+                          "/trust/subprocessors\nManage or end this subscription: " +
+                          ManageLink(link_base, s.Text(2)) + "\n",
+                      now));
+      ++queued;
+    }
+  }
+  ACCORD_TRY(save());
+  return queued;
+}
+
+}  // namespace accord::storage
