@@ -10,6 +10,7 @@
 #include "accord/domain/identity.h"
 #include "accord/http/registry_http.h"
 #include "accord/storage/identity_store.h"
+#include "accord/storage/report_requests.h"
 #include "accord/storage/reviews.h"
 
 namespace accord::app {
@@ -112,14 +113,25 @@ struct Seeder {
          -70},
     };
     for (const auto& c : certs) {
-      ACCORD_TRY(Create("certification", "",
-                        json::object{{"name", c.name},
-                                     {"framework", c.framework},
-                                     {"issuer", c.issuer},
-                                     {"scope", c.scope},
-                                     {"valid_from", Day(c.from)},
-                                     {"valid_until", Day(c.until)}}));
+      auto id = Create("certification", "",
+                       json::object{{"name", c.name},
+                                    {"framework", c.framework},
+                                    {"issuer", c.issuer},
+                                    {"scope", c.scope},
+                                    {"valid_from", Day(c.from)},
+                                    {"valid_until", Day(c.until)}});
+      if (!id.ok()) return std::move(id).error();
+      ids[c.name] = *id;
     }
+    // The report an approved audit-report request delivers (IN-4).
+    auto report = Run([&](storage::CommandContext& c) {
+      return http::UploadDocumentCommand(
+          c, "certification", ids["SOC 2 Type II"], "luma-soc2-type2-report-demo.txt", "text/plain",
+          "Luma Health SOC 2 Type II report (demo placeholder)\n\nA real deployment uploads the "
+          "auditor's report here: POST /api/v1/certifications/{id}/documents.\n",
+          kOfficer);
+    });
+    if (!report.ok()) return std::move(report).error();
     return Ok();
   }
 
@@ -443,6 +455,33 @@ struct Seeder {
     return Ok();
   }
 
+  // IN-4: Riverside has an NDA in force; one of its people asked for the SOC 2 report on the
+  // public form, so the request waits for an officer's decision.
+  Status ReportRequests() {
+    ACCORD_TRY(Create("agreement", ids["Riverside Medical Group"],
+                      json::object{{"type", "nda"},
+                                   {"title", "Mutual NDA"},
+                                   {"status", "executed"},
+                                   {"effective_at", Day(-100)},
+                                   {"expires_at", Day(265)},
+                                   {"signed_by", "Dana Kim, Compliance Manager"}}));
+    auto r = Run([&](storage::CommandContext& c) -> Result<json::value> {
+      auto request = storage::SubmitReportRequest(
+          c, domain::Actor{"public_form", "requester"},
+          json::object{{"name", "Dana Kim"},
+                       {"email", "dana.kim@riversidemedicalgroup.example"},
+                       {"organisation", "Riverside Medical Group"},
+                       {"report_type", "soc2_type2"},
+                       {"needed_by", Day(21)},
+                       {"message", "For our annual vendor review."}},
+          {"public_form", "203.0.113.7"}, storage::ReportRequestSettings{});
+      if (!request.ok()) return std::move(request).error();
+      return json::value(std::move(*request));
+    });
+    if (!r.ok()) return std::move(r).error();
+    return Ok();
+  }
+
   Status Grants() {
     // Active: read access to staging, approved by the Security Officer.
     auto active = Grant("Brightcode Studio", "Luma platform (staging)", "read", Day(0), Day(60));
@@ -476,6 +515,7 @@ Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile) {
   ACCORD_TRY(seeder.Certifications());
   for (const auto& p : kParties) ACCORD_TRY(seeder.Party(p));
   ACCORD_TRY(seeder.Grants());
+  ACCORD_TRY(seeder.ReportRequests());
 
   auto accounts = seeder.Accounts(profile.identity);
   if (!accounts.ok()) return std::move(accounts).error();

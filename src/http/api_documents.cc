@@ -119,7 +119,60 @@ void AddUploadRoute(Router& router, ApiDeps& deps, const std::string& parent_kin
       .body_limit = domain::kMaxDocumentBytes;
 }
 
+// GET {pattern}: the documents under one agreement or certification, oldest first.
+void AddChildDocumentsRoute(Router& router, ApiDeps& deps, std::string parent_kind,
+                            std::string pattern, std::vector<std::string> roles,
+                            std::string summary) {
+  storage::Store& store = deps.store;
+  router.Add(Route{
+      .method = "GET",
+      .pattern = pattern,
+      .roles = std::move(roles),
+      .summary = std::move(summary),
+      .tag = "documents",
+      .params = {{"id", "path", "string", true, parent_kind + " id"},
+                 {"as_of", "query", "integer", false, "ledger size"}},
+      .response_schema = json::object{{"type", "object"}},
+      .handler = Sync([&store, parent_kind](Context& ctx) {
+        auto as_of = ParseAsOf(ctx);
+        if (!as_of.ok()) return ErrorResponse(as_of.error());
+        auto page = ParsePage(ctx);
+        if (!page.ok()) return ErrorResponse(page.error());
+        const std::string& id = ctx.path_params.at("id");
+        storage::Scope scope = ScopeOf(*ctx.principal);
+        json::object body;
+        Status s = store.Read([&](storage::Tx& tx) -> Status {
+          auto parent = storage::GetObject(tx, parent_kind, id, scope, *as_of);
+          if (!parent.ok()) return std::move(parent).error();
+          if (!parent->has_value()) return NotFound(parent_kind + " " + id);
+          storage::ListQuery q{.kind = "document",
+                               .parent_id = id,
+                               .after_id = page->after_id.value_or(""),
+                               .limit = page->limit,
+                               .as_of = *as_of};
+          auto result = storage::ListObjects(tx, q, scope);
+          if (!result.ok()) return std::move(result).error();
+          body = PageJson(*result);
+          return Ok();
+        });
+        if (!s.ok()) return ErrorResponse(s.error());
+        return JsonResponse(body);
+      }),
+  });
+}
+
 }  // namespace
+
+Result<json::value> UploadDocumentCommand(storage::CommandContext& c,
+                                          const std::string& parent_kind,
+                                          const std::string& parent_id, std::string filename,
+                                          std::string content_type, std::string body,
+                                          const domain::Actor& actor) {
+  std::string sha = HexEncode(Sha256(body));
+  return StoreDocument(c,
+                       Upload{storage::Scope{}, actor, parent_kind, parent_id, std::move(filename),
+                              std::move(content_type), std::move(sha), std::move(body)});
+}
 
 // Browsers must never render an upload as a page: attachment, sandboxed, no sniffing.
 Response DocumentDownload(const json::object& doc, std::string content) {
@@ -144,42 +197,13 @@ void AddDocumentRoutes(Router& router, ApiDeps& deps) {
                  kOfficerRoles);
   // {party_id}, as in the party's GET .../documents: one path, one template (OpenAPI 3.1).
   AddUploadRoute(router, deps, "party", "/api/v1/parties/{party_id}/documents", party_uploaders);
+  AddChildDocumentsRoute(router, deps, "agreement", "/api/v1/agreements/{id}/documents", kReaders,
+                         "An agreement's documents (its versions), oldest first");
+  AddChildDocumentsRoute(router, deps, "certification", "/api/v1/certifications/{id}/documents",
+                         {"security_officer", "privacy_officer", "staff", "auditor"},
+                         "A certification's documents (our reports and certificates), oldest "
+                         "first");
   storage::Store& store = deps.store;
-  router.Add(Route{
-      .method = "GET",
-      .pattern = "/api/v1/agreements/{id}/documents",
-      .roles = kReaders,
-      .summary = "An agreement's documents (its versions), oldest first",
-      .tag = "documents",
-      .params = {{"id", "path", "string", true, "agreement id"},
-                 {"as_of", "query", "integer", false, "ledger size"}},
-      .response_schema = json::object{{"type", "object"}},
-      .handler = Sync([&store](Context& ctx) {
-        auto as_of = ParseAsOf(ctx);
-        if (!as_of.ok()) return ErrorResponse(as_of.error());
-        auto page = ParsePage(ctx);
-        if (!page.ok()) return ErrorResponse(page.error());
-        const std::string& id = ctx.path_params.at("id");
-        storage::Scope scope = ScopeOf(*ctx.principal);
-        json::object body;
-        Status s = store.Read([&](storage::Tx& tx) -> Status {
-          auto agreement = storage::GetObject(tx, "agreement", id, scope, *as_of);
-          if (!agreement.ok()) return std::move(agreement).error();
-          if (!agreement->has_value()) return NotFound("agreement " + id);
-          storage::ListQuery q{.kind = "document",
-                               .parent_id = id,
-                               .after_id = page->after_id.value_or(""),
-                               .limit = page->limit,
-                               .as_of = *as_of};
-          auto result = storage::ListObjects(tx, q, scope);
-          if (!result.ok()) return std::move(result).error();
-          body = PageJson(*result);
-          return Ok();
-        });
-        if (!s.ok()) return ErrorResponse(s.error());
-        return JsonResponse(body);
-      }),
-  });
   router.Add(Route{
       .method = "GET",
       .pattern = "/api/v1/documents/{id}/content",

@@ -310,6 +310,34 @@ int64_t IntOr(const json::object& body, std::string_view key, int64_t fallback) 
   return v && v->is_int64() ? v->as_int64() : fallback;
 }
 
+// The report a request of this type gets by default: the newest document of a certification
+// of the matching framework that is valid now ("" when there is none).
+Result<std::string> DefaultReport(Tx& tx, const std::string& report_type, TimePoint now) {
+  std::vector<std::string> frameworks;
+  if (report_type == "soc2_type2") frameworks = {"soc2_type2"};
+  if (report_type == "soc2_type1") frameworks = {"soc2_type1", "soc2_type2"};
+  if (report_type == "iso27001") frameworks = {"iso27001_2022"};
+  if (report_type == "hitrust") frameworks = {"hitrust_r2", "hitrust_i1"};
+  std::string at = FormatRfc3339(now), best;
+  for (const auto& framework : frameworks) {
+    auto certs = tx.Query(
+        "SELECT id, doc FROM rm_objects WHERE kind = 'certification' AND to_idx = ? AND tag = ?",
+        {kOpenVersion, framework});
+    if (!certs.ok()) return std::move(certs).error();
+    for (const auto& row : *certs) {
+      auto doc = domain::ParseStateDoc(row.Text(1));
+      if (!doc || StateString(*doc, "valid_from") > at || StateString(*doc, "valid_until") <= at) {
+        continue;
+      }
+      auto docs = LiveChildren(tx, "document", "parent_id", row.Text(0));
+      if (!docs.ok()) return std::move(docs).error();
+      for (const auto& d : *docs) best = std::max(best, d.id);  // ids order by creation
+    }
+    if (!best.empty()) return best;
+  }
+  return best;
+}
+
 // Issues a download link for `document_id` and mails it; fills state["delivery"].
 Status Deliver(CommandContext& c, json::object& state, const std::string& document_id, int64_t days,
                int64_t max_downloads, const ReportRequestSettings& settings) {
@@ -523,7 +551,15 @@ Result<json::object> ReportRequestAction(CommandContext& c, const domain::Actor&
   } else if (action == "approve") {
     std::string document_id = StateString(body, "document_id");
     if (document_id.empty()) {
-      return ValidationError("document_id", "is required to approve: the report to deliver");
+      auto found = DefaultReport(c.tx(), StateString(state, "report_type"), now);
+      if (!found.ok()) return std::move(found).error();
+      document_id = *found;
+    }
+    if (document_id.empty()) {
+      return ValidationError("document_id",
+                             "is required to approve: no current certification of this report "
+                             "type has a document (upload it at "
+                             "/api/v1/certifications/{id}/documents)");
     }
     int64_t days = IntOr(body, "expires_in_days", settings.default_link_days);
     int64_t max = IntOr(body, "max_downloads", settings.default_max_downloads);

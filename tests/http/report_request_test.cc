@@ -170,7 +170,12 @@ class ReportRequestTest : public ::testing::Test {
                  {{"Content-Type", "application/pdf"},
                   {"Authorization", "Bearer " + s().token("security_officer")}});
     EXPECT_EQ(up.status, 201) << up.body;
-    return up.status == 201 ? Str(json::parse(up.body).at("id")) : "";
+    if (up.status != 201) return "";
+    std::string id = Str(json::parse(up.body).at("id"));
+    // Listed under its certification, newest last.
+    json::value docs = s().GetJson("/api/v1/certifications/" + cert + "/documents", "auditor");
+    EXPECT_EQ(docs.at("items").as_array().back().at("id"), id.c_str());
+    return id;
   }
   std::vector<std::string> Actions(const json::object& request) {
     std::vector<std::string> out;
@@ -268,17 +273,14 @@ TEST_F(ReportRequestTest, CustomerRequestGoesThroughTheNdaApprovalAndALimitedDow
   ASSERT_TRUE(accepted_at.ok() && expires_at.ok());
   EXPECT_GT(*expires_at - *accepted_at, std::chrono::days(364));
 
-  // Only an officer decides (IN-4); approving needs the report.
+  // Only an officer decides (IN-4). Without document_id the report is the newest document
+  // of the current SOC 2 Type II certification: the one uploaded here.
   EXPECT_EQ(Act(id, {{"action", "approve"}}, "staff").status, 403);
-  HttpResult no_doc = Act(id, {{"action", "approve"}});
-  EXPECT_EQ(no_doc.status, 422);
-  EXPECT_TRUE(Has(no_doc.body, "document_id")) << no_doc.body;
   std::string report = UploadReport("luma soc2 2026");
-  HttpResult approved =
-      Act(id, {{"action", "approve"}, {"document_id", report}, {"max_downloads", 2}},
-          "privacy_officer");
+  HttpResult approved = Act(id, {{"action", "approve"}, {"max_downloads", 2}}, "privacy_officer");
   ASSERT_EQ(approved.status, 200) << approved.body;
   EXPECT_EQ(json::parse(approved.body).at("status"), "approved");
+  EXPECT_EQ(json::parse(approved.body).at("delivery").at("document_id"), report.c_str());
 
   body = WaitForMail(email, "Your requested report is ready");
   std::string download = LinkToken(body, "downloads");
@@ -320,7 +322,8 @@ TEST_F(ReportRequestTest, CustomerRequestGoesThroughTheNdaApprovalAndALimitedDow
 }
 
 TEST_F(ReportRequestTest, AnNdaInForceSkipsTheNdaAndAnExpiredOneMeansANewOne) {
-  std::string riverside = PartyId("Riverside Medical Group");
+  // Summit: no NDA yet in the demo (Riverside has the demo's own).
+  std::string summit = PartyId("Summit Orthopedics");
   std::string bayview = PartyId("Bayview Pediatrics");
   auto nda = [&](const std::string& party, int from_days, int until_days) {
     auto day = [](int d) {
@@ -335,16 +338,16 @@ TEST_F(ReportRequestTest, AnNdaInForceSkipsTheNdaAndAnExpiredOneMeansANewOne) {
     EXPECT_EQ(r.status, 201) << r.body;
     return r.status == 201 ? Str(json::parse(r.body).at("id")) : "";
   };
-  std::string in_force = nda(riverside, -100, 265);
+  std::string in_force = nda(summit, -100, 265);
   nda(bayview, -400, -35);  // expired
 
   // Logged by staff for a customer who emailed; linked by hand.
   HttpResult a = s().Post("/api/v1/report-requests",
                           json::serialize(json::object{{"name", "Sam Lee"},
-                                                       {"email", "sam@riverside.example"},
-                                                       {"organisation", "Riverside"},
+                                                       {"email", "sam@summit.example"},
+                                                       {"organisation", "Summit"},
                                                        {"report_type", "iso27001"},
-                                                       {"party_id", riverside}}),
+                                                       {"party_id", summit}}),
                           "staff");
   ASSERT_EQ(a.status, 201) << a.body;
   json::object ra = json::parse(a.body).as_object();
@@ -368,8 +371,15 @@ TEST_F(ReportRequestTest, AnNdaInForceSkipsTheNdaAndAnExpiredOneMeansANewOne) {
   std::string mail = WaitForMail("ana.ruiz@gmail.com", "Your request: please accept our NDA first");
   EXPECT_FALSE(LinkToken(mail, "nda").empty()) << mail;
 
-  // Rejected with a reason: the requester is told, the reason stays with us.
+  // No ISO report has been uploaded: approving needs one named.
   std::string id = Str(ra.at("id"));
+  HttpResult no_doc = Act(id, {{"action", "approve"}});
+  EXPECT_EQ(no_doc.status, 422);
+  EXPECT_TRUE(Has(no_doc.body, "document_id")) << no_doc.body;
+  // The demo's request (Riverside, NDA in force) waits for a decision.
+  EXPECT_EQ(RequestOf("dana.kim@riversidemedicalgroup.example").at("status"), "in_progress");
+
+  // Rejected with a reason: the requester is told, the reason stays with us.
   EXPECT_EQ(Act(id, {{"action", "reject"}}).status, 422);
   EXPECT_EQ(Act(id, {{"action", "reject"}, {"comment", "x"}}, "staff").status, 403);
   HttpResult rejected =
@@ -378,7 +388,7 @@ TEST_F(ReportRequestTest, AnNdaInForceSkipsTheNdaAndAnExpiredOneMeansANewOne) {
   EXPECT_EQ(json::parse(rejected.body).at("status"), "rejected");
   EXPECT_EQ(json::parse(rejected.body).at("decision").at("reason"),
             "Not a customer of the ISO scope (internal)");
-  mail = WaitForMail("sam@riverside.example", "Your request was declined");
+  mail = WaitForMail("sam@summit.example", "Your request was declined");
   EXPECT_FALSE(Has(mail, "internal")) << mail;
   // Final: nothing more happens to it.
   HttpResult late = Act(id, {{"action", "approve"}, {"document_id", "doc_x"}});

@@ -38,6 +38,13 @@ Result<boost::json::value> GrantTransitionCommand(storage::CommandContext& c,
                                                   const std::string& comment,
                                                   const domain::Actor& actor);
 
+// Stores a document (already checked: type, size, name) under an agreement, a party or a
+// certification; what the upload route does after its checks.
+Result<boost::json::value> UploadDocumentCommand(storage::CommandContext& c,
+                                                 const std::string& parent_kind,
+                                                 const std::string& parent_id, std::string filename,
+                                                 std::string content_type, std::string body,
+                                                 const domain::Actor& actor);
 // A stored document as a download: attachment, sandboxed, its SHA-256 in X-Content-SHA256.
 Response DocumentDownload(const boost::json::object& doc, std::string content);
 

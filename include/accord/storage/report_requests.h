@@ -60,7 +60,8 @@ Result<boost::json::object> SubmitReportRequest(CommandContext& c, const domain:
 
 // One step by the workforce (body validated by domain::ReportRequestActionFields): link
 // (received → the NDA check), send_nda (a new NDA link, the old one revoked), approve (an
-// officer: a download link for document_id), reject (an officer, with a reason: the requester
+// officer: a download link for document_id, by default the newest document of a current
+// certification of the report's framework), reject (an officer, with a reason: the requester
 // is told), cancel (with a reason), reissue (a new download link, the old one revoked).
 // 409 naming the allowed actions; 403 when a non-officer approves, rejects or reissues.
 Result<boost::json::object> ReportRequestAction(CommandContext& c, const domain::Actor& actor,

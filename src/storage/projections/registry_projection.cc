@@ -61,11 +61,14 @@ class RegistryProjection final : public Projection {
   }
 
  private:
-  // Documents hang off an agreement when they belong to one; other children off the party.
+  // Documents hang off an agreement or a certification when they belong to one; other
+  // children off the party.
   static std::string ParentOf(const domain::KindSpec& spec, const json::object& doc) {
     if (spec.kind == "document") {
       std::string agreement = domain::StateString(doc, "agreement_id");
       if (!agreement.empty()) return agreement;
+      std::string certification = domain::StateString(doc, "certification_id");
+      if (!certification.empty()) return certification;
     }
     if (spec.parent_kind.empty()) return "";
     return domain::StateString(doc, spec.parent_kind + "_id");
