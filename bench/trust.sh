@@ -8,7 +8,7 @@ trust_bench() {
   local out=$tmp/trust-serve.out path name rps target
   start_server "$out" --demo --data-dir "$tmp/trust-serve"
   for path in /trust /trust/subprocessors /api/v1/public/trust /trust/subprocessors.atom \
-    /.well-known/security.txt; do
+    /.well-known/security.txt /trust/request; do
     name=trust$(echo "$path" | tr '/.' '--')
     WRK_CONNECTIONS=64 identity_wrk "$name" "http://127.0.0.1:$port$path"
     rps=$(awk '/^Requests\/sec:/ {print $2}' "$tmp/wrk-$name.txt")

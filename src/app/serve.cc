@@ -119,6 +119,11 @@ int Serve(const ServeOptions& options) {
   if (tls && !(options.tls_cert && options.tls_key)) {
     return Fail(ValidationError("tls-cert", "--tls-cert and --tls-key go together"), 2);
   }
+  if (trust.public_url.empty() && !IsLoopbackHost(host)) {
+    spdlog::warn(
+        "no [trust] public_url: links in emails (NDA, downloads, subscriptions) point at the "
+        "address this server listens on; set it to the name customers reach it by");
+  }
   if (!tls && !IsLoopbackHost(host) && !options.insecure_http) {
     return Fail(
         ValidationError("listen", "plain HTTP is refused on a non-loopback address (" + host +

@@ -80,12 +80,39 @@ std::string EmailDomain(std::string_view email) {
 }
 
 bool IsPublicMailDomain(std::string_view domain) {
-  static constexpr std::array<std::string_view, 22> kDomains = {
-      "gmail.com",  "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
-      "yahoo.com",  "ymail.com",      "aol.com",     "icloud.com",  "me.com",   "mac.com",
-      "proton.me",  "protonmail.com", "gmx.com",     "gmx.net",     "mail.com", "zoho.com",
-      "yandex.com", "fastmail.com",   "hey.com",     "tutanota.com"};
-  return std::find(kDomains.begin(), kDomains.end(), domain) != kDomains.end();
+  static constexpr std::array<std::string_view, 34> kDomains = {
+      "gmail.com",      "googlemail.com", "proton.me",    "protonmail.com", "pm.me",
+      "icloud.com",     "me.com",         "mac.com",      "mail.com",       "zoho.com",
+      "fastmail.com",   "hey.com",        "tutanota.com", "tuta.io",        "web.de",
+      "t-online.de",    "freenet.de",     "orange.fr",    "free.fr",        "laposte.net",
+      "libero.it",      "qq.com",         "163.com",      "126.com",        "naver.com",
+      "mail.ru",        "comcast.net",    "verizon.net",  "att.net",        "sbcglobal.net",
+      "btinternet.com", "rediffmail.com", "seznam.cz",    "wp.pl"};
+  // Providers with a domain per country (hotmail.co.uk, yahoo.fr, gmx.de, ...).
+  static constexpr std::array<std::string_view, 9> kProviders = {
+      "hotmail.", "outlook.", "live.", "msn.", "yahoo.", "ymail.", "aol.", "gmx.", "yandex."};
+  if (std::find(kDomains.begin(), kDomains.end(), domain) != kDomains.end()) return true;
+  return std::any_of(kProviders.begin(), kProviders.end(),
+                     [&](std::string_view p) { return domain.starts_with(p); });
+}
+
+bool HasUnsafeText(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') return true;
+    if (c == 0x7f) return true;
+    if (c == 0xC2 && i + 1 < s.size()) {  // U+0080..U+009F: C1 controls
+      auto d = static_cast<unsigned char>(s[i + 1]);
+      if (d >= 0x80 && d <= 0x9f) return true;
+    }
+    if (c == 0xE2 && i + 2 < s.size()) {
+      auto d = static_cast<unsigned char>(s[i + 1]), e = static_cast<unsigned char>(s[i + 2]);
+      // U+2028/2029 separators, U+202A..202E and U+2066..2069 bidirectional controls
+      if (d == 0x80 && e >= 0xA8 && e <= 0xAE) return true;
+      if (d == 0x81 && e >= 0xA6 && e <= 0xA9) return true;
+    }
+  }
+  return false;
 }
 
 std::string WebsiteDomain(std::string_view website) {

@@ -139,11 +139,13 @@ Response LinkProblem(const Error& e) {
   return ErrorResponse(e);
 }
 
-// A header value fit for the ledger: printable, at most 500 bytes.
+// A header value fit for the ledger: printable ASCII (anything else is '?'), at most 500 bytes.
 std::string Printable(std::string_view s) {
   std::string out;
-  for (char c : s.substr(0, 500))
-    out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
+  for (char c : s.substr(0, 500)) {
+    auto u = static_cast<unsigned char>(c);
+    out += u < 0x20 || u >= 0x7f ? '?' : c;
+  }
   return out;
 }
 
@@ -164,6 +166,13 @@ Result<json::object> Validated(const json::object& body,
   std::vector<ErrorDetail> details;
   json::object out;
   domain::ValidateFields(specs, body, false, "", out, details);
+  for (const auto& [key, value] : out) {
+    if (value.is_string() && domain::HasUnsafeText(value.as_string())) {
+      details.push_back({std::string(key),
+                         "must not contain control, line-separator or bidirectional characters",
+                         {}});
+    }
+  }
   if (!details.empty()) return domain::ValidationErrors(std::move(details));
   return out;
 }

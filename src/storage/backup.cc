@@ -21,6 +21,7 @@ constexpr int64_t kVersion = 1;
 struct CarriedTable {
   std::string name;
   std::vector<std::string> columns;
+  size_t since_first_version = 0;  // columns its first version had (0: all of them)
 };
 const std::vector<CarriedTable>& CarriedTables() {
   static const std::vector<CarriedTable> kTables = {
@@ -39,7 +40,8 @@ const std::vector<CarriedTable>& CarriedTables() {
       {"outbox",
        {"id", "dedupe_key", "channel", "user_id", "recipient", "subject", "body", "ref_kind",
         "ref_id", "status", "attempts", "next_attempt_at", "last_error", "created_at", "sent_at",
-        "confidential"}},
+        "confidential"},
+       15},  // `confidential` came with schema version 5
       {"calendar_tokens", {"id", "token_hash", "user_id", "name", "created_at", "revoked_at"}},
       // Audit-report links and subprocessor subscribers (issue 9); rate counters do not.
       {"report_links",
@@ -224,8 +226,10 @@ Result<BackupReport> RestoreBackup(Store& store, const Projections& projections,
           if (!known) return BadBackup(number, "unknown table " + table);
           const json::array& values = row->at("values").as_array();
           // Columns added by later versions come last and have defaults, so a backup
-          // written before them restores.
-          if (values.empty() || values.size() > known->columns.size())
+          // written before them restores; any other short row is damage.
+          size_t least =
+              known->since_first_version ? known->since_first_version : known->columns.size();
+          if (values.size() < least || values.size() > known->columns.size())
             return BadBackup(number, "wrong column count");
           std::vector<Value> params;
           std::string cols, marks;

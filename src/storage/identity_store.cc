@@ -538,7 +538,12 @@ Result<int64_t> PurgeIdentityState(Store& store, TimePoint now) {
         tx.Exec("DELETE FROM auth_throttle WHERE last_failure_at < ? AND blocked_until < ?",
                 {cutoff, FormatRfc3339(now)});
     if (!throttle.ok()) return std::move(throttle).error();
-    deleted = *sessions + *throttle;
+    // Public-form counters (issue 9) whose window (an hour or a day) has long passed: they
+    // hold client addresses and emails, kept no longer than they count.
+    auto rate = tx.Exec("DELETE FROM public_rate WHERE window_start < ?",
+                        {FormatRfc3339(now - std::chrono::hours(48))});
+    if (!rate.ok()) return std::move(rate).error();
+    deleted = *sessions + *throttle + *rate;
     return Ok();
   });
   if (!s.ok()) return std::move(s).error();

@@ -186,7 +186,10 @@ Result<int> OutboxDelivery::RunOnce(size_t batch) {
       Result<int64_t> n = int64_t{0};
       if (s.ok()) {
         n = tx.Exec(
-            "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL "
+            // A sent message's personal link is not kept: whoever read the table (or a
+            // backup of it) later could use it.
+            "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, body = CASE "
+            "WHEN confidential = 1 THEN '' ELSE body END "
             "WHERE id = ? AND status = 'queued' AND attempts = ?",
             {at, id, attempt});
       } else {

@@ -1,7 +1,10 @@
 #include "accord/storage/report_requests.h"
 
+#include <arpa/inet.h>
+
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cstdio>
 #include <set>
 
 #include "accord/core/bytes.h"
@@ -89,7 +92,9 @@ Status MailRequester(Tx& tx, const json::object& request, const std::string& key
                   .user_id = "",
                   .recipient = Requester(request, "email"),
                   .subject = subject,
-                  .body = "Hello " + Requester(request, "name") + ",\n\n" + body,
+                  // No requester-typed text: the address is not verified, and the name
+                  // would let anyone make us send their words to anyone.
+                  .body = "Hello,\n\n" + body,
                   .ref_kind = "report_request",
                   .ref_id = StateString(request, "id"),
                   .confidential = confidential};
@@ -202,9 +207,15 @@ Result<Match> FindParty(Tx& tx, const std::string& email, const std::string& org
   if (named->has_value()) {
     auto party = GetObject(tx, "party", **named, Scope{});
     if (!party.ok()) return std::move(party).error();
-    bool fits = by_domain.empty() || by_domain.contains(**named);
-    if (party->has_value() && Linkable((*party)->doc) && fits) {
-      return Match{**named, "name", ""};
+    if (party->has_value() && Linkable((*party)->doc)) {
+      // The domain and the name agree: as good as a domain match. The name alone is a
+      // suggestion: anyone can type it, so staff confirm it before any NDA is involved.
+      if (by_domain.contains(**named)) return Match{**named, "email_domain", ""};
+      if (by_domain.empty()) {
+        return Match{**named, "name",
+                     "matched by the organisation's name only: confirm the link (action link) "
+                     "before the NDA check"};
+      }
     }
   }
   if (by_domain.size() > 1) {
@@ -252,11 +263,13 @@ Status SendNda(CommandContext& c, json::object& state, const ReportRequestSettin
 }
 
 Status TellDeciders(CommandContext& c, const json::object& state) {
-  return MailStaff(c.tx(), kDeciders, state, "decide",
-                   "Audit-report request waiting for a decision",
-                   StateString(state, "organisation") + " asks for our " + Label(state) +
-                       ". The NDA is in place; approve or reject it.",
-                   c.Now());
+  const json::value* link = state.if_contains("link");
+  std::string how = link && link->is_object() ? StateString(link->as_object(), "how") : "";
+  return MailStaff(
+      c.tx(), kDeciders, state, "decide", "Audit-report request waiting for a decision",
+      Requester(state, "email") + " (" + StateString(state, "organisation") + ", linked by " + how +
+          ") asks for our " + Label(state) + ". The NDA is in place; approve or reject it.",
+      c.Now());
 }
 
 // Linked: NDA in force → in_progress, else send one. Returns the event type's verb.
@@ -289,7 +302,7 @@ std::string Allowed(std::string_view status) {
   if (status == "received") return "link, cancel";
   if (status == "nda_sent") return "send_nda, cancel";
   if (status == "in_progress") return "approve, reject, cancel";
-  if (status == "approved" || status == "completed") return "reissue";
+  if (status == "approved" || status == "completed") return "reissue, cancel";
   return "none (final)";
 }
 
@@ -346,6 +359,13 @@ Status Deliver(CommandContext& c, json::object& state, const std::string& docume
   if (!doc->has_value()) {
     return ValidationError("document_id", "no document has id " + document_id);
   }
+  // Only our own reports go out: a document uploaded under one of our certifications, never
+  // a party's agreement or evidence.
+  if (StateString((*doc)->doc, "certification_id").empty()) {
+    return ValidationError("document_id",
+                           "must be a document of one of our certifications (uploaded at "
+                           "/api/v1/certifications/{id}/documents)");
+  }
   TimePoint now = c.Now();
   auto link = IssueLink(c.tx(), "download", StateString(state, "id"), document_id,
                         now + std::chrono::days(days), max_downloads, now);
@@ -376,6 +396,27 @@ Status Deliver(CommandContext& c, json::object& state, const std::string& docume
 }
 
 }  // namespace
+
+std::string ClientKey(std::string_view address) {
+  if (address.find(':') == std::string_view::npos) return "addr:" + std::string(address);
+  // IPv6: one client holds a whole /64, so the first four groups are its address.
+  in6_addr a{};
+  if (inet_pton(AF_INET6, std::string(address).c_str(), &a) != 1) {
+    return "addr:" + std::string(address);
+  }
+  if (IN6_IS_ADDR_V4MAPPED(&a)) {
+    char v4[INET_ADDRSTRLEN];
+    inet_ntop(AF_INET, &a.s6_addr[12], v4, sizeof v4);
+    return "addr:" + std::string(v4);
+  }
+  std::string out = "addr6:";
+  for (int i = 0; i < 8; ++i) {
+    char hex[3];
+    std::snprintf(hex, sizeof hex, "%02x", a.s6_addr[i]);
+    out += hex;
+  }
+  return out + "::/64";
+}
 
 Status CountPublicPost(Tx& tx, const std::string& key, TimePoint now, int limit,
                        std::chrono::seconds window) {
@@ -422,7 +463,7 @@ Result<json::object> SubmitReportRequest(CommandContext& c, const domain::Actor&
   std::string type = StateString(fields, "report_type");
   bool is_public = origin.source == "public_form";
   if (is_public) {
-    ACCORD_TRY(CountPublicPost(c.tx(), "addr:" + origin.address, now, kPublicPostsPerHour,
+    ACCORD_TRY(CountPublicPost(c.tx(), ClientKey(origin.address), now, kPublicPostsPerHour,
                                std::chrono::hours(1)));
     ACCORD_TRY(CountPublicPost(c.tx(), "rrq:" + email, now, kRequestsPerEmailPerDay,
                                std::chrono::hours(24)));
@@ -434,7 +475,21 @@ Result<json::object> SubmitReportRequest(CommandContext& c, const domain::Actor&
     if (!open.ok()) return std::move(open).error();
     for (const auto& r : *open) {
       auto doc = domain::ParseStateDoc(r.Text(0));
-      if (doc && domain::Lowercase(Requester(*doc, "email")) == email) return std::move(*doc);
+      if (!doc || domain::Lowercase(Requester(*doc, "email")) != email) continue;
+      // Asking again because the NDA link expired: a new link, the same request.
+      const json::value* nda = doc->if_contains("nda");
+      std::string expires =
+          nda && nda->is_object() ? StateString(nda->as_object(), "link_expires_at") : "";
+      if (StateString(*doc, "status") == "nda_sent" && !expires.empty() &&
+          expires <= FormatRfc3339(now)) {
+        domain::Actor system = domain::SystemActor();
+        ACCORD_TRY(SendNda(c, *doc, settings));
+        Step(*doc, "nda_sent", "nda_sent", system, now,
+             "asked again after the NDA link expired: a new one was sent");
+        auto index = AppendRequest(c, "report_request.nda_sent", system, *doc);
+        if (!index.ok()) return std::move(index).error();
+      }
+      return std::move(*doc);
     }
   }
   std::string id = NewId("rrq", now);
@@ -473,7 +528,14 @@ Result<json::object> SubmitReportRequest(CommandContext& c, const domain::Actor&
     if (!found.ok()) return std::move(found).error();
     match = std::move(*found);
   }
-  if (match.party_id.empty()) state["link"] = json::object{{"how", nullptr}, {"note", match.note}};
+  // Linked for good by staff or by the email's domain; a name match waits for staff.
+  bool confirmed = !match.party_id.empty() && match.how != "name";
+  if (!confirmed) {
+    if (!match.party_id.empty()) state["party_id"] = match.party_id;
+    state["link"] =
+        json::object{{"how", match.how.empty() ? json::value(nullptr) : json::value(match.how)},
+                     {"note", match.note}};
+  }
   Step(state, "submitted", "received", actor, now);
   json::object extra;
   if (is_public) extra["address"] = origin.address;
@@ -485,7 +547,7 @@ Result<json::object> SubmitReportRequest(CommandContext& c, const domain::Actor&
                                ContactLine(settings),
                            false, now));
   domain::Actor system = domain::SystemActor();
-  if (match.party_id.empty()) {
+  if (!confirmed) {
     ACCORD_TRY(MailStaff(c.tx(), kWorkforce, state, "link", "Audit-report request to link",
                          StateString(state, "organisation") + " asks for our " + Label(state) +
                              ". " + match.note + ".",
@@ -534,6 +596,7 @@ Result<json::object> ReportRequestAction(CommandContext& c, const domain::Actor&
                                                                             : "reissued");
   if (action == "link") {
     std::string party_id = StateString(body, "party_id");
+    if (party_id.empty()) party_id = StateString(state, "party_id");  // confirm the suggestion
     if (party_id.empty()) return ValidationError("party_id", "is required to link");
     auto party = GetObject(c.tx(), "party", party_id, Scope{});
     if (!party.ok()) return std::move(party).error();
@@ -620,7 +683,9 @@ Result<ReportLink> FindReportLink(Tx& tx, std::string_view token, std::string_vi
   if (!request.ok()) return std::move(request).error();
   if (!request->has_value()) return link;
   std::string status = StateString((*request)->doc, "status");
-  if (purpose == "nda" ? status != "nda_sent" : status != "approved" && status != "completed") {
+  bool used_up = r.Int(6) >= r.Int(5);
+  if (!used_up &&
+      (purpose == "nda" ? status != "nda_sent" : status != "approved" && status != "completed")) {
     return link;
   }
   auto expires = ParseRfc3339(r.Text(4));
@@ -699,11 +764,11 @@ Result<json::object> AcceptNda(CommandContext& c, std::string_view token, const 
       spec,
       json::object{
           {"type", "nda"},
-          {"title", "Click-through NDA accepted by " + a.name},
+          {"title", "Click-through NDA"},
           {"status", "executed"},
           {"effective_at", at},
           {"expires_at", FormatRfc3339(now + std::chrono::months(settings.nda_valid_months))},
-          {"signed_by", a.name + " <" + a.email + ">, " + a.organisation}},
+          {"signed_by", a.name}},
       agreement_id, party_id, now);
   if (!agreement.ok()) return std::move(agreement).error();
   (*agreement)["click_through"] = record;

@@ -104,12 +104,16 @@ Result<std::vector<SubprocessorChange>> SubprocessorHistory(Tx& tx, size_t limit
         change(*prev, "removed", prev->to);
         prev = nullptr;
       }
-      if (announced && announced->to != v.from) announced = nullptr;
+      if (announced && announced->to != v.from) {  // unflagged (or deleted) while planned
+        change(*announced, "removed", announced->to);
+        announced = nullptr;
+      }
       if (v.status == "onboarding" && !prev) {  // announced before it starts
         if (!announced) change(v, "planned", v.from);
         announced = &v;
         continue;
       }
+      if (announced && v.status != "active") change(*announced, "removed", v.from);
       announced = nullptr;
       if (v.status != "active") {
         if (prev) change(*prev, "removed", v.from);
@@ -125,6 +129,7 @@ Result<std::vector<SubprocessorChange>> SubprocessorHistory(Tx& tx, size_t limit
       prev = &v;
     }
     if (prev && prev->to != kOpenVersion) change(*prev, "removed", prev->to);
+    if (announced && announced->to != kOpenVersion) change(*announced, "removed", announced->to);
   }
   std::sort(changes.begin(), changes.end(),
             [](const SubprocessorChange& a, const SubprocessorChange& b) {

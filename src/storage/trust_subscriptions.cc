@@ -47,14 +47,8 @@ Status Mail(Tx& tx, const std::string& key, const std::string& email, const std:
 Status Subscribe(Tx& tx, const std::string& email_in, const std::string& client_address,
                  const std::string& link_base, TimePoint now) {
   std::string email = domain::Lowercase(email_in);
-  ACCORD_TRY(CountPublicPost(tx, "addr:" + client_address, now, kPublicPostsPerHour,
+  ACCORD_TRY(CountPublicPost(tx, ClientKey(client_address), now, kPublicPostsPerHour,
                              std::chrono::hours(1)));
-  // One email per subscriber address per day, however often it is entered: the rest are
-  // accepted (the answer is the same) and send nothing.
-  if (Status once = CountPublicPost(tx, "sub:" + email, now, 1, std::chrono::hours(24));
-      !once.ok()) {
-    return once.error().code == ErrorCode::kRateLimited ? Ok() : once;
-  }
   std::string at = FormatRfc3339(now);
   auto row = tx.QueryOne(
       "SELECT id, token, confirmed_at, unsubscribed_at FROM trust_subscribers WHERE email = ?",
@@ -66,6 +60,13 @@ Status Subscribe(Tx& tx, const std::string& email_in, const std::string& client_
     id = (*row)->Text(0);
     token = (*row)->Text(1);
     active = StatusOf(**row, 2, 3) == "active";
+    // A pending or active address is emailed again at most once a day, however often it is
+    // entered: the rest are accepted (the answer is the same) and send nothing. A new or
+    // ended one always gets its confirmation.
+    if (Status once = CountPublicPost(tx, "sub:" + email, now, 1, std::chrono::hours(24));
+        !once.ok()) {
+      return once.error().code == ErrorCode::kRateLimited ? Ok() : once;
+    }
   } else {
     id = row->has_value() ? (*row)->Text(0) : NewId("sub", now);
     token = Base64UrlEncode(RandomBytes(32));

@@ -214,6 +214,7 @@ TEST_F(ReportRequestTest, CustomerRequestGoesThroughTheNdaApprovalAndALimitedDow
   ASSERT_EQ(outbox.status, 200);
   EXPECT_FALSE(Has(outbox.body, token));
   EXPECT_TRUE(Has(outbox.body, "\"confidential\":true")) << outbox.body;
+  EXPECT_TRUE(Has(outbox.body, "\"status\":\"sent\"")) << outbox.body;
 
   // The page shows the exact text; a mail scanner's GET changes nothing.
   HttpResult page = HttpCall(s().port(), "GET", "/nda/" + token);
@@ -276,6 +277,11 @@ TEST_F(ReportRequestTest, CustomerRequestGoesThroughTheNdaApprovalAndALimitedDow
   // Only an officer decides (IN-4). Without document_id the report is the newest document
   // of the current SOC 2 Type II certification: the one uploaded here.
   EXPECT_EQ(Act(id, {{"action", "approve"}}, "staff").status, 403);
+  // Only our own reports go out, never a party's document (here: the NDA text itself).
+  HttpResult party_doc =
+      Act(id, {{"action", "approve"}, {"document_id", Str(nda.at("document_id"))}});
+  EXPECT_EQ(party_doc.status, 422);
+  EXPECT_TRUE(Has(party_doc.body, "certifications")) << party_doc.body;
   std::string report = UploadReport("luma soc2 2026");
   HttpResult approved = Act(id, {{"action", "approve"}, {"max_downloads", 2}}, "privacy_officer");
   ASSERT_EQ(approved.status, 200) << approved.body;
@@ -319,6 +325,22 @@ TEST_F(ReportRequestTest, CustomerRequestGoesThroughTheNdaApprovalAndALimitedDow
   HttpResult reissued = Act(id, {{"action", "reissue"}, {"max_downloads", 1}});
   ASSERT_EQ(reissued.status, 200) << reissued.body;
   EXPECT_EQ(json::parse(reissued.body).at("status"), "approved");
+  // A wrong approval is undone: cancelled, its links stop working.
+  std::string second;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (second.empty() && std::chrono::steady_clock::now() < deadline) {
+    for (const auto& m : smtp_->Messages()) {
+      if (!Has(m, "Subject: Your requested report is ready")) continue;
+      std::string t = LinkToken(DecodeQp(m), "downloads");
+      if (t != download) second = t;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  ASSERT_FALSE(second.empty()) << "the reissued link arrives by email";
+  EXPECT_EQ(HttpCall(s().port(), "GET", "/downloads/" + second).status, 200);
+  HttpResult cancelled = Act(id, {{"action", "cancel"}, {"comment", "Sent to the wrong person"}});
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(HttpCall(s().port(), "GET", "/downloads/" + second).status, 404);
 }
 
 TEST_F(ReportRequestTest, AnNdaInForceSkipsTheNdaAndAnExpiredOneMeansANewOne) {
@@ -356,7 +378,8 @@ TEST_F(ReportRequestTest, AnNdaInForceSkipsTheNdaAndAnExpiredOneMeansANewOne) {
   EXPECT_EQ(ra.at("link").at("how"), "staff");
   EXPECT_EQ(ra.at("nda").at("agreement_id"), in_force.c_str());
 
-  // Linked by the exact organisation name; its only NDA has expired: a new NDA goes out.
+  // Matched by the exact organisation name only (a gmail address proves nothing): linked as a
+  // suggestion that staff confirm; its only NDA has expired, so then a new NDA goes out.
   HttpResult b = s().Post("/api/v1/report-requests",
                           json::serialize(json::object{{"name", "Ana Ruiz"},
                                                        {"email", "ana.ruiz@gmail.com"},
@@ -367,7 +390,11 @@ TEST_F(ReportRequestTest, AnNdaInForceSkipsTheNdaAndAnExpiredOneMeansANewOne) {
   json::object rb = json::parse(b.body).as_object();
   EXPECT_EQ(rb.at("party_id"), bayview.c_str());
   EXPECT_EQ(rb.at("link").at("how"), "name");
-  EXPECT_EQ(rb.at("status"), "nda_sent");
+  EXPECT_EQ(rb.at("status"), "received");
+  HttpResult confirmed = Act(Str(rb.at("id")), {{"action", "link"}}, "staff");
+  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+  EXPECT_EQ(json::parse(confirmed.body).at("status"), "nda_sent");
+  EXPECT_EQ(json::parse(confirmed.body).at("link").at("how"), "staff");
   std::string mail = WaitForMail("ana.ruiz@gmail.com", "Your request: please accept our NDA first");
   EXPECT_FALSE(LinkToken(mail, "nda").empty()) << mail;
 
@@ -468,6 +495,15 @@ TEST(ReportRequestFormTest, ThePublicFormShowsErrorsBesideFieldsAndIsRateLimited
   EXPECT_TRUE(Has(bad.body, "id=\"email-error\"")) << bad.body;
   EXPECT_TRUE(Has(bad.body, "value=\"Kim &amp; Co &lt;b&gt;\"")) << "kept, escaped";
   EXPECT_EQ(form("name=%zz").status, 400);
+  // A right-to-left override could disguise a link in an email or a page.
+  HttpResult bidi = form(FormEncode({{"name",
+                                      "Kim \xE2\x80\xAE"
+                                      "moc.live"},
+                                     {"email", "kim@example.org"},
+                                     {"organisation", "Kim and Co"},
+                                     {"report_type", "soc2_type2"}}));
+  EXPECT_EQ(bidi.status, 422);
+  EXPECT_TRUE(Has(bidi.body, "id=\"name-error\"")) << bidi.body;
 
   HttpResult ok = form(FormEncode({{"name", "Kim Lee"},
                                    {"email", "kim@example.org"},
@@ -594,6 +630,16 @@ TEST(SubscriptionTest, DoubleOptInThenEachChangeIsEmailedUntilUnsubscribed) {
   ASSERT_EQ(ended.status, 200);
   EXPECT_TRUE(Has(ended.body, "You are unsubscribed"));
   EXPECT_TRUE(Has(HttpCall(s.port(), "GET", "/trust/subscriptions/" + token).body, "ended"));
+  // Subscribing again after ending it: a new confirmation at once, a new link.
+  ASSERT_EQ(form("/trust/subscribe", "email=customer%40example.org").status, 200);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  size_t confirmations = 0;
+  while (confirmations < 2 && std::chrono::steady_clock::now() < deadline) {
+    confirmations = 0;
+    for (const auto& m : smtp.Messages()) confirmations += Has(m, "Subject: Confirm your") ? 1 : 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  }
+  EXPECT_EQ(confirmations, 2u);
   EXPECT_EQ(form("/trust/subscriptions/unknown-token", "action=confirm").status, 404);
 }
 

@@ -28,6 +28,9 @@ std::string EmailDomain(std::string_view email);
 // Mailbox providers anyone can sign up to (gmail.com, outlook.com, ...): their domain says
 // nothing about the organisation, so requests from them are never linked by domain.
 bool IsPublicMailDomain(std::string_view domain);
+// Text a stranger typed that must not reach a page or an email as is: C0/C1 controls (line
+// breaks and tabs aside), U+2028/2029, and bidirectional overrides that can disguise a link.
+bool HasUnsafeText(std::string_view text);
 // The host of a website field ("https://www.acme.example/x" -> "acme.example"), lowercased,
 // without a leading "www.".
 std::string WebsiteDomain(std::string_view website);

@@ -33,8 +33,10 @@ struct ReportRequestSettings {
 inline constexpr int kPublicPostsPerHour = 5;
 inline constexpr int kRequestsPerEmailPerDay = 3;
 
-// Counts one accepted public post under `key` ("addr:203.0.113.9") in a fixed window. When
-// `limit` posts were accepted in the current window: kRateLimited whose details hold
+// The counter key of a client address: "addr:203.0.113.9"; IPv6 by its /64.
+std::string ClientKey(std::string_view address);
+// Counts one accepted public post under `key` (ClientKey(...), "rrq:<email>") in a fixed window.
+// When `limit` posts were accepted in the current window: kRateLimited whose details hold
 // {"retry_after", seconds}. Run inside the command that accepts the post, so a refused post
 // counts nothing and servers sharing a store share the count.
 Status CountPublicPost(Tx& tx, const std::string& key, TimePoint now, int limit,
