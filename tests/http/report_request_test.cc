@@ -20,6 +20,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/report_requests.h"
 #include "accord/http/api.h"
+#include "accord/storage/report_requests.h"
 #include "support/api_server.h"
 #include "support/smtp_server.h"
 
@@ -563,6 +564,30 @@ TEST(ReportRequestRulesTest, DomainsOfEmailsAndWebsites) {
   EXPECT_EQ(domain::WebsiteDomain("https://www.Acme.example/about?x=1"), "acme.example");
   EXPECT_EQ(domain::WebsiteDomain("acme.example:8443"), "acme.example");
   EXPECT_EQ(domain::WebsiteDomain("http://user@acme.example/"), "acme.example");
+  EXPECT_TRUE(domain::IsPublicMailDomain("hotmail.co.uk"));
+  EXPECT_TRUE(domain::IsPublicMailDomain("web.de"));
+  EXPECT_FALSE(domain::IsPublicMailDomain("livewell.example"));
+}
+
+TEST(ReportRequestRulesTest, UnsafeTextAndClientKeys) {
+  EXPECT_FALSE(domain::HasUnsafeText("Jane Roe, Ärztehaus Nord\nline two\ttab"));
+  EXPECT_TRUE(domain::HasUnsafeText("evil\xE2\x80\xAEgpj.exe"));  // U+202E
+  EXPECT_TRUE(
+      domain::HasUnsafeText("a\xE2\x81\xA6"
+                            "b"));  // U+2066
+  EXPECT_TRUE(
+      domain::HasUnsafeText("a\xE2\x80\xA8"
+                            "b"));  // U+2028
+  EXPECT_TRUE(
+      domain::HasUnsafeText("a\xC2\x85"
+                            "b"));  // U+0085 (C1)
+  EXPECT_TRUE(domain::HasUnsafeText(std::string("a\0b", 3)));
+  EXPECT_FALSE(domain::HasUnsafeText("\xE2\x80\x94 em dash"));  // U+2014 is fine
+  EXPECT_EQ(storage::ClientKey("203.0.113.9"), "addr:203.0.113.9");
+  EXPECT_EQ(storage::ClientKey("::ffff:203.0.113.9"), "addr:203.0.113.9");
+  // Every address of one IPv6 /64 counts as one client.
+  EXPECT_EQ(storage::ClientKey("2001:db8:1:2::1"), storage::ClientKey("2001:db8:1:2:ffff::9"));
+  EXPECT_NE(storage::ClientKey("2001:db8:1:2::1"), storage::ClientKey("2001:db8:1:3::1"));
 }
 
 }  // namespace

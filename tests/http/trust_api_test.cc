@@ -63,6 +63,25 @@ class TrustApiTest : public ::testing::Test {
     }
     return false;
   }
+  // The titles of the Atom feed's entries that name `who`, newest first, once there are n
+  // (the feed is read by a real XML parser; waits out the cache).
+  std::vector<std::string> FeedTitles(const std::string& who, size_t n) {
+    std::vector<std::string> titles;
+    EXPECT_TRUE(Eventually("/trust/subprocessors.atom", [&](const std::string& body) {
+      std::istringstream in(body);
+      pt::ptree tree;
+      pt::read_xml(in, tree);
+      titles.clear();
+      for (const auto& [tag, node] : tree.get_child("feed")) {
+        if (tag != "entry") continue;
+        std::string title = node.get<std::string>("title");
+        if (title.find(who) != std::string::npos) titles.push_back(title);
+        EXPECT_TRUE(ParseRfc3339(node.get<std::string>("updated")).ok());
+      }
+      return titles.size() == n;
+    })) << who;
+    return titles;
+  }
   static std::set<std::string> Names(const json::array& items) {
     std::set<std::string> out;
     for (const auto& v : items) out.insert(Str(v.at("name")));
@@ -179,26 +198,25 @@ TEST_F(TrustApiTest, ListChangesShowWithinSecondsAndInTheAtomFeed) {
   }));
 
   // The feed, read by an XML parser: planned, added, changed, removed, newest first.
-  std::vector<std::string> titles;
-  ASSERT_TRUE(Eventually("/trust/subprocessors.atom", [&](const std::string& body) {
-    std::istringstream in(body);
-    pt::ptree tree;
-    pt::read_xml(in, tree);
-    titles.clear();
-    for (const auto& [tag, node] : tree.get_child("feed")) {
-      if (tag != "entry") continue;
-      std::string title = node.get<std::string>("title");
-      if (title.find("Quokka") != std::string::npos) titles.push_back(title);
-      EXPECT_TRUE(ParseRfc3339(node.get<std::string>("updated")).ok());
-    }
-    return titles.size() == 4;
-  }));
+  std::vector<std::string> titles = FeedTitles("Quokka", 4);
   EXPECT_EQ(titles,
             (std::vector<std::string>{"Quokka Analytics removed", "Quokka Analytics changed",
                                       "Quokka Analytics added", "Quokka Analytics planned"}));
   HttpResult feed = Public("/trust/subprocessors.atom");
   EXPECT_NE(feed.Header("Content-Type").find("application/atom+xml"), std::string::npos);
   EXPECT_NE(feed.body.find("Product analytics &lt;beta&gt;"), std::string::npos);
+}
+
+TEST_F(TrustApiTest, APlannedSubprocessorDroppedBeforeItStartsIsRemovedFromTheFeed) {
+  json::object p = Create("/api/v1/parties", {{"name", "Numbat Mail"},
+                                              {"kind", "subcontractor"},
+                                              {"public_subprocessor", true},
+                                              {"purpose", "Newsletters"}});
+  std::string id = Str(p.at("id"));
+  Patch("/api/v1/parties/" + id, {{"status", "onboarding"}});
+  Patch("/api/v1/parties/" + id, {{"status", "offboarded"}});
+  EXPECT_EQ(FeedTitles("Numbat", 2),
+            (std::vector<std::string>{"Numbat Mail removed", "Numbat Mail planned"}));
 }
 
 TEST_F(TrustApiTest, CertificationsAreOfficersWorkAndPublishedOnlyWhileValid) {
