@@ -11,11 +11,15 @@ namespace json = boost::json;
 
 Actor SystemActor() { return Actor{"system", "system"}; }
 
+json::object ActorJson(const Actor& actor) {
+  return json::object{{"id", actor.id}, {"role", actor.role}};
+}
+
 json::object ToJson(const Event& event) {
   return json::object{
       {"type", event.type},
       {"time", FormatRfc3339(event.time)},
-      {"actor", json::object{{"id", event.actor.id}, {"role", event.actor.role}}},
+      {"actor", ActorJson(event.actor)},
       {"subject", json::object{{"kind", event.subject.kind}, {"id", event.subject.id}}},
       {"payload", event.payload},
       {"org", event.org},

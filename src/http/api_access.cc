@@ -74,7 +74,7 @@ Result<json::value> RequestGrant(storage::CommandContext& c, const policy::Acces
                      {"status", "requested"},
                      {"decision", *decision},
                      {"decision_outcome", outcome},
-                     {"requested_by", json::object{{"id", actor.id}, {"role", actor.role}}},
+                     {"requested_by", domain::ActorJson(actor)},
                      {"created_at", at},
                      {"updated_at", at},
                      {"version", 1}};
@@ -184,12 +184,12 @@ Result<json::value> ApplyTransition(storage::CommandContext& c, const policy::Ac
     }
     state["decision"] = std::move(*decision);
     state["status"] = "approved";
-    state["approved_by"] = json::object{{"id", actor.id}, {"role", actor.role}};
+    state["approved_by"] = domain::ActorJson(actor);
     state["approved_at"] = FormatRfc3339(c.Now());
     type = "grant.approved";
   } else if (t.verb == "deny") {
     state["status"] = "denied";
-    state["denied_by"] = json::object{{"id", actor.id}, {"role", actor.role}};
+    state["denied_by"] = domain::ActorJson(actor);
     type = "grant.denied";
   } else {
     if (effective != "approved" && effective != "active") {
@@ -198,7 +198,7 @@ Result<json::value> ApplyTransition(storage::CommandContext& c, const policy::Ac
                    {{"status", "is " + effective, {}}}};
     }
     state["status"] = "revoked";
-    state["revoked_by"] = json::object{{"id", actor.id}, {"role", actor.role}};
+    state["revoked_by"] = domain::ActorJson(actor);
     state["revoked_at"] = FormatRfc3339(c.Now());
     type = "grant.revoked";
   }

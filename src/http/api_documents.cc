@@ -60,7 +60,7 @@ Result<json::value> StoreDocument(storage::CommandContext& c, const Upload& u) {
                      {"content_type", u.content_type},
                      {"size", static_cast<int64_t>(u.body.size())},
                      {"sha256", u.sha256},
-                     {"uploaded_by", json::object{{"id", u.actor.id}, {"role", u.actor.role}}},
+                     {"uploaded_by", domain::ActorJson(u.actor)},
                      {"created_at", at},
                      {"updated_at", at},
                      {"version", version}};

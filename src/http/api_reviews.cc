@@ -407,7 +407,7 @@ class ReviewRoutes {
                for (const auto& f : *findings) ids.push_back(json::value(f));
                report.erase("ledger_index");
                report["finding_ids"] = std::move(ids);
-               report["reviewed_by"] = json::object{{"id", actor.id}, {"role", actor.role}};
+               report["reviewed_by"] = domain::ActorJson(actor);
                auto index =
                    c.Append(domain::Event{.type = "soc2_report.findings_opened",
                                           .actor = actor,

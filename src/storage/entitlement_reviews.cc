@@ -367,7 +367,7 @@ Result<json::object> OpenEntitlementReview(CommandContext& c, const domain::Acto
                      {"period", period > 0 ? json::value(period) : json::value(nullptr)},
                      {"due_at", FormatRfc3339(due)},
                      {"lines", std::move(*lines)},
-                     {"opened_by", json::object{{"id", actor.id}, {"role", actor.role}}},
+                     {"opened_by", domain::ActorJson(actor)},
                      {"completed_at", nullptr},
                      {"created_at", at},
                      {"updated_at", at},
@@ -425,7 +425,7 @@ Result<json::object> DecideEntitlementLine(CommandContext& c, const domain::Acto
     line["effect"] = *effect;
   }
   line["decision"] = revoke ? "revoked" : "certified";
-  line["decided_by"] = json::object{{"id", actor.id}, {"role", actor.role}};
+  line["decided_by"] = domain::ActorJson(actor);
   line["decided_at"] = FormatRfc3339(c.Now());
   line["comment"] = decision.comment.empty() ? json::value(nullptr) : json::value(decision.comment);
   Bump(state, c.Now());

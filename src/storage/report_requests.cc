@@ -19,6 +19,7 @@
 namespace accord::storage {
 
 namespace json = boost::json;
+using domain::ActorJson;
 using domain::StateString;
 
 std::string_view ReportRequestSettings::NdaText() const {
@@ -29,10 +30,6 @@ namespace {
 
 const std::vector<std::string> kDeciders = {"security_officer", "privacy_officer"};
 const std::vector<std::string> kWorkforce = {"security_officer", "privacy_officer", "staff"};
-
-json::object ActorJson(const domain::Actor& a) {
-  return json::object{{"id", a.id}, {"role", a.role}};
-}
 
 json::value OrNull(const std::string& s) {
   return s.empty() ? json::value(nullptr) : json::value(s);

@@ -19,6 +19,7 @@
 namespace accord::storage {
 
 namespace json = boost::json;
+using domain::ActorJson;
 using domain::StateString;
 
 namespace {
@@ -30,10 +31,6 @@ bool Contains(const std::vector<std::string>& v, std::string_view s) {
 }
 
 std::string Day(TimePoint t) { return FormatRfc3339(t).substr(0, 10); }
-
-json::object ActorJson(const domain::Actor& a) {
-  return json::object{{"id", a.id}, {"role", a.role}};
-}
 
 void Bump(json::object& state, TimePoint now) {
   state["updated_at"] = FormatRfc3339(now);

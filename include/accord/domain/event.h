@@ -32,6 +32,8 @@ struct Event {
 
 // The actor for work the server does by itself (bootstrap, checkpoints).
 Actor SystemActor();
+// {"id", "role"}: how an actor is written into events and into objects' "…_by" fields.
+boost::json::object ActorJson(const Actor& actor);
 
 boost::json::object ToJson(const Event& event);
 // RFC 8785 bytes: the ledger leaf.
