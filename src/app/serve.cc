@@ -18,6 +18,7 @@
 #include "accord/http/api.h"
 #include "accord/http/auth.h"
 #include "accord/http/server.h"
+#include "accord/http/web_assets.h"
 #include "accord/storage/outbox.h"
 
 namespace accord::app {
@@ -94,6 +95,17 @@ int Fail(const Error& e, int code) {
   return code;
 }
 
+// The portal's files: --web-dir, else web/dist here or in the source tree built from.
+Result<std::shared_ptr<const http::WebAssets>> LoadPortal(const ServeOptions& options) {
+  if (!options.web_dir.empty()) return http::WebAssets::Load(options.web_dir);
+  std::error_code ec;
+  for (std::filesystem::path dir :
+       {std::filesystem::path("web/dist"), std::filesystem::path(ACCORD_SOURCE_DIR) / "web/dist"}) {
+    if (std::filesystem::exists(dir / "index.html", ec)) return http::WebAssets::Load(dir);
+  }
+  return ValidationError("web_dir", "no built portal in web/dist (make web builds it)");
+}
+
 }  // namespace
 
 int Serve(const ServeOptions& options) {
@@ -108,6 +120,9 @@ int Serve(const ServeOptions& options) {
   if (options.demo && trust.security_contact.empty()) {
     trust.security_contact = "mailto:security@luma.example";
   }
+  auto portal = LoadPortal(options);
+  if (!portal.ok() && !options.web_dir.empty()) return Fail(portal.error(), 2);
+  if (!portal.ok()) spdlog::warn("portal: {}; serving the API only", portal.error().message);
   if (smtp.enabled()) {
     spdlog::info("email: through {}:{} from {}{}", smtp.host, smtp.port, smtp.from,
                  smtp.starttls ? " (STARTTLS required)" : " (no TLS)");
@@ -186,6 +201,11 @@ int Serve(const ServeOptions& options) {
   http::Router router;
   router.SetAuthenticator(auth.AsAuthenticator());
   http::AddAllRoutes(router, deps);
+  if (portal.ok()) {
+    router.SetFallback([assets = *portal](const http::Request& request, std::string_view path) {
+      return assets->Serve(request, path);
+    });
+  }
 
   http::ServerOptions server_options;
   server_options.host = host;
@@ -236,6 +256,7 @@ int Serve(const ServeOptions& options) {
   });
   ready = true;
   std::printf("listening on %s\n", listen_url.c_str());
+  if (portal.ok()) std::printf("portal: %s/app/\n", listen_url.c_str());
   std::fflush(stdout);
 
   int sig = 0;

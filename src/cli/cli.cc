@@ -484,6 +484,8 @@ int Main(int argc, char** argv) {
                       "allow plain HTTP on a non-loopback address");
   serve_cmd->add_flag("--metrics-public", serve.metrics_public, "serve /metrics beyond loopback");
   serve_cmd->add_option("--threads", serve.threads, "I/O threads")->capture_default_str();
+  serve_cmd->add_option("--web-dir", serve.web_dir,
+                        "the built web portal (default: web/dist, served under /app/)");
   // Email: a config file's [smtp] table, then these flags over it.
   std::string config_file, smtp_password_file, smtp_ca_file;
   app::SmtpConfig smtp_flags;

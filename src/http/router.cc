@@ -96,6 +96,10 @@ const Route* Router::Resolve(const Request& request, Context& ctx, const Reply& 
   if (path_matched) {
     reply(ErrorResponse(Error{
         ErrorCode::kMethodNotAllowed, request.method + " is not allowed on " + ctx.path, {}}));
+  } else if (auto file = fallback_ && (request.method == "GET" || request.method == "HEAD")
+                             ? fallback_(request, ctx.path)
+                             : std::nullopt) {
+    reply(std::move(*file));
   } else {
     reply(ErrorResponse(NotFound("no route for " + request.method + " " + ctx.path)));
   }

@@ -26,6 +26,9 @@ struct ServeOptions {
   size_t body_limit = 1 << 20;
   SmtpConfig smtp;            // the [smtp] table of --config, overridden by --smtp-* flags
   http::TrustSettings trust;  // [trust] of --config, --security-contact, --public-url
+  // --web-dir: the built portal (web/dist). Empty: web/dist under the working directory or
+  // beside the source tree the binary was built from; without one only the API is served.
+  std::string web_dir;
 };
 
 // Runs until SIGINT/SIGTERM; returns the process exit code (CONTRACT.md).

@@ -75,6 +75,9 @@ class Router {
   Route& Add(Route route);
   void SetAuthenticator(Authenticator auth) { auth_ = std::move(auth); }
   void SetObserver(Observer observer) { observer_ = std::move(observer); }
+  // Answers a GET/HEAD no route matched (the portal's static files); nullopt means 404.
+  using Fallback = std::function<std::optional<Response>(const Request&, std::string_view path)>;
+  void SetFallback(Fallback fallback) { fallback_ = std::move(fallback); }
   // Matches, authenticates, authorises and runs a route; errors in CONTRACT.md's shape.
   void Dispatch(Request&& request, Reply reply) const;
   const std::vector<Route>& routes() const { return routes_; }
@@ -94,6 +97,7 @@ class Router {
   std::vector<std::vector<std::string>> segments_;  // routes_[i].pattern split on '/'
   Authenticator auth_;
   Observer observer_;
+  Fallback fallback_;
 };
 
 // Wraps a synchronous handler.

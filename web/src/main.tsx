@@ -1,0 +1,171 @@
+// The portal: session handling, the layout and the screens by path.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, get, post, SESSION_EXPIRED, setCsrfToken } from './api';
+import { Link, match, navigate, useLocation } from './router';
+import { isOfficer, isWorkforce, readsLedger, ROLE_NAMES, SessionContext, useSession, type SessionApi, type SessionInfo } from './session';
+import { Alert } from './ui';
+import { SignIn } from './pages/SignIn';
+import { Dashboard } from './pages/Dashboard';
+import { Parties } from './pages/Parties';
+import { PartyPage } from './pages/Party';
+import { AccessPage } from './pages/Access';
+import { Reviews, ReviewPage } from './pages/Reviews';
+import { CalendarPage } from './pages/Calendar';
+import { LedgerPage } from './pages/Ledger';
+import './styles.css';
+
+type Boot = { kind: 'loading' } | { kind: 'signed-out'; notice?: string } | { kind: 'signed-in'; info: SessionInfo };
+
+function App() {
+  const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
+  const loc = useLocation();
+
+  useEffect(() => {
+    get<SessionInfo>('/api/v1/auth/session').then(
+      (info) => accept(info),
+      () => setBoot({ kind: 'signed-out' }),
+    );
+    const expired = () => {
+      setCsrfToken('');
+      setBoot({ kind: 'signed-out', notice: 'Your session has ended (it was idle too long or was signed out elsewhere). Sign in again to continue where you were.' });
+    };
+    window.addEventListener(SESSION_EXPIRED, expired);
+    return () => window.removeEventListener(SESSION_EXPIRED, expired);
+  }, []);
+
+  function accept(info: SessionInfo) {
+    setCsrfToken(info.csrf_token);
+    setBoot(info.state === 'active' ? { kind: 'signed-in', info } : { kind: 'signed-out' });
+  }
+
+  if (boot.kind === 'loading') {
+    return (
+      <p class="boot muted" role="status">
+        Loading Accord…
+      </p>
+    );
+  }
+  if (boot.kind === 'signed-out') {
+    return <SignIn notice={boot.notice} onSignedIn={accept} />;
+  }
+  const api: SessionApi = {
+    info: boot.info,
+    signOut: async (everywhere = false) => {
+      try {
+        await post(everywhere ? '/api/v1/auth/sign-out-everywhere' : '/api/v1/auth/sign-out', {}, { quiet401: true });
+      } catch (e) {
+        if (!(e instanceof ApiError && e.status === 401)) throw e;
+      }
+      setCsrfToken('');
+      setBoot({ kind: 'signed-out', notice: 'You are signed out.' });
+      navigate('/', true);
+    },
+  };
+  return (
+    <SessionContext.Provider value={api}>
+      <Layout path={loc.path}>
+        <Screen path={loc.path} />
+      </Layout>
+    </SessionContext.Provider>
+  );
+}
+
+function Screen(props: { path: string }) {
+  const { path } = props;
+  const { user } = useSession().info;
+  const role = user.role;
+  let m: Record<string, string> | null;
+  if (path === '/' || path === '') {
+    if (role === 'third_party_contact') {
+      return user.party_id ? <PartyPage id={user.party_id} /> : <Alert kind="error">This account is not bound to an organisation.</Alert>;
+    }
+    if (role === 'staff') return <Parties />;
+    return <Dashboard />;
+  }
+  if (match('/parties', path)) return <Parties />;
+  if ((m = match('/parties/:id', path))) return <PartyPage id={m.id} />;
+  if (match('/access', path)) return <AccessPage />;
+  if (match('/reviews', path)) return <Reviews />;
+  if ((m = match('/reviews/:id', path))) return <ReviewPage id={m.id} />;
+  if (match('/calendar', path)) return <CalendarPage />;
+  if (match('/ledger', path)) return <LedgerPage />;
+  return (
+    <div>
+      <h1>Not found</h1>
+      <Alert kind="info">
+        There is no page at <code>{path}</code>. <Link href="/">Go to the start page</Link>.
+      </Alert>
+    </div>
+  );
+}
+
+function Layout(props: { path: string; children: preact.ComponentChildren }) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  return (
+    <SessionContext.Consumer>
+      {(s) => {
+        const info = s!.info;
+        const role = info.user.role;
+        const links: [string, string][] = [];
+        if (role === 'third_party_contact') {
+          links.push(['/', 'My organisation']);
+        } else {
+          if (role !== 'staff') links.push(['/', 'Dashboard']);
+          links.push(['/parties', 'Parties']);
+          if (isWorkforce(role) || role === 'auditor') links.push(['/access', 'Access']);
+          links.push(['/reviews', 'Reviews'], ['/calendar', 'Calendar']);
+          if (readsLedger(role)) links.push(['/ledger', 'Ledger']);
+        }
+        const active = (href: string) =>
+          href === '/' ? props.path === '/' : props.path === href || props.path.startsWith(href + '/');
+        return (
+          <>
+            <a class="skip-link" href="#main">
+              Skip to content
+            </a>
+            <header class="topbar">
+              <div class="brand">
+                <Link href="/">Accord</Link>
+              </div>
+              <button
+                type="button"
+                class="menu-toggle btn"
+                aria-expanded={menuOpen}
+                aria-controls="main-nav"
+                onClick={() => setMenuOpen(!menuOpen)}
+              >
+                Menu
+              </button>
+              <nav id="main-nav" aria-label="Main" class={menuOpen ? 'open' : ''}>
+                <ul>
+                  {links.map(([href, label]) => (
+                    <li>
+                      <Link href={href} aria-current={active(href) ? 'page' : undefined} onClick={() => setMenuOpen(false)}>
+                        {label}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              <div class="account">
+                <span class="who">
+                  <span class="who-name">{info.user.name || info.user.email}</span>
+                  <span class="who-role">{ROLE_NAMES[role] || role}</span>
+                </span>
+                <button type="button" class="btn" onClick={() => s!.signOut()}>
+                  Sign out
+                </button>
+              </div>
+            </header>
+            <main id="main" class={isOfficer(role) ? 'officer' : ''}>
+              {props.children}
+            </main>
+          </>
+        );
+      }}
+    </SessionContext.Consumer>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

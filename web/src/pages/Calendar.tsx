@@ -1,0 +1,5 @@
+import { Page } from '../ui';
+
+export function CalendarPage() {
+  return <Page title="Calendar">{null}</Page>;
+}
