@@ -9,6 +9,8 @@
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
+#include "accord/storage/dashboard.h"
+#include "accord/storage/ledger_tables.h"
 #include "accord/storage/registry_store.h"
 
 namespace accord::http {
@@ -451,6 +453,66 @@ void AddItemRoutes(Router& router, ApiDeps& deps, const KindRoutes& k, const std
   });
 }
 
+// GET /api/v1/parties/{id}/timeline: the ledger events about a party and what is filed under
+// it, newest first, limited to the kinds the caller may read (grants: every reader).
+void AddPartyTimelineRoute(Router& router, ApiDeps& deps) {
+  router.Add(Route{
+      .method = "GET",
+      .pattern = "/api/v1/parties/{id}/timeline",
+      .roles = kRegistryReaders,
+      .summary = "The party's timeline: ledger events about it and its objects, newest first",
+      .tag = "registry",
+      .params = {{"id", "path", "string", true, "party"},
+                 {"limit", "query", "integer", false, "1-500, default 50"},
+                 {"cursor", "query", "string", false, "from next_cursor"}},
+      .response_schema = json::object{{"type", "object"}},
+      .handler = Sync([&store = deps.store](Context& ctx) {
+        auto page = ParsePage(ctx);
+        if (!page.ok()) return ErrorResponse(page.error());
+        std::vector<std::string> kinds = {"grant"};
+        for (const auto& k : AllKindRoutes()) {
+          const auto& roles = k.read_roles;
+          if (std::find(roles.begin(), roles.end(), ctx.principal->role) != roles.end()) {
+            kinds.push_back(k.spec->kind);
+          }
+        }
+        const std::string& id = ctx.path_params.at("id");
+        int64_t before = page->after.value_or(INT64_MAX);
+        json::array items;
+        Status s = store.Read([&](storage::Tx& tx) -> Status {
+          auto party = storage::GetObject(tx, "party", id, ScopeOf(*ctx.principal));
+          if (!party.ok()) return std::move(party).error();
+          if (!party->has_value()) return NotFound("party " + id);
+          auto entries =
+              storage::PartyTimeline(tx, id, kinds, before, static_cast<int64_t>(page->limit));
+          if (!entries.ok()) return std::move(entries).error();
+          for (const auto& e : *entries) {
+            // The actor is in the event itself.
+            auto leaf = storage::ReadLeaf(tx, static_cast<uint64_t>(e.index));
+            if (!leaf.ok()) return std::move(leaf).error();
+            json::value actor = nullptr;
+            if (auto event = domain::ParseStateDoc(leaf->leaf)) {
+              if (const json::value* a = event->if_contains("actor")) actor = *a;
+            }
+            items.push_back(json::object{
+                {"index", e.index},
+                {"type", e.type},
+                {"at", e.time},
+                {"subject", json::object{{"kind", e.subject_kind}, {"id", e.subject_id}}},
+                {"actor", std::move(actor)}});
+          }
+          return Ok();
+        });
+        if (!s.ok()) return ErrorResponse(s.error());
+        json::value next = nullptr;
+        if (items.size() == page->limit) {
+          next = EncodeCursor(items.back().as_object().at("index").as_int64());
+        }
+        return JsonResponse(json::object{{"items", std::move(items)}, {"next_cursor", next}});
+      }),
+  });
+}
+
 }  // namespace
 
 Scope ScopeOf(const Principal& p) {
@@ -509,6 +571,7 @@ void AddRegistryRoutes(Router& router, ApiDeps& deps) {
     AddItemRoutes(router, deps, k, item);
   }
   AddDocumentRoutes(router, deps);
+  AddPartyTimelineRoute(router, deps);
 }
 
 }  // namespace accord::http

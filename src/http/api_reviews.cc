@@ -18,6 +18,7 @@
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
+#include "accord/storage/dashboard.h"
 #include "accord/storage/outbox.h"
 #include "accord/storage/reviews.h"
 
@@ -517,6 +518,9 @@ class ReviewRoutes {
       auto d = storage::ReviewDashboard(tx, deps_.clock.Now());
       if (!d.ok()) return std::move(d).error();
       body = std::move(*d);
+      auto extras = storage::DashboardExtras(tx, deps_.clock.Now());
+      if (!extras.ok()) return std::move(extras).error();
+      for (auto& [k, v] : *extras) body[k] = std::move(v);
       return Ok();
     });
     (void)ctx;

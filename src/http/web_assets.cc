@@ -61,8 +61,8 @@ const char* const kPortalCsp =
 Result<std::shared_ptr<const WebAssets>> WebAssets::Load(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_regular_file(dir / "index.html", ec)) {
-    return ValidationError("web_dir", dir.string() +
-                                          " holds no index.html (build the portal: make web)");
+    return ValidationError("web_dir",
+                           dir.string() + " holds no index.html (build the portal: make web)");
   }
   auto assets = std::make_shared<WebAssets>();
   for (auto it = fs::recursive_directory_iterator(dir, ec);
@@ -119,8 +119,8 @@ std::optional<Response> WebAssets::Serve(const Request& request, std::string_vie
   }
   Response r;
   r.content_type = file->content_type;
-  r.headers.push_back({"Cache-Control", immutable ? "public, max-age=31536000, immutable"
-                                                  : "no-cache"});
+  r.headers.push_back(
+      {"Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache"});
   r.headers.push_back({"Content-Security-Policy", kPortalCsp});
   r.headers.push_back({"Vary", "Accept-Encoding"});
   if (!file->gzip.empty() && AcceptsGzip(request)) {

@@ -248,6 +248,38 @@ TEST_F(RegistryApiTest, DeletingAProspectFreesItsNameAndLeavesItsHistory) {
   EXPECT_NE(NewParty("crud mistake entry"), "");
 }
 
+// The party page's timeline: the ledger events about a party and what is filed under it,
+// newest first, in pages; a contact sees only its own party's and only kinds it may read.
+TEST_F(RegistryApiTest, PartyTimelineListsItsEventsNewestFirst) {
+  std::string id = NewParty("Timeline Partners", "partner");
+  json::object agreement = Create("/api/v1/parties/" + id + "/agreements", {{"type", "nda"}});
+  PatchOk("/api/v1/parties/" + id, {{"status", "onboarding"}});
+  json::array items = Items("/api/v1/parties/" + id + "/timeline", "auditor");
+  ASSERT_EQ(items.size(), 3u) << json::serialize(items);
+  EXPECT_EQ(items[0].at("type"), "party.status_changed");
+  EXPECT_EQ(items[1].at("type"), "agreement.created");
+  EXPECT_EQ(items[1].at("subject").at("id"), agreement.at("id"));
+  EXPECT_EQ(items[2].at("type"), "party.created");
+  EXPECT_EQ(items[2].at("actor").at("role"), "security_officer");
+  EXPECT_GT(items[0].at("index").as_int64(), items[1].at("index").as_int64());
+  // The entry is the ledger's own.
+  EXPECT_EQ(Entry(items[1].at("index").as_int64()).at("type"), "agreement.created");
+
+  json::object first = GetObj("/api/v1/parties/" + id + "/timeline?limit=2");
+  ASSERT_EQ(first.at("items").as_array().size(), 2u);
+  ASSERT_TRUE(first.at("next_cursor").is_string());
+  json::object rest = GetObj("/api/v1/parties/" + id + "/timeline?limit=2&cursor=" +
+                             std::string(first.at("next_cursor").as_string()));
+  ASSERT_EQ(rest.at("items").as_array().size(), 1u);
+  EXPECT_EQ(rest.at("items").as_array()[0].at("type"), "party.created");
+
+  ExpectError(Call("GET", "/api/v1/parties/pty_nope/timeline"), 404, "not_found");
+  // The demo contact belongs to another party.
+  ExpectError(Call("GET", "/api/v1/parties/" + id + "/timeline", "", "third_party_contact"), 404,
+              "not_found");
+  ExpectError(Call("GET", "/api/v1/parties/" + id + "/timeline?limit=0"), 422, "validation_failed");
+}
+
 struct ChildCase {
   std::string collection;  // under /api/v1/parties/{id}/
   std::string kind;        // event subject kind

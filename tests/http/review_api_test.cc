@@ -969,6 +969,49 @@ TEST_F(ReviewApiTest, DashboardCountsFollowTheReviews) {
   ExpectError(Call("GET", "/api/v1/dashboard", "", ""), 401, "unauthenticated");
 }
 
+// The portal's dashboard: agreements and grants running out, and the chart series.
+TEST_F(ReviewApiTest, DashboardListsAgreementsRunningOutAndChartSeries) {
+  std::string party = NewParty("Expiring Paper Partners");
+  auto agreement = [&](int expires_in_days) {
+    return Str(Create("/api/v1/parties/" + party + "/agreements",
+                      {{"type", "nda"},
+                       {"status", "executed"},
+                       {"effective_at", At(Now() - days(30))},
+                       {"expires_at", At(Now() + days(expires_in_days) + std::chrono::hours(1))}}),
+               "id");
+  };
+  std::string soon = agreement(10);
+  std::string later = agreement(120);
+  json::object dash = Get("/api/v1/dashboard", "auditor");
+  json::object row;
+  for (const auto& a : dash.at("agreements_expiring").as_array()) {
+    EXPECT_NE(a.at("id"), later.c_str()) << "120 days out is not listed";
+    if (a.at("id") == soon.c_str()) row = a.as_object();
+  }
+  ASSERT_FALSE(row.empty()) << json::serialize(dash.at("agreements_expiring"));
+  EXPECT_EQ(row.at("party_name"), "Expiring Paper Partners");
+  EXPECT_EQ(row.at("type"), "nda");
+  EXPECT_EQ(row.at("days_left").as_int64(), 10);
+  // Soonest first.
+  int64_t previous = -1;
+  for (const auto& a : dash.at("agreements_expiring").as_array()) {
+    EXPECT_GE(a.at("days_left").as_int64(), previous);
+    previous = a.at("days_left").as_int64();
+  }
+  EXPECT_TRUE(dash.at("grants_ending").is_array());
+
+  const json::array& quarters = dash.at("reviews_by_quarter").as_array();
+  ASSERT_EQ(quarters.size(), 8u);
+  EXPECT_EQ(quarters.back().at("quarter"), QuarterLabel(Now()).c_str());
+  const json::array& months = dash.at("findings_by_month").as_array();
+  ASSERT_EQ(months.size(), 12u);
+  EXPECT_EQ(months.back().at("month"), At(Now()).substr(0, 7).c_str());
+  int64_t opened = months.back().at("opened").as_int64();
+  Create("/api/v1/findings", {{"title", "Chart series finding"}, {"severity", "low"}});
+  dash = Get("/api/v1/dashboard");
+  EXPECT_EQ(dash.at("findings_by_month").as_array().back().at("opened").as_int64(), opened + 1);
+}
+
 TEST_F(ReviewApiTest, QuarterlyReportAsJsonCsvAndPrintablePage) {
   const std::string name = "Smith & <Jones> Partners";
   std::string party = NewParty(name);
