@@ -7,12 +7,17 @@ CMAKE_COMMON := -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 LISTEN ?= 127.0.0.1:8080
 DATA_DIR ?= var
 
-.PHONY: all deps release asan run test unit format format-check bench clean
+.PHONY: all deps web release asan run test unit format format-check bench clean
 
 all: release
 
-release:
+# The web portal (web/, Preact + Vite): npm ci when the lockfile changed, then vite build into
+# web/dist, which `accord serve` serves under /app/.
+web:
 	scripts/deps.sh build
+	scripts/web.sh
+
+release: web
 	cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release $(CMAKE_COMMON) >/dev/null
 	cmake --build $(RELEASE_DIR) -j $(JOBS) --target accord
 
@@ -21,6 +26,7 @@ run: release
 
 asan:
 	scripts/deps.sh test
+	scripts/web.sh
 	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DACCORD_SANITIZE=ON \
 	  -DACCORD_BENCH=OFF -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" $(CMAKE_COMMON) >/dev/null
 	cmake --build $(ASAN_DIR) -j $(JOBS)
@@ -37,7 +43,7 @@ format:
 format-check:
 	@git ls-files --cached --others --exclude-standard '*.cc' '*.h' | xargs clang-format --dry-run --Werror && echo "format: OK"
 
-bench:
+bench: web
 	scripts/deps.sh bench
 	cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release $(CMAKE_COMMON) >/dev/null
 	cmake --build $(RELEASE_DIR) -j $(JOBS) --target accord accord_bench

@@ -7,11 +7,12 @@
 # ACCORD_BENCH_ONLY=gate runs only the access gate section (seconds instead of minutes);
 # ACCORD_BENCH_ONLY=identity only the identity section (sign-in, token auth, wrk; ~1.5 min);
 # ACCORD_BENCH_ONLY=reviews only the reviews section (scheduler pass, dashboard; ~3 min);
-# ACCORD_BENCH_ONLY=trust only the public trust center under wrk (~1 min).
+# ACCORD_BENCH_ONLY=trust only the public trust center under wrk (~1 min);
+# ACCORD_BENCH_ONLY=portal only the web portal (first-load size, party list in Chromium; ~2 min).
 set -euo pipefail
 
 usage() {
-  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust] bench/run.sh BUILD_DIR" >&2
+  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust|portal] bench/run.sh BUILD_DIR" >&2
   exit 2
 }
 [ $# -eq 1 ] || usage
@@ -30,7 +31,8 @@ case $only in
   gate) tools=(python3) ;;
   identity | trust) tools=(python3 wrk) ;;
   reviews) tools=(python3) ;;
-  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews or trust (or unset for everything)" ;;
+  portal) tools=(python3 curl node) ;;
+  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust or portal (or unset for everything)" ;;
 esac
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench"
@@ -133,8 +135,15 @@ start_server() {
 . "$(dirname "$0")/reviews.sh"
 # shellcheck source=bench/trust.sh
 . "$(dirname "$0")/trust.sh"
+# shellcheck source=bench/portal.sh
+. "$(dirname "$0")/portal.sh"
 if [ "$only" = trust ]; then
   trust_bench
+  print_table
+  exit 0
+fi
+if [ "$only" = portal ]; then
+  portal_bench
   print_table
   exit 0
 fi
@@ -378,6 +387,9 @@ reviews_bench
 
 # --- 10. the public trust center under wrk (bench/trust.sh) -----------------------------------
 trust_bench
+
+# --- 11. the web portal: first-load size, the party list in Chromium (bench/portal.sh) --------
+portal_bench
 
 # --- table ------------------------------------------------------------------------------------
 print_table

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Accord needs on Debian 12, only what is missing.
-#   scripts/deps.sh build   libraries and tools to build and run
-#   scripts/deps.sh test    + what the test suite needs (Node for the OpenAPI validator,
-#                           PostgreSQL, exim4 as a real SMTP server, libical)
+#   scripts/deps.sh build   libraries and tools to build and run (Node + npm for the portal)
+#   scripts/deps.sh test    + what the test suite needs (PostgreSQL, exim4 as a real SMTP
+#                           server, libical, Chromium for the portal's browser tests)
 #   scripts/deps.sh bench   + wrk, openssl and Node (the Cedar side-by-side) for the benchmarks
 set -euo pipefail
 mode=${1:-build}
@@ -13,8 +13,9 @@ pkgs=(build-essential cmake pkg-config ccache
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev libargon2-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev)
 case "$mode" in
-  test) pkgs+=(clang-format sqlite3 openssl procps postgresql libical-dev exim4-daemon-light) ;;
-  bench) pkgs+=(wrk openssl procps python3 postgresql curl) ;;
+  test) pkgs+=(clang-format sqlite3 openssl procps postgresql libical-dev exim4-daemon-light
+    chromium fonts-dejavu-core) ;;
+  bench) pkgs+=(wrk openssl procps python3 postgresql curl chromium fonts-dejavu-core) ;;
 esac
 
 missing=()
@@ -22,8 +23,8 @@ for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 # Node: this machine type may ship its own Node whose package conflicts with Debian's npm.
-if [ "$mode" != build ] && ! command -v node >/dev/null; then missing+=(nodejs); fi
-if [ "$mode" != build ] && ! command -v npm >/dev/null; then missing+=(npm); fi
+if ! command -v node >/dev/null; then missing+=(nodejs); fi
+if ! command -v npm >/dev/null; then missing+=(npm); fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "deps: installing ${missing[*]}"

@@ -3,12 +3,16 @@
 import { defineConfig, type Plugin } from 'vite';
 import { gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 function gzipTwins(): Plugin {
+  let outDir = 'dist';
   return {
     name: 'accord-gzip-twins',
     apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
       const walk = (dir: string) => {
         for (const name of readdirSync(dir)) {
@@ -19,7 +23,7 @@ function gzipTwins(): Plugin {
           }
         }
       };
-      walk('dist');
+      walk(outDir);
     },
   };
 }

@@ -176,7 +176,8 @@ export async function newPage(browser, server, { email, viewport } = {}) {
     if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) page.problems.push('console: ' + m.text());
   });
   page.on('pageerror', (e) => page.problems.push('page error: ' + e.message));
-  page.setDefaultTimeout(15000);
+  // Generous: under `make test` the server is an ASan build sharing two cores with other tests.
+  page.setDefaultTimeout(30000);
   return page;
 }
 
@@ -218,6 +219,10 @@ export async function journey(name, body) {
         if (p.problems?.length) throw new Error('browser problems:\n' + p.problems.join('\n'));
       }
     }
+    // A sanitizer report from the server (make test runs an ASan+UBSan build) fails the journey.
+    await server.stop();
+    const report = server.log().match(/(ERROR: AddressSanitizer|runtime error:|ERROR: LeakSanitizer)[^\n]*/);
+    if (report) throw new Error('the server reported: ' + report[0] + '\n' + server.log().slice(-4000));
     console.log(`ok: ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } catch (e) {
     console.error(`FAILED: ${name}: ${e.stack || e}`);

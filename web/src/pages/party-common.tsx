@@ -1,0 +1,135 @@
+// Shared by the parties list and the party page: the party's shape, labels and small helpers.
+import type { ComponentChildren } from 'preact';
+import { Badge, daysUntil, humanize, type FormState } from '../ui';
+
+export interface Party {
+  id: string;
+  name: string;
+  kind: string;
+  legal_name?: string;
+  status?: string;
+  owner?: string;
+  criticality?: string;
+  infrastructure_partner?: boolean;
+  public_subprocessor?: boolean;
+  purpose?: string;
+  location?: string;
+  region?: string;
+  website?: string;
+  data_categories?: string[];
+  access_level?: string;
+  risk_tier?: string;
+  created_at?: string;
+  updated_at?: string;
+  version?: number;
+}
+
+export const PARTY_KINDS = ['customer', 'partner', 'subcontractor', 'contracted_developer'];
+export const PARTY_STATUSES = ['prospect', 'onboarding', 'active', 'offboarded'];
+export const CRITICALITIES = ['low', 'medium', 'high'];
+export const ACCESS_LEVELS = ['none', 'non_production', 'production'];
+export const DATA_CATEGORIES: [string, string][] = [
+  ['ephi', 'ePHI'],
+  ['pii', 'PII'],
+  ['financial', 'Financial'],
+  ['credentials', 'Credentials'],
+  ['confidential', 'Confidential'],
+  ['public', 'Public'],
+];
+
+const ACRONYMS: Record<string, string> = {
+  baa: 'BAA',
+  sla: 'SLA',
+  nda: 'NDA',
+  msa: 'MSA',
+  dpa: 'DPA',
+  dev_contract: 'Development contract',
+  ephi: 'ePHI',
+  pii: 'PII',
+  type1: 'Type I',
+  type2: 'Type II',
+  soc2_report: 'SOC 2 report',
+};
+
+export function label(s: string | undefined | null): string {
+  if (!s) return '';
+  return ACRONYMS[s] || humanize(s);
+}
+
+export function categoryList(c?: string[]): string {
+  return (c || []).map(label).join(', ');
+}
+
+// "Risk tier: High" as a badge whose text names the tier (colour is never the only signal).
+export function RiskBadge(props: { tier?: string }) {
+  if (!props.tier) return <span class="muted">—</span>;
+  return <Badge value={props.tier} label={`${humanize(props.tier)} risk`} />;
+}
+
+// "expires in 12 days" / "expired 3 days ago" next to an expiry date.
+export function ExpiryNote(props: { at?: string | null; status?: string }) {
+  const d = daysUntil(props.at);
+  if (d === null) return null;
+  if (d < 0 || props.status === 'expired') {
+    return <Badge value="expired" label={d < 0 ? `expired ${-d} day${-d === 1 ? '' : 's'} ago` : 'expired'} />;
+  }
+  if (d === 0) return <Badge value="due" label="expires today" />;
+  return <Badge value={d <= 60 ? 'due' : 'low'} tone={d <= 60 ? 'warn' : 'muted'} label={`expires in ${d} day${d === 1 ? '' : 's'}`} />;
+}
+
+// Form values → a JSON body: empty strings are left out, "true"/"false" become booleans for
+// the named fields, dates stay YYYY-MM-DD (the server accepts them).
+export function bodyOf(values: Record<string, string>, opts: { bools?: string[]; skip?: string[] } = {}) {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (opts.skip?.includes(k) || k.includes('.')) continue;
+    if (opts.bools?.includes(k)) out[k] = v === 'true';
+    else if (v !== '') out[k] = v;
+  }
+  return out;
+}
+
+// A group of checkboxes for an enum list kept in one form value ("ephi,pii"), with the server's
+// error for the whole list beside it.
+export function CheckGroup(props: { form: FormState; name: string; legend: string; options: [string, string][]; hint?: ComponentChildren }) {
+  const { form, name } = props;
+  const selected = (form.values[name] || '').split(',').filter(Boolean);
+  const err = form.errors[name];
+  const base = `cg-${name}`;
+  return (
+    <fieldset class={`field check-group${err ? ' field-invalid' : ''}`} aria-describedby={err ? base + '-error' : undefined}>
+      <legend>{props.legend}</legend>
+      {props.hint && <p class="hint">{props.hint}</p>}
+      <div class="check-group-items">
+        {props.options.map(([value, text]) => {
+          const id = `${base}-${value}`;
+          return (
+            <span class="field-check">
+              <input
+                id={id}
+                type="checkbox"
+                checked={selected.includes(value)}
+                onChange={(e) => {
+                  const on = (e.target as HTMLInputElement).checked;
+                  const next = on ? [...selected, value] : selected.filter((s) => s !== value);
+                  form.set(name, next.join(','));
+                }}
+              />
+              <label for={id}>{text}</label>
+            </span>
+          );
+        })}
+      </div>
+      {err && (
+        <p class="field-error" id={base + '-error'}>
+          {err}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+export function yesNo(v: boolean | undefined | null) {
+  if (v === undefined || v === null) return <span class="muted">—</span>;
+  return v ? 'Yes' : 'No';
+}

@@ -1,0 +1,99 @@
+// Review kinds, the sections each must document (docs/reviews.md, src/domain/reviews.cc) and
+// the profile's review roles.
+import type { Role } from '../session';
+
+export interface Actor {
+  id: string;
+  role: string;
+}
+export interface UserRef {
+  id: string;
+  email?: string;
+  name?: string;
+  role?: string;
+}
+export interface Rejection {
+  by: Actor;
+  at: string;
+  comment: string;
+}
+export interface Review {
+  id: string;
+  title: string;
+  review_kind: string;
+  status: string;
+  party_id: string | null;
+  agreement_id: string | null;
+  change_notice_id: string | null;
+  due_at: string;
+  period_label?: string | null;
+  opened_by: Actor;
+  assignee: UserRef | null;
+  documentation: (Record<string, unknown> & { documented_by?: Actor; documented_at?: string }) | null;
+  rejections: Rejection[];
+  approved_by: Actor | null;
+  approved_at: string | null;
+  on_time: boolean | null;
+  overdue: boolean;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  ledger_index: number;
+}
+
+export const KIND_LABELS: Record<string, string> = {
+  partner_list_review: 'Partner and subcontractor list review (TP-10)',
+  party_review: 'Security, compliance and SLA review (TP-11)',
+  sla_review: 'SLA review (TP-14)',
+  activity_review: 'Activity review (TP-15)',
+  sla_report: 'Quarterly SLA-review report (TP-15)',
+  change_review: 'Change review (TP-9)',
+  risk_assessment: 'Risk assessment (TP-9)',
+};
+export const KINDS = Object.keys(KIND_LABELS);
+// Opened by a change notice, not by hand.
+export const OPENABLE_KINDS = KINDS.filter((k) => k !== 'change_review' && k !== 'risk_assessment');
+export const PARTY_KINDS = new Set(KINDS.filter((k) => k !== 'partner_list_review' && k !== 'sla_report'));
+export const STATUSES = ['open', 'assigned', 'documented', 'approved', 'cancelled'];
+
+export interface SectionSpec {
+  name: string;
+  label: string;
+  type: 'text' | 'confirm' | 'risk';
+  hint?: string;
+}
+
+const S: Record<string, SectionSpec> = {
+  summary: { name: 'summary', label: 'Summary', type: 'text', hint: 'What was reviewed and the conclusion.' },
+  sla_performance: { name: 'sla_performance', label: 'SLA performance', type: 'text', hint: 'Uptime, response and resolution times against the SLA.' },
+  security_performance: { name: 'security_performance', label: 'Security performance', type: 'text', hint: 'Incidents, security events, audit trails.' },
+  compliance_performance: { name: 'compliance_performance', label: 'Compliance performance', type: 'text', hint: 'Certifications, SOC 2 report, BAA obligations.' },
+  operational_issues: { name: 'operational_issues', label: 'Operational issues', type: 'text', hint: 'Failures, disruptions and how they were handled.' },
+  impact: { name: 'impact', label: 'Impact', type: 'text', hint: 'What the change affects: systems, data, services.' },
+  backout_plan: { name: 'backout_plan', label: 'Back-out plan', type: 'text', hint: 'How the change is undone if it fails.' },
+  risk_level: { name: 'risk_level', label: 'Risk level', type: 'risk' },
+  list_confirmed: { name: 'list_confirmed', label: 'The partner and subcontractor list is complete', type: 'confirm' },
+  contacts_confirmed: { name: 'contacts_confirmed', label: 'Contact information is up to date', type: 'confirm' },
+};
+
+export const SECTIONS: Record<string, SectionSpec[]> = {
+  party_review: [S.sla_performance, S.security_performance, S.compliance_performance, S.contacts_confirmed],
+  sla_review: [S.sla_performance, S.security_performance, S.operational_issues],
+  partner_list_review: [S.summary, S.list_confirmed, S.contacts_confirmed],
+  activity_review: [S.summary, S.sla_performance],
+  change_review: [S.summary, S.impact, S.backout_plan],
+  risk_assessment: [S.summary, S.risk_level],
+  sla_report: [S.summary],
+};
+
+// The profile's [reviews] roles. The server does not publish its profile, so the portal uses
+// the roles every shipped profile (luma, bloomapi, janus) sets; the server decides anyway.
+export const REVIEW_ROLES: { open: Role[]; assignee: Role[]; approve: Role[] } = {
+  open: ['security_officer'],
+  assignee: ['security_officer', 'privacy_officer'],
+  approve: ['security_officer'],
+};
+
+export function kindLabel(k: string) {
+  return KIND_LABELS[k] || k;
+}

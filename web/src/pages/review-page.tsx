@@ -1,0 +1,397 @@
+// One review: its facts, the workflow actions the role and status allow (assign, document,
+// approve / reject), what was documented and the history of every step.
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { ApiError, get, post } from '../api';
+import { Link } from '../router';
+import { readsLedger, ROLE_NAMES, useSession, type Role } from '../session';
+import {
+  Alert,
+  Badge,
+  CheckboxField,
+  DateText,
+  Facts,
+  Form,
+  Loading,
+  Page,
+  Section,
+  SelectField,
+  TextField,
+  formatDate,
+  humanize,
+  useForm,
+  useLoad,
+  type FormState,
+  type Values,
+} from '../ui';
+import { DueText, officers, plainRefusal } from './review-common';
+import { REVIEW_ROLES, SECTIONS, kindLabel, type Actor, type Review, type UserRef } from './review-kinds';
+import './review.css';
+
+interface LedgerEvent {
+  type: string;
+  time: string;
+  actor: Actor;
+  payload?: { comment?: string };
+}
+
+interface Version {
+  review: Review;
+  event?: LedgerEvent;
+}
+
+// Every version of the review, oldest first: each version's ledger_index is the event that
+// wrote it, and the state as of that index is the version before. Ledger readers also get
+// the event itself (who did it, the comment).
+async function history(current: Review, withEvents: boolean, signal: AbortSignal): Promise<Version[]> {
+  const versions: Review[] = [current];
+  let v = current;
+  while (v.version > 1 && versions.length < 100) {
+    try {
+      v = await get<Review>(`/api/v1/reviews/${current.id}`, { as_of: v.ledger_index }, signal);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) break;
+      throw e;
+    }
+    versions.push(v);
+  }
+  versions.reverse();
+  const events = withEvents
+    ? await Promise.all(
+        versions.map((r) =>
+          get<{ event: LedgerEvent }>(`/api/v1/ledger/entries/${r.ledger_index}`, undefined, signal).then(
+            (x) => x.event,
+            () => undefined,
+          ),
+        ),
+      )
+    : [];
+  return versions.map((review, i) => ({ review, event: events[i] }));
+}
+
+function who(a: Actor | UserRef | null | undefined, users: UserRef[]): string {
+  if (!a) return 'someone';
+  const u = users.find((x) => x.id === a.id) || (a as UserRef);
+  if (u.name || u.email) return `${u.name || u.email}${u.role ? ` (${ROLE_NAMES[u.role as Role] || u.role})` : ''}`;
+  if (a.id === 'system' || a.role === 'system') return 'the scheduler';
+  return ROLE_NAMES[a.role as Role] || a.role || a.id;
+}
+
+interface Step {
+  what: string;
+  by?: string;
+  at: string;
+  comment?: string;
+  tone?: string;
+}
+
+function steps(versions: Version[], users: UserRef[]): Step[] {
+  const out: Step[] = [];
+  let prev: Review | undefined;
+  for (const { review: r, event } of versions) {
+    const by = event ? who(event.actor, users) : undefined;
+    const comment = event?.payload?.comment;
+    if (!prev) {
+      out.push({ what: r.opened_by?.id === 'system' ? 'Opened by the schedule' : 'Opened', by: event ? by : who(r.opened_by, users), at: r.created_at, comment });
+      if (r.assignee) out.push({ what: `Assigned to ${who(r.assignee, users)}`, at: r.created_at });
+    } else if (r.status === 'approved') {
+      out.push({ what: r.on_time === false ? 'Approved (late)' : 'Approved', by: who(r.approved_by, users), at: r.approved_at || r.updated_at, comment, tone: 'ok' });
+    } else if (r.status === 'documented') {
+      out.push({ what: 'Documented', by: who(r.documentation?.documented_by, users), at: r.documentation?.documented_at || r.updated_at, comment });
+    } else if (prev.status === 'documented' && r.status === 'assigned' && r.rejections.length > prev.rejections.length) {
+      const j = r.rejections[r.rejections.length - 1];
+      out.push({ what: 'Rejected: back to be documented again', by: who(j.by, users), at: j.at, comment: j.comment, tone: 'bad' });
+    } else if (r.status === 'assigned' && r.assignee?.id !== prev.assignee?.id) {
+      out.push({ what: `Assigned to ${who(r.assignee, users)}`, by, at: r.updated_at, comment });
+    } else if (r.status === 'overdue' || (r.overdue && !prev.overdue)) {
+      out.push({ what: 'Marked overdue', at: r.updated_at, tone: 'bad' });
+    } else if (r.status !== prev.status) {
+      out.push({ what: humanize(r.status), by, at: r.updated_at, comment });
+    } else {
+      out.push({ what: event ? humanize(event.type.replace(/^review\./, '')) : 'Changed', by, at: r.updated_at, comment });
+    }
+    prev = r;
+  }
+  return out;
+}
+
+function Workflow(props: { status: string }) {
+  const order = ['open', 'assigned', 'documented', 'approved'];
+  const at = order.indexOf(props.status);
+  return (
+    <ol class="workflow" aria-label="Workflow">
+      {order.map((s, i) => (
+        <li class={i < at ? 'done' : i === at ? 'current' : ''} aria-current={i === at ? 'step' : undefined}>
+          <span class="wf-mark" aria-hidden="true">
+            {i < at ? '✓' : i + 1}
+          </span>
+          {humanize(s)}
+          {i < at && <span class="sr-only"> (done)</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+// Posts an action; a refusal (403), a wrong move (409) or missing sections (422) stay on the form.
+function act(form: FormState, id: string, body: (v: Values) => Record<string, unknown>, fieldMap: Record<string, string> = {}) {
+  return form.submit((v) => post<Review>(`/api/v1/reviews/${id}/actions`, body(v)).catch(plainRefusal), fieldMap);
+}
+
+function AssignForm(props: { review: Review; users: UserRef[]; onDone: (r: Review, msg: string) => void }) {
+  const r = props.review;
+  const form = useForm({ assignee_id: r.assignee?.id || '', comment: '' });
+  const options = props.users
+    .filter((u) => REVIEW_ROLES.assignee.includes(u.role as Role) && (u as { status?: string }).status !== 'deactivated')
+    .map((u) => ({ value: u.id, label: `${u.name || u.email} (${ROLE_NAMES[u.role as Role] || u.role})` }));
+  return (
+    <Form
+      form={form}
+      label="Assign the review"
+      submitLabel={r.assignee ? 'Re-assign' : 'Assign'}
+      onSubmit={async () => {
+        const x = await act(form, r.id, (v) => ({ action: 'assign', assignee_id: v.assignee_id, ...(v.comment ? { comment: v.comment } : {}) }));
+        if (x) props.onDone(x, `Assigned to ${x.assignee?.name || x.assignee?.email}.`);
+      }}
+    >
+      <SelectField form={form} name="assignee_id" label="Assignee" required placeholder="Choose an officer…" options={options} />
+      <TextField form={form} name="comment" label="Comment (optional)" />
+    </Form>
+  );
+}
+
+function DocumentForm(props: { review: Review; onDone: (r: Review, msg: string) => void }) {
+  const r = props.review;
+  const sections = SECTIONS[r.review_kind] || [];
+  const prev = (r.documentation || {}) as Record<string, unknown>;
+  const initial: Values = {};
+  for (const s of sections) {
+    const v = prev[s.name];
+    initial[s.name] = s.type === 'confirm' ? (v === true ? 'true' : 'false') : typeof v === 'string' ? v : '';
+  }
+  const form = useForm(initial);
+  const fieldMap: Record<string, string> = {};
+  for (const s of sections) fieldMap['documentation.' + s.name] = s.name;
+  return (
+    <Form
+      form={form}
+      label="Document the review"
+      submitLabel="Save the documentation"
+      onSubmit={async () => {
+        const x = await act(
+          form,
+          r.id,
+          (v) => {
+            const documentation: Record<string, unknown> = {};
+            for (const s of sections) {
+              if (s.type === 'confirm') documentation[s.name] = v[s.name] === 'true';
+              else if (v[s.name]) documentation[s.name] = v[s.name];
+            }
+            return { action: 'document', documentation };
+          },
+          fieldMap,
+        );
+        if (x) props.onDone(x, 'Documented: it now waits for approval.');
+      }}
+    >
+      {r.rejections.length > 0 && (
+        <Alert kind="warn">
+          Rejected {formatDate(r.rejections[r.rejections.length - 1].at, true)}: “{r.rejections[r.rejections.length - 1].comment}”. Address it and document again.
+        </Alert>
+      )}
+      {sections.map((s) =>
+        s.type === 'confirm' ? (
+          <CheckboxField form={form} name={s.name} label={s.label} hint="Required: confirm it before the review is documented." />
+        ) : s.type === 'risk' ? (
+          <SelectField form={form} name={s.name} label={s.label} required placeholder="Choose…" options={['low', 'medium', 'high', 'critical']} />
+        ) : (
+          <TextField form={form} name={s.name} label={s.label} hint={s.hint} required multiline rows={3} />
+        ),
+      )}
+    </Form>
+  );
+}
+
+function DecideForm(props: { review: Review; ownDocumentation: boolean; onDone: (r: Review, msg: string) => void }) {
+  const r = props.review;
+  const form = useForm({ comment: '' });
+  const [which, setWhich] = useState<'approve' | 'reject'>('approve');
+  async function run(action: 'approve' | 'reject') {
+    setWhich(action);
+    const x = await act(form, r.id, (v) => ({ action, ...(v.comment ? { comment: v.comment } : {}) }));
+    if (x) {
+      form.reset();
+      props.onDone(x, action === 'approve' ? 'Approved.' : 'Rejected: the review goes back to the assignee to be documented again.');
+    }
+  }
+  return (
+    <form
+      class="form"
+      aria-label="Approve or reject the review"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!form.busy) run(which);
+      }}
+    >
+      {props.ownDocumentation && <Alert kind="warn">You documented this review yourself: an independent approver should decide.</Alert>}
+      {form.formError && <Alert kind="error">{form.formError}</Alert>}
+      <TextField form={form} name="comment" label="Comment" multiline rows={3} hint="Required to reject: say what needs further review." />
+      <div class="form-actions">
+        <button type="button" class="btn btn-primary" disabled={form.busy} onClick={() => run('approve')}>
+          Approve
+        </button>
+        <button type="button" class="btn btn-danger" disabled={form.busy} onClick={() => run('reject')}>
+          Reject
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Documentation(props: { review: Review; users: UserRef[] }) {
+  const r = props.review;
+  const d = r.documentation;
+  if (!d) return <p class="empty">Not documented yet.</p>;
+  const sections = SECTIONS[r.review_kind] || [];
+  const known = new Set(sections.map((s) => s.name).concat(['documented_by', 'documented_at']));
+  const extra = Object.keys(d).filter((k) => !known.has(k));
+  const show = (v: unknown): ComponentChildren =>
+    v === true ? '✓ Confirmed' : v === false ? '✕ Not confirmed' : Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v);
+  return (
+    <>
+      <p class="muted">
+        Documented by {who(d.documented_by, props.users)} on <DateText value={d.documented_at} time />
+      </p>
+      <dl class="doc-sections">
+        {sections.map((s) => (
+          <div>
+            <dt>{s.label}</dt>
+            <dd>{show(d[s.name]) || <span class="muted">—</span>}</dd>
+          </div>
+        ))}
+        {extra.map((k) => (
+          <div>
+            <dt>{humanize(k)}</dt>
+            <dd>{show(d[k])}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
+export function ReviewPage(props: { id: string }) {
+  const { user } = useSession().info;
+  const [tick, setTick] = useState(0);
+  const [notice, setNotice] = useState('');
+  const ledger = readsLedger(user.role);
+  const data = useLoad(
+    async (signal) => {
+      const review = await get<Review>(`/api/v1/reviews/${props.id}`, undefined, signal);
+      const [versions, users, party] = await Promise.all([
+        history(review, ledger, signal),
+        ledger ? officers(signal).catch(() => [] as UserRef[]) : Promise.resolve([] as UserRef[]),
+        review.party_id ? get<{ id: string; name: string }>(`/api/v1/parties/${review.party_id}`, undefined, signal).catch(() => null) : Promise.resolve(null),
+      ]);
+      return { review, versions, users, party };
+    },
+    [props.id, tick],
+  );
+  const done = (_: Review, msg: string) => {
+    setNotice(msg);
+    setTick((t) => t + 1);
+  };
+  const title = data.data?.review.title || 'Review';
+  return (
+    <Page title={title} subtitle={<Link href="/reviews">← All reviews</Link>}>
+      <div role="status" class="review-notice">
+        {notice && <Alert kind="ok">{notice}</Alert>}
+      </div>
+      <Loading state={data} label="the review">
+        {({ review: r, versions, users, party }) => {
+          const isAssignee = r.assignee?.id === user.id;
+          const mayAssign = REVIEW_ROLES.open.includes(user.role) && (r.status === 'open' || r.status === 'assigned');
+          const mayDocument = r.status === 'assigned' && isAssignee;
+          const mayDecide = r.status === 'documented' && REVIEW_ROLES.approve.includes(user.role);
+          const waiting =
+            r.status === 'open'
+              ? 'It waits to be assigned by the Security Officer.'
+              : r.status === 'assigned' && !isAssignee
+                ? `It waits for ${who(r.assignee, users)} to document it.`
+                : r.status === 'documented' && !mayDecide
+                  ? 'It waits for the Security Officer to approve or reject it.'
+                  : '';
+          return (
+            <>
+              <Section title="Facts" id="facts">
+                <Workflow status={r.status} />
+                <Facts
+                  items={[
+                    ['Kind', kindLabel(r.review_kind)],
+                    ['Status', <Badge value={r.status} />],
+                    ['Due', <DueText review={r} />],
+                    ['Party', r.party_id ? <Link href={`/parties/${r.party_id}`}>{party?.name || r.party_id}</Link> : 'The whole organisation'],
+                    ['Assignee', r.assignee ? who(r.assignee, users) : 'Nobody yet'],
+                    ['Opened', <>
+                      <DateText value={r.created_at} time /> by {r.opened_by?.id === 'system' ? 'the schedule' : who(r.opened_by, users)}
+                    </>],
+                    ['Approved', r.approved_at ? <>
+                      <DateText value={r.approved_at} time /> by {who(r.approved_by, users)} {r.on_time === false ? '(late)' : r.on_time ? '(on time)' : ''}
+                    </> : null],
+                    ['Period', r.period_label],
+                    ['Rejections', r.rejections.length ? String(r.rejections.length) : null],
+                  ]}
+                />
+              </Section>
+              {(mayAssign || mayDocument || mayDecide || waiting) && (
+                <Section title="Next step" id="next-step">
+                  {waiting && <p>{waiting}</p>}
+                  {mayDocument && (
+                    <>
+                      <h3>Document the review</h3>
+                      <p class="muted">Every section below is required for a {kindLabel(r.review_kind).replace(/ \(.*\)$/, '').toLowerCase()}.</p>
+                      <DocumentForm key={r.version} review={r} onDone={done} />
+                    </>
+                  )}
+                  {mayDecide && (
+                    <>
+                      <h3>Approve or reject</h3>
+                      <DecideForm key={r.version} review={r} ownDocumentation={r.documentation?.documented_by?.id === user.id} onDone={done} />
+                    </>
+                  )}
+                  {mayAssign && (
+                    <>
+                      <h3>{r.assignee ? 'Re-assign' : 'Assign'}</h3>
+                      <AssignForm key={r.version} review={r} users={users} onDone={done} />
+                    </>
+                  )}
+                </Section>
+              )}
+              <Section title="Documentation" id="documentation">
+                <Documentation review={r} users={users} />
+              </Section>
+              <Section title="History" id="history">
+                <ol class="timeline review-history">
+                  {steps(versions, users).map((s) => (
+                    <li class={s.tone ? `tl-${s.tone}` : ''}>
+                      <div>
+                        <strong>{s.what}</strong>
+                        {s.by && <> by {s.by}</>}
+                      </div>
+                      <div class="when">
+                        <DateText value={s.at} time />
+                      </div>
+                      {s.comment && <blockquote class="tl-comment">“{s.comment}”</blockquote>}
+                    </li>
+                  ))}
+                </ol>
+              </Section>
+            </>
+          );
+        }}
+      </Loading>
+    </Page>
+  );
+}
+

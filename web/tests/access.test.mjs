@@ -1,0 +1,101 @@
+// Journey: the Security Officer requests third-party access and sees the gate decide live —
+// (a) production ePHI for a subcontractor: denied by TP-4 before submitting, recorded denied;
+// (b) staging for a customer whose BAA has expired: denied by TP-6, then allowed once a BAA is
+// executed (set up over the API), submitted, approved, active.
+import { api, assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
+
+await journey('access requests with the live gate', async ({ server, browser }) => {
+  const parties = (await api(server, 'security_officer', 'GET', '/api/v1/parties?limit=500')).items;
+  const systems = (await api(server, 'security_officer', 'GET', '/api/v1/systems?limit=500')).items;
+  const relay = parties.find((p) => p.name === 'Relay SMS');
+  const lakeside = parties.find((p) => p.name === 'Lakeside Dental');
+  const prod = systems.find((s) => s.environment === 'production' && s.contains_ephi && !s.infrastructure);
+  const staging = systems.find((s) => s.environment === 'staging' && !s.contains_ephi && !s.infrastructure);
+  assert(relay && lakeside && prod && staging, 'demo parties and systems exist');
+
+  const page = await newPage(browser, server, { email: 'officer@luma.example' });
+  await goto(page, server, '/access');
+  await page.getByRole('heading', { name: 'Access', level: 1 }).waitFor();
+  const live = page.locator('#gate-live');
+  // Nothing chosen yet: the panel asks for what is missing, softly (no form error).
+  await live.getByText(/Fill in .*the party/).waitFor();
+  assert((await page.locator('.field-error').count()) === 0, 'incomplete input is not a form error');
+
+  // (a) production ePHI for a third party: TP-4 denies before anything is submitted.
+  await page.getByLabel('Find a party').fill('relay');
+  await page.getByRole('combobox', { name: 'Party', exact: true }).selectOption(relay.id);
+  await page.waitForFunction(() => document.querySelector('select[name="contact_id"]')?.value);
+  await page.getByLabel('System (line 1)').selectOption(prod.id);
+  await page.getByLabel('Justification (line 1)').fill('Debug delivery failures');
+  await page.getByLabel('Purpose').fill('Investigate SMS delivery');
+  await live.locator('[data-decision="deny"]').waitFor();
+  await live.locator('.gate-rule-deny').getByText('TP-4', { exact: true }).waitFor();
+  await live.getByText('third parties never get access to production systems containing ePHI').waitFor();
+  assert((await live.getAttribute('aria-live')) === 'polite', 'the decision is announced politely');
+  await page.getByRole('button', { name: 'Submit the request' }).click();
+  await page.getByText(/Request recorded for Relay SMS: Denied/).waitFor();
+  let row = page.locator('tr[data-grant]').first();
+  await row.getByRole('link', { name: 'Relay SMS' }).waitFor();
+  await row.getByText('Denied', { exact: true }).first().waitFor();
+  // The recorded decision explains itself.
+  await row.getByRole('button', { name: /Why\?/ }).click();
+  await page.locator('.grant-detail').getByText('TP-4', { exact: true }).first().waitFor();
+  await row.getByRole('button', { name: /Hide/ }).click();
+
+  // (b) staging for Lakeside Dental, whose BAA expired: TP-6 denies.
+  await page.getByLabel('Find a party').fill('');
+  await page.getByRole('combobox', { name: 'Party', exact: true }).selectOption(lakeside.id);
+  await page.waitForFunction(() => document.querySelector('select[name="contact_id"]')?.value);
+  await page.getByLabel('System (line 1)').selectOption(staging.id);
+  await page.getByLabel('Justification (line 1)').fill('Test the integration');
+  await page.getByLabel('Purpose').fill('Integration testing');
+  await live.locator('[data-decision="deny"]').waitFor();
+  await live.locator('.gate-rule-deny').getByText('TP-6', { exact: true }).waitFor();
+  await live.getByText(/required agreement is missing/).waitFor();
+  await checkA11y(page, 'access (deny)');
+
+  // The BAA is executed (set-up over the API), and the officer re-checks.
+  const year = 365 * 86400000;
+  await api(server, 'security_officer', 'POST', `/api/v1/parties/${lakeside.id}/agreements`, {
+    type: 'baa',
+    status: 'executed',
+    effective_at: new Date(Date.now() - 86400000).toISOString(),
+    expires_at: new Date(Date.now() + 2 * year).toISOString(),
+    signed_by: 'Dr. Lake',
+    baa: { safeguards: true, subcontractor_flow_down: true, incident_reporting: true, responsibilities: 'Each party secures ePHI in its custody.' },
+  });
+  await page.getByLabel('Purpose').fill('Integration testing of the new booking API');
+  await live.locator('[data-decision="needs_approval"], [data-decision="allow"]').waitFor();
+  const decided = await live.locator('[data-decision]').getAttribute('data-decision');
+  await page.getByRole('button', { name: 'Submit the request' }).click();
+  await page.getByText(/Request recorded for Lakeside Dental/).waitFor();
+  row = page.locator('tr[data-grant]').first();
+  await row.getByRole('link', { name: 'Lakeside Dental' }).waitFor();
+  if (decided === 'needs_approval') {
+    await row.getByText('Requested', { exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('The grant is approved.').waitFor();
+  }
+  row = page.locator('tr[data-grant]').first();
+  await row.getByText('Active', { exact: true }).waitFor();
+  const grants = (await api(server, 'security_officer', 'GET', `/api/v1/access/grants?party_id=${lakeside.id}`)).items;
+  assert(grants.some((g) => g.status === 'approved'), 'the grant is approved on the server');
+
+  // Revoke needs a comment: the error shows beside the field.
+  await row.getByRole('button', { name: 'Revoke…' }).click();
+  await row.getByRole('button', { name: 'Revoke the grant' }).click();
+  await row.locator('.field-error').waitFor();
+  await checkA11y(page, 'access');
+  await shot(page, 'access');
+  await row.getByRole('button', { name: 'Cancel' }).click();
+
+  // Phone width: the form, the live decision and the grants stack.
+  const phone = await newPage(browser, server, { email: 'officer@luma.example', viewport: { width: 390, height: 844 } });
+  await goto(phone, server, '/access');
+  await phone.getByRole('combobox', { name: 'Party', exact: true }).selectOption(relay.id);
+  await phone.getByLabel('System (line 1)').selectOption(prod.id);
+  await phone.locator('#gate-live [data-decision="deny"]').waitFor();
+  await phone.locator('tr[data-grant]').first().waitFor();
+  await checkA11y(phone, 'access phone');
+  await shot(phone, 'access-phone');
+});

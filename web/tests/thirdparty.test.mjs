@@ -1,0 +1,102 @@
+// Journey: Relay SMS's contact signs in and lands on its own organisation: it announces a
+// change (an empty form first: each error beside its field), uploads its SOC 2 report, answers
+// a request with a note and an evidence file, sees no officer-only controls, and finds that
+// another party's page is simply not found.
+import { api, assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
+
+const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+
+await journey('third-party contact', async ({ server, browser }) => {
+  assert(server.contactParty, 'the demo names the contact party');
+  const page = await newPage(browser, server, { email: 'contact@relaysms.example' });
+  await goto(page, server, '/');
+  await page.getByRole('heading', { name: 'Relay SMS', level: 1 }).waitFor();
+  await page.getByText('Your organisation ·').waitFor();
+
+  // Nothing for officers only; no internal sections.
+  for (const name of ['Add agreement', 'Add due diligence', 'Add service', 'Offboard', 'Update', 'New party', 'Record a change notice']) {
+    assert((await page.getByRole('button', { name, exact: true }).count()) === 0, `no "${name}" button for a contact`);
+  }
+  assert((await page.getByRole('heading', { name: 'SOC 2 reports' }).count()) === 0, 'SOC 2 reviews are internal');
+  assert((await page.getByRole('heading', { name: 'Reviews', exact: true }).count()) === 0, 'reviews are internal');
+  assert((await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Parties' }).count()) === 0, 'no registry link');
+  await page.getByRole('heading', { name: 'Agreements' }).waitFor();
+  await page.locator('section', { has: page.locator('#sec-agreements') }).getByText('BAA', { exact: true }).waitFor();
+
+  // A change notice: empty first, then complete.
+  await page.getByRole('button', { name: 'Announce a change' }).click();
+  const cn = page.getByRole('form', { name: 'Change notice' });
+  await cn.getByRole('button', { name: 'Submit the change notice' }).click();
+  await cn.locator('.field-error').first().waitFor();
+  assert((await cn.getByLabel(/^What changes/).getAttribute('aria-invalid')) === 'true', 'the title is marked');
+  assert((await cn.getByLabel(/^Description/).getAttribute('aria-invalid')) === 'true', 'the description is marked');
+  await cn.getByLabel(/^What changes/).fill('New SMS carrier for Canada');
+  await cn.getByLabel(/^Description/).fill('Messages to Canadian numbers will go through a second carrier from next month.');
+  await cn.getByLabel(/^Planned date/).fill(day(21));
+  await cn.getByLabel('The change adds a new subprocessor').check();
+  await cn.getByRole('button', { name: 'Submit the change notice' }).click();
+  await page.getByText(/Change notice “New SMS carrier for Canada” submitted/).waitFor();
+  const changes = page.locator('section', { has: page.locator('#sec-changes') });
+  await changes.getByText('New SMS carrier for Canada', { exact: true }).waitFor();
+
+  // The SOC 2 report, uploaded as a document (a contact cannot register a SOC 2 review).
+  await page.getByRole('button', { name: /^Upload a document/ }).click();
+  const up = page.getByRole('form', { name: 'Upload a document' });
+  await up.getByRole('button', { name: 'Upload' }).click();
+  await up.locator('.field-error', { hasText: 'choose a file' }).waitFor();
+  await up.getByLabel(/^File/).setInputFiles({ name: 'relay-soc2-type2-2026.pdf', mimeType: 'application/pdf', buffer: pdf });
+  assert((await up.getByLabel('What is it?').inputValue()) === 'soc2', 'a SOC 2 report by default');
+  await up.getByRole('button', { name: 'Upload' }).click();
+  await page.getByText('SOC 2 report - relay-soc2-type2-2026.pdf uploaded.').waitFor();
+  const docs = page.locator('section', { has: page.locator('#sec-documents') });
+  await docs.getByRole('link', { name: 'SOC 2 report - relay-soc2-type2-2026.pdf' }).waitFor();
+
+  // Answer a request from the security team: a note and an evidence file.
+  await page.getByRole('button', { name: 'Answer a request' }).click();
+  const ans = page.getByRole('form', { name: 'Answer a request' });
+  await ans.getByLabel(/^Which request/).fill('Annual security review');
+  await ans.getByLabel(/^Your answer/).fill('Our penetration test summary is attached; no critical findings remain open.');
+  await ans.getByLabel(/^Evidence file/).setInputFiles({ name: 'pentest-summary.txt', mimeType: 'text/plain', buffer: Buffer.from('Pen test 2026: 0 critical, 1 medium (fixed).\n') });
+  await ans.getByRole('button', { name: 'Send the answer' }).click();
+  await page.getByText('Your answer was sent with its file.').waitFor();
+  await docs.getByRole('link', { name: /^Answer - annual-security-review/ }).waitFor();
+  await docs.getByRole('link', { name: 'Evidence - pentest-summary.txt' }).waitFor();
+
+  // The officers see what the contact sent.
+  const seen = await api(server, 'security_officer', 'GET', `/api/v1/parties/${server.contactParty}/documents`);
+  const names = seen.items.map((d) => d.filename);
+  assert(names.includes('SOC 2 report - relay-soc2-type2-2026.pdf'), 'the officer sees the SOC 2 report');
+  assert(names.some((n) => n.startsWith('Answer - annual-security-review')), 'the officer sees the answer');
+  const notices = await api(server, 'security_officer', 'GET', `/api/v1/change-notices?party_id=${server.contactParty}`);
+  assert(notices.items.some((c) => c.title === 'New SMS carrier for Canada'), 'the officer sees the change notice');
+
+  // The timeline (own party) has no ledger links for a contact.
+  const timeline = page.locator('section', { has: page.locator('#sec-timeline') });
+  await timeline.locator('.timeline li, p.muted').first().waitFor();
+  assert((await timeline.getByRole('link', { name: /Ledger entry/ }).count()) === 0, 'no ledger links for a contact');
+
+  await checkA11y(page, 'third-party');
+  await shot(page, 'third-party');
+
+  // Another party's page: not found, cleanly.
+  const others = await api(server, 'security_officer', 'GET', '/api/v1/parties?limit=5');
+  const other = others.items.find((p) => p.id !== server.contactParty);
+  await goto(page, server, '/parties/' + other.id);
+  await page.getByRole('heading', { name: 'Not found', level: 1 }).waitFor();
+  await page.getByText('not yours to see').waitFor();
+  assert((await page.getByText(other.name).count()) === 0, "the other party's name is not shown");
+  await checkA11y(page, 'third-party-not-found');
+  await shot(page, 'third-party-not-found');
+  await page.getByRole('link', { name: "Go to your organisation's page" }).click();
+  await page.getByRole('heading', { name: 'Relay SMS', level: 1 }).waitFor();
+
+  // Phone width.
+  const phone = await newPage(browser, server, { email: 'contact@relaysms.example', viewport: { width: 390, height: 844 } });
+  await goto(phone, server, '/');
+  await phone.getByRole('heading', { name: 'Relay SMS', level: 1 }).waitFor();
+  await phone.getByRole('heading', { name: 'Timeline' }).waitFor();
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert(overflow <= 1, `no sideways scrolling at 390 px (overflow ${overflow})`);
+  await shot(phone, 'third-party-phone');
+});
