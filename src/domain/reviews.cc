@@ -168,16 +168,32 @@ const std::vector<FieldSpec>& ReviewCreateFields() {
   return kFields;
 }
 
+const std::vector<FieldSpec>& ReviewResponseFields() {
+  static const std::vector<FieldSpec> kFields = {
+      {.name = "message",
+       .type = F::kText,
+       .required = true,
+       .max_length = 4000,
+       .description = "the party's answer"},
+      {.name = "documents",
+       .type = F::kIdList,
+       .max_length = 20,
+       .description = "documents the party uploaded (POST /api/v1/parties/{id}/documents)"},
+  };
+  return kFields;
+}
+
 const std::vector<FieldSpec>& ReviewActionFields() {
   static const std::vector<FieldSpec> kFields = {
       {.name = "action",
        .type = F::kEnum,
        .required = true,
-       .values = {"assign", "document", "approve", "reject"}},
+       .values = {"assign", "document", "approve", "reject", "request_info"}},
       {.name = "comment",
        .type = F::kText,
        .max_length = 4000,
-       .description = "required to reject: what needs further review"},
+       .description = "required to reject (what needs further review) and to request_info "
+                      "(what the party is asked for: its contacts read it)"},
       IdField("assignee_id", "for assign"),
       {.name = "documentation",
        .type = F::kObject,

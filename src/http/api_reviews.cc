@@ -183,13 +183,34 @@ class ReviewRoutes {
     router.Add(Route{.method = "POST",
                      .pattern = "/api/v1/reviews/{id}/actions",
                      .roles = kWorkforceRoles,
-                     .summary = "assign | document | approve | reject (TP-12), with a comment; "
-                                "each is a ledger event",
+                     .summary = "assign | document | approve | reject (TP-12) | request_info "
+                                "(ask the party), with a comment; each is a ledger event",
                      .tag = "reviews",
                      .params = id,
                      .request_schema = domain::SchemaOf(domain::ReviewActionFields(), false),
                      .response_schema = ObjectSchema(),
                      .handler = bind(&ReviewRoutes::ReviewAction)});
+    // A review asks the party (request_info); the party's contact reads and answers here.
+    router.Add(Route{.method = "POST",
+                     .pattern = "/api/v1/reviews/{id}/responses",
+                     .roles = {"third_party_contact"},
+                     .summary = "A third party answers what a review asked it (message and its "
+                                "own documents); a ledger event",
+                     .tag = "reviews",
+                     .params = id,
+                     .request_schema = domain::SchemaOf(domain::ReviewResponseFields(), false),
+                     .response_schema = ObjectSchema(),
+                     .handler = bind(&ReviewRoutes::Respond)});
+    router.Add(Route{
+        .method = "GET",
+        .pattern = "/api/v1/parties/{party_id}/requests",
+        .roles = {"security_officer", "privacy_officer", "staff", "auditor", "third_party_contact"},
+        .summary = "What open reviews ask this party, with its answers (what its "
+                   "contacts see of a review)",
+        .tag = "reviews",
+        .params = {{"party_id", "path", "string", true, "party"}},
+        .response_schema = ObjectSchema(),
+        .handler = bind(&ReviewRoutes::Requests)});
     router.Add(
         Route{.method = "POST",
               .pattern = "/api/v1/parties/{party_id}/soc2-reports",
@@ -344,6 +365,13 @@ class ReviewRoutes {
     if (a.action == "document") {
       no = Refusal(p, policy().assignee_roles, "document reviews");
     }
+    if (a.action == "request_info" && Refusal(p, policy().assignee_roles, "")) {
+      no = Refusal(p, policy().open_roles, "ask a party for information");
+    }
+    if (a.action == "request_info" && a.comment.empty()) {
+      return reply(
+          ErrorResponse(ValidationError("comment", "is required: what the party is asked for")));
+    }
     if (no) return reply(ErrorResponse(*no));
     if (a.action == "reject" && a.comment.empty()) {
       return reply(ErrorResponse(
@@ -354,6 +382,42 @@ class ReviewRoutes {
             actor = ActorOf(p)](storage::CommandContext& c) {
              return storage::ApplyReviewAction(c, actor, id, a, policy());
            });
+  }
+
+  void Respond(Context&& ctx, Reply reply) {
+    const Principal& p = *ctx.principal;
+    // Another party's review is 404 before anything about the body is said (TP-7).
+    Status visible = deps_.store.Read([&](storage::Tx& tx) -> Status {
+      auto review = storage::GetObject(tx, "review", ctx.path_params.at("id"), ScopeOf(p));
+      if (!review.ok()) return std::move(review).error();
+      if (!review->has_value()) return NotFound("review " + ctx.path_params.at("id"));
+      return Ok();
+    });
+    if (!visible.ok()) return reply(ErrorResponse(visible.error()));
+    auto body = ParseBody(ctx.request.body, domain::ReviewResponseFields());
+    if (!body.ok()) return reply(ErrorResponse(body.error()));
+    Submit(
+        std::move(reply), 200,
+        [id = ctx.path_params.at("id"), party = p.party_id, message = StateString(*body, "message"),
+         documents = IdList(*body, "documents"), actor = ActorOf(p)](storage::CommandContext& c) {
+          return storage::RespondToReview(c, actor, party, id, message, documents);
+        });
+  }
+
+  void Requests(Context&& ctx, Reply reply) {
+    const std::string& party_id = ctx.path_params.at("party_id");
+    json::array items;
+    Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
+      auto party = storage::GetObject(tx, "party", party_id, ScopeOf(*ctx.principal));
+      if (!party.ok()) return std::move(party).error();
+      if (!party->has_value()) return NotFound("party " + party_id);
+      auto r = storage::PartyRequests(tx, party_id);
+      if (!r.ok()) return std::move(r).error();
+      items = std::move(*r);
+      return Ok();
+    });
+    reply(s.ok() ? JsonResponse(json::object{{"items", std::move(items)}})
+                 : ErrorResponse(s.error()));
   }
 
   void RecordSoc2(Context&& ctx, Reply reply) {

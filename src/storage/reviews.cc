@@ -141,13 +141,18 @@ std::string DefaultTitle(const NewReview& r, const std::string& party_name) {
 }
 
 std::string AllowedActions(std::string_view status) {
-  if (status == "open") return "assign";
-  if (status == "assigned") return "assign, document";
-  if (status == "documented") return "approve, reject";
+  if (status == "open") return "assign, request_info";
+  if (status == "assigned") return "assign, document, request_info";
+  if (status == "documented") return "approve, reject, request_info";
   return "none (the review is " + std::string(status) + ")";
 }
 
+bool IsOpenStatus(std::string_view status) {
+  return status == "open" || status == "assigned" || status == "documented";
+}
+
 bool ActionAllowed(std::string_view status, std::string_view action) {
+  if (action == "request_info") return IsOpenStatus(status);
   if (action == "assign") return status == "open" || status == "assigned";
   if (action == "document") return status == "assigned";
   return (action == "approve" || action == "reject") && status == "documented";
@@ -874,6 +879,20 @@ Result<json::object> ApplyReviewAction(CommandContext& c, const domain::Actor& a
     state["documentation"] = std::move(doc);
     state["status"] = "documented";
     type = "review.documented";
+  } else if (a.action == "request_info") {
+    // Ask the party's contacts for something (evidence, an answer): they read the message
+    // and answer with POST /api/v1/reviews/{id}/responses; the status does not change.
+    if (StateString(state, "party_id").empty()) {
+      return ValidationError("action", "this review concerns no party: there is nobody to ask");
+    }
+    if (a.comment.empty()) {
+      return ValidationError("comment", "is required: what the party is asked for");
+    }
+    if (!state.contains("party_requests")) state["party_requests"] = json::array{};
+    state["party_requests"].as_array().push_back(
+        json::object{{"by", ActorJson(actor)}, {"at", at}, {"message", a.comment}});
+    state["awaiting_party"] = true;
+    type = "review.info_requested";
   } else if (a.action == "approve") {
     ACCORD_TRY(CheckRiskAssessmentFirst(c.tx(), state));
     state["status"] = "approved";
@@ -902,6 +921,77 @@ Result<json::object> ApplyReviewAction(CommandContext& c, const domain::Actor& a
   }
   state["ledger_index"] = static_cast<int64_t>(*index);
   return state;
+}
+
+Result<json::object> RespondToReview(CommandContext& c, const domain::Actor& actor,
+                                     const std::string& party_id, const std::string& review_id,
+                                     const std::string& message,
+                                     const std::vector<std::string>& documents) {
+  auto loaded = Load(c.tx(), "review", review_id, "review");
+  if (!loaded.ok()) return std::move(loaded).error();
+  json::object state = std::move(*loaded);
+  // Another party's review does not exist as far as this contact knows (TP-7).
+  if (party_id.empty() || StateString(state, "party_id") != party_id) {
+    return NotFound("review " + review_id);
+  }
+  const json::value* asked = state.if_contains("party_requests");
+  if (!asked || !asked->is_array() || asked->as_array().empty()) {
+    return Conflict("review " + review_id + " has asked your organisation nothing", "review",
+                    "no request to answer");
+  }
+  std::string status = StateString(state, "status");
+  if (!IsOpenStatus(status)) {
+    return Conflict("review " + review_id + " is " + status + ": it takes no more answers",
+                    "review", "closed");
+  }
+  std::vector<ErrorDetail> details;
+  for (const auto& id : documents) {
+    auto doc = GetObject(c.tx(), "document", id, Scope{party_id});
+    if (!doc.ok()) return std::move(doc).error();
+    if (!doc->has_value()) {
+      details.push_back({"documents", "no document of your organisation has id " + id, {}});
+    }
+  }
+  if (!details.empty()) return domain::ValidationErrors(std::move(details));
+  TimePoint now = c.Now();
+  json::array ids;
+  for (const auto& id : documents) ids.push_back(json::value(id));
+  if (!state.contains("party_responses")) state["party_responses"] = json::array{};
+  state["party_responses"].as_array().push_back(json::object{{"by", ActorJson(actor)},
+                                                             {"at", FormatRfc3339(now)},
+                                                             {"message", message},
+                                                             {"documents", std::move(ids)}});
+  state["awaiting_party"] = false;
+  Bump(state, now);
+  auto index = AppendState(c, "review", "review.party_responded", actor, state);
+  if (!index.ok()) return std::move(index).error();
+  state["ledger_index"] = static_cast<int64_t>(*index);
+  return state;
+}
+
+Result<json::array> PartyRequests(Tx& tx, const std::string& party_id) {
+  auto rows =
+      tx.Query("SELECT doc FROM rm_objects WHERE party_id = ? AND kind = 'review' AND to_idx = ?",
+               {party_id, kOpenVersion});
+  if (!rows.ok()) return std::move(rows).error();
+  std::vector<json::object> out;
+  for (const auto& r : *rows) {
+    auto doc = domain::ParseStateDoc(r.Text(0));
+    if (!doc || !IsOpenStatus(StateString(*doc, "status"))) continue;
+    const json::value* asked = doc->if_contains("party_requests");
+    if (!asked || !asked->is_array() || asked->as_array().empty()) continue;
+    json::object item;
+    for (const char* f : {"id", "title", "review_kind", "status", "due_at", "party_requests",
+                          "party_responses", "awaiting_party"}) {
+      if (const json::value* v = doc->if_contains(f)) item[f] = *v;
+    }
+    if (!item.contains("party_responses")) item["party_responses"] = json::array{};
+    out.push_back(std::move(item));
+  }
+  std::sort(out.begin(), out.end(), [](const json::object& a, const json::object& b) {
+    return StateString(a, "due_at") < StateString(b, "due_at");
+  });
+  return json::array(out.begin(), out.end());
 }
 
 Result<json::object> RecordChangeNotice(CommandContext& c, const domain::Actor& actor,

@@ -675,6 +675,78 @@ TEST_F(ReviewApiTest, RoutineChangeHasNoRiskAssessmentAndUnapprovedImplementatio
             "cancelled");
 }
 
+// A review asks the party for something; its contact reads only the request and answers with
+// a message and its own documents; nobody else's contact can see or answer it.
+TEST_F(ReviewApiTest, AReviewAsksThePartyAndItsContactAnswers) {
+  std::string relay = PartyId("Relay SMS");
+  std::string other = NewParty("Osprey Text Partners");
+  std::string id = Str(OpenReview(relay, Now() + days(20)), "id");
+  std::string requests = "/api/v1/parties/" + relay + "/requests";
+  size_t asked_before = Items(requests, "third_party_contact").size();
+
+  // Asking needs a message; a contact cannot ask; an organisation-wide review has nobody.
+  ExpectError(Act(id, {{"action", "request_info"}}), 422, "validation_failed");
+  ExpectError(Act(id, {{"action", "request_info"}, {"comment", "x"}}, "third_party_contact"), 403,
+              "forbidden");
+  uint64_t before = s().LedgerSize();
+  json::object asked = Step(Act(id, {{"action", "request_info"},
+                                     {"comment", "Please send your latest penetration test."}}),
+                            before, {"review.info_requested"});
+  EXPECT_EQ(asked.at("status"), "open") << "asking does not move the workflow";
+  EXPECT_EQ(asked.at("awaiting_party"), true);
+
+  json::array open = Items(requests, "third_party_contact");
+  ASSERT_EQ(open.size(), asked_before + 1);
+  json::object mine;
+  for (const auto& r : open) {
+    if (r.at("id") == id.c_str()) mine = r.as_object();
+  }
+  ASSERT_FALSE(mine.empty());
+  EXPECT_EQ(mine.at("party_requests").at(0).at("message"),
+            "Please send your latest penetration test.");
+  EXPECT_FALSE(mine.contains("documentation")) << "the contact sees the request, not the review";
+  EXPECT_FALSE(mine.contains("assignee"));
+  ExpectError(Call("GET", "/api/v1/parties/" + other + "/requests", "", "third_party_contact"), 404,
+              "not_found");
+  EXPECT_EQ(Items(requests, "auditor").size(), open.size());
+
+  // The answer: a message and a document of its own party, never another's.
+  HttpResult up =
+      HttpCall(s().port(), "POST", "/api/v1/parties/" + relay + "/documents?filename=pentest.txt",
+               "Pen test 2026: no high findings.\n",
+               {{"Content-Type", "text/plain"},
+                {"Authorization", "Bearer " + s().token("third_party_contact")}});
+  ASSERT_EQ(up.status, 201) << up.body;
+  std::string doc = Str(json::parse(up.body).as_object(), "id");
+  std::string respond = "/api/v1/reviews/" + id + "/responses";
+  ExpectError(Post(respond, {{"message", ""}}, "third_party_contact"), 422, "validation_failed");
+  ExpectError(Post(respond, {{"message", "here"}, {"documents", json::array{"doc_nope"}}},
+                   "third_party_contact"),
+              422, "validation_failed");
+  ExpectError(Post(respond, {{"message", "here"}}, "security_officer"), 403, "forbidden");
+  before = s().LedgerSize();
+  json::object answered = Step(Post(respond,
+                                    {{"message", "Attached: our 2026 penetration test."},
+                                     {"documents", json::array{json::value(doc)}}},
+                                    "third_party_contact"),
+                               before, {"review.party_responded"});
+  EXPECT_EQ(answered.at("awaiting_party"), false);
+  EXPECT_EQ(answered.at("party_responses").at(0).at("documents").at(0), doc.c_str());
+  EXPECT_EQ(answered.at("party_responses").at(0).at("by").at("role"), "third_party_contact");
+  EXPECT_EQ(Get("/api/v1/reviews/" + id).at("party_responses").as_array().size(), 1u);
+
+  // Another party's review: as if it did not exist. One that asked nothing: 409.
+  std::string theirs = Str(OpenReview(other, Now() + days(20)), "id");
+  Ok(Act(theirs, {{"action", "request_info"}, {"comment", "Send your BAA."}}));
+  ExpectError(
+      Post("/api/v1/reviews/" + theirs + "/responses", {{"message", "hi"}}, "third_party_contact"),
+      404, "not_found");
+  std::string quiet = Str(OpenReview(relay, Now() + days(25)), "id");
+  ExpectError(
+      Post("/api/v1/reviews/" + quiet + "/responses", {{"message", "hi"}}, "third_party_contact"),
+      409, "conflict");
+}
+
 TEST_F(ReviewApiTest, AThirdPartyAnnouncesChangesToItsOwnServicesOnly) {
   std::string relay = PartyId("Relay SMS");
   std::string other = NewParty("Gannet Messaging Partners");

@@ -38,7 +38,10 @@ std::vector<ErrorDetail> MissingReviewSections(std::string_view kind,
 
 // Request bodies.
 const std::vector<FieldSpec>& ReviewCreateFields();  // an ad-hoc review
-const std::vector<FieldSpec>& ReviewActionFields();  // assign | document | approve | reject
+// assign | document | approve | reject | request_info
+const std::vector<FieldSpec>& ReviewActionFields();
+// A third party's answer to a review's request: {message, documents}.
+const std::vector<FieldSpec>& ReviewResponseFields();
 const std::vector<FieldSpec>& ChangeNoticeCreateFields();
 const std::vector<FieldSpec>& ChangeNoticeActionFields();  // implemented | withdrawn
 const std::vector<FieldSpec>& FindingCreateFields();

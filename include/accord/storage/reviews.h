@@ -4,6 +4,7 @@
 // reports and findings are registry objects; every event carries the whole state.
 #pragma once
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <optional>
 #include <string>
@@ -38,7 +39,7 @@ Result<boost::json::object> OpenReview(CommandContext& c, const domain::Actor& a
                                        const policy::ReviewsPolicy& policy);
 
 struct ReviewAction {
-  std::string action;  // assign | document | approve | reject
+  std::string action;  // assign | document | approve | reject | request_info
   std::string comment;
   std::string assignee_id;
   std::optional<boost::json::object> documentation;
@@ -125,6 +126,20 @@ TimePoint ReminderSlotAt(TimePoint due, int64_t slot, const policy::ReviewsPolic
 
 // The dashboard's counts (TP-12 "overdue is visible"): per review kind open, due within
 // 30 days, overdue, approved on time, approved late; findings open per severity and overdue.
+// The party's contact answers what a review asked of it (`request_info`): the message and
+// documents of that party go into the review's `party_responses` (review.party_responded).
+// A review of another party is 404; one that asked nothing, or is closed, is 409.
+Result<boost::json::object> RespondToReview(CommandContext& c, const domain::Actor& actor,
+                                            const std::string& party_id,
+                                            const std::string& review_id,
+                                            const std::string& message,
+                                            const std::vector<std::string>& documents);
+
+// What the party has been asked by open reviews: each review that requested information, with
+// only what its contacts may read {id, title, review_kind, status, due_at, party_requests,
+// party_responses, awaiting_party} (not the review's documentation), due first.
+Result<boost::json::array> PartyRequests(Tx& tx, const std::string& party_id);
+
 Result<boost::json::object> ReviewDashboard(Tx& tx, TimePoint now);
 
 // TP-15: the quarterly SLA-review report for [start, end).
