@@ -80,6 +80,8 @@ await journey('review workflow and calendar', async ({ server, browser }) => {
   await so.getByRole('button', { name: 'Approve' }).click();
   await so.getByText('Approved.', { exact: true }).waitFor();
   await so.locator('.facts').getByText('Approved', { exact: true }).first().waitFor();
+  // The history reloads after the notice: wait for its last step, not just the facts' label.
+  await so.locator('.review-history').getByText(/^Approved/).waitFor();
   const r = await api(server, 'security_officer', 'GET', `/api/v1/reviews/${id}`);
   assert(r.status === 'approved' && r.rejections.length === 1, `approved after one rejection (${r.status})`);
   const history = await so.locator('.review-history li').allTextContents();

@@ -1,7 +1,7 @@
 // Journey: Relay SMS's contact signs in and lands on its own organisation: it announces a
-// change (an empty form first: each error beside its field), uploads its SOC 2 report, answers
-// a request with a note and an evidence file, sees no officer-only controls, and finds that
-// another party's page is simply not found.
+// change (an empty form first: each error beside its field), uploads its SOC 2 report, sees
+// no officer-only controls, and finds that another party's page is simply not found. Answering
+// what a review asks is requests.test.mjs.
 import { api, assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
 
 const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
@@ -52,22 +52,15 @@ await journey('third-party contact', async ({ server, browser }) => {
   const docs = page.locator('section', { has: page.locator('#sec-documents') });
   await docs.getByRole('link', { name: 'SOC 2 report - relay-soc2-type2-2026.pdf' }).waitFor();
 
-  // Answer a request from the security team: a note and an evidence file.
-  await page.getByRole('button', { name: 'Answer a request' }).click();
-  const ans = page.getByRole('form', { name: 'Answer a request' });
-  await ans.getByLabel(/^Which request/).fill('Annual security review');
-  await ans.getByLabel(/^Your answer/).fill('Our penetration test summary is attached; no critical findings remain open.');
-  await ans.getByLabel(/^Evidence file/).setInputFiles({ name: 'pentest-summary.txt', mimeType: 'text/plain', buffer: Buffer.from('Pen test 2026: 0 critical, 1 medium (fixed).\n') });
-  await ans.getByRole('button', { name: 'Send the answer' }).click();
-  await page.getByText('Your answer was sent with its file.').waitFor();
-  await docs.getByRole('link', { name: /^Answer - annual-security-review/ }).waitFor();
-  await docs.getByRole('link', { name: 'Evidence - pentest-summary.txt' }).waitFor();
+  // Requests from our reviews are answered in their own section (requests.test.mjs); the old
+  // free-form "Answer a request" document is gone.
+  await page.getByRole('heading', { name: 'Requests for information' }).waitFor();
+  assert((await page.getByRole('button', { name: 'Answer a request' }).count()) === 0, 'no free-form answer document');
 
   // The officers see what the contact sent.
   const seen = await api(server, 'security_officer', 'GET', `/api/v1/parties/${server.contactParty}/documents`);
   const names = seen.items.map((d) => d.filename);
   assert(names.includes('SOC 2 report - relay-soc2-type2-2026.pdf'), 'the officer sees the SOC 2 report');
-  assert(names.some((n) => n.startsWith('Answer - annual-security-review')), 'the officer sees the answer');
   const notices = await api(server, 'security_officer', 'GET', `/api/v1/change-notices?party_id=${server.contactParty}`);
   assert(notices.items.some((c) => c.title === 'New SMS carrier for Canada'), 'the officer sees the change notice');
 

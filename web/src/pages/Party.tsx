@@ -1,7 +1,7 @@
 // One party: its facts, services, contacts, agreements (with the BAA checklist), due diligence,
 // SOC 2 reports, documents, access grants, reviews, change notices and its ledger timeline.
 // Officers add and change things in place; a third-party contact sees only its own
-// organisation and can announce a change, upload documents and answer a request.
+// organisation and can announce a change, upload documents and answer what a review asks.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { ApiError, get, patch, post, request, type ListPage } from '../api';
@@ -37,6 +37,9 @@ import {
   yesNo,
   type Party,
 } from './party-common';
+import { AwaitingBadge, documentNames, Thread } from './party-requests';
+import { plainRefusal } from './review-common';
+import type { PartyRequest, PartyResponse } from './review-kinds';
 import './party.css';
 
 type Obj = Record<string, any>;
@@ -121,14 +124,16 @@ function PartyView(props: { party: Party; role: Role; rev: number; changed: () =
   const { party: p, role, rev, changed, own } = props;
   const officer = isOfficer(role);
   const showInternal = role !== 'third_party_contact'; // reviews and SOC 2 reports are not for contacts
+  // A contact's first business here is what our reviews ask of it.
   const sections: [string, string][] = [
+    ...(own ? ([['sec-requests', 'Requests for information']] as [string, string][]) : []),
     ['sec-services', 'Services'],
     ['sec-contacts', 'Contacts'],
     ['sec-agreements', 'Agreements'],
     ['sec-due-diligence', 'Due diligence'],
     ...(showInternal ? ([['sec-soc2', 'SOC 2 reports']] as [string, string][]) : []),
     ['sec-documents', 'Documents'],
-    ...(own ? ([['sec-requests', 'Requests']] as [string, string][]) : []),
+    ...(own ? [] : ([['sec-requests', 'Requests for information']] as [string, string][])),
     ['sec-grants', 'Access grants'],
     ...(showInternal ? ([['sec-reviews', 'Reviews']] as [string, string][]) : []),
     ['sec-changes', 'Change notices'],
@@ -175,13 +180,14 @@ function PartyView(props: { party: Party; role: Role; rev: number; changed: () =
           ]}
         />
       </Section>
+      {own && <Requests party={p} role={role} own={own} rev={rev} changed={changed} />}
       <Services party={p} role={role} changed={changed} />
       <Contacts party={p} role={role} changed={changed} />
       <Agreements party={p} role={role} changed={changed} />
       <DueDiligence party={p} role={role} changed={changed} />
       {showInternal && <Soc2Reports party={p} role={role} />}
       <Documents party={p} role={role} changed={changed} rev={rev} />
-      {own && <Requests party={p} changed={changed} />}
+      {!own && <Requests party={p} role={role} own={own} rev={rev} changed={changed} />}
       <Grants party={p} role={role} />
       {showInternal && <Reviews party={p} />}
       <ChangeNotices party={p} role={role} changed={changed} />
@@ -1049,8 +1055,8 @@ function Documents(props: { party: Party; role: Role; changed: () => void; rev: 
 
 // A file chosen in a form: its name in the form's values (so errors show beside it), the
 // File itself in a ref.
-function FileField(props: { form: FormState; name: string; label: string; fileRef: { current: File | null }; hint?: string; required?: boolean }) {
-  const id = `file-${props.name}`;
+function FileField(props: { form: FormState; name: string; label: string; fileRef: { current: File | null }; hint?: string; required?: boolean; id?: string }) {
+  const id = props.id || `file-${props.name}`;
   const err = props.form.errors[props.name];
   const describedBy = [props.hint ? id + '-hint' : '', err ? id + '-error' : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -1127,80 +1133,151 @@ function UploadForm(props: { party: Party; contact: boolean; close: () => void; 
   );
 }
 
-// ---- the contact's answer to a request (no API for it yet: documents carry it) ----
+// ---- requests for information: what a review asked this party, and the answers ----
 
-function Requests(props: { party: Party; changed: () => void }) {
+interface PartyRequestItem {
+  id: string;
+  title: string;
+  review_kind: string;
+  status: string;
+  due_at: string;
+  party_requests: PartyRequest[];
+  party_responses: PartyResponse[];
+  awaiting_party: boolean;
+}
+
+// The contact answers each request here; officers, staff and auditors see the same list
+// read-only (the review page is where officers ask).
+function Requests(props: { party: Party; role: Role; own: boolean; rev: number; changed: () => void }) {
+  const { own } = props;
+  const [tick, setTick] = useState(0);
+  const data = useLoad(
+    async (signal) => {
+      const page = await get<{ items: PartyRequestItem[] }>(`/api/v1/parties/${props.party.id}/requests`, undefined, signal);
+      const docNames = await documentNames(page.items.flatMap((r) => r.party_responses || []), signal);
+      return { items: page.items, docNames };
+    },
+    [props.party.id, props.rev, tick],
+  );
   const [notice, setNotice] = useNotice();
+  const who = (a: { id: string; role: string }) =>
+    a.role === 'third_party_contact' ? (own ? 'your organisation' : 'the party’s contact') : ROLE_NAMES[a.role as Role] || humanize(a.role);
   return (
-    <Section title="Requests from our security team" id="sec-requests">
-      <p>
-        When our security team asks you for something — a security questionnaire, evidence for a review, your SOC 2 report or a bridge letter —
-        answer here. Your message and files are kept with your organisation's documents, where the team reviews them.
-      </p>
-      {notice && <Alert kind="ok">{notice}</Alert>}
-      <Reveal label="Answer a request">
-        {(close) => (
-          <AnswerForm
-            party={props.party}
-            close={close}
-            done={(msg) => {
-              close();
-              setNotice(msg);
-              props.changed();
-            }}
-          />
-        )}
-      </Reveal>
+    <Section title="Requests for information" id="sec-requests">
+      {own && <p class="muted">When one of our reviews needs something from you — an answer, evidence, a report — it is asked here. Answer each request below; you may attach a file.</p>}
+      <div aria-live="polite">{notice && <Alert kind="ok">{notice}</Alert>}</div>
+      <Loading state={data} label="requests">
+        {({ items, docNames }) =>
+          items.length === 0 ? (
+            <Empty>{own ? 'Nothing is asked of you at the moment.' : 'No open review has asked this party anything.'}</Empty>
+          ) : (
+            <ul class={`request-list${own ? '' : ' qa-compact'}`}>
+              {items.map((r) => (
+                <li class="request-item" key={r.id}>
+                  <h3>{own ? r.title : <Link href={`/reviews/${encodeURIComponent(r.id)}`}>{r.title}</Link>}</h3>
+                  <div class="request-facts">
+                    <span>
+                      Due <DateText value={r.due_at} />
+                    </span>
+                    {r.awaiting_party ? (
+                      <AwaitingBadge awaiting label={own ? 'Awaiting your answer' : 'Awaiting the party’s answer'} />
+                    ) : (
+                      <Badge value="answered" tone="ok" label="Answered" />
+                    )}
+                  </div>
+                  <Thread requests={r.party_requests} responses={r.party_responses} who={who} docNames={docNames} askedLabel="Asked" answeredLabel="Answered" />
+                  {own &&
+                    (r.awaiting_party ? (
+                      <RespondForm
+                        party={props.party}
+                        item={r}
+                        done={(msg) => {
+                          setNotice(msg);
+                          setTick((t) => t + 1);
+                          props.changed();
+                        }}
+                      />
+                    ) : (
+                      <Reveal label="Send more for this review">
+                        {(close) => (
+                          <RespondForm
+                            party={props.party}
+                            item={r}
+                            close={close}
+                            done={(msg) => {
+                              close();
+                              setNotice(msg);
+                              setTick((t) => t + 1);
+                              props.changed();
+                            }}
+                          />
+                        )}
+                      </Reveal>
+                    ))}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loading>
     </Section>
   );
 }
 
-function AnswerForm(props: { party: Party; close: () => void; done: (msg: string) => void }) {
-  const { user } = useSession().info;
-  const form = useForm({ request: '', message: '', file: '' });
+function RespondForm(props: { party: Party; item: PartyRequestItem; close?: () => void; done: (msg: string) => void }) {
+  const form = useForm({ message: '', file: '' });
   const file = useRef<File | null>(null);
+  const [fileKey, setFileKey] = useState(0);
+  const r = props.item;
   return (
-    <>
-      <h3>Answer a request</h3>
-      <Form
-        form={form}
-        label="Answer a request"
-        submitLabel="Send the answer"
-        secondary={<CancelButton onClick={props.close} />}
-        onSubmit={() =>
-          form
-            .submit(async (v) => {
-              const problems = [];
-              if (!v.request.trim()) problems.push({ field: 'request', reason: 'say which request you are answering' });
-              if (!v.message.trim()) problems.push({ field: 'message', reason: 'write your answer' });
-              if (problems.length) throw new ApiError(422, 'validation_failed', 'incomplete', problems);
+    <Form
+      form={form}
+      label={`Answer: ${r.title}`}
+      submitLabel="Send the answer"
+      secondary={props.close && <CancelButton onClick={props.close} />}
+      onSubmit={() =>
+        form
+          .submit(
+            async (v) => {
               checkFile(file.current, 'file', false);
-              let attached = '';
+              // Do not leave an orphan upload behind an answer the server would refuse anyway.
+              if (file.current && !v.message.trim()) {
+                throw new ApiError(422, 'validation_failed', 'message', [{ field: 'message', reason: 'must not be empty' }]);
+              }
+              const documents: string[] = [];
               if (file.current) {
                 const f = file.current;
-                const d = await uploadDocument(props.party.id, f, 'Evidence - ' + f.name, contentTypeOf(f)).catch((e) => {
+                const d = await uploadDocument(props.party.id, f, f.name, contentTypeOf(f)).catch((e) => {
                   if (e instanceof ApiError && !e.details.length) throw new ApiError(e.status, e.code, e.message, [{ field: 'file', reason: e.message }]);
                   throw e;
                 });
-                attached = `${d.filename} (${d.id})`;
+                documents.push(d.id);
               }
-              const text =
-                `Answer from ${user.name || user.email} <${user.email}>, ${new Date().toISOString()}\n` +
-                `Request: ${v.request.trim()}\n` +
-                (attached ? `Attached: ${attached}\n` : '') +
-                `\n${v.message.trim()}\n`;
-              const slug = v.request.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'request';
-              await uploadDocument(props.party.id, new Blob([text], { type: 'text/plain' }), `Answer - ${slug} - ${today()}.txt`, 'text/plain');
-              return true;
-            })
-            .then((ok) => ok && props.done('Your answer was sent' + (file.current ? ' with its file.' : '.')))
-        }
-      >
-        <TextField form={form} name="request" label="Which request are you answering?" required hint="e.g. the annual security review, the questionnaire of 3 March" />
-        <TextField form={form} name="message" label="Your answer" required multiline rows={4} />
-        <FileField form={form} name="file" label="Evidence file (optional)" fileRef={file} hint="PDF, PNG, JPEG, text, CSV, DOCX or XLSX; at most 25 MiB" />
-      </Form>
-    </>
+              await post(`/api/v1/reviews/${encodeURIComponent(r.id)}/responses`, { message: v.message, documents }).catch(plainRefusal);
+              return documents.length ? 'with-file' : 'sent';
+            },
+            { documents: 'file', content_type: 'file', filename: 'file', body: 'file' },
+          )
+          .then((how) => {
+            if (!how) return;
+            form.reset();
+            file.current = null;
+            setFileKey((k) => k + 1);
+            props.done(`Your answer to “${r.title}” was sent${how === 'with-file' ? ' with its file' : ''}.`);
+          })
+      }
+    >
+      <TextField form={form} name="message" label="Your answer" required multiline rows={4} />
+      <FileField
+        key={fileKey}
+        form={form}
+        name="file"
+        id={`file-${r.id}`}
+        label="Attach a file (optional)"
+        fileRef={file}
+        hint="PDF, PNG, JPEG, text, CSV, DOCX or XLSX; at most 25 MiB. It is kept with your organisation's documents."
+      />
+    </Form>
   );
 }
 

@@ -17,6 +17,19 @@ export interface Rejection {
   at: string;
   comment: string;
 }
+// What a review asked its party (request_info) and what the party's contact answered.
+export interface PartyRequest {
+  by: Actor;
+  at: string;
+  message: string;
+}
+export interface PartyResponse {
+  by: Actor;
+  at: string;
+  message: string;
+  // Document ids of the party (older servers may send {id, filename}).
+  documents?: (string | { id: string; filename?: string })[];
+}
 export interface Review {
   id: string;
   title: string;
@@ -39,6 +52,9 @@ export interface Review {
   updated_at: string;
   version: number;
   ledger_index: number;
+  party_requests?: PartyRequest[];
+  party_responses?: PartyResponse[];
+  awaiting_party?: boolean;
 }
 
 export const KIND_LABELS: Record<string, string> = {
@@ -93,6 +109,11 @@ export const REVIEW_ROLES: { open: Role[]; assignee: Role[]; approve: Role[] } =
   assignee: ['security_officer', 'privacy_officer'],
   approve: ['security_officer'],
 };
+
+// Who may ask a party for something: the profile's open_roles and assignee_roles.
+export const ASK_ROLES: Role[] = [...new Set([...REVIEW_ROLES.open, ...REVIEW_ROLES.assignee])];
+// The statuses in which a review may still ask.
+export const ASKING_STATUSES = ['open', 'assigned', 'documented'];
 
 export function kindLabel(k: string) {
   return KIND_LABELS[k] || k;

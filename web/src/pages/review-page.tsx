@@ -25,7 +25,8 @@ import {
   type Values,
 } from '../ui';
 import { DueText, officers, plainRefusal } from './review-common';
-import { REVIEW_ROLES, SECTIONS, kindLabel, type Actor, type Review, type UserRef } from './review-kinds';
+import { ASK_ROLES, ASKING_STATUSES, REVIEW_ROLES, SECTIONS, kindLabel, type Actor, type Review, type UserRef } from './review-kinds';
+import { AwaitingBadge, documentNames, Thread } from './party-requests';
 import './review.css';
 
 interface LedgerEvent {
@@ -94,6 +95,12 @@ function steps(versions: Version[], users: UserRef[]): Step[] {
     if (!prev) {
       out.push({ what: r.opened_by?.id === 'system' ? 'Opened by the schedule' : 'Opened', by: event ? by : who(r.opened_by, users), at: r.created_at, comment });
       if (r.assignee) out.push({ what: `Assigned to ${who(r.assignee, users)}`, at: r.created_at });
+    } else if ((r.party_requests?.length || 0) > (prev.party_requests?.length || 0)) {
+      const q = r.party_requests![r.party_requests!.length - 1];
+      out.push({ what: 'Asked the party', by: who(q.by, users), at: q.at, comment: q.message });
+    } else if ((r.party_responses?.length || 0) > (prev.party_responses?.length || 0)) {
+      const a = r.party_responses![r.party_responses!.length - 1];
+      out.push({ what: 'The party answered', by: who(a.by, users), at: a.at, comment: a.message, tone: 'ok' });
     } else if (r.status === 'approved') {
       out.push({ what: r.on_time === false ? 'Approved (late)' : 'Approved', by: who(r.approved_by, users), at: r.approved_at || r.updated_at, comment, tone: 'ok' });
     } else if (r.status === 'documented') {
@@ -249,6 +256,55 @@ function DecideForm(props: { review: Review; ownDocumentation: boolean; onDone: 
   );
 }
 
+function AskForm(props: { review: Review; partyName: string; onDone: (r: Review, msg: string) => void }) {
+  const r = props.review;
+  const form = useForm({ comment: '' });
+  return (
+    <Form
+      form={form}
+      label="Ask the party"
+      submitLabel="Ask the party"
+      onSubmit={async () => {
+        const x = await act(form, r.id, (v) => ({ action: 'request_info', comment: v.comment }));
+        if (x) {
+          form.reset();
+          props.onDone(x, `Your question was sent to ${props.partyName}; its contact answers on its own page.`);
+        }
+      }}
+    >
+      <TextField
+        form={form}
+        name="comment"
+        label="What do you need from the party?"
+        required
+        multiline
+        rows={3}
+        hint="e.g. your latest penetration test summary, an answer to a questionnaire item. The party's contact sees this text and the review's title and due date — nothing else of the review."
+      />
+    </Form>
+  );
+}
+
+function PartyQuestions(props: { review: Review; users: UserRef[]; docNames: Record<string, string>; partyName: string; mayAsk: boolean; onDone: (r: Review, msg: string) => void }) {
+  const r = props.review;
+  const asked = (r.party_requests || []).length + (r.party_responses || []).length > 0;
+  return (
+    <Section title="Questions to the party" id="party-questions" actions={<AwaitingBadge awaiting={r.awaiting_party} label="Awaiting the party's answer" />}>
+      {asked ? (
+        <Thread requests={r.party_requests} responses={r.party_responses} who={(a) => who(a, props.users)} docNames={props.docNames} askedLabel="Asked" answeredLabel="Answered" />
+      ) : (
+        <p class="empty">Nothing has been asked of {props.partyName} in this review.</p>
+      )}
+      {props.mayAsk && (
+        <>
+          <h3>Ask the party</h3>
+          <AskForm key={r.version} review={r} partyName={props.partyName} onDone={props.onDone} />
+        </>
+      )}
+    </Section>
+  );
+}
+
 function Documentation(props: { review: Review; users: UserRef[] }) {
   const r = props.review;
   const d = r.documentation;
@@ -289,12 +345,13 @@ export function ReviewPage(props: { id: string }) {
   const data = useLoad(
     async (signal) => {
       const review = await get<Review>(`/api/v1/reviews/${props.id}`, undefined, signal);
-      const [versions, users, party] = await Promise.all([
+      const [versions, users, party, docNames] = await Promise.all([
         history(review, ledger, signal),
         ledger ? officers(signal).catch(() => [] as UserRef[]) : Promise.resolve([] as UserRef[]),
         review.party_id ? get<{ id: string; name: string }>(`/api/v1/parties/${review.party_id}`, undefined, signal).catch(() => null) : Promise.resolve(null),
+        documentNames(review.party_responses || [], signal),
       ]);
-      return { review, versions, users, party };
+      return { review, versions, users, party, docNames };
     },
     [props.id, tick],
   );
@@ -309,11 +366,13 @@ export function ReviewPage(props: { id: string }) {
         {notice && <Alert kind="ok">{notice}</Alert>}
       </div>
       <Loading state={data} label="the review">
-        {({ review: r, versions, users, party }) => {
+        {({ review: r, versions, users, party, docNames }) => {
           const isAssignee = r.assignee?.id === user.id;
           const mayAssign = REVIEW_ROLES.open.includes(user.role) && (r.status === 'open' || r.status === 'assigned');
           const mayDocument = r.status === 'assigned' && isAssignee;
           const mayDecide = r.status === 'documented' && REVIEW_ROLES.approve.includes(user.role);
+          const mayAsk = !!r.party_id && ASKING_STATUSES.includes(r.status) && ASK_ROLES.includes(user.role);
+          const showQuestions = !!r.party_id && (mayAsk || (r.party_requests || []).length > 0 || (r.party_responses || []).length > 0);
           const waiting =
             r.status === 'open'
               ? 'It waits to be assigned by the Security Officer.'
@@ -367,6 +426,9 @@ export function ReviewPage(props: { id: string }) {
                     </>
                   )}
                 </Section>
+              )}
+              {showQuestions && (
+                <PartyQuestions review={r} users={users} docNames={docNames} partyName={party?.name || 'the party'} mayAsk={mayAsk} onDone={done} />
               )}
               <Section title="Documentation" id="documentation">
                 <Documentation review={r} users={users} />
