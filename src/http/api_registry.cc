@@ -2,6 +2,7 @@
 // domain/registry.h: one create/list/get/patch/delete shape for every kind.
 #include <algorithm>
 #include <boost/json.hpp>
+#include <map>
 
 #include "accord/core/ids.h"
 #include "accord/core/time.h"
@@ -486,7 +487,26 @@ void AddPartyTimelineRoute(Router& router, ApiDeps& deps) {
           auto entries =
               storage::PartyTimeline(tx, id, kinds, before, static_cast<int64_t>(page->limit));
           if (!entries.ok()) return std::move(entries).error();
+          // Each subject's current label (name, title or type), read once per subject.
+          std::map<std::string, std::string> labels;
+          auto label = [&](const storage::TimelineEntry& e) -> Result<std::string> {
+            auto it = labels.find(e.subject_id);
+            if (it != labels.end()) return it->second;
+            auto o = storage::GetObject(tx, e.subject_kind, e.subject_id, storage::Scope{});
+            if (!o.ok()) return std::move(o).error();
+            std::string text;
+            if (o->has_value()) {
+              for (const char* f : {"name", "title", "type", "email"}) {
+                text = domain::StateString((*o)->doc, f);
+                if (!text.empty()) break;
+              }
+            }
+            labels.emplace(e.subject_id, text);
+            return text;
+          };
           for (const auto& e : *entries) {
+            auto name = label(e);
+            if (!name.ok()) return std::move(name).error();
             // The actor is in the event itself.
             auto leaf = storage::ReadLeaf(tx, static_cast<uint64_t>(e.index));
             if (!leaf.ok()) return std::move(leaf).error();
@@ -498,7 +518,8 @@ void AddPartyTimelineRoute(Router& router, ApiDeps& deps) {
                 {"index", e.index},
                 {"type", e.type},
                 {"at", e.time},
-                {"subject", json::object{{"kind", e.subject_kind}, {"id", e.subject_id}}},
+                {"subject",
+                 json::object{{"kind", e.subject_kind}, {"id", e.subject_id}, {"name", *name}}},
                 {"actor", std::move(actor)}});
           }
           return Ok();

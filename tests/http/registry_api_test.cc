@@ -259,6 +259,8 @@ TEST_F(RegistryApiTest, PartyTimelineListsItsEventsNewestFirst) {
   EXPECT_EQ(items[0].at("type"), "party.status_changed");
   EXPECT_EQ(items[1].at("type"), "agreement.created");
   EXPECT_EQ(items[1].at("subject").at("id"), agreement.at("id"));
+  EXPECT_EQ(items[1].at("subject").at("name"), "nda");
+  EXPECT_EQ(items[2].at("subject").at("name"), "Timeline Partners");
   EXPECT_EQ(items[2].at("type"), "party.created");
   EXPECT_EQ(items[2].at("actor").at("role"), "security_officer");
   EXPECT_GT(items[0].at("index").as_int64(), items[1].at("index").as_int64());

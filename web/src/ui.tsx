@@ -1,7 +1,7 @@
 // Shared pieces of every screen: pages, forms with the server's field errors beside each
 // field, data loading, tables, badges and dates.
 import type { ComponentChildren, JSX } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, describe } from './api';
 
 // ---- pages ----
@@ -52,11 +52,12 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-// Runs `load` when `deps` change; aborts the previous run.
+// Runs `load` when `deps` change; aborts the previous run. It starts right after the DOM
+// commit (a layout effect), not after the next paint: a plain effect waits for a frame.
 export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]): Loaded<T> {
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const ctl = new AbortController();
     setState((s) => ({ ...s, loading: true, error: undefined }));
     load(ctl.signal).then(

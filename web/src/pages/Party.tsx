@@ -1514,7 +1514,7 @@ interface TimelineEvent {
   index: number;
   type: string;
   at: string;
-  subject?: { kind?: string; id?: string } | null;
+  subject?: { kind?: string; id?: string; name?: string } | null;
   actor?: { id?: string; role?: string } | null;
 }
 
@@ -1578,7 +1578,9 @@ function Timeline(props: { party: Party; role: Role; rev: number }) {
                 <div class="tl-meta">
                   {e.subject?.kind && (
                     <span>
-                      {label(e.subject.kind)} <code>{e.subject.id}</code>
+                      {label(e.subject.kind)}{' '}
+                      {e.subject.name && e.subject.kind !== 'party' ? <strong>{humanize(e.subject.name)}</strong> : null}{' '}
+                      <code>{e.subject.id}</code>
                     </span>
                   )}
                   {' · '}
