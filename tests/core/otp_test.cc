@@ -24,7 +24,7 @@ const fs::path kOtpData = accord::testing::TestdataDir() / "otp";
 json::value LoadJson(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    ADD_FAILURE() << "cannot read " << path << "; set ACCORD_TESTDATA to shared/testdata";
+    ADD_FAILURE() << "cannot read " << path << " (tests/testdata/otp)";
     return json::object{};
   }
   std::stringstream text;

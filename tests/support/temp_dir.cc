@@ -20,7 +20,8 @@ TempDir::~TempDir() {
 }
 
 std::filesystem::path TestdataDir() {
-  // ACCORD_TESTDATA overrides the location for checkouts without shared/ beside them.
+  // The project's own copy (tests/testdata, with each source's licence); ACCORD_TESTDATA
+  // points elsewhere, e.g. at a newer set of vectors being tried out.
   if (const char* dir = std::getenv("ACCORD_TESTDATA"); dir && *dir) return dir;
   return ACCORD_TESTDATA_DIR;
 }

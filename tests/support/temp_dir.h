@@ -19,7 +19,7 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-// Path of the shared reference data (../shared/testdata, or $ACCORD_TESTDATA).
+// Path of the reference data the tests read (tests/testdata, or $ACCORD_TESTDATA).
 std::filesystem::path TestdataDir();
 
 }  // namespace accord::testing

@@ -1,5 +1,5 @@
 // src/lib/merkle.ts (the portal's in-browser proof verification) against the RFC 6962
-// vectors of transparency-dev/merkle in ../shared/testdata/merkle: every inclusion and
+// vectors of transparency-dev/merkle in tests/testdata/merkle: every inclusion and
 // consistency case (wantErr cases must be rejected), the reference tree's roots, and the
 // checkpoint note signature check of src/pages/ledgerNote.ts on a real signed note.
 // No server, no browser: node >= 20 has WebCrypto.
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const vectors = resolve(process.env.MERKLE_VECTORS || join(here, '../../../shared/testdata/merkle'));
+const vectors = resolve(process.env.MERKLE_VECTORS || join(here, '../../tests/testdata/merkle'));
 
 const started = Date.now();
 async function load(entry) {
