@@ -1,20 +1,20 @@
 # The web portal's tests (web/tests): a type check, then each journey (*.test.mjs) as its own
 # CTest test, driving Debian's Chromium against a real `accord serve` on SQLite. `make test`
-# builds web/dist first (make web); screenshots go to <build>/portal-screenshots.
-find_program(NODE_PROGRAM node)
+# builds web/dist first (make web); screenshots go to <build>/portal-screenshots. They run on
+# ACCORD_TEST_NODE (cmake/test_node.cmake).
 set(ACCORD_WEB_DIR ${PROJECT_SOURCE_DIR}/web)
-if(NODE_PROGRAM)
+if(ACCORD_TEST_NODE)
   add_test(NAME portal_typecheck
-           COMMAND ${NODE_PROGRAM} ${ACCORD_WEB_DIR}/node_modules/typescript/bin/tsc --noEmit
+           COMMAND ${ACCORD_TEST_NODE} ${ACCORD_WEB_DIR}/node_modules/typescript/bin/tsc --noEmit
                    -p ${ACCORD_WEB_DIR}/tsconfig.json)
   file(GLOB ACCORD_PORTAL_JOURNEYS CONFIGURE_DEPENDS ${ACCORD_WEB_DIR}/tests/*.test.mjs)
   foreach(journey ${ACCORD_PORTAL_JOURNEYS})
     get_filename_component(name ${journey} NAME_WE)
-    add_test(NAME portal_${name} COMMAND ${NODE_PROGRAM} ${journey})
+    add_test(NAME portal_${name} COMMAND ${ACCORD_TEST_NODE} ${journey})
     set_tests_properties(portal_${name} PROPERTIES
       TIMEOUT 600
       ENVIRONMENT "ACCORD_BIN=$<TARGET_FILE:accord>;ACCORD_WEB=${ACCORD_WEB_DIR}/dist;ACCORD_ARTIFACTS=${PROJECT_BINARY_DIR}/portal-screenshots")
   endforeach()
 else()
-  add_test(NAME portal_needs_node COMMAND ${CMAKE_COMMAND} -E false)
+  add_test(NAME portal_needs_pinned_node COMMAND ${CMAKE_COMMAND} -E false)
 endif()

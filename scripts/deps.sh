@@ -2,7 +2,8 @@
 # Installs what Accord needs on Debian 12, only what is missing.
 #   scripts/deps.sh build   libraries and tools to build and run (Node + npm for the portal)
 #   scripts/deps.sh test    + what the test suite needs (PostgreSQL, exim4 as a real SMTP
-#                           server, libical, Chromium for the portal's browser tests)
+#                           server, libical, Chromium for the portal's browser tests, and
+#                           the pinned Node in tools/node that runs the test tools)
 #   scripts/deps.sh bench   + wrk, openssl and Node (the Cedar side-by-side) for the benchmarks
 set -euo pipefail
 mode=${1:-build}
@@ -32,6 +33,21 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The test tools run on one pinned Node, never on whatever Node a machine has: playwright-core
+# needs 20 or later and Debian 12 ships 18. It is an npm package carrying the official binary
+# (tools/node/package-lock.json holds its checksum); cmake/test_node.cmake points the tests at
+# it. The portal's build (make run) keeps the system Node.
+if [ "$mode" = test ]; then
+  if [ ! -d tools/node/node_modules ] || [ tools/node/package-lock.json -nt tools/node/node_modules ]; then
+    echo "deps: installing the test tools' pinned Node into tools/node"
+    (cd tools/node && npm ci --no-audit --no-fund --loglevel=error && touch node_modules)
+  fi
+  if ! compgen -G 'tools/node/node_modules/node-linux-*/bin/node' >/dev/null; then
+    echo "deps: no pinned Node for $(uname -m) (tools/node has linux x64 and arm64); install Node 20 or later" >&2
+    exit 1
+  fi
 fi
 
 if [ "$mode" = test ]; then

@@ -45,7 +45,7 @@ TEST_F(OpenApiTest, DocumentPassesARealOpenApiValidator) {
   std::string file = f_.dir().str() + "/openapi.json";
   std::ofstream(file) << json::serialize(OpenApiDocument(router_));
   std::string checker = std::string(ACCORD_SOURCE_DIR) + "/tools/openapi-check/check.mjs";
-  std::string cmd = "node " + checker + " " + file + " 2>&1";
+  std::string cmd = std::string(ACCORD_TEST_NODE) + " " + checker + " " + file + " 2>&1";
   FILE* pipe = popen(cmd.c_str(), "r");
   ASSERT_NE(pipe, nullptr);
   std::string output;
@@ -64,8 +64,8 @@ TEST_F(OpenApiTest, ValidatorRejectsABrokenDocument) {
                             json::object{{"200", json::object{{"$ref", "#/components/nope"}}}}}}}};
   std::string file = f_.dir().str() + "/broken.json";
   std::ofstream(file) << json::serialize(doc);
-  std::string cmd = "node " + std::string(ACCORD_SOURCE_DIR) + "/tools/openapi-check/check.mjs " +
-                    file + " >/dev/null 2>&1";
+  std::string cmd = std::string(ACCORD_TEST_NODE) + " " + std::string(ACCORD_SOURCE_DIR) +
+                    "/tools/openapi-check/check.mjs " + file + " >/dev/null 2>&1";
   EXPECT_NE(std::system(cmd.c_str()), 0);
 }
 
