@@ -9,7 +9,7 @@ set -euo pipefail
 mode=${1:-build}
 cd "$(dirname "$0")/.."
 
-pkgs=(build-essential cmake pkg-config ccache
+pkgs=(build-essential cmake ninja-build pkg-config ccache
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libsqlite3-dev libpq-dev libssl-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev libargon2-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev)
