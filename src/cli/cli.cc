@@ -19,6 +19,7 @@
 #include "accord/app/config.h"
 #include "accord/app/runtime.h"
 #include "accord/app/serve.h"
+#include "accord/cli/progress.h"
 #include "accord/core/bytes.h"
 #include "accord/core/time.h"
 #include "accord/domain/identity.h"
@@ -101,7 +102,9 @@ int RunVerify(const Globals& g) {
   SystemClock clock;
   auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
   if (!rt.ok()) return Report(rt.error(), "ledger verify");
-  auto report = storage::VerifyLedger((*rt)->store());
+  auto progress = TerminalProgress::ForCommand("ledger verify", g.json);
+  auto report = storage::VerifyLedger((*rt)->store(), progress.callback());
+  progress.Finish();
   if (!report.ok()) return Report(report.error(), "ledger verify");
   const auto& r = *report;
   if (g.json) {
@@ -288,11 +291,14 @@ int RunImportParties(const Globals& g, const std::string& file, bool skip_invali
   app::OrgInfo org;
   auto rt = OpenExisting(g, clock, org);
   if (!rt.ok()) return Report(rt.error(), "import parties");
+  auto progress = TerminalProgress::ForCommand("import parties", g.json);
   auto r = (*rt)->log().Execute([&](storage::CommandContext& c) -> Result<json::value> {
-    auto report = storage::ImportParties(c, *table, skip_invalid, {"cli", "operator"});
+    auto report =
+        storage::ImportParties(c, *table, skip_invalid, {"cli", "operator"}, progress.callback());
     if (!report.ok()) return std::move(report).error();
     return json::value(report->ToJson());
   });
+  progress.Finish();
   if (!r.ok()) {
     // Row errors, one per line, so a person can fix the file.
     std::fprintf(stderr, "accord import parties: %s\n", r.error().message.c_str());
@@ -402,7 +408,10 @@ int RunBackup(const Globals& g, const std::string& out_path) {
     return Report(Internal("cannot write " + tmp + ": " + std::strerror(errno)), "backup");
   ::close(fd);
   std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-  auto report = storage::WriteBackup((*rt)->store(), out, FormatRfc3339(clock.Now()));
+  auto progress = TerminalProgress::ForCommand("backup", g.json);
+  auto report =
+      storage::WriteBackup((*rt)->store(), out, FormatRfc3339(clock.Now()), progress.callback());
+  progress.Finish();
   out.close();
   auto sync = [](const std::string& path) {
     int f = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -440,7 +449,10 @@ int RunRestore(const Globals& g, const std::string& in_path) {
   SystemClock clock;
   auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
   if (!rt.ok()) return Report(rt.error(), "restore");
-  auto report = storage::RestoreBackup((*rt)->store(), (*rt)->log().projections(), in);
+  auto progress = TerminalProgress::ForCommand("restore", g.json);
+  auto report =
+      storage::RestoreBackup((*rt)->store(), (*rt)->log().projections(), in, progress.callback());
+  progress.Finish();
   if (!report.ok()) return Report(report.error(), "restore");
   // RestoreBackup verified the whole ledger before it committed.
   if (g.json) {

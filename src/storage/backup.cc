@@ -1,5 +1,6 @@
 #include "accord/storage/backup.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "accord/core/sha256.h"
@@ -108,7 +109,8 @@ Error BadBackup(uint64_t line, std::string reason) {
 
 }  // namespace
 
-Result<BackupReport> WriteBackup(Store& store, std::ostream& out, std::string_view created_at) {
+Result<BackupReport> WriteBackup(Store& store, std::ostream& out, std::string_view created_at,
+                                 const Progress& progress) {
   BackupReport report;
   LineWriter w(out);
   Status s = store.Read([&](Tx& tx) -> Status {
@@ -126,6 +128,8 @@ Result<BackupReport> WriteBackup(Store& store, std::ostream& out, std::string_vi
                             const Bytes& leaf = r.BlobAt(1);
                             w.Write(json::object{{"leaf", Base64Encode(leaf)}});
                             ++report.leaves;
+                            ReportProgress(progress, "writing entries", report.leaves,
+                                           head->size());
                             return true;
                           }));
     ACCORD_TRY(tx.ForEach(
@@ -162,7 +166,8 @@ Result<BackupReport> WriteBackup(Store& store, std::ostream& out, std::string_vi
   return report;
 }
 
-Result<BackupReport> RestoreBackup(Store& store, const Projections& projections, std::istream& in) {
+Result<BackupReport> RestoreBackup(Store& store, const Projections& projections, std::istream& in,
+                                   const Progress& progress) {
   BackupReport report;
   Status s = store.Write([&](Tx& tx) -> Status {
     auto head = ReadHead(tx);
@@ -209,6 +214,8 @@ Result<BackupReport> RestoreBackup(Store& store, const Projections& projections,
           if (!index.ok()) return std::move(index).error();
           for (const auto& p : projections) ACCORD_TRY(p->Apply(tx, *index, *event));
           ++report.leaves;
+          ReportProgress(progress, "restoring entries", report.leaves,
+                         static_cast<uint64_t>(std::max<int64_t>(expected_size, 0)));
         } else if (const json::value* cp = o.if_contains("checkpoint")) {
           auto root = Base64Decode(cp->at("root").as_string());
           if (!root.ok() || root->size() != 32) return BadBackup(number, "bad checkpoint root");
@@ -268,7 +275,7 @@ Result<BackupReport> RestoreBackup(Store& store, const Projections& projections,
     }
     ACCORD_TRY(WriteHead(tx, tree));
     // Checked before commit: a backup with a forged checkpoint restores nothing.
-    auto verified = VerifyLedger(tx);
+    auto verified = VerifyLedger(tx, progress);
     if (!verified.ok()) return std::move(verified).error();
     if (!verified->ok) {
       return Error{

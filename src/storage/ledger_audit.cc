@@ -66,21 +66,24 @@ std::string CheckCheckpoint(const CheckpointRow& cp, const Hash& root,
 
 }  // namespace
 
-Result<VerifyReport> VerifyLedger(Store& store) {
+Result<VerifyReport> VerifyLedger(Store& store, const Progress& progress) {
   Result<VerifyReport> report = Internal("unreachable");
   Status s = store.Read([&](Tx& tx) -> Status {
-    report = VerifyLedger(tx);
+    report = VerifyLedger(tx, progress);
     return Ok();
   });
   if (!s.ok()) return std::move(s).error();
   return report;
 }
 
-Result<VerifyReport> VerifyLedger(Tx& tx) {
+Result<VerifyReport> VerifyLedger(Tx& tx, const Progress& progress) {
   VerifyReport report;
   Status s = [&]() -> Status {
     auto checkpoints = LoadCheckpoints(tx);
     if (!checkpoints.ok()) return std::move(checkpoints).error();
+    auto head = ReadHead(tx);
+    if (!head.ok()) return std::move(head).error();
+    const uint64_t head_size = head->size();
     size_t next_cp = 0;
     std::vector<ledger::Verifier> keys;
     ledger::Frontier frontier;
@@ -130,6 +133,7 @@ Result<VerifyReport> VerifyLedger(Tx& tx) {
             at_level.push_back(hash);
           });
           ++expected;
+          ReportProgress(progress, "checking entries", expected, head_size);
           while (next_cp < checkpoints->size() && (*checkpoints)[next_cp].size == expected) {
             std::string problem = CheckCheckpoint((*checkpoints)[next_cp], frontier.Root(), keys);
             if (!problem.empty()) Fail(report, idx, problem);
@@ -154,8 +158,6 @@ Result<VerifyReport> VerifyLedger(Tx& tx) {
                  std::to_string(report.size) + "): entries were removed");
       }
     }
-    auto head = ReadHead(tx);
-    if (!head.ok()) return std::move(head).error();
     if (head->size() != report.size || head->frontier.Root() != report.root) {
       Fail(report, report.size,
            "ledger head says size " + std::to_string(head->size()) + " but " +
@@ -167,6 +169,7 @@ Result<VerifyReport> VerifyLedger(Tx& tx) {
     ACCORD_TRY(tx.ForEach(
         "SELECT level, idx, hash FROM ledger_nodes ORDER BY level, idx", {}, [&](const Row& row) {
           ++stored_nodes;
+          ReportProgress(progress, "checking tree nodes", stored_nodes, 0);
           const int64_t level = row.Int(0);
           const uint64_t index = static_cast<uint64_t>(row.Int(1));
           const Bytes& hash = row.BlobAt(2);

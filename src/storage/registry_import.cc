@@ -116,13 +116,15 @@ Result<CsvTable> ParsePartyCsv(std::string_view text) {
 }
 
 Result<ImportReport> ImportParties(CommandContext& c, const CsvTable& table, bool skip_invalid,
-                                   const domain::Actor& actor) {
+                                   const domain::Actor& actor, const Progress& progress) {
   const domain::KindSpec& spec = *domain::FindKind("party");
   std::vector<ErrorDetail> errors;
   std::vector<json::object> good;
   std::set<std::string> names_in_file;
   ImportReport report;
+  uint64_t checked = 0;
   for (const auto& row : table.rows) {
+    ReportProgress(progress, "checking rows", ++checked, table.rows.size(), 256);
     std::vector<ErrorDetail> row_errors;
     json::object body = RowToBody(table, row, row_errors);
     body.erase("id");
@@ -171,6 +173,7 @@ Result<ImportReport> ImportParties(CommandContext& c, const CsvTable& table, boo
         .payload = json::object{{"state", std::move(state)}, {"source", "csv_import"}}});
     if (!index.ok()) return std::move(index).error();
     ++report.imported;
+    ReportProgress(progress, "recording parties", report.imported, good.size(), 256);
   }
   return report;
 }

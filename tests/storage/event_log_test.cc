@@ -70,6 +70,23 @@ TEST(EventLogTest, AppendsAreDurableAndVerifiable) {
   EXPECT_EQ(report->keys, 1u);
 }
 
+TEST(EventLogTest, VerifyReportsItsProgressUpToTheLastEntry) {
+  RuntimeFixture f;
+  f.AppendNotes(10);
+  std::vector<std::pair<std::string, uint64_t>> heard;
+  auto report =
+      VerifyLedger(f.rt().store(), [&](std::string_view phase, uint64_t done, uint64_t total) {
+        heard.emplace_back(std::string(phase), done);
+        if (phase == "checking entries") {
+          EXPECT_EQ(total, 12u);
+        }
+      });
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok) << report->problem;
+  ASSERT_FALSE(heard.empty());
+  EXPECT_EQ(heard.front(), (std::pair<std::string, uint64_t>{"checking entries", 12}));
+}
+
 TEST(EventLogTest, RootFromStoredNodesMatchesHead) {
   RuntimeFixture f;
   f.AppendNotes(37);

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "accord/core/bytes.h"
+#include "accord/core/progress.h"
 #include "accord/storage/projection.h"
 #include "accord/storage/store.h"
 
@@ -24,10 +25,14 @@ struct BackupReport {
 
 // Writes a consistent snapshot (one read transaction) as JSON lines, ending with a
 // trailer that counts the lines and hashes them, so truncation is detected on restore.
-Result<BackupReport> WriteBackup(Store& store, std::ostream& out, std::string_view created_at);
+// `progress` hears "writing entries" (of the ledger's size).
+Result<BackupReport> WriteBackup(Store& store, std::ostream& out, std::string_view created_at,
+                                 const Progress& progress = {});
 
 // Restores into an empty store (refuses otherwise) in one transaction: appends every leaf
 // (recomputing the tree), replays the read models, stores checkpoints and carried rows.
-Result<BackupReport> RestoreBackup(Store& store, const Projections& projections, std::istream& in);
+// `progress` hears "restoring entries" (of the size in the header), then the final check's.
+Result<BackupReport> RestoreBackup(Store& store, const Projections& projections, std::istream& in,
+                                   const Progress& progress = {});
 
 }  // namespace accord::storage

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "accord/core/bytes.h"
+#include "accord/core/progress.h"
 #include "accord/storage/projection.h"
 #include "accord/storage/store.h"
 
@@ -24,9 +25,10 @@ struct VerifyReport {
 
 // Recomputes every leaf hash, internal node and root from the stored events and checks
 // every checkpoint's signature with the keys recorded in the ledger before it.
-Result<VerifyReport> VerifyLedger(Store& store);
+// `progress` hears "checking entries" (of the ledger's size), then "checking tree nodes".
+Result<VerifyReport> VerifyLedger(Store& store, const Progress& progress = {});
 // The same inside a caller's transaction (e.g. before a restore commits).
-Result<VerifyReport> VerifyLedger(Tx& tx);
+Result<VerifyReport> VerifyLedger(Tx& tx, const Progress& progress = {});
 
 // Drops every read model and replays the ledger into it, in one transaction.
 Result<uint64_t> RebuildReadModels(Store& store, const Projections& projections);

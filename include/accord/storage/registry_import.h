@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "accord/core/csv.h"
+#include "accord/core/progress.h"
 #include "accord/domain/event.h"
 #include "accord/storage/event_log.h"
 
@@ -24,8 +25,9 @@ struct ImportReport {
 // Validates every row (fields, enums, duplicate names in the file and in the store); with
 // any bad row and !skip_invalid nothing is written and the error lists each row's problem
 // with its line. Otherwise appends one party.created per good row in this transaction.
+// `progress` hears "checking rows", then "recording parties".
 Result<ImportReport> ImportParties(CommandContext& c, const CsvTable& table, bool skip_invalid,
-                                   const domain::Actor& actor);
+                                   const domain::Actor& actor, const Progress& progress = {});
 
 // Parses CSV text with limits suited to a registry (up to 200,000 rows).
 Result<CsvTable> ParsePartyCsv(std::string_view text);
