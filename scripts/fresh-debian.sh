@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks the README's promise on a brand-new Debian 12: a minimal root made by debootstrap with
-# only git, make, sudo and ca-certificates, a `git clone` of this repository's HEAD inside it,
+# only git, make, sudo and ca-certificates, a `git clone` of this repository's branch inside it,
 # then `make test` (and, with --run, `make run` until the demo answers /healthz). Nothing of
 # this machine is visible inside but the kernel and the network to Debian's and npm's
 # registries: no shared/ folder, no Node, no compilers, no ccache.
@@ -42,17 +42,28 @@ if [ ! -x "$root/usr/bin/git" ]; then
   echo "debootstrap: $(minutes "$t")"
 fi
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# A TLS-inspecting proxy between this machine and the registries: its CA certificates come
+# along, as on any machine behind it (npm and Node read them through NODE_EXTRA_CA_CERTS).
+extra_ca=""
+if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  chroot "$root" update-ca-certificates >/dev/null 2>&1
+  extra_ca=NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
 mount -t proc proc "$root/proc"
 mount -t sysfs sys "$root/sys"
 mount --bind /dev "$root/dev"
 mount -t devpts devpts "$root/dev/pts"
 mount -t tmpfs -o mode=1777 tmpfs "$root/dev/shm"
 
-# The committed HEAD, as a clone would get it (no untracked or ignored files).
+# The committed branch, as a clone would get it (no untracked or ignored files).
 rm -rf "$root/src" && mkdir -p "$root/src"
-git -C "$repo" bundle create "$root/src/accord.bundle" HEAD 2>/dev/null
+refs=(HEAD)
+if branch=$(git -C "$repo" symbolic-ref --short HEAD 2>/dev/null); then refs+=("$branch"); fi
+git -C "$repo" bundle create "$root/src/accord.bundle" "${refs[@]}" 2>/dev/null
 in_root() { chroot "$root" env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
-  CI=true bash -lc "$1"; }
+  CI=true $extra_ca bash -lc "$1"; }
 in_root 'cd /src && git clone -q accord.bundle accord && git -C accord log -1 --format="clone: %h %s"'
 
 t=$(date +%s)
