@@ -254,6 +254,12 @@ Error ValidationErrors(std::vector<ErrorDetail> details) {
   return Error{ErrorCode::kValidationFailed, std::move(message), std::move(details)};
 }
 
+void RemoveInternalFields(const std::vector<FieldSpec>& specs, json::object& doc) {
+  for (const auto& s : specs) {
+    if (s.internal) doc.erase(s.name);
+  }
+}
+
 json::object SchemaOf(const std::vector<FieldSpec>& specs, bool for_patch) {
   json::object props;
   json::array required;

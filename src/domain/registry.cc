@@ -46,6 +46,14 @@ FieldSpec ReadOnly(std::string name, FieldType type = F::kString) {
   return {.name = std::move(name), .type = type, .read_only = true};
 }
 
+// Our own assessment of a party (risk, criticality, who owns it here): kept from its contacts.
+FieldSpec Internal(FieldSpec f) {
+  f.internal = true;
+  f.description += f.description.empty() ? "" : "; ";
+  f.description += "internal: not shown to the party's contacts";
+  return f;
+}
+
 // Fields every object carries, set by the server.
 void AddMeta(std::vector<FieldSpec>& fields, const std::string& parent_kind) {
   for (const char* f : {"id", "created_at", "updated_at"}) fields.push_back(ReadOnly(f));
@@ -65,21 +73,22 @@ KindSpec Party() {
       Enum("kind", {"customer", "partner", "subcontractor", "contracted_developer"}, true),
       Str("legal_name"),
       Enum("status", {"prospect", "onboarding", "active", "offboarded"}),
-      Str("owner", false, "who in our organisation owns the relationship"),
-      Enum("criticality", {"low", "medium", "high"}),
-      Bool("infrastructure_partner", false, "hosts or runs our infrastructure (SOC 2 yearly)"),
+      Internal(Str("owner", false, "who in our organisation owns the relationship")),
+      Internal(Enum("criticality", {"low", "medium", "high"})),
+      Internal(
+          Bool("infrastructure_partner", false, "hosts or runs our infrastructure (SOC 2 yearly)")),
       Bool("public_subprocessor", false, "listed on the public subprocessor page"),
       Str("purpose", false, "what it does for us, as published"),
       Str("location"),
       Str("region"),
       Str("website"),
-      {.name = "data_categories",
-       .type = F::kEnumList,
-       .values = kDataCategories,
-       .max_length = 6,
-       .description = "HITRUST 05.i risk identification"},
-      Enum("access_level", {"none", "non_production", "production"}),
-      ReadOnly("risk_tier"),
+      Internal({.name = "data_categories",
+                .type = F::kEnumList,
+                .values = kDataCategories,
+                .max_length = 6,
+                .description = "HITRUST 05.i risk identification"}),
+      Internal(Enum("access_level", {"none", "non_production", "production"})),
+      Internal(ReadOnly("risk_tier")),
   };
   AddMeta(k.fields, "");
   return k;
@@ -426,18 +435,18 @@ KindSpec ChangeNotice() {
               ReadOnly("title"),
               ReadOnly("description"),
               ReadOnly("service_ids"),
-              ReadOnly("system_ids"),
+              Internal(ReadOnly("system_ids")),
               ReadOnly("planned_at"),
-              ReadOnly("substantial"),
-              ReadOnly("substantial_reasons"),
+              Internal(ReadOnly("substantial")),
+              Internal(ReadOnly("substantial_reasons")),
               ReadOnly("new_subprocessor"),
               ReadOnly("new_data_location"),
               ReadOnly("status"),
-              ReadOnly("change_review_id"),
-              ReadOnly("risk_assessment_id"),
+              Internal(ReadOnly("change_review_id")),
+              Internal(ReadOnly("risk_assessment_id")),
               ReadOnly("implemented_at"),
-              ReadOnly("finding_id"),
-              ReadOnly("substantial_tag")};
+              Internal(ReadOnly("finding_id")),
+              Internal(ReadOnly("substantial_tag"))};
   AddMeta(k.fields, "");
   return k;
 }

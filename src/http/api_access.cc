@@ -18,8 +18,9 @@ using domain::StateString;
 
 namespace {
 
+// Access decisions are ours: a party's contacts do not read them.
 const std::vector<std::string> kGrantReaders = {"security_officer", "privacy_officer", "staff",
-                                                "auditor", "third_party_contact"};
+                                                "auditor"};
 
 const policy::AccessPolicy* PolicyOf(const ApiDeps& deps) {
   return deps.profile ? &deps.profile->access : nullptr;

@@ -45,8 +45,9 @@ std::vector<KindRoutes> AllKindRoutes() {
       {k("service"), "services", kRegistryReaders, kOfficerRoles},
       {k("contact"), "contacts", kRegistryReaders, contact_writers},
       {k("agreement"), "agreements", kRegistryReaders, kOfficerRoles},
-      {k("due_diligence"), "due-diligence", kRegistryReaders, kOfficerRoles},
-      {k("control"), "controls", kRegistryReaders, kOfficerRoles},
+      // Our assessment of the party: not for its contacts.
+      {k("due_diligence"), "due-diligence", kOrgReaders, kOfficerRoles},
+      {k("control"), "controls", kOrgReaders, kOfficerRoles},
       {k("document"), "documents", kRegistryReaders, {}},
       // Identity objects: read here, written by their own routes (api_users.cc).
       {k("user"), "users", kLedgerReaderRoles, {}},
@@ -320,6 +321,17 @@ void AddListRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const std:
                              .limit = page->limit,
                              .as_of = *as_of};
         if (spec->tag_field.empty()) q.tag.clear();
+        if (!q.tag.empty() && !ScopeOf(*ctx.principal).org_wide()) {
+          // A filter on our assessment (a change's substantial_tag) would tell it all the same.
+          for (const auto& f : spec->fields) {
+            if (f.name == spec->tag_field && f.internal) {
+              return ErrorResponse(
+                  ValidationError(spec->tag_field,
+                                  "is the organisation's assessment: not a filter for a third "
+                                  "party's contact"));
+            }
+          }
+        }
         if (!under_party && HasPartyField(*spec)) q.party_id = std::string(ctx.Query("party_id"));
         if (spec->kind == "review") {
           if (Status f = ReviewFilters(ctx, clock.Now(), q); !f.ok()) {
@@ -337,6 +349,9 @@ void AddListRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const std:
           }
           auto result = storage::ListObjects(tx, q, scope);
           if (!result.ok()) return std::move(result).error();
+          if (!scope.org_wide()) {
+            for (auto& o : result->items) domain::RemoveInternalFields(spec->fields, o.doc);
+          }
           body = PageJson(*result);
           return Ok();
         });
@@ -405,6 +420,7 @@ void AddItemRoutes(Router& router, ApiDeps& deps, const KindRoutes& k, const std
           auto o = storage::GetObject(tx, spec->kind, id, scope, *as_of);
           if (!o.ok()) return std::move(o).error();
           if (!o->has_value()) return NotFound(Title(*spec) + " " + id);
+          if (!scope.org_wide()) domain::RemoveInternalFields(spec->fields, (*o)->doc);
           body = ObjectJson(**o);
           return Ok();
         });
@@ -460,7 +476,7 @@ void AddPartyTimelineRoute(Router& router, ApiDeps& deps) {
   router.Add(Route{
       .method = "GET",
       .pattern = "/api/v1/parties/{id}/timeline",
-      .roles = kRegistryReaders,
+      .roles = kOrgReaders,  // our own events about the party: not for its contacts
       .summary = "The party's timeline: ledger events about it and its objects, newest first",
       .tag = "registry",
       .params = {{"id", "path", "string", true, "party"},

@@ -511,8 +511,14 @@ class ReviewRoutes {
       }
     }
     Submit(std::move(reply), 201,
-           [this, body = std::move(*body), actor = ActorOf(p)](storage::CommandContext& c) {
-             return storage::RecordChangeNotice(c, actor, body, policy());
+           [this, body = std::move(*body), actor = ActorOf(p),
+            vendor](storage::CommandContext& c) -> Result<json::object> {
+             auto notice = storage::RecordChangeNotice(c, actor, body, policy());
+             // The vendor sees its announcement, not our assessment of it.
+             if (notice.ok() && vendor) {
+               domain::RemoveInternalFields(domain::FindKind("change_notice")->fields, *notice);
+             }
+             return notice;
            });
   }
 

@@ -164,6 +164,15 @@ operation the role may not call at all (a blank cell below), such as the org-lev
 accounts, alerts and the ledger. tests/http/tenant_isolation_test.cc tries every operation
 with an id as one party's contact on another party's objects.
 
+Of its own party a contact sees what it must see and do: the party's facts, its services,
+contacts, agreements, documents and change notices, and what our reviews ask of it. Our
+assessment of it stays ours: due diligence, control records, access grants and decisions
+and the party's timeline are `403` for the role, and the fields marked internal (a party's
+risk tier, criticality, owner, data categories, access level and infrastructure flag; a
+change notice's substantial verdict, its reasons, the systems it touches and the review,
+risk assessment and finding it opened) are left out of every answer it gets.
+tests/http/vendor_view_test.cc checks it.
+
 ## Public operations
 
 These need no sign-in. The sign-in steps after the password (`/api/v1/auth/totp`, `.../mfa/…`,

@@ -423,15 +423,15 @@ TEST_F(TenantIsolationTest, EachContactReadsItsOwnPartysObjects) {
   // The control: both tokens work and see their own objects, so a 404 below means scope.
   ASSERT_FALSE(other_->token.empty());
   for (const Tenant* t : {relay_, other_}) {
-    for (const char* key :
-         {"parties/id", "contacts/id", "agreements/id", "documents/id", "grants/id"}) {
+    for (const char* key : {"parties/id", "contacts/id", "agreements/id", "documents/id"}) {
       std::string collection = std::string(key).substr(0, std::string(key).find('/'));
-      std::string target = collection == "grants" ? "/api/v1/access/grants/" + t->ids.at(key)
-                                                  : "/api/v1/" + collection + "/" + t->ids.at(key);
+      std::string target = "/api/v1/" + collection + "/" + t->ids.at(key);
       if (collection == "documents") target += "/content";
       HttpResult r = As(t->token, "GET", target);
       EXPECT_EQ(r.status, 200) << t->name << "'s contact, " << target << ": " << r.body;
     }
+    // Access decisions are ours, even on its own grants (vendor_view_test.cc).
+    EXPECT_EQ(As(t->token, "GET", "/api/v1/access/grants/" + t->ids.at("grants/id")).status, 403);
   }
 }
 
@@ -499,8 +499,7 @@ TEST_F(TenantIsolationTest, ListsAndFiltersNeverShowAnotherPartysObjects) {
     // Filters naming the other party, its objects and its names.
     std::string party = victim->ids.at("parties/id");
     for (const std::string& t :
-         {"/api/v1/access/grants?party_id=" + party, "/api/v1/parties?limit=500&q=" + victim->word,
-          std::string("/api/v1/tokens"),
+         {"/api/v1/parties?limit=500&q=" + victim->word, std::string("/api/v1/tokens"),
           "/api/v1/documents/" + victim->ids.at("agreement-documents/id") + "/content"}) {
       targets.push_back(t);
     }

@@ -1,6 +1,7 @@
 // Journey: Relay SMS's contact signs in and lands on its own organisation: it announces a
 // change (an empty form first: each error beside its field), uploads its SOC 2 report, sees
-// no officer-only controls, and finds that another party's page is simply not found. Answering
+// no officer-only controls and none of our assessment of it (risk, due diligence, access
+// decisions, our timeline), and finds that another party's page is simply not found. Answering
 // what a review asks is requests.test.mjs.
 import { api, assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
 
@@ -20,6 +21,12 @@ await journey('third-party contact', async ({ server, browser }) => {
   }
   assert((await page.getByRole('heading', { name: 'SOC 2 reports' }).count()) === 0, 'SOC 2 reviews are internal');
   assert((await page.getByRole('heading', { name: 'Reviews', exact: true }).count()) === 0, 'reviews are internal');
+  for (const heading of ['Due diligence', 'Access grants', 'Timeline']) {
+    assert((await page.getByRole('heading', { name: heading, exact: true }).count()) === 0, `"${heading}" is internal`);
+  }
+  for (const fact of ['Risk tier', 'Criticality', 'Owner', 'Access to our systems', 'Data categories']) {
+    assert((await page.locator('dl.facts dt', { hasText: fact }).count()) === 0, `no "${fact}" for a contact`);
+  }
   assert((await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Parties' }).count()) === 0, 'no registry link');
   await page.getByRole('heading', { name: 'Agreements' }).waitFor();
   await page.locator('section', { has: page.locator('#sec-agreements') }).getByText('BAA', { exact: true }).waitFor();
@@ -39,6 +46,7 @@ await journey('third-party contact', async ({ server, browser }) => {
   await page.getByText(/Change notice “New SMS carrier for Canada” submitted/).waitFor();
   const changes = page.locator('section', { has: page.locator('#sec-changes') });
   await changes.getByText('New SMS carrier for Canada', { exact: true }).waitFor();
+  assert((await changes.getByText(/Substantial|Routine/).count()) === 0, 'our assessment of the change is not shown');
 
   // The SOC 2 report, uploaded as a document (a contact cannot register a SOC 2 review).
   await page.getByRole('button', { name: /^Upload a document/ }).click();
@@ -64,11 +72,6 @@ await journey('third-party contact', async ({ server, browser }) => {
   const notices = await api(server, 'security_officer', 'GET', `/api/v1/change-notices?party_id=${server.contactParty}`);
   assert(notices.items.some((c) => c.title === 'New SMS carrier for Canada'), 'the officer sees the change notice');
 
-  // The timeline (own party) has no ledger links for a contact.
-  const timeline = page.locator('section', { has: page.locator('#sec-timeline') });
-  await timeline.locator('.timeline li, p.muted').first().waitFor();
-  assert((await timeline.getByRole('link', { name: /Ledger entry/ }).count()) === 0, 'no ledger links for a contact');
-
   await checkA11y(page, 'third-party');
   await shot(page, 'third-party');
 
@@ -88,7 +91,7 @@ await journey('third-party contact', async ({ server, browser }) => {
   const phone = await newPage(browser, server, { email: 'contact@relaysms.example', viewport: { width: 390, height: 844 } });
   await goto(phone, server, '/');
   await phone.getByRole('heading', { name: 'Relay SMS', level: 1 }).waitFor();
-  await phone.getByRole('heading', { name: 'Timeline' }).waitFor();
+  await phone.getByRole('heading', { name: 'Change notices' }).waitFor();
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert(overflow <= 1, `no sideways scrolling at 390 px (overflow ${overflow})`);
   await shot(phone, 'third-party-phone');

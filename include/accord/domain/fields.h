@@ -38,6 +38,7 @@ struct FieldSpec {
   double min = 0, max = 0;          // kInt, kNumber (max > min to check)
   size_t max_length = 200;          // kString, kText (bytes), lists (items)
   bool read_only = false;           // set by the server; refused in requests
+  bool internal = false;            // our own assessment: never shown to the party's contacts
   std::vector<FieldSpec> fields;    // kObject, kObjectList
   std::string description;
 };
@@ -52,6 +53,10 @@ void ValidateFields(const std::vector<FieldSpec>& specs, const boost::json::obje
 
 // The error for a non-empty details list: validation_failed, message = first detail.
 Error ValidationErrors(std::vector<ErrorDetail> details);
+
+// Removes the fields marked internal (top level): what a third party's contact may see of
+// an object about its own organisation.
+void RemoveInternalFields(const std::vector<FieldSpec>& specs, boost::json::object& doc);
 
 // JSON Schema (OpenAPI 3.1) of a request body built from the specs.
 boost::json::object SchemaOf(const std::vector<FieldSpec>& specs, bool for_patch);

@@ -123,21 +123,31 @@ export function PartyPage(props: { id: string }) {
 function PartyView(props: { party: Party; role: Role; rev: number; changed: () => void; own: boolean }) {
   const { party: p, role, rev, changed, own } = props;
   const officer = isOfficer(role);
-  const showInternal = role !== 'third_party_contact'; // reviews and SOC 2 reports are not for contacts
+  // Our own assessment (risk, due diligence, SOC 2 review, access decisions, reviews, the
+  // timeline of our events) is not for the party's contacts; the API withholds it too.
+  const showInternal = role !== 'third_party_contact';
   // A contact's first business here is what our reviews ask of it.
   const sections: [string, string][] = [
     ...(own ? ([['sec-requests', 'Requests for information']] as [string, string][]) : []),
     ['sec-services', 'Services'],
     ['sec-contacts', 'Contacts'],
     ['sec-agreements', 'Agreements'],
-    ['sec-due-diligence', 'Due diligence'],
-    ...(showInternal ? ([['sec-soc2', 'SOC 2 reports']] as [string, string][]) : []),
+    ...(showInternal
+      ? ([
+          ['sec-due-diligence', 'Due diligence'],
+          ['sec-soc2', 'SOC 2 reports'],
+        ] as [string, string][])
+      : []),
     ['sec-documents', 'Documents'],
     ...(own ? [] : ([['sec-requests', 'Requests for information']] as [string, string][])),
-    ['sec-grants', 'Access grants'],
-    ...(showInternal ? ([['sec-reviews', 'Reviews']] as [string, string][]) : []),
+    ...(showInternal
+      ? ([
+          ['sec-grants', 'Access grants'],
+          ['sec-reviews', 'Reviews'],
+        ] as [string, string][])
+      : []),
     ['sec-changes', 'Change notices'],
-    ['sec-timeline', 'Timeline'],
+    ...(showInternal ? ([['sec-timeline', 'Timeline']] as [string, string][]) : []),
   ];
   return (
     <Page
@@ -147,8 +157,8 @@ function PartyView(props: { party: Party; role: Role; rev: number; changed: () =
           {own && <span>Your organisation ·</span>}
           <span>{label(p.kind)}</span>
           <Badge value={p.status || 'prospect'} />
-          <RiskBadge tier={p.risk_tier} />
-          {p.infrastructure_partner && <Badge value="infrastructure" tone="info" label="Infrastructure partner" />}
+          {showInternal && <RiskBadge tier={p.risk_tier} />}
+          {showInternal && p.infrastructure_partner && <Badge value="infrastructure" tone="info" label="Infrastructure partner" />}
         </span>
       }
       actions={!own && <Link href="/parties">All parties</Link>}
@@ -168,11 +178,15 @@ function PartyView(props: { party: Party; role: Role; rev: number; changed: () =
             ['Legal name', p.legal_name],
             ['Kind', label(p.kind)],
             ['Status', <Badge value={p.status || 'prospect'} />],
-            ['Risk tier', <RiskBadge tier={p.risk_tier} />],
-            ['Criticality', humanize(p.criticality)],
-            ['Access to our systems', humanize(p.access_level)],
-            ['Data categories', categoryList(p.data_categories)],
-            ['Owner', p.owner],
+            ...((showInternal
+              ? [
+                  ['Risk tier', <RiskBadge tier={p.risk_tier} />],
+                  ['Criticality', humanize(p.criticality)],
+                  ['Access to our systems', humanize(p.access_level)],
+                  ['Data categories', categoryList(p.data_categories)],
+                  ['Owner', p.owner],
+                ]
+              : []) as [string, ComponentChildren][]),
             ['Location', [p.location, p.region].filter(Boolean).join(' · ')],
             ['Website', p.website && /^https?:\/\//.test(p.website) ? <a href={p.website} rel="noopener noreferrer" target="_blank">{p.website}</a> : p.website],
             ['Purpose', p.purpose],
@@ -184,14 +198,14 @@ function PartyView(props: { party: Party; role: Role; rev: number; changed: () =
       <Services party={p} role={role} changed={changed} />
       <Contacts party={p} role={role} changed={changed} />
       <Agreements party={p} role={role} changed={changed} />
-      <DueDiligence party={p} role={role} changed={changed} />
+      {showInternal && <DueDiligence party={p} role={role} changed={changed} />}
       {showInternal && <Soc2Reports party={p} role={role} />}
       <Documents party={p} role={role} changed={changed} rev={rev} />
       {!own && <Requests party={p} role={role} own={own} rev={rev} changed={changed} />}
-      <Grants party={p} role={role} />
+      {showInternal && <Grants party={p} role={role} />}
       {showInternal && <Reviews party={p} />}
       <ChangeNotices party={p} role={role} changed={changed} />
-      <Timeline party={p} role={role} rev={rev} />
+      {showInternal && <Timeline party={p} role={role} rev={rev} />}
     </Page>
   );
 }
@@ -1429,9 +1443,11 @@ function ChangeNotices(props: { party: Party; role: Role; changed: () => void })
                     <th scope="col">Change</th>
                     <th scope="col">Status</th>
                     <th scope="col">Planned</th>
-                    <th scope="col" class="hide-narrow">
-                      Assessment
-                    </th>
+                    {!contact && (
+                      <th scope="col" class="hide-narrow">
+                        Assessment
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
@@ -1447,6 +1463,7 @@ function ChangeNotices(props: { party: Party; role: Role; changed: () => void })
                       <td>
                         <DateText value={c.planned_at} />
                       </td>
+                      {!contact && (
                       <td class="hide-narrow">
                         {c.substantial ? <Badge value="substantial" tone="warn" label="Substantial" /> : <Badge value="routine" tone="muted" label="Routine" />}
                         {(c.substantial_reasons || []).length > 0 && (
@@ -1456,12 +1473,13 @@ function ChangeNotices(props: { party: Party; role: Role; changed: () => void })
                             ))}
                           </ul>
                         )}
-                        {!contact && c.change_review_id && (
+                        {c.change_review_id && (
                           <div class="small">
                             <Link href={`/reviews/${encodeURIComponent(c.change_review_id)}`}>Change review</Link>
                           </div>
                         )}
                       </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
