@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 
 namespace accord {
 namespace {
@@ -22,17 +23,42 @@ bool InAlphabet(char c) {
 
 }  // namespace
 
+// The last id's 128 bits and millisecond, for the same-millisecond rule.
+struct Last {
+  std::mutex mu;
+  int64_t ms = -1;
+  uint64_t hi = 0, lo = 0;
+};
+Last& LastId() {
+  static Last last;
+  return last;
+}
+
 std::string NewId(std::string_view prefix, TimePoint now) {
   const int64_t ms = std::clamp<int64_t>(now.time_since_epoch().count(), 0, kMaxMillis);
-  uint8_t random[10];
-  if (RAND_bytes(random, sizeof random) != 1) {
-    std::fputs("accord: OpenSSL RAND_bytes failed while making an id\n", stderr);
-    std::abort();
-  }
   // 128 bits: hi = 48-bit time + top 16 random bits, lo = remaining 64 random bits.
-  uint64_t hi = static_cast<uint64_t>(ms) << 16 | uint64_t{random[0]} << 8 | random[1];
-  uint64_t lo = 0;
-  for (int i = 2; i < 10; ++i) lo = lo << 8 | random[i];
+  uint64_t hi = 0, lo = 0;
+  {
+    Last& last = LastId();
+    std::lock_guard lock(last.mu);
+    if (ms == last.ms) {
+      // One more than the last id; a carry out of the 80 random bits (about 2^-64 likely)
+      // reaches the millisecond, which still sorts after.
+      hi = last.hi + (last.lo == UINT64_MAX ? 1 : 0);
+      lo = last.lo + 1;
+    } else {
+      uint8_t random[10];
+      if (RAND_bytes(random, sizeof random) != 1) {
+        std::fputs("accord: OpenSSL RAND_bytes failed while making an id\n", stderr);
+        std::abort();
+      }
+      hi = static_cast<uint64_t>(ms) << 16 | uint64_t{random[0]} << 8 | random[1];
+      for (int i = 2; i < 10; ++i) lo = lo << 8 | random[i];
+      last.ms = ms;
+    }
+    last.hi = hi;
+    last.lo = lo;
+  }
 
   std::string out(prefix.size() + 1 + kBodyLen, '\0');
   std::copy(prefix.begin(), prefix.end(), out.begin());

@@ -40,6 +40,19 @@ TEST(IdsTest, UniqueWithinOneMillisecond) {
   }
 }
 
+TEST(IdsTest, SortInCreationOrderWithinOneMillisecond) {
+  // docs/registry.md promises creation order for lists, which sort by id: a bulk import
+  // makes hundreds of ids in one millisecond.
+  const TimePoint now{milliseconds{1'790'000'000'123}};
+  std::string previous = NewId("pty", now);
+  for (int i = 0; i < 10'000; ++i) {
+    const std::string next = NewId(i % 2 ? "pty" : "cnt", now);
+    ASSERT_LT(previous.substr(4), next.substr(4)) << i;
+    ASSERT_EQ(next.substr(4, 10), previous.substr(4, 10)) << "the millisecond stays";
+    previous = next;
+  }
+}
+
 TEST(IdsTest, SortByCreationTime) {
   TimePoint t{milliseconds{1'790'000'000'000}};
   std::string previous = NewId("agr", t);
