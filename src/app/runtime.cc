@@ -58,10 +58,26 @@ Result<std::optional<OrgInfo>> Runtime::ReadOrg() {
 Result<OrgInfo> Runtime::EnsureOrg(const policy::Profile& profile, const std::string& origin_flag,
                                    const std::string& org_name) {
   auto result = log_->Execute([&](storage::CommandContext& c) -> Result<json::value> {
-    auto row = c.tx().QueryOne("SELECT id, name, profile, origin FROM rm_org", {});
+    auto row = c.tx().QueryOne("SELECT id, name, profile, origin, profile_sha256 FROM rm_org", {});
     if (!row.ok()) return std::move(row).error();
     if (row->has_value()) {
       const auto& r = **row;
+      // The same profile with other text (an upgrade's built-in rules, an edited file): the
+      // new text goes into the ledger, so every position's rules can be known (as_of).
+      if (r.Text(2) == profile.name && r.Text(4) != profile.sha256) {
+        auto index = c.Append(domain::Event{.type = "org.profile_changed",
+                                            .actor = domain::SystemActor(),
+                                            .subject = {"org", r.Text(0)},
+                                            .payload =
+                                                json::object{
+                                                    {"profile", profile.name},
+                                                    {"profile_sha256", profile.sha256},
+                                                    {"profile_source", profile.source},
+                                                    {"previous_sha256", r.Text(4)},
+                                                },
+                                            .org = r.Text(0)});
+        if (!index.ok()) return std::move(index).error();
+      }
       return json::value(json::object{{"id", r.Text(0)},
                                       {"name", r.Text(1)},
                                       {"profile", r.Text(2)},
