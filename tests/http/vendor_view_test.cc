@@ -8,7 +8,7 @@
 #include <string>
 
 #include "support/api_assert.h"
-#include "support/api_server.h"
+#include "support/shared_server_test.h"
 
 namespace accord::testing {
 namespace {
@@ -17,16 +17,8 @@ namespace json = boost::json;
 
 const std::string kContact = "third_party_contact";
 
-class VendorViewTest : public ::testing::Test {
+class VendorViewTest : public SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = new ApiServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static ApiServer* server_;
-  ApiServer& s() { return *server_; }
-
   // The demo contact's party (Relay SMS), as the contact's own list names it.
   std::string Party() {
     json::value list = s().GetJson("/api/v1/parties", kContact);
@@ -34,7 +26,6 @@ class VendorViewTest : public ::testing::Test {
     return std::string(list.at("items").as_array().at(0).at("id").as_string());
   }
 };
-ApiServer* VendorViewTest::server_ = nullptr;
 
 TEST_F(VendorViewTest, APartyReadsAsItsContactWithoutOurAssessment) {
   const std::string party = Party();
