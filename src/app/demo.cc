@@ -9,6 +9,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/identity.h"
 #include "accord/http/registry_http.h"
+#include "accord/storage/grants.h"
 #include "accord/storage/identity_store.h"
 #include "accord/storage/report_requests.h"
 #include "accord/storage/reviews.h"
@@ -300,7 +301,7 @@ struct Seeder {
                                            {"permission", permission},
                                            {"justification", "Needed for the contracted work"}}}}};
     auto r = Run([&](storage::CommandContext& c) {
-      return http::RequestGrantCommand(c, policy, body, domain::Actor{"demo", "staff"});
+      return storage::RequestGrant(c, policy, body, domain::Actor{"demo_staff", "staff"});
     });
     if (!r.ok()) return std::move(r).error();
     return std::string(r->at("id").as_string());
@@ -487,8 +488,8 @@ struct Seeder {
     auto active = Grant("Brightcode Studio", "Luma platform (staging)", "read", Day(0), Day(60));
     if (!active.ok()) return std::move(active).error();
     auto approved = Run([&](storage::CommandContext& c) {
-      return http::GrantTransitionCommand(c, policy, *active, "approve", "Staging only, no ePHI",
-                                          kOfficer);
+      return storage::ApplyGrantAction(c, policy, *active, "approve", "Staging only, no ePHI",
+                                       kOfficer);
     });
     if (!approved.ok()) return std::move(approved).error();
     // Denied by TP-4: a third party asking for the production platform with ePHI.
@@ -499,8 +500,8 @@ struct Seeder {
                              FormatRfc3339(now + std::chrono::minutes(2)));
     if (!short_grant.ok()) return std::move(short_grant).error();
     auto r = Run([&](storage::CommandContext& c) {
-      return http::GrantTransitionCommand(c, policy, *short_grant, "approve",
-                                          "One-day sandbox access", kOfficer);
+      return storage::ApplyGrantAction(c, policy, *short_grant, "approve", "One-day sandbox access",
+                                       kOfficer);
     });
     if (!r.ok()) return std::move(r).error();
     return Ok();

@@ -5,6 +5,7 @@
 #include "accord/app/runtime.h"
 #include "accord/http/api.h"
 #include "accord/storage/entitlement_reviews.h"
+#include "accord/storage/grants.h"
 #include "accord/storage/identity_store.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/registry_expiry.h"
@@ -81,7 +82,7 @@ void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile,
          }});
   s.Add({"account expiry", 1,
          [&rt, &profile] { return storage::DeactivateLapsedUsers(rt.log(), profile.identity); }});
-  s.Add({"grant expiry", 1, [&rt] { return http::ExpireGrants(rt.log()); }});
+  s.Add({"grant expiry", 1, [&rt] { return storage::ExpireGrants(rt.log()); }});
   s.Add({"agreement expiry", 1, [&rt] { return storage::ExpireAgreements(rt.log()); }});
   s.Add({"entitlement reviews", 1,
          [&rt, &profile] { return storage::RunEntitlementSchedule(rt.log(), profile.identity); }});

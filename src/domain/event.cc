@@ -15,6 +15,13 @@ json::object ActorJson(const Actor& actor) {
   return json::object{{"id", actor.id}, {"role", actor.role}};
 }
 
+std::string ActorIdOf(const json::object& state, std::string_view field) {
+  const json::value* by = state.if_contains(field);
+  if (!by || !by->is_object()) return {};
+  const json::value* id = by->as_object().if_contains("id");
+  return id && id->is_string() ? std::string(id->as_string()) : std::string();
+}
+
 json::object ToJson(const Event& event) {
   return json::object{
       {"type", event.type},

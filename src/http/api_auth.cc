@@ -79,7 +79,8 @@ domain::Event AuthEvent(std::string type, const std::string& user_id, const std:
 
 // What the client learns after each step; the cookie carries the session itself.
 json::object SessionJson(const storage::Session& s, const std::string& secret,
-                         const json::object& user, const policy::IdentityPolicy& policy) {
+                         const json::object& user, const policy::IdentityPolicy& policy,
+                         const policy::Profile* profile) {
   json::object out{
       {"state", s.state},
       {"user", PublicUser(user)},
@@ -87,6 +88,12 @@ json::object SessionJson(const storage::Session& s, const std::string& secret,
       {"session", json::object{{"id", s.id},
                                {"expires_at", s.expires_at},
                                {"idle_timeout_seconds", policy.session_idle_minutes * 60}}}};
+  // The profile's settings a screen needs to offer only what the server will accept.
+  if (profile) {
+    json::array self;
+    for (const auto& a : profile->separation.allow_self_approval) self.push_back(json::value(a));
+    out["profile"] = json::object{{"name", profile->name}, {"allow_self_approval", self}};
+  }
   if (!s.break_glass_until.empty()) out["break_glass_until"] = s.break_glass_until;
   return out;
 }
@@ -381,7 +388,7 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
               return reply(ErrorResponse(Error{ErrorCode::kUnauthenticated, kBadCredentials, {}}));
             }
             reply(WithCookie(SessionJson(issued->session.session, issued->session.secret,
-                                         issued->user, policy()),
+                                         issued->user, policy(), deps_.profile),
                              issued->session.secret, MaxAge()));
           });
     });
@@ -498,9 +505,9 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
           if (issued->failed) {
             return reply(ErrorResponse(Error{ErrorCode::kUnauthenticated, issued->failure, {}}));
           }
-          reply(WithCookie(
-              SessionJson(issued->session.session, issued->session.secret, issued->user, policy()),
-              issued->session.secret, MaxAge()));
+          reply(WithCookie(SessionJson(issued->session.session, issued->session.secret,
+                                       issued->user, policy(), deps_.profile),
+                           issued->session.secret, MaxAge()));
         });
   }
 
@@ -611,7 +618,8 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
           for (const auto& c : codes) list.push_back(json::value(c));
           bool rotated = !issued->session.secret.empty();
           const std::string& current = rotated ? issued->session.secret : secret;
-          json::object out = SessionJson(issued->session.session, current, issued->user, policy());
+          json::object out =
+              SessionJson(issued->session.session, current, issued->user, policy(), deps_.profile);
           out["recovery_codes"] = std::move(list);
           if (!rotated) return reply(JsonResponse(out));
           reply(WithCookie(std::move(out), current, MaxAge()));
@@ -671,7 +679,7 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
           [this, issued, reply = std::move(reply)](Result<json::value> r) {
             if (!r.ok()) return reply(ErrorResponse(r.error()));
             reply(WithCookie(SessionJson(issued->session.session, issued->session.secret,
-                                         issued->user, policy()),
+                                         issued->user, policy(), deps_.profile),
                              issued->session.secret, MaxAge()));
           });
     });
@@ -680,7 +688,7 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
   void Current(Context&& ctx, Reply reply) {
     auto ses = auth().SessionOf(ctx.request);
     if (!ses.ok()) return reply(ErrorResponse(ses.error()));
-    json::object out = SessionJson(ses->session, ses->secret, ses->user, policy());
+    json::object out = SessionJson(ses->session, ses->secret, ses->user, policy(), deps_.profile);
     if (!ses->session.break_glass_until.empty() &&
         ses->session.break_glass_until > FormatRfc3339(deps_.clock.Now())) {
       out["effective_role"] = "security_officer";

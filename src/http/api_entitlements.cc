@@ -14,6 +14,7 @@
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
 #include "accord/storage/entitlement_reviews.h"
+#include "accord/storage/grants.h"
 
 namespace accord::http {
 
@@ -65,8 +66,8 @@ storage::GrantRevoker RevokerFor(const policy::Profile* profile) {
   return [profile](storage::CommandContext& c, const domain::Actor& actor,
                    const std::string& grant_id, const std::string& reason) -> Status {
     static const policy::AccessPolicy kNoRules;
-    auto r = GrantTransitionCommand(c, profile ? profile->access : kNoRules, grant_id, "revoke",
-                                    reason, actor);
+    auto r = storage::ApplyGrantAction(c, profile ? profile->access : kNoRules, grant_id, "revoke",
+                                       reason, actor);
     if (!r.ok()) return std::move(r).error();
     return Ok();
   };

@@ -21,6 +21,7 @@
 #include "accord/storage/dashboard.h"
 #include "accord/storage/outbox.h"
 #include "accord/storage/reviews.h"
+#include "accord/workflow/review.h"
 
 namespace accord::http {
 
@@ -357,17 +358,10 @@ class ReviewRoutes {
       a.documentation = d->as_object();
     }
     const Principal& p = *ctx.principal;
-    std::optional<Error> no;
-    if (a.action == "assign") no = Refusal(p, policy().open_roles, "assign reviews");
-    if (a.action == "approve" || a.action == "reject") {
-      no = Refusal(p, policy().approve_roles, "approve or reject reviews");
-    }
-    if (a.action == "document") {
-      no = Refusal(p, policy().assignee_roles, "document reviews");
-    }
-    if (a.action == "request_info" && Refusal(p, policy().assignee_roles, "")) {
-      no = Refusal(p, policy().open_roles, "ask a party for information");
-    }
+    auto action = workflow::review::ParseAction(a.action);
+    if (!action) return reply(ErrorResponse(ValidationError("action", "unknown action")));
+    std::optional<Error> no =
+        workflow::review::RoleRefusal(policy(), p.role, p.break_glass, *action);
     if (a.action == "request_info" && a.comment.empty()) {
       return reply(
           ErrorResponse(ValidationError("comment", "is required: what the party is asked for")));

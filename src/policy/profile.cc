@@ -75,7 +75,8 @@ using internal::Problems;
 
 // Sections later features own; listed here so unknown keys stay errors everywhere else.
 const std::set<std::string>& KnownSections() {
-  static const std::set<std::string> kSections = {"profile", "access", "identity", "reviews"};
+  static const std::set<std::string> kSections = {"profile", "access", "identity", "reviews",
+                                                  "separation"};
   return kSections;
 }
 
@@ -144,7 +145,15 @@ Result<Profile> ParseProfile(std::string_view text, std::string_view origin) {
   } else if (const toml::node* node = table.get("reviews")) {
     problems.Add("reviews", "must be a section ([reviews])", LineOf(*node));
   }
+  if (const toml::table* separation = table["separation"].as_table()) {
+    internal::ParseSeparation(*separation, problems, profile.separation);
+  } else if (const toml::node* node = table.get("separation")) {
+    problems.Add("separation", "must be a section ([separation])", LineOf(*node));
+  }
   if (!problems.empty()) return problems.ToError();
+  // Each workflow reads its own flag where it already reads its policy.
+  profile.access.allow_self_approval = profile.separation.AllowsSelfApproval("grant.approve");
+  profile.reviews.allow_self_approval = profile.separation.AllowsSelfApproval("review.approve");
   profile.source = std::string(text);
   profile.sha256 = HexEncode(Sha256(text));
   return profile;

@@ -41,6 +41,9 @@ void ParseIdentity(const toml::table& identity, Problems& problems, IdentityPoli
 // Reads the [reviews] section into `out`.
 void ParseReviews(const toml::table& reviews, Problems& problems, ReviewsPolicy& out);
 
+// Reads the [separation] section into `out`.
+void ParseSeparation(const toml::table& separation, Problems& problems, SeparationPolicy& out);
+
 // Reads the [access] section into `out`; every mistake goes to `problems`.
 void ParseAccess(const toml::table& access, Problems& problems, AccessPolicy& out);
 

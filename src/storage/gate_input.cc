@@ -1,4 +1,4 @@
-#include "access_input.h"
+#include "accord/storage/gate_input.h"
 
 #include <boost/json.hpp>
 
@@ -6,7 +6,7 @@
 #include "accord/domain/fields.h"
 #include "accord/domain/registry.h"
 
-namespace accord::http {
+namespace accord::storage {
 
 namespace json = boost::json;
 using domain::StateString;
@@ -102,17 +102,16 @@ Result<GrantInput> ParseGrantInput(const json::object& body) {
   return in;
 }
 
-Result<std::unique_ptr<GateInput>> GateInput::Load(storage::Tx& tx, const GrantInput& input,
-                                                   const storage::Scope& scope) {
+Result<std::unique_ptr<GateInput>> GateInput::Load(Tx& tx, const GrantInput& input,
+                                                   const Scope& scope) {
   std::unique_ptr<GateInput> g(new GateInput());
   g->input_ = &input;
-  auto party = storage::GetObject(tx, "party", input.party_id, scope);
+  auto party = GetObject(tx, "party", input.party_id, scope);
   if (!party.ok()) return std::move(party).error();
   if (!party->has_value()) return ValidationError("party_id", "no party has id " + input.party_id);
   g->party_obj_ = std::move(**party);
   const json::object& p = g->party_obj_.doc;
-  auto contact =
-      storage::GetObject(tx, "contact", input.contact_id, storage::Scope{input.party_id});
+  auto contact = GetObject(tx, "contact", input.contact_id, Scope{input.party_id});
   if (!contact.ok()) return std::move(contact).error();
   if (!contact->has_value()) {
     return ValidationError("contact_id", "no contact of this party has id " + input.contact_id);
@@ -122,7 +121,7 @@ Result<std::unique_ptr<GateInput>> GateInput::Load(storage::Tx& tx, const GrantI
   if (!kind || !status) return Internal("party " + input.party_id + " has a malformed state");
   bool ephi = HasEphiCategory(p);
   for (const std::string kind : {"service", "agreement", "due_diligence", "control"}) {
-    auto children = storage::LiveChildren(tx, kind, "party_id", input.party_id);
+    auto children = LiveChildren(tx, kind, "party_id", input.party_id);
     if (!children.ok()) return std::move(children).error();
     for (auto& child : *children) {
       g->objects_.push_back(std::move(child));
@@ -138,7 +137,7 @@ Result<std::unique_ptr<GateInput>> GateInput::Load(storage::Tx& tx, const GrantI
   for (size_t i = 0; i < input.lines.size(); ++i) {
     const auto& line = input.lines[i];
     if (line.system_ref.find('*') != std::string::npos) continue;
-    auto sys = storage::GetObject(tx, "system", line.system_ref, storage::Scope{});
+    auto sys = GetObject(tx, "system", line.system_ref, Scope{});
     if (!sys.ok()) return std::move(sys).error();
     if (!sys->has_value()) {
       details.push_back({"lines[" + std::to_string(i) + "].system_id",
@@ -171,7 +170,7 @@ Result<std::unique_ptr<GateInput>> GateInput::Load(storage::Tx& tx, const GrantI
   return g;
 }
 
-void GateInput::Add(const std::string& kind, const storage::StoredObject& o, bool& ephi) {
+void GateInput::Add(const std::string& kind, const StoredObject& o, bool& ephi) {
   const json::object& d = o.doc;
   std::string_view id = o.id;
   if (kind == "service") {
@@ -222,4 +221,4 @@ json::array GateInput::LinesJson() const {
   return out;
 }
 
-}  // namespace accord::http
+}  // namespace accord::storage

@@ -15,6 +15,7 @@
 #include "accord/storage/identity_store.h"
 #include "accord/storage/outbox.h"
 #include "accord/storage/registry_store.h"
+#include "accord/workflow/review.h"
 
 namespace accord::storage {
 
@@ -140,22 +141,21 @@ std::string DefaultTitle(const NewReview& r, const std::string& party_name) {
   return title + " (due " + Day(r.due) + ")";
 }
 
-std::string AllowedActions(std::string_view status) {
-  if (status == "open") return "assign, request_info";
-  if (status == "assigned") return "assign, document, request_info";
-  if (status == "documented") return "approve, reject, request_info";
-  return "none (the review is " + std::string(status) + ")";
-}
-
 bool IsOpenStatus(std::string_view status) {
   return status == "open" || status == "assigned" || status == "documented";
 }
 
-bool ActionAllowed(std::string_view status, std::string_view action) {
-  if (action == "request_info") return IsOpenStatus(status);
-  if (action == "assign") return status == "open" || status == "assigned";
-  if (action == "document") return status == "assigned";
-  return (action == "approve" || action == "reject") && status == "documented";
+// What the review workflow's person rules read of a stored review.
+workflow::review::Facts ReviewFacts(const json::object& state) {
+  workflow::review::Facts f;
+  if (const json::value* a = state.if_contains("assignee"); a && a->is_object()) {
+    f.assignee_id = StateString(a->as_object(), "id");
+    f.assignee_email = StateString(a->as_object(), "email");
+  }
+  if (const json::value* d = state.if_contains("documentation"); d && d->is_object()) {
+    f.documented_by = domain::ActorIdOf(d->as_object(), "documented_by");
+  }
+  return f;
 }
 
 // A change review is approved only after its risk assessment (TP-9).
@@ -817,11 +817,18 @@ Result<json::object> ApplyReviewAction(CommandContext& c, const domain::Actor& a
   if (!loaded.ok()) return std::move(loaded).error();
   json::object state = std::move(*loaded);
   std::string status = StateString(state, "status");
-  if (!ActionAllowed(status, a.action)) {
+  namespace wf = workflow::review;
+  auto action = wf::ParseAction(a.action);
+  if (!action) return ValidationError("action", "unknown action '" + a.action + "'");
+  auto current = wf::ParseState(status);
+  if (!current) return Internal("review " + review_id + " has an unknown status " + status);
+  if (!wf::Next(*current, *action)) {
     return Conflict("review " + review_id + " is " + status + ": " + a.action +
-                        " is not possible now (allowed: " + AllowedActions(status) + ")",
+                        " is not possible now (allowed: " + wf::PossibleActions(*current) + ")",
                     "action", "not allowed while " + status);
   }
+  const wf::Facts facts = ReviewFacts(state);
+  if (auto no = wf::PersonRefusal(policy, actor.id, facts, *action)) return *no;
   TimePoint now = c.Now();
   std::string at = FormatRfc3339(now);
   json::object extra;
@@ -835,17 +842,6 @@ Result<json::object> ApplyReviewAction(CommandContext& c, const domain::Actor& a
     state["status"] = "assigned";
     type = "review.assigned";
   } else if (a.action == "document") {
-    const json::value* assignee = state.if_contains("assignee");
-    std::string assignee_id =
-        assignee && assignee->is_object() ? StateString(assignee->as_object(), "id") : "";
-    if (assignee_id != actor.id) {
-      return Error{
-          ErrorCode::kForbidden,
-          "only the assignee documents a review (TP-12); it is assigned to " +
-              (assignee && assignee->is_object() ? StateString(assignee->as_object(), "email")
-                                                 : std::string("nobody")),
-          {{"assignee", "is not you", {}}}};
-    }
     if (!a.documentation) {
       return ValidationError("documentation", "is required to document a review");
     }
@@ -898,6 +894,8 @@ Result<json::object> ApplyReviewAction(CommandContext& c, const domain::Actor& a
     state["status"] = "approved";
     state["approved_by"] = ActorJson(actor);
     state["approved_at"] = at;
+    // Only reached when the profile allows it ([separation]); the approval says so.
+    if (wf::IsSelfApproval(actor.id, facts, *action)) state["self_approved"] = true;
     state["on_time"] = at <= StateString(state, "due_at");
     type = "review.approved";
   } else {  // reject: back to the assignee for further review and documentation

@@ -9,6 +9,7 @@
 #include "accord/http/api.h"
 #include "accord/http/registry_http.h"
 #include "accord/policy/profile.h"
+#include "accord/storage/grants.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/registry_store.h"
 #include "support/api_assert.h"
@@ -181,6 +182,34 @@ class AccessApiTest : public ::testing::Test {
   }
 };
 ApiServer* AccessApiTest::server_ = nullptr;
+
+// Separation of duties (issue 19): whoever asked for the access does not approve it; luma
+// lets no one do both ([separation] allow_self_approval is empty), break-glass included.
+TEST_F(AccessApiTest, TheRequesterDoesNotApproveItsOwnRequest) {
+  Party p = NewCustomer("Separation Clinic");
+  std::string baa = NewBaa(p.id);
+  ASSERT_EQ(
+      Call("PATCH", "/api/v1/agreements/" + baa, R"({"status": "executed"})", "privacy_officer")
+          .status,
+      200);
+  json::object body = GrantBody(p, {IdByName("systems", "Luma platform (staging)")});
+  json::object g = Request(body, "security_officer");
+  ASSERT_EQ(g.at("status"), "requested") << json::serialize(g);
+  std::string id = Str(g.at("id"));
+  uint64_t before = LedgerSize();
+  auto e = ExpectError(Transition(id, "approve", "{}"), 403, "forbidden");
+  EXPECT_EQ(FirstField(e), "requested_by");
+  EXPECT_NE(Str(e.at("message")).find("another approver"), std::string::npos) << e.at("message");
+  ExpectNothingWrittenSince(before, "a self-approval");
+  // Withdrawing it is no conflict: the requester may deny its own request.
+  json::object denied = Ok(Transition(id, "deny", R"({"comment": "asked by mistake"})"));
+  EXPECT_EQ(denied.at("status"), "denied");
+  // Asked by someone else, the same officer approves; nothing says self_approved.
+  json::object other = Request(body, "staff");
+  json::object approved = Ok(Transition(Str(other.at("id")), "approve", "{}"));
+  EXPECT_EQ(approved.at("status"), "approved");
+  EXPECT_FALSE(approved.contains("self_approved"));
+}
 
 TEST_F(AccessApiTest, EvaluateIsADryRunThatRecordsNothing) {
   std::string northwind = IdByName("parties", "Northwind Clinics");
@@ -528,7 +557,7 @@ class AccessExpiryTest : public ::testing::Test {
     return event;
   }
   int Expire() {
-    auto n = http::ExpireGrants(f_.rt().log());
+    auto n = storage::ExpireGrants(f_.rt().log());
     EXPECT_TRUE(n.ok()) << (n.ok() ? "" : n.error().ToString());
     return n.ok() ? *n : -1;
   }
@@ -563,7 +592,7 @@ class AccessExpiryTest : public ::testing::Test {
                                                          {"permission", "read"},
                                                          {"justification", "Support case"}}}}};
     json::object g = Run([&](storage::CommandContext& c) {
-      return http::RequestGrantCommand(c, policy(), body, officer_);
+      return storage::RequestGrant(c, policy(), body, requester_);
     });
     EXPECT_EQ(g.at("status"), "requested") << json::serialize(g);
     return g.contains("id") ? Str(g.at("id")) : "";
@@ -571,13 +600,14 @@ class AccessExpiryTest : public ::testing::Test {
   json::object Decide(const std::string& id, const std::string& verb,
                       const std::string& comment = "") {
     return Run([&](storage::CommandContext& c) {
-      return http::GrantTransitionCommand(c, policy(), id, verb, comment, officer_);
+      return storage::ApplyGrantAction(c, policy(), id, verb, comment, officer_);
     });
   }
 
   RuntimeFixture f_;
   policy::Profile profile_;
   domain::Actor officer_{"usr_so", "security_officer"};
+  domain::Actor requester_{"usr_staff", "staff"};  // not the approver: separation of duties
   std::string system_, party_, contact_;
 };
 
@@ -612,7 +642,7 @@ TEST_F(AccessExpiryTest, AnApprovedGrantExpiresAtItsEndOnceAndNotBefore) {
   EXPECT_EQ(f_.LedgerSize(), size + 1);
   // An expired grant cannot be revoked or approved any more.
   auto r = f_.rt().log().Execute([&](storage::CommandContext& c) {
-    return http::GrantTransitionCommand(c, policy(), id, "revoke", "too late", officer_);
+    return storage::ApplyGrantAction(c, policy(), id, "revoke", "too late", officer_);
   });
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kConflict);
@@ -629,7 +659,7 @@ TEST_F(AccessExpiryTest, ARequestThatWaitedForItsApproverCanStillBeApproved) {
   std::string late = RequestGrant(f_.clock().Now() + hours(1));
   f_.clock().Advance(hours(2));
   auto r = f_.rt().log().Execute([&](storage::CommandContext& c) {
-    return http::GrantTransitionCommand(c, policy(), late, "approve", "", officer_);
+    return storage::ApplyGrantAction(c, policy(), late, "approve", "", officer_);
   });
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kConflict);

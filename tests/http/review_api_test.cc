@@ -306,6 +306,32 @@ TEST_F(ReviewApiTest, PartyReviewGoesThroughTheWorkflowOneEventPerStep) {
             "as_of");
 }
 
+// Separation of duties (issue 19): the Security Officer may document a review assigned to
+// it, but then another approver decides; luma allows no self-approval.
+TEST_F(ReviewApiTest, WhoeverDocumentedAReviewDoesNotApproveIt) {
+  std::string party = NewParty("Separation Review Partners");
+  json::object r = Create("/api/v1/reviews", {{"review_kind", "party_review"},
+                                              {"party_id", party},
+                                              {"due_at", At(Now() + days(20))},
+                                              {"assignee_id", UserId("security_officer")}});
+  std::string id = Str(r, "id");
+  Ok(Act(id, {{"action", "document"}, {"documentation", PartyReviewDocs()}}));
+  uint64_t before = s().LedgerSize();
+  json::object e = ExpectError(Act(id, {{"action", "approve"}}), 403, "forbidden");
+  EXPECT_EQ(FirstField(e), "documented_by");
+  EXPECT_NE(Str(e, "message").find("another approver"), std::string::npos) << Str(e, "message");
+  ExpectNothingWrittenSince(before, "a self-approval");
+  // Rejecting its own documentation sends it back: no conflict of interest there.
+  json::object back = Ok(Act(id, {{"action", "reject"}, {"comment", "Redo with the SOC 2"}}));
+  EXPECT_EQ(back.at("status"), "assigned");
+  // Documented by the Privacy Officer instead, the Security Officer approves.
+  Ok(Act(id, {{"action", "assign"}, {"assignee_id", UserId("privacy_officer")}}));
+  Ok(Act(id, {{"action", "document"}, {"documentation", PartyReviewDocs()}}, "privacy_officer"));
+  json::object approved = Ok(Act(id, {{"action", "approve"}}));
+  EXPECT_EQ(approved.at("status"), "approved");
+  EXPECT_FALSE(approved.contains("self_approved"));
+}
+
 TEST_F(ReviewApiTest, RefusedStepsAnswerTheirStatusAndWriteNothing) {
   std::string party = NewParty("Refusal Test Partners");
   std::string privacy = UserId("privacy_officer"), staff = UserId("staff");

@@ -29,6 +29,32 @@ TEST(ProfileTest, UnknownKeyIsAnErrorWithItsLine) {
   EXPECT_EQ(p.error().details[0].line, 3);
 }
 
+TEST(ProfileTest, SeparationIsStrictByDefaultAndNamesKnownActionsOnly) {
+  for (const auto& name : BuiltinProfileNames()) {
+    auto p = LoadProfile(name);
+    ASSERT_TRUE(p.ok()) << name;
+    EXPECT_FALSE(p->access.allow_self_approval) << name;
+    EXPECT_FALSE(p->reviews.allow_self_approval) << name;
+  }
+  auto ok = ParseProfile("[profile]\nname = \"x\"\n" + MinimalAccess() +
+                             "\n[separation]\nallow_self_approval = [\"review.approve\"]\n",
+                         "x.toml");
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  EXPECT_TRUE(ok->reviews.allow_self_approval);
+  EXPECT_FALSE(ok->access.allow_self_approval);
+  EXPECT_TRUE(ok->separation.AllowsSelfApproval("review.approve"));
+
+  auto bad = ParseProfile("[profile]\nname = \"x\"\n" + MinimalAccess() +
+                              "\n[separation]\nallow_self_approval = [\"grant.aprove\"]\n"
+                              "colour = 1\n",
+                          "x.toml");
+  ASSERT_FALSE(bad.ok());
+  ASSERT_EQ(bad.error().details.size(), 2u) << bad.error().message;
+  EXPECT_EQ(bad.error().details[0].field, "separation.allow_self_approval");
+  EXPECT_NE(bad.error().details[0].reason.find("grant.approve, review.approve"), std::string::npos);
+  EXPECT_EQ(bad.error().details[1].field, "separation.colour");
+}
+
 TEST(ProfileTest, UnknownSectionIsAnError) {
   auto p = ParseProfile("[profile]\nname = \"x\"\n\n[bogus]\na = 1\n" + MinimalAccess(), "x.toml");
   ASSERT_FALSE(p.ok());

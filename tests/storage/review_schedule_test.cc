@@ -145,17 +145,34 @@ class ReviewScheduleTest : public ::testing::Test {
       return json::value(std::move(*r));
     });
   }
+  static json::object PartyReviewDoc() {
+    return {{"summary", "reviewed"},
+            {"list_confirmed", true},
+            {"contacts_confirmed", true},
+            {"sla_performance", "met"},
+            {"security_performance", "no incidents"},
+            {"compliance_performance", "SOC 2 current"},
+            {"operational_issues", "none"}};
+  }
+  // A party review opened by the officer, due in `due`, assigned to `assignee`.
+  json::object OpenPartyReview(const std::string& party, std::chrono::days due,
+                               const std::string& assignee) {
+    return Run([&](storage::CommandContext& c) -> Result<json::value> {
+      auto r = storage::OpenReview(c, kOfficer,
+                                   storage::NewReview{.kind = "party_review",
+                                                      .party_id = party,
+                                                      .due = c.Now() + due,
+                                                      .assignee_id = assignee},
+                                   policy());
+      if (!r.ok()) return std::move(r).error();
+      return json::value(std::move(*r));
+    });
+  }
   // Assign to the privacy officer, document, approve: a review done properly.
   void Complete(const json::object& review) {
     std::string id = StateString(review, "id");
     Act(id, {.action = "assign", .assignee_id = privacy_}, kOfficer);
-    json::object doc{{"summary", "reviewed"},
-                     {"list_confirmed", true},
-                     {"contacts_confirmed", true},
-                     {"sla_performance", "met"},
-                     {"security_performance", "no incidents"},
-                     {"compliance_performance", "SOC 2 current"},
-                     {"operational_issues", "none"}};
+    json::object doc = PartyReviewDoc();
     Act(id, {.action = "document", .documentation = doc}, {privacy_, "privacy_officer"});
     Act(id, {.action = "approve", .comment = "ok"}, {officer_, "security_officer"});
   }
@@ -395,16 +412,7 @@ TEST_F(ReviewScheduleTest, AReturningPartyIsReviewedOnItsNewSchedule) {
 
 TEST_F(ReviewScheduleTest, AReviewOpenedLateIsAnnouncedOnceNotWithEveryMissedReminder) {
   std::string party = ActiveParty("Late Vendor", "partner");
-  json::object review = Run([&](storage::CommandContext& c) -> Result<json::value> {
-    auto r = storage::OpenReview(c, kOfficer,
-                                 storage::NewReview{.kind = "party_review",
-                                                    .party_id = party,
-                                                    .due = c.Now() + days(10),
-                                                    .assignee_id = privacy_},
-                                 policy());
-    if (!r.ok()) return std::move(r).error();
-    return json::value(std::move(*r));
-  });
+  json::object review = OpenPartyReview(party, days(10), privacy_);
   std::string id = StateString(review, "id");
   Schedule(false);
   auto sent = Outbox(id);
@@ -426,6 +434,34 @@ TEST_F(ReviewScheduleTest, AReviewOpenedLateIsAnnouncedOnceNotWithEveryMissedRem
       late_to.insert(StateString(m, "recipient"));
   }
   EXPECT_EQ(late_to, (std::set<std::string>{"privacy@sched.example", "officer@sched.example"}));
+}
+
+// [separation] allow_self_approval = ["review.approve"]: the profile lets one officer
+// document and approve; the approval and its event say so (issue 19).
+TEST_F(ReviewScheduleTest, AProfileThatAllowsSelfApprovalMarksIt) {
+  profile_.reviews.allow_self_approval = true;
+  std::string party = ActiveParty("Solo Vendor", "partner");
+  json::object review = OpenPartyReview(party, days(10), officer_);
+  std::string id = StateString(review, "id");
+  json::object doc = PartyReviewDoc();
+  const domain::Actor me{officer_, "security_officer"};
+  Act(id, {.action = "document", .documentation = doc}, me);
+  json::object approved = Act(id, {.action = "approve", .comment = "alone"}, me);
+  EXPECT_EQ(StateString(approved, "status"), "approved");
+  EXPECT_EQ(approved.at("self_approved"), true);
+
+  // The same without the setting: refused, nothing written.
+  profile_.reviews.allow_self_approval = false;
+  std::string second = StateString(OpenPartyReview(party, days(40), officer_), "id");
+  Act(second, {.action = "document", .documentation = doc}, me);
+  auto refused = TryRun([&](storage::CommandContext& c) -> Result<json::value> {
+    auto r = storage::ApplyReviewAction(c, me, second, {.action = "approve"}, policy());
+    if (!r.ok()) return std::move(r).error();
+    return json::value(std::move(*r));
+  });
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(refused.error().details.at(0).field, "documented_by");
 }
 
 TEST_F(ReviewScheduleTest, NothingDueMeansNoWriteAndReadsOnly) {

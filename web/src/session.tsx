@@ -19,6 +19,14 @@ export interface SessionInfo {
   user: User;
   csrf_token: string;
   session: { id: string; expires_at: string; idle_timeout_seconds: number };
+  // The profile's settings the screens follow (the server enforces them anyway).
+  profile?: { name: string; allow_self_approval: string[] };
+}
+
+// Separation of duties: may the signed-in person approve their own work of this kind
+// ('grant.approve', 'review.approve')? Only where the profile allows it.
+export function maySelfApprove(info: SessionInfo, action: string): boolean {
+  return (info.profile?.allow_self_approval || []).includes(action);
 }
 
 export interface SessionApi {

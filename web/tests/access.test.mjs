@@ -1,7 +1,9 @@
-// Journey: the Security Officer requests third-party access and sees the gate decide live —
-// (a) production ePHI for a subcontractor: denied by TP-4 before submitting, recorded denied;
-// (b) staging for a customer whose BAA has expired: denied by TP-6, then allowed once a BAA is
-// executed (set up over the API), submitted, approved, active.
+// Journey: third-party access requested with the gate deciding live —
+// (a) the Security Officer asks for production ePHI for a subcontractor: denied by TP-4 before
+// submitting, recorded denied;
+// (b) a staff member asks for staging for a customer whose BAA has expired: denied by TP-6,
+// then allowed once a BAA is executed (set up over the API), submitted; the Security Officer,
+// not the requester (separation of duties), approves it; active.
 import { api, assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
 
 await journey('access requests with the live gate', async ({ server, browser }) => {
@@ -42,16 +44,19 @@ await journey('access requests with the live gate', async ({ server, browser }) 
   await page.locator('.grant-detail').getByText('TP-4', { exact: true }).first().waitFor();
   await row.getByRole('button', { name: /Hide/ }).click();
 
-  // (b) staging for Lakeside Dental, whose BAA expired: TP-6 denies.
-  await page.getByLabel('Find a party').fill('');
-  await page.getByRole('combobox', { name: 'Party', exact: true }).selectOption(lakeside.id);
-  await page.waitForFunction(() => document.querySelector('select[name="contact_id"]')?.value);
-  await page.getByLabel('System (line 1)').selectOption(staging.id);
-  await page.getByLabel('Justification (line 1)').fill('Test the integration');
-  await page.getByLabel('Purpose').fill('Integration testing');
-  await live.locator('[data-decision="deny"]').waitFor();
-  await live.locator('.gate-rule-deny').getByText('TP-6', { exact: true }).waitFor();
-  await live.getByText(/required agreement is missing/).waitFor();
+  // (b) staging for Lakeside Dental, whose BAA expired, asked by a staff member: TP-6 denies.
+  const staff = await newPage(browser, server, { email: 'staff@luma.example' });
+  await goto(staff, server, '/access');
+  await staff.getByRole('heading', { name: 'Access', level: 1 }).waitFor();
+  const staffLive = staff.locator('#gate-live');
+  await staff.getByRole('combobox', { name: 'Party', exact: true }).selectOption(lakeside.id);
+  await staff.waitForFunction(() => document.querySelector('select[name="contact_id"]')?.value);
+  await staff.getByLabel('System (line 1)').selectOption(staging.id);
+  await staff.getByLabel('Justification (line 1)').fill('Test the integration');
+  await staff.getByLabel('Purpose').fill('Integration testing');
+  await staffLive.locator('[data-decision="deny"]').waitFor();
+  await staffLive.locator('.gate-rule-deny').getByText('TP-6', { exact: true }).waitFor();
+  await staffLive.getByText(/required agreement is missing/).waitFor();
   await checkA11y(page, 'access (deny)');
 
   // The BAA is executed (set-up over the API), and the officer re-checks.
@@ -64,19 +69,23 @@ await journey('access requests with the live gate', async ({ server, browser }) 
     signed_by: 'Dr. Lake',
     baa: { safeguards: true, subcontractor_flow_down: true, incident_reporting: true, responsibilities: 'Each party secures ePHI in its custody.' },
   });
-  await page.getByLabel('Purpose').fill('Integration testing of the new booking API');
-  await live.locator('[data-decision="needs_approval"], [data-decision="allow"]').waitFor();
-  const decided = await live.locator('[data-decision]').getAttribute('data-decision');
-  await page.getByRole('button', { name: 'Submit the request' }).click();
-  await page.getByText(/Request recorded for Lakeside Dental/).waitFor();
-  row = page.locator('tr[data-grant]').first();
-  await row.getByRole('link', { name: 'Lakeside Dental' }).waitFor();
+  await staff.getByLabel('Purpose').fill('Integration testing of the new booking API');
+  await staffLive.locator('[data-decision="needs_approval"], [data-decision="allow"]').waitFor();
+  const decided = await staffLive.locator('[data-decision]').getAttribute('data-decision');
+  await staff.getByRole('button', { name: 'Submit the request' }).click();
+  await staff.getByText(/Request recorded for Lakeside Dental/).waitFor();
+  const staffRow = staff.locator('tr[data-grant]').first();
+  await staffRow.getByRole('link', { name: 'Lakeside Dental' }).waitFor();
+  assert((await staffRow.getByRole('button', { name: 'Approve' }).count()) === 0, 'the requester cannot approve');
+  await goto(page, server, '/access');
+  row = page.locator('tr[data-grant]', { has: page.getByRole('link', { name: 'Lakeside Dental' }) }).first();
+  await row.waitFor();
   if (decided === 'needs_approval') {
     await row.getByText('Requested', { exact: true }).waitFor();
     await row.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('The grant is approved.').waitFor();
   }
-  row = page.locator('tr[data-grant]').first();
+  row = page.locator('tr[data-grant]', { has: page.getByRole('link', { name: 'Lakeside Dental' }) }).first();
   await row.getByText('Active', { exact: true }).waitFor();
   const grants = (await api(server, 'security_officer', 'GET', `/api/v1/access/grants?party_id=${lakeside.id}`)).items;
   assert(grants.some((g) => g.status === 'approved'), 'the grant is approved on the server');

@@ -34,6 +34,8 @@ struct Event {
 Actor SystemActor();
 // {"id", "role"}: how an actor is written into events and into objects' "…_by" fields.
 boost::json::object ActorJson(const Actor& actor);
+// The id in an object's "…_by" field written by ActorJson; "" when absent or malformed.
+std::string ActorIdOf(const boost::json::object& state, std::string_view field);
 
 boost::json::object ToJson(const Event& event);
 // RFC 8785 bytes: the ledger leaf.

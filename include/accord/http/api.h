@@ -102,8 +102,5 @@ void AddTrustRoutes(Router& router, ApiDeps& deps);
 // Audit-report requests (IN-4): the public form, the staff routes, /nda/{token} and
 // /downloads/{token}; subprocessor-change subscriptions.
 void AddReportRequestRoutes(Router& router, ApiDeps& deps);
-// Records grant.expired for every approved grant whose end has passed (TP-3: expiry by
-// time, not by a person). Servers run it about once a second; returns how many expired.
-Result<int> ExpireGrants(storage::EventLog& log);
 
 }  // namespace accord::http

@@ -27,16 +27,6 @@ Result<boost::json::value> CreateObjectCommand(storage::CommandContext& c, std::
 Result<boost::json::value> PatchObjectCommand(storage::CommandContext& c, std::string_view kind,
                                               std::string id, boost::json::object body,
                                               const domain::Actor& actor);
-Result<boost::json::value> RequestGrantCommand(storage::CommandContext& c,
-                                               const policy::AccessPolicy& policy,
-                                               const boost::json::object& body,
-                                               const domain::Actor& actor);
-// verb: approve | deny | revoke
-Result<boost::json::value> GrantTransitionCommand(storage::CommandContext& c,
-                                                  const policy::AccessPolicy& policy,
-                                                  const std::string& id, const std::string& verb,
-                                                  const std::string& comment,
-                                                  const domain::Actor& actor);
 
 // Stores a document (already checked: type, size, name) under an agreement, a party or a
 // certification; what the upload route does after its checks.

@@ -137,7 +137,9 @@ struct AccessPolicy {
 
   std::vector<AccessRule> rules;
   std::vector<std::string> approver_roles;  // who may approve a needs_approval request
-  int max_grant_days = 0;                   // time_bound: longest grant
+  // From [separation]: whether the person who requested a grant may approve it.
+  bool allow_self_approval = false;
+  int max_grant_days = 0;  // time_bound: longest grant
   // Agreements a party needs before access, by PartyKind, and those added when the party
   // handles ePHI (CONTRACT.md: subcontractors a BAA; HIPAA 164.308(b), 164.314(a)).
   std::array<EnumSet<AgreementType>, 4> required_agreements{};

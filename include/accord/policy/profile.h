@@ -62,19 +62,36 @@ struct ReviewsPolicy {
   bool substantial_if_new_subprocessor = true;   // brings in a new subprocessor
   bool substantial_if_new_data_location = true;  // moves data to a new location
 
+  // From [separation]: whether the person who documented a review may approve it.
+  bool allow_self_approval = false;
+
   int RemediationDays(std::string_view severity) const;             // 0 for an unknown severity
   const std::string& RRuleFor(std::string_view review_kind) const;  // "" if not recurring
 };
 
+// [separation] (issue 19): separation of duties. Nobody approves an access grant they
+// requested or a review they documented, unless `allow_self_approval` names that action;
+// break-glass never lifts it. Later workflows add their actions here (change requests:
+// author, reviewer, approver and releaser are four people).
+struct SeparationPolicy {
+  std::vector<std::string> allow_self_approval;  // actions from SelfApprovalActions()
+
+  bool AllowsSelfApproval(std::string_view action) const;
+};
+
+// The actions [separation] allow_self_approval may name: grant.approve, review.approve.
+const std::vector<std::string>& SelfApprovalActions();
+
 struct Profile {
-  std::string name;         // [profile] name
-  std::string title;        // [profile] title
-  std::string seed;         // [profile] seed: the source document
-  std::string source;       // the TOML text as loaded
-  std::string sha256;       // hex SHA-256 of source
-  AccessPolicy access;      // [access]: the access gate's rules (required)
-  IdentityPolicy identity;  // [identity]: optional, defaults above
-  ReviewsPolicy reviews;    // [reviews]: optional, defaults above
+  std::string name;             // [profile] name
+  std::string title;            // [profile] title
+  std::string seed;             // [profile] seed: the source document
+  std::string source;           // the TOML text as loaded
+  std::string sha256;           // hex SHA-256 of source
+  AccessPolicy access;          // [access]: the access gate's rules (required)
+  IdentityPolicy identity;      // [identity]: optional, defaults above
+  ReviewsPolicy reviews;        // [reviews]: optional, defaults above
+  SeparationPolicy separation;  // [separation]: optional, strict by default
 };
 
 // The built-in profiles' names: luma, bloomapi, janus.

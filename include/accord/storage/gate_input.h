@@ -11,7 +11,7 @@
 #include "accord/policy/gate.h"
 #include "accord/storage/registry_store.h"
 
-namespace accord::http {
+namespace accord::storage {
 
 // A grant request as validated from JSON.
 struct GrantLineInput {
@@ -35,20 +35,20 @@ class GateInput {
  public:
   // Loads the party (404 if not visible), its agreements, records and the systems named
   // by the lines (an unknown id is a validation error; a wildcard is left to the gate).
-  static Result<std::unique_ptr<GateInput>> Load(storage::Tx& tx, const GrantInput& input,
-                                                 const storage::Scope& scope);
+  static Result<std::unique_ptr<GateInput>> Load(Tx& tx, const GrantInput& input,
+                                                 const Scope& scope);
   policy::GateRequest Request(TimePoint now) const;
-  const storage::StoredObject& party() const { return party_obj_; }
+  const StoredObject& party() const { return party_obj_; }
   // The lines as stored in the grant ({system_id, system_name, environment, permission,
   // justification}).
   boost::json::array LinesJson() const;
 
  private:
   GateInput() = default;
-  void Add(const std::string& kind, const storage::StoredObject& o, bool& ephi);
+  void Add(const std::string& kind, const StoredObject& o, bool& ephi);
   const GrantInput* input_ = nullptr;
-  storage::StoredObject party_obj_;
-  std::deque<storage::StoredObject> objects_;  // stable addresses: the views point into them
+  StoredObject party_obj_;
+  std::deque<StoredObject> objects_;  // stable addresses: the views point into them
   std::deque<std::string> strings_;
   policy::GateParty party_{};
   std::vector<policy::GateAgreement> agreements_;
@@ -59,4 +59,4 @@ class GateInput {
   std::vector<policy::GateLine> lines_;
 };
 
-}  // namespace accord::http
+}  // namespace accord::storage

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, describe, get, post, type ErrorDetail, type ListPage } from '../api';
 import { Link, setQuery, useLocation } from '../router';
-import { isOfficer, isWorkforce, ROLE_NAMES, useSession, type Role } from '../session';
+import { isOfficer, isWorkforce, maySelfApprove, ROLE_NAMES, useSession, type Role } from '../session';
 import {
   Alert,
   Badge,
@@ -368,11 +368,15 @@ function GrantActions(props: { grant: Grant; role: Role; onChanged: (g: Grant, m
   const approvers = new Set(
     (g.decision?.rules || []).flatMap((r) => (r.evidence || []).filter((e) => e.kind === 'approval').map((e) => e.ref)),
   );
+  const session = useSession().info;
   const mayDecide = approvers.size ? approvers.has(role) : isOfficer(role);
   const status = g.effective_status || g.status;
-  const canApprove = g.status === 'requested' && mayDecide;
+  // Separation of duties: whoever asked for the access does not approve it.
+  const ownRequest = g.requested_by?.id === session.user.id && !maySelfApprove(session, 'grant.approve');
+  const canApprove = g.status === 'requested' && mayDecide && !ownRequest;
+  const canDeny = g.status === 'requested' && mayDecide;
   const canRevoke = g.status === 'approved' && status !== 'expired' && isOfficer(role);
-  if (!canApprove && !canRevoke) return null;
+  if (!canDeny && !canRevoke) return null;
 
   async function approve() {
     setBusy(true);
@@ -399,6 +403,7 @@ function GrantActions(props: { grant: Grant; role: Role; onChanged: (g: Grant, m
   return (
     <div class="grant-actions">
       {error && <Alert kind="error">{error}</Alert>}
+      {!mode && canDeny && ownRequest && <p class="small muted">You asked for this access, so another approver decides it.</p>}
       {!mode && (
         <div class="form-actions">
           {canApprove && (
@@ -406,7 +411,7 @@ function GrantActions(props: { grant: Grant; role: Role; onChanged: (g: Grant, m
               Approve
             </button>
           )}
-          {canApprove && (
+          {canDeny && (
             <button type="button" class="btn btn-small" onClick={() => setMode('deny')}>
               Deny…
             </button>

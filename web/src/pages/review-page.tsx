@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiError, get, post } from '../api';
 import { Link } from '../router';
-import { readsLedger, ROLE_NAMES, useSession, type Role } from '../session';
+import { maySelfApprove, readsLedger, ROLE_NAMES, useSession, type Role } from '../session';
 import {
   Alert,
   Badge,
@@ -219,7 +219,7 @@ function DocumentForm(props: { review: Review; onDone: (r: Review, msg: string) 
   );
 }
 
-function DecideForm(props: { review: Review; ownDocumentation: boolean; onDone: (r: Review, msg: string) => void }) {
+function DecideForm(props: { review: Review; ownDocumentation: boolean; maySelfApprove: boolean; onDone: (r: Review, msg: string) => void }) {
   const r = props.review;
   const form = useForm({ comment: '' });
   const [which, setWhich] = useState<'approve' | 'reject'>('approve');
@@ -241,13 +241,20 @@ function DecideForm(props: { review: Review; ownDocumentation: boolean; onDone: 
         if (!form.busy) run(which);
       }}
     >
-      {props.ownDocumentation && <Alert kind="warn">You documented this review yourself: an independent approver should decide.</Alert>}
+      {props.ownDocumentation && !props.maySelfApprove && (
+        <Alert kind="info">You documented this review, so another approver must approve it. You may still reject it to have it documented again.</Alert>
+      )}
+      {props.ownDocumentation && props.maySelfApprove && (
+        <Alert kind="warn">You documented this review yourself: your policy lets you approve it alone, and the approval will say so.</Alert>
+      )}
       {form.formError && <Alert kind="error">{form.formError}</Alert>}
       <TextField form={form} name="comment" label="Comment" multiline rows={3} hint="Required to reject: say what needs further review." />
       <div class="form-actions">
-        <button type="button" class="btn btn-primary" disabled={form.busy} onClick={() => run('approve')}>
-          Approve
-        </button>
+        {(!props.ownDocumentation || props.maySelfApprove) && (
+          <button type="button" class="btn btn-primary" disabled={form.busy} onClick={() => run('approve')}>
+            Approve
+          </button>
+        )}
         <button type="button" class="btn btn-danger" disabled={form.busy} onClick={() => run('reject')}>
           Reject
         </button>
@@ -338,7 +345,8 @@ function Documentation(props: { review: Review; users: UserRef[] }) {
 }
 
 export function ReviewPage(props: { id: string }) {
-  const { user } = useSession().info;
+  const session = useSession().info;
+  const { user } = session;
   const [tick, setTick] = useState(0);
   const [notice, setNotice] = useState('');
   const ledger = readsLedger(user.role);
@@ -416,7 +424,13 @@ export function ReviewPage(props: { id: string }) {
                   {mayDecide && (
                     <>
                       <h3>Approve or reject</h3>
-                      <DecideForm key={r.version} review={r} ownDocumentation={r.documentation?.documented_by?.id === user.id} onDone={done} />
+                      <DecideForm
+                        key={r.version}
+                        review={r}
+                        ownDocumentation={r.documentation?.documented_by?.id === user.id}
+                        maySelfApprove={maySelfApprove(session, 'review.approve')}
+                        onDone={done}
+                      />
                     </>
                   )}
                   {mayAssign && (

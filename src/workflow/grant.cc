@@ -1,0 +1,108 @@
+#include "accord/workflow/grant.h"
+
+#include <algorithm>
+
+namespace accord::workflow::grant {
+namespace {
+
+struct Move {
+  State from;
+  Action action;
+  State to;
+};
+
+constexpr Move kTable[] = {
+    {State::kRequested, Action::kApprove, State::kApproved},
+    {State::kRequested, Action::kDeny, State::kDenied},
+    {State::kApproved, Action::kRevoke, State::kRevoked},
+    {State::kApproved, Action::kExpire, State::kExpired},
+};
+
+}  // namespace
+
+std::string_view Name(State state) {
+  switch (state) {
+    case State::kRequested:
+      return "requested";
+    case State::kApproved:
+      return "approved";
+    case State::kDenied:
+      return "denied";
+    case State::kRevoked:
+      return "revoked";
+    case State::kExpired:
+      return "expired";
+  }
+  return "";
+}
+
+std::string_view Name(Action action) {
+  switch (action) {
+    case Action::kApprove:
+      return "approve";
+    case Action::kDeny:
+      return "deny";
+    case Action::kRevoke:
+      return "revoke";
+    case Action::kExpire:
+      return "expire";
+  }
+  return "";
+}
+
+std::optional<State> ParseState(std::string_view name) {
+  for (State s : kStates) {
+    if (Name(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
+std::optional<Action> ParseAction(std::string_view name) {
+  for (Action a : kActions) {
+    if (Name(a) == name) return a;
+  }
+  return std::nullopt;
+}
+
+std::optional<State> Next(State state, Action action) {
+  for (const Move& m : kTable) {
+    if (m.from == state && m.action == action) return m.to;
+  }
+  return std::nullopt;
+}
+
+std::optional<Error> RoleRefusal(const policy::AccessPolicy& policy, std::string_view role,
+                                 Action action) {
+  if (action != Action::kApprove && action != Action::kDeny) return std::nullopt;
+  const auto& roles = policy.approver_roles;
+  if (std::find(roles.begin(), roles.end(), role) != roles.end()) return std::nullopt;
+  std::string names;
+  for (const auto& r : roles) names += (names.empty() ? "" : ", ") + r;
+  std::string reason = "the profile lets only " + names + " approve or deny access requests";
+  for (const auto& rule : policy.rules) {
+    if (rule.check != policy::CheckKind::kApproval) continue;
+    reason += " (" + rule.id + ", " + rule.seed_ref + ": " + rule.reason + ")";
+    break;
+  }
+  return Error{ErrorCode::kForbidden, reason, {{"role", "is " + std::string(role), {}}}};
+}
+
+std::optional<Error> PersonRefusal(const policy::AccessPolicy& policy, std::string_view actor_id,
+                                   std::string_view requested_by, Action action) {
+  if (!IsSelfApproval(actor_id, requested_by, action) || policy.allow_self_approval) {
+    return std::nullopt;
+  }
+  return Error{ErrorCode::kForbidden,
+               "you requested this access, so another approver must approve it (separation of "
+               "duties)",
+               {{"requested_by",
+                 "is you; the profile's [separation] allow_self_approval may "
+                 "allow grant.approve",
+                 {}}}};
+}
+
+bool IsSelfApproval(std::string_view actor_id, std::string_view requested_by, Action action) {
+  return action == Action::kApprove && !requested_by.empty() && requested_by == actor_id;
+}
+
+}  // namespace accord::workflow::grant

@@ -1,0 +1,161 @@
+#include "accord/workflow/review.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace accord::workflow::review {
+namespace {
+
+struct Move {
+  State from;
+  Action action;
+  State to;
+};
+
+// The whole table: anything not here is a 409 naming what is possible.
+constexpr Move kTable[] = {
+    {State::kOpen, Action::kAssign, State::kAssigned},
+    {State::kOpen, Action::kRequestInfo, State::kOpen},
+    {State::kAssigned, Action::kAssign, State::kAssigned},
+    {State::kAssigned, Action::kDocument, State::kDocumented},
+    {State::kAssigned, Action::kRequestInfo, State::kAssigned},
+    {State::kDocumented, Action::kApprove, State::kApproved},
+    {State::kDocumented, Action::kReject, State::kAssigned},
+    {State::kDocumented, Action::kRequestInfo, State::kDocumented},
+};
+
+std::string Names(const std::vector<std::string>& roles) {
+  std::string out;
+  for (const auto& r : roles) out += (out.empty() ? "" : ", ") + r;
+  return out;
+}
+
+bool Has(const std::vector<std::string>& roles, std::string_view role) {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+}  // namespace
+
+std::string_view Name(State state) {
+  switch (state) {
+    case State::kOpen:
+      return "open";
+    case State::kAssigned:
+      return "assigned";
+    case State::kDocumented:
+      return "documented";
+    case State::kApproved:
+      return "approved";
+    case State::kCancelled:
+      return "cancelled";
+  }
+  return "";
+}
+
+std::string_view Name(Action action) {
+  switch (action) {
+    case Action::kAssign:
+      return "assign";
+    case Action::kDocument:
+      return "document";
+    case Action::kRequestInfo:
+      return "request_info";
+    case Action::kApprove:
+      return "approve";
+    case Action::kReject:
+      return "reject";
+  }
+  return "";
+}
+
+std::optional<State> ParseState(std::string_view name) {
+  for (State s : kStates) {
+    if (Name(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
+std::optional<Action> ParseAction(std::string_view name) {
+  for (Action a : kActions) {
+    if (Name(a) == name) return a;
+  }
+  return std::nullopt;
+}
+
+std::optional<State> Next(State state, Action action) {
+  for (const Move& m : kTable) {
+    if (m.from == state && m.action == action) return m.to;
+  }
+  return std::nullopt;
+}
+
+std::string PossibleActions(State state) {
+  std::string out;
+  for (Action a : kActions) {
+    if (Next(state, a)) out += (out.empty() ? "" : ", ") + std::string(Name(a));
+  }
+  return out.empty() ? "none (the review is " + std::string(Name(state)) + ")" : out;
+}
+
+std::optional<Error> RoleRefusal(const policy::ReviewsPolicy& policy, std::string_view role,
+                                 bool break_glass, Action action) {
+  const std::vector<std::string>* roles = nullptr;
+  std::string what;
+  switch (action) {
+    case Action::kAssign:
+      roles = &policy.open_roles;
+      what = "assign reviews";
+      break;
+    case Action::kDocument:
+      roles = &policy.assignee_roles;
+      what = "document reviews";
+      break;
+    case Action::kApprove:
+    case Action::kReject:
+      roles = &policy.approve_roles;
+      what = "approve or reject reviews";
+      break;
+    case Action::kRequestInfo:
+      // Whoever may document or open reviews may ask the party.
+      roles = Has(policy.assignee_roles, role) ? &policy.assignee_roles : &policy.open_roles;
+      what = "ask a party for information";
+      break;
+  }
+  // An emergency elevation is for the emergency, not for the review workflow.
+  if (break_glass) {
+    return Error{ErrorCode::kForbidden,
+                 "not during break-glass: " + what + " is done signed in as yourself",
+                 {}};
+  }
+  if (Has(*roles, role)) return std::nullopt;
+  return Error{ErrorCode::kForbidden,
+               "the profile lets only " + Names(*roles) + " " + what + " (TP-12)",
+               {{"role", "is " + std::string(role), {}}}};
+}
+
+std::optional<Error> PersonRefusal(const policy::ReviewsPolicy& policy, std::string_view actor_id,
+                                   const Facts& facts, Action action) {
+  if (action == Action::kDocument && facts.assignee_id != actor_id) {
+    return Error{ErrorCode::kForbidden,
+                 "only the assignee documents a review (TP-12); it is assigned to " +
+                     (facts.assignee_id.empty() ? std::string("nobody") : facts.assignee_email),
+                 {{"assignee", "is not you", {}}}};
+  }
+  if (IsSelfApproval(actor_id, facts, action) && !policy.allow_self_approval) {
+    return Error{ErrorCode::kForbidden,
+                 "you documented this review, so another approver must approve it "
+                 "(separation of duties)",
+                 {{"documented_by",
+                   "is you; the profile's [separation] allow_self_approval "
+                   "may allow review.approve",
+                   {}}}};
+  }
+  return std::nullopt;
+}
+
+bool IsSelfApproval(std::string_view actor_id, const Facts& facts, Action action) {
+  return action == Action::kApprove && !facts.documented_by.empty() &&
+         facts.documented_by == actor_id;
+}
+
+}  // namespace accord::workflow::review
