@@ -28,6 +28,7 @@
 #include "accord/domain/reviews.h"
 #include "accord/http/registry_http.h"
 #include "accord/policy/profile.h"
+#include "accord/storage/registry_commands.h"
 #include "accord/storage/registry_store.h"
 #include "accord/storage/reviews.h"
 #include "bench_util.h"
@@ -139,12 +140,12 @@ struct ReviewStore {
     for (int i = 0; i < kParties; ++i) {
       log.Submit(
           [i](storage::CommandContext& c) -> Result<json::value> {
-            auto created = http::CreateObjectCommand(c, "party", "", PartyBody(i), kOfficer);
+            auto created = storage::CreateRegistryObject(c, "party", "", PartyBody(i), kOfficer);
             if (!created.ok()) return std::move(created).error();
             std::string id(created->as_object().at("id").as_string());
             for (const char* status : {"onboarding", "active"}) {
-              auto patched = http::PatchObjectCommand(c, "party", id,
-                                                      json::object{{"status", status}}, kOfficer);
+              auto patched = storage::PatchRegistryObject(
+                  c, "party", id, json::object{{"status", status}}, kOfficer);
               if (!patched.ok()) return std::move(patched).error();
             }
             return json::value(id);

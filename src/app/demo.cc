@@ -8,9 +8,10 @@
 #include "accord/core/ids.h"
 #include "accord/core/time.h"
 #include "accord/domain/identity.h"
-#include "accord/http/registry_http.h"
+#include "accord/storage/documents.h"
 #include "accord/storage/grants.h"
 #include "accord/storage/identity_store.h"
+#include "accord/storage/registry_commands.h"
 #include "accord/storage/report_requests.h"
 #include "accord/storage/reviews.h"
 
@@ -89,7 +90,7 @@ struct Seeder {
   Result<std::string> Create(std::string_view kind, const std::string& parent, json::object body,
                              const domain::Actor& actor = kPrivacy) {
     auto r = Run([&](storage::CommandContext& c) {
-      return http::CreateObjectCommand(c, kind, parent, body, actor);
+      return storage::CreateRegistryObject(c, kind, parent, body, actor);
     });
     if (!r.ok()) return std::move(r).error();
     return std::string(r->at("id").as_string());
@@ -126,11 +127,16 @@ struct Seeder {
     }
     // The report an approved audit-report request delivers (IN-4).
     auto report = Run([&](storage::CommandContext& c) {
-      return http::UploadDocumentCommand(
-          c, "certification", ids["SOC 2 Type II"], "luma-soc2-type2-report-demo.txt", "text/plain",
-          "Luma Health SOC 2 Type II report (demo placeholder)\n\nA real deployment uploads the "
-          "auditor's report here: POST /api/v1/certifications/{id}/documents.\n",
-          kOfficer);
+      return storage::StoreDocument(
+          c, storage::DocumentUpload{
+                 .actor = kOfficer,
+                 .parent_kind = "certification",
+                 .parent_id = ids["SOC 2 Type II"],
+                 .filename = "luma-soc2-type2-report-demo.txt",
+                 .content_type = "text/plain",
+                 .body = "Luma Health SOC 2 Type II report (demo placeholder)\n\nA real deployment "
+                         "uploads the auditor's report here: POST "
+                         "/api/v1/certifications/{id}/documents.\n"});
     });
     if (!report.ok()) return std::move(report).error();
     return Ok();
@@ -260,8 +266,8 @@ struct Seeder {
     for (const char* next : {"executed", status}) {
       if (std::string(next) == "executed" && std::string(status) == "draft") break;
       auto r = Run([&](storage::CommandContext& c) {
-        return http::PatchObjectCommand(c, "agreement", *id, json::object{{"status", next}},
-                                        kPrivacy);
+        return storage::PatchRegistryObject(c, "agreement", *id, json::object{{"status", next}},
+                                            kPrivacy);
       });
       if (!r.ok()) return std::move(r).error();
       if (std::string(next) == status) break;
@@ -419,7 +425,7 @@ struct Seeder {
         {"summary", "Reviewed for the annual security review (TP-11)."}};
     auto report = Run([&](storage::CommandContext& c) -> Result<json::value> {
       auto created =
-          http::CreateObjectCommand(c, "soc2_report", ids["Nimbus Cloud Hosting"], soc2, so);
+          storage::CreateRegistryObject(c, "soc2_report", ids["Nimbus Cloud Hosting"], soc2, so);
       if (!created.ok()) return std::move(created).error();
       auto findings = storage::RaiseSoc2Findings(c, so, created->as_object(), reviews);
       if (!findings.ok()) return std::move(findings).error();

@@ -3,13 +3,13 @@
 #include <spdlog/spdlog.h>
 
 #include "accord/app/runtime.h"
-#include "accord/http/api.h"
 #include "accord/storage/entitlement_reviews.h"
 #include "accord/storage/grants.h"
 #include "accord/storage/identity_store.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/registry_expiry.h"
 #include "accord/storage/reviews.h"
+#include "accord/storage/trust.h"
 #include "accord/storage/trust_subscriptions.h"
 
 namespace accord::app {
@@ -74,7 +74,7 @@ class ReviewsJob {
 }  // namespace
 
 void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile,
-                   const http::TrustSettings* trust) {
+                   const storage::TrustSettings* trust) {
   s.Add({"session purge", 60, [&rt] {
            auto n = storage::PurgeIdentityState(rt.store(), rt.log().clock().Now());
            if (!n.ok()) return Result<int>(std::move(n).error());

@@ -732,4 +732,17 @@ Result<json::object> PatchObject(const KindSpec& spec, const json::object& curre
   return state;
 }
 
+std::string WithArticle(std::string_view noun) {
+  bool vowel = !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + std::string(noun);
+}
+
+std::string KindTitle(const KindSpec& spec) {
+  std::string t = spec.kind;
+  for (char& ch : t) {
+    if (ch == '_') ch = ' ';
+  }
+  return t;
+}
+
 }  // namespace accord::domain

@@ -11,6 +11,7 @@
 #include "accord/domain/registry.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
+#include "accord/storage/documents.h"
 
 namespace accord::http {
 
@@ -21,59 +22,6 @@ namespace {
 
 const std::vector<std::string> kReaders = {"security_officer", "privacy_officer", "staff",
                                            "auditor", "third_party_contact"};
-
-struct Upload {
-  storage::Scope scope;
-  domain::Actor actor;
-  std::string parent_kind;  // "agreement" | "party"
-  std::string parent_id;
-  std::string filename;
-  std::string content_type;
-  std::string sha256;
-  std::string body;
-};
-
-Result<json::value> StoreDocument(storage::CommandContext& c, const Upload& u) {
-  auto parent = storage::GetObject(c.tx(), u.parent_kind, u.parent_id, u.scope);
-  if (!parent.ok()) return std::move(parent).error();
-  if (!parent->has_value()) return NotFound(u.parent_kind + " " + u.parent_id);
-  std::string party_id = (*parent)->party_id;
-  int64_t version = 1;
-  if (u.parent_kind == "agreement") {
-    auto n = c.tx().QueryOne(
-        "SELECT COUNT(DISTINCT id) FROM rm_objects WHERE kind = 'document' AND parent_id = ?",
-        {u.parent_id});
-    if (!n.ok()) return std::move(n).error();
-    version = (*n)->Int(0) + 1;
-  }
-  // Content first: identical bytes are stored once, whoever uploads them.
-  ACCORD_TRY(
-      c.tx().Exec("INSERT INTO documents(sha256, content_type, size, content, created_at) "
-                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
-                  {u.sha256, u.content_type, static_cast<int64_t>(u.body.size()),
-                   storage::BlobOf(AsBytes(u.body)), FormatRfc3339(c.Now())}));
-  std::string id = NewId("doc", c.Now());
-  std::string at = FormatRfc3339(c.Now());
-  json::object state{{"id", id},
-                     {"party_id", party_id},
-                     {"filename", u.filename},
-                     {"content_type", u.content_type},
-                     {"size", static_cast<int64_t>(u.body.size())},
-                     {"sha256", u.sha256},
-                     {"uploaded_by", domain::ActorJson(u.actor)},
-                     {"created_at", at},
-                     {"updated_at", at},
-                     {"version", version}};
-  if (u.parent_kind == "agreement") state["agreement_id"] = u.parent_id;
-  if (u.parent_kind == "certification") state["certification_id"] = u.parent_id;
-  auto index = c.Append(domain::Event{.type = "document.uploaded",
-                                      .actor = u.actor,
-                                      .subject = {"document", id},
-                                      .payload = json::object{{"state", state}}});
-  if (!index.ok()) return std::move(index).error();
-  return json::value(ObjectJson(
-      storage::StoredObject{id, party_id, u.parent_id, static_cast<int64_t>(*index), state}));
-}
 
 void AddUploadRoute(Router& router, ApiDeps& deps, const std::string& parent_kind,
                     const std::string& pattern, std::vector<std::string> roles) {
@@ -101,19 +49,17 @@ void AddUploadRoute(Router& router, ApiDeps& deps, const std::string& parent_kin
                 std::string declared(ctx.request.HeaderValue("Content-Type"));
                 auto type = domain::CheckDocument(declared, AsBytes(ctx.request.body), *filename);
                 if (!type.ok()) return reply(ErrorResponse(type.error()));
-                Upload u{ScopeOf(*ctx.principal),
-                         ActorOf(*ctx.principal),
-                         parent_kind,
-                         ctx.path_params.at(param),
-                         std::move(*filename),
-                         std::move(*type),
-                         HexEncode(Sha256(ctx.request.body)),
-                         std::move(ctx.request.body)};
-                log.Submit(
-                    [u = std::move(u)](storage::CommandContext& c) { return StoreDocument(c, u); },
-                    [reply = std::move(reply)](Result<json::value> r) {
-                      reply(ToResponse(r, 201));
-                    });
+                // Hashed here, not in the writer's transaction.
+                std::string sha256 = HexEncode(Sha256(ctx.request.body));
+                storage::DocumentUpload u{
+                    ScopeOf(*ctx.principal),     ActorOf(*ctx.principal), parent_kind,
+                    ctx.path_params.at(param),   std::move(*filename),    std::move(*type),
+                    std::move(ctx.request.body), std::move(sha256)};
+                log.Submit([u = std::move(u)](
+                               storage::CommandContext& c) { return storage::StoreDocument(c, u); },
+                           [reply = std::move(reply)](Result<json::value> r) {
+                             reply(ToResponse(r, 201));
+                           });
               },
       })
       .body_limit = domain::kMaxDocumentBytes;
@@ -162,17 +108,6 @@ void AddChildDocumentsRoute(Router& router, ApiDeps& deps, std::string parent_ki
 }
 
 }  // namespace
-
-Result<json::value> UploadDocumentCommand(storage::CommandContext& c,
-                                          const std::string& parent_kind,
-                                          const std::string& parent_id, std::string filename,
-                                          std::string content_type, std::string body,
-                                          const domain::Actor& actor) {
-  std::string sha = HexEncode(Sha256(body));
-  return StoreDocument(c,
-                       Upload{storage::Scope{}, actor, parent_kind, parent_id, std::move(filename),
-                              std::move(content_type), std::move(sha), std::move(body)});
-}
 
 // Browsers must never render an upload as a page: attachment, sandboxed, no sniffing.
 Response DocumentDownload(const json::object& doc, std::string content) {
@@ -223,11 +158,9 @@ void AddDocumentRoutes(Router& router, ApiDeps& deps) {
           if (!o.ok()) return std::move(o).error();
           if (!o->has_value()) return NotFound("document " + id);
           doc = (*o)->doc;
-          auto row = tx.QueryOne("SELECT content FROM documents WHERE sha256 = ?",
-                                 {StateString(doc, "sha256")});
-          if (!row.ok()) return std::move(row).error();
-          if (!row->has_value()) return Internal("document content missing for " + id);
-          content = std::string(AsString((*row)->BlobAt(0)));
+          auto bytes = storage::ReadDocumentContent(tx, StateString(doc, "sha256"));
+          if (!bytes.ok()) return std::move(bytes).error();
+          content = std::move(*bytes);
           return Ok();
         });
         if (!s.ok()) return ErrorResponse(s.error());

@@ -12,6 +12,7 @@
 #include "accord/http/registry_http.h"
 #include "accord/storage/dashboard.h"
 #include "accord/storage/ledger_tables.h"
+#include "accord/storage/registry_commands.h"
 #include "accord/storage/registry_store.h"
 
 namespace accord::http {
@@ -65,178 +66,6 @@ std::vector<KindRoutes> AllKindRoutes() {
       // them as evidence of who received which report under which NDA.
       {k("report_request"), "report-requests", kOrgReaders, {}},
   };
-}
-
-// "a party", "an agreement".
-std::string WithArticle(const std::string& noun) {
-  bool vowel = !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
-  return (vowel ? "an " : "a ") + noun;
-}
-
-std::string Title(const domain::KindSpec& spec) {
-  std::string t = spec.kind;
-  for (char& ch : t) {
-    if (ch == '_') ch = ' ';
-  }
-  return t;
-}
-
-// --- references and rules that need the store ------------------------------------------
-
-Status CheckLive(storage::Tx& tx, std::string_view kind, std::string_view id,
-                 const std::string& field, const std::string& party_id,
-                 std::vector<ErrorDetail>& details) {
-  auto o = storage::GetObject(tx, kind, id, Scope{party_id});
-  if (!o.ok()) return std::move(o).error();
-  if (!o->has_value())
-    details.push_back({field, "no " + std::string(kind) + " has id " + std::string(id), {}});
-  return Ok();
-}
-
-Status CheckReferences(storage::Tx& tx, const domain::KindSpec& spec, const json::object& state,
-                       std::vector<ErrorDetail>& details) {
-  std::string party = domain::StateString(state, "party_id");
-  if (const json::value* systems = state.if_contains("systems"); systems && systems->is_array()) {
-    const auto& arr = systems->as_array();
-    for (size_t i = 0; i < arr.size(); ++i) {
-      ACCORD_TRY(CheckLive(tx, "system", arr[i].as_string(), "systems[" + std::to_string(i) + "]",
-                           "", details));
-    }
-  }
-  if (std::string sys = domain::StateString(state, "system_id"); !sys.empty()) {
-    ACCORD_TRY(CheckLive(tx, "system", sys, "system_id", "", details));
-  }
-  if (const json::value* ev = state.if_contains("evidence"); ev && ev->is_array()) {
-    const auto& arr = ev->as_array();
-    for (size_t i = 0; i < arr.size(); ++i) {
-      // Evidence must be this party's own document.
-      ACCORD_TRY(CheckLive(tx, "document", arr[i].as_string(),
-                           "evidence[" + std::to_string(i) + "]", party, details));
-    }
-  }
-  return Ok();
-}
-
-Status CheckUniqueName(storage::Tx& tx, const domain::KindSpec& spec, const json::object& state) {
-  if (!spec.unique_name) return Ok();
-  std::string name = domain::StateString(state, spec.name_field);
-  auto existing = storage::FindLiveByName(tx, spec.kind, name, domain::StateString(state, "id"));
-  if (!existing.ok()) return std::move(existing).error();
-  if (!existing->has_value()) return Ok();
-  return Error{ErrorCode::kConflict,
-               spec.name_field + ": " + WithArticle(Title(spec)) + " named '" + name +
-                   "' already exists (" + **existing + ")",
-               {{spec.name_field, "already used by " + **existing, {}}}};
-}
-
-// Deleting is for mistakes; a relationship that ended is offboarded or terminated instead,
-// so its history stays readable.
-Status CheckDeletable(storage::Tx& tx, const domain::KindSpec& spec, const StoredObject& o) {
-  std::string status = domain::StateString(o.doc, spec.status_field);
-  if (spec.kind == "party") {
-    if (status != "prospect") {
-      return Error{ErrorCode::kConflict,
-                   "only a prospect can be deleted; set status to offboarded instead",
-                   {{"status", "is " + status, {}}}};
-    }
-    auto children = tx.QueryOne(
-        "SELECT COUNT(*) FROM rm_objects WHERE party_id = ? AND kind <> 'party' AND to_idx = ?",
-        {o.id, storage::kOpenVersion});
-    if (!children.ok()) return std::move(children).error();
-    if ((*children)->Int(0) > 0) {
-      return Error{ErrorCode::kConflict,
-                   "the party still has services, contacts, agreements or records; delete "
-                   "those first or offboard the party",
-                   {{"party", "has " + std::to_string((*children)->Int(0)) + " live objects", {}}}};
-    }
-  }
-  if (spec.kind == "agreement" && status != "draft") {
-    return Error{ErrorCode::kConflict,
-                 "only a draft agreement can be deleted; terminate it instead",
-                 {{"status", "is " + status, {}}}};
-  }
-  return Ok();
-}
-
-// --- commands ----------------------------------------------------------------------------
-
-struct WriteRequest {
-  const domain::KindSpec* spec;
-  Scope scope;
-  domain::Actor actor;
-  std::string id;         // patch/delete
-  std::string parent_id;  // create under a party
-  json::object body;
-};
-
-Result<json::value> Create(storage::CommandContext& c, const WriteRequest& w) {
-  const auto& spec = *w.spec;
-  if (!spec.parent_kind.empty()) {
-    auto parent = storage::GetObject(c.tx(), spec.parent_kind, w.parent_id, w.scope);
-    if (!parent.ok()) return std::move(parent).error();
-    if (!parent->has_value()) return NotFound(spec.parent_kind + " " + w.parent_id);
-  }
-  auto state =
-      domain::NewObject(spec, w.body, NewId(spec.id_prefix, c.Now()), w.parent_id, c.Now());
-  if (!state.ok()) return std::move(state).error();
-  std::vector<ErrorDetail> details;
-  ACCORD_TRY(CheckReferences(c.tx(), spec, *state, details));
-  if (!details.empty()) return domain::ValidationErrors(std::move(details));
-  ACCORD_TRY(CheckUniqueName(c.tx(), spec, *state));
-  std::string id = domain::StateString(*state, "id");
-  auto index = c.Append(domain::Event{.type = spec.kind + ".created",
-                                      .actor = w.actor,
-                                      .subject = {spec.kind, id},
-                                      .payload = json::object{{"state", *state}}});
-  if (!index.ok()) return std::move(index).error();
-  return json::value(
-      ObjectJson(StoredObject{id, "", "", static_cast<int64_t>(*index), std::move(*state)}));
-}
-
-Result<json::value> Patch(storage::CommandContext& c, const WriteRequest& w) {
-  const auto& spec = *w.spec;
-  auto current = storage::GetObject(c.tx(), spec.kind, w.id, w.scope);
-  if (!current.ok()) return std::move(current).error();
-  if (!current->has_value()) return NotFound(Title(spec) + " " + w.id);
-  std::vector<std::string> changed;
-  auto state = domain::PatchObject(spec, (*current)->doc, w.body, c.Now(), changed);
-  if (!state.ok()) return std::move(state).error();
-  if (changed.empty()) return json::value(ObjectJson(**current));
-  std::vector<ErrorDetail> details;
-  ACCORD_TRY(CheckReferences(c.tx(), spec, *state, details));
-  if (!details.empty()) return domain::ValidationErrors(std::move(details));
-  ACCORD_TRY(CheckUniqueName(c.tx(), spec, *state));
-  bool status_changed = !spec.status_field.empty() && std::find(changed.begin(), changed.end(),
-                                                                spec.status_field) != changed.end();
-  json::array changed_json;
-  for (const auto& f : changed) changed_json.push_back(json::value(f));
-  auto index = c.Append(domain::Event{
-      .type = spec.kind + (status_changed ? ".status_changed" : ".updated"),
-      .actor = w.actor,
-      .subject = {spec.kind, w.id},
-      .payload = json::object{{"state", *state}, {"changed", std::move(changed_json)}}});
-  if (!index.ok()) return std::move(index).error();
-  return json::value(
-      ObjectJson(StoredObject{w.id, "", "", static_cast<int64_t>(*index), std::move(*state)}));
-}
-
-Result<json::value> Delete(storage::CommandContext& c, const WriteRequest& w) {
-  const auto& spec = *w.spec;
-  auto current = storage::GetObject(c.tx(), spec.kind, w.id, w.scope);
-  if (!current.ok()) return std::move(current).error();
-  if (!current->has_value()) return NotFound(Title(spec) + " " + w.id);
-  ACCORD_TRY(CheckDeletable(c.tx(), spec, **current));
-  json::object payload;
-  if (!spec.name_field.empty()) {
-    payload["name"] = domain::StateString((*current)->doc, spec.name_field);
-  }
-  if (!spec.parent_kind.empty()) payload["party_id"] = (*current)->party_id;
-  auto index = c.Append(domain::Event{.type = spec.kind + ".deleted",
-                                      .actor = w.actor,
-                                      .subject = {spec.kind, w.id},
-                                      .payload = std::move(payload)});
-  if (!index.ok()) return std::move(index).error();
-  return json::value(json::object{{"id", w.id}, {"deleted", true}, {"ledger_index", *index}});
 }
 
 // --- routes ------------------------------------------------------------------------------
@@ -371,8 +200,8 @@ void AddCreateRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const st
       .method = "POST",
       .pattern = path,
       .roles = k.write_roles,
-      .summary =
-          "Create " + WithArticle(Title(*spec)) + " (a ledger event: " + spec->kind + ".created)",
+      .summary = "Create " + domain::WithArticle(domain::KindTitle(*spec)) +
+                 " (a ledger event: " + spec->kind + ".created)",
       .tag = "registry",
       .params = std::move(params),
       .request_schema = domain::SchemaOf(spec->fields, false),
@@ -382,14 +211,13 @@ void AddCreateRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const st
           [spec, under_party, &log](Context&& ctx, Reply reply) {
             auto body = ParseJsonObject(ctx.request.body);
             if (!body.ok()) return reply(ErrorResponse(body.error()));
-            WriteRequest w{spec,
-                           ScopeOf(*ctx.principal),
-                           ActorOf(*ctx.principal),
-                           "",
-                           under_party ? ctx.path_params.at("party_id") : "",
-                           std::move(*body)};
             log.Submit(
-                [w = std::move(w)](storage::CommandContext& c) { return Create(c, w); },
+                [kind = spec->kind, scope = ScopeOf(*ctx.principal),
+                 actor = ActorOf(*ctx.principal),
+                 parent = under_party ? ctx.path_params.at("party_id") : "",
+                 body = std::move(*body)](storage::CommandContext& c) {
+                  return storage::CreateRegistryObject(c, kind, parent, body, actor, scope);
+                },
                 [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r, 201)); });
           },
   });
@@ -399,14 +227,15 @@ void AddItemRoutes(Router& router, ApiDeps& deps, const KindRoutes& k, const std
   const domain::KindSpec* spec = k.spec;
   storage::Store& store = deps.store;
   storage::EventLog& log = deps.log;
-  std::vector<ParamDoc> id_param = {{"id", "path", "string", true, Title(*spec) + " id"}};
+  std::vector<ParamDoc> id_param = {
+      {"id", "path", "string", true, domain::KindTitle(*spec) + " id"}};
   std::vector<ParamDoc> get_params = id_param;
   get_params.push_back({"as_of", "query", "integer", false, "ledger size: the state back then"});
   router.Add(Route{
       .method = "GET",
       .pattern = path,
       .roles = k.read_roles,
-      .summary = "One " + Title(*spec) + " (?as_of=N: as it was at ledger size N)",
+      .summary = "One " + domain::KindTitle(*spec) + " (?as_of=N: as it was at ledger size N)",
       .tag = "registry",
       .params = get_params,
       .response_schema = json::object{{"type", "object"}},
@@ -419,7 +248,7 @@ void AddItemRoutes(Router& router, ApiDeps& deps, const KindRoutes& k, const std
         Status s = store.Read([&](storage::Tx& tx) -> Status {
           auto o = storage::GetObject(tx, spec->kind, id, scope, *as_of);
           if (!o.ok()) return std::move(o).error();
-          if (!o->has_value()) return NotFound(Title(*spec) + " " + id);
+          if (!o->has_value()) return NotFound(domain::KindTitle(*spec) + " " + id);
           if (!scope.org_wide()) domain::RemoveInternalFields(spec->fields, (*o)->doc);
           body = ObjectJson(**o);
           return Ok();
@@ -437,20 +266,22 @@ void AddItemRoutes(Router& router, ApiDeps& deps, const KindRoutes& k, const std
         if (!parsed.ok()) return reply(ErrorResponse(parsed.error()));
         body = std::move(*parsed);
       }
-      WriteRequest w{
-          spec, ScopeOf(*ctx.principal), ActorOf(*ctx.principal), ctx.path_params.at("id"),
-          "",   std::move(body)};
-      log.Submit([w = std::move(w), is_delete](
-                     storage::CommandContext& c) { return is_delete ? Delete(c, w) : Patch(c, w); },
-                 [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r)); });
+      log.Submit(
+          [kind = spec->kind, scope = ScopeOf(*ctx.principal), actor = ActorOf(*ctx.principal),
+           id = ctx.path_params.at("id"), body = std::move(body),
+           is_delete](storage::CommandContext& c) {
+            return is_delete ? storage::DeleteRegistryObject(c, kind, id, actor, scope)
+                             : storage::PatchRegistryObject(c, kind, id, body, actor, scope);
+          },
+          [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r)); });
     };
   };
   router.Add(Route{
       .method = "PATCH",
       .pattern = path,
       .roles = k.write_roles,
-      .summary =
-          "Change " + WithArticle(Title(*spec)) + "; absent fields keep their value, null clears",
+      .summary = "Change " + domain::WithArticle(domain::KindTitle(*spec)) +
+                 "; absent fields keep their value, null clears",
       .tag = "registry",
       .params = id_param,
       .request_schema = domain::SchemaOf(spec->fields, true),
@@ -461,7 +292,7 @@ void AddItemRoutes(Router& router, ApiDeps& deps, const KindRoutes& k, const std
       .method = "DELETE",
       .pattern = path,
       .roles = k.write_roles,
-      .summary = "Delete " + WithArticle(Title(*spec)) +
+      .summary = "Delete " + domain::WithArticle(domain::KindTitle(*spec)) +
                  " entered by mistake (history stays in the ledger)",
       .tag = "registry",
       .params = id_param,
@@ -560,11 +391,7 @@ Scope ScopeOf(const Principal& p) {
 
 domain::Actor ActorOf(const Principal& p) { return domain::Actor{p.id, p.role}; }
 
-json::object ObjectJson(const StoredObject& o) {
-  json::object out = o.doc;
-  out["ledger_index"] = o.from_idx;
-  return out;
-}
+json::object ObjectJson(const StoredObject& o) { return storage::ObjectView(o); }
 
 json::object PageJson(const storage::ObjectPage& page) {
   json::array items;
@@ -572,22 +399,6 @@ json::object PageJson(const storage::ObjectPage& page) {
   json::value next = nullptr;
   if (page.next_after) next = EncodeIdCursor(*page.next_after);
   return json::object{{"items", std::move(items)}, {"next_cursor", std::move(next)}};
-}
-
-Result<json::value> CreateObjectCommand(storage::CommandContext& c, std::string_view kind,
-                                        std::string parent_id, json::object body,
-                                        const domain::Actor& actor) {
-  const domain::KindSpec* spec = domain::FindKind(kind);
-  if (!spec) return Internal("unknown registry kind " + std::string(kind));
-  return Create(c, WriteRequest{spec, Scope{}, actor, "", std::move(parent_id), std::move(body)});
-}
-
-Result<json::value> PatchObjectCommand(storage::CommandContext& c, std::string_view kind,
-                                       std::string id, json::object body,
-                                       const domain::Actor& actor) {
-  const domain::KindSpec* spec = domain::FindKind(kind);
-  if (!spec) return Internal("unknown registry kind " + std::string(kind));
-  return Patch(c, WriteRequest{spec, Scope{}, actor, std::move(id), "", std::move(body)});
 }
 
 void AddRegistryRoutes(Router& router, ApiDeps& deps) {

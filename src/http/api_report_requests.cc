@@ -17,6 +17,7 @@
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
+#include "accord/storage/documents.h"
 #include "accord/storage/report_requests.h"
 #include "accord/storage/trust_subscriptions.h"
 
@@ -732,11 +733,9 @@ class ReportRequestRoutes {
           const json::object& doc = r->as_object();
           std::string content;
           Status s = store.Read([&](storage::Tx& tx) -> Status {
-            auto row = tx.QueryOne("SELECT content FROM documents WHERE sha256 = ?",
-                                   {StateString(doc, "sha256")});
-            if (!row.ok()) return std::move(row).error();
-            if (!row->has_value()) return NotFound("document content");
-            content = std::string(AsString((*row)->BlobAt(0)));
+            auto bytes = storage::ReadDocumentContent(tx, StateString(doc, "sha256"));
+            if (!bytes.ok()) return std::move(bytes).error();
+            content = std::move(*bytes);
             return Ok();
           });
           if (!s.ok()) return reply(ErrorResponse(s.error()));

@@ -20,6 +20,7 @@
 #include "accord/http/registry_http.h"
 #include "accord/storage/dashboard.h"
 #include "accord/storage/outbox.h"
+#include "accord/storage/registry_commands.h"
 #include "accord/storage/reviews.h"
 #include "accord/workflow/review.h"
 
@@ -455,7 +456,7 @@ class ReviewRoutes {
              if (reviewed && *reviewed > c.Now()) {
                return ValidationError("reviewed_at", "must not be in the future");
              }
-             auto created = CreateObjectCommand(c, "soc2_report", party, body, actor);
+             auto created = storage::CreateRegistryObject(c, "soc2_report", party, body, actor);
              if (!created.ok()) return std::move(created).error();
              json::object report = std::move(created->as_object());
              auto findings = storage::RaiseSoc2Findings(c, actor, report, policy());

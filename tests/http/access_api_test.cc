@@ -11,6 +11,7 @@
 #include "accord/policy/profile.h"
 #include "accord/storage/grants.h"
 #include "accord/storage/ledger_tables.h"
+#include "accord/storage/registry_commands.h"
 #include "accord/storage/registry_store.h"
 #include "support/api_assert.h"
 #include "support/api_server.h"
@@ -524,7 +525,7 @@ class AccessExpiryTest : public ::testing::Test {
   }
   std::string Create(std::string_view kind, const std::string& parent, json::object body) {
     json::object o = Run([&](storage::CommandContext& c) {
-      return http::CreateObjectCommand(c, kind, parent, body, officer_);
+      return storage::CreateRegistryObject(c, kind, parent, body, officer_);
     });
     return o.contains("id") ? Str(o.at("id")) : "";
   }

@@ -18,6 +18,7 @@
 #include "accord/policy/profile.h"
 #include "accord/storage/identity_store.h"
 #include "accord/storage/outbox.h"
+#include "accord/storage/registry_commands.h"
 #include "accord/storage/registry_store.h"
 #include "accord/storage/reviews.h"
 #include "support/runtime_fixture.h"
@@ -67,13 +68,13 @@ class ReviewScheduleTest : public ::testing::Test {
   }
   std::string Create(const std::string& kind, const std::string& parent, json::object body) {
     json::object o = Run([&](storage::CommandContext& c) {
-      return http::CreateObjectCommand(c, kind, parent, body, kOfficer);
+      return storage::CreateRegistryObject(c, kind, parent, body, kOfficer);
     });
     return StateString(o, "id");
   }
   void Patch(const std::string& kind, const std::string& id, json::object body) {
     Run([&](storage::CommandContext& c) {
-      return http::PatchObjectCommand(c, kind, id, body, kOfficer);
+      return storage::PatchRegistryObject(c, kind, id, body, kOfficer);
     });
   }
   std::string ActiveParty(const std::string& name, const std::string& kind, bool infra = false) {

@@ -14,7 +14,7 @@
 #include "accord/core/result.h"
 #include "accord/policy/profile.h"
 
-namespace accord::http {
+namespace accord::storage {
 struct TrustSettings;
 }
 
@@ -45,6 +45,6 @@ class Scheduler {
 // a mail server and may wait on the network, so `serve` runs it on its own thread.
 // With `trust`, subprocessor-list changes are emailed to subscribers (links from its base).
 void AddServerJobs(Scheduler& scheduler, Runtime& runtime, const policy::Profile& profile,
-                   const http::TrustSettings* trust = nullptr);
+                   const storage::TrustSettings* trust = nullptr);
 
 }  // namespace accord::app

@@ -30,6 +30,10 @@ struct KindSpec {
 
 // Every registry kind, by name; null if unknown.
 const KindSpec* FindKind(std::string_view kind);
+// The kind in words, for messages: "due diligence", "change notice".
+std::string KindTitle(const KindSpec& spec);
+// "a party", "an agreement".
+std::string WithArticle(std::string_view noun);
 const std::vector<KindSpec>& RegistryKinds();
 bool IsRegistryKind(std::string_view kind);
 

@@ -10,6 +10,7 @@
 #include "accord/http/router.h"
 #include "accord/policy/profile.h"
 #include "accord/storage/event_log.h"
+#include "accord/storage/trust.h"
 
 namespace accord::http {
 
@@ -17,15 +18,7 @@ class AuthService;
 
 // What handlers need from the running server.
 // What the public trust center says about the organisation (`[trust]` in --config).
-struct TrustSettings {
-  std::string security_contact;  // mailto: or https: URI (RFC 9116 Contact)
-  std::string public_url;        // https://trust.example.com: Canonical and links, if set
-  std::string listen_url;        // where this server listens: links in emails without public_url
-  std::string nda_file;          // [trust] nda_file / --nda-file: the click-through NDA's text
-  std::string nda_text;          // read from nda_file by `serve` ("" = the built-in NDA)
-  // The base of absolute links in emails (NDA, downloads, subscriptions).
-  const std::string& LinkBase() const { return public_url.empty() ? listen_url : public_url; }
-};
+using TrustSettings = storage::TrustSettings;
 
 struct ApiDeps {
   storage::Store& store;

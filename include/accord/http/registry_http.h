@@ -19,22 +19,6 @@ boost::json::object ObjectJson(const storage::StoredObject& object);
 // {"items": [...], "next_cursor": ...}
 boost::json::object PageJson(const storage::ObjectPage& page);
 
-// The commands behind the routes, for other callers (demo data, CLI). Each runs inside a
-// write transaction and returns what the route would answer.
-Result<boost::json::value> CreateObjectCommand(storage::CommandContext& c, std::string_view kind,
-                                               std::string parent_id, boost::json::object body,
-                                               const domain::Actor& actor);
-Result<boost::json::value> PatchObjectCommand(storage::CommandContext& c, std::string_view kind,
-                                              std::string id, boost::json::object body,
-                                              const domain::Actor& actor);
-
-// Stores a document (already checked: type, size, name) under an agreement, a party or a
-// certification; what the upload route does after its checks.
-Result<boost::json::value> UploadDocumentCommand(storage::CommandContext& c,
-                                                 const std::string& parent_kind,
-                                                 const std::string& parent_id, std::string filename,
-                                                 std::string content_type, std::string body,
-                                                 const domain::Actor& actor);
 // A stored document as a download: attachment, sandboxed, its SHA-256 in X-Content-SHA256.
 Response DocumentDownload(const boost::json::object& doc, std::string content);
 

@@ -14,6 +14,18 @@
 
 namespace accord::storage {
 
+// The trust center's settings ([trust] of --config and its flags): read by the public
+// pages, the emails' links and the scheduler's subprocessor notices.
+struct TrustSettings {
+  std::string security_contact;  // mailto: or https: URI (RFC 9116 Contact)
+  std::string public_url;        // https://trust.example.com: Canonical and links, if set
+  std::string listen_url;        // where this server listens: links in emails without public_url
+  std::string nda_file;          // [trust] nda_file / --nda-file: the click-through NDA's text
+  std::string nda_text;          // read from nda_file by `serve` ("" = the built-in NDA)
+  // The base of absolute links in emails (NDA, downloads, subscriptions).
+  const std::string& LinkBase() const { return public_url.empty() ? listen_url : public_url; }
+};
+
 // {organisation, certifications: [{name, framework, issuer, scope, valid_from,
 // valid_until}], subprocessors: [{name, purpose, location}], planned: [...], generated_at}:
 // public certifications whose validity covers `now`, active parties flagged

@@ -1,0 +1,65 @@
+#include "accord/storage/documents.h"
+
+#include <boost/json.hpp>
+
+#include "accord/core/bytes.h"
+#include "accord/core/ids.h"
+#include "accord/core/sha256.h"
+#include "accord/core/time.h"
+#include "accord/storage/registry_commands.h"
+
+namespace accord::storage {
+
+namespace json = boost::json;
+
+Result<json::value> StoreDocument(CommandContext& c, const DocumentUpload& u) {
+  const std::string sha256 = u.sha256.empty() ? HexEncode(Sha256(u.body)) : u.sha256;
+  auto parent = GetObject(c.tx(), u.parent_kind, u.parent_id, u.scope);
+  if (!parent.ok()) return std::move(parent).error();
+  if (!parent->has_value()) return NotFound(u.parent_kind + " " + u.parent_id);
+  std::string party_id = (*parent)->party_id;
+  int64_t version = 1;
+  if (u.parent_kind == "agreement") {
+    auto n = c.tx().QueryOne(
+        "SELECT COUNT(DISTINCT id) FROM rm_objects WHERE kind = 'document' AND parent_id = ?",
+        {u.parent_id});
+    if (!n.ok()) return std::move(n).error();
+    version = (*n)->Int(0) + 1;
+  }
+  // Content first: identical bytes are stored once, whoever uploads them.
+  ACCORD_TRY(
+      c.tx().Exec("INSERT INTO documents(sha256, content_type, size, content, created_at) "
+                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+                  {sha256, u.content_type, static_cast<int64_t>(u.body.size()),
+                   BlobOf(AsBytes(u.body)), FormatRfc3339(c.Now())}));
+  std::string id = NewId("doc", c.Now());
+  std::string at = FormatRfc3339(c.Now());
+  json::object state{{"id", id},
+                     {"party_id", party_id},
+                     {"filename", u.filename},
+                     {"content_type", u.content_type},
+                     {"size", static_cast<int64_t>(u.body.size())},
+                     {"sha256", sha256},
+                     {"uploaded_by", domain::ActorJson(u.actor)},
+                     {"created_at", at},
+                     {"updated_at", at},
+                     {"version", version}};
+  if (u.parent_kind == "agreement") state["agreement_id"] = u.parent_id;
+  if (u.parent_kind == "certification") state["certification_id"] = u.parent_id;
+  auto index = c.Append(domain::Event{.type = "document.uploaded",
+                                      .actor = u.actor,
+                                      .subject = {"document", id},
+                                      .payload = json::object{{"state", state}}});
+  if (!index.ok()) return std::move(index).error();
+  return json::value(
+      ObjectView(StoredObject{id, party_id, u.parent_id, static_cast<int64_t>(*index), state}));
+}
+
+Result<std::string> ReadDocumentContent(Tx& tx, const std::string& sha256) {
+  auto row = tx.QueryOne("SELECT content FROM documents WHERE sha256 = ?", {sha256});
+  if (!row.ok()) return std::move(row).error();
+  if (!row->has_value()) return Internal("document content missing for sha256 " + sha256);
+  return std::string(AsString((*row)->BlobAt(0)));
+}
+
+}  // namespace accord::storage
