@@ -40,15 +40,9 @@ int64_t VersionOf(const json::object& o) {
 // Every open review, open entitlement review campaign, open finding and change under review,
 // nearest first, at its due date (a change at its planned date).
 Status FeedEvents(storage::Tx& tx, TimePoint now, std::vector<CalendarEvent>& out) {
-  auto rows = tx.Query(
-      "SELECT o.doc FROM rm_reviews r JOIN rm_objects o ON o.kind = 'review' AND o.id = r.id "
-      "AND o.to_idx = ? WHERE r.is_open = 1 ORDER BY r.due_at, r.id LIMIT ?",
-      {storage::kOpenVersion, static_cast<int64_t>(kMaxFeedEvents)});
-  if (!rows.ok()) return std::move(rows).error();
-  for (const auto& row : *rows) {
-    auto doc = domain::ParseStateDoc(row.Text(0));
-    if (!doc) continue;
-    const json::object& r = *doc;
+  auto reviews = storage::OpenReviewsByDueDate(tx, kMaxFeedEvents);
+  if (!reviews.ok()) return std::move(reviews).error();
+  for (const json::object& r : *reviews) {
     std::string assignee = "nobody yet";
     if (const json::value* a = r.if_contains("assignee"); a && a->is_object()) {
       assignee = StateString(a->as_object(), "email");
@@ -68,23 +62,19 @@ Status FeedEvents(storage::Tx& tx, TimePoint now, std::vector<CalendarEvent>& ou
   }
   struct Other {
     const char* kind;
-    const char* statuses;
+    std::vector<std::string> statuses;
     const char* time_field;
     const char* prefix;
   };
   for (const Other& k :
-       {Other{"entitlement_review", "('open', 'overdue')", "due_at", "Entitlement review due: "},
-        Other{"finding", "('open')", "due_at", "Finding due: "},
-        Other{"change_notice", "('under_review')", "planned_at", "Change planned: "}}) {
+       {Other{"entitlement_review", {"open", "overdue"}, "due_at", "Entitlement review due: "},
+        Other{"finding", {"open"}, "due_at", "Finding due: "},
+        Other{"change_notice", {"under_review"}, "planned_at", "Change planned: "}}) {
     // Few of these are open at a time; all are read so that the nearest are kept below.
-    auto others = tx.Query(std::string("SELECT doc FROM rm_objects WHERE kind = ? AND to_idx = ? "
-                                       "AND status IN ") +
-                               k.statuses,
-                           {k.kind, storage::kOpenVersion});
+    auto others = storage::LiveObjectsInStatus(tx, k.kind, k.statuses);
     if (!others.ok()) return std::move(others).error();
-    for (const auto& row : *others) {
-      auto doc = domain::ParseStateDoc(row.Text(0));
-      if (!doc) continue;
+    for (const json::object& d : *others) {
+      const json::object* doc = &d;
       std::string title = StateString(*doc, "title");
       out.push_back(CalendarEvent{.uid = StateString(*doc, "id") + "@accord",
                                   .start = TimeOr(*doc, k.time_field, now),

@@ -194,18 +194,9 @@ void AddLedgerRoutes(Router& router, ApiDeps& deps) {
       .handler = Sync([&store](Context&) {
         json::array items;
         Status s = store.Read([&](storage::Tx& tx) -> Status {
-          auto rows = tx.Query(
-              "SELECT verifier_key, name, key_id, added_index, added_at FROM rm_signing_keys "
-              "ORDER BY added_index",
-              {});
-          if (!rows.ok()) return std::move(rows).error();
-          for (const auto& r : *rows) {
-            items.push_back(json::object{{"verifier_key", r.Text(0)},
-                                         {"name", r.Text(1)},
-                                         {"key_id", r.Text(2)},
-                                         {"added_index", r.Int(3)},
-                                         {"added_at", r.Text(4)}});
-          }
+          auto keys = storage::ListSigningKeys(tx);
+          if (!keys.ok()) return std::move(keys).error();
+          items = std::move(*keys);
           return Ok();
         });
         if (!s.ok()) return ErrorResponse(s.error());

@@ -5,6 +5,7 @@
 #include "accord/core/ids.h"
 #include "accord/http/api.h"
 #include "accord/http/json.h"
+#include "accord/storage/notes.h"
 
 namespace accord::http {
 
@@ -70,13 +71,6 @@ Result<NoteInput> ParseNote(const json::object& body) {
   return in;
 }
 
-json::object NoteJson(const storage::Row& r) {
-  return json::object{
-      {"id", r.Text(0)},         {"subject", json::object{{"kind", r.Text(1)}, {"id", r.Text(2)}}},
-      {"text", r.Text(3)},       {"author", json::object{{"id", r.Text(4)}, {"role", r.Text(5)}}},
-      {"created_at", r.Text(6)}, {"ledger_index", r.Int(7)}};
-}
-
 json::object NoteSchema() {
   return json::object{
       {"type", "object"},
@@ -117,20 +111,9 @@ void AddNoteRoutes(Router& router, ApiDeps& deps) {
             log.Submit(
                 [in = std::move(input.value()),
                  actor](storage::CommandContext& c) -> Result<json::value> {
-                  std::string id = NewId("note", c.Now());
-                  domain::Event e{.type = "note.added",
-                                  .actor = actor,
-                                  .subject = {in.subject_kind, in.subject_id},
-                                  .payload = json::object{{"note_id", id}, {"text", in.text}}};
-                  auto index = c.Append(std::move(e));
-                  if (!index.ok()) return std::move(index).error();
-                  auto row = c.tx().QueryOne(
-                      "SELECT id, subject_kind, subject_id, text, author_id, author_role, "
-                      "created_at, created_index FROM rm_notes WHERE id = ?",
-                      {id});
-                  if (!row.ok()) return std::move(row).error();
-                  if (!row->has_value()) return Internal("note projection missing");
-                  return json::value(NoteJson(**row));
+                  auto note = storage::AddNote(c, actor, {in.subject_kind, in.subject_id}, in.text);
+                  if (!note.ok()) return std::move(note).error();
+                  return json::value(std::move(*note));
                 },
                 [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r, 201)); });
           },
@@ -161,19 +144,14 @@ void AddNoteRoutes(Router& router, ApiDeps& deps) {
         json::array items;
         json::value next_cursor = nullptr;
         Status s = store.Read([&](storage::Tx& tx) -> Status {
-          auto rows = tx.Query(
-              "SELECT id, subject_kind, subject_id, text, author_id, author_role, created_at, "
-              "created_index FROM rm_notes WHERE created_index > ? AND created_index < ? "
-              "AND (? = '' OR subject_kind = ?) AND (? = '' OR subject_id = ?) "
-              "ORDER BY created_index LIMIT ?",
-              {page->after.value_or(-1), as_of, kind, kind, id, id,
-               static_cast<int64_t>(page->limit + 1)});
-          if (!rows.ok()) return std::move(rows).error();
-          for (size_t i = 0; i < rows->size() && i < page->limit; ++i) {
-            items.push_back(NoteJson((*rows)[i]));
+          auto notes =
+              storage::ListNotes(tx, page->after.value_or(-1), as_of, kind, id, page->limit + 1);
+          if (!notes.ok()) return std::move(notes).error();
+          for (size_t i = 0; i < notes->size() && i < page->limit; ++i) {
+            items.push_back((*notes)[i]);
           }
-          if (rows->size() > page->limit) {
-            next_cursor = EncodeCursor((*rows)[page->limit - 1].Int(7));
+          if (notes->size() > page->limit) {
+            next_cursor = EncodeCursor((*notes)[page->limit - 1].at("ledger_index").as_int64());
           }
           return Ok();
         });

@@ -465,9 +465,9 @@ class ReportRequestRoutes {
     }
     std::string name;
     Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
-      auto row = tx.QueryOne("SELECT name FROM rm_org LIMIT 1", {});
-      if (!row.ok()) return std::move(row).error();
-      if (row->has_value()) name = (*row)->Text(0);
+      auto org = storage::OrganisationName(tx);
+      if (!org.ok()) return std::move(org).error();
+      name = std::move(*org);
       return Ok();
     });
     if (!s.ok() || name.empty()) return "We";

@@ -48,16 +48,6 @@ std::optional<Error> AdminRefusal(const Principal& p, const policy::IdentityPoli
   return Error{ErrorCode::kForbidden, "the profile lets only " + names + " manage accounts", {}};
 }
 
-json::object TokenJson(const storage::Row& r) {
-  json::object o{{"id", r.Text(0)},         {"name", r.Text(1)},     {"role", r.Text(2)},
-                 {"created_at", r.Text(3)}, {"expires_at", nullptr}, {"revoked_at", nullptr},
-                 {"user_id", nullptr}};
-  if (!r.IsNull(4)) o["expires_at"] = r.Text(4);
-  if (!r.IsNull(5)) o["revoked_at"] = r.Text(5);
-  if (!r.IsNull(6)) o["user_id"] = r.Text(6);
-  return o;
-}
-
 json::object ObjectSchema() { return json::object{{"type", "object"}}; }
 
 class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
@@ -357,17 +347,10 @@ class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
     const Principal& p = *ctx.principal;
     json::array items;
     Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
-      std::string sql =
-          "SELECT id, name, role, created_at, expires_at, revoked_at, user_id FROM rm_api_tokens";
-      std::vector<storage::Value> params;
-      if (p.role != "security_officer") {
-        sql += " WHERE user_id = ?";
-        params.push_back(p.id);
-      }
-      sql += " ORDER BY id LIMIT 500";
-      auto rows = tx.Query(sql, std::move(params));
-      if (!rows.ok()) return std::move(rows).error();
-      for (const auto& r : *rows) items.push_back(TokenJson(r));
+      auto tokens = storage::ListApiTokens(
+          tx, p.role == "security_officer" ? std::nullopt : std::optional<std::string>(p.id));
+      if (!tokens.ok()) return std::move(tokens).error();
+      items = std::move(*tokens);
       return Ok();
     });
     if (!s.ok()) return ErrorResponse(s.error());

@@ -126,25 +126,20 @@ void AuthService::ForgetAll() {
 Result<AuthService::Entry> AuthService::LoadToken(const Hash& hash) {
   Entry e;
   Status s = store_.Read([&](storage::Tx& tx) -> Status {
-    auto row = tx.QueryOne(
-        "SELECT t.id, t.role, t.name, t.party_id, t.user_id, t.expires_at, o.doc "
-        "FROM api_token_secrets s JOIN rm_api_tokens t ON t.id = s.token_id "
-        "LEFT JOIN rm_objects o ON o.kind = 'user' AND o.id = t.user_id AND o.to_idx = ? "
-        "WHERE s.secret_hash = ? AND t.revoked_at IS NULL",
-        {storage::kOpenVersion, storage::BlobOf(hash)});
-    if (!row.ok()) return std::move(row).error();
-    if (!row->has_value()) return Ok();
-    const storage::Row& r = **row;
-    Principal p{.id = r.IsNull(4) ? "" : r.Text(4),
-                .role = r.Text(1),
-                .name = r.Text(2),
-                .party_id = r.IsNull(3) ? "" : r.Text(3),
-                .credential_id = r.Text(0)};
-    if (!r.IsNull(5)) Earliest(e.until, ParseTime(r.Text(5)));
-    if (r.IsNull(6)) {
+    auto found = storage::FindApiToken(tx, hash);
+    if (!found.ok()) return std::move(found).error();
+    if (!found->has_value()) return Ok();
+    const storage::ApiTokenRecord& t = **found;
+    Principal p{.id = t.user_id,
+                .role = t.role,
+                .name = t.name,
+                .party_id = t.party_id,
+                .credential_id = t.id};
+    if (t.expires_at) Earliest(e.until, ParseTime(*t.expires_at));
+    if (!t.user_doc) {
       e.error = "the token belongs to no account; create one with `accord token create --user`";
     } else {
-      auto user = ParseDoc(r.Text(6));
+      auto user = ParseDoc(*t.user_doc);
       if (!user.ok()) return std::move(user).error();
       ApplyUser(*user, e.until, e.error);
     }

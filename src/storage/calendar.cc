@@ -6,6 +6,8 @@
 #include "accord/core/ids.h"
 #include "accord/core/sha256.h"
 #include "accord/core/time.h"
+#include "accord/domain/registry.h"
+#include "accord/storage/registry_store.h"
 
 namespace accord::storage {
 
@@ -91,6 +93,39 @@ Result<std::optional<std::string>> CalendarTokenUser(Tx& tx, const std::string& 
   if (!row.ok()) return std::move(row).error();
   if (!row->has_value()) return std::optional<std::string>();
   return std::optional<std::string>((*row)->Text(0));
+}
+
+Result<std::vector<json::object>> OpenReviewsByDueDate(Tx& tx, size_t limit) {
+  auto rows = tx.Query(
+      "SELECT o.doc FROM rm_reviews r JOIN rm_objects o ON o.kind = 'review' AND o.id = r.id "
+      "AND o.to_idx = ? WHERE r.is_open = 1 ORDER BY r.due_at, r.id LIMIT ?",
+      {kOpenVersion, static_cast<int64_t>(limit)});
+  if (!rows.ok()) return std::move(rows).error();
+  std::vector<json::object> out;
+  for (const auto& row : *rows) {
+    if (auto doc = domain::ParseStateDoc(row.Text(0))) out.push_back(std::move(*doc));
+  }
+  return out;
+}
+
+Result<std::vector<json::object>> LiveObjectsInStatus(Tx& tx, const std::string& kind,
+                                                      const std::vector<std::string>& statuses) {
+  std::string marks;
+  std::vector<Value> params{kind, kOpenVersion};
+  for (const auto& s : statuses) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.emplace_back(s);
+  }
+  if (statuses.empty()) return std::vector<json::object>{};
+  auto rows = tx.Query(
+      "SELECT doc FROM rm_objects WHERE kind = ? AND to_idx = ? AND status IN (" + marks + ")",
+      std::move(params));
+  if (!rows.ok()) return std::move(rows).error();
+  std::vector<json::object> out;
+  for (const auto& row : *rows) {
+    if (auto doc = domain::ParseStateDoc(row.Text(0))) out.push_back(std::move(*doc));
+  }
+  return out;
 }
 
 }  // namespace accord::storage

@@ -634,4 +634,48 @@ Status ThrottleClear(Tx& tx, const std::string& key) {
   return Ok();
 }
 
+Result<json::array> ListApiTokens(Tx& tx, std::optional<std::string> user_id) {
+  std::string sql =
+      "SELECT id, name, role, created_at, expires_at, revoked_at, user_id FROM rm_api_tokens";
+  std::vector<Value> params;
+  if (user_id) {
+    sql += " WHERE user_id = ?";
+    params.push_back(*user_id);
+  }
+  sql += " ORDER BY id LIMIT 500";
+  auto rows = tx.Query(sql, std::move(params));
+  if (!rows.ok()) return std::move(rows).error();
+  json::array items;
+  for (const auto& r : *rows) {
+    json::object o{{"id", r.Text(0)},         {"name", r.Text(1)},     {"role", r.Text(2)},
+                   {"created_at", r.Text(3)}, {"expires_at", nullptr}, {"revoked_at", nullptr},
+                   {"user_id", nullptr}};
+    if (!r.IsNull(4)) o["expires_at"] = r.Text(4);
+    if (!r.IsNull(5)) o["revoked_at"] = r.Text(5);
+    if (!r.IsNull(6)) o["user_id"] = r.Text(6);
+    items.push_back(std::move(o));
+  }
+  return items;
+}
+
+Result<std::optional<ApiTokenRecord>> FindApiToken(Tx& tx, const Hash& secret_hash) {
+  auto row = tx.QueryOne(
+      "SELECT t.id, t.role, t.name, t.party_id, t.user_id, t.expires_at, o.doc "
+      "FROM api_token_secrets s JOIN rm_api_tokens t ON t.id = s.token_id "
+      "LEFT JOIN rm_objects o ON o.kind = 'user' AND o.id = t.user_id AND o.to_idx = ? "
+      "WHERE s.secret_hash = ? AND t.revoked_at IS NULL",
+      {kOpenVersion, BlobOf(secret_hash)});
+  if (!row.ok()) return std::move(row).error();
+  if (!row->has_value()) return std::optional<ApiTokenRecord>();
+  const Row& r = **row;
+  ApiTokenRecord t{.id = r.Text(0),
+                   .role = r.Text(1),
+                   .name = r.Text(2),
+                   .party_id = r.IsNull(3) ? "" : r.Text(3),
+                   .user_id = r.IsNull(4) ? "" : r.Text(4)};
+  if (!r.IsNull(5)) t.expires_at = r.Text(5);
+  if (!r.IsNull(6)) t.user_doc = r.Text(6);
+  return std::optional<ApiTokenRecord>(std::move(t));
+}
+
 }  // namespace accord::storage

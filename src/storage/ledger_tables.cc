@@ -99,4 +99,21 @@ Result<std::optional<StoredCheckpoint>> LatestCheckpoint(Tx& tx) {
       StoredCheckpoint{static_cast<uint64_t>(r.Int(0)), *root, r.Text(2), r.Text(3)});
 }
 
+Result<boost::json::array> ListSigningKeys(Tx& tx) {
+  auto rows = tx.Query(
+      "SELECT verifier_key, name, key_id, added_index, added_at FROM rm_signing_keys "
+      "ORDER BY added_index",
+      {});
+  if (!rows.ok()) return std::move(rows).error();
+  boost::json::array items;
+  for (const auto& r : *rows) {
+    items.push_back(boost::json::object{{"verifier_key", r.Text(0)},
+                                        {"name", r.Text(1)},
+                                        {"key_id", r.Text(2)},
+                                        {"added_index", r.Int(3)},
+                                        {"added_at", r.Text(4)}});
+  }
+  return items;
+}
+
 }  // namespace accord::storage

@@ -150,4 +150,10 @@ Result<std::vector<SubprocessorChange>> SubprocessorHistory(Tx& tx, size_t limit
   return changes;
 }
 
+Result<std::string> OrganisationName(Tx& tx) {
+  auto row = tx.QueryOne("SELECT name FROM rm_org LIMIT 1", {});
+  if (!row.ok()) return std::move(row).error();
+  return row->has_value() ? (*row)->Text(0) : std::string();
+}
+
 }  // namespace accord::storage

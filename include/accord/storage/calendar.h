@@ -4,8 +4,10 @@
 #pragma once
 
 #include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "accord/core/result.h"
 #include "accord/domain/event.h"
@@ -30,5 +32,11 @@ Status RevokeCalendarToken(CommandContext& c, const domain::Actor& actor, const 
                            const std::string& user_id);
 // The user a live token belongs to (nullopt: unknown or revoked).
 Result<std::optional<std::string>> CalendarTokenUser(Tx& tx, const std::string& secret);
+
+// What the feed shows: the open reviews' states, nearest due first (then by id), at most
+// `limit`; and the live objects of `kind` in one of `statuses` (few at a time: all of them).
+Result<std::vector<boost::json::object>> OpenReviewsByDueDate(Tx& tx, size_t limit);
+Result<std::vector<boost::json::object>> LiveObjectsInStatus(
+    Tx& tx, const std::string& kind, const std::vector<std::string>& statuses);
 
 }  // namespace accord::storage

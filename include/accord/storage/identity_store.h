@@ -173,4 +173,16 @@ Status ThrottleClear(Tx& tx, const std::string& key);
 // 1 s, 2 s, 4 s ... capped at 15 minutes.
 int64_t ThrottleDelaySeconds(int64_t failures, int free_failures);
 
+// API tokens as listed: [{id, name, role, created_at, expires_at, revoked_at, user_id}] by id,
+// at most 500; only `user_id`'s when it is given.
+Result<boost::json::array> ListApiTokens(Tx& tx, std::optional<std::string> user_id);
+
+// An unrevoked API token by the SHA-256 of its secret, with its account's current state.
+struct ApiTokenRecord {
+  std::string id, role, name, party_id, user_id;  // party_id, user_id: "" when none
+  std::optional<std::string> expires_at;
+  std::optional<std::string> user_doc;  // the account's state document; none without one
+};
+Result<std::optional<ApiTokenRecord>> FindApiToken(Tx& tx, const Hash& secret_hash);
+
 }  // namespace accord::storage

@@ -2,6 +2,7 @@
 // Every function runs inside a caller's transaction.
 #pragma once
 
+#include <boost/json/array.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -45,5 +46,9 @@ ledger::NodeSource NodeSourceFor(Tx& tx);
 
 Status InsertCheckpoint(Tx& tx, const StoredCheckpoint& cp);
 Result<std::optional<StoredCheckpoint>> LatestCheckpoint(Tx& tx);
+
+// Every checkpoint-signing key recorded in the ledger, oldest first: [{verifier_key, name,
+// key_id, added_index, added_at}].
+Result<boost::json::array> ListSigningKeys(Tx& tx);
 
 }  // namespace accord::storage

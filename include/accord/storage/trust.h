@@ -47,4 +47,7 @@ struct SubprocessorChange {
 // Newest first, at most `limit`.
 Result<std::vector<SubprocessorChange>> SubprocessorHistory(Tx& tx, size_t limit = 100);
 
+// The organisation's name ("" before the first start), for page titles.
+Result<std::string> OrganisationName(Tx& tx);
+
 }  // namespace accord::storage
