@@ -2,16 +2,12 @@
 
 #include <algorithm>
 
+#include "accord/workflow/table.h"
+
 namespace accord::workflow::grant {
 namespace {
 
-struct Move {
-  State from;
-  Action action;
-  State to;
-};
-
-constexpr Move kTable[] = {
+constexpr workflow::Move<State, Action> kTable[] = {
     {State::kRequested, Action::kApprove, State::kApproved},
     {State::kRequested, Action::kDeny, State::kDenied},
     {State::kApproved, Action::kRevoke, State::kRevoked},
@@ -51,25 +47,14 @@ std::string_view Name(Action action) {
 }
 
 std::optional<State> ParseState(std::string_view name) {
-  for (State s : kStates) {
-    if (Name(s) == name) return s;
-  }
-  return std::nullopt;
+  return ParseIn(kStates, name, [](State s) { return Name(s); });
 }
 
 std::optional<Action> ParseAction(std::string_view name) {
-  for (Action a : kActions) {
-    if (Name(a) == name) return a;
-  }
-  return std::nullopt;
+  return ParseIn(kActions, name, [](Action a) { return Name(a); });
 }
 
-std::optional<State> Next(State state, Action action) {
-  for (const Move& m : kTable) {
-    if (m.from == state && m.action == action) return m.to;
-  }
-  return std::nullopt;
-}
+std::optional<State> Next(State state, Action action) { return NextIn(kTable, state, action); }
 
 std::optional<Error> RoleRefusal(const policy::AccessPolicy& policy, std::string_view role,
                                  Action action) {

@@ -3,17 +3,13 @@
 #include <algorithm>
 #include <vector>
 
+#include "accord/workflow/table.h"
+
 namespace accord::workflow::review {
 namespace {
 
-struct Move {
-  State from;
-  Action action;
-  State to;
-};
-
 // The whole table: anything not here is a 409 naming what is possible.
-constexpr Move kTable[] = {
+constexpr workflow::Move<State, Action> kTable[] = {
     {State::kOpen, Action::kAssign, State::kAssigned},
     {State::kOpen, Action::kRequestInfo, State::kOpen},
     {State::kAssigned, Action::kAssign, State::kAssigned},
@@ -69,31 +65,19 @@ std::string_view Name(Action action) {
 }
 
 std::optional<State> ParseState(std::string_view name) {
-  for (State s : kStates) {
-    if (Name(s) == name) return s;
-  }
-  return std::nullopt;
+  return ParseIn(kStates, name, [](State s) { return Name(s); });
 }
 
 std::optional<Action> ParseAction(std::string_view name) {
-  for (Action a : kActions) {
-    if (Name(a) == name) return a;
-  }
-  return std::nullopt;
+  return ParseIn(kActions, name, [](Action a) { return Name(a); });
 }
 
-std::optional<State> Next(State state, Action action) {
-  for (const Move& m : kTable) {
-    if (m.from == state && m.action == action) return m.to;
-  }
-  return std::nullopt;
-}
+std::optional<State> Next(State state, Action action) { return NextIn(kTable, state, action); }
 
 std::string PossibleActions(State state) {
-  std::string out;
-  for (Action a : kActions) {
-    if (Next(state, a)) out += (out.empty() ? "" : ", ") + std::string(Name(a));
-  }
+  std::string out = JoinWhere(
+      kActions, [state](Action a) { return Next(state, a).has_value(); },
+      [](Action a) { return Name(a); });
   return out.empty() ? "none (the review is " + std::string(Name(state)) + ")" : out;
 }
 

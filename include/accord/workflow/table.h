@@ -1,0 +1,49 @@
+// The machinery every workflow shares: a transition table of (from, action, to) moves, and
+// names both ways for its enums. A workflow (workflow/<kind>.h) lists its states, actions,
+// names and moves; these templates do the rest, so each kind's file holds only its rules.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace accord::workflow {
+
+template <class State, class Action>
+struct Move {
+  State from;
+  Action action;
+  State to;
+};
+
+// The state `action` leads to from `state` in `table`; nullopt where it has no such move.
+template <class State, class Action, size_t N>
+constexpr std::optional<State> NextIn(const Move<State, Action> (&table)[N], State state,
+                                      Action action) {
+  for (const auto& m : table) {
+    if (m.from == state && m.action == action) return m.to;
+  }
+  return std::nullopt;
+}
+
+// The value of `all` whose name is `name`, by the kind's own Name(); nullopt if none.
+template <class E, size_t N, class NameOf>
+constexpr std::optional<E> ParseIn(const E (&all)[N], std::string_view name, NameOf name_of) {
+  for (E e : all) {
+    if (name_of(e) == name) return e;
+  }
+  return std::nullopt;
+}
+
+// "a, b, c": the actions of `all` for which `possible` holds, in their order.
+template <class Action, size_t N, class Pred, class NameOf>
+std::string JoinWhere(const Action (&all)[N], Pred possible, NameOf name_of) {
+  std::string out;
+  for (Action a : all) {
+    if (possible(a)) out += (out.empty() ? "" : ", ") + std::string(name_of(a));
+  }
+  return out;
+}
+
+}  // namespace accord::workflow
