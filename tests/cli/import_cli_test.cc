@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "support/api_server.h"
+#include "support/shared_server_test.h"
 
 namespace accord::testing {
 namespace {
@@ -31,17 +32,9 @@ int64_t PartyCount(ApiServer& s, const std::string& q) {
   return static_cast<int64_t>(v.at("items").as_array().size());
 }
 
-class ImportCliTest : public ::testing::Test {
+class ImportCliTest : public SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = new ApiServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static ApiServer* server_;
-  ApiServer& s() { return *server_; }
 };
-ApiServer* ImportCliTest::server_ = nullptr;
 
 TEST_F(ImportCliTest, ImportsAFileTheServerThenServes) {
   std::string file = WriteFile(s(), "good.csv",

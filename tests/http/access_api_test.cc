@@ -16,6 +16,7 @@
 #include "support/api_assert.h"
 #include "support/api_server.h"
 #include "support/runtime_fixture.h"
+#include "support/shared_server_test.h"
 
 namespace accord::testing {
 namespace {
@@ -44,16 +45,8 @@ std::string Outcome(const json::object& decision, std::string_view id) {
 
 std::string At(TimePoint t) { return FormatRfc3339(t); }
 
-class AccessApiTest : public ::testing::Test {
+class AccessApiTest : public SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = new ApiServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static ApiServer* server_;
-  ApiServer& s() { return *server_; }
-
   TimePoint Now() const { return SystemClock().Now(); }
 
   HttpResult Call(const std::string& method, const std::string& target,
@@ -182,7 +175,6 @@ class AccessApiTest : public ::testing::Test {
     return Call("POST", "/api/v1/access/grants/" + grant + "/" + verb, body, role);
   }
 };
-ApiServer* AccessApiTest::server_ = nullptr;
 
 // Separation of duties (issue 19): whoever asked for the access does not approve it; luma
 // lets no one do both ([separation] allow_self_approval is empty), break-glass included.

@@ -8,6 +8,7 @@
 #include "accord/ledger/note.h"
 #include "support/api_assert.h"
 #include "support/api_server.h"
+#include "support/shared_server_test.h"
 
 namespace accord::testing {
 namespace {
@@ -26,17 +27,9 @@ std::vector<Bytes> B64List(const json::value& v) {
   return out;
 }
 
-class ApiTest : public ::testing::Test {
+class ApiTest : public SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = new ApiServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static ApiServer* server_;
-  ApiServer& s() { return *server_; }
 };
-ApiServer* ApiTest::server_ = nullptr;
 
 TEST_F(ApiTest, HealthAndReadinessArePublicWithSecurityHeaders) {
   HttpResult h = HttpCall(s().port(), "GET", "/healthz");

@@ -11,6 +11,7 @@
 #include "accord/core/sha256.h"
 #include "support/api_assert.h"
 #include "support/api_server.h"
+#include "support/shared_server_test.h"
 
 namespace accord::testing {
 namespace {
@@ -56,16 +57,8 @@ std::vector<std::string> WithStore(std::vector<std::string> args, const ApiServe
   return args;
 }
 
-class RegistryApiTest : public ::testing::Test {
+class RegistryApiTest : public SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = new ApiServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static ApiServer* server_;
-  ApiServer& s() { return *server_; }
-
   HttpResult Call(const std::string& method, const std::string& target,
                   const std::string& body = "", const std::string& role = "security_officer",
                   const std::string& content_type = "application/json") {
@@ -176,7 +169,6 @@ class RegistryApiTest : public ::testing::Test {
     return r.status == 201 ? Str(json::parse(r.body).at("id")) : "";
   }
 };
-ApiServer* RegistryApiTest::server_ = nullptr;
 
 // --- CRUD ---------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@
 #include "accord/core/time.h"
 #include "support/api_assert.h"
 #include "support/api_server.h"
+#include "support/shared_server_test.h"
 
 namespace accord::testing {
 namespace {
@@ -93,16 +94,8 @@ int64_t UnixSeconds(TimePoint t) {
 
 const std::vector<std::string> kNonOfficers = {"staff", "auditor", "third_party_contact"};
 
-class ReviewApiTest : public ::testing::Test {
+class ReviewApiTest : public SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = new ApiServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static ApiServer* server_;
-  ApiServer& s() { return *server_; }
-
   TimePoint Now() const { return SystemClock().Now(); }
 
   HttpResult Call(const std::string& method, const std::string& target,
@@ -226,7 +219,6 @@ class ReviewApiTest : public ::testing::Test {
     return now + std::min<TimePoint::duration>(days(7), (quarter->second - now) / 2);
   }
 };
-ApiServer* ReviewApiTest::server_ = nullptr;
 
 // --- TP-12: the workflow ---------------------------------------------------------------------
 
