@@ -1,0 +1,594 @@
+// The review schedule: recurring series from the registry and the profile (RFC 5545
+// RRULE), reviews opened when due, overdue marks, reminders and the outbox.
+#include "accord/storage/reviews.h"
+
+#include "review_support.h"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "accord/core/ids.h"
+#include "accord/core/rrule.h"
+#include "accord/core/time.h"
+#include "accord/domain/identity.h"
+#include "accord/domain/registry.h"
+#include "accord/domain/reviews.h"
+#include "accord/storage/identity_store.h"
+#include "accord/storage/outbox.h"
+#include "accord/storage/registry_store.h"
+#include "accord/workflow/review.h"
+
+namespace accord::storage {
+
+namespace json = boost::json;
+using domain::ActorJson;
+using domain::StateString;
+using namespace review_support;  // NOLINT: this file's own helpers
+
+namespace {
+
+// --- schedule ------------------------------------------------------------------------------
+
+struct Series {
+  std::string key, kind, party_id, subject_id, rrule;
+  TimePoint anchor;
+};
+
+Result<TimePoint> OrgCreatedAt(Tx& tx) {
+  auto row = tx.QueryOne(
+      "SELECT e.time FROM rm_org o JOIN rm_subject_events e ON e.subject_kind = 'org' "
+      "AND e.subject_id = o.id AND e.idx = o.created_index",
+      {});
+  if (!row.ok()) return std::move(row).error();
+  if (!row->has_value()) return NotFound("organisation");
+  return ParseRfc3339((*row)->Text(0));
+}
+
+// What the registry says should be scheduled now, as a stream in key order (byte order, as
+// the store sorts review_series): the organisation's and SLA series as they are, and one
+// series per active partner and per-party kind, built only when asked for. With 100,000
+// partners most series are unchanged, and comparing their keys is all a sync does.
+class DesiredSeries {
+ public:
+  static Result<DesiredSeries> Load(Tx& tx, const policy::ReviewsPolicy& policy, TimePoint now) {
+    DesiredSeries d;
+    auto org = OrgCreatedAt(tx);
+    if (!org.ok()) return std::move(org).error();
+    d.today_ = SeriesAnchor(now);
+    if (!policy.partner_list_review_rrule.empty()) {
+      d.others_.push_back({"partner_list_review", "partner_list_review", "", "",
+                           policy.partner_list_review_rrule, SeriesAnchor(*org)});
+    }
+    if (!policy.sla_report_rrule.empty()) {
+      // Calendar quarters in UTC: the report for a quarter is due when it ends.
+      d.others_.push_back(
+          {"sla_report", "sla_report", "", "", policy.sla_report_rrule, QuarterStart(*org)});
+    }
+    for (const char* kind : {"activity_review", "party_review"}) {
+      const std::string& rule = policy.RRuleFor(kind);
+      if (!rule.empty()) d.streams_.push_back({kind, std::string(kind) + ":", rule, 0, {}});
+    }
+    if (!d.streams_.empty()) {
+      // Covered by rm_objects_status: no document is read.
+      ACCORD_TRY(tx.ForEach(
+          "SELECT id FROM rm_objects WHERE kind = 'party' AND to_idx = ? AND status = 'active' "
+          "AND tag IN ('partner', 'subcontractor')",
+          {kOpenVersion}, [&](const Row& row) {
+            d.party_ids_.push_back(row.Text(0));
+            return true;
+          }));
+      std::sort(d.party_ids_.begin(), d.party_ids_.end());
+    }
+    if (!policy.sla_review_rrule.empty()) {
+      auto slas = tx.Query(
+          "SELECT id, party_id, doc FROM rm_objects WHERE kind = 'agreement' AND to_idx = ? AND "
+          "status = 'executed' AND tag = 'sla'",
+          {kOpenVersion});
+      if (!slas.ok()) return std::move(slas).error();
+      for (const auto& row : *slas) {
+        auto doc = domain::ParseStateDoc(row.Text(2));
+        if (!doc) continue;
+        std::string rule = StateString(*doc, "review_rrule");
+        if (rule.empty()) {
+          rule = policy.sla_review_rrule;
+        } else if (auto parsed = ParseRRule(rule); parsed.ok()) {
+          rule = FormatRRule(*parsed);
+        }
+        TimePoint anchor = d.today_;
+        if (auto t = ParseRfc3339(StateString(*doc, "effective_at")); t.ok()) {
+          anchor = SeriesAnchor(*t);
+        }
+        d.others_.push_back(
+            {"sla_review:" + row.Text(0), "sla_review", row.Text(1), row.Text(0), rule, anchor});
+      }
+    }
+    std::sort(d.others_.begin(), d.others_.end(),
+              [](const Series& a, const Series& b) { return a.key < b.key; });
+    for (auto& s : d.streams_) d.Fill(s);
+    return d;
+  }
+
+  // The smallest key not yet taken, nullptr at the end.
+  const std::string* Key() {
+    head_ = -1;
+    const std::string* best = nullptr;
+    for (size_t k = 0; k < streams_.size(); ++k) {
+      if (streams_[k].pos < party_ids_.size() && (!best || streams_[k].key < *best)) {
+        best = &streams_[k].key;
+        head_ = static_cast<int>(k);
+      }
+    }
+    if (next_other_ < others_.size() && (!best || others_[next_other_].key < *best)) {
+      best = &others_[next_other_].key;
+      head_ = kOther;
+    }
+    return best;
+  }
+  // The rule of Key()'s series.
+  const std::string& Rule() const {
+    return head_ == kOther ? others_[next_other_].rrule : streams_[head_].rule;
+  }
+  // Key()'s series, and moves past it.
+  Series Take() {
+    if (head_ == kOther) return others_[next_other_++];
+    Stream& s = streams_[head_];
+    const std::string& id = party_ids_[s.pos];
+    Series out{s.key, s.kind, id, id, s.rule, today_};
+    ++s.pos;
+    Fill(s);
+    return out;
+  }
+  void Skip() {
+    if (head_ == kOther) {
+      ++next_other_;
+    } else {
+      ++streams_[head_].pos;
+      Fill(streams_[head_]);
+    }
+  }
+
+ private:
+  static constexpr int kOther = -2;
+  struct Stream {
+    std::string kind, prefix, rule;
+    size_t pos;
+    std::string key;  // prefix + the party id at pos (reused: no allocation per party)
+  };
+  void Fill(Stream& s) {
+    if (s.pos >= party_ids_.size()) return;
+    s.key.assign(s.prefix);
+    s.key += party_ids_[s.pos];
+  }
+
+  TimePoint today_;
+  std::vector<std::string> party_ids_;  // sorted
+  std::vector<Stream> streams_;         // per-party kinds
+  std::vector<Series> others_;          // sorted by key
+  size_t next_other_ = 0;
+  int head_ = -1;
+};
+
+struct Next {
+  int64_t period;
+  TimePoint due;
+};
+
+// The first occurrence after the anchor that is due after `after` (occurrence 0, the anchor
+// itself, is when the relationship began, not a review).
+std::optional<Next> NextDue(const std::string& rrule, TimePoint anchor, TimePoint after) {
+  auto rule = ParseRRule(rrule);
+  if (!rule.ok()) return std::nullopt;
+  auto occ = NextOccurrence(*rule, anchor, std::max(after, anchor));
+  if (!occ) return std::nullopt;
+  return Next{occ->index, occ->at};
+}
+
+std::string PeriodLabel(const std::string& kind, TimePoint due) {
+  if (kind == "sla_report") return QuarterLabel(due - std::chrono::milliseconds(1));
+  return Day(due);
+}
+
+Status UpsertSeries(Tx& tx, const Series& s, const Next& next, const policy::ReviewsPolicy& policy,
+                    bool insert) {
+  TimePoint open_at = next.due - std::chrono::days(policy.open_ahead_days);
+  std::string sql =
+      insert ? "INSERT INTO review_series(review_kind, party_id, subject_id, rrule, anchor, "
+               "next_period, next_due_at, open_at, key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+               "ON CONFLICT(key) DO NOTHING"
+             : "UPDATE review_series SET review_kind = ?, party_id = ?, subject_id = ?, rrule = ?, "
+               "anchor = ?, next_period = ?, next_due_at = ?, open_at = ? WHERE key = ?";
+  auto r = tx.Exec(sql, {s.kind, s.party_id, s.subject_id, s.rrule, FormatRfc3339(s.anchor),
+                         next.period, FormatRfc3339(next.due), FormatRfc3339(open_at), s.key});
+  if (!r.ok()) return std::move(r).error();
+  return Ok();
+}
+
+struct SeriesChange {
+  enum class Op { kAdd, kChange, kEnd } op;
+  Series series;
+  Next next{0, {}};
+};
+
+// What it takes to bring review_series in line with the registry, read without holding the
+// write lock (it reads every active partner): a merge of two key-ordered streams. A series
+// whose rule changed keeps its anchor; one whose subject left (party offboarded, SLA
+// expired) ends, its open reviews stay.
+Result<std::vector<SeriesChange>> PlanSync(Tx& tx, const policy::ReviewsPolicy& policy,
+                                           TimePoint now) {
+  auto desired = DesiredSeries::Load(tx, policy, now);
+  if (!desired.ok()) return std::move(desired).error();
+  std::vector<SeriesChange> changes;
+  std::vector<std::pair<Series, std::string>> changed;  // with the stored anchor
+  auto add = [&](Series s) {
+    // A new series starts with its next occurrence: a store that gains a schedule (or a
+    // party that returns) is not handed a backlog of reviews for years it did not track.
+    if (auto next = NextDue(s.rrule, s.anchor, now)) {
+      changes.push_back({SeriesChange::Op::kAdd, std::move(s), *next});
+    }
+  };
+  ACCORD_TRY(tx.ForEach("SELECT key, rrule, anchor FROM review_series ORDER BY key", {},
+                        [&](const Row& row) {
+                          const std::string& key = row.Text(0);
+                          const std::string* want = desired->Key();
+                          for (; want && *want < key; want = desired->Key()) add(desired->Take());
+                          if (!want || *want != key) {
+                            changes.push_back({SeriesChange::Op::kEnd, Series{.key = key}});
+                          } else if (desired->Rule() == row.Text(1)) {
+                            desired->Skip();
+                          } else {
+                            changed.emplace_back(desired->Take(), row.Text(2));
+                          }
+                          return true;
+                        }));
+  while (desired->Key()) add(desired->Take());
+  for (auto& [s, stored_anchor] : changed) {
+    if (auto anchor = ParseRfc3339(stored_anchor); anchor.ok()) s.anchor = *anchor;
+    // The changed rule applies from the next occurrence after the latest one opened.
+    auto last = tx.QueryOne("SELECT MAX(due_at) FROM rm_reviews WHERE series_key = ?", {s.key});
+    if (!last.ok()) return std::move(last).error();
+    TimePoint after = std::max(s.anchor, now);
+    if (last->has_value() && !(*last)->IsNull(0)) {
+      if (auto t = ParseRfc3339((*last)->Text(0)); t.ok()) after = std::max(after, *t);
+    }
+    if (auto next = NextDue(s.rrule, s.anchor, after)) {
+      changes.push_back({SeriesChange::Op::kChange, std::move(s), *next});
+    } else {
+      changes.push_back({SeriesChange::Op::kEnd, Series{.key = s.key}});  // the new rule is over
+    }
+  }
+  return changes;
+}
+
+// Applies a plan; another server may have applied the same one meanwhile (adds are skipped
+// when present, changes and ends are idempotent).
+Status ApplySync(Tx& tx, const std::vector<SeriesChange>& changes,
+                 const policy::ReviewsPolicy& policy, ScheduleRun& run) {
+  for (const auto& c : changes) {
+    if (c.op == SeriesChange::Op::kEnd) {
+      auto r = tx.Exec("DELETE FROM review_series WHERE key = ?", {c.series.key});
+      if (!r.ok()) return std::move(r).error();
+      ++run.series_ended;
+      continue;
+    }
+    ACCORD_TRY(UpsertSeries(tx, c.series, c.next, policy, c.op == SeriesChange::Op::kAdd));
+    ++(c.op == SeriesChange::Op::kAdd ? run.series_added : run.series_changed);
+  }
+  return Ok();
+}
+
+// Opens every review whose series has reached its open_at (at most a few periods per series
+// in one pass), then advances the series to its next occurrence.
+Status OpenDueReviews(CommandContext& c, const policy::ReviewsPolicy& policy, ScheduleRun& run) {
+  TimePoint now = c.Now();
+  auto rows = c.tx().Query(
+      "SELECT key, review_kind, party_id, subject_id, rrule, anchor, next_period, next_due_at "
+      "FROM review_series WHERE open_at <= ? ORDER BY open_at, key LIMIT 5000",
+      {FormatRfc3339(now)});
+  if (!rows.ok()) return std::move(rows).error();
+  for (const auto& row : *rows) {
+    Series s{row.Text(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4), {}};
+    auto anchor = ParseRfc3339(row.Text(5));
+    auto due = ParseRfc3339(row.Text(7));
+    if (!anchor.ok() || !due.ok()) continue;
+    s.anchor = *anchor;
+    Next next{row.Int(6), *due};
+    for (int guard = 0; guard < 8; ++guard) {
+      // One review per series and due date: a series that restarts (a party that returns, a
+      // rule that changes) numbers its periods afresh but never reuses a due date.
+      auto exists = c.tx().QueryOne("SELECT id FROM rm_reviews WHERE series_key = ? AND due_at = ?",
+                                    {s.key, FormatRfc3339(next.due)});
+      if (!exists.ok()) return std::move(exists).error();
+      if (!exists->has_value()) {
+        NewReview r{.kind = s.kind,
+                    .party_id = s.party_id,
+                    .agreement_id = s.kind == "sla_review" ? s.subject_id : "",
+                    .due = next.due,
+                    .series_key = s.key,
+                    .period = next.period,
+                    .period_label = PeriodLabel(s.kind, next.due)};
+        auto opened = OpenReview(c, domain::SystemActor(), r, policy);
+        if (!opened.ok()) return std::move(opened).error();
+        ++run.reviews_opened;
+      }
+      auto following = NextDue(s.rrule, s.anchor, next.due);
+      if (!following) {
+        auto del = c.tx().Exec("DELETE FROM review_series WHERE key = ?", {s.key});
+        if (!del.ok()) return std::move(del).error();
+        break;
+      }
+      next = *following;
+      ACCORD_TRY(UpsertSeries(c.tx(), s, next, policy, false));
+      if (next.due - std::chrono::days(policy.open_ahead_days) > now) break;
+    }
+  }
+  return Ok();
+}
+
+Status MarkOverdueReviews(CommandContext& c, ScheduleRun& run) {
+  auto rows = c.tx().Query(
+      "SELECT id FROM rm_reviews WHERE is_open = 1 AND overdue = 0 AND due_at < ? "
+      "ORDER BY due_at LIMIT 5000",
+      {FormatRfc3339(c.Now())});
+  if (!rows.ok()) return std::move(rows).error();
+  for (const auto& row : *rows) {
+    auto loaded = Load(c.tx(), "review", row.Text(0), "review");
+    if (!loaded.ok()) return std::move(loaded).error();
+    json::object state = std::move(*loaded);
+    state["overdue"] = true;
+    Bump(state, c.Now());
+    auto r = AppendState(c, "review", "review.overdue", domain::SystemActor(), state);
+    if (!r.ok()) return std::move(r).error();
+    ++run.reviews_overdue;
+  }
+  return Ok();
+}
+
+// Open findings past their due date and not yet marked.
+Result<std::vector<json::object>> OverdueFindings(Tx& tx, TimePoint now) {
+  std::string at = FormatRfc3339(now);
+  auto rows = tx.Query(
+      "SELECT doc FROM rm_objects WHERE kind = 'finding' AND to_idx = ? AND status = 'open' "
+      "AND doc NOT LIKE '%\"overdue\":true%'",
+      {kOpenVersion});
+  if (!rows.ok()) return std::move(rows).error();
+  std::vector<json::object> out;
+  for (const auto& row : *rows) {
+    auto doc = domain::ParseStateDoc(row.Text(0));
+    if (!doc || StateString(*doc, "due_at") >= at) continue;
+    const json::value* flagged = doc->if_contains("overdue");
+    if (flagged && flagged->is_bool() && flagged->as_bool()) continue;
+    out.push_back(std::move(*doc));
+  }
+  return out;
+}
+
+Status MarkOverdueFindings(CommandContext& c, std::vector<json::object> findings,
+                           ScheduleRun& run) {
+  for (auto& state : findings) {
+    state["overdue"] = true;
+    Bump(state, c.Now());
+    auto r = AppendState(c, "finding", "finding.overdue", domain::SystemActor(), state);
+    if (!r.ok()) return std::move(r).error();
+    ++run.findings_overdue;
+  }
+  return Ok();
+}
+
+// TP-11 for every active infrastructure partner: the findings to open (one open finding per
+// party at a time). Three queries whatever the number of parties.
+Result<std::vector<NewFinding>> Soc2Findings(Tx& tx, TimePoint now,
+                                             const policy::ReviewsPolicy& policy) {
+  // Stored documents are RFC 8785 canonical, so the flag has exactly this spelling.
+  auto rows = tx.Query(
+      "SELECT id, doc FROM rm_objects WHERE kind = 'party' AND to_idx = ? AND status = 'active' "
+      "AND tag IN ('partner', 'subcontractor') AND doc LIKE '%\"infrastructure_partner\":true%'",
+      {kOpenVersion});
+  if (!rows.ok()) return std::move(rows).error();
+  std::vector<NewFinding> out;
+  if (rows->empty()) return out;
+  std::map<std::string, std::vector<json::object>> reports;
+  auto report_rows =
+      tx.Query("SELECT party_id, doc FROM rm_objects WHERE kind = 'soc2_report' AND to_idx = ?",
+               {kOpenVersion});
+  if (!report_rows.ok()) return std::move(report_rows).error();
+  for (const auto& r : *report_rows) {
+    if (auto doc = domain::ParseStateDoc(r.Text(1))) reports[r.Text(0)].push_back(std::move(*doc));
+  }
+  // Parties with an open soc2_report_missing finding, or one whose risk was accepted within
+  // the report's maximum age (the acceptance stands as long as a report would have).
+  std::set<std::string> flagged;
+  std::string accepted_since = FormatRfc3339(now - std::chrono::months(policy.soc2_max_age_months));
+  auto finding_rows = tx.Query(
+      "SELECT party_id, status, doc FROM rm_objects WHERE kind = 'finding' AND to_idx = ? "
+      "AND status IN ('open', 'risk_accepted') "
+      "AND doc LIKE '%\"rule\":\"soc2_report_missing\"%'",
+      {kOpenVersion});
+  if (!finding_rows.ok()) return std::move(finding_rows).error();
+  for (const auto& r : *finding_rows) {
+    if (r.Text(1) == "risk_accepted") {
+      auto doc = domain::ParseStateDoc(r.Text(2));
+      const json::value* res = doc ? doc->if_contains("resolution") : nullptr;
+      if (!res || !res->is_object() || StateString(res->as_object(), "at") < accepted_since) {
+        continue;
+      }
+    }
+    flagged.insert(r.Text(0));
+  }
+  static const std::vector<json::object> kNone;
+  for (const auto& row : *rows) {
+    std::string party_id = row.Text(0);
+    if (flagged.contains(party_id)) continue;
+    auto it = reports.find(party_id);
+    std::string gap = Soc2GapOf(it == reports.end() ? kNone : it->second, now, policy);
+    if (gap.empty()) continue;
+    auto doc = domain::ParseStateDoc(row.Text(1));
+    std::string name = doc ? StateString(*doc, "name") : party_id;
+    out.push_back(NewFinding{.title = "No current SOC 2 report for " + name,
+                             .description = gap + " (TP-11: infrastructure partners' SOC 2 reports "
+                                                  "are reviewed every year)",
+                             .severity = "high",
+                             .party_id = party_id,
+                             .source_kind = "schedule",
+                             .source_id = party_id,
+                             .rule = "soc2_report_missing"});
+  }
+  return out;
+}
+
+// Says how far the due date is from now (a reminder may go out later than its slot).
+std::string ReminderSubject(const json::object& review, TimePoint due, TimePoint now) {
+  std::string title = StateString(review, "title");
+  if (now <= due) {
+    auto left = std::chrono::floor<std::chrono::days>(due - now).count();
+    if (left == 0) return "Due today (" + Day(due) + "): " + title;
+    return "Due in " + std::to_string(left) + (left == 1 ? " day (" : " days (") + Day(due) +
+           "): " + title;
+  }
+  auto late = std::chrono::floor<std::chrono::days>(now - due).count();
+  return "Overdue by " + std::to_string(late) + (late == 1 ? " day" : " days") + " (due " +
+         Day(due) + "): " + title;
+}
+
+// Queues the latest reminder each review has reached; a review no longer open drops out.
+Status QueueReminders(Tx& tx, TimePoint now, const policy::ReviewsPolicy& policy,
+                      ScheduleRun& run) {
+  auto rows = tx.Query(
+      "SELECT review_id, sent FROM review_reminders WHERE next_at <= ? ORDER BY next_at "
+      "LIMIT 5000",
+      {FormatRfc3339(now)});
+  if (!rows.ok()) return std::move(rows).error();
+  for (const auto& row : *rows) {
+    std::string id = row.Text(0);
+    auto o = GetObject(tx, "review", id, Scope{});
+    if (!o.ok()) return std::move(o).error();
+    if (!o->has_value() || !domain::IsOpenReviewStatus(StateString((*o)->doc, "status"))) {
+      ACCORD_TRY(EndReminders(tx, id));
+      continue;
+    }
+    const json::object& review = (*o)->doc;
+    auto due = ParseRfc3339(StateString(review, "due_at"));
+    if (!due.ok()) continue;
+    int64_t slot = LatestSlot(*due, now, row.Int(1), policy);
+    bool overdue = now > *due;
+    std::vector<std::string> roles = policy.open_roles;
+    std::vector<std::string> users;
+    if (const json::value* a = review.if_contains("assignee"); a && a->is_object()) {
+      std::string assignee = StateString(a->as_object(), "id");
+      users.push_back(assignee);
+      // The assignee alone until it is late, unless the account has lapsed meanwhile.
+      auto user = FindUser(tx, assignee);
+      if (!user.ok()) return std::move(user).error();
+      bool active = user->has_value() && StateString(**user, "status") == "active";
+      if (!overdue && active) roles.clear();
+    }
+    if (overdue)
+      roles.insert(roles.end(), policy.approve_roles.begin(), policy.approve_roles.end());
+    OutboxMessage m{.dedupe_key = "reminder:" + id + ":" + std::to_string(slot),
+                    .subject = ReminderSubject(review, *due, now),
+                    .body = StateString(review, "title") +
+                            "\nKind: " + StateString(review, "review_kind") +
+                            "\nStatus: " + StateString(review, "status") +
+                            "\nDue: " + StateString(review, "due_at") + "\nReview: " + id + "\n",
+                    .ref_kind = "review",
+                    .ref_id = id};
+    auto queued = QueueForUsers(tx, roles, users, std::move(m), now);
+    if (!queued.ok()) return std::move(queued).error();
+    run.reminders_queued += *queued;
+    auto r = tx.Exec("UPDATE review_reminders SET next_at = ?, sent = ? WHERE review_id = ?",
+                     {FormatRfc3339(ReminderSlotAt(*due, slot + 1, policy)), slot + 1, id});
+    if (!r.ok()) return std::move(r).error();
+  }
+  return Ok();
+}
+
+Result<bool> AnythingDue(Tx& tx, TimePoint now) {
+  std::string at = FormatRfc3339(now);
+  for (const char* sql :
+       {"SELECT 1 FROM review_series WHERE open_at <= ? LIMIT 1",
+        "SELECT 1 FROM rm_reviews WHERE is_open = 1 AND overdue = 0 AND due_at < ? LIMIT 1",
+        "SELECT 1 FROM review_reminders WHERE next_at <= ? LIMIT 1"}) {
+    auto row = tx.QueryOne(sql, {at});
+    if (!row.ok()) return std::move(row).error();
+    if (row->has_value()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TimePoint ReminderSlotAt(TimePoint due, int64_t slot, const policy::ReviewsPolicy& policy) {
+  auto days = DaysBefore(policy);
+  auto n = static_cast<int64_t>(days.size());
+  if (slot < n) return due - std::chrono::days(days[slot]);
+  int64_t late = slot - n + 1;
+  return due + std::chrono::days(std::max(policy.overdue_reminder_days, 1)) * late;
+}
+
+Result<ScheduleRun> RunReviewSchedule(EventLog& log, const policy::ReviewsPolicy& policy,
+                                      bool sync) {
+  ScheduleRun run;
+  TimePoint now = log.clock().Now();
+  if (sync) {
+    std::vector<SeriesChange> changes;
+    ACCORD_TRY(log.store().Read([&](Tx& tx) -> Status {
+      auto plan = PlanSync(tx, policy, now);
+      if (!plan.ok()) return std::move(plan).error();
+      changes = std::move(*plan);
+      return Ok();
+    }));
+    if (!changes.empty()) {
+      ACCORD_TRY(log.store().Write([&](Tx& tx) { return ApplySync(tx, changes, policy, run); }));
+    }
+  }
+  // Most passes find nothing due: look first (three index probes, plus the SOC 2 and finding
+  // checks when syncing), so a quiet pass takes no write lock.
+  bool due = false;
+  ACCORD_TRY(log.store().Read([&](Tx& tx) -> Status {
+    auto any = AnythingDue(tx, now);
+    if (!any.ok()) return std::move(any).error();
+    due = *any;
+    if (due || !sync) return Ok();
+    auto soc2 = Soc2Findings(tx, now, policy);
+    if (!soc2.ok()) return std::move(soc2).error();
+    auto late = OverdueFindings(tx, now);
+    if (!late.ok()) return std::move(late).error();
+    due = !soc2->empty() || !late->empty();
+    return Ok();
+  }));
+  if (due) {
+    // Planned again inside the write transaction: another server may have done it meanwhile.
+    // Counted from the committed result: a command may run again after a rolled-back batch.
+    auto r = log.Execute([&policy, sync](CommandContext& c) -> Result<json::value> {
+      ScheduleRun inner;
+      ACCORD_TRY(OpenDueReviews(c, policy, inner));
+      ACCORD_TRY(MarkOverdueReviews(c, inner));
+      if (sync) {
+        auto soc2 = Soc2Findings(c.tx(), c.Now(), policy);
+        if (!soc2.ok()) return std::move(soc2).error();
+        for (const auto& f : *soc2) {
+          auto opened = OpenFinding(c, domain::SystemActor(), f, policy);
+          if (!opened.ok()) return std::move(opened).error();
+          ++inner.findings_opened;
+        }
+        auto late = OverdueFindings(c.tx(), c.Now());
+        if (!late.ok()) return std::move(late).error();
+        ACCORD_TRY(MarkOverdueFindings(c, std::move(*late), inner));
+      }
+      return json::value(json::array{inner.reviews_opened, inner.reviews_overdue,
+                                     inner.findings_opened, inner.findings_overdue});
+    });
+    if (!r.ok()) return std::move(r).error();
+    const json::array& counts = r->as_array();
+    run.reviews_opened += static_cast<int>(counts[0].as_int64());
+    run.reviews_overdue += static_cast<int>(counts[1].as_int64());
+    run.findings_opened += static_cast<int>(counts[2].as_int64());
+    run.findings_overdue += static_cast<int>(counts[3].as_int64());
+  }
+  ACCORD_TRY(log.store().Write([&](Tx& tx) { return QueueReminders(tx, now, policy, run); }));
+  return run;
+}
+
+}  // namespace accord::storage
