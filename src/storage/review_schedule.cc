@@ -47,6 +47,23 @@ Result<TimePoint> OrgCreatedAt(Tx& tx) {
   return ParseRfc3339((*row)->Text(0));
 }
 
+// When `party_id` last became active, by the ledger: the time of the first active version
+// after the last version that was not (nullopt if it is not active now).
+Result<std::optional<TimePoint>> ActivatedAt(Tx& tx, const std::string& party_id) {
+  auto row = tx.QueryOne(
+      "SELECT e.time FROM rm_subject_events e WHERE e.subject_kind = 'party' AND "
+      "e.subject_id = ? AND e.idx = (SELECT MIN(o.from_idx) FROM rm_objects o WHERE "
+      "o.kind = 'party' AND o.id = ? AND o.status = 'active' AND o.from_idx > "
+      "COALESCE((SELECT MAX(p.from_idx) FROM rm_objects p WHERE p.kind = 'party' AND "
+      "p.id = ? AND p.status <> 'active'), -1))",
+      {party_id, party_id, party_id});
+  if (!row.ok()) return std::move(row).error();
+  if (!row->has_value()) return std::optional<TimePoint>();
+  auto t = ParseRfc3339((*row)->Text(0));
+  if (!t.ok()) return std::optional<TimePoint>();
+  return std::optional<TimePoint>(*t);
+}
+
 // What the registry says should be scheduled now, as a stream in key order (byte order, as
 // the store sorts review_series): the organisation's and SLA series as they are, and one
 // series per active partner and per-party kind, built only when asked for. With 100,000
@@ -222,13 +239,8 @@ Result<std::vector<SeriesChange>> PlanSync(Tx& tx, const policy::ReviewsPolicy& 
   if (!desired.ok()) return std::move(desired).error();
   std::vector<SeriesChange> changes;
   std::vector<std::pair<Series, std::string>> changed;  // with the stored anchor
-  auto add = [&](Series s) {
-    // A new series starts with its next occurrence: a store that gains a schedule (or a
-    // party that returns) is not handed a backlog of reviews for years it did not track.
-    if (auto next = NextDue(s.rrule, s.anchor, now)) {
-      changes.push_back({SeriesChange::Op::kAdd, std::move(s), *next});
-    }
-  };
+  std::vector<Series> added;  // anchored after the scan: no query while a statement is open
+  auto add = [&](Series s) { added.push_back(std::move(s)); };
   ACCORD_TRY(tx.ForEach("SELECT key, rrule, anchor FROM review_series ORDER BY key", {},
                         [&](const Row& row) {
                           const std::string& key = row.Text(0);
@@ -244,6 +256,26 @@ Result<std::vector<SeriesChange>> PlanSync(Tx& tx, const policy::ReviewsPolicy& 
                           return true;
                         }));
   while (desired->Key()) add(desired->Take());
+  std::map<std::string, std::optional<TimePoint>> activated;  // a party has two such series
+  for (auto& s : added) {
+    // A partner's own series count from the day it became active (its ledger time), not
+    // from the tick that noticed it: a partner activated just before a long stop is due a
+    // year after its activation, not a year after the restart.
+    if (s.kind == "party_review" || s.kind == "activity_review") {
+      auto it = activated.find(s.party_id);
+      if (it == activated.end()) {
+        auto at = ActivatedAt(tx, s.party_id);
+        if (!at.ok()) return std::move(at).error();
+        it = activated.emplace(s.party_id, *at).first;
+      }
+      if (it->second) s.anchor = SeriesAnchor(*it->second);
+    }
+    // A new series starts with its next occurrence: a store that gains a schedule (or a
+    // party that returns) is not handed a backlog of reviews for years it did not track.
+    if (auto next = NextDue(s.rrule, s.anchor, now)) {
+      changes.push_back({SeriesChange::Op::kAdd, std::move(s), *next});
+    }
+  }
   for (auto& [s, stored_anchor] : changed) {
     if (auto anchor = ParseRfc3339(stored_anchor); anchor.ok()) s.anchor = *anchor;
     // The changed rule applies from the next occurrence after the latest one opened.

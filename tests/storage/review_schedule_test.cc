@@ -411,6 +411,29 @@ TEST_F(ReviewScheduleTest, AReturningPartyIsReviewedOnItsNewSchedule) {
   EXPECT_TRUE(dues.contains(FormatRfc3339(*first))) << "no review due " << FormatRfc3339(*first);
 }
 
+// A partner activated just before a long stop is due a year after its activation (its ledger
+// time), not a year after the schedule first noticed it (issue 19).
+TEST_F(ReviewScheduleTest, APartysSeriesCountsFromItsActivationNotFromTheTickThatSawIt) {
+  std::string party = ActiveParty("Quiet Weekend Vendor", "partner");
+  TimePoint activated = f_.clock().Now();
+  f_.clock().Advance(days(20));  // the servers were down, or the schedule had not run yet
+  Schedule();
+  f_.clock().Advance(days(330));  // the yearly review opens 30 days ahead of its due date
+  Schedule();
+  auto yearly = ParseRRule(policy().party_review_rrule);
+  ASSERT_TRUE(yearly.ok());
+  auto due = NthOccurrence(*yearly, SeriesAnchor(activated), 1);
+  ASSERT_TRUE(due.has_value());
+  std::vector<std::string> dues;
+  for (const auto& r : Current("review")) {
+    if (StateString(r, "party_id") == party && StateString(r, "review_kind") == "party_review") {
+      dues.push_back(StateString(r, "due_at"));
+    }
+  }
+  ASSERT_EQ(dues.size(), 1u);
+  EXPECT_EQ(dues[0], FormatRfc3339(*due)) << "anchored on the tick, not the activation";
+}
+
 TEST_F(ReviewScheduleTest, AReviewOpenedLateIsAnnouncedOnceNotWithEveryMissedReminder) {
   std::string party = ActiveParty("Late Vendor", "partner");
   json::object review = OpenPartyReview(party, days(10), privacy_);
