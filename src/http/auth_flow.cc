@@ -134,15 +134,6 @@ Result<int64_t> WaitNow(storage::CommandContext& c, std::initializer_list<std::s
   return wait;
 }
 
-// The per-address throttle key: an IPv6 client owns a whole /64, so that is the unit.
-std::string AddressKey(const std::string& address) {
-  boost::system::error_code ec;
-  auto ip = boost::asio::ip::make_address(address, ec);
-  if (ec || !ip.is_v6()) return "addr:" + address;
-  auto bytes = ip.to_v6().to_bytes();
-  return "addr6:" + HexEncode(std::span<const uint8_t>(bytes.data(), 8)) + "::/64";
-}
-
 // Replaces `old_id` by a fresh session (the id changes whenever privilege does).
 Result<storage::NewSession> Rotate(storage::CommandContext& c, const std::string& old_id,
                                    const std::string& user_id, const std::string& address,

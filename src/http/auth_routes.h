@@ -62,8 +62,6 @@ Response Throttled(int64_t wait);
 // The throttle is read again inside the write transaction, so a burst of concurrent
 // attempts cannot all pass the check made before the (slow) password hash.
 Result<int64_t> WaitNow(storage::CommandContext& c, std::initializer_list<std::string> keys);
-// The per-address throttle key: an IPv6 client owns a whole /64, so that is the unit.
-std::string AddressKey(const std::string& address);
 // Replaces `old_id` by a fresh session (the id changes whenever privilege does).
 Result<storage::NewSession> Rotate(storage::CommandContext& c, const std::string& old_id,
                                    const std::string& user_id, const std::string& address,

@@ -41,7 +41,7 @@ void AuthRoutes::SignIn(Context&& ctx, Reply reply) {
   if (!password.ok()) return reply(ErrorResponse(password.error()));
   std::string account_key = "acct:" + domain::Lowercase(*email);
   std::string address = ctx.request.remote_address;
-  std::string address_key = AddressKey(address);
+  std::string address_key = storage::ClientKey(address);
   TimePoint now = deps_.clock.Now();
   int64_t wait = 0;
   std::optional<json::object> user;

@@ -586,54 +586,6 @@ Result<std::string> RaiseAlert(CommandContext& c, const domain::Actor& actor,
   return id;
 }
 
-// --- throttling
-// ------------------------------------------------------------------------------------
-
-int64_t ThrottleDelaySeconds(int64_t failures, int free_failures) {
-  if (failures <= free_failures) return 0;
-  int64_t over = failures - free_failures - 1;
-  if (over >= 10) return 900;
-  return std::min<int64_t>(int64_t{1} << over, 900);
-}
-
-Result<int64_t> ThrottleWait(Tx& tx, const std::string& key, TimePoint now) {
-  auto row = tx.QueryOne("SELECT blocked_until FROM auth_throttle WHERE key = ?", {key});
-  if (!row.ok()) return std::move(row).error();
-  if (!row->has_value()) return int64_t{0};
-  auto until = ParseRfc3339((*row)->Text(0));
-  if (!until.ok() || *until <= now) return int64_t{0};
-  auto ms = (*until - now).count();
-  return static_cast<int64_t>((ms + 999) / 1000);
-}
-
-Status ThrottleFailure(Tx& tx, const std::string& key, TimePoint now, int free_failures) {
-  auto row =
-      tx.QueryOne("SELECT failures, last_failure_at FROM auth_throttle WHERE key = ?", {key});
-  if (!row.ok()) return std::move(row).error();
-  int64_t failures = 1;
-  if (row->has_value()) {
-    auto last = ParseRfc3339((*row)->Text(1));
-    // A day without failures forgives the count.
-    bool recent = last.ok() && now - *last < std::chrono::hours(24);
-    failures = recent ? (*row)->Int(0) + 1 : 1;
-  }
-  TimePoint blocked = now + std::chrono::seconds(ThrottleDelaySeconds(failures, free_failures));
-  auto r = tx.Exec(
-      "INSERT INTO auth_throttle(key, failures, last_failure_at, blocked_until) VALUES (?, ?, ?, "
-      "?) "
-      "ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, "
-      "last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until",
-      {key, failures, FormatRfc3339(now), FormatRfc3339(blocked)});
-  if (!r.ok()) return std::move(r).error();
-  return Ok();
-}
-
-Status ThrottleClear(Tx& tx, const std::string& key) {
-  auto r = tx.Exec("DELETE FROM auth_throttle WHERE key = ?", {key});
-  if (!r.ok()) return std::move(r).error();
-  return Ok();
-}
-
 Result<json::array> ListApiTokens(Tx& tx, std::optional<std::string> user_id) {
   std::string sql =
       "SELECT id, name, role, created_at, expires_at, revoked_at, user_id FROM rm_api_tokens";

@@ -394,64 +394,6 @@ Status Deliver(CommandContext& c, json::object& state, const std::string& docume
 
 }  // namespace
 
-std::string ClientKey(std::string_view address) {
-  if (address.find(':') == std::string_view::npos) return "addr:" + std::string(address);
-  // IPv6: one client holds a whole /64, so the first four groups are its address.
-  in6_addr a{};
-  if (inet_pton(AF_INET6, std::string(address).c_str(), &a) != 1) {
-    return "addr:" + std::string(address);
-  }
-  if (IN6_IS_ADDR_V4MAPPED(&a)) {
-    char v4[INET_ADDRSTRLEN];
-    inet_ntop(AF_INET, &a.s6_addr[12], v4, sizeof v4);
-    return "addr:" + std::string(v4);
-  }
-  std::string out = "addr6:";
-  for (int i = 0; i < 8; ++i) {
-    char hex[3];
-    std::snprintf(hex, sizeof hex, "%02x", a.s6_addr[i]);
-    out += hex;
-  }
-  return out + "::/64";
-}
-
-Status CountPublicPost(Tx& tx, const std::string& key, TimePoint now, int limit,
-                       std::chrono::seconds window) {
-  auto row = tx.QueryOne("SELECT window_start, count FROM public_rate WHERE key = ?", {key});
-  if (!row.ok()) return std::move(row).error();
-  TimePoint start = now;
-  int64_t count = 0;
-  if (row->has_value()) {
-    auto t = ParseRfc3339((*row)->Text(0));
-    if (t.ok() && *t + window > now) {
-      start = *t;
-      count = (*row)->Int(1);
-    }
-  }
-  if (count >= limit) {
-    int64_t wait = std::max<int64_t>(
-        1, std::chrono::duration_cast<std::chrono::seconds>(start + window - now).count());
-    return Error{
-        ErrorCode::kRateLimited,
-        "too many requests from this address: try again in " + std::to_string(wait) + " seconds",
-        {{"retry_after", std::to_string(wait), {}}}};
-  }
-  auto r = tx.Exec(
-      "INSERT INTO public_rate(key, window_start, count) VALUES (?, ?, ?) ON CONFLICT (key) DO "
-      "UPDATE SET window_start = excluded.window_start, count = excluded.count",
-      {key, FormatRfc3339(start), count + 1});
-  if (!r.ok()) return std::move(r).error();
-  return Ok();
-}
-
-int64_t RetryAfterSeconds(const Error& error) {
-  if (error.code != ErrorCode::kRateLimited) return 0;
-  for (const auto& d : error.details) {
-    if (d.field == "retry_after") return std::atoll(d.reason.c_str());
-  }
-  return 0;
-}
-
 Result<json::object> SubmitReportRequest(CommandContext& c, const domain::Actor& actor,
                                          const json::object& fields, const RequestOrigin& origin,
                                          const ReportRequestSettings& settings) {

@@ -14,6 +14,7 @@
 #include "accord/policy/profile.h"
 #include "accord/storage/event_log.h"
 #include "accord/storage/registry_store.h"
+#include "accord/storage/throttle.h"
 
 namespace accord::storage {
 
@@ -161,17 +162,6 @@ Result<std::string> RaiseAlert(CommandContext& c, const domain::Actor& actor,
 // Deletes sessions that ended (revoked or past their end) and throttle rows idle for
 // more than a day: neither is history (the ledger has the sign-ins). Returns rows deleted.
 Result<int64_t> PurgeIdentityState(Store& store, TimePoint now);
-
-// --- sign-in throttling (per account and per address, shared by every server) --------------
-
-// How long `key` must still wait, in seconds (0: may try now).
-Result<int64_t> ThrottleWait(Tx& tx, const std::string& key, TimePoint now);
-// Counts a failure; the wait grows with each failure after `free_failures`.
-Status ThrottleFailure(Tx& tx, const std::string& key, TimePoint now, int free_failures);
-Status ThrottleClear(Tx& tx, const std::string& key);
-// The wait after `failures` consecutive failures: none for the first `free_failures`, then
-// 1 s, 2 s, 4 s ... capped at 15 minutes.
-int64_t ThrottleDelaySeconds(int64_t failures, int free_failures);
 
 // API tokens as listed: [{id, name, role, created_at, expires_at, revoked_at, user_id}] by id,
 // at most 500; only `user_id`'s when it is given.

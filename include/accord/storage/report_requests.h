@@ -14,6 +14,7 @@
 #include "accord/core/result.h"
 #include "accord/domain/event.h"
 #include "accord/storage/event_log.h"
+#include "accord/storage/throttle.h"
 
 namespace accord::storage {
 
@@ -32,17 +33,6 @@ struct ReportRequestSettings {
 // accepted posts per hour; per requester email, this many requests per day.
 inline constexpr int kPublicPostsPerHour = 5;
 inline constexpr int kRequestsPerEmailPerDay = 3;
-
-// The counter key of a client address: "addr:203.0.113.9"; IPv6 by its /64.
-std::string ClientKey(std::string_view address);
-// Counts one accepted public post under `key` (ClientKey(...), "rrq:<email>") in a fixed window.
-// When `limit` posts were accepted in the current window: kRateLimited whose details hold
-// {"retry_after", seconds}. Run inside the command that accepts the post, so a refused post
-// counts nothing and servers sharing a store share the count.
-Status CountPublicPost(Tx& tx, const std::string& key, TimePoint now, int limit,
-                       std::chrono::seconds window);
-// The seconds to wait from a kRateLimited error of CountPublicPost (0 if none).
-int64_t RetryAfterSeconds(const Error& error);
 
 struct RequestOrigin {
   std::string source;   // public_form | staff
