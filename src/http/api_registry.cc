@@ -150,7 +150,8 @@ void AddListRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const std:
                              .limit = page->limit,
                              .as_of = *as_of};
         if (spec->tag_field.empty()) q.tag.clear();
-        if (!q.tag.empty() && !ScopeOf(*ctx.principal).org_wide()) {
+        Scope scope = ScopeOf(*ctx.principal);
+        if (!q.tag.empty() && !scope.org_wide()) {
           // A filter on our assessment (a change's substantial_tag) would tell it all the same.
           for (const auto& f : spec->fields) {
             if (f.name == spec->tag_field && f.internal) {
@@ -167,7 +168,6 @@ void AddListRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const std:
             return ErrorResponse(f.error());
           }
         }
-        Scope scope = ScopeOf(*ctx.principal);
         json::object body;
         Status s = store.Read([&](storage::Tx& tx) -> Status {
           if (under_party) {

@@ -6,6 +6,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
 #include "accord/policy/gate_json.h"
+#include "accord/storage/registry_commands.h"
 #include "accord/workflow/grant.h"
 
 namespace accord::storage {
@@ -75,8 +76,7 @@ std::string EffectiveStatus(const json::object& grant, TimePoint now) {
 }
 
 json::object GrantView(const StoredObject& o, TimePoint now) {
-  json::object out = o.doc;
-  out["ledger_index"] = o.from_idx;
+  json::object out = ObjectView(o);
   out["effective_status"] = EffectiveStatus(o.doc, now);
   return out;
 }

@@ -141,10 +141,6 @@ std::string DefaultTitle(const NewReview& r, const std::string& party_name) {
   return title + " (due " + Day(r.due) + ")";
 }
 
-bool IsOpenStatus(std::string_view status) {
-  return status == "open" || status == "assigned" || status == "documented";
-}
-
 // What the review workflow's person rules read of a stored review.
 workflow::review::Facts ReviewFacts(const json::object& state) {
   workflow::review::Facts f;

@@ -42,7 +42,6 @@ Status ScheduleReminders(Tx& tx, const std::string& review_id, TimePoint due, Ti
 Status EndReminders(Tx& tx, const std::string& review_id);
 
 std::string DefaultTitle(const NewReview& r, const std::string& party_name);
-bool IsOpenStatus(std::string_view status);
 // What the review workflow's person rules read of a stored review.
 workflow::review::Facts ReviewFacts(const boost::json::object& state);
 // A change review is approved only after its risk assessment (TP-9).

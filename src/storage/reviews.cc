@@ -227,7 +227,7 @@ Result<json::object> RespondToReview(CommandContext& c, const domain::Actor& act
                     "no request to answer");
   }
   std::string status = StateString(state, "status");
-  if (!IsOpenStatus(status)) {
+  if (!domain::IsOpenReviewStatus(status)) {
     return Conflict("review " + review_id + " is " + status + ": it takes no more answers",
                     "review", "closed");
   }
@@ -264,7 +264,7 @@ Result<json::array> PartyRequests(Tx& tx, const std::string& party_id) {
   std::vector<json::object> out;
   for (const auto& r : *rows) {
     auto doc = domain::ParseStateDoc(r.Text(0));
-    if (!doc || !IsOpenStatus(StateString(*doc, "status"))) continue;
+    if (!doc || !domain::IsOpenReviewStatus(StateString(*doc, "status"))) continue;
     const json::value* asked = doc->if_contains("party_requests");
     if (!asked || !asked->is_array() || asked->as_array().empty()) continue;
     json::object item;
