@@ -260,33 +260,67 @@ void RemoveInternalFields(const std::vector<FieldSpec>& specs, json::object& doc
   }
 }
 
-json::object SchemaOf(const std::vector<FieldSpec>& specs, bool for_patch) {
+namespace {
+
+enum class SchemaUse { kCreate, kPatch, kView };
+
+json::object ObjectSchema(const std::vector<FieldSpec>& specs, SchemaUse use);
+
+// One field's JSON Schema. In a view, a field that may be absent or null says so.
+json::object PropertyOf(const FieldSpec& s, SchemaUse use) {
+  json::object p{{"type", TypeName(s.type)}};
+  bool nullable = use == SchemaUse::kView && !s.required;
+  if (nullable) p["type"] = json::array{TypeName(s.type), "null"};
+  if (!s.description.empty()) p["description"] = s.description;
+  if (s.type == FieldType::kEnum) {
+    json::array values(s.values.begin(), s.values.end());
+    if (nullable) values.emplace_back(nullptr);
+    p["enum"] = std::move(values);
+  }
+  if (s.type == FieldType::kEnumList) {
+    p["items"] = json::object{{"type", "string"}, {"enum", json::value_from(s.values)}};
+  } else if (s.type == FieldType::kIdList || s.type == FieldType::kStringList) {
+    p["items"] = json::object{{"type", "string"}};
+  }
+  if (s.type == FieldType::kTime) p["format"] = "date-time";
+  if (s.type == FieldType::kEmail) p["format"] = "email";
+  SchemaUse nested_use = use == SchemaUse::kView ? use : SchemaUse::kCreate;
+  if (s.type == FieldType::kObject && !s.fields.empty()) {
+    json::object nested = ObjectSchema(s.fields, nested_use);
+    p["properties"] = nested["properties"];
+    if (use == SchemaUse::kView && nested.contains("required")) p["required"] = nested["required"];
+  }
+  if (s.type == FieldType::kObjectList) p["items"] = ObjectSchema(s.fields, nested_use);
+  return p;
+}
+
+json::object ObjectSchema(const std::vector<FieldSpec>& specs, SchemaUse use) {
   json::object props;
   json::array required;
   for (const auto& s : specs) {
-    if (s.read_only) continue;
-    json::object p{{"type", TypeName(s.type)}};
-    if (!s.description.empty()) p["description"] = s.description;
-    if (s.type == FieldType::kEnum) p["enum"] = json::value_from(s.values);
-    if (s.type == FieldType::kEnumList) {
-      p["items"] = json::object{{"type", "string"}, {"enum", json::value_from(s.values)}};
-    } else if (s.type == FieldType::kIdList || s.type == FieldType::kStringList) {
-      p["items"] = json::object{{"type", "string"}};
-    }
-    if (s.type == FieldType::kTime) p["format"] = "date-time";
-    if (s.type == FieldType::kEmail) p["format"] = "email";
-    if (s.type == FieldType::kObject) {
-      json::object nested = SchemaOf(s.fields, false);
-      p["properties"] = nested["properties"];
-    }
-    if (s.type == FieldType::kObjectList) p["items"] = SchemaOf(s.fields, false);
-    props[s.name] = std::move(p);
-    if (s.required && !for_patch) required.push_back(json::value(s.name));
+    if (s.read_only && use != SchemaUse::kView) continue;
+    props[s.name] = PropertyOf(s, use);
+    // A view always has the required fields (the server's own among them), except what a
+    // party's contact is not shown.
+    bool present = use == SchemaUse::kView ? s.required && !s.internal
+                                           : s.required && use == SchemaUse::kCreate;
+    if (present) required.push_back(json::value(s.name));
   }
   json::object schema{{"type", "object"}, {"properties", std::move(props)}};
   if (!required.empty()) schema["required"] = std::move(required);
-  schema["additionalProperties"] = false;
+  // A request names only known fields; a view may carry more (ledger_index, allowed_actions).
+  if (use != SchemaUse::kView) schema["additionalProperties"] = false;
   return schema;
+}
+
+}  // namespace
+
+json::object SchemaOf(const std::vector<FieldSpec>& specs, bool for_patch) {
+  return ObjectSchema(specs, for_patch ? SchemaUse::kPatch : SchemaUse::kCreate);
+}
+
+json::object ViewSchemaOf(const std::vector<FieldSpec>& specs) {
+  return ObjectSchema(specs, SchemaUse::kView);
 }
 
 bool HasControlChars(std::string_view s, bool allow_newlines) {

@@ -42,9 +42,6 @@ FieldSpec Time(std::string name, bool required = false) {
 FieldSpec Number(std::string name, double min, double max) {
   return {.name = std::move(name), .type = F::kNumber, .min = min, .max = max};
 }
-FieldSpec ReadOnly(std::string name, FieldType type = F::kString) {
-  return {.name = std::move(name), .type = type, .read_only = true};
-}
 
 // Our own assessment of a party (risk, criticality, who owns it here): kept from its contacts.
 FieldSpec Internal(FieldSpec f) {
@@ -54,11 +51,33 @@ FieldSpec Internal(FieldSpec f) {
   return f;
 }
 
+// What the API answers for the kinds written by their own commands (read-only fields): the
+// type, and whether the field is always there (required) or may be null or absent.
+FieldSpec Out(std::string name, FieldType type = F::kString, bool always = true) {
+  return {.name = std::move(name), .type = type, .required = always, .read_only = true};
+}
+FieldSpec OutOpt(std::string name, FieldType type = F::kString) {
+  return Out(std::move(name), type, false);
+}
+FieldSpec OutObject(std::string name, std::vector<FieldSpec> fields, bool always = false,
+                    FieldType type = F::kObject) {
+  FieldSpec f = Out(std::move(name), type, always);
+  f.fields = std::move(fields);
+  return f;
+}
+// Who did something, as events record it (domain::ActorJson), with a name where the view adds
+// one.
+FieldSpec ActorOut(std::string name, bool always = false) {
+  return OutObject(std::move(name),
+                   {Out("id"), Out("role"), OutOpt("name"), OutOpt("email", F::kEmail)}, always);
+}
+
 // Fields every object carries, set by the server.
 void AddMeta(std::vector<FieldSpec>& fields, const std::string& parent_kind) {
-  for (const char* f : {"id", "created_at", "updated_at"}) fields.push_back(ReadOnly(f));
-  fields.push_back(ReadOnly("version", F::kInt));
-  if (!parent_kind.empty()) fields.push_back(ReadOnly(parent_kind + "_id"));
+  fields.push_back(Out("id"));
+  for (const char* f : {"created_at", "updated_at"}) fields.push_back(Out(f, F::kTime));
+  fields.push_back(Out("version", F::kInt));
+  if (!parent_kind.empty()) fields.push_back(Out(parent_kind + "_id"));
 }
 
 KindSpec Party() {
@@ -88,7 +107,7 @@ KindSpec Party() {
                 .max_length = 6,
                 .description = "HITRUST 05.i risk identification"}),
       Internal(Enum("access_level", {"none", "non_production", "production"})),
-      Internal(ReadOnly("risk_tier")),
+      Internal(OutOpt("risk_tier")),
   };
   AddMeta(k.fields, "");
   return k;
@@ -275,9 +294,9 @@ KindSpec Document() {
              .name_field = "filename",
              .tag_field = "content_type",
              .generic_write = false};
-  k.fields = {ReadOnly("filename"),        ReadOnly("content_type"), ReadOnly("size", F::kInt),
-              ReadOnly("sha256"),          ReadOnly("agreement_id"), ReadOnly("uploaded_by"),
-              ReadOnly("certification_id")};
+  k.fields = {
+      Out("filename"),        Out("content_type"),     Out("size", F::kInt),      Out("sha256"),
+      OutOpt("agreement_id"), ActorOut("uploaded_by"), OutOpt("certification_id")};
   AddMeta(k.fields, "party");
   return k;
 }
@@ -289,8 +308,23 @@ KindSpec Grant() {
              .tag_field = "decision_outcome",
              .status_field = "status",
              .generic_write = false};
-  k.fields = {ReadOnly("contact_id"), ReadOnly("lines"),    ReadOnly("start_at"),
-              ReadOnly("end_at"),     ReadOnly("decision"), ReadOnly("requested_by")};
+  k.fields = {
+      OutOpt("contact_id"),
+      OutObject("lines",
+                {Out("system_id"), OutOpt("system_name"), Out("permission"), OutOpt("environment"),
+                 OutOpt("justification"), OutOpt("contains_ephi", F::kBool)},
+                true, F::kObjectList),
+      Out("start_at", F::kTime),
+      Out("end_at", F::kTime),
+      OutOpt("purpose", F::kText),
+      Out("status"),
+      Out("decision_outcome"),
+      OutObject("decision", {}, true),
+      ActorOut("requested_by", true),
+      ActorOut("approved_by"),
+      OutOpt("approved_at", F::kTime),
+      OutOpt("approval_comment", F::kText),
+      OutOpt("effective_status")};
   AddMeta(k.fields, "party");
   return k;
 }
@@ -306,11 +340,16 @@ KindSpec User() {
              .status_field = "status",
              .unique_name = true,
              .generic_write = false};
-  k.fields = {ReadOnly("email"),        ReadOnly("name"),
-              ReadOnly("role"),         ReadOnly("party_id"),
-              ReadOnly("status"),       ReadOnly("expires_at"),
-              ReadOnly("access_until"), ReadOnly("mfa_enrolled", F::kBool),
-              ReadOnly("attestations"), ReadOnly("workforce", F::kBool)};
+  k.fields = {Out("email", F::kEmail),
+              OutOpt("name"),
+              Out("role"),
+              OutOpt("party_id"),
+              Out("status"),
+              OutOpt("expires_at", F::kTime),
+              OutOpt("access_until", F::kTime),
+              OutOpt("mfa_enrolled", F::kBool),
+              OutObject("attestations", {}),
+              OutOpt("workforce", F::kBool)};
   AddMeta(k.fields, "");
   return k;
 }
@@ -323,8 +362,16 @@ KindSpec EntitlementReview() {
              .tag_field = "scope",
              .status_field = "status",
              .generic_write = false};
-  k.fields = {ReadOnly("title"), ReadOnly("scope"),  ReadOnly("status"),      ReadOnly("due_at"),
-              ReadOnly("lines"), ReadOnly("period"), ReadOnly("completed_at")};
+  k.fields = {Out("title"),
+              Out("scope"),
+              Out("status"),
+              Out("due_at", F::kTime),
+              OutObject("lines",
+                        {OutOpt("id"), OutOpt("decision"), ActorOut("decided_by"),
+                         OutOpt("decided_at", F::kTime), OutOpt("comment", F::kText)},
+                        true, F::kObjectList),
+              OutOpt("period", F::kInt),
+              OutOpt("completed_at", F::kTime)};
   AddMeta(k.fields, "");
   return k;
 }
@@ -337,9 +384,14 @@ KindSpec Alert() {
              .tag_field = "type",
              .status_field = "status",
              .generic_write = false};
-  k.fields = {ReadOnly("title"),           ReadOnly("type"),           ReadOnly("status"),
-              ReadOnly("severity"),        ReadOnly("subject"),        ReadOnly("detail"),
-              ReadOnly("acknowledged_by"), ReadOnly("acknowledged_at")};
+  k.fields = {Out("title"),
+              Out("type"),
+              Out("status"),
+              Out("severity"),
+              OutObject("subject", {}),
+              OutObject("detail", {}),
+              ActorOut("acknowledged_by"),
+              OutOpt("acknowledged_at", F::kTime)};
   AddMeta(k.fields, "");
   return k;
 }
@@ -354,12 +406,27 @@ KindSpec Review() {
              .tag_field = "review_kind",
              .status_field = "status",
              .generic_write = false};
-  k.fields = {ReadOnly("title"),         ReadOnly("review_kind"),  ReadOnly("status"),
-              ReadOnly("party_id"),      ReadOnly("agreement_id"), ReadOnly("change_notice_id"),
-              ReadOnly("due_at"),        ReadOnly("period"),       ReadOnly("period_label"),
-              ReadOnly("series_key"),    ReadOnly("opened_by"),    ReadOnly("assignee"),
-              ReadOnly("documentation"), ReadOnly("rejections"),   ReadOnly("approved_by"),
-              ReadOnly("approved_at"),   ReadOnly("on_time"),      ReadOnly("overdue")};
+  k.fields = {
+      Out("title"),
+      Out("review_kind"),
+      Out("status"),
+      OutOpt("party_id"),
+      OutOpt("agreement_id"),
+      OutOpt("change_notice_id"),
+      Out("due_at", F::kTime),
+      OutOpt("period"),
+      OutOpt("period_label"),
+      OutOpt("series_key"),
+      ActorOut("opened_by", true),
+      ActorOut("assignee"),
+      OutObject("documentation", {ActorOut("documented_by"), OutOpt("documented_at", F::kTime)}),
+      OutObject("rejections", {ActorOut("by"), OutOpt("at", F::kTime), OutOpt("comment", F::kText)},
+                false, F::kObjectList),
+      OutObject("party_responses", {ActorOut("by"), OutOpt("at", F::kTime)}, false, F::kObjectList),
+      ActorOut("approved_by"),
+      OutOpt("approved_at", F::kTime),
+      OutOpt("on_time", F::kBool),
+      OutOpt("overdue", F::kBool)};
   AddMeta(k.fields, "");
   return k;
 }
@@ -398,8 +465,8 @@ KindSpec Soc2Report() {
        .description = "covers the gap between the period's end and now"},
       {.name = "document_id", .type = F::kId, .description = "the uploaded report"},
       Text("summary", 4000),
-      ReadOnly("reviewed_by"),
-      ReadOnly("finding_ids"),
+      ActorOut("reviewed_by"),
+      OutOpt("finding_ids", F::kIdList),
   };
   AddMeta(k.fields, "party");
   return k;
@@ -414,11 +481,24 @@ KindSpec ReportRequest() {
              .tag_field = "report_type",
              .status_field = "status",
              .generic_write = false};
-  k.fields = {ReadOnly("requester"), ReadOnly("organisation"), ReadOnly("report_type"),
-              ReadOnly("needed_by"), ReadOnly("message"),      ReadOnly("source"),
-              ReadOnly("party_id"),  ReadOnly("link"),         ReadOnly("status"),
-              ReadOnly("nda"),       ReadOnly("decision"),     ReadOnly("delivery"),
-              ReadOnly("history")};
+  k.fields = {
+      OutObject("requester", {Out("name"), Out("email", F::kEmail)}, true),
+      Out("organisation"),
+      Out("report_type"),
+      OutOpt("needed_by", F::kTime),
+      OutOpt("message", F::kText),
+      Out("source"),
+      OutOpt("party_id"),
+      OutObject("link", {OutOpt("how"), OutOpt("note")}),
+      Out("status"),
+      OutObject("nda", {OutOpt("agreement_id"), OutOpt("sent_at", F::kTime),
+                        OutOpt("accepted_at", F::kTime), OutOpt("link_expires_at", F::kTime)}),
+      OutObject("decision", {}),
+      OutObject("delivery", {}),
+      OutObject("history",
+                {Out("action"), Out("status"), Out("at", F::kTime), ActorOut("by", true),
+                 OutOpt("comment", F::kText)},
+                true, F::kObjectList)};
   AddMeta(k.fields, "");
   return k;
 }
@@ -431,22 +511,22 @@ KindSpec ChangeNotice() {
              .tag_field = "substantial_tag",
              .status_field = "status",
              .generic_write = false};
-  k.fields = {ReadOnly("party_id"),
-              ReadOnly("title"),
-              ReadOnly("description"),
-              ReadOnly("service_ids"),
-              Internal(ReadOnly("system_ids")),
-              ReadOnly("planned_at"),
-              Internal(ReadOnly("substantial")),
-              Internal(ReadOnly("substantial_reasons")),
-              ReadOnly("new_subprocessor"),
-              ReadOnly("new_data_location"),
-              ReadOnly("status"),
-              Internal(ReadOnly("change_review_id")),
-              Internal(ReadOnly("risk_assessment_id")),
-              ReadOnly("implemented_at"),
-              Internal(ReadOnly("finding_id")),
-              Internal(ReadOnly("substantial_tag"))};
+  k.fields = {Out("party_id"),
+              Out("title"),
+              OutOpt("description", F::kText),
+              OutOpt("service_ids", F::kIdList),
+              Internal(OutOpt("system_ids", F::kIdList)),
+              OutOpt("planned_at", F::kTime),
+              Internal(OutOpt("substantial", F::kBool)),
+              Internal(OutOpt("substantial_reasons", F::kStringList)),
+              OutObject("new_subprocessor", {}),
+              OutOpt("new_data_location"),
+              Out("status"),
+              Internal(OutOpt("change_review_id")),
+              Internal(OutOpt("risk_assessment_id")),
+              OutOpt("implemented_at", F::kTime),
+              Internal(OutOpt("finding_id")),
+              Internal(OutOpt("substantial_tag"))};
   AddMeta(k.fields, "");
   return k;
 }
@@ -459,10 +539,18 @@ KindSpec Finding() {
              .tag_field = "severity",
              .status_field = "status",
              .generic_write = false};
-  k.fields = {ReadOnly("title"),   ReadOnly("description"), ReadOnly("severity"),
-              ReadOnly("status"),  ReadOnly("party_id"),    ReadOnly("source"),
-              ReadOnly("rule"),    ReadOnly("owner"),       ReadOnly("due_at"),
-              ReadOnly("overdue"), ReadOnly("resolution"),  ReadOnly("opened_by")};
+  k.fields = {Out("title"),
+              OutOpt("description", F::kText),
+              Out("severity"),
+              Out("status"),
+              OutOpt("party_id"),
+              OutObject("source", {OutOpt("kind"), OutOpt("id")}),
+              OutOpt("rule"),
+              ActorOut("owner"),
+              OutOpt("due_at", F::kTime),
+              OutOpt("overdue", F::kBool),
+              OutObject("resolution", {ActorOut("by"), OutOpt("at", F::kTime)}),
+              ActorOut("opened_by", true)};
   AddMeta(k.fields, "");
   return k;
 }

@@ -7,6 +7,7 @@
 #include "accord/domain/registry.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
+#include "accord/http/schema.h"
 #include "accord/storage/grants.h"
 
 namespace accord::http {
@@ -88,7 +89,7 @@ void AddGrantTransitionRoute(Router& router, ApiDeps& deps, const std::string& v
       .request_schema =
           json::object{{"type", "object"},
                        {"properties", json::object{{"comment", json::object{{"type", "string"}}}}}},
-      .response_schema = json::object{{"type", "object"}},
+      .response_schema = schema::KindRef("grant"),
       .handler =
           [&log, policy, verb](Context&& ctx, Reply reply) {
             if (!policy) return reply(ErrorResponse(NoProfile()));
@@ -119,7 +120,7 @@ void AddAccessRoutes(Router& router, ApiDeps& deps) {
       .summary = "Dry run: the gate's decision and reasons for a grant request; records nothing",
       .tag = "access",
       .request_schema = GrantRequestSchema(),
-      .response_schema = json::object{{"type", "object"}},
+      .response_schema = schema::Ref("GateDecision"),
       .handler = Sync([&store, &clock, policy](Context& ctx) {
         if (!policy) return ErrorResponse(NoProfile());
         auto body = ParseJsonObject(ctx.request.body);
@@ -145,7 +146,7 @@ void AddAccessRoutes(Router& router, ApiDeps& deps) {
                  "allow) and the decision is recorded",
       .tag = "access",
       .request_schema = GrantRequestSchema(),
-      .response_schema = json::object{{"type", "object"}},
+      .response_schema = schema::KindRef("grant"),
       .success_status = 201,
       .handler =
           [&log, policy](Context&& ctx, Reply reply) {
@@ -175,7 +176,7 @@ void AddAccessRoutes(Router& router, ApiDeps& deps) {
                  {"limit", "query", "integer", false, "1-500, default 50"},
                  {"cursor", "query", "string", false, "from next_cursor"},
                  {"as_of", "query", "integer", false, "ledger size"}},
-      .response_schema = json::object{{"type", "object"}},
+      .response_schema = schema::Page(schema::KindRef("grant")),
       .handler = Sync([&store, &clock](Context& ctx) {
         auto page = ParsePage(ctx);
         if (!page.ok()) return ErrorResponse(page.error());
@@ -213,7 +214,7 @@ void AddAccessRoutes(Router& router, ApiDeps& deps) {
       .tag = "access",
       .params = {{"id", "path", "string", true, "grant id"},
                  {"as_of", "query", "integer", false, "ledger size"}},
-      .response_schema = json::object{{"type", "object"}},
+      .response_schema = schema::KindRef("grant"),
       .handler = Sync([&store, &clock](Context& ctx) {
         auto as_of = ParseAsOf(ctx);
         if (!as_of.ok()) return ErrorResponse(as_of.error());

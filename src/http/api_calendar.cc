@@ -14,6 +14,7 @@
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
+#include "accord/http/schema.h"
 #include "accord/storage/calendar.h"
 #include "accord/storage/identity_store.h"
 #include "accord/storage/registry_store.h"
@@ -118,7 +119,11 @@ class CalendarRoutes {
                          {"required", json::array{"name"}},
                          {"properties", json::object{{"name", json::object{{"type", "string"}}}}},
                          {"additionalProperties", false}},
-        .response_schema = json::object{{"type", "object"}},
+        .response_schema = schema::Object({{"id", schema::String()},
+                                           {"name", schema::String()},
+                                           {"token", schema::Text("shown once")},
+                                           {"path", schema::Text("the feed's address")},
+                                           {"created_at", schema::Time()}}),
         .success_status = 201,
         .handler = bind(&CalendarRoutes::Create)});
     router.Add(Route{.method = "GET",
@@ -126,16 +131,21 @@ class CalendarRoutes {
                      .roles = kLedgerReaderRoles,
                      .summary = "Your calendar feed tokens (without secrets)",
                      .tag = "calendar",
-                     .response_schema = json::object{{"type", "object"}},
+                     .response_schema = schema::Page(
+                         schema::Object({{"id", schema::String()},
+                                         {"name", schema::String()},
+                                         {"created_at", schema::Time()},
+                                         {"revoked_at", schema::Nullable(schema::Time())}})),
                      .handler = bind(&CalendarRoutes::List)});
-    router.Add(Route{.method = "DELETE",
-                     .pattern = "/api/v1/calendar-tokens/{id}",
-                     .roles = kLedgerReaderRoles,
-                     .summary = "Revoke a calendar feed token (yours; a security officer any)",
-                     .tag = "calendar",
-                     .params = {{"id", "path", "string", true, "calendar token id"}},
-                     .response_schema = json::object{{"type", "object"}},
-                     .handler = bind(&CalendarRoutes::Revoke)});
+    router.Add(Route{
+        .method = "DELETE",
+        .pattern = "/api/v1/calendar-tokens/{id}",
+        .roles = kLedgerReaderRoles,
+        .summary = "Revoke a calendar feed token (yours; a security officer any)",
+        .tag = "calendar",
+        .params = {{"id", "path", "string", true, "calendar token id"}},
+        .response_schema = schema::Object({{"id", schema::String()}, {"revoked", schema::Bool()}}),
+        .handler = bind(&CalendarRoutes::Revoke)});
     router.Add(Route{.method = "GET",
                      .pattern = "/calendar/{file}",
                      .is_public = true,

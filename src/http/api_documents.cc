@@ -11,6 +11,7 @@
 #include "accord/domain/registry.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
+#include "accord/http/schema.h"
 #include "accord/storage/documents.h"
 
 namespace accord::http {
@@ -40,7 +41,7 @@ void AddUploadRoute(Router& router, ApiDeps& deps, const std::string& parent_kin
           .tag = "documents",
           .params = {{param, "path", "string", true, parent_kind + " id"},
                      {"filename", "query", "string", true, "the file's name, for display"}},
-          .response_schema = json::object{{"type", "object"}},
+          .response_schema = schema::KindRef("document"),
           .success_status = 201,
           .handler =
               [&log, parent_kind, param](Context&& ctx, Reply reply) {
@@ -78,7 +79,7 @@ void AddChildDocumentsRoute(Router& router, ApiDeps& deps, std::string parent_ki
       .tag = "documents",
       .params = {{"id", "path", "string", true, parent_kind + " id"},
                  {"as_of", "query", "integer", false, "ledger size"}},
-      .response_schema = json::object{{"type", "object"}},
+      .response_schema = schema::Page(schema::KindRef("document")),
       .handler = Sync([&store, parent_kind](Context& ctx) {
         auto as_of = ParseAsOf(ctx);
         if (!as_of.ok()) return ErrorResponse(as_of.error());

@@ -13,6 +13,7 @@
 #include "accord/http/auth.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
+#include "accord/http/schema.h"
 #include "accord/storage/entitlement_reviews.h"
 #include "accord/storage/grants.h"
 
@@ -88,7 +89,7 @@ class EntitlementRoutes {
                    "open by themselves",
         .tag = "entitlement-reviews",
         .request_schema = domain::SchemaOf(OpenFields(), false),
-        .response_schema = json::object{{"type", "object"}},
+        .response_schema = schema::KindRef("entitlement_review"),
         .success_status = 201,
         .handler = [self](Context&& ctx,
                           Reply reply) { self->Open(std::move(ctx), std::move(reply)); },
@@ -103,7 +104,7 @@ class EntitlementRoutes {
         .params = {{"id", "path", "string", true, "entitlement review id"},
                    {"line_id", "path", "string", true, "line id (l1, l2, ...)"}},
         .request_schema = domain::SchemaOf(DecisionFields(), false),
-        .response_schema = json::object{{"type", "object"}},
+        .response_schema = schema::KindRef("entitlement_review"),
         .handler = [self](Context&& ctx,
                           Reply reply) { self->Decide(std::move(ctx), std::move(reply)); },
     });

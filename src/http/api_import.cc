@@ -3,6 +3,7 @@
 
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
+#include "accord/http/schema.h"
 #include "accord/storage/registry_import.h"
 
 namespace accord::http {
@@ -22,7 +23,11 @@ void AddPartyImportRoutes(Router& router, ApiDeps& deps) {
           .tag = "registry",
           .params = {{"skip_invalid", "query", "boolean", false,
                       "import the good rows and report the others"}},
-          .response_schema = json::object{{"type", "object"}},
+          .response_schema = schema::Object(
+              {{"imported", schema::Int()},
+               {"skipped", schema::ArrayOf(schema::Object({{"line", schema::Int()},
+                                                           {"field", schema::String()},
+                                                           {"reason", schema::String()}}))}}),
           .success_status = 201,
           .handler =
               [&log](Context&& ctx, Reply reply) {

@@ -5,6 +5,7 @@
 #include "accord/core/bytes.h"
 #include "accord/http/api.h"
 #include "accord/http/json.h"
+#include "accord/http/schema.h"
 #include "accord/ledger/merkle.h"
 #include "accord/storage/ledger_tables.h"
 
@@ -190,7 +191,11 @@ void AddLedgerRoutes(Router& router, ApiDeps& deps) {
       .roles = kLedgerReaderRoles,
       .summary = "Every checkpoint-signing key ever used, as recorded in the ledger",
       .tag = "ledger",
-      .response_schema = json::object{{"type", "object"}},
+      .response_schema = schema::Page(schema::Object({{"verifier_key", schema::String()},
+                                                      {"name", schema::String()},
+                                                      {"key_id", schema::String()},
+                                                      {"added_index", schema::Int()},
+                                                      {"added_at", schema::Time()}})),
       .handler = Sync([&store](Context&) {
         json::array items;
         Status s = store.Read([&](storage::Tx& tx) -> Status {

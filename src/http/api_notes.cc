@@ -5,6 +5,7 @@
 #include "accord/core/ids.h"
 #include "accord/http/api.h"
 #include "accord/http/json.h"
+#include "accord/http/schema.h"
 #include "accord/storage/notes.h"
 
 namespace accord::http {
@@ -72,15 +73,13 @@ Result<NoteInput> ParseNote(const json::object& body) {
 }
 
 json::object NoteSchema() {
-  return json::object{
-      {"type", "object"},
-      {"properties",
-       json::object{{"id", json::object{{"type", "string"}}},
-                    {"subject", json::object{{"type", "object"}}},
-                    {"text", json::object{{"type", "string"}}},
-                    {"author", json::object{{"type", "object"}}},
-                    {"created_at", json::object{{"type", "string"}, {"format", "date-time"}}},
-                    {"ledger_index", json::object{{"type", "integer"}}}}}};
+  using namespace schema;
+  return Object({{"id", String()},
+                 {"subject", Object({{"kind", String()}, {"id", String()}})},
+                 {"text", String()},
+                 {"author", ActorRef()},
+                 {"created_at", Time()},
+                 {"ledger_index", Int()}});
 }
 
 }  // namespace
@@ -130,7 +129,7 @@ void AddNoteRoutes(Router& router, ApiDeps& deps) {
                  {"limit", "query", "integer", false, "1-500, default 50"},
                  {"cursor", "query", "string", false, "from next_cursor"},
                  {"as_of", "query", "integer", false, "ledger size"}},
-      .response_schema = json::object{{"type", "object"}},
+      .response_schema = schema::Page(NoteSchema()),
       .handler = Sync([&store](Context& ctx) {
         auto page = ParsePage(ctx);
         if (!page.ok()) return ErrorResponse(page.error());

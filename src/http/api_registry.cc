@@ -10,6 +10,7 @@
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
+#include "accord/http/schema.h"
 #include "accord/storage/dashboard.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/registry_commands.h"
@@ -136,7 +137,7 @@ void AddListRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const std:
       .summary = "List " + k.collection + " (filters, ?q= search, cursor pages, ?as_of=N)",
       .tag = "registry",
       .params = std::move(params),
-      .response_schema = json::object{{"type", "object"}},
+      .response_schema = schema::Page(schema::KindRef(spec->kind)),
       .handler = Sync([spec, under_party, &store, &clock = deps.clock](Context& ctx) {
         auto page = ParsePage(ctx);
         if (!page.ok()) return ErrorResponse(page.error());
@@ -205,7 +206,7 @@ void AddCreateRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const st
       .tag = "registry",
       .params = std::move(params),
       .request_schema = domain::SchemaOf(spec->fields, false),
-      .response_schema = json::object{{"type", "object"}},
+      .response_schema = schema::KindRef(spec->kind),
       .success_status = 201,
       .handler =
           [spec, under_party, &log](Context&& ctx, Reply reply) {
@@ -238,7 +239,7 @@ void AddItemRoutes(Router& router, ApiDeps& deps, const KindRoutes& k, const std
       .summary = "One " + domain::KindTitle(*spec) + " (?as_of=N: as it was at ledger size N)",
       .tag = "registry",
       .params = get_params,
-      .response_schema = json::object{{"type", "object"}},
+      .response_schema = schema::KindRef(spec->kind),
       .handler = Sync([spec, &store](Context& ctx) {
         auto as_of = ParseAsOf(ctx);
         if (!as_of.ok()) return ErrorResponse(as_of.error());
@@ -285,7 +286,7 @@ void AddItemRoutes(Router& router, ApiDeps& deps, const KindRoutes& k, const std
       .tag = "registry",
       .params = id_param,
       .request_schema = domain::SchemaOf(spec->fields, true),
-      .response_schema = json::object{{"type", "object"}},
+      .response_schema = schema::KindRef(spec->kind),
       .handler = write_handler(false),
   });
   router.Add(Route{
@@ -296,7 +297,7 @@ void AddItemRoutes(Router& router, ApiDeps& deps, const KindRoutes& k, const std
                  " entered by mistake (history stays in the ledger)",
       .tag = "registry",
       .params = id_param,
-      .response_schema = json::object{{"type", "object"}},
+      .response_schema = schema::Deleted(),
       .handler = write_handler(true),
   });
 }
@@ -313,7 +314,15 @@ void AddPartyTimelineRoute(Router& router, ApiDeps& deps) {
       .params = {{"id", "path", "string", true, "party"},
                  {"limit", "query", "integer", false, "1-500, default 50"},
                  {"cursor", "query", "string", false, "from next_cursor"}},
-      .response_schema = json::object{{"type", "object"}},
+      .response_schema = schema::Page(schema::Object({
+          {"index", schema::Int()},
+          {"type", schema::Text("the event type, noun.verb_past")},
+          {"at", schema::Time()},
+          {"subject",
+           schema::Object(
+               {{"kind", schema::String()}, {"id", schema::String()}, {"name", schema::String()}})},
+          {"actor", schema::Nullable(schema::ActorRef())},
+      })),
       .handler = Sync([&store = deps.store](Context& ctx) {
         auto page = ParsePage(ctx);
         if (!page.ok()) return ErrorResponse(page.error());

@@ -17,6 +17,7 @@
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
+#include "accord/http/schema.h"
 #include "accord/storage/documents.h"
 #include "accord/storage/report_requests.h"
 #include "accord/storage/trust_subscriptions.h"
@@ -223,7 +224,8 @@ class ReportRequestRoutes {
                               "whatever becomes of it",
                    .tag = "trust",
                    .request_schema = domain::SchemaOf(domain::ReportRequestFields(false), false),
-                   .response_schema = json::object{{"type", "object"}},
+                   .response_schema = schema::Object(
+                       {{"status", schema::String()}, {"message", schema::String()}}),
                    .success_status = 202,
                    .handler = bind(&ReportRequestRoutes::PublicJson)})
         .body_limit = kFormLimit;
@@ -234,7 +236,7 @@ class ReportRequestRoutes {
                                 "or phone; party_id links it at once",
                      .tag = "trust",
                      .request_schema = domain::SchemaOf(domain::ReportRequestFields(true), false),
-                     .response_schema = json::object{{"type", "object"}},
+                     .response_schema = schema::KindRef("report_request"),
                      .success_status = 201,
                      .handler = bind(&ReportRequestRoutes::StaffCreate)});
     router.Add(Route{.method = "POST",
@@ -245,7 +247,7 @@ class ReportRequestRoutes {
                      .tag = "trust",
                      .params = {{"id", "path", "string", true, "report request id"}},
                      .request_schema = domain::SchemaOf(domain::ReportRequestActionFields(), false),
-                     .response_schema = json::object{{"type", "object"}},
+                     .response_schema = schema::KindRef("report_request"),
                      .handler = bind(&ReportRequestRoutes::Action)});
     router.Add(Route{.method = "GET",
                      .pattern = "/nda/{token}",
@@ -302,7 +304,8 @@ class ReportRequestRoutes {
                               "same whatever the address's state",
                    .tag = "trust",
                    .request_schema = domain::SchemaOf(SubscribeFields(), false),
-                   .response_schema = json::object{{"type", "object"}},
+                   .response_schema = schema::Object(
+                       {{"status", schema::String()}, {"message", schema::String()}}),
                    .success_status = 202,
                    .handler = bind(&ReportRequestRoutes::SubscribeJson)})
         .body_limit = kFormLimit;

@@ -18,6 +18,7 @@
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
+#include "accord/http/schema.h"
 #include "accord/storage/dashboard.h"
 #include "accord/storage/outbox.h"
 #include "accord/storage/registry_commands.h"
@@ -32,7 +33,103 @@ using domain::StateString;
 
 namespace {
 
-json::object ObjectSchema() { return json::object{{"type", "object"}}; }
+// The dashboard's answer: counts per review kind, findings, and the lists and series the
+// portal draws.
+json::object DashboardSchema() {
+  using namespace schema;
+  json::object counts = Object({{"open", Int()},
+                                {"due_next_30_days", Int()},
+                                {"overdue", Int()},
+                                {"done_on_time", Int()},
+                                {"done_late", Int()}});
+  json::object running_out = Object(
+      {{"id", String()}, {"party_id", String()}, {"party_name", String()}, {"days_left", Int()}},
+      {{"type", String()},
+       {"status", String()},
+       {"expires_at", Time()},
+       {"purpose", String()},
+       {"end_at", Time()}});
+  return Object({
+      {"at", Time()},
+      {"reviews",
+       Object({{"by_kind", json::object{{"type", "object"}, {"additionalProperties", counts}}},
+               {"totals", counts}})},
+      {"findings", Object({{"open", Int()},
+                           {"open_by_severity",
+                            json::object{{"type", "object"}, {"additionalProperties", Int()}}},
+                           {"overdue", Int()}})},
+      {"agreements_expiring", ArrayOf(running_out)},
+      {"grants_ending", ArrayOf(running_out)},
+      {"reviews_by_quarter",
+       ArrayOf(Object({{"quarter", String()}, {"on_time", Int()}, {"late", Int()}}))},
+      {"findings_by_month",
+       ArrayOf(Object({{"month", String()}, {"opened", Int()}, {"closed", Int()}}))},
+  });
+}
+
+json::object SlaReportSchema() {
+  using namespace schema;
+  json::object review = Object({{"id", String()},
+                                {"review_kind", String()},
+                                {"status", String()},
+                                {"due_at", Time()},
+                                {"approved_at", Nullable(Time())}},
+                               {{"outcome", Enum({"on_time", "late", "missed", "pending"})}});
+  return Object({
+      {"quarter", String()},
+      {"from", Time()},
+      {"to", Time()},
+      {"generated_at", Time()},
+      {"summary", Object({{"parties", Int()},
+                          {"reviews_required", Int()},
+                          {"on_time", Int()},
+                          {"late", Int()},
+                          {"missed", Int()},
+                          {"pending", Int()},
+                          {"findings_opened", Int()},
+                          {"findings_closed", Int()}})},
+      {"organisation_reviews", ArrayOf(review)},
+      {"parties", ArrayOf(Object({{"party_id", String()},
+                                  {"name", String()},
+                                  {"kind", String()},
+                                  {"status", String()},
+                                  {"reviews", ArrayOf(review)},
+                                  {"findings_opened", Int()},
+                                  {"findings_closed", Int()}}))},
+  });
+}
+
+json::object OutboxItemSchema() {
+  using namespace schema;
+  return Object({{"id", String()},
+                 {"channel", String()},
+                 {"user_id", Nullable(String())},
+                 {"recipient", String()},
+                 {"subject", String()},
+                 {"body", String()},
+                 {"ref_kind", Nullable(String())},
+                 {"ref_id", Nullable(String())},
+                 {"status", Enum({"queued", "sent", "failed"})},
+                 {"attempts", Int()},
+                 {"last_error", Nullable(String())},
+                 {"created_at", Time()},
+                 {"sent_at", Nullable(Time())},
+                 {"confidential", Bool()}},
+                {{"next_attempt_at", Time()}});
+}
+
+// What a party's contact sees of a review that asks it something.
+json::object PartyRequestSchema() {
+  using namespace schema;
+  return Object({{"id", String()},
+                 {"title", String()},
+                 {"review_kind", String()},
+                 {"status", String()},
+                 {"due_at", Time()},
+                 {"party_requests", ArrayOf(AnyObject("what the review asked"))},
+                 {"party_responses", ArrayOf(AnyObject("what the party answered"))}},
+                {{"awaiting_party", Bool()}});
+}
 
 Result<json::object> ParseBody(std::string_view text, const std::vector<FieldSpec>& fields) {
   auto body = ParseJsonObject(text);
@@ -179,7 +276,7 @@ class ReviewRoutes {
                                 "are opened by the scheduler",
                      .tag = "reviews",
                      .request_schema = domain::SchemaOf(domain::ReviewCreateFields(), false),
-                     .response_schema = ObjectSchema(),
+                     .response_schema = schema::KindRef("review"),
                      .success_status = 201,
                      .handler = bind(&ReviewRoutes::OpenReview)});
     router.Add(Route{.method = "POST",
@@ -190,7 +287,7 @@ class ReviewRoutes {
                      .tag = "reviews",
                      .params = id,
                      .request_schema = domain::SchemaOf(domain::ReviewActionFields(), false),
-                     .response_schema = ObjectSchema(),
+                     .response_schema = schema::KindRef("review"),
                      .handler = bind(&ReviewRoutes::ReviewAction)});
     // A review asks the party (request_info); the party's contact reads and answers here.
     router.Add(Route{.method = "POST",
@@ -201,7 +298,7 @@ class ReviewRoutes {
                      .tag = "reviews",
                      .params = id,
                      .request_schema = domain::SchemaOf(domain::ReviewResponseFields(), false),
-                     .response_schema = ObjectSchema(),
+                     .response_schema = schema::KindRef("review"),
                      .handler = bind(&ReviewRoutes::Respond)});
     router.Add(Route{
         .method = "GET",
@@ -211,7 +308,7 @@ class ReviewRoutes {
                    "contacts see of a review)",
         .tag = "reviews",
         .params = {{"party_id", "path", "string", true, "party"}},
-        .response_schema = ObjectSchema(),
+        .response_schema = schema::Object({{"items", schema::ArrayOf(PartyRequestSchema())}}),
         .handler = bind(&ReviewRoutes::Requests)});
     router.Add(
         Route{.method = "POST",
@@ -222,7 +319,7 @@ class ReviewRoutes {
               .tag = "reviews",
               .params = {{"party_id", "path", "string", true, "party"}},
               .request_schema = domain::SchemaOf(domain::FindKind("soc2_report")->fields, false),
-              .response_schema = ObjectSchema(),
+              .response_schema = schema::KindRef("soc2_report"),
               .success_status = 201,
               .handler = bind(&ReviewRoutes::RecordSoc2)});
     // Who runs reviews is the profile's choice among the workforce (ReviewsPolicy roles):
@@ -236,7 +333,7 @@ class ReviewRoutes {
                                 "its change review, and a risk assessment when substantial",
                      .tag = "reviews",
                      .request_schema = domain::SchemaOf(domain::ChangeNoticeCreateFields(), false),
-                     .response_schema = ObjectSchema(),
+                     .response_schema = schema::KindRef("change_notice"),
                      .success_status = 201,
                      .handler = bind(&ReviewRoutes::RecordChange)});
     router.Add(Route{.method = "POST",
@@ -247,7 +344,7 @@ class ReviewRoutes {
                      .tag = "reviews",
                      .params = id,
                      .request_schema = domain::SchemaOf(domain::ChangeNoticeActionFields(), false),
-                     .response_schema = ObjectSchema(),
+                     .response_schema = schema::KindRef("change_notice"),
                      .handler = bind(&ReviewRoutes::ChangeAction)});
     router.Add(Route{.method = "POST",
                      .pattern = "/api/v1/findings",
@@ -256,7 +353,7 @@ class ReviewRoutes {
                                 "for its severity unless given",
                      .tag = "reviews",
                      .request_schema = domain::SchemaOf(domain::FindingCreateFields(), false),
-                     .response_schema = ObjectSchema(),
+                     .response_schema = schema::KindRef("finding"),
                      .success_status = 201,
                      .handler = bind(&ReviewRoutes::CreateFinding)});
     router.Add(Route{.method = "POST",
@@ -266,7 +363,7 @@ class ReviewRoutes {
                      .tag = "reviews",
                      .params = id,
                      .request_schema = domain::SchemaOf(domain::FindingActionFields(), false),
-                     .response_schema = ObjectSchema(),
+                     .response_schema = schema::KindRef("finding"),
                      .handler = bind(&ReviewRoutes::FindingAction)});
     router.Add(Route{.method = "GET",
                      .pattern = "/api/v1/dashboard",
@@ -274,7 +371,7 @@ class ReviewRoutes {
                      .summary = "Compliance counts: reviews open, due within 30 days, overdue, "
                                 "done on time and late per kind; open and overdue findings",
                      .tag = "reviews",
-                     .response_schema = ObjectSchema(),
+                     .response_schema = DashboardSchema(),
                      .handler = bind(&ReviewRoutes::Dashboard)});
     router.Add(Route{
         .method = "GET",
@@ -285,7 +382,7 @@ class ReviewRoutes {
         .tag = "reviews",
         .params = {{"quarter", "query", "string", true, "e.g. 2026Q4 (calendar quarter, UTC)"},
                    {"format", "query", "string", false, "json | csv | html"}},
-        .response_schema = ObjectSchema(),
+        .response_schema = SlaReportSchema(),
         .handler = bind(&ReviewRoutes::Report)});
     router.Add(Route{.method = "GET",
                      .pattern = "/api/v1/outbox",
@@ -297,7 +394,7 @@ class ReviewRoutes {
                                 {"ref_id", "query", "string", false, "about this object"},
                                 {"limit", "query", "integer", false, "1-500, default 50"},
                                 {"cursor", "query", "string", false, "from next_cursor"}},
-                     .response_schema = ObjectSchema(),
+                     .response_schema = schema::Page(OutboxItemSchema()),
                      .handler = bind(&ReviewRoutes::Outbox)});
   }
 

@@ -13,6 +13,7 @@
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 #include "accord/http/router.h"
+#include "accord/http/schema.h"
 #include "accord/storage/trust.h"
 
 namespace accord::http {
@@ -148,6 +149,31 @@ std::string SecurityTxt(const TrustSettings& settings, TimePoint now) {
   return out;
 }
 
+// The public JSON: the organisation, what is valid now and the subprocessors (active and
+// planned); `list_only` is the subprocessor list alone.
+json::object PublicTrustSchema(bool list_only) {
+  using namespace schema;
+  json::object sub = Object({{"name", String()}, {"purpose", String()}, {"location", String()}},
+                            {{"planned_from", Time()}});
+  if (list_only) {
+    return Object({{"organisation", String()},
+                   {"items", ArrayOf(sub)},
+                   {"planned", ArrayOf(sub)},
+                   {"generated_at", Time()}});
+  }
+  json::object cert = Object({{"name", String()},
+                              {"framework", String()},
+                              {"issuer", String()},
+                              {"valid_from", Time()},
+                              {"valid_until", Time()}},
+                             {{"scope", String()}});
+  return Object({{"organisation", String()},
+                 {"certifications", ArrayOf(std::move(cert))},
+                 {"subprocessors", ArrayOf(sub)},
+                 {"planned", ArrayOf(sub)},
+                 {"generated_at", Time()}});
+}
+
 class TrustRoutes {
  public:
   TrustRoutes(Router& router, ApiDeps& deps) : router_(router), deps_(deps) {}
@@ -155,12 +181,13 @@ class TrustRoutes {
   static void Add(const std::shared_ptr<TrustRoutes>& self) {
     Router& router = self->router_;
     auto route = [&](const char* pattern, const char* summary, const char* type,
-                     const std::string& name) {
+                     const std::string& name, json::object response_schema = {}) {
       router.Add(Route{.method = "GET",
                        .pattern = pattern,
                        .is_public = true,
                        .summary = summary,
                        .tag = "trust",
+                       .response_schema = std::move(response_schema),
                        .response_type = type,
                        .handler = [self, name](Context&& ctx, Reply reply) {
                          (void)ctx;
@@ -175,9 +202,9 @@ class TrustRoutes {
           "application/atom+xml", "atom");
     route("/api/v1/public/trust",
           "The trust center as JSON: organisation, certifications valid now, subprocessors",
-          "application/json", "json");
+          "application/json", "json", PublicTrustSchema(false));
     route("/api/v1/public/subprocessors", "The subprocessor list as JSON", "application/json",
-          "subprocessors_json");
+          "subprocessors_json", PublicTrustSchema(true));
     route("/.well-known/security.txt", "RFC 9116 security contact", "text/plain", "security_txt");
   }
 

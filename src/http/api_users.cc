@@ -15,6 +15,7 @@
 #include "accord/http/auth.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
+#include "accord/http/schema.h"
 
 namespace accord::http {
 
@@ -48,7 +49,22 @@ std::optional<Error> AdminRefusal(const Principal& p, const policy::IdentityPoli
   return Error{ErrorCode::kForbidden, "the profile lets only " + names + " manage accounts", {}};
 }
 
-json::object ObjectSchema() { return json::object{{"type", "object"}}; }
+// A new account, or one whose password was reset: the password is shown once.
+json::object WithPasswordSchema() {
+  using namespace schema;
+  return Object({{"user", KindRef("user")}, {"initial_password", String()}}, {{"note", String()}});
+}
+
+json::object TokenSchema() {
+  using namespace schema;
+  return Object({{"id", String()},
+                 {"name", String()},
+                 {"role", String()},
+                 {"created_at", Time()},
+                 {"expires_at", Nullable(Time())},
+                 {"revoked_at", Nullable(Time())},
+                 {"user_id", String()}});
+}
 
 class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
  public:
@@ -64,7 +80,7 @@ class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
                    "start pending until the onboarding gate (TR-7) passes",
         .tag = "users",
         .request_schema = domain::SchemaOf(domain::UserCreateFields(), false),
-        .response_schema = ObjectSchema(),
+        .response_schema = WithPasswordSchema(),
         .success_status = 201,
         .handler = [self](Context&& ctx,
                           Reply reply) { self->Create(std::move(ctx), std::move(reply)); },
@@ -78,7 +94,7 @@ class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
         .tag = "users",
         .params = {{"id", "path", "string", true, "user id"}},
         .request_schema = domain::SchemaOf(domain::AttestationFields(), false),
-        .response_schema = ObjectSchema(),
+        .response_schema = schema::KindRef("user"),
         .handler = [self](Context&& ctx,
                           Reply reply) { self->Attest(std::move(ctx), std::move(reply)); },
     });
@@ -104,7 +120,7 @@ class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
                                                    "reset_mfa", "reset_password"}}}},
                          {"role", json::object{{"type", "string"}}},
                          {"comment", json::object{{"type", "string"}}}}}},
-            .response_schema = ObjectSchema(),
+            .response_schema = schema::OneOf({schema::KindRef("user"), WithPasswordSchema()}),
             .handler = [self](Context&& ctx,
                               Reply reply) { self->Action(std::move(ctx), std::move(reply)); },
         });
@@ -114,7 +130,7 @@ class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
         .roles = kAllRoles,
         .summary = "Your API tokens (a security officer sees everyone's)",
         .tag = "tokens",
-        .response_schema = ObjectSchema(),
+        .response_schema = schema::Page(TokenSchema()),
         .handler = Sync([self](Context& ctx) { return self->ListTokens(ctx); }),
     });
     router.Add(Route{
@@ -132,7 +148,8 @@ class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
                                        {"role", json::object{{"type", "string"}}},
                                        {"expires_at", json::object{{"type", "string"},
                                                                    {"format", "date-time"}}}}}},
-        .response_schema = ObjectSchema(),
+        .response_schema =
+            schema::Object({{"id", schema::String()}, {"token", schema::Text("shown once")}}),
         .success_status = 201,
         .handler = [self](Context&& ctx,
                           Reply reply) { self->CreateToken(std::move(ctx), std::move(reply)); },
@@ -145,7 +162,7 @@ class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
                    "within a second",
         .tag = "tokens",
         .params = {{"id", "path", "string", true, "token id"}},
-        .response_schema = ObjectSchema(),
+        .response_schema = schema::Object({{"id", schema::String()}, {"revoked", schema::Bool()}}),
         .handler = [self](Context&& ctx,
                           Reply reply) { self->RevokeToken(std::move(ctx), std::move(reply)); },
     });
@@ -161,7 +178,7 @@ class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
                 {"type", "object"},
                 {"required", json::array{"comment"}},
                 {"properties", json::object{{"comment", json::object{{"type", "string"}}}}}},
-        .response_schema = ObjectSchema(),
+        .response_schema = schema::KindRef("alert"),
         .handler = [self](Context&& ctx,
                           Reply reply) { self->Acknowledge(std::move(ctx), std::move(reply)); },
     });

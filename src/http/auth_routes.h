@@ -13,6 +13,7 @@
 #include "accord/domain/event.h"
 #include "accord/http/api.h"
 #include "accord/http/auth.h"
+#include "accord/http/schema.h"
 #include "accord/storage/identity_store.h"
 
 namespace accord::http::auth_flow {
@@ -79,42 +80,44 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
     AddPublic("POST", "/api/v1/auth/sign-in",
               "Sign in with email and password; starts a session (cookie) in the state the "
               "account needs next",
-              Body({"email", "password"}), [self](Context&& ctx, Reply reply) {
+              Body({"email", "password"}), SessionSchema(), [self](Context&& ctx, Reply reply) {
                 self->SignIn(std::move(ctx), std::move(reply));
               });
     AddPublic("POST", "/api/v1/auth/totp", "Second step: a TOTP code (RFC 6238), usable once",
-              Body({"code"}), [self](Context&& ctx, Reply reply) {
+              Body({"code"}), SessionSchema(), [self](Context&& ctx, Reply reply) {
                 self->Totp(std::move(ctx), std::move(reply), false);
               });
     AddPublic("POST", "/api/v1/auth/recovery", "Second step with a one-time recovery code",
-              Body({"code"}), [self](Context&& ctx, Reply reply) {
+              Body({"code"}), SessionSchema(), [self](Context&& ctx, Reply reply) {
                 self->Totp(std::move(ctx), std::move(reply), true);
               });
-    AddPublic(
-        "POST", "/api/v1/auth/mfa/enrol",
-        "Start TOTP enrolment: returns the secret and an otpauth:// URI for a QR code", {},
-        [self](Context&& ctx, Reply reply) { self->Enrol(std::move(ctx), std::move(reply)); });
-    AddPublic(
-        "POST", "/api/v1/auth/mfa/confirm",
-        "Finish enrolment with a code from the app; returns recovery codes once", Body({"code"}),
-        [self](Context&& ctx, Reply reply) { self->Confirm(std::move(ctx), std::move(reply)); });
+    AddPublic("POST", "/api/v1/auth/mfa/enrol",
+              "Start TOTP enrolment: returns the secret and an otpauth:// URI for a QR code", {},
+              EnrolSchema(), [self](Context&& ctx, Reply reply) {
+                self->Enrol(std::move(ctx), std::move(reply));
+              });
+    AddPublic("POST", "/api/v1/auth/mfa/confirm",
+              "Finish enrolment with a code from the app; returns recovery codes once",
+              Body({"code"}), SessionSchema(), [self](Context&& ctx, Reply reply) {
+                self->Confirm(std::move(ctx), std::move(reply));
+              });
     AddPublic("POST", "/api/v1/auth/initial-password",
               "Replace a system-generated initial password (session state "
               "password_change_required); continues to MFA enrolment where required",
-              Body({"new_password"}), [self](Context&& ctx, Reply reply) {
+              Body({"new_password"}), SessionSchema(), [self](Context&& ctx, Reply reply) {
                 self->InitialPassword(std::move(ctx), std::move(reply));
               });
     AddPublic(
         "GET", "/api/v1/auth/session",
-        "The current session: state, account and the CSRF token for writes", {},
+        "The current session: state, account and the CSRF token for writes", {}, SessionSchema(),
         [self](Context&& ctx, Reply reply) { self->Current(std::move(ctx), std::move(reply)); });
-    AddPublic("POST", "/api/v1/auth/sign-out", "End this session", {},
+    AddPublic("POST", "/api/v1/auth/sign-out", "End this session", {}, SignedOutSchema(),
               [self](Context&& ctx, Reply reply) {
                 self->SignOut(std::move(ctx), std::move(reply), false);
               });
     AddPublic("POST", "/api/v1/auth/sign-out-everywhere",
               "End every session of this account (API tokens are revoked separately)", {},
-              [self](Context&& ctx, Reply reply) {
+              SignedOutSchema(), [self](Context&& ctx, Reply reply) {
                 self->SignOut(std::move(ctx), std::move(reply), true);
               });
     router_.Add(Route{
@@ -124,7 +127,7 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
         .summary = "Change your password (other sessions end)",
         .tag = "auth",
         .request_schema = Body({"current_password", "new_password"}),
-        .response_schema = json::object{{"type", "object"}},
+        .response_schema = schema::Object({{"changed", schema::Bool()}}),
         .handler = [self](Context&& ctx,
                           Reply reply) { self->Password(std::move(ctx), std::move(reply)); },
     });
@@ -137,10 +140,46 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
                    "raises an alert and is recorded",
         .tag = "auth",
         .request_schema = Body({"reason"}),
-        .response_schema = json::object{{"type", "object"}},
+        .response_schema = schema::Object({{"break_glass_until", schema::Time()},
+                                           {"effective_role", schema::String()},
+                                           {"alert_id", schema::String()}}),
         .handler = [self](Context&& ctx,
                           Reply reply) { self->BreakGlass(std::move(ctx), std::move(reply)); },
     });
+  }
+
+  // Where the sign-in stands, the account and the CSRF token; recovery codes once, after
+  // enrolment.
+  static json::object SessionSchema() {
+    using namespace schema;
+    json::object user = Object({{"id", String()}, {"email", String()}, {"role", String()}},
+                               {{"name", Nullable(String())},
+                                {"party_id", Nullable(String())},
+                                {"status", String()},
+                                {"mfa_enrolled", Nullable(Bool())}});
+    return Object(
+        {{"state", Text("password_change_required, mfa_enrolment_required, mfa_required or "
+                        "active")},
+         {"user", std::move(user)},
+         {"csrf_token", String()},
+         {"session",
+          Object({{"id", String()}, {"expires_at", Time()}, {"idle_timeout_seconds", Int()}})}},
+        {{"profile", Object({{"name", String()}, {"allow_self_approval", ArrayOf(String())}})},
+         {"break_glass_until", Time()},
+         {"recovery_codes", ArrayOf(String())}});
+  }
+  static json::object EnrolSchema() {
+    using namespace schema;
+    return Object({{"secret", Text("base32, shown once")},
+                   {"otpauth_uri", String()},
+                   {"algorithm", String()},
+                   {"digits", Int()},
+                   {"period", Int()},
+                   {"next", String()}});
+  }
+  static json::object SignedOutSchema() {
+    using namespace schema;
+    return Object({{"signed_out", Bool()}, {"everywhere", Bool()}});
   }
 
   static json::object Body(std::initializer_list<const char*> required) {
@@ -154,14 +193,14 @@ class AuthRoutes : public std::enable_shared_from_this<AuthRoutes> {
   }
 
   void AddPublic(const char* method, const char* pattern, const char* summary,
-                 json::object request_schema, RouteHandler handler) {
+                 json::object request_schema, json::object response_schema, RouteHandler handler) {
     router_.Add(Route{.method = method,
                       .pattern = pattern,
                       .is_public = true,
                       .summary = summary,
                       .tag = "auth",
                       .request_schema = std::move(request_schema),
-                      .response_schema = json::object{{"type", "object"}},
+                      .response_schema = std::move(response_schema),
                       .handler = std::move(handler)});
   }
 

@@ -3,6 +3,7 @@
 
 #include "accord/http/api.h"
 #include "accord/http/json.h"
+#include "accord/http/schema.h"
 
 namespace accord::http {
 
@@ -14,26 +15,6 @@ std::string OperationId(const Route& r) {
   std::string id = r.method;
   for (char c : r.pattern) id += (std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
   return id;
-}
-
-json::object ErrorSchema() {
-  json::object detail{{"type", "object"},
-                      {"required", json::array{"field", "reason"}},
-                      {"properties", json::object{{"field", json::object{{"type", "string"}}},
-                                                  {"reason", json::object{{"type", "string"}}},
-                                                  {"line", json::object{{"type", "integer"}}}}}};
-  return json::object{
-      {"type", "object"},
-      {"required", json::array{"error"}},
-      {"properties",
-       json::object{
-           {"error", json::object{{"type", "object"},
-                                  {"required", json::array{"code", "message", "details"}},
-                                  {"properties",
-                                   json::object{{"code", json::object{{"type", "string"}}},
-                                                {"message", json::object{{"type", "string"}}},
-                                                {"details", json::object{{"type", "array"},
-                                                                         {"items", detail}}}}}}}}}};
 }
 
 json::object ErrorResponseRef(std::string description) {
@@ -105,7 +86,7 @@ json::object OpenApiDocument(const Router& router) {
                              "x-accord-roles lists the roles that may call an operation."}}},
       {"paths", paths},
       {"components",
-       json::object{{"schemas", json::object{{"Error", ErrorSchema()}}},
+       json::object{{"schemas", schema::Components()},
                     {"securitySchemes",
                      json::object{{"bearer", json::object{{"type", "http"}, {"scheme", "bearer"}}},
                                   {"session", json::object{{"type", "apiKey"},
@@ -120,7 +101,10 @@ void AddOpenApiRoute(Router& router, ApiDeps& deps) {
       .is_public = true,
       .summary = "This OpenAPI 3.1 document",
       .tag = "system",
-      .response_schema = json::object{{"type", "object"}},
+      .response_schema = schema::Object({{"openapi", schema::String()},
+                                         {"info", schema::AnyObject("title, version")},
+                                         {"paths", schema::AnyObject("every operation")},
+                                         {"components", schema::AnyObject("named schemas")}}),
   };
   Route& added = router.Add(std::move(route));
   // Rendered once, after every route (including this one) is in the table.

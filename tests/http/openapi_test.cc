@@ -1,9 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <fstream>
+#include <iterator>
 
 #include "accord/http/api.h"
+#include "support/pretty_json.h"
 #include "support/process.h"
 #include "support/runtime_fixture.h"
 
@@ -11,6 +14,12 @@ namespace accord::http {
 namespace {
 
 namespace json = boost::json;
+
+const json::array& schema_required(const json::object& schema) {
+  static const json::array kNone;
+  const json::value* r = schema.if_contains("required");
+  return r && r->is_array() ? r->as_array() : kNone;
+}
 
 class OpenApiTest : public ::testing::Test {
  protected:
@@ -39,6 +48,69 @@ TEST_F(OpenApiTest, EveryRouteIsDocumentedWithItsRoles) {
     EXPECT_TRUE(route.is_public || !route.roles.empty())
         << route.pattern << " is neither public nor open to any role";
   }
+}
+
+// A JSON answer's schema says what is in it: properties, items, a named component or
+// alternatives, never a bare {"type": "object"}.
+bool Describes(const json::object& schema) {
+  if (schema.contains("$ref") || schema.contains("oneOf")) return true;
+  if (const json::value* items = schema.if_contains("items")) {
+    return items->is_object() && Describes(items->as_object());
+  }
+  const json::value* props = schema.if_contains("properties");
+  if (props && props->is_object() && !props->as_object().empty()) return true;
+  const json::value* more = schema.if_contains("additionalProperties");
+  return more && more->is_object() && Describes(more->as_object());
+}
+
+TEST_F(OpenApiTest, EveryJsonAnswerHasARealSchema) {
+  json::object doc = OpenApiDocument(router_);
+  int json_operations = 0;
+  for (const auto& [path, item] : doc.at("paths").as_object()) {
+    for (const auto& [method, op] : item.as_object()) {
+      for (const auto& [status, response] : op.at("responses").as_object()) {
+        if (status.front() != '2') continue;
+        const json::value* content = response.as_object().if_contains("content");
+        if (!content) continue;
+        const json::value* body = content->as_object().if_contains("application/json");
+        if (!body) continue;
+        ++json_operations;
+        const json::object& schema = body->as_object().at("schema").as_object();
+        EXPECT_TRUE(Describes(schema))
+            << std::string(method) << " " << std::string(path) << ": " << json::serialize(schema);
+      }
+    }
+  }
+  EXPECT_GE(json_operations, 100);
+  // Every registry kind is a named component, with the fields the API answers with.
+  const json::object& schemas = doc.at("components").as_object().at("schemas").as_object();
+  const json::object& review = schemas.at("Review").as_object();
+  EXPECT_TRUE(review.at("properties").as_object().contains("assignee"));
+  EXPECT_TRUE(review.at("properties").as_object().contains("ledger_index"));
+  const json::array& required = schema_required(review);
+  EXPECT_NE(std::find(required.begin(), required.end(), json::value("status")), required.end());
+  // A party's contact does not see our assessment, so it is never promised.
+  const json::array& party_required = schema_required(schemas.at("Party").as_object());
+  EXPECT_EQ(std::find(party_required.begin(), party_required.end(), json::value("risk_tier")),
+            party_required.end());
+}
+
+// docs/openapi.json is the document the portal's API types are generated from
+// (web/src/api/schema.d.ts): it must be this build's. ACCORD_UPDATE_DOCS=1 rewrites it.
+TEST_F(OpenApiTest, CommittedDocumentIsCurrent) {
+  json::object doc = OpenApiDocument(router_);
+  doc["info"].as_object()["version"] = "see /api/v1/openapi.json";
+  std::string text = testing::PrettyJson(doc);
+  std::string path = std::string(ACCORD_SOURCE_DIR) + "/docs/openapi.json";
+  if (const char* update = std::getenv("ACCORD_UPDATE_DOCS"); update && *update == '1') {
+    std::ofstream(path) << text;
+  }
+  std::ifstream in(path);
+  std::string committed((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_TRUE(committed == text)
+      << "docs/openapi.json is stale: run ACCORD_UPDATE_DOCS=1 accord_tests "
+         "--gtest_filter=OpenApiTest.CommittedDocumentIsCurrent, then the portal's "
+         "portal_api_types test with ACCORD_UPDATE_DOCS=1";
 }
 
 TEST_F(OpenApiTest, DocumentPassesARealOpenApiValidator) {

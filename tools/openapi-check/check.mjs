@@ -1,5 +1,6 @@
 // Usage: node check.mjs FILE — exits 0 when FILE is a valid OpenAPI 3.1 document.
-import OpenAPIParser from '@readme/openapi-parser';
+// (@readme/openapi-parser 9: 2.x's dereferencer crashed on a schema property named "ref".)
+import { compileErrors, validate } from '@readme/openapi-parser';
 import { readFileSync } from 'node:fs';
 
 const file = process.argv[2];
@@ -9,8 +10,12 @@ if (!file) {
 }
 const doc = JSON.parse(readFileSync(file, 'utf8'));
 try {
-  const api = await OpenAPIParser.validate(doc);
-  console.log(`valid OpenAPI ${api.openapi}: ${Object.keys(api.paths ?? {}).length} paths`);
+  const result = await validate(doc);
+  if (!result.valid) {
+    console.error(`invalid OpenAPI document: ${compileErrors(result)}`);
+    process.exit(1);
+  }
+  console.log(`valid OpenAPI ${doc.openapi}: ${Object.keys(doc.paths ?? {}).length} paths`);
 } catch (err) {
   console.error(`invalid OpenAPI document: ${err.message}`);
   process.exit(1);

@@ -60,6 +60,9 @@ void RemoveInternalFields(const std::vector<FieldSpec>& specs, boost::json::obje
 
 // JSON Schema (OpenAPI 3.1) of a request body built from the specs.
 boost::json::object SchemaOf(const std::vector<FieldSpec>& specs, bool for_patch);
+// JSON Schema of the stored object the API answers with: the server's fields too, optional
+// fields nullable, internal fields not required (a party's contact does not see them).
+boost::json::object ViewSchemaOf(const std::vector<FieldSpec>& specs);
 
 bool IsValidEmail(std::string_view s);
 bool IsValidE164(std::string_view s);

@@ -1,0 +1,138 @@
+// JSON Schema builders and the named components of the OpenAPI document.
+#include "accord/http/schema.h"
+
+#include <boost/json.hpp>
+
+#include "accord/domain/fields.h"
+#include "accord/domain/registry.h"
+
+namespace accord::http::schema {
+
+namespace json = boost::json;
+
+object String() { return object{{"type", "string"}}; }
+object Text(std::string_view description) {
+  return object{{"type", "string"}, {"description", description}};
+}
+object Time() { return object{{"type", "string"}, {"format", "date-time"}}; }
+object Int() { return object{{"type", "integer"}}; }
+object Number() { return object{{"type", "number"}}; }
+object Bool() { return object{{"type", "boolean"}}; }
+
+object Enum(std::initializer_list<std::string_view> values) {
+  json::array list;
+  for (auto v : values) list.emplace_back(v);
+  return object{{"type", "string"}, {"enum", std::move(list)}};
+}
+
+object ArrayOf(object items) { return object{{"type", "array"}, {"items", std::move(items)}}; }
+
+object Nullable(object s) {
+  if (s.contains("$ref")) return object{{"oneOf", json::array{s, object{{"type", "null"}}}}};
+  json::value& type = s["type"];
+  if (type.is_string()) type = json::array{type, "null"};
+  if (json::value* values = s.if_contains("enum")) values->as_array().emplace_back(nullptr);
+  return s;
+}
+
+object OneOf(std::initializer_list<object> alternatives) {
+  json::array list;
+  for (const auto& a : alternatives) list.emplace_back(a);
+  return object{{"oneOf", std::move(list)}};
+}
+
+object AnyObject(std::string_view description) {
+  return object{{"type", "object"}, {"description", description}, {"additionalProperties", true}};
+}
+
+object Object(std::initializer_list<std::pair<std::string_view, object>> required,
+              std::initializer_list<std::pair<std::string_view, object>> optional) {
+  object props;
+  json::array names;
+  for (const auto& [name, s] : required) {
+    props[name] = s;
+    names.emplace_back(name);
+  }
+  for (const auto& [name, s] : optional) props[name] = s;
+  object out{{"type", "object"}, {"properties", std::move(props)}};
+  if (!names.empty()) out["required"] = std::move(names);
+  return out;
+}
+
+object Object(std::initializer_list<std::pair<std::string_view, object>> properties) {
+  return Object(properties, {});
+}
+
+object Ref(std::string_view name) {
+  return object{{"$ref", "#/components/schemas/" + std::string(name)}};
+}
+
+std::string KindComponent(std::string_view kind) {
+  std::string out;
+  bool upper = true;
+  for (char c : kind) {
+    if (c == '_') {
+      upper = true;
+      continue;
+    }
+    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  return out;
+}
+
+object KindRef(std::string_view kind) { return Ref(KindComponent(kind)); }
+
+object Page(object item) {
+  return Object({{"items", ArrayOf(std::move(item))}, {"next_cursor", Nullable(String())}});
+}
+
+object Deleted() {
+  return Object({{"id", String()}, {"deleted", Bool()}, {"ledger_index", Int()}});
+}
+
+object ActorRef() { return Ref("Actor"); }
+
+namespace {
+
+object ErrorSchema() {
+  object detail = Object({{"field", String()}, {"reason", String()}}, {{"line", Int()}});
+  return Object({{"error", Object({{"code", String()},
+                                   {"message", String()},
+                                   {"details", ArrayOf(std::move(detail))}})}});
+}
+
+// A kind's view: its field specs, plus what every view carries.
+object KindView(const domain::KindSpec& spec) {
+  object view = domain::ViewSchemaOf(spec.fields);
+  object& props = view["properties"].as_object();
+  props["ledger_index"] =
+      object{{"type", "integer"}, {"description", "the ledger entry that wrote this version"}};
+  view["required"].as_array().emplace_back("ledger_index");
+  if (!spec.kind.empty()) view["description"] = "a " + domain::KindTitle(spec);
+  return view;
+}
+
+}  // namespace
+
+object Components() {
+  object out;
+  out["Error"] = ErrorSchema();
+  out["Actor"] = Object({{"id", String()}, {"role", String()}},
+                        {{"name", Nullable(String())}, {"email", Nullable(String())}});
+  object evidence = Object({{"kind", String()}, {"ref", String()}, {"state", String()}});
+  object rule = Object({{"id", String()},
+                        {"outcome", Enum({"pass", "deny", "needs_approval", "not_applicable"})},
+                        {"reason", String()},
+                        {"remedy", String()},
+                        {"seed_ref", String()},
+                        {"citation", String()},
+                        {"statement", String()},
+                        {"evidence", ArrayOf(std::move(evidence))}});
+  out["GateDecision"] = Object({{"decision", Enum({"allow", "deny", "needs_approval"})},
+                                {"rules", ArrayOf(std::move(rule))}});
+  for (const auto& spec : domain::RegistryKinds()) out[KindComponent(spec.kind)] = KindView(spec);
+  return out;
+}
+
+}  // namespace accord::http::schema
