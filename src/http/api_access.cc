@@ -167,17 +167,18 @@ void AddAccessRoutes(Router& router, ApiDeps& deps) {
       .method = "GET",
       .pattern = "/api/v1/access/grants",
       .roles = kGrantReaders,
-      .summary = "Grants, filter by party_id, status, decision; ?as_of=N",
+      .summary = "Grants, newest first; filter by party_id, status, decision; ?as_of=N",
       .tag = "access",
       .params = {{"party_id", "query", "string", false, "one party's grants"},
                  {"status", "query", "string", false,
                   "recorded status: requested approved denied revoked expired"},
                  {"decision_outcome", "query", "string", false, "allow deny needs_approval"},
+                 {"order", "query", "string", false, "newest (default) or oldest first"},
                  {"limit", "query", "integer", false, "1-500, default 50"},
                  {"cursor", "query", "string", false, "from next_cursor"},
                  {"as_of", "query", "integer", false, "ledger size"}},
       .response_schema = schema::Page(schema::KindRef("grant")),
-      .handler = Sync([&store, &clock](Context& ctx) {
+      .handler = Sync([&store, &clock, &deps](Context& ctx) {
         auto page = ParsePage(ctx);
         if (!page.ok()) return ErrorResponse(page.error());
         auto as_of = ParseAsOf(ctx);
@@ -188,7 +189,13 @@ void AddAccessRoutes(Router& router, ApiDeps& deps) {
                              .status = std::string(ctx.Query("status")),
                              .after_id = page->after_id.value_or(""),
                              .limit = page->limit,
-                             .as_of = *as_of};
+                             .as_of = *as_of,
+                             .newest_first = true};
+        if (std::string_view order = ctx.Query("order"); order == "oldest") {
+          q.newest_first = false;
+        } else if (!order.empty() && order != "newest") {
+          return ErrorResponse(ValidationError("order", "must be newest or oldest"));
+        }
         json::object body;
         Status s = store.Read([&](storage::Tx& tx) -> Status {
           auto result = storage::ListObjects(tx, q, ScopeOf(*ctx.principal));
@@ -196,9 +203,13 @@ void AddAccessRoutes(Router& router, ApiDeps& deps) {
           body = PageJson(*result);
           TimePoint now = clock.Now();
           auto& items = body["items"].as_array();
+          storage::NameCache names(tx);
+          storage::Viewer viewer = ViewerOf(*ctx.principal, deps);
           for (size_t i = 0; i < items.size(); ++i) {
-            items[i].as_object()["effective_status"] =
-                storage::EffectiveStatus(result->items[i].doc, now);
+            json::object& item = items[i].as_object();
+            item["effective_status"] = storage::EffectiveStatus(result->items[i].doc, now);
+            ACCORD_TRY(
+                storage::DecorateView(tx, names, viewer, "grant", item, false, now, q.as_of));
           }
           return Ok();
         });
@@ -215,7 +226,7 @@ void AddAccessRoutes(Router& router, ApiDeps& deps) {
       .params = {{"id", "path", "string", true, "grant id"},
                  {"as_of", "query", "integer", false, "ledger size"}},
       .response_schema = schema::KindRef("grant"),
-      .handler = Sync([&store, &clock](Context& ctx) {
+      .handler = Sync([&store, &clock, &deps](Context& ctx) {
         auto as_of = ParseAsOf(ctx);
         if (!as_of.ok()) return ErrorResponse(as_of.error());
         const std::string& id = ctx.path_params.at("id");
@@ -224,7 +235,11 @@ void AddAccessRoutes(Router& router, ApiDeps& deps) {
           auto o = storage::GetObject(tx, "grant", id, ScopeOf(*ctx.principal), *as_of);
           if (!o.ok()) return std::move(o).error();
           if (!o->has_value()) return NotFound("grant " + id);
-          body = storage::GrantView(**o, clock.Now());
+          json::object view = storage::GrantView(**o, clock.Now());
+          storage::NameCache names(tx);
+          ACCORD_TRY(storage::DecorateView(tx, names, ViewerOf(*ctx.principal, deps), "grant", view,
+                                           true, clock.Now(), *as_of));
+          body = std::move(view);
           return Ok();
         });
         if (!s.ok()) return ErrorResponse(s.error());

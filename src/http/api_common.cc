@@ -51,8 +51,10 @@ Result<Page> ParsePage(const Context& ctx) {
     std::string text = raw.ok() ? std::string(AsString(*raw)) : "";
     if (text.size() > 1 && text.size() <= 100 && text[0] == 'i') {
       bool plain = true;
+      // An id, or "due_at|id" for a list in due order (RFC 3339: digits, - : . T Z).
       for (char c : text.substr(1))
-        plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+        plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '|' ||
+                          c == '-' || c == ':' || c == '.');
       if (!plain) return ValidationError("cursor", "is not a cursor this server issued");
       page.after_id = text.substr(1);
       return page;

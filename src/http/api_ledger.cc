@@ -54,6 +54,29 @@ json::object Schema(std::initializer_list<std::pair<std::string, std::string>> f
   return json::object{{"type", "object"}, {"properties", props}, {"required", required}};
 }
 
+// One entry: the raw leaf bytes (base64), its hash and the parsed event.
+json::object EntryJson(const storage::LeafRecord& leaf) {
+  json::error_code ec;
+  json::value event = json::parse(leaf.leaf, ec);
+  return json::object{{"index", leaf.index},
+                      {"leaf", Base64Encode(AsBytes(leaf.leaf))},
+                      {"leaf_hash", Base64Encode(leaf.leaf_hash)},
+                      {"event", ec ? json::value(nullptr) : event}};
+}
+
+json::object EntrySchema() {
+  using namespace schema;
+  return Object({{"index", Int()},
+                 {"leaf", Text("the canonical event bytes, base64")},
+                 {"leaf_hash", Text("SHA-256(0x00 || leaf), base64")},
+                 {"event", Object({{"type", String()},
+                                   {"time", Time()},
+                                   {"actor", ActorRef()},
+                                   {"subject", Object({{"kind", String()}, {"id", String()}})},
+                                   {"payload", AnyObject("the event's own fields")}},
+                                  {{"org", String()}})}});
+}
+
 }  // namespace
 
 void AddLedgerRoutes(Router& router, ApiDeps& deps) {
@@ -85,13 +108,62 @@ void AddLedgerRoutes(Router& router, ApiDeps& deps) {
   });
   router.Add(Route{
       .method = "GET",
+      .pattern = "/api/v1/ledger/entries",
+      .roles = kLedgerReaderRoles,
+      .summary = "Ledger entries in order from ?from= (default 0), ?limit= at most 1000 (default "
+                 "100): what an auditor replays; next_from is null at the end",
+      .tag = "ledger",
+      .params = {{"from", "query", "integer", false, "0-based leaf index to start at"},
+                 {"limit", "query", "integer", false, "1-1000, default 100"}},
+      .response_schema = schema::Object({{"items", schema::ArrayOf(EntrySchema())},
+                                         {"size", schema::Int()},
+                                         {"next_from", schema::Nullable(schema::Int())}}),
+      .handler = Sync([&store](Context& ctx) {
+        uint64_t from = 0, limit = 100;
+        if (!ctx.Query("from").empty()) {
+          auto v = ParseUint(ctx.Query("from"), "from");
+          if (!v.ok()) return ErrorResponse(v.error());
+          from = *v;
+        }
+        if (!ctx.Query("limit").empty()) {
+          auto v = ParseUint(ctx.Query("limit"), "limit");
+          if (!v.ok()) return ErrorResponse(v.error());
+          if (*v < 1 || *v > 1000) {
+            return ErrorResponse(ValidationError("limit", "must be between 1 and 1000"));
+          }
+          limit = *v;
+        }
+        json::array items;
+        uint64_t size = 0;
+        Status s = store.Read([&](storage::Tx& tx) -> Status {
+          auto head = storage::ReadHead(tx);
+          if (!head.ok()) return std::move(head).error();
+          size = head->size();
+          if (from > size) {
+            return ValidationError("from",
+                                   "must be at most the ledger size " + std::to_string(size));
+          }
+          // Only what the head covers: an entry being appended now is not yet in the tree.
+          auto leaves = storage::ReadLeaves(tx, from, std::min(limit, size - from));
+          if (!leaves.ok()) return std::move(leaves).error();
+          for (const auto& leaf : *leaves) items.push_back(EntryJson(leaf));
+          return Ok();
+        });
+        if (!s.ok()) return ErrorResponse(s.error());
+        uint64_t end = from + items.size();
+        json::value next = end < size ? json::value(end) : json::value(nullptr);
+        return JsonResponse(
+            json::object{{"items", std::move(items)}, {"size", size}, {"next_from", next}});
+      }),
+  });
+  router.Add(Route{
+      .method = "GET",
       .pattern = "/api/v1/ledger/entries/{index}",
       .roles = kLedgerReaderRoles,
       .summary = "One ledger entry: raw leaf bytes (base64), its hash and the parsed event",
       .tag = "ledger",
       .params = {{"index", "path", "integer", true, "0-based leaf index"}},
-      .response_schema = Schema(
-          {{"index", "integer"}, {"leaf", "string"}, {"leaf_hash", "string"}, {"event", "object"}}),
+      .response_schema = EntrySchema(),
       .handler = Sync([&store](Context& ctx) {
         auto index = ParseUint(ctx.path_params["index"], "index");
         if (!index.ok()) return ErrorResponse(index.error());
@@ -102,12 +174,7 @@ void AddLedgerRoutes(Router& router, ApiDeps& deps) {
         });
         if (!s.ok()) return ErrorResponse(s.error());
         if (!leaf.ok()) return ErrorResponse(leaf.error());
-        json::error_code ec;
-        json::value event = json::parse(leaf->leaf, ec);
-        return JsonResponse(json::object{{"index", leaf->index},
-                                         {"leaf", Base64Encode(AsBytes(leaf->leaf))},
-                                         {"leaf_hash", Base64Encode(leaf->leaf_hash)},
-                                         {"event", ec ? json::value(nullptr) : event}});
+        return JsonResponse(EntryJson(*leaf));
       }),
   });
   router.Add(Route{

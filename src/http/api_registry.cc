@@ -103,6 +103,66 @@ Status ReviewFilters(const Context& ctx, TimePoint now, storage::ListQuery& q) {
   return Ok();
 }
 
+// ?order=, ?sort=due_at (reviews), ?risk_tier= and ?agreement_type=/agreement_state= (parties):
+// sorting and the filters that read our assessment, which a party's contact may not use.
+Status OrderAndAssessmentFilters(const Context& ctx, const domain::KindSpec& spec, bool org_wide,
+                                 storage::ListQuery& q) {
+  std::string_view order = ctx.Query("order");
+  if (!order.empty() && order != "newest" && order != "oldest") {
+    return ValidationError("order", "must be newest or oldest");
+  }
+  if (!order.empty()) q.newest_first = order == "newest";
+  if (std::string_view sort = ctx.Query("sort"); !sort.empty()) {
+    if (spec.kind != "review" || sort != "due_at") {
+      return ValidationError(
+          "sort", spec.kind == "review" ? "must be due_at" : "this list has no other order");
+    }
+    if (!q.q.empty() || q.newest_first) {
+      return ValidationError("sort", "cannot be combined with q or order");
+    }
+    q.by_due = true;
+  }
+  if (spec.kind != "party") return Ok();
+  std::string_view tier = ctx.Query("risk_tier");
+  std::string_view type = ctx.Query("agreement_type");
+  std::string_view state = ctx.Query("agreement_state");
+  if ((!tier.empty() || !type.empty() || !state.empty()) && !org_wide) {
+    return ValidationError(!tier.empty() ? "risk_tier" : "agreement_type",
+                           "is the organisation's assessment: not a filter for a third party's "
+                           "contact");
+  }
+  if (!tier.empty()) {
+    if (tier != "low" && tier != "medium" && tier != "high") {
+      return ValidationError("risk_tier", "must be low, medium or high");
+    }
+    q.state_equals.emplace_back("risk_tier", std::string(tier));
+  }
+  if (type.empty() != state.empty()) {
+    return ValidationError(type.empty() ? "agreement_type" : "agreement_state",
+                           "agreement_type and agreement_state go together (e.g. "
+                           "agreement_type=baa&agreement_state=not_in_force)");
+  }
+  if (!type.empty()) {
+    const domain::KindSpec* agreement = domain::FindKind("agreement");
+    bool known = false;
+    std::string types;
+    for (const auto& f : agreement->fields) {
+      if (f.name != "type") continue;
+      for (const auto& v : f.values) {
+        known |= v == type;
+        types += (types.empty() ? "" : ", ") + v;
+      }
+    }
+    if (!known) return ValidationError("agreement_type", "must be one of " + types);
+    if (state != "in_force" && state != "expired" && state != "not_in_force") {
+      return ValidationError("agreement_state", "must be in_force, expired or not_in_force");
+    }
+    q.agreement_type = std::string(type);
+    q.agreement_state = std::string(state);
+  }
+  return Ok();
+}
+
 std::vector<ParamDoc> ListParams(const domain::KindSpec& spec) {
   std::vector<ParamDoc> p;
   if (!spec.name_field.empty()) {
@@ -117,6 +177,15 @@ std::vector<ParamDoc> ListParams(const domain::KindSpec& spec) {
     p.push_back({"due_after", "query", "string", false, "filter: due at or after (RFC 3339)"});
     p.push_back({"due_before", "query", "string", false, "filter: due before (RFC 3339)"});
     p.push_back({"overdue", "query", "boolean", false, "true: open and past due"});
+    p.push_back({"sort", "query", "string", false, "due_at: soonest due first"});
+  }
+  p.push_back({"order", "query", "string", false, "oldest (default) or newest first"});
+  if (spec.kind == "party") {
+    p.push_back({"risk_tier", "query", "string", false, "filter: low, medium or high"});
+    p.push_back({"agreement_type", "query", "string", false,
+                 "with agreement_state: parties by the state of this agreement type (baa, ...)"});
+    p.push_back({"agreement_state", "query", "string", false,
+                 "in_force, expired (and none in force) or not_in_force (missing or expired)"});
   }
   p.push_back({"limit", "query", "integer", false, "1-500, default 50"});
   p.push_back({"cursor", "query", "string", false, "from next_cursor"});
@@ -138,7 +207,7 @@ void AddListRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const std:
       .tag = "registry",
       .params = std::move(params),
       .response_schema = schema::Page(schema::KindRef(spec->kind)),
-      .handler = Sync([spec, under_party, &store, &clock = deps.clock](Context& ctx) {
+      .handler = Sync([spec, under_party, &store, &clock = deps.clock, &deps](Context& ctx) {
         auto page = ParsePage(ctx);
         if (!page.ok()) return ErrorResponse(page.error());
         auto as_of = ParseAsOf(ctx);
@@ -164,6 +233,9 @@ void AddListRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const std:
           }
         }
         if (!under_party && HasPartyField(*spec)) q.party_id = std::string(ctx.Query("party_id"));
+        if (Status f = OrderAndAssessmentFilters(ctx, *spec, scope.org_wide(), q); !f.ok()) {
+          return ErrorResponse(f.error());
+        }
         if (spec->kind == "review") {
           if (Status f = ReviewFilters(ctx, clock.Now(), q); !f.ok()) {
             return ErrorResponse(f.error());
@@ -183,6 +255,12 @@ void AddListRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const std:
             for (auto& o : result->items) domain::RemoveInternalFields(spec->fields, o.doc);
           }
           body = PageJson(*result);
+          storage::NameCache names(tx);
+          storage::Viewer viewer = ViewerOf(*ctx.principal, deps);
+          for (auto& item : body["items"].as_array()) {
+            ACCORD_TRY(storage::DecorateView(tx, names, viewer, spec->kind, item.as_object(), false,
+                                             clock.Now(), q.as_of));
+          }
           return Ok();
         });
         if (!s.ok()) return ErrorResponse(s.error());
@@ -240,7 +318,7 @@ void AddItemRoutes(Router& router, ApiDeps& deps, const KindRoutes& k, const std
       .tag = "registry",
       .params = get_params,
       .response_schema = schema::KindRef(spec->kind),
-      .handler = Sync([spec, &store](Context& ctx) {
+      .handler = Sync([spec, &store, &deps](Context& ctx) {
         auto as_of = ParseAsOf(ctx);
         if (!as_of.ok()) return ErrorResponse(as_of.error());
         const std::string& id = ctx.path_params.at("id");
@@ -251,7 +329,11 @@ void AddItemRoutes(Router& router, ApiDeps& deps, const KindRoutes& k, const std
           if (!o.ok()) return std::move(o).error();
           if (!o->has_value()) return NotFound(domain::KindTitle(*spec) + " " + id);
           if (!scope.org_wide()) domain::RemoveInternalFields(spec->fields, (*o)->doc);
-          body = ObjectJson(**o);
+          json::object view = ObjectJson(**o);
+          storage::NameCache names(tx);
+          ACCORD_TRY(storage::DecorateView(tx, names, ViewerOf(*ctx.principal, deps), spec->kind,
+                                           view, true, deps.clock.Now(), *as_of));
+          body = std::move(view);
           return Ok();
         });
         if (!s.ok()) return ErrorResponse(s.error());
@@ -399,6 +481,10 @@ Scope ScopeOf(const Principal& p) {
 }
 
 domain::Actor ActorOf(const Principal& p) { return domain::Actor{p.id, p.role}; }
+
+storage::Viewer ViewerOf(const Principal& p, const ApiDeps& deps) {
+  return storage::Viewer{p.id, p.role, p.break_glass, deps.profile};
+}
 
 json::object ObjectJson(const StoredObject& o) { return storage::ObjectView(o); }
 

@@ -109,6 +109,26 @@ object KindView(const domain::KindSpec& spec) {
   props["ledger_index"] =
       object{{"type", "integer"}, {"description", "the ledger entry that wrote this version"}};
   view["required"].as_array().emplace_back("ledger_index");
+  // What a view adds for the person looking (storage/object_views.h).
+  const std::string& kind = spec.kind;
+  if (kind == "review" || kind == "finding" || kind == "change_notice" ||
+      kind == "report_request" || kind == "grant") {
+    props["party_name"] = object{{"type", "string"}, {"description", "the party's name"}};
+  }
+  if (kind == "review" || kind == "grant") {
+    props["allowed_actions"] =
+        object{{"type", "array"},
+               {"items", object{{"type", "string"}}},
+               {"description", "what the caller may do now: the portal offers only these"}};
+  }
+  if (kind == "review" || kind == "finding" || kind == "change_notice" || kind == "grant") {
+    props["history"] = object{
+        {"type", "array"},
+        {"description", "every version, oldest first (one object's read, not in lists)"},
+        {"items",
+         Object({{"action", String()}, {"status", String()}, {"at", Time()}, {"by", ActorRef()}},
+                {{"comment", String()}})}};
+  }
   if (!spec.kind.empty()) view["description"] = "a " + domain::KindTitle(spec);
   return view;
 }

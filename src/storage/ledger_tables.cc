@@ -61,6 +61,23 @@ Result<LeafRecord> ReadLeaf(Tx& tx, uint64_t index) {
   return LeafRecord{index, std::string(leaf.begin(), leaf.end()), *hash};
 }
 
+Result<std::vector<LeafRecord>> ReadLeaves(Tx& tx, uint64_t from, uint64_t limit) {
+  auto rows =
+      tx.Query("SELECT idx, leaf, leaf_hash FROM ledger_leaves WHERE idx >= ? ORDER BY idx LIMIT ?",
+               {static_cast<int64_t>(from), static_cast<int64_t>(limit)});
+  if (!rows.ok()) return std::move(rows).error();
+  std::vector<LeafRecord> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) {
+    const Bytes& leaf = r.BlobAt(1);
+    auto hash = ToHash(r.BlobAt(2), "leaf_hash");
+    if (!hash.ok()) return std::move(hash).error();
+    out.push_back(
+        LeafRecord{static_cast<uint64_t>(r.Int(0)), std::string(leaf.begin(), leaf.end()), *hash});
+  }
+  return out;
+}
+
 Result<Hash> ReadNode(Tx& tx, int level, uint64_t index) {
   auto row = level == 0 ? tx.QueryOne("SELECT leaf_hash FROM ledger_leaves WHERE idx = ?",
                                       {static_cast<int64_t>(index)})

@@ -157,13 +157,60 @@ Result<ObjectPage> ListObjects(Tx& tx, const ListQuery& query, const Scope& scop
     }
     sql += ")";
   }
-  if (!query.after_id.empty()) {
-    sql += " AND " + id_column + " > ?";
+  if (!query.agreement_type.empty()) {
+    // A live agreement of the type, in a status; as of the same ledger position as the list.
+    auto agreement = [&](const char* status) {
+      std::string sub =
+          "SELECT 1 FROM rm_objects a WHERE a.kind = 'agreement' AND a.party_id = o.id AND "
+          "a.tag = ? AND a.status = ?";
+      params.emplace_back(query.agreement_type);
+      params.emplace_back(std::string(status));
+      if (query.as_of) {
+        sub += " AND a.from_idx < ? AND a.to_idx >= ?";
+        params.emplace_back(*query.as_of);
+        params.emplace_back(*query.as_of);
+      } else {
+        sub += " AND a.to_idx = ?";
+        params.emplace_back(kOpenVersion);
+      }
+      return sub;
+    };
+    if (query.agreement_state == "in_force") {
+      sql += " AND EXISTS (" + agreement("executed") + ")";
+    } else if (query.agreement_state == "expired") {
+      sql += " AND EXISTS (" + agreement("expired") + ")";
+      sql += " AND NOT EXISTS (" + agreement("executed") + ")";
+    } else {
+      sql += " AND NOT EXISTS (" + agreement("executed") + ")";
+    }
+  }
+  const char* direction = query.newest_first ? " DESC" : "";
+  if (query.by_due) {
+    sql += " AND EXISTS (SELECT 1 FROM rm_reviews d WHERE d.id = o.id)";
+  }
+  if (!query.after_id.empty() && query.by_due) {
+    // "due_at|id": after that review in (due_at, id) order.
+    size_t bar = query.after_id.find('|');
+    std::string due = query.after_id.substr(0, bar);
+    std::string id = bar == std::string::npos ? "" : query.after_id.substr(bar + 1);
+    sql +=
+        " AND EXISTS (SELECT 1 FROM rm_reviews d WHERE d.id = o.id AND (d.due_at > ? OR "
+        "(d.due_at = ? AND o.id > ?)))";
+    params.emplace_back(due);
+    params.emplace_back(due);
+    params.emplace_back(id);
+  } else if (!query.after_id.empty()) {
+    sql += " AND " + id_column + (query.newest_first ? " < ?" : " > ?");
     params.emplace_back(query.after_id);
   }
-  // Stale matches (a word of an older name) are dropped below, so no LIMIT with a search.
-  sql += " ORDER BY " + id_column;
-  if (q_words.empty()) {
+  // Stale matches (a word of an older name) are dropped below, so no LIMIT with a search, nor
+  // with a filter on the stored state.
+  if (query.by_due) {
+    sql += " ORDER BY (SELECT d.due_at FROM rm_reviews d WHERE d.id = o.id), o.id";
+  } else {
+    sql += " ORDER BY " + id_column + direction;
+  }
+  if (q_words.empty() && query.state_equals.empty()) {
     sql += " LIMIT ?";
     params.emplace_back(static_cast<int64_t>(query.limit + 1));
   }
@@ -177,6 +224,9 @@ Result<ObjectPage> ListObjects(Tx& tx, const ListQuery& query, const Scope& scop
       return false;
     }
     if (!q_words.empty() && !NameMatches(o->doc, spec->name_field, q_words)) return true;
+    for (const auto& [field, value] : query.state_equals) {
+      if (domain::StateString(o->doc, field) != value) return true;
+    }
     if (page.items.size() == query.limit) {
       more = true;
       return false;
@@ -186,7 +236,11 @@ Result<ObjectPage> ListObjects(Tx& tx, const ListQuery& query, const Scope& scop
   });
   if (!s.ok()) return std::move(s).error();
   if (!error.ok()) return std::move(error).error();
-  if (more) page.next_after = page.items.back().id;
+  if (more) {
+    const StoredObject& last = page.items.back();
+    page.next_after =
+        query.by_due ? domain::StateString(last.doc, "due_at") + "|" + last.id : last.id;
+  }
   return page;
 }
 

@@ -90,4 +90,22 @@ bool IsSelfApproval(std::string_view actor_id, std::string_view requested_by, Ac
   return action == Action::kApprove && !requested_by.empty() && requested_by == actor_id;
 }
 
+bool MayRevoke(std::string_view role) {
+  return role == "security_officer" || role == "privacy_officer";
+}
+
+std::vector<Action> AllowedActions(const policy::AccessPolicy& policy, std::string_view actor_id,
+                                   std::string_view role, State state, bool ended,
+                                   std::string_view requested_by) {
+  std::vector<Action> out;
+  // The grant routes admit the officers; approving and denying also need the profile's role.
+  if (!MayRevoke(role) || ended) return out;
+  for (Action a : {Action::kApprove, Action::kDeny, Action::kRevoke}) {
+    if (!Next(state, a)) continue;
+    if (RoleRefusal(policy, role, a) || PersonRefusal(policy, actor_id, requested_by, a)) continue;
+    out.push_back(a);
+  }
+  return out;
+}
+
 }  // namespace accord::workflow::grant

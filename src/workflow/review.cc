@@ -142,4 +142,17 @@ bool IsSelfApproval(std::string_view actor_id, const Facts& facts, Action action
          facts.documented_by == actor_id;
 }
 
+std::vector<Action> AllowedActions(const policy::ReviewsPolicy& policy, const Caller& caller,
+                                   State state, const Facts& facts, bool has_party) {
+  std::vector<Action> out;
+  for (Action a : kActions) {
+    if (!Next(state, a)) continue;
+    if (a == Action::kRequestInfo && !has_party) continue;
+    if (RoleRefusal(policy, caller.role, caller.break_glass, a)) continue;
+    if (PersonRefusal(policy, caller.id, facts, a)) continue;
+    out.push_back(a);
+  }
+  return out;
+}
+
 }  // namespace accord::workflow::review

@@ -6,6 +6,7 @@
 
 #include "accord/domain/event.h"
 #include "accord/http/api.h"
+#include "accord/storage/object_views.h"
 #include "accord/storage/registry_store.h"
 
 namespace accord::http {
@@ -13,6 +14,8 @@ namespace accord::http {
 // A third_party_contact sees only its own party (TP-7); everyone else the organisation.
 storage::Scope ScopeOf(const Principal& principal);
 domain::Actor ActorOf(const Principal& principal);
+// Who is looking, for the views' allowed_actions (storage/object_views.h).
+storage::Viewer ViewerOf(const Principal& principal, const ApiDeps& deps);
 
 // The object's state plus "ledger_index" (the event that wrote this version).
 boost::json::object ObjectJson(const storage::StoredObject& object);

@@ -40,6 +40,8 @@ Status WriteHead(Tx& tx, const LedgerHead& head);
 Result<uint64_t> AppendLeaf(Tx& tx, LedgerHead& head, std::string_view leaf, const Hash& leaf_hash);
 
 Result<LeafRecord> ReadLeaf(Tx& tx, uint64_t index);
+// Up to `limit` entries from index `from` on, in order.
+Result<std::vector<LeafRecord>> ReadLeaves(Tx& tx, uint64_t from, uint64_t limit);
 // Hash of the perfect subtree (level, index); level 0 reads the leaf hash.
 Result<Hash> ReadNode(Tx& tx, int level, uint64_t index);
 ledger::NodeSource NodeSourceFor(Tx& tx);

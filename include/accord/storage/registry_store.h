@@ -48,6 +48,16 @@ struct ListQuery {
   std::optional<int64_t> as_of;
   // Reviews only (rm_reviews): due in [due_after, due_before); open and due before overdue_at.
   std::string due_after, due_before, overdue_at;
+  // Reviews only: soonest due first (the cursor is then "due_at|id"); not with q.
+  bool by_due = false;
+  bool newest_first = false;  // ids descending: the newest first
+  // Fields of the stored state that must equal a value (a party's risk_tier): read from each
+  // object, so the list scans instead of stopping at `limit` rows.
+  std::vector<std::pair<std::string, std::string>> state_equals;
+  // Parties only: the state of their agreements of one type (a BAA): "in_force" (executed),
+  // "expired" (one expired, none in force) or "not_in_force" (none executed: missing or
+  // expired).
+  std::string agreement_type, agreement_state;
 };
 
 struct ObjectPage {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "accord/core/result.h"
 #include "accord/policy/gate.h"
@@ -47,5 +48,15 @@ std::optional<Error> PersonRefusal(const policy::AccessPolicy& policy, std::stri
 
 // True when `actor_id` approving is a self-approval (which the profile then allowed).
 bool IsSelfApproval(std::string_view actor_id, std::string_view requested_by, Action action);
+
+// Who may revoke access at once: the officers (the route's roles).
+bool MayRevoke(std::string_view role);
+
+// The actions a person (`actor_id` in `role`) may take now on a grant in `state`; `ended`
+// when an approved grant is past its end (expired for every purpose, swept or not). Never
+// expire: that is the sweep's.
+std::vector<Action> AllowedActions(const policy::AccessPolicy& policy, std::string_view actor_id,
+                                   std::string_view role, State state, bool ended,
+                                   std::string_view requested_by);
 
 }  // namespace accord::workflow::grant

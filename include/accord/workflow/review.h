@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "accord/core/result.h"
 #include "accord/policy/profile.h"
@@ -55,5 +56,19 @@ std::optional<Error> PersonRefusal(const policy::ReviewsPolicy& policy, std::str
 
 // True when `actor_id` approving now is a self-approval the profile allows.
 bool IsSelfApproval(std::string_view actor_id, const Facts& facts, Action action);
+
+// Who is looking at a review, for AllowedActions.
+struct Caller {
+  std::string_view id;
+  std::string_view role;
+  bool break_glass = false;
+};
+
+// The actions `caller` may take now on a review in `state` (the table, the role and person
+// rules; asking the party needs a party): what the portal offers as buttons. The commands
+// still decide; a rule that needs storage (a change review waits for its risk assessment)
+// answers when the action is tried.
+std::vector<Action> AllowedActions(const policy::ReviewsPolicy& policy, const Caller& caller,
+                                   State state, const Facts& facts, bool has_party);
 
 }  // namespace accord::workflow::review

@@ -600,7 +600,7 @@ function Grants(props: { parties: Party[]; role: Role; reloadKey: number; notice
                   </tr>
                 </thead>
                 <tbody>
-                  {[...items].reverse().map((g) => (
+                  {items.map((g) => (
                     <GrantRow
                       key={g.id}
                       grant={g}

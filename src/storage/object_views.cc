@@ -1,0 +1,189 @@
+#include "accord/storage/object_views.h"
+
+#include <boost/json.hpp>
+
+#include "accord/domain/registry.h"
+#include "accord/storage/grants.h"
+#include "accord/storage/ledger_tables.h"
+#include "accord/storage/registry_store.h"
+#include "accord/workflow/grant.h"
+#include "accord/workflow/review.h"
+#include "review_support.h"
+
+namespace accord::storage {
+
+namespace json = boost::json;
+using domain::StateString;
+
+namespace {
+
+bool IsActorRef(const json::object& o) {
+  const json::value* id = o.if_contains("id");
+  const json::value* role = o.if_contains("role");
+  return id && id->is_string() && role && role->is_string();
+}
+
+template <class Action, class NameOf>
+json::array ActionNames(const std::vector<Action>& actions, NameOf name_of) {
+  json::array out;
+  for (Action a : actions) out.emplace_back(name_of(a));
+  return out;
+}
+
+// The kinds whose item view carries its history (a report request keeps its own).
+bool KeepsHistory(std::string_view kind) {
+  return kind == "review" || kind == "finding" || kind == "change_notice" || kind == "grant";
+}
+
+json::array ReviewActions(const Viewer& v, const json::object& doc) {
+  namespace wf = workflow::review;
+  auto state = wf::ParseState(StateString(doc, "status"));
+  if (!state || !v.profile) return {};
+  wf::Caller caller{v.id, v.role, v.break_glass};
+  return ActionNames(
+      wf::AllowedActions(v.profile->reviews, caller, *state, review_support::ReviewFacts(doc),
+                         !StateString(doc, "party_id").empty()),
+      [](wf::Action a) { return wf::Name(a); });
+}
+
+json::array GrantActions(const Viewer& v, const json::object& doc, TimePoint now) {
+  namespace wf = workflow::grant;
+  auto state = wf::ParseState(StateString(doc, "status"));
+  if (!state || !v.profile) return {};
+  bool ended = EffectiveStatus(doc, now) == "expired";
+  return ActionNames(wf::AllowedActions(v.profile->access, v.id, v.role, *state, ended,
+                                        domain::ActorIdOf(doc, "requested_by")),
+                     [](wf::Action a) { return wf::Name(a); });
+}
+
+// The workflow kinds, listed across parties: their items name their party and the people who
+// acted. A party's own records (services, agreements …) are read under it, and answer as
+// they were written.
+bool NamesParty(std::string_view kind) {
+  return kind == "review" || kind == "finding" || kind == "change_notice" ||
+         kind == "report_request" || kind == "grant";
+}
+
+}  // namespace
+
+Result<std::string> NameCache::NameOf(const std::string& id) {
+  if (auto it = names_.find(id); it != names_.end()) return it->second;
+  std::string name;
+  if (id.starts_with("usr_")) {
+    auto user = GetObject(tx_, "user", id, Scope{});
+    if (!user.ok()) return std::move(user).error();
+    if (user->has_value()) {
+      name = StateString((*user)->doc, "name");
+      if (name.empty()) name = StateString((*user)->doc, "email");
+    }
+  }
+  names_.emplace(id, name);
+  return name;
+}
+
+Result<std::string> NameCache::PartyName(const std::string& id) {
+  if (auto it = parties_.find(id); it != parties_.end()) return it->second;
+  auto party = GetObject(tx_, "party", id, Scope{});
+  if (!party.ok()) return std::move(party).error();
+  std::string name = party->has_value() ? StateString((*party)->doc, "name") : "";
+  parties_.emplace(id, name);
+  return name;
+}
+
+Status NameCache::Name(json::object& doc) {
+  auto name_one = [&](json::object& ref) -> Status {
+    if (!IsActorRef(ref) || ref.contains("name")) return Ok();
+    auto name = NameOf(std::string(ref.at("id").as_string()));
+    if (!name.ok()) return std::move(name).error();
+    if (!name->empty()) ref["name"] = *name;
+    return Ok();
+  };
+  // Two levels: a field ({by}), a field's member (documentation.documented_by) or a list's
+  // items (rejections[].by, history[].by).
+  for (auto& [key, value] : doc) {
+    (void)key;
+    if (value.is_object()) {
+      ACCORD_TRY(name_one(value.as_object()));
+      for (auto& [k2, inner] : value.as_object()) {
+        (void)k2;
+        if (inner.is_object()) ACCORD_TRY(name_one(inner.as_object()));
+      }
+    } else if (value.is_array()) {
+      for (auto& item : value.as_array()) {
+        if (!item.is_object()) continue;
+        ACCORD_TRY(name_one(item.as_object()));
+        for (auto& [k2, inner] : item.as_object()) {
+          (void)k2;
+          if (inner.is_object()) ACCORD_TRY(name_one(inner.as_object()));
+        }
+      }
+    }
+  }
+  return Ok();
+}
+
+Result<json::array> ObjectHistory(Tx& tx, NameCache& names, std::string_view kind,
+                                  std::string_view id, std::optional<int64_t> as_of) {
+  std::string sql = "SELECT from_idx, status FROM rm_objects WHERE kind = ? AND id = ?";
+  std::vector<Value> params{std::string(kind), std::string(id)};
+  if (as_of) {
+    sql += " AND from_idx < ?";
+    params.emplace_back(*as_of);
+  }
+  auto rows = tx.Query(sql + " ORDER BY from_idx", params);
+  if (!rows.ok()) return std::move(rows).error();
+  json::array out;
+  for (const auto& r : *rows) {
+    auto leaf = ReadLeaf(tx, static_cast<uint64_t>(r.Int(0)));
+    if (!leaf.ok()) return std::move(leaf).error();
+    auto event = domain::ParseStateDoc(leaf->leaf);
+    if (!event) continue;
+    std::string type = StateString(*event, "type");
+    size_t dot = type.find('.');
+    json::object entry{{"action", dot == std::string::npos ? type : type.substr(dot + 1)},
+                       {"status", r.Text(1)},
+                       {"at", StateString(*event, "time")}};
+    json::object by{{"id", "system"}, {"role", "system"}};
+    if (const json::value* a = event->if_contains("actor"); a && a->is_object()) {
+      by = a->as_object();
+    }
+    auto name = names.NameOf(StateString(by, "id"));
+    if (!name.ok()) return std::move(name).error();
+    if (!name->empty()) by["name"] = *name;
+    entry["by"] = std::move(by);
+    if (const json::value* p = event->if_contains("payload"); p && p->is_object()) {
+      for (const char* f : {"comment", "reason", "message"}) {
+        std::string text = StateString(p->as_object(), f);
+        if (!text.empty()) {
+          entry["comment"] = text;
+          break;
+        }
+      }
+    }
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+bool HasWorkflowView(std::string_view kind) { return kind == "review" || kind == "grant"; }
+
+Status DecorateView(Tx& tx, NameCache& names, const Viewer& viewer, std::string_view kind,
+                    json::object& view, bool detail, TimePoint now, std::optional<int64_t> as_of) {
+  if (kind == "review") view["allowed_actions"] = ReviewActions(viewer, view);
+  if (kind == "grant") view["allowed_actions"] = GrantActions(viewer, view, now);
+  if (!NamesParty(kind)) return Ok();
+  ACCORD_TRY(names.Name(view));
+  if (std::string party_id = StateString(view, "party_id"); !party_id.empty()) {
+    auto party = names.PartyName(party_id);
+    if (!party.ok()) return std::move(party).error();
+    view["party_name"] = *party;
+  }
+  if (detail && KeepsHistory(kind)) {
+    auto history = ObjectHistory(tx, names, kind, StateString(view, "id"), as_of);
+    if (!history.ok()) return std::move(history).error();
+    view["history"] = std::move(*history);
+  }
+  return Ok();
+}
+
+}  // namespace accord::storage
