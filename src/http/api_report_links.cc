@@ -7,6 +7,7 @@
 #include "accord/domain/registry.h"
 #include "accord/domain/report_requests.h"
 #include "accord/http/api.h"
+#include "accord/http/html_page.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
 #include "accord/storage/documents.h"
@@ -63,10 +64,7 @@ void ReportRequestRoutes::DownloadPage(Context&& ctx, Reply reply) {
       HtmlEscape(token) +
       "\"><button type=\"submit\">Download</button></form><p>Each download is recorded "
       "(time and IP address).</p></main>";
-  Response r = PublicHtml(PublicPage("Your requested report", body));
-  r.headers.push_back({"Cache-Control", "no-store"});
-  r.headers.push_back({"Referrer-Policy", "no-referrer"});
-  reply(std::move(r));
+  reply(SecretLinkHtml(PublicPage("Your requested report", body)));
 }
 
 void ReportRequestRoutes::DownloadPost(Context&& ctx, Reply reply) {

@@ -13,6 +13,7 @@
 #include "accord/domain/registry.h"
 #include "accord/domain/report_requests.h"
 #include "accord/http/api.h"
+#include "accord/http/html_page.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
 #include "accord/storage/report_requests.h"
@@ -46,18 +47,15 @@ std::string RequestForm(const std::string& org, const std::map<std::string, std:
       " shares its audit reports with customers and partners under a non-disclosure "
       "agreement. Tell us who you are; we email you the next step.</p>" +
       ErrorSummary(errors, message) + "<form method=\"post\" action=\"/trust/request\">" +
-      Input("name", "Full name", "text", values, errors, true, "name") +
-      Input("email", "Work email", "email", values, errors, true, "email") +
-      Input("organisation", "Organisation", "text", values, errors, true, "organization") +
+      FormInput("name", "Full name", "text", values, errors, true, "name") +
+      FormInput("email", "Work email", "email", values, errors, true, "email") +
+      FormInput("organisation", "Organisation", "text", values, errors, true, "organization") +
       "<label for=\"report_type\">Report</label><select id=\"report_type\" "
       "name=\"report_type\" required" +
-      (type_error.empty() ? "" : " aria-invalid=\"true\" aria-describedby=\"report_type-error\"") +
-      ">" + options + "</select>" +
-      (type_error.empty()
-           ? ""
-           : "<p class=\"error\" id=\"report_type-error\">" + HtmlEscape(type_error) + "</p>") +
-      Input("needed_by", "Needed by", "date", values, errors, false) +
-      Input("message", "Message", "textarea", values, errors, false) +
+      InvalidAttributes("report_type", type_error) + ">" + options + "</select>" +
+      ErrorText("report_type", type_error) +
+      FormInput("needed_by", "Needed by", "date", values, errors, false) +
+      FormInput("message", "Message", "textarea", values, errors, false) +
       "<button type=\"submit\">Send request</button></form><p><a href=\"/trust\">Back to the "
       "trust center</a></p></main>";
   return PublicPage("Request an audit report", body);
@@ -268,16 +266,14 @@ std::string ReportRequestRoutes::NdaForm(const std::string& token, const storage
       "this exact text.</p><pre tabindex=\"0\" aria-label=\"Agreement text\">" +
       HtmlEscape(text) + "</pre>" + ErrorSummary(errors, "") +
       "<form method=\"post\" action=\"/nda/" + HtmlEscape(token) + "\">" +
-      Input("name", "Full name", "text", v, errors, true, "name") +
-      Input("email", "Email", "email", v, errors, true, "email") +
-      Input("organisation", "Organisation", "text", v, errors, true, "organization") +
+      FormInput("name", "Full name", "text", v, errors, true, "name") +
+      FormInput("email", "Email", "email", v, errors, true, "email") +
+      FormInput("organisation", "Organisation", "text", v, errors, true, "organization") +
       "<label for=\"accept\"><input type=\"checkbox\" id=\"accept\" name=\"accept\" "
       "value=\"yes\" required" +
-      (accept_error.empty() ? "" : " aria-invalid=\"true\" aria-describedby=\"accept-error\"") +
+      InvalidAttributes("accept", accept_error) +
       ">I have read this agreement and accept it for the organisation named above</label>" +
-      (accept_error.empty()
-           ? ""
-           : "<p class=\"error\" id=\"accept-error\">" + HtmlEscape(accept_error) + "</p>") +
+      ErrorText("accept", accept_error) +
       "<button type=\"submit\">Accept the agreement</button></form><p>This link works until " +
       HtmlEscape(FormatRfc3339(link.expires_at).substr(0, 10)) + ".</p></main>";
   return PublicPage("Non-disclosure agreement", body);
@@ -287,10 +283,7 @@ void ReportRequestRoutes::NdaPage(Context&& ctx, Reply reply) {
   auto link = Lookup(ctx, "nda");
   if (!link.ok()) return reply(ErrorResponse(link.error()));
   if (link->state != storage::LinkState::kValid) return reply(LinkProblem(link->state));
-  Response r = PublicHtml(NdaForm(ctx.path_params.at("token"), *link, {}, {}));
-  r.headers.push_back({"Cache-Control", "no-store"});
-  r.headers.push_back({"Referrer-Policy", "no-referrer"});
-  reply(std::move(r));
+  reply(SecretLinkHtml(NdaForm(ctx.path_params.at("token"), *link, {}, {})));
 }
 
 void ReportRequestRoutes::NdaPost(Context&& ctx, Reply reply) {

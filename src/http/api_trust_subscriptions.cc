@@ -7,6 +7,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
 #include "accord/http/api.h"
+#include "accord/http/html_page.h"
 #include "accord/http/json.h"
 #include "accord/storage/trust_subscriptions.h"
 #include "report_routes.h"
@@ -40,16 +41,11 @@ Response SubscriptionAnswer(const std::string& token, const storage::Subscriber&
   std::string state = sub.status == "pending"  ? "waiting for your confirmation"
                       : sub.status == "active" ? "active: you are emailed each change"
                                                : "ended: nothing more is sent";
-  std::string body =
-      "<main><h1>Subprocessor-list subscription</h1>" +
-      (notice.empty() ? std::string()
-                      : "<p class=\"notice\" role=\"status\">" + HtmlEscape(notice) + "</p>") +
-      "<p>" + HtmlEscape(sub.email) + ": " + HtmlEscape(state) + ".</p>" + buttons +
-      "<p><a href=\"/trust/subprocessors\">The subprocessor list</a></p></main>";
-  Response r = PublicHtml(PublicPage("Subprocessor-list subscription", body));
-  r.headers.push_back({"Cache-Control", "no-store"});
-  r.headers.push_back({"Referrer-Policy", "no-referrer"});
-  return r;
+  std::string body = "<main><h1>Subprocessor-list subscription</h1>" +
+                     (notice.empty() ? std::string() : Notice(notice)) + "<p>" +
+                     HtmlEscape(sub.email) + ": " + HtmlEscape(state) + ".</p>" + buttons +
+                     "<p><a href=\"/trust/subprocessors\">The subprocessor list</a></p></main>";
+  return SecretLinkHtml(PublicPage("Subprocessor-list subscription", body));
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // Helpers shared by the audit-report request, report-link and subscription routes
-// (report_routes.h): form fields, notice pages, link problems and the route group's state.
+// (report_routes.h): link problems, form checks and the route group's state.
 #include "report_routes.h"
 
 #include <boost/json.hpp>
@@ -14,52 +14,6 @@
 #include "accord/storage/trust.h"
 
 namespace accord::http::report_routes {
-
-std::string FieldError(const std::vector<ErrorDetail>& details, const std::string& field) {
-  for (const auto& d : details) {
-    if (d.field == field) return d.reason;
-  }
-  return "";
-}
-
-std::string Input(const std::string& name, const std::string& label, const std::string& type,
-                  const std::map<std::string, std::string>& values,
-                  const std::vector<ErrorDetail>& errors, bool required,
-                  const std::string& autocomplete) {
-  auto it = values.find(name);
-  std::string value = it == values.end() ? "" : it->second;
-  std::string error = FieldError(errors, name);
-  std::string out = "<label for=\"" + name + "\">" + HtmlEscape(label) +
-                    (required ? "" : " (optional)") + "</label>";
-  std::string attrs =
-      " id=\"" + name + "\" name=\"" + name + "\"" + (required ? " required" : "") +
-      (autocomplete.empty() ? "" : " autocomplete=\"" + autocomplete + "\"") +
-      (error.empty() ? "" : " aria-invalid=\"true\" aria-describedby=\"" + name + "-error\"");
-  if (type == "textarea") {
-    out +=
-        "<textarea" + attrs + " rows=\"4\" maxlength=\"2000\">" + HtmlEscape(value) + "</textarea>";
-  } else {
-    out += "<input type=\"" + type + "\"" + attrs + " value=\"" + HtmlEscape(value) + "\">";
-  }
-  if (!error.empty()) {
-    out += "<p class=\"error\" id=\"" + name + "-error\">" + HtmlEscape(error) + "</p>";
-  }
-  return out;
-}
-
-std::string ErrorSummary(const std::vector<ErrorDetail>& errors, const std::string& message) {
-  if (errors.empty() && message.empty()) return "";
-  return "<p class=\"error\" role=\"alert\">" +
-         HtmlEscape(message.empty() ? "Please correct the fields marked below." : message) + "</p>";
-}
-
-std::string NoticePage(const std::string& title, const std::string& text) {
-  return PublicPage(title, "<main><h1>" + HtmlEscape(title) +
-                               "</h1><p class=\"notice\" "
-                               "role=\"status\">" +
-                               HtmlEscape(text) +
-                               "</p><p><a href=\"/trust\">The trust center</a></p></main>");
-}
 
 Response LinkProblem(storage::LinkState state) {
   if (state == storage::LinkState::kExpired) {

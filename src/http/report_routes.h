@@ -16,6 +16,7 @@
 
 #include "accord/domain/fields.h"
 #include "accord/http/api.h"
+#include "accord/http/html_page.h"
 #include "accord/storage/report_requests.h"
 
 namespace accord::http::report_routes {
@@ -23,18 +24,6 @@ namespace accord::http::report_routes {
 namespace json = boost::json;
 
 inline constexpr size_t kFormLimit = 16 * 1024;
-
-// The reason given for `field` in `details`, "" when there is none.
-std::string FieldError(const std::vector<ErrorDetail>& details, const std::string& field);
-// A labelled input with its error beside it (aria-describedby), value kept on a re-render.
-std::string Input(const std::string& name, const std::string& label, const std::string& type,
-                  const std::map<std::string, std::string>& values,
-                  const std::vector<ErrorDetail>& errors, bool required,
-                  const std::string& autocomplete = "");
-// The alert above a form that has errors ("" when it has none).
-std::string ErrorSummary(const std::vector<ErrorDetail>& errors, const std::string& message);
-// A page that says one thing and links back to the trust center.
-std::string NoticePage(const std::string& title, const std::string& text);
 
 // The page for a secret link that cannot be used: unknown (404), expired or used up (410).
 Response LinkProblem(storage::LinkState state);

@@ -545,17 +545,6 @@ TEST(ReportRequestFormTest, ThePublicFormShowsErrorsBesideFieldsAndIsRateLimited
   EXPECT_EQ(HttpCall(server.port(), "GET", "/trust").status, 200);
 }
 
-TEST(FormParsingTest, DecodesPlusAndPercentAndRefusesBadEscapes) {
-  auto f = http::ParseForm("a=1+2&b=%C3%A9t%C3%A9&c=&d&a=3");
-  ASSERT_TRUE(f.ok());
-  EXPECT_EQ(f->at("a"), "3");
-  EXPECT_EQ(f->at("b"), "\xC3\xA9t\xC3\xA9");
-  EXPECT_EQ(f->at("c"), "");
-  EXPECT_EQ(f->at("d"), "");
-  EXPECT_FALSE(http::ParseForm("a=%4").ok());
-  EXPECT_FALSE(http::ParseForm("a=%GG").ok());
-}
-
 TEST(ReportRequestRulesTest, DomainsOfEmailsAndWebsites) {
   EXPECT_EQ(domain::EmailDomain("Jane@NorthWind.Example"), "northwind.example");
   EXPECT_EQ(domain::EmailDomain("nobody"), "");
