@@ -11,6 +11,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
 #include "accord/http/api.h"
+#include "accord/http/html_page.h"
 #include "accord/http/json.h"
 #include "accord/http/router.h"
 #include "accord/http/schema.h"
@@ -35,9 +36,7 @@ std::string Text(const json::object& o, const char* key) { return HtmlEscape(Sta
 
 std::string SubprocessorTable(const json::array& subprocessors) {
   if (subprocessors.empty()) return "<p>No subprocessors are listed.</p>";
-  std::string out =
-      "<table><thead><tr><th scope=\"col\">Subprocessor</th><th scope=\"col\">Purpose</th>"
-      "<th scope=\"col\">Data location</th></tr></thead><tbody>";
+  std::string out = TableHead({"Subprocessor", "Purpose", "Data location"});
   for (const auto& v : subprocessors) {
     const json::object& p = v.as_object();
     out += "<tr><td>" + Text(p, "name") + "</td><td>" + Text(p, "purpose") + "</td><td>" +
@@ -71,9 +70,7 @@ std::string TrustPage(const json::object& t, const TrustSettings& settings) {
   if (certs.empty()) {
     body += "<p>No current certification is published.</p>";
   } else {
-    body +=
-        "<table><thead><tr><th scope=\"col\">Certification</th><th scope=\"col\">Issuer</th>"
-        "<th scope=\"col\">Scope</th><th scope=\"col\">Valid</th></tr></thead><tbody>";
+    body += TableHead({"Certification", "Issuer", "Scope", "Valid"});
     for (const auto& v : certs) {
       const json::object& c = v.as_object();
       body += "<tr><td>" + Text(c, "name") + "</td><td>" + Text(c, "issuer") + "</td><td>" +

@@ -1,14 +1,15 @@
+// Accounts (issue 5): the commands that create, onboard, change and deactivate users, and
+// alerts. Credentials and sessions: identity_credentials.cc; API tokens: identity_tokens.cc.
 #include "accord/storage/identity_store.h"
-#include "accord/storage/outbox.h"
 
 #include <algorithm>
 #include <boost/json.hpp>
 
 #include "accord/core/ids.h"
-#include "accord/core/sha256.h"
 #include "accord/core/time.h"
 #include "accord/domain/identity.h"
 #include "accord/domain/registry.h"
+#include "accord/storage/outbox.h"
 
 namespace accord::storage {
 
@@ -324,234 +325,7 @@ Result<json::object> ChangeUserRole(CommandContext& c, const domain::Actor& acto
   return state;
 }
 
-// --- credentials -----------------------------------------------------------------------------
-
-Result<std::optional<UserSecrets>> ReadSecrets(Tx& tx, std::string_view user_id) {
-  auto row = tx.QueryOne(
-      "SELECT password_hash, totp_secret, totp_pending, totp_last_step, must_change_password, "
-      "updated_at FROM user_secrets WHERE user_id = ?",
-      {std::string(user_id)});
-  if (!row.ok()) return std::move(row).error();
-  if (!row->has_value()) return std::optional<UserSecrets>();
-  const Row& r = **row;
-  UserSecrets s;
-  s.password_hash = r.Text(0);
-  if (!r.IsNull(1)) s.totp_secret = r.BlobAt(1);
-  if (!r.IsNull(2)) s.totp_pending = r.BlobAt(2);
-  if (!r.IsNull(3)) s.totp_last_step = static_cast<uint64_t>(r.Int(3));
-  s.must_change = r.Int(4) != 0;
-  s.updated_at = r.Text(5);
-  return std::optional<UserSecrets>(std::move(s));
-}
-
-Status WritePassword(Tx& tx, std::string_view user_id, const std::string& hash, TimePoint now,
-                     bool must_change) {
-  auto r = tx.Exec(
-      "UPDATE user_secrets SET password_hash = ?, must_change_password = ?, updated_at = ? "
-      "WHERE user_id = ?",
-      {hash, int64_t{must_change ? 1 : 0}, FormatRfc3339(now), std::string(user_id)});
-  if (!r.ok()) return std::move(r).error();
-  return Ok();
-}
-
-Status WriteTotp(Tx& tx, std::string_view user_id, const Bytes& secret, const Bytes& pending,
-                 std::optional<uint64_t> last_step, TimePoint now) {
-  Value s = secret.empty() ? Value() : BlobOf(secret);
-  Value p = pending.empty() ? Value() : BlobOf(pending);
-  Value step = last_step ? Value(static_cast<int64_t>(*last_step)) : Value();
-  auto r = tx.Exec(
-      "UPDATE user_secrets SET totp_secret = ?, totp_pending = ?, totp_last_step = ?, "
-      "updated_at = ? WHERE user_id = ?",
-      {s, p, step, FormatRfc3339(now), std::string(user_id)});
-  if (!r.ok()) return std::move(r).error();
-  return Ok();
-}
-
-Status WriteRecoveryCodes(Tx& tx, std::string_view user_id, const std::vector<std::string>& codes) {
-  auto del = tx.Exec("DELETE FROM user_recovery_codes WHERE user_id = ?", {std::string(user_id)});
-  if (!del.ok()) return std::move(del).error();
-  for (const auto& code : codes) {
-    auto ins = tx.Exec("INSERT INTO user_recovery_codes(user_id, code_hash) VALUES (?, ?)",
-                       {std::string(user_id), BlobOf(Sha256(code))});
-    if (!ins.ok()) return std::move(ins).error();
-  }
-  return Ok();
-}
-
-Result<bool> ConsumeRecoveryCode(Tx& tx, std::string_view user_id, std::string_view code,
-                                 TimePoint now) {
-  // Lookup by hash: no secret-dependent comparison in our code.
-  auto r = tx.Exec(
-      "UPDATE user_recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND "
-      "used_at IS NULL",
-      {FormatRfc3339(now), std::string(user_id), BlobOf(Sha256(code))});
-  if (!r.ok()) return std::move(r).error();
-  return *r == 1;
-}
-
-Result<int64_t> UnusedRecoveryCodes(Tx& tx, std::string_view user_id) {
-  auto row =
-      tx.QueryOne("SELECT COUNT(*) FROM user_recovery_codes WHERE user_id = ? AND used_at IS NULL",
-                  {std::string(user_id)});
-  if (!row.ok()) return std::move(row).error();
-  return row->has_value() ? (*row)->Int(0) : 0;
-}
-
-// --- API tokens --------------------------------------------------------------------------------
-
-Result<NewToken> CreateToken(CommandContext& c, const domain::Actor& actor,
-                             const std::string& user_id, const std::string& name,
-                             const std::string& role_in, std::optional<TimePoint> expires_at) {
-  if (name.empty() || name.size() > 100) return ValidationError("name", "must be 1-100 characters");
-  auto user = FindUser(c.tx(), user_id);
-  if (!user.ok()) return std::move(user).error();
-  if (!user->has_value()) return ValidationError("user", "no account has id " + user_id);
-  const json::object& u = **user;
-  std::string user_role = domain::StateString(u, "role");
-  std::string role = role_in.empty() ? user_role : role_in;
-  if (!domain::IsRole(role)) {
-    return ValidationError("role",
-                           "must be one of security_officer, privacy_officer, staff, auditor, "
-                           "third_party_contact");
-  }
-  // Least privilege: a token is the account's role or, for an officer, read-only.
-  if (role != user_role && !(domain::IsElevatedRole(user_role) && role == "auditor")) {
-    return ValidationError(
-        "role", "a token has its account's role (" + user_role + ")" +
-                    (domain::IsElevatedRole(user_role) ? " or auditor (read-only)" : ""));
-  }
-  if (std::string problem = domain::AccessProblem(u, c.Now()); !problem.empty()) {
-    return Error{ErrorCode::kConflict, "no token for this account: " + problem, {}};
-  }
-  if (expires_at && *expires_at <= c.Now()) {
-    return ValidationError("expires_at", "must be in the future");
-  }
-  NewToken token;
-  token.secret = "acc_" + Base64UrlEncode(RandomBytes(32));
-  token.id = NewId("tok", c.Now());
-  json::object payload{{"name", name}, {"role", role}, {"user_id", user_id}};
-  std::string party_id = domain::StateString(u, "party_id");
-  if (!party_id.empty()) payload["party_id"] = party_id;
-  payload["expires_at"] = expires_at ? json::value(FormatRfc3339(*expires_at)) : nullptr;
-  auto index = c.Append(domain::Event{.type = "token.created",
-                                      .actor = actor,
-                                      .subject = {"api_token", token.id},
-                                      .payload = std::move(payload)});
-  if (!index.ok()) return std::move(index).error();
-  // The secret's hash is not a read model: it never enters the ledger.
-  auto ins = c.tx().Exec("INSERT INTO api_token_secrets(token_id, secret_hash) VALUES (?, ?)",
-                         {token.id, BlobOf(Sha256(token.secret))});
-  if (!ins.ok()) return std::move(ins).error();
-  return token;
-}
-
-Result<json::object> RevokeToken(CommandContext& c, const domain::Actor& actor,
-                                 const std::string& token_id, const std::string& owner_id,
-                                 const std::string& reason) {
-  auto row = c.tx().QueryOne(
-      "SELECT id, name, role, user_id, revoked_at FROM rm_api_tokens WHERE id = ?", {token_id});
-  if (!row.ok()) return std::move(row).error();
-  if (!row->has_value() ||
-      (!owner_id.empty() && ((*row)->IsNull(3) || (*row)->Text(3) != owner_id))) {
-    return NotFound("token " + token_id);
-  }
-  if (!(*row)->IsNull(4)) return Error{ErrorCode::kConflict, "the token is already revoked", {}};
-  auto index = c.Append(domain::Event{.type = "token.revoked",
-                                      .actor = actor,
-                                      .subject = {"api_token", token_id},
-                                      .payload = json::object{{"reason", reason}}});
-  if (!index.ok()) return std::move(index).error();
-  return json::object{{"id", token_id}, {"revoked", true}};
-}
-
-// --- sessions ------------------------------------------------------------------------------------
-
-std::string CsrfTokenFor(std::string_view session_secret) {
-  return Base64UrlEncode(Sha256(std::string("accord-csrf:") + std::string(session_secret)));
-}
-
-Result<NewSession> CreateSession(Tx& tx, const std::string& user_id, const std::string& state,
-                                 TimePoint now, TimePoint expires_at, const std::string& address) {
-  NewSession s;
-  s.secret = Base64UrlEncode(RandomBytes(32));
-  s.csrf = CsrfTokenFor(s.secret);
-  s.session.id = NewId("ses", now);
-  s.session.user_id = user_id;
-  s.session.state = state;
-  s.session.created_at = FormatRfc3339(now);
-  s.session.last_seen_at = s.session.created_at;
-  s.session.expires_at = FormatRfc3339(expires_at);
-  s.session.csrf_hash = Sha256(s.csrf);
-  auto r = tx.Exec(
-      "INSERT INTO sessions(id, secret_hash, csrf_hash, user_id, state, created_at, "
-      "last_seen_at, expires_at, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {s.session.id, BlobOf(Sha256(s.secret)), BlobOf(s.session.csrf_hash), user_id, state,
-       s.session.created_at, s.session.last_seen_at, s.session.expires_at, address});
-  if (!r.ok()) return std::move(r).error();
-  return s;
-}
-
-Result<std::optional<Session>> FindSession(Tx& tx, const Hash& secret_hash, TimePoint now) {
-  auto row = tx.QueryOne(
-      "SELECT id, user_id, state, break_glass_until, created_at, last_seen_at, expires_at, "
-      "csrf_hash FROM sessions WHERE secret_hash = ? AND revoked_at IS NULL AND expires_at > ?",
-      {BlobOf(secret_hash), FormatRfc3339(now)});
-  if (!row.ok()) return std::move(row).error();
-  if (!row->has_value()) return std::optional<Session>();
-  const Row& r = **row;
-  Session s{r.Text(0), r.Text(1), r.Text(2), r.IsNull(3) ? "" : r.Text(3),
-            r.Text(4), r.Text(5), r.Text(6), {}};
-  const Bytes& csrf = r.BlobAt(7);
-  if (csrf.size() == s.csrf_hash.size()) std::copy(csrf.begin(), csrf.end(), s.csrf_hash.begin());
-  return std::optional<Session>(std::move(s));
-}
-
-Status TouchSession(Tx& tx, std::string_view id, TimePoint now) {
-  auto r = tx.Exec("UPDATE sessions SET last_seen_at = ? WHERE id = ?",
-                   {FormatRfc3339(now), std::string(id)});
-  if (!r.ok()) return std::move(r).error();
-  return Ok();
-}
-
-Status RevokeSession(Tx& tx, std::string_view id, TimePoint now) {
-  auto r = tx.Exec("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                   {FormatRfc3339(now), std::string(id)});
-  if (!r.ok()) return std::move(r).error();
-  return Ok();
-}
-
-Status SetSessionBreakGlass(Tx& tx, std::string_view id, TimePoint until) {
-  auto r = tx.Exec("UPDATE sessions SET break_glass_until = ? WHERE id = ?",
-                   {FormatRfc3339(until), std::string(id)});
-  if (!r.ok()) return std::move(r).error();
-  return Ok();
-}
-
-Result<int64_t> PurgeIdentityState(Store& store, TimePoint now) {
-  std::string cutoff = FormatRfc3339(now - std::chrono::hours(24));
-  int64_t deleted = 0;
-  Status s = store.Write([&](Tx& tx) -> Status {
-    auto sessions =
-        tx.Exec("DELETE FROM sessions WHERE expires_at < ? OR revoked_at < ?", {cutoff, cutoff});
-    if (!sessions.ok()) return std::move(sessions).error();
-    auto throttle =
-        tx.Exec("DELETE FROM auth_throttle WHERE last_failure_at < ? AND blocked_until < ?",
-                {cutoff, FormatRfc3339(now)});
-    if (!throttle.ok()) return std::move(throttle).error();
-    // Public-form counters (issue 9) whose window (an hour or a day) has long passed: they
-    // hold client addresses and emails, kept no longer than they count.
-    auto rate = tx.Exec("DELETE FROM public_rate WHERE window_start < ?",
-                        {FormatRfc3339(now - std::chrono::hours(48))});
-    if (!rate.ok()) return std::move(rate).error();
-    deleted = *sessions + *throttle + *rate;
-    return Ok();
-  });
-  if (!s.ok()) return std::move(s).error();
-  return deleted;
-}
-
-// --- alerts
-// ---------------------------------------------------------------------------------------
+// --- alerts ------------------------------------------------------------------------------
 
 Result<std::string> RaiseAlert(CommandContext& c, const domain::Actor& actor,
                                const std::string& type, const std::string& severity,
@@ -584,50 +358,6 @@ Result<std::string> RaiseAlert(CommandContext& c, const domain::Actor& actor,
                               std::move(message), c.Now());
   if (!queued.ok()) return std::move(queued).error();
   return id;
-}
-
-Result<json::array> ListApiTokens(Tx& tx, std::optional<std::string> user_id) {
-  std::string sql =
-      "SELECT id, name, role, created_at, expires_at, revoked_at, user_id FROM rm_api_tokens";
-  std::vector<Value> params;
-  if (user_id) {
-    sql += " WHERE user_id = ?";
-    params.push_back(*user_id);
-  }
-  sql += " ORDER BY id LIMIT 500";
-  auto rows = tx.Query(sql, std::move(params));
-  if (!rows.ok()) return std::move(rows).error();
-  json::array items;
-  for (const auto& r : *rows) {
-    json::object o{{"id", r.Text(0)},         {"name", r.Text(1)},     {"role", r.Text(2)},
-                   {"created_at", r.Text(3)}, {"expires_at", nullptr}, {"revoked_at", nullptr},
-                   {"user_id", nullptr}};
-    if (!r.IsNull(4)) o["expires_at"] = r.Text(4);
-    if (!r.IsNull(5)) o["revoked_at"] = r.Text(5);
-    if (!r.IsNull(6)) o["user_id"] = r.Text(6);
-    items.push_back(std::move(o));
-  }
-  return items;
-}
-
-Result<std::optional<ApiTokenRecord>> FindApiToken(Tx& tx, const Hash& secret_hash) {
-  auto row = tx.QueryOne(
-      "SELECT t.id, t.role, t.name, t.party_id, t.user_id, t.expires_at, o.doc "
-      "FROM api_token_secrets s JOIN rm_api_tokens t ON t.id = s.token_id "
-      "LEFT JOIN rm_objects o ON o.kind = 'user' AND o.id = t.user_id AND o.to_idx = ? "
-      "WHERE s.secret_hash = ? AND t.revoked_at IS NULL",
-      {kOpenVersion, BlobOf(secret_hash)});
-  if (!row.ok()) return std::move(row).error();
-  if (!row->has_value()) return std::optional<ApiTokenRecord>();
-  const Row& r = **row;
-  ApiTokenRecord t{.id = r.Text(0),
-                   .role = r.Text(1),
-                   .name = r.Text(2),
-                   .party_id = r.IsNull(3) ? "" : r.Text(3),
-                   .user_id = r.IsNull(4) ? "" : r.Text(4)};
-  if (!r.IsNull(5)) t.expires_at = r.Text(5);
-  if (!r.IsNull(6)) t.user_doc = r.Text(6);
-  return std::optional<ApiTokenRecord>(std::move(t));
 }
 
 }  // namespace accord::storage

@@ -1,26 +1,25 @@
+// Audit-report request commands (IN-4): a request is submitted (from the public form or by
+// staff), linked to a customer or partner, NDA-checked, decided by an officer and delivered
+// by a download link; the links themselves are used in report_links.cc.
 #include "accord/storage/report_requests.h"
-
-#include <arpa/inet.h>
 
 #include <algorithm>
 #include <boost/json.hpp>
-#include <cstdio>
 #include <set>
 
-#include "accord/core/bytes.h"
 #include "accord/core/ids.h"
-#include "accord/core/sha256.h"
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
 #include "accord/domain/report_requests.h"
-#include "accord/storage/outbox.h"
 #include "accord/storage/registry_store.h"
+#include "report_request_support.h"
 
 namespace accord::storage {
 
 namespace json = boost::json;
 using domain::ActorJson;
 using domain::StateString;
+using namespace report_request_support;  // NOLINT: this file's own helpers
 
 std::string_view ReportRequestSettings::NdaText() const {
   return nda_text.empty() ? domain::DefaultNdaText() : std::string_view(nda_text);
@@ -28,117 +27,14 @@ std::string_view ReportRequestSettings::NdaText() const {
 
 namespace {
 
-const std::vector<std::string> kDeciders = {"security_officer", "privacy_officer"};
 const std::vector<std::string> kWorkforce = {"security_officer", "privacy_officer", "staff"};
 
 json::value OrNull(const std::string& s) {
   return s.empty() ? json::value(nullptr) : json::value(s);
 }
 
-Value HashOf(std::string_view token) { return BlobOf(Sha256(token)); }
-
 Error Conflict(const std::string& message, const std::string& reason) {
   return Error{ErrorCode::kConflict, message, {{"action", reason, {}}}};
-}
-
-// The request's state after one step: status, a history entry, version and time.
-void Step(json::object& state, const std::string& action, const std::string& status,
-          const domain::Actor& actor, TimePoint now, const std::string& comment = "") {
-  std::string at = FormatRfc3339(now);
-  state["status"] = status;
-  json::object entry{{"action", action}, {"status", status}, {"at", at}, {"by", ActorJson(actor)}};
-  if (!comment.empty()) entry["comment"] = comment;
-  state["history"].as_array().push_back(std::move(entry));
-  state["updated_at"] = at;
-  const json::value* version = state.if_contains("version");
-  state["version"] = (version && version->is_int64() ? version->as_int64() : 0) + 1;
-}
-
-Result<uint64_t> AppendRequest(CommandContext& c, const std::string& type,
-                               const domain::Actor& actor, const json::object& state,
-                               json::object extra = {}) {
-  extra["state"] = state;
-  return c.Append(domain::Event{.type = type,
-                                .actor = actor,
-                                .subject = {"report_request", StateString(state, "id")},
-                                .payload = std::move(extra)});
-}
-
-std::string Label(const json::object& request) {
-  return domain::ReportTypeLabel(StateString(request, "report_type"));
-}
-
-std::string Requester(const json::object& request, const char* key) {
-  const json::value* r = request.if_contains("requester");
-  return r && r->is_object() ? StateString(r->as_object(), key) : "";
-}
-
-std::string ContactLine(const ReportRequestSettings& s) {
-  if (s.security_contact.empty()) return "";
-  std::string c =
-      s.security_contact.starts_with("mailto:") ? s.security_contact.substr(7) : s.security_contact;
-  return "\nQuestions: " + c + "\n";
-}
-
-// To the requester: links and generic text only, never the report or anything about others.
-Status MailRequester(Tx& tx, const json::object& request, const std::string& key,
-                     const std::string& subject, const std::string& body, bool confidential,
-                     TimePoint now) {
-  OutboxMessage m{.dedupe_key = "rrq:" + StateString(request, "id") + ":" + key,
-                  .channel = "email",
-                  .user_id = "",
-                  .recipient = Requester(request, "email"),
-                  .subject = subject,
-                  // No requester-typed text: the address is not verified, and the name
-                  // would let anyone make us send their words to anyone.
-                  .body = "Hello,\n\n" + body,
-                  .ref_kind = "report_request",
-                  .ref_id = StateString(request, "id"),
-                  .confidential = confidential};
-  auto q = QueueMessage(tx, m, now);
-  if (!q.ok()) return std::move(q).error();
-  return Ok();
-}
-
-Status MailStaff(Tx& tx, const std::vector<std::string>& roles, const json::object& request,
-                 const std::string& key, const std::string& subject, const std::string& body,
-                 TimePoint now) {
-  OutboxMessage m{.dedupe_key = "rrq:" + StateString(request, "id") + ":" + key,
-                  .channel = "email",
-                  .subject = subject,
-                  .body = body + "\n\nRequest " + StateString(request, "id") +
-                          " in Accord (GET /api/v1/report-requests/" + StateString(request, "id") +
-                          ").\n",
-                  .ref_kind = "report_request",
-                  .ref_id = StateString(request, "id")};
-  auto q = QueueForUsers(tx, roles, {}, m, now);
-  if (!q.ok()) return std::move(q).error();
-  return Ok();
-}
-
-struct NewLink {
-  std::string id, token;
-  TimePoint expires_at;
-};
-
-// A ≥128-bit secret (256 bits, base64url), stored only as its hash; the request's other live
-// links of the same purpose stop working.
-Result<NewLink> IssueLink(Tx& tx, const std::string& purpose, const std::string& request_id,
-                          const std::string& document_id, TimePoint expires_at, int64_t max_uses,
-                          TimePoint now) {
-  std::string at = FormatRfc3339(now);
-  ACCORD_TRY(
-      tx.Exec("UPDATE report_links SET revoked_at = ? WHERE request_id = ? AND purpose = ? AND "
-              "revoked_at IS NULL",
-              {at, request_id, purpose}));
-  NewLink link{NewId("rln", now), Base64UrlEncode(RandomBytes(32)), expires_at};
-  ACCORD_TRY(tx.Exec(
-      "INSERT INTO report_links(id, token_hash, purpose, request_id, document_id, expires_at, "
-      "max_uses, uses, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
-      {link.id, HashOf(link.token), purpose, request_id,
-       document_id.empty() ? Value() : Value(document_id), FormatRfc3339(expires_at), max_uses,
-       at}));
-  return link;
 }
 
 // --- linking and the NDA check -------------------------------------------------------------
@@ -257,16 +153,6 @@ Status SendNda(CommandContext& c, json::object& state, const ReportRequestSettin
           ". Once it is accepted, our security team reviews your request.\n" +
           ContactLine(settings),
       true, now);
-}
-
-Status TellDeciders(CommandContext& c, const json::object& state) {
-  const json::value* link = state.if_contains("link");
-  std::string how = link && link->is_object() ? StateString(link->as_object(), "how") : "";
-  return MailStaff(
-      c.tx(), kDeciders, state, "decide", "Audit-report request waiting for a decision",
-      Requester(state, "email") + " (" + StateString(state, "organisation") + ", linked by " + how +
-          ") asks for our " + Label(state) + ". The NDA is in place; approve or reject it.",
-      c.Now());
 }
 
 // Linked: NDA in force → in_progress, else send one. Returns the event type's verb.
@@ -605,173 +491,6 @@ Result<json::object> ReportRequestAction(CommandContext& c, const domain::Actor&
   if (!index.ok()) return std::move(index).error();
   state["ledger_index"] = static_cast<int64_t>(*index);
   return state;
-}
-
-Result<ReportLink> FindReportLink(Tx& tx, std::string_view token, std::string_view purpose,
-                                  TimePoint now) {
-  ReportLink link;
-  auto row = tx.QueryOne(
-      "SELECT id, purpose, request_id, document_id, expires_at, max_uses, uses, revoked_at "
-      "FROM report_links WHERE token_hash = ?",
-      {HashOf(token)});
-  if (!row.ok()) return std::move(row).error();
-  if (!row->has_value()) return link;
-  const Row& r = **row;
-  if (r.Text(1) != purpose || !r.IsNull(7)) return link;
-  auto request = GetObject(tx, "report_request", r.Text(2), Scope{});
-  if (!request.ok()) return std::move(request).error();
-  if (!request->has_value()) return link;
-  std::string status = StateString((*request)->doc, "status");
-  bool used_up = r.Int(6) >= r.Int(5);
-  if (!used_up &&
-      (purpose == "nda" ? status != "nda_sent" : status != "approved" && status != "completed")) {
-    return link;
-  }
-  auto expires = ParseRfc3339(r.Text(4));
-  if (!expires.ok()) return std::move(expires).error();
-  link.id = r.Text(0);
-  link.purpose = r.Text(1);
-  link.request_id = r.Text(2);
-  link.document_id = r.IsNull(3) ? "" : r.Text(3);
-  link.expires_at = *expires;
-  link.max_uses = r.Int(5);
-  link.uses = r.Int(6);
-  link.request = std::move((*request)->doc);
-  if (!link.document_id.empty()) {
-    auto doc = GetObject(tx, "document", link.document_id, Scope{});
-    if (!doc.ok()) return std::move(doc).error();
-    if (!doc->has_value()) return ReportLink{};
-    link.document = std::move((*doc)->doc);
-  }
-  link.state = link.uses >= link.max_uses ? LinkState::kUsedUp
-               : link.expires_at <= now   ? LinkState::kExpired
-                                          : LinkState::kValid;
-  return link;
-}
-
-namespace {
-
-Result<ReportLink> UsableLink(Tx& tx, std::string_view token, std::string_view purpose,
-                              TimePoint now) {
-  auto link = FindReportLink(tx, token, purpose, now);
-  if (!link.ok()) return std::move(link).error();
-  if (link->state == LinkState::kUnknown) return NotFound("link");
-  if (link->state == LinkState::kExpired) {
-    return Error{ErrorCode::kConflict, "this link has expired", {{"token", "expired", {}}}};
-  }
-  if (link->state == LinkState::kUsedUp) {
-    return Error{ErrorCode::kConflict, "this link has been used up", {{"token", "used up", {}}}};
-  }
-  // Counted here, inside the transaction: two concurrent uses cannot both take the last one.
-  auto n = tx.Exec("UPDATE report_links SET uses = uses + 1 WHERE id = ? AND uses = ?",
-                   {link->id, link->uses});
-  if (!n.ok()) return std::move(n).error();
-  if (*n != 1) return Error{ErrorCode::kConflict, "this link was just used", {}};
-  ++link->uses;
-  return link;
-}
-
-}  // namespace
-
-Result<json::object> AcceptNda(CommandContext& c, std::string_view token, const NdaAcceptance& a,
-                               const ReportRequestSettings& settings) {
-  TimePoint now = c.Now();
-  auto link = UsableLink(c.tx(), token, "nda", now);
-  if (!link.ok()) return std::move(link).error();
-  json::object state = std::move(link->request);
-  std::string request_id = StateString(state, "id");
-  std::string party_id = StateString(state, "party_id");
-  domain::Actor requester{request_id, "requester"};
-  std::string at = FormatRfc3339(now);
-
-  // The exact text accepted, content addressed like every document.
-  std::string_view text = settings.NdaText();
-  std::string sha = HexEncode(Sha256(text));
-  ACCORD_TRY(c.tx().Exec(
-      "INSERT INTO documents(sha256, content_type, size, content, created_at) "
-      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
-      {sha, "text/plain", static_cast<int64_t>(text.size()), BlobOf(AsBytes(text)), at}));
-  json::object record{
-      {"name", a.name},     {"email", a.email},        {"organisation", a.organisation},
-      {"accepted_at", at},  {"address", a.address},    {"user_agent", a.user_agent},
-      {"text_sha256", sha}, {"request_id", request_id}};
-
-  const domain::KindSpec& spec = *domain::FindKind("agreement");
-  std::string agreement_id = NewId("agr", now);
-  std::string document_id = NewId("doc", now);
-  auto agreement = domain::NewObject(
-      spec,
-      json::object{
-          {"type", "nda"},
-          {"title", "Click-through NDA"},
-          {"status", "executed"},
-          {"effective_at", at},
-          {"expires_at", FormatRfc3339(now + std::chrono::months(settings.nda_valid_months))},
-          {"signed_by", a.name}},
-      agreement_id, party_id, now);
-  if (!agreement.ok()) return std::move(agreement).error();
-  (*agreement)["click_through"] = record;
-  (*agreement)["document_id"] = document_id;
-  auto created = c.Append(domain::Event{.type = "agreement.created",
-                                        .actor = requester,
-                                        .subject = {"agreement", agreement_id},
-                                        .payload = json::object{{"state", *agreement}}});
-  if (!created.ok()) return std::move(created).error();
-  json::object doc{{"id", document_id},
-                   {"party_id", party_id},
-                   {"filename", "nda-" + sha.substr(0, 12) + ".txt"},
-                   {"content_type", "text/plain"},
-                   {"size", static_cast<int64_t>(text.size())},
-                   {"sha256", sha},
-                   {"uploaded_by", ActorJson(requester)},
-                   {"agreement_id", agreement_id},
-                   {"created_at", at},
-                   {"updated_at", at},
-                   {"version", 1}};
-  auto uploaded = c.Append(domain::Event{.type = "document.uploaded",
-                                         .actor = requester,
-                                         .subject = {"document", document_id},
-                                         .payload = json::object{{"state", doc}}});
-  if (!uploaded.ok()) return std::move(uploaded).error();
-
-  json::object nda = state["nda"].is_object() ? state["nda"].as_object() : json::object{};
-  nda["agreement_id"] = agreement_id;
-  nda["accepted_at"] = at;
-  state["nda"] = std::move(nda);
-  Step(state, "nda_accepted", "in_progress", requester, now, "accepted by " + a.name);
-  auto index = AppendRequest(c, "report_request.nda_accepted", requester, state,
-                             json::object{{"acceptance", record}});
-  if (!index.ok()) return std::move(index).error();
-  ACCORD_TRY(TellDeciders(c, state));
-  state["ledger_index"] = static_cast<int64_t>(*index);
-  return state;
-}
-
-Result<json::object> RecordDownload(CommandContext& c, std::string_view token,
-                                    const std::string& address, const std::string& user_agent) {
-  TimePoint now = c.Now();
-  auto link = UsableLink(c.tx(), token, "download", now);
-  if (!link.ok()) return std::move(link).error();
-  json::object state = std::move(link->request);
-  domain::Actor requester{StateString(state, "id"), "requester"};
-  std::string at = FormatRfc3339(now);
-  json::object download{{"at", at},
-                        {"email", Requester(state, "email")},
-                        {"address", address},
-                        {"user_agent", user_agent},
-                        {"link_id", link->id},
-                        {"number", link->uses}};
-  if (state["delivery"].is_object()) {
-    json::object& delivery = state["delivery"].as_object();
-    if (!delivery["downloads"].is_array()) delivery["downloads"] = json::array{};
-    delivery["downloads"].as_array().push_back(download);
-  }
-  Step(state, "downloaded", "completed", requester, now,
-       "download " + std::to_string(link->uses) + " of " + std::to_string(link->max_uses));
-  auto index = AppendRequest(c, "report_request.downloaded", requester, state,
-                             json::object{{"download", download}});
-  if (!index.ok()) return std::move(index).error();
-  return std::move(link->document);
 }
 
 }  // namespace accord::storage

@@ -1,5 +1,5 @@
 // Helpers shared by the review workflow's files: reviews.cc, change_notices.cc, findings.cc,
-// review_schedule.cc and review_reports.cc (private to storage/).
+// review_schedule.cc, review_series.cc and review_reports.cc (private to storage/).
 #pragma once
 
 #include <boost/json/object.hpp>

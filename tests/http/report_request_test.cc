@@ -3,14 +3,13 @@
 // delivered email and accepted in the click-through page, the executed NDA agreement with its
 // evidence, an officer's approval, the download link from the next email used up to its
 // limit; an NDA in force skips the NDA, an expired one means a new one; unknown
-// organisations wait for staff; rejections are emailed; public forms are rate-limited per
-// address and never say whether an organisation exists.
+// organisations wait for staff; rejections are emailed; the public answer never says whether
+// an organisation exists. The form's own checks: report_request_form_test.cc.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
-#include <regex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -19,78 +18,19 @@
 #include "accord/core/sha256.h"
 #include "accord/core/time.h"
 #include "accord/domain/report_requests.h"
-#include "accord/http/api.h"
 #include "accord/storage/report_requests.h"
+#include "http/report_request_test.h"
 #include "support/api_server.h"
 #include "support/smtp_server.h"
 
-namespace accord::testing {
+namespace accord::testing::report_request {
 namespace {
-
-namespace json = boost::json;
-
-std::string Str(const json::value& v) { return std::string(v.as_string()); }
-bool Has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-// A delivered message's body, quoted-printable decoded (soft line breaks joined).
-std::string DecodeQp(const std::string& message) {
-  size_t start = message.find("\r\n\r\n");
-  size_t skip = 4;
-  if (start == std::string::npos) {
-    start = message.find("\n\n");
-    skip = 2;
-  }
-  std::string body = start == std::string::npos ? message : message.substr(start + skip);
-  std::string out;
-  for (size_t i = 0; i < body.size(); ++i) {
-    if (body[i] == '=' && i + 2 < body.size() && body[i + 1] == '\r' && body[i + 2] == '\n') {
-      i += 2;
-    } else if (body[i] == '=' && i + 1 < body.size() && body[i + 1] == '\n') {
-      i += 1;
-    } else if (body[i] == '=' && i + 2 < body.size() && std::isxdigit(body[i + 1]) &&
-               std::isxdigit(body[i + 2])) {
-      out += static_cast<char>(std::stoi(body.substr(i + 1, 2), nullptr, 16));
-      i += 2;
-    } else {
-      out += body[i];
-    }
-  }
-  return out;
-}
-
-// The token of the first "<base>/<kind>/<token>" link in a decoded body.
-std::string LinkToken(const std::string& body, const std::string& kind) {
-  std::smatch m;
-  std::regex re("/" + kind + "/([A-Za-z0-9_-]+)");
-  return std::regex_search(body, m, re) ? m[1].str() : "";
-}
 
 std::string PdfBytes(std::string_view tag) {
   std::string pdf = "%PDF-1.7\n";
   pdf += tag;
   pdf += std::string("\x00\x01\xFF\xFE\n%%EOF\n", 11);
   return pdf;
-}
-
-std::string FormEncode(const std::vector<std::pair<std::string, std::string>>& fields) {
-  std::string out;
-  for (const auto& [k, v] : fields) {
-    out += (out.empty() ? "" : "&") + k + "=";
-    for (unsigned char c : v) {
-      if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
-        out += static_cast<char>(c);
-      } else if (c == ' ') {
-        out += '+';
-      } else {
-        char hex[4];
-        std::snprintf(hex, sizeof hex, "%%%02X", c);
-        out += hex;
-      }
-    }
-  }
-  return out;
 }
 
 class ReportRequestTest : public ::testing::Test {
@@ -475,87 +415,6 @@ TEST_F(ReportRequestTest, UnknownOrganisationsWaitForStaffAndThePublicAnswerNeve
   EXPECT_EQ(s().Get("/api/v1/report-requests/" + id, "third_party_contact").status, 403);
 }
 
-// A server of its own: the per-address counter is the point.
-TEST(ReportRequestFormTest, ThePublicFormShowsErrorsBesideFieldsAndIsRateLimitedPerAddress) {
-  ApiServer server;
-  auto form = [&](const std::string& body) {
-    return HttpCall(server.port(), "POST", "/trust/request", body,
-                    {{"Content-Type", "application/x-www-form-urlencoded"}});
-  };
-  HttpResult page = HttpCall(server.port(), "GET", "/trust/request");
-  ASSERT_EQ(page.status, 200);
-  EXPECT_TRUE(Has(page.body, "<label for=\"email\">"));
-  EXPECT_TRUE(Has(page.body, "SOC 2 Type II report"));
-  EXPECT_TRUE(Has(HttpCall(server.port(), "GET", "/trust").body, "href=\"/trust/request\""));
-
-  HttpResult bad = form(FormEncode({{"name", "Kim"},
-                                    {"email", "kim@@example"},
-                                    {"organisation", "Kim & Co <b>"},
-                                    {"report_type", "soc2_type2"}}));
-  EXPECT_EQ(bad.status, 422);
-  EXPECT_TRUE(Has(bad.body, "id=\"email-error\"")) << bad.body;
-  EXPECT_TRUE(Has(bad.body, "value=\"Kim &amp; Co &lt;b&gt;\"")) << "kept, escaped";
-  EXPECT_EQ(form("name=%zz").status, 400);
-  // A right-to-left override could disguise a link in an email or a page.
-  HttpResult bidi = form(FormEncode({{"name",
-                                      "Kim \xE2\x80\xAE"
-                                      "moc.live"},
-                                     {"email", "kim@example.org"},
-                                     {"organisation", "Kim and Co"},
-                                     {"report_type", "soc2_type2"}}));
-  EXPECT_EQ(bidi.status, 422);
-  EXPECT_TRUE(Has(bidi.body, "id=\"name-error\"")) << bidi.body;
-
-  HttpResult ok = form(FormEncode({{"name", "Kim Lee"},
-                                   {"email", "kim@example.org"},
-                                   {"organisation", "Kim and Co"},
-                                   {"report_type", "soc2_type2"},
-                                   {"needed_by", ""}}));
-  ASSERT_EQ(ok.status, 200) << ok.body;
-  EXPECT_TRUE(Has(ok.body, "Request received"));
-  // Four more from this address pass; the sixth within the hour is refused and writes nothing.
-  for (int i = 0; i < 4; ++i) {
-    HttpResult r =
-        HttpCall(server.port(), "POST", "/api/v1/public/report-requests",
-                 json::serialize(json::object{{"name", "Kim Lee"},
-                                              {"email", "kim" + std::to_string(i) + "@example.org"},
-                                              {"organisation", "Kim and Co"},
-                                              {"report_type", "iso27001"}}));
-    ASSERT_EQ(r.status, 202) << i << ": " << r.body;
-  }
-  uint64_t before = server.LedgerSize();
-  HttpResult limited = HttpCall(server.port(), "POST", "/api/v1/public/report-requests",
-                                json::serialize(json::object{{"name", "Kim Lee"},
-                                                             {"email", "kim9@example.org"},
-                                                             {"organisation", "Kim and Co"},
-                                                             {"report_type", "iso27001"}}));
-  EXPECT_EQ(limited.status, 429) << limited.body;
-  EXPECT_EQ(json::parse(limited.body).at("error").at("code"), "rate_limited");
-  int retry = std::atoi(limited.Header("Retry-After").c_str());
-  EXPECT_GT(retry, 0);
-  EXPECT_LE(retry, 3600);
-  HttpResult limited_form = form(FormEncode({{"name", "Kim Lee"},
-                                             {"email", "kim10@example.org"},
-                                             {"organisation", "Kim and Co"},
-                                             {"report_type", "soc2_type2"}}));
-  EXPECT_EQ(limited_form.status, 429);
-  EXPECT_TRUE(Has(limited_form.body, "too many requests")) << limited_form.body;
-  EXPECT_EQ(server.LedgerSize(), before);
-  // The server keeps serving everything else.
-  EXPECT_EQ(HttpCall(server.port(), "GET", "/trust").status, 200);
-}
-
-TEST(FormParsingTest, DecodesPlusAndPercentAndRefusesBadEscapes) {
-  auto f = http::ParseForm("a=1+2&b=%C3%A9t%C3%A9&c=&d&a=3");
-  ASSERT_TRUE(f.ok());
-  EXPECT_EQ(f->at("a"), "3");
-  EXPECT_EQ(f->at("b"), "\xC3\xA9t\xC3\xA9");
-  EXPECT_EQ(f->at("c"), "");
-  EXPECT_EQ(f->at("d"), "");
-  EXPECT_FALSE(http::ParseForm("a=%4").ok());
-  EXPECT_FALSE(http::ParseForm("a=%GG").ok());
-}
-
 TEST(ReportRequestRulesTest, DomainsOfEmailsAndWebsites) {
   EXPECT_EQ(domain::EmailDomain("Jane@NorthWind.Example"), "northwind.example");
   EXPECT_EQ(domain::EmailDomain("nobody"), "");
@@ -591,82 +450,4 @@ TEST(ReportRequestRulesTest, UnsafeTextAndClientKeys) {
 }
 
 }  // namespace
-}  // namespace accord::testing
-
-namespace accord::testing {
-namespace {
-
-// Subscriptions to the subprocessor list, against their own server and mail server (the
-// per-address form counter is shared with the request form).
-TEST(SubscriptionTest, DoubleOptInThenEachChangeIsEmailedUntilUnsubscribed) {
-  SmtpTestServer smtp;
-  ASSERT_TRUE(smtp.started()) << smtp.error();
-  ApiServer s({"--smtp-host", "127.0.0.1", "--smtp-port", std::to_string(smtp.port()),
-               "--smtp-from", "trust@luma.example", "--smtp-ca-file", smtp.ca_file().string()});
-  auto mail = [&](const std::string& to, const std::string& subject) -> std::string {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(90);
-    while (std::chrono::steady_clock::now() < deadline) {
-      for (const auto& m : smtp.Messages()) {
-        if (Has(m, "To: <" + to + ">") && Has(m, "Subject: " + subject)) return DecodeQp(m);
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(250));
-    }
-    ADD_FAILURE() << "no email to " << to << ": " << subject;
-    return "";
-  };
-  auto form = [&](const std::string& target, const std::string& body) {
-    return HttpCall(s.port(), "POST", target, body,
-                    {{"Content-Type", "application/x-www-form-urlencoded"}});
-  };
-  EXPECT_TRUE(Has(HttpCall(s.port(), "GET", "/trust").body, "action=\"/trust/subscribe\""));
-  HttpResult bad = form("/trust/subscribe", "email=not-an-address");
-  EXPECT_EQ(bad.status, 422);
-  HttpResult ok = form("/trust/subscribe", "email=Customer%40Example.org");
-  ASSERT_EQ(ok.status, 200) << ok.body;
-  EXPECT_TRUE(Has(ok.body, "Check your inbox"));
-  // Entered again the same day: the same answer, no second email.
-  HttpResult again = HttpCall(s.port(), "POST", "/api/v1/public/subscriptions",
-                              R"({"email": "customer@example.org"})");
-  EXPECT_EQ(again.status, 202) << again.body;
-
-  std::string body = mail("customer@example.org", "Confirm your subscription");
-  std::string token = LinkToken(body, "subscriptions");
-  ASSERT_GE(token.size(), 43u) << body;
-  HttpResult page = HttpCall(s.port(), "GET", "/trust/subscriptions/" + token);
-  ASSERT_EQ(page.status, 200);
-  EXPECT_TRUE(Has(page.body, "waiting for your confirmation"));
-  HttpResult confirmed = form("/trust/subscriptions/" + token, "action=confirm");
-  ASSERT_EQ(confirmed.status, 200);
-  EXPECT_TRUE(Has(confirmed.body, "Subscription confirmed"));
-
-  // A new subprocessor is announced while it is onboarded, then added.
-  HttpResult created = s.Post("/api/v1/parties", R"({"name": "Wombat Storage",
-      "kind": "subcontractor", "public_subprocessor": true, "purpose": "Backups",
-      "location": "Canada"})");
-  ASSERT_EQ(created.status, 201) << created.body;
-  std::string id = Str(json::parse(created.body).at("id"));
-  ASSERT_EQ(s.Call("PATCH", "/api/v1/parties/" + id, R"({"status": "onboarding"})").status, 200);
-  body = mail("customer@example.org", "Our subprocessor list changed");
-  EXPECT_TRUE(Has(body, "Wombat Storage is planned")) << body;
-  EXPECT_TRUE(Has(body, "Backups; data location: Canada")) << body;
-  EXPECT_TRUE(Has(body, "/trust/subscriptions/" + token)) << body;
-
-  HttpResult ended = form("/trust/subscriptions/" + token, "action=unsubscribe");
-  ASSERT_EQ(ended.status, 200);
-  EXPECT_TRUE(Has(ended.body, "You are unsubscribed"));
-  EXPECT_TRUE(Has(HttpCall(s.port(), "GET", "/trust/subscriptions/" + token).body, "ended"));
-  // Subscribing again after ending it: a new confirmation at once, a new link.
-  ASSERT_EQ(form("/trust/subscribe", "email=customer%40example.org").status, 200);
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  size_t confirmations = 0;
-  while (confirmations < 2 && std::chrono::steady_clock::now() < deadline) {
-    confirmations = 0;
-    for (const auto& m : smtp.Messages()) confirmations += Has(m, "Subject: Confirm your") ? 1 : 0;
-    std::this_thread::sleep_for(std::chrono::milliseconds(250));
-  }
-  EXPECT_EQ(confirmations, 2u);
-  EXPECT_EQ(form("/trust/subscriptions/unknown-token", "action=confirm").status, 404);
-}
-
-}  // namespace
-}  // namespace accord::testing
+}  // namespace accord::testing::report_request

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "accord/core/clock.h"
+#include "accord/http/html_page.h"  // the route groups that render pages
 #include "accord/http/metrics.h"
 #include "accord/http/router.h"
 #include "accord/policy/profile.h"
@@ -38,20 +39,6 @@ extern const std::vector<std::string> kAllRoles;
 extern const std::vector<std::string> kOfficerRoles;       // security_officer, privacy_officer
 extern const std::vector<std::string> kLedgerReaderRoles;  // officers + auditor
 extern const std::vector<std::string> kWorkforceRoles;     // officers + staff
-
-// Text for HTML and XML (Atom): & < > " ' escaped.
-std::string HtmlEscape(std::string_view text);
-// The Content-Security-Policy of a server-rendered page whose only style is one inline
-// <style> element holding `css` (allowed by its hash; no script at all).
-std::string HtmlPageCsp(std::string_view css);
-
-// A public server-rendered page (trust center, request form, NDA, downloads): one inline
-// stylesheet allowed by its hash, no script, every value escaped by the caller.
-std::string PublicPage(const std::string& title, const std::string& body);
-Response PublicHtml(std::string page, int status = 200);
-// An application/x-www-form-urlencoded body: name -> value (the last wins; '+' is a space).
-// 400 on a malformed percent escape.
-Result<std::map<std::string, std::string>> ParseForm(std::string_view body);
 
 void AddSystemRoutes(Router& router, ApiDeps& deps);
 void AddLedgerRoutes(Router& router, ApiDeps& deps);

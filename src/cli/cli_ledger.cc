@@ -1,0 +1,243 @@
+// `accord ledger ...`: verify, rebuild, digest, checkpoint, public-key and prove.
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+#include "accord/app/runtime.h"
+#include "accord/cli/progress.h"
+#include "accord/core/bytes.h"
+#include "accord/core/time.h"
+#include "accord/ledger/merkle.h"
+#include "accord/storage/ledger_audit.h"
+#include "cli_commands.h"
+
+namespace accord::cli {
+
+namespace json = boost::json;
+
+namespace {
+
+int RunVerify(const Globals& g) {
+  SystemClock clock;
+  auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
+  if (!rt.ok()) return Report(rt.error(), "ledger verify");
+  auto progress = TerminalProgress::ForCommand("ledger verify", g.json);
+  auto report = storage::VerifyLedger((*rt)->store(), progress.callback());
+  progress.Finish();
+  if (!report.ok()) return Report(report.error(), "ledger verify");
+  const auto& r = *report;
+  if (g.json) {
+    json::object o{{"ok", r.ok},
+                   {"size", r.size},
+                   {"root_hash", Base64Encode(r.root)},
+                   {"checkpoints", r.checkpoints},
+                   {"nodes", r.nodes},
+                   {"keys", r.keys}};
+    if (!r.ok) {
+      o["problem"] = r.problem;
+      o["first_bad_index"] = r.first_bad_index ? json::value(*r.first_bad_index) : nullptr;
+    }
+    PrintJson(o);
+  } else if (r.ok) {
+    std::printf(
+        "ledger OK: size %llu, root %s\n%llu checkpoint signatures, %llu tree nodes, "
+        "%llu signing keys checked\n",
+        static_cast<unsigned long long>(r.size), Base64Encode(r.root).c_str(),
+        static_cast<unsigned long long>(r.checkpoints), static_cast<unsigned long long>(r.nodes),
+        static_cast<unsigned long long>(r.keys));
+  } else {
+    std::printf("ledger TAMPERED: %s\n", r.problem.c_str());
+    if (r.first_bad_index) {
+      std::printf("first bad index: %llu\n", static_cast<unsigned long long>(*r.first_bad_index));
+    }
+  }
+  return r.ok ? kExitOk : kExitCheckFailed;
+}
+
+int RunRebuild(const Globals& g) {
+  SystemClock clock;
+  auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
+  if (!rt.ok()) return Report(rt.error(), "ledger rebuild");
+  const auto& projections = (*rt)->log().projections();
+  auto before = storage::ReadModelDigest((*rt)->store(), projections);
+  if (!before.ok()) return Report(before.error(), "ledger rebuild");
+  auto replayed = storage::RebuildReadModels((*rt)->store(), projections);
+  if (!replayed.ok()) return Report(replayed.error(), "ledger rebuild");
+  auto after = storage::ReadModelDigest((*rt)->store(), projections);
+  if (!after.ok()) return Report(after.error(), "ledger rebuild");
+  bool same = *before == *after;
+  if (g.json) {
+    PrintJson(json::object{{"replayed", *replayed},
+                           {"digest_before", *before},
+                           {"digest_after", *after},
+                           {"identical", same}});
+  } else {
+    std::printf("replayed %llu events\ndigest before %s\ndigest after  %s\n%s\n",
+                static_cast<unsigned long long>(*replayed), before->c_str(), after->c_str(),
+                same ? "identical" : "DIFFERENT: the read models had drifted from the ledger");
+  }
+  return same ? kExitOk : kExitCheckFailed;
+}
+
+int RunDigest(const Globals& g) {
+  SystemClock clock;
+  auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
+  if (!rt.ok()) return Report(rt.error(), "ledger digest");
+  auto digest = storage::ReadModelDigest((*rt)->store(), (*rt)->log().projections());
+  if (!digest.ok()) return Report(digest.error(), "ledger digest");
+  if (g.json) {
+    PrintJson(json::object{{"digest", *digest}});
+  } else {
+    std::printf("%s\n", digest->c_str());
+  }
+  return kExitOk;
+}
+
+int RunCheckpoint(const Globals& g) {
+  SystemClock clock;
+  app::OrgInfo org;
+  auto rt = OpenExisting(g, clock, org);
+  if (!rt.ok()) return Report(rt.error(), "ledger checkpoint");
+  if (auto s = (*rt)->LoadSigner(org.origin, /*create=*/false); !s.ok())
+    return Report(s.error(), "ledger checkpoint");
+  auto cp = (*rt)->Checkpoint(org.origin);
+  if (!cp.ok()) return Report(cp.error(), "ledger checkpoint");
+  std::optional<storage::StoredCheckpoint> latest = *cp;
+  if (!latest) {
+    Status s = (*rt)->store().Read([&](storage::Tx& tx) -> Status {
+      auto l = storage::LatestCheckpoint(tx);
+      if (!l.ok()) return std::move(l).error();
+      latest = *l;
+      return Ok();
+    });
+    if (!s.ok()) return Report(s.error(), "ledger checkpoint");
+  }
+  if (!latest) return Report(Internal("no checkpoint"), "ledger checkpoint");
+  if (g.json) {
+    PrintJson(json::object{{"origin", org.origin},
+                           {"size", latest->size},
+                           {"root_hash", Base64Encode(latest->root)},
+                           {"note", latest->note},
+                           {"new", cp->has_value()}});
+  } else {
+    std::fputs(latest->note.c_str(), stdout);
+  }
+  return kExitOk;
+}
+
+int RunPublicKey(const Globals& g) {
+  SystemClock clock;
+  app::OrgInfo org;
+  auto rt = OpenExisting(g, clock, org);
+  if (!rt.ok()) return Report(rt.error(), "ledger public-key");
+  if (auto s = (*rt)->LoadSigner(org.origin, /*create=*/false); !s.ok())
+    return Report(s.error(), "ledger public-key");
+  std::string key = (*rt)->signer().VerifierKey();
+  if (g.json) {
+    PrintJson(json::object{{"verifier_key", key}});
+  } else {
+    std::printf("%s\n", key.c_str());
+  }
+  return kExitOk;
+}
+
+json::array HashArray(const std::vector<Hash>& hashes) {
+  json::array a;
+  for (const auto& h : hashes) a.emplace_back(Base64Encode(h));
+  return a;
+}
+
+int RunProve(const Globals& g, std::optional<uint64_t> index, std::optional<uint64_t> size,
+             std::optional<uint64_t> from, std::optional<uint64_t> to) {
+  SystemClock clock;
+  auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
+  if (!rt.ok()) return Report(rt.error(), "ledger prove");
+  const bool inclusion = index.has_value();
+  if (inclusion == (from.has_value() || to.has_value()) || (inclusion && !size) ||
+      (!inclusion && !(from && to))) {
+    return Report(ValidationError("prove", "give --index I --size N, or --from M --to N"),
+                  "ledger prove");
+  }
+  json::object out;
+  Status s = (*rt)->store().Read([&](storage::Tx& tx) -> Status {
+    auto head = storage::ReadHead(tx);
+    if (!head.ok()) return std::move(head).error();
+    uint64_t n = inclusion ? *size : *to;
+    if (n > head->size()) {
+      return ValidationError(inclusion ? "size" : "to",
+                             "must be at most the ledger size " + std::to_string(head->size()));
+    }
+    auto nodes = storage::NodeSourceFor(tx);
+    auto root = ledger::RootAt(n, nodes);
+    if (!root.ok()) return std::move(root).error();
+    if (inclusion) {
+      auto proof = ledger::InclusionProof(*index, n, nodes);
+      if (!proof.ok()) return std::move(proof).error();
+      auto leaf = storage::ReadNode(tx, 0, *index);
+      if (!leaf.ok()) return std::move(leaf).error();
+      ACCORD_TRY(ledger::VerifyInclusion(*index, n, *leaf, *proof, *root));
+      out = {{"index", *index},
+             {"size", n},
+             {"leaf_hash", Base64Encode(*leaf)},
+             {"root_hash", Base64Encode(*root)},
+             {"proof", HashArray(*proof)}};
+    } else {
+      auto proof = ledger::ConsistencyProof(*from, n, nodes);
+      if (!proof.ok()) return std::move(proof).error();
+      auto old_root = ledger::RootAt(*from, nodes);
+      if (!old_root.ok()) return std::move(old_root).error();
+      ACCORD_TRY(ledger::VerifyConsistency(*from, n, *proof, *old_root, *root));
+      out = {{"from", *from},
+             {"to", n},
+             {"from_root_hash", Base64Encode(*old_root)},
+             {"to_root_hash", Base64Encode(*root)},
+             {"proof", HashArray(*proof)}};
+    }
+    return Ok();
+  });
+  if (!s.ok()) return Report(s.error(), "ledger prove");
+  PrintJson(out);
+  return kExitOk;
+}
+
+struct ProveOptions {
+  std::optional<uint64_t> index, size, from, to;
+};
+
+}  // namespace
+
+void AddLedgerCommands(CLI::App& cli, Globals& g, int& exit_code) {
+  auto* ledger_cmd = cli.add_subcommand("ledger", "verify, prove and checkpoint the ledger");
+  ledger_cmd->require_subcommand(1);
+  auto* verify = ledger_cmd->add_subcommand("verify", "recompute every hash, root and signature");
+  AddStoreOptions(verify, g);
+  verify->callback([&g, &exit_code] { exit_code = RunVerify(g); });
+  auto* rebuild =
+      ledger_cmd->add_subcommand("rebuild", "drop the read models and replay the ledger");
+  AddStoreOptions(rebuild, g);
+  rebuild->callback([&g, &exit_code] { exit_code = RunRebuild(g); });
+  auto* digest = ledger_cmd->add_subcommand("digest", "print the read models' digest");
+  AddStoreOptions(digest, g);
+  digest->callback([&g, &exit_code] { exit_code = RunDigest(g); });
+  auto* checkpoint = ledger_cmd->add_subcommand("checkpoint", "sign and store a checkpoint now");
+  AddStoreOptions(checkpoint, g);
+  checkpoint->callback([&g, &exit_code] { exit_code = RunCheckpoint(g); });
+  auto* public_key = ledger_cmd->add_subcommand("public-key", "print the verifier key");
+  AddStoreOptions(public_key, g);
+  public_key->callback([&g, &exit_code] { exit_code = RunPublicKey(g); });
+  auto proof = std::make_shared<ProveOptions>();
+  auto* prove = ledger_cmd->add_subcommand("prove", "inclusion or consistency proof");
+  AddStoreOptions(prove, g);
+  prove->add_option("--index", proof->index, "leaf index (inclusion)");
+  prove->add_option("--size", proof->size, "tree size (inclusion)");
+  prove->add_option("--from", proof->from, "older tree size (consistency)");
+  prove->add_option("--to", proof->to, "newer tree size (consistency)");
+  prove->callback([&g, &exit_code, proof] {
+    exit_code = RunProve(g, proof->index, proof->size, proof->from, proof->to);
+  });
+}
+
+}  // namespace accord::cli

@@ -1,0 +1,565 @@
+// Every registry kind's KindSpec (its fields, id prefix, parent, name, tag and status), in the
+// one table RegistryKinds() that drives validation, the OpenAPI schemas, storage and routes.
+#include <string>
+#include <vector>
+
+#include "accord/domain/registry.h"
+
+namespace accord::domain {
+
+namespace {
+
+using F = FieldType;
+
+const std::vector<std::string> kDataCategories = {"ephi",        "pii",          "financial",
+                                                  "credentials", "confidential", "public"};
+
+FieldSpec Str(std::string name, bool required = false, std::string description = "") {
+  return {.name = std::move(name),
+          .type = F::kString,
+          .required = required,
+          .description = std::move(description)};
+}
+FieldSpec Text(std::string name, size_t max = 10000) {
+  return {.name = std::move(name), .type = F::kText, .max_length = max};
+}
+FieldSpec Enum(std::string name, std::vector<std::string> values, bool required = false) {
+  return {
+      .name = std::move(name), .type = F::kEnum, .required = required, .values = std::move(values)};
+}
+FieldSpec Bool(std::string name, bool required = false, std::string description = "") {
+  return {.name = std::move(name),
+          .type = F::kBool,
+          .required = required,
+          .description = std::move(description)};
+}
+FieldSpec Time(std::string name, bool required = false) {
+  return {.name = std::move(name), .type = F::kTime, .required = required};
+}
+FieldSpec Number(std::string name, double min, double max) {
+  return {.name = std::move(name), .type = F::kNumber, .min = min, .max = max};
+}
+
+// Our own assessment of a party (risk, criticality, who owns it here): kept from its contacts.
+FieldSpec Internal(FieldSpec f) {
+  f.internal = true;
+  f.description += f.description.empty() ? "" : "; ";
+  f.description += "internal: not shown to the party's contacts";
+  return f;
+}
+
+// What the API answers for the kinds written by their own commands (read-only fields): the
+// type, and whether the field is always there (required) or may be null or absent.
+FieldSpec Out(std::string name, FieldType type = F::kString, bool always = true) {
+  return {.name = std::move(name), .type = type, .required = always, .read_only = true};
+}
+FieldSpec OutOpt(std::string name, FieldType type = F::kString) {
+  return Out(std::move(name), type, false);
+}
+FieldSpec OutObject(std::string name, std::vector<FieldSpec> fields, bool always = false,
+                    FieldType type = F::kObject) {
+  FieldSpec f = Out(std::move(name), type, always);
+  f.fields = std::move(fields);
+  return f;
+}
+// Who did something, as events record it (domain::ActorJson), with a name where the view adds
+// one.
+FieldSpec ActorOut(std::string name, bool always = false) {
+  return OutObject(std::move(name),
+                   {Out("id"), Out("role"), OutOpt("name"), OutOpt("email", F::kEmail)}, always);
+}
+
+// Fields every object carries, set by the server.
+void AddMeta(std::vector<FieldSpec>& fields, const std::string& parent_kind) {
+  fields.push_back(Out("id"));
+  for (const char* f : {"created_at", "updated_at"}) fields.push_back(Out(f, F::kTime));
+  fields.push_back(Out("version", F::kInt));
+  if (!parent_kind.empty()) fields.push_back(Out(parent_kind + "_id"));
+}
+
+KindSpec Party() {
+  KindSpec k{.kind = "party",
+             .id_prefix = "pty",
+             .name_field = "name",
+             .tag_field = "kind",
+             .status_field = "status",
+             .unique_name = true};
+  k.fields = {
+      Str("name", true, "unique, case-insensitive"),
+      Enum("kind", {"customer", "partner", "subcontractor", "contracted_developer"}, true),
+      Str("legal_name"),
+      Enum("status", {"prospect", "onboarding", "active", "offboarded"}),
+      Internal(Str("owner", false, "who in our organisation owns the relationship")),
+      Internal(Enum("criticality", {"low", "medium", "high"})),
+      Internal(
+          Bool("infrastructure_partner", false, "hosts or runs our infrastructure (SOC 2 yearly)")),
+      Bool("public_subprocessor", false, "listed on the public subprocessor page"),
+      Str("purpose", false, "what it does for us, as published"),
+      Str("location"),
+      Str("region"),
+      Str("website"),
+      Internal({.name = "data_categories",
+                .type = F::kEnumList,
+                .values = kDataCategories,
+                .max_length = 6,
+                .description = "HITRUST 05.i risk identification"}),
+      Internal(Enum("access_level", {"none", "non_production", "production"})),
+      Internal(OutOpt("risk_tier")),
+  };
+  AddMeta(k.fields, "");
+  return k;
+}
+
+KindSpec Service() {
+  KindSpec k{.kind = "service",
+             .id_prefix = "svc",
+             .parent_kind = "party",
+             .name_field = "name",
+             .tag_field = "direction"};
+  k.fields = {
+      Str("name", true),
+      Text("description"),
+      Enum("direction", {"provides", "uses"}),
+      {.name = "systems",
+       .type = F::kIdList,
+       .max_length = 100,
+       .description = "ids of our systems the service touches"},
+      {.name = "data_categories", .type = F::kEnumList, .values = kDataCategories, .max_length = 6},
+      Bool("handles_ephi", true, "creates, receives, maintains or transmits ePHI"),
+      Str("environment_boundary", false, "its own account or tenant, e.g. an AWS account id"),
+  };
+  AddMeta(k.fields, "party");
+  return k;
+}
+
+KindSpec Contact() {
+  KindSpec k{.kind = "contact",
+             .id_prefix = "cnt",
+             .parent_kind = "party",
+             .name_field = "name",
+             .tag_field = "role"};
+  k.fields = {
+      Str("name", true),
+      {.name = "email", .type = F::kEmail, .required = true},
+      {.name = "phone", .type = F::kPhone},
+      Str("role", false, "e.g. security, account manager, incident contact"),
+      Bool("primary"),
+  };
+  AddMeta(k.fields, "party");
+  return k;
+}
+
+KindSpec System() {
+  KindSpec k{.kind = "system",
+             .id_prefix = "sys",
+             .name_field = "name",
+             .tag_field = "environment",
+             .unique_name = true};
+  k.fields = {
+      Str("name", true),
+      Enum("environment", {"production", "staging", "development"}, true),
+      Bool("contains_ephi", true),
+      Str("owner", true),
+      Bool("infrastructure", false, "changes to it are infrastructure changes (TP-8)"),
+      Text("description", 2000),
+  };
+  AddMeta(k.fields, "");
+  return k;
+}
+
+// An attestation the organisation holds (ISO 27001, SOC 2 Type II, HITRUST r2, DPF ...),
+// shown on the public trust page while it is valid (IN-4, TR-1).
+KindSpec Certification() {
+  KindSpec k{
+      .kind = "certification", .id_prefix = "crt", .name_field = "name", .tag_field = "framework"};
+  k.fields = {
+      Str("name", true, "as the trust page shows it, e.g. SOC 2 Type II"),
+      Enum("framework",
+           {"iso27001_2022", "soc2_type1", "soc2_type2", "hitrust_r2", "hitrust_i1", "dpf", "hipaa",
+            "pci_dss", "other"},
+           true),
+      Str("issuer", true, "the auditor or certification body"),
+      Text("scope", 2000),
+      Time("valid_from", true),
+      Time("valid_until", true),
+      Bool("public", false, "shown on the public trust page while valid (default true)"),
+      Str("document_id", false, "the certificate or report (never public by itself)"),
+  };
+  AddMeta(k.fields, "");
+  return k;
+}
+
+KindSpec Agreement() {
+  KindSpec k{.kind = "agreement",
+             .id_prefix = "agr",
+             .parent_kind = "party",
+             .name_field = "title",
+             .tag_field = "type",
+             .status_field = "status"};
+  k.fields = {
+      Enum("type", {"baa", "sla", "nda", "dev_contract", "msa", "dpa"}, true),
+      Str("title"),
+      Enum("status", {"draft", "sent", "executed", "expired", "terminated"}),
+      Time("effective_at"),
+      Time("expires_at"),
+      {.name = "renewal_notice_days", .type = F::kInt, .min = 0, .max = 3650},
+      Str("review_rrule", false,
+          "SLA reviews (TP-14): RFC 5545 RRULE such as FREQ=MONTHLY;INTERVAL=3; default from "
+          "the profile's [reviews.schedule]"),
+      Str("signed_by", false, "who signed for the third party"),
+      {.name = "data_use",
+       .type = F::kObject,
+       .fields = {Bool("no_sale_or_sharing"), Bool("no_advertising_use"),
+                  Bool("ai_zero_data_retention"), Bool("no_model_training"),
+                  Bool("dpf_participation")},
+       .description = "data-use commitments (TR-11)"},
+      {.name = "baa",
+       .type = F::kObject,
+       .fields = {Bool("safeguards", false, "164.314(a)(2)(i)(A)"),
+                  Bool("subcontractor_flow_down", false, "164.314(a)(2)(i)(B)"),
+                  Bool("incident_reporting", false, "164.314(a)(2)(i)(C)"),
+                  Text("responsibilities", 4000)},
+       .description = "HIPAA 164.314(a)(2)(i) checklist"},
+      {.name = "sla",
+       .type = F::kObject,
+       .fields = {Bool("liability"), Bool("service_definitions"), Bool("security_controls"),
+                  Bool("service_management"), Number("uptime_percent", 0, 100),
+                  Number("response_hours", 0, 8760), Number("resolution_hours", 0, 8760),
+                  Number("breach_notice_hours", 0, 8760)},
+       .description = "SLA sections required by the seeds and measurable terms"},
+      {.name = "click_through",
+       .type = F::kObject,
+       .read_only = true,
+       .description = "a click-through NDA's acceptance (IN-4): name, email, organisation, "
+                      "time, IP address, user agent, SHA-256 of the text accepted"},
+      {.name = "document_id",
+       .type = F::kId,
+       .read_only = true,
+       .description = "the agreement's text as accepted (click-through NDAs)"},
+  };
+  AddMeta(k.fields, "party");
+  return k;
+}
+
+std::vector<FieldSpec> RecordFields() {
+  return {
+      Time("date", true),
+      Str("reviewer", true),
+      Enum("result", {"passed", "conditional", "failed"}, true),
+      Text("summary", 4000),
+      {.name = "evidence",
+       .type = F::kIdList,
+       .max_length = 50,
+       .description = "ids of uploaded documents"},
+      Time("next_due_at"),
+  };
+}
+
+KindSpec DueDiligence() {
+  KindSpec k{
+      .kind = "due_diligence", .id_prefix = "ddg", .parent_kind = "party", .tag_field = "result"};
+  k.fields = RecordFields();
+  k.fields.push_back(Enum("scope", {"security", "privacy", "financial", "compliance", "other"}));
+  AddMeta(k.fields, "party");
+  return k;
+}
+
+KindSpec Control() {
+  KindSpec k{.kind = "control",
+             .id_prefix = "ctl",
+             .parent_kind = "party",
+             .name_field = "name",
+             .tag_field = "type"};
+  k.fields = RecordFields();
+  k.fields.push_back(Str("name", true));
+  k.fields.push_back(Enum("type",
+                          {"encryption_in_transit", "access_control", "soc2_report",
+                           "penetration_test", "infrastructure_permission", "other"},
+                          true));
+  k.fields.push_back({.name = "system_id",
+                      .type = F::kId,
+                      .description = "for infrastructure_permission: the system it covers"});
+  k.fields.push_back(Time("valid_until"));
+  AddMeta(k.fields, "party");
+  return k;
+}
+
+KindSpec Document() {
+  KindSpec k{.kind = "document",
+             .id_prefix = "doc",
+             .parent_kind = "party",
+             .name_field = "filename",
+             .tag_field = "content_type",
+             .generic_write = false};
+  k.fields = {
+      Out("filename"),        Out("content_type"),     Out("size", F::kInt),      Out("sha256"),
+      OutOpt("agreement_id"), ActorOut("uploaded_by"), OutOpt("certification_id")};
+  AddMeta(k.fields, "party");
+  return k;
+}
+
+KindSpec Grant() {
+  KindSpec k{.kind = "grant",
+             .id_prefix = "gnt",
+             .parent_kind = "party",
+             .tag_field = "decision_outcome",
+             .status_field = "status",
+             .generic_write = false};
+  k.fields = {
+      OutOpt("contact_id"),
+      OutObject("lines",
+                {Out("system_id"), OutOpt("system_name"), Out("permission"), OutOpt("environment"),
+                 OutOpt("justification"), OutOpt("contains_ephi", F::kBool)},
+                true, F::kObjectList),
+      Out("start_at", F::kTime),
+      Out("end_at", F::kTime),
+      OutOpt("purpose", F::kText),
+      Out("status"),
+      Out("decision_outcome"),
+      OutObject("decision", {}, true),
+      ActorOut("requested_by", true),
+      ActorOut("approved_by"),
+      OutOpt("approved_at", F::kTime),
+      OutOpt("approval_comment", F::kText),
+      OutOpt("effective_status")};
+  AddMeta(k.fields, "party");
+  return k;
+}
+
+// Accounts (issue 5): state written by the identity commands only, never by generic routes.
+// party_id binds a third_party_contact to its one party (TP-7), so the registry's party
+// scoping applies to users as it does to every other object.
+KindSpec User() {
+  KindSpec k{.kind = "user",
+             .id_prefix = "usr",
+             .name_field = "email",
+             .tag_field = "role",
+             .status_field = "status",
+             .unique_name = true,
+             .generic_write = false};
+  k.fields = {Out("email", F::kEmail),
+              OutOpt("name"),
+              Out("role"),
+              OutOpt("party_id"),
+              Out("status"),
+              OutOpt("expires_at", F::kTime),
+              OutOpt("access_until", F::kTime),
+              OutOpt("mfa_enrolled", F::kBool),
+              OutObject("attestations", {}),
+              OutOpt("workforce", F::kBool)};
+  AddMeta(k.fields, "");
+  return k;
+}
+
+// An entitlement review campaign (TR-3): one line per account role or access grant.
+KindSpec EntitlementReview() {
+  KindSpec k{.kind = "entitlement_review",
+             .id_prefix = "erv",
+             .name_field = "title",
+             .tag_field = "scope",
+             .status_field = "status",
+             .generic_write = false};
+  k.fields = {Out("title"),
+              Out("scope"),
+              Out("status"),
+              Out("due_at", F::kTime),
+              OutObject("lines",
+                        {OutOpt("id"), OutOpt("decision"), ActorOut("decided_by"),
+                         OutOpt("decided_at", F::kTime), OutOpt("comment", F::kText)},
+                        true, F::kObjectList),
+              OutOpt("period", F::kInt),
+              OutOpt("completed_at", F::kTime)};
+  AddMeta(k.fields, "");
+  return k;
+}
+
+// Something an officer must look at now (break-glass use, an overdue campaign).
+KindSpec Alert() {
+  KindSpec k{.kind = "alert",
+             .id_prefix = "alr",
+             .name_field = "title",
+             .tag_field = "type",
+             .status_field = "status",
+             .generic_write = false};
+  k.fields = {Out("title"),
+              Out("type"),
+              Out("status"),
+              Out("severity"),
+              OutObject("subject", {}),
+              OutObject("detail", {}),
+              ActorOut("acknowledged_by"),
+              OutOpt("acknowledged_at", F::kTime)};
+  AddMeta(k.fields, "");
+  return k;
+}
+
+// Issue 6 (TP-9 … TP-15): reviews, SOC 2 reports, change notices and findings. Reviews,
+// change notices and findings name their party in `party_id` (org level, so they have
+// their own collections) and are written only by their commands (storage/reviews.h).
+KindSpec Review() {
+  KindSpec k{.kind = "review",
+             .id_prefix = "rev",
+             .name_field = "title",
+             .tag_field = "review_kind",
+             .status_field = "status",
+             .generic_write = false};
+  k.fields = {
+      Out("title"),
+      Out("review_kind"),
+      Out("status"),
+      OutOpt("party_id"),
+      OutOpt("agreement_id"),
+      OutOpt("change_notice_id"),
+      Out("due_at", F::kTime),
+      OutOpt("period"),
+      OutOpt("period_label"),
+      OutOpt("series_key"),
+      ActorOut("opened_by", true),
+      ActorOut("assignee"),
+      OutObject("documentation", {ActorOut("documented_by"), OutOpt("documented_at", F::kTime)}),
+      OutObject("rejections", {ActorOut("by"), OutOpt("at", F::kTime), OutOpt("comment", F::kText)},
+                false, F::kObjectList),
+      OutObject("party_responses", {ActorOut("by"), OutOpt("at", F::kTime)}, false, F::kObjectList),
+      ActorOut("approved_by"),
+      OutOpt("approved_at", F::kTime),
+      OutOpt("on_time", F::kBool),
+      OutOpt("overdue", F::kBool)};
+  AddMeta(k.fields, "");
+  return k;
+}
+
+// TP-11: a SOC 2 report of an infrastructure partner as we reviewed it.
+KindSpec Soc2Report() {
+  KindSpec k{.kind = "soc2_report",
+             .id_prefix = "soc",
+             .parent_kind = "party",
+             .tag_field = "opinion",
+             .generic_write = false};
+  k.fields = {
+      Enum("type", {"type1", "type2"}, true),
+      Time("period_start"),
+      Time("period_end", true),
+      Str("auditor", true, "the audit firm"),
+      Enum("opinion", {"unqualified", "qualified", "adverse", "disclaimer"}, true),
+      Time("issued_at"),
+      Time("reviewed_at", true),
+      {.name = "exceptions",
+       .type = F::kObjectList,
+       .max_length = 200,
+       .fields = {Str("control", true), Text("description", 4000),
+                  Enum("severity", {"critical", "high", "medium", "low"})},
+       .description = "exceptions the auditor noted; each becomes a finding"},
+      {.name = "user_entity_controls",
+       .type = F::kObjectList,
+       .max_length = 200,
+       .fields = {Str("control", true),
+                  {.name = "owner_id", .type = F::kId, .required = true},
+                  Bool("in_place")},
+       .description = "complementary user entity controls, each with our owner"},
+      {.name = "bridge_letter",
+       .type = F::kObject,
+       .fields = {Time("covered_until", true), {.name = "document_id", .type = F::kId}},
+       .description = "covers the gap between the period's end and now"},
+      {.name = "document_id", .type = F::kId, .description = "the uploaded report"},
+      Text("summary", 4000),
+      ActorOut("reviewed_by"),
+      OutOpt("finding_ids", F::kIdList),
+  };
+  AddMeta(k.fields, "party");
+  return k;
+}
+
+// IN-4: a customer's request for one of our audit reports, from the public form or logged by
+// staff; NDA-gated, decided by an officer, delivered by a personal expiring link.
+KindSpec ReportRequest() {
+  KindSpec k{.kind = "report_request",
+             .id_prefix = "rrq",
+             .name_field = "organisation",
+             .tag_field = "report_type",
+             .status_field = "status",
+             .generic_write = false};
+  k.fields = {
+      OutObject("requester", {Out("name"), Out("email", F::kEmail)}, true),
+      Out("organisation"),
+      Out("report_type"),
+      OutOpt("needed_by", F::kTime),
+      OutOpt("message", F::kText),
+      Out("source"),
+      OutOpt("party_id"),
+      OutObject("link", {OutOpt("how"), OutOpt("note")}),
+      Out("status"),
+      OutObject("nda", {OutOpt("agreement_id"), OutOpt("sent_at", F::kTime),
+                        OutOpt("accepted_at", F::kTime), OutOpt("link_expires_at", F::kTime)}),
+      OutObject("decision", {}),
+      OutObject("delivery", {}),
+      OutObject("history",
+                {Out("action"), Out("status"), Out("at", F::kTime), ActorOut("by", true),
+                 OutOpt("comment", F::kText)},
+                true, F::kObjectList)};
+  AddMeta(k.fields, "");
+  return k;
+}
+
+// TP-9: a change a party announced to its services; reviewed before it is implemented.
+KindSpec ChangeNotice() {
+  KindSpec k{.kind = "change_notice",
+             .id_prefix = "chg",
+             .name_field = "title",
+             .tag_field = "substantial_tag",
+             .status_field = "status",
+             .generic_write = false};
+  k.fields = {Out("party_id"),
+              Out("title"),
+              OutOpt("description", F::kText),
+              OutOpt("service_ids", F::kIdList),
+              Internal(OutOpt("system_ids", F::kIdList)),
+              OutOpt("planned_at", F::kTime),
+              Internal(OutOpt("substantial", F::kBool)),
+              Internal(OutOpt("substantial_reasons", F::kStringList)),
+              OutObject("new_subprocessor", {}),
+              OutOpt("new_data_location"),
+              Out("status"),
+              Internal(OutOpt("change_review_id")),
+              Internal(OutOpt("risk_assessment_id")),
+              OutOpt("implemented_at", F::kTime),
+              Internal(OutOpt("finding_id")),
+              Internal(OutOpt("substantial_tag"))};
+  AddMeta(k.fields, "");
+  return k;
+}
+
+// TP-14: something a review, a SOC 2 report or the schedule found, tracked to resolution.
+KindSpec Finding() {
+  KindSpec k{.kind = "finding",
+             .id_prefix = "fnd",
+             .name_field = "title",
+             .tag_field = "severity",
+             .status_field = "status",
+             .generic_write = false};
+  k.fields = {Out("title"),
+              OutOpt("description", F::kText),
+              Out("severity"),
+              Out("status"),
+              OutOpt("party_id"),
+              OutObject("source", {OutOpt("kind"), OutOpt("id")}),
+              OutOpt("rule"),
+              ActorOut("owner"),
+              OutOpt("due_at", F::kTime),
+              OutOpt("overdue", F::kBool),
+              OutObject("resolution", {ActorOut("by"), OutOpt("at", F::kTime)}),
+              ActorOut("opened_by", true)};
+  AddMeta(k.fields, "");
+  return k;
+}
+
+}  // namespace
+
+const std::vector<KindSpec>& RegistryKinds() {
+  static const std::vector<KindSpec> kKinds = {
+      Party(),   System(),     Service(),      Contact(), Agreement(),         DueDiligence(),
+      Control(), Document(),   Grant(),        User(),    EntitlementReview(), Alert(),
+      Review(),  Soc2Report(), ChangeNotice(), Finding(), Certification(),     ReportRequest()};
+  return kKinds;
+}
+
+}  // namespace accord::domain

@@ -1,0 +1,96 @@
+// Report links over HTTP (IN-4): an approved request's secret link, /downloads/{token}. The
+// GET shows the page and the POST downloads, so a mail scanner that fetches the link changes
+// nothing. Each download is counted against the link and recorded in the ledger.
+#include <boost/json.hpp>
+
+#include "accord/core/time.h"
+#include "accord/domain/registry.h"
+#include "accord/domain/report_requests.h"
+#include "accord/http/api.h"
+#include "accord/http/html_page.h"
+#include "accord/http/json.h"
+#include "accord/http/registry_http.h"
+#include "accord/storage/documents.h"
+#include "accord/storage/report_requests.h"
+#include "report_routes.h"
+
+namespace accord::http::report_routes {
+
+using domain::StateString;
+
+void ReportRequestRoutes::AddLinkRoutes(const std::shared_ptr<ReportRequestRoutes>& self) {
+  Router& router = self->router_;
+  auto bind = [&self](Handler fn) { return Bind(self, fn); };
+  auto token_param = TokenParam();
+  router.Add(Route{.method = "GET",
+                   .pattern = "/downloads/{token}",
+                   .is_public = true,
+                   .summary = "An approved report's download page",
+                   .tag = "trust",
+                   .params = token_param,
+                   .response_type = "text/html",
+                   .handler = bind(&ReportRequestRoutes::DownloadPage)});
+  router
+      .Add(Route{.method = "POST",
+                 .pattern = "/downloads/{token}",
+                 .is_public = true,
+                 .summary = "Download the report (each download is counted and recorded)",
+                 .tag = "trust",
+                 .params = token_param,
+                 .response_type = "application/octet-stream",
+                 .handler = bind(&ReportRequestRoutes::DownloadPost)})
+      .body_limit = kFormLimit;
+}
+
+void ReportRequestRoutes::DownloadPage(Context&& ctx, Reply reply) {
+  auto link = Lookup(ctx, "download");
+  if (!link.ok()) return reply(ErrorResponse(link.error()));
+  if (link->state != storage::LinkState::kValid) return reply(LinkProblem(link->state));
+  const json::object& doc = link->document;
+  int64_t left = link->max_uses - link->uses;
+  std::string token = ctx.path_params.at("token");
+  std::string body =
+      "<main><h1>Your requested report</h1><p>" + HtmlEscape(Organisation()) + "'s " +
+      HtmlEscape(domain::ReportTypeLabel(StateString(link->request, "report_type"))) +
+      ", shared under the NDA you accepted.</p><table><tbody><tr><th scope=\"row\">File</th>"
+      "<td>" +
+      HtmlEscape(StateString(doc, "filename")) +
+      "</td></tr><tr><th scope=\"row\">SHA-256</th><td><code>" +
+      HtmlEscape(StateString(doc, "sha256")) +
+      "</code></td></tr><tr><th scope=\"row\">Downloads left</th><td>" + std::to_string(left) +
+      "</td></tr><tr><th scope=\"row\">Link works until</th><td>" +
+      HtmlEscape(FormatRfc3339(link->expires_at).substr(0, 16).replace(10, 1, " ")) +
+      " UTC</td></tr></tbody></table><form method=\"post\" action=\"/downloads/" +
+      HtmlEscape(token) +
+      "\"><button type=\"submit\">Download</button></form><p>Each download is recorded "
+      "(time and IP address).</p></main>";
+  reply(SecretLinkHtml(PublicPage("Your requested report", body)));
+}
+
+void ReportRequestRoutes::DownloadPost(Context&& ctx, Reply reply) {
+  std::string token = ctx.path_params.at("token");
+  std::string address = ctx.request.remote_address;
+  std::string agent = Printable(ctx.request.HeaderValue("User-Agent"));
+  storage::Store& store = deps_.store;
+  deps_.log.Submit(
+      [token, address, agent](storage::CommandContext& c) -> Result<json::value> {
+        auto doc = storage::RecordDownload(c, token, address, agent);
+        if (!doc.ok()) return std::move(doc).error();
+        return json::value(std::move(*doc));
+      },
+      [&store, reply = std::move(reply)](Result<json::value> r) {
+        if (!r.ok()) return reply(LinkProblem(r.error()));
+        const json::object& doc = r->as_object();
+        std::string content;
+        Status s = store.Read([&](storage::Tx& tx) -> Status {
+          auto bytes = storage::ReadDocumentContent(tx, StateString(doc, "sha256"));
+          if (!bytes.ok()) return std::move(bytes).error();
+          content = std::move(*bytes);
+          return Ok();
+        });
+        if (!s.ok()) return reply(ErrorResponse(s.error()));
+        reply(DocumentDownload(doc, std::move(content)));
+      });
+}
+
+}  // namespace accord::http::report_routes

@@ -1,0 +1,126 @@
+// API tokens (issue 5): created and revoked by ledger events (token.created, token.revoked);
+// the secret's hash lives outside the ledger, in api_token_secrets.
+#include <boost/json.hpp>
+
+#include "accord/core/bytes.h"
+#include "accord/core/ids.h"
+#include "accord/core/sha256.h"
+#include "accord/core/time.h"
+#include "accord/domain/identity.h"
+#include "accord/domain/registry.h"
+#include "accord/storage/identity_store.h"
+
+namespace accord::storage {
+
+namespace json = boost::json;
+
+Result<NewToken> CreateToken(CommandContext& c, const domain::Actor& actor,
+                             const std::string& user_id, const std::string& name,
+                             const std::string& role_in, std::optional<TimePoint> expires_at) {
+  if (name.empty() || name.size() > 100) return ValidationError("name", "must be 1-100 characters");
+  auto user = FindUser(c.tx(), user_id);
+  if (!user.ok()) return std::move(user).error();
+  if (!user->has_value()) return ValidationError("user", "no account has id " + user_id);
+  const json::object& u = **user;
+  std::string user_role = domain::StateString(u, "role");
+  std::string role = role_in.empty() ? user_role : role_in;
+  if (!domain::IsRole(role)) {
+    return ValidationError("role",
+                           "must be one of security_officer, privacy_officer, staff, auditor, "
+                           "third_party_contact");
+  }
+  // Least privilege: a token is the account's role or, for an officer, read-only.
+  if (role != user_role && !(domain::IsElevatedRole(user_role) && role == "auditor")) {
+    return ValidationError(
+        "role", "a token has its account's role (" + user_role + ")" +
+                    (domain::IsElevatedRole(user_role) ? " or auditor (read-only)" : ""));
+  }
+  if (std::string problem = domain::AccessProblem(u, c.Now()); !problem.empty()) {
+    return Error{ErrorCode::kConflict, "no token for this account: " + problem, {}};
+  }
+  if (expires_at && *expires_at <= c.Now()) {
+    return ValidationError("expires_at", "must be in the future");
+  }
+  NewToken token;
+  token.secret = "acc_" + Base64UrlEncode(RandomBytes(32));
+  token.id = NewId("tok", c.Now());
+  json::object payload{{"name", name}, {"role", role}, {"user_id", user_id}};
+  std::string party_id = domain::StateString(u, "party_id");
+  if (!party_id.empty()) payload["party_id"] = party_id;
+  payload["expires_at"] = expires_at ? json::value(FormatRfc3339(*expires_at)) : nullptr;
+  auto index = c.Append(domain::Event{.type = "token.created",
+                                      .actor = actor,
+                                      .subject = {"api_token", token.id},
+                                      .payload = std::move(payload)});
+  if (!index.ok()) return std::move(index).error();
+  // The secret's hash is not a read model: it never enters the ledger.
+  auto ins = c.tx().Exec("INSERT INTO api_token_secrets(token_id, secret_hash) VALUES (?, ?)",
+                         {token.id, BlobOf(Sha256(token.secret))});
+  if (!ins.ok()) return std::move(ins).error();
+  return token;
+}
+
+Result<json::object> RevokeToken(CommandContext& c, const domain::Actor& actor,
+                                 const std::string& token_id, const std::string& owner_id,
+                                 const std::string& reason) {
+  auto row = c.tx().QueryOne(
+      "SELECT id, name, role, user_id, revoked_at FROM rm_api_tokens WHERE id = ?", {token_id});
+  if (!row.ok()) return std::move(row).error();
+  if (!row->has_value() ||
+      (!owner_id.empty() && ((*row)->IsNull(3) || (*row)->Text(3) != owner_id))) {
+    return NotFound("token " + token_id);
+  }
+  if (!(*row)->IsNull(4)) return Error{ErrorCode::kConflict, "the token is already revoked", {}};
+  auto index = c.Append(domain::Event{.type = "token.revoked",
+                                      .actor = actor,
+                                      .subject = {"api_token", token_id},
+                                      .payload = json::object{{"reason", reason}}});
+  if (!index.ok()) return std::move(index).error();
+  return json::object{{"id", token_id}, {"revoked", true}};
+}
+
+Result<json::array> ListApiTokens(Tx& tx, std::optional<std::string> user_id) {
+  std::string sql =
+      "SELECT id, name, role, created_at, expires_at, revoked_at, user_id FROM rm_api_tokens";
+  std::vector<Value> params;
+  if (user_id) {
+    sql += " WHERE user_id = ?";
+    params.push_back(*user_id);
+  }
+  sql += " ORDER BY id LIMIT 500";
+  auto rows = tx.Query(sql, std::move(params));
+  if (!rows.ok()) return std::move(rows).error();
+  json::array items;
+  for (const auto& r : *rows) {
+    json::object o{{"id", r.Text(0)},         {"name", r.Text(1)},     {"role", r.Text(2)},
+                   {"created_at", r.Text(3)}, {"expires_at", nullptr}, {"revoked_at", nullptr},
+                   {"user_id", nullptr}};
+    if (!r.IsNull(4)) o["expires_at"] = r.Text(4);
+    if (!r.IsNull(5)) o["revoked_at"] = r.Text(5);
+    if (!r.IsNull(6)) o["user_id"] = r.Text(6);
+    items.push_back(std::move(o));
+  }
+  return items;
+}
+
+Result<std::optional<ApiTokenRecord>> FindApiToken(Tx& tx, const Hash& secret_hash) {
+  auto row = tx.QueryOne(
+      "SELECT t.id, t.role, t.name, t.party_id, t.user_id, t.expires_at, o.doc "
+      "FROM api_token_secrets s JOIN rm_api_tokens t ON t.id = s.token_id "
+      "LEFT JOIN rm_objects o ON o.kind = 'user' AND o.id = t.user_id AND o.to_idx = ? "
+      "WHERE s.secret_hash = ? AND t.revoked_at IS NULL",
+      {kOpenVersion, BlobOf(secret_hash)});
+  if (!row.ok()) return std::move(row).error();
+  if (!row->has_value()) return std::optional<ApiTokenRecord>();
+  const Row& r = **row;
+  ApiTokenRecord t{.id = r.Text(0),
+                   .role = r.Text(1),
+                   .name = r.Text(2),
+                   .party_id = r.IsNull(3) ? "" : r.Text(3),
+                   .user_id = r.IsNull(4) ? "" : r.Text(4)};
+  if (!r.IsNull(5)) t.expires_at = r.Text(5);
+  if (!r.IsNull(6)) t.user_doc = r.Text(6);
+  return std::optional<ApiTokenRecord>(std::move(t));
+}
+
+}  // namespace accord::storage

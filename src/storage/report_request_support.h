@@ -1,0 +1,54 @@
+// Helpers shared by the audit-report request commands (report_requests.cc) and the secret
+// links' commands (report_links.cc), private to storage/: the request's steps and events,
+// the emails to the requester and the staff, issuing a link.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <string>
+#include <vector>
+
+#include "accord/domain/event.h"
+#include "accord/storage/event_log.h"
+#include "accord/storage/report_requests.h"
+
+namespace accord::storage::report_request_support {
+
+namespace json = boost::json;
+
+// Who decides on a request (approve, reject, reissue).
+inline const std::vector<std::string> kDeciders = {"security_officer", "privacy_officer"};
+
+// The request's state after one step: status, a history entry, version and time.
+void Step(json::object& state, const std::string& action, const std::string& status,
+          const domain::Actor& actor, TimePoint now, const std::string& comment = "");
+// `type` on the request with {"state": state, ...extra}.
+Result<uint64_t> AppendRequest(CommandContext& c, const std::string& type,
+                               const domain::Actor& actor, const json::object& state,
+                               json::object extra = {});
+// The requested report in words ("SOC 2 Type II report").
+std::string Label(const json::object& request);
+// requester.<key> ("" when absent).
+std::string Requester(const json::object& request, const char* key);
+// "\nQuestions: <security contact>\n", "" when none is configured.
+std::string ContactLine(const ReportRequestSettings& s);
+// To the requester: links and generic text only, never the report or anything about others.
+Status MailRequester(Tx& tx, const json::object& request, const std::string& key,
+                     const std::string& subject, const std::string& body, bool confidential,
+                     TimePoint now);
+Status MailStaff(Tx& tx, const std::vector<std::string>& roles, const json::object& request,
+                 const std::string& key, const std::string& subject, const std::string& body,
+                 TimePoint now);
+// The officers are told a request with its NDA in place waits for their decision.
+Status TellDeciders(CommandContext& c, const json::object& state);
+
+struct NewLink {
+  std::string id, token;
+  TimePoint expires_at;
+};
+// A ≥128-bit secret (256 bits, base64url), stored only as its hash; the request's other live
+// links of the same purpose stop working (report_links.cc).
+Result<NewLink> IssueLink(Tx& tx, const std::string& purpose, const std::string& request_id,
+                          const std::string& document_id, TimePoint expires_at, int64_t max_uses,
+                          TimePoint now);
+
+}  // namespace accord::storage::report_request_support
