@@ -9,6 +9,7 @@
 
 #include "accord/core/time.h"
 #include "accord/domain/fields.h"
+#include "accord/workflow/lifecycle.h"
 
 namespace accord::domain {
 namespace {
@@ -70,7 +71,16 @@ Result<json::object> Patch(std::string_view kind, const json::object& current,
                            std::string_view body, std::vector<std::string>* changed = nullptr) {
   std::vector<std::string> local;
   return PatchObject(Kind(kind), current, Obj(body), kNow + std::chrono::hours(1),
-                     changed ? *changed : local);
+                     changed ? *changed : local, workflow::NextStatuses);
+}
+
+// The lifecycle tables are the workflows' (workflow/party.h, workflow/agreement.h); PATCH is
+// given them, and these say what a PATCH then accepts.
+bool StatusTransitionAllowed(std::string_view kind, std::string_view from, std::string_view to) {
+  return workflow::StatusTransitionAllowed(kind, from, to);
+}
+std::string NextStatuses(std::string_view kind, std::string_view from) {
+  return StatusList(workflow::NextStatuses(kind, from));
 }
 
 // --- every field type names the field in its errors ------------------------------------
