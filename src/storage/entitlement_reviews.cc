@@ -10,6 +10,7 @@
 #include "accord/storage/identity_store.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/registry_store.h"
+#include "accord/workflow/account.h"
 #include "accord/workflow/entitlement_line.h"
 
 namespace accord::storage {
@@ -237,8 +238,10 @@ Result<std::string> Revoke(CommandContext& c, const domain::Actor& actor, const 
   auto user = FindUser(c.tx(), user_id);
   if (!user.ok()) return std::move(user).error();
   if (!user->has_value()) return std::string("the account no longer exists");
-  if (StateString(**user, "status") == "deactivated") {
-    return std::string("the account was already deactivated");
+  namespace account = workflow::account;
+  auto status = account::ParseState(StateString(**user, "status"));
+  if (status && !account::Next(*status, account::Action::kDeactivate)) {
+    return "the account was already " + StateString(**user, "status");
   }
   auto r = DeactivateUser(c, actor, user_id, reason, policy);
   if (!r.ok()) return std::move(r).error();
