@@ -3,8 +3,8 @@
 // are in registry_kinds.cc.
 #include "accord/domain/registry.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
-#include <map>
 
 #include "accord/core/rrule.h"
 #include "accord/core/time.h"
@@ -14,34 +14,6 @@ namespace accord::domain {
 namespace json = boost::json;
 
 namespace {
-
-const std::map<std::string, std::vector<std::string>, std::less<>>& Transitions(
-    std::string_view kind) {
-  static const std::map<std::string, std::vector<std::string>, std::less<>> kParty = {
-      {"prospect", {"onboarding", "offboarded"}},
-      {"onboarding", {"active", "offboarded"}},
-      {"active", {"offboarded"}},
-      {"offboarded", {"onboarding"}},  // a returning vendor onboards again
-  };
-  static const std::map<std::string, std::vector<std::string>, std::less<>> kAgreement = {
-      {"draft", {"sent", "executed", "terminated"}},
-      {"sent", {"executed", "draft", "terminated"}},
-      {"executed", {"expired", "terminated"}},
-      {"expired", {}},
-      {"terminated", {}},
-  };
-  // A workforce account waits in `pending` for its onboarding gate (TR-7).
-  static const std::map<std::string, std::vector<std::string>, std::less<>> kUser = {
-      {"pending", {"active", "deactivated"}},
-      {"active", {"deactivated"}},
-      {"deactivated", {"active"}},
-  };
-  static const std::map<std::string, std::vector<std::string>, std::less<>> kNone;
-  if (kind == "party") return kParty;
-  if (kind == "user") return kUser;
-  if (kind == "agreement") return kAgreement;
-  return kNone;
-}
 
 bool IsTrue(const json::object& o, std::string_view key) {
   const json::value* v = o.if_contains(key);
@@ -115,22 +87,10 @@ const KindSpec* FindKind(std::string_view kind) {
 
 bool IsRegistryKind(std::string_view kind) { return FindKind(kind) != nullptr; }
 
-bool StatusTransitionAllowed(std::string_view kind, std::string_view from, std::string_view to) {
-  const auto& t = Transitions(kind);
-  auto it = t.find(from);
-  if (it == t.end()) return false;
-  for (const auto& next : it->second) {
-    if (next == to) return true;
-  }
-  return false;
-}
-
-std::string NextStatuses(std::string_view kind, std::string_view from) {
-  const auto& t = Transitions(kind);
-  auto it = t.find(from);
-  if (it == t.end() || it->second.empty()) return "none (final)";
+std::string StatusList(const std::vector<std::string>& statuses) {
+  if (statuses.empty()) return "none (final)";
   std::string out;
-  for (const auto& next : it->second) out += (out.empty() ? "" : ", ") + next;
+  for (const auto& s : statuses) out += (out.empty() ? "" : ", ") + s;
   return out;
 }
 
@@ -236,23 +196,23 @@ Result<json::object> NewObject(const KindSpec& spec, const json::object& body, s
 
 Result<json::object> PatchObject(const KindSpec& spec, const json::object& current,
                                  const json::object& body, TimePoint now,
-                                 std::vector<std::string>& changed) {
+                                 std::vector<std::string>& changed, NextStatusesFn next_statuses) {
   std::vector<ErrorDetail> details;
   json::object state = current;
   ValidateFields(spec.fields, body, true, "", state, details);
   if (details.empty() && !spec.status_field.empty()) {
     std::string from = StateString(current, spec.status_field);
     std::string to = StateString(state, spec.status_field);
+    std::vector<std::string> next = next_statuses(spec.kind, from);
     if (to.empty()) {
       // null cleared it: every object with a lifecycle is always in some status.
-      details.push_back({spec.status_field,
-                         "cannot be null; allowed next: " + NextStatuses(spec.kind, from),
-                         {}});
-    } else if (from != to && !StatusTransitionAllowed(spec.kind, from, to)) {
-      details.push_back({spec.status_field,
-                         "cannot change from " + from + " to " + to +
-                             "; allowed next: " + NextStatuses(spec.kind, from),
-                         {}});
+      details.push_back(
+          {spec.status_field, "cannot be null; allowed next: " + StatusList(next), {}});
+    } else if (from != to && std::find(next.begin(), next.end(), to) == next.end()) {
+      details.push_back(
+          {spec.status_field,
+           "cannot change from " + from + " to " + to + "; allowed next: " + StatusList(next),
+           {}});
     }
   }
   if (details.empty()) CheckObject(spec, state, details);

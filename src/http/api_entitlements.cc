@@ -16,6 +16,7 @@
 #include "accord/http/schema.h"
 #include "accord/storage/entitlement_reviews.h"
 #include "accord/storage/grants.h"
+#include "accord/workflow/entitlement_line.h"
 
 namespace accord::http {
 
@@ -118,19 +119,7 @@ class EntitlementRoutes {
 
   // The profile layer: the route admits both officers, the profile says who reviews.
   std::optional<Error> ReviewerRefusal(const Principal& p) const {
-    if (p.break_glass) {
-      return Error{ErrorCode::kForbidden,
-                   "not during break-glass: entitlement reviews are decided by a reviewer signed "
-                   "in as themselves",
-                   {}};
-    }
-    const auto& roles = policy().reviewer_roles;
-    if (std::find(roles.begin(), roles.end(), p.role) != roles.end()) return std::nullopt;
-    std::string names;
-    for (const auto& r : roles) names += (names.empty() ? "" : ", ") + r;
-    return Error{ErrorCode::kForbidden,
-                 "the profile lets only " + names + " review entitlements (TR-3)",
-                 {{"role", "is " + p.role, {}}}};
+    return workflow::entitlement_line::ReviewerRefusal(policy(), p.role, p.break_glass);
   }
 
   void Open(Context&& ctx, Reply reply) {

@@ -19,6 +19,7 @@
 #include "accord/storage/identity_store.h"
 #include "accord/storage/outbox.h"
 #include "accord/storage/registry_store.h"
+#include "accord/workflow/change_notice.h"
 #include "accord/workflow/review.h"
 
 namespace accord::storage {
@@ -103,7 +104,8 @@ Result<json::object> RecordChangeNotice(CommandContext& c, const domain::Actor& 
   state["substantial"] = substantial;
   state["substantial_tag"] = substantial ? "substantial" : "routine";
   state["substantial_reasons"] = std::move(reason_json);
-  state["status"] = "under_review";
+  state["status"] =
+      std::string(workflow::change_notice::Name(workflow::change_notice::State::kUnderReview));
   state["change_review_id"] = review_id;
   state["risk_assessment_id"] = substantial ? json::value(risk_id) : json::value(nullptr);
   state["implemented_at"] = nullptr;
@@ -141,21 +143,29 @@ Result<json::object> ChangeNoticeAction(CommandContext& c, const domain::Actor& 
   if (!loaded.ok()) return std::move(loaded).error();
   json::object state = std::move(*loaded);
   std::string status = StateString(state, "status");
-  if (status == "implemented" || status == "withdrawn") {
+  namespace wf = workflow::change_notice;
+  auto act = wf::ParseAction(action);
+  // approve follows the change review's approval (SetChangeNoticeStatus), never a request.
+  if (!act || *act == wf::Action::kApprove) {
+    return ValidationError("action", "must be implemented or withdrawn");
+  }
+  auto current = wf::ParseState(status);
+  if (!current) return Internal("change notice " + id + " has an unknown status " + status);
+  auto next = wf::Next(*current, *act);
+  // The table refuses only from its final states.
+  if (!next) {
     return Conflict("change notice " + id + " is " + status + " already", "action",
                     "the change is " + status);
   }
   TimePoint now = c.Now();
   TimePoint when = at.value_or(now);
   if (when > now) return ValidationError("at", "must not be in the future");
-  if (action == "withdrawn") {
+  if (*act == wf::Action::kWithdraw) {
     for (const char* field : {"change_review_id", "risk_assessment_id"}) {
       std::string rid = StateString(state, field);
       if (!rid.empty()) ACCORD_TRY(CancelReview(c, actor, rid, "the change was withdrawn"));
     }
-    state["status"] = "withdrawn";
-  } else if (action == "implemented") {
-    state["status"] = "implemented";
+  } else {
     state["implemented_at"] = FormatRfc3339(when);
     auto review = Load(c.tx(), "review", StateString(state, "change_review_id"), "review");
     if (!review.ok()) return std::move(review).error();
@@ -185,9 +195,8 @@ Result<json::object> ChangeNoticeAction(CommandContext& c, const domain::Actor& 
                          "the change was implemented before approval; see finding " + finding_id));
       }
     }
-  } else {
-    return ValidationError("action", "must be implemented or withdrawn");
   }
+  state["status"] = std::string(wf::Name(*next));
   Bump(state, now);
   json::object extra;
   if (!comment.empty()) extra["comment"] = comment;

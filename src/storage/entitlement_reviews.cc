@@ -10,6 +10,8 @@
 #include "accord/storage/identity_store.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/registry_store.h"
+#include "accord/workflow/account.h"
+#include "accord/workflow/entitlement_line.h"
 
 namespace accord::storage {
 
@@ -236,8 +238,10 @@ Result<std::string> Revoke(CommandContext& c, const domain::Actor& actor, const 
   auto user = FindUser(c.tx(), user_id);
   if (!user.ok()) return std::move(user).error();
   if (!user->has_value()) return std::string("the account no longer exists");
-  if (StateString(**user, "status") == "deactivated") {
-    return std::string("the account was already deactivated");
+  namespace account = workflow::account;
+  auto status = account::ParseState(StateString(**user, "status"));
+  if (status && !account::Next(*status, account::Action::kDeactivate)) {
+    return "the account was already " + StateString(**user, "status");
   }
   auto r = DeactivateUser(c, actor, user_id, reason, policy);
   if (!r.ok()) return std::move(r).error();
@@ -383,40 +387,38 @@ Result<json::object> DecideEntitlementLine(CommandContext& c, const domain::Acto
                                            const LineDecision& decision,
                                            const policy::IdentityPolicy& policy,
                                            const GrantRevoker& revoke_grant) {
-  if (decision.decision != "certify" && decision.decision != "revoke") {
-    return ValidationError("decision", "must be certify or revoke");
-  }
-  if (decision.decision == "revoke" && decision.comment.empty()) {
+  namespace wf = workflow::entitlement_line;
+  auto action = wf::ParseAction(decision.decision);
+  if (!action) return ValidationError("decision", "must be certify or revoke");
+  bool revoke = *action == wf::Action::kRevoke;
+  if (revoke && decision.comment.empty()) {
     return ValidationError("comment", "is required to revoke: say why the access ends");
   }
   auto loaded = LoadReview(c.tx(), review_id);
   if (!loaded.ok()) return std::move(loaded).error();
   json::object state = std::move(*loaded);
-  if (StateString(state, "status") == "completed") {
-    return Error{ErrorCode::kConflict,
-                 "entitlement review " + review_id + " is completed; it takes no more decisions",
-                 {{"status", "is completed", {}}}};
-  }
+  wf::Facts facts{.review_id = review_id,
+                  .line_id = line_id,
+                  .campaign_completed = StateString(state, "status") == "completed"};
+  if (auto no = wf::CampaignRefusal(facts)) return *no;
   json::array& lines = state.at("lines").as_array();
   auto it = std::find_if(lines.begin(), lines.end(), [&](const json::value& l) {
     return StateString(l.as_object(), "line_id") == line_id;
   });
   if (it == lines.end()) return NotFound("line " + line_id + " of entitlement review " + review_id);
   json::object& line = it->as_object();
-  if (!line.at("decision").is_null()) {
+  std::string decided = StateString(line, "decision");
+  auto current = line.at("decision").is_null() ? wf::State::kUndecided : wf::ParseState(decided);
+  if (!current) return Internal("line " + line_id + " has an unknown decision " + decided);
+  auto next = wf::Next(*current, *action);
+  if (!next) {
     return Error{ErrorCode::kConflict,
-                 "line " + line_id + " is already " + StateString(line, "decision"),
-                 {{"decision", "is " + StateString(line, "decision"), {}}}};
+                 "line " + line_id + " is already " + decided,
+                 {{"decision", "is " + decided, {}}}};
   }
-  // Separation of duties: nobody certifies (or revokes) their own access.
-  if (StateString(line, "kind") != "grant" && StateString(line, "user_id") == actor.id) {
-    return Error{ErrorCode::kConflict,
-                 "line " + line_id +
-                     " is about your own account: another reviewer must decide it "
-                     "(separation of duties)",
-                 {{"line_id", "is about the reviewer's own account", {}}}};
-  }
-  bool revoke = decision.decision == "revoke";
+  facts.line_kind = StateString(line, "kind");
+  facts.user_id = StateString(line, "user_id");
+  if (auto no = wf::PersonRefusal(actor.id, facts, *action)) return *no;
   if (revoke) {
     std::string reason = "entitlement review " + review_id + " (" + StateString(state, "title") +
                          "), line " + line_id + " revoked: " + decision.comment;
@@ -424,7 +426,7 @@ Result<json::object> DecideEntitlementLine(CommandContext& c, const domain::Acto
     if (!effect.ok()) return std::move(effect).error();
     line["effect"] = *effect;
   }
-  line["decision"] = revoke ? "revoked" : "certified";
+  line["decision"] = std::string(wf::Name(*next));
   line["decided_by"] = domain::ActorJson(actor);
   line["decided_at"] = FormatRfc3339(c.Now());
   line["comment"] = decision.comment.empty() ? json::value(nullptr) : json::value(decision.comment);

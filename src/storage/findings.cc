@@ -19,6 +19,7 @@
 #include "accord/storage/identity_store.h"
 #include "accord/storage/outbox.h"
 #include "accord/storage/registry_store.h"
+#include "accord/workflow/finding.h"
 #include "accord/workflow/review.h"
 
 namespace accord::storage {
@@ -59,7 +60,7 @@ Result<json::object> OpenFinding(CommandContext& c, const domain::Actor& actor, 
       {"title", f.title},
       {"description", f.description.empty() ? json::value(nullptr) : json::value(f.description)},
       {"severity", f.severity},
-      {"status", "open"},
+      {"status", std::string(workflow::finding::Name(workflow::finding::State::kOpen))},
       {"party_id", f.party_id.empty() ? json::value(nullptr) : json::value(f.party_id)},
       {"source",
        json::object{{"kind", f.source_kind.empty() ? "manual" : f.source_kind},
@@ -98,55 +99,58 @@ Result<json::object> ApplyFindingAction(CommandContext& c, const domain::Actor& 
   if (!loaded.ok()) return std::move(loaded).error();
   json::object state = std::move(*loaded);
   std::string status = StateString(state, "status");
+  namespace wf = workflow::finding;
+  auto act = wf::ParseAction(action);
+  if (!act) return ValidationError("action", "must be assign, resolve, accept_risk or reopen");
+  auto current = wf::ParseState(status);
+  if (!current) return Internal("finding " + finding_id + " has an unknown status " + status);
+  auto next = wf::Next(*current, *act);
+  if (!next) {
+    return Conflict("finding " + finding_id + " is " + status +
+                        " (allowed: " + wf::PossibleActions(*current) + ")",
+                    "action", "not allowed while " + status);
+  }
   std::string at = FormatRfc3339(c.Now());
-  bool open = status == "open";
-  if (action != "reopen" && !open) {
-    return Conflict("finding " + finding_id + " is " + status + " (allowed: reopen)", "action",
-                    "not allowed while " + status);
-  }
-  if (action == "reopen" && open) {
-    return Conflict("finding " + finding_id + " is open (allowed: assign, resolve, accept_risk)",
-                    "action", "the finding is open");
-  }
-  if (action != "assign" && comment.empty()) {
+  if (*act != wf::Action::kAssign && comment.empty()) {
     return ValidationError("comment", "is required to " + action);
   }
-  if (action == "assign") {
-    if (owner_id.empty()) return ValidationError("owner_id", "is required to assign");
-    auto user = ActiveUser(c.tx(), "owner_id", owner_id, {});
-    if (!user.ok()) return std::move(user).error();
-    state["owner"] = UserRef(*user);
-  } else if (action == "resolve" || action == "accept_risk") {
-    if (action == "resolve" && evidence.empty()) {
-      return ValidationError("evidence",
-                             "is required to resolve: upload the proof and list its document id");
+  switch (*act) {
+    case wf::Action::kAssign: {
+      if (owner_id.empty()) return ValidationError("owner_id", "is required to assign");
+      auto user = ActiveUser(c.tx(), "owner_id", owner_id, {});
+      if (!user.ok()) return std::move(user).error();
+      state["owner"] = UserRef(*user);
+      break;
     }
-    json::array ev;
-    for (const auto& d : evidence) {
-      auto doc = GetObject(c.tx(), "document", d, Scope{});
-      if (!doc.ok()) return std::move(doc).error();
-      if (!doc->has_value()) return ValidationError("evidence", "no document has id " + d);
-      ev.push_back(json::value(d));
+    case wf::Action::kResolve:
+    case wf::Action::kAcceptRisk: {
+      if (*act == wf::Action::kResolve && evidence.empty()) {
+        return ValidationError("evidence",
+                               "is required to resolve: upload the proof and list its document id");
+      }
+      json::array ev;
+      for (const auto& d : evidence) {
+        auto doc = GetObject(c.tx(), "document", d, Scope{});
+        if (!doc.ok()) return std::move(doc).error();
+        if (!doc->has_value()) return ValidationError("evidence", "no document has id " + d);
+        ev.push_back(json::value(d));
+      }
+      state["resolution"] = json::object{{"by", ActorJson(actor)},
+                                         {"at", at},
+                                         {"comment", comment},
+                                         {"evidence", std::move(ev)},
+                                         {"on_time", at <= StateString(state, "due_at")}};
+      break;
     }
-    state["status"] = action == "resolve" ? "resolved" : "risk_accepted";
-    state["resolution"] = json::object{{"by", ActorJson(actor)},
-                                       {"at", at},
-                                       {"comment", comment},
-                                       {"evidence", std::move(ev)},
-                                       {"on_time", at <= StateString(state, "due_at")}};
-  } else if (action == "reopen") {
-    state["status"] = "open";
-    state["resolution"] = nullptr;
-  } else {
-    return ValidationError("action", "must be assign, resolve, accept_risk or reopen");
+    case wf::Action::kReopen:
+      state["resolution"] = nullptr;
+      break;
   }
+  state["status"] = std::string(wf::Name(*next));
   Bump(state, c.Now());
   json::object extra;
   if (!comment.empty()) extra["comment"] = comment;
-  std::string type = action == "assign"        ? "finding.assigned"
-                     : action == "resolve"     ? "finding.resolved"
-                     : action == "accept_risk" ? "finding.risk_accepted"
-                                               : "finding.reopened";
+  std::string type = "finding." + std::string(wf::EventVerb(*act));
   auto index = AppendState(c, "finding", type, actor, state, std::move(extra));
   if (!index.ok()) return std::move(index).error();
   state["ledger_index"] = static_cast<int64_t>(*index);

@@ -6,6 +6,9 @@
 #include "accord/core/ids.h"
 #include "accord/domain/registry.h"
 #include "accord/storage/ledger_tables.h"
+#include "accord/workflow/agreement.h"
+#include "accord/workflow/lifecycle.h"
+#include "accord/workflow/party.h"
 
 namespace accord::storage {
 
@@ -65,7 +68,8 @@ Status CheckUniqueName(Tx& tx, const domain::KindSpec& spec, const json::object&
 Status CheckDeletable(Tx& tx, const domain::KindSpec& spec, const StoredObject& o) {
   std::string status = domain::StateString(o.doc, spec.status_field);
   if (spec.kind == "party") {
-    if (status != "prospect") {
+    auto state = workflow::party::ParseState(status);
+    if (!state || !workflow::party::Deletable(*state)) {
       return Error{ErrorCode::kConflict,
                    "only a prospect can be deleted; set status to offboarded instead",
                    {{"status", "is " + status, {}}}};
@@ -81,10 +85,13 @@ Status CheckDeletable(Tx& tx, const domain::KindSpec& spec, const StoredObject& 
                    {{"party", "has " + std::to_string((*children)->Int(0)) + " live objects", {}}}};
     }
   }
-  if (spec.kind == "agreement" && status != "draft") {
-    return Error{ErrorCode::kConflict,
-                 "only a draft agreement can be deleted; terminate it instead",
-                 {{"status", "is " + status, {}}}};
+  if (spec.kind == "agreement") {
+    auto state = workflow::agreement::ParseState(status);
+    if (!state || !workflow::agreement::Deletable(*state)) {
+      return Error{ErrorCode::kConflict,
+                   "only a draft agreement can be deleted; terminate it instead",
+                   {{"status", "is " + status, {}}}};
+    }
   }
   return Ok();
 }
@@ -130,7 +137,8 @@ Result<json::value> Patch(CommandContext& c, const WriteRequest& w) {
   if (!current.ok()) return std::move(current).error();
   if (!current->has_value()) return NotFound(domain::KindTitle(spec) + " " + w.id);
   std::vector<std::string> changed;
-  auto state = domain::PatchObject(spec, (*current)->doc, w.body, c.Now(), changed);
+  auto state =
+      domain::PatchObject(spec, (*current)->doc, w.body, c.Now(), changed, workflow::NextStatuses);
   if (!state.ok()) return std::move(state).error();
   if (changed.empty()) return json::value(ObjectView(**current));
   std::vector<ErrorDetail> details;

@@ -5,6 +5,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
 #include "accord/storage/registry_store.h"
+#include "accord/workflow/agreement.h"
 
 namespace accord::storage {
 
@@ -48,8 +49,13 @@ Result<int> ExpireAgreements(EventLog& log) {
     std::string at = FormatRfc3339(c.Now());
     auto due = DueAgreements(c.tx(), at);
     if (!due.ok()) return std::move(due).error();
+    namespace wf = workflow::agreement;
+    int64_t expired = 0;
     for (auto& a : *due) {
-      a.doc["status"] = "expired";
+      auto from = wf::ParseState(domain::StateString(a.doc, "status"));
+      auto to = from ? wf::Next(*from, wf::Action::kExpire) : std::nullopt;
+      if (!to) continue;
+      a.doc["status"] = std::string(wf::Name(*to));
       a.doc["updated_at"] = at;
       a.doc["version"] = a.doc.at("version").as_int64() + 1;
       auto index =
@@ -60,8 +66,9 @@ Result<int> ExpireAgreements(EventLog& log) {
                                                          {"changed", json::array{"status"}},
                                                          {"reason", "expires_at has passed"}}});
       if (!index.ok()) return std::move(index).error();
+      ++expired;
     }
-    return json::value(static_cast<int64_t>(due->size()));
+    return json::value(expired);
   });
   if (!r.ok()) return std::move(r).error();
   return static_cast<int>(r->as_int64());

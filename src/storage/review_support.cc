@@ -17,6 +17,7 @@
 #include "accord/storage/identity_store.h"
 #include "accord/storage/outbox.h"
 #include "accord/storage/registry_store.h"
+#include "accord/workflow/change_notice.h"
 #include "accord/workflow/review.h"
 
 namespace accord::storage::review_support {
@@ -177,7 +178,11 @@ Status SetChangeNoticeStatus(CommandContext& c, const domain::Actor& actor,
   if (!notice.ok()) return std::move(notice).error();
   json::object state = std::move(*notice);
   // Only a change still under review moves: an implemented or withdrawn one is final.
-  if (StateString(state, "status") != "under_review") return Ok();
+  namespace wf = workflow::change_notice;
+  auto from = wf::ParseState(StateString(state, "status"));
+  auto to = from ? wf::Next(*from, wf::Action::kApprove) : std::nullopt;
+  if (!to) return Ok();
+  if (wf::Name(*to) != status) return Internal("a change notice is never set to " + status);
   state["status"] = status;
   Bump(state, c.Now());
   json::object extra;

@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 
+#include "accord/workflow/lifecycle.h"
 #include "domain/registry_test.h"
 
 namespace accord::domain::registry_test {
@@ -16,7 +17,16 @@ Result<json::object> Patch(std::string_view kind, const json::object& current,
                            std::string_view body, std::vector<std::string>* changed = nullptr) {
   std::vector<std::string> local;
   return PatchObject(Kind(kind), current, Obj(body), kNow + std::chrono::hours(1),
-                     changed ? *changed : local);
+                     changed ? *changed : local, workflow::NextStatuses);
+}
+
+// The lifecycle tables are the workflows' (workflow/party.h, workflow/agreement.h); PATCH is
+// given them, and these say what a PATCH then accepts.
+bool StatusTransitionAllowed(std::string_view kind, std::string_view from, std::string_view to) {
+  return workflow::StatusTransitionAllowed(kind, from, to);
+}
+std::string NextStatuses(std::string_view kind, std::string_view from) {
+  return StatusList(workflow::NextStatuses(kind, from));
 }
 
 // --- creating and patching --------------------------------------------------------------

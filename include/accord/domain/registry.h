@@ -37,10 +37,12 @@ std::string WithArticle(std::string_view noun);
 const std::vector<KindSpec>& RegistryKinds();
 bool IsRegistryKind(std::string_view kind);
 
-// Lifecycles: may `from` move to `to`? (same status is not a transition)
-bool StatusTransitionAllowed(std::string_view kind, std::string_view from, std::string_view to);
-// The statuses reachable from `from`, for error messages.
-std::string NextStatuses(std::string_view kind, std::string_view from);
+// Lifecycles: the statuses `kind`'s status may move to from `from` (the same status is not
+// a move). The tables are the workflows' (workflow/lifecycle.h, a layer above): callers of
+// PatchObject pass workflow::NextStatuses.
+using NextStatusesFn = std::vector<std::string> (*)(std::string_view kind, std::string_view from);
+// "onboarding, offboarded", or "none (final)": the allowed next statuses in a refusal.
+std::string StatusList(const std::vector<std::string>& statuses);
 
 // Rules across fields of one object (dates in order, checklists complete before an
 // agreement is executed, ...): appends details.
@@ -56,11 +58,12 @@ std::string InherentRiskTier(const boost::json::object& party);
 Result<boost::json::object> NewObject(const KindSpec& spec, const boost::json::object& body,
                                       std::string id, std::string parent_id, TimePoint now);
 
-// Applies a PATCH to the current state: validates, checks the lifecycle, bumps version.
-// `changed` receives the names of the fields whose value changed.
+// Applies a PATCH to the current state: validates, checks the lifecycle (`next_statuses`),
+// bumps version. `changed` receives the names of the fields whose value changed.
 Result<boost::json::object> PatchObject(const KindSpec& spec, const boost::json::object& current,
                                         const boost::json::object& body, TimePoint now,
-                                        std::vector<std::string>& changed);
+                                        std::vector<std::string>& changed,
+                                        NextStatusesFn next_statuses);
 
 // Strings from a state object ("" when absent or not a string).
 std::string StateString(const boost::json::object& state, std::string_view key);

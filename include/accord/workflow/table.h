@@ -3,10 +3,12 @@
 // names and moves; these templates do the rest, so each kind's file holds only its rules.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace accord::workflow {
 
@@ -25,6 +27,28 @@ constexpr std::optional<State> NextIn(const Move<State, Action> (&table)[N], Sta
     if (m.from == state && m.action == action) return m.to;
   }
   return std::nullopt;
+}
+
+// The action that moves `from` to `to` in `table` (a status field's PATCH names the state
+// it wants, not the action); nullopt where no move does.
+template <class State, class Action, size_t N>
+constexpr std::optional<Action> ActionIn(const Move<State, Action> (&table)[N], State from,
+                                         State to) {
+  for (const auto& m : table) {
+    if (m.from == from && m.to == to) return m.action;
+  }
+  return std::nullopt;
+}
+
+// The states one move away from `from`, in table order, each once.
+template <class State, class Action, size_t N>
+std::vector<State> StatesFrom(const Move<State, Action> (&table)[N], State from) {
+  std::vector<State> out;
+  for (const auto& m : table) {
+    if (m.from != from) continue;
+    if (std::find(out.begin(), out.end(), m.to) == out.end()) out.push_back(m.to);
+  }
+  return out;
 }
 
 // The value of `all` whose name is `name`, by the kind's own Name(); nullopt if none.

@@ -1,0 +1,94 @@
+#include "accord/workflow/agreement.h"
+
+#include "accord/workflow/rules.h"
+#include "accord/workflow/table.h"
+
+namespace accord::workflow::agreement {
+namespace {
+
+// In the order a PATCH's refusal lists the allowed next statuses.
+constexpr workflow::Move<State, Action> kTable[] = {
+    {State::kDraft, Action::kSend, State::kSent},
+    {State::kDraft, Action::kExecute, State::kExecuted},
+    {State::kDraft, Action::kTerminate, State::kTerminated},
+    {State::kSent, Action::kExecute, State::kExecuted},
+    {State::kSent, Action::kRedraft, State::kDraft},
+    {State::kSent, Action::kTerminate, State::kTerminated},
+    {State::kExecuted, Action::kExpire, State::kExpired},
+    {State::kExecuted, Action::kTerminate, State::kTerminated},
+};
+
+}  // namespace
+
+std::string_view Name(State state) {
+  switch (state) {
+    case State::kDraft:
+      return "draft";
+    case State::kSent:
+      return "sent";
+    case State::kExecuted:
+      return "executed";
+    case State::kExpired:
+      return "expired";
+    case State::kTerminated:
+      return "terminated";
+  }
+  return "";
+}
+
+std::string_view Name(Action action) {
+  switch (action) {
+    case Action::kSend:
+      return "send";
+    case Action::kExecute:
+      return "execute";
+    case Action::kRedraft:
+      return "redraft";
+    case Action::kExpire:
+      return "expire";
+    case Action::kTerminate:
+      return "terminate";
+  }
+  return "";
+}
+
+std::optional<State> ParseState(std::string_view name) {
+  return ParseIn(kStates, name, [](State s) { return Name(s); });
+}
+
+std::optional<Action> ParseAction(std::string_view name) {
+  return ParseIn(kActions, name, [](Action a) { return Name(a); });
+}
+
+std::optional<State> Next(State state, Action action) { return NextIn(kTable, state, action); }
+
+std::string PossibleActions(State state) {
+  std::string out = JoinWhere(
+      kActions, [state](Action a) { return Next(state, a).has_value(); },
+      [](Action a) { return Name(a); });
+  return out.empty() ? "none (the agreement is " + std::string(Name(state)) + ")" : out;
+}
+
+std::optional<Action> ActionTo(State from, State to) { return ActionIn(kTable, from, to); }
+
+std::vector<State> NextStates(State from) { return StatesFrom(kTable, from); }
+
+bool Deletable(State state) { return state == State::kDraft; }
+
+const std::vector<std::string>& Roles() {
+  static const std::vector<std::string> kRoles = {"security_officer", "privacy_officer"};
+  return kRoles;
+}
+
+std::optional<Error> RoleRefusal(std::string_view role, Action action) {
+  if (RoleIn(Roles(), role)) return std::nullopt;
+  return Error{ErrorCode::kForbidden,
+               "only " + RoleNames(Roles()) + " " + std::string(Name(action)) + " an agreement",
+               {{"role", "is " + std::string(role), {}}}};
+}
+
+std::vector<Action> AllowedActions(std::string_view role, State state) {
+  return ActionsWhere(kActions, [&](Action a) { return Next(state, a) && !RoleRefusal(role, a); });
+}
+
+}  // namespace accord::workflow::agreement

@@ -1,0 +1,94 @@
+// The finding workflow's table and rules, walked exhaustively: every state × action, every
+// role × action, break-glass, and what each caller may do now.
+#include "accord/workflow/finding.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <utility>
+
+namespace accord::workflow::finding {
+namespace {
+
+using S = State;
+using A = Action;
+
+TEST(FindingWorkflowTest, EveryStateAndActionFollowsTheTable) {
+  // The expected moves, written out; every pair not listed must be refused.
+  const std::map<std::pair<S, A>, S> expected = {
+      {{S::kOpen, A::kAssign}, S::kOpen},
+      {{S::kOpen, A::kResolve}, S::kResolved},
+      {{S::kOpen, A::kAcceptRisk}, S::kRiskAccepted},
+      {{S::kResolved, A::kReopen}, S::kOpen},
+      {{S::kRiskAccepted, A::kReopen}, S::kOpen},
+  };
+  int moves = 0;
+  for (S s : kStates) {
+    for (A a : kActions) {
+      auto it = expected.find({s, a});
+      auto next = Next(s, a);
+      if (it == expected.end()) {
+        EXPECT_FALSE(next) << Name(a) << " from " << Name(s);
+      } else {
+        ASSERT_TRUE(next) << Name(a) << " from " << Name(s);
+        EXPECT_EQ(*next, it->second) << Name(a) << " from " << Name(s);
+        ++moves;
+      }
+    }
+  }
+  EXPECT_EQ(moves, static_cast<int>(expected.size()));
+  // The 409's words, as storage/findings.cc has always said them.
+  EXPECT_EQ(PossibleActions(S::kOpen), "assign, resolve, accept_risk");
+  EXPECT_EQ(PossibleActions(S::kResolved), "reopen");
+  EXPECT_EQ(PossibleActions(S::kRiskAccepted), "reopen");
+}
+
+TEST(FindingWorkflowTest, NamesRoundTripAndUnknownNamesAreRefused) {
+  for (S s : kStates) EXPECT_EQ(ParseState(Name(s)), s);
+  for (A a : kActions) EXPECT_EQ(ParseAction(Name(a)), a);
+  EXPECT_EQ(Name(S::kRiskAccepted), "risk_accepted");
+  EXPECT_EQ(Name(A::kAcceptRisk), "accept_risk");
+  EXPECT_FALSE(ParseState("closed"));
+  EXPECT_FALSE(ParseAction("close"));
+  EXPECT_FALSE(ParseAction(""));
+  const std::map<A, std::string> verbs = {{A::kAssign, "assigned"},
+                                          {A::kResolve, "resolved"},
+                                          {A::kAcceptRisk, "risk_accepted"},
+                                          {A::kReopen, "reopened"}};
+  for (A a : kActions) EXPECT_EQ(EventVerb(a), verbs.at(a));
+}
+
+TEST(FindingWorkflowTest, OnlyOfficersSignedInAsThemselvesManageFindings) {
+  for (A a : kActions) {
+    for (const char* role :
+         {"security_officer", "privacy_officer", "staff", "auditor", "third_party_contact"}) {
+      bool officer = std::string(role).ends_with("_officer");
+      auto no = RoleRefusal(role, false, a);
+      EXPECT_EQ(!no, officer) << role << " " << Name(a);
+      if (no) {
+        EXPECT_EQ(no->code, ErrorCode::kForbidden);
+        EXPECT_EQ(no->details.at(0).field, "role");
+        EXPECT_EQ(no->message,
+                  "the profile lets only security_officer, privacy_officer manage findings "
+                  "(TP-12)");
+      }
+      auto glass = RoleRefusal(role, true, a);
+      ASSERT_TRUE(glass) << role << " " << Name(a);
+      EXPECT_NE(glass->message.find("break-glass"), std::string::npos);
+    }
+  }
+}
+
+TEST(FindingWorkflowTest, AllowedActionsAreTheTableForOfficersAndNothingForOthers) {
+  using V = std::vector<A>;
+  EXPECT_EQ(AllowedActions("security_officer", false, S::kOpen),
+            (V{A::kAssign, A::kResolve, A::kAcceptRisk}));
+  EXPECT_EQ(AllowedActions("privacy_officer", false, S::kResolved), V{A::kReopen});
+  EXPECT_EQ(AllowedActions("privacy_officer", false, S::kRiskAccepted), V{A::kReopen});
+  EXPECT_TRUE(AllowedActions("security_officer", true, S::kOpen).empty());
+  EXPECT_TRUE(AllowedActions("staff", false, S::kOpen).empty());
+  EXPECT_TRUE(AllowedActions("auditor", false, S::kResolved).empty());
+}
+
+}  // namespace
+}  // namespace accord::workflow::finding
