@@ -1,7 +1,7 @@
 // src/lib/merkle.ts (the portal's in-browser proof verification) against the RFC 6962
 // vectors of transparency-dev/merkle in tests/testdata/merkle: every inclusion and
 // consistency case (wantErr cases must be rejected), the reference tree's roots, and the
-// checkpoint note signature check of src/pages/ledgerNote.ts on a real signed note.
+// checkpoint note signature check of src/pages/ledger-note.ts on a real signed note.
 // No server, no browser: node >= 20 has WebCrypto.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -17,7 +17,7 @@ async function load(entry) {
   return import('data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64'));
 }
 const m = await load('../src/lib/merkle.ts');
-const notes = await load('../src/pages/ledgerNote.ts');
+const notes = await load('../src/pages/ledger-note.ts');
 
 let failures = 0;
 let checked = 0;

@@ -7,7 +7,7 @@
 //   node tests/perf-parties.mjs            (no ACCORD_URL: starts its own demo server)
 //
 // A first sign-in enrols TOTP and prints the secret on stderr: pass it as ACCORD_TOTP_SECRET
-// next time. Parties.tsx marks `parties-first-page` (performance.mark) once the first page of
+// next time. pages/parties.tsx marks `parties-first-page` (performance.mark) once the first page of
 // rows has rendered; the script reads that mark's startTime (ms since the navigation started).
 //
 // Times are when the first row was painted (Element Timing), else when it reached the DOM.
@@ -29,7 +29,7 @@ function stats(values) {
   return { median: r(median), max: r(v[v.length - 1]), min: r(v[0]), values: values.map(r) };
 }
 
-// When the first row was painted (Element Timing: Parties.tsx puts elementtiming on it);
+// When the first row was painted (Element Timing: pages/parties.tsx puts elementtiming on it);
 // falls back to the DOM mark where the browser reports no paint.
 function watchPaints() {
   window.__paints = [];

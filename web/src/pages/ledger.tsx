@@ -7,7 +7,7 @@ import { ApiError, get, withQuery } from '../api';
 import { fromBase64, hashLeaf, toBase64, verifyInclusion, type Verdict } from '../lib/merkle';
 import { Link, navigate, setQuery, useLocation } from '../router';
 import { Alert, DateText, Empty, Facts, Form, Loading, Page, Section, TextField, humanize, useForm, useLoad } from '../ui';
-import { checkNote, type NoteCheck } from './ledgerNote';
+import { checkNote, type NoteCheck } from './ledger-note';
 import './ledger.css';
 
 interface Checkpoint {

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { get, type ListPage } from '../api';
 import { Link } from '../router';
 import { Alert, Badge, DateText, Empty, Loading, Page, Section, daysUntil, formatDate, humanize, useLoad } from '../ui';
-import type { ChartSpec } from './dashboardCharts';
+import type { ChartSpec } from './dashboard-charts';
 import './dashboard.css';
 
 interface Counts {
@@ -487,13 +487,13 @@ function Agreements(props: { items: AgreementExpiring[] | null; names: Map<strin
 
 // ---- charts (uPlot arrives with a dynamic import) ----
 
-type ChartsModule = typeof import('./dashboardCharts');
+type ChartsModule = typeof import('./dashboard-charts');
 
 function Charts(props: { d: Loaded }) {
   const [mod, setMod] = useState<ChartsModule | null>(null);
   const [err, setErr] = useState('');
   useEffect(() => {
-    import('./dashboardCharts').then(setMod, (e) => setErr((e as Error).message));
+    import('./dashboard-charts').then(setMod, (e) => setErr((e as Error).message));
   }, []);
   const quarters = Array.isArray(props.d.dash.reviews_by_quarter) ? props.d.dash.reviews_by_quarter : null;
   const months = Array.isArray(props.d.dash.findings_by_month) ? props.d.dash.findings_by_month : null;
