@@ -8,7 +8,7 @@ import { Alert } from './ui';
 import { SignIn } from './pages/sign-in';
 import { Dashboard } from './pages/dashboard';
 import { Parties } from './pages/parties';
-import { PartyPage } from './pages/party';
+import { PartyPage } from './pages/party/page';
 import { AccessPage } from './pages/access';
 import { Reviews, ReviewPage } from './pages/reviews';
 import { CalendarPage } from './pages/calendar';

@@ -3,6 +3,10 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, describe } from './api';
+import { formatDate, humanize } from './format';
+
+// The pure helpers live in format.ts (unit-tested without a DOM); screens import them here.
+export { daysUntil, formatDate, humanize } from './format';
 
 // ---- pages ----
 
@@ -343,28 +347,6 @@ export function Form(props: {
 
 // ---- display ----
 
-export function humanize(s: string | undefined | null): string {
-  if (!s) return '';
-  const t = s.replace(/_/g, ' ');
-  return t.charAt(0).toUpperCase() + t.slice(1);
-}
-
-const dateFmt = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
-const timeFmt = new Intl.DateTimeFormat('en-GB', {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-export function formatDate(s: string | undefined | null, withTime = false): string {
-  if (!s) return '—';
-  const d = new Date(s.length === 10 ? s + 'T00:00:00Z' : s);
-  if (isNaN(d.getTime())) return s;
-  return (withTime ? timeFmt : dateFmt).format(d);
-}
-
 export function DateText(props: { value?: string | null; time?: boolean }) {
   if (!props.value) return <span class="muted">—</span>;
   return (
@@ -372,13 +354,6 @@ export function DateText(props: { value?: string | null; time?: boolean }) {
       {formatDate(props.value, props.time)}
     </time>
   );
-}
-
-export function daysUntil(s: string | undefined | null, now = Date.now()): number | null {
-  if (!s) return null;
-  const d = new Date(s.length === 10 ? s + 'T00:00:00Z' : s);
-  if (isNaN(d.getTime())) return null;
-  return Math.floor((d.getTime() - now) / 86400000);
 }
 
 const TONES: Record<string, string> = {

@@ -2,6 +2,9 @@
 // page (fast at 100,000 parties), and, for officers, "New party".
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { post, request, type ListPage } from '../api';
+import { Missing, secondary, Table } from '../components/table';
+import { CancelButton } from '../components/reveal';
+import { FilterSelect } from '../components/filter-select';
 import { Link, navigate, setQuery, useLocation } from '../router';
 import { isOfficer, useSession } from '../session';
 import { Alert, Badge, CheckboxField, Empty, Form, Page, Section, SelectField, TextField, useForm, useLoad, humanize } from '../ui';
@@ -16,8 +19,8 @@ import {
   PARTY_STATUSES,
   RiskBadge,
   type Party,
-} from './party-common';
-import './party.css';
+} from './party/common';
+import './party/party.css';
 
 export const PAGE_SIZE = 50;
 
@@ -159,24 +162,15 @@ export function Parties() {
           <label for="parties-q">Search by name</label>
           <input id="parties-q" type="search" value={text} autoComplete="off" onInput={(e) => setText((e.target as HTMLInputElement).value)} />
         </div>
-        <div class="field">
-          <label for="parties-kind">Kind</label>
-          <select id="parties-kind" value={kind} onChange={(e) => setQuery({ kind: (e.target as HTMLSelectElement).value, cursor: undefined, page: undefined })}>
-            <option value="">Any kind</option>
-            {PARTY_KINDS.map((k) => (
-              <option value={k}>{humanize(k)}</option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="parties-status">Status</label>
-          <select id="parties-status" value={status} onChange={(e) => setQuery({ status: (e.target as HTMLSelectElement).value, cursor: undefined, page: undefined })}>
-            <option value="">Any status</option>
-            {PARTY_STATUSES.map((k) => (
-              <option value={k}>{humanize(k)}</option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="parties-kind" label="Kind" value={kind} any="Any kind" options={PARTY_KINDS} onChange={(v) => setQuery({ kind: v, cursor: undefined, page: undefined })} />
+        <FilterSelect
+          id="parties-status"
+          label="Status"
+          value={status}
+          any="Any status"
+          options={PARTY_STATUSES}
+          onChange={(v) => setQuery({ status: v, cursor: undefined, page: undefined })}
+        />
         {filtered && (
           <button
             type="button"
@@ -210,53 +204,29 @@ export function Parties() {
           {list.data.items.length === 0 ? (
             <Empty>{filtered ? 'No party matches these filters.' : 'The registry is empty.'}</Empty>
           ) : (
-            <div class="table-wrap">
-              <table class="parties-table">
-                <caption class="visually-hidden">Parties, page {pageNo}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col" class="hide-narrow">
-                      Kind
-                    </th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Risk tier</th>
-                    <th scope="col" class="hide-narrow">
-                      Criticality
-                    </th>
-                    <th scope="col" class="hide-narrow">
-                      Owner
-                    </th>
-                    <th scope="col" class="hide-narrow">
-                      Location
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((p, i) => (
-                    <tr key={p.id}>
-                      <td>
-                        <Link href={`/parties/${encodeURIComponent(p.id)}`} {...(i === 0 ? { elementtiming: 'parties-first-row' } : {})}>
-                          {p.name}
-                        </Link>
-                        {p.legal_name && p.legal_name !== p.name && <div class="muted small">{p.legal_name}</div>}
-                        <div class="muted small show-narrow">{label(p.kind)}</div>
-                      </td>
-                      <td class="hide-narrow">{label(p.kind)}</td>
-                      <td>
-                        <Badge value={p.status || 'prospect'} />
-                      </td>
-                      <td>
-                        <RiskBadge tier={p.risk_tier} />
-                      </td>
-                      <td class="hide-narrow">{p.criticality ? humanize(p.criticality) : <span class="muted">—</span>}</td>
-                      <td class="hide-narrow">{p.owner || <span class="muted">—</span>}</td>
-                      <td class="hide-narrow">{p.location || <span class="muted">—</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table class="parties-table" caption={<>Parties, page {pageNo}</>} captionClass="visually-hidden" columns={['Name', secondary('Kind'), 'Status', 'Risk tier', secondary('Criticality'), secondary('Owner'), secondary('Location')]}>
+              {list.data.items.map((p, i) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link href={`/parties/${encodeURIComponent(p.id)}`} {...(i === 0 ? { elementtiming: 'parties-first-row' } : {})}>
+                      {p.name}
+                    </Link>
+                    {p.legal_name && p.legal_name !== p.name && <div class="muted small">{p.legal_name}</div>}
+                    <div class="muted small show-narrow">{label(p.kind)}</div>
+                  </td>
+                  <td class="hide-narrow">{label(p.kind)}</td>
+                  <td>
+                    <Badge value={p.status || 'prospect'} />
+                  </td>
+                  <td>
+                    <RiskBadge tier={p.risk_tier} />
+                  </td>
+                  <td class="hide-narrow">{p.criticality ? humanize(p.criticality) : <Missing />}</td>
+                  <td class="hide-narrow">{p.owner || <Missing />}</td>
+                  <td class="hide-narrow">{p.location || <Missing />}</td>
+                </tr>
+              ))}
+            </Table>
           )}
           <nav class="pager" aria-label="Pages of parties">
             <button type="button" class="btn" disabled={!cursor || list.loading} onClick={() => setQuery({ cursor: undefined, page: undefined })}>
@@ -314,11 +284,7 @@ function NewParty(props: { onCancel: () => void }) {
         submitLabel="Create party"
         label="New party"
         class="form form-wide"
-        secondary={
-          <button type="button" class="btn" onClick={props.onCancel}>
-            Cancel
-          </button>
-        }
+        secondary={<CancelButton onClick={props.onCancel} />}
       >
         <div class="form-grid">
           <TextField form={form} name="name" label="Name" required hint="Unique in the registry" />

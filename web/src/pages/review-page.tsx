@@ -26,7 +26,7 @@ import {
 } from '../ui';
 import { DueText, officers, plainRefusal } from './review-common';
 import { ASK_ROLES, ASKING_STATUSES, REVIEW_ROLES, SECTIONS, kindLabel, type Actor, type Review, type UserRef } from './review-kinds';
-import { AwaitingBadge, documentNames, Thread } from './party-requests';
+import { AwaitingBadge, documentNames, Thread } from './request-thread';
 import './review.css';
 
 interface LedgerEvent {

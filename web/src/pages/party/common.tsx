@@ -1,6 +1,6 @@
 // Shared by the parties list and the party page: the party's shape, labels and small helpers.
 import type { ComponentChildren } from 'preact';
-import { Badge, daysUntil, humanize, type FormState } from '../ui';
+import { Badge, daysUntil, humanize, type FormState } from '../../ui';
 
 export interface Party {
   id: string;
