@@ -124,6 +124,19 @@ export const post = <T>(path: string, body?: unknown, opts?: RequestOptions) =>
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
 export const del = <T>(path: string) => request<T>('DELETE', path);
 
+// Every item of a list, following next_cursor: at most 20 pages of 500.
+export async function listAll<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 20; i++) {
+    const page: ListPage<T> = await get<ListPage<T>>(path, { ...query, limit: 500, cursor }, signal);
+    out.push(...page.items);
+    cursor = page.next_cursor;
+    if (!cursor) break;
+  }
+  return out;
+}
+
 // A message for a person: the server's message, or the field reasons when it has them.
 export function describe(e: unknown): string {
   if (e instanceof ApiError) return e.message;

@@ -1,7 +1,8 @@
 // The review calendar: a month of reviews by due date (a list at phone width) and the iCal
 // subscription links (calendar tokens).
 import { useRef, useState } from 'preact/hooks';
-import { del, get, post, type ListPage } from '../api';
+import { del, get, listAll, post, type ListPage } from '../api';
+import { Table } from '../components/table';
 import { Link, setQuery, useLocation } from '../router';
 import { readsLedger, useSession } from '../session';
 import { Alert, DateText, Empty, Form, Loading, Page, Section, TextField, useForm, useLoad } from '../ui';
@@ -26,16 +27,8 @@ function parseMonth(s: string | null): { y: number; m: number } {
 }
 const monthKey = (y: number, m: number) => `${y}-${String(m + 1).padStart(2, '0')}`;
 
-async function reviewsBetween(after: string, before: string, signal: AbortSignal): Promise<Review[]> {
-  const out: Review[] = [];
-  let cursor: string | null = null;
-  for (let i = 0; i < 20; i++) {
-    const page: ListPage<Review> = await get<ListPage<Review>>('/api/v1/reviews', { due_after: after, due_before: before, limit: 500, cursor }, signal);
-    out.push(...page.items);
-    cursor = page.next_cursor;
-    if (!cursor) break;
-  }
-  return out;
+function reviewsBetween(after: string, before: string, signal: AbortSignal): Promise<Review[]> {
+  return listAll<Review>('/api/v1/reviews', { due_after: after, due_before: before }, signal);
 }
 
 const OPEN = new Set(['open', 'assigned', 'documented']);
@@ -224,48 +217,34 @@ function Feeds() {
           items.length === 0 ? (
             <Empty>None yet.</Empty>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">
-                      <span class="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((t) => (
-                    <tr data-token={t.id}>
-                      <td>{t.name}</td>
-                      <td>
-                        <DateText value={t.created_at} time />
-                      </td>
-                      <td>{t.revoked_at ? <>Deleted <DateText value={t.revoked_at} /></> : 'In use'}</td>
-                      <td>
-                        {!t.revoked_at &&
-                          (confirm === t.id ? (
-                            <span class="form-actions">
-                              <button type="button" class="btn btn-danger btn-small" onClick={() => remove(t)}>
-                                Delete “{t.name}”
-                              </button>
-                              <button type="button" class="btn btn-small" onClick={() => setConfirm('')}>
-                                Keep it
-                              </button>
-                            </span>
-                          ) : (
-                            <button type="button" class="btn btn-small" onClick={() => setConfirm(t.id)}>
-                              Delete<span class="sr-only"> “{t.name}”</span>…
-                            </button>
-                          ))}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table columns={['Name', 'Created', 'Status', { label: <span class="sr-only">Actions</span> }]}>
+              {items.map((t) => (
+                <tr data-token={t.id}>
+                  <td>{t.name}</td>
+                  <td>
+                    <DateText value={t.created_at} time />
+                  </td>
+                  <td>{t.revoked_at ? <>Deleted <DateText value={t.revoked_at} /></> : 'In use'}</td>
+                  <td>
+                    {!t.revoked_at &&
+                      (confirm === t.id ? (
+                        <span class="form-actions">
+                          <button type="button" class="btn btn-danger btn-small" onClick={() => remove(t)}>
+                            Delete “{t.name}”
+                          </button>
+                          <button type="button" class="btn btn-small" onClick={() => setConfirm('')}>
+                            Keep it
+                          </button>
+                        </span>
+                      ) : (
+                        <button type="button" class="btn btn-small" onClick={() => setConfirm(t.id)}>
+                          Delete<span class="sr-only"> “{t.name}”</span>…
+                        </button>
+                      ))}
+                  </td>
+                </tr>
+              ))}
+            </Table>
           )
         }
       </Loading>

@@ -1,5 +1,5 @@
 // Shared by the review list, the review page and the calendar.
-import { ApiError, get, type ListPage } from '../api';
+import { ApiError, get, listAll, type ListPage } from '../api';
 import { Badge, DateText } from '../ui';
 import type { Review, UserRef } from './review-kinds';
 
@@ -11,14 +11,7 @@ export interface Party {
 }
 
 export async function allParties(signal?: AbortSignal): Promise<Party[]> {
-  const out: Party[] = [];
-  let cursor: string | null = null;
-  for (let i = 0; i < 20; i++) {
-    const page: ListPage<Party> = await get<ListPage<Party>>('/api/v1/parties', { limit: 500, cursor }, signal);
-    out.push(...page.items);
-    cursor = page.next_cursor;
-    if (!cursor) break;
-  }
+  const out = await listAll<Party>('/api/v1/parties', {}, signal);
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -2,6 +2,9 @@
 // is in review-page.tsx.
 import { useState } from 'preact/hooks';
 import { get, post, type ListPage } from '../api';
+import { Table } from '../components/table';
+import { CancelButton } from '../components/reveal';
+import { FilterSelect } from '../components/filter-select';
 import { Link, navigate, setQuery, useLocation } from '../router';
 import { isWorkforce, readsLedger, useSession } from '../session';
 import {
@@ -54,11 +57,7 @@ function NewReview(props: { parties: Party[]; users: UserRef[]; onCancel: () => 
         onSubmit={submit}
         submitLabel="Open the review"
         label="Open a review"
-        secondary={
-          <button type="button" class="btn" onClick={props.onCancel}>
-            Cancel
-          </button>
-        }
+        secondary={<CancelButton onClick={props.onCancel} />}
       >
         <div class="form-grid">
           <SelectField form={form} name="review_kind" label="Kind" required options={OPENABLE_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} />
@@ -137,24 +136,15 @@ export function Reviews() {
             set('q', search.trim());
           }}
         >
-          <div class="field">
-            <label for="rv-kind">Filter by kind</label>
-            <select id="rv-kind" value={filters.review_kind} onChange={(e) => set('review_kind', (e.target as HTMLSelectElement).value)}>
-              <option value="">All kinds</option>
-              {KINDS.map((k) => (
-                <option value={k}>{kindLabel(k)}</option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="rv-status">Filter by status</label>
-            <select id="rv-status" value={filters.status} onChange={(e) => set('status', (e.target as HTMLSelectElement).value)}>
-              <option value="">Any status</option>
-              {STATUSES.map((s) => (
-                <option value={s}>{humanize(s)}</option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="rv-kind"
+            label="Filter by kind"
+            value={filters.review_kind}
+            any="All kinds"
+            options={KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
+            onChange={(v) => set('review_kind', v)}
+          />
+          <FilterSelect id="rv-status" label="Filter by status" value={filters.status} any="Any status" options={STATUSES} onChange={(v) => set('status', v)} />
           <div class="field field-check rv-overdue">
             <input id="rv-overdue" type="checkbox" checked={filters.overdue === 'true'} onChange={(e) => set('overdue', (e.target as HTMLInputElement).checked ? 'true' : '')} />
             <label for="rv-overdue">Overdue only</label>
@@ -173,39 +163,24 @@ export function Reviews() {
               <Empty>No review matches these filters.</Empty>
             ) : (
               <>
-                <div class="table-wrap">
-                  <table class="reviews-table">
-                    <caption class="sr-only">Reviews</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Review</th>
-                        <th scope="col">Kind</th>
-                        <th scope="col">Party</th>
-                        <th scope="col">Due</th>
-                        <th scope="col">Status</th>
-                        <th scope="col">Assignee</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {page.items.map((r) => (
-                        <tr>
-                          <td data-label="Review">
-                            <Link href={`/reviews/${r.id}`}>{r.title}</Link>
-                          </td>
-                          <td data-label="Kind">{kindLabel(r.review_kind)}</td>
-                          <td data-label="Party">{r.party_id ? <Link href={`/parties/${r.party_id}`}>{partyName(r.party_id) || r.party_id}</Link> : <span class="muted">Organisation</span>}</td>
-                          <td data-label="Due">
-                            <DueText review={r} />
-                          </td>
-                          <td data-label="Status">
-                            <Badge value={r.status} />
-                          </td>
-                          <td data-label="Assignee">{r.assignee ? r.assignee.name || r.assignee.email : <span class="muted">Nobody</span>}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <Table class="reviews-table" caption="Reviews" captionClass="sr-only" columns={['Review', 'Kind', 'Party', 'Due', 'Status', 'Assignee']}>
+                  {page.items.map((r) => (
+                    <tr>
+                      <td data-label="Review">
+                        <Link href={`/reviews/${r.id}`}>{r.title}</Link>
+                      </td>
+                      <td data-label="Kind">{kindLabel(r.review_kind)}</td>
+                      <td data-label="Party">{r.party_id ? <Link href={`/parties/${r.party_id}`}>{partyName(r.party_id) || r.party_id}</Link> : <span class="muted">Organisation</span>}</td>
+                      <td data-label="Due">
+                        <DueText review={r} />
+                      </td>
+                      <td data-label="Status">
+                        <Badge value={r.status} />
+                      </td>
+                      <td data-label="Assignee">{r.assignee ? r.assignee.name || r.assignee.email : <span class="muted">Nobody</span>}</td>
+                    </tr>
+                  ))}
+                </Table>
                 <nav class="pager" aria-label="Pages of reviews">
                   {filters.cursor && (
                     <button type="button" class="btn btn-small" onClick={() => setQuery({ cursor: undefined })}>
