@@ -65,12 +65,7 @@ export interface RequestOptions {
   quiet401?: boolean;
 }
 
-export async function request<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-  opts: RequestOptions = {},
-): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let payload: BodyInit | undefined;
   if (opts.raw !== undefined) {

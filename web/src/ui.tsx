@@ -12,7 +12,12 @@ export { daysUntil, formatDate, humanize } from './format';
 
 // A screen: sets the document title and moves focus to the heading on arrival, so keyboard
 // and screen-reader users land on the new content after each navigation.
-export function Page(props: { title: string; actions?: ComponentChildren; children: ComponentChildren; subtitle?: ComponentChildren }) {
+export function Page(props: {
+  title: string;
+  actions?: ComponentChildren;
+  children: ComponentChildren;
+  subtitle?: ComponentChildren;
+}) {
   const h1 = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${props.title} · Accord`;
@@ -34,7 +39,12 @@ export function Page(props: { title: string; actions?: ComponentChildren; childr
   );
 }
 
-export function Section(props: { title: string; id?: string; actions?: ComponentChildren; children: ComponentChildren }) {
+export function Section(props: {
+  title: string;
+  id?: string;
+  actions?: ComponentChildren;
+  children: ComponentChildren;
+}) {
   const id = props.id || 'sec-' + props.title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   return (
     <section class="card" aria-labelledby={id}>
@@ -149,7 +159,11 @@ export function useForm(initial: Values = {}): FormState {
         setErrors(fieldErrors);
         const n = Object.keys(fieldErrors).length;
         setFormError(
-          other.length ? other.join('; ') : n ? `Please correct the ${n === 1 ? 'field' : n + ' fields'} marked below.` : e.message,
+          other.length
+            ? other.join('; ')
+            : n
+              ? `Please correct the ${n === 1 ? 'field' : n + ' fields'} marked below.`
+              : e.message,
         );
         // Focus the first field in error so keyboard users land on it.
         setTimeout(() => {
@@ -357,11 +371,41 @@ export function DateText(props: { value?: string | null; time?: boolean }) {
 }
 
 const TONES: Record<string, string> = {
-  active: 'ok', approved: 'ok', executed: 'ok', completed: 'ok', verified: 'ok', implemented: 'ok', closed: 'ok', allow: 'ok',
-  pending: 'warn', open: 'warn', in_progress: 'warn', documented: 'warn', assigned: 'warn', prospect: 'info', draft: 'info',
-  onboarding: 'info', received: 'info', nda_sent: 'info', due: 'warn', medium: 'warn',
-  denied: 'bad', deny: 'bad', rejected: 'bad', revoked: 'bad', overdue: 'bad', expired: 'bad', terminated: 'bad',
-  critical: 'bad', high: 'bad', failed: 'bad', offboarded: 'muted', deleted: 'muted', withdrawn: 'muted', cancelled: 'muted', low: 'info',
+  active: 'ok',
+  approved: 'ok',
+  executed: 'ok',
+  completed: 'ok',
+  verified: 'ok',
+  implemented: 'ok',
+  closed: 'ok',
+  allow: 'ok',
+  pending: 'warn',
+  open: 'warn',
+  in_progress: 'warn',
+  documented: 'warn',
+  assigned: 'warn',
+  prospect: 'info',
+  draft: 'info',
+  onboarding: 'info',
+  received: 'info',
+  nda_sent: 'info',
+  due: 'warn',
+  medium: 'warn',
+  denied: 'bad',
+  deny: 'bad',
+  rejected: 'bad',
+  revoked: 'bad',
+  overdue: 'bad',
+  expired: 'bad',
+  terminated: 'bad',
+  critical: 'bad',
+  high: 'bad',
+  failed: 'bad',
+  offboarded: 'muted',
+  deleted: 'muted',
+  withdrawn: 'muted',
+  cancelled: 'muted',
+  low: 'info',
 };
 
 export function Badge(props: { value: string | undefined | null; tone?: string; label?: string }) {

@@ -13,7 +13,14 @@ const vectors = resolve(process.env.MERKLE_VECTORS || join(here, '../../tests/te
 
 const started = Date.now();
 async function load(entry) {
-  const out = await build({ entryPoints: [join(here, entry)], bundle: true, write: false, format: 'esm', target: 'es2022', logLevel: 'warning' });
+  const out = await build({
+    entryPoints: [join(here, entry)],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    target: 'es2022',
+    logLevel: 'warning',
+  });
   return import('data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64'));
 }
 const m = await load('../src/lib/merkle.ts');
@@ -42,13 +49,19 @@ function files(dir) {
 for (const f of files(join(vectors, 'testdata/inclusion'))) {
   const v = JSON.parse(readFileSync(f, 'utf8'));
   const r = await m.verifyInclusion(v.leafIdx, v.treeSize, v.leafHash, v.proof, v.root);
-  check(r.ok === !v.wantErr, `inclusion ${f.slice(vectors.length + 1)}: ok=${r.ok} (${r.reason}), wantErr=${v.wantErr}`);
+  check(
+    r.ok === !v.wantErr,
+    `inclusion ${f.slice(vectors.length + 1)}: ok=${r.ok} (${r.reason}), wantErr=${v.wantErr}`,
+  );
 }
 
 for (const f of files(join(vectors, 'testdata/consistency'))) {
   const v = JSON.parse(readFileSync(f, 'utf8'));
   const r = await m.verifyConsistency(v.size1, v.size2, v.proof, v.root1, v.root2);
-  check(r.ok === !v.wantErr, `consistency ${f.slice(vectors.length + 1)}: ok=${r.ok} (${r.reason}), wantErr=${v.wantErr}`);
+  check(
+    r.ok === !v.wantErr,
+    `consistency ${f.slice(vectors.length + 1)}: ok=${r.ok} (${r.reason}), wantErr=${v.wantErr}`,
+  );
 }
 
 // The reference tree: leaf hashes and the root of every prefix, computed from the inputs.
@@ -67,7 +80,10 @@ for (let n = 0; n <= leaves.length; n++) {
   const v = JSON.parse(readFileSync(join(vectors, 'testdata/inclusion/2/happy-path.json'), 'utf8'));
   const leaf = Uint8Array.from(leaves[v.leafIdx]);
   check(m.toBase64(await m.hashLeaf(leaf)) === v.leafHash, 'the happy path leaf is the reference leaf');
-  check((await m.verifyInclusion(v.leafIdx, v.treeSize, await m.hashLeaf(leaf), v.proof, v.root)).ok, 'the real leaf verifies');
+  check(
+    (await m.verifyInclusion(v.leafIdx, v.treeSize, await m.hashLeaf(leaf), v.proof, v.root)).ok,
+    'the real leaf verifies',
+  );
   leaf[0] ^= 1;
   const bad = await m.verifyInclusion(v.leafIdx, v.treeSize, await m.hashLeaf(leaf), v.proof, v.root);
   check(!bad.ok && bad.computedRoot && bad.computedRoot !== v.root, 'a flipped byte does not verify');
@@ -81,7 +97,10 @@ for (let n = 0; n <= leaves.length; n++) {
     '— accord/org_01m95cjhm8k7zma3ny5f99cj8a bgikrwFG36fQf8arCCb6gBsPKwN8qbgBled6rDnYYvwWv6pTOhDJisVwCbPcAUXpHjtJRi3grSu8R/lGH9lU0cC7Agc=\n';
   const keys = ['accord/org_01m95cjhm8k7zma3ny5f99cj8a+6e08a4af+AQcPjSf2SLdx8iFnsatgh1toxe3xad+69cL1iihX9vcC'];
   check((await notes.checkNote(note, keys)).state === 'verified', 'the signed note verifies');
-  check((await notes.checkNote(note.replace('\n206\n', '\n207\n'), keys)).state === 'bad', 'a changed note does not verify');
+  check(
+    (await notes.checkNote(note.replace('\n206\n', '\n207\n'), keys)).state === 'bad',
+    'a changed note does not verify',
+  );
   check((await notes.checkNote(note, [])).state === 'unknown-key', 'an unknown key is reported');
 }
 

@@ -37,7 +37,10 @@ function GrantActions(props: { grant: Grant; role: Role; onChanged: (g: Grant, m
     setError('');
     try {
       const r = await post<Grant>(`/api/v1/access/grants/${g.id}/approve`, {});
-      props.onChanged(r, r.status === 'approved' ? 'The grant is approved.' : `The gate decided again: ${humanize(r.status)}.`);
+      props.onChanged(
+        r,
+        r.status === 'approved' ? 'The grant is approved.' : `The gate decided again: ${humanize(r.status)}.`,
+      );
     } catch (e) {
       setError(describe(e));
     } finally {
@@ -46,7 +49,9 @@ function GrantActions(props: { grant: Grant; role: Role; onChanged: (g: Grant, m
   }
   async function decide() {
     const action = mode;
-    const r = await form.submit((v) => post<Grant>(`/api/v1/access/grants/${g.id}/${action}`, { comment: v.comment }).catch(plainRefusal));
+    const r = await form.submit((v) =>
+      post<Grant>(`/api/v1/access/grants/${g.id}/${action}`, { comment: v.comment }).catch(plainRefusal),
+    );
     if (r) {
       setMode('');
       form.reset();
@@ -57,7 +62,9 @@ function GrantActions(props: { grant: Grant; role: Role; onChanged: (g: Grant, m
   return (
     <div class="grant-actions">
       {error && <Alert kind="error">{error}</Alert>}
-      {!mode && canDeny && ownRequest && <p class="small muted">You asked for this access, so another approver decides it.</p>}
+      {!mode && canDeny && ownRequest && (
+        <p class="small muted">You asked for this access, so another approver decides it.</p>
+      )}
       {!mode && (
         <div class="form-actions">
           {canApprove && (
@@ -97,7 +104,14 @@ function GrantActions(props: { grant: Grant; role: Role; onChanged: (g: Grant, m
             </button>
           }
         >
-          <TextField form={form} name="comment" label={mode === 'deny' ? 'Why is it denied?' : 'Why is it revoked?'} required multiline rows={2} />
+          <TextField
+            form={form}
+            name="comment"
+            label={mode === 'deny' ? 'Why is it denied?' : 'Why is it revoked?'}
+            required
+            multiline
+            rows={2}
+          />
         </Form>
       )}
     </div>
@@ -123,12 +137,19 @@ function GrantRow(props: {
   return (
     <>
       <tr id={`grant-${g.id}`} data-grant={g.id}>
-        <td data-label="Party">{party ? <Link href={`/parties/${g.party_id}`}>{party.name}</Link> : <code>{g.party_id}</code>}</td>
+        <td data-label="Party">
+          {party ? <Link href={`/parties/${g.party_id}`}>{party.name}</Link> : <code>{g.party_id}</code>}
+        </td>
         <td data-label="Systems">
           <ul class="plain">
             {g.lines.map((l) => (
               <li>
-                {l.system_name || l.system_id} <span class="muted">({l.permission}{l.environment ? ', ' + l.environment : ''}{l.contains_ephi ? ', ePHI' : ''})</span>
+                {l.system_name || l.system_id}{' '}
+                <span class="muted">
+                  ({l.permission}
+                  {l.environment ? ', ' + l.environment : ''}
+                  {l.contains_ephi ? ', ePHI' : ''})
+                </span>
               </li>
             ))}
           </ul>
@@ -144,7 +165,13 @@ function GrantRow(props: {
           {status !== g.status && <span class="muted"> ({humanize(g.status)})</span>}
         </td>
         <td data-label="Actions">
-          <button type="button" class="btn-link" aria-expanded={open} aria-controls={`grant-detail-${g.id}`} onClick={() => setOpen(!open)}>
+          <button
+            type="button"
+            class="btn-link"
+            aria-expanded={open}
+            aria-controls={`grant-detail-${g.id}`}
+            onClick={() => setOpen(!open)}
+          >
             {open ? 'Hide' : 'Why?'}
             <span class="sr-only"> the decision for {party?.name || g.party_id}</span>
           </button>
@@ -166,7 +193,8 @@ function GrantRow(props: {
               <div>
                 <dt>Requested</dt>
                 <dd>
-                  <DateText value={g.created_at} time /> {g.requested_by ? `by ${ROLE_NAMES[g.requested_by.role as Role] || g.requested_by.role}` : ''}
+                  <DateText value={g.created_at} time />{' '}
+                  {g.requested_by ? `by ${ROLE_NAMES[g.requested_by.role as Role] || g.requested_by.role}` : ''}
                 </dd>
               </div>
               {g.approved_by && (
@@ -200,7 +228,13 @@ function GrantRow(props: {
   );
 }
 
-export function Grants(props: { parties: Party[]; role: Role; reloadKey: number; notice: string; setNotice: (s: string) => void }) {
+export function Grants(props: {
+  parties: Party[];
+  role: Role;
+  reloadKey: number;
+  notice: string;
+  setNotice: (s: string) => void;
+}) {
   const loc = useLocation();
   const status = loc.query.get('status') || '';
   const partyFilter = loc.query.get('party_id') || '';
@@ -213,7 +247,14 @@ export function Grants(props: { parties: Party[]; role: Role; reloadKey: number;
   return (
     <Section title="Grants" id="grants">
       <div class="filters" role="group" aria-label="Filter the grants">
-        <FilterSelect id="grant-status" label="Filter by status" value={status} any="All" options={STATUSES} onChange={(v) => setQuery({ status: v })} />
+        <FilterSelect
+          id="grant-status"
+          label="Filter by status"
+          value={status}
+          any="All"
+          options={STATUSES}
+          onChange={(v) => setQuery({ status: v })}
+        />
         <FilterSelect
           id="grant-party"
           label="Filter by party"
@@ -231,7 +272,12 @@ export function Grants(props: { parties: Party[]; role: Role; reloadKey: number;
           items.length === 0 ? (
             <Empty>No grants{status ? ` with status ${humanize(status).toLowerCase()}` : ''}.</Empty>
           ) : (
-            <Table class="grants-table" caption="Access grants, newest first" captionClass="sr-only" columns={['Party', 'Systems', 'Window', 'Gate', 'Status', 'Actions']}>
+            <Table
+              class="grants-table"
+              caption="Access grants, newest first"
+              captionClass="sr-only"
+              columns={['Party', 'Systems', 'Window', 'Gate', 'Status', 'Actions']}
+            >
               {[...items].reverse().map((g) => (
                 <GrantRow
                   key={g.id}

@@ -4,7 +4,17 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, describe, get, post, type ErrorDetail, type ListPage } from '../api';
 import { Form, SelectField, TextField, humanize, useForm, useLoad, type Values } from '../ui';
 import { DECISION_TEXT, DecisionRules, decisionClass, type Decision } from './access-gate';
-import { fieldLabel, INITIAL, lineCount, requestBody, today, type Contact, type Grant, type Party, type System } from './access-model';
+import {
+  fieldLabel,
+  INITIAL,
+  lineCount,
+  requestBody,
+  today,
+  type Contact,
+  type Grant,
+  type Party,
+  type System,
+} from './access-model';
 
 const PERMISSIONS = [
   { value: 'read', label: 'Read' },
@@ -33,7 +43,8 @@ function useLiveDecision(values: Values): Live {
         (decision) => mine === seq.current && setLive({ kind: 'decision', decision }),
         (e) => {
           if (mine !== seq.current || (e as Error).name === 'AbortError') return;
-          if (e instanceof ApiError && e.status === 422 && e.details.length) setLive({ kind: 'incomplete', details: e.details });
+          if (e instanceof ApiError && e.status === 422 && e.details.length)
+            setLive({ kind: 'incomplete', details: e.details });
           else setLive({ kind: 'error', message: describe(e) });
         },
       );
@@ -56,11 +67,10 @@ function LivePanel(props: { live: Live }) {
     const denies = d.rules.filter((r) => r.outcome === 'deny').map((r) => r.seed_ref || r.id);
     body = (
       <div class={decisionClass(d.decision)} data-decision={d.decision}>
-        <h2 id="gate-decision-title">
-          Gate decision: {DECISION_TEXT[d.decision] || humanize(d.decision)}
-        </h2>
+        <h2 id="gate-decision-title">Gate decision: {DECISION_TEXT[d.decision] || humanize(d.decision)}</h2>
         <p class="gate-summary">
-          {d.decision === 'deny' && `Denied by ${[...new Set(denies)].join(', ')}. Submitting records a denied request.`}
+          {d.decision === 'deny' &&
+            `Denied by ${[...new Set(denies)].join(', ')}. Submitting records a denied request.`}
           {d.decision === 'needs_approval' && 'Every rule passes; a grant needs approval before it takes effect.'}
           {d.decision === 'allow' && 'Every rule passes; the grant takes effect when submitted.'}
         </p>
@@ -101,7 +111,9 @@ function LivePanel(props: { live: Live }) {
     <div class="gate-live" aria-live="polite" aria-busy={checking ? 'true' : 'false'} id="gate-live">
       {body}
       <p class="gate-checking muted" aria-hidden="true">
-        {checking ? 'Checking the gate…' : 'The decision follows the form as you type; nothing is recorded until you submit.'}
+        {checking
+          ? 'Checking the gate…'
+          : 'The decision follows the form as you type; nothing is recorded until you submit.'}
       </p>
     </div>
   );
@@ -113,7 +125,10 @@ export function RequestForm(props: { parties: Party[]; systems: System[]; onReco
   const live = useLiveDecision(form.values);
   const partyId = form.values.party_id;
   const contacts = useLoad(
-    (signal) => (partyId ? get<ListPage<Contact>>(`/api/v1/parties/${partyId}/contacts`, { limit: 100 }, signal).then((p) => p.items) : Promise.resolve([] as Contact[])),
+    (signal) =>
+      partyId
+        ? get<ListPage<Contact>>(`/api/v1/parties/${partyId}/contacts`, { limit: 100 }, signal).then((p) => p.items)
+        : Promise.resolve([] as Contact[]),
     [partyId],
   );
   // Pick the party's primary contact when the party changes.
@@ -128,7 +143,10 @@ export function RequestForm(props: { parties: Party[]; systems: System[]; onReco
   const q = partyQuery.trim().toLowerCase();
   const partyOptions = props.parties
     .filter((p) => !q || p.name.toLowerCase().includes(q) || p.id === partyId)
-    .map((p) => ({ value: p.id, label: `${p.name} (${humanize(p.kind)}${p.status !== 'active' ? ', ' + p.status : ''})` }));
+    .map((p) => ({
+      value: p.id,
+      label: `${p.name} (${humanize(p.kind)}${p.status !== 'active' ? ', ' + p.status : ''})`,
+    }));
   const systemOptions = props.systems.map((s) => ({
     value: s.id,
     label: `${s.name} — ${s.environment}${s.contains_ephi ? ', ePHI' : ''}`,
@@ -136,7 +154,12 @@ export function RequestForm(props: { parties: Party[]; systems: System[]; onReco
   const n = lineCount(form.values);
 
   function addLine() {
-    form.setValues({ ...form.values, [`lines[${n}].system_id`]: '', [`lines[${n}].permission`]: 'read', [`lines[${n}].justification`]: '' });
+    form.setValues({
+      ...form.values,
+      [`lines[${n}].system_id`]: '',
+      [`lines[${n}].permission`]: 'read',
+      [`lines[${n}].justification`]: '',
+    });
     setTimeout(() => document.getElementById(`line-${n}`)?.querySelector('select')?.focus(), 0);
   }
   function removeLine(i: number) {
@@ -161,7 +184,13 @@ export function RequestForm(props: { parties: Party[]; systems: System[]; onReco
 
   return (
     <div class="access-request">
-      <Form form={form} onSubmit={submit} submitLabel="Submit the request" label="Access request" class="form access-form">
+      <Form
+        form={form}
+        onSubmit={submit}
+        submitLabel="Submit the request"
+        label="Access request"
+        class="form access-form"
+      >
         <div class="form-grid">
           <div class="field">
             <label for="party-search">Find a party</label>
@@ -176,26 +205,62 @@ export function RequestForm(props: { parties: Party[]; systems: System[]; onReco
               Narrows the party list below ({partyOptions.length} of {props.parties.length}).
             </p>
           </div>
-          <SelectField form={form} name="party_id" label="Party" required options={partyOptions} placeholder="Choose a party…" />
+          <SelectField
+            form={form}
+            name="party_id"
+            label="Party"
+            required
+            options={partyOptions}
+            placeholder="Choose a party…"
+          />
           <SelectField
             form={form}
             name="contact_id"
             label="Contact at the party"
             required
-            placeholder={!partyId ? 'Choose a party first' : contacts.data && contacts.data.length === 0 ? 'This party has no contacts' : 'Choose a contact…'}
-            options={(contacts.data || []).map((c) => ({ value: c.id, label: `${c.name}${c.email ? ' <' + c.email + '>' : ''}${c.primary ? ' (primary)' : ''}` }))}
+            placeholder={
+              !partyId
+                ? 'Choose a party first'
+                : contacts.data && contacts.data.length === 0
+                  ? 'This party has no contacts'
+                  : 'Choose a contact…'
+            }
+            options={(contacts.data || []).map((c) => ({
+              value: c.id,
+              label: `${c.name}${c.email ? ' <' + c.email + '>' : ''}${c.primary ? ' (primary)' : ''}`,
+            }))}
             hint={contacts.error ? describe(contacts.error) : undefined}
           />
           <TextField form={form} name="start_at" label="Start" type="date" required />
-          <TextField form={form} name="end_at" label="End" type="date" required hint="Access ends at the start of this day (UTC)." />
+          <TextField
+            form={form}
+            name="end_at"
+            label="End"
+            type="date"
+            required
+            hint="Access ends at the start of this day (UTC)."
+          />
         </div>
         <TextField form={form} name="purpose" label="Purpose" multiline rows={2} />
         <fieldset class="access-lines">
           <legend>Systems requested</legend>
           {Array.from({ length: n }, (_, i) => (
             <div class="access-line" id={`line-${i}`} role="group" aria-label={`Line ${i + 1}`}>
-              <SelectField form={form} name={`lines[${i}].system_id`} label={`System (line ${i + 1})`} required options={systemOptions} placeholder="Choose a system…" />
-              <SelectField form={form} name={`lines[${i}].permission`} label={`Permission (line ${i + 1})`} required options={PERMISSIONS} />
+              <SelectField
+                form={form}
+                name={`lines[${i}].system_id`}
+                label={`System (line ${i + 1})`}
+                required
+                options={systemOptions}
+                placeholder="Choose a system…"
+              />
+              <SelectField
+                form={form}
+                name={`lines[${i}].permission`}
+                label={`Permission (line ${i + 1})`}
+                required
+                options={PERMISSIONS}
+              />
               <TextField form={form} name={`lines[${i}].justification`} label={`Justification (line ${i + 1})`} />
               {n > 1 && (
                 <button type="button" class="btn btn-small access-line-remove" onClick={() => removeLine(i)}>

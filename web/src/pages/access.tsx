@@ -29,7 +29,10 @@ export function AccessPage() {
   const [reloadKey, setReloadKey] = useState(0);
   const [notice, setNotice] = useState('');
   return (
-    <Page title="Access" subtitle="Third-party access: every request passes the gate (TP-2 … TP-4, TR-3) and is recorded with its decision.">
+    <Page
+      title="Access"
+      subtitle="Third-party access: every request passes the gate (TP-2 … TP-4, TR-3) and is recorded with its decision."
+    >
       <Loading state={refs} label="parties and systems">
         {(r) => (
           <>
@@ -40,7 +43,9 @@ export function AccessPage() {
                   systems={r.systems}
                   onRecorded={(g) => {
                     const party = r.parties.find((p) => p.id === g.party_id)?.name || g.party_id;
-                    setNotice(`Request recorded for ${party}: ${humanize(g.effective_status || g.status)} (gate: ${DECISION_TEXT[g.decision.decision] || g.decision.decision}).`);
+                    setNotice(
+                      `Request recorded for ${party}: ${humanize(g.effective_status || g.status)} (gate: ${DECISION_TEXT[g.decision.decision] || g.decision.decision}).`,
+                    );
                     setReloadKey((k) => k + 1);
                   }}
                 />

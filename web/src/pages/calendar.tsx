@@ -9,7 +9,20 @@ import { Alert, DateText, Empty, Form, Loading, Page, Section, TextField, useFor
 import type { Review } from './review-kinds';
 import './calendar.css';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DOW = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 function ymd(d: Date) {
@@ -61,7 +74,9 @@ function Month() {
   }
   const inMonth = (reviews.data || []).filter((r) => r.due_at.slice(0, 7) === monthKey(y, m));
   const overdueCount = inMonth.filter((r) => isOverdue(r, now)).length;
-  const days = Array.from({ length: weeks * 7 }, (_, i) => utc(gridStart.getUTCFullYear(), gridStart.getUTCMonth(), gridStart.getUTCDate() + i));
+  const days = Array.from({ length: weeks * 7 }, (_, i) =>
+    utc(gridStart.getUTCFullYear(), gridStart.getUTCMonth(), gridStart.getUTCDate() + i),
+  );
   return (
     <section class="card" aria-labelledby="cal-month">
       <div class="card-head cal-head">
@@ -98,7 +113,14 @@ function Month() {
                 const k = ymd(d);
                 const evs = byDay.get(k) || [];
                 const other = d.getUTCMonth() !== m;
-                const cls = ['day', other ? 'other' : '', k === todayKey ? 'today' : '', evs.length ? 'has-ev' : 'no-ev'].filter(Boolean).join(' ');
+                const cls = [
+                  'day',
+                  other ? 'other' : '',
+                  k === todayKey ? 'today' : '',
+                  evs.length ? 'has-ev' : 'no-ev',
+                ]
+                  .filter(Boolean)
+                  .join(' ');
                 return (
                   <div class={cls} data-date={k}>
                     <div class="day-head">
@@ -113,7 +135,10 @@ function Month() {
                     {evs.map((r) => {
                       const late = isOverdue(r, now);
                       return (
-                        <Link href={`/reviews/${r.id}`} class={`ev${late ? ' overdue' : ''}${r.status === 'approved' ? ' done' : ''}`}>
+                        <Link
+                          href={`/reviews/${r.id}`}
+                          class={`ev${late ? ' overdue' : ''}${r.status === 'approved' ? ' done' : ''}`}
+                        >
                           {late && <strong>Overdue: </strong>}
                           {r.status === 'approved' && <span>✓ </span>}
                           {r.title}
@@ -155,7 +180,14 @@ function CopyField(props: { url: string }) {
     <div class="copy-field">
       <div class="field">
         <label for="ical-url">Subscription address</label>
-        <input id="ical-url" ref={ref} type="text" readOnly value={props.url} onFocus={(e) => (e.target as HTMLInputElement).select()} />
+        <input
+          id="ical-url"
+          ref={ref}
+          type="text"
+          readOnly
+          value={props.url}
+          onFocus={(e) => (e.target as HTMLInputElement).select()}
+        />
       </div>
       <button type="button" class="btn" onClick={copy}>
         Copy
@@ -168,13 +200,18 @@ function CopyField(props: { url: string }) {
 }
 
 function Feeds() {
-  const tokens = useLoad((signal) => get<ListPage<CalToken>>('/api/v1/calendar-tokens', { limit: 100 }, signal).then((p) => p.items), []);
+  const tokens = useLoad(
+    (signal) => get<ListPage<CalToken>>('/api/v1/calendar-tokens', { limit: 100 }, signal).then((p) => p.items),
+    [],
+  );
   const form = useForm({ name: '' });
   const [created, setCreated] = useState<{ name: string; url: string } | null>(null);
   const [confirm, setConfirm] = useState('');
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   async function create() {
-    const t = await form.submit((v) => post<{ id: string; name: string; path: string }>('/api/v1/calendar-tokens', { name: v.name }));
+    const t = await form.submit((v) =>
+      post<{ id: string; name: string; path: string }>('/api/v1/calendar-tokens', { name: v.name }),
+    );
     if (t) {
       setCreated({ name: t.name, url: window.location.origin + t.path });
       form.reset();
@@ -196,20 +233,34 @@ function Feeds() {
   return (
     <Section title="Subscribe in your calendar app" id="ical">
       <p>
-        An iCal subscription shows every open review, finding, entitlement review and change under review in your calendar app, with a reminder a week before each
-        review is due. The address is a secret: whoever has it sees the titles and dates, without signing in. Delete it when you no longer use it.
+        An iCal subscription shows every open review, finding, entitlement review and change under review in your
+        calendar app, with a reminder a week before each review is due. The address is a secret: whoever has it sees the
+        titles and dates, without signing in. Delete it when you no longer use it.
       </p>
       {created && (
         <div class="alert alert-ok ical-created">
           <p>
-            <strong>“{created.name}” is ready.</strong> Copy the address now: it is shown only once and cannot be displayed again (create a new one if you lose it).
+            <strong>“{created.name}” is ready.</strong> Copy the address now: it is shown only once and cannot be
+            displayed again (create a new one if you lose it).
           </p>
           <CopyField url={created.url} />
         </div>
       )}
       {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
-      <Form form={form} onSubmit={create} submitLabel="Create a subscription address" label="Create a calendar subscription" class="form ical-form">
-        <TextField form={form} name="name" label="Name" required hint="Where you use it, e.g. “Work laptop calendar”." />
+      <Form
+        form={form}
+        onSubmit={create}
+        submitLabel="Create a subscription address"
+        label="Create a calendar subscription"
+        class="form ical-form"
+      >
+        <TextField
+          form={form}
+          name="name"
+          label="Name"
+          required
+          hint="Where you use it, e.g. “Work laptop calendar”."
+        />
       </Form>
       <h3>Your subscription addresses</h3>
       <Loading state={tokens} label="subscriptions">
@@ -224,7 +275,15 @@ function Feeds() {
                   <td>
                     <DateText value={t.created_at} time />
                   </td>
-                  <td>{t.revoked_at ? <>Deleted <DateText value={t.revoked_at} /></> : 'In use'}</td>
+                  <td>
+                    {t.revoked_at ? (
+                      <>
+                        Deleted <DateText value={t.revoked_at} />
+                      </>
+                    ) : (
+                      'In use'
+                    )}
+                  </td>
                   <td>
                     {!t.revoked_at &&
                       (confirm === t.id ? (

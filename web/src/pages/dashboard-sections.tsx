@@ -4,7 +4,15 @@ import { useState } from 'preact/hooks';
 import { secondary, Table } from '../components/table';
 import { Link } from '../router';
 import { Badge, DateText, Empty, Section, humanize } from '../ui';
-import { daysLeftText, dueText, kindLabel, type AgreementExpiring, type Counts, type Loaded, type Review } from './dashboard-model';
+import {
+  daysLeftText,
+  dueText,
+  kindLabel,
+  type AgreementExpiring,
+  type Counts,
+  type Loaded,
+  type Review,
+} from './dashboard-model';
 
 export function PartyLink(props: { id: string | null | undefined; name?: string; names: Map<string, string> }) {
   if (!props.id) return <span class="muted">Organisation-wide</span>;
@@ -21,7 +29,11 @@ export function Unavailable(props: { what: string }) {
 
 function ReviewTable(props: { items: Review[]; names: Map<string, string>; caption: string; late?: boolean }) {
   return (
-    <Table class="dash-reviews" caption={props.caption} columns={['Review', 'Party', secondary('Kind'), 'Status', 'Due', secondary('Assignee')]}>
+    <Table
+      class="dash-reviews"
+      caption={props.caption}
+      columns={['Review', 'Party', secondary('Kind'), 'Status', 'Due', secondary('Assignee')]}
+    >
       {props.items.map((r) => (
         <tr>
           <td>
@@ -38,7 +50,9 @@ function ReviewTable(props: { items: Review[]; names: Map<string, string>; capti
             <DateText value={r.due_at} />
             <span class={`due-rel ${props.late ? 'late' : ''}`}>{dueText(r.due_at)}</span>
           </td>
-          <td class="hide-narrow">{r.assignee ? r.assignee.name || r.assignee.email : <span class="muted">Unassigned</span>}</td>
+          <td class="hide-narrow">
+            {r.assignee ? r.assignee.name || r.assignee.email : <span class="muted">Unassigned</span>}
+          </td>
         </tr>
       ))}
     </Table>
@@ -102,7 +116,12 @@ export function Findings(props: { d: Loaded }) {
         </tbody>
       </table>
       <p class="sev-total">
-        {f.open} open{f.overdue > 0 ? <strong class="late"> · {f.overdue} past the remediation deadline</strong> : ' · none past its remediation deadline'}
+        {f.open} open
+        {f.overdue > 0 ? (
+          <strong class="late"> · {f.overdue} past the remediation deadline</strong>
+        ) : (
+          ' · none past its remediation deadline'
+        )}
       </p>
       {findings.length > 0 && (
         <ul class="finding-list">
@@ -149,7 +168,11 @@ export function Agreements(props: { items: AgreementExpiring[] | null; names: Ma
       ) : shown.length === 0 ? (
         <Empty>No executed agreement expires in the next {win} days.</Empty>
       ) : (
-        <Table caption={<>Executed agreements expiring within {win} days, soonest first</>} captionClass="visually-hidden" columns={['Party', 'Agreement', 'Expires', 'Left']}>
+        <Table
+          caption={<>Executed agreements expiring within {win} days, soonest first</>}
+          captionClass="visually-hidden"
+          columns={['Party', 'Agreement', 'Expires', 'Left']}
+        >
           {shown.map((a) => (
             <tr>
               <td>
@@ -179,7 +202,12 @@ export function ByKind(props: { byKind: Record<string, Counts> }) {
   if (!kinds.length) return null;
   return (
     <Section title="Reviews by kind">
-      <div class="table-wrap" tabIndex={0} role="group" aria-label="Reviews by kind (scrolls sideways on small screens)">
+      <div
+        class="table-wrap"
+        tabIndex={0}
+        role="group"
+        aria-label="Reviews by kind (scrolls sideways on small screens)"
+      >
         <table class="by-kind">
           <caption class="visually-hidden">Reviews per kind: open, due, overdue and completed</caption>
           <thead>

@@ -24,7 +24,11 @@ import {
 import { Agreements, ByKind, DueReviews, Findings, PartyLink, Unavailable } from './dashboard-sections';
 import './dashboard.css';
 
-async function all<T>(path: string, query: Record<string, string | number | boolean>, signal: AbortSignal): Promise<T[]> {
+async function all<T>(
+  path: string,
+  query: Record<string, string | number | boolean>,
+  signal: AbortSignal,
+): Promise<T[]> {
   const page = await get<ListPage<T>>(path, { limit: 500, ...query }, signal);
   return page.items;
 }
@@ -57,7 +61,13 @@ export function Dashboard() {
   return (
     <Page
       title="Dashboard"
-      subtitle={state.data?.dash.at ? <>Figures as of {formatDate(state.data.dash.at, true)} UTC</> : 'Reviews, agreements, findings and access at a glance'}
+      subtitle={
+        state.data?.dash.at ? (
+          <>Figures as of {formatDate(state.data.dash.at, true)} UTC</>
+        ) : (
+          'Reviews, agreements, findings and access at a glance'
+        )
+      }
       actions={
         <button type="button" class="btn" onClick={state.reload} disabled={state.loading}>
           {state.loading && state.data ? 'Refreshing…' : 'Refresh'}
@@ -101,13 +111,29 @@ function DashboardBody(props: { d: Loaded }) {
   return (
     <>
       <ul class="dash-stats" aria-label="Key figures">
-        <Stat num={t.overdue} label="Overdue reviews" tone={t.overdue > 0 ? 'bad' : 'ok'} href="#sec-reviews-due-and-overdue" />
-        <Stat num={t.due_next_30_days} label="Reviews due in 30 days" tone={t.due_next_30_days > 0 ? 'warn' : ''} href="#sec-reviews-due-and-overdue" />
+        <Stat
+          num={t.overdue}
+          label="Overdue reviews"
+          tone={t.overdue > 0 ? 'bad' : 'ok'}
+          href="#sec-reviews-due-and-overdue"
+        />
+        <Stat
+          num={t.due_next_30_days}
+          label="Reviews due in 30 days"
+          tone={t.due_next_30_days > 0 ? 'warn' : ''}
+          href="#sec-reviews-due-and-overdue"
+        />
         <Stat num={t.open} label="Open reviews" href="#sec-reviews-due-and-overdue" />
         <Stat
           num={f.open}
           label="Open findings"
-          tone={f.overdue > 0 || f.open_by_severity.critical + f.open_by_severity.high > 0 ? 'bad' : f.open > 0 ? 'warn' : 'ok'}
+          tone={
+            f.overdue > 0 || f.open_by_severity.critical + f.open_by_severity.high > 0
+              ? 'bad'
+              : f.open > 0
+                ? 'warn'
+                : 'ok'
+          }
           note={f.overdue > 0 ? `${f.overdue} overdue` : undefined}
           href="#sec-open-findings"
         />
@@ -116,14 +142,26 @@ function DashboardBody(props: { d: Loaded }) {
             num={agreements.length}
             label="Agreements expiring in 90 days"
             tone={agreements.some((a) => a.days_left <= 30) ? 'bad' : agreements.length ? 'warn' : 'ok'}
-            note={agreements.length ? `${agreements.filter((a) => a.days_left <= 30).length} within 30 days` : undefined}
+            note={
+              agreements.length ? `${agreements.filter((a) => a.days_left <= 30).length} within 30 days` : undefined
+            }
             href="#sec-agreements-expiring"
           />
         )}
         {grants && (
-          <Stat num={grants.length} label="Grants ending in 30 days" tone={grants.length ? 'warn' : ''} href="#sec-access-grants-ending-soon" />
+          <Stat
+            num={grants.length}
+            label="Grants ending in 30 days"
+            tone={grants.length ? 'warn' : ''}
+            href="#sec-access-grants-ending-soon"
+          />
         )}
-        <Stat num={t.done_on_time} label="Reviews done on time" tone="ok" note={t.done_late ? `${t.done_late} done late` : undefined} />
+        <Stat
+          num={t.done_on_time}
+          label="Reviews done on time"
+          tone="ok"
+          note={t.done_late ? `${t.done_late} done late` : undefined}
+        />
       </ul>
 
       <DueReviews d={props.d} />
@@ -136,7 +174,11 @@ function DashboardBody(props: { d: Loaded }) {
           ) : grants.length === 0 ? (
             <Empty>No approved grant ends in the next 30 days.</Empty>
           ) : (
-            <Table caption="Approved grants ending within 30 days, soonest first" captionClass="visually-hidden" columns={['Party', 'Ends', 'Left']}>
+            <Table
+              caption="Approved grants ending within 30 days, soonest first"
+              captionClass="visually-hidden"
+              columns={['Party', 'Ends', 'Left']}
+            >
               {grants.map((g) => (
                 <tr>
                   <td>
@@ -146,7 +188,11 @@ function DashboardBody(props: { d: Loaded }) {
                     <DateText value={g.end_at} time />
                   </td>
                   <td>
-                    <Badge value={g.days_left <= 7 ? 'due' : 'pending'} tone={g.days_left <= 7 ? 'bad' : 'warn'} label={daysLeftText(g.days_left)} />
+                    <Badge
+                      value={g.days_left <= 7 ? 'due' : 'pending'}
+                      tone={g.days_left <= 7 ? 'bad' : 'warn'}
+                      label={daysLeftText(g.days_left)}
+                    />
                   </td>
                 </tr>
               ))}
@@ -215,7 +261,11 @@ function Charts(props: { d: Loaded }) {
     if (err) return <Alert kind="error">The chart could not be loaded: {err}</Alert>;
     return (
       <>
-        {mod ? <mod.Chart spec={spec} summary={summary} caption={caption} /> : <p class="muted chart-wait">Loading the chart…</p>}
+        {mod ? (
+          <mod.Chart spec={spec} summary={summary} caption={caption} />
+        ) : (
+          <p class="muted chart-wait">Loading the chart…</p>
+        )}
       </>
     );
   };

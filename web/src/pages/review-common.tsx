@@ -35,11 +35,9 @@ export function DueText(props: { review: Review }) {
   );
 }
 
-
 // A refusal (403) or a move the status does not allow (409) reads best as the server's whole
 // sentence, not as a field detail.
 export function plainRefusal(e: unknown): never {
   if (e instanceof ApiError && (e.status === 403 || e.status === 409)) throw new ApiError(e.status, e.code, e.message);
   throw e;
 }
-

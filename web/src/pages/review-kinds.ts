@@ -81,12 +81,37 @@ export interface SectionSpec {
 
 const S: Record<string, SectionSpec> = {
   summary: { name: 'summary', label: 'Summary', type: 'text', hint: 'What was reviewed and the conclusion.' },
-  sla_performance: { name: 'sla_performance', label: 'SLA performance', type: 'text', hint: 'Uptime, response and resolution times against the SLA.' },
-  security_performance: { name: 'security_performance', label: 'Security performance', type: 'text', hint: 'Incidents, security events, audit trails.' },
-  compliance_performance: { name: 'compliance_performance', label: 'Compliance performance', type: 'text', hint: 'Certifications, SOC 2 report, BAA obligations.' },
-  operational_issues: { name: 'operational_issues', label: 'Operational issues', type: 'text', hint: 'Failures, disruptions and how they were handled.' },
+  sla_performance: {
+    name: 'sla_performance',
+    label: 'SLA performance',
+    type: 'text',
+    hint: 'Uptime, response and resolution times against the SLA.',
+  },
+  security_performance: {
+    name: 'security_performance',
+    label: 'Security performance',
+    type: 'text',
+    hint: 'Incidents, security events, audit trails.',
+  },
+  compliance_performance: {
+    name: 'compliance_performance',
+    label: 'Compliance performance',
+    type: 'text',
+    hint: 'Certifications, SOC 2 report, BAA obligations.',
+  },
+  operational_issues: {
+    name: 'operational_issues',
+    label: 'Operational issues',
+    type: 'text',
+    hint: 'Failures, disruptions and how they were handled.',
+  },
   impact: { name: 'impact', label: 'Impact', type: 'text', hint: 'What the change affects: systems, data, services.' },
-  backout_plan: { name: 'backout_plan', label: 'Back-out plan', type: 'text', hint: 'How the change is undone if it fails.' },
+  backout_plan: {
+    name: 'backout_plan',
+    label: 'Back-out plan',
+    type: 'text',
+    hint: 'How the change is undone if it fails.',
+  },
   risk_level: { name: 'risk_level', label: 'Risk level', type: 'risk' },
   list_confirmed: { name: 'list_confirmed', label: 'The partner and subcontractor list is complete', type: 'confirm' },
   contacts_confirmed: { name: 'contacts_confirmed', label: 'Contact information is up to date', type: 'confirm' },

@@ -7,39 +7,48 @@ import { CancelButton } from '../components/reveal';
 import { FilterSelect } from '../components/filter-select';
 import { Link, navigate, setQuery, useLocation } from '../router';
 import { isWorkforce, readsLedger, useSession } from '../session';
+import { Badge, Empty, Form, Loading, Page, Section, SelectField, TextField, humanize, useForm, useLoad } from '../ui';
 import {
-  Badge,
-  Empty,
-  Form,
-  Loading,
-  Page,
-  Section,
-  SelectField,
-  TextField,
-  humanize,
-  useForm,
-  useLoad,
-} from '../ui';
-import { KINDS, OPENABLE_KINDS, PARTY_KINDS, REVIEW_ROLES, STATUSES, kindLabel, type Review, type UserRef } from './review-kinds';
+  KINDS,
+  OPENABLE_KINDS,
+  PARTY_KINDS,
+  REVIEW_ROLES,
+  STATUSES,
+  kindLabel,
+  type Review,
+  type UserRef,
+} from './review-kinds';
 import { allParties, DueText, officers, type Party } from './review-common';
 import './review.css';
 
 export { ReviewPage } from './review-page';
 
 function NewReview(props: { parties: Party[]; users: UserRef[]; onCancel: () => void }) {
-  const form = useForm({ review_kind: 'party_review', party_id: '', agreement_id: '', due_at: '', title: '', assignee_id: '', comment: '' });
+  const form = useForm({
+    review_kind: 'party_review',
+    party_id: '',
+    agreement_id: '',
+    due_at: '',
+    title: '',
+    assignee_id: '',
+    comment: '',
+  });
   const kind = form.values.review_kind;
   const partyId = form.values.party_id;
   const slas = useLoad(
     (signal) =>
       kind === 'sla_review' && partyId
-        ? get<ListPage<{ id: string; type: string; status: string; expires_at?: string }>>(`/api/v1/parties/${partyId}/agreements`, { type: 'sla', limit: 100 }, signal).then((p) =>
-            p.items.filter((a) => a.type === 'sla'),
-          )
+        ? get<ListPage<{ id: string; type: string; status: string; expires_at?: string }>>(
+            `/api/v1/parties/${partyId}/agreements`,
+            { type: 'sla', limit: 100 },
+            signal,
+          ).then((p) => p.items.filter((a) => a.type === 'sla'))
         : Promise.resolve([]),
     [kind, partyId],
   );
-  const assignees = props.users.filter((u) => REVIEW_ROLES.assignee.includes(u.role as any) && (u as any).status !== 'deactivated');
+  const assignees = props.users.filter(
+    (u) => REVIEW_ROLES.assignee.includes(u.role as any) && (u as any).status !== 'deactivated',
+  );
   async function submit() {
     const r = await form.submit((v) => {
       const body: Record<string, string> = {};
@@ -60,20 +69,42 @@ function NewReview(props: { parties: Party[]; users: UserRef[]; onCancel: () => 
         secondary={<CancelButton onClick={props.onCancel} />}
       >
         <div class="form-grid">
-          <SelectField form={form} name="review_kind" label="Kind" required options={OPENABLE_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} />
+          <SelectField
+            form={form}
+            name="review_kind"
+            label="Kind"
+            required
+            options={OPENABLE_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
+          />
           {PARTY_KINDS.has(kind) && (
-            <SelectField form={form} name="party_id" label="Party" required placeholder="Choose a party…" options={props.parties.map((p) => ({ value: p.id, label: p.name }))} />
+            <SelectField
+              form={form}
+              name="party_id"
+              label="Party"
+              required
+              placeholder="Choose a party…"
+              options={props.parties.map((p) => ({ value: p.id, label: p.name }))}
+            />
           )}
           {kind === 'sla_review' && (
             <SelectField
               form={form}
               name="agreement_id"
               label="SLA"
-              placeholder={partyId ? (slas.data?.length ? 'Choose the SLA…' : 'This party has no SLA') : 'Choose a party first'}
+              placeholder={
+                partyId ? (slas.data?.length ? 'Choose the SLA…' : 'This party has no SLA') : 'Choose a party first'
+              }
               options={(slas.data || []).map((a) => ({ value: a.id, label: `${a.id} (${a.status})` }))}
             />
           )}
-          <TextField form={form} name="due_at" label="Due" type="date" required hint="When the review must be approved." />
+          <TextField
+            form={form}
+            name="due_at"
+            label="Due"
+            type="date"
+            required
+            hint="When the review must be approved."
+          />
           <SelectField
             form={form}
             name="assignee_id"
@@ -82,7 +113,12 @@ function NewReview(props: { parties: Party[]; users: UserRef[]; onCancel: () => 
             options={assignees.map((u) => ({ value: u.id, label: `${u.name || u.email} (${humanize(u.role)})` }))}
           />
         </div>
-        <TextField form={form} name="title" label="Title" hint="Leave empty for the default: the kind, the party and the due date." />
+        <TextField
+          form={form}
+          name="title"
+          label="Title"
+          hint="Leave empty for the default: the kind, the party and the due date."
+        />
         <TextField form={form} name="comment" label="Comment" multiline rows={2} />
       </Form>
     </Section>
@@ -102,14 +138,17 @@ export function Reviews() {
   };
   const [search, setSearch] = useState(filters.q);
   const [opening, setOpening] = useState(false);
-  const list = useLoad((signal) => get<ListPage<Review>>('/api/v1/reviews', { ...filters, limit: 50 }, signal), [JSON.stringify(filters)]);
-  const refs = useLoad(
-    async (signal) => {
-      const [parties, users] = await Promise.all([allParties(signal), readsLedger(user.role) ? officers(signal).catch(() => []) : Promise.resolve([])]);
-      return { parties, users };
-    },
-    [],
+  const list = useLoad(
+    (signal) => get<ListPage<Review>>('/api/v1/reviews', { ...filters, limit: 50 }, signal),
+    [JSON.stringify(filters)],
   );
+  const refs = useLoad(async (signal) => {
+    const [parties, users] = await Promise.all([
+      allParties(signal),
+      readsLedger(user.role) ? officers(signal).catch(() => []) : Promise.resolve([]),
+    ]);
+    return { parties, users };
+  }, []);
   const partyName = (id: string | null) => (id && refs.data?.parties.find((p) => p.id === id)?.name) || '';
   const mayOpen = REVIEW_ROLES.open.includes(user.role);
   const set = (k: string, v: string) => setQuery({ [k]: v, cursor: undefined });
@@ -125,7 +164,9 @@ export function Reviews() {
         ) : undefined
       }
     >
-      {opening && refs.data && <NewReview parties={refs.data.parties} users={refs.data.users} onCancel={() => setOpening(false)} />}
+      {opening && refs.data && (
+        <NewReview parties={refs.data.parties} users={refs.data.users} onCancel={() => setOpening(false)} />
+      )}
       <Section title="All reviews" id="review-list">
         <form
           class="filters"
@@ -144,14 +185,31 @@ export function Reviews() {
             options={KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
             onChange={(v) => set('review_kind', v)}
           />
-          <FilterSelect id="rv-status" label="Filter by status" value={filters.status} any="Any status" options={STATUSES} onChange={(v) => set('status', v)} />
+          <FilterSelect
+            id="rv-status"
+            label="Filter by status"
+            value={filters.status}
+            any="Any status"
+            options={STATUSES}
+            onChange={(v) => set('status', v)}
+          />
           <div class="field field-check rv-overdue">
-            <input id="rv-overdue" type="checkbox" checked={filters.overdue === 'true'} onChange={(e) => set('overdue', (e.target as HTMLInputElement).checked ? 'true' : '')} />
+            <input
+              id="rv-overdue"
+              type="checkbox"
+              checked={filters.overdue === 'true'}
+              onChange={(e) => set('overdue', (e.target as HTMLInputElement).checked ? 'true' : '')}
+            />
             <label for="rv-overdue">Overdue only</label>
           </div>
           <div class="field">
             <label for="rv-q">Search titles</label>
-            <input id="rv-q" type="search" value={search} onInput={(e) => setSearch((e.target as HTMLInputElement).value)} />
+            <input
+              id="rv-q"
+              type="search"
+              value={search}
+              onInput={(e) => setSearch((e.target as HTMLInputElement).value)}
+            />
           </div>
           <button type="submit" class="btn">
             Search
@@ -163,21 +221,34 @@ export function Reviews() {
               <Empty>No review matches these filters.</Empty>
             ) : (
               <>
-                <Table class="reviews-table" caption="Reviews" captionClass="sr-only" columns={['Review', 'Kind', 'Party', 'Due', 'Status', 'Assignee']}>
+                <Table
+                  class="reviews-table"
+                  caption="Reviews"
+                  captionClass="sr-only"
+                  columns={['Review', 'Kind', 'Party', 'Due', 'Status', 'Assignee']}
+                >
                   {page.items.map((r) => (
                     <tr>
                       <td data-label="Review">
                         <Link href={`/reviews/${r.id}`}>{r.title}</Link>
                       </td>
                       <td data-label="Kind">{kindLabel(r.review_kind)}</td>
-                      <td data-label="Party">{r.party_id ? <Link href={`/parties/${r.party_id}`}>{partyName(r.party_id) || r.party_id}</Link> : <span class="muted">Organisation</span>}</td>
+                      <td data-label="Party">
+                        {r.party_id ? (
+                          <Link href={`/parties/${r.party_id}`}>{partyName(r.party_id) || r.party_id}</Link>
+                        ) : (
+                          <span class="muted">Organisation</span>
+                        )}
+                      </td>
                       <td data-label="Due">
                         <DueText review={r} />
                       </td>
                       <td data-label="Status">
                         <Badge value={r.status} />
                       </td>
-                      <td data-label="Assignee">{r.assignee ? r.assignee.name || r.assignee.email : <span class="muted">Nobody</span>}</td>
+                      <td data-label="Assignee">
+                        {r.assignee ? r.assignee.name || r.assignee.email : <span class="muted">Nobody</span>}
+                      </td>
                     </tr>
                   ))}
                 </Table>

@@ -2,7 +2,14 @@
 import { patch, post } from '../../api';
 import { CancelButton } from '../../components/reveal';
 import { CheckboxField, Form, SelectField, TextField, humanize, useForm, type FormState } from '../../ui';
-import { AGREEMENT_NEXT, AGREEMENT_TYPES, BAA_CLAUSES, clauseBody, clauseValues, SLA_SECTIONS } from './agreement-clauses';
+import {
+  AGREEMENT_NEXT,
+  AGREEMENT_TYPES,
+  BAA_CLAUSES,
+  clauseBody,
+  clauseValues,
+  SLA_SECTIONS,
+} from './agreement-clauses';
 import { bodyOf, label, type Party } from './common';
 import type { Obj } from './kit';
 
@@ -17,7 +24,14 @@ function ClauseFields(props: { form: FormState; type: string }) {
         {BAA_CLAUSES.map(([k, text]) => (
           <CheckboxField form={form} name={`baa.${k}`} label={text} />
         ))}
-        <TextField form={form} name="baa.responsibilities" label="Responsibilities" multiline rows={2} hint="Who secures what, and how breaches are reported" />
+        <TextField
+          form={form}
+          name="baa.responsibilities"
+          label="Responsibilities"
+          multiline
+          rows={2}
+          hint="Who secures what, and how breaches are reported"
+        />
       </fieldset>
     );
   }
@@ -69,12 +83,26 @@ export function AgreementForm(props: { party: Party; close: () => void; done: (a
         }
       >
         <div class="form-grid">
-          <SelectField form={form} name="type" label="Type" required placeholder="Choose a type" options={AGREEMENT_TYPES.map((t) => ({ value: t, label: label(t) }))} />
+          <SelectField
+            form={form}
+            name="type"
+            label="Type"
+            required
+            placeholder="Choose a type"
+            options={AGREEMENT_TYPES.map((t) => ({ value: t, label: label(t) }))}
+          />
           <TextField form={form} name="title" label="Title" />
           <SelectField form={form} name="status" label="Status" options={['draft', 'sent', 'executed']} />
           <TextField form={form} name="effective_at" label="Effective from" type="date" />
           <TextField form={form} name="expires_at" label="Expires on" type="date" />
-          <TextField form={form} name="renewal_notice_days" label="Renewal notice (days)" type="number" inputMode="numeric" min="0" />
+          <TextField
+            form={form}
+            name="renewal_notice_days"
+            label="Renewal notice (days)"
+            type="number"
+            inputMode="numeric"
+            min="0"
+          />
           <TextField form={form} name="signed_by" label="Signed by (for the party)" />
         </div>
         {(form.errors.baa || form.errors.sla) && <p class="field-error">{form.errors.baa || form.errors.sla}</p>}
@@ -133,7 +161,10 @@ export function AgreementEdit(props: { a: Obj; close: () => void; done: (a: Obj)
             form={form}
             name="status"
             label="Status"
-            options={[{ value: status, label: `${humanize(status)} (now)` }, ...(AGREEMENT_NEXT[status] || []).map((s) => ({ value: s, label: humanize(s) }))]}
+            options={[
+              { value: status, label: `${humanize(status)} (now)` },
+              ...(AGREEMENT_NEXT[status] || []).map((s) => ({ value: s, label: humanize(s) })),
+            ]}
           />
           <TextField form={form} name="effective_at" label="Effective from" type="date" />
           <TextField form={form} name="expires_at" label="Expires on" type="date" />

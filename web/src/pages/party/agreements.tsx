@@ -42,7 +42,16 @@ export function Agreements(props: SectionProps) {
           d.items.length === 0 ? (
             <Empty>No agreements recorded.</Empty>
           ) : (
-            <Table columns={['Agreement', 'Status', secondary('Effective'), 'Expires', secondary('Terms'), officer && 'Actions']}>
+            <Table
+              columns={[
+                'Agreement',
+                'Status',
+                secondary('Effective'),
+                'Expires',
+                secondary('Terms'),
+                officer && 'Actions',
+              ]}
+            >
               {d.items.map((a) => [
                 <tr key={a.id}>
                   <td>
@@ -117,7 +126,9 @@ function Terms(props: { a: Obj }) {
             {text.split(' (')[0].split(':')[0]}: {b[k] ? 'confirmed' : 'not confirmed'}
           </li>
         ))}
-        <li class={b.responsibilities ? 'clause-yes' : 'clause-no'}>Responsibilities: {b.responsibilities ? 'assigned' : 'not assigned'}</li>
+        <li class={b.responsibilities ? 'clause-yes' : 'clause-no'}>
+          Responsibilities: {b.responsibilities ? 'assigned' : 'not assigned'}
+        </li>
       </ul>
     );
   }

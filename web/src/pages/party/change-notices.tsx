@@ -17,7 +17,12 @@ export function ChangeNotices(props: SectionProps) {
   const [notice, setNotice] = useState('');
   return (
     <Section title="Change notices" id="sec-changes">
-      {contact && <p class="muted">Tell us before you change your services (new subprocessor, new data location, new gateway…): we review the change before it happens.</p>}
+      {contact && (
+        <p class="muted">
+          Tell us before you change your services (new subprocessor, new data location, new gateway…): we review the
+          change before it happens.
+        </p>
+      )}
       {notice && <Alert kind="ok">{notice}</Alert>}
       {(officer || contact) && (
         <Reveal label={contact ? 'Announce a change' : 'Record a change notice'}>
@@ -28,7 +33,9 @@ export function ChangeNotices(props: SectionProps) {
               close={close}
               done={(c) => {
                 close();
-                setNotice(`Change notice “${c.title}” submitted${c.substantial ? ': it is substantial, so a risk assessment was opened too' : ''}.`);
+                setNotice(
+                  `Change notice “${c.title}” submitted${c.substantial ? ': it is substantial, so a risk assessment was opened too' : ''}.`,
+                );
                 list.reload();
                 props.changed();
               }}
@@ -56,21 +63,25 @@ export function ChangeNotices(props: SectionProps) {
                     <DateText value={c.planned_at} />
                   </td>
                   {!contact && (
-                  <td class="hide-narrow">
-                    {c.substantial ? <Badge value="substantial" tone="warn" label="Substantial" /> : <Badge value="routine" tone="muted" label="Routine" />}
-                    {(c.substantial_reasons || []).length > 0 && (
-                      <ul class="clauses">
-                        {(c.substantial_reasons as string[]).map((r) => (
-                          <li>{r}</li>
-                        ))}
-                      </ul>
-                    )}
-                    {c.change_review_id && (
-                      <div class="small">
-                        <Link href={`/reviews/${encodeURIComponent(c.change_review_id)}`}>Change review</Link>
-                      </div>
-                    )}
-                  </td>
+                    <td class="hide-narrow">
+                      {c.substantial ? (
+                        <Badge value="substantial" tone="warn" label="Substantial" />
+                      ) : (
+                        <Badge value="routine" tone="muted" label="Routine" />
+                      )}
+                      {(c.substantial_reasons || []).length > 0 && (
+                        <ul class="clauses">
+                          {(c.substantial_reasons as string[]).map((r) => (
+                            <li>{r}</li>
+                          ))}
+                        </ul>
+                      )}
+                      {c.change_review_id && (
+                        <div class="small">
+                          <Link href={`/reviews/${encodeURIComponent(c.change_review_id)}`}>Change review</Link>
+                        </div>
+                      )}
+                    </td>
                   )}
                 </tr>
               ))}
@@ -83,7 +94,15 @@ export function ChangeNotices(props: SectionProps) {
 }
 
 function ChangeNoticeForm(props: { party: Party; officer: boolean; close: () => void; done: (c: Obj) => void }) {
-  const form = useForm({ title: '', description: '', planned_at: '', new_data_location: '', new_subprocessor: 'false', substantial: 'false', party_id: '' });
+  const form = useForm({
+    title: '',
+    description: '',
+    planned_at: '',
+    new_data_location: '',
+    new_subprocessor: 'false',
+    substantial: 'false',
+    party_id: '',
+  });
   return (
     <>
       <h3>Announce a change</h3>
@@ -104,13 +123,36 @@ function ChangeNoticeForm(props: { party: Party; officer: boolean; close: () => 
         }
       >
         <TextField form={form} name="title" label="What changes" required />
-        <TextField form={form} name="description" label="Description" required multiline rows={3} hint="What changes, why, and how it affects the service you provide" />
+        <TextField
+          form={form}
+          name="description"
+          label="Description"
+          required
+          multiline
+          rows={3}
+          hint="What changes, why, and how it affects the service you provide"
+        />
         <div class="form-grid">
-          <TextField form={form} name="planned_at" label="Planned date" type="date" required min={tomorrow()} hint="Must be in the future" />
-          <TextField form={form} name="new_data_location" label="New data location (if any)" hint="e.g. EU (Frankfurt)" />
+          <TextField
+            form={form}
+            name="planned_at"
+            label="Planned date"
+            type="date"
+            required
+            min={tomorrow()}
+            hint="Must be in the future"
+          />
+          <TextField
+            form={form}
+            name="new_data_location"
+            label="New data location (if any)"
+            hint="e.g. EU (Frankfurt)"
+          />
         </div>
         <CheckboxField form={form} name="new_subprocessor" label="The change adds a new subprocessor" />
-        {props.officer && <CheckboxField form={form} name="substantial" label="Substantial change (opens a risk assessment)" />}
+        {props.officer && (
+          <CheckboxField form={form} name="substantial" label="Substantial change (opens a risk assessment)" />
+        )}
       </Form>
     </>
   );

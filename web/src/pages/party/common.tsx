@@ -74,7 +74,13 @@ export function ExpiryNote(props: { at?: string | null; status?: string }) {
     return <Badge value="expired" label={d < 0 ? `expired ${-d} day${-d === 1 ? '' : 's'} ago` : 'expired'} />;
   }
   if (d === 0) return <Badge value="due" label="expires today" />;
-  return <Badge value={d <= 60 ? 'due' : 'low'} tone={d <= 60 ? 'warn' : 'muted'} label={`expires in ${d} day${d === 1 ? '' : 's'}`} />;
+  return (
+    <Badge
+      value={d <= 60 ? 'due' : 'low'}
+      tone={d <= 60 ? 'warn' : 'muted'}
+      label={`expires in ${d} day${d === 1 ? '' : 's'}`}
+    />
+  );
 }
 
 // Form values → a JSON body: empty strings are left out, "true"/"false" become booleans for
@@ -91,13 +97,22 @@ export function bodyOf(values: Record<string, string>, opts: { bools?: string[];
 
 // A group of checkboxes for an enum list kept in one form value ("ephi,pii"), with the server's
 // error for the whole list beside it.
-export function CheckGroup(props: { form: FormState; name: string; legend: string; options: [string, string][]; hint?: ComponentChildren }) {
+export function CheckGroup(props: {
+  form: FormState;
+  name: string;
+  legend: string;
+  options: [string, string][];
+  hint?: ComponentChildren;
+}) {
   const { form, name } = props;
   const selected = (form.values[name] || '').split(',').filter(Boolean);
   const err = form.errors[name];
   const base = `cg-${name}`;
   return (
-    <fieldset class={`field check-group${err ? ' field-invalid' : ''}`} aria-describedby={err ? base + '-error' : undefined}>
+    <fieldset
+      class={`field check-group${err ? ' field-invalid' : ''}`}
+      aria-describedby={err ? base + '-error' : undefined}
+    >
       <legend>{props.legend}</legend>
       {props.hint && <p class="hint">{props.hint}</p>}
       <div class="check-group-items">

@@ -64,7 +64,9 @@ function ContactForm(props: { party: Party; close: () => void; done: () => void 
         submitLabel="Add contact"
         secondary={<CancelButton onClick={props.close} />}
         onSubmit={() =>
-          form.submit((v) => post(`/api/v1/parties/${props.party.id}/contacts`, bodyOf(v, { bools: ['primary'] }))).then((r) => r && props.done())
+          form
+            .submit((v) => post(`/api/v1/parties/${props.party.id}/contacts`, bodyOf(v, { bools: ['primary'] })))
+            .then((r) => r && props.done())
         }
       >
         <div class="form-grid">

@@ -59,7 +59,9 @@ export function Documents(props: SectionProps & { rev: number }) {
                   <td>
                     <DateText value={doc.created_at} />
                   </td>
-                  <td class="hide-narrow">{doc.uploaded_by ? ROLE_NAMES[doc.uploaded_by.role as Role] || doc.uploaded_by.role : '—'}</td>
+                  <td class="hide-narrow">
+                    {doc.uploaded_by ? ROLE_NAMES[doc.uploaded_by.role as Role] || doc.uploaded_by.role : '—'}
+                  </td>
                 </tr>
               ))}
             </Table>
@@ -95,8 +97,21 @@ function UploadForm(props: { party: Party; contact: boolean; close: () => void; 
             .then((d) => d && props.done(d))
         }
       >
-        <FileField form={form} name="file" label="File" fileRef={file} required hint="PDF, PNG, JPEG, text, CSV, DOCX or XLSX; at most 25 MiB" />
-        <SelectField form={form} name="purpose" label="What is it?" options={DOC_PURPOSES.map(([value, l]) => ({ value, label: l }))} hint="Shown at the start of the file's name so our team knows what it is" />
+        <FileField
+          form={form}
+          name="file"
+          label="File"
+          fileRef={file}
+          required
+          hint="PDF, PNG, JPEG, text, CSV, DOCX or XLSX; at most 25 MiB"
+        />
+        <SelectField
+          form={form}
+          name="purpose"
+          label="What is it?"
+          options={DOC_PURPOSES.map(([value, l]) => ({ value, label: l }))}
+          hint="Shown at the start of the file's name so our team knows what it is"
+        />
       </Form>
     </>
   );

@@ -4,7 +4,19 @@ import { post } from '../../api';
 import { CancelButton, Reveal } from '../../components/reveal';
 import { Missing, secondary, Table } from '../../components/table';
 import { isOfficer, useSession } from '../../session';
-import { Alert, Badge, DateText, Empty, Form, Loading, Section, SelectField, TextField, humanize, useForm } from '../../ui';
+import {
+  Alert,
+  Badge,
+  DateText,
+  Empty,
+  Form,
+  Loading,
+  Section,
+  SelectField,
+  TextField,
+  humanize,
+  useForm,
+} from '../../ui';
 import { bodyOf, type Party } from './common';
 import { today, useList, type SectionProps } from './kit';
 
@@ -38,7 +50,9 @@ export function DueDiligence(props: SectionProps) {
           d.items.length === 0 ? (
             <Empty>No due diligence recorded.</Empty>
           ) : (
-            <Table columns={['Date', 'Result', secondary('Scope'), secondary('Reviewer'), 'Next due', secondary('Summary')]}>
+            <Table
+              columns={['Date', 'Result', secondary('Scope'), secondary('Reviewer'), 'Next due', secondary('Summary')]}
+            >
               {[...d.items]
                 .sort((x, y) => String(y.date).localeCompare(String(x.date)))
                 .map((r) => (
@@ -47,7 +61,10 @@ export function DueDiligence(props: SectionProps) {
                       <DateText value={r.date} />
                     </td>
                     <td>
-                      <Badge value={r.result} tone={r.result === 'passed' ? 'ok' : r.result === 'failed' ? 'bad' : 'warn'} />
+                      <Badge
+                        value={r.result}
+                        tone={r.result === 'passed' ? 'ok' : r.result === 'failed' ? 'bad' : 'warn'}
+                      />
                     </td>
                     <td class="hide-narrow">{humanize(r.scope) || <Missing />}</td>
                     <td class="hide-narrow">{r.reviewer}</td>
@@ -66,7 +83,14 @@ export function DueDiligence(props: SectionProps) {
 }
 
 function DueDiligenceForm(props: { party: Party; reviewer: string; close: () => void; done: () => void }) {
-  const form = useForm({ date: today(), reviewer: props.reviewer, result: '', scope: 'security', summary: '', next_due_at: '' });
+  const form = useForm({
+    date: today(),
+    reviewer: props.reviewer,
+    result: '',
+    scope: 'security',
+    summary: '',
+    next_due_at: '',
+  });
   return (
     <>
       <h3>Record due diligence</h3>
@@ -75,13 +99,29 @@ function DueDiligenceForm(props: { party: Party; reviewer: string; close: () => 
         label="Add due diligence"
         submitLabel="Record due diligence"
         secondary={<CancelButton onClick={props.close} />}
-        onSubmit={() => form.submit((v) => post(`/api/v1/parties/${props.party.id}/due-diligence`, bodyOf(v))).then((r) => r && props.done())}
+        onSubmit={() =>
+          form
+            .submit((v) => post(`/api/v1/parties/${props.party.id}/due-diligence`, bodyOf(v)))
+            .then((r) => r && props.done())
+        }
       >
         <div class="form-grid">
           <TextField form={form} name="date" label="Date" type="date" required />
           <TextField form={form} name="reviewer" label="Reviewer" required />
-          <SelectField form={form} name="result" label="Result" required placeholder="Choose a result" options={['passed', 'conditional', 'failed']} />
-          <SelectField form={form} name="scope" label="Scope" options={['security', 'privacy', 'financial', 'compliance', 'other']} />
+          <SelectField
+            form={form}
+            name="result"
+            label="Result"
+            required
+            placeholder="Choose a result"
+            options={['passed', 'conditional', 'failed']}
+          />
+          <SelectField
+            form={form}
+            name="scope"
+            label="Scope"
+            options={['security', 'privacy', 'financial', 'compliance', 'other']}
+          />
           <TextField form={form} name="next_due_at" label="Next due" type="date" hint="When it should be done again" />
         </div>
         <TextField form={form} name="summary" label="Summary" multiline rows={3} />

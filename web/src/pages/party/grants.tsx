@@ -9,7 +9,11 @@ import { useList, type Obj } from './kit';
 export function Grants(props: { party: Party; role: Role }) {
   const list = useList('/api/v1/access/grants', { party_id: props.party.id }, [props.party.id]);
   return (
-    <Section title="Access grants" id="sec-grants" actions={isWorkforce(props.role) && <Link href="/access">Request access</Link>}>
+    <Section
+      title="Access grants"
+      id="sec-grants"
+      actions={isWorkforce(props.role) && <Link href="/access">Request access</Link>}
+    >
       <Loading state={list} label="access grants">
         {(d) => {
           const items = d.items.filter((g) => g.party_id === props.party.id);
@@ -28,7 +32,10 @@ export function Grants(props: { party: Party; role: Role }) {
                     ))}
                   </td>
                   <td>
-                    <Badge value={g.decision_outcome || g.decision?.decision} label={humanize(g.decision_outcome || g.decision?.decision)} />
+                    <Badge
+                      value={g.decision_outcome || g.decision?.decision}
+                      label={humanize(g.decision_outcome || g.decision?.decision)}
+                    />
                   </td>
                   <td>
                     <Badge value={g.effective_status || g.status} />

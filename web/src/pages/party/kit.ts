@@ -20,7 +20,10 @@ export const tomorrow = () => new Date(Date.now() + 86400000).toISOString().slic
 // One page of a party's list (the sections show at most LIST_LIMIT items).
 export function useList<T = Obj>(path: string | null, query: Record<string, string> | undefined, deps: unknown[]) {
   return useLoad<ListPage<T>>(
-    (signal) => (path ? get<ListPage<T>>(path, { limit: LIST_LIMIT, ...query }, signal) : Promise.resolve({ items: [], next_cursor: null })),
+    (signal) =>
+      path
+        ? get<ListPage<T>>(path, { limit: LIST_LIMIT, ...query }, signal)
+        : Promise.resolve({ items: [], next_cursor: null }),
     deps,
   );
 }

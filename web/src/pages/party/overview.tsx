@@ -28,7 +28,16 @@ export function Overview(props: SectionProps) {
               ]
             : []) as [string, ComponentChildren][]),
           ['Location', [p.location, p.region].filter(Boolean).join(' · ')],
-          ['Website', p.website && /^https?:\/\//.test(p.website) ? <a href={p.website} rel="noopener noreferrer" target="_blank">{p.website}</a> : p.website],
+          [
+            'Website',
+            p.website && /^https?:\/\//.test(p.website) ? (
+              <a href={p.website} rel="noopener noreferrer" target="_blank">
+                {p.website}
+              </a>
+            ) : (
+              p.website
+            ),
+          ],
           ['Purpose', p.purpose],
           ['Public subprocessor', yesNo(p.public_subprocessor)],
         ]}

@@ -28,7 +28,10 @@ export function PartyPage(props: { id: string }) {
   const role = user.role;
   const [rev, setRev] = useState(0);
   const changed = () => setRev((r) => r + 1);
-  const party = useLoad((signal) => get<Party>(`/api/v1/parties/${encodeURIComponent(props.id)}`, undefined, signal), [props.id, rev]);
+  const party = useLoad(
+    (signal) => get<Party>(`/api/v1/parties/${encodeURIComponent(props.id)}`, undefined, signal),
+    [props.id, rev],
+  );
   const own = role === 'third_party_contact';
 
   if (party.error instanceof ApiError && (party.error.status === 404 || party.error.status === 403)) {
@@ -37,7 +40,11 @@ export function PartyPage(props: { id: string }) {
         <div class="not-found">
           <Alert kind="info">
             This organisation was not found, or it is not yours to see.{' '}
-            {own ? <Link href="/">Go to your organisation's page</Link> : <Link href="/parties">Back to the parties</Link>}
+            {own ? (
+              <Link href="/">Go to your organisation's page</Link>
+            ) : (
+              <Link href="/parties">Back to the parties</Link>
+            )}
           </Alert>
         </div>
       </Page>
@@ -93,7 +100,9 @@ function PartyView(props: { party: Party; role: Role; rev: number; changed: () =
           <span>{label(p.kind)}</span>
           <Badge value={p.status || 'prospect'} />
           {showInternal && <RiskBadge tier={p.risk_tier} />}
-          {showInternal && p.infrastructure_partner && <Badge value="infrastructure" tone="info" label="Infrastructure partner" />}
+          {showInternal && p.infrastructure_partner && (
+            <Badge value="infrastructure" tone="info" label="Infrastructure partner" />
+          )}
         </span>
       }
       actions={!own && <Link href="/parties">All parties</Link>}

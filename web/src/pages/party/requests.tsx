@@ -31,23 +31,41 @@ export function Requests(props: SectionProps & { own: boolean; rev: number }) {
   const [tick, setTick] = useState(0);
   const data = useLoad(
     async (signal) => {
-      const page = await get<{ items: PartyRequestItem[] }>(`/api/v1/parties/${props.party.id}/requests`, undefined, signal);
-      const docNames = await documentNames(page.items.flatMap((r) => r.party_responses || []), signal);
+      const page = await get<{ items: PartyRequestItem[] }>(
+        `/api/v1/parties/${props.party.id}/requests`,
+        undefined,
+        signal,
+      );
+      const docNames = await documentNames(
+        page.items.flatMap((r) => r.party_responses || []),
+        signal,
+      );
       return { items: page.items, docNames };
     },
     [props.party.id, props.rev, tick],
   );
   const [notice, setNotice] = useState('');
   const who = (a: { id: string; role: string }) =>
-    a.role === 'third_party_contact' ? (own ? 'your organisation' : 'the party’s contact') : ROLE_NAMES[a.role as Role] || humanize(a.role);
+    a.role === 'third_party_contact'
+      ? own
+        ? 'your organisation'
+        : 'the party’s contact'
+      : ROLE_NAMES[a.role as Role] || humanize(a.role);
   return (
     <Section title="Requests for information" id="sec-requests">
-      {own && <p class="muted">When one of our reviews needs something from you — an answer, evidence, a report — it is asked here. Answer each request below; you may attach a file.</p>}
+      {own && (
+        <p class="muted">
+          When one of our reviews needs something from you — an answer, evidence, a report — it is asked here. Answer
+          each request below; you may attach a file.
+        </p>
+      )}
       <div aria-live="polite">{notice && <Alert kind="ok">{notice}</Alert>}</div>
       <Loading state={data} label="requests">
         {({ items, docNames }) =>
           items.length === 0 ? (
-            <Empty>{own ? 'Nothing is asked of you at the moment.' : 'No open review has asked this party anything.'}</Empty>
+            <Empty>
+              {own ? 'Nothing is asked of you at the moment.' : 'No open review has asked this party anything.'}
+            </Empty>
           ) : (
             <ul class={`request-list${own ? '' : ' qa-compact'}`}>
               {items.map((r) => (
@@ -63,7 +81,14 @@ export function Requests(props: SectionProps & { own: boolean; rev: number }) {
                       <Badge value="answered" tone="ok" label="Answered" />
                     )}
                   </div>
-                  <Thread requests={r.party_requests} responses={r.party_responses} who={who} docNames={docNames} askedLabel="Asked" answeredLabel="Answered" />
+                  <Thread
+                    requests={r.party_requests}
+                    responses={r.party_responses}
+                    who={who}
+                    docNames={docNames}
+                    askedLabel="Asked"
+                    answeredLabel="Answered"
+                  />
                   {own &&
                     (r.awaiting_party ? (
                       <RespondForm
@@ -120,18 +145,24 @@ function RespondForm(props: { party: Party; item: PartyRequestItem; close?: () =
               checkFile(file.current, 'file', false);
               // Do not leave an orphan upload behind an answer the server would refuse anyway.
               if (file.current && !v.message.trim()) {
-                throw new ApiError(422, 'validation_failed', 'message', [{ field: 'message', reason: 'must not be empty' }]);
+                throw new ApiError(422, 'validation_failed', 'message', [
+                  { field: 'message', reason: 'must not be empty' },
+                ]);
               }
               const documents: string[] = [];
               if (file.current) {
                 const f = file.current;
                 const d = await uploadDocument(props.party.id, f, f.name, contentTypeOf(f)).catch((e) => {
-                  if (e instanceof ApiError && !e.details.length) throw new ApiError(e.status, e.code, e.message, [{ field: 'file', reason: e.message }]);
+                  if (e instanceof ApiError && !e.details.length)
+                    throw new ApiError(e.status, e.code, e.message, [{ field: 'file', reason: e.message }]);
                   throw e;
                 });
                 documents.push(d.id);
               }
-              await post(`/api/v1/reviews/${encodeURIComponent(r.id)}/responses`, { message: v.message, documents }).catch(plainRefusal);
+              await post(`/api/v1/reviews/${encodeURIComponent(r.id)}/responses`, {
+                message: v.message,
+                documents,
+              }).catch(plainRefusal);
               return documents.length ? 'with-file' : 'sent';
             },
             { documents: 'file', content_type: 'file', filename: 'file', body: 'file' },

@@ -28,7 +28,9 @@ export function Reviews(props: { party: Party }) {
                   <td>
                     <DateText value={r.due_at} />
                   </td>
-                  <td class="hide-narrow">{r.assignee ? r.assignee.name || r.assignee.email : <span class="muted">Unassigned</span>}</td>
+                  <td class="hide-narrow">
+                    {r.assignee ? r.assignee.name || r.assignee.email : <span class="muted">Unassigned</span>}
+                  </td>
                 </tr>
               ))}
             </Table>

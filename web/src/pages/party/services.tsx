@@ -3,7 +3,18 @@ import { post } from '../../api';
 import { CancelButton, Reveal } from '../../components/reveal';
 import { Missing, secondary, Table } from '../../components/table';
 import { isOfficer } from '../../session';
-import { Badge, CheckboxField, Empty, Form, Loading, Section, SelectField, TextField, humanize, useForm } from '../../ui';
+import {
+  Badge,
+  CheckboxField,
+  Empty,
+  Form,
+  Loading,
+  Section,
+  SelectField,
+  TextField,
+  humanize,
+  useForm,
+} from '../../ui';
 import { bodyOf, categoryList, CheckGroup, DATA_CATEGORIES, type Party } from './common';
 import { useList, type SectionProps } from './kit';
 
@@ -32,7 +43,9 @@ export function Services(props: SectionProps) {
           d.items.length === 0 ? (
             <Empty>No services recorded.</Empty>
           ) : (
-            <Table columns={['Service', 'Direction', 'Handles ePHI', secondary('Data'), secondary('Environment boundary')]}>
+            <Table
+              columns={['Service', 'Direction', 'Handles ePHI', secondary('Data'), secondary('Environment boundary')]}
+            >
               {d.items.map((s) => (
                 <tr key={s.id}>
                   <td>
@@ -54,7 +67,14 @@ export function Services(props: SectionProps) {
 }
 
 function ServiceForm(props: { party: Party; close: () => void; done: () => void }) {
-  const form = useForm({ name: '', description: '', direction: 'provides', handles_ephi: 'false', environment_boundary: '', data_categories: '' });
+  const form = useForm({
+    name: '',
+    description: '',
+    direction: 'provides',
+    handles_ephi: 'false',
+    environment_boundary: '',
+    data_categories: '',
+  });
   return (
     <>
       <h3>Add a service</h3>
@@ -76,8 +96,21 @@ function ServiceForm(props: { party: Party; close: () => void; done: () => void 
       >
         <div class="form-grid">
           <TextField form={form} name="name" label="Service name" required />
-          <SelectField form={form} name="direction" label="Direction" options={[{ value: 'provides', label: 'Provides to us' }, { value: 'uses', label: 'Uses our service' }]} />
-          <TextField form={form} name="environment_boundary" label="Environment boundary" hint="Its own account or tenant" />
+          <SelectField
+            form={form}
+            name="direction"
+            label="Direction"
+            options={[
+              { value: 'provides', label: 'Provides to us' },
+              { value: 'uses', label: 'Uses our service' },
+            ]}
+          />
+          <TextField
+            form={form}
+            name="environment_boundary"
+            label="Environment boundary"
+            hint="Its own account or tenant"
+          />
         </div>
         <TextField form={form} name="description" label="Description" multiline rows={2} />
         <CheckGroup form={form} name="data_categories" legend="Data categories" options={DATA_CATEGORIES} />

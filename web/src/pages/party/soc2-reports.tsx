@@ -18,10 +18,13 @@ export function Soc2Reports(props: { party: Party; role: Role }) {
             d.items.length === 0 ? (
               <Empty>
                 No SOC 2 report recorded.
-                {props.party.infrastructure_partner && ' An infrastructure partner needs one reviewed every 12 months (TP-11).'}
+                {props.party.infrastructure_partner &&
+                  ' An infrastructure partner needs one reviewed every 12 months (TP-11).'}
               </Empty>
             ) : (
-              <Table columns={['Report', 'Period', 'Opinion', secondary('Auditor'), 'Reviewed', secondary('Exceptions')]}>
+              <Table
+                columns={['Report', 'Period', 'Opinion', secondary('Auditor'), 'Reviewed', secondary('Exceptions')]}
+              >
                 {d.items.map((r) => (
                   <tr key={r.id}>
                     <td>
@@ -39,7 +42,10 @@ export function Soc2Reports(props: { party: Party; role: Role }) {
                       {formatDate(r.period_end)}
                     </td>
                     <td>
-                      <Badge value={r.opinion} tone={r.opinion === 'unqualified' ? 'ok' : r.opinion === 'qualified' ? 'warn' : 'bad'} />
+                      <Badge
+                        value={r.opinion}
+                        tone={r.opinion === 'unqualified' ? 'ok' : r.opinion === 'qualified' ? 'warn' : 'bad'}
+                      />
                     </td>
                     <td class="hide-narrow">{r.auditor}</td>
                     <td>

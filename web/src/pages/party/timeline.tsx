@@ -24,7 +24,10 @@ function describeEvent(type: string): string {
 export function Timeline(props: { party: Party; role: Role; rev: number }) {
   const ledger = readsLedger(props.role);
   const path = `/api/v1/parties/${props.party.id}/timeline`;
-  const first = useLoad((signal) => get<ListPage<TimelineEvent>>(path, { limit: 20 }, signal), [props.party.id, props.rev]);
+  const first = useLoad(
+    (signal) => get<ListPage<TimelineEvent>>(path, { limit: 20 }, signal),
+    [props.party.id, props.rev],
+  );
   const [older, setOlder] = useState<TimelineEvent[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [moreError, setMoreError] = useState('');
@@ -35,7 +38,9 @@ export function Timeline(props: { party: Party; role: Role; rev: number }) {
   }, [first.data]);
 
   if (first.error) {
-    const missing = first.error instanceof ApiError && (first.error.status === 404 || first.error.status === 403 || first.error.status === 405);
+    const missing =
+      first.error instanceof ApiError &&
+      (first.error.status === 404 || first.error.status === 403 || first.error.status === 405);
     return (
       <Section title="Timeline" id="sec-timeline">
         {missing ? (
@@ -66,7 +71,10 @@ export function Timeline(props: { party: Party; role: Role; rev: number }) {
                   {ledger && (
                     <>
                       {' · '}
-                      <Link href={`/ledger?index=${e.index}`} aria-label={`Ledger entry ${e.index}: ${describeEvent(e.type)}`}>
+                      <Link
+                        href={`/ledger?index=${e.index}`}
+                        aria-label={`Ledger entry ${e.index}: ${describeEvent(e.type)}`}
+                      >
                         entry #{e.index}
                       </Link>
                     </>
@@ -76,12 +84,18 @@ export function Timeline(props: { party: Party; role: Role; rev: number }) {
                   {e.subject?.kind && (
                     <span>
                       {label(e.subject.kind)}{' '}
-                      {e.subject.name && e.subject.kind !== 'party' ? <strong>{humanize(e.subject.name)}</strong> : null}{' '}
+                      {e.subject.name && e.subject.kind !== 'party' ? (
+                        <strong>{humanize(e.subject.name)}</strong>
+                      ) : null}{' '}
                       <code>{e.subject.id}</code>
                     </span>
                   )}
                   {' · '}
-                  {e.actor?.role ? ROLE_NAMES[e.actor.role as Role] || humanize(e.actor.role) : e.actor?.id ? e.actor.id : 'system'}
+                  {e.actor?.role
+                    ? ROLE_NAMES[e.actor.role as Role] || humanize(e.actor.role)
+                    : e.actor?.id
+                      ? e.actor.id
+                      : 'system'}
                   {' · '}
                   <DateText value={e.at} time />
                 </div>

@@ -38,8 +38,10 @@ const MAX_UPLOAD = 25 * 1024 * 1024;
 
 export function checkFile(file: File | null, field: string, required = true) {
   if (!file) {
-    if (required) throw new ApiError(422, 'validation_failed', 'choose a file', [{ field, reason: 'choose a file to upload' }]);
+    if (required)
+      throw new ApiError(422, 'validation_failed', 'choose a file', [{ field, reason: 'choose a file to upload' }]);
     return;
   }
-  if (file.size > MAX_UPLOAD) throw new ApiError(422, 'validation_failed', 'too large', [{ field, reason: 'is larger than 25 MiB' }]);
+  if (file.size > MAX_UPLOAD)
+    throw new ApiError(422, 'validation_failed', 'too large', [{ field, reason: 'is larger than 25 MiB' }]);
 }
