@@ -1,12 +1,15 @@
-# The web portal's tests (web/tests): a type check, then each journey (*.test.mjs) as its own
-# CTest test, driving Debian's Chromium against a real `accord serve` on SQLite. `make test`
-# builds web/dist first (make web); screenshots go to <build>/portal-screenshots. They run on
-# ACCORD_TEST_NODE (cmake/test_node.cmake).
+# The web portal's tests (web/tests): a type check, the API types' freshness, then each
+# journey (*.test.mjs) as its own CTest test, driving Debian's Chromium against a real
+# `accord serve` on SQLite. `make test` builds web/dist first (make web); screenshots go to
+# <build>/portal-screenshots. They run on ACCORD_TEST_NODE (cmake/test_node.cmake).
 set(ACCORD_WEB_DIR ${PROJECT_SOURCE_DIR}/web)
 if(ACCORD_TEST_NODE)
   add_test(NAME portal_typecheck
            COMMAND ${ACCORD_TEST_NODE} ${ACCORD_WEB_DIR}/node_modules/typescript/bin/tsc --noEmit
                    -p ${ACCORD_WEB_DIR}/tsconfig.json)
+  # The API types (web/src/generated/openapi.d.ts) match docs/openapi.json;
+  # ACCORD_UPDATE_DOCS=1 rewrites them.
+  add_test(NAME portal_api_types COMMAND ${ACCORD_TEST_NODE} ${ACCORD_WEB_DIR}/scripts/api-types.mjs --check)
   file(GLOB ACCORD_PORTAL_JOURNEYS CONFIGURE_DEPENDS ${ACCORD_WEB_DIR}/tests/*.test.mjs)
   foreach(journey ${ACCORD_PORTAL_JOURNEYS})
     get_filename_component(name ${journey} NAME_WE)
