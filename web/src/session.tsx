@@ -14,6 +14,7 @@ export interface User {
   mfa_enrolled?: boolean;
 }
 
+// TODO(schema): docs/openapi.json has only {"type": "object"} for GET /api/v1/auth/session and the sign-in steps.
 export interface SessionInfo {
   state: string; // active | mfa_required | mfa_enrolment_required | password_change_required
   user: User;

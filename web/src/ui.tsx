@@ -262,7 +262,7 @@ export function TextField(
           {...common}
           type={props.type || 'text'}
           autoComplete={props.autocomplete}
-          inputMode={props.inputMode as any}
+          inputMode={props.inputMode}
           placeholder={props.placeholder}
           min={props.min}
           max={props.max}

@@ -1,6 +1,7 @@
 // The access gate's decision, rule by rule: shared by the live request form and the grants list.
 import { Badge, humanize } from '../ui';
 
+// TODO(schema): docs/openapi.json has only {"type": "object"} for POST /api/v1/access/evaluate.
 export interface Evidence {
   kind: string;
   ref: string;

@@ -5,6 +5,7 @@ import { humanize } from '../format';
 import type { Values } from '../ui';
 import type { Decision } from './access-gate';
 
+// TODO(schema): docs/openapi.json has only {"type": "object"} for parties, contacts, systems and grants.
 export interface Party {
   id: string;
   name: string;

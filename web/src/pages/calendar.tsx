@@ -157,6 +157,7 @@ function Month() {
   );
 }
 
+// TODO(schema): docs/openapi.json has only {"type": "object"} for the calendar tokens.
 interface CalToken {
   id: string;
   name: string;

@@ -2,6 +2,8 @@
 // numbers and dates read in words: pure functions, unit-tested.
 import { daysUntil, humanize } from '../format';
 
+// TODO(schema): docs/openapi.json has only {"type": "object"} for GET /api/v1/dashboard and the lists below;
+// replace these with ApiResponse<…> once it describes them.
 export interface Counts {
   open: number;
   due_next_30_days: number;

@@ -3,7 +3,7 @@
 // against the checkpoint's root — the leaf hash recomputed from the raw leaf bytes, never
 // taken from the server. "Check a tampered copy" shows what a changed byte does.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, get, withQuery } from '../api';
+import { ApiError, get, withQuery, type ApiResponse } from '../api';
 import { fromBase64, hashLeaf, toBase64, verifyInclusion, type Verdict } from '../lib/merkle';
 import { Link, navigate, setQuery, useLocation } from '../router';
 import {
@@ -23,13 +23,10 @@ import {
 import { checkNote, type NoteCheck } from './ledger-note';
 import './ledger.css';
 
-interface Checkpoint {
-  origin: string;
-  size: number;
-  root_hash: string;
-  note: string;
-}
+type Checkpoint = ApiResponse<'/api/v1/ledger/checkpoint'>;
+type InclusionProof = ApiResponse<'/api/v1/ledger/proofs/inclusion'>;
 
+// TODO(schema): docs/openapi.json gives an entry's event only as {"type": "object"}.
 interface LedgerEvent {
   type?: string;
   time?: string;
@@ -38,19 +35,11 @@ interface LedgerEvent {
   payload?: unknown;
   org?: string;
 }
+type Entry = Omit<ApiResponse<'/api/v1/ledger/entries/{index}'>, 'event'> & { event: LedgerEvent };
 
-interface Entry {
-  index: number;
-  leaf: string;
-  leaf_hash: string;
-  event: LedgerEvent;
-}
-
-interface InclusionProof {
-  index: number;
-  size: number;
-  leaf_hash: string;
-  proof: string[];
+// TODO(schema): GET /api/v1/ledger/keys is {"type": "object"} in docs/openapi.json.
+interface VerifierKeys {
+  items: { verifier_key: string }[];
 }
 
 const PAGE = 20;
@@ -114,7 +103,7 @@ function CheckpointCard(props: { c: Checkpoint }) {
   useEffect(() => {
     let live = true;
     setSig(null);
-    get<{ items: { verifier_key: string }[] }>('/api/v1/ledger/keys')
+    get<VerifierKeys>('/api/v1/ledger/keys')
       .then((keys) =>
         checkNote(
           c.note,

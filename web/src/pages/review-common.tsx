@@ -3,6 +3,7 @@ import { ApiError, get, listAll, type ListPage } from '../api';
 import { Badge, DateText } from '../ui';
 import type { Review, UserRef } from './review-kinds';
 
+// TODO(schema): docs/openapi.json has only {"type": "object"} for the parties list.
 export interface Party {
   id: string;
   name: string;
@@ -16,7 +17,7 @@ export async function allParties(signal?: AbortSignal): Promise<Party[]> {
 }
 
 export async function officers(signal?: AbortSignal): Promise<UserRef[]> {
-  const page = await get<ListPage<UserRef & { status?: string }>>('/api/v1/users', { limit: 500 }, signal);
+  const page = await get<ListPage<UserRef>>('/api/v1/users', { limit: 500 }, signal);
   return page.items;
 }
 

@@ -2,6 +2,8 @@
 // the profile's review roles.
 import type { Role } from '../session';
 
+// TODO(schema): docs/openapi.json has only {"type": "object"} for the reviews; replace these with
+// ApiResponse<…> once it describes them.
 export interface Actor {
   id: string;
   role: string;
@@ -11,6 +13,8 @@ export interface UserRef {
   email?: string;
   name?: string;
   role?: string;
+  // The account's status, on the users list only.
+  status?: string;
 }
 export interface Rejection {
   by: Actor;
@@ -134,6 +138,11 @@ export const REVIEW_ROLES: { open: Role[]; assignee: Role[]; approve: Role[] } =
   assignee: ['security_officer', 'privacy_officer'],
   approve: ['security_officer'],
 };
+
+// Whom a review may be assigned to: an active account with an assignee role.
+export function mayBeAssigned(u: UserRef): boolean {
+  return REVIEW_ROLES.assignee.includes(u.role as Role) && u.status !== 'deactivated';
+}
 
 // Who may ask a party for something: the profile's open_roles and assignee_roles.
 export const ASK_ROLES: Role[] = [...new Set([...REVIEW_ROLES.open, ...REVIEW_ROLES.assignee])];

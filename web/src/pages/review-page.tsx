@@ -31,6 +31,7 @@ import {
   REVIEW_ROLES,
   SECTIONS,
   kindLabel,
+  mayBeAssigned,
   type Actor,
   type Review,
   type UserRef,
@@ -38,6 +39,7 @@ import {
 import { AwaitingBadge, documentNames, Thread } from './request-thread';
 import './review.css';
 
+// TODO(schema): docs/openapi.json has only {"type": "object"} for the event of a ledger entry.
 interface LedgerEvent {
   type: string;
   time: string;
@@ -194,9 +196,7 @@ function AssignForm(props: { review: Review; users: UserRef[]; onDone: (r: Revie
   const r = props.review;
   const form = useForm({ assignee_id: r.assignee?.id || '', comment: '' });
   const options = props.users
-    .filter(
-      (u) => REVIEW_ROLES.assignee.includes(u.role as Role) && (u as { status?: string }).status !== 'deactivated',
-    )
+    .filter(mayBeAssigned)
     .map((u) => ({ value: u.id, label: `${u.name || u.email} (${ROLE_NAMES[u.role as Role] || u.role})` }));
   return (
     <Form

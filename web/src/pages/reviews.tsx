@@ -15,6 +15,7 @@ import {
   REVIEW_ROLES,
   STATUSES,
   kindLabel,
+  mayBeAssigned,
   type Review,
   type UserRef,
 } from './review-kinds';
@@ -46,9 +47,7 @@ function NewReview(props: { parties: Party[]; users: UserRef[]; onCancel: () => 
         : Promise.resolve([]),
     [kind, partyId],
   );
-  const assignees = props.users.filter(
-    (u) => REVIEW_ROLES.assignee.includes(u.role as any) && (u as any).status !== 'deactivated',
-  );
+  const assignees = props.users.filter(mayBeAssigned);
   async function submit() {
     const r = await form.submit((v) => {
       const body: Record<string, string> = {};

@@ -13,6 +13,7 @@ type Step =
   | { kind: 'mfa_enrolment_required' }
   | { kind: 'recovery_codes'; codes: string[]; info: SessionInfo };
 
+// TODO(schema): docs/openapi.json has only {"type": "object"} for POST /api/v1/auth/mfa/enrol.
 interface Enrolment {
   secret: string;
   otpauth_uri: string;

@@ -1,6 +1,6 @@
 // Agreement types, the moves between their statuses, and the BAA clauses and SLA sections an
 // agreement must confirm before it is executed, with their form values ("baa.safeguards").
-import type { Obj } from './kit';
+import type { Agreement, Clauses } from './model';
 
 export const AGREEMENT_TYPES = ['baa', 'sla', 'nda', 'dev_contract', 'msa', 'dpa'];
 export const AGREEMENT_NEXT: Record<string, string[]> = {
@@ -22,7 +22,7 @@ export const SLA_SECTIONS: [string, string][] = [
   ['service_management', 'Service management'],
 ];
 
-export function clauseValues(a: Obj | null): Record<string, string> {
+export function clauseValues(a: Agreement | null): Record<string, string> {
   const b = a?.baa || {};
   const s = a?.sla || {};
   const out: Record<string, string> = {};
@@ -32,16 +32,20 @@ export function clauseValues(a: Obj | null): Record<string, string> {
   return out;
 }
 
-export function clauseBody(type: string, v: Record<string, string>, current?: Obj): Obj | undefined {
+export function clauseBody(
+  type: string,
+  v: Record<string, string>,
+  current?: Agreement,
+): { baa: Clauses } | { sla: Clauses } | undefined {
   if (type === 'baa') {
-    const baa: Obj = { ...(current?.baa || {}) };
+    const baa: Clauses = { ...(current?.baa || {}) };
     for (const [k] of BAA_CLAUSES) baa[k] = v[`baa.${k}`] === 'true';
     if (v['baa.responsibilities'].trim()) baa.responsibilities = v['baa.responsibilities'];
     else delete baa.responsibilities;
     return { baa };
   }
   if (type === 'sla') {
-    const sla: Obj = { ...(current?.sla || {}) };
+    const sla: Clauses = { ...(current?.sla || {}) };
     for (const [k] of SLA_SECTIONS) sla[k] = v[`sla.${k}`] === 'true';
     return { sla };
   }

@@ -11,7 +11,7 @@ import {
   SLA_SECTIONS,
 } from './agreement-clauses';
 import { bodyOf, label, type Party } from './common';
-import type { Obj } from './kit';
+import type { Agreement } from './model';
 
 // The BAA checklist / SLA sections as form fields named like the server's error fields
 // ("baa.safeguards"), so a refusal shows beside each one.
@@ -48,7 +48,7 @@ function ClauseFields(props: { form: FormState; type: string }) {
   return null;
 }
 
-export function AgreementForm(props: { party: Party; close: () => void; done: (a: Obj) => void }) {
+export function AgreementForm(props: { party: Party; close: () => void; done: (a: Agreement) => void }) {
   const form = useForm({
     type: '',
     title: '',
@@ -74,10 +74,10 @@ export function AgreementForm(props: { party: Party; close: () => void; done: (a
         onSubmit={() =>
           form
             .submit((v) => {
-              const body: Obj = bodyOf(v, { skip: ['baa', 'sla', 'renewal_notice_days'] });
+              const body = bodyOf(v, { skip: ['baa', 'sla', 'renewal_notice_days'] });
               if (v.renewal_notice_days !== '') body.renewal_notice_days = Number(v.renewal_notice_days);
               Object.assign(body, clauseBody(v.type, v) || {});
-              return post<Obj>(`/api/v1/parties/${props.party.id}/agreements`, body);
+              return post<Agreement>(`/api/v1/parties/${props.party.id}/agreements`, body);
             })
             .then((a) => a && props.done(a))
         }
@@ -112,7 +112,7 @@ export function AgreementForm(props: { party: Party; close: () => void; done: (a
   );
 }
 
-export function AgreementEdit(props: { a: Obj; close: () => void; done: (a: Obj) => void }) {
+export function AgreementEdit(props: { a: Agreement; close: () => void; done: (a: Agreement) => void }) {
   const { a } = props;
   const status = a.status || 'draft';
   const initial = {
@@ -140,18 +140,19 @@ export function AgreementEdit(props: { a: Obj; close: () => void; done: (a: Obj)
         onSubmit={() =>
           form
             .submit((v) => {
-              const body: Obj = {};
+              const body: Record<string, unknown> = {};
               if (v.status !== status) body.status = v.status;
-              for (const k of ['effective_at', 'expires_at']) {
+              for (const k of ['effective_at', 'expires_at'] as const) {
                 if (v[k] !== (a[k] || '').slice(0, 10)) body[k] = v[k] || null;
               }
               if (v.signed_by !== (a.signed_by || '')) body.signed_by = v.signed_by || null;
               const clauses = clauseBody(a.type, v, a);
               if (clauses) {
-                const key = Object.keys(clauses)[0];
-                if (JSON.stringify(clauses[key]) !== JSON.stringify(a[key] || {})) Object.assign(body, clauses);
+                const [key, value] =
+                  'baa' in clauses ? (['baa', clauses.baa] as const) : (['sla', clauses.sla] as const);
+                if (JSON.stringify(value) !== JSON.stringify(a[key] || {})) Object.assign(body, clauses);
               }
-              return patch<Obj>(`/api/v1/agreements/${a.id}`, body);
+              return patch<Agreement>(`/api/v1/agreements/${a.id}`, body);
             })
             .then((n) => n && props.done(n))
         }

@@ -8,10 +8,11 @@ import { Alert, Badge, DateText, Empty, Loading, Section, humanize } from '../..
 import { AGREEMENT_NEXT, BAA_CLAUSES, SLA_SECTIONS } from './agreement-clauses';
 import { AgreementEdit, AgreementForm } from './agreement-forms';
 import { ExpiryNote, label } from './common';
-import { useList, type Obj, type SectionProps } from './kit';
+import { useList, type SectionProps } from './kit';
+import type { Agreement } from './model';
 
 export function Agreements(props: SectionProps) {
-  const list = useList(`/api/v1/parties/${props.party.id}/agreements`, undefined, [props.party.id]);
+  const list = useList<Agreement>(`/api/v1/parties/${props.party.id}/agreements`, undefined, [props.party.id]);
   const officer = isOfficer(props.role);
   const [editing, setEditing] = useState('');
   const [notice, setNotice] = useState('');
@@ -115,7 +116,7 @@ export function Agreements(props: SectionProps) {
   );
 }
 
-function Terms(props: { a: Obj }) {
+function Terms(props: { a: Agreement }) {
   const { a } = props;
   if (a.type === 'baa') {
     const b = a.baa || {};

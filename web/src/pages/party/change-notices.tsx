@@ -8,10 +8,11 @@ import { Link } from '../../router';
 import { isOfficer } from '../../session';
 import { Alert, Badge, CheckboxField, DateText, Empty, Form, Loading, Section, TextField, useForm } from '../../ui';
 import { bodyOf, type Party } from './common';
-import { tomorrow, useList, type Obj, type SectionProps } from './kit';
+import { tomorrow, useList, type SectionProps } from './kit';
+import type { ChangeNotice } from './model';
 
 export function ChangeNotices(props: SectionProps) {
-  const list = useList('/api/v1/change-notices', { party_id: props.party.id }, [props.party.id]);
+  const list = useList<ChangeNotice>('/api/v1/change-notices', { party_id: props.party.id }, [props.party.id]);
   const officer = isOfficer(props.role);
   const contact = props.role === 'third_party_contact';
   const [notice, setNotice] = useState('');
@@ -93,7 +94,12 @@ export function ChangeNotices(props: SectionProps) {
   );
 }
 
-function ChangeNoticeForm(props: { party: Party; officer: boolean; close: () => void; done: (c: Obj) => void }) {
+function ChangeNoticeForm(props: {
+  party: Party;
+  officer: boolean;
+  close: () => void;
+  done: (c: ChangeNotice) => void;
+}) {
   const form = useForm({
     title: '',
     description: '',
@@ -114,10 +120,10 @@ function ChangeNoticeForm(props: { party: Party; officer: boolean; close: () => 
         onSubmit={() =>
           form
             .submit((v) => {
-              const body: Obj = bodyOf(v, { bools: ['new_subprocessor'], skip: ['substantial', 'party_id'] });
+              const body = bodyOf(v, { bools: ['new_subprocessor'], skip: ['substantial', 'party_id'] });
               body.party_id = props.party.id;
               if (props.officer && v.substantial === 'true') body.substantial = true;
-              return post<Obj>('/api/v1/change-notices', body);
+              return post<ChangeNotice>('/api/v1/change-notices', body);
             })
             .then((c) => c && props.done(c))
         }

@@ -2,27 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { Badge, daysUntil, humanize, type FormState } from '../../ui';
 
-export interface Party {
-  id: string;
-  name: string;
-  kind: string;
-  legal_name?: string;
-  status?: string;
-  owner?: string;
-  criticality?: string;
-  infrastructure_partner?: boolean;
-  public_subprocessor?: boolean;
-  purpose?: string;
-  location?: string;
-  region?: string;
-  website?: string;
-  data_categories?: string[];
-  access_level?: string;
-  risk_tier?: string;
-  created_at?: string;
-  updated_at?: string;
-  version?: number;
-}
+export type { Party } from './model';
 
 export const PARTY_KINDS = ['customer', 'partner', 'subcontractor', 'contracted_developer'];
 export const PARTY_STATUSES = ['prospect', 'onboarding', 'active', 'offboarded'];

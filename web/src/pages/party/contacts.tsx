@@ -6,9 +6,10 @@ import { isOfficer } from '../../session';
 import { Badge, CheckboxField, Empty, Form, Loading, Section, TextField, useForm } from '../../ui';
 import { bodyOf, type Party } from './common';
 import { useList, type SectionProps } from './kit';
+import type { Contact } from './model';
 
 export function Contacts(props: SectionProps) {
-  const list = useList(`/api/v1/parties/${props.party.id}/contacts`, undefined, [props.party.id]);
+  const list = useList<Contact>(`/api/v1/parties/${props.party.id}/contacts`, undefined, [props.party.id]);
   const canAdd = isOfficer(props.role) || props.role === 'third_party_contact';
   return (
     <Section title="Contacts" id="sec-contacts">

@@ -6,7 +6,8 @@ import { secondary, Table } from '../../components/table';
 import { isOfficer, ROLE_NAMES, type Role } from '../../session';
 import { Alert, DateText, Empty, Form, Loading, Section, SelectField, useForm } from '../../ui';
 import type { Party } from './common';
-import { useList, type Obj, type SectionProps } from './kit';
+import { useList, type SectionProps } from './kit';
+import type { PartyDocument } from './model';
 import { checkFile, contentTypeOf, formatSize, uploadDocument } from './upload';
 
 const DOC_PURPOSES: [string, string][] = [
@@ -17,7 +18,10 @@ const DOC_PURPOSES: [string, string][] = [
 const DOC_PREFIX: Record<string, string> = { soc2: 'SOC 2 report - ', evidence: 'Evidence - ', other: '' };
 
 export function Documents(props: SectionProps & { rev: number }) {
-  const list = useList(`/api/v1/parties/${props.party.id}/documents`, undefined, [props.party.id, props.rev]);
+  const list = useList<PartyDocument>(`/api/v1/parties/${props.party.id}/documents`, undefined, [
+    props.party.id,
+    props.rev,
+  ]);
   const contact = props.role === 'third_party_contact';
   const canUpload = isOfficer(props.role) || contact;
   const [notice, setNotice] = useState('');
@@ -72,7 +76,7 @@ export function Documents(props: SectionProps & { rev: number }) {
   );
 }
 
-function UploadForm(props: { party: Party; contact: boolean; close: () => void; done: (d: Obj) => void }) {
+function UploadForm(props: { party: Party; contact: boolean; close: () => void; done: (d: PartyDocument) => void }) {
   const form = useForm({ file: '', purpose: props.contact ? 'soc2' : 'other', filename: '' });
   const file = useRef<File | null>(null);
   return (

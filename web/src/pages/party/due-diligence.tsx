@@ -19,9 +19,12 @@ import {
 } from '../../ui';
 import { bodyOf, type Party } from './common';
 import { today, useList, type SectionProps } from './kit';
+import type { DueDiligence as DueDiligenceRecord } from './model';
 
 export function DueDiligence(props: SectionProps) {
-  const list = useList(`/api/v1/parties/${props.party.id}/due-diligence`, undefined, [props.party.id]);
+  const list = useList<DueDiligenceRecord>(`/api/v1/parties/${props.party.id}/due-diligence`, undefined, [
+    props.party.id,
+  ]);
   const officer = isOfficer(props.role);
   const { user } = useSession().info;
   const [notice, setNotice] = useState('');

@@ -4,10 +4,11 @@ import { Missing, secondary, Table } from '../../components/table';
 import { isWorkforce, type Role } from '../../session';
 import { Badge, Empty, Loading, Section, formatDate, humanize } from '../../ui';
 import type { Party } from './common';
-import { useList, type Obj } from './kit';
+import type { Grant } from '../access-model';
+import { useList } from './kit';
 
 export function Grants(props: { party: Party; role: Role }) {
-  const list = useList('/api/v1/access/grants', { party_id: props.party.id }, [props.party.id]);
+  const list = useList<Grant>('/api/v1/access/grants', { party_id: props.party.id }, [props.party.id]);
   return (
     <Section
       title="Access grants"
@@ -25,7 +26,7 @@ export function Grants(props: { party: Party; role: Role }) {
                 <tr key={g.id}>
                   <td>{g.purpose || <Missing />}</td>
                   <td>
-                    {(g.lines || []).map((l: Obj) => (
+                    {(g.lines || []).map((l) => (
                       <div class="small">
                         {l.system_name || l.system_id} ({l.permission})
                       </div>

@@ -4,8 +4,6 @@ import type { Role } from '../../session';
 import { useLoad } from '../../ui';
 import type { Party } from './common';
 
-export type Obj = Record<string, any>;
-
 export interface SectionProps {
   party: Party;
   role: Role;
@@ -18,7 +16,7 @@ export const today = () => new Date().toISOString().slice(0, 10);
 export const tomorrow = () => new Date(Date.now() + 86400000).toISOString().slice(0, 10);
 
 // One page of a party's list (the sections show at most LIST_LIMIT items).
-export function useList<T = Obj>(path: string | null, query: Record<string, string> | undefined, deps: unknown[]) {
+export function useList<T>(path: string | null, query: Record<string, string> | undefined, deps: unknown[]) {
   return useLoad<ListPage<T>>(
     (signal) =>
       path

@@ -15,6 +15,7 @@ import type { Party } from './common';
 import type { SectionProps } from './kit';
 import { checkFile, contentTypeOf, uploadDocument } from './upload';
 
+// TODO(schema): docs/openapi.json has only {"type": "object"} for GET /api/v1/parties/{party_id}/requests.
 interface PartyRequestItem {
   id: string;
   title: string;

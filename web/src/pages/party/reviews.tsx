@@ -3,10 +3,11 @@ import { Link } from '../../router';
 import { secondary, Table } from '../../components/table';
 import { Badge, DateText, Empty, Loading, Section, humanize } from '../../ui';
 import type { Party } from './common';
+import type { Review } from '../review-kinds';
 import { useList } from './kit';
 
 export function Reviews(props: { party: Party }) {
-  const list = useList('/api/v1/reviews', { party_id: props.party.id }, [props.party.id]);
+  const list = useList<Review>('/api/v1/reviews', { party_id: props.party.id }, [props.party.id]);
   return (
     <Section title="Reviews" id="sec-reviews">
       <Loading state={list} label="reviews">

@@ -17,9 +17,10 @@ import {
 } from '../../ui';
 import { bodyOf, categoryList, CheckGroup, DATA_CATEGORIES, type Party } from './common';
 import { useList, type SectionProps } from './kit';
+import type { Service } from './model';
 
 export function Services(props: SectionProps) {
-  const list = useList(`/api/v1/parties/${props.party.id}/services`, undefined, [props.party.id]);
+  const list = useList<Service>(`/api/v1/parties/${props.party.id}/services`, undefined, [props.party.id]);
   const officer = isOfficer(props.role);
   return (
     <Section title="Services" id="sec-services">

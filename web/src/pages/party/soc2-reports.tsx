@@ -4,10 +4,11 @@ import { secondary, Table } from '../../components/table';
 import type { Role } from '../../session';
 import { Badge, DateText, Empty, Loading, Section, formatDate } from '../../ui';
 import { label, type Party } from './common';
-import { useList, type Obj } from './kit';
+import { useList } from './kit';
+import type { Soc2Report } from './model';
 
 export function Soc2Reports(props: { party: Party; role: Role }) {
-  const list = useList(`/api/v1/parties/${props.party.id}/soc2-reports`, undefined, [props.party.id]);
+  const list = useList<Soc2Report>(`/api/v1/parties/${props.party.id}/soc2-reports`, undefined, [props.party.id]);
   return (
     <Section title="SOC 2 reports" id="sec-soc2">
       {list.error instanceof ApiError && list.error.status === 403 ? (
@@ -54,7 +55,7 @@ export function Soc2Reports(props: { party: Party; role: Role }) {
                     <td class="hide-narrow">
                       {(r.exceptions || []).length === 0
                         ? 'None'
-                        : (r.exceptions as Obj[]).map((x) => (
+                        : (r.exceptions || []).map((x) => (
                             <div class="small">
                               {x.severity && <Badge value={x.severity} />} {x.control}
                             </div>

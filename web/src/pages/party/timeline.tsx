@@ -7,6 +7,7 @@ import { readsLedger, ROLE_NAMES, type Role } from '../../session';
 import { Alert, DateText, Empty, Section, humanize, useLoad } from '../../ui';
 import { label, type Party } from './common';
 
+// TODO(schema): docs/openapi.json has only {"type": "object"} for the timeline.
 interface TimelineEvent {
   index: number;
   type: string;

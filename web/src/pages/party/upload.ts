@@ -1,6 +1,6 @@
 // Uploading a file to the party's documents: its content type, the size limit, the request.
 import { ApiError, request } from '../../api';
-import type { Obj } from './kit';
+import type { PartyDocument } from './model';
 
 const TYPES_BY_EXT: Record<string, string> = {
   pdf: 'application/pdf',
@@ -27,7 +27,7 @@ export function formatSize(n?: number): string {
 }
 
 export function uploadDocument(partyId: string, file: Blob, filename: string, contentType: string) {
-  return request<Obj>('POST', `/api/v1/parties/${partyId}/documents`, undefined, {
+  return request<PartyDocument>('POST', `/api/v1/parties/${partyId}/documents`, undefined, {
     raw: file,
     contentType,
     query: { filename },
