@@ -3,59 +3,23 @@
 // server's field names in words.
 import { humanize } from '../format';
 import type { Values } from '../ui';
+import type { components } from '../generated/openapi';
 import type { Decision } from './access-gate';
 
-// TODO(schema): docs/openapi.json has only {"type": "object"} for parties, contacts, systems and grants.
-export interface Party {
-  id: string;
-  name: string;
-  kind: string;
-  status: string;
-}
-export interface Contact {
-  id: string;
-  name: string;
-  email?: string;
-  role?: string;
-  primary?: boolean;
-}
-export interface System {
-  id: string;
-  name: string;
-  environment: string;
-  contains_ephi: boolean;
-}
-export interface Actor {
-  id: string;
-  role: string;
-}
-export interface GrantLine {
-  system_id: string;
-  system_name?: string;
-  permission: string;
-  justification?: string;
-  environment?: string;
-  contains_ephi?: boolean;
-}
-export interface Grant {
-  id: string;
-  party_id: string;
-  contact_id: string;
-  start_at: string;
-  end_at: string;
-  purpose?: string;
-  lines: GrantLine[];
-  status: string;
-  effective_status?: string;
+type Schemas = components['schemas'];
+
+export type Party = Schemas['Party'];
+export type Contact = Schemas['Contact'];
+export type System = Schemas['System'];
+export type Actor = Schemas['Actor'];
+// TODO(schema): the document gives a grant's decision as {"type": "object"}; it is the
+// GateDecision the gate answered (and a denied or revoked grant carries reason and who).
+export type Grant = Omit<Schemas['Grant'], 'decision'> & {
   decision: Decision;
-  decision_outcome?: string;
-  decided_by?: string;
-  requested_by?: Actor;
-  approved_by?: Actor;
-  approval_comment?: string;
-  created_at: string;
-  [k: string]: unknown;
-}
+  reason?: string;
+  revoked_by?: Actor;
+  denied_by?: Actor;
+};
 
 export function today(offsetDays = 0) {
   const d = new Date(Date.now() + offsetDays * 86400000);

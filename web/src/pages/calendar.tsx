@@ -1,7 +1,7 @@
 // The review calendar: a month of reviews by due date (a list at phone width) and the iCal
 // subscription links (calendar tokens).
 import { useRef, useState } from 'preact/hooks';
-import { del, get, listAll, post, type ListPage } from '../api';
+import { del, get, listAll, post, type ApiResponse, type ListPage } from '../api';
 import { Table } from '../components/table';
 import { Link, setQuery, useLocation } from '../router';
 import { readsLedger, useSession } from '../session';
@@ -157,13 +157,7 @@ function Month() {
   );
 }
 
-// TODO(schema): docs/openapi.json has only {"type": "object"} for the calendar tokens.
-interface CalToken {
-  id: string;
-  name: string;
-  created_at: string;
-  revoked_at: string | null;
-}
+type CalToken = ApiResponse<'/api/v1/calendar-tokens'>['items'][number];
 
 function CopyField(props: { url: string }) {
   const ref = useRef<HTMLInputElement>(null);
@@ -211,7 +205,7 @@ function Feeds() {
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   async function create() {
     const t = await form.submit((v) =>
-      post<{ id: string; name: string; path: string }>('/api/v1/calendar-tokens', { name: v.name }),
+      post<ApiResponse<'/api/v1/calendar-tokens', 'post'>>('/api/v1/calendar-tokens', { name: v.name }),
     );
     if (t) {
       setCreated({ name: t.name, url: window.location.origin + t.path });

@@ -1,86 +1,16 @@
 // What the dashboard reads (GET /api/v1/dashboard and the lists beside it) and how its
 // numbers and dates read in words: pure functions, unit-tested.
+import type { ApiResponse } from '../api';
 import { daysUntil, humanize } from '../format';
+import type { components } from '../generated/openapi';
 
-// TODO(schema): docs/openapi.json has only {"type": "object"} for GET /api/v1/dashboard and the lists below;
-// replace these with ApiResponse<…> once it describes them.
-export interface Counts {
-  open: number;
-  due_next_30_days: number;
-  overdue: number;
-  done_on_time: number;
-  done_late: number;
-}
-
-export interface AgreementExpiring {
-  id: string;
-  party_id: string;
-  party_name?: string;
-  type: string;
-  status: string;
-  expires_at: string;
-  days_left: number;
-}
-
-export interface GrantEnding {
-  id: string;
-  party_id: string;
-  party_name?: string;
-  end_at: string;
-  days_left: number;
-}
-
-export interface QuarterRow {
-  quarter: string;
-  on_time: number;
-  late: number;
-}
-
-export interface MonthRow {
-  month: string;
-  opened: number;
-  closed: number;
-}
-
-export interface DashboardData {
-  at?: string;
-  reviews: { totals: Counts; by_kind: Record<string, Counts> };
-  findings: {
-    open: number;
-    open_by_severity: { critical: number; high: number; medium: number; low: number };
-    overdue: number;
-  };
-  agreements_expiring?: AgreementExpiring[];
-  grants_ending?: GrantEnding[];
-  reviews_by_quarter?: QuarterRow[];
-  findings_by_month?: MonthRow[];
-}
-
-export interface Review {
-  id: string;
-  title: string;
-  review_kind: string;
-  status: string;
-  due_at: string | null;
-  overdue: boolean;
-  party_id: string | null;
-  assignee: { id: string; name?: string; email?: string } | null;
-}
-
-export interface Finding {
-  id: string;
-  title: string;
-  severity: string;
-  status: string;
-  due_at: string | null;
-  overdue: boolean;
-  party_id: string | null;
-}
-
-export interface Party {
-  id: string;
-  name: string;
-}
+// GET /api/v1/dashboard and the lists beside it, as docs/openapi.json describes them.
+export type DashboardData = ApiResponse<'/api/v1/dashboard'>;
+export type Counts = DashboardData['reviews']['totals'];
+export type AgreementExpiring = NonNullable<DashboardData['agreements_expiring']>[number];
+export type Review = components['schemas']['Review'];
+export type Finding = components['schemas']['Finding'];
+export type Party = components['schemas']['Party'];
 
 export interface Loaded {
   dash: DashboardData;

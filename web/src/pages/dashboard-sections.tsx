@@ -178,7 +178,7 @@ export function Agreements(props: { items: AgreementExpiring[] | null; names: Ma
               <td>
                 <PartyLink id={a.party_id} name={a.party_name} names={props.names} />
               </td>
-              <td>{a.type.length <= 4 ? a.type.toUpperCase() : humanize(a.type)}</td>
+              <td>{(a.type || '').length <= 4 ? (a.type || '').toUpperCase() : humanize(a.type)}</td>
               <td>
                 <DateText value={a.expires_at} />
               </td>

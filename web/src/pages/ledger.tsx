@@ -26,7 +26,8 @@ import './ledger.css';
 type Checkpoint = ApiResponse<'/api/v1/ledger/checkpoint'>;
 type InclusionProof = ApiResponse<'/api/v1/ledger/proofs/inclusion'>;
 
-// TODO(schema): docs/openapi.json gives an entry's event only as {"type": "object"}.
+// TODO(schema): docs/openapi.json gives an entry's event only as {"type": "object"}; these are
+// the fields every event has (docs/ledger.md).
 interface LedgerEvent {
   type?: string;
   time?: string;
@@ -37,10 +38,7 @@ interface LedgerEvent {
 }
 type Entry = Omit<ApiResponse<'/api/v1/ledger/entries/{index}'>, 'event'> & { event: LedgerEvent };
 
-// TODO(schema): GET /api/v1/ledger/keys is {"type": "object"} in docs/openapi.json.
-interface VerifierKeys {
-  items: { verifier_key: string }[];
-}
+type VerifierKeys = ApiResponse<'/api/v1/ledger/keys'>;
 
 const PAGE = 20;
 

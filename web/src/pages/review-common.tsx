@@ -1,15 +1,10 @@
 // Shared by the review list, the review page and the calendar.
 import { ApiError, get, listAll, type ListPage } from '../api';
+import type { components } from '../generated/openapi';
 import { Badge, DateText } from '../ui';
 import type { Review, UserRef } from './review-kinds';
 
-// TODO(schema): docs/openapi.json has only {"type": "object"} for the parties list.
-export interface Party {
-  id: string;
-  name: string;
-  status: string;
-  kind: string;
-}
+export type Party = components['schemas']['Party'];
 
 export async function allParties(signal?: AbortSignal): Promise<Party[]> {
   const out = await listAll<Party>('/api/v1/parties', {}, signal);

@@ -2,8 +2,9 @@
 // the profile's review roles.
 import type { Role } from '../session';
 
-// TODO(schema): docs/openapi.json has only {"type": "object"} for the reviews; replace these with
-// ApiResponse<…> once it describes them.
+// TODO(schema): docs/openapi.json's Review has no party_requests or awaiting_party, gives
+// party_responses without message and documents, and every rejection's by/at as nullable; until
+// it matches what the server sends, the portal keeps these hand-written shapes.
 export interface Actor {
   id: string;
   role: string;

@@ -39,7 +39,7 @@ import {
 import { AwaitingBadge, documentNames, Thread } from './request-thread';
 import './review.css';
 
-// TODO(schema): docs/openapi.json has only {"type": "object"} for the event of a ledger entry.
+// TODO(schema): docs/openapi.json gives the event of a ledger entry only as {"type": "object"}.
 interface LedgerEvent {
   type: string;
   time: string;

@@ -2,7 +2,7 @@
 // initial password and enrol an authenticator app by QR code, then keep their recovery codes.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import qrcode from 'qrcode-generator';
-import { ApiError, post, setCsrfToken } from '../api';
+import { ApiError, post, setCsrfToken, type ApiResponse } from '../api';
 import type { SessionInfo } from '../session';
 import { Alert, Form, TextField, useForm } from '../ui';
 
@@ -13,11 +13,7 @@ type Step =
   | { kind: 'mfa_enrolment_required' }
   | { kind: 'recovery_codes'; codes: string[]; info: SessionInfo };
 
-// TODO(schema): docs/openapi.json has only {"type": "object"} for POST /api/v1/auth/mfa/enrol.
-interface Enrolment {
-  secret: string;
-  otpauth_uri: string;
-}
+type Enrolment = ApiResponse<'/api/v1/auth/mfa/enrol', 'post'>;
 
 export function SignIn(props: { notice?: string; onSignedIn: (info: SessionInfo) => void }) {
   const [step, setStep] = useState<Step>({ kind: 'password' });

@@ -23,11 +23,11 @@ export const SLA_SECTIONS: [string, string][] = [
 ];
 
 export function clauseValues(a: Agreement | null): Record<string, string> {
-  const b = a?.baa || {};
-  const s = a?.sla || {};
+  const b: Clauses = a?.baa || {};
+  const s: Clauses = a?.sla || {};
   const out: Record<string, string> = {};
   for (const [k] of BAA_CLAUSES) out[`baa.${k}`] = b[k] ? 'true' : 'false';
-  out['baa.responsibilities'] = b.responsibilities || '';
+  out['baa.responsibilities'] = a?.baa?.responsibilities || '';
   for (const [k] of SLA_SECTIONS) out[`sla.${k}`] = s[k] ? 'true' : 'false';
   return out;
 }

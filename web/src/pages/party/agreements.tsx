@@ -9,7 +9,7 @@ import { AGREEMENT_NEXT, BAA_CLAUSES, SLA_SECTIONS } from './agreement-clauses';
 import { AgreementEdit, AgreementForm } from './agreement-forms';
 import { ExpiryNote, label } from './common';
 import { useList, type SectionProps } from './kit';
-import type { Agreement } from './model';
+import type { Agreement, Clauses } from './model';
 
 export function Agreements(props: SectionProps) {
   const list = useList<Agreement>(`/api/v1/parties/${props.party.id}/agreements`, undefined, [props.party.id]);
@@ -119,7 +119,7 @@ export function Agreements(props: SectionProps) {
 function Terms(props: { a: Agreement }) {
   const { a } = props;
   if (a.type === 'baa') {
-    const b = a.baa || {};
+    const b: Clauses = a.baa || {};
     return (
       <ul class="clauses" aria-label="BAA checklist">
         {BAA_CLAUSES.map(([k, text]) => (
@@ -134,7 +134,7 @@ function Terms(props: { a: Agreement }) {
     );
   }
   if (a.type === 'sla') {
-    const s = a.sla || {};
+    const s: Clauses = a.sla || {};
     return (
       <ul class="clauses" aria-label="SLA sections">
         {SLA_SECTIONS.map(([k, text]) => (

@@ -16,13 +16,13 @@ export {
 } from './fields';
 
 // "Risk tier: High" as a badge whose text names the tier (colour is never the only signal).
-export function RiskBadge(props: { tier?: string }) {
+export function RiskBadge(props: { tier?: string | null }) {
   if (!props.tier) return <span class="muted">—</span>;
   return <Badge value={props.tier} label={`${humanize(props.tier)} risk`} />;
 }
 
 // "expires in 12 days" / "expired 3 days ago" next to an expiry date.
-export function ExpiryNote(props: { at?: string | null; status?: string }) {
+export function ExpiryNote(props: { at?: string | null; status?: string | null }) {
   const d = daysUntil(props.at);
   if (d === null) return null;
   if (d < 0 || props.status === 'expired') {

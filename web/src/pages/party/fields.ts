@@ -33,7 +33,7 @@ export function label(s: string | undefined | null): string {
   return ACRONYMS[s] || humanize(s);
 }
 
-export function categoryList(c?: string[]): string {
+export function categoryList(c?: string[] | null): string {
   return (c || []).map(label).join(', ');
 }
 

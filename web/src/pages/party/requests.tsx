@@ -15,7 +15,8 @@ import type { Party } from './common';
 import type { SectionProps } from './kit';
 import { checkFile, contentTypeOf, uploadDocument } from './upload';
 
-// TODO(schema): docs/openapi.json has only {"type": "object"} for GET /api/v1/parties/{party_id}/requests.
+// TODO(schema): docs/openapi.json gives party_requests and party_responses here as free-form
+// objects; these are their fields (review-kinds.ts).
 interface PartyRequestItem {
   id: string;
   title: string;

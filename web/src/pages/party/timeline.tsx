@@ -1,20 +1,13 @@
 // The party's timeline, read from the ledger: every event about it, newest first, each linked
 // to its entry (and so its proof) on the ledger page for those who read the ledger.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, type ListPage } from '../../api';
+import { ApiError, get, type ApiResponse, type ListPage } from '../../api';
 import { Link } from '../../router';
 import { readsLedger, ROLE_NAMES, type Role } from '../../session';
 import { Alert, DateText, Empty, Section, humanize, useLoad } from '../../ui';
 import { label, type Party } from './common';
 
-// TODO(schema): docs/openapi.json has only {"type": "object"} for the timeline.
-interface TimelineEvent {
-  index: number;
-  type: string;
-  at: string;
-  subject?: { kind?: string; id?: string; name?: string } | null;
-  actor?: { id?: string; role?: string } | null;
-}
+type TimelineEvent = ApiResponse<'/api/v1/parties/{id}/timeline'>['items'][number];
 
 function describeEvent(type: string): string {
   const [kind, action] = type.split('.');
