@@ -1,21 +1,48 @@
 // The one way the portal talks to the server: JSON over /api/v1 with the session cookie and,
 // on writes, the X-CSRF-Token header. Errors arrive in CONTRACT.md's shape and become an
 // ApiError whose field details the forms show next to their fields.
+import type { components, paths } from './generated/openapi';
 
-export interface ErrorDetail {
-  field: string;
-  reason: string;
-  line?: number;
+// ---- the API's types, generated from docs/openapi.json (src/generated/openapi.d.ts) ----
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+type Success<R> = R extends { 200: infer X }
+  ? X
+  : R extends { 201: infer X }
+    ? X
+    : R extends { 202: infer X }
+      ? X
+      : never;
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+
+// What a successful call answers: ApiResponse<'/api/v1/ledger/checkpoint'>. Where the
+// document still says only {"type": "object"} this is Record<string, unknown>, and the
+// screens keep a hand-written type marked TODO(schema).
+export type ApiResponse<P extends keyof paths, M extends Method = 'get'> = JsonOf<
+  Success<Operation<P, M>['responses']>
+>;
+// The JSON body an operation takes.
+export type ApiBody<P extends keyof paths, M extends Method> = JsonOf<NonNullable<Operation<P, M>['requestBody']>>;
+
+export type ErrorBody = components['schemas']['Error'];
+export type ErrorDetail = ErrorBody['error']['details'][number];
+
+function isErrorBody(data: unknown): data is ErrorBody {
+  if (!data || typeof data !== 'object' || !('error' in data)) return false;
+  return !!data.error && typeof data.error === 'object';
 }
 
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: ErrorDetail[] = [],
-  ) {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ErrorDetail[];
+
+  constructor(status: number, code: string, message: string, details: ErrorDetail[] = []) {
     super(message);
+    this.status = status;
+    this.code = code;
+    this.details = details;
   }
 
   // field -> reason (the first reason per field); "" collects errors without a field.
@@ -65,12 +92,7 @@ export interface RequestOptions {
   quiet401?: boolean;
 }
 
-export async function request<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-  opts: RequestOptions = {},
-): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let payload: BodyInit | undefined;
   if (opts.raw !== undefined) {
@@ -95,7 +117,7 @@ export async function request<T>(
     throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection and try again.');
   }
   const text = await res.text();
-  let data: any = null;
+  let data: unknown = null;
   if (text) {
     try {
       data = JSON.parse(text);
@@ -104,7 +126,7 @@ export async function request<T>(
     }
   }
   if (!res.ok) {
-    const err = data && typeof data === 'object' && data.error ? data.error : null;
+    const err = isErrorBody(data) ? data.error : null;
     const e = new ApiError(
       res.status,
       err?.code || 'http_' + res.status,
@@ -123,6 +145,19 @@ export const post = <T>(path: string, body?: unknown, opts?: RequestOptions) =>
   request<T>('POST', path, body ?? {}, opts);
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
 export const del = <T>(path: string) => request<T>('DELETE', path);
+
+// Every item of a list, following next_cursor: at most 20 pages of 500.
+export async function listAll<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 20; i++) {
+    const page: ListPage<T> = await get<ListPage<T>>(path, { ...query, limit: 500, cursor }, signal);
+    out.push(...page.items);
+    cursor = page.next_cursor;
+    if (!cursor) break;
+  }
+  return out;
+}
 
 // A message for a person: the server's message, or the field reasons when it has them.
 export function describe(e: unknown): string {

@@ -3,16 +3,25 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, post, SESSION_EXPIRED, setCsrfToken } from './api';
 import { Link, match, navigate, useLocation } from './router';
-import { isOfficer, isWorkforce, readsLedger, ROLE_NAMES, SessionContext, useSession, type SessionApi, type SessionInfo } from './session';
+import {
+  isOfficer,
+  isWorkforce,
+  readsLedger,
+  ROLE_NAMES,
+  SessionContext,
+  useSession,
+  type SessionApi,
+  type SessionInfo,
+} from './session';
 import { Alert } from './ui';
-import { SignIn } from './pages/SignIn';
-import { Dashboard } from './pages/Dashboard';
-import { Parties } from './pages/Parties';
-import { PartyPage } from './pages/Party';
-import { AccessPage } from './pages/Access';
-import { Reviews, ReviewPage } from './pages/Reviews';
-import { CalendarPage } from './pages/Calendar';
-import { LedgerPage } from './pages/Ledger';
+import { SignIn } from './pages/sign-in';
+import { Dashboard } from './pages/dashboard';
+import { Parties } from './pages/parties';
+import { PartyPage } from './pages/party/page';
+import { AccessPage } from './pages/access';
+import { Reviews, ReviewPage } from './pages/reviews';
+import { CalendarPage } from './pages/calendar';
+import { LedgerPage } from './pages/ledger';
 import './styles.css';
 
 type Boot = { kind: 'loading' } | { kind: 'signed-out'; notice?: string } | { kind: 'signed-in'; info: SessionInfo };
@@ -28,7 +37,11 @@ function App() {
     );
     const expired = () => {
       setCsrfToken('');
-      setBoot({ kind: 'signed-out', notice: 'Your session has ended (it was idle too long or was signed out elsewhere). Sign in again to continue where you were.' });
+      setBoot({
+        kind: 'signed-out',
+        notice:
+          'Your session has ended (it was idle too long or was signed out elsewhere). Sign in again to continue where you were.',
+      });
     };
     window.addEventListener(SESSION_EXPIRED, expired);
     return () => window.removeEventListener(SESSION_EXPIRED, expired);
@@ -78,7 +91,11 @@ function Screen(props: { path: string }) {
   let m: Record<string, string> | null;
   if (path === '/' || path === '') {
     if (role === 'third_party_contact') {
-      return user.party_id ? <PartyPage id={user.party_id} /> : <Alert kind="error">This account is not bound to an organisation.</Alert>;
+      return user.party_id ? (
+        <PartyPage id={user.party_id} />
+      ) : (
+        <Alert kind="error">This account is not bound to an organisation.</Alert>
+      );
     }
     if (role === 'staff') return <Parties />;
     return <Dashboard />;
@@ -141,7 +158,11 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
                 <ul>
                   {links.map(([href, label]) => (
                     <li>
-                      <Link href={href} aria-current={active(href) ? 'page' : undefined} onClick={() => setMenuOpen(false)}>
+                      <Link
+                        href={href}
+                        aria-current={active(href) ? 'page' : undefined}
+                        onClick={() => setMenuOpen(false)}
+                      >
                         {label}
                       </Link>
                     </li>

@@ -1,27 +1,15 @@
 // Who is signed in: the account, its role and the CSRF token for writes.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { ApiResponse } from './api';
 
 export type Role = 'security_officer' | 'privacy_officer' | 'staff' | 'auditor' | 'third_party_contact';
 
-export interface User {
-  id: string;
-  email: string;
-  name?: string;
-  role: Role;
-  party_id?: string;
-  status?: string;
-  mfa_enrolled?: boolean;
-}
-
-export interface SessionInfo {
-  state: string; // active | mfa_required | mfa_enrolment_required | password_change_required
-  user: User;
-  csrf_token: string;
-  session: { id: string; expires_at: string; idle_timeout_seconds: number };
-  // The profile's settings the screens follow (the server enforces them anyway).
-  profile?: { name: string; allow_self_approval: string[] };
-}
+// GET /api/v1/auth/session (and every sign-in step) as docs/openapi.json describes it.
+// TODO(schema): the document types user.role as any string; the portal narrows it to Role.
+type SessionAnswer = ApiResponse<'/api/v1/auth/session'>;
+export type User = Omit<SessionAnswer['user'], 'role'> & { role: Role };
+export type SessionInfo = Omit<SessionAnswer, 'user'> & { user: User };
 
 // Separation of duties: may the signed-in person approve their own work of this kind
 // ('grant.approve', 'review.approve')? Only where the profile allows it.

@@ -3,12 +3,21 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, describe } from './api';
+import { formatDate, humanize } from './format';
+
+// The pure helpers live in format.ts (unit-tested without a DOM); screens import them here.
+export { daysUntil, formatDate, humanize } from './format';
 
 // ---- pages ----
 
 // A screen: sets the document title and moves focus to the heading on arrival, so keyboard
 // and screen-reader users land on the new content after each navigation.
-export function Page(props: { title: string; actions?: ComponentChildren; children: ComponentChildren; subtitle?: ComponentChildren }) {
+export function Page(props: {
+  title: string;
+  actions?: ComponentChildren;
+  children: ComponentChildren;
+  subtitle?: ComponentChildren;
+}) {
   const h1 = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${props.title} · Accord`;
@@ -30,7 +39,12 @@ export function Page(props: { title: string; actions?: ComponentChildren; childr
   );
 }
 
-export function Section(props: { title: string; id?: string; actions?: ComponentChildren; children: ComponentChildren }) {
+export function Section(props: {
+  title: string;
+  id?: string;
+  actions?: ComponentChildren;
+  children: ComponentChildren;
+}) {
   const id = props.id || 'sec-' + props.title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   return (
     <section class="card" aria-labelledby={id}>
@@ -145,7 +159,11 @@ export function useForm(initial: Values = {}): FormState {
         setErrors(fieldErrors);
         const n = Object.keys(fieldErrors).length;
         setFormError(
-          other.length ? other.join('; ') : n ? `Please correct the ${n === 1 ? 'field' : n + ' fields'} marked below.` : e.message,
+          other.length
+            ? other.join('; ')
+            : n
+              ? `Please correct the ${n === 1 ? 'field' : n + ' fields'} marked below.`
+              : e.message,
         );
         // Focus the first field in error so keyboard users land on it.
         setTimeout(() => {
@@ -244,7 +262,7 @@ export function TextField(
           {...common}
           type={props.type || 'text'}
           autoComplete={props.autocomplete}
-          inputMode={props.inputMode as any}
+          inputMode={props.inputMode}
           placeholder={props.placeholder}
           min={props.min}
           max={props.max}
@@ -343,28 +361,6 @@ export function Form(props: {
 
 // ---- display ----
 
-export function humanize(s: string | undefined | null): string {
-  if (!s) return '';
-  const t = s.replace(/_/g, ' ');
-  return t.charAt(0).toUpperCase() + t.slice(1);
-}
-
-const dateFmt = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
-const timeFmt = new Intl.DateTimeFormat('en-GB', {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-export function formatDate(s: string | undefined | null, withTime = false): string {
-  if (!s) return '—';
-  const d = new Date(s.length === 10 ? s + 'T00:00:00Z' : s);
-  if (isNaN(d.getTime())) return s;
-  return (withTime ? timeFmt : dateFmt).format(d);
-}
-
 export function DateText(props: { value?: string | null; time?: boolean }) {
   if (!props.value) return <span class="muted">—</span>;
   return (
@@ -374,19 +370,42 @@ export function DateText(props: { value?: string | null; time?: boolean }) {
   );
 }
 
-export function daysUntil(s: string | undefined | null, now = Date.now()): number | null {
-  if (!s) return null;
-  const d = new Date(s.length === 10 ? s + 'T00:00:00Z' : s);
-  if (isNaN(d.getTime())) return null;
-  return Math.floor((d.getTime() - now) / 86400000);
-}
-
 const TONES: Record<string, string> = {
-  active: 'ok', approved: 'ok', executed: 'ok', completed: 'ok', verified: 'ok', implemented: 'ok', closed: 'ok', allow: 'ok',
-  pending: 'warn', open: 'warn', in_progress: 'warn', documented: 'warn', assigned: 'warn', prospect: 'info', draft: 'info',
-  onboarding: 'info', received: 'info', nda_sent: 'info', due: 'warn', medium: 'warn',
-  denied: 'bad', deny: 'bad', rejected: 'bad', revoked: 'bad', overdue: 'bad', expired: 'bad', terminated: 'bad',
-  critical: 'bad', high: 'bad', failed: 'bad', offboarded: 'muted', deleted: 'muted', withdrawn: 'muted', cancelled: 'muted', low: 'info',
+  active: 'ok',
+  approved: 'ok',
+  executed: 'ok',
+  completed: 'ok',
+  verified: 'ok',
+  implemented: 'ok',
+  closed: 'ok',
+  allow: 'ok',
+  pending: 'warn',
+  open: 'warn',
+  in_progress: 'warn',
+  documented: 'warn',
+  assigned: 'warn',
+  prospect: 'info',
+  draft: 'info',
+  onboarding: 'info',
+  received: 'info',
+  nda_sent: 'info',
+  due: 'warn',
+  medium: 'warn',
+  denied: 'bad',
+  deny: 'bad',
+  rejected: 'bad',
+  revoked: 'bad',
+  overdue: 'bad',
+  expired: 'bad',
+  terminated: 'bad',
+  critical: 'bad',
+  high: 'bad',
+  failed: 'bad',
+  offboarded: 'muted',
+  deleted: 'muted',
+  withdrawn: 'muted',
+  cancelled: 'muted',
+  low: 'info',
 };
 
 export function Badge(props: { value: string | undefined | null; tone?: string; label?: string }) {

@@ -67,7 +67,12 @@ await journey('access requests with the live gate', async ({ server, browser }) 
     effective_at: new Date(Date.now() - 86400000).toISOString(),
     expires_at: new Date(Date.now() + 2 * year).toISOString(),
     signed_by: 'Dr. Lake',
-    baa: { safeguards: true, subcontractor_flow_down: true, incident_reporting: true, responsibilities: 'Each party secures ePHI in its custody.' },
+    baa: {
+      safeguards: true,
+      subcontractor_flow_down: true,
+      incident_reporting: true,
+      responsibilities: 'Each party secures ePHI in its custody.',
+    },
   });
   await staff.getByLabel('Purpose').fill('Integration testing of the new booking API');
   await staffLive.locator('[data-decision="needs_approval"], [data-decision="allow"]').waitFor();
@@ -88,7 +93,10 @@ await journey('access requests with the live gate', async ({ server, browser }) 
   row = page.locator('tr[data-grant]', { has: page.getByRole('link', { name: 'Lakeside Dental' }) }).first();
   await row.getByText('Active', { exact: true }).waitFor();
   const grants = (await api(server, 'security_officer', 'GET', `/api/v1/access/grants?party_id=${lakeside.id}`)).items;
-  assert(grants.some((g) => g.status === 'approved'), 'the grant is approved on the server');
+  assert(
+    grants.some((g) => g.status === 'approved'),
+    'the grant is approved on the server',
+  );
 
   // Revoke needs a comment: the error shows beside the field.
   await row.getByRole('button', { name: 'Revoke…' }).click();
@@ -99,7 +107,10 @@ await journey('access requests with the live gate', async ({ server, browser }) 
   await row.getByRole('button', { name: 'Cancel' }).click();
 
   // Phone width: the form, the live decision and the grants stack.
-  const phone = await newPage(browser, server, { email: 'officer@luma.example', viewport: { width: 390, height: 844 } });
+  const phone = await newPage(browser, server, {
+    email: 'officer@luma.example',
+    viewport: { width: 390, height: 844 },
+  });
   await goto(phone, server, '/access');
   await phone.getByRole('combobox', { name: 'Party', exact: true }).selectOption(relay.id);
   await phone.getByLabel('System (line 1)').selectOption(prod.id);

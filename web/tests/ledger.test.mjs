@@ -25,7 +25,10 @@ await journey('ledger: verify an event in the browser', async ({ server, browser
   const verdict = page.locator('.verdict').first();
   await verdict.waitFor();
   const text = await verdict.textContent();
-  assert(text.includes(`Verified: event #${newest} is included in the ledger of size ${size} with root`), 'verified: ' + text);
+  assert(
+    text.includes(`Verified: event #${newest} is included in the ledger of size ${size} with root`),
+    'verified: ' + text,
+  );
   const root = await page.locator('.facts .hash').first().textContent();
   assert(text.includes(root), 'the verdict names the checkpoint root');
   assert((await page.locator('pre.event').last().textContent()).includes('"type"'), 'the event JSON is shown');
@@ -37,7 +40,10 @@ await journey('ledger: verify an event in the browser', async ({ server, browser
   const tampered = page.locator('.verdict.tampered');
   await tampered.waitFor();
   const t = await tampered.textContent();
-  assert(/does not verify/.test(t) && (await tampered.evaluate((e) => e.classList.contains('verdict-bad'))), 'tampered: ' + t);
+  assert(
+    /does not verify/.test(t) && (await tampered.evaluate((e) => e.classList.contains('verdict-bad'))),
+    'tampered: ' + t,
+  );
   assert((await verdict.textContent()).startsWith('✓ Verified'), 'the real event still verifies');
   await shot(page, 'ledger-tampered');
 
@@ -45,7 +51,10 @@ await journey('ledger: verify an event in the browser', async ({ server, browser
   await page.getByLabel('Event index').fill(String(size + 1000));
   await page.getByRole('button', { name: 'Check this event' }).click();
   await page.locator('.field-error').waitFor();
-  assert(/signed checkpoint holds events #0 to/.test(await page.locator('.field-error').textContent()), 'range error beside the field');
+  assert(
+    /signed checkpoint holds events #0 to/.test(await page.locator('.field-error').textContent()),
+    'range error beside the field',
+  );
   assert((await page.getByLabel('Event index').inputValue()) === String(size + 1000), 'the typed value is kept');
 
   // Type an index: the URL follows, the event verifies.

@@ -49,7 +49,10 @@ await journey('parties and the party page', async ({ server, browser }) => {
   await dd.getByLabel('Next due').fill(day(365));
   await dd.getByRole('button', { name: 'Record due diligence' }).click();
   await page.getByText('Due diligence recorded.', { exact: true }).waitFor();
-  await page.locator('section', { has: page.locator('#sec-due-diligence') }).getByText('Security questionnaire reviewed').waitFor();
+  await page
+    .locator('section', { has: page.locator('#sec-due-diligence') })
+    .getByText('Security questionnaire reviewed')
+    .waitFor();
 
   // A BAA, as a draft.
   await page.getByRole('button', { name: 'Add agreement' }).click();
@@ -77,7 +80,9 @@ await journey('parties and the party page', async ({ server, browser }) => {
   await safeguards.check();
   await up.getByLabel(/^Subcontractors agree/).check();
   await up.getByLabel(/^Security incidents/).check();
-  await up.getByLabel('Responsibilities').fill('Each party secures the ePHI in its custody; breaches are reported within 72 hours.');
+  await up
+    .getByLabel('Responsibilities')
+    .fill('Each party secures the ePHI in its custody; breaches are reported within 72 hours.');
   await up.getByRole('button', { name: 'Save' }).click();
   await page.getByText('BAA is now executed.', { exact: true }).waitFor();
   const agreements = page.locator('section', { has: page.locator('#sec-agreements') });
@@ -90,7 +95,10 @@ await journey('parties and the party page', async ({ server, browser }) => {
   if (await timeline.locator('.timeline li').count()) {
     await timeline.getByText('Agreement status changed').first().waitFor();
     await timeline.getByText('Due diligence created').first().waitFor();
-    await timeline.getByRole('link', { name: /Ledger entry/ }).first().waitFor();
+    await timeline
+      .getByRole('link', { name: /Ledger entry/ })
+      .first()
+      .waitFor();
     console.log('  timeline: events shown');
   } else {
     console.log('  timeline: endpoint not available yet, note shown');
@@ -110,7 +118,10 @@ await journey('parties and the party page', async ({ server, browser }) => {
 
   // Cursor pages: more than one page of parties.
   for (let i = 0; i < 35; i++) {
-    await api(server, 'security_officer', 'POST', '/api/v1/parties', { name: `Paging Test ${String(i).padStart(2, '0')}`, kind: 'partner' });
+    await api(server, 'security_officer', 'POST', '/api/v1/parties', {
+      name: `Paging Test ${String(i).padStart(2, '0')}`,
+      kind: 'partner',
+    });
   }
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.waitForURL((u) => !u.search.includes('q='));
@@ -123,7 +134,10 @@ await journey('parties and the party page', async ({ server, browser }) => {
   await page.getByText('Page 1 · 50 parties shown').waitFor();
 
   // Phone width.
-  const phone = await newPage(browser, server, { email: 'privacy@luma.example', viewport: { width: 390, height: 844 } });
+  const phone = await newPage(browser, server, {
+    email: 'privacy@luma.example',
+    viewport: { width: 390, height: 844 },
+  });
   await phone.goto(partyUrl);
   await phone.getByRole('heading', { name, level: 1 }).waitFor();
   await phone.getByText('Safeguards: confirmed').waitFor({ state: 'attached' });

@@ -7,7 +7,7 @@
 //   node tests/perf-parties.mjs            (no ACCORD_URL: starts its own demo server)
 //
 // A first sign-in enrols TOTP and prints the secret on stderr: pass it as ACCORD_TOTP_SECRET
-// next time. Parties.tsx marks `parties-first-page` (performance.mark) once the first page of
+// next time. pages/parties.tsx marks `parties-first-page` (performance.mark) once the first page of
 // rows has rendered; the script reads that mark's startTime (ms since the navigation started).
 //
 // Times are when the first row was painted (Element Timing), else when it reached the DOM.
@@ -29,7 +29,7 @@ function stats(values) {
   return { median: r(median), max: r(v[v.length - 1]), min: r(v[0]), values: values.map(r) };
 }
 
-// When the first row was painted (Element Timing: Parties.tsx puts elementtiming on it);
+// When the first row was painted (Element Timing: pages/parties.tsx puts elementtiming on it);
 // falls back to the DOM mark where the browser reports no paint.
 function watchPaints() {
   window.__paints = [];
@@ -44,11 +44,15 @@ async function firstPaint(page) {
   await page
     .waitForFunction(() => window.__paints && window.__paints.length > 0, null, { timeout: 5000 })
     .catch(() => {});
-  return page.evaluate(() => (window.__paints && window.__paints.length ? window.__paints[window.__paints.length - 1] : null));
+  return page.evaluate(() =>
+    window.__paints && window.__paints.length ? window.__paints[window.__paints.length - 1] : null,
+  );
 }
 
 async function firstPageMark(page) {
-  await page.waitForFunction(() => performance.getEntriesByName('parties-first-page').length > 0, null, { timeout: 30000 });
+  await page.waitForFunction(() => performance.getEntriesByName('parties-first-page').length > 0, null, {
+    timeout: 30000,
+  });
   const paint = await firstPaint(page);
   return page.evaluate((paint) => {
     const mark = performance.getEntriesByName('parties-first-page')[0];
@@ -96,7 +100,9 @@ try {
   let rows = 0;
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addCookies([{ name: 'accord_session', value: cookie, url: server.url, httpOnly: true, sameSite: 'Strict' }]);
+    await context.addCookies([
+      { name: 'accord_session', value: cookie, url: server.url, httpOnly: true, sameSite: 'Strict' },
+    ]);
     await context.addInitScript(watchPaints);
     const page = await context.newPage();
 
@@ -125,11 +131,15 @@ try {
       document.addEventListener('click', () => performance.mark('parties-click'), { capture: true, once: true });
     });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Parties' }).click();
-    await page.waitForFunction(() => performance.getEntriesByName('parties-first-page').length > 0, null, { timeout: 30000 });
+    await page.waitForFunction(() => performance.getEntriesByName('parties-first-page').length > 0, null, {
+      timeout: 30000,
+    });
     const clickPaint = await firstPaint(page);
     inApp.push(
       await page.evaluate(
-        (p) => (p ?? performance.getEntriesByName('parties-first-page')[0].startTime) - performance.getEntriesByName('parties-click')[0].startTime,
+        (p) =>
+          (p ?? performance.getEntriesByName('parties-first-page')[0].startTime) -
+          performance.getEntriesByName('parties-click')[0].startTime,
         clickPaint,
       ),
     );
@@ -147,7 +157,9 @@ try {
     in_app_navigation_ms: stats(inApp),
     parties_api_ms: api.length ? stats(api) : null,
   };
-  result.within_budget = [result.warm_navigation_ms, result.in_app_navigation_ms].every((s) => s.median < BUDGET && s.max < BUDGET);
+  result.within_budget = [result.warm_navigation_ms, result.in_app_navigation_ms].every(
+    (s) => s.median < BUDGET && s.max < BUDGET,
+  );
   console.log(JSON.stringify(result, null, 2));
   if (!result.within_budget) process.exitCode = 1;
 } finally {

@@ -10,7 +10,9 @@ await journey('third-party requests', async ({ server, browser }) => {
   const party = server.contactParty;
   assert(party, 'the demo names the contact party');
   const reviews = (await api(server, 'security_officer', 'GET', `/api/v1/reviews?party_id=${party}&limit=100`)).items;
-  const review = reviews.find((r) => r.review_kind === 'party_review' && ['open', 'assigned', 'documented'].includes(r.status));
+  const review = reviews.find(
+    (r) => r.review_kind === 'party_review' && ['open', 'assigned', 'documented'].includes(r.status),
+  );
   assert(review, 'the demo has an open party review of Relay SMS');
   const question = 'Please send the summary of your 2026 penetration test and the status of its findings.';
   const answer = 'Summary attached: no critical findings; the one medium finding was fixed in May.';
@@ -28,7 +30,10 @@ await journey('third-party requests', async ({ server, browser }) => {
   assert((await q.getAttribute('aria-invalid')) === 'true', 'the question is marked');
   await q.fill(question);
   await ask.getByRole('button', { name: 'Ask the party' }).click();
-  await so.getByRole('status').getByText(/Your question was sent to Relay SMS/).waitFor();
+  await so
+    .getByRole('status')
+    .getByText(/Your question was sent to Relay SMS/)
+    .waitFor();
   await card.getByText(question).waitFor();
   await card.getByText("Awaiting the party's answer").waitFor();
   await so.locator('.review-history').getByText('Asked the party').waitFor();
@@ -53,20 +58,32 @@ await journey('third-party requests', async ({ server, browser }) => {
   assert((await page.evaluate(() => document.activeElement?.tagName)) === 'TEXTAREA', 'focus moves to the answer');
   await reqs.screenshot({ path: join(ARTIFACTS, 'third-party-request-form.png') });
   await msg.fill(answer);
-  await form.getByLabel(/^Attach a file/).setInputFiles({ name: 'pentest-summary.txt', mimeType: 'text/plain', buffer: Buffer.from('Pen test 2026: 0 critical, 1 medium (fixed).\n') });
+  await form.getByLabel(/^Attach a file/).setInputFiles({
+    name: 'pentest-summary.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Pen test 2026: 0 critical, 1 medium (fixed).\n'),
+  });
   await form.getByRole('button', { name: 'Send the answer' }).click();
-  await reqs.getByRole('status').getByText(/Your answer to .* was sent with its file\./).waitFor();
+  await reqs
+    .getByRole('status')
+    .getByText(/Your answer to .* was sent with its file\./)
+    .waitFor();
   await reqs.getByText(answer).waitFor();
   await reqs.getByRole('link', { name: 'pentest-summary.txt' }).waitFor();
   assert((await reqs.getByText('Awaiting your answer').count()) === 0, 'no longer awaiting');
   await reqs.getByRole('button', { name: 'Send more for this review' }).waitFor();
   // The file is kept with the organisation's documents too.
-  await page.locator('section', { has: page.locator('#sec-documents') }).getByRole('link', { name: 'pentest-summary.txt' }).waitFor();
+  await page
+    .locator('section', { has: page.locator('#sec-documents') })
+    .getByRole('link', { name: 'pentest-summary.txt' })
+    .waitFor();
   await checkA11y(page, 'third-party requests');
   await reqs.scrollIntoViewIfNeeded();
   await shot(page, 'third-party-request');
 
-  const listed = (await api(server, 'third_party_contact', 'GET', `/api/v1/parties/${party}/requests`)).items.find((r) => r.id === review.id);
+  const listed = (await api(server, 'third_party_contact', 'GET', `/api/v1/parties/${party}/requests`)).items.find(
+    (r) => r.id === review.id,
+  );
   assert(listed && listed.awaiting_party === false && listed.party_responses.length === 1, 'the answer is recorded');
 
   // The officer's review page shows the answer and its document.
@@ -86,10 +103,16 @@ await journey('third-party requests', async ({ server, browser }) => {
   await goto(so, server, `/parties/${party}`);
   const ro = so.locator('section', { has: so.locator('#sec-requests') });
   await ro.getByText(answer).waitFor();
-  assert((await ro.getByRole('button', { name: 'Send the answer' }).count()) === 0, 'officers do not answer for the party');
+  assert(
+    (await ro.getByRole('button', { name: 'Send the answer' }).count()) === 0,
+    'officers do not answer for the party',
+  );
 
   // Phone width.
-  const phone = await newPage(browser, server, { email: 'contact@relaysms.example', viewport: { width: 390, height: 844 } });
+  const phone = await newPage(browser, server, {
+    email: 'contact@relaysms.example',
+    viewport: { width: 390, height: 844 },
+  });
   await goto(phone, server, '/');
   await phone.locator('#sec-requests').waitFor();
   await phone.getByText(answer).waitFor();

@@ -24,10 +24,16 @@ await journey('review workflow and calendar', async ({ server, browser }) => {
   await nf.getByRole('combobox', { name: 'Party', exact: true }).selectOption(nimbus.id);
   // A missing due date is reported beside its field.
   await so.getByRole('button', { name: 'Open the review' }).click();
-  await so.locator('.field-invalid').getByText(/due_at|required|future|must/i).first().waitFor();
+  await so
+    .locator('.field-invalid')
+    .getByText(/due_at|required|future|must/i)
+    .first()
+    .waitFor();
   await nf.getByLabel('Due').fill(due);
   await so.getByRole('button', { name: 'Open the review' }).click();
-  await so.getByRole('heading', { name: /Security, compliance and SLA review: Nimbus Cloud Hosting/, level: 1 }).waitFor();
+  await so
+    .getByRole('heading', { name: /Security, compliance and SLA review: Nimbus Cloud Hosting/, level: 1 })
+    .waitFor();
   const id = so.url().split('/').pop();
   assert(id.startsWith('rev_'), 'the new review has its own page');
 
@@ -36,7 +42,10 @@ await journey('review workflow and calendar', async ({ server, browser }) => {
   const priya = users.find((u) => u.email === 'privacy@luma.example');
   await so.getByRole('combobox', { name: 'Assignee' }).selectOption(priya.id);
   await so.getByRole('button', { name: 'Assign', exact: true }).click();
-  await so.getByText(/Assigned to Priya Shah/).first().waitFor();
+  await so
+    .getByText(/Assigned to Priya Shah/)
+    .first()
+    .waitFor();
   await so.getByText(/waits for Priya Shah .* to document it/).waitFor();
 
   // The Privacy Officer documents it; a missing section is reported beside its field.
@@ -53,13 +62,19 @@ await journey('review workflow and calendar', async ({ server, browser }) => {
   await po.getByRole('button', { name: 'Save the documentation' }).click();
   await po.getByText('Documented: it now waits for approval.').waitFor();
   // The Privacy Officer may not approve.
-  assert((await po.getByRole('button', { name: 'Approve' }).count()) === 0, 'no approve button for the Privacy Officer');
+  assert(
+    (await po.getByRole('button', { name: 'Approve' }).count()) === 0,
+    'no approve button for the Privacy Officer',
+  );
 
   // The Security Officer rejects it: the comment is required, then shown.
   await goto(so, server, `/reviews/${id}`);
   await so.getByRole('heading', { name: 'Approve or reject' }).waitFor();
   await so.getByRole('button', { name: 'Reject' }).click();
-  await so.locator('.field-error').getByText(/required/).waitFor();
+  await so
+    .locator('.field-error')
+    .getByText(/required/)
+    .waitFor();
   const comment = 'Add the follow-up on the SOC 2 exception before approval.';
   await so.getByLabel('Comment').fill(comment);
   await so.getByRole('button', { name: 'Reject' }).click();
@@ -69,7 +84,9 @@ await journey('review workflow and calendar', async ({ server, browser }) => {
   // The Privacy Officer sees why and documents again.
   await goto(po, server, `/reviews/${id}`);
   await po.getByText(comment).first().waitFor();
-  await po.getByLabel('Compliance performance').fill('SOC 2 Type II: one exception, remediation tracked in its finding; BAA in force.');
+  await po
+    .getByLabel('Compliance performance')
+    .fill('SOC 2 Type II: one exception, remediation tracked in its finding; BAA in force.');
   await po.getByRole('button', { name: 'Save the documentation' }).click();
   await po.getByText('Documented: it now waits for approval.').waitFor();
 
@@ -81,11 +98,17 @@ await journey('review workflow and calendar', async ({ server, browser }) => {
   await so.getByText('Approved.', { exact: true }).waitFor();
   await so.locator('.facts').getByText('Approved', { exact: true }).first().waitFor();
   // The history reloads after the notice: wait for its last step, not just the facts' label.
-  await so.locator('.review-history').getByText(/^Approved/).waitFor();
+  await so
+    .locator('.review-history')
+    .getByText(/^Approved/)
+    .waitFor();
   const r = await api(server, 'security_officer', 'GET', `/api/v1/reviews/${id}`);
   assert(r.status === 'approved' && r.rejections.length === 1, `approved after one rejection (${r.status})`);
   const history = await so.locator('.review-history li').allTextContents();
-  assert(history.length >= 6, 'the history lists opened, assigned, documented, rejected, documented, approved: ' + history.join(' | '));
+  assert(
+    history.length >= 6,
+    'the history lists opened, assigned, documented, rejected, documented, approved: ' + history.join(' | '),
+  );
   await checkA11y(so, 'review');
   await shot(so, 'review');
 
@@ -100,7 +123,10 @@ await journey('review workflow and calendar', async ({ server, browser }) => {
   // The calendar: the month of the due date shows the review; navigation works.
   await goto(so, server, `/calendar?month=${due.slice(0, 7)}`);
   await so.locator('.cal .ev').first().waitFor();
-  await so.locator(`.cal .day[data-date="${due}"]`).getByText(/Nimbus Cloud Hosting/).waitFor();
+  await so
+    .locator(`.cal .day[data-date="${due}"]`)
+    .getByText(/Nimbus Cloud Hosting/)
+    .waitFor();
   await so.getByRole('button', { name: 'Next month' }).click();
   await so.getByRole('button', { name: 'Today' }).click();
   await so.locator('.cal .day.today').waitFor();
@@ -118,7 +144,10 @@ await journey('review workflow and calendar', async ({ server, browser }) => {
   await checkA11y(so, 'calendar');
   await shot(so, 'calendar');
 
-  const phone = await newPage(browser, server, { email: 'officer@luma.example', viewport: { width: 390, height: 844 } });
+  const phone = await newPage(browser, server, {
+    email: 'officer@luma.example',
+    viewport: { width: 390, height: 844 },
+  });
   await goto(phone, server, `/calendar?month=${due.slice(0, 7)}`);
   await phone.locator('.cal .ev').first().waitFor();
   await checkA11y(phone, 'calendar phone');

@@ -16,7 +16,15 @@ await journey('third-party contact', async ({ server, browser }) => {
   await page.getByText('Your organisation ·').waitFor();
 
   // Nothing for officers only; no internal sections.
-  for (const name of ['Add agreement', 'Add due diligence', 'Add service', 'Offboard', 'Update', 'New party', 'Record a change notice']) {
+  for (const name of [
+    'Add agreement',
+    'Add due diligence',
+    'Add service',
+    'Offboard',
+    'Update',
+    'New party',
+    'Record a change notice',
+  ]) {
     assert((await page.getByRole('button', { name, exact: true }).count()) === 0, `no "${name}" button for a contact`);
   }
   assert((await page.getByRole('heading', { name: 'SOC 2 reports' }).count()) === 0, 'SOC 2 reviews are internal');
@@ -27,9 +35,15 @@ await journey('third-party contact', async ({ server, browser }) => {
   for (const fact of ['Risk tier', 'Criticality', 'Owner', 'Access to our systems', 'Data categories']) {
     assert((await page.locator('dl.facts dt', { hasText: fact }).count()) === 0, `no "${fact}" for a contact`);
   }
-  assert((await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Parties' }).count()) === 0, 'no registry link');
+  assert(
+    (await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Parties' }).count()) === 0,
+    'no registry link',
+  );
   await page.getByRole('heading', { name: 'Agreements' }).waitFor();
-  await page.locator('section', { has: page.locator('#sec-agreements') }).getByText('BAA', { exact: true }).waitFor();
+  await page
+    .locator('section', { has: page.locator('#sec-agreements') })
+    .getByText('BAA', { exact: true })
+    .waitFor();
 
   // A change notice: empty first, then complete.
   await page.getByRole('button', { name: 'Announce a change' }).click();
@@ -39,7 +53,9 @@ await journey('third-party contact', async ({ server, browser }) => {
   assert((await cn.getByLabel(/^What changes/).getAttribute('aria-invalid')) === 'true', 'the title is marked');
   assert((await cn.getByLabel(/^Description/).getAttribute('aria-invalid')) === 'true', 'the description is marked');
   await cn.getByLabel(/^What changes/).fill('New SMS carrier for Canada');
-  await cn.getByLabel(/^Description/).fill('Messages to Canadian numbers will go through a second carrier from next month.');
+  await cn
+    .getByLabel(/^Description/)
+    .fill('Messages to Canadian numbers will go through a second carrier from next month.');
   await cn.getByLabel(/^Planned date/).fill(day(21));
   await cn.getByLabel('The change adds a new subprocessor').check();
   await cn.getByRole('button', { name: 'Submit the change notice' }).click();
@@ -53,7 +69,9 @@ await journey('third-party contact', async ({ server, browser }) => {
   const up = page.getByRole('form', { name: 'Upload a document' });
   await up.getByRole('button', { name: 'Upload' }).click();
   await up.locator('.field-error', { hasText: 'choose a file' }).waitFor();
-  await up.getByLabel(/^File/).setInputFiles({ name: 'relay-soc2-type2-2026.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await up
+    .getByLabel(/^File/)
+    .setInputFiles({ name: 'relay-soc2-type2-2026.pdf', mimeType: 'application/pdf', buffer: pdf });
   assert((await up.getByLabel('What is it?').inputValue()) === 'soc2', 'a SOC 2 report by default');
   await up.getByRole('button', { name: 'Upload' }).click();
   await page.getByText('SOC 2 report - relay-soc2-type2-2026.pdf uploaded.').waitFor();
@@ -69,8 +87,16 @@ await journey('third-party contact', async ({ server, browser }) => {
   const seen = await api(server, 'security_officer', 'GET', `/api/v1/parties/${server.contactParty}/documents`);
   const names = seen.items.map((d) => d.filename);
   assert(names.includes('SOC 2 report - relay-soc2-type2-2026.pdf'), 'the officer sees the SOC 2 report');
-  const notices = await api(server, 'security_officer', 'GET', `/api/v1/change-notices?party_id=${server.contactParty}`);
-  assert(notices.items.some((c) => c.title === 'New SMS carrier for Canada'), 'the officer sees the change notice');
+  const notices = await api(
+    server,
+    'security_officer',
+    'GET',
+    `/api/v1/change-notices?party_id=${server.contactParty}`,
+  );
+  assert(
+    notices.items.some((c) => c.title === 'New SMS carrier for Canada'),
+    'the officer sees the change notice',
+  );
 
   await checkA11y(page, 'third-party');
   await shot(page, 'third-party');
@@ -88,7 +114,10 @@ await journey('third-party contact', async ({ server, browser }) => {
   await page.getByRole('heading', { name: 'Relay SMS', level: 1 }).waitFor();
 
   // Phone width.
-  const phone = await newPage(browser, server, { email: 'contact@relaysms.example', viewport: { width: 390, height: 844 } });
+  const phone = await newPage(browser, server, {
+    email: 'contact@relaysms.example',
+    viewport: { width: 390, height: 844 },
+  });
   await goto(phone, server, '/');
   await phone.getByRole('heading', { name: 'Relay SMS', level: 1 }).waitFor();
   await phone.getByRole('heading', { name: 'Change notices' }).waitFor();

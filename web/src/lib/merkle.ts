@@ -226,7 +226,9 @@ export async function verifyConsistency(
     const a = typeof root1 === 'string' ? safeBase64(root1) : root1;
     const b = typeof root2 === 'string' ? safeBase64(root2) : root2;
     if (!a || !b) return fail('a root is not base64');
-    return equalBytes(a, b) ? { ok: true, reason: '', computedRoot: toBase64(b) } : fail('equal sizes but different roots');
+    return equalBytes(a, b)
+      ? { ok: true, reason: '', computedRoot: toBase64(b) }
+      : fail('equal sizes but different roots');
   }
   if (path.length === 0) return fail('the proof is empty');
   const r1 = decodeHash(root1, 'first root');

@@ -1,27 +1,10 @@
 // The access gate's decision, rule by rule: shared by the live request form and the grants list.
+import type { components } from '../generated/openapi';
 import { Badge, humanize } from '../ui';
 
-export interface Evidence {
-  kind: string;
-  ref: string;
-  state: string;
-}
-
-export interface Rule {
-  id: string;
-  seed_ref?: string;
-  citation?: string;
-  statement?: string;
-  outcome: string; // pass | deny | needs_approval | not_applicable
-  reason: string;
-  remedy?: string;
-  evidence?: Evidence[];
-}
-
-export interface Decision {
-  decision: string; // allow | needs_approval | deny
-  rules: Rule[];
-}
+// POST /api/v1/access/evaluate answers a GateDecision (docs/openapi.json).
+export type Decision = components['schemas']['GateDecision'];
+export type Rule = Decision['rules'][number];
 
 export const DECISION_TEXT: Record<string, string> = {
   allow: 'Allowed',

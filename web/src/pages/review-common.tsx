@@ -1,29 +1,18 @@
 // Shared by the review list, the review page and the calendar.
-import { ApiError, get, type ListPage } from '../api';
+import { ApiError, get, listAll, type ListPage } from '../api';
+import type { components } from '../generated/openapi';
 import { Badge, DateText } from '../ui';
 import type { Review, UserRef } from './review-kinds';
 
-export interface Party {
-  id: string;
-  name: string;
-  status: string;
-  kind: string;
-}
+export type Party = components['schemas']['Party'];
 
 export async function allParties(signal?: AbortSignal): Promise<Party[]> {
-  const out: Party[] = [];
-  let cursor: string | null = null;
-  for (let i = 0; i < 20; i++) {
-    const page: ListPage<Party> = await get<ListPage<Party>>('/api/v1/parties', { limit: 500, cursor }, signal);
-    out.push(...page.items);
-    cursor = page.next_cursor;
-    if (!cursor) break;
-  }
+  const out = await listAll<Party>('/api/v1/parties', {}, signal);
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export async function officers(signal?: AbortSignal): Promise<UserRef[]> {
-  const page = await get<ListPage<UserRef & { status?: string }>>('/api/v1/users', { limit: 500 }, signal);
+  const page = await get<ListPage<UserRef>>('/api/v1/users', { limit: 500 }, signal);
   return page.items;
 }
 
@@ -42,11 +31,9 @@ export function DueText(props: { review: Review }) {
   );
 }
 
-
 // A refusal (403) or a move the status does not allow (409) reads best as the server's whole
 // sentence, not as a field detail.
 export function plainRefusal(e: unknown): never {
   if (e instanceof ApiError && (e.status === 403 || e.status === 409)) throw new ApiError(e.status, e.code, e.message);
   throw e;
 }
-

@@ -2,6 +2,9 @@
 // the profile's review roles.
 import type { Role } from '../session';
 
+// TODO(schema): docs/openapi.json's Review has no party_requests or awaiting_party, gives
+// party_responses without message and documents, and every rejection's by/at as nullable; until
+// it matches what the server sends, the portal keeps these hand-written shapes.
 export interface Actor {
   id: string;
   role: string;
@@ -11,6 +14,8 @@ export interface UserRef {
   email?: string;
   name?: string;
   role?: string;
+  // The account's status, on the users list only.
+  status?: string;
 }
 export interface Rejection {
   by: Actor;
@@ -81,12 +86,37 @@ export interface SectionSpec {
 
 const S: Record<string, SectionSpec> = {
   summary: { name: 'summary', label: 'Summary', type: 'text', hint: 'What was reviewed and the conclusion.' },
-  sla_performance: { name: 'sla_performance', label: 'SLA performance', type: 'text', hint: 'Uptime, response and resolution times against the SLA.' },
-  security_performance: { name: 'security_performance', label: 'Security performance', type: 'text', hint: 'Incidents, security events, audit trails.' },
-  compliance_performance: { name: 'compliance_performance', label: 'Compliance performance', type: 'text', hint: 'Certifications, SOC 2 report, BAA obligations.' },
-  operational_issues: { name: 'operational_issues', label: 'Operational issues', type: 'text', hint: 'Failures, disruptions and how they were handled.' },
+  sla_performance: {
+    name: 'sla_performance',
+    label: 'SLA performance',
+    type: 'text',
+    hint: 'Uptime, response and resolution times against the SLA.',
+  },
+  security_performance: {
+    name: 'security_performance',
+    label: 'Security performance',
+    type: 'text',
+    hint: 'Incidents, security events, audit trails.',
+  },
+  compliance_performance: {
+    name: 'compliance_performance',
+    label: 'Compliance performance',
+    type: 'text',
+    hint: 'Certifications, SOC 2 report, BAA obligations.',
+  },
+  operational_issues: {
+    name: 'operational_issues',
+    label: 'Operational issues',
+    type: 'text',
+    hint: 'Failures, disruptions and how they were handled.',
+  },
   impact: { name: 'impact', label: 'Impact', type: 'text', hint: 'What the change affects: systems, data, services.' },
-  backout_plan: { name: 'backout_plan', label: 'Back-out plan', type: 'text', hint: 'How the change is undone if it fails.' },
+  backout_plan: {
+    name: 'backout_plan',
+    label: 'Back-out plan',
+    type: 'text',
+    hint: 'How the change is undone if it fails.',
+  },
   risk_level: { name: 'risk_level', label: 'Risk level', type: 'risk' },
   list_confirmed: { name: 'list_confirmed', label: 'The partner and subcontractor list is complete', type: 'confirm' },
   contacts_confirmed: { name: 'contacts_confirmed', label: 'Contact information is up to date', type: 'confirm' },
@@ -109,6 +139,11 @@ export const REVIEW_ROLES: { open: Role[]; assignee: Role[]; approve: Role[] } =
   assignee: ['security_officer', 'privacy_officer'],
   approve: ['security_officer'],
 };
+
+// Whom a review may be assigned to: an active account with an assignee role.
+export function mayBeAssigned(u: UserRef): boolean {
+  return REVIEW_ROLES.assignee.includes(u.role as Role) && u.status !== 'deactivated';
+}
 
 // Who may ask a party for something: the profile's open_roles and assignee_roles.
 export const ASK_ROLES: Role[] = [...new Set([...REVIEW_ROLES.open, ...REVIEW_ROLES.assignee])];

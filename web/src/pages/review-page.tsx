@@ -2,7 +2,7 @@
 // approve / reject), what was documented and the history of every step.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { ApiError, get, post } from '../api';
+import { get, post } from '../api';
 import { Link } from '../router';
 import { maySelfApprove, readsLedger, ROLE_NAMES, useSession, type Role } from '../session';
 import {
@@ -25,102 +25,19 @@ import {
   type Values,
 } from '../ui';
 import { DueText, officers, plainRefusal } from './review-common';
-import { ASK_ROLES, ASKING_STATUSES, REVIEW_ROLES, SECTIONS, kindLabel, type Actor, type Review, type UserRef } from './review-kinds';
-import { AwaitingBadge, documentNames, Thread } from './party-requests';
+import {
+  ASK_ROLES,
+  ASKING_STATUSES,
+  REVIEW_ROLES,
+  SECTIONS,
+  kindLabel,
+  mayBeAssigned,
+  type Review,
+  type UserRef,
+} from './review-kinds';
+import { AwaitingBadge, documentNames, Thread } from './request-thread';
+import { history, steps, who } from './review-history';
 import './review.css';
-
-interface LedgerEvent {
-  type: string;
-  time: string;
-  actor: Actor;
-  payload?: { comment?: string };
-}
-
-interface Version {
-  review: Review;
-  event?: LedgerEvent;
-}
-
-// Every version of the review, oldest first: each version's ledger_index is the event that
-// wrote it, and the state as of that index is the version before. Ledger readers also get
-// the event itself (who did it, the comment).
-async function history(current: Review, withEvents: boolean, signal: AbortSignal): Promise<Version[]> {
-  const versions: Review[] = [current];
-  let v = current;
-  while (v.version > 1 && versions.length < 100) {
-    try {
-      v = await get<Review>(`/api/v1/reviews/${current.id}`, { as_of: v.ledger_index }, signal);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 404) break;
-      throw e;
-    }
-    versions.push(v);
-  }
-  versions.reverse();
-  const events = withEvents
-    ? await Promise.all(
-        versions.map((r) =>
-          get<{ event: LedgerEvent }>(`/api/v1/ledger/entries/${r.ledger_index}`, undefined, signal).then(
-            (x) => x.event,
-            () => undefined,
-          ),
-        ),
-      )
-    : [];
-  return versions.map((review, i) => ({ review, event: events[i] }));
-}
-
-function who(a: Actor | UserRef | null | undefined, users: UserRef[]): string {
-  if (!a) return 'someone';
-  const u = users.find((x) => x.id === a.id) || (a as UserRef);
-  if (u.name || u.email) return `${u.name || u.email}${u.role ? ` (${ROLE_NAMES[u.role as Role] || u.role})` : ''}`;
-  if (a.id === 'system' || a.role === 'system') return 'the scheduler';
-  return ROLE_NAMES[a.role as Role] || a.role || a.id;
-}
-
-interface Step {
-  what: string;
-  by?: string;
-  at: string;
-  comment?: string;
-  tone?: string;
-}
-
-function steps(versions: Version[], users: UserRef[]): Step[] {
-  const out: Step[] = [];
-  let prev: Review | undefined;
-  for (const { review: r, event } of versions) {
-    const by = event ? who(event.actor, users) : undefined;
-    const comment = event?.payload?.comment;
-    if (!prev) {
-      out.push({ what: r.opened_by?.id === 'system' ? 'Opened by the schedule' : 'Opened', by: event ? by : who(r.opened_by, users), at: r.created_at, comment });
-      if (r.assignee) out.push({ what: `Assigned to ${who(r.assignee, users)}`, at: r.created_at });
-    } else if ((r.party_requests?.length || 0) > (prev.party_requests?.length || 0)) {
-      const q = r.party_requests![r.party_requests!.length - 1];
-      out.push({ what: 'Asked the party', by: who(q.by, users), at: q.at, comment: q.message });
-    } else if ((r.party_responses?.length || 0) > (prev.party_responses?.length || 0)) {
-      const a = r.party_responses![r.party_responses!.length - 1];
-      out.push({ what: 'The party answered', by: who(a.by, users), at: a.at, comment: a.message, tone: 'ok' });
-    } else if (r.status === 'approved') {
-      out.push({ what: r.on_time === false ? 'Approved (late)' : 'Approved', by: who(r.approved_by, users), at: r.approved_at || r.updated_at, comment, tone: 'ok' });
-    } else if (r.status === 'documented') {
-      out.push({ what: 'Documented', by: who(r.documentation?.documented_by, users), at: r.documentation?.documented_at || r.updated_at, comment });
-    } else if (prev.status === 'documented' && r.status === 'assigned' && r.rejections.length > prev.rejections.length) {
-      const j = r.rejections[r.rejections.length - 1];
-      out.push({ what: 'Rejected: back to be documented again', by: who(j.by, users), at: j.at, comment: j.comment, tone: 'bad' });
-    } else if (r.status === 'assigned' && r.assignee?.id !== prev.assignee?.id) {
-      out.push({ what: `Assigned to ${who(r.assignee, users)}`, by, at: r.updated_at, comment });
-    } else if (r.status === 'overdue' || (r.overdue && !prev.overdue)) {
-      out.push({ what: 'Marked overdue', at: r.updated_at, tone: 'bad' });
-    } else if (r.status !== prev.status) {
-      out.push({ what: humanize(r.status), by, at: r.updated_at, comment });
-    } else {
-      out.push({ what: event ? humanize(event.type.replace(/^review\./, '')) : 'Changed', by, at: r.updated_at, comment });
-    }
-    prev = r;
-  }
-  return out;
-}
 
 function Workflow(props: { status: string }) {
   const order = ['open', 'assigned', 'documented', 'approved'];
@@ -141,7 +58,12 @@ function Workflow(props: { status: string }) {
 }
 
 // Posts an action; a refusal (403), a wrong move (409) or missing sections (422) stay on the form.
-function act(form: FormState, id: string, body: (v: Values) => Record<string, unknown>, fieldMap: Record<string, string> = {}) {
+function act(
+  form: FormState,
+  id: string,
+  body: (v: Values) => Record<string, unknown>,
+  fieldMap: Record<string, string> = {},
+) {
   return form.submit((v) => post<Review>(`/api/v1/reviews/${id}/actions`, body(v)).catch(plainRefusal), fieldMap);
 }
 
@@ -149,7 +71,7 @@ function AssignForm(props: { review: Review; users: UserRef[]; onDone: (r: Revie
   const r = props.review;
   const form = useForm({ assignee_id: r.assignee?.id || '', comment: '' });
   const options = props.users
-    .filter((u) => REVIEW_ROLES.assignee.includes(u.role as Role) && (u as { status?: string }).status !== 'deactivated')
+    .filter(mayBeAssigned)
     .map((u) => ({ value: u.id, label: `${u.name || u.email} (${ROLE_NAMES[u.role as Role] || u.role})` }));
   return (
     <Form
@@ -157,11 +79,22 @@ function AssignForm(props: { review: Review; users: UserRef[]; onDone: (r: Revie
       label="Assign the review"
       submitLabel={r.assignee ? 'Re-assign' : 'Assign'}
       onSubmit={async () => {
-        const x = await act(form, r.id, (v) => ({ action: 'assign', assignee_id: v.assignee_id, ...(v.comment ? { comment: v.comment } : {}) }));
+        const x = await act(form, r.id, (v) => ({
+          action: 'assign',
+          assignee_id: v.assignee_id,
+          ...(v.comment ? { comment: v.comment } : {}),
+        }));
         if (x) props.onDone(x, `Assigned to ${x.assignee?.name || x.assignee?.email}.`);
       }}
     >
-      <SelectField form={form} name="assignee_id" label="Assignee" required placeholder="Choose an officer…" options={options} />
+      <SelectField
+        form={form}
+        name="assignee_id"
+        label="Assignee"
+        required
+        placeholder="Choose an officer…"
+        options={options}
+      />
       <TextField form={form} name="comment" label="Comment (optional)" />
     </Form>
   );
@@ -203,14 +136,27 @@ function DocumentForm(props: { review: Review; onDone: (r: Review, msg: string) 
     >
       {r.rejections.length > 0 && (
         <Alert kind="warn">
-          Rejected {formatDate(r.rejections[r.rejections.length - 1].at, true)}: “{r.rejections[r.rejections.length - 1].comment}”. Address it and document again.
+          Rejected {formatDate(r.rejections[r.rejections.length - 1].at, true)}: “
+          {r.rejections[r.rejections.length - 1].comment}”. Address it and document again.
         </Alert>
       )}
       {sections.map((s) =>
         s.type === 'confirm' ? (
-          <CheckboxField form={form} name={s.name} label={s.label} hint="Required: confirm it before the review is documented." />
+          <CheckboxField
+            form={form}
+            name={s.name}
+            label={s.label}
+            hint="Required: confirm it before the review is documented."
+          />
         ) : s.type === 'risk' ? (
-          <SelectField form={form} name={s.name} label={s.label} required placeholder="Choose…" options={['low', 'medium', 'high', 'critical']} />
+          <SelectField
+            form={form}
+            name={s.name}
+            label={s.label}
+            required
+            placeholder="Choose…"
+            options={['low', 'medium', 'high', 'critical']}
+          />
         ) : (
           <TextField form={form} name={s.name} label={s.label} hint={s.hint} required multiline rows={3} />
         ),
@@ -219,7 +165,12 @@ function DocumentForm(props: { review: Review; onDone: (r: Review, msg: string) 
   );
 }
 
-function DecideForm(props: { review: Review; ownDocumentation: boolean; maySelfApprove: boolean; onDone: (r: Review, msg: string) => void }) {
+function DecideForm(props: {
+  review: Review;
+  ownDocumentation: boolean;
+  maySelfApprove: boolean;
+  onDone: (r: Review, msg: string) => void;
+}) {
   const r = props.review;
   const form = useForm({ comment: '' });
   const [which, setWhich] = useState<'approve' | 'reject'>('approve');
@@ -228,7 +179,10 @@ function DecideForm(props: { review: Review; ownDocumentation: boolean; maySelfA
     const x = await act(form, r.id, (v) => ({ action, ...(v.comment ? { comment: v.comment } : {}) }));
     if (x) {
       form.reset();
-      props.onDone(x, action === 'approve' ? 'Approved.' : 'Rejected: the review goes back to the assignee to be documented again.');
+      props.onDone(
+        x,
+        action === 'approve' ? 'Approved.' : 'Rejected: the review goes back to the assignee to be documented again.',
+      );
     }
   }
   return (
@@ -242,13 +196,25 @@ function DecideForm(props: { review: Review; ownDocumentation: boolean; maySelfA
       }}
     >
       {props.ownDocumentation && !props.maySelfApprove && (
-        <Alert kind="info">You documented this review, so another approver must approve it. You may still reject it to have it documented again.</Alert>
+        <Alert kind="info">
+          You documented this review, so another approver must approve it. You may still reject it to have it documented
+          again.
+        </Alert>
       )}
       {props.ownDocumentation && props.maySelfApprove && (
-        <Alert kind="warn">You documented this review yourself: your policy lets you approve it alone, and the approval will say so.</Alert>
+        <Alert kind="warn">
+          You documented this review yourself: your policy lets you approve it alone, and the approval will say so.
+        </Alert>
       )}
       {form.formError && <Alert kind="error">{form.formError}</Alert>}
-      <TextField form={form} name="comment" label="Comment" multiline rows={3} hint="Required to reject: say what needs further review." />
+      <TextField
+        form={form}
+        name="comment"
+        label="Comment"
+        multiline
+        rows={3}
+        hint="Required to reject: say what needs further review."
+      />
       <div class="form-actions">
         {(!props.ownDocumentation || props.maySelfApprove) && (
           <button type="button" class="btn btn-primary" disabled={form.busy} onClick={() => run('approve')}>
@@ -292,13 +258,31 @@ function AskForm(props: { review: Review; partyName: string; onDone: (r: Review,
   );
 }
 
-function PartyQuestions(props: { review: Review; users: UserRef[]; docNames: Record<string, string>; partyName: string; mayAsk: boolean; onDone: (r: Review, msg: string) => void }) {
+function PartyQuestions(props: {
+  review: Review;
+  users: UserRef[];
+  docNames: Record<string, string>;
+  partyName: string;
+  mayAsk: boolean;
+  onDone: (r: Review, msg: string) => void;
+}) {
   const r = props.review;
   const asked = (r.party_requests || []).length + (r.party_responses || []).length > 0;
   return (
-    <Section title="Questions to the party" id="party-questions" actions={<AwaitingBadge awaiting={r.awaiting_party} label="Awaiting the party's answer" />}>
+    <Section
+      title="Questions to the party"
+      id="party-questions"
+      actions={<AwaitingBadge awaiting={r.awaiting_party} label="Awaiting the party's answer" />}
+    >
       {asked ? (
-        <Thread requests={r.party_requests} responses={r.party_responses} who={(a) => who(a, props.users)} docNames={props.docNames} askedLabel="Asked" answeredLabel="Answered" />
+        <Thread
+          requests={r.party_requests}
+          responses={r.party_responses}
+          who={(a) => who(a, props.users)}
+          docNames={props.docNames}
+          askedLabel="Asked"
+          answeredLabel="Answered"
+        />
       ) : (
         <p class="empty">Nothing has been asked of {props.partyName} in this review.</p>
       )}
@@ -320,7 +304,15 @@ function Documentation(props: { review: Review; users: UserRef[] }) {
   const known = new Set(sections.map((s) => s.name).concat(['documented_by', 'documented_at']));
   const extra = Object.keys(d).filter((k) => !known.has(k));
   const show = (v: unknown): ComponentChildren =>
-    v === true ? '✓ Confirmed' : v === false ? '✕ Not confirmed' : Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v);
+    v === true
+      ? '✓ Confirmed'
+      : v === false
+        ? '✕ Not confirmed'
+        : Array.isArray(v)
+          ? v.join(', ')
+          : v === null || v === undefined
+            ? ''
+            : String(v);
   return (
     <>
       <p class="muted">
@@ -356,7 +348,9 @@ export function ReviewPage(props: { id: string }) {
       const [versions, users, party, docNames] = await Promise.all([
         history(review, ledger, signal),
         ledger ? officers(signal).catch(() => [] as UserRef[]) : Promise.resolve([] as UserRef[]),
-        review.party_id ? get<{ id: string; name: string }>(`/api/v1/parties/${review.party_id}`, undefined, signal).catch(() => null) : Promise.resolve(null),
+        review.party_id
+          ? get<{ id: string; name: string }>(`/api/v1/parties/${review.party_id}`, undefined, signal).catch(() => null)
+          : Promise.resolve(null),
         documentNames(review.party_responses || [], signal),
       ]);
       return { review, versions, users, party, docNames };
@@ -380,7 +374,8 @@ export function ReviewPage(props: { id: string }) {
           const mayDocument = r.status === 'assigned' && isAssignee;
           const mayDecide = r.status === 'documented' && REVIEW_ROLES.approve.includes(user.role);
           const mayAsk = !!r.party_id && ASKING_STATUSES.includes(r.status) && ASK_ROLES.includes(user.role);
-          const showQuestions = !!r.party_id && (mayAsk || (r.party_requests || []).length > 0 || (r.party_responses || []).length > 0);
+          const showQuestions =
+            !!r.party_id && (mayAsk || (r.party_requests || []).length > 0 || (r.party_responses || []).length > 0);
           const waiting =
             r.status === 'open'
               ? 'It waits to be assigned by the Security Officer.'
@@ -398,14 +393,31 @@ export function ReviewPage(props: { id: string }) {
                     ['Kind', kindLabel(r.review_kind)],
                     ['Status', <Badge value={r.status} />],
                     ['Due', <DueText review={r} />],
-                    ['Party', r.party_id ? <Link href={`/parties/${r.party_id}`}>{party?.name || r.party_id}</Link> : 'The whole organisation'],
+                    [
+                      'Party',
+                      r.party_id ? (
+                        <Link href={`/parties/${r.party_id}`}>{party?.name || r.party_id}</Link>
+                      ) : (
+                        'The whole organisation'
+                      ),
+                    ],
                     ['Assignee', r.assignee ? who(r.assignee, users) : 'Nobody yet'],
-                    ['Opened', <>
-                      <DateText value={r.created_at} time /> by {r.opened_by?.id === 'system' ? 'the schedule' : who(r.opened_by, users)}
-                    </>],
-                    ['Approved', r.approved_at ? <>
-                      <DateText value={r.approved_at} time /> by {who(r.approved_by, users)} {r.on_time === false ? '(late)' : r.on_time ? '(on time)' : ''}
-                    </> : null],
+                    [
+                      'Opened',
+                      <>
+                        <DateText value={r.created_at} time /> by{' '}
+                        {r.opened_by?.id === 'system' ? 'the schedule' : who(r.opened_by, users)}
+                      </>,
+                    ],
+                    [
+                      'Approved',
+                      r.approved_at ? (
+                        <>
+                          <DateText value={r.approved_at} time /> by {who(r.approved_by, users)}{' '}
+                          {r.on_time === false ? '(late)' : r.on_time ? '(on time)' : ''}
+                        </>
+                      ) : null,
+                    ],
                     ['Period', r.period_label],
                     ['Rejections', r.rejections.length ? String(r.rejections.length) : null],
                   ]}
@@ -417,7 +429,13 @@ export function ReviewPage(props: { id: string }) {
                   {mayDocument && (
                     <>
                       <h3>Document the review</h3>
-                      <p class="muted">Every section below is required for a {kindLabel(r.review_kind).replace(/ \(.*\)$/, '').toLowerCase()}.</p>
+                      <p class="muted">
+                        Every section below is required for a{' '}
+                        {kindLabel(r.review_kind)
+                          .replace(/ \(.*\)$/, '')
+                          .toLowerCase()}
+                        .
+                      </p>
                       <DocumentForm key={r.version} review={r} onDone={done} />
                     </>
                   )}
@@ -442,7 +460,14 @@ export function ReviewPage(props: { id: string }) {
                 </Section>
               )}
               {showQuestions && (
-                <PartyQuestions review={r} users={users} docNames={docNames} partyName={party?.name || 'the party'} mayAsk={mayAsk} onDone={done} />
+                <PartyQuestions
+                  review={r}
+                  users={users}
+                  docNames={docNames}
+                  partyName={party?.name || 'the party'}
+                  mayAsk={mayAsk}
+                  onDone={done}
+                />
               )}
               <Section title="Documentation" id="documentation">
                 <Documentation review={r} users={users} />
@@ -470,4 +495,3 @@ export function ReviewPage(props: { id: string }) {
     </Page>
   );
 }
-

@@ -52,8 +52,8 @@ export function Thread(props: {
       {entries.map((e) => (
         <li class={e.kind === 'request' ? 'qa-q' : 'qa-a'}>
           <div class="qa-meta">
-            <strong>{e.kind === 'request' ? props.askedLabel || 'Asked' : props.answeredLabel || 'Answered'}</strong> by {props.who(e.item.by)} on{' '}
-            <DateText value={e.item.at} time />
+            <strong>{e.kind === 'request' ? props.askedLabel || 'Asked' : props.answeredLabel || 'Answered'}</strong> by{' '}
+            {props.who(e.item.by)} on <DateText value={e.item.at} time />
           </div>
           <p class="qa-message">{e.item.message}</p>
           {e.kind === 'response' && (e.item.documents || []).length > 0 && (

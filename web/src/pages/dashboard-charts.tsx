@@ -138,7 +138,13 @@ export function Chart(props: { spec: ChartSpec; summary: string; caption: string
               aria-hidden="true"
             />
             {s.label}
-            {spec.kind === 'bars' ? (s.pattern === 'hatched' ? ' (hatched)' : ' (solid)') : s.pattern === 'dashed' ? ' (dashed line)' : ' (solid line)'}
+            {spec.kind === 'bars'
+              ? s.pattern === 'hatched'
+                ? ' (hatched)'
+                : ' (solid)'
+              : s.pattern === 'dashed'
+                ? ' (dashed line)'
+                : ' (solid line)'}
           </li>
         ))}
       </ul>

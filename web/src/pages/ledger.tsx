@@ -3,20 +3,31 @@
 // against the checkpoint's root — the leaf hash recomputed from the raw leaf bytes, never
 // taken from the server. "Check a tampered copy" shows what a changed byte does.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, get, withQuery } from '../api';
+import { ApiError, get, withQuery, type ApiResponse } from '../api';
 import { fromBase64, hashLeaf, toBase64, verifyInclusion, type Verdict } from '../lib/merkle';
 import { Link, navigate, setQuery, useLocation } from '../router';
-import { Alert, DateText, Empty, Facts, Form, Loading, Page, Section, TextField, humanize, useForm, useLoad } from '../ui';
-import { checkNote, type NoteCheck } from './ledgerNote';
+import {
+  Alert,
+  DateText,
+  Empty,
+  Facts,
+  Form,
+  Loading,
+  Page,
+  Section,
+  TextField,
+  humanize,
+  useForm,
+  useLoad,
+} from '../ui';
+import { checkNote, type NoteCheck } from './ledger-note';
 import './ledger.css';
 
-interface Checkpoint {
-  origin: string;
-  size: number;
-  root_hash: string;
-  note: string;
-}
+type Checkpoint = ApiResponse<'/api/v1/ledger/checkpoint'>;
+type InclusionProof = ApiResponse<'/api/v1/ledger/proofs/inclusion'>;
 
+// TODO(schema): docs/openapi.json gives an entry's event only as {"type": "object"}; these are
+// the fields every event has (docs/ledger.md).
 interface LedgerEvent {
   type?: string;
   time?: string;
@@ -25,20 +36,9 @@ interface LedgerEvent {
   payload?: unknown;
   org?: string;
 }
+type Entry = Omit<ApiResponse<'/api/v1/ledger/entries/{index}'>, 'event'> & { event: LedgerEvent };
 
-interface Entry {
-  index: number;
-  leaf: string;
-  leaf_hash: string;
-  event: LedgerEvent;
-}
-
-interface InclusionProof {
-  index: number;
-  size: number;
-  leaf_hash: string;
-  proof: string[];
-}
+type VerifierKeys = ApiResponse<'/api/v1/ledger/keys'>;
 
 const PAGE = 20;
 
@@ -72,15 +72,19 @@ export function LedgerPage() {
               <PickEvent size={c.size} index={rawIndex} />
             </div>
             {rawIndex !== null && index === null && (
-              <Alert kind="error">“{rawIndex}” is not an event index: use a whole number from 0 to {c.size - 1}.</Alert>
+              <Alert kind="error">
+                “{rawIndex}” is not an event index: use a whole number from 0 to {c.size - 1}.
+              </Alert>
             )}
             {index !== null && index >= c.size && (
               <Alert kind="warn">
-                Event #{index} is not covered by the signed checkpoint yet (it holds events #0 to #{c.size - 1}). Checkpoints are
-                signed regularly: reload the checkpoint in a moment to check it.
+                Event #{index} is not covered by the signed checkpoint yet (it holds events #0 to #{c.size - 1}).
+                Checkpoints are signed regularly: reload the checkpoint in a moment to check it.
               </Alert>
             )}
-            {index !== null && index < c.size && <EventCheck key={`${index}/${c.size}/${c.root_hash}`} c={c} index={index} />}
+            {index !== null && index < c.size && (
+              <EventCheck key={`${index}/${c.size}/${c.root_hash}`} c={c} index={index} />
+            )}
             <LatestEntries c={c} from={from} selected={index} />
           </>
         )}
@@ -97,11 +101,18 @@ function CheckpointCard(props: { c: Checkpoint }) {
   useEffect(() => {
     let live = true;
     setSig(null);
-    get<{ items: { verifier_key: string }[] }>('/api/v1/ledger/keys')
-      .then((keys) => checkNote(c.note, keys.items.map((k) => k.verifier_key)))
+    get<VerifierKeys>('/api/v1/ledger/keys')
+      .then((keys) =>
+        checkNote(
+          c.note,
+          keys.items.map((k) => k.verifier_key),
+        ),
+      )
       .then(
         (r) => live && setSig(r),
-        (e) => live && setSig({ state: 'unsupported', detail: 'the verifier keys could not be read: ' + (e as Error).message }),
+        (e) =>
+          live &&
+          setSig({ state: 'unsupported', detail: 'the verifier keys could not be read: ' + (e as Error).message }),
       );
     return () => {
       live = false;
@@ -195,7 +206,8 @@ function PickEvent(props: { size: number; index: string | null }) {
           autocomplete="off"
           hint={
             <>
-              0 is the first event, {last} the newest in the checkpoint. Other pages link here with <code>?index=</code>.
+              0 is the first event, {last} the newest in the checkpoint. Other pages link here with <code>?index=</code>
+              .
             </>
           }
         />
@@ -254,7 +266,11 @@ function EventCheck(props: { c: Checkpoint; index: number }) {
     (async () => {
       const [entry, proof] = await Promise.all([
         get<Entry>(`/api/v1/ledger/entries/${index}`, undefined, ctl.signal),
-        get<InclusionProof>(withQuery('/api/v1/ledger/proofs/inclusion', { index, size: c.size }), undefined, ctl.signal),
+        get<InclusionProof>(
+          withQuery('/api/v1/ledger/proofs/inclusion', { index, size: c.size }),
+          undefined,
+          ctl.signal,
+        ),
       ]);
       const leaf = fromBase64(entry.leaf);
       const leafHash = toBase64(await hashLeaf(leaf));
@@ -278,7 +294,12 @@ function EventCheck(props: { c: Checkpoint; index: number }) {
   useEffect(() => {
     if (first.current) {
       first.current = false;
-      if (!document.activeElement || document.activeElement === document.body || document.activeElement.tagName === 'H1') return;
+      if (
+        !document.activeElement ||
+        document.activeElement === document.body ||
+        document.activeElement.tagName === 'H1'
+      )
+        return;
     }
     heading.current?.focus();
   }, [index]);
@@ -301,7 +322,12 @@ function EventCheck(props: { c: Checkpoint; index: number }) {
       <div class="card-head">
         <h2 id="event-check-h" tabIndex={-1} ref={heading}>
           Event #{index}
-          {ev?.type ? <> · <code>{ev.type}</code></> : null}
+          {ev?.type ? (
+            <>
+              {' '}
+              · <code>{ev.type}</code>
+            </>
+          ) : null}
         </h2>
         <div class="page-actions">
           <button type="button" class="btn" onClick={() => setRun((r) => r + 1)} disabled={check.phase === 'loading'}>
@@ -319,19 +345,23 @@ function EventCheck(props: { c: Checkpoint; index: number }) {
           <div class={`verdict verdict-${check.verdict.ok ? 'ok' : 'bad'}`}>
             {check.verdict.ok ? (
               <>
-                <span aria-hidden="true">✓ </span>Verified: event #{index} is included in the ledger of size {c.size} with root{' '}
-                <span class="hash">{c.root_hash}</span>
+                <span aria-hidden="true">✓ </span>Verified: event #{index} is included in the ledger of size {c.size}{' '}
+                with root <span class="hash">{c.root_hash}</span>
               </>
             ) : (
               <>
-                <span aria-hidden="true">✗ </span>Does NOT verify: event #{index} is not proven to be in the ledger of size {c.size} with
-                root <span class="hash">{c.root_hash}</span> — {check.verdict.reason}.
+                <span aria-hidden="true">✗ </span>Does NOT verify: event #{index} is not proven to be in the ledger of
+                size {c.size} with root <span class="hash">{c.root_hash}</span> — {check.verdict.reason}.
               </>
             )}
           </div>
         )}
       </div>
-      {check.phase === 'error' && <Alert kind="error">Event #{index} could not be checked: {check.message}</Alert>}
+      {check.phase === 'error' && (
+        <Alert kind="error">
+          Event #{index} could not be checked: {check.message}
+        </Alert>
+      )}
 
       <div role="status" class="verdict-region">
         {tampered && (
@@ -342,10 +372,11 @@ function EventCheck(props: { c: Checkpoint; index: number }) {
               </>
             ) : (
               <>
-                <span aria-hidden="true">✗ </span>Tampered copy does not verify: byte {tampered.offset} changed from {tampered.before} to{' '}
-                {tampered.after}, so its leaf hash is <span class="hash">{tampered.leafHash}</span> and the proof leads to{' '}
-                {tampered.verdict.computedRoot ? <span class="hash">{tampered.verdict.computedRoot}</span> : 'no root'}, not the
-                checkpoint's root.
+                <span aria-hidden="true">✗ </span>Tampered copy does not verify: byte {tampered.offset} changed from{' '}
+                {tampered.before} to {tampered.after}, so its leaf hash is <span class="hash">{tampered.leafHash}</span>{' '}
+                and the proof leads to{' '}
+                {tampered.verdict.computedRoot ? <span class="hash">{tampered.verdict.computedRoot}</span> : 'no root'},
+                not the checkpoint's root.
               </>
             )}
           </div>
@@ -357,7 +388,14 @@ function EventCheck(props: { c: Checkpoint; index: number }) {
           <Facts
             items={[
               ['Time', ev?.time ? <DateText value={ev.time} time /> : undefined],
-              ['Actor', ev?.actor ? <>{humanize(ev.actor.role)} <code>{ev.actor.id}</code></> : undefined],
+              [
+                'Actor',
+                ev?.actor ? (
+                  <>
+                    {humanize(ev.actor.role)} <code>{ev.actor.id}</code>
+                  </>
+                ) : undefined,
+              ],
               ['Subject', ev?.subject ? <Subject s={ev.subject} /> : undefined],
               ['Leaf', <>{check.leaf.length.toLocaleString('en-GB')} bytes (RFC 8785 canonical JSON)</>],
             ]}
@@ -366,7 +404,8 @@ function EventCheck(props: { c: Checkpoint; index: number }) {
             <summary>How your browser checked it</summary>
             <ol>
               <li>
-                Leaf hash = SHA-256(0x00 ‖ the {check.leaf.length} leaf bytes) = <span class="hash">{check.leafHash}</span>
+                Leaf hash = SHA-256(0x00 ‖ the {check.leaf.length} leaf bytes) ={' '}
+                <span class="hash">{check.leafHash}</span>
                 {check.leafHash === check.entry.leaf_hash ? (
                   <span class="muted"> (the server's stored hash agrees)</span>
                 ) : (
@@ -409,7 +448,14 @@ function Subject(props: { s: { kind?: string; id?: string } }) {
   else if (kind === 'review') href = `/reviews/${id}`;
   return (
     <>
-      {humanize(kind)} {href ? <Link href={href}><code>{id}</code></Link> : <code>{id}</code>}
+      {humanize(kind)}{' '}
+      {href ? (
+        <Link href={href}>
+          <code>{id}</code>
+        </Link>
+      ) : (
+        <code>{id}</code>
+      )}
     </>
   );
 }
@@ -440,7 +486,9 @@ function LatestEntries(props: { c: Checkpoint; from: number | null; selected: nu
             {(items) => (
               <div class="table-wrap">
                 <table class="entries">
-                  <caption class="visually-hidden">Ledger events #{top} down to #{Math.max(top - PAGE + 1, 0)}</caption>
+                  <caption class="visually-hidden">
+                    Ledger events #{top} down to #{Math.max(top - PAGE + 1, 0)}
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">Index</th>
@@ -454,9 +502,15 @@ function LatestEntries(props: { c: Checkpoint; from: number | null; selected: nu
                   </thead>
                   <tbody>
                     {items.map((e) => (
-                      <tr class={props.selected === e.index ? 'selected' : ''} aria-current={props.selected === e.index ? 'true' : undefined}>
+                      <tr
+                        class={props.selected === e.index ? 'selected' : ''}
+                        aria-current={props.selected === e.index ? 'true' : undefined}
+                      >
                         <td>
-                          <Link href={withQuery('/ledger', { index: e.index, from: props.from ?? undefined })} aria-label={`Check event #${e.index}`}>
+                          <Link
+                            href={withQuery('/ledger', { index: e.index, from: props.from ?? undefined })}
+                            aria-label={`Check event #${e.index}`}
+                          >
                             #{e.index}
                           </Link>
                         </td>
@@ -476,7 +530,12 @@ function LatestEntries(props: { c: Checkpoint; from: number | null; selected: nu
             )}
           </Loading>
           <nav class="pager" aria-label="Ledger pages">
-            <button type="button" class="btn" disabled={top >= c.size - 1} onClick={() => setQuery({ from: newer >= c.size - 1 ? undefined : String(newer) })}>
+            <button
+              type="button"
+              class="btn"
+              disabled={top >= c.size - 1}
+              onClick={() => setQuery({ from: newer >= c.size - 1 ? undefined : String(newer) })}
+            >
               ← Newer
             </button>
             <button type="button" class="btn" disabled={older < 0} onClick={() => setQuery({ from: String(older) })}>

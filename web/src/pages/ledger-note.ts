@@ -70,11 +70,17 @@ export async function checkNote(note: string, verifierKeys: string[]): Promise<N
         state: 'unsupported',
         keyName: name,
         keyId: id,
-        detail: 'this browser cannot check Ed25519 signatures; run `accord ledger verify` or any C2SP signed-note verifier',
+        detail:
+          'this browser cannot check Ed25519 signatures; run `accord ledger verify` or any C2SP signed-note verifier',
       };
     }
     if (ok) return { state: 'verified', keyName: name, keyId: id, detail: `signed by key ${id}` };
-    return { state: 'bad', keyName: name, keyId: id, detail: `the signature by key ${id} does not match the note text` };
+    return {
+      state: 'bad',
+      keyName: name,
+      keyId: id,
+      detail: `the signature by key ${id} does not match the note text`,
+    };
   }
   return sawKnown
     ? { state: 'bad', detail: 'no signature matches' }

@@ -2,9 +2,25 @@
 // page (fast at 100,000 parties), and, for officers, "New party".
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { post, request, type ListPage } from '../api';
+import { Missing, secondary, Table } from '../components/table';
+import { CancelButton } from '../components/reveal';
+import { FilterSelect } from '../components/filter-select';
 import { Link, navigate, setQuery, useLocation } from '../router';
 import { isOfficer, useSession } from '../session';
-import { Alert, Badge, CheckboxField, Empty, Form, Page, Section, SelectField, TextField, useForm, useLoad, humanize } from '../ui';
+import {
+  Alert,
+  Badge,
+  CheckboxField,
+  Empty,
+  Form,
+  Page,
+  Section,
+  SelectField,
+  TextField,
+  useForm,
+  useLoad,
+  humanize,
+} from '../ui';
 import {
   ACCESS_LEVELS,
   bodyOf,
@@ -16,8 +32,8 @@ import {
   PARTY_STATUSES,
   RiskBadge,
   type Party,
-} from './party-common';
-import './party.css';
+} from './party/common';
+import './party/party.css';
 
 export const PAGE_SIZE = 50;
 
@@ -57,7 +73,12 @@ const keyOf = (f: Filters) => JSON.stringify([f.q.trim(), f.kind, f.status, f.cu
 let prefetched: Started | null = null;
 if (typeof window !== 'undefined' && /^\/app\/parties\/?$/.test(window.location.pathname)) {
   const u = new URLSearchParams(window.location.search);
-  const f = { q: u.get('q') || '', kind: u.get('kind') || '', status: u.get('status') || '', cursor: u.get('cursor') || '' };
+  const f = {
+    q: u.get('q') || '',
+    kind: u.get('kind') || '',
+    status: u.get('status') || '',
+    cursor: u.get('cursor') || '',
+  };
   prefetched = start(keyOf(f), f, true);
 }
 
@@ -74,15 +95,18 @@ function takePrefetched(key: string): Started | null {
 function useEarlyList(f: Filters) {
   const key = keyOf(f);
   const started = useMemo(() => takePrefetched(key) || start(key, f), [key]);
-  return useLoad<ListPage<Party>>((signal) => {
-    signal.addEventListener('abort', () => started.ctl.abort());
-    if (started.ctl.signal.aborted) return fetchList(f, signal); // a reload: ask again
-    return started.promise.catch((e) => {
-      // A failed prefetch (say, before the session was ready) is retried once, normally.
-      if (signal.aborted) throw e;
-      return fetchList(f, signal);
-    });
-  }, [key, started]);
+  return useLoad<ListPage<Party>>(
+    (signal) => {
+      signal.addEventListener('abort', () => started.ctl.abort());
+      if (started.ctl.signal.aborted) return fetchList(f, signal); // a reload: ask again
+      return started.promise.catch((e) => {
+        // A failed prefetch (say, before the session was ready) is retried once, normally.
+        if (signal.aborted) throw e;
+        return fetchList(f, signal);
+      });
+    },
+    [key, started],
+  );
 }
 
 export function Parties() {
@@ -157,26 +181,30 @@ export function Parties() {
       >
         <div class="field party-search">
           <label for="parties-q">Search by name</label>
-          <input id="parties-q" type="search" value={text} autoComplete="off" onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+          <input
+            id="parties-q"
+            type="search"
+            value={text}
+            autoComplete="off"
+            onInput={(e) => setText((e.target as HTMLInputElement).value)}
+          />
         </div>
-        <div class="field">
-          <label for="parties-kind">Kind</label>
-          <select id="parties-kind" value={kind} onChange={(e) => setQuery({ kind: (e.target as HTMLSelectElement).value, cursor: undefined, page: undefined })}>
-            <option value="">Any kind</option>
-            {PARTY_KINDS.map((k) => (
-              <option value={k}>{humanize(k)}</option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="parties-status">Status</label>
-          <select id="parties-status" value={status} onChange={(e) => setQuery({ status: (e.target as HTMLSelectElement).value, cursor: undefined, page: undefined })}>
-            <option value="">Any status</option>
-            {PARTY_STATUSES.map((k) => (
-              <option value={k}>{humanize(k)}</option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="parties-kind"
+          label="Kind"
+          value={kind}
+          any="Any kind"
+          options={PARTY_KINDS}
+          onChange={(v) => setQuery({ kind: v, cursor: undefined, page: undefined })}
+        />
+        <FilterSelect
+          id="parties-status"
+          label="Status"
+          value={status}
+          any="Any status"
+          options={PARTY_STATUSES}
+          onChange={(v) => setQuery({ status: v, cursor: undefined, page: undefined })}
+        />
         {filtered && (
           <button
             type="button"
@@ -199,7 +227,10 @@ export function Parties() {
           Loading parties…
         </p>
       ) : (
-        <div class={list.loading ? 'parties-list is-loading' : 'parties-list'} aria-busy={list.loading ? 'true' : 'false'}>
+        <div
+          class={list.loading ? 'parties-list is-loading' : 'parties-list'}
+          aria-busy={list.loading ? 'true' : 'false'}
+        >
           <p class="muted party-count" role="status">
             {list.loading
               ? 'Loading…'
@@ -210,56 +241,53 @@ export function Parties() {
           {list.data.items.length === 0 ? (
             <Empty>{filtered ? 'No party matches these filters.' : 'The registry is empty.'}</Empty>
           ) : (
-            <div class="table-wrap">
-              <table class="parties-table">
-                <caption class="visually-hidden">Parties, page {pageNo}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col" class="hide-narrow">
-                      Kind
-                    </th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Risk tier</th>
-                    <th scope="col" class="hide-narrow">
-                      Criticality
-                    </th>
-                    <th scope="col" class="hide-narrow">
-                      Owner
-                    </th>
-                    <th scope="col" class="hide-narrow">
-                      Location
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((p, i) => (
-                    <tr key={p.id}>
-                      <td>
-                        <Link href={`/parties/${encodeURIComponent(p.id)}`} {...(i === 0 ? { elementtiming: 'parties-first-row' } : {})}>
-                          {p.name}
-                        </Link>
-                        {p.legal_name && p.legal_name !== p.name && <div class="muted small">{p.legal_name}</div>}
-                        <div class="muted small show-narrow">{label(p.kind)}</div>
-                      </td>
-                      <td class="hide-narrow">{label(p.kind)}</td>
-                      <td>
-                        <Badge value={p.status || 'prospect'} />
-                      </td>
-                      <td>
-                        <RiskBadge tier={p.risk_tier} />
-                      </td>
-                      <td class="hide-narrow">{p.criticality ? humanize(p.criticality) : <span class="muted">—</span>}</td>
-                      <td class="hide-narrow">{p.owner || <span class="muted">—</span>}</td>
-                      <td class="hide-narrow">{p.location || <span class="muted">—</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              class="parties-table"
+              caption={<>Parties, page {pageNo}</>}
+              captionClass="visually-hidden"
+              columns={[
+                'Name',
+                secondary('Kind'),
+                'Status',
+                'Risk tier',
+                secondary('Criticality'),
+                secondary('Owner'),
+                secondary('Location'),
+              ]}
+            >
+              {list.data.items.map((p, i) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link
+                      href={`/parties/${encodeURIComponent(p.id)}`}
+                      {...(i === 0 ? { elementtiming: 'parties-first-row' } : {})}
+                    >
+                      {p.name}
+                    </Link>
+                    {p.legal_name && p.legal_name !== p.name && <div class="muted small">{p.legal_name}</div>}
+                    <div class="muted small show-narrow">{label(p.kind)}</div>
+                  </td>
+                  <td class="hide-narrow">{label(p.kind)}</td>
+                  <td>
+                    <Badge value={p.status || 'prospect'} />
+                  </td>
+                  <td>
+                    <RiskBadge tier={p.risk_tier} />
+                  </td>
+                  <td class="hide-narrow">{p.criticality ? humanize(p.criticality) : <Missing />}</td>
+                  <td class="hide-narrow">{p.owner || <Missing />}</td>
+                  <td class="hide-narrow">{p.location || <Missing />}</td>
+                </tr>
+              ))}
+            </Table>
           )}
           <nav class="pager" aria-label="Pages of parties">
-            <button type="button" class="btn" disabled={!cursor || list.loading} onClick={() => setQuery({ cursor: undefined, page: undefined })}>
+            <button
+              type="button"
+              class="btn"
+              disabled={!cursor || list.loading}
+              onClick={() => setQuery({ cursor: undefined, page: undefined })}
+            >
               First page
             </button>
             <button
@@ -314,28 +342,60 @@ function NewParty(props: { onCancel: () => void }) {
         submitLabel="Create party"
         label="New party"
         class="form form-wide"
-        secondary={
-          <button type="button" class="btn" onClick={props.onCancel}>
-            Cancel
-          </button>
-        }
+        secondary={<CancelButton onClick={props.onCancel} />}
       >
         <div class="form-grid">
           <TextField form={form} name="name" label="Name" required hint="Unique in the registry" />
-          <SelectField form={form} name="kind" label="Kind" required placeholder="Choose a kind" options={PARTY_KINDS.map((k) => ({ value: k, label: label(k) }))} />
+          <SelectField
+            form={form}
+            name="kind"
+            label="Kind"
+            required
+            placeholder="Choose a kind"
+            options={PARTY_KINDS.map((k) => ({ value: k, label: label(k) }))}
+          />
           <TextField form={form} name="legal_name" label="Legal name" />
           <SelectField form={form} name="status" label="Status" options={PARTY_STATUSES} />
-          <SelectField form={form} name="criticality" label="Criticality" placeholder="Not set" options={CRITICALITIES} />
-          <SelectField form={form} name="access_level" label="Access to our systems" placeholder="Not set" options={ACCESS_LEVELS} />
+          <SelectField
+            form={form}
+            name="criticality"
+            label="Criticality"
+            placeholder="Not set"
+            options={CRITICALITIES}
+          />
+          <SelectField
+            form={form}
+            name="access_level"
+            label="Access to our systems"
+            placeholder="Not set"
+            options={ACCESS_LEVELS}
+          />
           <TextField form={form} name="owner" label="Owner" hint="Who in our organisation owns the relationship" />
           <TextField form={form} name="website" label="Website" type="url" placeholder="https://" />
           <TextField form={form} name="location" label="Location" />
           <TextField form={form} name="region" label="Region" />
         </div>
-        <CheckGroup form={form} name="data_categories" legend="Data categories it handles" options={DATA_CATEGORIES} hint="With the access level and criticality these set the risk tier (HITRUST 05.i)." />
-        <TextField form={form} name="purpose" label="Purpose" multiline rows={2} hint="What it does for us, as published" />
+        <CheckGroup
+          form={form}
+          name="data_categories"
+          legend="Data categories it handles"
+          options={DATA_CATEGORIES}
+          hint="With the access level and criticality these set the risk tier (HITRUST 05.i)."
+        />
+        <TextField
+          form={form}
+          name="purpose"
+          label="Purpose"
+          multiline
+          rows={2}
+          hint="What it does for us, as published"
+        />
         <div class="check-row">
-          <CheckboxField form={form} name="infrastructure_partner" label="Infrastructure partner (hosts or runs our infrastructure)" />
+          <CheckboxField
+            form={form}
+            name="infrastructure_partner"
+            label="Infrastructure partner (hosts or runs our infrastructure)"
+          />
           <CheckboxField form={form} name="public_subprocessor" label="Listed on the public subprocessor page" />
         </div>
       </Form>

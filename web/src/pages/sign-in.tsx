@@ -2,7 +2,7 @@
 // initial password and enrol an authenticator app by QR code, then keep their recovery codes.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import qrcode from 'qrcode-generator';
-import { ApiError, post, setCsrfToken } from '../api';
+import { ApiError, post, setCsrfToken, type ApiResponse } from '../api';
 import type { SessionInfo } from '../session';
 import { Alert, Form, TextField, useForm } from '../ui';
 
@@ -13,10 +13,7 @@ type Step =
   | { kind: 'mfa_enrolment_required' }
   | { kind: 'recovery_codes'; codes: string[]; info: SessionInfo };
 
-interface Enrolment {
-  secret: string;
-  otpauth_uri: string;
-}
+type Enrolment = ApiResponse<'/api/v1/auth/mfa/enrol', 'post'>;
 
 export function SignIn(props: { notice?: string; onSignedIn: (info: SessionInfo) => void }) {
   const [step, setStep] = useState<Step>({ kind: 'password' });
@@ -102,13 +99,24 @@ function PasswordStep(props: { onDone: (info: SessionInfo) => void; onEmail: (e:
       onSubmit={async () => {
         props.onEmail(form.values.email);
         const info = await form.submit((v) =>
-          post<SessionInfo>('/api/v1/auth/sign-in', { email: v.email.trim(), password: v.password }, { quiet401: true }),
+          post<SessionInfo>(
+            '/api/v1/auth/sign-in',
+            { email: v.email.trim(), password: v.password },
+            { quiet401: true },
+          ),
         );
         if (info) props.onDone(info);
       }}
     >
       <TextField form={form} name="email" label="Email" type="email" autocomplete="username" required />
-      <TextField form={form} name="password" label="Password" type="password" autocomplete="current-password" required />
+      <TextField
+        form={form}
+        name="password"
+        label="Password"
+        type="password"
+        autocomplete="current-password"
+        required
+      />
     </Form>
   );
 }
@@ -128,7 +136,9 @@ function CodeStep(props: { recovery: boolean; onToggle: () => void; onDone: (inf
         submitLabel="Verify"
         onSubmit={async () => {
           const path = props.recovery ? '/api/v1/auth/recovery' : '/api/v1/auth/totp';
-          const info = await form.submit((v) => post<SessionInfo>(path, { code: v.code.replace(/\s+/g, '') }, { quiet401: true }));
+          const info = await form.submit((v) =>
+            post<SessionInfo>(path, { code: v.code.replace(/\s+/g, '') }, { quiet401: true }),
+          );
           if (info) props.onDone(info);
         }}
         secondary={
@@ -154,7 +164,10 @@ function NewPasswordStep(props: { email: string; onDone: (info: SessionInfo) => 
   const form = useForm({ new_password: '', repeat: '' });
   return (
     <>
-      <p>Your account has a one-time password. Choose your own: 12 to 128 characters; a passphrase of several words is good.</p>
+      <p>
+        Your account has a one-time password. Choose your own: 12 to 128 characters; a passphrase of several words is
+        good.
+      </p>
       <Form
         form={form}
         label="New password"
@@ -162,16 +175,36 @@ function NewPasswordStep(props: { email: string; onDone: (info: SessionInfo) => 
         onSubmit={async () => {
           const info = await form.submit(async (v) => {
             if (v.new_password !== v.repeat) {
-              throw new ApiError(422, 'validation_failed', 'The passwords differ', [{ field: 'repeat', reason: 'does not match the new password' }]);
+              throw new ApiError(422, 'validation_failed', 'The passwords differ', [
+                { field: 'repeat', reason: 'does not match the new password' },
+              ]);
             }
-            return post<SessionInfo>('/api/v1/auth/initial-password', { new_password: v.new_password }, { quiet401: true });
+            return post<SessionInfo>(
+              '/api/v1/auth/initial-password',
+              { new_password: v.new_password },
+              { quiet401: true },
+            );
           });
           if (info) props.onDone(info);
         }}
       >
         <input type="email" autoComplete="username" value={props.email} hidden readOnly />
-        <TextField form={form} name="new_password" label="New password" type="password" autocomplete="new-password" required />
-        <TextField form={form} name="repeat" label="Repeat the new password" type="password" autocomplete="new-password" required />
+        <TextField
+          form={form}
+          name="new_password"
+          label="New password"
+          type="password"
+          autocomplete="new-password"
+          required
+        />
+        <TextField
+          form={form}
+          name="repeat"
+          label="Repeat the new password"
+          type="password"
+          autocomplete="new-password"
+          required
+        />
       </Form>
     </>
   );
@@ -182,7 +215,9 @@ function EnrolStep(props: { onDone: (info: SessionInfo, codes: string[]) => void
   const [error, setError] = useState('');
   const form = useForm({ code: '' });
   useEffect(() => {
-    post<Enrolment>('/api/v1/auth/mfa/enrol', {}, { quiet401: true }).then(setEnrolment, (e) => setError(String(e.message || e)));
+    post<Enrolment>('/api/v1/auth/mfa/enrol', {}, { quiet401: true }).then(setEnrolment, (e) =>
+      setError(String(e.message || e)),
+    );
   }, []);
   if (error) return <Alert kind="error">{error}</Alert>;
   if (!enrolment) return <p role="status">Preparing your secret…</p>;
@@ -192,12 +227,23 @@ function EnrolStep(props: { onDone: (info: SessionInfo, codes: string[]) => void
   const grouped = enrolment.secret.replace(/(.{4})/g, '$1 ').trim();
   return (
     <>
-      <p>Your role needs a second factor. Scan this code with an authenticator app (for example FreeOTP, Aegis or Google Authenticator), then enter the 6-digit code it shows.</p>
+      <p>
+        Your role needs a second factor. Scan this code with an authenticator app (for example FreeOTP, Aegis or Google
+        Authenticator), then enter the 6-digit code it shows.
+      </p>
       <div class="qr">
-        <img src={qr.createDataURL(5, 10)} alt="QR code of your authenticator secret" width={qr.getModuleCount() * 5 + 20} height={qr.getModuleCount() * 5 + 20} />
+        <img
+          src={qr.createDataURL(5, 10)}
+          alt="QR code of your authenticator secret"
+          width={qr.getModuleCount() * 5 + 20}
+          height={qr.getModuleCount() * 5 + 20}
+        />
       </div>
       <p>
-        Cannot scan? Enter this key by hand: <code class="secret" data-secret={enrolment.secret}>{grouped}</code>
+        Cannot scan? Enter this key by hand:{' '}
+        <code class="secret" data-secret={enrolment.secret}>
+          {grouped}
+        </code>
       </p>
       <Form
         form={form}
@@ -205,7 +251,11 @@ function EnrolStep(props: { onDone: (info: SessionInfo, codes: string[]) => void
         submitLabel="Turn on two-step verification"
         onSubmit={async () => {
           const info = await form.submit((v) =>
-            post<SessionInfo & { recovery_codes: string[] }>('/api/v1/auth/mfa/confirm', { code: v.code.replace(/\s+/g, '') }, { quiet401: true }),
+            post<SessionInfo & { recovery_codes: string[] }>(
+              '/api/v1/auth/mfa/confirm',
+              { code: v.code.replace(/\s+/g, '') },
+              { quiet401: true },
+            ),
           );
           if (info) {
             setCsrfToken(info.csrf_token);
@@ -213,7 +263,14 @@ function EnrolStep(props: { onDone: (info: SessionInfo, codes: string[]) => void
           }
         }}
       >
-        <TextField form={form} name="code" label="Code from the app" autocomplete="one-time-code" inputMode="numeric" required />
+        <TextField
+          form={form}
+          name="code"
+          label="Code from the app"
+          autocomplete="one-time-code"
+          inputMode="numeric"
+          required
+        />
       </Form>
     </>
   );

@@ -1,14 +1,28 @@
 // The review calendar: a month of reviews by due date (a list at phone width) and the iCal
 // subscription links (calendar tokens).
 import { useRef, useState } from 'preact/hooks';
-import { del, get, post, type ListPage } from '../api';
+import { del, get, listAll, post, type ApiResponse, type ListPage } from '../api';
+import { Table } from '../components/table';
 import { Link, setQuery, useLocation } from '../router';
 import { readsLedger, useSession } from '../session';
 import { Alert, DateText, Empty, Form, Loading, Page, Section, TextField, useForm, useLoad } from '../ui';
 import type { Review } from './review-kinds';
 import './calendar.css';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DOW = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 function ymd(d: Date) {
@@ -26,16 +40,8 @@ function parseMonth(s: string | null): { y: number; m: number } {
 }
 const monthKey = (y: number, m: number) => `${y}-${String(m + 1).padStart(2, '0')}`;
 
-async function reviewsBetween(after: string, before: string, signal: AbortSignal): Promise<Review[]> {
-  const out: Review[] = [];
-  let cursor: string | null = null;
-  for (let i = 0; i < 20; i++) {
-    const page: ListPage<Review> = await get<ListPage<Review>>('/api/v1/reviews', { due_after: after, due_before: before, limit: 500, cursor }, signal);
-    out.push(...page.items);
-    cursor = page.next_cursor;
-    if (!cursor) break;
-  }
-  return out;
+function reviewsBetween(after: string, before: string, signal: AbortSignal): Promise<Review[]> {
+  return listAll<Review>('/api/v1/reviews', { due_after: after, due_before: before }, signal);
 }
 
 const OPEN = new Set(['open', 'assigned', 'documented']);
@@ -68,7 +74,9 @@ function Month() {
   }
   const inMonth = (reviews.data || []).filter((r) => r.due_at.slice(0, 7) === monthKey(y, m));
   const overdueCount = inMonth.filter((r) => isOverdue(r, now)).length;
-  const days = Array.from({ length: weeks * 7 }, (_, i) => utc(gridStart.getUTCFullYear(), gridStart.getUTCMonth(), gridStart.getUTCDate() + i));
+  const days = Array.from({ length: weeks * 7 }, (_, i) =>
+    utc(gridStart.getUTCFullYear(), gridStart.getUTCMonth(), gridStart.getUTCDate() + i),
+  );
   return (
     <section class="card" aria-labelledby="cal-month">
       <div class="card-head cal-head">
@@ -105,7 +113,14 @@ function Month() {
                 const k = ymd(d);
                 const evs = byDay.get(k) || [];
                 const other = d.getUTCMonth() !== m;
-                const cls = ['day', other ? 'other' : '', k === todayKey ? 'today' : '', evs.length ? 'has-ev' : 'no-ev'].filter(Boolean).join(' ');
+                const cls = [
+                  'day',
+                  other ? 'other' : '',
+                  k === todayKey ? 'today' : '',
+                  evs.length ? 'has-ev' : 'no-ev',
+                ]
+                  .filter(Boolean)
+                  .join(' ');
                 return (
                   <div class={cls} data-date={k}>
                     <div class="day-head">
@@ -120,7 +135,10 @@ function Month() {
                     {evs.map((r) => {
                       const late = isOverdue(r, now);
                       return (
-                        <Link href={`/reviews/${r.id}`} class={`ev${late ? ' overdue' : ''}${r.status === 'approved' ? ' done' : ''}`}>
+                        <Link
+                          href={`/reviews/${r.id}`}
+                          class={`ev${late ? ' overdue' : ''}${r.status === 'approved' ? ' done' : ''}`}
+                        >
                           {late && <strong>Overdue: </strong>}
                           {r.status === 'approved' && <span>✓ </span>}
                           {r.title}
@@ -139,12 +157,7 @@ function Month() {
   );
 }
 
-interface CalToken {
-  id: string;
-  name: string;
-  created_at: string;
-  revoked_at: string | null;
-}
+type CalToken = ApiResponse<'/api/v1/calendar-tokens'>['items'][number];
 
 function CopyField(props: { url: string }) {
   const ref = useRef<HTMLInputElement>(null);
@@ -162,7 +175,14 @@ function CopyField(props: { url: string }) {
     <div class="copy-field">
       <div class="field">
         <label for="ical-url">Subscription address</label>
-        <input id="ical-url" ref={ref} type="text" readOnly value={props.url} onFocus={(e) => (e.target as HTMLInputElement).select()} />
+        <input
+          id="ical-url"
+          ref={ref}
+          type="text"
+          readOnly
+          value={props.url}
+          onFocus={(e) => (e.target as HTMLInputElement).select()}
+        />
       </div>
       <button type="button" class="btn" onClick={copy}>
         Copy
@@ -175,13 +195,18 @@ function CopyField(props: { url: string }) {
 }
 
 function Feeds() {
-  const tokens = useLoad((signal) => get<ListPage<CalToken>>('/api/v1/calendar-tokens', { limit: 100 }, signal).then((p) => p.items), []);
+  const tokens = useLoad(
+    (signal) => get<ListPage<CalToken>>('/api/v1/calendar-tokens', { limit: 100 }, signal).then((p) => p.items),
+    [],
+  );
   const form = useForm({ name: '' });
   const [created, setCreated] = useState<{ name: string; url: string } | null>(null);
   const [confirm, setConfirm] = useState('');
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   async function create() {
-    const t = await form.submit((v) => post<{ id: string; name: string; path: string }>('/api/v1/calendar-tokens', { name: v.name }));
+    const t = await form.submit((v) =>
+      post<ApiResponse<'/api/v1/calendar-tokens', 'post'>>('/api/v1/calendar-tokens', { name: v.name }),
+    );
     if (t) {
       setCreated({ name: t.name, url: window.location.origin + t.path });
       form.reset();
@@ -203,20 +228,34 @@ function Feeds() {
   return (
     <Section title="Subscribe in your calendar app" id="ical">
       <p>
-        An iCal subscription shows every open review, finding, entitlement review and change under review in your calendar app, with a reminder a week before each
-        review is due. The address is a secret: whoever has it sees the titles and dates, without signing in. Delete it when you no longer use it.
+        An iCal subscription shows every open review, finding, entitlement review and change under review in your
+        calendar app, with a reminder a week before each review is due. The address is a secret: whoever has it sees the
+        titles and dates, without signing in. Delete it when you no longer use it.
       </p>
       {created && (
         <div class="alert alert-ok ical-created">
           <p>
-            <strong>“{created.name}” is ready.</strong> Copy the address now: it is shown only once and cannot be displayed again (create a new one if you lose it).
+            <strong>“{created.name}” is ready.</strong> Copy the address now: it is shown only once and cannot be
+            displayed again (create a new one if you lose it).
           </p>
           <CopyField url={created.url} />
         </div>
       )}
       {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
-      <Form form={form} onSubmit={create} submitLabel="Create a subscription address" label="Create a calendar subscription" class="form ical-form">
-        <TextField form={form} name="name" label="Name" required hint="Where you use it, e.g. “Work laptop calendar”." />
+      <Form
+        form={form}
+        onSubmit={create}
+        submitLabel="Create a subscription address"
+        label="Create a calendar subscription"
+        class="form ical-form"
+      >
+        <TextField
+          form={form}
+          name="name"
+          label="Name"
+          required
+          hint="Where you use it, e.g. “Work laptop calendar”."
+        />
       </Form>
       <h3>Your subscription addresses</h3>
       <Loading state={tokens} label="subscriptions">
@@ -224,48 +263,42 @@ function Feeds() {
           items.length === 0 ? (
             <Empty>None yet.</Empty>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">
-                      <span class="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((t) => (
-                    <tr data-token={t.id}>
-                      <td>{t.name}</td>
-                      <td>
-                        <DateText value={t.created_at} time />
-                      </td>
-                      <td>{t.revoked_at ? <>Deleted <DateText value={t.revoked_at} /></> : 'In use'}</td>
-                      <td>
-                        {!t.revoked_at &&
-                          (confirm === t.id ? (
-                            <span class="form-actions">
-                              <button type="button" class="btn btn-danger btn-small" onClick={() => remove(t)}>
-                                Delete “{t.name}”
-                              </button>
-                              <button type="button" class="btn btn-small" onClick={() => setConfirm('')}>
-                                Keep it
-                              </button>
-                            </span>
-                          ) : (
-                            <button type="button" class="btn btn-small" onClick={() => setConfirm(t.id)}>
-                              Delete<span class="sr-only"> “{t.name}”</span>…
-                            </button>
-                          ))}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table columns={['Name', 'Created', 'Status', { label: <span class="sr-only">Actions</span> }]}>
+              {items.map((t) => (
+                <tr data-token={t.id}>
+                  <td>{t.name}</td>
+                  <td>
+                    <DateText value={t.created_at} time />
+                  </td>
+                  <td>
+                    {t.revoked_at ? (
+                      <>
+                        Deleted <DateText value={t.revoked_at} />
+                      </>
+                    ) : (
+                      'In use'
+                    )}
+                  </td>
+                  <td>
+                    {!t.revoked_at &&
+                      (confirm === t.id ? (
+                        <span class="form-actions">
+                          <button type="button" class="btn btn-danger btn-small" onClick={() => remove(t)}>
+                            Delete “{t.name}”
+                          </button>
+                          <button type="button" class="btn btn-small" onClick={() => setConfirm('')}>
+                            Keep it
+                          </button>
+                        </span>
+                      ) : (
+                        <button type="button" class="btn btn-small" onClick={() => setConfirm(t.id)}>
+                          Delete<span class="sr-only"> “{t.name}”</span>…
+                        </button>
+                      ))}
+                  </td>
+                </tr>
+              ))}
+            </Table>
           )
         }
       </Loading>

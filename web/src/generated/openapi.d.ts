@@ -1,0 +1,9820 @@
+// Generated from docs/openapi.json by web/scripts/api-types.mjs (openapi-typescript): do not
+// edit. Refresh with `npm --prefix web run api-types` after the document changes.
+
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process is up and serving */
+        get: operations["GET_healthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the store answers and start-up has finished */
+        get: operations["GET_readyz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics (loopback only unless configured) */
+        get: operations["GET_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest signed checkpoint (C2SP tlog-checkpoint in a signed note) */
+        get: operations["GET_api_v1_ledger_checkpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/entries/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ledger entry: raw leaf bytes (base64), its hash and the parsed event */
+        get: operations["GET_api_v1_ledger_entries__index_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/roots/{size}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Merkle root of the ledger when it had `size` entries */
+        get: operations["GET_api_v1_ledger_roots__size_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/proofs/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 6962 inclusion proof of entry `index` in the tree of `size` entries */
+        get: operations["GET_api_v1_ledger_proofs_inclusion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/proofs/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 6962 consistency proof between the trees of sizes `from` and `to` */
+        get: operations["GET_api_v1_ledger_proofs_consistency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every checkpoint-signing key ever used, as recorded in the ledger */
+        get: operations["GET_api_v1_ledger_keys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notes, oldest first; filter by subject; ?as_of=N reads the state at ledger size N */
+        get: operations["GET_api_v1_notes"];
+        put?: never;
+        /** Annotate any subject; the note is recorded in the ledger */
+        post: operations["POST_api_v1_notes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import parties from CSV (text/csv, columns in docs/registry.md); all or nothing unless ?skip_invalid=true */
+        post: operations["POST_api_v1_parties_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The live party registry as CSV (the import's columns) */
+        get: operations["GET_api_v1_parties_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List parties (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_parties"];
+        put?: never;
+        /** Create a party (a ledger event: party.created) */
+        post: operations["POST_api_v1_parties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One party (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_parties__id_"];
+        put?: never;
+        post?: never;
+        /** Delete a party entered by mistake (history stays in the ledger) */
+        delete: operations["DELETE_api_v1_parties__id_"];
+        options?: never;
+        head?: never;
+        /** Change a party; absent fields keep their value, null clears */
+        patch: operations["PATCH_api_v1_parties__id_"];
+        trace?: never;
+    };
+    "/api/v1/systems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List systems (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_systems"];
+        put?: never;
+        /** Create a system (a ledger event: system.created) */
+        post: operations["POST_api_v1_systems"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/systems/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One system (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_systems__id_"];
+        put?: never;
+        post?: never;
+        /** Delete a system entered by mistake (history stays in the ledger) */
+        delete: operations["DELETE_api_v1_systems__id_"];
+        options?: never;
+        head?: never;
+        /** Change a system; absent fields keep their value, null clears */
+        patch: operations["PATCH_api_v1_systems__id_"];
+        trace?: never;
+    };
+    "/api/v1/parties/{party_id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List services (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_parties__party_id__services"];
+        put?: never;
+        /** Create a service (a ledger event: service.created) */
+        post: operations["POST_api_v1_parties__party_id__services"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_services__id_"];
+        put?: never;
+        post?: never;
+        /** Delete a service entered by mistake (history stays in the ledger) */
+        delete: operations["DELETE_api_v1_services__id_"];
+        options?: never;
+        head?: never;
+        /** Change a service; absent fields keep their value, null clears */
+        patch: operations["PATCH_api_v1_services__id_"];
+        trace?: never;
+    };
+    "/api/v1/parties/{party_id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List contacts (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_parties__party_id__contacts"];
+        put?: never;
+        /** Create a contact (a ledger event: contact.created) */
+        post: operations["POST_api_v1_parties__party_id__contacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contact (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_contacts__id_"];
+        put?: never;
+        post?: never;
+        /** Delete a contact entered by mistake (history stays in the ledger) */
+        delete: operations["DELETE_api_v1_contacts__id_"];
+        options?: never;
+        head?: never;
+        /** Change a contact; absent fields keep their value, null clears */
+        patch: operations["PATCH_api_v1_contacts__id_"];
+        trace?: never;
+    };
+    "/api/v1/parties/{party_id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List agreements (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_parties__party_id__agreements"];
+        put?: never;
+        /** Create an agreement (a ledger event: agreement.created) */
+        post: operations["POST_api_v1_parties__party_id__agreements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agreement (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_agreements__id_"];
+        put?: never;
+        post?: never;
+        /** Delete an agreement entered by mistake (history stays in the ledger) */
+        delete: operations["DELETE_api_v1_agreements__id_"];
+        options?: never;
+        head?: never;
+        /** Change an agreement; absent fields keep their value, null clears */
+        patch: operations["PATCH_api_v1_agreements__id_"];
+        trace?: never;
+    };
+    "/api/v1/parties/{party_id}/due-diligence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List due-diligence (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_parties__party_id__due_diligence"];
+        put?: never;
+        /** Create a due diligence (a ledger event: due_diligence.created) */
+        post: operations["POST_api_v1_parties__party_id__due_diligence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/due-diligence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One due diligence (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_due_diligence__id_"];
+        put?: never;
+        post?: never;
+        /** Delete a due diligence entered by mistake (history stays in the ledger) */
+        delete: operations["DELETE_api_v1_due_diligence__id_"];
+        options?: never;
+        head?: never;
+        /** Change a due diligence; absent fields keep their value, null clears */
+        patch: operations["PATCH_api_v1_due_diligence__id_"];
+        trace?: never;
+    };
+    "/api/v1/parties/{party_id}/controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List controls (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_parties__party_id__controls"];
+        put?: never;
+        /** Create a control (a ledger event: control.created) */
+        post: operations["POST_api_v1_parties__party_id__controls"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/controls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One control (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_controls__id_"];
+        put?: never;
+        post?: never;
+        /** Delete a control entered by mistake (history stays in the ledger) */
+        delete: operations["DELETE_api_v1_controls__id_"];
+        options?: never;
+        head?: never;
+        /** Change a control; absent fields keep their value, null clears */
+        patch: operations["PATCH_api_v1_controls__id_"];
+        trace?: never;
+    };
+    "/api/v1/parties/{party_id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List documents (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_parties__party_id__documents"];
+        put?: never;
+        /** Upload a document (raw body; Content-Type: PDF, PNG, JPEG, text, CSV, DOCX or XLSX; ?filename=; at most 25 MiB); its SHA-256 goes into the ledger */
+        post: operations["POST_api_v1_parties__party_id__documents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One document (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_documents__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_users"];
+        put?: never;
+        /** Create an account; returns a one-time initial password. Workforce accounts start pending until the onboarding gate (TR-7) passes */
+        post: operations["POST_api_v1_users"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_users__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entitlement-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List entitlement-reviews (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_entitlement_reviews"];
+        put?: never;
+        /** Open an ad-hoc entitlement review campaign now, due in the profile's review window (only the profile's reviewer roles); scheduled campaigns open by themselves */
+        post: operations["POST_api_v1_entitlement_reviews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entitlement-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entitlement review (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_entitlement_reviews__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List alerts (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One alert (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_alerts__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List reviews (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_reviews"];
+        put?: never;
+        /** Open a review now (the profile's open_roles); recurring reviews are opened by the scheduler */
+        post: operations["POST_api_v1_reviews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One review (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_reviews__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties/{party_id}/soc2-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List soc2-reports (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_parties__party_id__soc2_reports"];
+        put?: never;
+        /** Record a SOC 2 report as reviewed (TP-11); each exception and a non-clean opinion open findings */
+        post: operations["POST_api_v1_parties__party_id__soc2_reports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/soc2-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One soc2 report (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_soc2_reports__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List change-notices (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_change_notices"];
+        put?: never;
+        /** Record a change a party will make to its services (TP-9); opens its change review, and a risk assessment when substantial */
+        post: operations["POST_api_v1_change_notices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One change notice (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_change_notices__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List findings (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_findings"];
+        put?: never;
+        /** Open a finding (TP-14); due by the profile's remediation window for its severity unless given */
+        post: operations["POST_api_v1_findings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One finding (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_findings__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List certifications (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_certifications"];
+        put?: never;
+        /** Create a certification (a ledger event: certification.created) */
+        post: operations["POST_api_v1_certifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One certification (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_certifications__id_"];
+        put?: never;
+        post?: never;
+        /** Delete a certification entered by mistake (history stays in the ledger) */
+        delete: operations["DELETE_api_v1_certifications__id_"];
+        options?: never;
+        head?: never;
+        /** Change a certification; absent fields keep their value, null clears */
+        patch: operations["PATCH_api_v1_certifications__id_"];
+        trace?: never;
+    };
+    "/api/v1/report-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List report-requests (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_report_requests"];
+        put?: never;
+        /** Log an audit-report request for a customer who asked by email or phone; party_id links it at once */
+        post: operations["POST_api_v1_report_requests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report request (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_report_requests__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agreement's documents (its versions), oldest first */
+        get: operations["GET_api_v1_agreements__id__documents"];
+        put?: never;
+        /** Upload a document (raw body; Content-Type: PDF, PNG, JPEG, text, CSV, DOCX or XLSX; ?filename=; at most 25 MiB); its SHA-256 goes into the ledger */
+        post: operations["POST_api_v1_agreements__id__documents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A certification's documents (our reports and certificates), oldest first */
+        get: operations["GET_api_v1_certifications__id__documents"];
+        put?: never;
+        /** Upload a document (raw body; Content-Type: PDF, PNG, JPEG, text, CSV, DOCX or XLSX; ?filename=; at most 25 MiB); its SHA-256 goes into the ledger */
+        post: operations["POST_api_v1_certifications__id__documents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document's bytes (always as an attachment) */
+        get: operations["GET_api_v1_documents__id__content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The party's timeline: ledger events about it and its objects, newest first */
+        get: operations["GET_api_v1_parties__id__timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run: the gate's decision and reasons for a grant request; records nothing */
+        post: operations["POST_api_v1_access_evaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grants, filter by party_id, status, decision; ?as_of=N */
+        get: operations["GET_api_v1_access_grants"];
+        put?: never;
+        /** Request access for a third party; the gate decides (deny | needs_approval | allow) and the decision is recorded */
+        post: operations["POST_api_v1_access_grants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/grants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One grant with its decision and effective status; ?as_of=N */
+        get: operations["GET_api_v1_access_grants__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/grants/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a requested grant; the gate decides again first (only the profile's approver roles) */
+        post: operations["POST_api_v1_access_grants__id__approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/grants/{id}/deny": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deny a requested grant (comment required) */
+        post: operations["POST_api_v1_access_grants__id__deny"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/grants/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an approved or active grant at once (comment required) */
+        post: operations["POST_api_v1_access_grants__id__revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with email and password; starts a session (cookie) in the state the account needs next */
+        post: operations["POST_api_v1_auth_sign_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Second step: a TOTP code (RFC 6238), usable once */
+        post: operations["POST_api_v1_auth_totp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/recovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Second step with a one-time recovery code */
+        post: operations["POST_api_v1_auth_recovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start TOTP enrolment: returns the secret and an otpauth:// URI for a QR code */
+        post: operations["POST_api_v1_auth_mfa_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish enrolment with a code from the app; returns recovery codes once */
+        post: operations["POST_api_v1_auth_mfa_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/initial-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace a system-generated initial password (session state password_change_required); continues to MFA enrolment where required */
+        post: operations["POST_api_v1_auth_initial_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current session: state, account and the CSRF token for writes */
+        get: operations["GET_api_v1_auth_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session */
+        post: operations["POST_api_v1_auth_sign_out"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-out-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of this account (API tokens are revoked separately) */
+        post: operations["POST_api_v1_auth_sign_out_everywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password (other sessions end) */
+        post: operations["POST_api_v1_auth_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/break-glass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Emergency access (HIPAA 164.312(a)(2)(ii)): elevate this session to security_officer for the profile's break_glass_minutes; needs a reason, raises an alert and is recorded */
+        post: operations["POST_api_v1_auth_break_glass"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/attestations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an onboarding record (background check, HIPAA training, security training, policy acknowledgement, managed device) with its date */
+        post: operations["POST_api_v1_users__id__attestations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** activate | deactivate | change_role | reset_mfa | reset_password, with a comment; each is a ledger event */
+        post: operations["POST_api_v1_users__id__actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your API tokens (a security officer sees everyone's) */
+        get: operations["GET_api_v1_tokens"];
+        put?: never;
+        /** Create an API token acting as you (shown once); role defaults to yours, an officer may narrow it to auditor */
+        post: operations["POST_api_v1_tokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a token (yours; a security officer any): every server refuses it within a second */
+        delete: operations["DELETE_api_v1_tokens__id_"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge an alert, with a comment */
+        post: operations["POST_api_v1_alerts__id__acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entitlement-reviews/{id}/lines/{line_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Certify or revoke one line (comment required to revoke); a revocation deactivates the account or revokes the grant at once; never your own line */
+        post: operations["POST_api_v1_entitlement_reviews__id__lines__line_id_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** assign | document | approve | reject (TP-12) | request_info (ask the party), with a comment; each is a ledger event */
+        post: operations["POST_api_v1_reviews__id__actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A third party answers what a review asked it (message and its own documents); a ledger event */
+        post: operations["POST_api_v1_reviews__id__responses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties/{party_id}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What open reviews ask this party, with its answers (what its contacts see of a review) */
+        get: operations["GET_api_v1_parties__party_id__requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change-notices/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** implemented | withdrawn; implemented before its change review was approved opens a finding */
+        post: operations["POST_api_v1_change_notices__id__actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** assign | resolve (with evidence) | accept_risk | reopen */
+        post: operations["POST_api_v1_findings__id__actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compliance counts: reviews open, due within 30 days, overdue, done on time and late per kind; open and overdue findings */
+        get: operations["GET_api_v1_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/sla-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quarterly SLA-review report (TP-15) as JSON, CSV (Accept: text/csv or ?format=csv) or a printable page (Accept: text/html or ?format=html) */
+        get: operations["GET_api_v1_reports_sla_review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Queued, sent and failed notifications (reminders, alerts, findings), newest first */
+        get: operations["GET_api_v1_outbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your calendar feed tokens (without secrets) */
+        get: operations["GET_api_v1_calendar_tokens"];
+        put?: never;
+        /** Create a secret iCalendar feed URL of every due review and deadline; the token is shown once */
+        post: operations["POST_api_v1_calendar_tokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a calendar feed token (yours; a security officer any) */
+        delete: operations["DELETE_api_v1_calendar_tokens__id_"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The iCalendar feed (RFC 5545) of a calendar token: /calendar/{token}.ics */
+        get: operations["GET_calendar__file_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public trust center: certifications, subprocessors, security contact */
+        get: operations["GET_trust"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trust/subprocessors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public subprocessor list */
+        get: operations["GET_trust_subprocessors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trust/subprocessors.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Changes to the subprocessor list as an Atom feed (RFC 4287), newest first */
+        get: operations["GET_trust_subprocessors_atom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/trust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trust center as JSON: organisation, certifications valid now, subprocessors */
+        get: operations["GET_api_v1_public_trust"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/subprocessors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subprocessor list as JSON */
+        get: operations["GET_api_v1_public_subprocessors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/security.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 9116 security contact */
+        get: operations["GET__well_known_security_txt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trust/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit-report request form (IN-4) */
+        get: operations["GET_trust_request"];
+        put?: never;
+        /** Submit the audit-report request form (form-encoded; at most 5 per address per hour) */
+        post: operations["POST_trust_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/report-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request an audit report (IN-4): name, email, organisation, report_type, needed_by, message; the answer is the same whatever becomes of it */
+        post: operations["POST_api_v1_public_report_requests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-requests/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** link | send_nda | cancel (workforce); approve | reject | reissue (Security or Privacy Officer) */
+        post: operations["POST_api_v1_report_requests__id__actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nda/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The click-through NDA a requester was sent */
+        get: operations["GET_nda__token_"];
+        put?: never;
+        /** Accept the NDA (form-encoded: name, email, organisation, accept) */
+        post: operations["POST_nda__token_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/downloads/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An approved report's download page */
+        get: operations["GET_downloads__token_"];
+        put?: never;
+        /** Download the report (each download is counted and recorded) */
+        post: operations["POST_downloads__token_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trust/subscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Subscribe an email to subprocessor-list changes (form-encoded email; a confirmation link is emailed) */
+        post: operations["POST_trust_subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Subscribe {email} to subprocessor-list changes; the answer is the same whatever the address's state */
+        post: operations["POST_api_v1_public_subscriptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trust/subscriptions/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subscription's page: confirm it or end it */
+        get: operations["GET_trust_subscriptions__token_"];
+        put?: never;
+        /** Confirm or end a subscription (form-encoded action=confirm | unsubscribe) */
+        post: operations["POST_trust_subscriptions__token_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This OpenAPI 3.1 document */
+        get: operations["GET_api_v1_openapi_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Error: {
+            error: {
+                code: string;
+                message: string;
+                details: {
+                    field: string;
+                    reason: string;
+                    line?: number;
+                }[];
+            };
+        };
+        Actor: {
+            id: string;
+            role: string;
+            name?: string | null;
+            email?: string | null;
+        };
+        GateDecision: {
+            /** @enum {string} */
+            decision: "allow" | "deny" | "needs_approval";
+            rules: {
+                id: string;
+                /** @enum {string} */
+                outcome: "pass" | "deny" | "needs_approval" | "not_applicable";
+                reason: string;
+                remedy: string;
+                seed_ref: string;
+                citation: string;
+                statement: string;
+                evidence: {
+                    kind: string;
+                    ref: string;
+                    state: string;
+                }[];
+            }[];
+        };
+        /** @description a party */
+        Party: {
+            /** @description unique, case-insensitive */
+            name: string;
+            /** @enum {string} */
+            kind: "customer" | "partner" | "subcontractor" | "contracted_developer";
+            legal_name?: string | null;
+            /** @enum {string|null} */
+            status?: "prospect" | "onboarding" | "active" | "offboarded" | null;
+            /** @description who in our organisation owns the relationship; internal: not shown to the party's contacts */
+            owner?: string | null;
+            /**
+             * @description internal: not shown to the party's contacts
+             * @enum {string|null}
+             */
+            criticality?: "low" | "medium" | "high" | null;
+            /** @description hosts or runs our infrastructure (SOC 2 yearly); internal: not shown to the party's contacts */
+            infrastructure_partner?: boolean | null;
+            /** @description listed on the public subprocessor page */
+            public_subprocessor?: boolean | null;
+            /** @description what it does for us, as published */
+            purpose?: string | null;
+            location?: string | null;
+            region?: string | null;
+            website?: string | null;
+            /** @description HITRUST 05.i risk identification; internal: not shown to the party's contacts */
+            data_categories?: ("ephi" | "pii" | "financial" | "credentials" | "confidential" | "public")[] | null;
+            /**
+             * @description internal: not shown to the party's contacts
+             * @enum {string|null}
+             */
+            access_level?: "none" | "non_production" | "production" | null;
+            /** @description internal: not shown to the party's contacts */
+            risk_tier?: string | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a system */
+        System: {
+            name: string;
+            /** @enum {string} */
+            environment: "production" | "staging" | "development";
+            contains_ephi: boolean;
+            owner: string;
+            /** @description changes to it are infrastructure changes (TP-8) */
+            infrastructure?: boolean | null;
+            description?: string | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a service */
+        Service: {
+            name: string;
+            description?: string | null;
+            /** @enum {string|null} */
+            direction?: "provides" | "uses" | null;
+            /** @description ids of our systems the service touches */
+            systems?: string[] | null;
+            data_categories?: ("ephi" | "pii" | "financial" | "credentials" | "confidential" | "public")[] | null;
+            /** @description creates, receives, maintains or transmits ePHI */
+            handles_ephi: boolean;
+            /** @description its own account or tenant, e.g. an AWS account id */
+            environment_boundary?: string | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            party_id: string;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a contact */
+        Contact: {
+            name: string;
+            /** Format: email */
+            email: string;
+            phone?: string | null;
+            /** @description e.g. security, account manager, incident contact */
+            role?: string | null;
+            primary?: boolean | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            party_id: string;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a agreement */
+        Agreement: {
+            /** @enum {string} */
+            type: "baa" | "sla" | "nda" | "dev_contract" | "msa" | "dpa";
+            title?: string | null;
+            /** @enum {string|null} */
+            status?: "draft" | "sent" | "executed" | "expired" | "terminated" | null;
+            /** Format: date-time */
+            effective_at?: string | null;
+            /** Format: date-time */
+            expires_at?: string | null;
+            renewal_notice_days?: number | null;
+            /** @description SLA reviews (TP-14): RFC 5545 RRULE such as FREQ=MONTHLY;INTERVAL=3; default from the profile's [reviews.schedule] */
+            review_rrule?: string | null;
+            /** @description who signed for the third party */
+            signed_by?: string | null;
+            /** @description data-use commitments (TR-11) */
+            data_use?: {
+                no_sale_or_sharing?: boolean | null;
+                no_advertising_use?: boolean | null;
+                ai_zero_data_retention?: boolean | null;
+                no_model_training?: boolean | null;
+                dpf_participation?: boolean | null;
+            } | null;
+            /** @description HIPAA 164.314(a)(2)(i) checklist */
+            baa?: {
+                /** @description 164.314(a)(2)(i)(A) */
+                safeguards?: boolean | null;
+                /** @description 164.314(a)(2)(i)(B) */
+                subcontractor_flow_down?: boolean | null;
+                /** @description 164.314(a)(2)(i)(C) */
+                incident_reporting?: boolean | null;
+                responsibilities?: string | null;
+            } | null;
+            /** @description SLA sections required by the seeds and measurable terms */
+            sla?: {
+                liability?: boolean | null;
+                service_definitions?: boolean | null;
+                security_controls?: boolean | null;
+                service_management?: boolean | null;
+                uptime_percent?: number | null;
+                response_hours?: number | null;
+                resolution_hours?: number | null;
+                breach_notice_hours?: number | null;
+            } | null;
+            /** @description a click-through NDA's acceptance (IN-4): name, email, organisation, time, IP address, user agent, SHA-256 of the text accepted */
+            click_through?: Record<string, unknown> | null;
+            /** @description the agreement's text as accepted (click-through NDAs) */
+            document_id?: string | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            party_id: string;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a due diligence */
+        DueDiligence: {
+            /** Format: date-time */
+            date: string;
+            reviewer: string;
+            /** @enum {string} */
+            result: "passed" | "conditional" | "failed";
+            summary?: string | null;
+            /** @description ids of uploaded documents */
+            evidence?: string[] | null;
+            /** Format: date-time */
+            next_due_at?: string | null;
+            /** @enum {string|null} */
+            scope?: "security" | "privacy" | "financial" | "compliance" | "other" | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            party_id: string;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a control */
+        Control: {
+            /** Format: date-time */
+            date: string;
+            reviewer: string;
+            /** @enum {string} */
+            result: "passed" | "conditional" | "failed";
+            summary?: string | null;
+            /** @description ids of uploaded documents */
+            evidence?: string[] | null;
+            /** Format: date-time */
+            next_due_at?: string | null;
+            name: string;
+            /** @enum {string} */
+            type: "encryption_in_transit" | "access_control" | "soc2_report" | "penetration_test" | "infrastructure_permission" | "other";
+            /** @description for infrastructure_permission: the system it covers */
+            system_id?: string | null;
+            /** Format: date-time */
+            valid_until?: string | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            party_id: string;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a document */
+        Document: {
+            filename: string;
+            content_type: string;
+            size: number;
+            sha256: string;
+            agreement_id?: string | null;
+            uploaded_by?: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            } | null;
+            certification_id?: string | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            party_id: string;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a grant */
+        Grant: {
+            contact_id?: string | null;
+            lines: {
+                system_id: string;
+                system_name?: string | null;
+                permission: string;
+                environment?: string | null;
+                justification?: string | null;
+                contains_ephi?: boolean | null;
+            }[];
+            /** Format: date-time */
+            start_at: string;
+            /** Format: date-time */
+            end_at: string;
+            purpose?: string | null;
+            status: string;
+            decision_outcome: string;
+            decision: Record<string, unknown>;
+            requested_by: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            };
+            approved_by?: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            } | null;
+            /** Format: date-time */
+            approved_at?: string | null;
+            approval_comment?: string | null;
+            effective_status?: string | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            party_id: string;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a user */
+        User: {
+            /** Format: email */
+            email: string;
+            name?: string | null;
+            role: string;
+            party_id?: string | null;
+            status: string;
+            /** Format: date-time */
+            expires_at?: string | null;
+            /** Format: date-time */
+            access_until?: string | null;
+            mfa_enrolled?: boolean | null;
+            attestations?: Record<string, unknown> | null;
+            workforce?: boolean | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a entitlement review */
+        EntitlementReview: {
+            title: string;
+            scope: string;
+            status: string;
+            /** Format: date-time */
+            due_at: string;
+            lines: {
+                id?: string | null;
+                decision?: string | null;
+                decided_by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                decided_at?: string | null;
+                comment?: string | null;
+            }[];
+            period?: number | null;
+            /** Format: date-time */
+            completed_at?: string | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a alert */
+        Alert: {
+            title: string;
+            type: string;
+            status: string;
+            severity: string;
+            subject?: Record<string, unknown> | null;
+            detail?: Record<string, unknown> | null;
+            acknowledged_by?: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            } | null;
+            /** Format: date-time */
+            acknowledged_at?: string | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a review */
+        Review: {
+            title: string;
+            review_kind: string;
+            status: string;
+            party_id?: string | null;
+            agreement_id?: string | null;
+            change_notice_id?: string | null;
+            /** Format: date-time */
+            due_at: string;
+            period?: string | null;
+            period_label?: string | null;
+            series_key?: string | null;
+            opened_by: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            };
+            assignee?: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            } | null;
+            documentation?: {
+                documented_by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                documented_at?: string | null;
+            } | null;
+            rejections?: {
+                by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                at?: string | null;
+                comment?: string | null;
+            }[] | null;
+            party_responses?: {
+                by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                at?: string | null;
+            }[] | null;
+            approved_by?: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            } | null;
+            /** Format: date-time */
+            approved_at?: string | null;
+            on_time?: boolean | null;
+            overdue?: boolean | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a soc2 report */
+        Soc2Report: {
+            /** @enum {string} */
+            type: "type1" | "type2";
+            /** Format: date-time */
+            period_start?: string | null;
+            /** Format: date-time */
+            period_end: string;
+            /** @description the audit firm */
+            auditor: string;
+            /** @enum {string} */
+            opinion: "unqualified" | "qualified" | "adverse" | "disclaimer";
+            /** Format: date-time */
+            issued_at?: string | null;
+            /** Format: date-time */
+            reviewed_at: string;
+            /** @description exceptions the auditor noted; each becomes a finding */
+            exceptions?: {
+                control: string;
+                description?: string | null;
+                /** @enum {string|null} */
+                severity?: "critical" | "high" | "medium" | "low" | null;
+            }[] | null;
+            /** @description complementary user entity controls, each with our owner */
+            user_entity_controls?: {
+                control: string;
+                owner_id: string;
+                in_place?: boolean | null;
+            }[] | null;
+            /** @description covers the gap between the period's end and now */
+            bridge_letter?: {
+                /** Format: date-time */
+                covered_until: string;
+                document_id?: string | null;
+            } | null;
+            /** @description the uploaded report */
+            document_id?: string | null;
+            summary?: string | null;
+            reviewed_by?: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            } | null;
+            finding_ids?: string[] | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            party_id: string;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a change notice */
+        ChangeNotice: {
+            party_id: string;
+            title: string;
+            description?: string | null;
+            service_ids?: string[] | null;
+            /** @description internal: not shown to the party's contacts */
+            system_ids?: string[] | null;
+            /** Format: date-time */
+            planned_at?: string | null;
+            /** @description internal: not shown to the party's contacts */
+            substantial?: boolean | null;
+            /** @description internal: not shown to the party's contacts */
+            substantial_reasons?: string[] | null;
+            new_subprocessor?: Record<string, unknown> | null;
+            new_data_location?: string | null;
+            status: string;
+            /** @description internal: not shown to the party's contacts */
+            change_review_id?: string | null;
+            /** @description internal: not shown to the party's contacts */
+            risk_assessment_id?: string | null;
+            /** Format: date-time */
+            implemented_at?: string | null;
+            /** @description internal: not shown to the party's contacts */
+            finding_id?: string | null;
+            /** @description internal: not shown to the party's contacts */
+            substantial_tag?: string | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a finding */
+        Finding: {
+            title: string;
+            description?: string | null;
+            severity: string;
+            status: string;
+            party_id?: string | null;
+            source?: {
+                kind?: string | null;
+                id?: string | null;
+            } | null;
+            rule?: string | null;
+            owner?: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            } | null;
+            /** Format: date-time */
+            due_at?: string | null;
+            overdue?: boolean | null;
+            resolution?: {
+                by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                at?: string | null;
+            } | null;
+            opened_by: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            };
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a certification */
+        Certification: {
+            /** @description as the trust page shows it, e.g. SOC 2 Type II */
+            name: string;
+            /** @enum {string} */
+            framework: "iso27001_2022" | "soc2_type1" | "soc2_type2" | "hitrust_r2" | "hitrust_i1" | "dpf" | "hipaa" | "pci_dss" | "other";
+            /** @description the auditor or certification body */
+            issuer: string;
+            scope?: string | null;
+            /** Format: date-time */
+            valid_from: string;
+            /** Format: date-time */
+            valid_until: string;
+            /** @description shown on the public trust page while valid (default true) */
+            public?: boolean | null;
+            /** @description the certificate or report (never public by itself) */
+            document_id?: string | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a report request */
+        ReportRequest: {
+            requester: {
+                name: string;
+                /** Format: email */
+                email: string;
+            };
+            organisation: string;
+            report_type: string;
+            /** Format: date-time */
+            needed_by?: string | null;
+            message?: string | null;
+            source: string;
+            party_id?: string | null;
+            link?: {
+                how?: string | null;
+                note?: string | null;
+            } | null;
+            status: string;
+            nda?: {
+                agreement_id?: string | null;
+                /** Format: date-time */
+                sent_at?: string | null;
+                /** Format: date-time */
+                accepted_at?: string | null;
+                /** Format: date-time */
+                link_expires_at?: string | null;
+            } | null;
+            decision?: Record<string, unknown> | null;
+            delivery?: Record<string, unknown> | null;
+            history: {
+                action: string;
+                status: string;
+                /** Format: date-time */
+                at: string;
+                by: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                };
+                comment?: string | null;
+            }[];
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    GET_healthz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status?: string;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_readyz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status?: string;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_ledger_checkpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        origin: string;
+                        size: number;
+                        root_hash: string;
+                        note: string;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_ledger_entries__index_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 0-based leaf index */
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        index: number;
+                        leaf: string;
+                        leaf_hash: string;
+                        event: Record<string, unknown>;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_ledger_roots__size_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description tree size, 0 to the current size */
+                size: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        size: number;
+                        root_hash: string;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_ledger_proofs_inclusion: {
+        parameters: {
+            query: {
+                /** @description leaf index */
+                index: number;
+                /** @description tree size (> index) */
+                size: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        index: number;
+                        size: number;
+                        leaf_hash: string;
+                        proof: string[];
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_ledger_proofs_consistency: {
+        parameters: {
+            query: {
+                /** @description older tree size (>= 1) */
+                from: number;
+                /** @description newer tree size (>= from) */
+                to: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: number;
+                        to: number;
+                        proof: string[];
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_ledger_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            verifier_key: string;
+                            name: string;
+                            key_id: string;
+                            added_index: number;
+                            /** Format: date-time */
+                            added_at: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_notes: {
+        parameters: {
+            query?: {
+                /** @description subject kind */
+                subject_kind?: string;
+                /** @description subject id */
+                subject_id?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            subject: {
+                                kind: string;
+                                id: string;
+                            };
+                            text: string;
+                            author: components["schemas"]["Actor"];
+                            /** Format: date-time */
+                            created_at: string;
+                            ledger_index: number;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_notes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    subject: Record<string, unknown>;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        subject: {
+                            kind: string;
+                            id: string;
+                        };
+                        text: string;
+                        author: components["schemas"]["Actor"];
+                        /** Format: date-time */
+                        created_at: string;
+                        ledger_index: number;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_parties_import: {
+        parameters: {
+            query?: {
+                /** @description import the good rows and report the others */
+                skip_invalid?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        skipped: {
+                            line: number;
+                            field: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_parties_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_parties: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the name */
+                q?: string;
+                /** @description filter */
+                kind?: string;
+                /** @description filter */
+                status?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Party"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_parties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description unique, case-insensitive */
+                    name: string;
+                    /** @enum {string} */
+                    kind: "customer" | "partner" | "subcontractor" | "contracted_developer";
+                    legal_name?: string;
+                    /** @enum {string} */
+                    status?: "prospect" | "onboarding" | "active" | "offboarded";
+                    /** @description who in our organisation owns the relationship; internal: not shown to the party's contacts */
+                    owner?: string;
+                    /**
+                     * @description internal: not shown to the party's contacts
+                     * @enum {string}
+                     */
+                    criticality?: "low" | "medium" | "high";
+                    /** @description hosts or runs our infrastructure (SOC 2 yearly); internal: not shown to the party's contacts */
+                    infrastructure_partner?: boolean;
+                    /** @description listed on the public subprocessor page */
+                    public_subprocessor?: boolean;
+                    /** @description what it does for us, as published */
+                    purpose?: string;
+                    location?: string;
+                    region?: string;
+                    website?: string;
+                    /** @description HITRUST 05.i risk identification; internal: not shown to the party's contacts */
+                    data_categories?: ("ephi" | "pii" | "financial" | "credentials" | "confidential" | "public")[];
+                    /**
+                     * @description internal: not shown to the party's contacts
+                     * @enum {string}
+                     */
+                    access_level?: "none" | "non_production" | "production";
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Party"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_parties__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description party id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Party"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DELETE_api_v1_parties__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description party id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        deleted: boolean;
+                        ledger_index: number;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PATCH_api_v1_parties__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description party id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description unique, case-insensitive */
+                    name?: string;
+                    /** @enum {string} */
+                    kind?: "customer" | "partner" | "subcontractor" | "contracted_developer";
+                    legal_name?: string;
+                    /** @enum {string} */
+                    status?: "prospect" | "onboarding" | "active" | "offboarded";
+                    /** @description who in our organisation owns the relationship; internal: not shown to the party's contacts */
+                    owner?: string;
+                    /**
+                     * @description internal: not shown to the party's contacts
+                     * @enum {string}
+                     */
+                    criticality?: "low" | "medium" | "high";
+                    /** @description hosts or runs our infrastructure (SOC 2 yearly); internal: not shown to the party's contacts */
+                    infrastructure_partner?: boolean;
+                    /** @description listed on the public subprocessor page */
+                    public_subprocessor?: boolean;
+                    /** @description what it does for us, as published */
+                    purpose?: string;
+                    location?: string;
+                    region?: string;
+                    website?: string;
+                    /** @description HITRUST 05.i risk identification; internal: not shown to the party's contacts */
+                    data_categories?: ("ephi" | "pii" | "financial" | "credentials" | "confidential" | "public")[];
+                    /**
+                     * @description internal: not shown to the party's contacts
+                     * @enum {string}
+                     */
+                    access_level?: "none" | "non_production" | "production";
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Party"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_systems: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the name */
+                q?: string;
+                /** @description filter */
+                environment?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["System"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_systems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    environment: "production" | "staging" | "development";
+                    contains_ephi: boolean;
+                    owner: string;
+                    /** @description changes to it are infrastructure changes (TP-8) */
+                    infrastructure?: boolean;
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["System"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_systems__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description system id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["System"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DELETE_api_v1_systems__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description system id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        deleted: boolean;
+                        ledger_index: number;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PATCH_api_v1_systems__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description system id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @enum {string} */
+                    environment?: "production" | "staging" | "development";
+                    contains_ephi?: boolean;
+                    owner?: string;
+                    /** @description changes to it are infrastructure changes (TP-8) */
+                    infrastructure?: boolean;
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["System"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_parties__party_id__services: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the name */
+                q?: string;
+                /** @description filter */
+                direction?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Service"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_parties__party_id__services: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    /** @enum {string} */
+                    direction?: "provides" | "uses";
+                    /** @description ids of our systems the service touches */
+                    systems?: string[];
+                    data_categories?: ("ephi" | "pii" | "financial" | "credentials" | "confidential" | "public")[];
+                    /** @description creates, receives, maintains or transmits ePHI */
+                    handles_ephi: boolean;
+                    /** @description its own account or tenant, e.g. an AWS account id */
+                    environment_boundary?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_services__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description service id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DELETE_api_v1_services__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description service id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        deleted: boolean;
+                        ledger_index: number;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PATCH_api_v1_services__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description service id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string;
+                    /** @enum {string} */
+                    direction?: "provides" | "uses";
+                    /** @description ids of our systems the service touches */
+                    systems?: string[];
+                    data_categories?: ("ephi" | "pii" | "financial" | "credentials" | "confidential" | "public")[];
+                    /** @description creates, receives, maintains or transmits ePHI */
+                    handles_ephi?: boolean;
+                    /** @description its own account or tenant, e.g. an AWS account id */
+                    environment_boundary?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_parties__party_id__contacts: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the name */
+                q?: string;
+                /** @description filter */
+                role?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Contact"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_parties__party_id__contacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** Format: email */
+                    email: string;
+                    phone?: string;
+                    /** @description e.g. security, account manager, incident contact */
+                    role?: string;
+                    primary?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_contacts__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description contact id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DELETE_api_v1_contacts__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contact id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        deleted: boolean;
+                        ledger_index: number;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PATCH_api_v1_contacts__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contact id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                    /** @description e.g. security, account manager, incident contact */
+                    role?: string;
+                    primary?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_parties__party_id__agreements: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the title */
+                q?: string;
+                /** @description filter */
+                type?: string;
+                /** @description filter */
+                status?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Agreement"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_parties__party_id__agreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    type: "baa" | "sla" | "nda" | "dev_contract" | "msa" | "dpa";
+                    title?: string;
+                    /** @enum {string} */
+                    status?: "draft" | "sent" | "executed" | "expired" | "terminated";
+                    /** Format: date-time */
+                    effective_at?: string;
+                    /** Format: date-time */
+                    expires_at?: string;
+                    renewal_notice_days?: number;
+                    /** @description SLA reviews (TP-14): RFC 5545 RRULE such as FREQ=MONTHLY;INTERVAL=3; default from the profile's [reviews.schedule] */
+                    review_rrule?: string;
+                    /** @description who signed for the third party */
+                    signed_by?: string;
+                    /** @description data-use commitments (TR-11) */
+                    data_use?: {
+                        no_sale_or_sharing?: boolean;
+                        no_advertising_use?: boolean;
+                        ai_zero_data_retention?: boolean;
+                        no_model_training?: boolean;
+                        dpf_participation?: boolean;
+                    };
+                    /** @description HIPAA 164.314(a)(2)(i) checklist */
+                    baa?: {
+                        /** @description 164.314(a)(2)(i)(A) */
+                        safeguards?: boolean;
+                        /** @description 164.314(a)(2)(i)(B) */
+                        subcontractor_flow_down?: boolean;
+                        /** @description 164.314(a)(2)(i)(C) */
+                        incident_reporting?: boolean;
+                        responsibilities?: string;
+                    };
+                    /** @description SLA sections required by the seeds and measurable terms */
+                    sla?: {
+                        liability?: boolean;
+                        service_definitions?: boolean;
+                        security_controls?: boolean;
+                        service_management?: boolean;
+                        uptime_percent?: number;
+                        response_hours?: number;
+                        resolution_hours?: number;
+                        breach_notice_hours?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_agreements__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DELETE_api_v1_agreements__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        deleted: boolean;
+                        ledger_index: number;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PATCH_api_v1_agreements__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    type?: "baa" | "sla" | "nda" | "dev_contract" | "msa" | "dpa";
+                    title?: string;
+                    /** @enum {string} */
+                    status?: "draft" | "sent" | "executed" | "expired" | "terminated";
+                    /** Format: date-time */
+                    effective_at?: string;
+                    /** Format: date-time */
+                    expires_at?: string;
+                    renewal_notice_days?: number;
+                    /** @description SLA reviews (TP-14): RFC 5545 RRULE such as FREQ=MONTHLY;INTERVAL=3; default from the profile's [reviews.schedule] */
+                    review_rrule?: string;
+                    /** @description who signed for the third party */
+                    signed_by?: string;
+                    /** @description data-use commitments (TR-11) */
+                    data_use?: {
+                        no_sale_or_sharing?: boolean;
+                        no_advertising_use?: boolean;
+                        ai_zero_data_retention?: boolean;
+                        no_model_training?: boolean;
+                        dpf_participation?: boolean;
+                    };
+                    /** @description HIPAA 164.314(a)(2)(i) checklist */
+                    baa?: {
+                        /** @description 164.314(a)(2)(i)(A) */
+                        safeguards?: boolean;
+                        /** @description 164.314(a)(2)(i)(B) */
+                        subcontractor_flow_down?: boolean;
+                        /** @description 164.314(a)(2)(i)(C) */
+                        incident_reporting?: boolean;
+                        responsibilities?: string;
+                    };
+                    /** @description SLA sections required by the seeds and measurable terms */
+                    sla?: {
+                        liability?: boolean;
+                        service_definitions?: boolean;
+                        security_controls?: boolean;
+                        service_management?: boolean;
+                        uptime_percent?: number;
+                        response_hours?: number;
+                        resolution_hours?: number;
+                        breach_notice_hours?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_parties__party_id__due_diligence: {
+        parameters: {
+            query?: {
+                /** @description filter */
+                result?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DueDiligence"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_parties__party_id__due_diligence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    date: string;
+                    reviewer: string;
+                    /** @enum {string} */
+                    result: "passed" | "conditional" | "failed";
+                    summary?: string;
+                    /** @description ids of uploaded documents */
+                    evidence?: string[];
+                    /** Format: date-time */
+                    next_due_at?: string;
+                    /** @enum {string} */
+                    scope?: "security" | "privacy" | "financial" | "compliance" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueDiligence"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_due_diligence__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description due diligence id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueDiligence"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DELETE_api_v1_due_diligence__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description due diligence id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        deleted: boolean;
+                        ledger_index: number;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PATCH_api_v1_due_diligence__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description due diligence id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    date?: string;
+                    reviewer?: string;
+                    /** @enum {string} */
+                    result?: "passed" | "conditional" | "failed";
+                    summary?: string;
+                    /** @description ids of uploaded documents */
+                    evidence?: string[];
+                    /** Format: date-time */
+                    next_due_at?: string;
+                    /** @enum {string} */
+                    scope?: "security" | "privacy" | "financial" | "compliance" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueDiligence"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_parties__party_id__controls: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the name */
+                q?: string;
+                /** @description filter */
+                type?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Control"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_parties__party_id__controls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    date: string;
+                    reviewer: string;
+                    /** @enum {string} */
+                    result: "passed" | "conditional" | "failed";
+                    summary?: string;
+                    /** @description ids of uploaded documents */
+                    evidence?: string[];
+                    /** Format: date-time */
+                    next_due_at?: string;
+                    name: string;
+                    /** @enum {string} */
+                    type: "encryption_in_transit" | "access_control" | "soc2_report" | "penetration_test" | "infrastructure_permission" | "other";
+                    /** @description for infrastructure_permission: the system it covers */
+                    system_id?: string;
+                    /** Format: date-time */
+                    valid_until?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Control"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_controls__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description control id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Control"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DELETE_api_v1_controls__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description control id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        deleted: boolean;
+                        ledger_index: number;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PATCH_api_v1_controls__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description control id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    date?: string;
+                    reviewer?: string;
+                    /** @enum {string} */
+                    result?: "passed" | "conditional" | "failed";
+                    summary?: string;
+                    /** @description ids of uploaded documents */
+                    evidence?: string[];
+                    /** Format: date-time */
+                    next_due_at?: string;
+                    name?: string;
+                    /** @enum {string} */
+                    type?: "encryption_in_transit" | "access_control" | "soc2_report" | "penetration_test" | "infrastructure_permission" | "other";
+                    /** @description for infrastructure_permission: the system it covers */
+                    system_id?: string;
+                    /** Format: date-time */
+                    valid_until?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Control"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_parties__party_id__documents: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the filename */
+                q?: string;
+                /** @description filter */
+                content_type?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Document"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_parties__party_id__documents: {
+        parameters: {
+            query: {
+                /** @description the file's name, for display */
+                filename: string;
+            };
+            header?: never;
+            path: {
+                /** @description party id */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_documents__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_users: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the email */
+                q?: string;
+                /** @description filter */
+                role?: string;
+                /** @description filter */
+                status?: string;
+                /** @description filter: about this party */
+                party_id?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["User"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    name: string;
+                    /** @enum {string} */
+                    role: "security_officer" | "privacy_officer" | "staff" | "auditor" | "third_party_contact";
+                    /** @description required for third_party_contact: the one party the account belongs to */
+                    party_id?: string;
+                    /**
+                     * Format: date-time
+                     * @description optional end of access (e.g. an external auditor's engagement)
+                     */
+                    expires_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["User"];
+                        initial_password: string;
+                        note?: string;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_users__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_entitlement_reviews: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the title */
+                q?: string;
+                /** @description filter */
+                scope?: string;
+                /** @description filter */
+                status?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EntitlementReview"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_entitlement_reviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description regular: staff, auditors, third-party contacts and active grants; elevated: officers and break-glass uses
+                     * @enum {string}
+                     */
+                    scope: "regular" | "elevated";
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementReview"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_entitlement_reviews__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description entitlement review id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementReview"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_alerts: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the title */
+                q?: string;
+                /** @description filter */
+                type?: string;
+                /** @description filter */
+                status?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Alert"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_alerts__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description alert id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_reviews: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the title */
+                q?: string;
+                /** @description filter */
+                review_kind?: string;
+                /** @description filter */
+                status?: string;
+                /** @description filter: about this party */
+                party_id?: string;
+                /** @description filter: due at or after (RFC 3339) */
+                due_after?: string;
+                /** @description filter: due before (RFC 3339) */
+                due_before?: string;
+                /** @description true: open and past due */
+                overdue?: boolean;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Review"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_reviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description change_review and risk_assessment are opened by change notices
+                     * @enum {string}
+                     */
+                    review_kind: "partner_list_review" | "party_review" | "sla_review" | "activity_review" | "change_review" | "risk_assessment" | "sla_report";
+                    /** @description required for every kind about one party */
+                    party_id?: string;
+                    /** @description for an sla_review: the SLA */
+                    agreement_id?: string;
+                    /**
+                     * Format: date-time
+                     * @description when the review must be approved; in the future
+                     */
+                    due_at: string;
+                    /** @description default from kind and party */
+                    title?: string;
+                    /** @description assign at once (a user in the profile's assignee roles) */
+                    assignee_id?: string;
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_reviews__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description review id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_parties__party_id__soc2_reports: {
+        parameters: {
+            query?: {
+                /** @description filter */
+                opinion?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Soc2Report"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_parties__party_id__soc2_reports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    type: "type1" | "type2";
+                    /** Format: date-time */
+                    period_start?: string;
+                    /** Format: date-time */
+                    period_end: string;
+                    /** @description the audit firm */
+                    auditor: string;
+                    /** @enum {string} */
+                    opinion: "unqualified" | "qualified" | "adverse" | "disclaimer";
+                    /** Format: date-time */
+                    issued_at?: string;
+                    /** Format: date-time */
+                    reviewed_at: string;
+                    /** @description exceptions the auditor noted; each becomes a finding */
+                    exceptions?: {
+                        control: string;
+                        description?: string;
+                        /** @enum {string} */
+                        severity?: "critical" | "high" | "medium" | "low";
+                    }[];
+                    /** @description complementary user entity controls, each with our owner */
+                    user_entity_controls?: {
+                        control: string;
+                        owner_id: string;
+                        in_place?: boolean;
+                    }[];
+                    /** @description covers the gap between the period's end and now */
+                    bridge_letter?: {
+                        /** Format: date-time */
+                        covered_until?: string;
+                        document_id?: string;
+                    };
+                    /** @description the uploaded report */
+                    document_id?: string;
+                    summary?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Soc2Report"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_soc2_reports__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description soc2 report id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Soc2Report"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_change_notices: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the title */
+                q?: string;
+                /** @description filter */
+                substantial_tag?: string;
+                /** @description filter */
+                status?: string;
+                /** @description filter: about this party */
+                party_id?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ChangeNotice"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_change_notices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the party changing its services */
+                    party_id: string;
+                    title: string;
+                    /** @description what changes, as the party announced it */
+                    description: string;
+                    service_ids?: string[];
+                    /** @description our systems the change touches */
+                    system_ids?: string[];
+                    /**
+                     * Format: date-time
+                     * @description when the party plans to implement it; in the future
+                     */
+                    planned_at: string;
+                    /** @description the officer's call; the profile's rules may also make it substantial */
+                    substantial?: boolean;
+                    new_subprocessor?: boolean;
+                    /** @description where data will newly be stored or processed */
+                    new_data_location?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNotice"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_change_notices__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description change notice id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNotice"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_findings: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the title */
+                q?: string;
+                /** @description filter */
+                severity?: string;
+                /** @description filter */
+                status?: string;
+                /** @description filter: about this party */
+                party_id?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Finding"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_findings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @description what was found */
+                    description?: string;
+                    /** @enum {string} */
+                    severity: "critical" | "high" | "medium" | "low";
+                    /** @description the party it concerns */
+                    party_id?: string;
+                    /** @description the review that found it */
+                    review_id?: string;
+                    /** @description who resolves it (default: you) */
+                    owner_id?: string;
+                    /**
+                     * Format: date-time
+                     * @description default from the profile's remediation window for the severity
+                     */
+                    due_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Finding"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_findings__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description finding id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Finding"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_certifications: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the name */
+                q?: string;
+                /** @description filter */
+                framework?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Certification"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_certifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description as the trust page shows it, e.g. SOC 2 Type II */
+                    name: string;
+                    /** @enum {string} */
+                    framework: "iso27001_2022" | "soc2_type1" | "soc2_type2" | "hitrust_r2" | "hitrust_i1" | "dpf" | "hipaa" | "pci_dss" | "other";
+                    /** @description the auditor or certification body */
+                    issuer: string;
+                    scope?: string;
+                    /** Format: date-time */
+                    valid_from: string;
+                    /** Format: date-time */
+                    valid_until: string;
+                    /** @description shown on the public trust page while valid (default true) */
+                    public?: boolean;
+                    /** @description the certificate or report (never public by itself) */
+                    document_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certification"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_certifications__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description certification id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certification"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DELETE_api_v1_certifications__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description certification id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        deleted: boolean;
+                        ledger_index: number;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PATCH_api_v1_certifications__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description certification id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description as the trust page shows it, e.g. SOC 2 Type II */
+                    name?: string;
+                    /** @enum {string} */
+                    framework?: "iso27001_2022" | "soc2_type1" | "soc2_type2" | "hitrust_r2" | "hitrust_i1" | "dpf" | "hipaa" | "pci_dss" | "other";
+                    /** @description the auditor or certification body */
+                    issuer?: string;
+                    scope?: string;
+                    /** Format: date-time */
+                    valid_from?: string;
+                    /** Format: date-time */
+                    valid_until?: string;
+                    /** @description shown on the public trust page while valid (default true) */
+                    public?: boolean;
+                    /** @description the certificate or report (never public by itself) */
+                    document_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certification"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_report_requests: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the organisation */
+                q?: string;
+                /** @description filter */
+                report_type?: string;
+                /** @description filter */
+                status?: string;
+                /** @description filter: about this party */
+                party_id?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReportRequest"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_report_requests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description full name */
+                    name: string;
+                    /**
+                     * Format: email
+                     * @description where the NDA and the download link are sent
+                     */
+                    email: string;
+                    organisation: string;
+                    /** @enum {string} */
+                    report_type: "soc2_type2" | "soc2_type1" | "iso27001" | "hitrust" | "penetration_test" | "other";
+                    /**
+                     * Format: date-time
+                     * @description YYYY-MM-DD or RFC 3339
+                     */
+                    needed_by?: string;
+                    message?: string;
+                    /** @description link to this customer or partner at once */
+                    party_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRequest"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_report_requests__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description report request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRequest"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_agreements__id__documents: {
+        parameters: {
+            query?: {
+                /** @description ledger size */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Document"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_agreements__id__documents: {
+        parameters: {
+            query: {
+                /** @description the file's name, for display */
+                filename: string;
+            };
+            header?: never;
+            path: {
+                /** @description agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_certifications__id__documents: {
+        parameters: {
+            query?: {
+                /** @description ledger size */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description certification id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Document"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_certifications__id__documents: {
+        parameters: {
+            query: {
+                /** @description the file's name, for display */
+                filename: string;
+            };
+            header?: never;
+            path: {
+                /** @description certification id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_documents__id__content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description document id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_parties__id__timeline: {
+        parameters: {
+            query?: {
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description party */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            index: number;
+                            /** @description the event type, noun.verb_past */
+                            type: string;
+                            /** Format: date-time */
+                            at: string;
+                            subject: {
+                                kind: string;
+                                id: string;
+                                name: string;
+                            };
+                            actor: components["schemas"]["Actor"] | null;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_access_evaluate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    party_id: string;
+                    contact_id: string;
+                    purpose?: string;
+                    /** Format: date-time */
+                    start_at: string;
+                    /** Format: date-time */
+                    end_at: string;
+                    lines: {
+                        system_id: string;
+                        /** @enum {string} */
+                        permission: "read" | "write" | "admin";
+                        justification?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GateDecision"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_access_grants: {
+        parameters: {
+            query?: {
+                /** @description one party's grants */
+                party_id?: string;
+                /** @description recorded status: requested approved denied revoked expired */
+                status?: string;
+                /** @description allow deny needs_approval */
+                decision_outcome?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Grant"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_access_grants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    party_id: string;
+                    contact_id: string;
+                    purpose?: string;
+                    /** Format: date-time */
+                    start_at: string;
+                    /** Format: date-time */
+                    end_at: string;
+                    lines: {
+                        system_id: string;
+                        /** @enum {string} */
+                        permission: "read" | "write" | "admin";
+                        justification?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Grant"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_access_grants__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description grant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Grant"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_access_grants__id__approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description grant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Grant"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_access_grants__id__deny: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description grant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Grant"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_access_grants__id__revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description grant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Grant"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_auth_sign_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description password_change_required, mfa_enrolment_required, mfa_required or active */
+                        state: string;
+                        user: {
+                            id: string;
+                            email: string;
+                            role: string;
+                            name?: string | null;
+                            party_id?: string | null;
+                            status?: string;
+                            mfa_enrolled?: boolean | null;
+                        };
+                        csrf_token: string;
+                        session: {
+                            id: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            idle_timeout_seconds: number;
+                        };
+                        profile?: {
+                            name: string;
+                            allow_self_approval: string[];
+                        };
+                        /** Format: date-time */
+                        break_glass_until?: string;
+                        recovery_codes?: string[];
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_auth_totp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description password_change_required, mfa_enrolment_required, mfa_required or active */
+                        state: string;
+                        user: {
+                            id: string;
+                            email: string;
+                            role: string;
+                            name?: string | null;
+                            party_id?: string | null;
+                            status?: string;
+                            mfa_enrolled?: boolean | null;
+                        };
+                        csrf_token: string;
+                        session: {
+                            id: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            idle_timeout_seconds: number;
+                        };
+                        profile?: {
+                            name: string;
+                            allow_self_approval: string[];
+                        };
+                        /** Format: date-time */
+                        break_glass_until?: string;
+                        recovery_codes?: string[];
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_auth_recovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description password_change_required, mfa_enrolment_required, mfa_required or active */
+                        state: string;
+                        user: {
+                            id: string;
+                            email: string;
+                            role: string;
+                            name?: string | null;
+                            party_id?: string | null;
+                            status?: string;
+                            mfa_enrolled?: boolean | null;
+                        };
+                        csrf_token: string;
+                        session: {
+                            id: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            idle_timeout_seconds: number;
+                        };
+                        profile?: {
+                            name: string;
+                            allow_self_approval: string[];
+                        };
+                        /** Format: date-time */
+                        break_glass_until?: string;
+                        recovery_codes?: string[];
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_auth_mfa_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description base32, shown once */
+                        secret: string;
+                        otpauth_uri: string;
+                        algorithm: string;
+                        digits: number;
+                        period: number;
+                        next: string;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_auth_mfa_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description password_change_required, mfa_enrolment_required, mfa_required or active */
+                        state: string;
+                        user: {
+                            id: string;
+                            email: string;
+                            role: string;
+                            name?: string | null;
+                            party_id?: string | null;
+                            status?: string;
+                            mfa_enrolled?: boolean | null;
+                        };
+                        csrf_token: string;
+                        session: {
+                            id: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            idle_timeout_seconds: number;
+                        };
+                        profile?: {
+                            name: string;
+                            allow_self_approval: string[];
+                        };
+                        /** Format: date-time */
+                        break_glass_until?: string;
+                        recovery_codes?: string[];
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_auth_initial_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    new_password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description password_change_required, mfa_enrolment_required, mfa_required or active */
+                        state: string;
+                        user: {
+                            id: string;
+                            email: string;
+                            role: string;
+                            name?: string | null;
+                            party_id?: string | null;
+                            status?: string;
+                            mfa_enrolled?: boolean | null;
+                        };
+                        csrf_token: string;
+                        session: {
+                            id: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            idle_timeout_seconds: number;
+                        };
+                        profile?: {
+                            name: string;
+                            allow_self_approval: string[];
+                        };
+                        /** Format: date-time */
+                        break_glass_until?: string;
+                        recovery_codes?: string[];
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_auth_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description password_change_required, mfa_enrolment_required, mfa_required or active */
+                        state: string;
+                        user: {
+                            id: string;
+                            email: string;
+                            role: string;
+                            name?: string | null;
+                            party_id?: string | null;
+                            status?: string;
+                            mfa_enrolled?: boolean | null;
+                        };
+                        csrf_token: string;
+                        session: {
+                            id: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            idle_timeout_seconds: number;
+                        };
+                        profile?: {
+                            name: string;
+                            allow_self_approval: string[];
+                        };
+                        /** Format: date-time */
+                        break_glass_until?: string;
+                        recovery_codes?: string[];
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_auth_sign_out: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        signed_out: boolean;
+                        everywhere: boolean;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_auth_sign_out_everywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        signed_out: boolean;
+                        everywhere: boolean;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_auth_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    current_password: string;
+                    new_password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changed: boolean;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_auth_break_glass: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        break_glass_until: string;
+                        effective_role: string;
+                        alert_id: string;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_users__id__attestations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "background_check" | "hipaa_training" | "security_training" | "policy_acknowledgement" | "managed_device";
+                    /**
+                     * Format: date-time
+                     * @description when the check, training, acknowledgement or attestation happened
+                     */
+                    completed_on: string;
+                    /** @description where the record is kept (certificate id, vendor report, ...) */
+                    evidence?: string;
+                    /** @description managed_device only */
+                    mdm_enrolled?: boolean;
+                    /** @description managed_device only */
+                    disk_encrypted?: boolean;
+                    /** @description managed_device only */
+                    endpoint_protection?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_users__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "activate" | "deactivate" | "change_role" | "reset_mfa" | "reset_password";
+                    role?: string;
+                    comment: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"] | {
+                        user: components["schemas"]["User"];
+                        initial_password: string;
+                        note?: string;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_tokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            role: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            /** Format: date-time */
+                            revoked_at: string | null;
+                            user_id: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_tokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    role?: string;
+                    /** Format: date-time */
+                    expires_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description shown once */
+                        token: string;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DELETE_api_v1_tokens__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description token id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        revoked: boolean;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_alerts__id__acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description alert id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_entitlement_reviews__id__lines__line_id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description entitlement review id */
+                id: string;
+                /** @description line id (l1, l2, ...) */
+                line_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description revoke ends the access at once
+                     * @enum {string}
+                     */
+                    decision: "certify" | "revoke";
+                    /** @description required to revoke */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementReview"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_reviews__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "assign" | "document" | "approve" | "reject" | "request_info";
+                    /** @description required to reject (what needs further review) and to request_info (what the party is asked for: its contacts read it) */
+                    comment?: string;
+                    /** @description for assign */
+                    assignee_id?: string;
+                    /** @description for document: the sections the kind requires */
+                    documentation?: {
+                        /** @description what was reviewed and the conclusion */
+                        summary?: string;
+                        /** @description SLA performance: uptime, response and resolution times */
+                        sla_performance?: string;
+                        /** @description security: incidents, security events, audit trails */
+                        security_performance?: string;
+                        /** @description compliance: certifications, SOC 2, BAA obligations */
+                        compliance_performance?: string;
+                        /** @description operational issues, failures and disruptions (TP-14) */
+                        operational_issues?: string;
+                        /** @description what the change affects (systems, data, services) */
+                        impact?: string;
+                        /** @description how the change is undone if it fails (TR-5) */
+                        backout_plan?: string;
+                        /**
+                         * @description risk assessment outcome
+                         * @enum {string}
+                         */
+                        risk_level?: "low" | "medium" | "high" | "critical";
+                        /** @description the partner/subcontractor list is complete (TP-10) */
+                        list_confirmed?: boolean;
+                        /** @description contact information is up to date (TP-10) */
+                        contacts_confirmed?: boolean;
+                        /** @description SOC 2 reports reviewed (TP-11) */
+                        soc2_report_ids?: string[];
+                        /** @description ids of uploaded documents */
+                        evidence?: string[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_reviews__id__responses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the party's answer */
+                    message: string;
+                    /** @description documents the party uploaded (POST /api/v1/parties/{id}/documents) */
+                    documents?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_parties__party_id__requests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            title: string;
+                            review_kind: string;
+                            status: string;
+                            /** Format: date-time */
+                            due_at: string;
+                            party_requests: {
+                                [key: string]: unknown;
+                            }[];
+                            party_responses: {
+                                [key: string]: unknown;
+                            }[];
+                            awaiting_party?: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_change_notices__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "implemented" | "withdrawn";
+                    /**
+                     * Format: date-time
+                     * @description when it happened (default now; not in the future)
+                     */
+                    at?: string;
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNotice"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_findings__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "assign" | "resolve" | "accept_risk" | "reopen";
+                    /** @description required: the resolution, the accepted risk or why it reopens */
+                    comment?: string;
+                    /** @description for assign */
+                    owner_id?: string;
+                    /** @description ids of uploaded documents proving the resolution */
+                    evidence?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Finding"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        reviews: {
+                            by_kind: {
+                                [key: string]: {
+                                    open: number;
+                                    due_next_30_days: number;
+                                    overdue: number;
+                                    done_on_time: number;
+                                    done_late: number;
+                                };
+                            };
+                            totals: {
+                                open: number;
+                                due_next_30_days: number;
+                                overdue: number;
+                                done_on_time: number;
+                                done_late: number;
+                            };
+                        };
+                        findings: {
+                            open: number;
+                            open_by_severity: {
+                                [key: string]: number;
+                            };
+                            overdue: number;
+                        };
+                        agreements_expiring: {
+                            id: string;
+                            party_id: string;
+                            party_name: string;
+                            days_left: number;
+                            type?: string;
+                            status?: string;
+                            /** Format: date-time */
+                            expires_at?: string;
+                            purpose?: string;
+                            /** Format: date-time */
+                            end_at?: string;
+                        }[];
+                        grants_ending: {
+                            id: string;
+                            party_id: string;
+                            party_name: string;
+                            days_left: number;
+                            type?: string;
+                            status?: string;
+                            /** Format: date-time */
+                            expires_at?: string;
+                            purpose?: string;
+                            /** Format: date-time */
+                            end_at?: string;
+                        }[];
+                        reviews_by_quarter: {
+                            quarter: string;
+                            on_time: number;
+                            late: number;
+                        }[];
+                        findings_by_month: {
+                            month: string;
+                            opened: number;
+                            closed: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_reports_sla_review: {
+        parameters: {
+            query: {
+                /** @description e.g. 2026Q4 (calendar quarter, UTC) */
+                quarter: string;
+                /** @description json | csv | html */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        quarter: string;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        /** Format: date-time */
+                        generated_at: string;
+                        summary: {
+                            parties: number;
+                            reviews_required: number;
+                            on_time: number;
+                            late: number;
+                            missed: number;
+                            pending: number;
+                            findings_opened: number;
+                            findings_closed: number;
+                        };
+                        organisation_reviews: {
+                            id: string;
+                            review_kind: string;
+                            status: string;
+                            /** Format: date-time */
+                            due_at: string;
+                            /** Format: date-time */
+                            approved_at: string | null;
+                            /** @enum {string} */
+                            outcome?: "on_time" | "late" | "missed" | "pending";
+                        }[];
+                        parties: {
+                            party_id: string;
+                            name: string;
+                            kind: string;
+                            status: string;
+                            reviews: {
+                                id: string;
+                                review_kind: string;
+                                status: string;
+                                /** Format: date-time */
+                                due_at: string;
+                                /** Format: date-time */
+                                approved_at: string | null;
+                                /** @enum {string} */
+                                outcome?: "on_time" | "late" | "missed" | "pending";
+                            }[];
+                            findings_opened: number;
+                            findings_closed: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_outbox: {
+        parameters: {
+            query?: {
+                /** @description queued | sent | failed */
+                status?: string;
+                /** @description about this object */
+                ref_id?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            channel: string;
+                            user_id: string | null;
+                            recipient: string;
+                            subject: string;
+                            body: string;
+                            ref_kind: string | null;
+                            ref_id: string | null;
+                            /** @enum {string} */
+                            status: "queued" | "sent" | "failed";
+                            attempts: number;
+                            last_error: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            sent_at: string | null;
+                            confidential: boolean;
+                            /** Format: date-time */
+                            next_attempt_at?: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_calendar_tokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            revoked_at: string | null;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_calendar_tokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description shown once */
+                        token: string;
+                        /** @description the feed's address */
+                        path: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DELETE_api_v1_calendar_tokens__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description calendar token id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        revoked: boolean;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_calendar__file_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description {token}.ics */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_trust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_trust_subprocessors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_trust_subprocessors_atom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_public_trust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organisation: string;
+                        certifications: {
+                            name: string;
+                            framework: string;
+                            issuer: string;
+                            /** Format: date-time */
+                            valid_from: string;
+                            /** Format: date-time */
+                            valid_until: string;
+                            scope?: string;
+                        }[];
+                        subprocessors: {
+                            name: string;
+                            purpose: string;
+                            location: string;
+                            /** Format: date-time */
+                            planned_from?: string;
+                        }[];
+                        planned: {
+                            name: string;
+                            purpose: string;
+                            location: string;
+                            /** Format: date-time */
+                            planned_from?: string;
+                        }[];
+                        /** Format: date-time */
+                        generated_at: string;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_public_subprocessors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organisation: string;
+                        items: {
+                            name: string;
+                            purpose: string;
+                            location: string;
+                            /** Format: date-time */
+                            planned_from?: string;
+                        }[];
+                        planned: {
+                            name: string;
+                            purpose: string;
+                            location: string;
+                            /** Format: date-time */
+                            planned_from?: string;
+                        }[];
+                        /** Format: date-time */
+                        generated_at: string;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET__well_known_security_txt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_trust_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_trust_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_public_report_requests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description full name */
+                    name: string;
+                    /**
+                     * Format: email
+                     * @description where the NDA and the download link are sent
+                     */
+                    email: string;
+                    organisation: string;
+                    /** @enum {string} */
+                    report_type: "soc2_type2" | "soc2_type1" | "iso27001" | "hitrust" | "penetration_test" | "other";
+                    /**
+                     * Format: date-time
+                     * @description YYYY-MM-DD or RFC 3339
+                     */
+                    needed_by?: string;
+                    message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                        message: string;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_report_requests__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description report request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "link" | "send_nda" | "approve" | "reject" | "cancel" | "reissue";
+                    /** @description link: the customer or partner */
+                    party_id?: string;
+                    /** @description approve: the report to deliver */
+                    document_id?: string;
+                    /** @description approve, reissue: how long the link works (default 7) */
+                    expires_in_days?: number;
+                    /** @description approve, reissue: how many downloads the link allows (default 3) */
+                    max_downloads?: number;
+                    /** @description required to reject or cancel: the reason */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRequest"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_nda__token_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the personal link's secret (256 bits) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_nda__token_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the personal link's secret (256 bits) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_downloads__token_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the personal link's secret (256 bits) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_downloads__token_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the personal link's secret (256 bits) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_trust_subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_public_subscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                        message: string;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_trust_subscriptions__token_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the personal link's secret (256 bits) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_trust_subscriptions__token_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the personal link's secret (256 bits) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_openapi_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        openapi: string;
+                        /** @description title, version */
+                        info: {
+                            [key: string]: unknown;
+                        };
+                        /** @description every operation */
+                        paths: {
+                            [key: string]: unknown;
+                        };
+                        /** @description named schemas */
+                        components: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+}

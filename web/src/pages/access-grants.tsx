@@ -1,0 +1,299 @@
+// The grants list: filters kept in the URL, each grant's gate decision on demand, and
+// approve / deny / revoke where the role and the grant's status allow.
+import { useMemo, useState } from 'preact/hooks';
+import { describe, listAll, post } from '../api';
+import { FilterSelect } from '../components/filter-select';
+import { Missing, Table } from '../components/table';
+import { Link, setQuery, useLocation } from '../router';
+import { isOfficer, maySelfApprove, ROLE_NAMES, useSession, type Role } from '../session';
+import { Alert, Badge, DateText, Empty, Form, Loading, Section, TextField, humanize, useForm, useLoad } from '../ui';
+import { DECISION_TEXT, DecisionBadge, DecisionRules, decisionClass } from './access-gate';
+import type { Actor, Grant, Party } from './access-model';
+import { plainRefusal } from './review-common';
+
+const STATUSES = ['requested', 'approved', 'denied', 'revoked', 'expired'];
+
+function GrantActions(props: { grant: Grant; role: Role; onChanged: (g: Grant, message: string) => void }) {
+  const { grant: g, role } = props;
+  const [mode, setMode] = useState<'' | 'deny' | 'revoke'>('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const form = useForm({ comment: '' });
+  const approvers = new Set(
+    (g.decision?.rules || []).flatMap((r) => (r.evidence || []).filter((e) => e.kind === 'approval').map((e) => e.ref)),
+  );
+  const session = useSession().info;
+  const mayDecide = approvers.size ? approvers.has(role) : isOfficer(role);
+  const status = g.effective_status || g.status;
+  // Separation of duties: whoever asked for the access does not approve it.
+  const ownRequest = g.requested_by?.id === session.user.id && !maySelfApprove(session, 'grant.approve');
+  const canApprove = g.status === 'requested' && mayDecide && !ownRequest;
+  const canDeny = g.status === 'requested' && mayDecide;
+  const canRevoke = g.status === 'approved' && status !== 'expired' && isOfficer(role);
+  if (!canDeny && !canRevoke) return null;
+
+  async function approve() {
+    setBusy(true);
+    setError('');
+    try {
+      const r = await post<Grant>(`/api/v1/access/grants/${g.id}/approve`, {});
+      props.onChanged(
+        r,
+        r.status === 'approved' ? 'The grant is approved.' : `The gate decided again: ${humanize(r.status)}.`,
+      );
+    } catch (e) {
+      setError(describe(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function decide() {
+    const action = mode;
+    const r = await form.submit((v) =>
+      post<Grant>(`/api/v1/access/grants/${g.id}/${action}`, { comment: v.comment }).catch(plainRefusal),
+    );
+    if (r) {
+      setMode('');
+      form.reset();
+      props.onChanged(r, action === 'deny' ? 'The request is denied.' : 'The grant is revoked.');
+    }
+  }
+
+  return (
+    <div class="grant-actions">
+      {error && <Alert kind="error">{error}</Alert>}
+      {!mode && canDeny && ownRequest && (
+        <p class="small muted">You asked for this access, so another approver decides it.</p>
+      )}
+      {!mode && (
+        <div class="form-actions">
+          {canApprove && (
+            <button type="button" class="btn btn-primary btn-small" disabled={busy} onClick={approve}>
+              Approve
+            </button>
+          )}
+          {canDeny && (
+            <button type="button" class="btn btn-small" onClick={() => setMode('deny')}>
+              Deny…
+            </button>
+          )}
+          {canRevoke && (
+            <button type="button" class="btn btn-small" onClick={() => setMode('revoke')}>
+              Revoke…
+            </button>
+          )}
+        </div>
+      )}
+      {mode && (
+        <Form
+          form={form}
+          onSubmit={decide}
+          submitLabel={mode === 'deny' ? 'Deny the request' : 'Revoke the grant'}
+          label={mode === 'deny' ? `Deny grant ${g.id}` : `Revoke grant ${g.id}`}
+          class="form grant-comment-form"
+          secondary={
+            <button
+              type="button"
+              class="btn btn-small"
+              onClick={() => {
+                setMode('');
+                form.reset();
+              }}
+            >
+              Cancel
+            </button>
+          }
+        >
+          <TextField
+            form={form}
+            name="comment"
+            label={mode === 'deny' ? 'Why is it denied?' : 'Why is it revoked?'}
+            required
+            multiline
+            rows={2}
+          />
+        </Form>
+      )}
+    </div>
+  );
+}
+
+function actorOf(a: unknown): string {
+  if (!a || typeof a !== 'object') return '';
+  const r = (a as Actor).role;
+  return 'by ' + (ROLE_NAMES[r as Role] || r);
+}
+
+function GrantRow(props: {
+  grant: Grant;
+  parties: Map<string, Party>;
+  role: Role;
+  onChanged: (g: Grant, message: string) => void;
+}) {
+  const { grant: g } = props;
+  const [open, setOpen] = useState(false);
+  const party = props.parties.get(g.party_id);
+  const status = g.effective_status || g.status;
+  return (
+    <>
+      <tr id={`grant-${g.id}`} data-grant={g.id}>
+        <td data-label="Party">
+          {party ? <Link href={`/parties/${g.party_id}`}>{party.name}</Link> : <code>{g.party_id}</code>}
+        </td>
+        <td data-label="Systems">
+          <ul class="plain">
+            {g.lines.map((l) => (
+              <li>
+                {l.system_name || l.system_id}{' '}
+                <span class="muted">
+                  ({l.permission}
+                  {l.environment ? ', ' + l.environment : ''}
+                  {l.contains_ephi ? ', ePHI' : ''})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </td>
+        <td data-label="Window">
+          <DateText value={g.start_at} /> – <DateText value={g.end_at} />
+        </td>
+        <td data-label="Gate">
+          <DecisionBadge decision={g.decision?.decision || g.decision_outcome || ''} />
+        </td>
+        <td data-label="Status">
+          <Badge value={status} />
+          {status !== g.status && <span class="muted"> ({humanize(g.status)})</span>}
+        </td>
+        <td data-label="Actions">
+          <button
+            type="button"
+            class="btn-link"
+            aria-expanded={open}
+            aria-controls={`grant-detail-${g.id}`}
+            onClick={() => setOpen(!open)}
+          >
+            {open ? 'Hide' : 'Why?'}
+            <span class="sr-only"> the decision for {party?.name || g.party_id}</span>
+          </button>
+          <GrantActions grant={g} role={props.role} onChanged={props.onChanged} />
+        </td>
+      </tr>
+      {open && (
+        <tr class="grant-detail" id={`grant-detail-${g.id}`}>
+          <td colSpan={6}>
+            <div class={decisionClass(g.decision.decision)}>
+              <h3>Gate decision: {DECISION_TEXT[g.decision.decision] || g.decision.decision}</h3>
+              <DecisionRules decision={g.decision} />
+            </div>
+            <dl class="facts">
+              <div>
+                <dt>Purpose</dt>
+                <dd>{g.purpose || <Missing />}</dd>
+              </div>
+              <div>
+                <dt>Requested</dt>
+                <dd>
+                  <DateText value={g.created_at} time />{' '}
+                  {g.requested_by ? `by ${ROLE_NAMES[g.requested_by.role as Role] || g.requested_by.role}` : ''}
+                </dd>
+              </div>
+              {g.approved_by && (
+                <div>
+                  <dt>Approved</dt>
+                  <dd>
+                    by {ROLE_NAMES[g.approved_by.role as Role] || g.approved_by.role}
+                    {g.approval_comment ? `: “${g.approval_comment}”` : ''}
+                  </dd>
+                </div>
+              )}
+              {typeof g.reason === 'string' && g.reason && (
+                <div>
+                  <dt>{g.status === 'revoked' ? 'Revoked' : 'Denied'}</dt>
+                  <dd>
+                    {actorOf(g.revoked_by || g.denied_by)}: “{g.reason}”
+                  </dd>
+                </div>
+              )}
+              <div>
+                <dt>Grant</dt>
+                <dd>
+                  <code>{g.id}</code>
+                </dd>
+              </div>
+            </dl>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+export function Grants(props: {
+  parties: Party[];
+  role: Role;
+  reloadKey: number;
+  notice: string;
+  setNotice: (s: string) => void;
+}) {
+  const loc = useLocation();
+  const status = loc.query.get('status') || '';
+  const partyFilter = loc.query.get('party_id') || '';
+  const [tick, setTick] = useState(0);
+  const grants = useLoad(
+    (signal) => listAll<Grant>('/api/v1/access/grants', { status, party_id: partyFilter }, signal),
+    [status, partyFilter, props.reloadKey, tick],
+  );
+  const parties = useMemo(() => new Map(props.parties.map((p) => [p.id, p])), [props.parties]);
+  return (
+    <Section title="Grants" id="grants">
+      <div class="filters" role="group" aria-label="Filter the grants">
+        <FilterSelect
+          id="grant-status"
+          label="Filter by status"
+          value={status}
+          any="All"
+          options={STATUSES}
+          onChange={(v) => setQuery({ status: v })}
+        />
+        <FilterSelect
+          id="grant-party"
+          label="Filter by party"
+          value={partyFilter}
+          any="All parties"
+          options={props.parties.map((p) => ({ value: p.id, label: p.name }))}
+          onChange={(v) => setQuery({ party_id: v })}
+        />
+      </div>
+      <div role="status" class="grant-notice">
+        {props.notice && <Alert kind="ok">{props.notice}</Alert>}
+      </div>
+      <Loading state={grants} label="grants">
+        {(items) =>
+          items.length === 0 ? (
+            <Empty>No grants{status ? ` with status ${humanize(status).toLowerCase()}` : ''}.</Empty>
+          ) : (
+            <Table
+              class="grants-table"
+              caption="Access grants, newest first"
+              captionClass="sr-only"
+              columns={['Party', 'Systems', 'Window', 'Gate', 'Status', 'Actions']}
+            >
+              {items.map((g) => (
+                <GrantRow
+                  key={g.id}
+                  grant={g}
+                  parties={parties}
+                  role={props.role}
+                  onChanged={(_, message) => {
+                    props.setNotice(message);
+                    setTick((t) => t + 1);
+                  }}
+                />
+              ))}
+            </Table>
+          )
+        }
+      </Loading>
+    </Section>
+  );
+}

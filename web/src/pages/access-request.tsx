@@ -1,0 +1,280 @@
+// The access request form, with the gate's decision evaluated live (a dry run of the gate,
+// debounced) as the form is filled in.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, describe, get, post, type ErrorDetail, type ListPage } from '../api';
+import { Form, SelectField, TextField, humanize, useForm, useLoad, type Values } from '../ui';
+import { DECISION_TEXT, DecisionRules, decisionClass, type Decision } from './access-gate';
+import {
+  fieldLabel,
+  INITIAL,
+  lineCount,
+  requestBody,
+  today,
+  type Contact,
+  type Grant,
+  type Party,
+  type System,
+} from './access-model';
+
+const PERMISSIONS = [
+  { value: 'read', label: 'Read' },
+  { value: 'write', label: 'Write' },
+  { value: 'admin', label: 'Admin' },
+];
+
+type Live =
+  | { kind: 'idle' }
+  | { kind: 'checking'; last?: Live }
+  | { kind: 'decision'; decision: Decision }
+  | { kind: 'incomplete'; details: ErrorDetail[] }
+  | { kind: 'error'; message: string };
+
+// Debounced dry runs of the gate while the form changes.
+function useLiveDecision(values: Values): Live {
+  const [live, setLive] = useState<Live>({ kind: 'idle' });
+  const key = JSON.stringify(requestBody(values));
+  const seq = useRef(0);
+  useEffect(() => {
+    const mine = ++seq.current;
+    const ctl = new AbortController();
+    setLive((l) => (l.kind === 'checking' ? l : { kind: 'checking', last: l }));
+    const t = setTimeout(() => {
+      post<Decision>('/api/v1/access/evaluate', JSON.parse(key), { signal: ctl.signal }).then(
+        (decision) => mine === seq.current && setLive({ kind: 'decision', decision }),
+        (e) => {
+          if (mine !== seq.current || (e as Error).name === 'AbortError') return;
+          if (e instanceof ApiError && e.status === 422 && e.details.length)
+            setLive({ kind: 'incomplete', details: e.details });
+          else setLive({ kind: 'error', message: describe(e) });
+        },
+      );
+    }, 300);
+    return () => {
+      clearTimeout(t);
+      ctl.abort();
+    };
+  }, [key]);
+  return live;
+}
+
+function LivePanel(props: { live: Live }) {
+  let live = props.live;
+  const checking = live.kind === 'checking';
+  if (live.kind === 'checking') live = live.last || { kind: 'idle' };
+  let body;
+  if (live.kind === 'decision') {
+    const d = live.decision;
+    const denies = d.rules.filter((r) => r.outcome === 'deny').map((r) => r.seed_ref || r.id);
+    body = (
+      <div class={decisionClass(d.decision)} data-decision={d.decision}>
+        <h2 id="gate-decision-title">Gate decision: {DECISION_TEXT[d.decision] || humanize(d.decision)}</h2>
+        <p class="gate-summary">
+          {d.decision === 'deny' &&
+            `Denied by ${[...new Set(denies)].join(', ')}. Submitting records a denied request.`}
+          {d.decision === 'needs_approval' && 'Every rule passes; a grant needs approval before it takes effect.'}
+          {d.decision === 'allow' && 'Every rule passes; the grant takes effect when submitted.'}
+        </p>
+        <DecisionRules decision={d} />
+      </div>
+    );
+  } else if (live.kind === 'incomplete') {
+    const missing = [...new Set(live.details.map((d) => fieldLabel(d.field)))];
+    body = (
+      <div class="decision decision-pending" data-decision="incomplete">
+        <h2 id="gate-decision-title">Gate decision: not yet</h2>
+        <p class="gate-summary">Fill in {missing.join(', ')} to see the gate's decision.</p>
+        <ul class="gate-missing">
+          {live.details.map((d) => (
+            <li>
+              {humanize(fieldLabel(d.field))}: {d.reason}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  } else if (live.kind === 'error') {
+    body = (
+      <div class="decision decision-pending" data-decision="error">
+        <h2 id="gate-decision-title">Gate decision unavailable</h2>
+        <p class="gate-summary">{live.message}</p>
+      </div>
+    );
+  } else {
+    body = (
+      <div class="decision decision-pending" data-decision="idle">
+        <h2 id="gate-decision-title">Gate decision</h2>
+        <p class="gate-summary">Checking…</p>
+      </div>
+    );
+  }
+  return (
+    <div class="gate-live" aria-live="polite" aria-busy={checking ? 'true' : 'false'} id="gate-live">
+      {body}
+      <p class="gate-checking muted" aria-hidden="true">
+        {checking
+          ? 'Checking the gate…'
+          : 'The decision follows the form as you type; nothing is recorded until you submit.'}
+      </p>
+    </div>
+  );
+}
+
+export function RequestForm(props: { parties: Party[]; systems: System[]; onRecorded: (g: Grant) => void }) {
+  const form = useForm(INITIAL);
+  const [partyQuery, setPartyQuery] = useState('');
+  const live = useLiveDecision(form.values);
+  const partyId = form.values.party_id;
+  const contacts = useLoad(
+    (signal) =>
+      partyId
+        ? get<ListPage<Contact>>(`/api/v1/parties/${partyId}/contacts`, { limit: 100 }, signal).then((p) => p.items)
+        : Promise.resolve([] as Contact[]),
+    [partyId],
+  );
+  // Pick the party's primary contact when the party changes.
+  useEffect(() => {
+    const list = contacts.data;
+    if (!list || !partyId) return;
+    if (list.some((c) => c.id === form.values.contact_id)) return;
+    const primary = list.find((c) => c.primary) || (list.length === 1 ? list[0] : undefined);
+    form.set('contact_id', primary ? primary.id : '');
+  }, [contacts.data]);
+
+  const q = partyQuery.trim().toLowerCase();
+  const partyOptions = props.parties
+    .filter((p) => !q || p.name.toLowerCase().includes(q) || p.id === partyId)
+    .map((p) => ({
+      value: p.id,
+      label: `${p.name} (${humanize(p.kind)}${p.status !== 'active' ? ', ' + p.status : ''})`,
+    }));
+  const systemOptions = props.systems.map((s) => ({
+    value: s.id,
+    label: `${s.name} — ${s.environment}${s.contains_ephi ? ', ePHI' : ''}`,
+  }));
+  const n = lineCount(form.values);
+
+  function addLine() {
+    form.setValues({
+      ...form.values,
+      [`lines[${n}].system_id`]: '',
+      [`lines[${n}].permission`]: 'read',
+      [`lines[${n}].justification`]: '',
+    });
+    setTimeout(() => document.getElementById(`line-${n}`)?.querySelector('select')?.focus(), 0);
+  }
+  function removeLine(i: number) {
+    const next: Values = {};
+    for (const [k, v] of Object.entries(form.values)) {
+      const m = k.match(/^lines\[(\d+)\]\.(\w+)$/);
+      if (!m) next[k] = v;
+      else if (Number(m[1]) < i) next[k] = v;
+      else if (Number(m[1]) > i) next[`lines[${Number(m[1]) - 1}].${m[2]}`] = v;
+    }
+    form.setValues(next);
+  }
+
+  async function submit() {
+    const g = await form.submit((v) => post<Grant>('/api/v1/access/grants', requestBody(v)));
+    if (g) {
+      props.onRecorded(g);
+      form.reset({ ...INITIAL, start_at: today(), end_at: today(30) });
+      setPartyQuery('');
+    }
+  }
+
+  return (
+    <div class="access-request">
+      <Form
+        form={form}
+        onSubmit={submit}
+        submitLabel="Submit the request"
+        label="Access request"
+        class="form access-form"
+      >
+        <div class="form-grid">
+          <div class="field">
+            <label for="party-search">Find a party</label>
+            <input
+              id="party-search"
+              type="search"
+              value={partyQuery}
+              aria-describedby="party-search-hint"
+              onInput={(e) => setPartyQuery((e.target as HTMLInputElement).value)}
+            />
+            <p class="hint" id="party-search-hint">
+              Narrows the party list below ({partyOptions.length} of {props.parties.length}).
+            </p>
+          </div>
+          <SelectField
+            form={form}
+            name="party_id"
+            label="Party"
+            required
+            options={partyOptions}
+            placeholder="Choose a party…"
+          />
+          <SelectField
+            form={form}
+            name="contact_id"
+            label="Contact at the party"
+            required
+            placeholder={
+              !partyId
+                ? 'Choose a party first'
+                : contacts.data && contacts.data.length === 0
+                  ? 'This party has no contacts'
+                  : 'Choose a contact…'
+            }
+            options={(contacts.data || []).map((c) => ({
+              value: c.id,
+              label: `${c.name}${c.email ? ' <' + c.email + '>' : ''}${c.primary ? ' (primary)' : ''}`,
+            }))}
+            hint={contacts.error ? describe(contacts.error) : undefined}
+          />
+          <TextField form={form} name="start_at" label="Start" type="date" required />
+          <TextField
+            form={form}
+            name="end_at"
+            label="End"
+            type="date"
+            required
+            hint="Access ends at the start of this day (UTC)."
+          />
+        </div>
+        <TextField form={form} name="purpose" label="Purpose" multiline rows={2} />
+        <fieldset class="access-lines">
+          <legend>Systems requested</legend>
+          {Array.from({ length: n }, (_, i) => (
+            <div class="access-line" id={`line-${i}`} role="group" aria-label={`Line ${i + 1}`}>
+              <SelectField
+                form={form}
+                name={`lines[${i}].system_id`}
+                label={`System (line ${i + 1})`}
+                required
+                options={systemOptions}
+                placeholder="Choose a system…"
+              />
+              <SelectField
+                form={form}
+                name={`lines[${i}].permission`}
+                label={`Permission (line ${i + 1})`}
+                required
+                options={PERMISSIONS}
+              />
+              <TextField form={form} name={`lines[${i}].justification`} label={`Justification (line ${i + 1})`} />
+              {n > 1 && (
+                <button type="button" class="btn btn-small access-line-remove" onClick={() => removeLine(i)}>
+                  Remove line {i + 1}
+                </button>
+              )}
+            </div>
+          ))}
+          <button type="button" class="btn btn-small" onClick={addLine}>
+            Add a system
+          </button>
+        </fieldset>
+      </Form>
+      <LivePanel live={live} />
+    </div>
+  );
+}

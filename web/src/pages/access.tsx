@@ -1,0 +1,60 @@
+// Access (TP-2 … TP-4, TR-3): request access for a third party with the gate's decision shown
+// live as the form is filled in (access-request.tsx), and the grants with approve / deny /
+// revoke (access-grants.tsx).
+import { useState } from 'preact/hooks';
+import { listAll } from '../api';
+import { isWorkforce, useSession } from '../session';
+import { Loading, Page, Section, humanize, useLoad } from '../ui';
+import { DECISION_TEXT } from './access-gate';
+import { Grants } from './access-grants';
+import type { Party, System } from './access-model';
+import { RequestForm } from './access-request';
+import './access.css';
+
+export function AccessPage() {
+  const { user } = useSession().info;
+  const mayRequest = isWorkforce(user.role);
+  const refs = useLoad(
+    async (signal) => {
+      const [parties, systems] = await Promise.all([
+        listAll<Party>('/api/v1/parties', {}, signal),
+        mayRequest ? listAll<System>('/api/v1/systems', {}, signal) : Promise.resolve([] as System[]),
+      ]);
+      parties.sort((a, b) => a.name.localeCompare(b.name));
+      systems.sort((a, b) => a.name.localeCompare(b.name));
+      return { parties, systems };
+    },
+    [mayRequest],
+  );
+  const [reloadKey, setReloadKey] = useState(0);
+  const [notice, setNotice] = useState('');
+  return (
+    <Page
+      title="Access"
+      subtitle="Third-party access: every request passes the gate (TP-2 … TP-4, TR-3) and is recorded with its decision."
+    >
+      <Loading state={refs} label="parties and systems">
+        {(r) => (
+          <>
+            {mayRequest && (
+              <Section title="Request access" id="request">
+                <RequestForm
+                  parties={r.parties}
+                  systems={r.systems}
+                  onRecorded={(g) => {
+                    const party = r.parties.find((p) => p.id === g.party_id)?.name || g.party_id;
+                    setNotice(
+                      `Request recorded for ${party}: ${humanize(g.effective_status || g.status)} (gate: ${DECISION_TEXT[g.decision.decision] || g.decision.decision}).`,
+                    );
+                    setReloadKey((k) => k + 1);
+                  }}
+                />
+              </Section>
+            )}
+            <Grants parties={r.parties} role={user.role} reloadKey={reloadKey} notice={notice} setNotice={setNotice} />
+          </>
+        )}
+      </Loading>
+    </Page>
+  );
+}
