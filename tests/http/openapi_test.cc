@@ -96,7 +96,7 @@ TEST_F(OpenApiTest, EveryJsonAnswerHasARealSchema) {
 }
 
 // docs/openapi.json is the document the portal's API types are generated from
-// (web/src/api/schema.d.ts): it must be this build's. ACCORD_UPDATE_DOCS=1 rewrites it.
+// (web/src/generated/openapi.d.ts): it must be this build's. ACCORD_UPDATE_DOCS=1 rewrites it.
 TEST_F(OpenApiTest, CommittedDocumentIsCurrent) {
   json::object doc = OpenApiDocument(router_);
   doc["info"].as_object()["version"] = "see /api/v1/openapi.json";

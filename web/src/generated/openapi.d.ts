@@ -70,6 +70,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ledger/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ledger entries in order from ?from= (default 0), ?limit= at most 1000 (default 100): what an auditor replays; next_from is null at the end */
+        get: operations["GET_api_v1_ledger_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ledger/entries/{index}": {
         parameters: {
             query?: never;
@@ -911,7 +928,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Grants, filter by party_id, status, decision; ?as_of=N */
+        /** Grants, newest first; filter by party_id, status, decision; ?as_of=N */
         get: operations["GET_api_v1_access_grants"];
         put?: never;
         /** Request access for a third party; the gate decides (deny | needs_approval | allow) and the decision is recorded */
@@ -2054,6 +2071,19 @@ export interface components {
             party_id: string;
             /** @description the ledger entry that wrote this version */
             ledger_index: number;
+            /** @description the party's name */
+            party_name?: string;
+            /** @description what the caller may do now: the portal offers only these */
+            allowed_actions?: string[];
+            /** @description every version, oldest first (one object's read, not in lists) */
+            history?: {
+                action: string;
+                status: string;
+                /** Format: date-time */
+                at: string;
+                by: components["schemas"]["Actor"];
+                comment?: string;
+            }[];
         };
         /** @description a user */
         User: {
@@ -2218,6 +2248,19 @@ export interface components {
             version: number;
             /** @description the ledger entry that wrote this version */
             ledger_index: number;
+            /** @description the party's name */
+            party_name?: string;
+            /** @description what the caller may do now: the portal offers only these */
+            allowed_actions?: string[];
+            /** @description every version, oldest first (one object's read, not in lists) */
+            history?: {
+                action: string;
+                status: string;
+                /** Format: date-time */
+                at: string;
+                by: components["schemas"]["Actor"];
+                comment?: string;
+            }[];
         };
         /** @description a soc2 report */
         Soc2Report: {
@@ -2310,6 +2353,17 @@ export interface components {
             version: number;
             /** @description the ledger entry that wrote this version */
             ledger_index: number;
+            /** @description the party's name */
+            party_name?: string;
+            /** @description every version, oldest first (one object's read, not in lists) */
+            history?: {
+                action: string;
+                status: string;
+                /** Format: date-time */
+                at: string;
+                by: components["schemas"]["Actor"];
+                comment?: string;
+            }[];
         };
         /** @description a finding */
         Finding: {
@@ -2359,6 +2413,17 @@ export interface components {
             version: number;
             /** @description the ledger entry that wrote this version */
             ledger_index: number;
+            /** @description the party's name */
+            party_name?: string;
+            /** @description every version, oldest first (one object's read, not in lists) */
+            history?: {
+                action: string;
+                status: string;
+                /** Format: date-time */
+                at: string;
+                by: components["schemas"]["Actor"];
+                comment?: string;
+            }[];
         };
         /** @description a certification */
         Certification: {
@@ -2438,6 +2503,8 @@ export interface components {
             version: number;
             /** @description the ledger entry that wrote this version */
             ledger_index: number;
+            /** @description the party's name */
+            party_name?: string;
         };
     };
     responses: never;
@@ -2609,6 +2676,74 @@ export interface operations {
             };
         };
     };
+    GET_api_v1_ledger_entries: {
+        parameters: {
+            query?: {
+                /** @description 0-based leaf index to start at */
+                from?: number;
+                /** @description 1-1000, default 100 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            index: number;
+                            /** @description the canonical event bytes, base64 */
+                            leaf: string;
+                            /** @description SHA-256(0x00 || leaf), base64 */
+                            leaf_hash: string;
+                            event: {
+                                type: string;
+                                /** Format: date-time */
+                                time: string;
+                                actor: components["schemas"]["Actor"];
+                                subject: {
+                                    kind: string;
+                                    id: string;
+                                };
+                                /** @description the event's own fields */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                org?: string;
+                            };
+                        }[];
+                        size: number;
+                        next_from: number | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     GET_api_v1_ledger_entries__index_: {
         parameters: {
             query?: never;
@@ -2629,9 +2764,25 @@ export interface operations {
                 content: {
                     "application/json": {
                         index: number;
+                        /** @description the canonical event bytes, base64 */
                         leaf: string;
+                        /** @description SHA-256(0x00 || leaf), base64 */
                         leaf_hash: string;
-                        event: Record<string, unknown>;
+                        event: {
+                            type: string;
+                            /** Format: date-time */
+                            time: string;
+                            actor: components["schemas"]["Actor"];
+                            subject: {
+                                kind: string;
+                                id: string;
+                            };
+                            /** @description the event's own fields */
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            org?: string;
+                        };
                     };
                 };
             };
@@ -3056,6 +3207,14 @@ export interface operations {
                 kind?: string;
                 /** @description filter */
                 status?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
+                /** @description filter: low, medium or high */
+                risk_tier?: string;
+                /** @description with agreement_state: parties by the state of this agreement type (baa, ...) */
+                agreement_type?: string;
+                /** @description in_force, expired (and none in force) or not_in_force (missing or expired) */
+                agreement_state?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -3346,6 +3505,8 @@ export interface operations {
                 q?: string;
                 /** @description filter */
                 environment?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -3592,6 +3753,8 @@ export interface operations {
                 q?: string;
                 /** @description filter */
                 direction?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -3850,6 +4013,8 @@ export interface operations {
                 q?: string;
                 /** @description filter */
                 role?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -4102,6 +4267,8 @@ export interface operations {
                 type?: string;
                 /** @description filter */
                 status?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -4422,6 +4589,8 @@ export interface operations {
             query?: {
                 /** @description filter */
                 result?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -4682,6 +4851,8 @@ export interface operations {
                 q?: string;
                 /** @description filter */
                 type?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -4952,6 +5123,8 @@ export interface operations {
                 q?: string;
                 /** @description filter */
                 content_type?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -5099,6 +5272,8 @@ export interface operations {
                 status?: string;
                 /** @description filter: about this party */
                 party_id?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -5256,6 +5431,8 @@ export interface operations {
                 scope?: string;
                 /** @description filter */
                 status?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -5402,6 +5579,8 @@ export interface operations {
                 type?: string;
                 /** @description filter */
                 status?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -5508,6 +5687,10 @@ export interface operations {
                 due_before?: string;
                 /** @description true: open and past due */
                 overdue?: boolean;
+                /** @description due_at: soonest due first */
+                sort?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -5664,6 +5847,8 @@ export interface operations {
             query?: {
                 /** @description filter */
                 opinion?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -5849,6 +6034,8 @@ export interface operations {
                 status?: string;
                 /** @description filter: about this party */
                 party_id?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -6010,6 +6197,8 @@ export interface operations {
                 status?: string;
                 /** @description filter: about this party */
                 party_id?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -6165,6 +6354,8 @@ export interface operations {
                 q?: string;
                 /** @description filter */
                 framework?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -6429,6 +6620,8 @@ export interface operations {
                 status?: string;
                 /** @description filter: about this party */
                 party_id?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -6928,6 +7121,8 @@ export interface operations {
                 status?: string;
                 /** @description allow deny needs_approval */
                 decision_outcome?: string;
+                /** @description newest (default) or oldest first */
+                order?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
