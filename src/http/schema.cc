@@ -115,7 +115,8 @@ object KindView(const domain::KindSpec& spec) {
       kind == "report_request" || kind == "grant") {
     props["party_name"] = object{{"type", "string"}, {"description", "the party's name"}};
   }
-  if (kind == "review" || kind == "grant") {
+  if (kind == "review" || kind == "grant" || kind == "finding" || kind == "change_notice" ||
+      kind == "report_request") {
     props["allowed_actions"] =
         object{{"type", "array"},
                {"items", object{{"type", "string"}}},

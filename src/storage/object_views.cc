@@ -6,7 +6,10 @@
 #include "accord/storage/grants.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/registry_store.h"
+#include "accord/workflow/change_notice.h"
+#include "accord/workflow/finding.h"
 #include "accord/workflow/grant.h"
+#include "accord/workflow/report_request.h"
 #include "accord/workflow/review.h"
 #include "review_support.h"
 
@@ -62,6 +65,49 @@ json::array GrantActions(const Viewer& v, const json::object& doc, TimePoint now
 bool NamesParty(std::string_view kind) {
   return kind == "review" || kind == "finding" || kind == "change_notice" ||
          kind == "report_request" || kind == "grant";
+}
+
+// A kind without person rules: the table and the caller's role.
+template <class Workflow, class Allowed>
+json::array SimpleActions(const json::object& doc, Allowed allowed) {
+  auto state = Workflow::ParseState(StateString(doc, "status"));
+  if (!state) return {};
+  return ActionNames(allowed(*state), [](auto a) { return Workflow::Name(a); });
+}
+
+struct FindingFlow {
+  static auto ParseState(std::string_view s) { return workflow::finding::ParseState(s); }
+  static auto Name(workflow::finding::Action a) { return workflow::finding::Name(a); }
+};
+struct ChangeFlow {
+  static auto ParseState(std::string_view s) { return workflow::change_notice::ParseState(s); }
+  static auto Name(workflow::change_notice::Action a) { return workflow::change_notice::Name(a); }
+};
+struct RequestFlow {
+  static auto ParseState(std::string_view s) { return workflow::report_request::ParseState(s); }
+  static auto Name(workflow::report_request::Action a) { return workflow::report_request::Name(a); }
+};
+
+json::array ActionsFor(const Viewer& v, std::string_view kind, const json::object& doc,
+                       TimePoint now) {
+  if (kind == "review") return ReviewActions(v, doc);
+  if (kind == "grant") return GrantActions(v, doc, now);
+  if (kind == "finding") {
+    return SimpleActions<FindingFlow>(doc, [&](workflow::finding::State s) {
+      return workflow::finding::AllowedActions(v.role, v.break_glass, s);
+    });
+  }
+  if (kind == "change_notice" && v.profile) {
+    return SimpleActions<ChangeFlow>(doc, [&](workflow::change_notice::State s) {
+      return workflow::change_notice::AllowedActions(v.profile->reviews, v.role, v.break_glass, s);
+    });
+  }
+  if (kind == "report_request") {
+    return SimpleActions<RequestFlow>(doc, [&](workflow::report_request::State s) {
+      return workflow::report_request::AllowedActions(v.role, v.break_glass, s);
+    });
+  }
+  return {};
 }
 
 }  // namespace
@@ -169,9 +215,8 @@ bool HasWorkflowView(std::string_view kind) { return kind == "review" || kind ==
 
 Status DecorateView(Tx& tx, NameCache& names, const Viewer& viewer, std::string_view kind,
                     json::object& view, bool detail, TimePoint now, std::optional<int64_t> as_of) {
-  if (kind == "review") view["allowed_actions"] = ReviewActions(viewer, view);
-  if (kind == "grant") view["allowed_actions"] = GrantActions(viewer, view, now);
   if (!NamesParty(kind)) return Ok();
+  view["allowed_actions"] = ActionsFor(viewer, kind, view, now);
   ACCORD_TRY(names.Name(view));
   if (std::string party_id = StateString(view, "party_id"); !party_id.empty()) {
     auto party = names.PartyName(party_id);

@@ -78,6 +78,42 @@ TEST_F(WorkflowViewsTest, AReviewOffersEachCallerWhatTheProfileLetsThemDo) {
   EXPECT_EQ(actions("privacy_officer"), (std::vector<std::string>{"request_info"}));
 }
 
+TEST_F(WorkflowViewsTest, FindingsChangesAndReportRequestsOfferTheirActionsToo) {
+  // The demo's open SOC 2 finding: the officers manage findings, staff read them.
+  json::value findings = s().GetJson("/api/v1/findings?status=open");
+  ASSERT_FALSE(findings.at("items").as_array().empty());
+  std::string finding = Str(findings.at("items").as_array().at(0), "id");
+  EXPECT_EQ(Strings(s().GetJson("/api/v1/findings/" + finding).at("allowed_actions")),
+            (std::vector<std::string>{"assign", "resolve", "accept_risk"}));
+  EXPECT_TRUE(
+      s().GetJson("/api/v1/findings/" + finding, "staff").at("allowed_actions").as_array().empty());
+  json::value one = s().GetJson("/api/v1/findings/" + finding);
+  EXPECT_EQ(Str(one.at("history").as_array().at(0), "action"), "opened");
+
+  // The demo's change under review: luma lets the Security Officer record what became of it.
+  json::value changes = s().GetJson("/api/v1/change-notices?status=under_review");
+  ASSERT_FALSE(changes.at("items").as_array().empty());
+  std::string change = Str(changes.at("items").as_array().at(0), "id");
+  EXPECT_EQ(Strings(s().GetJson("/api/v1/change-notices/" + change).at("allowed_actions")),
+            (std::vector<std::string>{"implemented", "withdrawn"}));
+  EXPECT_TRUE(s().GetJson("/api/v1/change-notices/" + change, "auditor")
+                  .at("allowed_actions")
+                  .as_array()
+                  .empty());
+
+  // A report request whose NDA is in force waits for an officer's decision.
+  json::value requests = s().GetJson("/api/v1/report-requests?status=in_progress");
+  ASSERT_FALSE(requests.at("items").as_array().empty());
+  const json::value& request = requests.at("items").as_array().at(0);
+  auto officer = Strings(request.at("allowed_actions"));
+  EXPECT_NE(std::find(officer.begin(), officer.end(), "approve"), officer.end());
+  EXPECT_NE(std::find(officer.begin(), officer.end(), "reject"), officer.end());
+  EXPECT_EQ(Str(request, "party_name"), "Riverside Medical Group");
+  json::value as_staff = s().GetJson("/api/v1/report-requests/" + Str(request, "id"), "staff");
+  auto staff = Strings(as_staff.at("allowed_actions"));
+  EXPECT_EQ(std::find(staff.begin(), staff.end(), "approve"), staff.end());
+}
+
 TEST_F(WorkflowViewsTest, AnObjectsHistoryNamesWhoDidWhatAndListsStayLight) {
   json::value parties = s().GetJson("/api/v1/parties?q=relay");
   std::string party = Str(parties.at("items").as_array().at(0), "id");

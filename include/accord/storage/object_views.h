@@ -52,8 +52,8 @@ Result<boost::json::array> ObjectHistory(Tx& tx, NameCache& names, std::string_v
 bool HasWorkflowView(std::string_view kind);
 
 // Adds to `view`, the stored state of a `kind` object of a workflow kind (review, finding,
-// change notice, grant, report request): allowed_actions (reviews and grants so far), actor
-// names, party_name, and with `detail` the history (not report requests: they keep their own).
+// change notice, grant, report request): allowed_actions, actor names, party_name, and with
+// `detail` the history (not report requests: they keep their own).
 Status DecorateView(Tx& tx, NameCache& names, const Viewer& viewer, std::string_view kind,
                     boost::json::object& view, bool detail, TimePoint now,
                     std::optional<int64_t> as_of = std::nullopt);

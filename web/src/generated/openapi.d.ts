@@ -2355,6 +2355,8 @@ export interface components {
             ledger_index: number;
             /** @description the party's name */
             party_name?: string;
+            /** @description what the caller may do now: the portal offers only these */
+            allowed_actions?: string[];
             /** @description every version, oldest first (one object's read, not in lists) */
             history?: {
                 action: string;
@@ -2415,6 +2417,8 @@ export interface components {
             ledger_index: number;
             /** @description the party's name */
             party_name?: string;
+            /** @description what the caller may do now: the portal offers only these */
+            allowed_actions?: string[];
             /** @description every version, oldest first (one object's read, not in lists) */
             history?: {
                 action: string;
@@ -2505,6 +2509,8 @@ export interface components {
             ledger_index: number;
             /** @description the party's name */
             party_name?: string;
+            /** @description what the caller may do now: the portal offers only these */
+            allowed_actions?: string[];
         };
     };
     responses: never;
