@@ -35,6 +35,7 @@ namespace json = boost::json;
 class TickingClock final : public Clock {
  public:
   TimePoint Now() const override { return TimePoint(std::chrono::milliseconds(ms_++)); }
+  MonoTime Monotonic() const override { return std::chrono::steady_clock::now(); }
 
  private:
   mutable std::atomic<int64_t> ms_{SystemClock().Now().time_since_epoch().count()};

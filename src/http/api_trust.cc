@@ -207,7 +207,7 @@ class TrustRoutes {
 
  private:
   struct Entry {
-    std::chrono::steady_clock::time_point at;
+    MonoTime at;
     Response response;
   };
 
@@ -217,7 +217,7 @@ class TrustRoutes {
   }
 
   Response Cached(const std::string& name) {
-    auto now = std::chrono::steady_clock::now();
+    MonoTime now = deps_.clock.Monotonic();
     {
       std::lock_guard lock(mu_);
       auto it = cache_.find(name);

@@ -204,7 +204,7 @@ Result<std::optional<Principal>> AuthService::Authenticate(const Request& reques
     session = true;
   }
   Hash hash = Sha256(secret);
-  auto fresh = std::chrono::steady_clock::now();
+  MonoTime fresh = clock_.Monotonic();
   std::shared_ptr<const Entry> cached;
   {
     std::shared_lock lock(mu_);

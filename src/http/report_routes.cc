@@ -97,7 +97,7 @@ storage::ReportRequestSettings ReportRequestRoutes::Settings() const {
 }
 
 std::string ReportRequestRoutes::Organisation() {
-  auto now = std::chrono::steady_clock::now();
+  MonoTime now = deps_.clock.Monotonic();
   {
     std::lock_guard lock(mu_);
     if (!org_.empty() && now - org_at_ < std::chrono::seconds(5)) return org_;

@@ -97,7 +97,7 @@ class ReportRequestRoutes {
   ApiDeps& deps_;
   std::mutex mu_;
   std::string org_;
-  std::chrono::steady_clock::time_point org_at_;
+  MonoTime org_at_;
 };
 
 }  // namespace accord::http::report_routes

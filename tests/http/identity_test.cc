@@ -6,7 +6,6 @@
 #include <boost/json.hpp>
 #include <future>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "http/identity_test.h"
@@ -123,8 +122,8 @@ TEST_F(IdentityTest, WorkforceAccountsWaitForTheOnboardingGate) {
           .ok());
   std::vector<Header> bearer{{"Authorization", "Bearer " + token}};
   EXPECT_EQ(Call("GET", "/api/v1/parties?limit=1", "", bearer).status, 200);
+  // Eleven months on: the cache's lifetime (on the same injected clock) is long past.
   f_.clock().Set(*ParseRfc3339("2027-11-01T00:00:01.000Z"));
-  std::this_thread::sleep_for(kAuthCacheTtl + std::chrono::milliseconds(100));
   EXPECT_EQ(Call("GET", "/api/v1/parties?limit=1", "", bearer).status, 401);
   auto swept = storage::DeactivateLapsedUsers(f_.rt().log(), profile_.identity);
   ASSERT_TRUE(swept.ok());
@@ -161,7 +160,11 @@ TEST_F(IdentityTest, RevocationReachesAnotherServerWithinTheCacheLifetime) {
   std::vector<Header> bearer{{"Authorization", "Bearer " + token}};
   EXPECT_EQ(Call("DELETE", "/api/v1/tokens/" + token_id, "", bearer).status, 200);
   EXPECT_EQ(Call("GET", "/api/v1/parties", "", bearer).status, 401) << "at once on this server";
-  std::this_thread::sleep_for(kAuthCacheTtl + std::chrono::milliseconds(100));
+  // Still cached a moment before its lifetime ends; refused once it has (the injected clock).
+  f_.clock().Advance(kAuthCacheTtl - std::chrono::milliseconds(1));
+  auto before = other.Authenticate(req);
+  EXPECT_TRUE(before.ok() && before->has_value()) << "served from the cache";
+  f_.clock().Advance(std::chrono::milliseconds(2));
   auto after = other.Authenticate(req);
   EXPECT_FALSE(after.ok()) << "the other server refuses it once its cache entry ages out";
 }

@@ -80,7 +80,7 @@ class AuthService {
     std::string session_state;
     Hash csrf_hash{};
     std::string error;  // why the credential cannot act (shown as 401)
-    std::chrono::steady_clock::time_point fetched;
+    MonoTime fetched;
     TimePoint last_seen{};
   };
   struct HashKey {
