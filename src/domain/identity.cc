@@ -1,4 +1,5 @@
 #include "accord/domain/identity.h"
+#include "accord/domain/roles.h"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -41,8 +42,7 @@ std::optional<TimePoint> TrainingExpiry(const json::object& user, std::string_vi
 }  // namespace
 
 const std::vector<std::string>& AllRoles() {
-  static const std::vector<std::string> kRoles = {"security_officer", "privacy_officer", "staff",
-                                                  "auditor", "third_party_contact"};
+  static const std::vector<std::string> kRoles = kEveryone;
   return kRoles;
 }
 

@@ -5,6 +5,7 @@
 
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
+#include "accord/domain/roles.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
 #include "accord/http/schema.h"
@@ -18,8 +19,7 @@ using domain::StateString;
 namespace {
 
 // Access decisions are ours: a party's contacts do not read them.
-const std::vector<std::string> kGrantReaders = {"security_officer", "privacy_officer", "staff",
-                                                "auditor"};
+const std::vector<std::string> kGrantReaders = domain::kOrgReaders;
 
 const policy::AccessPolicy* PolicyOf(const ApiDeps& deps) {
   return deps.profile ? &deps.profile->access : nullptr;

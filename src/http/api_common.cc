@@ -2,17 +2,16 @@
 #include <boost/json.hpp>
 
 #include "accord/core/bytes.h"
+#include "accord/domain/roles.h"
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 
 namespace accord::http {
 
-const std::vector<std::string> kAllRoles = {"security_officer", "privacy_officer", "staff",
-                                            "auditor", "third_party_contact"};
-const std::vector<std::string> kOfficerRoles = {"security_officer", "privacy_officer"};
-const std::vector<std::string> kLedgerReaderRoles = {"security_officer", "privacy_officer",
-                                                     "auditor"};
-const std::vector<std::string> kWorkforceRoles = {"security_officer", "privacy_officer", "staff"};
+const std::vector<std::string> kAllRoles = domain::kEveryone;
+const std::vector<std::string> kOfficerRoles = domain::kOfficers;
+const std::vector<std::string> kLedgerReaderRoles = domain::kLedgerReaders;
+const std::vector<std::string> kWorkforceRoles = domain::kWorkforce;
 
 Response ToResponse(const Result<boost::json::value>& result, int ok_status) {
   if (!result.ok()) return ErrorResponse(result.error());

@@ -9,6 +9,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/document.h"
 #include "accord/domain/registry.h"
+#include "accord/domain/roles.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
 #include "accord/http/schema.h"
@@ -21,8 +22,7 @@ using domain::StateString;
 
 namespace {
 
-const std::vector<std::string> kReaders = {"security_officer", "privacy_officer", "staff",
-                                           "auditor", "third_party_contact"};
+const std::vector<std::string> kReaders = domain::kEveryone;
 
 void AddUploadRoute(Router& router, ApiDeps& deps, const std::string& parent_kind,
                     const std::string& pattern, std::vector<std::string> roles) {
@@ -136,7 +136,7 @@ void AddDocumentRoutes(Router& router, ApiDeps& deps) {
   AddChildDocumentsRoute(router, deps, "agreement", "/api/v1/agreements/{id}/documents", kReaders,
                          "An agreement's documents (its versions), oldest first");
   AddChildDocumentsRoute(router, deps, "certification", "/api/v1/certifications/{id}/documents",
-                         {"security_officer", "privacy_officer", "staff", "auditor"},
+                         domain::kOrgReaders,
                          "A certification's documents (our reports and certificates), oldest "
                          "first");
   storage::Store& store = deps.store;

@@ -1,6 +1,7 @@
 // CSV import and export of the party registry over HTTP (the CLI has `accord import`).
 #include <boost/json.hpp>
 
+#include "accord/domain/roles.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
 #include "accord/http/schema.h"
@@ -61,7 +62,7 @@ void AddPartyImportRoutes(Router& router, ApiDeps& deps) {
   router.Add(Route{
       .method = "GET",
       .pattern = "/api/v1/parties/export",
-      .roles = {"security_officer", "privacy_officer", "staff", "auditor"},
+      .roles = domain::kOrgReaders,
       .summary = "The live party registry as CSV (the import's columns)",
       .tag = "registry",
       .response_schema = json::object{{"type", "string"}},

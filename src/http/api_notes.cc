@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "accord/core/ids.h"
+#include "accord/domain/roles.h"
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 #include "accord/http/schema.h"
@@ -120,7 +121,7 @@ void AddNoteRoutes(Router& router, ApiDeps& deps) {
   router.Add(Route{
       .method = "GET",
       .pattern = "/api/v1/notes",
-      .roles = {"security_officer", "privacy_officer", "staff", "auditor"},
+      .roles = domain::kOrgReaders,
       .summary =
           "Notes, oldest first; filter by subject; ?as_of=N reads the state at ledger size N",
       .tag = "notes",

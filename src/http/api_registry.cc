@@ -7,6 +7,7 @@
 #include "accord/core/ids.h"
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
+#include "accord/domain/roles.h"
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
@@ -24,10 +25,8 @@ using storage::StoredObject;
 
 namespace {
 
-const std::vector<std::string> kRegistryReaders = {"security_officer", "privacy_officer", "staff",
-                                                   "auditor", "third_party_contact"};
-const std::vector<std::string> kOrgReaders = {"security_officer", "privacy_officer", "staff",
-                                              "auditor"};
+const std::vector<std::string> kRegistryReaders = domain::kEveryone;
+const std::vector<std::string> kOrgReaders = domain::kOrgReaders;
 
 // What a route group needs to know about one kind.
 struct KindRoutes {

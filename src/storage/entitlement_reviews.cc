@@ -1,4 +1,5 @@
 #include "accord/storage/entitlement_reviews.h"
+#include "accord/domain/roles.h"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -22,7 +23,7 @@ namespace {
 
 constexpr std::string_view kKind = "entitlement_review";
 const std::vector<std::string> kRegularRoles = {"staff", "auditor", "third_party_contact"};
-const std::vector<std::string> kElevatedRoles = {"security_officer", "privacy_officer"};
+const std::vector<std::string> kElevatedRoles = domain::kOfficers;
 
 bool Contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "accord/domain/roles.h"
 #include "accord/workflow/table.h"
 
 namespace accord::workflow::grant {
@@ -90,9 +91,7 @@ bool IsSelfApproval(std::string_view actor_id, std::string_view requested_by, Ac
   return action == Action::kApprove && !requested_by.empty() && requested_by == actor_id;
 }
 
-bool MayRevoke(std::string_view role) {
-  return role == "security_officer" || role == "privacy_officer";
-}
+bool MayRevoke(std::string_view role) { return domain::kOfficers.Has(role); }
 
 std::vector<Action> AllowedActions(const policy::AccessPolicy& policy, std::string_view actor_id,
                                    std::string_view role, State state, bool ended,
