@@ -55,16 +55,9 @@ std::string_view Name(Action action) {
   return "";
 }
 
-std::optional<State> ParseState(std::string_view name) {
-  return ParseIn(kStates, name, [](State s) { return Name(s); });
-}
+ACCORD_WORKFLOW_LOOKUPS()
 
-std::optional<Action> ParseAction(std::string_view name) {
-  return ParseIn(kActions, name, [](Action a) { return Name(a); });
-}
-
-std::optional<State> Next(State state, Action action) { return NextIn(kTable, state, action); }
-
+// What a person may ask for: require_onboarding is the system's consequence of a role change.
 std::string PossibleActions(State state) {
   std::string out = JoinWhere(
       kActions,

@@ -47,15 +47,7 @@ std::string_view Name(Action action) {
   return "";
 }
 
-std::optional<State> ParseState(std::string_view name) {
-  return ParseIn(kStates, name, [](State s) { return Name(s); });
-}
-
-std::optional<Action> ParseAction(std::string_view name) {
-  return ParseIn(kActions, name, [](Action a) { return Name(a); });
-}
-
-std::optional<State> Next(State state, Action action) { return NextIn(kTable, state, action); }
+ACCORD_WORKFLOW_LOOKUPS()
 
 std::optional<Error> RoleRefusal(const policy::AccessPolicy& policy, std::string_view role,
                                  Action action) {

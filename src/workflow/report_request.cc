@@ -78,13 +78,7 @@ std::string_view Name(Action action) {
   return "";
 }
 
-std::optional<State> ParseState(std::string_view name) {
-  return ParseIn(kStates, name, [](State s) { return Name(s); });
-}
-
-std::optional<Action> ParseAction(std::string_view name) {
-  return ParseIn(kActions, name, [](Action a) { return Name(a); });
-}
+ACCORD_WORKFLOW_LOOKUPS()
 
 Taker TakerOf(Action action) {
   switch (action) {
@@ -105,8 +99,6 @@ Taker TakerOf(Action action) {
   }
   return Taker::kNdaCheck;
 }
-
-std::optional<State> Next(State state, Action action) { return NextIn(kTable, state, action); }
 
 std::string PossibleActions(State state) {
   std::string out = JoinWhere(

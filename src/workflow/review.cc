@@ -64,22 +64,9 @@ std::string_view Name(Action action) {
   return "";
 }
 
-std::optional<State> ParseState(std::string_view name) {
-  return ParseIn(kStates, name, [](State s) { return Name(s); });
-}
+ACCORD_WORKFLOW_LOOKUPS()
 
-std::optional<Action> ParseAction(std::string_view name) {
-  return ParseIn(kActions, name, [](Action a) { return Name(a); });
-}
-
-std::optional<State> Next(State state, Action action) { return NextIn(kTable, state, action); }
-
-std::string PossibleActions(State state) {
-  std::string out = JoinWhere(
-      kActions, [state](Action a) { return Next(state, a).has_value(); },
-      [](Action a) { return Name(a); });
-  return out.empty() ? "none (the review is " + std::string(Name(state)) + ")" : out;
-}
+ACCORD_WORKFLOW_POSSIBLE_ACTIONS("review")
 
 std::optional<Error> RoleRefusal(const policy::ReviewsPolicy& policy, std::string_view role,
                                  bool break_glass, Action action) {

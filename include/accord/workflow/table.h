@@ -71,3 +71,25 @@ std::string JoinWhere(const Action (&all)[N], Pred possible, NameOf name_of) {
 }
 
 }  // namespace accord::workflow
+
+// Defines, inside a workflow's namespace, what every kind declares alike from its kStates,
+// kActions, kTable and Name(): ParseState, ParseAction and Next.
+#define ACCORD_WORKFLOW_LOOKUPS()                                                         \
+  std::optional<State> ParseState(std::string_view name) {                                \
+    return ::accord::workflow::ParseIn(kStates, name, [](State s) { return Name(s); });   \
+  }                                                                                       \
+  std::optional<Action> ParseAction(std::string_view name) {                              \
+    return ::accord::workflow::ParseIn(kActions, name, [](Action a) { return Name(a); }); \
+  }                                                                                       \
+  std::optional<State> Next(State state, Action action) {                                 \
+    return ::accord::workflow::NextIn(kTable, state, action);                             \
+  }
+
+// PossibleActions for a 409: "assign, request_info", or "none (the <noun> is <state>)".
+#define ACCORD_WORKFLOW_POSSIBLE_ACTIONS(noun)                                            \
+  std::string PossibleActions(State state) {                                              \
+    std::string out = ::accord::workflow::JoinWhere(                                      \
+        kActions, [state](Action a) { return Next(state, a).has_value(); },               \
+        [](Action a) { return Name(a); });                                                \
+    return out.empty() ? "none (the " noun " is " + std::string(Name(state)) + ")" : out; \
+  }
