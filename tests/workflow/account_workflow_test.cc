@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "workflow/walk.h"
+
 #include <map>
 #include <utility>
 
@@ -30,21 +32,7 @@ TEST(AccountWorkflowTest, EveryStateAndActionFollowsTheTable) {
       {{S::kDeactivated, A::kResetMfa}, S::kDeactivated},
       {{S::kDeactivated, A::kResetPassword}, S::kDeactivated},
   };
-  int moves = 0;
-  for (S s : kStates) {
-    for (A a : kActions) {
-      auto it = expected.find({s, a});
-      auto next = Next(s, a);
-      if (it == expected.end()) {
-        EXPECT_FALSE(next) << Name(a) << " from " << Name(s);
-      } else {
-        ASSERT_TRUE(next) << Name(a) << " from " << Name(s);
-        EXPECT_EQ(*next, it->second) << Name(a) << " from " << Name(s);
-        ++moves;
-      }
-    }
-  }
-  EXPECT_EQ(moves, static_cast<int>(expected.size()));
+  walk::ExpectExactlyTheseMoves(kStates, kActions, expected, Next);
   EXPECT_EQ(PossibleActions(S::kPending),
             "activate, deactivate, change_role, reset_mfa, reset_password");
   EXPECT_EQ(PossibleActions(S::kActive), "deactivate, change_role, reset_mfa, reset_password");

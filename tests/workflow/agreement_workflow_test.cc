@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "workflow/walk.h"
+
 #include <map>
 #include <utility>
 
@@ -26,21 +28,7 @@ TEST(AgreementWorkflowTest, EveryStateAndActionFollowsTheTable) {
       {{S::kExecuted, A::kExpire}, S::kExpired},
       {{S::kExecuted, A::kTerminate}, S::kTerminated},
   };
-  int moves = 0;
-  for (S s : kStates) {
-    for (A a : kActions) {
-      auto it = expected.find({s, a});
-      auto next = Next(s, a);
-      if (it == expected.end()) {
-        EXPECT_FALSE(next) << Name(a) << " from " << Name(s);
-      } else {
-        ASSERT_TRUE(next) << Name(a) << " from " << Name(s);
-        EXPECT_EQ(*next, it->second) << Name(a) << " from " << Name(s);
-        ++moves;
-      }
-    }
-  }
-  EXPECT_EQ(moves, static_cast<int>(expected.size()));
+  walk::ExpectExactlyTheseMoves(kStates, kActions, expected, Next);
   EXPECT_EQ(PossibleActions(S::kDraft), "send, execute, terminate");
   EXPECT_EQ(PossibleActions(S::kSent), "execute, redraft, terminate");
   EXPECT_EQ(PossibleActions(S::kExecuted), "expire, terminate");

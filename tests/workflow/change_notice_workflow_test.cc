@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "workflow/walk.h"
+
 #include <map>
 #include <utility>
 
@@ -21,21 +23,7 @@ TEST(ChangeNoticeWorkflowTest, EveryStateAndActionFollowsTheTable) {
       {{S::kApproved, A::kImplement}, S::kImplemented},
       {{S::kApproved, A::kWithdraw}, S::kWithdrawn},
   };
-  int moves = 0;
-  for (S s : kStates) {
-    for (A a : kActions) {
-      auto it = expected.find({s, a});
-      auto next = Next(s, a);
-      if (it == expected.end()) {
-        EXPECT_FALSE(next) << Name(a) << " from " << Name(s);
-      } else {
-        ASSERT_TRUE(next) << Name(a) << " from " << Name(s);
-        EXPECT_EQ(*next, it->second) << Name(a) << " from " << Name(s);
-        ++moves;
-      }
-    }
-  }
-  EXPECT_EQ(moves, static_cast<int>(expected.size()));
+  walk::ExpectExactlyTheseMoves(kStates, kActions, expected, Next);
   EXPECT_EQ(PossibleActions(S::kUnderReview), "implemented, withdrawn, approve");
   EXPECT_EQ(PossibleActions(S::kApproved), "implemented, withdrawn");
   EXPECT_EQ(PossibleActions(S::kImplemented), "none (the change is implemented)");

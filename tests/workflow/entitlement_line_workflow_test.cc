@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "workflow/walk.h"
+
 #include <map>
 #include <utility>
 
@@ -19,21 +21,7 @@ TEST(EntitlementLineWorkflowTest, EveryStateAndActionFollowsTheTable) {
       {{S::kUndecided, A::kCertify}, S::kCertified},
       {{S::kUndecided, A::kRevoke}, S::kRevoked},
   };
-  int moves = 0;
-  for (S s : kStates) {
-    for (A a : kActions) {
-      auto it = expected.find({s, a});
-      auto next = Next(s, a);
-      if (it == expected.end()) {
-        EXPECT_FALSE(next) << Name(a) << " from " << Name(s);
-      } else {
-        ASSERT_TRUE(next) << Name(a) << " from " << Name(s);
-        EXPECT_EQ(*next, it->second) << Name(a) << " from " << Name(s);
-        ++moves;
-      }
-    }
-  }
-  EXPECT_EQ(moves, static_cast<int>(expected.size()));
+  walk::ExpectExactlyTheseMoves(kStates, kActions, expected, Next);
   EXPECT_EQ(PossibleActions(S::kUndecided), "certify, revoke");
   EXPECT_EQ(PossibleActions(S::kCertified), "none (the line is certified)");
   EXPECT_EQ(PossibleActions(S::kRevoked), "none (the line is revoked)");

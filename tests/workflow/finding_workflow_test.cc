@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "workflow/walk.h"
+
 #include <map>
 #include <utility>
 
@@ -22,21 +24,7 @@ TEST(FindingWorkflowTest, EveryStateAndActionFollowsTheTable) {
       {{S::kResolved, A::kReopen}, S::kOpen},
       {{S::kRiskAccepted, A::kReopen}, S::kOpen},
   };
-  int moves = 0;
-  for (S s : kStates) {
-    for (A a : kActions) {
-      auto it = expected.find({s, a});
-      auto next = Next(s, a);
-      if (it == expected.end()) {
-        EXPECT_FALSE(next) << Name(a) << " from " << Name(s);
-      } else {
-        ASSERT_TRUE(next) << Name(a) << " from " << Name(s);
-        EXPECT_EQ(*next, it->second) << Name(a) << " from " << Name(s);
-        ++moves;
-      }
-    }
-  }
-  EXPECT_EQ(moves, static_cast<int>(expected.size()));
+  walk::ExpectExactlyTheseMoves(kStates, kActions, expected, Next);
   // The 409's words, as storage/findings.cc has always said them.
   EXPECT_EQ(PossibleActions(S::kOpen), "assign, resolve, accept_risk");
   EXPECT_EQ(PossibleActions(S::kResolved), "reopen");

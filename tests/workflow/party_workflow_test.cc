@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "workflow/walk.h"
+
 #include <map>
 #include <utility>
 
@@ -24,21 +26,7 @@ TEST(PartyWorkflowTest, EveryStateAndActionFollowsTheTable) {
       {{S::kActive, A::kOffboard}, S::kOffboarded},
       {{S::kOffboarded, A::kOnboard}, S::kOnboarding},
   };
-  int moves = 0;
-  for (S s : kStates) {
-    for (A a : kActions) {
-      auto it = expected.find({s, a});
-      auto next = Next(s, a);
-      if (it == expected.end()) {
-        EXPECT_FALSE(next) << Name(a) << " from " << Name(s);
-      } else {
-        ASSERT_TRUE(next) << Name(a) << " from " << Name(s);
-        EXPECT_EQ(*next, it->second) << Name(a) << " from " << Name(s);
-        ++moves;
-      }
-    }
-  }
-  EXPECT_EQ(moves, static_cast<int>(expected.size()));
+  walk::ExpectExactlyTheseMoves(kStates, kActions, expected, Next);
   EXPECT_EQ(PossibleActions(S::kProspect), "onboard, offboard");
   EXPECT_EQ(PossibleActions(S::kOnboarding), "activate, offboard");
   EXPECT_EQ(PossibleActions(S::kActive), "offboard");

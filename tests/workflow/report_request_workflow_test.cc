@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "workflow/walk.h"
+
 #include <map>
 #include <utility>
 
@@ -33,21 +35,7 @@ TEST(ReportRequestWorkflowTest, EveryStateAndActionFollowsTheTable) {
       {{S::kCompleted, A::kCancel}, S::kCancelled},
       {{S::kCompleted, A::kDownload}, S::kCompleted},
   };
-  int moves = 0;
-  for (S s : kStates) {
-    for (A a : kActions) {
-      auto it = expected.find({s, a});
-      auto next = Next(s, a);
-      if (it == expected.end()) {
-        EXPECT_FALSE(next) << Name(a) << " from " << Name(s);
-      } else {
-        ASSERT_TRUE(next) << Name(a) << " from " << Name(s);
-        EXPECT_EQ(*next, it->second) << Name(a) << " from " << Name(s);
-        ++moves;
-      }
-    }
-  }
-  EXPECT_EQ(moves, static_cast<int>(expected.size()));
+  walk::ExpectExactlyTheseMoves(kStates, kActions, expected, Next);
   // The 409's words, as storage/report_requests.cc has always said them: staff actions only.
   EXPECT_EQ(PossibleActions(S::kReceived), "link, cancel");
   EXPECT_EQ(PossibleActions(S::kNdaSent), "send_nda, cancel");

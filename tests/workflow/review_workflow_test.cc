@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "workflow/walk.h"
+
 #include <map>
 #include <utility>
 
@@ -25,21 +27,7 @@ TEST(ReviewWorkflowTest, EveryStateAndActionFollowsTheTable) {
       {{S::kDocumented, A::kReject}, S::kAssigned},
       {{S::kDocumented, A::kRequestInfo}, S::kDocumented},
   };
-  int moves = 0;
-  for (S s : kStates) {
-    for (A a : kActions) {
-      auto it = expected.find({s, a});
-      auto next = Next(s, a);
-      if (it == expected.end()) {
-        EXPECT_FALSE(next) << Name(a) << " from " << Name(s);
-      } else {
-        ASSERT_TRUE(next) << Name(a) << " from " << Name(s);
-        EXPECT_EQ(*next, it->second) << Name(a) << " from " << Name(s);
-        ++moves;
-      }
-    }
-  }
-  EXPECT_EQ(moves, static_cast<int>(expected.size()));
+  walk::ExpectExactlyTheseMoves(kStates, kActions, expected, Next);
   EXPECT_EQ(PossibleActions(S::kOpen), "assign, request_info");
   EXPECT_EQ(PossibleActions(S::kAssigned), "assign, document, request_info");
   EXPECT_EQ(PossibleActions(S::kDocumented), "request_info, approve, reject");
