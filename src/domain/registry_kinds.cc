@@ -516,7 +516,7 @@ KindSpec ChangeNotice() {
               OutOpt("planned_at", F::kTime),
               Internal(OutOpt("substantial", F::kBool)),
               Internal(OutOpt("substantial_reasons", F::kStringList)),
-              OutObject("new_subprocessor", {}),
+              OutOpt("new_subprocessor", F::kBool),
               OutOpt("new_data_location"),
               Out("status"),
               Internal(OutOpt("change_review_id")),

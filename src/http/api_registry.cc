@@ -482,7 +482,8 @@ Scope ScopeOf(const Principal& p) {
 domain::Actor ActorOf(const Principal& p) { return domain::Actor{p.id, p.role}; }
 
 storage::Viewer ViewerOf(const Principal& p, const ApiDeps& deps) {
-  return storage::Viewer{p.id, p.role, p.break_glass, deps.profile};
+  return storage::Viewer{p.id, p.role, p.break_glass, deps.profile,
+                         /*sees_comments=*/ScopeOf(p).org_wide()};
 }
 
 json::object ObjectJson(const StoredObject& o) { return storage::ObjectView(o); }

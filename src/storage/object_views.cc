@@ -226,6 +226,9 @@ Status DecorateView(Tx& tx, NameCache& names, const Viewer& viewer, std::string_
   if (detail && KeepsHistory(kind)) {
     auto history = ObjectHistory(tx, names, kind, StateString(view, "id"), as_of);
     if (!history.ok()) return std::move(history).error();
+    if (!viewer.sees_comments) {
+      for (auto& entry : *history) entry.as_object().erase("comment");
+    }
     view["history"] = std::move(*history);
   }
   return Ok();

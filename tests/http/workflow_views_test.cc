@@ -114,6 +114,33 @@ TEST_F(WorkflowViewsTest, FindingsChangesAndReportRequestsOfferTheirActionsToo) 
   EXPECT_EQ(std::find(staff.begin(), staff.end(), "approve"), staff.end());
 }
 
+TEST_F(WorkflowViewsTest, APartysContactReadsAChangesHistoryWithoutOurComments) {
+  json::value parties = s().GetJson("/api/v1/parties", "third_party_contact");
+  std::string party = Str(parties.at("items").as_array().at(0), "id");
+  HttpResult announced =
+      s().Post("/api/v1/change-notices",
+               json::serialize(json::object{{"party_id", party},
+                                            {"title", "New support desk tooling"},
+                                            {"description", "A new ticketing vendor"},
+                                            {"planned_at", "2027-03-01"}}),
+               "third_party_contact");
+  ASSERT_EQ(announced.status, 201) << announced.body;
+  std::string id = Str(json::parse(announced.body), "id");
+  HttpResult withdrawn = s().Post("/api/v1/change-notices/" + id + "/actions",
+                                  R"({"action":"withdrawn","comment":"Our risk view: too weak"})");
+  ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
+  json::value ours = s().GetJson("/api/v1/change-notices/" + id);
+  EXPECT_EQ(Str(ours.at("history").as_array().back(), "comment"), "Our risk view: too weak");
+  json::value theirs = s().GetJson("/api/v1/change-notices/" + id, "third_party_contact");
+  const json::array& history = theirs.at("history").as_array();
+  ASSERT_EQ(history.size(), ours.at("history").as_array().size());
+  for (const auto& entry : history) {
+    EXPECT_FALSE(entry.as_object().contains("comment")) << json::serialize(entry);
+  }
+  EXPECT_EQ(Str(history.back(), "status"), "withdrawn");
+  EXPECT_TRUE(theirs.at("allowed_actions").as_array().empty());
+}
+
 TEST_F(WorkflowViewsTest, AnObjectsHistoryNamesWhoDidWhatAndListsStayLight) {
   json::value parties = s().GetJson("/api/v1/parties?q=relay");
   std::string party = Str(parties.at("items").as_array().at(0), "id");

@@ -22,6 +22,8 @@ struct Viewer {
   std::string role;  // the role in force (elevated during break-glass)
   bool break_glass = false;
   const policy::Profile* profile = nullptr;  // null: no actions are offered
+  // A party's contact sees who acted and when, never our comments (they are our assessment).
+  bool sees_comments = true;
 };
 
 // Names of accounts and parties by id, each read once per request.

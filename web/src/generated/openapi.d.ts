@@ -2332,7 +2332,7 @@ export interface components {
             substantial?: boolean | null;
             /** @description internal: not shown to the party's contacts */
             substantial_reasons?: string[] | null;
-            new_subprocessor?: Record<string, unknown> | null;
+            new_subprocessor?: boolean | null;
             new_data_location?: string | null;
             status: string;
             /** @description internal: not shown to the party's contacts */
