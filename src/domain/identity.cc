@@ -46,6 +46,25 @@ const std::vector<std::string>& AllRoles() {
   return kRoles;
 }
 
+const std::vector<IntegrationScope>& IntegrationScopes() {
+  // The routes that take a scope name it (Route::scopes); later issues add their routes:
+  // scanner uploads, SLA measurements for one party, SCIM provisioning.
+  static const std::vector<IntegrationScope> kScopes = {
+      {"ledger:read", "read the ledger: entries, proofs, checkpoints and keys", false},
+      {"scans:write", "upload vulnerability scanner results", false},
+      {"sla_measurements:write", "record SLA measurements for one party", true},
+      {"scim", "provision and deprovision accounts (SCIM)", false},
+  };
+  return kScopes;
+}
+
+const IntegrationScope* FindIntegrationScope(std::string_view name) {
+  for (const auto& s : IntegrationScopes()) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
 bool IsRole(std::string_view role) {
   const auto& all = AllRoles();
   return std::find(all.begin(), all.end(), role) != all.end();

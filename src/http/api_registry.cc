@@ -6,6 +6,7 @@
 
 #include "accord/core/ids.h"
 #include "accord/core/time.h"
+#include "accord/domain/identity.h"
 #include "accord/domain/registry.h"
 #include "accord/domain/roles.h"
 #include "accord/http/api.h"
@@ -474,6 +475,8 @@ void AddPartyTimelineRoute(Router& router, ApiDeps& deps) {
 }  // namespace
 
 Scope ScopeOf(const Principal& p) {
+  // An integration token bound to a party acts for that party alone.
+  if (p.role == domain::kIntegrationRole && !p.party_id.empty()) return Scope{p.party_id};
   if (p.role != "third_party_contact") return Scope{};
   // A contact without a party sees nothing rather than everything.
   return Scope{p.party_id.empty() ? std::string("-") : p.party_id};

@@ -130,6 +130,17 @@ Result<AuthService::Entry> AuthService::LoadToken(const Hash& hash) {
     if (!found.ok()) return std::move(found).error();
     if (!found->has_value()) return Ok();
     const storage::ApiTokenRecord& t = **found;
+    if (t.role == domain::kIntegrationRole) {
+      // No person: the token itself is the actor, with its scopes and no onboarding gate.
+      e.principal = Principal{.id = t.id,
+                              .role = t.role,
+                              .name = t.name,
+                              .party_id = t.party_id,
+                              .credential_id = t.id,
+                              .scopes = t.scopes};
+      if (t.expires_at) Earliest(e.until, ParseTime(*t.expires_at));
+      return Ok();
+    }
     Principal p{.id = t.user_id,
                 .role = t.role,
                 .name = t.name,

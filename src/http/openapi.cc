@@ -33,6 +33,11 @@ json::object Operation(const Route& r) {
   json::array roles;
   for (const auto& role : r.roles) roles.emplace_back(role);
   op["x-accord-roles"] = roles;
+  if (!r.scopes.empty()) {
+    json::array scopes;
+    for (const auto& s : r.scopes) scopes.emplace_back(s);
+    op["x-accord-scopes"] = scopes;
+  }
   op["x-accord-public"] = r.is_public;
   op["security"] = r.is_public ? json::array{}
                                : json::array{json::object{{"bearer", json::array{}}},
@@ -120,6 +125,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddAccessRoutes(router, deps);
   AddAuthRoutes(router, deps);
   AddUserRoutes(router, deps);
+  AddIntegrationRoutes(router, deps);
   AddEntitlementRoutes(router, deps);
   AddReviewRoutes(router, deps);
   AddCalendarRoutes(router, deps);

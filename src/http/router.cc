@@ -1,5 +1,7 @@
 #include "accord/http/router.h"
 
+#include "accord/domain/identity.h"
+
 #include <boost/url/parse.hpp>
 #include <charconv>
 #include <chrono>
@@ -124,6 +126,24 @@ bool Router::Authorize(const Route& route, const Request& request, Context& ctx,
     return false;
   }
   const std::string& role = (*principal)->role;
+  if (role == domain::kIntegrationRole) {
+    const auto& have = (*principal)->scopes;
+    bool allowed = std::any_of(route.scopes.begin(), route.scopes.end(), [&](const auto& s) {
+      return std::find(have.begin(), have.end(), s) != have.end();
+    });
+    if (!allowed) {
+      std::string needed;
+      for (const auto& s : route.scopes) needed += (needed.empty() ? "" : " or ") + s;
+      reply(ErrorResponse(Error{
+          ErrorCode::kForbidden,
+          "this integration token may not call " + route.method + " " + route.pattern +
+              (needed.empty() ? ": no integration scope does" : ": it needs the scope " + needed),
+          {{"scopes", "lack " + (needed.empty() ? std::string("a scope for it") : needed), {}}}}));
+      return false;
+    }
+    ctx.principal = std::move(**principal);
+    return true;
+  }
   if (std::find(route.roles.begin(), route.roles.end(), role) == route.roles.end()) {
     reply(ErrorResponse(
         Error{ErrorCode::kForbidden,

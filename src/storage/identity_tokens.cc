@@ -6,13 +6,31 @@
 #include "accord/core/ids.h"
 #include "accord/core/sha256.h"
 #include "accord/core/time.h"
+#include "accord/domain/fields.h"
 #include "accord/domain/identity.h"
 #include "accord/domain/registry.h"
 #include "accord/storage/identity_store.h"
+#include "accord/storage/registry_store.h"
 
 namespace accord::storage {
 
 namespace json = boost::json;
+
+namespace {
+
+std::vector<std::string> SplitScopes(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t space = text.find(' ', start);
+    if (space == std::string::npos) space = text.size();
+    if (space > start) out.push_back(text.substr(start, space - start));
+    start = space + 1;
+  }
+  return out;
+}
+
+}  // namespace
 
 Result<NewToken> CreateToken(CommandContext& c, const domain::Actor& actor,
                              const std::string& user_id, const std::string& name,
@@ -60,6 +78,65 @@ Result<NewToken> CreateToken(CommandContext& c, const domain::Actor& actor,
   return token;
 }
 
+Result<NewToken> CreateIntegrationToken(CommandContext& c, const domain::Actor& actor,
+                                        const std::string& name,
+                                        const std::vector<std::string>& scopes,
+                                        const std::string& party_id,
+                                        std::optional<TimePoint> expires_at) {
+  std::vector<ErrorDetail> details;
+  if (name.empty() || name.size() > 100)
+    details.push_back({"name", "must be 1-100 characters", {}});
+  if (scopes.empty()) details.push_back({"scopes", "must name at least one scope", {}});
+  bool needs_party = false;
+  json::array scope_list;
+  for (size_t i = 0; i < scopes.size(); ++i) {
+    const domain::IntegrationScope* s = domain::FindIntegrationScope(scopes[i]);
+    if (!s) {
+      std::string known;
+      for (const auto& k : domain::IntegrationScopes()) {
+        known += (known.empty() ? "" : ", ") + std::string(k.name);
+      }
+      details.push_back(
+          {"scopes[" + std::to_string(i) + "]", "is no scope; scopes are " + known, {}});
+      continue;
+    }
+    needs_party |= s->party_bound;
+    scope_list.emplace_back(s->name);
+  }
+  if (needs_party && party_id.empty()) {
+    details.push_back({"party_id", "is required: a scope acts for one party", {}});
+  }
+  if (!needs_party && !party_id.empty()) {
+    details.push_back({"party_id", "only a scope that acts for one party takes a party", {}});
+  }
+  if (expires_at && *expires_at <= c.Now()) {
+    details.push_back({"expires_at", "must be in the future", {}});
+  }
+  if (!details.empty()) return domain::ValidationErrors(std::move(details));
+  if (!party_id.empty()) {
+    auto party = GetObject(c.tx(), "party", party_id, Scope{});
+    if (!party.ok()) return std::move(party).error();
+    if (!party->has_value()) return ValidationError("party_id", "no party has id " + party_id);
+  }
+  NewToken token;
+  token.secret = "acc_" + Base64UrlEncode(RandomBytes(32));
+  token.id = NewId("tok", c.Now());
+  json::object payload{{"name", name},
+                       {"role", std::string(domain::kIntegrationRole)},
+                       {"scopes", std::move(scope_list)}};
+  if (!party_id.empty()) payload["party_id"] = party_id;
+  payload["expires_at"] = expires_at ? json::value(FormatRfc3339(*expires_at)) : nullptr;
+  auto index = c.Append(domain::Event{.type = "token.created",
+                                      .actor = actor,
+                                      .subject = {"api_token", token.id},
+                                      .payload = std::move(payload)});
+  if (!index.ok()) return std::move(index).error();
+  auto ins = c.tx().Exec("INSERT INTO api_token_secrets(token_id, secret_hash) VALUES (?, ?)",
+                         {token.id, BlobOf(Sha256(token.secret))});
+  if (!ins.ok()) return std::move(ins).error();
+  return token;
+}
+
 Result<json::object> RevokeToken(CommandContext& c, const domain::Actor& actor,
                                  const std::string& token_id, const std::string& owner_id,
                                  const std::string& reason) {
@@ -81,7 +158,8 @@ Result<json::object> RevokeToken(CommandContext& c, const domain::Actor& actor,
 
 Result<json::array> ListApiTokens(Tx& tx, std::optional<std::string> user_id) {
   std::string sql =
-      "SELECT id, name, role, created_at, expires_at, revoked_at, user_id FROM rm_api_tokens";
+      "SELECT id, name, role, created_at, expires_at, revoked_at, user_id, scopes, party_id "
+      "FROM rm_api_tokens";
   std::vector<Value> params;
   if (user_id) {
     sql += " WHERE user_id = ?";
@@ -98,6 +176,12 @@ Result<json::array> ListApiTokens(Tx& tx, std::optional<std::string> user_id) {
     if (!r.IsNull(4)) o["expires_at"] = r.Text(4);
     if (!r.IsNull(5)) o["revoked_at"] = r.Text(5);
     if (!r.IsNull(6)) o["user_id"] = r.Text(6);
+    if (!r.IsNull(7)) {
+      json::array scopes;
+      for (const auto& s : SplitScopes(r.Text(7))) scopes.emplace_back(s);
+      o["scopes"] = std::move(scopes);
+      o["party_id"] = r.IsNull(8) ? json::value(nullptr) : json::value(r.Text(8));
+    }
     items.push_back(std::move(o));
   }
   return items;
@@ -105,7 +189,7 @@ Result<json::array> ListApiTokens(Tx& tx, std::optional<std::string> user_id) {
 
 Result<std::optional<ApiTokenRecord>> FindApiToken(Tx& tx, const Hash& secret_hash) {
   auto row = tx.QueryOne(
-      "SELECT t.id, t.role, t.name, t.party_id, t.user_id, t.expires_at, o.doc "
+      "SELECT t.id, t.role, t.name, t.party_id, t.user_id, t.expires_at, o.doc, t.scopes "
       "FROM api_token_secrets s JOIN rm_api_tokens t ON t.id = s.token_id "
       "LEFT JOIN rm_objects o ON o.kind = 'user' AND o.id = t.user_id AND o.to_idx = ? "
       "WHERE s.secret_hash = ? AND t.revoked_at IS NULL",
@@ -120,6 +204,7 @@ Result<std::optional<ApiTokenRecord>> FindApiToken(Tx& tx, const Hash& secret_ha
                    .user_id = r.IsNull(4) ? "" : r.Text(4)};
   if (!r.IsNull(5)) t.expires_at = r.Text(5);
   if (!r.IsNull(6)) t.user_doc = r.Text(6);
+  if (!r.IsNull(7)) t.scopes = SplitScopes(r.Text(7));
   return std::optional<ApiTokenRecord>(std::move(t));
 }
 

@@ -283,6 +283,12 @@ CREATE TABLE trust_watermarks (
 ALTER TABLE outbox ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Version 6: integration tokens (issue 19): a token that belongs to no person carries named
+// scopes instead of an account's role.
+const char* kV6Sqlite = R"sql(
+ALTER TABLE rm_api_tokens ADD COLUMN scopes TEXT;
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "ledger and foundation read models", kV1Sqlite, ""},
@@ -290,6 +296,7 @@ const std::vector<Migration>& Migrations() {
       {3, "identity: credentials, sessions, throttling", kV3Sqlite, ""},
       {4, "reviews, schedules, findings, outbox, calendar feeds", kV4Sqlite, ""},
       {5, "audit-report requests, public-form limits, subprocessor subscriptions", kV5Sqlite, ""},
+      {6, "integration tokens: scopes", kV6Sqlite, ""},
   };
   return kMigrations;
 }

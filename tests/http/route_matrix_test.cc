@@ -173,6 +173,17 @@ change notice's substantial verdict, its reasons, the systems it touches and the
 risk assessment and finding it opened) are left out of every answer it gets.
 tests/http/vendor_view_test.cc checks it.
 
+## Integration tokens
+
+An integration token belongs to no person: the Security Officer makes it from a signed-in
+session (`POST /api/v1/integration-tokens`) for a system, with named scopes, bound to one
+party where a scope acts for one. Its caller has the role `integration`, which no column
+below shows: it may call only the operations that name one of its scopes (`x-accord-scopes`
+in the OpenAPI document), and gets `403 forbidden` naming the scope it lacks anywhere else.
+Whatever it writes records the token as the actor. tests/http/integration_token_test.cc
+checks it. Scoped operations:
+
+@SCOPES@
 ## Public operations
 
 These need no sign-in. The sign-in steps after the password (`/api/v1/auth/totp`, `.../mfa/…`,
@@ -188,6 +199,14 @@ publishes (certifications valid today, active subprocessors' names, purposes and
 
 std::string RenderDocument(const std::vector<Operation>& ops) {
   std::string out = kPreamble;
+  std::string scoped = "| Operation | Scopes |\n|---|---|\n";
+  for (const auto& op : ops) {
+    if (op.scopes.empty()) continue;
+    std::string names;
+    for (const auto& s : op.scopes) names += (names.empty() ? "`" : ", `") + s + "`";
+    scoped += "| " + RowName(op) + " | " + names + " |\n";
+  }
+  out.replace(out.find("@SCOPES@"), 8, scoped);
   out += "| Operation | Summary |\n|---|---|\n";
   for (const auto& op : ops) {
     if (op.is_public) out += "| " + RowName(op) + " | " + Cell(op.summary) + " |\n";

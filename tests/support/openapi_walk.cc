@@ -39,6 +39,9 @@ std::vector<Operation> Operations(const json::object& doc) {
       }
       for (const auto& r : op.at("x-accord-roles").as_array()) o.roles.push_back(Str(r));
       o.is_public = op.at("x-accord-public").as_bool();
+      if (const auto* scopes = op.if_contains("x-accord-scopes")) {
+        for (const auto& s : scopes->as_array()) o.scopes.push_back(Str(s));
+      }
       if (const auto* params = op.if_contains("parameters")) {
         for (const auto& p : params->as_array()) {
           if (p.at("in") != "query") continue;

@@ -18,8 +18,9 @@ struct Operation {
   std::string pattern;
   std::string summary;
   std::string tag;
-  std::vector<std::string> roles;  // x-accord-roles
-  bool is_public = false;          // x-accord-public
+  std::vector<std::string> roles;   // x-accord-roles
+  bool is_public = false;           // x-accord-public
+  std::vector<std::string> scopes;  // x-accord-scopes: integration tokens that may call it
   std::vector<std::string> required_query;
   bool has_as_of = false;  // reads the state at an earlier ledger size on request
 

@@ -22,6 +22,18 @@ bool IsWorkforceRole(std::string_view role);
 // "Elevated" accounts (CONTRACT.md): the two officer roles (and any break-glass session).
 bool IsElevatedRole(std::string_view role);
 
+// Integration tokens (issue 19): an API token that belongs to no person, made by the Security
+// Officer for a system (a scanner, an SLA monitor, a ledger witness). Its principal has the
+// role kIntegrationRole and acts only on routes that name one of its scopes.
+inline constexpr std::string_view kIntegrationRole = "integration";
+struct IntegrationScope {
+  std::string_view name;         // "ledger:read"
+  std::string_view description;  // for the form and the API's error
+  bool party_bound;              // the token names the one party it may act for
+};
+const std::vector<IntegrationScope>& IntegrationScopes();
+const IntegrationScope* FindIntegrationScope(std::string_view name);
+
 // The TR-7 records a workforce account needs before activation, in this order.
 const std::vector<std::string>& AttestationKinds();
 // Trainings expire: an account whose training is older than the profile's validity

@@ -70,6 +70,8 @@ void AddRegistryRoutes(Router& router, ApiDeps& deps);
 void AddAuthRoutes(Router& router, ApiDeps& deps);
 // Accounts, onboarding records, API tokens, alerts.
 void AddUserRoutes(Router& router, ApiDeps& deps);
+// Integration tokens: API tokens for a system, with scopes (issue 19).
+void AddIntegrationRoutes(Router& router, ApiDeps& deps);
 // TR-3 entitlement review campaigns.
 void AddEntitlementRoutes(Router& router, ApiDeps& deps);
 void AddAccessRoutes(Router& router, ApiDeps& deps);

@@ -23,6 +23,9 @@ struct Principal {
   std::string credential_id;  // tok_... or ses_...
   bool via_session = false;   // cookie session (portal) rather than a bearer token
   bool break_glass = false;   // an emergency elevation is in force (role is elevated)
+  // An integration token (role "integration", id = the token's id: the actor it records):
+  // it may call only the routes that name one of its scopes.
+  std::vector<std::string> scopes;
 };
 
 struct Context {
@@ -50,6 +53,8 @@ struct Route {
   std::string method;
   std::string pattern;             // "/api/v1/ledger/entries/{index}"
   std::vector<std::string> roles;  // empty + is_public: no sign-in
+  // The integration-token scopes that may call it too (domain::IntegrationScopes).
+  std::vector<std::string> scopes;
   bool is_public = false;
   std::string summary;
   std::string tag;

@@ -172,7 +172,17 @@ struct ApiTokenRecord {
   std::string id, role, name, party_id, user_id;  // party_id, user_id: "" when none
   std::optional<std::string> expires_at;
   std::optional<std::string> user_doc;  // the account's state document; none without one
+  std::vector<std::string> scopes;      // an integration token's; empty for a person's
 };
+
+// An integration token (issue 19): no person, the role "integration", named scopes
+// (domain::IntegrationScopes), bound to `party_id` when a scope needs one. token.created
+// records it with the creator as actor; the secret is shown once.
+Result<NewToken> CreateIntegrationToken(CommandContext& c, const domain::Actor& actor,
+                                        const std::string& name,
+                                        const std::vector<std::string>& scopes,
+                                        const std::string& party_id,
+                                        std::optional<TimePoint> expires_at);
 Result<std::optional<ApiTokenRecord>> FindApiToken(Tx& tx, const Hash& secret_hash);
 
 }  // namespace accord::storage

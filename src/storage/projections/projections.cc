@@ -99,12 +99,21 @@ class ApiTokenProjection final : public Projection {
   Status Apply(Tx& tx, uint64_t index, const domain::Event& e) override {
     const auto& p = e.payload;
     if (e.type == "token.created") {
+      // An integration token's scopes, space-separated; NULL for a person's token.
+      Value scopes = Null();
+      if (const auto* list = p.if_contains("scopes"); list && list->is_array()) {
+        std::string joined;
+        for (const auto& s : list->as_array()) {
+          if (s.is_string()) joined += (joined.empty() ? "" : " ") + std::string(s.as_string());
+        }
+        scopes = joined;
+      }
       return tx.ExecDeferred(
-          "INSERT INTO rm_api_tokens(id, name, role, created_at, expires_at, party_id, user_id) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?)",
+          "INSERT INTO rm_api_tokens(id, name, role, created_at, expires_at, party_id, user_id, "
+          "scopes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
           {e.subject.id, PayloadString(p, "name"), PayloadString(p, "role"), FormatRfc3339(e.time),
            PayloadStringOrNull(p, "expires_at"), PayloadStringOrNull(p, "party_id"),
-           PayloadStringOrNull(p, "user_id")});
+           PayloadStringOrNull(p, "user_id"), scopes});
     }
     if (e.type == "token.revoked") {
       return tx.ExecDeferred("UPDATE rm_api_tokens SET revoked_at = ? WHERE id = ?",

@@ -1280,6 +1280,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integration-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make an integration token for a system (no person): named scopes, bound to one party where a scope needs it; shown once, revoked like any token */
+        post: operations["POST_api_v1_integration_tokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/entitlement-reviews/{id}/lines/{line_id}": {
         parameters: {
             query?: never;
@@ -8341,6 +8358,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Alert"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_integration_tokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description what uses it, e.g. "nightly scanner" */
+                    name: string;
+                    /** @description what it may do */
+                    scopes: ("ledger:read" | "scans:write" | "sla_measurements:write" | "scim")[];
+                    /** @description the one party a party-bound scope acts for */
+                    party_id?: string;
+                    /**
+                     * Format: date-time
+                     * @description when it stops working
+                     */
+                    expires_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description shown once */
+                        token: string;
+                        name: string;
+                        scopes: string[];
+                        party_id: string | null;
+                    };
                 };
             };
             /** @description client error (CONTRACT.md error shape) */
