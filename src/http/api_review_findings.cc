@@ -15,6 +15,8 @@
 #include "accord/storage/registry_commands.h"
 #include "accord/storage/registry_store.h"
 #include "accord/storage/reviews.h"
+#include "accord/workflow/change_notice.h"
+#include "accord/workflow/finding.h"
 #include "review_routes.h"
 
 namespace accord::http::review_routes {
@@ -183,14 +185,18 @@ void ReviewRoutes::RecordChange(Context&& ctx, Reply reply) {
 }
 
 void ReviewRoutes::ChangeAction(Context&& ctx, Reply reply) {
-  if (auto no = Refusal(*ctx.principal, policy().open_roles, "record what became of a change")) {
+  // Asked before the body is read: both actions a person takes (implemented, withdrawn) have
+  // the same role rule.
+  const Principal& p = *ctx.principal;
+  if (auto no = workflow::change_notice::RoleRefusal(policy(), p.role, p.break_glass,
+                                                     workflow::change_notice::Action::kImplement)) {
     return reply(ErrorResponse(*no));
   }
   auto body = ParseBody(ctx.request.body, domain::ChangeNoticeActionFields());
   if (!body.ok()) return reply(ErrorResponse(body.error()));
   Submit(std::move(reply), 200,
          [this, id = ctx.path_params.at("id"), body = std::move(*body),
-          actor = ActorOf(*ctx.principal)](storage::CommandContext& c) {
+          actor = ActorOf(p)](storage::CommandContext& c) {
            return storage::ChangeNoticeAction(c, actor, id, StateString(body, "action"),
                                               TimeOf(body, "at"), StateString(body, "comment"),
                                               policy());
@@ -228,14 +234,17 @@ void ReviewRoutes::CreateFinding(Context&& ctx, Reply reply) {
 }
 
 void ReviewRoutes::FindingAction(Context&& ctx, Reply reply) {
-  if (auto no = Refusal(*ctx.principal, kOfficerRoles, "manage findings")) {
+  // Asked before the body is read: every finding action has the same role rule.
+  const Principal& p = *ctx.principal;
+  if (auto no = workflow::finding::RoleRefusal(p.role, p.break_glass,
+                                               workflow::finding::Action::kAssign)) {
     return reply(ErrorResponse(*no));
   }
   auto body = ParseBody(ctx.request.body, domain::FindingActionFields());
   if (!body.ok()) return reply(ErrorResponse(body.error()));
   Submit(std::move(reply), 200,
          [this, id = ctx.path_params.at("id"), body = std::move(*body),
-          actor = ActorOf(*ctx.principal)](storage::CommandContext& c) {
+          actor = ActorOf(p)](storage::CommandContext& c) {
            return storage::ApplyFindingAction(
                c, actor, id, StateString(body, "action"), StateString(body, "comment"),
                StateString(body, "owner_id"), IdList(body, "evidence"), policy());
