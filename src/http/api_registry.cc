@@ -55,8 +55,8 @@ std::vector<KindRoutes> AllKindRoutes() {
       {k("user"), "users", kLedgerReaderRoles, {}},
       {k("entitlement_review"), "entitlement-reviews", kLedgerReaderRoles, {}},
       {k("alert"), "alerts", kOfficerRoles, {}},
-      // Reviews and what they produce (issue 6): written by api_reviews.cc. The workforce
-      // reads them, since a profile may make staff assignees and finding owners.
+      // Reviews and what they produce (issue 6): written by the review routes (review_routes.h).
+      // The workforce reads them, since a profile may make staff assignees and finding owners.
       {k("review"), "reviews", kOrgReaders, {}},
       {k("soc2_report"), "soc2-reports", kOrgReaders, {}},
       {k("change_notice"), "change-notices", kRegistryReaders, {}},

@@ -18,6 +18,7 @@
 #include "accord/http/registry_http.h"
 #include "accord/http/schema.h"
 #include "accord/storage/report_requests.h"
+#include "accord/workflow/report_request.h"
 #include "report_routes.h"
 
 namespace accord::http {
@@ -228,10 +229,13 @@ void ReportRequestRoutes::Action(Context&& ctx, Reply reply) {
   auto fields = Validated(*body, domain::ReportRequestActionFields());
   if (!fields.ok()) return reply(ErrorResponse(fields.error()));
   if (ctx.principal->break_glass) {
-    return reply(ErrorResponse(
-        Error{ErrorCode::kForbidden,
-              "not during break-glass: audit-report requests are handled signed in as yourself",
-              {}}));
+    // The workflow's refusal, whatever the action; whether the role may decide is the
+    // command's question, asked after whether the action is possible now.
+    namespace wf = workflow::report_request;
+    auto action = wf::ParseAction(StateString(*fields, "action")).value_or(wf::Action::kCancel);
+    if (auto no = wf::RoleRefusal(ctx.principal->role, true, action)) {
+      return reply(ErrorResponse(*no));
+    }
   }
   Submit(
       std::move(reply),

@@ -16,11 +16,13 @@
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
 #include "accord/http/schema.h"
+#include "accord/workflow/account.h"
 
 namespace accord::http {
 
 namespace json = boost::json;
 using domain::StateString;
+namespace account = workflow::account;
 
 namespace {
 
@@ -30,23 +32,6 @@ std::string InitialPassword() {
   std::string out;
   for (uint8_t b : RandomBytes(20)) out += kAlphabet[b % (sizeof kAlphabet - 1)];
   return out;
-}
-
-// The profile layer (CONTRACT.md): only the profile's user_admin_roles manage accounts.
-std::optional<Error> AdminRefusal(const Principal& p, const policy::IdentityPolicy& policy) {
-  // Emergency access is for the emergency, not for taking over accounts or silencing the
-  // alert it raised.
-  if (p.break_glass) {
-    return Error{ErrorCode::kForbidden,
-                 "not during break-glass: accounts and alerts are managed by a security officer "
-                 "signed in as themselves",
-                 {}};
-  }
-  const auto& roles = policy.user_admin_roles;
-  if (std::find(roles.begin(), roles.end(), p.role) != roles.end()) return std::nullopt;
-  std::string names;
-  for (const auto& r : roles) names += (names.empty() ? "" : ", ") + r;
-  return Error{ErrorCode::kForbidden, "the profile lets only " + names + " manage accounts", {}};
 }
 
 // A new account, or one whose password was reset: the password is shown once.
@@ -190,6 +175,12 @@ class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
     return deps_.profile ? deps_.profile->identity : kDefaults;
   }
 
+  // The profile layer (CONTRACT.md): only the profile's user_admin_roles manage accounts;
+  // emergency access neither takes over accounts nor silences the alert it raised.
+  std::optional<Error> Refusal(const Principal& p) const {
+    return account::AdminRefusal(policy(), p.role, p.break_glass);
+  }
+
   // Argon2id work off the I/O threads (inline when no AuthService, as in route-only tests).
   void Slow(Reply reply, std::function<void(Reply)> work) {
     if (deps_.auth) return deps_.auth->RunSlow(std::move(reply), std::move(work));
@@ -201,8 +192,7 @@ class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
   }
 
   void Create(Context&& ctx, Reply reply) {
-    if (auto refusal = AdminRefusal(*ctx.principal, policy()))
-      return reply(ErrorResponse(*refusal));
+    if (auto refusal = Refusal(*ctx.principal)) return reply(ErrorResponse(*refusal));
     auto body = ParseJsonObject(ctx.request.body);
     if (!body.ok()) return reply(ErrorResponse(body.error()));
     // Validate before the slow hash, so a bad request costs nothing.
@@ -238,8 +228,7 @@ class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
   }
 
   void Attest(Context&& ctx, Reply reply) {
-    if (auto refusal = AdminRefusal(*ctx.principal, policy()))
-      return reply(ErrorResponse(*refusal));
+    if (auto refusal = Refusal(*ctx.principal)) return reply(ErrorResponse(*refusal));
     auto body = ParseJsonObject(ctx.request.body);
     if (!body.ok()) return reply(ErrorResponse(body.error()));
     std::string id = ctx.path_params.at("id");
@@ -265,7 +254,7 @@ class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
 
   void Action(Context&& ctx, Reply reply) {
     const Principal& p = *ctx.principal;
-    if (auto refusal = AdminRefusal(p, policy())) return reply(ErrorResponse(*refusal));
+    if (auto refusal = Refusal(p)) return reply(ErrorResponse(*refusal));
     auto body = ParseJsonObject(ctx.request.body);
     if (!body.ok()) return reply(ErrorResponse(body.error()));
     std::string action = StateString(*body, "action");
@@ -277,9 +266,9 @@ class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
             ErrorResponse(ValidationError(std::string(key), "is not a field of an action")));
       }
     }
-    static const std::vector<std::string> kActions = {"activate", "deactivate", "change_role",
-                                                      "reset_mfa", "reset_password"};
-    if (std::find(kActions.begin(), kActions.end(), action) == kActions.end()) {
+    // require_onboarding follows a role change; nobody takes it.
+    auto act = account::ParseAction(action);
+    if (!act || *act == account::Action::kRequireOnboarding) {
       return reply(ErrorResponse(ValidationError(
           "action",
           "must be one of activate, deactivate, change_role, reset_mfa, reset_password")));
@@ -292,11 +281,8 @@ class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
       return reply(ErrorResponse(ValidationError("role", "applies to change_role only")));
     }
     std::string id = ctx.path_params.at("id");
-    if (id == p.id && (action == "deactivate" || action == "change_role")) {
-      return reply(ErrorResponse(
-          Error{ErrorCode::kConflict,
-                "you cannot " + action + " your own account: ask another security officer",
-                {}}));
+    if (auto no = account::PersonRefusal(p.id, {.user_id = id}, *act)) {
+      return reply(ErrorResponse(*no));
     }
     domain::Actor actor = ActorOf(p);
     auto run = [this, self = shared_from_this(), id, actor, action, comment, role](
@@ -434,7 +420,7 @@ class UserRoutes : public std::enable_shared_from_this<UserRoutes> {
 
   void Acknowledge(Context&& ctx, Reply reply) {
     if (ctx.principal->break_glass) {
-      return reply(ErrorResponse(*AdminRefusal(*ctx.principal, policy())));
+      return reply(ErrorResponse(*Refusal(*ctx.principal)));
     }
     auto body = ParseJsonObject(ctx.request.body);
     if (!body.ok()) return reply(ErrorResponse(body.error()));

@@ -10,12 +10,21 @@
 #include "accord/domain/identity.h"
 #include "accord/domain/registry.h"
 #include "accord/storage/outbox.h"
+#include "accord/workflow/account.h"
 
 namespace accord::storage {
 
 namespace json = boost::json;
+namespace account = workflow::account;
 
 namespace {
+
+// Where `action` takes an account whose status is `status` (workflow/account.h); nullopt
+// where the table has no such move.
+std::optional<account::State> NextStatus(std::string_view status, account::Action action) {
+  auto from = account::ParseState(status);
+  return from ? account::Next(*from, action) : std::nullopt;
+}
 
 constexpr std::string_view kInstallerNote =
     "attested by the installer at bootstrap (accord user add); record the evidence through the "
@@ -189,7 +198,8 @@ Result<json::object> ActivateUser(CommandContext& c, const domain::Actor& actor,
       c, actor, user_id, "user.activated", policy,
       [&](json::object& state) -> Status {
         std::string status = domain::StateString(state, "status");
-        if (status == "active") return Error{ErrorCode::kConflict, "the account is active", {}};
+        auto to = NextStatus(status, account::Action::kActivate);
+        if (!to) return Error{ErrorCode::kConflict, "the account is " + status, {}};
         auto missing = domain::MissingAttestations(state, c.Now(), policy.training_valid_days);
         if (!missing.empty()) {
           std::vector<ErrorDetail> details;
@@ -207,7 +217,7 @@ Result<json::object> ActivateUser(CommandContext& c, const domain::Actor& actor,
             domain::StateString(state, "expires_at") <= FormatRfc3339(c.Now())) {
           return Error{ErrorCode::kConflict, "the account's expires_at has passed", {}};
         }
-        state["status"] = "active";
+        state["status"] = account::Name(*to);
         return Ok();
       },
       json::object{{"comment", comment}});
@@ -239,10 +249,9 @@ Result<json::object> DeactivateUser(CommandContext& c, const domain::Actor& acto
   auto state = UpdateUser(
       c, actor, user_id, "user.deactivated", policy,
       [&](json::object& s) -> Status {
-        if (domain::StateString(s, "status") == "deactivated") {
-          return Error{ErrorCode::kConflict, "the account is already deactivated", {}};
-        }
-        s["status"] = "deactivated";
+        auto to = NextStatus(domain::StateString(s, "status"), account::Action::kDeactivate);
+        if (!to) return Error{ErrorCode::kConflict, "the account is already deactivated", {}};
+        s["status"] = account::Name(*to);
         return Ok();
       },
       json::object{{"reason", reason}});
@@ -311,10 +320,11 @@ Result<json::object> ChangeUserRole(CommandContext& c, const domain::Actor& acto
           return Error{ErrorCode::kConflict, "the account already has this role", {}};
         s["role"] = role;
         s["workforce"] = domain::IsWorkforceRole(role);
-        // A new workforce member passes the onboarding gate first (TR-7).
-        if (domain::StateString(s, "status") == "active" &&
-            !domain::MissingAttestations(s, c.Now(), policy.training_valid_days).empty()) {
-          s["status"] = "pending";
+        // A new workforce member passes the onboarding gate first (TR-7): an active account
+        // without the new role's records goes back to pending.
+        auto to = NextStatus(domain::StateString(s, "status"), account::Action::kRequireOnboarding);
+        if (to && !domain::MissingAttestations(s, c.Now(), policy.training_valid_days).empty()) {
+          s["status"] = account::Name(*to);
         }
         return Ok();
       },

@@ -11,6 +11,7 @@
 #include "accord/domain/registry.h"
 #include "accord/storage/registry_store.h"
 #include "accord/storage/report_requests.h"
+#include "accord/workflow/report_request.h"
 #include "report_request_support.h"
 
 namespace accord::storage {
@@ -22,7 +23,17 @@ using namespace report_request_support;  // NOLINT: this file's own helpers
 
 namespace {
 
+namespace wf = workflow::report_request;
+
 Value HashOf(std::string_view token) { return BlobOf(Sha256(token)); }
+
+// A link of `purpose` works while its request can take the requester's move: accept_nda
+// (nda_sent), download (approved, completed).
+bool WorksFor(const json::object& request, std::string_view purpose) {
+  auto state = wf::ParseState(StateString(request, "status"));
+  wf::Action action = purpose == "nda" ? wf::Action::kAcceptNda : wf::Action::kDownload;
+  return state && wf::Next(*state, action).has_value();
+}
 
 }  // namespace
 
@@ -62,12 +73,8 @@ Result<ReportLink> FindReportLink(Tx& tx, std::string_view token, std::string_vi
   auto request = GetObject(tx, "report_request", r.Text(2), Scope{});
   if (!request.ok()) return std::move(request).error();
   if (!request->has_value()) return link;
-  std::string status = StateString((*request)->doc, "status");
   bool used_up = r.Int(6) >= r.Int(5);
-  if (!used_up &&
-      (purpose == "nda" ? status != "nda_sent" : status != "approved" && status != "completed")) {
-    return link;
-  }
+  if (!used_up && !WorksFor((*request)->doc, purpose)) return link;
   auto expires = ParseRfc3339(r.Text(4));
   if (!expires.ok()) return std::move(expires).error();
   link.id = r.Text(0);
@@ -120,6 +127,8 @@ Result<json::object> AcceptNda(CommandContext& c, std::string_view token, const 
   auto link = UsableLink(c.tx(), token, "nda", now);
   if (!link.ok()) return std::move(link).error();
   json::object state = std::move(link->request);
+  auto to = StatusAfter(state, wf::Action::kAcceptNda);
+  if (!to.ok()) return std::move(to).error();
   std::string request_id = StateString(state, "id");
   std::string party_id = StateString(state, "party_id");
   domain::Actor requester{request_id, "requester"};
@@ -179,7 +188,7 @@ Result<json::object> AcceptNda(CommandContext& c, std::string_view token, const 
   nda["agreement_id"] = agreement_id;
   nda["accepted_at"] = at;
   state["nda"] = std::move(nda);
-  Step(state, "nda_accepted", "in_progress", requester, now, "accepted by " + a.name);
+  Step(state, "nda_accepted", *to, requester, now, "accepted by " + a.name);
   auto index = AppendRequest(c, "report_request.nda_accepted", requester, state,
                              json::object{{"acceptance", record}});
   if (!index.ok()) return std::move(index).error();
@@ -194,6 +203,8 @@ Result<json::object> RecordDownload(CommandContext& c, std::string_view token,
   auto link = UsableLink(c.tx(), token, "download", now);
   if (!link.ok()) return std::move(link).error();
   json::object state = std::move(link->request);
+  auto to = StatusAfter(state, wf::Action::kDownload);
+  if (!to.ok()) return std::move(to).error();
   domain::Actor requester{StateString(state, "id"), "requester"};
   std::string at = FormatRfc3339(now);
   json::object download{{"at", at},
@@ -207,7 +218,7 @@ Result<json::object> RecordDownload(CommandContext& c, std::string_view token,
     if (!delivery["downloads"].is_array()) delivery["downloads"] = json::array{};
     delivery["downloads"].as_array().push_back(download);
   }
-  Step(state, "downloaded", "completed", requester, now,
+  Step(state, "downloaded", *to, requester, now,
        "download " + std::to_string(link->uses) + " of " + std::to_string(link->max_uses));
   auto index = AppendRequest(c, "report_request.downloaded", requester, state,
                              json::object{{"download", download}});

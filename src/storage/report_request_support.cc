@@ -14,6 +14,25 @@ namespace accord::storage::report_request_support {
 using domain::ActorJson;
 using domain::StateString;
 
+namespace wf = workflow::report_request;
+
+Error NotPossible(const json::object& state, std::string_view action) {
+  std::string status = StateString(state, "status");
+  auto from = wf::ParseState(status);
+  return Error{ErrorCode::kConflict,
+               "report request " + StateString(state, "id") + " is " + status + ": " +
+                   std::string(action) + " is not possible now (allowed: " +
+                   (from ? wf::PossibleActions(*from) : std::string("none (final)")) + ")",
+               {{"action", "not allowed while " + status, {}}}};
+}
+
+Result<std::string> StatusAfter(const json::object& state, wf::Action action) {
+  auto from = wf::ParseState(StateString(state, "status"));
+  auto to = from ? wf::Next(*from, action) : std::nullopt;
+  if (!to) return NotPossible(state, wf::Name(action));
+  return std::string(wf::Name(*to));
+}
+
 void Step(json::object& state, const std::string& action, const std::string& status,
           const domain::Actor& actor, TimePoint now, const std::string& comment) {
   std::string at = FormatRfc3339(now);
@@ -91,7 +110,7 @@ Status TellDeciders(CommandContext& c, const json::object& state) {
   const json::value* link = state.if_contains("link");
   std::string how = link && link->is_object() ? StateString(link->as_object(), "how") : "";
   return MailStaff(
-      c.tx(), kDeciders, state, "decide", "Audit-report request waiting for a decision",
+      c.tx(), wf::DeciderRoles(), state, "decide", "Audit-report request waiting for a decision",
       Requester(state, "email") + " (" + StateString(state, "organisation") + ", linked by " + how +
           ") asks for our " + Label(state) + ". The NDA is in place; approve or reject it.",
       c.Now());

@@ -1,22 +1,29 @@
 // Helpers shared by the audit-report request commands (report_requests.cc) and the secret
-// links' commands (report_links.cc), private to storage/: the request's steps and events,
-// the emails to the requester and the staff, issuing a link.
+// links' commands (report_links.cc), private to storage/: the request's steps and events
+// (their statuses from the workflow's table), the emails to the requester and the staff,
+// issuing a link.
 #pragma once
 
 #include <boost/json/object.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "accord/domain/event.h"
 #include "accord/storage/event_log.h"
 #include "accord/storage/report_requests.h"
+#include "accord/workflow/report_request.h"
 
 namespace accord::storage::report_request_support {
 
 namespace json = boost::json;
 
-// Who decides on a request (approve, reject, reissue).
-inline const std::vector<std::string> kDeciders = {"security_officer", "privacy_officer"};
+// 409: `action` cannot be taken on the request now; names what the workforce and officers
+// can do (workflow::report_request::PossibleActions).
+Error NotPossible(const json::object& state, std::string_view action);
+// The status `action` moves the request to by the workflow's table (workflow/report_request.h);
+// NotPossible where the table has no such move.
+Result<std::string> StatusAfter(const json::object& state, workflow::report_request::Action action);
 
 // The request's state after one step: status, a history entry, version and time.
 void Step(json::object& state, const std::string& action, const std::string& status,

@@ -12,6 +12,7 @@
 #include "accord/domain/registry.h"
 #include "accord/domain/report_requests.h"
 #include "accord/storage/registry_store.h"
+#include "accord/workflow/report_request.h"
 #include "report_request_support.h"
 
 namespace accord::storage {
@@ -27,14 +28,10 @@ std::string_view ReportRequestSettings::NdaText() const {
 
 namespace {
 
-const std::vector<std::string> kWorkforce = {"security_officer", "privacy_officer", "staff"};
+namespace wf = workflow::report_request;
 
 json::value OrNull(const std::string& s) {
   return s.empty() ? json::value(nullptr) : json::value(s);
-}
-
-Error Conflict(const std::string& message, const std::string& reason) {
-  return Error{ErrorCode::kConflict, message, {{"action", reason, {}}}};
 }
 
 // --- linking and the NDA check -------------------------------------------------------------
@@ -155,22 +152,24 @@ Status SendNda(CommandContext& c, json::object& state, const ReportRequestSettin
       true, now);
 }
 
-// Linked: NDA in force → in_progress, else send one. Returns the event type's verb.
+// Linked: an NDA in force moves it on (nda_in_force), else one is sent (require_nda).
 Status NdaCheck(CommandContext& c, json::object& state, const domain::Actor& actor,
                 const ReportRequestSettings& settings) {
   auto nda = NdaInForce(c.tx(), StateString(state, "party_id"), c.Now());
   if (!nda.ok()) return std::move(nda).error();
+  auto to =
+      StatusAfter(state, nda->has_value() ? wf::Action::kNdaInForce : wf::Action::kRequireNda);
+  if (!to.ok()) return std::move(to).error();
   if (nda->has_value()) {
     state["nda"] = json::object{{"agreement_id", **nda},
                                 {"sent_at", nullptr},
                                 {"link_expires_at", nullptr},
                                 {"accepted_at", nullptr}};
-    Step(state, "nda_checked", "in_progress", actor, c.Now(),
-         "executed NDA " + **nda + " is in force");
+    Step(state, "nda_checked", *to, actor, c.Now(), "executed NDA " + **nda + " is in force");
     return TellDeciders(c, state);
   }
   ACCORD_TRY(SendNda(c, state, settings));
-  Step(state, "nda_sent", "nda_sent", actor, c.Now(), "no executed NDA in force");
+  Step(state, "nda_sent", *to, actor, c.Now(), "no executed NDA in force");
   return Ok();
 }
 
@@ -181,24 +180,11 @@ Result<json::object> LoadRequest(Tx& tx, const std::string& id) {
   return std::move((*o)->doc);
 }
 
-std::string Allowed(std::string_view status) {
-  if (status == "received") return "link, cancel";
-  if (status == "nda_sent") return "send_nda, cancel";
-  if (status == "in_progress") return "approve, reject, cancel";
-  if (status == "approved" || status == "completed") return "reissue, cancel";
-  return "none (final)";
-}
-
-bool ActionAllowed(std::string_view status, std::string_view action) {
-  std::string allowed = Allowed(status);
-  size_t pos = 0;
-  while (pos < allowed.size()) {
-    size_t end = allowed.find(", ", pos);
-    if (allowed.substr(pos, end - pos) == action) return true;
-    if (end == std::string::npos) break;
-    pos = end + 2;
-  }
-  return false;
+// The workforce's and the officers' actions; the requester's come through a link and the
+// NDA check's follow linking.
+bool ByStaff(wf::Action action) {
+  wf::Taker taker = wf::TakerOf(action);
+  return taker == wf::Taker::kWorkforce || taker == wf::Taker::kDecider;
 }
 
 int64_t IntOr(const json::object& body, std::string_view key, int64_t fallback) {
@@ -308,8 +294,10 @@ Result<json::object> SubmitReportRequest(CommandContext& c, const domain::Actor&
       if (StateString(*doc, "status") == "nda_sent" && !expires.empty() &&
           expires <= FormatRfc3339(now)) {
         domain::Actor system = domain::SystemActor();
+        auto to = StatusAfter(*doc, wf::Action::kSendNda);
+        if (!to.ok()) return std::move(to).error();
         ACCORD_TRY(SendNda(c, *doc, settings));
-        Step(*doc, "nda_sent", "nda_sent", system, now,
+        Step(*doc, "nda_sent", *to, system, now,
              "asked again after the NDA link expired: a new one was sent");
         auto index = AppendRequest(c, "report_request.nda_sent", system, *doc);
         if (!index.ok()) return std::move(index).error();
@@ -373,7 +361,8 @@ Result<json::object> SubmitReportRequest(CommandContext& c, const domain::Actor&
                            false, now));
   domain::Actor system = domain::SystemActor();
   if (!confirmed) {
-    ACCORD_TRY(MailStaff(c.tx(), kWorkforce, state, "link", "Audit-report request to link",
+    ACCORD_TRY(MailStaff(c.tx(), wf::WorkforceRoles(), state, "link",
+                         "Audit-report request to link",
                          StateString(state, "organisation") + " asks for our " + Label(state) +
                              ". " + match.note + ".",
                          now));
@@ -383,7 +372,9 @@ Result<json::object> SubmitReportRequest(CommandContext& c, const domain::Actor&
   state["party_id"] = match.party_id;
   state["link"] = json::object{{"how", match.how}, {"note", nullptr}};
   const domain::Actor& linker = match.how == "staff" ? actor : system;
-  Step(state, "linked", "received", linker, now, "linked by " + match.how);
+  auto to = StatusAfter(state, wf::Action::kLink);
+  if (!to.ok()) return std::move(to).error();
+  Step(state, "linked", *to, linker, now, "linked by " + match.how);
   ACCORD_TRY(NdaCheck(c, state, linker, settings));
   auto linked = AppendRequest(c, "report_request.linked", linker, state);
   if (!linked.ok()) return std::move(linked).error();
@@ -398,19 +389,15 @@ Result<json::object> ReportRequestAction(CommandContext& c, const domain::Actor&
   if (!loaded.ok()) return std::move(loaded).error();
   json::object state = std::move(*loaded);
   std::string action = StateString(body, "action");
-  std::string status = StateString(state, "status");
   std::string comment = StateString(body, "comment");
-  if (!ActionAllowed(status, action)) {
-    return Conflict("report request " + id + " is " + status + ": " + action +
-                        " is not possible now (allowed: " + Allowed(status) + ")",
-                    "not allowed while " + status);
-  }
-  bool decider = std::find(kDeciders.begin(), kDeciders.end(), actor.role) != kDeciders.end();
-  if ((action == "approve" || action == "reject" || action == "reissue") && !decider) {
-    return Error{ErrorCode::kForbidden,
-                 "only the Security Officer or the Privacy Officer decides on audit-report "
-                 "requests (IN-4)",
-                 {{"role", "is " + actor.role, {}}}};
+  auto act = wf::ParseAction(action);
+  if (!act || !ByStaff(*act)) return NotPossible(state, action);
+  auto to = StatusAfter(state, *act);
+  if (!to.ok()) return std::move(to).error();
+  // The officers' actions are the officers'; the route refused break-glass already and
+  // admits only the workforce.
+  if (wf::TakerOf(*act) == wf::Taker::kDecider) {
+    if (auto no = wf::RoleRefusal(actor.role, false, *act)) return *no;
   }
   TimePoint now = c.Now();
   std::string type = "report_request." + std::string(action == "link"       ? "linked"
@@ -431,11 +418,11 @@ Result<json::object> ReportRequestAction(CommandContext& c, const domain::Actor&
     }
     state["party_id"] = party_id;
     state["link"] = json::object{{"how", "staff"}, {"note", nullptr}};
-    Step(state, "linked", "received", actor, now, comment);
+    Step(state, "linked", *to, actor, now, comment);
     ACCORD_TRY(NdaCheck(c, state, actor, settings));
   } else if (action == "send_nda") {
     ACCORD_TRY(SendNda(c, state, settings));
-    Step(state, "nda_sent", "nda_sent", actor, now, comment.empty() ? "NDA sent again" : comment);
+    Step(state, "nda_sent", *to, actor, now, comment.empty() ? "NDA sent again" : comment);
   } else if (action == "approve") {
     std::string document_id = StateString(body, "document_id");
     if (document_id.empty()) {
@@ -456,7 +443,7 @@ Result<json::object> ReportRequestAction(CommandContext& c, const domain::Actor&
                                      {"by", ActorJson(actor)},
                                      {"at", FormatRfc3339(now)},
                                      {"reason", OrNull(comment)}};
-    Step(state, "approved", "approved", actor, now, comment);
+    Step(state, "approved", *to, actor, now, comment);
   } else if (action == "reissue") {
     const json::value* d = state.if_contains("delivery");
     std::string document_id =
@@ -465,7 +452,7 @@ Result<json::object> ReportRequestAction(CommandContext& c, const domain::Actor&
     int64_t days = IntOr(body, "expires_in_days", settings.default_link_days);
     int64_t max = IntOr(body, "max_downloads", settings.default_max_downloads);
     ACCORD_TRY(Deliver(c, state, document_id, days, max, settings));
-    Step(state, "reissued", "approved", actor, now, comment);
+    Step(state, "reissued", *to, actor, now, comment);
   } else {  // reject | cancel
     if (comment.empty()) {
       return ValidationError("comment", "is required to " + action + ": give the reason");
@@ -483,7 +470,7 @@ Result<json::object> ReportRequestAction(CommandContext& c, const domain::Actor&
                                    " in answer to this request.\n" + ContactLine(settings),
                                false, now));
     }
-    Step(state, action, action == "reject" ? "rejected" : "cancelled", actor, now, comment);
+    Step(state, action, *to, actor, now, comment);
   }
   json::object extra;
   if (!comment.empty()) extra["comment"] = comment;

@@ -159,6 +159,13 @@ TEST_F(ReviewApiTest, RoutineChangeHasNoRiskAssessmentAndUnapprovedImplementatio
   ExpectError(Post("/api/v1/change-notices/" + Str(substantial, "id") + "/actions",
                    {{"action", "withdrawn"}}, "third_party_contact"),
               403, "forbidden");
+  // The workflow's role question (workflow/change_notice.h), in the route's words.
+  json::object officer =
+      ExpectError(Post("/api/v1/change-notices/" + Str(substantial, "id") + "/actions",
+                       {{"action", "withdrawn"}}, "privacy_officer"),
+                  403, "forbidden");
+  EXPECT_EQ(Str(officer, "message"),
+            "the profile lets only security_officer record what became of a change (TP-12)");
   ExpectNothingWrittenSince(before, "refused change notices");
 
   // Withdrawn: its open reviews are cancelled.

@@ -43,7 +43,7 @@ TEST_F(IdentityTest, BreakGlassNeedsAReasonExpiresAndRaisesAnAlert) {
 }
 
 TEST_F(IdentityTest, WorkforceAccountsWaitForTheOnboardingGate) {
-  AddUser("ivy@luma.example", "security_officer");
+  std::string ivy = AddUser("ivy@luma.example", "security_officer");
   Signed so = SignInAndEnrol("ivy@luma.example");
   auto headers = Cookie(so.secret, so.csrf);
   Reply_ created =
@@ -82,6 +82,15 @@ TEST_F(IdentityTest, WorkforceAccountsWaitForTheOnboardingGate) {
             200);
   Reply_ ok = Call("POST", actions, R"({"action": "activate", "comment": "onboarded"})", headers);
   ASSERT_EQ(ok.status, 200) << json::serialize(ok.body);
+  // Active is active (workflow/account.h); nobody deactivates their own account.
+  Reply_ twice = Call("POST", actions, R"({"action": "activate", "comment": "again"})", headers);
+  EXPECT_EQ(twice.status, 409);
+  EXPECT_EQ(twice.body["error"].at("message"), "the account is active");
+  Reply_ self = Call("POST", "/api/v1/users/" + ivy + "/actions",
+                     R"({"action": "deactivate", "comment": "leaving"})", headers);
+  EXPECT_EQ(self.status, 409);
+  EXPECT_EQ(self.body["error"].at("message"),
+            "you cannot deactivate your own account: ask another security officer");
   // The system-generated password is one-time: it must be replaced before anything else.
   Reply_ first = SignIn("new@luma.example", initial);
   ASSERT_EQ(first.status, 200);
@@ -195,6 +204,9 @@ TEST_F(IdentityTest, BreakGlassCannotTakeOverAccountsOrSilenceItsAlert) {
   Reply_ reset = Call("POST", "/api/v1/users/" + officer + "/actions",
                       R"({"action": "reset_password", "comment": "take over"})", headers);
   EXPECT_EQ(reset.status, 403) << json::serialize(reset.body);
+  EXPECT_EQ(reset.body["error"].at("message"),
+            "not during break-glass: accounts and alerts are managed by a security officer "
+            "signed in as themselves");
   Reply_ alerts = Call("GET", "/api/v1/alerts", "", Cookie(s.secret));
   ASSERT_EQ(alerts.status, 200);
   std::string alert(alerts.body["items"].as_array()[0].at("id").as_string());

@@ -217,7 +217,12 @@ TEST_F(ReportRequestTest, CustomerRequestGoesThroughTheNdaApprovalAndALimitedDow
 
   // Only an officer decides (IN-4). Without document_id the report is the newest document
   // of the current SOC 2 Type II certification: the one uploaded here.
-  EXPECT_EQ(Act(id, {{"action", "approve"}}, "staff").status, 403);
+  HttpResult staff_approves = Act(id, {{"action", "approve"}}, "staff");
+  EXPECT_EQ(staff_approves.status, 403);
+  EXPECT_TRUE(Has(staff_approves.body,
+                  "only the Security Officer or the Privacy Officer decides on audit-report "
+                  "requests (IN-4)"))
+      << staff_approves.body;
   // Only our own reports go out, never a party's document (here: the NDA text itself).
   HttpResult party_doc =
       Act(id, {{"action", "approve"}, {"document_id", Str(nda.at("document_id"))}});
@@ -391,7 +396,11 @@ TEST_F(ReportRequestTest, UnknownOrganisationsWaitForStaffAndThePublicAnswerNeve
   HttpResult vendor = Act(id, {{"action", "link"}, {"party_id", PartyId("Relay SMS")}}, "staff");
   EXPECT_EQ(vendor.status, 422);
   EXPECT_TRUE(Has(vendor.body, "customer or partner")) << vendor.body;
-  EXPECT_EQ(Act(id, {{"action", "approve"}, {"document_id", "doc_x"}}).status, 409);
+  HttpResult too_soon = Act(id, {{"action", "approve"}, {"document_id", "doc_x"}});
+  EXPECT_EQ(too_soon.status, 409);
+  EXPECT_TRUE(
+      Has(too_soon.body, "is received: approve is not possible now (allowed: link, cancel)"))
+      << too_soon.body;
   HttpResult linked =
       Act(id, {{"action", "link"}, {"party_id", PartyId("Lakeside Dental")}}, "staff");
   ASSERT_EQ(linked.status, 200) << linked.body;
@@ -409,7 +418,12 @@ TEST_F(ReportRequestTest, UnknownOrganisationsWaitForStaffAndThePublicAnswerNeve
       Act(id, {{"action", "cancel"}, {"comment", "Duplicate of an emailed request"}}, "staff");
   ASSERT_EQ(cancelled.status, 200) << cancelled.body;
   EXPECT_EQ(json::parse(cancelled.body).at("status"), "cancelled");
-  EXPECT_EQ(Act(id, {{"action", "send_nda"}}, "staff").status, 409);
+  HttpResult after_cancel = Act(id, {{"action", "send_nda"}}, "staff");
+  EXPECT_EQ(after_cancel.status, 409);
+  EXPECT_TRUE(Has(after_cancel.body,
+                  "is cancelled: send_nda is not possible now (allowed: none "
+                  "(final))"))
+      << after_cancel.body;
   // The auditor reads requests; a vendor's contact may not.
   EXPECT_EQ(s().Get("/api/v1/report-requests/" + id, "auditor").status, 200);
   EXPECT_EQ(s().Get("/api/v1/report-requests/" + id, "third_party_contact").status, 403);

@@ -303,6 +303,8 @@ TEST_F(ReviewApiTest, BreakGlassSessionDoesNotRunTheReviewWorkflow) {
            {"/api/v1/reviews/" + id + "/actions",
             {{"action", "assign"}, {"assignee_id", UserId("privacy_officer")}}},
            {"/api/v1/findings", {{"title", "from break-glass"}, {"severity", "low"}}},
+           {"/api/v1/findings/fnd_any/actions", {{"action", "reopen"}, {"comment", "x"}}},
+           {"/api/v1/change-notices/chg_any/actions", {{"action", "withdrawn"}}},
            {"/api/v1/parties/" + party + "/soc2-reports",
             {{"type", "type1"},
              {"period_end", At(Now() - days(30))},

@@ -6,7 +6,6 @@
 #include <string>
 
 #include "accord/core/clock.h"
-#include "accord/http/html_page.h"  // the route groups that render pages
 #include "accord/http/metrics.h"
 #include "accord/http/router.h"
 #include "accord/policy/profile.h"

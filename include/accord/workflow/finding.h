@@ -32,7 +32,7 @@ std::optional<State> Next(State state, Action action);
 // "assign, resolve, accept_risk" (open) or "reopen" (resolved, risk_accepted).
 std::string PossibleActions(State state);
 
-// The roles the finding routes admit today (http/api_reviews.cc, kOfficerRoles).
+// The roles the finding routes admit today (http/api_review_findings.cc, kOfficerRoles).
 const std::vector<std::string>& Roles();
 
 // Every action: one of Roles(), never during break-glass (the messages are the route's).

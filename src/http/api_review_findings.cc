@@ -1,0 +1,254 @@
+// What reviews find, over HTTP: SOC 2 reports recorded as reviewed (TP-11; exceptions open
+// findings), change notices (TP-9; a party announces, our officers record what became of it)
+// and findings (TP-14). Reads come from the registry's generic routes (api_registry.cc); the
+// writes are the commands of storage/reviews.h. Registered by api_reviews.cc.
+#include <boost/json.hpp>
+#include <optional>
+
+#include "accord/domain/identity.h"
+#include "accord/domain/registry.h"
+#include "accord/domain/reviews.h"
+#include "accord/http/api.h"
+#include "accord/http/json.h"
+#include "accord/http/registry_http.h"
+#include "accord/http/schema.h"
+#include "accord/storage/registry_commands.h"
+#include "accord/storage/registry_store.h"
+#include "accord/storage/reviews.h"
+#include "accord/workflow/change_notice.h"
+#include "accord/workflow/finding.h"
+#include "review_routes.h"
+
+namespace accord::http::review_routes {
+
+using domain::StateString;
+
+void ReviewRoutes::AddFindingRoutes(const std::shared_ptr<ReviewRoutes>& self) {
+  Router& router = self->router_;
+  router.Add(
+      Route{.method = "POST",
+            .pattern = "/api/v1/parties/{party_id}/soc2-reports",
+            .roles = kWorkforceRoles,
+            .summary = "Record a SOC 2 report as reviewed (TP-11); each exception and a "
+                       "non-clean opinion open findings",
+            .tag = "reviews",
+            .params = {{"party_id", "path", "string", true, "party"}},
+            .request_schema = domain::SchemaOf(domain::FindKind("soc2_report")->fields, false),
+            .response_schema = schema::KindRef("soc2_report"),
+            .success_status = 201,
+            .handler = Bind(self, &ReviewRoutes::RecordSoc2)});
+  // Who runs reviews is the profile's choice among the workforce (ReviewsPolicy roles):
+  // these routes admit the workforce and the handlers apply the profile.
+  std::vector<std::string> notice_writers = kWorkforceRoles;
+  notice_writers.push_back("third_party_contact");  // a vendor announces its own changes
+  router.Add(Route{.method = "POST",
+                   .pattern = "/api/v1/change-notices",
+                   .roles = notice_writers,
+                   .summary = "Record a change a party will make to its services (TP-9); opens "
+                              "its change review, and a risk assessment when substantial",
+                   .tag = "reviews",
+                   .request_schema = domain::SchemaOf(domain::ChangeNoticeCreateFields(), false),
+                   .response_schema = schema::KindRef("change_notice"),
+                   .success_status = 201,
+                   .handler = Bind(self, &ReviewRoutes::RecordChange)});
+  router.Add(Route{.method = "POST",
+                   .pattern = "/api/v1/change-notices/{id}/actions",
+                   .roles = kWorkforceRoles,
+                   .summary = "implemented | withdrawn; implemented before its change review "
+                              "was approved opens a finding",
+                   .tag = "reviews",
+                   .params = IdParam(),
+                   .request_schema = domain::SchemaOf(domain::ChangeNoticeActionFields(), false),
+                   .response_schema = schema::KindRef("change_notice"),
+                   .handler = Bind(self, &ReviewRoutes::ChangeAction)});
+  router.Add(Route{.method = "POST",
+                   .pattern = "/api/v1/findings",
+                   .roles = kOfficerRoles,
+                   .summary = "Open a finding (TP-14); due by the profile's remediation window "
+                              "for its severity unless given",
+                   .tag = "reviews",
+                   .request_schema = domain::SchemaOf(domain::FindingCreateFields(), false),
+                   .response_schema = schema::KindRef("finding"),
+                   .success_status = 201,
+                   .handler = Bind(self, &ReviewRoutes::CreateFinding)});
+  router.Add(Route{.method = "POST",
+                   .pattern = "/api/v1/findings/{id}/actions",
+                   .roles = kOfficerRoles,
+                   .summary = "assign | resolve (with evidence) | accept_risk | reopen",
+                   .tag = "reviews",
+                   .params = IdParam(),
+                   .request_schema = domain::SchemaOf(domain::FindingActionFields(), false),
+                   .response_schema = schema::KindRef("finding"),
+                   .handler = Bind(self, &ReviewRoutes::FindingAction)});
+}
+
+void ReviewRoutes::RecordSoc2(Context&& ctx, Reply reply) {
+  // The profile's open roles record SOC 2 reports, as they open reviews (ReviewsPolicy).
+  if (auto no = Refusal(*ctx.principal, policy().open_roles, "record SOC 2 reports")) {
+    return reply(ErrorResponse(*no));
+  }
+  // The report's own fields first, so a malformed body is told what is wrong with it
+  // before any owner is looked up.
+  auto body = ParseBody(ctx.request.body, domain::FindKind("soc2_report")->fields);
+  if (!body.ok()) return reply(ErrorResponse(body.error()));
+  Submit(std::move(reply), 201,
+         [this, party = ctx.path_params.at("party_id"), body = std::move(*body),
+          actor = ActorOf(*ctx.principal)](storage::CommandContext& c) -> Result<json::object> {
+           // Owners of complementary user-entity controls must be accounts.
+           if (const json::value* cs = body.if_contains("user_entity_controls");
+               cs && cs->is_array()) {
+             const auto& arr = cs->as_array();
+             for (size_t i = 0; i < arr.size(); ++i) {
+               if (!arr[i].is_object()) continue;
+               std::string owner = StateString(arr[i].as_object(), "owner_id");
+               if (owner.empty()) continue;
+               auto user = storage::GetObject(c.tx(), "user", owner, storage::Scope{});
+               if (!user.ok()) return std::move(user).error();
+               std::string field = "user_entity_controls[" + std::to_string(i) + "].owner_id";
+               if (!user->has_value()) {
+                 return ValidationError(field, "no account has id " + owner);
+               }
+               // "Our" owner: an active account of the workforce, not a party's contact.
+               const json::object& u = (*user)->doc;
+               if (!domain::IsWorkforceRole(StateString(u, "role")) ||
+                   StateString(u, "status") != "active") {
+                 return ValidationError(field, "must be an active account of our workforce (" +
+                                                   StateString(u, "email") + " is " +
+                                                   StateString(u, "role") + ", " +
+                                                   StateString(u, "status") + ")");
+               }
+             }
+           }
+           auto reviewed = TimeOf(body, "reviewed_at");
+           if (reviewed && *reviewed > c.Now()) {
+             return ValidationError("reviewed_at", "must not be in the future");
+           }
+           auto created = storage::CreateRegistryObject(c, "soc2_report", party, body, actor);
+           if (!created.ok()) return std::move(created).error();
+           json::object report = std::move(created->as_object());
+           auto findings = storage::RaiseSoc2Findings(c, actor, report, policy());
+           if (!findings.ok()) return std::move(findings).error();
+           if (!findings->empty()) {
+             // The report's own state names its findings, in a second version.
+             json::array ids;
+             for (const auto& f : *findings) ids.push_back(json::value(f));
+             report.erase("ledger_index");
+             report["finding_ids"] = std::move(ids);
+             report["reviewed_by"] = domain::ActorJson(actor);
+             auto index =
+                 c.Append(domain::Event{.type = "soc2_report.findings_opened",
+                                        .actor = actor,
+                                        .subject = {"soc2_report", StateString(report, "id")},
+                                        .payload = json::object{{"state", report}}});
+             if (!index.ok()) return std::move(index).error();
+             report["ledger_index"] = static_cast<int64_t>(*index);
+           }
+           return report;
+         });
+}
+
+void ReviewRoutes::RecordChange(Context&& ctx, Reply reply) {
+  const Principal& p = *ctx.principal;
+  bool vendor = p.role == "third_party_contact";
+  if (!vendor) {
+    if (auto no = Refusal(p, policy().open_roles, "record change notices")) {
+      return reply(ErrorResponse(*no));
+    }
+  }
+  auto body = ParseBody(ctx.request.body, domain::ChangeNoticeCreateFields());
+  if (!body.ok()) return reply(ErrorResponse(body.error()));
+  if (vendor) {
+    // A vendor announces changes to its own services; whether one is substantial is the
+    // officer's call (and the profile's rules), not the vendor's.
+    if (StateString(*body, "party_id") != p.party_id) {
+      return reply(ErrorResponse(NotFound("party " + StateString(*body, "party_id"))));
+    }
+    for (const char* field : {"substantial", "system_ids"}) {
+      if (body->contains(field)) {
+        return reply(ErrorResponse(
+            ValidationError(field,
+                            "is decided by the organisation's officers, not by the party: "
+                            "whether a change touches our systems and is substantial")));
+      }
+    }
+  }
+  Submit(std::move(reply), 201,
+         [this, body = std::move(*body), actor = ActorOf(p),
+          vendor](storage::CommandContext& c) -> Result<json::object> {
+           auto notice = storage::RecordChangeNotice(c, actor, body, policy());
+           // The vendor sees its announcement, not our assessment of it.
+           if (notice.ok() && vendor) {
+             domain::RemoveInternalFields(domain::FindKind("change_notice")->fields, *notice);
+           }
+           return notice;
+         });
+}
+
+void ReviewRoutes::ChangeAction(Context&& ctx, Reply reply) {
+  // Asked before the body is read: both actions a person takes (implemented, withdrawn) have
+  // the same role rule.
+  const Principal& p = *ctx.principal;
+  if (auto no = workflow::change_notice::RoleRefusal(policy(), p.role, p.break_glass,
+                                                     workflow::change_notice::Action::kImplement)) {
+    return reply(ErrorResponse(*no));
+  }
+  auto body = ParseBody(ctx.request.body, domain::ChangeNoticeActionFields());
+  if (!body.ok()) return reply(ErrorResponse(body.error()));
+  Submit(std::move(reply), 200,
+         [this, id = ctx.path_params.at("id"), body = std::move(*body),
+          actor = ActorOf(p)](storage::CommandContext& c) {
+           return storage::ChangeNoticeAction(c, actor, id, StateString(body, "action"),
+                                              TimeOf(body, "at"), StateString(body, "comment"),
+                                              policy());
+         });
+}
+
+void ReviewRoutes::CreateFinding(Context&& ctx, Reply reply) {
+  if (auto no = Refusal(*ctx.principal, kOfficerRoles, "open findings")) {
+    return reply(ErrorResponse(*no));
+  }
+  auto body = ParseBody(ctx.request.body, domain::FindingCreateFields());
+  if (!body.ok()) return reply(ErrorResponse(body.error()));
+  storage::NewFinding f{.title = StateString(*body, "title"),
+                        .description = StateString(*body, "description"),
+                        .severity = StateString(*body, "severity"),
+                        .party_id = StateString(*body, "party_id"),
+                        .source_kind = body->contains("review_id") ? "review" : "manual",
+                        .source_id = StateString(*body, "review_id"),
+                        .rule = "manual",
+                        .owner_id = StateString(*body, "owner_id"),
+                        .due = TimeOf(*body, "due_at")};
+  if (f.owner_id.empty()) f.owner_id = ctx.principal->id;
+  Submit(std::move(reply), 201,
+         [this, f = std::move(f),
+          actor = ActorOf(*ctx.principal)](storage::CommandContext& c) -> Result<json::object> {
+           if (!f.source_id.empty()) {
+             auto review = storage::GetObject(c.tx(), "review", f.source_id, storage::Scope{});
+             if (!review.ok()) return std::move(review).error();
+             if (!review->has_value()) {
+               return ValidationError("review_id", "no review has id " + f.source_id);
+             }
+           }
+           return storage::OpenFinding(c, actor, f, policy());
+         });
+}
+
+void ReviewRoutes::FindingAction(Context&& ctx, Reply reply) {
+  // Asked before the body is read: every finding action has the same role rule.
+  const Principal& p = *ctx.principal;
+  if (auto no = workflow::finding::RoleRefusal(p.role, p.break_glass,
+                                               workflow::finding::Action::kAssign)) {
+    return reply(ErrorResponse(*no));
+  }
+  auto body = ParseBody(ctx.request.body, domain::FindingActionFields());
+  if (!body.ok()) return reply(ErrorResponse(body.error()));
+  Submit(std::move(reply), 200,
+         [this, id = ctx.path_params.at("id"), body = std::move(*body),
+          actor = ActorOf(p)](storage::CommandContext& c) {
+           return storage::ApplyFindingAction(
+               c, actor, id, StateString(body, "action"), StateString(body, "comment"),
+               StateString(body, "owner_id"), IdList(body, "evidence"), policy());
+         });
+}
+
+}  // namespace accord::http::review_routes
