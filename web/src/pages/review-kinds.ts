@@ -1,6 +1,6 @@
 // Review kinds, the sections each must document (docs/reviews.md, src/domain/reviews.cc) and
 // the profile's review roles.
-import type { Role } from '../session';
+import type { Role } from '../roles';
 
 // TODO(schema): docs/openapi.json's Review has no party_requests or awaiting_party, gives
 // party_responses without message and documents, and every rejection's by/at as nullable; until
