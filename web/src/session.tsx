@@ -12,12 +12,6 @@ type SessionAnswer = ApiResponse<'/api/v1/auth/session'>;
 export type User = Omit<SessionAnswer['user'], 'role'> & { role: Role };
 export type SessionInfo = Omit<SessionAnswer, 'user'> & { user: User };
 
-// Separation of duties: may the signed-in person approve their own work of this kind
-// ('grant.approve', 'review.approve')? Only where the profile allows it.
-export function maySelfApprove(info: SessionInfo, action: string): boolean {
-  return (info.profile?.allow_self_approval || []).includes(action);
-}
-
 export interface SessionApi {
   info: SessionInfo;
   signOut: (everywhere?: boolean) => Promise<void>;
