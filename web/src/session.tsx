@@ -2,20 +2,15 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ApiResponse } from './api';
+import type { Role } from './roles';
 
-export type Role = 'security_officer' | 'privacy_officer' | 'staff' | 'auditor' | 'third_party_contact';
+export { isOfficer, isWorkforce, readsLedger, ROLE_NAMES, type Role } from './roles';
 
 // GET /api/v1/auth/session (and every sign-in step) as docs/openapi.json describes it.
 // TODO(schema): the document types user.role as any string; the portal narrows it to Role.
 type SessionAnswer = ApiResponse<'/api/v1/auth/session'>;
 export type User = Omit<SessionAnswer['user'], 'role'> & { role: Role };
 export type SessionInfo = Omit<SessionAnswer, 'user'> & { user: User };
-
-// Separation of duties: may the signed-in person approve their own work of this kind
-// ('grant.approve', 'review.approve')? Only where the profile allows it.
-export function maySelfApprove(info: SessionInfo, action: string): boolean {
-  return (info.profile?.allow_self_approval || []).includes(action);
-}
 
 export interface SessionApi {
   info: SessionInfo;
@@ -29,15 +24,3 @@ export function useSession(): SessionApi {
   if (!s) throw new Error('useSession outside a signed-in page');
   return s;
 }
-
-export const ROLE_NAMES: Record<Role, string> = {
-  security_officer: 'Security Officer',
-  privacy_officer: 'Privacy Officer',
-  staff: 'Staff',
-  auditor: 'Auditor',
-  third_party_contact: 'Third-party contact',
-};
-
-export const isOfficer = (r: Role) => r === 'security_officer' || r === 'privacy_officer';
-export const isWorkforce = (r: Role) => isOfficer(r) || r === 'staff';
-export const readsLedger = (r: Role) => isOfficer(r) || r === 'auditor';

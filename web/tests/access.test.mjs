@@ -82,6 +82,18 @@ await journey('access requests with the live gate', async ({ server, browser }) 
   const staffRow = staff.locator('tr[data-grant]').first();
   await staffRow.getByRole('link', { name: 'Lakeside Dental' }).waitFor();
   assert((await staffRow.getByRole('button', { name: 'Approve' }).count()) === 0, 'the requester cannot approve');
+  // Only the grant's allowed_actions become buttons: the Privacy Officer is no approver in this
+  // profile, so a requested grant offers them nothing.
+  const po = await newPage(browser, server, { email: 'privacy@luma.example' });
+  await goto(po, server, '/access');
+  const poRow = po.locator('tr[data-grant]', { has: po.getByRole('link', { name: 'Lakeside Dental' }) }).first();
+  await poRow.waitFor();
+  const poGrant = (await api(server, 'privacy_officer', 'GET', `/api/v1/access/grants?party_id=${lakeside.id}`))
+    .items[0];
+  assert(
+    (await poRow.locator('.grant-actions button').count()) === poGrant.allowed_actions.length,
+    `the Privacy Officer's buttons are the server's: ${poGrant.allowed_actions}`,
+  );
   await goto(page, server, '/access');
   row = page.locator('tr[data-grant]', { has: page.getByRole('link', { name: 'Lakeside Dental' }) }).first();
   await row.waitFor();
@@ -97,6 +109,12 @@ await journey('access requests with the live gate', async ({ server, browser }) 
     grants.some((g) => g.status === 'approved'),
     'the grant is approved on the server',
   );
+
+  // The auditor reads the grants and may do nothing with them.
+  const auditor = await newPage(browser, server, { email: 'auditor@luma.example' });
+  await goto(auditor, server, '/access');
+  await auditor.locator('tr[data-grant]').first().waitFor();
+  assert((await auditor.locator('.grant-actions').count()) === 0, 'no grant action for the auditor');
 
   // Revoke needs a comment: the error shows beside the field.
   await row.getByRole('button', { name: 'Revoke…' }).click();

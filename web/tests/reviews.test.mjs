@@ -1,7 +1,8 @@
 // Journey: an annual security/compliance/SLA review (TP-11) through the TP-12 workflow in two
 // browsers — the Security Officer opens and assigns it, the Privacy Officer documents it, the
 // Security Officer rejects it with a comment, the Privacy Officer documents it again and the
-// Security Officer approves it; then the calendar shows reviews and an iCal address serves
+// Security Officer approves it (each sees only the actions the server allows them; the auditor
+// none); then the calendar shows reviews and an iCal address serves
 // text/calendar.
 import { api, assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
 
@@ -51,6 +52,9 @@ await journey('review workflow and calendar', async ({ server, browser }) => {
   // The Privacy Officer documents it; a missing section is reported beside its field.
   await goto(po, server, `/reviews/${id}`);
   await po.getByRole('heading', { name: 'Document the review' }).waitFor();
+  const assigned = await api(server, 'privacy_officer', 'GET', `/api/v1/reviews/${id}`);
+  assert(assigned.allowed_actions.includes('document'), 'the server lets the assignee document it');
+  assert((await po.getByRole('heading', { name: /^(Re-)?[Aa]ssign$/ }).count()) === 0, 'the assignee does not assign');
   await po.getByLabel('SLA performance').fill('Uptime 99.97% against 99.9%; response times met.');
   await po.getByLabel('Security performance').fill('No incidents; audit trail reviewed.');
   await po.getByRole('button', { name: 'Save the documentation' }).click();
@@ -66,10 +70,30 @@ await journey('review workflow and calendar', async ({ server, browser }) => {
     (await po.getByRole('button', { name: 'Approve' }).count()) === 0,
     'no approve button for the Privacy Officer',
   );
+  // The buttons are the server's allowed_actions for each caller: the Privacy Officer may still
+  // ask the party; the auditor reads the review and may do nothing with it.
+  const poActions = (await api(server, 'privacy_officer', 'GET', `/api/v1/reviews/${id}`)).allowed_actions;
+  assert(poActions.join() === 'request_info', 'the server offers the Privacy Officer only a question: ' + poActions);
+  await po.getByRole('button', { name: 'Ask the party' }).waitFor();
+  assert((await po.getByRole('button', { name: 'Reject' }).count()) === 0, 'no reject button for the Privacy Officer');
+  const auditor = await newPage(browser, server, { email: 'auditor@luma.example' });
+  await goto(auditor, server, `/reviews/${id}`);
+  await auditor.getByText('It waits for the Security Officer to approve or reject it.').waitFor();
+  await auditor.locator('.review-history li').nth(2).waitFor();
+  const auditorActions = (await api(server, 'auditor', 'GET', `/api/v1/reviews/${id}`)).allowed_actions;
+  assert(auditorActions.length === 0, 'the server offers the auditor nothing: ' + auditorActions);
+  assert(
+    (await auditor.locator('main button').count()) === 0,
+    'the auditor sees no action button on the review: ' + (await auditor.locator('main button').allTextContents()),
+  );
+  assert((await auditor.locator('main form').count()) === 0, 'nor any action form');
 
   // The Security Officer rejects it: the comment is required, then shown.
   await goto(so, server, `/reviews/${id}`);
   await so.getByRole('heading', { name: 'Approve or reject' }).waitFor();
+  // A documented review is no longer (re-)assigned: the server does not offer it.
+  await so.getByRole('button', { name: 'Ask the party' }).waitFor();
+  assert((await so.getByRole('heading', { name: 'Re-assign' }).count()) === 0, 'no re-assign once documented');
   await so.getByRole('button', { name: 'Reject' }).click();
   await so
     .locator('.field-error')

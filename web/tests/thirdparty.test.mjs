@@ -1,8 +1,9 @@
 // Journey: Relay SMS's contact signs in and lands on its own organisation: it announces a
 // change (an empty form first: each error beside its field), uploads its SOC 2 report, sees
 // no officer-only controls and none of our assessment of it (risk, due diligence, access
-// decisions, our timeline), and finds that another party's page is simply not found. Answering
-// what a review asks is requests.test.mjs.
+// decisions, our timeline), and finds that another party's page is simply not found. The
+// Security Officer, not the contact or the auditor, records what became of the change (the
+// notice's allowed_actions). Answering what a review asks is requests.test.mjs.
 import { api, assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
 
 const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
@@ -100,6 +101,28 @@ await journey('third-party contact', async ({ server, browser }) => {
 
   await checkA11y(page, 'third-party');
   await shot(page, 'third-party');
+
+  // What became of the change is the officers' to record, offered as the notice's
+  // allowed_actions: the contact and the auditor see no such button; the Security Officer
+  // withdraws it after a second question.
+  assert((await changes.getByRole('button', { name: /^Withdraw/ }).count()) === 0, 'the contact records nothing');
+  const officer = await newPage(browser, server, { email: 'officer@luma.example' });
+  await goto(officer, server, '/parties/' + server.contactParty);
+  const officerChanges = officer.locator('section', { has: officer.locator('#sec-changes') });
+  const canada = officerChanges.locator('tr', { hasText: 'New SMS carrier for Canada' });
+  await canada.getByRole('button', { name: /^Mark implemented…/ }).waitFor();
+  await canada.getByRole('button', { name: /^Withdraw…/ }).click();
+  await canada.getByRole('button', { name: 'Yes, withdraw it' }).click();
+  await officer.getByText('Change notice “New SMS carrier for Canada” withdrawn.').waitFor();
+  await canada.getByText('Withdrawn', { exact: true }).waitFor();
+  assert((await canada.getByRole('button').count()) === 0, 'a withdrawn change offers nothing more');
+  const auditor = await newPage(browser, server, { email: 'auditor@luma.example' });
+  await goto(auditor, server, '/parties/' + server.contactParty);
+  await auditor
+    .locator('section', { has: auditor.locator('#sec-changes') })
+    .getByText('New SMS carrier for Canada', { exact: true })
+    .waitFor();
+  assert((await auditor.locator('.change-actions').count()) === 0, 'the auditor records nothing');
 
   // Another party's page: not found, cleanly.
   const others = await api(server, 'security_officer', 'GET', '/api/v1/parties?limit=5');

@@ -1,36 +1,32 @@
 // The grants list: filters kept in the URL, each grant's gate decision on demand, and
-// approve / deny / revoke where the role and the grant's status allow.
-import { useMemo, useState } from 'preact/hooks';
+// approve / deny / revoke where the server allows the caller (the grant's allowed_actions).
+import { useState } from 'preact/hooks';
 import { describe, listAll, post } from '../api';
 import { FilterSelect } from '../components/filter-select';
 import { Missing, Table } from '../components/table';
 import { Link, setQuery, useLocation } from '../router';
-import { isOfficer, maySelfApprove, ROLE_NAMES, useSession, type Role } from '../session';
+import { useSession } from '../session';
 import { Alert, Badge, DateText, Empty, Form, Loading, Section, TextField, humanize, useForm, useLoad } from '../ui';
 import { DECISION_TEXT, DecisionBadge, DecisionRules, decisionClass } from './access-gate';
 import type { Actor, Grant, Party } from './access-model';
 import { plainRefusal } from './review-common';
+import { allows, who } from './workflow-model';
 
 const STATUSES = ['requested', 'approved', 'denied', 'revoked', 'expired'];
 
-function GrantActions(props: { grant: Grant; role: Role; onChanged: (g: Grant, message: string) => void }) {
-  const { grant: g, role } = props;
+function GrantActions(props: { grant: Grant; onChanged: (g: Grant, message: string) => void }) {
+  const { grant: g } = props;
   const [mode, setMode] = useState<'' | 'deny' | 'revoke'>('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const form = useForm({ comment: '' });
-  const approvers = new Set(
-    (g.decision?.rules || []).flatMap((r) => (r.evidence || []).filter((e) => e.kind === 'approval').map((e) => e.ref)),
-  );
-  const session = useSession().info;
-  const mayDecide = approvers.size ? approvers.has(role) : isOfficer(role);
-  const status = g.effective_status || g.status;
-  // Separation of duties: whoever asked for the access does not approve it.
-  const ownRequest = g.requested_by?.id === session.user.id && !maySelfApprove(session, 'grant.approve');
-  const canApprove = g.status === 'requested' && mayDecide && !ownRequest;
-  const canDeny = g.status === 'requested' && mayDecide;
-  const canRevoke = g.status === 'approved' && status !== 'expired' && isOfficer(role);
-  if (!canDeny && !canRevoke) return null;
+  const { user } = useSession().info;
+  const canApprove = allows(g, 'approve');
+  const canDeny = allows(g, 'deny');
+  const canRevoke = allows(g, 'revoke');
+  // Separation of duties: the server offers no approval to whoever asked for the access.
+  const ownRequest = g.requested_by?.id === user.id && !canApprove;
+  if (!canApprove && !canDeny && !canRevoke) return null;
 
   async function approve() {
     setBusy(true);
@@ -120,25 +116,19 @@ function GrantActions(props: { grant: Grant; role: Role; onChanged: (g: Grant, m
 
 function actorOf(a: unknown): string {
   if (!a || typeof a !== 'object') return '';
-  const r = (a as Actor).role;
-  return 'by ' + (ROLE_NAMES[r as Role] || r);
+  return 'by ' + who(a as Actor);
 }
 
-function GrantRow(props: {
-  grant: Grant;
-  parties: Map<string, Party>;
-  role: Role;
-  onChanged: (g: Grant, message: string) => void;
-}) {
+function GrantRow(props: { grant: Grant; onChanged: (g: Grant, message: string) => void }) {
   const { grant: g } = props;
   const [open, setOpen] = useState(false);
-  const party = props.parties.get(g.party_id);
+  const partyName = g.party_name || g.party_id;
   const status = g.effective_status || g.status;
   return (
     <>
       <tr id={`grant-${g.id}`} data-grant={g.id}>
         <td data-label="Party">
-          {party ? <Link href={`/parties/${g.party_id}`}>{party.name}</Link> : <code>{g.party_id}</code>}
+          <Link href={`/parties/${g.party_id}`}>{partyName}</Link>
         </td>
         <td data-label="Systems">
           <ul class="plain">
@@ -173,9 +163,9 @@ function GrantRow(props: {
             onClick={() => setOpen(!open)}
           >
             {open ? 'Hide' : 'Why?'}
-            <span class="sr-only"> the decision for {party?.name || g.party_id}</span>
+            <span class="sr-only"> the decision for {partyName}</span>
           </button>
-          <GrantActions grant={g} role={props.role} onChanged={props.onChanged} />
+          <GrantActions grant={g} onChanged={props.onChanged} />
         </td>
       </tr>
       {open && (
@@ -193,15 +183,14 @@ function GrantRow(props: {
               <div>
                 <dt>Requested</dt>
                 <dd>
-                  <DateText value={g.created_at} time />{' '}
-                  {g.requested_by ? `by ${ROLE_NAMES[g.requested_by.role as Role] || g.requested_by.role}` : ''}
+                  <DateText value={g.created_at} time /> {g.requested_by ? `by ${who(g.requested_by)}` : ''}
                 </dd>
               </div>
               {g.approved_by && (
                 <div>
                   <dt>Approved</dt>
                   <dd>
-                    by {ROLE_NAMES[g.approved_by.role as Role] || g.approved_by.role}
+                    by {who(g.approved_by)}
                     {g.approval_comment ? `: “${g.approval_comment}”` : ''}
                   </dd>
                 </div>
@@ -228,13 +217,7 @@ function GrantRow(props: {
   );
 }
 
-export function Grants(props: {
-  parties: Party[];
-  role: Role;
-  reloadKey: number;
-  notice: string;
-  setNotice: (s: string) => void;
-}) {
+export function Grants(props: { parties: Party[]; reloadKey: number; notice: string; setNotice: (s: string) => void }) {
   const loc = useLocation();
   const status = loc.query.get('status') || '';
   const partyFilter = loc.query.get('party_id') || '';
@@ -243,7 +226,6 @@ export function Grants(props: {
     (signal) => listAll<Grant>('/api/v1/access/grants', { status, party_id: partyFilter }, signal),
     [status, partyFilter, props.reloadKey, tick],
   );
-  const parties = useMemo(() => new Map(props.parties.map((p) => [p.id, p])), [props.parties]);
   return (
     <Section title="Grants" id="grants">
       <div class="filters" role="group" aria-label="Filter the grants">
@@ -282,8 +264,6 @@ export function Grants(props: {
                 <GrantRow
                   key={g.id}
                   grant={g}
-                  parties={parties}
-                  role={props.role}
                   onChanged={(_, message) => {
                     props.setNotice(message);
                     setTick((t) => t + 1);

@@ -51,7 +51,7 @@ export function AccessPage() {
                 />
               </Section>
             )}
-            <Grants parties={r.parties} role={user.role} reloadKey={reloadKey} notice={notice} setNotice={setNotice} />
+            <Grants parties={r.parties} reloadKey={reloadKey} notice={notice} setNotice={setNotice} />
           </>
         )}
       </Loading>

@@ -10,14 +10,12 @@ export type Counts = DashboardData['reviews']['totals'];
 export type AgreementExpiring = NonNullable<DashboardData['agreements_expiring']>[number];
 export type Review = components['schemas']['Review'];
 export type Finding = components['schemas']['Finding'];
-export type Party = components['schemas']['Party'];
 
 export interface Loaded {
   dash: DashboardData;
   overdue: Review[];
   due: Review[];
   findings: Finding[];
-  parties: Map<string, string>;
 }
 
 export const DAY = 86400000;

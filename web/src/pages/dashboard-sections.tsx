@@ -14,9 +14,10 @@ import {
   type Review,
 } from './dashboard-model';
 
-export function PartyLink(props: { id: string | null | undefined; name?: string; names: Map<string, string> }) {
+// Every item the dashboard lists names its party (party_name): no lookup of the parties.
+export function PartyLink(props: { id: string | null | undefined; name?: string | null }) {
   if (!props.id) return <span class="muted">Organisation-wide</span>;
-  return <Link href={`/parties/${props.id}`}>{props.name || props.names.get(props.id) || props.id}</Link>;
+  return <Link href={`/parties/${props.id}`}>{props.name || props.id}</Link>;
 }
 
 export function Unavailable(props: { what: string }) {
@@ -27,7 +28,7 @@ export function Unavailable(props: { what: string }) {
   );
 }
 
-function ReviewTable(props: { items: Review[]; names: Map<string, string>; caption: string; late?: boolean }) {
+function ReviewTable(props: { items: Review[]; caption: string; late?: boolean }) {
   return (
     <Table
       class="dash-reviews"
@@ -40,7 +41,7 @@ function ReviewTable(props: { items: Review[]; names: Map<string, string>; capti
             <Link href={`/reviews/${r.id}`}>{r.title}</Link>
           </td>
           <td>
-            <PartyLink id={r.party_id} names={props.names} />
+            <PartyLink id={r.party_id} name={r.party_name} />
           </td>
           <td class="hide-narrow">{kindLabel(r.review_kind)}</td>
           <td>
@@ -60,18 +61,18 @@ function ReviewTable(props: { items: Review[]; names: Map<string, string>; capti
 }
 
 export function DueReviews(props: { d: Loaded }) {
-  const { overdue, due, parties } = props.d;
+  const { overdue, due } = props.d;
   return (
     <Section title="Reviews due and overdue" actions={<Link href="/reviews">All reviews</Link>}>
       {overdue.length ? (
-        <ReviewTable items={overdue} names={parties} caption={`Overdue (${overdue.length})`} late />
+        <ReviewTable items={overdue} caption={`Overdue (${overdue.length})`} late />
       ) : (
         <p class="dash-ok">
           <Badge value="ok" tone="ok" label="✓ None overdue" /> No open review is past its due date.
         </p>
       )}
       {due.length ? (
-        <ReviewTable items={due} names={parties} caption={`Due in the next 30 days (${due.length})`} />
+        <ReviewTable items={due} caption={`Due in the next 30 days (${due.length})`} />
       ) : (
         <Empty>No open review is due in the next 30 days.</Empty>
       )}
@@ -82,7 +83,7 @@ export function DueReviews(props: { d: Loaded }) {
 const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 
 export function Findings(props: { d: Loaded }) {
-  const { dash, findings, parties } = props.d;
+  const { dash, findings } = props.d;
   const f = dash.findings;
   const max = Math.max(1, ...SEVERITIES.map((s) => f.open_by_severity[s] || 0));
   return (
@@ -130,7 +131,7 @@ export function Findings(props: { d: Loaded }) {
               <Badge value={x.severity} /> <span class="finding-title">{x.title}</span>
               <span class="muted finding-meta">
                 {' '}
-                <PartyLink id={x.party_id} names={parties} /> · fix by <DateText value={x.due_at} />
+                <PartyLink id={x.party_id} name={x.party_name} /> · fix by <DateText value={x.due_at} />
                 {x.overdue && <strong class="late"> (overdue)</strong>}
               </span>
             </li>
@@ -141,7 +142,7 @@ export function Findings(props: { d: Loaded }) {
   );
 }
 
-export function Agreements(props: { items: AgreementExpiring[] | null; names: Map<string, string> }) {
+export function Agreements(props: { items: AgreementExpiring[] | null }) {
   const [win, setWin] = useState<30 | 60 | 90>(90);
   const items = props.items;
   const count = (w: number) => (items || []).filter((a) => a.days_left <= w).length;
@@ -176,7 +177,7 @@ export function Agreements(props: { items: AgreementExpiring[] | null; names: Ma
           {shown.map((a) => (
             <tr>
               <td>
-                <PartyLink id={a.party_id} name={a.party_name} names={props.names} />
+                <PartyLink id={a.party_id} name={a.party_name} />
               </td>
               <td>{(a.type || '').length <= 4 ? (a.type || '').toUpperCase() : humanize(a.type)}</td>
               <td>

@@ -18,7 +18,6 @@ import {
   type DashboardData,
   type Finding,
   type Loaded,
-  type Party,
   type Review,
 } from './dashboard-model';
 import { Agreements, ByKind, DueReviews, Findings, PartyLink, Unavailable } from './dashboard-sections';
@@ -36,14 +35,12 @@ async function all<T>(
 async function load(signal: AbortSignal): Promise<Loaded> {
   const now = Date.now();
   const dueBefore = new Date(now + 30 * DAY).toISOString();
-  const [dash, overdue, due, findings, parties] = await Promise.all([
+  const [dash, overdue, due, findings] = await Promise.all([
     get<DashboardData>('/api/v1/dashboard', undefined, signal),
     all<Review>('/api/v1/reviews', { overdue: true }, signal),
     all<Review>('/api/v1/reviews', { due_before: dueBefore }, signal),
     all<Finding>('/api/v1/findings', { status: 'open' }, signal),
-    all<Party>('/api/v1/parties', {}, signal).catch(() => [] as Party[]),
   ]);
-  const names = new Map(parties.map((p) => [p.id, p.name]));
 
   const overdueIds = new Set(overdue.map((r) => r.id));
   const byDue = (a: Review, b: Review) => (a.due_at || '').localeCompare(b.due_at || '');
@@ -52,7 +49,6 @@ async function load(signal: AbortSignal): Promise<Loaded> {
     overdue: overdue.filter((r) => !CLOSED_REVIEW.has(r.status)).sort(byDue),
     due: due.filter((r) => !CLOSED_REVIEW.has(r.status) && !r.overdue && !overdueIds.has(r.id)).sort(byDue),
     findings: findings.filter((f) => f.status === 'open'),
-    parties: names,
   };
 }
 
@@ -103,7 +99,7 @@ function Stat(props: { num: number | string; label: string; tone?: string; href?
 }
 
 function DashboardBody(props: { d: Loaded }) {
-  const { dash, parties } = props.d;
+  const { dash } = props.d;
   const t = dash.reviews.totals;
   const f = dash.findings;
   const agreements = Array.isArray(dash.agreements_expiring) ? dash.agreements_expiring : null;
@@ -182,7 +178,7 @@ function DashboardBody(props: { d: Loaded }) {
               {grants.map((g) => (
                 <tr>
                   <td>
-                    <PartyLink id={g.party_id} name={g.party_name} names={parties} />
+                    <PartyLink id={g.party_id} name={g.party_name} />
                   </td>
                   <td>
                     <DateText value={g.end_at} time />
@@ -204,7 +200,7 @@ function DashboardBody(props: { d: Loaded }) {
         </Section>
       </div>
 
-      <Agreements items={agreements} names={parties} />
+      <Agreements items={agreements} />
 
       <div class="grid-2 dash-pair">
         <Charts d={props.d} />

@@ -1,14 +1,14 @@
 // Review kinds, the sections each must document (docs/reviews.md, src/domain/reviews.cc) and
 // the profile's review roles.
-import type { Role } from '../session';
+import type { components } from '../generated/openapi';
+import type { Role } from '../roles';
+
+type ReviewSchema = components['schemas']['Review'];
 
 // TODO(schema): docs/openapi.json's Review has no party_requests or awaiting_party, gives
 // party_responses without message and documents, and every rejection's by/at as nullable; until
 // it matches what the server sends, the portal keeps these hand-written shapes.
-export interface Actor {
-  id: string;
-  role: string;
-}
+export type Actor = components['schemas']['Actor'];
 export interface UserRef {
   id: string;
   email?: string;
@@ -35,7 +35,9 @@ export interface PartyResponse {
   // Document ids of the party (older servers may send {id, filename}).
   documents?: (string | { id: string; filename?: string })[];
 }
-export interface Review {
+// What the server adds for the caller: allowed_actions, party_name and, on the one-review
+// read, its history.
+export interface Review extends Pick<ReviewSchema, 'allowed_actions' | 'party_name' | 'history'> {
   id: string;
   title: string;
   review_kind: string;
@@ -132,23 +134,18 @@ export const SECTIONS: Record<string, SectionSpec[]> = {
   sla_report: [S.summary],
 };
 
-// The profile's [reviews] roles. The server does not publish its profile, so the portal uses
-// the roles every shipped profile (luma, bloomapi, janus) sets; the server decides anyway.
-export const REVIEW_ROLES: { open: Role[]; assignee: Role[]; approve: Role[] } = {
+// The profile's [reviews] roles, for what no review's allowed_actions can say: who may open a
+// review and whom one may be assigned to. The server does not publish its profile, so the
+// portal uses the roles every shipped profile (luma, bloomapi, janus) sets.
+export const REVIEW_ROLES: { open: Role[]; assignee: Role[] } = {
   open: ['security_officer'],
   assignee: ['security_officer', 'privacy_officer'],
-  approve: ['security_officer'],
 };
 
 // Whom a review may be assigned to: an active account with an assignee role.
 export function mayBeAssigned(u: UserRef): boolean {
   return REVIEW_ROLES.assignee.includes(u.role as Role) && u.status !== 'deactivated';
 }
-
-// Who may ask a party for something: the profile's open_roles and assignee_roles.
-export const ASK_ROLES: Role[] = [...new Set([...REVIEW_ROLES.open, ...REVIEW_ROLES.assignee])];
-// The statuses in which a review may still ask.
-export const ASKING_STATUSES = ['open', 'assigned', 'documented'];
 
 export function kindLabel(k: string) {
   return KIND_LABELS[k] || k;

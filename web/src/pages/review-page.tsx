@@ -1,10 +1,10 @@
-// One review: its facts, the workflow actions the role and status allow (assign, document,
-// approve / reject), what was documented and the history of every step.
+// One review: its facts, the workflow actions the server allows the caller now (assign,
+// document, ask the party, approve / reject), what was documented and the history of every step.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { get, post } from '../api';
 import { Link } from '../router';
-import { maySelfApprove, readsLedger, ROLE_NAMES, useSession, type Role } from '../session';
+import { ROLE_NAMES, useSession, type Role } from '../session';
 import {
   Alert,
   Badge,
@@ -25,18 +25,10 @@ import {
   type Values,
 } from '../ui';
 import { DueText, officers, plainRefusal } from './review-common';
-import {
-  ASK_ROLES,
-  ASKING_STATUSES,
-  REVIEW_ROLES,
-  SECTIONS,
-  kindLabel,
-  mayBeAssigned,
-  type Review,
-  type UserRef,
-} from './review-kinds';
+import { SECTIONS, kindLabel, mayBeAssigned, type Review, type UserRef } from './review-kinds';
 import { AwaitingBadge, documentNames, Thread } from './request-thread';
-import { history, steps, who } from './review-history';
+import { steps } from './review-history';
+import { allows, who } from './workflow-model';
 import './review.css';
 
 function Workflow(props: { status: string }) {
@@ -165,13 +157,9 @@ function DocumentForm(props: { review: Review; onDone: (r: Review, msg: string) 
   );
 }
 
-function DecideForm(props: {
-  review: Review;
-  ownDocumentation: boolean;
-  maySelfApprove: boolean;
-  onDone: (r: Review, msg: string) => void;
-}) {
+function DecideForm(props: { review: Review; ownDocumentation: boolean; onDone: (r: Review, msg: string) => void }) {
   const r = props.review;
+  const mayApprove = allows(r, 'approve');
   const form = useForm({ comment: '' });
   const [which, setWhich] = useState<'approve' | 'reject'>('approve');
   async function run(action: 'approve' | 'reject') {
@@ -195,13 +183,13 @@ function DecideForm(props: {
         if (!form.busy) run(which);
       }}
     >
-      {props.ownDocumentation && !props.maySelfApprove && (
+      {props.ownDocumentation && !mayApprove && (
         <Alert kind="info">
           You documented this review, so another approver must approve it. You may still reject it to have it documented
           again.
         </Alert>
       )}
-      {props.ownDocumentation && props.maySelfApprove && (
+      {props.ownDocumentation && mayApprove && (
         <Alert kind="warn">
           You documented this review yourself: your policy lets you approve it alone, and the approval will say so.
         </Alert>
@@ -216,14 +204,16 @@ function DecideForm(props: {
         hint="Required to reject: say what needs further review."
       />
       <div class="form-actions">
-        {(!props.ownDocumentation || props.maySelfApprove) && (
+        {mayApprove && (
           <button type="button" class="btn btn-primary" disabled={form.busy} onClick={() => run('approve')}>
             Approve
           </button>
         )}
-        <button type="button" class="btn btn-danger" disabled={form.busy} onClick={() => run('reject')}>
-          Reject
-        </button>
+        {allows(r, 'reject') && (
+          <button type="button" class="btn btn-danger" disabled={form.busy} onClick={() => run('reject')}>
+            Reject
+          </button>
+        )}
       </div>
     </form>
   );
@@ -260,10 +250,8 @@ function AskForm(props: { review: Review; partyName: string; onDone: (r: Review,
 
 function PartyQuestions(props: {
   review: Review;
-  users: UserRef[];
   docNames: Record<string, string>;
   partyName: string;
-  mayAsk: boolean;
   onDone: (r: Review, msg: string) => void;
 }) {
   const r = props.review;
@@ -278,7 +266,7 @@ function PartyQuestions(props: {
         <Thread
           requests={r.party_requests}
           responses={r.party_responses}
-          who={(a) => who(a, props.users)}
+          who={who}
           docNames={props.docNames}
           askedLabel="Asked"
           answeredLabel="Answered"
@@ -286,7 +274,7 @@ function PartyQuestions(props: {
       ) : (
         <p class="empty">Nothing has been asked of {props.partyName} in this review.</p>
       )}
-      {props.mayAsk && (
+      {allows(r, 'request_info') && (
         <>
           <h3>Ask the party</h3>
           <AskForm key={r.version} review={r} partyName={props.partyName} onDone={props.onDone} />
@@ -296,7 +284,7 @@ function PartyQuestions(props: {
   );
 }
 
-function Documentation(props: { review: Review; users: UserRef[] }) {
+function Documentation(props: { review: Review }) {
   const r = props.review;
   const d = r.documentation;
   if (!d) return <p class="empty">Not documented yet.</p>;
@@ -316,7 +304,7 @@ function Documentation(props: { review: Review; users: UserRef[] }) {
   return (
     <>
       <p class="muted">
-        Documented by {who(d.documented_by, props.users)} on <DateText value={d.documented_at} time />
+        Documented by {who(d.documented_by)} on <DateText value={d.documented_at} time />
       </p>
       <dl class="doc-sections">
         {sections.map((s) => (
@@ -337,23 +325,18 @@ function Documentation(props: { review: Review; users: UserRef[] }) {
 }
 
 export function ReviewPage(props: { id: string }) {
-  const session = useSession().info;
-  const { user } = session;
+  const { user } = useSession().info;
   const [tick, setTick] = useState(0);
   const [notice, setNotice] = useState('');
-  const ledger = readsLedger(user.role);
   const data = useLoad(
     async (signal) => {
       const review = await get<Review>(`/api/v1/reviews/${props.id}`, undefined, signal);
-      const [versions, users, party, docNames] = await Promise.all([
-        history(review, ledger, signal),
-        ledger ? officers(signal).catch(() => [] as UserRef[]) : Promise.resolve([] as UserRef[]),
-        review.party_id
-          ? get<{ id: string; name: string }>(`/api/v1/parties/${review.party_id}`, undefined, signal).catch(() => null)
-          : Promise.resolve(null),
+      // The accounts are needed only to choose an assignee, and only by whoever may assign.
+      const [users, docNames] = await Promise.all([
+        allows(review, 'assign') ? officers(signal).catch(() => [] as UserRef[]) : Promise.resolve([] as UserRef[]),
         documentNames(review.party_responses || [], signal),
       ]);
-      return { review, versions, users, party, docNames };
+      return { review, users, docNames };
     },
     [props.id, tick],
   );
@@ -368,19 +351,19 @@ export function ReviewPage(props: { id: string }) {
         {notice && <Alert kind="ok">{notice}</Alert>}
       </div>
       <Loading state={data} label="the review">
-        {({ review: r, versions, users, party, docNames }) => {
-          const isAssignee = r.assignee?.id === user.id;
-          const mayAssign = REVIEW_ROLES.open.includes(user.role) && (r.status === 'open' || r.status === 'assigned');
-          const mayDocument = r.status === 'assigned' && isAssignee;
-          const mayDecide = r.status === 'documented' && REVIEW_ROLES.approve.includes(user.role);
-          const mayAsk = !!r.party_id && ASKING_STATUSES.includes(r.status) && ASK_ROLES.includes(user.role);
+        {({ review: r, users, docNames }) => {
+          const partyName = r.party_name || r.party_id || '';
+          const mayAssign = allows(r, 'assign');
+          const mayDocument = allows(r, 'document');
+          const mayDecide = allows(r, 'approve') || allows(r, 'reject');
           const showQuestions =
-            !!r.party_id && (mayAsk || (r.party_requests || []).length > 0 || (r.party_responses || []).length > 0);
+            !!r.party_id &&
+            (allows(r, 'request_info') || (r.party_requests || []).length > 0 || (r.party_responses || []).length > 0);
           const waiting =
             r.status === 'open'
               ? 'It waits to be assigned by the Security Officer.'
-              : r.status === 'assigned' && !isAssignee
-                ? `It waits for ${who(r.assignee, users)} to document it.`
+              : r.status === 'assigned' && !mayDocument
+                ? `It waits for ${who(r.assignee)} to document it.`
                 : r.status === 'documented' && !mayDecide
                   ? 'It waits for the Security Officer to approve or reject it.'
                   : '';
@@ -395,25 +378,21 @@ export function ReviewPage(props: { id: string }) {
                     ['Due', <DueText review={r} />],
                     [
                       'Party',
-                      r.party_id ? (
-                        <Link href={`/parties/${r.party_id}`}>{party?.name || r.party_id}</Link>
-                      ) : (
-                        'The whole organisation'
-                      ),
+                      r.party_id ? <Link href={`/parties/${r.party_id}`}>{partyName}</Link> : 'The whole organisation',
                     ],
-                    ['Assignee', r.assignee ? who(r.assignee, users) : 'Nobody yet'],
+                    ['Assignee', r.assignee ? who(r.assignee) : 'Nobody yet'],
                     [
                       'Opened',
                       <>
                         <DateText value={r.created_at} time /> by{' '}
-                        {r.opened_by?.id === 'system' ? 'the schedule' : who(r.opened_by, users)}
+                        {r.opened_by?.id === 'system' ? 'the schedule' : who(r.opened_by)}
                       </>,
                     ],
                     [
                       'Approved',
                       r.approved_at ? (
                         <>
-                          <DateText value={r.approved_at} time /> by {who(r.approved_by, users)}{' '}
+                          <DateText value={r.approved_at} time /> by {who(r.approved_by)}{' '}
                           {r.on_time === false ? '(late)' : r.on_time ? '(on time)' : ''}
                         </>
                       ) : null,
@@ -446,7 +425,6 @@ export function ReviewPage(props: { id: string }) {
                         key={r.version}
                         review={r}
                         ownDocumentation={r.documentation?.documented_by?.id === user.id}
-                        maySelfApprove={maySelfApprove(session, 'review.approve')}
                         onDone={done}
                       />
                     </>
@@ -460,21 +438,14 @@ export function ReviewPage(props: { id: string }) {
                 </Section>
               )}
               {showQuestions && (
-                <PartyQuestions
-                  review={r}
-                  users={users}
-                  docNames={docNames}
-                  partyName={party?.name || 'the party'}
-                  mayAsk={mayAsk}
-                  onDone={done}
-                />
+                <PartyQuestions review={r} docNames={docNames} partyName={r.party_name || 'the party'} onDone={done} />
               )}
               <Section title="Documentation" id="documentation">
-                <Documentation review={r} users={users} />
+                <Documentation review={r} />
               </Section>
               <Section title="History" id="history">
                 <ol class="timeline review-history">
-                  {steps(versions, users).map((s) => (
+                  {steps(r).map((s) => (
                     <li class={s.tone ? `tl-${s.tone}` : ''}>
                       <div>
                         <strong>{s.what}</strong>

@@ -148,7 +148,6 @@ export function Reviews() {
     ]);
     return { parties, users };
   }, []);
-  const partyName = (id: string | null) => (id && refs.data?.parties.find((p) => p.id === id)?.name) || '';
   const mayOpen = REVIEW_ROLES.open.includes(user.role);
   const set = (k: string, v: string) => setQuery({ [k]: v, cursor: undefined });
   return (
@@ -234,7 +233,7 @@ export function Reviews() {
                       <td data-label="Kind">{kindLabel(r.review_kind)}</td>
                       <td data-label="Party">
                         {r.party_id ? (
-                          <Link href={`/parties/${r.party_id}`}>{partyName(r.party_id) || r.party_id}</Link>
+                          <Link href={`/parties/${r.party_id}`}>{r.party_name || r.party_id}</Link>
                         ) : (
                           <span class="muted">Organisation</span>
                         )}

@@ -1,12 +1,14 @@
 // Changes the party announces before it makes them (a new subprocessor, a new data
-// location, …); a substantial one opens a risk assessment.
+// location, …); a substantial one opens a risk assessment. What became of a change
+// (implemented, withdrawn) is recorded where the notice's allowed_actions offer it.
 import { useState } from 'preact/hooks';
-import { post } from '../../api';
+import { describe, post } from '../../api';
 import { CancelButton, Reveal } from '../../components/reveal';
 import { secondary, Table } from '../../components/table';
 import { Link } from '../../router';
 import { isOfficer } from '../../session';
 import { Alert, Badge, CheckboxField, DateText, Empty, Form, Loading, Section, TextField, useForm } from '../../ui';
+import { allows } from '../workflow-model';
 import { bodyOf, type Party } from './common';
 import { tomorrow, useList, type SectionProps } from './kit';
 import type { ChangeNotice } from './model';
@@ -59,6 +61,14 @@ export function ChangeNotices(props: SectionProps) {
                   </td>
                   <td>
                     <Badge value={c.status} tone={c.status === 'under_review' ? 'warn' : undefined} />
+                    <ChangeNoticeActions
+                      notice={c}
+                      done={(msg) => {
+                        setNotice(msg);
+                        list.reload();
+                        props.changed();
+                      }}
+                    />
                   </td>
                   <td>
                     <DateText value={c.planned_at} />
@@ -91,6 +101,58 @@ export function ChangeNotices(props: SectionProps) {
         }}
       </Loading>
     </Section>
+  );
+}
+
+// What the server lets the caller record about the change: it happened, or it was withdrawn.
+// Both are final, so each asks once more before it is recorded.
+function ChangeNoticeActions(props: { notice: ChangeNotice; done: (msg: string) => void }) {
+  const c = props.notice;
+  const [asking, setAsking] = useState<'' | 'implemented' | 'withdrawn'>('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const offered = (['implemented', 'withdrawn'] as const).filter((a) => allows(c, a));
+  if (!offered.length) return null;
+  async function run(action: 'implemented' | 'withdrawn') {
+    setBusy(true);
+    setError('');
+    try {
+      const r = await post<ChangeNotice>(`/api/v1/change-notices/${encodeURIComponent(c.id)}/actions`, { action });
+      setAsking('');
+      props.done(
+        action === 'withdrawn'
+          ? `Change notice “${c.title}” withdrawn.`
+          : `Change notice “${c.title}” marked implemented${r.finding_id ? ' before its change review was approved, so a finding was opened' : ''}.`,
+      );
+    } catch (e) {
+      setError(describe(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div class="change-actions">
+      {error && <Alert kind="error">{error}</Alert>}
+      {asking ? (
+        <div class="form-actions">
+          <button type="button" class="btn btn-small btn-primary" disabled={busy} onClick={() => run(asking)}>
+            {asking === 'implemented' ? 'Yes, it is implemented' : 'Yes, withdraw it'}
+          </button>
+          <button type="button" class="btn btn-small" disabled={busy} onClick={() => setAsking('')}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <div class="form-actions">
+          {offered.map((a) => (
+            <button type="button" class="btn btn-small" onClick={() => setAsking(a)}>
+              {a === 'implemented' ? 'Mark implemented…' : 'Withdraw…'}
+              <span class="sr-only"> {c.title}</span>
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
   );
 }
 
