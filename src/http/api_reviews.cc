@@ -12,6 +12,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
 #include "accord/domain/reviews.h"
+#include "accord/domain/roles.h"
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
@@ -83,16 +84,16 @@ void ReviewRoutes::AddReviewRoutes(const std::shared_ptr<ReviewRoutes>& self) {
                    .request_schema = domain::SchemaOf(domain::ReviewResponseFields(), false),
                    .response_schema = schema::KindRef("review"),
                    .handler = Bind(self, &ReviewRoutes::Respond)});
-  router.Add(Route{
-      .method = "GET",
-      .pattern = "/api/v1/parties/{party_id}/requests",
-      .roles = {"security_officer", "privacy_officer", "staff", "auditor", "third_party_contact"},
-      .summary = "What open reviews ask this party, with its answers (what its "
-                 "contacts see of a review)",
-      .tag = "reviews",
-      .params = {{"party_id", "path", "string", true, "party"}},
-      .response_schema = schema::Object({{"items", schema::ArrayOf(PartyRequestSchema())}}),
-      .handler = Bind(self, &ReviewRoutes::Requests)});
+  router.Add(
+      Route{.method = "GET",
+            .pattern = "/api/v1/parties/{party_id}/requests",
+            .roles = domain::kEveryone,
+            .summary = "What open reviews ask this party, with its answers (what its "
+                       "contacts see of a review)",
+            .tag = "reviews",
+            .params = {{"party_id", "path", "string", true, "party"}},
+            .response_schema = schema::Object({{"items", schema::ArrayOf(PartyRequestSchema())}}),
+            .handler = Bind(self, &ReviewRoutes::Requests)});
 }
 
 void ReviewRoutes::OpenReview(Context&& ctx, Reply reply) {

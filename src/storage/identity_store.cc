@@ -1,6 +1,7 @@
 // Accounts (issue 5): the commands that create, onboard, change and deactivate users, and
 // alerts. Credentials and sessions: identity_credentials.cc; API tokens: identity_tokens.cc.
 #include "accord/storage/identity_store.h"
+#include "accord/domain/roles.h"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -364,8 +365,7 @@ Result<std::string> RaiseAlert(CommandContext& c, const domain::Actor& actor,
                         .body = title + "\nType: " + type + "\nAlert: " + id + "\n",
                         .ref_kind = "alert",
                         .ref_id = id};
-  auto queued = QueueForUsers(c.tx(), {"security_officer", "privacy_officer"}, {},
-                              std::move(message), c.Now());
+  auto queued = QueueForUsers(c.tx(), domain::kOfficers, {}, std::move(message), c.Now());
   if (!queued.ok()) return std::move(queued).error();
   return id;
 }

@@ -1,5 +1,6 @@
 #include "accord/workflow/agreement.h"
 
+#include "accord/domain/roles.h"
 #include "accord/workflow/rules.h"
 #include "accord/workflow/table.h"
 
@@ -63,7 +64,7 @@ std::vector<State> NextStates(State from) { return StatesFrom(kTable, from); }
 bool Deletable(State state) { return state == State::kDraft; }
 
 const std::vector<std::string>& Roles() {
-  static const std::vector<std::string> kRoles = {"security_officer", "privacy_officer"};
+  static const std::vector<std::string> kRoles = domain::kOfficers;
   return kRoles;
 }
 

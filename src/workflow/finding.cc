@@ -1,5 +1,6 @@
 #include "accord/workflow/finding.h"
 
+#include "accord/domain/roles.h"
 #include "accord/workflow/rules.h"
 #include "accord/workflow/table.h"
 
@@ -62,7 +63,7 @@ std::string_view EventVerb(Action action) {
 }
 
 const std::vector<std::string>& Roles() {
-  static const std::vector<std::string> kRoles = {"security_officer", "privacy_officer"};
+  static const std::vector<std::string> kRoles = domain::kOfficers;
   return kRoles;
 }
 

@@ -1,5 +1,6 @@
 #include "accord/workflow/party.h"
 
+#include "accord/domain/roles.h"
 #include "accord/workflow/rules.h"
 #include "accord/workflow/table.h"
 
@@ -55,7 +56,7 @@ std::vector<State> NextStates(State from) { return StatesFrom(kTable, from); }
 bool Deletable(State state) { return state == State::kProspect; }
 
 const std::vector<std::string>& Roles() {
-  static const std::vector<std::string> kRoles = {"security_officer", "privacy_officer"};
+  static const std::vector<std::string> kRoles = domain::kOfficers;
   return kRoles;
 }
 

@@ -1,5 +1,6 @@
 #include "accord/workflow/report_request.h"
 
+#include "accord/domain/roles.h"
 #include "accord/workflow/rules.h"
 #include "accord/workflow/table.h"
 
@@ -108,12 +109,12 @@ std::string PossibleActions(State state) {
 }
 
 const std::vector<std::string>& WorkforceRoles() {
-  static const std::vector<std::string> kRoles = {"security_officer", "privacy_officer", "staff"};
+  static const std::vector<std::string> kRoles = domain::kWorkforce;
   return kRoles;
 }
 
 const std::vector<std::string>& DeciderRoles() {
-  static const std::vector<std::string> kRoles = {"security_officer", "privacy_officer"};
+  static const std::vector<std::string> kRoles = domain::kOfficers;
   return kRoles;
 }
 
