@@ -321,7 +321,12 @@ KindSpec Grant() {
       ActorOut("approved_by"),
       OutOpt("approved_at", F::kTime),
       OutOpt("approval_comment", F::kText),
-      OutOpt("effective_status")};
+      OutOpt("effective_status"),
+      OutOpt("reason", F::kText),
+      ActorOut("denied_by"),
+      ActorOut("revoked_by"),
+      OutOpt("revoked_at", F::kTime),
+      OutOpt("self_approved", F::kBool)};
   AddMeta(k.fields, "party");
   return k;
 }
@@ -404,26 +409,22 @@ KindSpec Review() {
              .status_field = "status",
              .generic_write = false};
   k.fields = {
-      Out("title"),
-      Out("review_kind"),
-      Out("status"),
-      OutOpt("party_id"),
-      OutOpt("agreement_id"),
-      OutOpt("change_notice_id"),
-      Out("due_at", F::kTime),
-      OutOpt("period"),
-      OutOpt("period_label"),
-      OutOpt("series_key"),
-      ActorOut("opened_by", true),
-      ActorOut("assignee"),
+      Out("title"), Out("review_kind"), Out("status"), OutOpt("party_id"), OutOpt("agreement_id"),
+      OutOpt("change_notice_id"), Out("due_at", F::kTime), OutOpt("period"), OutOpt("period_label"),
+      OutOpt("series_key"), ActorOut("opened_by", true), ActorOut("assignee"),
       OutObject("documentation", {ActorOut("documented_by"), OutOpt("documented_at", F::kTime)}),
-      OutObject("rejections", {ActorOut("by"), OutOpt("at", F::kTime), OutOpt("comment", F::kText)},
+      OutObject("rejections", {ActorOut("by", true), Out("at", F::kTime), Out("comment", F::kText)},
                 false, F::kObjectList),
-      OutObject("party_responses", {ActorOut("by"), OutOpt("at", F::kTime)}, false, F::kObjectList),
-      ActorOut("approved_by"),
-      OutOpt("approved_at", F::kTime),
-      OutOpt("on_time", F::kBool),
-      OutOpt("overdue", F::kBool)};
+      // What the review asked its party (request_info) and what the party answered.
+      OutObject("party_requests",
+                {ActorOut("by", true), Out("at", F::kTime), Out("message", F::kText)}, false,
+                F::kObjectList),
+      OutObject("party_responses",
+                {ActorOut("by", true), Out("at", F::kTime), Out("message", F::kText),
+                 OutOpt("documents", F::kIdList)},
+                false, F::kObjectList),
+      OutOpt("awaiting_party", F::kBool), ActorOut("approved_by"), OutOpt("approved_at", F::kTime),
+      OutOpt("on_time", F::kBool), OutOpt("overdue", F::kBool)};
   AddMeta(k.fields, "");
   return k;
 }

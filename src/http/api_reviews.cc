@@ -38,8 +38,11 @@ json::object PartyRequestSchema() {
                  {"review_kind", String()},
                  {"status", String()},
                  {"due_at", Time()},
-                 {"party_requests", ArrayOf(AnyObject("what the review asked"))},
-                 {"party_responses", ArrayOf(AnyObject("what the party answered"))}},
+                 {"party_requests",
+                  ArrayOf(Object({{"by", ActorRef()}, {"at", Time()}, {"message", String()}}))},
+                 {"party_responses",
+                  ArrayOf(Object({{"by", ActorRef()}, {"at", Time()}, {"message", String()}},
+                                 {{"documents", ArrayOf(String())}}))}},
                 {{"awaiting_party", Bool()}});
 }
 

@@ -131,6 +131,8 @@ object KindView(const domain::KindSpec& spec) {
                 {{"comment", String()}})}};
   }
   if (!spec.kind.empty()) view["description"] = "a " + domain::KindTitle(spec);
+  // A grant keeps the gate's whole decision, which has its own component.
+  if (spec.kind == "grant") props["decision"] = Ref("GateDecision");
   return view;
 }
 

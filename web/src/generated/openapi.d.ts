@@ -2060,7 +2060,7 @@ export interface components {
             purpose?: string | null;
             status: string;
             decision_outcome: string;
-            decision: Record<string, unknown>;
+            decision: components["schemas"]["GateDecision"];
             requested_by: {
                 id: string;
                 role: string;
@@ -2079,6 +2079,24 @@ export interface components {
             approved_at?: string | null;
             approval_comment?: string | null;
             effective_status?: string | null;
+            reason?: string | null;
+            denied_by?: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            } | null;
+            revoked_by?: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            } | null;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            self_approved?: boolean | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -2224,28 +2242,43 @@ export interface components {
                 documented_at?: string | null;
             } | null;
             rejections?: {
-                by?: {
+                by: {
                     id: string;
                     role: string;
                     name?: string | null;
                     /** Format: email */
                     email?: string | null;
-                } | null;
+                };
                 /** Format: date-time */
-                at?: string | null;
-                comment?: string | null;
+                at: string;
+                comment: string;
+            }[] | null;
+            party_requests?: {
+                by: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                };
+                /** Format: date-time */
+                at: string;
+                message: string;
             }[] | null;
             party_responses?: {
-                by?: {
+                by: {
                     id: string;
                     role: string;
                     name?: string | null;
                     /** Format: email */
                     email?: string | null;
-                } | null;
+                };
                 /** Format: date-time */
-                at?: string | null;
+                at: string;
+                message: string;
+                documents?: string[] | null;
             }[] | null;
+            awaiting_party?: boolean | null;
             approved_by?: {
                 id: string;
                 role: string;
@@ -8655,10 +8688,17 @@ export interface operations {
                             /** Format: date-time */
                             due_at: string;
                             party_requests: {
-                                [key: string]: unknown;
+                                by: components["schemas"]["Actor"];
+                                /** Format: date-time */
+                                at: string;
+                                message: string;
                             }[];
                             party_responses: {
-                                [key: string]: unknown;
+                                by: components["schemas"]["Actor"];
+                                /** Format: date-time */
+                                at: string;
+                                message: string;
+                                documents?: string[];
                             }[];
                             awaiting_party?: boolean;
                         }[];
