@@ -112,7 +112,7 @@ TEST_F(ReviewApiTest, CalendarFeedShowsOpenReviewsUntilItsTokenIsRevoked) {
 
   // Only the roles that read the ledger get a feed; its owner or an admin revokes it.
   before = s().LedgerSize();
-  for (const std::string& role : {"staff", "third_party_contact"}) {
+  for (const char* role : {"staff", "third_party_contact"}) {
     ExpectError(Post("/api/v1/calendar-tokens", {{"name", "mine"}}, role), 403, "forbidden");
     ExpectError(Call("GET", "/api/v1/calendar-tokens", "", role), 403, "forbidden");
   }

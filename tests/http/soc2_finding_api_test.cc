@@ -72,8 +72,12 @@ TEST_F(ReviewApiTest, Soc2ReportWithExceptionsOpensAFindingForEach) {
   EXPECT_EQ(rules,
             (std::multiset<std::string>{"soc2_opinion", "soc2_exception", "soc2_exception"}));
   for (const auto& [title, severity] : severity_by_title) {
-    if (title.find("CC6.1") != std::string::npos) EXPECT_EQ(severity, "high") << title;
-    if (title.find("CC7.2") != std::string::npos) EXPECT_EQ(severity, "medium") << title;
+    if (title.find("CC6.1") != std::string::npos) {
+      EXPECT_EQ(severity, "high") << title;
+    }
+    if (title.find("CC7.2") != std::string::npos) {
+      EXPECT_EQ(severity, "medium") << title;
+    }
   }
 
   // Bad reports name the field and write nothing.
