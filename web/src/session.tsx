@@ -6,8 +6,9 @@ import type { Role } from './roles';
 
 export { isOfficer, isWorkforce, readsLedger, ROLE_NAMES, type Role } from './roles';
 
-// GET /api/v1/auth/session (and every sign-in step) as docs/openapi.json describes it.
-// TODO(schema): the document types user.role as any string; the portal narrows it to Role.
+// GET /api/v1/auth/session (and every sign-in step) as docs/openapi.json describes it, with
+// user.role narrowed from string to the portal's Role: the server knows a fixed five
+// (include/accord/domain/roles.h, mirrored in roles.ts) and the screens switch on them.
 type SessionAnswer = ApiResponse<'/api/v1/auth/session'>;
 export type User = Omit<SessionAnswer['user'], 'role'> & { role: Role };
 export type SessionInfo = Omit<SessionAnswer, 'user'> & { user: User };

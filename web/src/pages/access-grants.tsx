@@ -114,9 +114,8 @@ function GrantActions(props: { grant: Grant; onChanged: (g: Grant, message: stri
   );
 }
 
-function actorOf(a: unknown): string {
-  if (!a || typeof a !== 'object') return '';
-  return 'by ' + who(a as Actor);
+function actorOf(a: Actor | null | undefined): string {
+  return a ? 'by ' + who(a) : '';
 }
 
 function GrantRow(props: { grant: Grant; onChanged: (g: Grant, message: string) => void }) {
@@ -195,7 +194,7 @@ function GrantRow(props: { grant: Grant; onChanged: (g: Grant, message: string) 
                   </dd>
                 </div>
               )}
-              {typeof g.reason === 'string' && g.reason && (
+              {g.reason && (
                 <div>
                   <dt>{g.status === 'revoked' ? 'Revoked' : 'Denied'}</dt>
                   <dd>

@@ -4,7 +4,6 @@
 import { humanize } from '../format';
 import type { Values } from '../ui';
 import type { components } from '../generated/openapi';
-import type { Decision } from './access-gate';
 
 type Schemas = components['schemas'];
 
@@ -12,14 +11,9 @@ export type Party = Schemas['Party'];
 export type Contact = Schemas['Contact'];
 export type System = Schemas['System'];
 export type Actor = Schemas['Actor'];
-// TODO(schema): the document gives a grant's decision as {"type": "object"}; it is the
-// GateDecision the gate answered (and a denied or revoked grant carries reason and who).
-export type Grant = Omit<Schemas['Grant'], 'decision'> & {
-  decision: Decision;
-  reason?: string;
-  revoked_by?: Actor;
-  denied_by?: Actor;
-};
+// A grant carries the gate's whole decision (GateDecision) and, once denied or revoked, the
+// reason and who.
+export type Grant = Schemas['Grant'];
 
 export function today(offsetDays = 0) {
   const d = new Date(Date.now() + offsetDays * 86400000);

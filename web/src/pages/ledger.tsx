@@ -26,17 +26,8 @@ import './ledger.css';
 type Checkpoint = ApiResponse<'/api/v1/ledger/checkpoint'>;
 type InclusionProof = ApiResponse<'/api/v1/ledger/proofs/inclusion'>;
 
-// TODO(schema): docs/openapi.json gives an entry's event only as {"type": "object"}; these are
-// the fields every event has (docs/ledger.md).
-interface LedgerEvent {
-  type?: string;
-  time?: string;
-  actor?: { id?: string; role?: string };
-  subject?: { kind?: string; id?: string };
-  payload?: unknown;
-  org?: string;
-}
-type Entry = Omit<ApiResponse<'/api/v1/ledger/entries/{index}'>, 'event'> & { event: LedgerEvent };
+// An entry with its decoded event: type, time, actor, subject, payload (docs/ledger.md).
+type Entry = ApiResponse<'/api/v1/ledger/entries/{index}'>;
 
 type VerifierKeys = ApiResponse<'/api/v1/ledger/keys'>;
 

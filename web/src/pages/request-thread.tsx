@@ -5,21 +5,11 @@ import { Badge, DateText } from '../ui';
 import type { Actor, PartyRequest, PartyResponse } from './review-kinds';
 import './requests.css';
 
-export function docId(d: string | { id: string }): string {
-  return typeof d === 'string' ? d : d.id;
-}
-
 // id -> filename of every document the answers attach (metadata only; a document that
 // cannot be read keeps its id as its name).
 export async function documentNames(responses: PartyResponse[], signal?: AbortSignal): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  const ids = new Set<string>();
-  for (const r of responses) {
-    for (const d of r.documents || []) {
-      if (typeof d !== 'string' && d.filename) out[d.id] = d.filename;
-      else ids.add(docId(d));
-    }
-  }
+  const ids = new Set(responses.flatMap((r) => r.documents || []));
   await Promise.all(
     [...ids].map((id) =>
       get<{ id: string; filename: string }>(`/api/v1/documents/${encodeURIComponent(id)}`, undefined, signal).then(
@@ -35,8 +25,8 @@ type Entry = { kind: 'request'; item: PartyRequest } | { kind: 'response'; item:
 
 // Questions and answers in the order they happened.
 export function Thread(props: {
-  requests?: PartyRequest[];
-  responses?: PartyResponse[];
+  requests?: PartyRequest[] | null;
+  responses?: PartyResponse[] | null;
   who: (a: Actor) => string;
   docNames: Record<string, string>;
   askedLabel?: string;
@@ -58,8 +48,7 @@ export function Thread(props: {
           <p class="qa-message">{e.item.message}</p>
           {e.kind === 'response' && (e.item.documents || []).length > 0 && (
             <ul class="qa-docs" aria-label="Attached documents">
-              {(e.item.documents || []).map((d) => {
-                const id = docId(d);
+              {(e.item.documents || []).map((id) => {
                 const name = props.docNames[id] || id;
                 return (
                   <li>
@@ -77,6 +66,6 @@ export function Thread(props: {
   );
 }
 
-export function AwaitingBadge(props: { awaiting?: boolean; label: string }) {
+export function AwaitingBadge(props: { awaiting?: boolean | null; label: string }) {
   return props.awaiting ? <Badge value="awaiting" tone="warn" label={props.label} /> : null;
 }

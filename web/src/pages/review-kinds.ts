@@ -3,66 +3,20 @@
 import type { components } from '../generated/openapi';
 import type { Role } from '../roles';
 
-type ReviewSchema = components['schemas']['Review'];
+type Schemas = components['schemas'];
 
-// TODO(schema): docs/openapi.json's Review has no party_requests or awaiting_party, gives
-// party_responses without message and documents, and every rejection's by/at as nullable; until
-// it matches what the server sends, the portal keeps these hand-written shapes.
-export type Actor = components['schemas']['Actor'];
-export interface UserRef {
-  id: string;
-  email?: string;
-  name?: string;
-  role?: string;
-  // The account's status, on the users list only.
-  status?: string;
-}
-export interface Rejection {
-  by: Actor;
-  at: string;
-  comment: string;
-}
+export type Actor = Schemas['Actor'];
+// An account of GET /api/v1/users: whom a review may be assigned to.
+export type UserRef = Schemas['User'];
+// A review, with what the server adds for the caller: allowed_actions, party_name and, on the
+// one-review read, its history.
+export type Review = Schemas['Review'];
 // What a review asked its party (request_info) and what the party's contact answered.
-export interface PartyRequest {
-  by: Actor;
-  at: string;
-  message: string;
-}
-export interface PartyResponse {
-  by: Actor;
-  at: string;
-  message: string;
-  // Document ids of the party (older servers may send {id, filename}).
-  documents?: (string | { id: string; filename?: string })[];
-}
-// What the server adds for the caller: allowed_actions, party_name and, on the one-review
-// read, its history.
-export interface Review extends Pick<ReviewSchema, 'allowed_actions' | 'party_name' | 'history'> {
-  id: string;
-  title: string;
-  review_kind: string;
-  status: string;
-  party_id: string | null;
-  agreement_id: string | null;
-  change_notice_id: string | null;
-  due_at: string;
-  period_label?: string | null;
-  opened_by: Actor;
-  assignee: UserRef | null;
-  documentation: (Record<string, unknown> & { documented_by?: Actor; documented_at?: string }) | null;
-  rejections: Rejection[];
-  approved_by: Actor | null;
-  approved_at: string | null;
-  on_time: boolean | null;
-  overdue: boolean;
-  created_at: string;
-  updated_at: string;
-  version: number;
-  ledger_index: number;
-  party_requests?: PartyRequest[];
-  party_responses?: PartyResponse[];
-  awaiting_party?: boolean;
-}
+export type PartyRequest = NonNullable<Review['party_requests']>[number];
+export type PartyResponse = NonNullable<Review['party_responses']>[number];
+// The document names only documented_by and documented_at; the sections of the review's kind
+// (SECTIONS, below) sit beside them under their names, so the pages read them as a record.
+export type ReviewDocumentation = NonNullable<Review['documentation']> & Record<string, unknown>;
 
 export const KIND_LABELS: Record<string, string> = {
   partner_list_review: 'Partner and subcontractor list review (TP-10)',

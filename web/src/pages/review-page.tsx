@@ -25,7 +25,14 @@ import {
   type Values,
 } from '../ui';
 import { DueText, officers, plainRefusal } from './review-common';
-import { SECTIONS, kindLabel, mayBeAssigned, type Review, type UserRef } from './review-kinds';
+import {
+  SECTIONS,
+  kindLabel,
+  mayBeAssigned,
+  type Review,
+  type ReviewDocumentation,
+  type UserRef,
+} from './review-kinds';
 import { AwaitingBadge, documentNames, Thread } from './request-thread';
 import { steps } from './review-history';
 import { allows, who } from './workflow-model';
@@ -95,7 +102,8 @@ function AssignForm(props: { review: Review; users: UserRef[]; onDone: (r: Revie
 function DocumentForm(props: { review: Review; onDone: (r: Review, msg: string) => void }) {
   const r = props.review;
   const sections = SECTIONS[r.review_kind] || [];
-  const prev = (r.documentation || {}) as Record<string, unknown>;
+  const prev: ReviewDocumentation = r.documentation || {};
+  const rejections = r.rejections || [];
   const initial: Values = {};
   for (const s of sections) {
     const v = prev[s.name];
@@ -126,10 +134,10 @@ function DocumentForm(props: { review: Review; onDone: (r: Review, msg: string) 
         if (x) props.onDone(x, 'Documented: it now waits for approval.');
       }}
     >
-      {r.rejections.length > 0 && (
+      {rejections.length > 0 && (
         <Alert kind="warn">
-          Rejected {formatDate(r.rejections[r.rejections.length - 1].at, true)}: “
-          {r.rejections[r.rejections.length - 1].comment}”. Address it and document again.
+          Rejected {formatDate(rejections[rejections.length - 1].at, true)}: “
+          {rejections[rejections.length - 1].comment}”. Address it and document again.
         </Alert>
       )}
       {sections.map((s) =>
@@ -286,7 +294,7 @@ function PartyQuestions(props: {
 
 function Documentation(props: { review: Review }) {
   const r = props.review;
-  const d = r.documentation;
+  const d: ReviewDocumentation | null | undefined = r.documentation;
   if (!d) return <p class="empty">Not documented yet.</p>;
   const sections = SECTIONS[r.review_kind] || [];
   const known = new Set(sections.map((s) => s.name).concat(['documented_by', 'documented_at']));
@@ -398,7 +406,7 @@ export function ReviewPage(props: { id: string }) {
                       ) : null,
                     ],
                     ['Period', r.period_label],
-                    ['Rejections', r.rejections.length ? String(r.rejections.length) : null],
+                    ['Rejections', r.rejections?.length ? String(r.rejections.length) : null],
                   ]}
                 />
               </Section>

@@ -2,7 +2,7 @@
 // answers each request here (with a file if need be); officers, staff and auditors see the
 // same list read-only (the review page is where officers ask).
 import { useRef, useState } from 'preact/hooks';
-import { ApiError, get, post } from '../../api';
+import { ApiError, get, post, type ApiResponse } from '../../api';
 import { FileField } from '../../components/file-field';
 import { CancelButton, Reveal } from '../../components/reveal';
 import { Link } from '../../router';
@@ -10,34 +10,20 @@ import { ROLE_NAMES, type Role } from '../../session';
 import { Alert, Badge, DateText, Empty, Form, Loading, Section, TextField, humanize, useForm, useLoad } from '../../ui';
 import { AwaitingBadge, documentNames, Thread } from '../request-thread';
 import { plainRefusal } from '../review-common';
-import type { PartyRequest, PartyResponse } from '../review-kinds';
 import type { Party } from './common';
 import type { SectionProps } from './kit';
 import { checkFile, contentTypeOf, uploadDocument } from './upload';
 
-// TODO(schema): docs/openapi.json gives party_requests and party_responses here as free-form
-// objects; these are their fields (review-kinds.ts).
-interface PartyRequestItem {
-  id: string;
-  title: string;
-  review_kind: string;
-  status: string;
-  due_at: string;
-  party_requests: PartyRequest[];
-  party_responses: PartyResponse[];
-  awaiting_party: boolean;
-}
+// Every review that asked this party something, with its questions and the answers.
+type RequestsPage = ApiResponse<'/api/v1/parties/{party_id}/requests'>;
+type PartyRequestItem = RequestsPage['items'][number];
 
 export function Requests(props: SectionProps & { own: boolean; rev: number }) {
   const { own } = props;
   const [tick, setTick] = useState(0);
   const data = useLoad(
     async (signal) => {
-      const page = await get<{ items: PartyRequestItem[] }>(
-        `/api/v1/parties/${props.party.id}/requests`,
-        undefined,
-        signal,
-      );
+      const page = await get<RequestsPage>(`/api/v1/parties/${props.party.id}/requests`, undefined, signal);
       const docNames = await documentNames(
         page.items.flatMap((r) => r.party_responses || []),
         signal,
