@@ -30,6 +30,25 @@ std::vector<std::string> SplitScopes(const std::string& text) {
   return out;
 }
 
+// A new secret and token.created with `payload` (+ expires_at); the secret's hash goes beside
+// the ledger, never into it.
+Result<NewToken> IssueToken(CommandContext& c, const domain::Actor& actor, json::object payload,
+                            std::optional<TimePoint> expires_at) {
+  NewToken token;
+  token.secret = "acc_" + Base64UrlEncode(RandomBytes(32));
+  token.id = NewId("tok", c.Now());
+  payload["expires_at"] = expires_at ? json::value(FormatRfc3339(*expires_at)) : nullptr;
+  auto index = c.Append(domain::Event{.type = "token.created",
+                                      .actor = actor,
+                                      .subject = {"api_token", token.id},
+                                      .payload = std::move(payload)});
+  if (!index.ok()) return std::move(index).error();
+  auto ins = c.tx().Exec("INSERT INTO api_token_secrets(token_id, secret_hash) VALUES (?, ?)",
+                         {token.id, BlobOf(Sha256(token.secret))});
+  if (!ins.ok()) return std::move(ins).error();
+  return token;
+}
+
 }  // namespace
 
 Result<NewToken> CreateToken(CommandContext& c, const domain::Actor& actor,
@@ -59,23 +78,10 @@ Result<NewToken> CreateToken(CommandContext& c, const domain::Actor& actor,
   if (expires_at && *expires_at <= c.Now()) {
     return ValidationError("expires_at", "must be in the future");
   }
-  NewToken token;
-  token.secret = "acc_" + Base64UrlEncode(RandomBytes(32));
-  token.id = NewId("tok", c.Now());
   json::object payload{{"name", name}, {"role", role}, {"user_id", user_id}};
   std::string party_id = domain::StateString(u, "party_id");
   if (!party_id.empty()) payload["party_id"] = party_id;
-  payload["expires_at"] = expires_at ? json::value(FormatRfc3339(*expires_at)) : nullptr;
-  auto index = c.Append(domain::Event{.type = "token.created",
-                                      .actor = actor,
-                                      .subject = {"api_token", token.id},
-                                      .payload = std::move(payload)});
-  if (!index.ok()) return std::move(index).error();
-  // The secret's hash is not a read model: it never enters the ledger.
-  auto ins = c.tx().Exec("INSERT INTO api_token_secrets(token_id, secret_hash) VALUES (?, ?)",
-                         {token.id, BlobOf(Sha256(token.secret))});
-  if (!ins.ok()) return std::move(ins).error();
-  return token;
+  return IssueToken(c, actor, std::move(payload), expires_at);
 }
 
 Result<NewToken> CreateIntegrationToken(CommandContext& c, const domain::Actor& actor,
@@ -118,23 +124,11 @@ Result<NewToken> CreateIntegrationToken(CommandContext& c, const domain::Actor& 
     if (!party.ok()) return std::move(party).error();
     if (!party->has_value()) return ValidationError("party_id", "no party has id " + party_id);
   }
-  NewToken token;
-  token.secret = "acc_" + Base64UrlEncode(RandomBytes(32));
-  token.id = NewId("tok", c.Now());
   json::object payload{{"name", name},
                        {"role", std::string(domain::kIntegrationRole)},
                        {"scopes", std::move(scope_list)}};
   if (!party_id.empty()) payload["party_id"] = party_id;
-  payload["expires_at"] = expires_at ? json::value(FormatRfc3339(*expires_at)) : nullptr;
-  auto index = c.Append(domain::Event{.type = "token.created",
-                                      .actor = actor,
-                                      .subject = {"api_token", token.id},
-                                      .payload = std::move(payload)});
-  if (!index.ok()) return std::move(index).error();
-  auto ins = c.tx().Exec("INSERT INTO api_token_secrets(token_id, secret_hash) VALUES (?, ?)",
-                         {token.id, BlobOf(Sha256(token.secret))});
-  if (!ins.ok()) return std::move(ins).error();
-  return token;
+  return IssueToken(c, actor, std::move(payload), expires_at);
 }
 
 Result<json::object> RevokeToken(CommandContext& c, const domain::Actor& actor,
