@@ -15,6 +15,7 @@
 #include "accord/http/json.h"
 #include "accord/http/router.h"
 #include "accord/http/schema.h"
+#include "accord/storage/ledger_tables.h"
 #include "accord/storage/trust.h"
 
 namespace accord::http {
@@ -208,6 +209,7 @@ class TrustRoutes {
  private:
   struct Entry {
     MonoTime at;
+    uint64_t ledger_size = 0;  // the ledger it was built from
     Response response;
   };
 
@@ -216,18 +218,32 @@ class TrustRoutes {
     return deps_.trust ? *deps_.trust : kNone;
   }
 
+  // An answer is kept for kCacheFor (what is valid today changes with time too), and only
+  // while the ledger has not grown: a change to the registry shows at once, and a burst of
+  // visitors costs one read of the ledger's size each.
   Response Cached(const std::string& name) {
     MonoTime now = deps_.clock.Monotonic();
+    uint64_t size = 0;
+    Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
+      auto head = storage::ReadHead(tx);
+      if (!head.ok()) return std::move(head).error();
+      size = head->size();
+      return Ok();
+    });
+    if (!s.ok()) return ErrorResponse(s.error());
     {
       std::lock_guard lock(mu_);
       auto it = cache_.find(name);
-      if (it != cache_.end() && now - it->second->at < kCacheFor) return it->second->response;
+      if (it != cache_.end() && it->second->ledger_size == size &&
+          now - it->second->at < kCacheFor) {
+        return it->second->response;
+      }
     }
     Response r = Build(name);
     if (r.status == 200) {
       r.headers.push_back({"Cache-Control", "public, max-age=5"});  // as long as ours
       std::lock_guard lock(mu_);
-      cache_[name] = std::make_shared<const Entry>(Entry{now, r});
+      cache_[name] = std::make_shared<const Entry>(Entry{now, size, r});
     }
     return r;
   }

@@ -53,7 +53,9 @@ class TrustApiTest : public ::testing::Test {
     HttpResult r = s().Call("PATCH", target, json::serialize(body));
     EXPECT_EQ(r.status, 200) << target << ": " << r.body;
   }
-  // Waits (bounded: the cache keeps an answer for 5 s) until `pred` holds for a public read.
+  // Waits (bounded) until `pred` holds for a public read. The cache serves an answer only
+  // while the ledger has not grown, so a registry change shows on the first read; the bound
+  // is for a slow machine, not for the cache.
   template <typename Pred>
   bool Eventually(const std::string& target, Pred pred) {
     for (int i = 0; i < 80; ++i) {
@@ -64,7 +66,7 @@ class TrustApiTest : public ::testing::Test {
     return false;
   }
   // The titles of the Atom feed's entries that name `who`, newest first, once there are n
-  // (the feed is read by a real XML parser; waits out the cache).
+  // (the feed is read by a real XML parser).
   std::vector<std::string> FeedTitles(const std::string& who, size_t n) {
     std::vector<std::string> titles;
     EXPECT_TRUE(Eventually("/trust/subprocessors.atom", [&](const std::string& body) {
