@@ -1,6 +1,7 @@
 # The public trust center (issue 9): wrk -t2 -c64 on its pages, JSON and security.txt against
 # `accord serve --demo`; target >= 20,000 req/s for the trust page and the subprocessor list
-# (answers are cached for 5 s, so this measures the HTTP path and the cache). Sourced by
+# (answers are cached for up to 5 s while the ledger does not grow: one read of the ledger
+# head per request, so this measures the HTTP path, that read and the cache). Sourced by
 # bench/run.sh, which provides $tmp, start_server, row, py, yes_if, die, identity_wrk
 # (identity.sh) and wrk_p99_ms (registry.sh).
 
