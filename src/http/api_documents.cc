@@ -100,6 +100,8 @@ void AddChildDocumentsRoute(Router& router, ApiDeps& deps, std::string parent_ki
           auto result = storage::ListObjects(tx, q, scope);
           if (!result.ok()) return std::move(result).error();
           body = PageJson(*result);
+          storage::NameCache names(tx);
+          for (auto& item : body["items"].as_array()) ACCORD_TRY(names.Name(item.as_object()));
           return Ok();
         });
         if (!s.ok()) return ErrorResponse(s.error());

@@ -1,5 +1,7 @@
 #include "accord/storage/documents.h"
 
+#include "accord/storage/object_views.h"
+
 #include <boost/json.hpp>
 
 #include "accord/core/bytes.h"
@@ -51,8 +53,11 @@ Result<json::value> StoreDocument(CommandContext& c, const DocumentUpload& u) {
                                       .subject = {"document", id},
                                       .payload = json::object{{"state", state}}});
   if (!index.ok()) return std::move(index).error();
-  return json::value(
-      ObjectView(StoredObject{id, party_id, u.parent_id, static_cast<int64_t>(*index), state}));
+  json::object view =
+      ObjectView(StoredObject{id, party_id, u.parent_id, static_cast<int64_t>(*index), state});
+  NameCache names(c.tx());  // who uploaded it, by name, as every read of it says
+  ACCORD_TRY(names.Name(view));
+  return json::value(std::move(view));
 }
 
 Result<std::string> ReadDocumentContent(Tx& tx, const std::string& sha256) {

@@ -215,6 +215,8 @@ bool HasWorkflowView(std::string_view kind) { return kind == "review" || kind ==
 
 Status DecorateView(Tx& tx, NameCache& names, const Viewer& viewer, std::string_view kind,
                     json::object& view, bool detail, TimePoint now, std::optional<int64_t> as_of) {
+  // A document names who uploaded it (storage::StoreDocument answers the same).
+  if (kind == "document") return names.Name(view);
   if (!NamesParty(kind)) return Ok();
   view["allowed_actions"] = ActionsFor(viewer, kind, view, now);
   ACCORD_TRY(names.Name(view));

@@ -208,6 +208,30 @@ TEST_F(WorkflowViewsTest, GrantsComeNewestFirstWithTheirActions) {
   ExpectError(s().Get("/api/v1/access/grants?order=random"), 422, "validation_failed");
 }
 
+TEST_F(WorkflowViewsTest, ADocumentNamesWhoUploadedItEverywhere) {
+  json::value parties = s().GetJson("/api/v1/parties?q=relay");
+  std::string party = Str(parties.at("items").as_array().at(0), "id");
+  HttpResult up =
+      HttpCall(s().port(), "POST", "/api/v1/parties/" + party + "/documents?filename=notes.txt",
+               "Call notes from the quarterly review.\n",
+               {{"Content-Type", "text/plain"},
+                {"Authorization", "Bearer " + s().token("security_officer")}});
+  ASSERT_EQ(up.status, 201) << up.body;
+  json::value posted = json::parse(up.body);
+  EXPECT_EQ(Str(posted.at("uploaded_by"), "name"), "Sam Rivera");
+  std::string id = Str(posted, "id");
+  // The one read, the party's list and the answer to the upload agree.
+  EXPECT_EQ(s().GetJson("/api/v1/documents/" + id, "auditor"), posted);
+  json::value list = s().GetJson("/api/v1/parties/" + party + "/documents?limit=500");
+  bool found = false;
+  for (const auto& d : list.at("items").as_array()) {
+    if (Str(d, "id") != id) continue;
+    found = true;
+    EXPECT_EQ(d, posted);
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST_F(WorkflowViewsTest, TheLedgerReadsInRanges) {
   uint64_t size = s().LedgerSize();
   ASSERT_GT(size, 10u);
