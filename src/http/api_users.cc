@@ -48,7 +48,9 @@ json::object TokenSchema() {
                  {"created_at", Time()},
                  {"expires_at", Nullable(Time())},
                  {"revoked_at", Nullable(Time())},
-                 {"user_id", String()}});
+                 {"user_id", Nullable(String())},
+                 {"last_used_at", Nullable(Time())}},
+                {{"scopes", ArrayOf(String())}, {"party_id", Nullable(String())}});
 }
 
 class UserRoutes : public std::enable_shared_from_this<UserRoutes> {

@@ -130,6 +130,7 @@ Result<AuthService::Entry> AuthService::LoadToken(const Hash& hash) {
     if (!found.ok()) return std::move(found).error();
     if (!found->has_value()) return Ok();
     const storage::ApiTokenRecord& t = **found;
+    e.last_seen = t.last_used_at ? ParseTime(*t.last_used_at).value_or(TimePoint{}) : TimePoint{};
     if (t.role == domain::kIntegrationRole) {
       // No person: the token itself is the actor, with its scopes and no onboarding gate.
       e.principal = Principal{.id = t.id,
@@ -254,7 +255,20 @@ Result<std::optional<Principal>> AuthService::FromEntry(const Entry& e, const Re
                                    : "the token is unknown, expired or revoked");
   }
   Principal p = *e.principal;
-  if (!session) return std::optional<Principal>(std::move(p));
+  if (!session) {
+    // When a token was last used (GET /api/v1/tokens): written at most every kTouchEvery.
+    if (now - e.last_seen >= kTouchEvery) {
+      Status s = store_.Write(
+          [&](storage::Tx& tx) { return storage::TouchApiToken(tx, p.credential_id, now); });
+      if (!s.ok()) return std::move(s).error();
+      auto touched = std::make_shared<Entry>(e);
+      touched->last_seen = now;
+      std::unique_lock lock(mu_);
+      auto it = cache_.find(hash);
+      if (it != cache_.end()) it->second = std::move(touched);
+    }
+    return std::optional<Principal>(std::move(p));
+  }
   if (e.session_state != "active") {
     return Unauthenticated("sign-in is not complete (" + e.session_state +
                            "): finish it under /api/v1/auth/");

@@ -152,14 +152,15 @@ Result<json::object> RevokeToken(CommandContext& c, const domain::Actor& actor,
 
 Result<json::array> ListApiTokens(Tx& tx, std::optional<std::string> user_id) {
   std::string sql =
-      "SELECT id, name, role, created_at, expires_at, revoked_at, user_id, scopes, party_id "
-      "FROM rm_api_tokens";
+      "SELECT t.id, t.name, t.role, t.created_at, t.expires_at, t.revoked_at, t.user_id, "
+      "t.scopes, t.party_id, u.last_used_at "
+      "FROM rm_api_tokens t LEFT JOIN api_token_usage u ON u.token_id = t.id";
   std::vector<Value> params;
   if (user_id) {
-    sql += " WHERE user_id = ?";
+    sql += " WHERE t.user_id = ?";
     params.push_back(*user_id);
   }
-  sql += " ORDER BY id LIMIT 500";
+  sql += " ORDER BY t.id LIMIT 500";
   auto rows = tx.Query(sql, std::move(params));
   if (!rows.ok()) return std::move(rows).error();
   json::array items;
@@ -170,6 +171,7 @@ Result<json::array> ListApiTokens(Tx& tx, std::optional<std::string> user_id) {
     if (!r.IsNull(4)) o["expires_at"] = r.Text(4);
     if (!r.IsNull(5)) o["revoked_at"] = r.Text(5);
     if (!r.IsNull(6)) o["user_id"] = r.Text(6);
+    o["last_used_at"] = r.IsNull(9) ? json::value(nullptr) : json::value(r.Text(9));
     if (!r.IsNull(7)) {
       json::array scopes;
       for (const auto& s : SplitScopes(r.Text(7))) scopes.emplace_back(s);
@@ -183,9 +185,11 @@ Result<json::array> ListApiTokens(Tx& tx, std::optional<std::string> user_id) {
 
 Result<std::optional<ApiTokenRecord>> FindApiToken(Tx& tx, const Hash& secret_hash) {
   auto row = tx.QueryOne(
-      "SELECT t.id, t.role, t.name, t.party_id, t.user_id, t.expires_at, o.doc, t.scopes "
+      "SELECT t.id, t.role, t.name, t.party_id, t.user_id, t.expires_at, o.doc, t.scopes, "
+      "u.last_used_at "
       "FROM api_token_secrets s JOIN rm_api_tokens t ON t.id = s.token_id "
       "LEFT JOIN rm_objects o ON o.kind = 'user' AND o.id = t.user_id AND o.to_idx = ? "
+      "LEFT JOIN api_token_usage u ON u.token_id = t.id "
       "WHERE s.secret_hash = ? AND t.revoked_at IS NULL",
       {kOpenVersion, BlobOf(secret_hash)});
   if (!row.ok()) return std::move(row).error();
@@ -199,7 +203,17 @@ Result<std::optional<ApiTokenRecord>> FindApiToken(Tx& tx, const Hash& secret_ha
   if (!r.IsNull(5)) t.expires_at = r.Text(5);
   if (!r.IsNull(6)) t.user_doc = r.Text(6);
   if (!r.IsNull(7)) t.scopes = SplitScopes(r.Text(7));
+  if (!r.IsNull(8)) t.last_used_at = r.Text(8);
   return std::optional<ApiTokenRecord>(std::move(t));
+}
+
+Status TouchApiToken(Tx& tx, std::string_view token_id, TimePoint now) {
+  auto r = tx.Exec(
+      "INSERT INTO api_token_usage(token_id, last_used_at) VALUES (?, ?) "
+      "ON CONFLICT(token_id) DO UPDATE SET last_used_at = excluded.last_used_at",
+      {std::string(token_id), FormatRfc3339(now)});
+  if (!r.ok()) return std::move(r).error();
+  return Ok();
 }
 
 }  // namespace accord::storage

@@ -284,9 +284,14 @@ ALTER TABLE outbox ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0;
 )sql";
 
 // Version 6: integration tokens (issue 19): a token that belongs to no person carries named
-// scopes instead of an account's role.
+// scopes instead of an account's role; when each token was last used (not from the ledger,
+// not carried by backups, like sessions: to spot a token nobody uses or a leaked one in use).
 const char* kV6Sqlite = R"sql(
 ALTER TABLE rm_api_tokens ADD COLUMN scopes TEXT;
+CREATE TABLE api_token_usage (
+  token_id TEXT PRIMARY KEY,
+  last_used_at TEXT NOT NULL
+);
 )sql";
 
 const std::vector<Migration>& Migrations() {

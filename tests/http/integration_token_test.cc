@@ -60,6 +60,8 @@ TEST_F(IntegrationTokenTest, ASystemReadsTheLedgerWithItsScopeAndNothingElse) {
     EXPECT_EQ(t.at("role"), "integration");
     EXPECT_TRUE(t.at("user_id").is_null());
     EXPECT_EQ(t.at("scopes"), (json::array{"ledger:read"}));
+    // Used a moment ago: the list says when.
+    EXPECT_EQ(t.at("last_used_at"), FormatRfc3339(f_.clock().Now()).c_str());
   }
   EXPECT_TRUE(found);
 

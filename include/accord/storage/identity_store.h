@@ -173,6 +173,7 @@ struct ApiTokenRecord {
   std::optional<std::string> expires_at;
   std::optional<std::string> user_doc;  // the account's state document; none without one
   std::vector<std::string> scopes;      // an integration token's; empty for a person's
+  std::optional<std::string> last_used_at;
 };
 
 // An integration token (issue 19): no person, the role "integration", named scopes
@@ -184,5 +185,7 @@ Result<NewToken> CreateIntegrationToken(CommandContext& c, const domain::Actor& 
                                         const std::string& party_id,
                                         std::optional<TimePoint> expires_at);
 Result<std::optional<ApiTokenRecord>> FindApiToken(Tx& tx, const Hash& secret_hash);
+// Notes that a token was used now (authentication calls it at most every 30 s per token).
+Status TouchApiToken(Tx& tx, std::string_view token_id, TimePoint now);
 
 }  // namespace accord::storage

@@ -8245,7 +8245,11 @@ export interface operations {
                             expires_at: string | null;
                             /** Format: date-time */
                             revoked_at: string | null;
-                            user_id: string;
+                            user_id: string | null;
+                            /** Format: date-time */
+                            last_used_at: string | null;
+                            scopes?: string[];
+                            party_id?: string | null;
                         }[];
                         next_cursor: string | null;
                     };
