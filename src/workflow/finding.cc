@@ -62,20 +62,15 @@ std::string_view EventVerb(Action action) {
   return "";
 }
 
-const std::vector<std::string>& Roles() {
-  static const std::vector<std::string> kRoles = domain::kOfficers;
-  return kRoles;
-}
-
 std::optional<Error> RoleRefusal(std::string_view role, bool break_glass, Action) {
   if (break_glass) {
     return Error{ErrorCode::kForbidden,
                  "not during break-glass: manage findings is done signed in as yourself",
                  {}};
   }
-  if (RoleIn(Roles(), role)) return std::nullopt;
+  if (kRoles.Has(role)) return std::nullopt;
   return Error{ErrorCode::kForbidden,
-               "the profile lets only " + RoleNames(Roles()) + " manage findings (TP-12)",
+               "the profile lets only " + RoleNames(kRoles.Names()) + " manage findings (TP-12)",
                {{"role", "is " + std::string(role), {}}}};
 }
 

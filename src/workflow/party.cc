@@ -55,15 +55,10 @@ std::vector<State> NextStates(State from) { return StatesFrom(kTable, from); }
 
 bool Deletable(State state) { return state == State::kProspect; }
 
-const std::vector<std::string>& Roles() {
-  static const std::vector<std::string> kRoles = domain::kOfficers;
-  return kRoles;
-}
-
 std::optional<Error> RoleRefusal(std::string_view role, Action action) {
-  if (RoleIn(Roles(), role)) return std::nullopt;
+  if (kRoles.Has(role)) return std::nullopt;
   return Error{ErrorCode::kForbidden,
-               "only " + RoleNames(Roles()) + " " + std::string(Name(action)) + " a party",
+               "only " + RoleNames(kRoles.Names()) + " " + std::string(Name(action)) + " a party",
                {{"role", "is " + std::string(role), {}}}};
 }
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "accord/core/result.h"
+#include "accord/domain/roles.h"
 
 namespace accord::workflow::agreement {
 
@@ -47,8 +48,9 @@ std::vector<State> NextStates(State from);
 bool Deletable(State state);
 
 // The roles the registry's agreement routes let write (http/api_registry.cc: the officers).
-const std::vector<std::string>& Roles();
-// Every action: one of Roles(). nullopt = allowed.
+// The officers.
+inline constexpr domain::RoleSet kRoles = domain::kOfficers;
+// Every action: one of kRoles. nullopt = allowed.
 std::optional<Error> RoleRefusal(std::string_view role, Action action);
 // What this caller may do now to an agreement in `state` (the table ∩ the roles), in
 // kActions order. Agreements have no person rules.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "accord/core/result.h"
+#include "accord/domain/roles.h"
 
 namespace accord::workflow::finding {
 
@@ -33,9 +34,10 @@ std::optional<State> Next(State state, Action action);
 std::string PossibleActions(State state);
 
 // The roles the finding routes admit today (http/api_review_findings.cc, kOfficerRoles).
-const std::vector<std::string>& Roles();
+// The officers.
+inline constexpr domain::RoleSet kRoles = domain::kOfficers;
 
-// Every action: one of Roles(), never during break-glass (the messages are the route's).
+// Every action: one of kRoles, never during break-glass (the messages are the route's).
 // nullopt = allowed.
 std::optional<Error> RoleRefusal(std::string_view role, bool break_glass, Action action);
 

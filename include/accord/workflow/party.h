@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "accord/core/result.h"
+#include "accord/domain/roles.h"
 
 namespace accord::workflow::party {
 
@@ -43,8 +44,9 @@ std::vector<State> NextStates(State from);
 bool Deletable(State state);
 
 // The roles the registry's party routes let write (http/api_registry.cc: the officers).
-const std::vector<std::string>& Roles();
-// Every action: one of Roles(). nullopt = allowed.
+// The officers.
+inline constexpr domain::RoleSet kRoles = domain::kOfficers;
+// Every action: one of kRoles. nullopt = allowed.
 std::optional<Error> RoleRefusal(std::string_view role, Action action);
 // What this caller may do now to a party in `state` (the table ∩ the roles), in kActions
 // order. Parties have no person rules.
