@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 
 #include "fixed_digits.h"
 
@@ -91,6 +92,36 @@ std::string FormatRfc3339(TimePoint t) {
   buf[20] = static_cast<char>('0' + ms % 1000 / 100);
   Put2(buf + 21, ms % 100);
   buf[23] = 'Z';
+  return std::string(buf, sizeof buf);
+}
+
+std::string FormatHttpDate(TimePoint t) {
+  static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  t = std::clamp(t, kMinTime, kMaxTime);
+  const sys_days day = std::chrono::floor<days>(t);
+  const std::chrono::year_month_day ymd{day};
+  const auto ms = static_cast<uint32_t>((t - day).count());
+  const auto year = static_cast<unsigned>(static_cast<int>(ymd.year()));
+
+  char buf[29];
+  std::memcpy(buf, kDays[std::chrono::weekday(day).c_encoding()], 3);
+  buf[3] = ',';
+  buf[4] = ' ';
+  Put2(buf + 5, static_cast<unsigned>(ymd.day()));
+  buf[7] = ' ';
+  std::memcpy(buf + 8, kMonths[static_cast<unsigned>(ymd.month()) - 1], 3);
+  buf[11] = ' ';
+  Put2(buf + 12, year / 100);
+  Put2(buf + 14, year % 100);
+  buf[16] = ' ';
+  Put2(buf + 17, ms / 3'600'000);
+  buf[19] = ':';
+  Put2(buf + 20, ms / 60'000 % 60);
+  buf[22] = ':';
+  Put2(buf + 23, ms / 1000 % 60);
+  std::memcpy(buf + 25, " GMT", 4);
   return std::string(buf, sizeof buf);
 }
 

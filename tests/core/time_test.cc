@@ -143,3 +143,26 @@ TEST(ParseDurationTest, RejectsEverythingElse) {
 
 }  // namespace
 }  // namespace accord
+
+namespace accord {
+namespace {
+
+TEST(HttpDateTest, FormatsTheImfFixdateOfRfc9110) {
+  using std::chrono::year_month_day;
+  using namespace std::chrono_literals;
+  using std::chrono::milliseconds;
+  auto at = [](year_month_day d, milliseconds ms) {
+    return TimePoint{std::chrono::sys_days{d}} + ms;
+  };
+  // RFC 9110 5.6.7's own example.
+  EXPECT_EQ(FormatHttpDate(at(1994y / 11 / 6, 8h + 49min + 37s)), "Sun, 06 Nov 1994 08:49:37 GMT");
+  // Milliseconds are dropped, never rounded up; a leap day; the first instant of a year.
+  EXPECT_EQ(FormatHttpDate(at(2000y / 2 / 29, 23h + 59min + 59s + 999ms)),
+            "Tue, 29 Feb 2000 23:59:59 GMT");
+  EXPECT_EQ(FormatHttpDate(at(2026y / 1 / 1, 0ms)), "Thu, 01 Jan 2026 00:00:00 GMT");
+  EXPECT_EQ(FormatHttpDate(at(2026y / 11 / 23, 10h + 15min + 30s)),
+            "Mon, 23 Nov 2026 10:15:30 GMT");
+}
+
+}  // namespace
+}  // namespace accord

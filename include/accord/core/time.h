@@ -14,6 +14,10 @@ namespace accord {
 // identically (ledger events are hashed). Instants outside years 0000..9999 are clamped.
 std::string FormatRfc3339(TimePoint t);
 
+// "Sun, 06 Nov 1994 08:49:37 GMT": the IMF-fixdate of HTTP's Date header (RFC 9110 5.6.7),
+// to the second. Instants outside years 0000..9999 are clamped.
+std::string FormatHttpDate(TimePoint t);
+
 // Accepts YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM); 'T' and 'Z' in either case;
 // 1..9 fraction digits, truncated to milliseconds. Leap seconds (:60) are rejected because
 // TimePoint cannot represent them.
