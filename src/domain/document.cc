@@ -91,42 +91,105 @@ uint32_t DecodeUtf8(std::string_view s, size_t i, size_t n) {
   }
 }
 
-// Why the bytes are not UTF-8 text without NUL, or nullopt when they are.
-std::optional<std::string> TextProblem(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    if (s[i] == '\0') {
-      return "contains a NUL byte at offset " + std::to_string(i) + ", so it is not text";
+// A document's bytes, read a chunk at a time: from memory or from a file.
+class Content {
+ public:
+  Content(uint64_t size, const ContentReader& read) : size_(size), read_(read) {}
+  uint64_t size() const { return size_; }
+  // The bytes [offset, offset + n), cut at the end.
+  Result<std::vector<uint8_t>> Read(uint64_t offset, size_t n) const {
+    if (offset >= size_) return std::vector<uint8_t>();
+    std::vector<uint8_t> out(static_cast<size_t>(std::min<uint64_t>(n, size_ - offset)));
+    auto got = read_(offset, out);
+    if (!got || *got != out.size()) {
+      return Internal("the document could not be read back at byte " + std::to_string(offset));
     }
-    size_t n = Utf8Length(s, i);
-    if (n == 0) {
-      return "is not valid UTF-8 text (byte " + std::to_string(i) + "); save it as UTF-8";
-    }
-    i += n;
+    return out;
   }
-  return std::nullopt;
+
+ private:
+  uint64_t size_;
+  const ContentReader& read_;
+};
+
+constexpr size_t kChunk = 64 * 1024;
+constexpr size_t kSniffBytes = 4096;
+
+std::string_view AsText(const std::vector<uint8_t>& b) {
+  return {reinterpret_cast<const char*>(b.data()), b.size()};
 }
 
-Kind SniffText(std::string_view s) {
-  if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
-  if (s.starts_with("#!")) return Kind::kScript;
-  size_t start = s.find_first_not_of(" \t\r\n\f");
-  if (start == std::string_view::npos) return Kind::kText;
-  s.remove_prefix(start);
+// Why the bytes are not UTF-8 text without NUL, or nullopt when they are.
+Result<std::optional<std::string>> TextProblem(const Content& content) {
+  std::string carry;  // the start of a sequence cut by the chunk's end
+  for (uint64_t at = 0; at < content.size(); at += kChunk) {
+    auto chunk = content.Read(at, kChunk);
+    if (!chunk.ok()) return std::move(chunk).error();
+    const uint64_t base = at - carry.size();
+    std::string s = carry + std::string(AsText(*chunk));
+    const bool last = at + chunk->size() >= content.size();
+    carry.clear();
+    for (size_t i = 0; i < s.size();) {
+      if (s[i] == '\0') {
+        return std::optional<std::string>("contains a NUL byte at offset " +
+                                          std::to_string(base + i) + ", so it is not text");
+      }
+      size_t n = Utf8Length(s, i);
+      if (n == 0 && !last && s.size() - i < 4) {
+        carry = s.substr(i);  // decided once the next chunk has arrived
+        break;
+      }
+      if (n == 0) {
+        return std::optional<std::string>("is not valid UTF-8 text (byte " +
+                                          std::to_string(base + i) + "); save it as UTF-8");
+      }
+      i += n;
+    }
+  }
+  return std::optional<std::string>();
+}
+
+bool IsSpace(char c) { return std::string_view(" \t\r\n\f").find(c) != std::string_view::npos; }
+
+// Text whose first characters a browser would render as a page, or a script.
+Result<Kind> SniffText(const Content& content, std::string_view head) {
+  size_t skip = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  if (head.substr(skip).starts_with("#!")) return Kind::kScript;
+  // The first character that is not white space, however far in.
+  uint64_t start = content.size();
+  for (uint64_t at = skip; at < content.size(); at += kChunk) {
+    auto chunk = content.Read(at, kChunk);
+    if (!chunk.ok()) return std::move(chunk).error();
+    auto it = std::find_if_not(chunk->begin(), chunk->end(), [](uint8_t c) { return IsSpace(c); });
+    if (it != chunk->end()) {
+      start = at + static_cast<uint64_t>(it - chunk->begin());
+      break;
+    }
+  }
+  auto from = content.Read(start, 16);
+  if (!from.ok()) return std::move(from).error();
   // Browsers render these as pages (SVG and XML can carry script too).
   for (std::string_view tag :
        {"<!doctype", "<html", "<head", "<body", "<script", "<iframe", "<svg", "<?xml", "<!--"}) {
-    if (StartsWithNoCase(s, tag)) return Kind::kMarkup;
+    if (StartsWithNoCase(AsText(*from), tag)) return Kind::kMarkup;
   }
   return Kind::kText;
 }
 
-Kind Sniff(std::span<const uint8_t> b) {
+// What the content is by its first bytes; text must be UTF-8 throughout (else `text_problem`
+// says why, and it is not text).
+Result<Kind> Sniff(const Content& content, std::optional<std::string>& text_problem) {
+  auto head = content.Read(0, kSniffBytes);
+  if (!head.ok()) return std::move(head).error();
+  std::span<const uint8_t> b(*head);
   if (StartsWith(b, "%PDF-")) return Kind::kPdf;
   if (StartsWith(b, "\x89PNG\r\n\x1a\n")) return Kind::kPng;
   if (StartsWith(b, "\xFF\xD8\xFF")) return Kind::kJpeg;
   if (StartsWith(b, "PK\x03\x04")) return Kind::kZip;
-  std::string_view s(reinterpret_cast<const char*>(b.data()), b.size());
-  if (!TextProblem(s)) return SniffText(s);
+  auto problem = TextProblem(content);
+  if (!problem.ok()) return std::move(problem).error();
+  text_problem = std::move(*problem);
+  if (!text_problem) return SniffText(content, AsText(*head));
   // PE ("MZ"), ELF, Mach-O (both byte orders, 32/64-bit, fat) and Java class files.
   for (std::string_view magic : {"MZ",
                                  "\x7F"
@@ -229,36 +292,49 @@ uint32_t ReadLe(std::span<const uint8_t> b, size_t at, size_t width) {
 }
 
 // Names in a ZIP archive's central directory (APPNOTE 4.3.12, 4.3.16); nullopt when damaged.
-std::optional<std::vector<std::string>> ZipEntryNames(std::span<const uint8_t> b) {
+Result<std::optional<std::vector<std::string>>> ZipEntryNames(const Content& content) {
+  using Names = std::optional<std::vector<std::string>>;
   constexpr size_t kEndSize = 22;
-  if (b.size() < kEndSize) return std::nullopt;
+  const uint64_t size = content.size();
+  if (size < kEndSize) return Names();
   // The end record sits right before a comment of at most 64 KiB.
-  size_t lowest = b.size() > kEndSize + 0xFFFF ? b.size() - kEndSize - 0xFFFF : 0;
-  std::optional<size_t> end;
-  for (size_t at = b.size() - kEndSize + 1; at-- > lowest;) {
-    if (ReadLe(b, at, 4) == 0x06054b50 && at + kEndSize + ReadLe(b, at + 20, 2) == b.size()) {
+  uint64_t lowest = size > kEndSize + 0xFFFF ? size - kEndSize - 0xFFFF : 0;
+  auto tail = content.Read(lowest, static_cast<size_t>(size - lowest));
+  if (!tail.ok()) return std::move(tail).error();
+  std::span<const uint8_t> t(*tail);
+  std::optional<size_t> end;  // in t
+  for (size_t at = t.size() - kEndSize + 1; at-- > 0;) {
+    if (ReadLe(t, at, 4) == 0x06054b50 && lowest + at + kEndSize + ReadLe(t, at + 20, 2) == size) {
       end = at;
       break;
     }
   }
-  if (!end) return std::nullopt;
-  size_t count = ReadLe(b, *end + 10, 2);
-  size_t offset = ReadLe(b, *end + 16, 4);
-  if (count == 0xFFFF || offset == 0xFFFFFFFF) return std::nullopt;  // ZIP64: not for 25 MiB
+  if (!end) return Names();
+  const uint64_t end_at = lowest + *end;
+  size_t count = ReadLe(t, *end + 10, 2);
+  uint64_t offset = ReadLe(t, *end + 16, 4);
+  if (count == 0xFFFF || offset == 0xFFFFFFFF) return Names();  // ZIP64: not for 25 MiB
   std::vector<std::string> names;
   for (size_t i = 0; i < count; ++i) {
-    if (offset + 46 > *end || ReadLe(b, offset, 4) != 0x02014b50) return std::nullopt;
-    size_t name_len = ReadLe(b, offset + 28, 2);
-    size_t rest = name_len + ReadLe(b, offset + 30, 2) + ReadLe(b, offset + 32, 2);
-    if (offset + 46 + rest > *end) return std::nullopt;
-    names.emplace_back(reinterpret_cast<const char*>(b.data() + offset + 46), name_len);
+    if (offset + 46 > end_at) return Names();
+    auto entry = content.Read(offset, 46);
+    if (!entry.ok()) return std::move(entry).error();
+    if (ReadLe(*entry, 0, 4) != 0x02014b50) return Names();
+    size_t name_len = ReadLe(*entry, 28, 2);
+    size_t rest = name_len + ReadLe(*entry, 30, 2) + ReadLe(*entry, 32, 2);
+    if (offset + 46 + rest > end_at) return Names();
+    auto name = content.Read(offset + 46, name_len);
+    if (!name.ok()) return std::move(name).error();
+    names.emplace_back(AsText(*name));
     offset += 46 + rest;
   }
-  return names;
+  return Names(std::move(names));
 }
 
-Status CheckOfficePackage(std::span<const uint8_t> bytes, const DocType& type) {
-  auto names = ZipEntryNames(bytes);
+Status CheckOfficePackage(const Content& content, const DocType& type) {
+  auto read = ZipEntryNames(content);
+  if (!read.ok()) return std::move(read).error();
+  const auto& names = *read;
   if (!names) {
     return ValidationError("file", "is not a readable " + std::string(type.extensions[0]) +
                                        " file (its ZIP directory is damaged); save it again");
@@ -338,13 +414,28 @@ std::string_view CutUtf8(std::string_view s, size_t max) {
 
 Result<std::string> CheckDocument(std::string_view declared_content_type,
                                   std::span<const uint8_t> bytes, std::string_view filename) {
-  if (bytes.empty()) return ValidationError("file", "is empty; choose the document again");
-  if (bytes.size() > kMaxDocumentBytes) {
-    std::string reason = "is " + std::to_string(bytes.size()) + " bytes, more than the limit of " +
+  ContentReader read = [bytes](uint64_t offset, std::span<uint8_t> out) -> std::optional<size_t> {
+    if (offset > bytes.size()) return std::nullopt;
+    size_t n = std::min(out.size(), bytes.size() - static_cast<size_t>(offset));
+    std::copy_n(bytes.begin() + static_cast<std::ptrdiff_t>(offset), n, out.begin());
+    return n;
+  };
+  return CheckDocumentContent(declared_content_type, bytes.size(), read, filename);
+}
+
+Result<std::string> CheckDocumentContent(std::string_view declared_content_type, uint64_t size,
+                                         const ContentReader& read, std::string_view filename) {
+  if (size == 0) return ValidationError("file", "is empty; choose the document again");
+  if (size > kMaxDocumentBytes) {
+    std::string reason = "is " + std::to_string(size) + " bytes, more than the limit of " +
                          std::to_string(kMaxDocumentBytes) + " bytes (25 MiB)";
     return Error{ErrorCode::kPayloadTooLarge, "file: " + reason, {ErrorDetail{"file", reason, {}}}};
   }
-  const Kind kind = Sniff(bytes);
+  const Content content(size, read);
+  std::optional<std::string> text_problem;
+  auto sniffed = Sniff(content, text_problem);
+  if (!sniffed.ok()) return std::move(sniffed).error();
+  const Kind kind = *sniffed;
   if (kind == Kind::kMarkup || kind == Kind::kScript || kind == Kind::kExecutable) {
     return ValidationError("file", "is " + std::string(Describe(kind)) +
                                        ", which could run code when opened; " +
@@ -357,17 +448,15 @@ Result<std::string> CheckDocument(std::string_view declared_content_type,
     return ValidationError("content_type", what + "; " + std::string(kAccepted));
   }
   if (kind != type->kind) {
-    std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-    auto problem = TextProblem(text);
-    if (type->kind == Kind::kText && kind == Kind::kUnknown && problem) {
-      return ValidationError("file", *problem);
+    if (type->kind == Kind::kText && kind == Kind::kUnknown && text_problem) {
+      return ValidationError("file", *text_problem);
     }
     std::string reason =
         "content is " + std::string(Describe(kind)) + " but content_type is " + declared;
     if (const DocType* real = TypeOf(kind)) reason += "; upload it as " + std::string(real->mime);
     return ValidationError("file", reason);
   }
-  if (type->kind == Kind::kZip) ACCORD_TRY(CheckOfficePackage(bytes, *type));
+  if (type->kind == Kind::kZip) ACCORD_TRY(CheckOfficePackage(content, *type));
   ACCORD_TRY(CheckExtension(filename, *type));
   return std::string(type->mime);
 }

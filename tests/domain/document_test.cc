@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -209,6 +210,41 @@ TEST(DocumentCheckTest, EmptyAndTooLarge) {
   EXPECT_EQ(r.error().details.at(0).field, "file");
   big.pop_back();
   EXPECT_TRUE(CheckDocument("application/pdf", big, "big.pdf").ok());
+}
+
+// Uploads are checked from the file they were received into, a chunk at a time: what spans a
+// chunk's end, or lies past the first bytes, is judged as if the whole were in memory.
+TEST(DocumentCheckTest, ContentReadInChunksIsJudgedWhole) {
+  std::string text(64 * 1024 - 1, 'a');
+  text += "\xC3\xA9 caf\xC3\xA9\n";  // the first é straddles the first 64 KiB read
+  EXPECT_EQ(Accepted("text/plain", B(text), "long.txt"), "text/plain");
+  std::string bad = std::string(100 * 1024, 'b') + "\xE9";
+  ExpectRefused("text/plain", B(bad), "bad.txt", "file",
+                "is not valid UTF-8 text (byte " + std::to_string(100 * 1024) + ")");
+  std::string nul = std::string(70 * 1024, 'c') + std::string(1, '\0');
+  ExpectRefused("text/plain", B(nul), "nul.txt", "file",
+                "contains a NUL byte at offset " + std::to_string(70 * 1024));
+  // A page behind 100 KiB of white space is still a page.
+  ExpectRefused("text/plain", B(std::string(100 * 1024, ' ') + "<html><script>x</script>"),
+                "page.txt", "file", "could run code");
+
+  // The reader sees only ranges it is asked for, and a failed read is an error, not a verdict.
+  std::vector<uint8_t> bytes = B(text);
+  size_t largest = 0;
+  ContentReader read = [&](uint64_t offset, std::span<uint8_t> out) -> std::optional<size_t> {
+    largest = std::max(largest, out.size());
+    size_t n = std::min(out.size(), bytes.size() - static_cast<size_t>(offset));
+    std::copy_n(bytes.begin() + static_cast<std::ptrdiff_t>(offset), n, out.begin());
+    return n;
+  };
+  EXPECT_TRUE(CheckDocumentContent("text/plain", bytes.size(), read, "long.txt").ok());
+  EXPECT_LE(largest, 64u * 1024);
+  ContentReader broken = [](uint64_t, std::span<uint8_t>) -> std::optional<size_t> {
+    return std::nullopt;
+  };
+  auto r = CheckDocumentContent("text/plain", bytes.size(), broken, "long.txt");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kInternal);
 }
 
 TEST(DocumentCheckTest, FilenameExtensionMustFit) {

@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,6 +26,16 @@ constexpr size_t kMaxDocumentBytes = 25 * 1024 * 1024;
 [[nodiscard]] Result<std::string> CheckDocument(std::string_view declared_content_type,
                                                 std::span<const uint8_t> bytes,
                                                 std::string_view filename);
+
+// Fills `out` with the content's bytes from `offset` and returns how many: fewer only at its end;
+// nullopt when they cannot be read.
+using ContentReader = std::function<std::optional<size_t>(uint64_t offset, std::span<uint8_t> out)>;
+
+// CheckDocument for `size` bytes too many to hold in memory (an upload received into a file),
+// read a chunk at a time: the same rules, the same errors.
+[[nodiscard]] Result<std::string> CheckDocumentContent(std::string_view declared_content_type,
+                                                       uint64_t size, const ContentReader& read,
+                                                       std::string_view filename);
 
 // A name safe to display and offer as a download: the last path component, without control or
 // bidirectional-formatting characters, leading dots or surrounding spaces, with characters
