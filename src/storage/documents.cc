@@ -3,6 +3,7 @@
 #include "accord/storage/object_views.h"
 
 #include <boost/json.hpp>
+#include <fstream>
 
 #include "accord/core/bytes.h"
 #include "accord/core/ids.h"
@@ -14,8 +15,30 @@ namespace accord::storage {
 
 namespace json = boost::json;
 
+namespace {
+
+// Copies a received file into the row just inserted for its hash, a chunk at a time.
+Status StoreContentFile(Tx& tx, const std::string& sha256, const DocumentUpload& u) {
+  std::ifstream in(u.content_file, std::ios::binary);
+  if (!in) return Internal("cannot read the received upload " + u.content_file.string());
+  return tx.StreamBlob("documents", "content", "sha256", sha256, u.size,
+                       [&in](std::span<uint8_t> out) -> Result<size_t> {
+                         in.read(reinterpret_cast<char*>(out.data()),
+                                 static_cast<std::streamsize>(out.size()));
+                         if (in.bad()) return Internal("reading the received upload failed");
+                         return static_cast<size_t>(in.gcount());
+                       });
+}
+
+}  // namespace
+
 Result<json::value> StoreDocument(CommandContext& c, const DocumentUpload& u) {
+  if (!u.content_file.empty() && u.sha256.empty()) {
+    return Internal("a document received into a file must come with its SHA-256");
+  }
   const std::string sha256 = u.sha256.empty() ? HexEncode(Sha256(u.body)) : u.sha256;
+  const bool from_file = !u.content_file.empty();
+  const int64_t size = from_file ? u.size : static_cast<int64_t>(u.body.size());
   auto parent = GetObject(c.tx(), u.parent_kind, u.parent_id, u.scope);
   if (!parent.ok()) return std::move(parent).error();
   if (!parent->has_value()) return NotFound(u.parent_kind + " " + u.parent_id);
@@ -29,18 +52,20 @@ Result<json::value> StoreDocument(CommandContext& c, const DocumentUpload& u) {
     version = (*n)->Int(0) + 1;
   }
   // Content first: identical bytes are stored once, whoever uploads them.
-  ACCORD_TRY(
-      c.tx().Exec("INSERT INTO documents(sha256, content_type, size, content, created_at) "
-                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
-                  {sha256, u.content_type, static_cast<int64_t>(u.body.size()),
-                   BlobOf(AsBytes(u.body)), FormatRfc3339(c.Now())}));
+  auto inserted = c.tx().Exec(
+      "INSERT INTO documents(sha256, content_type, size, content, created_at) "
+      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+      {sha256, u.content_type, size,
+       BlobOf(from_file ? std::span<const uint8_t>() : AsBytes(u.body)), FormatRfc3339(c.Now())});
+  if (!inserted.ok()) return std::move(inserted).error();
+  if (from_file && *inserted == 1) ACCORD_TRY(StoreContentFile(c.tx(), sha256, u));
   std::string id = NewId("doc", c.Now());
   std::string at = FormatRfc3339(c.Now());
   json::object state{{"id", id},
                      {"party_id", party_id},
                      {"filename", u.filename},
                      {"content_type", u.content_type},
-                     {"size", static_cast<int64_t>(u.body.size())},
+                     {"size", size},
                      {"sha256", sha256},
                      {"uploaded_by", domain::ActorJson(u.actor)},
                      {"created_at", at},

@@ -294,6 +294,23 @@ CREATE TABLE api_token_usage (
 );
 )sql";
 
+// Version 7: a document's bytes become the table's last column. SQLite keeps a zeroblob() that
+// ends a row virtual, so an upload is written in place a chunk at a time (Tx::StreamBlob);
+// followed by another column, the zeros and then the row would be built in memory whole.
+const char* kV7Sqlite = R"sql(
+CREATE TABLE documents_v7 (
+  sha256 TEXT PRIMARY KEY,
+  content_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  content BLOB NOT NULL
+);
+INSERT INTO documents_v7(sha256, content_type, size, created_at, content)
+  SELECT sha256, content_type, size, created_at, content FROM documents;
+DROP TABLE documents;
+ALTER TABLE documents_v7 RENAME TO documents;
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "ledger and foundation read models", kV1Sqlite, ""},
@@ -302,6 +319,7 @@ const std::vector<Migration>& Migrations() {
       {4, "reviews, schedules, findings, outbox, calendar feeds", kV4Sqlite, ""},
       {5, "audit-report requests, public-form limits, subprocessor subscriptions", kV5Sqlite, ""},
       {6, "integration tokens: scopes", kV6Sqlite, ""},
+      {7, "documents: content last, written in place", kV7Sqlite, ""},
   };
   return kMigrations;
 }

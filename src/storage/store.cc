@@ -39,6 +39,29 @@ Result<std::optional<Row>> Tx::QueryOne(std::string_view sql, std::initializer_l
   return std::optional<Row>(std::move(rows->front()));
 }
 
+Status Tx::StreamBlob(std::string_view table, std::string_view column, std::string_view key_column,
+                      const Value& key, int64_t size, const BlobSource& read) {
+  Blob blob;
+  blob.bytes.resize(static_cast<size_t>(size));
+  size_t filled = 0;
+  while (filled < blob.bytes.size()) {
+    auto n = read(std::span<uint8_t>(blob.bytes).subspan(filled));
+    if (!n.ok()) return std::move(n).error();
+    if (*n == 0) break;
+    filled += *n;
+  }
+  if (filled != blob.bytes.size()) {
+    return Internal("a large value ended after " + std::to_string(filled) + " of " +
+                    std::to_string(size) + " bytes");
+  }
+  std::string sql = "UPDATE " + std::string(table) + " SET " + std::string(column) + " = ? WHERE " +
+                    std::string(key_column) + " = ?";
+  auto changed = Exec(sql, {Value(std::move(blob)), key});
+  if (!changed.ok()) return std::move(changed).error();
+  if (*changed != 1) return Internal("no " + std::string(table) + " row to fill");
+  return Ok();
+}
+
 Status ApplyMigrations(Tx& tx, std::span<const Migration> migrations,
                        const std::function<Status(const Migration&)>& run) {
   auto row = tx.QueryOne("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", {});

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <boost/json/value.hpp>
+#include <cstdint>
+#include <filesystem>
 #include <string>
 
 #include "accord/domain/event.h"
@@ -21,6 +23,10 @@ struct DocumentUpload {
   std::string content_type;
   std::string body;
   std::string sha256;  // hex; computed here when empty (callers hash outside the writer)
+  // Set instead of `body` for an upload received into a file: its `size` bytes are copied
+  // into the store a chunk at a time (the caller keeps the file until the command has run).
+  std::filesystem::path content_file;
+  int64_t size = 0;
 };
 
 // Stores the bytes (once per SHA-256) and records document.uploaded under the parent (404 if

@@ -85,6 +85,15 @@ class Tx {
 
   // Zero or one row; more is an error.
   Result<std::optional<Row>> QueryOne(std::string_view sql, std::initializer_list<Value> params);
+
+  // Supplies the next bytes of a large value into `out`; returns how many (0: no more).
+  using BlobSource = std::function<Result<size_t>(std::span<uint8_t> out)>;
+  // Sets the BLOB `column` of the row of `table` whose `key_column` equals `key` (which must
+  // exist) to the `size` bytes `read` supplies, for values too large to hold in memory twice.
+  // SQLite writes them in place, a chunk at a time; the default collects them, then UPDATEs.
+  virtual Status StreamBlob(std::string_view table, std::string_view column,
+                            std::string_view key_column, const Value& key, int64_t size,
+                            const BlobSource& read);
 };
 
 struct Migration {

@@ -302,7 +302,8 @@ class PgConnection final : public Tx {
               } else if constexpr (std::is_same_v<T, std::string>) {
                 values[i] = v.c_str();
               } else {
-                values[i] = reinterpret_cast<const char*>(v.bytes.data());
+                // An empty vector's data() may be null, which libpq would send as NULL.
+                values[i] = v.bytes.empty() ? "" : reinterpret_cast<const char*>(v.bytes.data());
                 lengths[i] = static_cast<int>(v.bytes.size());
                 formats[i] = 1;  // binary bytea
               }
