@@ -214,9 +214,12 @@ int Serve(const ServeOptions& options) {
   server_options.body_limit = options.body_limit;
   server_options.tls_cert = options.tls_cert;
   server_options.tls_key = options.tls_key;
-  server_options.route_body_limit = [&router](std::string_view method, std::string_view target) {
-    return router.BodyLimitFor(method, target);
-  };
+  // Authentication, the route and its body limit are decided from the header alone, so nobody
+  // makes the server hold a body it would refuse; uploads go to files, a few at a time.
+  server_options.admit = [&router](const http::Request& head) { return router.Admit(head); };
+  server_options.spool_dir = options.store.data_dir / "uploads";
+  server_options.max_spooled = options.max_uploads;
+  server_options.clock = &clock;
   router.SetObserver(
       [&metrics](const std::string& pattern, const std::string& method, int status,
                  double seconds) { metrics.Observe(pattern, method, status, seconds); });

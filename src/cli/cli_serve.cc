@@ -77,6 +77,11 @@ void AddServeCommand(CLI::App& cli, Globals& g, int& exit_code) {
                       "allow plain HTTP on a non-loopback address");
   serve_cmd->add_flag("--metrics-public", serve.metrics_public, "serve /metrics beyond loopback");
   serve_cmd->add_option("--threads", serve.threads, "I/O threads")->capture_default_str();
+  serve_cmd
+      ->add_option("--max-uploads", serve.max_uploads,
+                   "document uploads received at once (more are answered 503, retry later)")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
   serve_cmd->add_option("--web-dir", serve.web_dir,
                         "the built web portal (default: web/dist, served under /app/)");
   // Email: a config file's [smtp] table, then these flags over it.

@@ -2,6 +2,7 @@
 // size), stored content-addressed in the database (so backups and every server see them)
 // with their SHA-256 in the ledger, and only ever served as downloads.
 #include <boost/json.hpp>
+#include <fstream>
 
 #include "accord/core/bytes.h"
 #include "accord/core/ids.h"
@@ -24,46 +25,80 @@ namespace {
 
 const std::vector<std::string> kReaders = domain::kEveryone;
 
+// Checks an upload the server received into a file, reading it back a chunk at a time.
+Result<std::string> CheckReceivedFile(std::string_view declared, const BodyFile& file,
+                                      std::string_view filename) {
+  std::ifstream in(file.path(), std::ios::binary);
+  if (!in) return Internal("cannot read the received upload back");
+  domain::ContentReader read = [&in](uint64_t offset,
+                                     std::span<uint8_t> out) -> std::optional<size_t> {
+    in.clear();
+    in.seekg(static_cast<std::streamoff>(offset));
+    in.read(reinterpret_cast<char*>(out.data()), static_cast<std::streamsize>(out.size()));
+    if (in.bad()) return std::nullopt;
+    return static_cast<size_t>(in.gcount());
+  };
+  return domain::CheckDocumentContent(declared, file.size(), read, filename);
+}
+
 void AddUploadRoute(Router& router, ApiDeps& deps, const std::string& parent_kind,
                     const std::string& pattern, std::vector<std::string> roles) {
   storage::EventLog& log = deps.log;
   // The pattern's one path parameter: "{id}" or "{party_id}".
   std::string param =
       pattern.substr(pattern.find('{') + 1, pattern.find('}') - pattern.find('{') - 1);
-  router
-      .Add(Route{
-          .method = "POST",
-          .pattern = pattern,
-          .roles = std::move(roles),
-          .summary =
-              "Upload a document (raw body; Content-Type: PDF, PNG, JPEG, text, CSV, DOCX or "
-              "XLSX; ?filename=; at most 25 MiB); its SHA-256 goes into the ledger",
-          .tag = "documents",
-          .params = {{param, "path", "string", true, parent_kind + " id"},
-                     {"filename", "query", "string", true, "the file's name, for display"}},
-          .response_schema = schema::KindRef("document"),
-          .success_status = 201,
-          .handler =
-              [&log, parent_kind, param](Context&& ctx, Reply reply) {
-                auto filename = domain::SanitizeFilename(ctx.Query("filename"));
-                if (!filename.ok()) return reply(ErrorResponse(filename.error()));
-                std::string declared(ctx.request.HeaderValue("Content-Type"));
-                auto type = domain::CheckDocument(declared, AsBytes(ctx.request.body), *filename);
-                if (!type.ok()) return reply(ErrorResponse(type.error()));
-                // Hashed here, not in the writer's transaction.
-                std::string sha256 = HexEncode(Sha256(ctx.request.body));
-                storage::DocumentUpload u{
-                    ScopeOf(*ctx.principal),     ActorOf(*ctx.principal), parent_kind,
-                    ctx.path_params.at(param),   std::move(*filename),    std::move(*type),
-                    std::move(ctx.request.body), std::move(sha256)};
-                log.Submit([u = std::move(u)](
-                               storage::CommandContext& c) { return storage::StoreDocument(c, u); },
-                           [reply = std::move(reply)](Result<json::value> r) {
-                             reply(ToResponse(r, 201));
-                           });
-              },
-      })
-      .body_limit = domain::kMaxDocumentBytes;
+  router.Add(Route{
+      .method = "POST",
+      .pattern = pattern,
+      .roles = std::move(roles),
+      .summary = "Upload a document (raw body; Content-Type: PDF, PNG, JPEG, text, CSV, DOCX or "
+                 "XLSX; ?filename=; at most 25 MiB); its SHA-256 goes into the ledger",
+      .tag = "documents",
+      .params = {{param, "path", "string", true, parent_kind + " id"},
+                 {"filename", "query", "string", true, "the file's name, for display"}},
+      .response_schema = schema::KindRef("document"),
+      .success_status = 201,
+      .handler =
+          [&log, parent_kind, param](Context&& ctx, Reply reply) {
+            // The server received the body into a file (hashed as it arrived); only a body
+            // too short to need one is in memory. A refused file is gone before the answer.
+            std::shared_ptr<const BodyFile> file = std::move(ctx.request.body_file);
+            auto filename = domain::SanitizeFilename(ctx.Query("filename"));
+            if (!filename.ok()) {
+              file.reset();
+              return reply(ErrorResponse(filename.error()));
+            }
+            std::string declared(ctx.request.HeaderValue("Content-Type"));
+            auto type = file
+                            ? CheckReceivedFile(declared, *file, *filename)
+                            : domain::CheckDocument(declared, AsBytes(ctx.request.body), *filename);
+            if (!type.ok()) {
+              file.reset();
+              return reply(ErrorResponse(type.error()));
+            }
+            storage::DocumentUpload u{
+                ScopeOf(*ctx.principal),   ActorOf(*ctx.principal), parent_kind,
+                ctx.path_params.at(param), std::move(*filename),    std::move(*type)};
+            if (file) {
+              u.content_file = file->path();
+              u.size = static_cast<int64_t>(file->size());
+              u.sha256 = file->sha256();
+            } else {
+              u.sha256 = HexEncode(Sha256(ctx.request.body));  // not in the writer
+              u.body = std::move(ctx.request.body);
+            }
+            // The file stays until the command has copied it into the store (or failed), and
+            // is gone before the answer.
+            log.Submit([u = std::move(u)](
+                           storage::CommandContext& c) { return storage::StoreDocument(c, u); },
+                       [reply = std::move(reply), file](Result<json::value> r) mutable {
+                         file.reset();
+                         reply(ToResponse(r, 201));
+                       });
+          },
+      .body_limit = domain::kMaxDocumentBytes,
+      .spool_body = true,
+  });
 }
 
 // GET {pattern}: the documents under one agreement or certification, oldest first.

@@ -13,4 +13,10 @@ std::string_view Request::HeaderValue(std::string_view name) const {
   return {};
 }
 
+BodyFile::~BodyFile() {
+  std::error_code ec;
+  std::filesystem::remove(path_, ec);  // nothing to do if it is already gone
+  if (on_release_) on_release_();
+}
+
 }  // namespace accord::http

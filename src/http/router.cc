@@ -155,27 +155,47 @@ bool Router::Authorize(const Route& route, const Request& request, Context& ctx,
   return true;
 }
 
-void Router::Dispatch(Request&& request, Reply reply) const {
-  std::shared_ptr<const std::string*> label;
-  if (observer_) {
-    // The label is set once matched; the reply may come later, from any thread.
-    static const std::string kUnmatched = "unmatched";
-    label = std::make_shared<const std::string*>(&kUnmatched);
-    reply = [this, label, method = request.method, start = std::chrono::steady_clock::now(),
-             inner = std::move(reply)](Response response) {
-      double seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      observer_(**label, method, response.status, seconds);
-      inner(std::move(response));
-    };
-  }
+void Router::Observe(const std::string& pattern, const std::string& method, int status,
+                     std::chrono::steady_clock::time_point start) const {
+  if (!observer_) return;
+  observer_(pattern, method, status,
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+}
+
+Admission Router::Admit(const Request& head) const {
+  const auto start = std::chrono::steady_clock::now();
+  Admission admission;
+  std::optional<Response> answer;
+  const Reply keep = [&answer](Response r) { answer = std::move(r); };
   Context ctx;
-  const Route* route = Resolve(request, ctx, reply);
-  if (!route) return;
-  if (label) *label = &route->pattern;
-  if (!Authorize(*route, request, ctx, reply)) return;
-  ctx.request = std::move(request);
-  route->handler(std::move(ctx), std::move(reply));
+  const Route* route = Resolve(head, ctx, keep);
+  if (!route || !Authorize(*route, head, ctx, keep)) {
+    static const std::string kUnmatched = "unmatched";
+    Observe(route ? route->pattern : kUnmatched, head.method, answer->status, start);
+    admission.response = std::move(answer);
+    return admission;
+  }
+  admission.body_limit = route->body_limit;
+  admission.spool = route->spool_body;
+  // Timed from here on: the time a handler takes, not the time its body took to arrive.
+  admission.run = [this, route, ctx = std::move(ctx)](Request&& request, Reply reply) mutable {
+    if (observer_) {
+      reply = [this, route, method = request.method, start = std::chrono::steady_clock::now(),
+               inner = std::move(reply)](Response response) {
+        Observe(route->pattern, method, response.status, start);
+        inner(std::move(response));
+      };
+    }
+    ctx.request = std::move(request);
+    route->handler(std::move(ctx), std::move(reply));
+  };
+  return admission;
+}
+
+void Router::Dispatch(Request&& request, Reply reply) const {
+  Admission admission = Admit(request);
+  if (admission.response) return reply(std::move(*admission.response));
+  admission.run(std::move(request), std::move(reply));
 }
 
 size_t Router::BodyLimitFor(std::string_view method, std::string_view target) const {

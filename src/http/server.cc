@@ -2,8 +2,10 @@
 // translation unit because each one costs ~1 GB and 30 s to compile.
 #include "accord/http/server.h"
 
+#include <fcntl.h>
 #include <openssl/ssl.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -20,6 +22,8 @@
 #include <boost/beast/http.hpp>
 #include <cctype>
 #include <condition_variable>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <thread>
@@ -27,6 +31,9 @@
 #include <unordered_set>
 #include <vector>
 
+#include "accord/core/bytes.h"
+#include "accord/core/sha256.h"
+#include "accord/core/time.h"
 #include "accord/http/json.h"
 
 namespace accord::http {
@@ -46,6 +53,7 @@ constexpr uint32_t kHeaderLimit = 16 * 1024;
 // we drop it; reading it avoids a TCP reset that would destroy our error response.
 constexpr std::chrono::seconds kLingerTimeout{5};
 constexpr std::chrono::milliseconds kAcceptRetry{100};
+constexpr uint64_t kMinUploadRate = 128 * 1024;  // bytes/s a spooled body is given time for
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 constexpr std::string_view kCsp = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 // Mozilla "intermediate" TLS 1.2 suites; TLS 1.3 keeps OpenSSL's defaults.
@@ -69,10 +77,17 @@ class SessionBase {
 // io_context outlives every socket, even one kept alive by a Reply after the Server is gone.
 struct Core {
   Core(ServerOptions o, Handler h)
-      : options(std::move(o)), handler(std::move(h)), ioc(std::max(1, options.threads)) {}
+      : options(std::move(o)),
+        handler(std::move(h)),
+        clock(options.clock ? options.clock : &system_clock),
+        ioc(std::max(1, options.threads)) {}
 
   ServerOptions options;
   Handler handler;
+  SystemClock system_clock;
+  const Clock* clock;  // the Date header's
+  // Bodies being spooled or handled (ServerOptions::max_spooled).
+  std::atomic<int> spooled{0};
   std::optional<ssl::context> tls;
   net::io_context ioc;
   std::atomic<bool> stopping{false};
@@ -125,7 +140,7 @@ bool IEquals(std::string_view a, std::string_view b) { return beast::iequals(a, 
 bool IsReservedHeader(std::string_view name) {
   return IEquals(name, "content-length") || IEquals(name, "transfer-encoding") ||
          IEquals(name, "connection") || IEquals(name, "keep-alive") || IEquals(name, "upgrade") ||
-         IEquals(name, "trailer") || IEquals(name, "server");
+         IEquals(name, "trailer") || IEquals(name, "server") || IEquals(name, "date");
 }
 
 void SetDefault(RawResponse& res, bhttp::field name, std::string_view value) {
@@ -138,7 +153,7 @@ void SetDefault(RawResponse& res, std::string_view name, std::string_view value)
 
 // Handler headers win over the defaults (a page may need its own CSP or Cache-Control).
 void BuildResponse(RawResponse& res, Response&& r, unsigned version, bool keep_alive, bool head,
-                   bool tls) {
+                   bool tls, const std::string& date) {
   res = RawResponse{};
   res.version(version);
   int status = (r.status >= 200 && r.status <= 599) ? r.status : 500;
@@ -151,6 +166,7 @@ void BuildResponse(RawResponse& res, Response&& r, unsigned version, bool keep_a
     res.insert(h.name, h.value);
   }
   res.set(bhttp::field::server, "accord");
+  res.set(bhttp::field::date, date);  // RFC 9110 6.6.1: an origin server with a clock sends it
   if (!r.content_type.empty() && ValidHeader("Content-Type", r.content_type)) {
     SetDefault(res, bhttp::field::content_type, r.content_type);
   }
@@ -183,6 +199,87 @@ std::string RemoteAddress(const tcp::socket& socket) {
   }
   return address.to_string();
 }
+
+// A body being received into a temporary file: written, hashed and counted as it arrives. It
+// holds one of Core::spooled's slots; until handed over, destroying it removes the file and
+// gives the slot back (a failed or abandoned upload leaves nothing behind).
+class SpoolFile {
+ public:
+  SpoolFile(std::shared_ptr<Core> core, std::filesystem::path path, int fd)
+      : core_(std::move(core)), path_(std::move(path)), fd_(fd) {}
+  SpoolFile(const SpoolFile&) = delete;
+  SpoolFile& operator=(const SpoolFile&) = delete;
+  ~SpoolFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!core_) return;  // handed over
+    std::error_code ec;
+    std::filesystem::remove(path_, ec);
+    core_->spooled.fetch_sub(1);
+  }
+
+  void Write(const uint8_t* data, size_t n, beast::error_code& ec) {
+    hasher_.Update(std::span<const uint8_t>(data, n));
+    size_ += n;
+    while (n > 0) {
+      ssize_t w = ::write(fd_, data, n);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) {
+        ec = beast::error_code(w < 0 ? errno : EIO, beast::system_category());
+        return;
+      }
+      data += w;
+      n -= static_cast<size_t>(w);
+    }
+  }
+
+  // The whole body, as the handler sees it; the slot now goes with the BodyFile.
+  Result<std::shared_ptr<const BodyFile>> Finish() {
+    int fd = std::exchange(fd_, -1);
+    if (::close(fd) != 0) return Error{ErrorCode::kUnavailable, CloseProblem(), {}};
+    auto core = std::move(core_);
+    return std::make_shared<const BodyFile>(path_, size_, HexEncode(hasher_.Final()),
+                                            [core] { core->spooled.fetch_sub(1); });
+  }
+
+ private:
+  static std::string CloseProblem() {
+    return "the server could not finish writing the upload to its disk (" +
+           std::string(std::strerror(errno)) + "); retry later";
+  }
+
+  std::shared_ptr<Core> core_;
+  std::filesystem::path path_;
+  int fd_;
+  uint64_t size_ = 0;
+  Sha256Hasher hasher_;
+};
+
+// A Beast body type whose reader writes into a SpoolFile instead of memory.
+struct SpoolBody {
+  using value_type = std::unique_ptr<SpoolFile>;
+
+  class reader {
+   public:
+    template <bool isRequest, class Fields>
+    reader(bhttp::header<isRequest, Fields>&, value_type& body) : body_(body) {}
+    void init(const boost::optional<uint64_t>&, beast::error_code& ec) { ec = {}; }
+    template <class ConstBufferSequence>
+    size_t put(const ConstBufferSequence& buffers, beast::error_code& ec) {
+      ec = {};
+      size_t n = 0;
+      for (auto b : beast::buffers_range_ref(buffers)) {
+        body_->Write(static_cast<const uint8_t*>(b.data()), b.size(), ec);
+        if (ec) return n;
+        n += b.size();
+      }
+      return n;
+    }
+    void finish(beast::error_code& ec) { ec = {}; }
+
+   private:
+    value_type& body_;
+  };
+};
 
 template <class S>
 class ReplyState {
@@ -305,14 +402,18 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   void StartRequest(bool first) {
     state_ = State::kReading;
     parser_.emplace();
+    spool_parser_.reset();
     parser_->header_limit(kHeaderLimit);
     // The limit depends on the route, known once the header is: until then no limit (Beast would
     // check Content-Length against it), and put() stops after the header (eager off).
     parser_->body_limit(boost::none);
     parser_->eager(false);
     body_limit_ = Options().body_limit;
-    limit_applied_ = false;
+    admitted_ = false;
     continue_sent_ = false;
+    request_ = Request{};
+    run_ = nullptr;
+    early_.reset();
     if (buffer_.size() == 0 && buffer_.capacity() > 16 * 1024) buffer_.shrink_to_fit();
     receiving_ = first || buffer_.size() > 0;
     Tcp().expires_after(receiving_ ? Options().read_timeout : Options().idle_timeout);
@@ -320,17 +421,24 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   }
 
   void Parse() {
+    if (spool_parser_) return ParseWith(*spool_parser_);
+    ParseWith(*parser_);
+  }
+
+  template <class Parser>
+  void ParseWith(Parser& parser) {
     beast::error_code ec;
-    while (buffer_.size() > 0 && !parser_->is_done()) {
-      size_t used = parser_->put(buffer_.data(), ec);
+    while (buffer_.size() > 0 && !parser.is_done()) {
+      size_t used = parser.put(buffer_.data(), ec);
       buffer_.consume(used);
       if (ec && ec != bhttp::error::need_more) return RejectMalformed(ec);
-      if (!limit_applied_ && parser_->is_header_done() && !ApplyBodyLimit()) return;
+      // Admit() may swap the parser, then parses on.
+      if (!admitted_ && parser.is_header_done()) return Admit();
       if (ec || used == 0) break;
     }
-    if (parser_->is_done()) return OnRequest();
-    // Only a request within its limit is invited to send its body.
-    if (parser_->is_header_done() && !continue_sent_ && ExpectsContinue()) {
+    if (parser.is_done()) return OnRequest();
+    // Only an admitted request within its limit is invited to send its body.
+    if (parser.is_header_done() && !continue_sent_ && ExpectsContinue(parser.get())) {
       continue_sent_ = true;
       net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
                        Bind(&Session::OnContinueWritten));
@@ -339,26 +447,93 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     ReadMore();
   }
 
-  // Sets the body limit of the request's route before any body byte is parsed. A declared
-  // Content-Length over it is answered 413 at once; a chunked body is cut off as it passes it.
-  bool ApplyBodyLimit() {
-    limit_applied_ = true;
+  // The header has arrived, no body byte is parsed yet: the admitter (the router) decides who
+  // may call the route and what its body may be. A refusal is answered at once and the body is
+  // never read into memory; a declared Content-Length over the route's limit is answered 413;
+  // a chunked body is cut off as it passes the limit.
+  void Admit() {
+    admitted_ = true;
     const auto& msg = parser_->get();
-    if (Options().route_body_limit) {
-      size_t route = Options().route_body_limit(msg.method_string(), msg.target());
-      if (route != 0) body_limit_ = route;
+    keep_alive_ = msg.keep_alive();
+    version_ = msg.version() == 10 ? 10 : 11;
+    head_ = msg.method() == bhttp::verb::head;
+    request_.method = msg.method_string();
+    request_.target = msg.target();
+    for (const auto& field : msg) {
+      request_.headers.push_back(
+          Header{std::string(field.name_string()), std::string(field.value())});
     }
+    request_.remote_address = remote_;
+    request_.tls = kTls;
+    const bool has_body = !parser_->is_done();
+
+    Admission admission;
+    if (Options().admit) {
+      try {
+        admission = Options().admit(request_);
+      } catch (const std::exception& e) {
+        spdlog::error("http: admitting a request threw: {}", e.what());
+        return SendError(Internal("the server could not route the request"));
+      }
+    }
+    if (admission.response) {
+      if (has_body) return SendAndClose(std::move(*admission.response));
+      early_ = std::move(admission.response);
+      return OnRequest();
+    }
+    if (admission.body_limit != 0) body_limit_ = admission.body_limit;
     if (auto length = parser_->content_length(); length && *length > body_limit_) {
-      RejectMalformed(bhttp::error::body_limit);
+      return RejectMalformed(bhttp::error::body_limit);
+    }
+    run_ = std::move(admission.run);
+    if (admission.spool && has_body) {
+      if (!StartSpool()) return;
+      spool_parser_->body_limit(body_limit_);
+      spool_parser_->eager(true);
+      // An upload on a slow link may take longer than read_timeout: it has until it would
+      // arrive at kMinUploadRate.
+      uint64_t expected = spool_parser_->content_length().value_or(body_limit_);
+      Tcp().expires_after(Options().read_timeout + std::chrono::seconds(expected / kMinUploadRate));
+    } else {
+      parser_->body_limit(body_limit_);
+      parser_->eager(true);
+    }
+    Parse();
+  }
+
+  // Takes an upload slot and a temporary file for the body; answers 503 (and returns false)
+  // when every slot is taken or the file cannot be made.
+  bool StartSpool() {
+    const int slots = std::max(1, Options().max_spooled);
+    if (core_->spooled.fetch_add(1) >= slots) {
+      core_->spooled.fetch_sub(1);
+      const std::string reason = "the server receives at most " + std::to_string(slots) +
+                                 " at once; retry after the seconds in Retry-After";
+      Response busy = ErrorResponse(Error{ErrorCode::kUnavailable,
+                                          "too many uploads at once: " + reason,
+                                          {ErrorDetail{"uploads", reason, std::nullopt}}});
+      busy.headers.push_back({"Retry-After", "1"});
+      SendAndClose(std::move(busy));
       return false;
     }
-    parser_->body_limit(body_limit_);
-    parser_->eager(true);
+    auto path = Options().spool_dir / ("upload-" + HexEncode(RandomBytes(12)) + ".part");
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+      core_->spooled.fetch_sub(1);
+      spdlog::error("http: cannot create {}: {}", path.string(), std::strerror(errno));
+      SendError(Error{ErrorCode::kUnavailable,
+                      "the server cannot store uploads right now (its temporary directory is "
+                      "not writable); retry later",
+                      {}});
+      return false;
+    }
+    spool_parser_.emplace(std::move(*parser_), std::make_unique<SpoolFile>(core_, path, fd));
+    parser_.reset();
     return true;
   }
 
-  bool ExpectsContinue() {
-    const auto& msg = parser_->get();
+  template <class Message>
+  static bool ExpectsContinue(const Message& msg) {
     return msg.version() >= 11 && IEquals(msg[bhttp::field::expect], "100-continue");
   }
 
@@ -394,6 +569,13 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   void RejectMalformed(beast::error_code ec) {
     version_ = 11;
     head_ = false;
+    if (ec.category() == beast::system_category()) {  // writing a spooled body failed
+      spdlog::error("http: writing an upload from {}: {}", remote_, ec.message());
+      return SendError(Error{
+          ErrorCode::kUnavailable,
+          "the server could not write the upload to its disk (" + ec.message() + "); retry later",
+          {}});
+    }
     if (ec == bhttp::error::body_limit) {
       std::string limit = std::to_string(body_limit_);
       return SendError(
@@ -414,32 +596,35 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
 
   void OnRequest() {
     Tcp().expires_never();  // the handler may take its time; writes get their own deadline
-    auto& msg = parser_->get();
-    keep_alive_ = msg.keep_alive();
-    version_ = msg.version() == 10 ? 10 : 11;
-    head_ = msg.method() == bhttp::verb::head;
     if (core_->stopping.load()) {
       return SendError(Error{ErrorCode::kUnavailable, "the server is shutting down; retry", {}});
     }
-
-    Request req;
-    req.method = msg.method_string();
-    req.target = msg.target();
-    req.body = std::move(msg.body());
-    for (const auto& field : msg) {
-      req.headers.push_back(Header{std::string(field.name_string()), std::string(field.value())});
+    Request req = std::move(request_);
+    if (spool_parser_) {
+      auto file = spool_parser_->get().body()->Finish();
+      spool_parser_.reset();
+      if (!file.ok()) return SendError(file.error());
+      req.body_file = std::move(*file);
+    } else if (parser_) {
+      req.body = std::move(parser_->get().body());
+      parser_.reset();
     }
-    req.remote_address = remote_;
-    req.tls = kTls;
-    parser_.reset();
+    Handler run = std::move(run_);
+    run_ = nullptr;
 
     state_ = State::kHandling;
     in_flight_ = true;
     core_->in_flight.fetch_add(1);
     auto reply = std::make_shared<ReplyState<Session>>(this->shared_from_this());
+    if (early_) {  // answered from the header; there was no body to read
+      Response r = std::move(*early_);
+      early_.reset();
+      return reply->Send(std::move(r));
+    }
     try {
-      core_->handler(std::move(req),
-                     [reply = std::move(reply)](Response r) mutable { reply->Send(std::move(r)); });
+      (run ? run : core_->handler)(std::move(req), [reply = std::move(reply)](Response r) mutable {
+        reply->Send(std::move(r));
+      });
     } catch (const std::exception& e) {
       spdlog::error("http: request handler threw: {}", e.what());
     } catch (...) {
@@ -450,7 +635,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   void OnReply(Response r) {
     if (state_ != State::kHandling) return FinishInFlight();  // connection already closed
     bool keep_alive = keep_alive_ && !core_->stopping.load();
-    BuildResponse(res_, std::move(r), version_, keep_alive, head_, kTls);
+    BuildResponse(res_, std::move(r), version_, keep_alive, head_, kTls, Date());
     Write(&Session::OnResponseWritten);
   }
 
@@ -475,10 +660,19 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   void SendError(const Error& error, int status = 0) {
     Response r = ErrorResponse(error);
     if (status != 0) r.status = status;
-    BuildResponse(res_, std::move(r), version_, false, head_, kTls);
+    SendAndClose(std::move(r));
+  }
+
+  // Answers before the body is read (or after it failed); the connection closes after, and
+  // what the client still sends is discarded, never stored (Linger).
+  void SendAndClose(Response r) {
+    BuildResponse(res_, std::move(r), version_, false, head_, kTls, Date());
     parser_.reset();
+    spool_parser_.reset();  // removes a partial upload and gives its slot back
     Write(&Session::OnErrorWritten);
   }
+
+  std::string Date() const { return FormatHttpDate(core_->clock->Now()); }
 
   void OnErrorWritten(beast::error_code ec, size_t) {
     if (state_ == State::kClosed) return;
@@ -534,11 +728,15 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<bhttp::request_parser<SpoolBody>> spool_parser_;  // replaces parser_ to spool
+  Request request_;                // the current request's header, as the admitter saw it
+  Handler run_;                    // its Admission::run
+  std::optional<Response> early_;  // its answer, decided from the header (no body)
   RawResponse res_;
   State state_ = State::kReading;
   bool receiving_ = false;      // the current request has started to arrive
   bool continue_sent_ = false;  // "100 Continue" already written for this request
-  bool limit_applied_ = false;  // body_limit_ chosen for this request's route
+  bool admitted_ = false;       // the admitter has seen this request's header
   size_t body_limit_ = 0;       // the current request's body limit
   bool in_flight_ = false;      // counted in core_->in_flight
   bool keep_alive_ = false;
@@ -695,6 +893,26 @@ Status LoadTls(ssl::context& ctx, const std::filesystem::path& cert,
   return Ok();
 }
 
+// The spool directory, owner-only when we create it, without the files of uploads that a
+// crashed server left (an upload in progress writes its file continuously, so it is younger).
+Status PrepareSpoolDir(const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::create_directories(dir, ec)) fs::permissions(dir, fs::perms::owner_all, ec);
+  if (ec || !fs::is_directory(dir)) {
+    return Internal("cannot create the upload directory " + dir.string() +
+                    (ec ? ": " + ec.message() : std::string()));
+  }
+  const auto stale = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (!name.starts_with("upload-") || !name.ends_with(".part")) continue;
+    std::error_code ignored;
+    if (entry.last_write_time(ignored) < stale) fs::remove(entry.path(), ignored);
+  }
+  return Ok();
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -731,6 +949,7 @@ Result<uint16_t> Server::Start() {
     return Internal("--tls-cert and --tls-key must be given together");
   }
 
+  ACCORD_TRY(PrepareSpoolDir(m.options.spool_dir));
   auto core = std::make_shared<Core>(m.options, m.handler);
   if (tls()) {
     core->tls.emplace(ssl::context::tls_server);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -116,6 +117,16 @@ TEST_F(RegistryApiTest, UploadsAreLimitedInSizeAndType) {
               404, "not_found");
   ExpectNothingWrittenSince(before, "refused uploads");
   EXPECT_TRUE(Items(up).empty());
+  // Uploads are received into files under DATA_DIR/uploads: a refused one leaves none behind.
+  const std::filesystem::path received = s().dir().path() / "uploads";
+  auto files_left = [&received] {
+    std::vector<std::string> names;
+    for (const auto& f : std::filesystem::directory_iterator(received)) {
+      names.push_back(f.path().filename().string());
+    }
+    return names;
+  };
+  EXPECT_TRUE(files_left().empty());
 
   // Exactly the limit is accepted.
   std::string at_limit = PdfBytes("limit");
@@ -124,6 +135,10 @@ TEST_F(RegistryApiTest, UploadsAreLimitedInSizeAndType) {
       Call("POST", up + "?filename=limit.pdf", at_limit, "security_officer", "application/pdf");
   ASSERT_EQ(ok.status, 201) << ok.body.substr(0, 500);
   EXPECT_EQ(json::parse(ok.body).at("size"), static_cast<int64_t>(at_limit.size()));
+  EXPECT_EQ(json::parse(ok.body).at("sha256"), HexEncode(Sha256(at_limit)).c_str());
+  EXPECT_EQ(s().Get("/api/v1/documents/" + Str(json::parse(ok.body).at("id")) + "/content").body,
+            at_limit);
+  EXPECT_TRUE(files_left().empty()) << "a stored upload's file is removed too";
 }
 
 }  // namespace

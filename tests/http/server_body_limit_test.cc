@@ -1,5 +1,5 @@
-// The HTTP server wired to a router as serve.cc does: each route's body limit applies, to
-// plain, chunked and Expect: 100-continue bodies.
+// The HTTP server wired to a router as serve.cc does (Router::Admit): each route's body limit
+// applies, to plain, chunked and Expect: 100-continue bodies.
 #include "accord/http/server.h"
 
 #include <gtest/gtest.h>
@@ -45,9 +45,7 @@ class RoutedServer {
                       .is_public = true,
                       .handler = Sync([](Context&) { return TextResponse("ok", "text/plain"); })});
     ServerOptions options;
-    options.route_body_limit = [this](std::string_view method, std::string_view target) {
-      return router_.BodyLimitFor(method, target);
-    };
+    options.admit = [this](const Request& head) { return router_.Admit(head); };
     server_ = std::make_unique<Server>(options, [this](Request&& req, Reply reply) {
       router_.Dispatch(std::move(req), std::move(reply));
     });
@@ -122,7 +120,8 @@ TEST(ServerBodyLimitTest, UploadRouteTakesMoreThanTheDefaultAndOthersDoNot) {
   ExpectTooLarge(HttpCall(*port, "POST", "/api/v1/documents/d1/content", std::string(5 << 20, 'x')),
                  RoutedServer::kUploadLimit);
   ExpectTooLarge(HttpCall(*port, "POST", "/api/v1/notes", std::string(2 << 20, 'x')), 1 << 20);
-  ExpectTooLarge(HttpCall(*port, "POST", "/api/v1/unknown", std::string(2 << 20, 'x')), 1 << 20);
+  // No route: refused from the header (before the body and its size matter).
+  EXPECT_EQ(HttpCall(*port, "POST", "/api/v1/unknown", std::string(2 << 20, 'x')).status, 404);
   EXPECT_EQ(HttpCall(*port, "POST", "/api/v1/notes", std::string(1 << 20, 'x')).body,
             std::to_string(1 << 20));
 

@@ -24,6 +24,8 @@ struct ServeOptions {
   bool metrics_public = false;
   int threads = 2;
   size_t body_limit = 1 << 20;
+  // Uploads received at once, each into its own file under DATA_DIR/uploads (docs/operations.md).
+  int max_uploads = 4;
   SmtpConfig smtp;            // the [smtp] table of --config, overridden by --smtp-* flags
   http::TrustSettings trust;  // [trust] of --config, --security-contact, --public-url
   // --web-dir: the built portal (web/dist). Empty: web/dist under the working directory or

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <optional>
@@ -65,6 +66,8 @@ struct Route {
   int success_status = 200;
   RouteHandler handler;
   size_t body_limit = 0;  // 0: the server's default
+  // The body goes to a temporary file (ctx.request.body_file), not memory: uploads.
+  bool spool_body = false;
 };
 
 // Authenticates a request (bearer token, later cookies); nullopt = anonymous.
@@ -85,6 +88,10 @@ class Router {
   void SetFallback(Fallback fallback) { fallback_ = std::move(fallback); }
   // Matches, authenticates, authorises and runs a route; errors in CONTRACT.md's shape.
   void Dispatch(Request&& request, Reply reply) const;
+  // The first half of Dispatch, from the request's header alone: the answer when it ends there
+  // (400, 401, 403, 404, 405, a static file), else the route's body limit and a `run` that
+  // takes the whole request. The server calls it before reading a body.
+  Admission Admit(const Request& head) const;
   const std::vector<Route>& routes() const { return routes_; }
   // The body limit of the route a request would reach (query string ignored); 0 when the route
   // has none or nothing matches, meaning the server's default.
@@ -98,6 +105,8 @@ class Router {
   // Authenticates and checks the route's roles; replies 401/403 itself and returns false.
   bool Authorize(const Route& route, const Request& request, Context& ctx,
                  const Reply& reply) const;
+  void Observe(const std::string& pattern, const std::string& method, int status,
+               std::chrono::steady_clock::time_point start) const;
   std::vector<Route> routes_;
   std::vector<std::vector<std::string>> segments_;  // routes_[i].pattern split on '/'
   Authenticator auth_;

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "accord/core/clock.h"
 #include "accord/core/result.h"
 #include "accord/http/message.h"
 
@@ -20,9 +21,18 @@ struct ServerOptions {
   uint16_t port = 0;  // 0 picks a free port; Start() returns the real one
   int threads = 2;
   size_t body_limit = 1 << 20;
-  // A request's own body limit, chosen from its method and target once its header has arrived
-  // (e.g. Router::BodyLimitFor); 0 or unset: body_limit. Called on I/O threads, concurrently.
-  std::function<size_t(std::string_view method, std::string_view target)> route_body_limit;
+  // Decides each request from its header before any body byte is read (Router::Admit: the
+  // route, who calls it, its body limit; "100 Continue" is sent only to an admitted request).
+  // Unset: every request is admitted with body_limit. Called on I/O threads, concurrently.
+  Admitter admit;
+  // Where spooled bodies (Admission::spool) are written, each to its own 0600 file that is
+  // removed once handled or when the request fails. Created when missing.
+  std::filesystem::path spool_dir = std::filesystem::temp_directory_path();
+  // Spooled bodies at once (being received or handled); one more is answered 503 with
+  // Retry-After before its body is read.
+  int max_spooled = 4;
+  // The Date header's clock; null: the system clock.
+  const Clock* clock = nullptr;
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds drain_timeout{10};
