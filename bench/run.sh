@@ -8,11 +8,12 @@
 # ACCORD_BENCH_ONLY=identity only the identity section (sign-in, token auth, wrk; ~1.5 min);
 # ACCORD_BENCH_ONLY=reviews only the reviews section (scheduler pass, dashboard; ~3 min);
 # ACCORD_BENCH_ONLY=trust only the public trust center under wrk (~1 min);
-# ACCORD_BENCH_ONLY=portal only the web portal (first-load size, party list in Chromium; ~2 min).
+# ACCORD_BENCH_ONLY=portal only the web portal (first-load size, party list in Chromium; ~2 min);
+# ACCORD_BENCH_ONLY=uploads only the upload memory runs (20 x 25 MiB, anonymous and signed in; ~1 min).
 set -euo pipefail
 
 usage() {
-  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust|portal] bench/run.sh BUILD_DIR" >&2
+  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust|portal|uploads] bench/run.sh BUILD_DIR" >&2
   exit 2
 }
 [ $# -eq 1 ] || usage
@@ -21,10 +22,12 @@ accord=$build/accord
 bench=$build/accord_bench
 die() { echo "bench/run.sh: $*" >&2; exit 1; }
 
-for bin in "$accord" "$bench"; do
+only=${ACCORD_BENCH_ONLY:-}
+bins=("$accord" "$bench")
+[ "$only" = uploads ] && bins=("$accord")  # load from outside only: no accord_bench
+for bin in "${bins[@]}"; do
   [ -x "$bin" ] || die "$bin is missing: build the accord and accord_bench targets first"
 done
-only=${ACCORD_BENCH_ONLY:-}
 tools=(python3 openssl wrk curl)
 case $only in
   "") ;;
@@ -32,7 +35,8 @@ case $only in
   identity | trust) tools=(python3 wrk) ;;
   reviews) tools=(python3) ;;
   portal) tools=(python3 curl node) ;;
-  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust or portal (or unset for everything)" ;;
+  uploads) tools=(python3 curl) ;;
+  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal or uploads (or unset for everything)" ;;
 esac
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench"
@@ -137,6 +141,13 @@ start_server() {
 . "$(dirname "$0")/trust.sh"
 # shellcheck source=bench/portal.sh
 . "$(dirname "$0")/portal.sh"
+# shellcheck source=bench/uploads.sh
+. "$(dirname "$0")/uploads.sh"
+if [ "$only" = uploads ]; then
+  upload_bench
+  print_table
+  exit 0
+fi
 if [ "$only" = trust ]; then
   trust_bench
   print_table
@@ -390,6 +401,9 @@ trust_bench
 
 # --- 11. the web portal: first-load size, the party list in Chromium (bench/portal.sh) --------
 portal_bench
+
+# --- 12. upload memory: 20 concurrent 25 MiB uploads, anonymous and signed in (bench/uploads.sh)
+upload_bench
 
 # --- table ------------------------------------------------------------------------------------
 print_table
