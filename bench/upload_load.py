@@ -8,7 +8,7 @@ Starts N clients at once (N=20, UPLOAD_CLIENTS), each sending one SIZE-byte PDF 
 a 503 after its Retry-After (at most UPLOAD_RETRIES times, so the run is bounded); without one
 they are anonymous. The kernel's peak-RSS counter (VmHWM) is reset first (root only;
 otherwise the peak is sampled every 10 ms). Prints one JSON object:
-{"peak_rss_mib", "statuses": {"201": n, ...}, "seconds"}.
+{"peak_rss_mib", "before_rss_mib", "statuses": {"201": n, ...}, "seconds"}.
 """
 import json
 import os
@@ -99,7 +99,7 @@ try:
         f.write("5")  # resets VmHWM to the current RSS
 except OSError:
     hwm = False
-peak = rss_kib("VmRSS")
+peak = before = rss_kib("VmRSS")
 start = time.monotonic()
 threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
 for t in threads:
@@ -111,5 +111,6 @@ for t in threads:
     t.join()
 if hwm:
     peak = max(peak, rss_kib("VmHWM"))
-print(json.dumps({"peak_rss_mib": round(peak / 1024, 1), "statuses": statuses,
+print(json.dumps({"peak_rss_mib": round(peak / 1024, 1), "before_rss_mib": round(before / 1024, 1),
+                  "statuses": statuses,
                   "seconds": round(time.monotonic() - start, 1)}))

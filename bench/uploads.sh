@@ -23,7 +23,8 @@ upload_bench() {
     statuses=$(python3 - "$result" <<'PY'
 import json, sys
 d = json.loads(sys.argv[1])
-print(", ".join(f"{n} x {s}" for s, n in sorted(d["statuses"].items())) + f"; {d['seconds']} s")
+print(", ".join(f"{n} x {s}" for s, n in sorted(d["statuses"].items())) +
+      f"; {d['seconds']} s; {d['before_rss_mib']} MiB before")
 PY
 )
     row "upload RSS, 20x25 MiB $mode (MiB)" "$peak" "< 100" \
