@@ -6,6 +6,7 @@
 #include <charconv>
 #include <chrono>
 #include <memory>
+#include <stdexcept>
 
 #include "accord/http/json.h"
 
@@ -63,6 +64,20 @@ Route& Router::Add(Route route) {
   for (auto part : Split(route.pattern)) segments.emplace_back(part);
   segments_.push_back(std::move(segments));
   return routes_.emplace_back(std::move(route));
+}
+
+void Router::Add(RouteSpec spec) {
+  Route route = spec.route();
+  std::string name = route.method + " " + route.pattern;
+  if (!route.handler) throw std::invalid_argument(name + ": the route has no handler");
+  if (route.summary.empty()) throw std::invalid_argument(name + ": the route has no summary");
+  if (route.response_type == "application/json" && route.response_schema.empty()) {
+    throw std::invalid_argument(name + ": a JSON answer needs its response schema");
+  }
+  std::vector<std::string> segments;
+  for (auto part : Split(route.pattern)) segments.emplace_back(part);
+  segments_.push_back(std::move(segments));
+  routes_.push_back(std::move(route));
 }
 
 const Route* Router::Match(std::string_view method, std::string_view path,
