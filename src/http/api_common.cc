@@ -1,17 +1,11 @@
-// What the route groups share: the role sets, JSON replies, list cursors and ?as_of.
+// What the route groups share: JSON replies, list cursors and ?as_of.
 #include <boost/json.hpp>
 
 #include "accord/core/bytes.h"
-#include "accord/domain/roles.h"
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 
 namespace accord::http {
-
-const std::vector<std::string> kAllRoles = domain::kEveryone;
-const std::vector<std::string> kOfficerRoles = domain::kOfficers;
-const std::vector<std::string> kLedgerReaderRoles = domain::kLedgerReaders;
-const std::vector<std::string> kWorkforceRoles = domain::kWorkforce;
 
 Response ToResponse(const Result<boost::json::value>& result, int ok_status) {
   if (!result.ok()) return ErrorResponse(result.error());

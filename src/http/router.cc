@@ -59,13 +59,6 @@ std::string_view Context::Query(std::string_view name) const {
   return it == query.end() ? std::string_view() : std::string_view(it->second);
 }
 
-Route& Router::Add(Route route) {
-  std::vector<std::string> segments;
-  for (auto part : Split(route.pattern)) segments.emplace_back(part);
-  segments_.push_back(std::move(segments));
-  return routes_.emplace_back(std::move(route));
-}
-
 void Router::Add(RouteSpec spec) {
   Route route = spec.route();
   std::string name = route.method + " " + route.pattern;

@@ -1,4 +1,6 @@
-// The HTTP API's routes, grouped by feature; each group adds itself to the router.
+// The HTTP API's routes, grouped by feature: each group is one AddXRoutes(router, deps) that
+// declares its routes with ReadRoute / CommandRoute (route.h), its handlers named functions of
+// ApiDeps or of one state object the group shares.
 #pragma once
 
 #include <atomic>
@@ -32,12 +34,6 @@ struct ApiDeps {
   AuthService* auth = nullptr;               // sessions, tokens, slow password work
   const TrustSettings* trust = nullptr;      // the public trust center's settings
 };
-
-// Role sets used by route tables.
-extern const std::vector<std::string> kAllRoles;
-extern const std::vector<std::string> kOfficerRoles;       // security_officer, privacy_officer
-extern const std::vector<std::string> kLedgerReaderRoles;  // officers + auditor
-extern const std::vector<std::string> kWorkforceRoles;     // officers + staff
 
 void AddSystemRoutes(Router& router, ApiDeps& deps);
 void AddLedgerRoutes(Router& router, ApiDeps& deps);

@@ -26,9 +26,6 @@ class Router {
   // Throws std::invalid_argument (at start-up) for a route without a handler or a summary, or
   // with a JSON answer and no response schema.
   void Add(RouteSpec spec);
-  // The route groups not yet declared with RouteSpec; unchecked. The reference is valid until
-  // the next Add().
-  Route& Add(Route route);
   void SetAuthenticator(Authenticator auth) { auth_ = std::move(auth); }
   void SetObserver(Observer observer) { observer_ = std::move(observer); }
   // Answers a GET/HEAD no route matched (the portal's static files); nullopt means 404.
