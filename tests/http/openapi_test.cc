@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "accord/domain/reviews.h"
 #include "accord/http/api.h"
 #include "support/pretty_json.h"
 #include "support/process.h"
@@ -93,6 +94,26 @@ TEST_F(OpenApiTest, EveryJsonAnswerHasARealSchema) {
   const json::array& party_required = schema_required(schemas.at("Party").as_object());
   EXPECT_EQ(std::find(party_required.begin(), party_required.end(), json::value("risk_tier")),
             party_required.end());
+}
+
+// A review's documentation says what it holds: who documented it and when, and every section
+// the `document` action takes, each with its type, so the portal reads it without guessing.
+TEST_F(OpenApiTest, AReviewsDocumentationNamesItsSections) {
+  json::object doc = OpenApiDocument(router_);
+  const json::object& schemas = doc.at("components").as_object().at("schemas").as_object();
+  const json::object& review = schemas.at("Review").as_object().at("properties").as_object();
+  const json::object& sections =
+      review.at("documentation").as_object().at("properties").as_object();
+  EXPECT_TRUE(sections.contains("documented_by"));
+  EXPECT_TRUE(sections.contains("documented_at"));
+  for (const auto& field : domain::ReviewDocumentationFields()) {
+    ASSERT_TRUE(sections.contains(field.name)) << field.name;
+    EXPECT_TRUE(sections.at(field.name).as_object().contains("type")) << field.name;
+  }
+  EXPECT_EQ(json::serialize(sections.at("list_confirmed").as_object().at("type")),
+            R"(["boolean","null"])");
+  EXPECT_EQ(json::serialize(sections.at("risk_level").as_object().at("enum")),
+            R"(["low","medium","high","critical",null])");
 }
 
 // docs/openapi.json is the document the portal's API types are generated from

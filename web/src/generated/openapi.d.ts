@@ -2240,6 +2240,33 @@ export interface components {
                 } | null;
                 /** Format: date-time */
                 documented_at?: string | null;
+                /** @description what was reviewed and the conclusion */
+                summary?: string | null;
+                /** @description SLA performance: uptime, response and resolution times */
+                sla_performance?: string | null;
+                /** @description security: incidents, security events, audit trails */
+                security_performance?: string | null;
+                /** @description compliance: certifications, SOC 2, BAA obligations */
+                compliance_performance?: string | null;
+                /** @description operational issues, failures and disruptions (TP-14) */
+                operational_issues?: string | null;
+                /** @description what the change affects (systems, data, services) */
+                impact?: string | null;
+                /** @description how the change is undone if it fails (TR-5) */
+                backout_plan?: string | null;
+                /**
+                 * @description risk assessment outcome
+                 * @enum {string|null}
+                 */
+                risk_level?: "low" | "medium" | "high" | "critical" | null;
+                /** @description the partner/subcontractor list is complete (TP-10) */
+                list_confirmed?: boolean | null;
+                /** @description contact information is up to date (TP-10) */
+                contacts_confirmed?: boolean | null;
+                /** @description SOC 2 reports reviewed (TP-11) */
+                soc2_report_ids?: string[] | null;
+                /** @description ids of uploaded documents */
+                evidence?: string[] | null;
             } | null;
             rejections?: {
                 by: {

@@ -297,8 +297,8 @@ function Documentation(props: { review: Review }) {
   const d: ReviewDocumentation | null | undefined = r.documentation;
   if (!d) return <p class="empty">Not documented yet.</p>;
   const sections = SECTIONS[r.review_kind] || [];
-  const known = new Set(sections.map((s) => s.name).concat(['documented_by', 'documented_at']));
-  const extra = Object.keys(d).filter((k) => !known.has(k));
+  const known = new Set<string>([...sections.map((s) => s.name), 'documented_by', 'documented_at']);
+  const extra = Object.entries(d).filter(([k]) => !known.has(k));
   const show = (v: unknown): ComponentChildren =>
     v === true
       ? '✓ Confirmed'
@@ -321,10 +321,10 @@ function Documentation(props: { review: Review }) {
             <dd>{show(d[s.name]) || <span class="muted">—</span>}</dd>
           </div>
         ))}
-        {extra.map((k) => (
+        {extra.map(([k, v]) => (
           <div>
             <dt>{humanize(k)}</dt>
-            <dd>{show(d[k])}</dd>
+            <dd>{show(v)}</dd>
           </div>
         ))}
       </dl>
