@@ -2,11 +2,16 @@
 // naming who may call it and what it answers, a command also what it takes. The router refuses
 // a JSON answer without a schema, so every operation of the OpenAPI document has one.
 //
-//   router.Add(CommandRoute("POST", "/api/v1/notes", domain::kWorkforce,
-//                           JsonBody(NoteBodySchema()), Json(NoteSchema(), 201))
-//                  .Summary("Annotate any subject; the note is recorded in the ledger")
-//                  .Tag("notes")
-//                  .Handle(deps, AddNote));
+//   router.Add(CommandRoute("POST", "/api/v1/findings/{id}/actions", domain::kOfficers,
+//                           JsonBody(domain::SchemaOf(domain::FindingActionFields(), false)),
+//                           Json(schema::KindRef("finding")))
+//                  .Summary("assign | resolve (with evidence) | accept_risk | reopen")
+//                  .Tag("reviews")
+//                  .Path("id", "id")
+//                  .Handle(deps, FindingAction));
+//
+// where `void FindingAction(ApiDeps&, Context&&, Reply)` is the handler (a read may answer at
+// once: `Response Fn(ApiDeps&, Context&)`).
 #pragma once
 
 #include <boost/json/object.hpp>
