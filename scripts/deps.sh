@@ -5,6 +5,7 @@
 #                           server, libical, Chromium for the portal's browser tests, and
 #                           the pinned Node in tools/node that runs the test tools)
 #   scripts/deps.sh bench   + wrk, openssl and Node (the Cedar side-by-side) for the benchmarks
+#   scripts/deps.sh fuzz    + clang-15 and libFuzzer for `make fuzz` (not needed by make test)
 set -euo pipefail
 mode=${1:-build}
 cd "$(dirname "$0")/.."
@@ -17,6 +18,7 @@ case "$mode" in
   test) pkgs+=(clang-format sqlite3 openssl procps postgresql libical-dev exim4-daemon-light
     chromium fonts-dejavu-core) ;;
   bench) pkgs+=(wrk openssl procps python3 postgresql curl chromium fonts-dejavu-core) ;;
+  fuzz) pkgs+=(clang-15 libfuzzer-15-dev) ;;
 esac
 
 missing=()

@@ -68,6 +68,17 @@ TEST(ProfileTest, SyntaxErrorCarriesTheLine) {
   EXPECT_EQ(p.error().details[0].line, 3);
 }
 
+// Found by the toml_profile fuzz target: a table header whose name starts with a character
+// no key can start with. toml++ 3.3 asserts there when its checks are on (fixed upstream in
+// marzer/tomlplusplus#301); the library accord links reports it as a syntax error instead.
+TEST(ProfileTest, TableHeaderWithoutANameIsASyntaxError) {
+  for (std::string_view text : {"[# a comment\n", "[profile]\nname = \"x\"\n[[[a]]]\n", "[\n"}) {
+    auto p = ParseProfile(text, "x.toml");
+    ASSERT_FALSE(p.ok()) << text;
+    EXPECT_EQ(p.error().details[0].field, "toml") << text;
+  }
+}
+
 TEST(ProfileTest, MissingNameAndMissingFile) {
   EXPECT_FALSE(ParseProfile("[profile]\ntitle = \"x\"\n", "x.toml").ok());
   auto missing = LoadProfile("/nonexistent/profile.toml");
