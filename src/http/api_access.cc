@@ -10,6 +10,7 @@
 #include "accord/http/registry_http.h"
 #include "accord/http/schema.h"
 #include "accord/storage/grants.h"
+#include "accord/workflow/grant.h"
 
 namespace accord::http {
 
@@ -93,6 +94,12 @@ void AddGrantTransitionRoute(Router& router, ApiDeps& deps, const std::string& v
       .handler =
           [&log, policy, verb](Context&& ctx, Reply reply) {
             if (!policy) return reply(ErrorResponse(NoProfile()));
+            if (ctx.principal->break_glass) {
+              auto action = workflow::grant::ParseAction(verb);
+              if (auto no = action ? workflow::grant::BreakGlassRefusal(*action) : std::nullopt) {
+                return reply(ErrorResponse(*no));
+              }
+            }
             auto t = ParseTransition(verb, ctx.request.body);
             if (!t.ok()) return reply(ErrorResponse(t.error()));
             std::string id = ctx.path_params.at("id");

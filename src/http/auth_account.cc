@@ -218,20 +218,20 @@ void AuthRoutes::BreakGlass(Context&& ctx, Reply reply) {
   }
   auto body = ParseJsonObject(ctx.request.body);
   if (!body.ok()) return reply(ErrorResponse(body.error()));
-  auto reason = StringField(*body, "reason", 2000);
-  if (!reason.ok()) return reply(ErrorResponse(reason.error()));
-  size_t characters = 0;
-  for (char ch : *reason) characters += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-  if (characters < kMinBreakGlassReason) {
-    return reply(ErrorResponse(ValidationError("reason", "must explain the emergency (at least " +
-                                                             std::to_string(kMinBreakGlassReason) +
-                                                             " characters)")));
+  auto given = StringField(*body, "reason", 2000);
+  if (!given.ok()) return reply(ErrorResponse(given.error()));
+  // Blanks are not an explanation: 25 spaces say nothing, nor does "outage" padded to 20.
+  std::string reason(TrimBlank(*given));
+  if (CodePointCount(reason) < kMinBreakGlassReason) {
+    return reply(ErrorResponse(ValidationError(
+        "reason", "must explain the emergency in at least " + std::to_string(kMinBreakGlassReason) +
+                      " characters, not counting spaces before or after it")));
   }
   TimePoint until = deps_.clock.Now() + std::chrono::minutes(pol.break_glass_minutes);
   spdlog::warn("break-glass: user {} ({}) elevated to security_officer until {}", p.id, p.role,
                FormatRfc3339(until));
   deps_.log.Submit(
-      [p, until, reason = std::move(*reason)](storage::CommandContext& c) -> Result<json::value> {
+      [p, until, reason = std::move(reason)](storage::CommandContext& c) -> Result<json::value> {
         ACCORD_TRY(storage::SetSessionBreakGlass(c.tx(), p.credential_id, until));
         std::string until_text = FormatRfc3339(until);
         auto e = c.Append(AuthEvent("auth.break_glass_started", p.id, p.role,
