@@ -222,9 +222,9 @@ Result<json::object> AddUser(storage::EventLog& log, const domain::Actor& actor,
                              const json::object& body, const std::string& password,
                              const policy::IdentityPolicy& policy, bool installer_attests) {
   const json::value* email = body.if_contains("email");
-  ACCORD_TRY(CheckPasswordPolicy(password, email && email->is_string()
-                                               ? std::string_view(email->as_string())
-                                               : std::string_view()));
+  ACCORD_TRY(CheckPasswordPolicy(
+      password, email && email->is_string() ? std::string_view(email->as_string()) : "",
+      policy.password_min_bits));
   auto hash = HashPassword(password);
   if (!hash.ok()) return std::move(hash).error();
   auto r = log.Execute([&](storage::CommandContext& c) -> Result<json::value> {

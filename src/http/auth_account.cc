@@ -39,7 +39,8 @@ void AuthRoutes::InitialPassword(Context&& ctx, Reply reply) {
   auto next = StringField(*body, "new_password", kMaxPasswordBytes);
   if (!next.ok()) return reply(ErrorResponse(next.error()));
   std::string email = StateString(ses->user, "email");
-  if (auto problem = NewPasswordProblem(*next, email)) return reply(ErrorResponse(*problem));
+  if (auto problem = NewPasswordProblem(*next, email, policy()))
+    return reply(ErrorResponse(*problem));
   auth().RunSlow(std::move(reply), [this, self = shared_from_this(), next = std::move(*next),
                                     user = ses->user, old = ses->session.id,
                                     address = ctx.request.remote_address](Reply reply) mutable {
@@ -157,7 +158,8 @@ void AuthRoutes::Password(Context&& ctx, Reply reply) {
   });
   if (!s.ok()) return reply(ErrorResponse(s.error()));
   if (wait > 0) return reply(Throttled(wait));
-  if (auto problem = NewPasswordProblem(*next, email)) return reply(ErrorResponse(*problem));
+  if (auto problem = NewPasswordProblem(*next, email, policy()))
+    return reply(ErrorResponse(*problem));
   auth().RunSlow(std::move(reply), [this, self = shared_from_this(), p, hash, account_key,
                                     current = std::move(*current),
                                     next = std::move(*next)](Reply reply) mutable {

@@ -32,8 +32,10 @@ inline constexpr const char* kBadCredentials =
     "the email or password is wrong, or the account cannot sign in";
 
 Result<std::string> StringField(const json::object& body, std::string_view name, size_t max);
-// Why a new password is refused (length, the account's own email, a common password).
-std::optional<Error> NewPasswordProblem(std::string_view next, std::string_view email);
+// Why a new password is refused (length, the account's own email, a common password, too
+// easy to guess for the profile's password_min_bits).
+std::optional<Error> NewPasswordProblem(std::string_view next, std::string_view email,
+                                        const policy::IdentityPolicy& policy);
 // What the client may see of an account.
 json::object PublicUser(const json::object& user);
 domain::Event AuthEvent(std::string type, const std::string& user_id, const std::string& role,
