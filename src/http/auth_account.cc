@@ -166,11 +166,10 @@ void AuthRoutes::Password(Context&& ctx, Reply reply) {
     if (hash.empty() || !VerifyPassword(current, hash)) {
       deps_.log.Submit(
           [p, account_key](storage::CommandContext& c) -> Result<json::value> {
-            ACCORD_TRY(
-                storage::ThrottleFailure(c.tx(), account_key, c.Now(), kFreeAccountFailures));
-            auto e = c.Append(AuthEvent("auth.password_change_failed", p.id, p.role,
-                                        json::object{{"reason", "current_password_wrong"}}));
-            if (!e.ok()) return std::move(e).error();
+            ACCORD_TRY(storage::RecordSignInFailure(
+                c, {account_key},
+                AuthEvent("auth.password_change_failed", p.id, p.role,
+                          json::object{{"reason", "current_password_wrong"}})));
             return json::value(nullptr);
           },
           [reply = std::move(reply)](Result<json::value> r) {

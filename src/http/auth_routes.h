@@ -15,15 +15,12 @@
 #include "accord/http/auth.h"
 #include "accord/http/schema.h"
 #include "accord/storage/identity_store.h"
+#include "accord/storage/sign_in_failures.h"
 
 namespace accord::http::auth_flow {
 
 namespace json = boost::json;
 
-// Failures allowed before the waits start: per account (the target of a guessing attack)
-// and per address (many accounts from one place; offices share addresses, so more).
-inline constexpr int kFreeAccountFailures = 5;
-inline constexpr int kFreeAddressFailures = 20;
 inline constexpr size_t kMaxPasswordBytes = 1024;  // bounds the Argon2 input
 inline constexpr int kRecoveryCodes = 10;
 inline constexpr size_t kMinBreakGlassReason = 20;
