@@ -1,0 +1,75 @@
+// Issue 21 item 6, in-process (identity_test.h's fixture): the Authorization scheme is
+// case-insensitive, a JSON body is JSON (its type and its keys), a note names a subject that
+// exists, API tokens expire by default, and /metrics wants credentials.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <string>
+
+#include "accord/core/time.h"
+#include "http/identity_test.h"
+
+namespace accord::http::identity_test {
+namespace {
+
+const std::vector<Header> kJson = {{"Content-Type", "application/json"}};
+
+class RequestHygieneTest : public IdentityTest {
+ protected:
+  RequestHygieneTest() {
+    officer_ = AddUser("uma@luma.example", "security_officer");
+    auto t = app::CreateApiToken(f_.rt().log(), {"test", "installer"}, officer_, "hygiene", "",
+                                 std::nullopt);
+    EXPECT_TRUE(t.ok()) << t.error().message;
+    token_ = t->secret;
+    token_id_ = t->id;
+  }
+  std::vector<Header> Bearer(std::vector<Header> more = kJson) const {
+    more.push_back({"Authorization", "Bearer " + token_});
+    return more;
+  }
+  static std::string Field(const Reply_& r) {
+    if (!r.body.contains("error")) return "";
+    const auto& d = r.body.at("error").at("details").as_array();
+    return d.empty() ? "" : std::string(d[0].at("field").as_string());
+  }
+  static std::string Code(const Reply_& r) {
+    return r.body.contains("error") ? std::string(r.body.at("error").at("code").as_string()) : "";
+  }
+  std::string OrgNote() const {
+    return json::serialize(json::object{
+        {"subject", json::object{{"kind", "org"}, {"id", f_.org().id}}}, {"text", "checked"}});
+  }
+
+  std::string officer_, token_, token_id_;
+};
+
+TEST_F(RequestHygieneTest, ANoteMustNameASubjectThatExists) {
+  const uint64_t before = f_.LedgerSize();
+  Reply_ ghost = Call(
+      "POST", "/api/v1/notes",
+      R"({"subject": {"kind": "party", "id": "pty_01DOESNOTEXIST00000000000"}, "text": "boo"})",
+      Bearer());
+  EXPECT_EQ(ghost.status, 422) << json::serialize(ghost.body);
+  EXPECT_EQ(Field(ghost), "subject.id");
+  Reply_ other_org = Call("POST", "/api/v1/notes",
+                          R"({"subject": {"kind": "org", "id": "org_x"}, "text": "t"})", Bearer());
+  EXPECT_EQ(other_org.status, 422) << json::serialize(other_org.body);
+  EXPECT_EQ(Field(other_org), "subject.id");
+  Reply_ odd_kind = Call("POST", "/api/v1/notes",
+                         R"({"subject": {"kind": "spaceship", "id": "x"}, "text": "t"})", Bearer());
+  EXPECT_EQ(odd_kind.status, 422) << json::serialize(odd_kind.body);
+  EXPECT_EQ(Field(odd_kind), "subject.kind");
+  EXPECT_EQ(f_.LedgerSize(), before);
+  // Real subjects: the organisation, an account.
+  EXPECT_EQ(Call("POST", "/api/v1/notes", OrgNote(), Bearer()).status, 201);
+  Reply_ user = Call(
+      "POST", "/api/v1/notes",
+      json::serialize(json::object{{"subject", json::object{{"kind", "user"}, {"id", officer_}}},
+                                   {"text", "spoke with her"}}),
+      Bearer());
+  EXPECT_EQ(user.status, 201) << json::serialize(user.body);
+}
+
+}  // namespace
+}  // namespace accord::http::identity_test
