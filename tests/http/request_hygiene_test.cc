@@ -44,6 +44,66 @@ class RequestHygieneTest : public IdentityTest {
   std::string officer_, token_, token_id_;
 };
 
+TEST_F(RequestHygieneTest, TheAuthorizationSchemeIsCaseInsensitive) {
+  for (const std::string scheme : {"Bearer ", "bearer ", "BEARER ", "bEaReR ", "Bearer   "}) {
+    Reply_ r = Call("GET", "/api/v1/parties", "", {{"Authorization", scheme + token_}});
+    EXPECT_EQ(r.status, 200) << "'" << scheme << "': " << json::serialize(r.body);
+  }
+  for (const std::string& bad :
+       std::vector<std::string>{"Basic " + token_, "Bearer", "Bearer ", "Bearertoken " + token_}) {
+    EXPECT_EQ(Call("GET", "/api/v1/parties", "", {{"Authorization", bad}}).status, 401) << bad;
+  }
+}
+
+TEST_F(RequestHygieneTest, DuplicateKeysInAJsonBodyAreRefusedNamingTheKey) {
+  const uint64_t before = f_.LedgerSize();
+  std::string subject = R"({"kind": "org", "id": ")" + f_.org().id + R"("})";
+  Reply_ top =
+      Call("POST", "/api/v1/notes",
+           R"({"subject": )" + subject + R"(, "text": "first", "text": "second"})", Bearer());
+  EXPECT_EQ(top.status, 400) << json::serialize(top.body);
+  EXPECT_EQ(Code(top), "malformed_json");
+  EXPECT_EQ(Field(top), "text");
+  Reply_ nested =
+      Call("POST", "/api/v1/notes",
+           R"({"subject": {"kind": "org", "kind": "party", "id": "x"}, "text": "t"})", Bearer());
+  EXPECT_EQ(nested.status, 400) << json::serialize(nested.body);
+  EXPECT_EQ(Field(nested), "subject.kind");
+  Reply_ in_array =
+      Call("POST", "/api/v1/parties", R"({"name": "A", "tags": [{"k": 1, "k": 2}]})", Bearer());
+  EXPECT_EQ(in_array.status, 400) << json::serialize(in_array.body);
+  EXPECT_EQ(Field(in_array), "tags[0].k");
+  EXPECT_EQ(f_.LedgerSize(), before) << "nothing written";
+  // The same key in two different objects is no duplicate.
+  Reply_ fine = Call(
+      "POST", "/api/v1/notes",
+      R"({"subject": {"kind": "org", "id": ")" + f_.org().id + R"("}, "text": "id"})", Bearer());
+  EXPECT_EQ(fine.status, 201) << json::serialize(fine.body);
+}
+
+TEST_F(RequestHygieneTest, JsonRoutesRefuseOtherContentTypesWith415) {
+  const uint64_t before = f_.LedgerSize();
+  for (const std::string type : {"text/plain", "application/x-www-form-urlencoded",
+                                 "multipart/form-data; boundary=x", "application/jsonx", ""}) {
+    Reply_ r = Call("POST", "/api/v1/notes", OrgNote(), Bearer({{"Content-Type", type}}));
+    EXPECT_EQ(r.status, 415) << "'" << type << "': " << json::serialize(r.body);
+    EXPECT_EQ(Code(r), "unsupported_media_type") << type;
+    EXPECT_EQ(Field(r), "Content-Type") << type;
+  }
+  EXPECT_EQ(f_.LedgerSize(), before);
+  for (const std::string type :
+       {"application/json", "application/json; charset=utf-8", "Application/JSON;charset=UTF-8",
+        "application/json ; charset=utf-8"}) {
+    Reply_ r = Call("POST", "/api/v1/notes", OrgNote(), Bearer({{"Content-Type", type}}));
+    EXPECT_EQ(r.status, 201) << "'" << type << "': " << json::serialize(r.body);
+  }
+  // Authentication still comes first: an anonymous caller learns nothing about types.
+  EXPECT_EQ(Call("POST", "/api/v1/notes", OrgNote(), {{"Content-Type", "text/plain"}}).status, 401);
+  // A route that takes no body does not care.
+  Reply_ signout = Call("POST", "/api/v1/auth/sign-out", "", {});
+  EXPECT_NE(signout.status, 415);
+}
+
 TEST_F(RequestHygieneTest, ANoteMustNameASubjectThatExists) {
   const uint64_t before = f_.LedgerSize();
   Reply_ ghost = Call(
