@@ -131,5 +131,20 @@ TEST_F(RequestHygieneTest, ANoteMustNameASubjectThatExists) {
   EXPECT_EQ(user.status, 201) << json::serialize(user.body);
 }
 
+TEST_F(RequestHygieneTest, ApiTokensExpireByDefault) {
+  Reply_ list = Call("GET", "/api/v1/tokens", "", Bearer({}));
+  ASSERT_EQ(list.status, 200) << json::serialize(list.body);
+  bool found = false;
+  for (const auto& item : list.body["items"].as_array()) {
+    if (item.at("id").as_string() != token_id_) continue;
+    found = true;
+    ASSERT_TRUE(item.at("expires_at").is_string()) << json::serialize(item);
+    auto at = ParseRfc3339(std::string(item.at("expires_at").as_string()));
+    ASSERT_TRUE(at.ok());
+    EXPECT_EQ(*at - f_.clock().Now(), std::chrono::days(90)) << "the default lifetime";
+  }
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace accord::http::identity_test
