@@ -9,14 +9,6 @@ namespace accord::http {
 
 namespace json = boost::json;
 
-namespace {
-
-bool IsLoopback(std::string_view address) {
-  return address.starts_with("127.") || address == "::1" || address.starts_with("::ffff:127.");
-}
-
-}  // namespace
-
 void AddSystemRoutes(Router& router, ApiDeps& deps) {
   json::object health_schema{
       {"type", "object"},
@@ -56,15 +48,13 @@ void AddSystemRoutes(Router& router, ApiDeps& deps) {
   router.Add(Route{
       .method = "GET",
       .pattern = "/metrics",
-      .is_public = true,
-      .summary = "Prometheus metrics (loopback only unless configured)",
+      .roles = kLedgerReaderRoles,
+      .scopes = {"metrics:read"},
+      .summary = "Prometheus metrics: an integration token with the scope metrics:read (or an "
+                 "officer's or auditor's credentials)",
       .tag = "system",
       .response_type = "text/plain",
-      .handler = Sync([&deps](Context& ctx) {
-        if (!deps.metrics_public && !IsLoopback(ctx.request.remote_address)) {
-          return ErrorResponse(Error{
-              ErrorCode::kForbidden, "metrics are served on loopback only (--metrics-public)", {}});
-        }
+      .handler = Sync([&deps](Context&) {
         return TextResponse(deps.metrics.Render(), "text/plain; version=0.0.4");
       }),
   });

@@ -43,7 +43,8 @@ TEST_F(ApiTest, HealthAndReadinessArePublicWithSecurityHeaders) {
 
 TEST_F(ApiTest, MetricsCountRequestsAndLedgerSize) {
   HttpCall(s().port(), "GET", "/healthz");
-  HttpResult m = HttpCall(s().port(), "GET", "/metrics");
+  EXPECT_EQ(HttpCall(s().port(), "GET", "/metrics").status, 401) << "not even on loopback";
+  HttpResult m = s().Get("/metrics", "auditor");
   ASSERT_EQ(m.status, 200);
   EXPECT_NE(
       m.body.find("accord_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"}"),

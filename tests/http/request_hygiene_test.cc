@@ -146,5 +146,12 @@ TEST_F(RequestHygieneTest, ApiTokensExpireByDefault) {
   EXPECT_TRUE(found);
 }
 
+TEST_F(RequestHygieneTest, MetricsWantCredentialsEvenOnLoopback) {
+  Reply_ anonymous = Call("GET", "/metrics", "", {}, "127.0.0.1");
+  EXPECT_EQ(anonymous.status, 401);
+  Reply_ officer = Call("GET", "/metrics", "", Bearer({}), "127.0.0.1");
+  EXPECT_EQ(officer.status, 200);
+}
+
 }  // namespace
 }  // namespace accord::http::identity_test
