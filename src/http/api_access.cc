@@ -10,6 +10,7 @@
 #include "accord/http/registry_http.h"
 #include "accord/http/schema.h"
 #include "accord/storage/grants.h"
+#include "accord/workflow/grant.h"
 
 namespace accord::http {
 
@@ -77,6 +78,12 @@ json::object GrantRequestSchema() {
 void Transition(ApiDeps& deps, const std::string& verb, Context&& ctx, Reply reply) {
   const policy::AccessPolicy* policy = PolicyOf(deps);
   if (!policy) return reply(ErrorResponse(NoProfile()));
+  if (ctx.principal->break_glass) {
+    auto action = workflow::grant::ParseAction(verb);
+    if (auto no = action ? workflow::grant::BreakGlassRefusal(*action) : std::nullopt) {
+      return reply(ErrorResponse(*no));
+    }
+  }
   auto t = ParseTransition(verb, ctx.request.body);
   if (!t.ok()) return reply(ErrorResponse(t.error()));
   std::string id = ctx.path_params.at("id");

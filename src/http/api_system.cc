@@ -11,10 +11,6 @@ namespace json = boost::json;
 
 namespace {
 
-bool IsLoopback(std::string_view address) {
-  return address.starts_with("127.") || address == "::1" || address.starts_with("::ffff:127.");
-}
-
 json::object HealthSchema() {
   return json::object{{"type", "object"},
                       {"properties", json::object{{"status", json::object{{"type", "string"}}}}}};
@@ -39,11 +35,7 @@ Response Readyz(ApiDeps& deps, Context&) {
   return JsonResponse(json::object{{"status", "ready"}});
 }
 
-Response MetricsText(ApiDeps& deps, Context& ctx) {
-  if (!deps.metrics_public && !IsLoopback(ctx.request.remote_address)) {
-    return ErrorResponse(
-        Error{ErrorCode::kForbidden, "metrics are served on loopback only (--metrics-public)", {}});
-  }
+Response MetricsText(ApiDeps& deps, Context&) {
   return TextResponse(deps.metrics.Render(), "text/plain; version=0.0.4");
 }
 
@@ -58,8 +50,10 @@ void AddSystemRoutes(Router& router, ApiDeps& deps) {
                  .Summary("Readiness: the store answers and start-up has finished")
                  .Tag("system")
                  .Handle(deps, Readyz));
-  router.Add(ReadRoute("/metrics", kPublic, Media("text/plain"))
-                 .Summary("Prometheus metrics (loopback only unless configured)")
+  router.Add(ReadRoute("/metrics", domain::kLedgerReaders, Media("text/plain"))
+                 .Summary("Prometheus metrics: an integration token with the scope metrics:read "
+                          "(or an officer's or auditor's credentials)")
+                 .Scopes({"metrics:read"})
                  .Tag("system")
                  .Handle(deps, MetricsText));
 }

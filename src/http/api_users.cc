@@ -228,10 +228,13 @@ void UserAction(ApiDeps& deps, Context&& ctx, Reply reply) {
 
 Response ListTokens(ApiDeps& deps, Context& ctx) {
   const Principal& p = *ctx.principal;
+  // Everyone's tokens only to a Security Officer signed in as one: an emergency elevation
+  // is for the work, not for reading other people's credentials.
+  const bool everyone = p.role == "security_officer" && !p.break_glass;
   json::array items;
   Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
-    auto tokens = storage::ListApiTokens(
-        tx, p.role == "security_officer" ? std::nullopt : std::optional<std::string>(p.id));
+    auto tokens =
+        storage::ListApiTokens(tx, everyone ? std::nullopt : std::optional<std::string>(p.id));
     if (!tokens.ok()) return std::move(tokens).error();
     items = std::move(*tokens);
     return Ok();

@@ -41,7 +41,8 @@ void InitialPassword(ApiDeps& deps, Context&& ctx, Reply reply) {
   auto next = StringField(*body, "new_password", kMaxPasswordBytes);
   if (!next.ok()) return reply(ErrorResponse(next.error()));
   std::string email = StateString(ses->user, "email");
-  if (auto problem = NewPasswordProblem(*next, email)) return reply(ErrorResponse(*problem));
+  if (auto problem = NewPasswordProblem(*next, email, IdentityPolicyOf(deps)))
+    return reply(ErrorResponse(*problem));
   deps.auth->RunSlow(
       std::move(reply), [&deps, next = std::move(*next), user = ses->user, old = ses->session.id,
                          address = ctx.request.remote_address](Reply reply) mutable {
@@ -160,17 +161,17 @@ void Password(ApiDeps& deps, Context&& ctx, Reply reply) {
   });
   if (!s.ok()) return reply(ErrorResponse(s.error()));
   if (wait > 0) return reply(Throttled(wait));
-  if (auto problem = NewPasswordProblem(*next, email)) return reply(ErrorResponse(*problem));
+  if (auto problem = NewPasswordProblem(*next, email, IdentityPolicyOf(deps)))
+    return reply(ErrorResponse(*problem));
   deps.auth->RunSlow(std::move(reply), [&deps, p, hash, account_key, current = std::move(*current),
                                         next = std::move(*next)](Reply reply) mutable {
     if (hash.empty() || !VerifyPassword(current, hash)) {
       deps.log.Submit(
           [p, account_key](storage::CommandContext& c) -> Result<json::value> {
-            ACCORD_TRY(
-                storage::ThrottleFailure(c.tx(), account_key, c.Now(), kFreeAccountFailures));
-            auto e = c.Append(AuthEvent("auth.password_change_failed", p.id, p.role,
-                                        json::object{{"reason", "current_password_wrong"}}));
-            if (!e.ok()) return std::move(e).error();
+            ACCORD_TRY(storage::RecordSignInFailure(
+                c, {account_key},
+                AuthEvent("auth.password_change_failed", p.id, p.role,
+                          json::object{{"reason", "current_password_wrong"}})));
             return json::value(nullptr);
           },
           [reply = std::move(reply)](Result<json::value> r) {
@@ -220,14 +221,14 @@ void BreakGlass(ApiDeps& deps, Context&& ctx, Reply reply) {
   }
   auto body = ParseJsonObject(ctx.request.body);
   if (!body.ok()) return reply(ErrorResponse(body.error()));
-  auto reason = StringField(*body, "reason", 2000);
-  if (!reason.ok()) return reply(ErrorResponse(reason.error()));
-  size_t characters = 0;
-  for (char ch : *reason) characters += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-  if (characters < kMinBreakGlassReason) {
-    return reply(ErrorResponse(ValidationError("reason", "must explain the emergency (at least " +
-                                                             std::to_string(kMinBreakGlassReason) +
-                                                             " characters)")));
+  auto given = StringField(*body, "reason", 2000);
+  if (!given.ok()) return reply(ErrorResponse(given.error()));
+  // Blanks are not an explanation: 25 spaces say nothing, nor does "outage" padded to 20.
+  std::string reason(TrimBlank(*given));
+  if (CodePointCount(reason) < kMinBreakGlassReason) {
+    return reply(ErrorResponse(ValidationError(
+        "reason", "must explain the emergency in at least " + std::to_string(kMinBreakGlassReason) +
+                      " characters, not counting spaces before or after it")));
   }
   TimePoint until = deps.clock.Now() + std::chrono::minutes(pol.break_glass_minutes);
   spdlog::warn("break-glass: user {} ({}) elevated to security_officer until {}", p.id, p.role,

@@ -36,8 +36,9 @@ Result<std::string> StringField(const json::object& body, std::string_view name,
 }
 
 // The password policy's verdict on a new password, reported against `new_password`.
-std::optional<Error> NewPasswordProblem(std::string_view next, std::string_view email) {
-  Status ok = CheckPasswordPolicy(next, email);
+std::optional<Error> NewPasswordProblem(std::string_view next, std::string_view email,
+                                        const policy::IdentityPolicy& policy) {
+  Status ok = CheckPasswordPolicy(next, email, policy.password_min_bits);
   if (ok.ok()) return std::nullopt;
   std::vector<ErrorDetail> details = ok.error().details;
   for (auto& d : details) d.field = "new_password";

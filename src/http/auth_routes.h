@@ -14,15 +14,12 @@
 #include "accord/http/auth.h"
 #include "accord/http/schema.h"
 #include "accord/storage/identity_store.h"
+#include "accord/storage/sign_in_failures.h"
 
 namespace accord::http::auth_flow {
 
 namespace json = boost::json;
 
-// Failures allowed before the waits start: per account (the target of a guessing attack)
-// and per address (many accounts from one place; offices share addresses, so more).
-inline constexpr int kFreeAccountFailures = 5;
-inline constexpr int kFreeAddressFailures = 20;
 inline constexpr size_t kMaxPasswordBytes = 1024;  // bounds the Argon2 input
 inline constexpr int kRecoveryCodes = 10;
 inline constexpr size_t kMinBreakGlassReason = 20;
@@ -31,8 +28,10 @@ inline constexpr const char* kBadCredentials =
     "the email or password is wrong, or the account cannot sign in";
 
 Result<std::string> StringField(const json::object& body, std::string_view name, size_t max);
-// Why a new password is refused (length, the account's own email, a common password).
-std::optional<Error> NewPasswordProblem(std::string_view next, std::string_view email);
+// Why a new password is refused (length, the account's own email, a common password, too
+// easy to guess for the profile's password_min_bits).
+std::optional<Error> NewPasswordProblem(std::string_view next, std::string_view email,
+                                        const policy::IdentityPolicy& policy);
 // What the client may see of an account.
 json::object PublicUser(const json::object& user);
 domain::Event AuthEvent(std::string type, const std::string& user_id, const std::string& role,

@@ -97,23 +97,20 @@ void SignIn(ApiDeps& deps, Context&& ctx, Reply reply) {
             return json::value(nullptr);
           }
           if (!ok || !problem.empty()) {
-            ACCORD_TRY(
-                storage::ThrottleFailure(c.tx(), account_key, c.Now(), kFreeAccountFailures));
-            ACCORD_TRY(
-                storage::ThrottleFailure(c.tx(), address_key, c.Now(), kFreeAddressFailures));
-            auto e = c.Append(AuthEvent(
-                "auth.sign_in_failed", user_id, user ? StateString(*user, "role") : "",
-                json::object{{"step", "password"},
-                             {"reason", ok ? "account_cannot_sign_in" : "bad_credentials"},
-                             {"address", address}}));
-            if (!e.ok()) return std::move(e).error();
+            ACCORD_TRY(storage::RecordSignInFailure(
+                c, {account_key, address_key},
+                AuthEvent(
+                    "auth.sign_in_failed", user_id, user ? StateString(*user, "role") : "",
+                    json::object{{"step", "password"},
+                                 {"reason", ok ? "account_cannot_sign_in" : "bad_credentials"},
+                                 {"address", address}})));
             issued->failed = true;
             return json::value(nullptr);
           }
           std::string state = StateAfterPassword(*user, must_change, IdentityPolicyOf(deps));
           // Only a complete sign-in forgives the account's failures: a known password
           // must not reset the count a second-factor guesser runs up.
-          if (state == "active") ACCORD_TRY(storage::ThrottleClear(c.tx(), account_key));
+          if (state == "active") ACCORD_TRY(storage::ClearSignInFailures(c, account_key));
           auto session = storage::CreateSession(
               c.tx(), user_id, state, c.Now(),
               c.Now() + std::chrono::hours(IdentityPolicyOf(deps).session_absolute_hours), address);
@@ -205,20 +202,19 @@ void SecondFactor(ApiDeps& deps, Context&& ctx, Reply reply, bool recovery) {
         }
         std::string method = recovery ? "recovery_code" : "totp";
         if (!ok) {
-          ACCORD_TRY(storage::ThrottleFailure(c.tx(), account_key, c.Now(), kFreeAccountFailures));
-          auto e =
-              c.Append(AuthEvent("auth.sign_in_failed", user_id, StateString(issued->user, "role"),
-                                 json::object{{"step", method},
-                                              {"reason", "code_wrong_or_used"},
-                                              {"address", address},
-                                              {"session_id", old}}));
-          if (!e.ok()) return std::move(e).error();
+          ACCORD_TRY(storage::RecordSignInFailure(
+              c, {account_key},
+              AuthEvent("auth.sign_in_failed", user_id, StateString(issued->user, "role"),
+                        json::object{{"step", method},
+                                     {"reason", "code_wrong_or_used"},
+                                     {"address", address},
+                                     {"session_id", old}})));
           issued->failed = true;
           issued->failure = recovery ? "the recovery code is wrong or was already used"
                                      : "the code is wrong, expired or was already used";
           return json::value(nullptr);
         }
-        ACCORD_TRY(storage::ThrottleClear(c.tx(), account_key));
+        ACCORD_TRY(storage::ClearSignInFailures(c, account_key));
         auto after = storage::ReadSecrets(c.tx(), user_id);
         if (!after.ok()) return std::move(after).error();
         bool must_change = after->has_value() && (*after)->must_change;

@@ -54,9 +54,10 @@ json::array GrantActions(const Viewer& v, const json::object& doc, TimePoint now
   auto state = wf::ParseState(StateString(doc, "status"));
   if (!state || !v.profile) return {};
   bool ended = EffectiveStatus(doc, now) == "expired";
-  return ActionNames(wf::AllowedActions(v.profile->access, v.id, v.role, *state, ended,
-                                        domain::ActorIdOf(doc, "requested_by")),
-                     [](wf::Action a) { return wf::Name(a); });
+  std::vector<wf::Action> actions = wf::AllowedActions(
+      v.profile->access, v.id, v.role, *state, ended, domain::ActorIdOf(doc, "requested_by"));
+  if (v.break_glass) std::erase_if(actions, [](wf::Action a) { return wf::BreakGlassRefusal(a); });
+  return ActionNames(actions, [](wf::Action a) { return wf::Name(a); });
 }
 
 // The workflow kinds, listed across parties: their items name their party and the people who

@@ -29,7 +29,6 @@ struct ApiDeps {
   Metrics& metrics;
   std::string origin;
   std::atomic<bool>* ready = nullptr;
-  bool metrics_public = false;               // serve /metrics beyond loopback
   const policy::Profile* profile = nullptr;  // the store's policy profile (the gate's rules)
   AuthService* auth = nullptr;               // sessions, tokens, slow password work
   const TrustSettings* trust = nullptr;      // the public trust center's settings

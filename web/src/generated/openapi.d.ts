@@ -43,7 +43,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics (loopback only unless configured) */
+        /** Prometheus metrics: an integration token with the scope metrics:read (or an officer's or auditor's credentials) */
         get: operations["GET_metrics"];
         put?: never;
         post?: never;
@@ -8457,7 +8457,7 @@ export interface operations {
                     /** @description what uses it, e.g. "nightly scanner" */
                     name: string;
                     /** @description what it may do */
-                    scopes: ("ledger:read" | "scans:write" | "sla_measurements:write" | "scim")[];
+                    scopes: ("ledger:read" | "scans:write" | "sla_measurements:write" | "scim" | "metrics:read")[];
                     /** @description the one party a party-bound scope acts for */
                     party_id?: string;
                     /**
