@@ -131,6 +131,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddCalendarRoutes(router, deps);
   AddTrustRoutes(router, deps);
   AddReportRequestRoutes(router, deps);
+  AddAgreementRenewalRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

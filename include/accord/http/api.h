@@ -83,5 +83,7 @@ void AddTrustRoutes(Router& router, ApiDeps& deps);
 // Audit-report requests (IN-4): the public form, the staff routes, /nda/{token} and
 // /downloads/{token}; subprocessor-change subscriptions.
 void AddReportRequestRoutes(Router& router, ApiDeps& deps);
+// Renewing an agreement (issue 20).
+void AddAgreementRenewalRoutes(Router& router, ApiDeps& deps);
 
 }  // namespace accord::http
