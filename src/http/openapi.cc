@@ -132,6 +132,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddTrustRoutes(router, deps);
   AddReportRequestRoutes(router, deps);
   AddAgreementRenewalRoutes(router, deps);
+  AddMyWorkRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 
