@@ -1,14 +1,18 @@
 // GET /api/v1/my-work (MyWorkApiTest, my_work_test.h): each group for the person it waits for,
-// separation of duties as the workflows decide it, read marks, who may call it.
+// separation of duties as the workflows decide it, read marks, who may call it, the account's
+// digest setting and the daily digest in the outbox.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "accord/domain/event.h"
 #include "accord/storage/entitlement_reviews.h"
+#include "accord/storage/my_work_digest.h"
+#include "accord/storage/outbox.h"
 #include "http/my_work_test.h"
 
 namespace accord::testing::my_work {
@@ -269,6 +273,65 @@ TEST_F(MyWorkApiTest, AuditorsAndContactsHaveNoWorkHere) {
   }
   EXPECT_EQ(Call("GET", "/api/v1/my-work", {}, "").status, 401);
   EXPECT_EQ(Call("GET", "/api/v1/my-work", {}, "staff").status, 200) << "staff have work";
+}
+
+TEST_F(MyWorkApiTest, TheDailyDigestGoesOutOnceADayUnlessTurnedOff) {
+  EXPECT_EQ(Get("/api/v1/account/settings", "privacy_officer").at("daily_digest"), true);
+  EXPECT_EQ(Call("PATCH", "/api/v1/account/settings", {{"daily_digest", "no"}}).status, 422);
+  EXPECT_EQ(Call("PATCH", "/api/v1/account/settings", {{"email", "x"}}).status, 422);
+  EXPECT_EQ(Call("PATCH", "/api/v1/account/settings", json::object{}).status, 422);
+
+  auto digests = [&]() {
+    auto n = storage::QueueWorkDigests(f_.rt().store(), profile_, Now(), "https://accord.example");
+    EXPECT_TRUE(n.ok()) << (n.ok() ? "" : n.error().ToString());
+    return n.ok() ? *n : -1;
+  };
+  auto outbox = [&]() {
+    std::vector<json::object> out;
+    EXPECT_TRUE(f_.rt()
+                    .store()
+                    .Read([&](storage::Tx& tx) -> Status {
+                      auto page = storage::ListOutbox(tx, storage::OutboxQuery{.limit = 500});
+                      if (!page.ok()) return std::move(page).error();
+                      for (auto& m : page->first) {
+                        if (Str(m.at("ref_kind")) == "my_work") out.push_back(std::move(m));
+                      }
+                      return accord::Ok();
+                    })
+                    .ok());
+    return out;
+  };
+  // Before 06:00 UTC nothing; then one each for the officers (the demo gives both work);
+  // staff, the auditor and the contact have nothing waiting or no work here.
+  TimePoint midnight = std::chrono::floor<days>(Now()) + days(1);
+  f_.clock().Set(midnight + hours(5));
+  EXPECT_EQ(digests(), 0);
+  f_.clock().Set(midnight + hours(6) + std::chrono::minutes(1));
+  EXPECT_EQ(digests(), 2);
+  EXPECT_EQ(digests(), 0) << "once a day";
+  auto sent = outbox();
+  ASSERT_EQ(sent.size(), 2u);
+  std::set<std::string> to;
+  for (const auto& m : sent) to.insert(Str(m.at("recipient")));
+  EXPECT_EQ(to, (std::set<std::string>{"officer@luma.example", "privacy@luma.example"}));
+  for (const auto& m : sent) {
+    std::string body = Str(m.at("body"));
+    if (Str(m.at("recipient")) == "privacy@luma.example") {
+      EXPECT_NE(body.find("Reviews assigned to you (1)"), std::string::npos) << body;
+    }
+    EXPECT_NE(body.find("https://accord.example/app/"), std::string::npos) << body;
+    EXPECT_NE(Str(m.at("subject")).find("waiting"), std::string::npos);
+  }
+
+  // The Privacy Officer turns it off: the next day only the Security Officer's goes out.
+  json::object off =
+      Ok(Call("PATCH", "/api/v1/account/settings", {{"daily_digest", false}}, "privacy_officer"));
+  EXPECT_EQ(off.at("daily_digest"), false);
+  EXPECT_EQ(Get("/api/v1/account/settings", "privacy_officer").at("daily_digest"), false);
+  EXPECT_EQ(Get("/api/v1/account/settings").at("daily_digest"), true) << "per account";
+  f_.clock().Advance(days(1));
+  EXPECT_EQ(digests(), 1);
+  EXPECT_EQ(outbox().size(), 3u);
 }
 
 }  // namespace
