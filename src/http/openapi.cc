@@ -133,6 +133,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddReportRequestRoutes(router, deps);
   AddAgreementRenewalRoutes(router, deps);
   AddMyWorkRoutes(router, deps);
+  AddRedFlagRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

@@ -71,6 +71,7 @@ class MyWorkFixture : public ::testing::Test {
     http::AddReviewRoutes(router_, deps_);
     http::AddAgreementRenewalRoutes(router_, deps_);
     http::AddMyWorkRoutes(router_, deps_);
+    http::AddRedFlagRoutes(router_, deps_);
   }
 
   std::string Id(const std::string& role) { return ids_[kEmails.at(role)]; }
