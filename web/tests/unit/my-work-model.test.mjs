@@ -1,4 +1,5 @@
-// src/pages/my-work-model.ts: how My work and the red flags word their dates and counts.
+// src/pages/my-work-model.ts and src/pages/party/renewal.ts: how My work and the red flags word
+// their dates and counts, and where a renewal's dates start.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
@@ -10,6 +11,7 @@ import {
   plural,
   remainder,
 } from '../../src/pages/my-work-model.ts';
+import { renewalDates } from '../../src/pages/party/renewal.ts';
 
 const now = Date.parse('2026-11-18T07:00:00Z');
 const inDays = (n) => new Date(now + n * 86400000 + 3600000).toISOString();
@@ -51,4 +53,17 @@ test('each red flag says what fixes it', () => {
   assert.equal(fixLabel({ kind: 'agreement_missing', agreement_id: null }), 'Add the agreement');
   assert.equal(fixLabel({ kind: 'soc2_missing', agreement_id: null }), 'Record a SOC 2 review');
   assert.equal(fixLabel({ kind: 'review_overdue', agreement_id: null }), 'Finish the review');
+});
+
+test('a renewal starts where the old agreement ends and lasts as long', () => {
+  assert.deepEqual(
+    renewalDates({ effective_at: '2025-12-01T00:00:00.000Z', expires_at: '2026-12-01T00:00:00.000Z' }, now),
+    { effective_at: '2026-12-01', expires_at: '2027-12-01' },
+  );
+  // Expired already: from today, as long as before.
+  assert.deepEqual(renewalDates({ effective_at: '2024-10-01', expires_at: '2026-10-01' }, now), {
+    effective_at: '2026-11-18',
+    expires_at: '2028-11-17',
+  });
+  assert.deepEqual(renewalDates({}, now), { effective_at: '2026-11-18', expires_at: '2027-11-18' });
 });
