@@ -237,6 +237,14 @@ KindSpec Agreement() {
        .type = F::kId,
        .read_only = true,
        .description = "the agreement's text as accepted (click-through NDAs)"},
+      {.name = "renews",
+       .type = F::kId,
+       .read_only = true,
+       .description = "the agreement this one renews (POST /api/v1/agreements/{id}/renew)"},
+      {.name = "renewed_by",
+       .type = F::kId,
+       .read_only = true,
+       .description = "the agreement that renews this one"},
   };
   AddMeta(k.fields, "party");
   return k;

@@ -129,6 +129,9 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddCalendarRoutes(router, deps);
   AddTrustRoutes(router, deps);
   AddReportRequestRoutes(router, deps);
+  AddAgreementRenewalRoutes(router, deps);
+  AddMyWorkRoutes(router, deps);
+  AddRedFlagRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

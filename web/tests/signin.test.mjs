@@ -38,7 +38,7 @@ await journey('sign-in with TOTP', async ({ server, browser }) => {
   await page.getByRole('heading', { name: 'Keep your recovery codes' }).waitFor();
   assert((await page.locator('.codes li').count()) === 10, 'ten recovery codes');
   await page.getByRole('button', { name: /continue/ }).click();
-  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
 
   // Sign out, then in again with a code from the app.
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -49,7 +49,7 @@ await journey('sign-in with TOTP', async ({ server, browser }) => {
   await page.getByRole('heading', { name: 'Two-step verification' }).waitFor();
   await page.getByLabel('Authentication code').fill(totp(secret, 1));
   await page.getByRole('button', { name: 'Verify' }).click();
-  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
 
   // The session ends behind the page's back (here: the cookie is gone): the next request
   // brings the sign-in screen with an explanation, not a broken page.

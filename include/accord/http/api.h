@@ -78,5 +78,10 @@ void AddTrustRoutes(Router& router, ApiDeps& deps);
 // Audit-report requests (IN-4): the public form, the staff routes, /nda/{token} and
 // /downloads/{token}; subprocessor-change subscriptions.
 void AddReportRequestRoutes(Router& router, ApiDeps& deps);
+// The day's work (issue 20): renewing an agreement, My work and account settings, the
+// dashboard's red flags.
+void AddAgreementRenewalRoutes(Router& router, ApiDeps& deps);
+void AddMyWorkRoutes(Router& router, ApiDeps& deps);
+void AddRedFlagRoutes(Router& router, ApiDeps& deps);
 
 }  // namespace accord::http
