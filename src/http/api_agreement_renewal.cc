@@ -15,20 +15,17 @@ namespace accord::http {
 namespace json = boost::json;
 
 void AddAgreementRenewalRoutes(Router& router, ApiDeps& deps) {
-  router.Add(Route{
-      .method = "POST",
-      .pattern = "/api/v1/agreements/{id}/renew",
-      .roles = workflow::agreement::kRoles,
-      .summary = "Renew an executed or expired agreement: a new agreement with the same terms and "
-                 "new dates (agreement.created), the old one kept and marked renewed "
-                 "(agreement.renewed)",
-      .tag = "registry",
-      .params = {{"id", "path", "string", true, "the agreement to renew"}},
-      .request_schema = domain::SchemaOf(storage::AgreementRenewalFields(), false),
-      .response_schema = schema::KindRef("agreement"),
-      .success_status = 201,
-      .handler =
-          [&deps](Context&& ctx, Reply reply) {
+  router.Add(
+      CommandRoute("POST", "/api/v1/agreements/{id}/renew", workflow::agreement::kRoles,
+                   JsonBody(domain::SchemaOf(storage::AgreementRenewalFields(), false)),
+                   Json(schema::KindRef("agreement"), 201))
+          .Summary(
+              "Renew an executed or expired agreement: a new agreement with the same terms and "
+              "new dates (agreement.created), the old one kept and marked renewed "
+              "(agreement.renewed)")
+          .Tag("registry")
+          .Params({{"id", "path", "string", true, "the agreement to renew"}})
+          .Handle([&deps](Context&& ctx, Reply reply) {
             const Principal& p = *ctx.principal;
             namespace wf = workflow::agreement;
             if (auto no = wf::RoleRefusal(p.role, wf::Action::kRenew)) {
@@ -51,8 +48,7 @@ void AddAgreementRenewalRoutes(Router& router, ApiDeps& deps) {
                   return json::value(std::move(*r));
                 },
                 [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r, 201)); });
-          },
-  });
+          }));
 }
 
 }  // namespace accord::http

@@ -234,7 +234,7 @@ void BreakGlass(ApiDeps& deps, Context&& ctx, Reply reply) {
   spdlog::warn("break-glass: user {} ({}) elevated to security_officer until {}", p.id, p.role,
                FormatRfc3339(until));
   deps.log.Submit(
-      [p, until, reason = std::move(*reason)](storage::CommandContext& c) -> Result<json::value> {
+      [p, until, reason = std::move(reason)](storage::CommandContext& c) -> Result<json::value> {
         ACCORD_TRY(storage::SetSessionBreakGlass(c.tx(), p.credential_id, until));
         std::string until_text = FormatRfc3339(until);
         auto e = c.Append(AuthEvent("auth.break_glass_started", p.id, p.role,

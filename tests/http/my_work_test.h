@@ -47,7 +47,7 @@ class MyWorkFixture : public ::testing::Test {
   };
 
   MyWorkFixture()
-      : deps_{f_.rt().store(), f_.rt().log(), f_.clock(), metrics_, "", nullptr, false, &profile_} {
+      : deps_{f_.rt().store(), f_.rt().log(), f_.clock(), metrics_, "", nullptr, &profile_} {
     auto profile = policy::LoadProfile("luma");
     EXPECT_TRUE(profile.ok());
     if (profile.ok()) profile_ = std::move(*profile);
