@@ -72,7 +72,9 @@ Status RecordSignInFailure(CommandContext& c, std::initializer_list<std::string>
     if (!scope.ok()) return std::move(scope).error();
     json::object payload = failed.payload;
     payload["failed_event"] = failed.type;
-    for (auto& [k, v] : *scope) payload[k] = v;
+    for (auto& [k, v] : *scope) {
+      if (!payload.contains(k)) payload[k] = v;  // the failure's own address stays exact
+    }
     payload["failures"] = failures;
     auto e = c.Append(domain::Event{.type = "auth.sign_in_throttled",
                                     .actor = failed.actor,

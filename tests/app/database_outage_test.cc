@@ -74,8 +74,8 @@ TEST(DatabaseOutageTest, LostConnectionsGive503AndTheServerRecovers) {
   std::set<std::string> stored;
   std::string cursor;
   for (int page = 0; page < 100; ++page) {
-    json::value v = server.GetJson("/api/v1/notes?subject_kind=org&subject_id=outage&limit=500" +
-                                   (cursor.empty() ? "" : "&cursor=" + cursor));
+    json::value v = server.GetJson("/api/v1/notes?subject_kind=org&subject_id=" + server.org_id() +
+                                   "&limit=500" + (cursor.empty() ? "" : "&cursor=" + cursor));
     for (const auto& n : v.at("items").as_array()) stored.emplace(n.at("id").as_string());
     if (v.at("next_cursor").is_null()) break;
     cursor = v.at("next_cursor").as_string();
