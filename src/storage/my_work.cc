@@ -376,11 +376,13 @@ Status Builder::ChangeNotices(Group& g) {
 
 Status Builder::Findings(Group& g) {
   std::vector<Pending> mine;
+  // Only documents that name the person are read (the schedule may have opened thousands of
+  // findings nobody owns yet); the owner is then checked on each.
   ACCORD_TRY(EachDoc(
       tx_,
       "SELECT doc FROM rm_objects WHERE kind = 'finding' AND to_idx = ? AND status = 'open' "
-      "ORDER BY id",
-      {kOpenVersion}, [&](const json::object& doc) {
+      "AND doc LIKE ? ORDER BY id",
+      {kOpenVersion, "%\"" + v_.id + "\"%"}, [&](const json::object& doc) {
         if (domain::ActorIdOf(doc, "owner") != v_.id) return;
         Pending p{Item(g.kind(), StateString(doc, "id"), StateString(doc, "title"))};
         SetParty(p, StateString(doc, "party_id"));

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <set>
+#include <utility>
 
 #include "accord/domain/event.h"
 #include "accord/domain/registry.h"
@@ -95,7 +97,6 @@ class Flags {
     bool ephi_only = false;
   };
   std::vector<Requirement> Requirements() const;
-  Status Check(const Requirement& r, std::vector<Flag>& out, int64_t& count);
   // The agreement types `party` (a stored party) needs, by the profile's [access] section.
   Result<std::vector<std::string>> RequiredTypes(const json::object& party);
   void SetSince(Flag& f, const std::string& since) const;
@@ -134,85 +135,110 @@ std::vector<Flags::Requirement> Flags::Requirements() const {
   return out;
 }
 
-// Active parties of one kind without an executed agreement of one type: counted in SQL; the
-// ones with a lapsed, terminated or unsigned agreement of the type all read (few), the ones
-// with none at all only up to the limit, by name.
-Status Flags::Check(const Requirement& r, std::vector<Flag>& out, int64_t& count) {
-  std::string cond =
-      "p.kind = 'party' AND p.to_idx = ? AND p.status = 'active' AND p.tag = ? AND NOT EXISTS "
-      "(SELECT 1 FROM rm_objects a WHERE a.party_id = p.id AND a.kind = 'agreement' AND "
-      "a.to_idx = ? AND a.tag = ? AND a.status = 'executed')";
-  std::vector<Value> params{kOpenVersion, r.party_kind, kOpenVersion, r.type};
-  if (r.ephi_only) {
-    // Stored documents are canonical: the category and the flag are spelled exactly so.
-    cond +=
-        " AND (p.doc LIKE '%\"ephi\"%' OR EXISTS (SELECT 1 FROM rm_objects s WHERE s.party_id = "
-        "p.id AND s.kind = 'service' AND s.to_idx = ? AND s.doc LIKE '%\"handles_ephi\":true%'))";
-    params.emplace_back(kOpenVersion);
-  }
-  auto n = tx_.Query("SELECT COUNT(*) FROM rm_objects p WHERE " + cond, params);
-  if (!n.ok()) return std::move(n).error();
-  count += n->empty() ? 0 : n->front().Int(0);
-
-  std::string words = TypeWords(r.type);
-  std::vector<Value> with = {kOpenVersion, r.type};
-  with.insert(with.end(), params.begin(), params.end());
-  auto rows = tx_.Query(
-      "SELECT p.id, a.id, a.status, a.doc FROM rm_objects p JOIN rm_objects a ON "
-      "a.party_id = p.id AND a.kind = 'agreement' AND a.to_idx = ? AND a.tag = ? WHERE " +
-          cond + " ORDER BY p.id, a.id",
-      with);
-  if (!rows.ok()) return std::move(rows).error();
-  // Per party the nearest miss: an expiry (the latest), a termination, an unsigned draft.
-  std::map<std::string, Flag> by_party;
-  for (const auto& row : *rows) {
-    auto doc = domain::ParseStateDoc(row.Text(3));
+// Every active party against the agreements its kind needs, in one pass over the parties of
+// each kind (the index alone, unless a requirement depends on ePHI) and one over the
+// agreements: 100,000 parties cost a few scans, not a query each. A party without an executed
+// agreement of a type is flagged with its nearest miss (the latest expiry, a termination, an
+// unsigned draft); one that never had any, in creation order up to the limit.
+Status Flags::Agreements(std::vector<Flag>& out, int64_t& count) {
+  auto requirements = Requirements();
+  if (requirements.empty()) return Ok();
+  using Key = std::pair<std::string, std::string>;  // party, agreement type
+  std::set<Key> executed;
+  std::map<Key, Flag> lapsed;
+  // What is in force: ids only (no document is read for the many executed agreements).
+  auto in_force = tx_.Query(
+      "SELECT party_id, tag FROM rm_objects WHERE kind = 'agreement' AND to_idx = ? AND "
+      "status = 'executed'",
+      {kOpenVersion});
+  if (!in_force.ok()) return std::move(in_force).error();
+  for (const auto& row : *in_force) executed.insert({row.Text(0), row.Text(1)});
+  auto agreements = tx_.Query(
+      "SELECT party_id, tag, id, status, doc FROM rm_objects WHERE kind = 'agreement' AND "
+      "to_idx = ? AND status IN ('expired', 'terminated', 'draft', 'sent')",
+      {kOpenVersion});
+  if (!agreements.ok()) return std::move(agreements).error();
+  for (const auto& row : *agreements) {
+    Key key{row.Text(0), row.Text(1)};
+    std::string status = row.Text(3);
+    auto doc = domain::ParseStateDoc(row.Text(4));
     if (!doc) continue;
-    std::string status = row.Text(2);
     int rank = status == "expired" ? 0 : status == "terminated" ? 1 : 2;
     std::string since = rank == 0   ? StateString(*doc, "expires_at")
                         : rank == 1 ? StateString(*doc, "updated_at")
                                     : "";
-    auto it = by_party.find(row.Text(0));
-    if (it != by_party.end() &&
+    auto it = lapsed.find(key);
+    if (it != lapsed.end() &&
         (it->second.rank < rank || (it->second.rank == rank && it->second.since >= since))) {
       continue;
     }
+    std::string words = TypeWords(key.second);
     std::string detail = rank == 0   ? "The " + words + " expired on " + Day(since)
                          : rank == 1 ? "The " + words + " was terminated on " + Day(since)
                                      : WithArticle(words) + " is drafted but not signed";
-    Flag f{rank, "", FlagItem("agreement_missing", row.Text(0), "No " + words + " in force")};
+    Flag f{rank, "", FlagItem("agreement_missing", key.first, "No " + words + " in force")};
     if (rank < 2) SetSince(f, since);
-    f.item["agreement_id"] = row.Text(1);
+    f.item["agreement_id"] = row.Text(2);
     f.item["detail"] = rank < 2 ? detail + " (" + DaysText(DaysOf(f)) + ")" : detail;
-    by_party[row.Text(0)] = std::move(f);
+    lapsed[key] = std::move(f);
   }
-  for (auto& [party, f] : by_party) {
+  // Parties that handle ePHI through a service (the party's own categories are read below).
+  std::set<std::string> ephi_services;
+  bool any_ephi_only = std::any_of(requirements.begin(), requirements.end(),
+                                   [](const Requirement& r) { return r.ephi_only; });
+  if (any_ephi_only) {
+    // Stored documents are canonical: the flag is spelled exactly so.
+    auto rows = tx_.Query(
+        "SELECT party_id FROM rm_objects WHERE kind = 'service' AND to_idx = ? AND "
+        "doc LIKE '%\"handles_ephi\":true%'",
+        {kOpenVersion});
+    if (!rows.ok()) return std::move(rows).error();
+    for (const auto& r : *rows) ephi_services.insert(r.Text(0));
+  }
+  size_t missing = 0;
+  for (const char* kind : {"customer", "partner", "subcontractor", "contracted_developer"}) {
+    std::vector<const Requirement*> mine;
+    bool needs_ephi = false;
+    for (const auto& r : requirements) {
+      if (r.party_kind != kind) continue;
+      mine.push_back(&r);
+      needs_ephi = needs_ephi || r.ephi_only;
+    }
+    if (mine.empty()) continue;
+    auto parties = tx_.Query(
+        needs_ephi ? "SELECT id, CASE WHEN doc LIKE '%\"ephi\"%' THEN 1 ELSE 0 END FROM "
+                     "rm_objects WHERE kind = 'party' AND to_idx = ? AND status = 'active' AND "
+                     "tag = ? ORDER BY id"
+                   : "SELECT id, 0 FROM rm_objects WHERE kind = 'party' AND to_idx = ? AND "
+                     "status = 'active' AND tag = ? ORDER BY id",
+        {kOpenVersion, std::string(kind)});
+    if (!parties.ok()) return std::move(parties).error();
+    for (const auto& row : *parties) {
+      const std::string& party = row.Text(0);
+      bool ephi = row.Int(1) != 0 || ephi_services.contains(party);
+      for (const Requirement* r : mine) {
+        if (r->ephi_only && !ephi) continue;
+        Key key{party, r->type};
+        if (executed.contains(key)) continue;
+        ++count;
+        if (auto it = lapsed.find(key); it != lapsed.end()) {
+          out.push_back(std::move(it->second));
+          lapsed.erase(it);
+        } else if (missing < limit_) {
+          ++missing;
+          std::string words = TypeWords(r->type);
+          Flag f{3, "", FlagItem("agreement_missing", party, "No " + words + " in force")};
+          f.item["detail"] = "No " + words + " was ever signed";
+          out.push_back(std::move(f));
+        }
+      }
+    }
+  }
+  for (auto& f : out) {
+    std::string party = StateString(f.item, "id");
     f.item["party_id"] = party;
-    out.push_back(std::move(f));
+    f.item["href"] = "/parties/" + party + "#sec-agreements";
   }
-  auto missing = tx_.Query(
-      "SELECT p.id FROM rm_objects p WHERE " + cond +
-          " AND NOT EXISTS (SELECT 1 FROM rm_objects b WHERE b.party_id = p.id AND "
-          "b.kind = 'agreement' AND b.to_idx = ? AND b.tag = ?) ORDER BY p.name_lc LIMIT ?",
-      [&] {
-        auto p = params;
-        p.insert(p.end(), {kOpenVersion, r.type, static_cast<int64_t>(limit_)});
-        return p;
-      }());
-  if (!missing.ok()) return std::move(missing).error();
-  for (const auto& row : *missing) {
-    Flag f{3, "", FlagItem("agreement_missing", row.Text(0), "No " + words + " in force")};
-    f.item["party_id"] = row.Text(0);
-    f.item["detail"] = "No " + words + " was ever signed";
-    out.push_back(std::move(f));
-  }
-  return Ok();
-}
-
-Status Flags::Agreements(std::vector<Flag>& out, int64_t& count) {
-  for (const auto& r : Requirements()) ACCORD_TRY(Check(r, out, count));
-  for (auto& f : out) f.item["href"] = "/parties/" + StateString(f.item, "id") + "#sec-agreements";
   return Ok();
 }
 
@@ -233,6 +259,13 @@ Status Flags::Soc2(std::vector<Flag>& out, int64_t& count) {
   for (const auto& r : *report_rows) {
     if (auto doc = domain::ParseStateDoc(r.Text(1))) reports[r.Text(0)].push_back(std::move(*doc));
   }
+  // Counted in full; only the ones shown are written out (the schedule's own list may hold
+  // thousands of partners that never sent a report).
+  struct Gap {
+    int rank;
+    std::string since, party, reason;
+  };
+  std::vector<Gap> gaps;
   static const std::vector<json::object> kNone;
   for (const auto& row : *rows) {
     std::string party = row.Text(0);
@@ -241,17 +274,26 @@ Status Flags::Soc2(std::vector<Flag>& out, int64_t& count) {
     std::string gap = review_support::Soc2GapOf(mine, now_, policy);
     if (gap.empty()) continue;
     ++count;
-    Flag f{mine.empty() ? 1 : 0, "", FlagItem("soc2_missing", party, "No current SOC 2 review")};
     // Since the last review stopped counting (its age limit), when there was one.
     std::string latest;
     for (const auto& r : mine) latest = std::max(latest, StateString(r, "reviewed_at"));
+    std::string since;
     if (auto t = When(latest)) {
-      SetSince(f, FormatRfc3339(*t + std::chrono::months(policy.soc2_max_age_months)));
+      since = FormatRfc3339(*t + std::chrono::months(policy.soc2_max_age_months));
     }
-    gap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(gap[0])));
-    f.item["detail"] = my_work_text::HumanDates(gap);
-    f.item["party_id"] = party;
-    f.item["href"] = "/parties/" + party + "#sec-soc2";
+    gaps.push_back({since.empty() ? 1 : 0, since, party, std::move(gap)});
+  }
+  std::stable_sort(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) {
+    return a.rank != b.rank ? a.rank < b.rank : a.since < b.since;
+  });
+  if (gaps.size() > limit_) gaps.resize(limit_);
+  for (auto& g : gaps) {
+    Flag f{g.rank, "", FlagItem("soc2_missing", g.party, "No current SOC 2 review")};
+    if (!g.since.empty()) SetSince(f, g.since);
+    g.reason[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(g.reason[0])));
+    f.item["detail"] = my_work_text::HumanDates(g.reason);
+    f.item["party_id"] = g.party;
+    f.item["href"] = "/parties/" + g.party + "#sec-soc2";
     out.push_back(std::move(f));
   }
   return Ok();
