@@ -107,94 +107,97 @@ json::object SettingsJson(const storage::AccountSettings& s) {
   return json::object{{"daily_digest", s.daily_digest}};
 }
 
+Response MyWorkList(ApiDeps& deps, Context& ctx) {
+  uint64_t limit = kDefaultItems;
+  if (std::string_view l = ctx.Query("limit"); !l.empty()) {
+    auto n = ParseUint(l, "limit");
+    if (!n.ok()) return ErrorResponse(n.error());
+    if (*n > kMaxItems) return ErrorResponse(ValidationError("limit", "must be 0-100"));
+    limit = *n;
+  }
+  json::object body;
+  storage::Viewer viewer = ViewerOf(*ctx.principal, deps);
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto work = storage::MyWork(tx, viewer, deps.clock.Now(), limit);
+    if (!work.ok()) return std::move(work).error();
+    body = std::move(*work);
+    return Ok();
+  });
+  return s.ok() ? JsonResponse(body) : ErrorResponse(s.error());
+}
+
+Response MarkRead(ApiDeps& deps, Context& ctx) {
+  auto body = ParseJsonObject(ctx.request.body);
+  if (!body.ok()) return ErrorResponse(body.error());
+  auto marks = ParseMarks(*body);
+  if (!marks.ok()) return ErrorResponse(marks.error());
+  Status s = deps.store.Write([&](storage::Tx& tx) {
+    return storage::MarkRead(tx, ctx.principal->id, *marks, deps.clock.Now());
+  });
+  if (!s.ok()) return ErrorResponse(s.error());
+  return JsonResponse(json::object{{"marked", static_cast<int64_t>(marks->size())}});
+}
+
+Response Settings(ApiDeps& deps, Context& ctx) {
+  storage::AccountSettings settings;
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto r = storage::ReadAccountSettings(tx, ctx.principal->id);
+    if (!r.ok()) return std::move(r).error();
+    settings = *r;
+    return Ok();
+  });
+  return s.ok() ? JsonResponse(SettingsJson(settings)) : ErrorResponse(s.error());
+}
+
+Response ChangeSettings(ApiDeps& deps, Context& ctx) {
+  auto body = ParseJsonObject(ctx.request.body);
+  if (!body.ok()) return ErrorResponse(body.error());
+  storage::AccountSettings settings;
+  Status s = deps.store.Write([&](storage::Tx& tx) -> Status {
+    auto current = storage::ReadAccountSettings(tx, ctx.principal->id);
+    if (!current.ok()) return std::move(current).error();
+    auto next = ParseSettings(*body, *current);
+    if (!next.ok()) return std::move(next).error();
+    settings = *next;
+    return storage::WriteAccountSettings(tx, ctx.principal->id, settings, deps.clock.Now());
+  });
+  return s.ok() ? JsonResponse(SettingsJson(settings)) : ErrorResponse(s.error());
+}
+
 }  // namespace
 
 void AddMyWorkRoutes(Router& router, ApiDeps& deps) {
-  router.Add(
-      ReadRoute("/api/v1/my-work", domain::kWorkforce, Json(MyWorkSchema()))
-          .Summary("What waits for me: reviews to document or approve, access requests to approve, "
-                   "audit-report requests to decide, unread vendor answers and change notices, "
-                   "findings I own, entitlement-review lines to decide; counts per group")
-          .Tag("my-work")
-          .Params({{"limit", "query", "integer", false,
-                    "items per group, 0-100 (default 20); 0 answers the counts only"}})
-          .Handle(Sync([&deps](Context& ctx) {
-            uint64_t limit = kDefaultItems;
-            if (std::string_view l = ctx.Query("limit"); !l.empty()) {
-              auto n = ParseUint(l, "limit");
-              if (!n.ok()) return ErrorResponse(n.error());
-              if (*n > kMaxItems) return ErrorResponse(ValidationError("limit", "must be 0-100"));
-              limit = *n;
-            }
-            json::object body;
-            storage::Viewer viewer = ViewerOf(*ctx.principal, deps);
-            Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
-              auto work = storage::MyWork(tx, viewer, deps.clock.Now(), limit);
-              if (!work.ok()) return std::move(work).error();
-              body = std::move(*work);
-              return Ok();
-            });
-            return s.ok() ? JsonResponse(body) : ErrorResponse(s.error());
-          })));
-  router.Add(
-      CommandRoute(
-          "POST", "/api/v1/my-work/read", domain::kWorkforce,
-          JsonBody(schema::Object(
-              {{"items",
-                schema::ArrayOf(schema::Object(
-                    {{"kind", schema::Enum({"vendor_answer", "change_notice"})},
-                     {"id", schema::Text("the review (vendor_answer) or change notice")}}))}})),
-          Json(schema::Object({{"marked", schema::Int()}})))
-          .Summary("Mark vendor answers (by review) and change notices read for me; not the "
-                   "ledger. A newer answer shows again")
-          .Tag("my-work")
-          .Handle(Sync([&deps](Context& ctx) {
-            auto body = ParseJsonObject(ctx.request.body);
-            if (!body.ok()) return ErrorResponse(body.error());
-            auto marks = ParseMarks(*body);
-            if (!marks.ok()) return ErrorResponse(marks.error());
-            Status s = deps.store.Write([&](storage::Tx& tx) {
-              return storage::MarkRead(tx, ctx.principal->id, *marks, deps.clock.Now());
-            });
-            if (!s.ok()) return ErrorResponse(s.error());
-            return JsonResponse(json::object{{"marked", static_cast<int64_t>(marks->size())}});
-          })));
+  using namespace schema;
+  router.Add(ReadRoute("/api/v1/my-work", domain::kWorkforce, Json(MyWorkSchema()))
+                 .Summary("What waits for me: reviews to document or approve, access requests to "
+                          "approve, audit-report requests to decide, unread vendor answers and "
+                          "change notices, findings I own, entitlement-review lines to decide; "
+                          "counts per group")
+                 .Tag("my-work")
+                 .Query("limit", "items per group, 0-100 (default 20); 0 answers the counts only",
+                        "integer")
+                 .Handle(deps, MyWorkList));
+  json::object marks =
+      Object({{"items", ArrayOf(Object({{"kind", Enum({"vendor_answer", "change_notice"})},
+                                        {"id", Text("the review (vendor_answer) "
+                                                    "or change notice")}}))}});
+  router.Add(CommandRoute("POST", "/api/v1/my-work/read", domain::kWorkforce,
+                          JsonBody(std::move(marks)), Json(Object({{"marked", Int()}})))
+                 .Summary("Mark vendor answers (by review) and change notices read for me; not "
+                          "the ledger. A newer answer shows again")
+                 .Tag("my-work")
+                 .Handle(deps, MarkRead));
   router.Add(ReadRoute("/api/v1/account/settings", domain::kWorkforce, Json(SettingsSchema()))
                  .Summary("My account's settings: the daily digest of my work by email (on unless "
                           "turned off)")
                  .Tag("my-work")
-                 .Handle(Sync([&deps](Context& ctx) {
-                   storage::AccountSettings settings;
-                   Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
-                     auto r = storage::ReadAccountSettings(tx, ctx.principal->id);
-                     if (!r.ok()) return std::move(r).error();
-                     settings = *r;
-                     return Ok();
-                   });
-                   return s.ok() ? JsonResponse(SettingsJson(settings)) : ErrorResponse(s.error());
-                 })));
-  router.Add(
-      CommandRoute("PATCH", "/api/v1/account/settings", domain::kWorkforce,
-                   JsonBody(schema::Object({}, {{"daily_digest", schema::Bool()}})),
-                   Json(SettingsSchema()))
-          .Summary("Change my account's settings ({daily_digest: false} stops the daily email); "
-                   "not the ledger")
-          .Tag("my-work")
-          .Handle(Sync([&deps](Context& ctx) {
-            auto body = ParseJsonObject(ctx.request.body);
-            if (!body.ok()) return ErrorResponse(body.error());
-            storage::AccountSettings settings;
-            Status s = deps.store.Write([&](storage::Tx& tx) -> Status {
-              auto current = storage::ReadAccountSettings(tx, ctx.principal->id);
-              if (!current.ok()) return std::move(current).error();
-              auto next = ParseSettings(*body, *current);
-              if (!next.ok()) return std::move(next).error();
-              settings = *next;
-              return storage::WriteAccountSettings(tx, ctx.principal->id, settings,
-                                                   deps.clock.Now());
-            });
-            return s.ok() ? JsonResponse(SettingsJson(settings)) : ErrorResponse(s.error());
-          })));
+                 .Handle(deps, Settings));
+  router.Add(CommandRoute("PATCH", "/api/v1/account/settings", domain::kWorkforce,
+                          JsonBody(Object({}, {{"daily_digest", Bool()}})), Json(SettingsSchema()))
+                 .Summary("Change my account's settings ({daily_digest: false} stops the daily "
+                          "email); not the ledger")
+                 .Tag("my-work")
+                 .Handle(deps, ChangeSettings));
 }
 
 }  // namespace accord::http

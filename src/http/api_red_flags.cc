@@ -39,36 +39,35 @@ json::object RedFlagsSchema() {
                                             {"items", ArrayOf(std::move(item))}}))}});
 }
 
+Response RedFlags(ApiDeps& deps, Context& ctx) {
+  uint64_t limit = kDefaultItems;
+  if (std::string_view l = ctx.Query("limit"); !l.empty()) {
+    auto n = ParseUint(l, "limit");
+    if (!n.ok()) return ErrorResponse(n.error());
+    if (*n < 1 || *n > kMaxItems) return ErrorResponse(ValidationError("limit", "must be 1-100"));
+    limit = *n;
+  }
+  if (!deps.profile) return ErrorResponse(Internal("no policy profile"));
+  json::object body;
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto flags = storage::RedFlags(tx, *deps.profile, deps.clock.Now(), limit);
+    if (!flags.ok()) return std::move(flags).error();
+    body = std::move(*flags);
+    return Ok();
+  });
+  return s.ok() ? JsonResponse(body) : ErrorResponse(s.error());
+}
+
 }  // namespace
 
 void AddRedFlagRoutes(Router& router, ApiDeps& deps) {
-  router.Add(
-      ReadRoute("/api/v1/red-flags", domain::kLedgerReaders, Json(RedFlagsSchema()))
-          .Summary("What is wrong now: required agreements not in force, infrastructure partners "
-                   "without a current SOC 2 review, overdue reviews and findings, access that "
-                   "outlasts its agreement; each with where it is fixed")
-          .Tag("reviews")
-          .Params({{"limit", "query", "integer", false, "items per group, 1-100 (default 10)"}})
-          .Handle(Sync([&deps](Context& ctx) {
-            uint64_t limit = kDefaultItems;
-            if (std::string_view l = ctx.Query("limit"); !l.empty()) {
-              auto n = ParseUint(l, "limit");
-              if (!n.ok()) return ErrorResponse(n.error());
-              if (*n < 1 || *n > kMaxItems) {
-                return ErrorResponse(ValidationError("limit", "must be 1-100"));
-              }
-              limit = *n;
-            }
-            if (!deps.profile) return ErrorResponse(Internal("no policy profile"));
-            json::object body;
-            Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
-              auto flags = storage::RedFlags(tx, *deps.profile, deps.clock.Now(), limit);
-              if (!flags.ok()) return std::move(flags).error();
-              body = std::move(*flags);
-              return Ok();
-            });
-            return s.ok() ? JsonResponse(body) : ErrorResponse(s.error());
-          })));
+  router.Add(ReadRoute("/api/v1/red-flags", domain::kLedgerReaders, Json(RedFlagsSchema()))
+                 .Summary("What is wrong now: required agreements not in force, infrastructure "
+                          "partners without a current SOC 2 review, overdue reviews and findings, "
+                          "access that outlasts its agreement; each with where it is fixed")
+                 .Tag("reviews")
+                 .Query("limit", "items per group, 1-100 (default 10)", "integer")
+                 .Handle(deps, RedFlags));
 }
 
 }  // namespace accord::http
