@@ -31,6 +31,18 @@ Result<std::optional<int64_t>> ParseAsOf(const Context& ctx) {
   return std::optional<int64_t>(static_cast<int64_t>(*n));
 }
 
+Result<uint64_t> ParseGroupLimit(const Context& ctx, uint64_t fallback, uint64_t min,
+                                 uint64_t max) {
+  std::string_view text = ctx.Query("limit");
+  if (text.empty()) return fallback;
+  auto n = ParseUint(text, "limit");
+  if (!n.ok()) return std::move(n).error();
+  if (*n < min || *n > max) {
+    return ValidationError("limit", "must be " + std::to_string(min) + "-" + std::to_string(max));
+  }
+  return *n;
+}
+
 Result<Page> ParsePage(const Context& ctx) {
   Page page;
   if (auto limit = ctx.Query("limit"); !limit.empty()) {

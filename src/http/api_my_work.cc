@@ -108,17 +108,12 @@ json::object SettingsJson(const storage::AccountSettings& s) {
 }
 
 Response MyWorkList(ApiDeps& deps, Context& ctx) {
-  uint64_t limit = kDefaultItems;
-  if (std::string_view l = ctx.Query("limit"); !l.empty()) {
-    auto n = ParseUint(l, "limit");
-    if (!n.ok()) return ErrorResponse(n.error());
-    if (*n > kMaxItems) return ErrorResponse(ValidationError("limit", "must be 0-100"));
-    limit = *n;
-  }
+  auto limit = ParseGroupLimit(ctx, kDefaultItems, 0, kMaxItems);
+  if (!limit.ok()) return ErrorResponse(limit.error());
   json::object body;
   storage::Viewer viewer = ViewerOf(*ctx.principal, deps);
   Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
-    auto work = storage::MyWork(tx, viewer, deps.clock.Now(), limit);
+    auto work = storage::MyWork(tx, viewer, deps.clock.Now(), *limit);
     if (!work.ok()) return std::move(work).error();
     body = std::move(*work);
     return Ok();

@@ -40,17 +40,12 @@ json::object RedFlagsSchema() {
 }
 
 Response RedFlags(ApiDeps& deps, Context& ctx) {
-  uint64_t limit = kDefaultItems;
-  if (std::string_view l = ctx.Query("limit"); !l.empty()) {
-    auto n = ParseUint(l, "limit");
-    if (!n.ok()) return ErrorResponse(n.error());
-    if (*n < 1 || *n > kMaxItems) return ErrorResponse(ValidationError("limit", "must be 1-100"));
-    limit = *n;
-  }
+  auto limit = ParseGroupLimit(ctx, kDefaultItems, 1, kMaxItems);
+  if (!limit.ok()) return ErrorResponse(limit.error());
   if (!deps.profile) return ErrorResponse(Internal("no policy profile"));
   json::object body;
   Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
-    auto flags = storage::RedFlags(tx, *deps.profile, deps.clock.Now(), limit);
+    auto flags = storage::RedFlags(tx, *deps.profile, deps.clock.Now(), *limit);
     if (!flags.ok()) return std::move(flags).error();
     body = std::move(*flags);
     return Ok();

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "accord/domain/registry.h"
+#include "accord/storage/grants.h"
 
 namespace accord::storage::my_work_text {
 
@@ -82,19 +83,7 @@ std::string Excerpt(std::string_view text) {
   return flat.substr(0, cut) + "…";
 }
 
-std::string GrantLines(const json::object& grant) {
-  std::string out;
-  const json::value* lines = grant.if_contains("lines");
-  if (!lines || !lines->is_array()) return out;
-  for (const auto& l : lines->as_array()) {
-    if (!l.is_object()) continue;
-    const json::object& o = l.as_object();
-    std::string system = StateString(o, "system_name");
-    if (system.empty()) system = StateString(o, "system_id");
-    out += (out.empty() ? "" : "; ") + StateString(o, "permission") + " on " + system;
-  }
-  return out;
-}
+std::string GrantLines(const json::object& grant) { return GrantLinesText(grant, false); }
 
 std::string LineTitle(const json::object& line) {
   std::string kind = StateString(line, "kind");

@@ -54,6 +54,8 @@ struct Page {
   std::optional<std::string> after_id;  // or the last id seen (lists ordered by id)
 };
 Result<Page> ParsePage(const Context& ctx);
+// ?limit= of an answer in groups (items per group): `fallback` when absent, else min-max.
+Result<uint64_t> ParseGroupLimit(const Context& ctx, uint64_t fallback, uint64_t min, uint64_t max);
 std::string EncodeCursor(int64_t key);
 std::string EncodeIdCursor(std::string_view id);
 // ?as_of=N (a ledger size), nullopt when absent.
