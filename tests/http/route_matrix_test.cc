@@ -133,9 +133,9 @@ const char* kPreamble = R"(# Authorization: who may call what
 
 Every request passes two checks, and both are enforced (CONTRACT.md, "Roles and permissions").
 
-1. **The route table** (`Route{method, pattern, roles, is_public}` in `src/http/api_*.cc`)
-   says which roles may call an operation at all. It is checked before the request body is
-   parsed or anything is looked up. A request without credentials to an operation that is not
+1. **The route table** (`ReadRoute`/`CommandRoute` with their callers, in `src/http/api_*.cc`)
+   says which roles may call an operation at all. It is checked from the request's header,
+   before the body is read or anything is looked up. A request without credentials to an operation that is not
    public gets `401 unauthenticated`; a role that is not listed gets `403 forbidden` with the
    message `the role R may not call METHOD PATTERN`. The OpenAPI document
    (`GET /api/v1/openapi.json`) carries the same data as `x-accord-roles` and
