@@ -52,7 +52,9 @@ await journey('sign-in with TOTP', async ({ server, browser }) => {
   await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
 
   // The session ends behind the page's back (here: the cookie is gone): the next request
-  // brings the sign-in screen with an explanation, not a broken page.
+  // brings the sign-in screen with an explanation, not a broken page. The page's own reads
+  // (its list and the navigation's count) finish first, or one of them would be that request.
+  await page.waitForLoadState('networkidle');
   await page.context().clearCookies();
   await page.getByRole('link', { name: 'Parties' }).click();
   await page.getByText('Your session has ended').waitFor();
