@@ -3,6 +3,7 @@
 // fixed without a second compiler in CI. The targets are compiled into this binary with
 // ACCORD_FUZZ_ENTRY renamed (CMakeLists.txt).
 #include <gtest/gtest.h>
+#include "support/build_paths.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -44,7 +45,7 @@ const std::map<std::string, Entry>& Targets() {
   return kTargets;
 }
 
-const fs::path kCorpus = fs::path(ACCORD_SOURCE_DIR) / "fuzz" / "corpus";
+const fs::path kCorpus = fs::path(accord::testing::SourceDir()) / "fuzz" / "corpus";
 
 std::vector<uint8_t> ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -60,7 +61,7 @@ TEST(FuzzCorpusTest, EveryTargetHasACorpusAndEveryCorpusATarget) {
   std::vector<std::string> names;
   for (const auto& [name, entry] : Targets()) names.push_back(name);
   EXPECT_EQ(dirs, names);
-  for (const auto& e : fs::directory_iterator(fs::path(ACCORD_SOURCE_DIR) / "fuzz")) {
+  for (const auto& e : fs::directory_iterator(fs::path(accord::testing::SourceDir()) / "fuzz")) {
     std::string file = e.path().filename().string();
     if (!file.ends_with("_fuzz.cc")) continue;
     EXPECT_TRUE(Targets().contains(file.substr(0, file.size() - 8))) << file << " is not replayed";

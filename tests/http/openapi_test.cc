@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include "support/build_paths.h"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -122,7 +123,7 @@ TEST_F(OpenApiTest, CommittedDocumentIsCurrent) {
   json::object doc = OpenApiDocument(router_);
   doc["info"].as_object()["version"] = "see /api/v1/openapi.json";
   std::string text = testing::PrettyJson(doc);
-  std::string path = std::string(ACCORD_SOURCE_DIR) + "/docs/openapi.json";
+  std::string path = testing::SourceDir() + "/docs/openapi.json";
   if (const char* update = std::getenv("ACCORD_UPDATE_DOCS"); update && *update == '1') {
     std::ofstream(path) << text;
   }
@@ -137,8 +138,8 @@ TEST_F(OpenApiTest, CommittedDocumentIsCurrent) {
 TEST_F(OpenApiTest, DocumentPassesARealOpenApiValidator) {
   std::string file = f_.dir().str() + "/openapi.json";
   std::ofstream(file) << json::serialize(OpenApiDocument(router_));
-  std::string checker = std::string(ACCORD_SOURCE_DIR) + "/tools/openapi-check/check.mjs";
-  std::string cmd = std::string(ACCORD_TEST_NODE) + " " + checker + " " + file + " 2>&1";
+  std::string checker = testing::SourceDir() + "/tools/openapi-check/check.mjs";
+  std::string cmd = testing::TestNode() + " " + checker + " " + file + " 2>&1";
   FILE* pipe = popen(cmd.c_str(), "r");
   ASSERT_NE(pipe, nullptr);
   std::string output;
@@ -157,7 +158,7 @@ TEST_F(OpenApiTest, ValidatorRejectsABrokenDocument) {
                             json::object{{"200", json::object{{"$ref", "#/components/nope"}}}}}}}};
   std::string file = f_.dir().str() + "/broken.json";
   std::ofstream(file) << json::serialize(doc);
-  std::string cmd = std::string(ACCORD_TEST_NODE) + " " + std::string(ACCORD_SOURCE_DIR) +
+  std::string cmd = testing::TestNode() + " " + testing::SourceDir() +
                     "/tools/openapi-check/check.mjs " + file + " >/dev/null 2>&1";
   EXPECT_NE(std::system(cmd.c_str()), 0);
 }

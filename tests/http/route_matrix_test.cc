@@ -3,6 +3,7 @@
 // answer must be what its x-accord-roles and x-accord-public declare (CONTRACT.md "Roles and
 // permissions"). docs/authorization.md is rendered from the same document and must match it.
 #include <gtest/gtest.h>
+#include "support/build_paths.h"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -108,7 +109,7 @@ std::string PdfBytes(std::string_view tag) {
 
 // --- docs/authorization.md ----------------------------------------------------------------
 
-std::string DocPath() { return std::string(ACCORD_SOURCE_DIR) + "/docs/authorization.md"; }
+std::string DocPath() { return SourceDir() + "/docs/authorization.md"; }
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
