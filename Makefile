@@ -11,7 +11,7 @@ configure = { grep -qs '^CMAKE_GENERATOR:INTERNAL=Ninja$$' $(1)/CMakeCache.txt |
 LISTEN ?= 127.0.0.1:8080
 DATA_DIR ?= var
 
-.PHONY: all deps web release asan run test unit format format-check bench clean
+.PHONY: all deps web release asan run test unit format format-check bench fuzz clean
 
 all: release
 
@@ -54,6 +54,12 @@ bench: web
 	$(call configure,$(RELEASE_DIR),-DCMAKE_BUILD_TYPE=Release)
 	cmake --build $(RELEASE_DIR) -j $(JOBS) --target accord accord_bench
 	bench/run.sh $(RELEASE_DIR)
+
+# libFuzzer targets under ASan+UBSan (clang-15, build/fuzz), each run to FUZZ_RUNS executions
+# (10 million) or FUZZ_TIME seconds, one after the other; docs/fuzzing.md. `make test` replays
+# their corpora with the g++ build instead.
+fuzz:
+	JOBS=$(JOBS) scripts/fuzz.sh
 
 clean:
 	rm -rf build

@@ -219,10 +219,10 @@ void BM_AuthRouterDispatch(benchmark::State& state) {
   AuthFixture& f = Fixture();
   http::Router router;
   router.SetAuthenticator(f.auth->AsAuthenticator());
-  router.Add(http::Route{.method = "GET",
-                         .pattern = "/api/v1/bench",
-                         .roles = {"security_officer"},
-                         .handler = http::Sync([](http::Context&) { return http::Response{}; })});
+  router.Add(http::ReadRoute("/api/v1/bench", domain::RoleSet{domain::Role::kSecurityOfficer},
+                             http::Media("text/plain"))
+                 .Summary("a trivial handler")
+                 .Handle(http::Sync([](http::Context&) { return http::Response{}; })));
   int status = 0;
   for (auto _ : state) {
     http::Request request = f.token_request;

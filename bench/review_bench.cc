@@ -28,6 +28,8 @@
 #include "accord/domain/reviews.h"
 #include "accord/http/registry_http.h"
 #include "accord/policy/profile.h"
+#include "accord/storage/my_work.h"
+#include "accord/storage/red_flags.h"
 #include "accord/storage/registry_commands.h"
 #include "accord/storage/registry_store.h"
 #include "accord/storage/reviews.h"
@@ -575,6 +577,55 @@ void BM_Dashboard(benchmark::State& state) {
   state.counters["reviews_setup_s"] = s.reviews_s;
 }
 BENCHMARK(BM_Dashboard)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+// GET /api/v1/my-work's work (issue 20) for the officer to whom half of the open synthetic
+// reviews are assigned: the assigned, documented and answered reviews through their indexes,
+// the open findings, grants, requests, notices and campaigns; 20 items per group.
+void BM_MyWork(benchmark::State& state) {
+  ReviewStore& s = Store();
+  s.EnsureReviews();
+  const storage::Viewer viewer{s.officer_id, "security_officer", false, &s.profile};
+  int64_t total = 0;
+  for (auto _ : state) {
+    Status r = s.rt->store().Read([&](storage::Tx& tx) -> Status {
+      auto w = storage::MyWork(tx, viewer, s.clock.Now(), 20);
+      if (!w.ok()) return std::move(w).error();
+      total = w->at("total").as_int64();
+      return Ok();
+    });
+    if (!r.ok()) {
+      state.SkipWithError(r.error().message.c_str());
+      break;
+    }
+  }
+  PartyCounters(state, s);
+  state.counters["items"] = static_cast<double>(total);
+}
+BENCHMARK(BM_MyWork)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+// GET /api/v1/red-flags' work (issue 20): 100,000 active parties none of which has its
+// required agreement (each counted, the first ten listed), 1,000 infrastructure partners'
+// SOC 2 checked, the overdue reviews counted among 1,000,000.
+void BM_RedFlags(benchmark::State& state) {
+  ReviewStore& s = Store();
+  s.EnsureReviews();
+  int64_t total = 0;
+  for (auto _ : state) {
+    Status r = s.rt->store().Read([&](storage::Tx& tx) -> Status {
+      auto f = storage::RedFlags(tx, s.profile, s.clock.Now(), 10);
+      if (!f.ok()) return std::move(f).error();
+      total = f->at("total").as_int64();
+      return Ok();
+    });
+    if (!r.ok()) {
+      state.SkipWithError(r.error().message.c_str());
+      break;
+    }
+  }
+  PartyCounters(state, s);
+  state.counters["flags"] = static_cast<double>(total);
+}
+BENCHMARK(BM_RedFlags)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace accord::bench

@@ -18,8 +18,10 @@ reviews_bench() {
   local first=BM_ReviewSchedulePass_FirstSync/iterations:1/manual_time
   local due=BM_ReviewSchedulePass_DueDay/iterations:20/real_time
   local dash=BM_Dashboard/real_time
+  local work=BM_MyWork/real_time
+  local flags=BM_RedFlags/real_time
   local ms note
-  run_bench 'BM_ReviewSchedulePass|BM_Dashboard' "$tmp/reviews.json"
+  run_bench 'BM_ReviewSchedulePass|BM_Dashboard|BM_MyWork|BM_RedFlags' "$tmp/reviews.json"
 
   ms=$(rv_field "$sync" real_time .0f)
   row "scheduler pass, 100k parties, sync (ms)" "$ms" "< 1000" \
@@ -36,4 +38,10 @@ reviews_bench() {
   note="1M rows inserted in $(rv_field "$dash" reviews_setup_s .0f) s"
   row "dashboard, 100k parties + 1M reviews (ms)" "$ms" "< 50" \
     "$(yes_if 'float(a[0]) < 50' "$ms")" "$note"
+  ms=$(rv_field "$work" real_time .1f)
+  row "  my work, officer assigned ~50k open reviews (ms)" "$ms" "-" info \
+    "$(rv_field "$work" items .0f) items waiting"
+  ms=$(rv_field "$flags" real_time .1f)
+  row "  red flags, 100k parties without agreements (ms)" "$ms" "-" info \
+    "$(rv_field "$flags" flags .0f) flags"
 }

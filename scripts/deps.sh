@@ -5,18 +5,21 @@
 #                           server, libical, Chromium for the portal's browser tests, and
 #                           the pinned Node in tools/node that runs the test tools)
 #   scripts/deps.sh bench   + wrk, openssl and Node (the Cedar side-by-side) for the benchmarks
+#   scripts/deps.sh fuzz    + clang-15 and libFuzzer for `make fuzz` (not needed by make test)
 set -euo pipefail
 mode=${1:-build}
 cd "$(dirname "$0")/.."
 
 pkgs=(build-essential cmake ninja-build pkg-config ccache
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libsqlite3-dev libpq-dev libssl-dev
-  libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev libargon2-dev libcurl4-openssl-dev
+  libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev libargon2-dev libzxcvbn-dev
+  libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev)
 case "$mode" in
   test) pkgs+=(clang-format sqlite3 openssl procps postgresql libical-dev exim4-daemon-light
     chromium fonts-dejavu-core) ;;
   bench) pkgs+=(wrk openssl procps python3 postgresql curl chromium fonts-dejavu-core) ;;
+  fuzz) pkgs+=(clang-15 libfuzzer-15-dev) ;;
 esac
 
 missing=()

@@ -1,6 +1,11 @@
 #include "accord/app/runtime.h"
 
+#include <sys/stat.h>
+
 #include <boost/json.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 #include "accord/core/bytes.h"
@@ -17,16 +22,36 @@ namespace accord::app {
 
 namespace json = boost::json;
 
+Status PreparePrivateDir(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::exists(dir, ec)) {
+    std::filesystem::create_directories(dir, ec);
+    if (ec) return Internal("cannot create --data-dir " + dir.string() + ": " + ec.message());
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
+    if (ec) return Internal("cannot make --data-dir " + dir.string() + " private: " + ec.message());
+    return Ok();
+  }
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0) {
+    return Internal("cannot read --data-dir " + dir.string() + ": " + std::strerror(errno));
+  }
+  if (!S_ISDIR(st.st_mode))
+    return ValidationError("data_dir", dir.string() + " is not a directory");
+  // The database holds password hashes and TOTP secrets, the key file signs checkpoints:
+  // a directory others may enter lets them list, rename or replace what is inside.
+  if ((st.st_mode & 077) != 0) {
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+    return ValidationError("data_dir", dir.string() + " has mode " + mode +
+                                           ", which lets other users into it; run 'chmod 700 " +
+                                           dir.string() + "'");
+  }
+  return Ok();
+}
+
 Result<std::unique_ptr<Runtime>> Runtime::Open(const StoreConfig& config, const Clock& clock) {
   auto rt = std::unique_ptr<Runtime>(new Runtime(config, clock));
-  // The data dir holds the signing key whatever the database is: create it, private.
-  std::error_code ec;
-  if (!std::filesystem::exists(config.data_dir, ec)) {
-    std::filesystem::create_directories(config.data_dir, ec);
-    if (ec)
-      return Internal("cannot create --data-dir " + config.data_dir.string() + ": " + ec.message());
-    std::filesystem::permissions(config.data_dir, std::filesystem::perms::owner_all, ec);
-  }
+  ACCORD_TRY(PreparePrivateDir(config.data_dir));
   if (rt->config_.db_url.empty()) rt->config_.db_url = storage::DefaultDatabaseUrl(config.data_dir);
   if (rt->config_.signing_key.empty()) rt->config_.signing_key = config.data_dir / "ledger.key";
   auto store = storage::OpenStore(storage::StoreOptions{rt->config_.db_url});
@@ -197,9 +222,9 @@ Result<json::object> AddUser(storage::EventLog& log, const domain::Actor& actor,
                              const json::object& body, const std::string& password,
                              const policy::IdentityPolicy& policy, bool installer_attests) {
   const json::value* email = body.if_contains("email");
-  ACCORD_TRY(CheckPasswordPolicy(password, email && email->is_string()
-                                               ? std::string_view(email->as_string())
-                                               : std::string_view()));
+  ACCORD_TRY(CheckPasswordPolicy(
+      password, email && email->is_string() ? std::string_view(email->as_string()) : "",
+      policy.password_min_bits));
   auto hash = HashPassword(password);
   if (!hash.ok()) return std::move(hash).error();
   auto r = log.Execute([&](storage::CommandContext& c) -> Result<json::value> {

@@ -7,8 +7,10 @@
 #include "accord/storage/grants.h"
 #include "accord/storage/identity_store.h"
 #include "accord/storage/ledger_tables.h"
+#include "accord/storage/my_work_digest.h"
 #include "accord/storage/registry_expiry.h"
 #include "accord/storage/reviews.h"
+#include "accord/storage/sign_in_failures.h"
 #include "accord/storage/trust.h"
 #include "accord/storage/trust_subscriptions.h"
 
@@ -76,9 +78,12 @@ class ReviewsJob {
 void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile,
                    const storage::TrustSettings* trust) {
   s.Add({"session purge", 60, [&rt] {
+           // A throttled key's run ends in the ledger before its row goes.
+           auto ended = storage::EndQuietThrottles(rt.log());
+           if (!ended.ok()) return Result<int>(std::move(ended).error());
            auto n = storage::PurgeIdentityState(rt.store(), rt.log().clock().Now());
            if (!n.ok()) return Result<int>(std::move(n).error());
-           return Result<int>(0);
+           return Result<int>(*ended);
          }});
   s.Add({"account expiry", 1,
          [&rt, &profile] { return storage::DeactivateLapsedUsers(rt.log(), profile.identity); }});
@@ -87,6 +92,11 @@ void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile,
   s.Add({"entitlement reviews", 1,
          [&rt, &profile] { return storage::RunEntitlementSchedule(rt.log(), profile.identity); }});
   s.Add({"reviews", 1, ReviewsJob(rt, profile.reviews)});
+  // Once a day per person; a minute late is on time for a morning email.
+  s.Add({"work digest", 60, [&rt, &profile, trust] {
+           return storage::QueueWorkDigests(rt.store(), profile, rt.log().clock().Now(),
+                                            trust ? trust->LinkBase() : "");
+         }});
   if (!trust) return;
   // Reads the parties' history: twice a minute is soon enough for an email.
   s.Add({"subprocessor notices", 30, [&rt, trust] {

@@ -182,8 +182,8 @@ int Serve(const ServeOptions& options) {
   runtime.log().StartWriter();
   http::Metrics metrics;
   std::atomic<bool> ready{false};
-  http::ApiDeps deps{runtime.store(), runtime.log(),          clock,    metrics, org->origin,
-                     &ready,          options.metrics_public, &*profile};
+  http::ApiDeps deps{runtime.store(), runtime.log(), clock,    metrics,
+                     org->origin,     &ready,        &*profile};
   metrics.AddGauge("accord_ledger_size", "Entries in the ledger.", [&runtime] {
     double size = 0;
     (void)runtime.store().Read([&](storage::Tx& tx) -> Status {

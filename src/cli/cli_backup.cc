@@ -35,7 +35,13 @@ int RunBackup(const Globals& g, const std::string& out_path) {
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0)
     return Report(Internal("cannot write " + tmp + ": " + std::strerror(errno)), "backup");
+  // A leftover .partial keeps its mode through O_TRUNC: make it private whatever it was.
+  const int chmod_error = ::fchmod(fd, 0600) == 0 ? 0 : errno;
   ::close(fd);
+  if (chmod_error != 0) {
+    return Report(Internal("cannot make " + tmp + " private: " + std::strerror(chmod_error)),
+                  "backup");
+  }
   std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
   auto progress = TerminalProgress::ForCommand("backup", g.json);
   auto report =

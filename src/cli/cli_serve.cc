@@ -75,7 +75,6 @@ void AddServeCommand(CLI::App& cli, Globals& g, int& exit_code) {
   serve_cmd->add_option("--org-name", serve.org_name, "organisation name at first start");
   serve_cmd->add_flag("--insecure-http", serve.insecure_http,
                       "allow plain HTTP on a non-loopback address");
-  serve_cmd->add_flag("--metrics-public", serve.metrics_public, "serve /metrics beyond loopback");
   serve_cmd->add_option("--threads", serve.threads, "I/O threads")->capture_default_str();
   serve_cmd
       ->add_option("--max-uploads", serve.max_uploads,

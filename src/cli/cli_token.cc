@@ -58,7 +58,8 @@ void AddTokenCommands(CLI::App& cli, Globals& g, int& exit_code) {
   token_create->add_option("--role", o->role,
                            "role the token acts as (default: the account's; an officer may "
                            "narrow it to auditor)");
-  token_create->add_option("--expires", o->expires, "lifetime, e.g. 30d, 12h");
+  token_create->add_option("--expires", o->expires,
+                           "lifetime, e.g. 30d, 12h (default 90d, at most 365d)");
   token_create->callback([&g, &exit_code, o] {
     exit_code = RunTokenCreate(g, o->user, o->name, o->role, o->expires);
   });

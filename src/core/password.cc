@@ -1,13 +1,16 @@
 #include "accord/core/password.h"
 
 #include <argon2.h>
+#include <zxcvbn.h>
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <unordered_set>
+#include <vector>
 
 #include "accord/core/bytes.h"
 #include "accord/core/utf8.h"
@@ -36,11 +39,23 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
-// Code points; an invalid byte counts as one, the caller checks validity where it matters.
-size_t CountChars(std::string_view s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); ++n) i += std::max<size_t>(Utf8Length(s, i), 1);
-  return n;
+// The email's words, lower case: "ann.lee+x@luma.example" -> ann.lee+x, ann, lee, x, luma,
+// example.
+std::vector<std::string> EmailWords(std::string_view email) {
+  std::vector<std::string> words;
+  const size_t at = email.rfind('@');
+  if (at != std::string_view::npos && at > 0) words.push_back(AsciiLower(email.substr(0, at)));
+  std::string word;
+  for (char c : email) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      word += c;
+    } else {
+      if (word.size() >= 3) words.push_back(AsciiLower(word));
+      word.clear();
+    }
+  }
+  if (word.size() >= 3) words.push_back(AsciiLower(word));
+  return words;
 }
 
 const std::unordered_set<std::string>& CommonPasswords() {
@@ -106,9 +121,18 @@ const std::string& DummyPasswordHash() {
   return kHash;
 }
 
-Status CheckPasswordPolicy(std::string_view password, std::string_view email) {
+double PasswordStrengthBits(std::string_view password, std::string_view email) {
+  const std::string text(password);  // zxcvbn reads a C string: a NUL ends it, scoring lower
+  const std::vector<std::string> words = EmailWords(email);
+  std::vector<const char*> dictionary;
+  for (const auto& w : words) dictionary.push_back(w.c_str());
+  dictionary.push_back(nullptr);
+  return ZxcvbnMatch(text.c_str(), dictionary.data(), nullptr);
+}
+
+Status CheckPasswordPolicy(std::string_view password, std::string_view email, int min_bits) {
   if (!IsValidUtf8(password)) return ValidationError("password", "is not valid UTF-8 text");
-  const size_t chars = CountChars(password);
+  const size_t chars = CodePointCount(password);
   if (chars < kMinChars) {
     return ValidationError("password",
                            "must be at least " + std::to_string(kMinChars) + " characters long");
@@ -122,9 +146,15 @@ Status CheckPasswordPolicy(std::string_view password, std::string_view email) {
         "password", "is on the list of commonly used passwords; choose a less guessable one");
   }
   const std::string_view local = LocalPart(email);
-  if (CountChars(local) >= kMinLocalPartChars &&
+  if (CodePointCount(local) >= kMinLocalPartChars &&
       AsciiLower(password).find(AsciiLower(local)) != std::string::npos) {
     return ValidationError("password", "must not contain the part of your email before the '@'");
+  }
+  if (min_bits > 0 && PasswordStrengthBits(password, email) < min_bits) {
+    return ValidationError("password",
+                           "is too easy to guess: it follows a common pattern (a word with "
+                           "digits, a keyboard row, a repeat, a name). Try several unrelated "
+                           "words or a longer, less regular phrase");
   }
   return Ok();
 }

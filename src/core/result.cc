@@ -20,6 +20,7 @@ constexpr CodeRow kCodes[] = {
     {ErrorCode::kMethodNotAllowed, "method_not_allowed", 405},
     {ErrorCode::kConflict, "conflict", 409},
     {ErrorCode::kPayloadTooLarge, "payload_too_large", 413},
+    {ErrorCode::kUnsupportedMediaType, "unsupported_media_type", 415},
     {ErrorCode::kRateLimited, "rate_limited", 429},
     {ErrorCode::kInternal, "internal", 500},
     {ErrorCode::kUnavailable, "unavailable", 503},
@@ -30,7 +31,7 @@ const CodeRow& Row(ErrorCode code) {
   for (const auto& row : kCodes) {
     if (row.code == code) return row;
   }
-  return kCodes[10];  // internal
+  return kCodes[11];  // internal
 }
 
 }  // namespace

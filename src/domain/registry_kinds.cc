@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "accord/domain/registry.h"
+#include "accord/domain/reviews.h"
 #include "accord/domain/transport.h"
 
 namespace accord::domain {
@@ -250,6 +251,14 @@ KindSpec Agreement() {
        .type = F::kId,
        .read_only = true,
        .description = "the agreement's text as accepted (click-through NDAs)"},
+      {.name = "renews",
+       .type = F::kId,
+       .read_only = true,
+       .description = "the agreement this one renews (POST /api/v1/agreements/{id}/renew)"},
+      {.name = "renewed_by",
+       .type = F::kId,
+       .read_only = true,
+       .description = "the agreement that renews this one"},
   };
   AddMeta(k.fields, "party");
   return k;
@@ -412,6 +421,14 @@ KindSpec Alert() {
   return k;
 }
 
+// A review's documentation: who documented it and when, beside the sections of the `document`
+// action (which a kind requires: domain/reviews.cc).
+std::vector<FieldSpec> DocumentationOut() {
+  std::vector<FieldSpec> fields = {ActorOut("documented_by"), OutOpt("documented_at", F::kTime)};
+  for (const auto& section : ReviewDocumentationFields()) fields.push_back(section);
+  return fields;
+}
+
 // Issue 6 (TP-9 … TP-15): reviews, SOC 2 reports, change notices and findings. Reviews,
 // change notices and findings name their party in `party_id` (org level, so they have
 // their own collections) and are written only by their commands (storage/reviews.h).
@@ -426,7 +443,7 @@ KindSpec Review() {
       Out("title"), Out("review_kind"), Out("status"), OutOpt("party_id"), OutOpt("agreement_id"),
       OutOpt("change_notice_id"), Out("due_at", F::kTime), OutOpt("period"), OutOpt("period_label"),
       OutOpt("series_key"), ActorOut("opened_by", true), ActorOut("assignee"),
-      OutObject("documentation", {ActorOut("documented_by"), OutOpt("documented_at", F::kTime)}),
+      OutObject("documentation", DocumentationOut()),
       OutObject("rejections", {ActorOut("by", true), Out("at", F::kTime), Out("comment", F::kText)},
                 false, F::kObjectList),
       // What the review asked its party (request_info) and what the party answered.

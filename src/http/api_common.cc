@@ -1,17 +1,11 @@
-// What the route groups share: the role sets, JSON replies, list cursors and ?as_of.
+// What the route groups share: JSON replies, list cursors and ?as_of.
 #include <boost/json.hpp>
 
 #include "accord/core/bytes.h"
-#include "accord/domain/roles.h"
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 
 namespace accord::http {
-
-const std::vector<std::string> kAllRoles = domain::kEveryone;
-const std::vector<std::string> kOfficerRoles = domain::kOfficers;
-const std::vector<std::string> kLedgerReaderRoles = domain::kLedgerReaders;
-const std::vector<std::string> kWorkforceRoles = domain::kWorkforce;
 
 Response ToResponse(const Result<boost::json::value>& result, int ok_status) {
   if (!result.ok()) return ErrorResponse(result.error());
@@ -35,6 +29,18 @@ Result<std::optional<int64_t>> ParseAsOf(const Context& ctx) {
   if (!n.ok()) return std::move(n).error();
   if (*n > static_cast<uint64_t>(INT64_MAX - 1)) return ValidationError("as_of", "is too large");
   return std::optional<int64_t>(static_cast<int64_t>(*n));
+}
+
+Result<uint64_t> ParseGroupLimit(const Context& ctx, uint64_t fallback, uint64_t min,
+                                 uint64_t max) {
+  std::string_view text = ctx.Query("limit");
+  if (text.empty()) return fallback;
+  auto n = ParseUint(text, "limit");
+  if (!n.ok()) return std::move(n).error();
+  if (*n < min || *n > max) {
+    return ValidationError("limit", "must be " + std::to_string(min) + "-" + std::to_string(max));
+  }
+  return *n;
 }
 
 Result<Page> ParsePage(const Context& ctx) {

@@ -13,42 +13,41 @@ namespace accord::http {
 
 namespace json = boost::json;
 
+namespace {
+
+void RecordConnection(ApiDeps& deps, Context&& ctx, Reply reply) {
+  if (!deps.profile) {
+    return reply(ErrorResponse(Error{ErrorCode::kUnavailable, "no policy profile is loaded", {}}));
+  }
+  auto body = ParseJsonObject(ctx.request.body);
+  if (!body.ok()) return reply(ErrorResponse(body.error()));
+  auto input = storage::ParseConnectionInput(*body, deps.clock.Now());
+  if (!input.ok()) return reply(ErrorResponse(input.error()));
+  deps.log.Submit(
+      [policy = &deps.profile->reviews, grant = ctx.path_params.at("id"), in = std::move(*input),
+       actor = ActorOf(*ctx.principal)](storage::CommandContext& c) -> Result<json::value> {
+        auto r = storage::RecordConnection(c, actor, grant, in, *policy);
+        if (!r.ok()) return std::move(r).error();
+        return json::value(std::move(*r));
+      },
+      [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r, 201)); });
+}
+
+}  // namespace
+
 void AddConnectionRoutes(Router& router, ApiDeps& deps) {
-  router.Add(Route{
-      .method = "POST",
-      .pattern = "/api/v1/access/grants/{id}/connections",
-      .roles = {},  // no person: the system that saw the connection reports it
-      .scopes = {"connections:write"},
-      .summary = "Record a connection a third party made under a grant (TP-5): endpoint, "
-                 "protocol, TLS version and cipher where known, time, source address; one in "
-                 "clear or below TLS 1.2 opens a finding on the party, once per grant, "
-                 "endpoint and weakness while that finding stands",
-      .tag = "access",
-      .params = {{"id", "path", "string", true, "grant id"}},
-      .request_schema = domain::SchemaOf(storage::ConnectionFields(), false),
-      .response_schema = schema::KindRef("connection"),
-      .success_status = 201,
-      .handler =
-          [&deps](Context&& ctx, Reply reply) {
-            if (!deps.profile) {
-              return reply(
-                  ErrorResponse(Error{ErrorCode::kUnavailable, "no policy profile is loaded", {}}));
-            }
-            auto body = ParseJsonObject(ctx.request.body);
-            if (!body.ok()) return reply(ErrorResponse(body.error()));
-            auto input = storage::ParseConnectionInput(*body, deps.clock.Now());
-            if (!input.ok()) return reply(ErrorResponse(input.error()));
-            deps.log.Submit(
-                [policy = &deps.profile->reviews, grant = ctx.path_params.at("id"),
-                 in = std::move(*input), actor = ActorOf(*ctx.principal)](
-                    storage::CommandContext& c) -> Result<json::value> {
-                  auto r = storage::RecordConnection(c, actor, grant, in, *policy);
-                  if (!r.ok()) return std::move(r).error();
-                  return json::value(std::move(*r));
-                },
-                [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r, 201)); });
-          },
-  });
+  // No person: the system that saw the connection reports it.
+  router.Add(CommandRoute("POST", "/api/v1/access/grants/{id}/connections", domain::RoleSet{},
+                          JsonBody(domain::SchemaOf(storage::ConnectionFields(), false)),
+                          Json(schema::KindRef("connection"), 201))
+                 .Summary("Record a connection a third party made under a grant (TP-5): endpoint, "
+                          "protocol, TLS version and cipher where known, time, source address; "
+                          "one in clear or below TLS 1.2 opens a finding on the party, once per "
+                          "grant, endpoint and weakness while that finding stands")
+                 .Tag("access")
+                 .Path("id", "grant id")
+                 .Scopes({"connections:write"})
+                 .Handle(deps, RecordConnection));
 }
 
 }  // namespace accord::http

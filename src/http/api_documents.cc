@@ -23,7 +23,7 @@ using domain::StateString;
 
 namespace {
 
-const std::vector<std::string> kReaders = domain::kEveryone;
+constexpr domain::RoleSet kReaders = domain::kEveryone;
 
 // Checks an upload the server received into a file, reading it back a chunk at a time.
 Result<std::string> CheckReceivedFile(std::string_view declared, const BodyFile& file,
@@ -41,108 +41,121 @@ Result<std::string> CheckReceivedFile(std::string_view declared, const BodyFile&
   return domain::CheckDocumentContent(declared, file.size(), read, filename);
 }
 
+// POST .../documents under a `parent_kind` object named by the path parameter `param`.
+void Upload(ApiDeps& deps, const std::string& parent_kind, const std::string& param, Context&& ctx,
+            Reply reply) {
+  // The server received the body into a file (hashed as it arrived); only a body too short to
+  // need one is in memory. A refused file is gone before the answer.
+  std::shared_ptr<const BodyFile> file = std::move(ctx.request.body_file);
+  auto filename = domain::SanitizeFilename(ctx.Query("filename"));
+  if (!filename.ok()) {
+    file.reset();
+    return reply(ErrorResponse(filename.error()));
+  }
+  std::string declared(ctx.request.HeaderValue("Content-Type"));
+  auto type = file ? CheckReceivedFile(declared, *file, *filename)
+                   : domain::CheckDocument(declared, AsBytes(ctx.request.body), *filename);
+  if (!type.ok()) {
+    file.reset();
+    return reply(ErrorResponse(type.error()));
+  }
+  storage::DocumentUpload u{ScopeOf(*ctx.principal),   ActorOf(*ctx.principal), parent_kind,
+                            ctx.path_params.at(param), std::move(*filename),    std::move(*type)};
+  if (file) {
+    u.content_file = file->path();
+    u.size = static_cast<int64_t>(file->size());
+    u.sha256 = file->sha256();
+  } else {
+    u.sha256 = HexEncode(Sha256(ctx.request.body));  // not in the writer
+    u.body = std::move(ctx.request.body);
+  }
+  // The file stays until the command has copied it into the store (or failed), and is gone
+  // before the answer.
+  deps.log.Submit(
+      [u = std::move(u)](storage::CommandContext& c) { return storage::StoreDocument(c, u); },
+      [reply = std::move(reply), file](Result<json::value> r) mutable {
+        file.reset();
+        reply(ToResponse(r, 201));
+      });
+}
+
 void AddUploadRoute(Router& router, ApiDeps& deps, const std::string& parent_kind,
-                    const std::string& pattern, std::vector<std::string> roles) {
-  storage::EventLog& log = deps.log;
+                    const std::string& pattern, domain::RoleSet roles) {
   // The pattern's one path parameter: "{id}" or "{party_id}".
   std::string param =
       pattern.substr(pattern.find('{') + 1, pattern.find('}') - pattern.find('{') - 1);
-  router.Add(Route{
-      .method = "POST",
-      .pattern = pattern,
-      .roles = std::move(roles),
-      .summary = "Upload a document (raw body; Content-Type: PDF, PNG, JPEG, text, CSV, DOCX or "
-                 "XLSX; ?filename=; at most 25 MiB); its SHA-256 goes into the ledger",
-      .tag = "documents",
-      .params = {{param, "path", "string", true, parent_kind + " id"},
-                 {"filename", "query", "string", true, "the file's name, for display"}},
-      .response_schema = schema::KindRef("document"),
-      .success_status = 201,
-      .handler =
-          [&log, parent_kind, param](Context&& ctx, Reply reply) {
-            // The server received the body into a file (hashed as it arrived); only a body
-            // too short to need one is in memory. A refused file is gone before the answer.
-            std::shared_ptr<const BodyFile> file = std::move(ctx.request.body_file);
-            auto filename = domain::SanitizeFilename(ctx.Query("filename"));
-            if (!filename.ok()) {
-              file.reset();
-              return reply(ErrorResponse(filename.error()));
-            }
-            std::string declared(ctx.request.HeaderValue("Content-Type"));
-            auto type = file
-                            ? CheckReceivedFile(declared, *file, *filename)
-                            : domain::CheckDocument(declared, AsBytes(ctx.request.body), *filename);
-            if (!type.ok()) {
-              file.reset();
-              return reply(ErrorResponse(type.error()));
-            }
-            storage::DocumentUpload u{
-                ScopeOf(*ctx.principal),   ActorOf(*ctx.principal), parent_kind,
-                ctx.path_params.at(param), std::move(*filename),    std::move(*type)};
-            if (file) {
-              u.content_file = file->path();
-              u.size = static_cast<int64_t>(file->size());
-              u.sha256 = file->sha256();
-            } else {
-              u.sha256 = HexEncode(Sha256(ctx.request.body));  // not in the writer
-              u.body = std::move(ctx.request.body);
-            }
-            // The file stays until the command has copied it into the store (or failed), and
-            // is gone before the answer.
-            log.Submit([u = std::move(u)](
-                           storage::CommandContext& c) { return storage::StoreDocument(c, u); },
-                       [reply = std::move(reply), file](Result<json::value> r) mutable {
-                         file.reset();
-                         reply(ToResponse(r, 201));
-                       });
-          },
-      .body_limit = domain::kMaxDocumentBytes,
-      .spool_body = true,
-  });
+  router.Add(
+      CommandRoute("POST", pattern, roles, RawBody(), Json(schema::KindRef("document"), 201))
+          .Summary("Upload a document (raw body; Content-Type: PDF, PNG, JPEG, text, CSV, DOCX or "
+                   "XLSX; ?filename=; at most 25 MiB); its SHA-256 goes into the ledger")
+          .Tag("documents")
+          .Path(param, parent_kind + " id")
+          .RequiredQuery("filename", "the file's name, for display")
+          .BodyLimit(domain::kMaxDocumentBytes)
+          .SpoolBody()
+          .Handle([&deps, parent_kind, param](Context&& ctx, Reply reply) {
+            Upload(deps, parent_kind, param, std::move(ctx), std::move(reply));
+          }));
 }
 
-// GET {pattern}: the documents under one agreement or certification, oldest first.
-void AddChildDocumentsRoute(Router& router, ApiDeps& deps, std::string parent_kind,
-                            std::string pattern, std::vector<std::string> roles,
-                            std::string summary) {
-  storage::Store& store = deps.store;
-  router.Add(Route{
-      .method = "GET",
-      .pattern = pattern,
-      .roles = std::move(roles),
-      .summary = std::move(summary),
-      .tag = "documents",
-      .params = {{"id", "path", "string", true, parent_kind + " id"},
-                 {"as_of", "query", "integer", false, "ledger size"}},
-      .response_schema = schema::Page(schema::KindRef("document")),
-      .handler = Sync([&store, parent_kind](Context& ctx) {
-        auto as_of = ParseAsOf(ctx);
-        if (!as_of.ok()) return ErrorResponse(as_of.error());
-        auto page = ParsePage(ctx);
-        if (!page.ok()) return ErrorResponse(page.error());
-        const std::string& id = ctx.path_params.at("id");
-        storage::Scope scope = ScopeOf(*ctx.principal);
-        json::object body;
-        Status s = store.Read([&](storage::Tx& tx) -> Status {
-          auto parent = storage::GetObject(tx, parent_kind, id, scope, *as_of);
-          if (!parent.ok()) return std::move(parent).error();
-          if (!parent->has_value()) return NotFound(parent_kind + " " + id);
-          storage::ListQuery q{.kind = "document",
-                               .parent_id = id,
-                               .after_id = page->after_id.value_or(""),
-                               .limit = page->limit,
-                               .as_of = *as_of};
-          auto result = storage::ListObjects(tx, q, scope);
-          if (!result.ok()) return std::move(result).error();
-          body = PageJson(*result);
-          storage::NameCache names(tx);
-          for (auto& item : body["items"].as_array()) ACCORD_TRY(names.Name(item.as_object()));
-          return Ok();
-        });
-        if (!s.ok()) return ErrorResponse(s.error());
-        return JsonResponse(body);
-      }),
+// GET .../documents: the documents under one agreement or certification, oldest first.
+Response ChildDocuments(ApiDeps& deps, const std::string& parent_kind, Context& ctx) {
+  auto as_of = ParseAsOf(ctx);
+  if (!as_of.ok()) return ErrorResponse(as_of.error());
+  auto page = ParsePage(ctx);
+  if (!page.ok()) return ErrorResponse(page.error());
+  const std::string& id = ctx.path_params.at("id");
+  storage::Scope scope = ScopeOf(*ctx.principal);
+  json::object body;
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto parent = storage::GetObject(tx, parent_kind, id, scope, *as_of);
+    if (!parent.ok()) return std::move(parent).error();
+    if (!parent->has_value()) return NotFound(parent_kind + " " + id);
+    storage::ListQuery q{.kind = "document",
+                         .parent_id = id,
+                         .after_id = page->after_id.value_or(""),
+                         .limit = page->limit,
+                         .as_of = *as_of};
+    auto result = storage::ListObjects(tx, q, scope);
+    if (!result.ok()) return std::move(result).error();
+    body = PageJson(*result);
+    storage::NameCache names(tx);
+    for (auto& item : body["items"].as_array()) ACCORD_TRY(names.Name(item.as_object()));
+    return Ok();
   });
+  if (!s.ok()) return ErrorResponse(s.error());
+  return JsonResponse(body);
+}
+
+void AddChildDocumentsRoute(Router& router, ApiDeps& deps, std::string parent_kind,
+                            std::string pattern, domain::RoleSet roles, std::string summary) {
+  router.Add(ReadRoute(std::move(pattern), roles, Json(schema::Page(schema::KindRef("document"))))
+                 .Summary(std::move(summary))
+                 .Tag("documents")
+                 .Path("id", parent_kind + " id")
+                 .Query("as_of", "ledger size", "integer")
+                 .Handle(Sync([&deps, parent_kind](Context& ctx) {
+                   return ChildDocuments(deps, parent_kind, ctx);
+                 })));
+}
+
+Response Content(ApiDeps& deps, Context& ctx) {
+  const std::string& id = ctx.path_params.at("id");
+  storage::Scope scope = ScopeOf(*ctx.principal);
+  json::object doc;
+  std::string content;
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto o = storage::GetObject(tx, "document", id, scope);
+    if (!o.ok()) return std::move(o).error();
+    if (!o->has_value()) return NotFound("document " + id);
+    doc = (*o)->doc;
+    auto bytes = storage::ReadDocumentContent(tx, StateString(doc, "sha256"));
+    if (!bytes.ok()) return std::move(bytes).error();
+    content = std::move(*bytes);
+    return Ok();
+  });
+  if (!s.ok()) return ErrorResponse(s.error());
+  return DocumentDownload(doc, std::move(content));
 }
 
 }  // namespace
@@ -162,49 +175,27 @@ Response DocumentDownload(const json::object& doc, std::string content) {
 }
 
 void AddDocumentRoutes(Router& router, ApiDeps& deps) {
-  std::vector<std::string> party_uploaders = kOfficerRoles;
-  party_uploaders.push_back("third_party_contact");  // e.g. its SOC 2 report
-  AddUploadRoute(router, deps, "agreement", "/api/v1/agreements/{id}/documents", kOfficerRoles);
+  AddUploadRoute(router, deps, "agreement", "/api/v1/agreements/{id}/documents", domain::kOfficers);
   // Our own reports (a SOC 2 report, an ISO certificate): what audit-report requests deliver.
   AddUploadRoute(router, deps, "certification", "/api/v1/certifications/{id}/documents",
-                 kOfficerRoles);
+                 domain::kOfficers);
   // {party_id}, as in the party's GET .../documents: one path, one template (OpenAPI 3.1).
-  AddUploadRoute(router, deps, "party", "/api/v1/parties/{party_id}/documents", party_uploaders);
+  // A party's contact uploads its own evidence, e.g. its SOC 2 report.
+  AddUploadRoute(router, deps, "party", "/api/v1/parties/{party_id}/documents",
+                 domain::kOfficers.With(domain::Role::kThirdPartyContact));
   AddChildDocumentsRoute(router, deps, "agreement", "/api/v1/agreements/{id}/documents", kReaders,
                          "An agreement's documents (its versions), oldest first");
   AddChildDocumentsRoute(router, deps, "certification", "/api/v1/certifications/{id}/documents",
                          domain::kOrgReaders,
                          "A certification's documents (our reports and certificates), oldest "
                          "first");
-  storage::Store& store = deps.store;
-  router.Add(Route{
-      .method = "GET",
-      .pattern = "/api/v1/documents/{id}/content",
-      .roles = kReaders,
-      .summary = "Download a document's bytes (always as an attachment)",
-      .tag = "documents",
-      .params = {{"id", "path", "string", true, "document id"}},
-      .response_schema = json::object{{"type", "string"}, {"format", "binary"}},
-      .response_type = "application/octet-stream",
-      .handler = Sync([&store](Context& ctx) {
-        const std::string& id = ctx.path_params.at("id");
-        storage::Scope scope = ScopeOf(*ctx.principal);
-        json::object doc;
-        std::string content;
-        Status s = store.Read([&](storage::Tx& tx) -> Status {
-          auto o = storage::GetObject(tx, "document", id, scope);
-          if (!o.ok()) return std::move(o).error();
-          if (!o->has_value()) return NotFound("document " + id);
-          doc = (*o)->doc;
-          auto bytes = storage::ReadDocumentContent(tx, StateString(doc, "sha256"));
-          if (!bytes.ok()) return std::move(bytes).error();
-          content = std::move(*bytes);
-          return Ok();
-        });
-        if (!s.ok()) return ErrorResponse(s.error());
-        return DocumentDownload(doc, std::move(content));
-      }),
-  });
+  router.Add(ReadRoute("/api/v1/documents/{id}/content", kReaders,
+                       Media("application/octet-stream",
+                             json::object{{"type", "string"}, {"format", "binary"}}))
+                 .Summary("Download a document's bytes (always as an attachment)")
+                 .Tag("documents")
+                 .Path("id", "document id")
+                 .Handle(deps, Content));
 }
 
 }  // namespace accord::http

@@ -4,11 +4,11 @@
 // schedule runs in the server's once-a-second sweep (storage/entitlement_reviews.h).
 #include <algorithm>
 #include <boost/json.hpp>
-#include <memory>
 #include <optional>
 
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
+#include "accord/domain/roles.h"
 #include "accord/http/api.h"
 #include "accord/http/auth.h"
 #include "accord/http/json.h"
@@ -75,105 +75,81 @@ storage::GrantRevoker RevokerFor(const policy::Profile* profile) {
   };
 }
 
-class EntitlementRoutes {
- public:
-  EntitlementRoutes(Router& router, ApiDeps& deps) : router_(router), deps_(deps) {}
+const policy::IdentityPolicy& IdentityPolicyOf(const ApiDeps& deps) {
+  static const policy::IdentityPolicy kDefaults;
+  return deps.profile ? deps.profile->identity : kDefaults;
+}
 
-  static void Add(const std::shared_ptr<EntitlementRoutes>& self) {
-    Router& router = self->router_;
-    router.Add(Route{
-        .method = "POST",
-        .pattern = "/api/v1/entitlement-reviews",
-        .roles = kOfficerRoles,
-        .summary = "Open an ad-hoc entitlement review campaign now, due in the profile's "
-                   "review window (only the profile's reviewer roles); scheduled campaigns "
-                   "open by themselves",
-        .tag = "entitlement-reviews",
-        .request_schema = domain::SchemaOf(OpenFields(), false),
-        .response_schema = schema::KindRef("entitlement_review"),
-        .success_status = 201,
-        .handler = [self](Context&& ctx,
-                          Reply reply) { self->Open(std::move(ctx), std::move(reply)); },
-    });
-    router.Add(Route{
-        .method = "POST",
-        .pattern = "/api/v1/entitlement-reviews/{id}/lines/{line_id}",
-        .roles = kOfficerRoles,
-        .summary = "Certify or revoke one line (comment required to revoke); a revocation "
-                   "deactivates the account or revokes the grant at once; never your own line",
-        .tag = "entitlement-reviews",
-        .params = {{"id", "path", "string", true, "entitlement review id"},
-                   {"line_id", "path", "string", true, "line id (l1, l2, ...)"}},
-        .request_schema = domain::SchemaOf(DecisionFields(), false),
-        .response_schema = schema::KindRef("entitlement_review"),
-        .handler = [self](Context&& ctx,
-                          Reply reply) { self->Decide(std::move(ctx), std::move(reply)); },
-    });
+// The profile layer: the route admits both officers, the profile says who reviews.
+std::optional<Error> ReviewerRefusal(const ApiDeps& deps, const Principal& p) {
+  return workflow::entitlement_line::ReviewerRefusal(IdentityPolicyOf(deps), p.role, p.break_glass);
+}
+
+void OpenCampaign(ApiDeps& deps, Context&& ctx, Reply reply) {
+  if (auto refusal = ReviewerRefusal(deps, *ctx.principal)) return reply(ErrorResponse(*refusal));
+  auto body = ParseBody(ctx.request.body, OpenFields());
+  if (!body.ok()) return reply(ErrorResponse(body.error()));
+  std::string scope = StateString(*body, "scope");
+  domain::Actor actor = ActorOf(*ctx.principal);
+  auto window = std::chrono::days(std::max(IdentityPolicyOf(deps).review_window_days, 1));
+  deps.log.Submit(
+      [scope, actor, window](storage::CommandContext& c) -> Result<json::value> {
+        auto state = storage::OpenEntitlementReview(c, actor, scope, c.Now() + window, 0);
+        if (!state.ok()) return std::move(state).error();
+        (*state)["ledger_index"] = static_cast<int64_t>(c.ledger_size()) - 1;
+        return json::value(std::move(*state));
+      },
+      [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r, 201)); });
+}
+
+void DecideLine(ApiDeps& deps, Context&& ctx, Reply reply) {
+  if (auto refusal = ReviewerRefusal(deps, *ctx.principal)) return reply(ErrorResponse(*refusal));
+  auto body = ParseBody(ctx.request.body, DecisionFields());
+  if (!body.ok()) return reply(ErrorResponse(body.error()));
+  storage::LineDecision decision{StateString(*body, "decision"), StateString(*body, "comment")};
+  if (decision.decision == "revoke" && decision.comment.empty()) {
+    return reply(ErrorResponse(
+        ValidationError("comment", "is required to revoke: say why the access ends")));
   }
-
- private:
-  const policy::IdentityPolicy& policy() const {
-    static const policy::IdentityPolicy kDefaults;
-    return deps_.profile ? deps_.profile->identity : kDefaults;
-  }
-
-  // The profile layer: the route admits both officers, the profile says who reviews.
-  std::optional<Error> ReviewerRefusal(const Principal& p) const {
-    return workflow::entitlement_line::ReviewerRefusal(policy(), p.role, p.break_glass);
-  }
-
-  void Open(Context&& ctx, Reply reply) {
-    if (auto refusal = ReviewerRefusal(*ctx.principal)) return reply(ErrorResponse(*refusal));
-    auto body = ParseBody(ctx.request.body, OpenFields());
-    if (!body.ok()) return reply(ErrorResponse(body.error()));
-    std::string scope = StateString(*body, "scope");
-    domain::Actor actor = ActorOf(*ctx.principal);
-    auto window = std::chrono::days(std::max(policy().review_window_days, 1));
-    deps_.log.Submit(
-        [scope, actor, window](storage::CommandContext& c) -> Result<json::value> {
-          auto state = storage::OpenEntitlementReview(c, actor, scope, c.Now() + window, 0);
-          if (!state.ok()) return std::move(state).error();
-          (*state)["ledger_index"] = static_cast<int64_t>(c.ledger_size()) - 1;
-          return json::value(std::move(*state));
-        },
-        [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r, 201)); });
-  }
-
-  void Decide(Context&& ctx, Reply reply) {
-    if (auto refusal = ReviewerRefusal(*ctx.principal)) return reply(ErrorResponse(*refusal));
-    auto body = ParseBody(ctx.request.body, DecisionFields());
-    if (!body.ok()) return reply(ErrorResponse(body.error()));
-    storage::LineDecision decision{StateString(*body, "decision"), StateString(*body, "comment")};
-    if (decision.decision == "revoke" && decision.comment.empty()) {
-      return reply(ErrorResponse(
-          ValidationError("comment", "is required to revoke: say why the access ends")));
-    }
-    bool revoke = decision.decision == "revoke";
-    deps_.log.Submit(
-        [this, id = ctx.path_params.at("id"), line_id = ctx.path_params.at("line_id"),
-         actor = ActorOf(*ctx.principal),
-         decision = std::move(decision)](storage::CommandContext& c) -> Result<json::value> {
-          auto state = storage::DecideEntitlementLine(c, actor, id, line_id, decision, policy(),
-                                                      RevokerFor(deps_.profile));
-          if (!state.ok()) return std::move(state).error();
-          (*state)["ledger_index"] = static_cast<int64_t>(c.ledger_size()) - 1;
-          return json::value(std::move(*state));
-        },
-        [this, revoke, reply = std::move(reply)](Result<json::value> r) {
-          // A revoked account's cached credentials must stop working now, not at expiry.
-          if (r.ok() && revoke && deps_.auth) deps_.auth->ForgetAll();
-          reply(ToResponse(r));
-        });
-  }
-
-  Router& router_;
-  ApiDeps& deps_;
-};
+  bool revoke = decision.decision == "revoke";
+  deps.log.Submit(
+      [&deps, id = ctx.path_params.at("id"), line_id = ctx.path_params.at("line_id"),
+       actor = ActorOf(*ctx.principal),
+       decision = std::move(decision)](storage::CommandContext& c) -> Result<json::value> {
+        auto state = storage::DecideEntitlementLine(
+            c, actor, id, line_id, decision, IdentityPolicyOf(deps), RevokerFor(deps.profile));
+        if (!state.ok()) return std::move(state).error();
+        (*state)["ledger_index"] = static_cast<int64_t>(c.ledger_size()) - 1;
+        return json::value(std::move(*state));
+      },
+      [&deps, revoke, reply = std::move(reply)](Result<json::value> r) {
+        // A revoked account's cached credentials must stop working now, not at expiry.
+        if (r.ok() && revoke && deps.auth) deps.auth->ForgetAll();
+        reply(ToResponse(r));
+      });
+}
 
 }  // namespace
 
 void AddEntitlementRoutes(Router& router, ApiDeps& deps) {
-  EntitlementRoutes::Add(std::make_shared<EntitlementRoutes>(router, deps));
+  router.Add(CommandRoute("POST", "/api/v1/entitlement-reviews", domain::kOfficers,
+                          JsonBody(domain::SchemaOf(OpenFields(), false)),
+                          Json(schema::KindRef("entitlement_review"), 201))
+                 .Summary("Open an ad-hoc entitlement review campaign now, due in the profile's "
+                          "review window (only the profile's reviewer roles); scheduled campaigns "
+                          "open by themselves")
+                 .Tag("entitlement-reviews")
+                 .Handle(deps, OpenCampaign));
+  router.Add(CommandRoute("POST", "/api/v1/entitlement-reviews/{id}/lines/{line_id}",
+                          domain::kOfficers, JsonBody(domain::SchemaOf(DecisionFields(), false)),
+                          Json(schema::KindRef("entitlement_review")))
+                 .Summary("Certify or revoke one line (comment required to revoke); a revocation "
+                          "deactivates the account or revokes the grant at once; never your own "
+                          "line")
+                 .Tag("entitlement-reviews")
+                 .Path("id", "entitlement review id")
+                 .Path("line_id", "line id (l1, l2, ...)")
+                 .Handle(deps, DecideLine));
 }
 
 }  // namespace accord::http

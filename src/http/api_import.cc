@@ -11,76 +11,65 @@ namespace accord::http {
 
 namespace json = boost::json;
 
-void AddPartyImportRoutes(Router& router, ApiDeps& deps) {
-  storage::EventLog& log = deps.log;
-  storage::Store& store = deps.store;
-  router
-      .Add(Route{
-          .method = "POST",
-          .pattern = "/api/v1/parties/import",
-          .roles = kOfficerRoles,
-          .summary = "Import parties from CSV (text/csv, columns in docs/registry.md); all or "
-                     "nothing unless ?skip_invalid=true",
-          .tag = "registry",
-          .params = {{"skip_invalid", "query", "boolean", false,
-                      "import the good rows and report the others"}},
-          .response_schema = schema::Object(
-              {{"imported", schema::Int()},
-               {"skipped", schema::ArrayOf(schema::Object({{"line", schema::Int()},
-                                                           {"field", schema::String()},
-                                                           {"reason", schema::String()}}))}}),
-          .success_status = 201,
-          .handler =
-              [&log](Context&& ctx, Reply reply) {
-                std::string_view type = ctx.request.HeaderValue("Content-Type");
-                if (!type.starts_with("text/csv")) {
-                  return reply(ErrorResponse(ValidationError(
-                      "content_type",
-                      "must be text/csv (got '" + std::string(type.substr(0, 100)) + "')")));
-                }
-                std::string_view skip = ctx.Query("skip_invalid");
-                if (!skip.empty() && skip != "true" && skip != "false") {
-                  return reply(
-                      ErrorResponse(ValidationError("skip_invalid", "must be true or false")));
-                }
-                auto table = storage::ParsePartyCsv(ctx.request.body);
-                if (!table.ok()) return reply(ErrorResponse(table.error()));
-                domain::Actor actor = ActorOf(*ctx.principal);
-                log.Submit(
-                    [t = std::move(*table), skip = skip == "true",
-                     actor](storage::CommandContext& c) -> Result<json::value> {
-                      auto report = storage::ImportParties(c, t, skip, actor);
-                      if (!report.ok()) return std::move(report).error();
-                      return json::value(report->ToJson());
-                    },
-                    [reply = std::move(reply)](Result<json::value> r) {
-                      reply(ToResponse(r, 201));
-                    });
-              },
-      })
-      .body_limit = 64u << 20;
-  router.Add(Route{
-      .method = "GET",
-      .pattern = "/api/v1/parties/export",
-      .roles = domain::kOrgReaders,
-      .summary = "The live party registry as CSV (the import's columns)",
-      .tag = "registry",
-      .response_schema = json::object{{"type", "string"}},
-      .response_type = "text/csv",
-      .handler = Sync([&store](Context& ctx) {
-        std::string csv;
-        Status s = store.Read([&](storage::Tx& tx) -> Status {
-          auto out = storage::ExportParties(tx);
-          if (!out.ok()) return std::move(out).error();
-          csv = std::move(*out);
-          return Ok();
-        });
-        if (!s.ok()) return ErrorResponse(s.error());
-        Response r = TextResponse(std::move(csv), "text/csv; charset=utf-8");
-        r.headers.push_back({"Content-Disposition", "attachment; filename=\"parties.csv\""});
-        return r;
-      }),
+namespace {
+
+void Import(ApiDeps& deps, Context&& ctx, Reply reply) {
+  std::string_view type = ctx.request.HeaderValue("Content-Type");
+  if (!type.starts_with("text/csv")) {
+    return reply(ErrorResponse(ValidationError(
+        "content_type", "must be text/csv (got '" + std::string(type.substr(0, 100)) + "')")));
+  }
+  std::string_view skip = ctx.Query("skip_invalid");
+  if (!skip.empty() && skip != "true" && skip != "false") {
+    return reply(ErrorResponse(ValidationError("skip_invalid", "must be true or false")));
+  }
+  auto table = storage::ParsePartyCsv(ctx.request.body);
+  if (!table.ok()) return reply(ErrorResponse(table.error()));
+  domain::Actor actor = ActorOf(*ctx.principal);
+  deps.log.Submit(
+      [t = std::move(*table), skip = skip == "true",
+       actor](storage::CommandContext& c) -> Result<json::value> {
+        auto report = storage::ImportParties(c, t, skip, actor);
+        if (!report.ok()) return std::move(report).error();
+        return json::value(report->ToJson());
+      },
+      [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r, 201)); });
+}
+
+Response Export(ApiDeps& deps, Context&) {
+  std::string csv;
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto out = storage::ExportParties(tx);
+    if (!out.ok()) return std::move(out).error();
+    csv = std::move(*out);
+    return Ok();
   });
+  if (!s.ok()) return ErrorResponse(s.error());
+  Response r = TextResponse(std::move(csv), "text/csv; charset=utf-8");
+  r.headers.push_back({"Content-Disposition", "attachment; filename=\"parties.csv\""});
+  return r;
+}
+
+}  // namespace
+
+void AddPartyImportRoutes(Router& router, ApiDeps& deps) {
+  using namespace schema;
+  json::object report = Object(
+      {{"imported", Int()},
+       {"skipped", ArrayOf(Object({{"line", Int()}, {"field", String()}, {"reason", String()}}))}});
+  router.Add(CommandRoute("POST", "/api/v1/parties/import", domain::kOfficers, RawBody(),
+                          Json(std::move(report), 201))
+                 .Summary("Import parties from CSV (text/csv, columns in docs/registry.md); all or "
+                          "nothing unless ?skip_invalid=true")
+                 .Tag("registry")
+                 .Query("skip_invalid", "import the good rows and report the others", "boolean")
+                 .BodyLimit(64u << 20)
+                 .Handle(deps, Import));
+  router.Add(ReadRoute("/api/v1/parties/export", domain::kOrgReaders,
+                       Media("text/csv", json::object{{"type", "string"}}))
+                 .Summary("The live party registry as CSV (the import's columns)")
+                 .Tag("registry")
+                 .Handle(deps, Export));
 }
 
 }  // namespace accord::http

@@ -95,22 +95,19 @@ void Create(ApiDeps& deps, Context&& ctx, Reply reply) {
 
 void AddIntegrationRoutes(Router& router, ApiDeps& deps) {
   using namespace schema;
-  router.Add(Route{
-      .method = "POST",
-      .pattern = "/api/v1/integration-tokens",
-      .roles = {std::string(domain::Name(domain::Role::kSecurityOfficer))},
-      .summary = "Make an integration token for a system (no person): named scopes, bound to "
-                 "one party where a scope needs it; shown once, revoked like any token",
-      .tag = "tokens",
-      .request_schema = domain::SchemaOf(IntegrationTokenFields(), false),
-      .response_schema = Object({{"id", String()},
-                                 {"token", Text("shown once")},
-                                 {"name", String()},
-                                 {"scopes", ArrayOf(String())},
-                                 {"party_id", Nullable(String())}}),
-      .success_status = 201,
-      .handler = [&deps](Context&& ctx, Reply reply) { Create(deps, std::move(ctx), reply); },
-  });
+  router.Add(CommandRoute("POST", "/api/v1/integration-tokens",
+                          domain::RoleSet{domain::Role::kSecurityOfficer},
+                          JsonBody(domain::SchemaOf(IntegrationTokenFields(), false)),
+                          Json(Object({{"id", String()},
+                                       {"token", Text("shown once")},
+                                       {"name", String()},
+                                       {"scopes", ArrayOf(String())},
+                                       {"party_id", Nullable(String())}}),
+                               201))
+                 .Summary("Make an integration token for a system (no person): named scopes, bound "
+                          "to one party where a scope needs it; shown once, revoked like any token")
+                 .Tag("tokens")
+                 .Handle(deps, Create));
 }
 
 }  // namespace accord::http

@@ -83,82 +83,69 @@ json::object NoteSchema() {
                  {"ledger_index", Int()}});
 }
 
+void CreateNote(ApiDeps& deps, Context&& ctx, Reply reply) {
+  auto body = ParseJsonObject(ctx.request.body);
+  if (!body.ok()) return reply(ErrorResponse(body.error()));
+  auto input = ParseNote(*body);
+  if (!input.ok()) return reply(ErrorResponse(input.error()));
+  domain::Actor actor{ctx.principal->id, ctx.principal->role};
+  deps.log.Submit(
+      [in = std::move(input.value()), actor](storage::CommandContext& c) -> Result<json::value> {
+        auto note = storage::AddNote(c, actor, {in.subject_kind, in.subject_id}, in.text);
+        if (!note.ok()) return std::move(note).error();
+        return json::value(std::move(*note));
+      },
+      [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r, 201)); });
+}
+
+Response ListNotes(ApiDeps& deps, Context& ctx) {
+  auto page = ParsePage(ctx);
+  if (!page.ok()) return ErrorResponse(page.error());
+  int64_t as_of = INT64_MAX;
+  if (auto v = ctx.Query("as_of"); !v.empty()) {
+    auto n = ParseUint(v, "as_of");
+    if (!n.ok()) return ErrorResponse(n.error());
+    as_of = static_cast<int64_t>(*n);
+  }
+  std::string kind(ctx.Query("subject_kind")), id(ctx.Query("subject_id"));
+  json::array items;
+  json::value next_cursor = nullptr;
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto notes = storage::ListNotes(tx, page->after.value_or(-1), as_of, kind, id, page->limit + 1);
+    if (!notes.ok()) return std::move(notes).error();
+    for (size_t i = 0; i < notes->size() && i < page->limit; ++i) {
+      items.push_back((*notes)[i]);
+    }
+    if (notes->size() > page->limit) {
+      next_cursor = EncodeCursor((*notes)[page->limit - 1].at("ledger_index").as_int64());
+    }
+    return Ok();
+  });
+  if (!s.ok()) return ErrorResponse(s.error());
+  return JsonResponse(json::object{{"items", items}, {"next_cursor", next_cursor}});
+}
+
 }  // namespace
 
 void AddNoteRoutes(Router& router, ApiDeps& deps) {
-  storage::EventLog& log = deps.log;
-  storage::Store& store = deps.store;
-  router.Add(Route{
-      .method = "POST",
-      .pattern = "/api/v1/notes",
-      .roles = kWorkforceRoles,
-      .summary = "Annotate any subject; the note is recorded in the ledger",
-      .tag = "notes",
-      .request_schema =
-          json::object{{"type", "object"},
-                       {"required", json::array{"subject", "text"}},
-                       {"properties", json::object{{"subject", json::object{{"type", "object"}}},
-                                                   {"text", json::object{{"type", "string"}}}}}},
-      .response_schema = NoteSchema(),
-      .success_status = 201,
-      .handler =
-          [&log](Context&& ctx, Reply reply) {
-            auto body = ParseJsonObject(ctx.request.body);
-            if (!body.ok()) return reply(ErrorResponse(body.error()));
-            auto input = ParseNote(*body);
-            if (!input.ok()) return reply(ErrorResponse(input.error()));
-            domain::Actor actor{ctx.principal->id, ctx.principal->role};
-            log.Submit(
-                [in = std::move(input.value()),
-                 actor](storage::CommandContext& c) -> Result<json::value> {
-                  auto note = storage::AddNote(c, actor, {in.subject_kind, in.subject_id}, in.text);
-                  if (!note.ok()) return std::move(note).error();
-                  return json::value(std::move(*note));
-                },
-                [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r, 201)); });
-          },
-  });
-  router.Add(Route{
-      .method = "GET",
-      .pattern = "/api/v1/notes",
-      .roles = domain::kOrgReaders,
-      .summary =
-          "Notes, oldest first; filter by subject; ?as_of=N reads the state at ledger size N",
-      .tag = "notes",
-      .params = {{"subject_kind", "query", "string", false, "subject kind"},
-                 {"subject_id", "query", "string", false, "subject id"},
-                 {"limit", "query", "integer", false, "1-500, default 50"},
-                 {"cursor", "query", "string", false, "from next_cursor"},
-                 {"as_of", "query", "integer", false, "ledger size"}},
-      .response_schema = schema::Page(NoteSchema()),
-      .handler = Sync([&store](Context& ctx) {
-        auto page = ParsePage(ctx);
-        if (!page.ok()) return ErrorResponse(page.error());
-        int64_t as_of = INT64_MAX;
-        if (auto v = ctx.Query("as_of"); !v.empty()) {
-          auto n = ParseUint(v, "as_of");
-          if (!n.ok()) return ErrorResponse(n.error());
-          as_of = static_cast<int64_t>(*n);
-        }
-        std::string kind(ctx.Query("subject_kind")), id(ctx.Query("subject_id"));
-        json::array items;
-        json::value next_cursor = nullptr;
-        Status s = store.Read([&](storage::Tx& tx) -> Status {
-          auto notes =
-              storage::ListNotes(tx, page->after.value_or(-1), as_of, kind, id, page->limit + 1);
-          if (!notes.ok()) return std::move(notes).error();
-          for (size_t i = 0; i < notes->size() && i < page->limit; ++i) {
-            items.push_back((*notes)[i]);
-          }
-          if (notes->size() > page->limit) {
-            next_cursor = EncodeCursor((*notes)[page->limit - 1].at("ledger_index").as_int64());
-          }
-          return Ok();
-        });
-        if (!s.ok()) return ErrorResponse(s.error());
-        return JsonResponse(json::object{{"items", items}, {"next_cursor", next_cursor}});
-      }),
-  });
+  json::object body{{"type", "object"},
+                    {"required", json::array{"subject", "text"}},
+                    {"properties", json::object{{"subject", json::object{{"type", "object"}}},
+                                                {"text", json::object{{"type", "string"}}}}}};
+  router.Add(CommandRoute("POST", "/api/v1/notes", domain::kWorkforce, JsonBody(std::move(body)),
+                          Json(NoteSchema(), 201))
+                 .Summary("Annotate any subject; the note is recorded in the ledger")
+                 .Tag("notes")
+                 .Handle(deps, CreateNote));
+  router.Add(ReadRoute("/api/v1/notes", domain::kOrgReaders, Json(schema::Page(NoteSchema())))
+                 .Summary("Notes, oldest first; filter by subject; ?as_of=N reads the state at "
+                          "ledger size N")
+                 .Tag("notes")
+                 .Query("subject_kind", "subject kind")
+                 .Query("subject_id", "subject id")
+                 .Paged()
+                 .Query("as_of", "ledger size", "integer")
+                 .Handle(deps, ListNotes));
 }
 
 }  // namespace accord::http

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <map>
+#include <memory>
 
 #include "accord/core/ids.h"
 #include "accord/core/time.h"
@@ -26,50 +27,61 @@ using storage::StoredObject;
 
 namespace {
 
-const std::vector<std::string> kRegistryReaders = domain::kEveryone;
-const std::vector<std::string> kOrgReaders = domain::kOrgReaders;
+constexpr domain::RoleSet kRegistryReaders = domain::kEveryone;
+constexpr domain::RoleSet kOrgReaders = domain::kOrgReaders;
+constexpr domain::RoleSet kOfficers = domain::kOfficers;
+constexpr domain::RoleSet kLedgerReaders = domain::kLedgerReaders;
+constexpr domain::RoleSet kNobody{};
 
 // What a route group needs to know about one kind.
 struct KindRoutes {
   const domain::KindSpec* spec;
   std::string collection;  // "services" -> /api/v1/parties/{party_id}/services
-  std::vector<std::string> read_roles;
-  std::vector<std::string> write_roles;
+  domain::RoleSet read_roles;
+  domain::RoleSet write_roles;
 };
 
 std::vector<KindRoutes> AllKindRoutes() {
   auto k = [](const char* kind) { return domain::FindKind(kind); };
-  std::vector<std::string> contact_writers = kOfficerRoles;
-  contact_writers.push_back("third_party_contact");  // a vendor keeps its own contacts current
+  // A vendor keeps its own contacts current.
+  constexpr domain::RoleSet kContactWriters = kOfficers.With(domain::Role::kThirdPartyContact);
   return {
-      {k("party"), "parties", kRegistryReaders, kOfficerRoles},
-      {k("system"), "systems", kOrgReaders, kOfficerRoles},
-      {k("service"), "services", kRegistryReaders, kOfficerRoles},
-      {k("contact"), "contacts", kRegistryReaders, contact_writers},
-      {k("agreement"), "agreements", kRegistryReaders, kOfficerRoles},
+      {k("party"), "parties", kRegistryReaders, kOfficers},
+      {k("system"), "systems", kOrgReaders, kOfficers},
+      {k("service"), "services", kRegistryReaders, kOfficers},
+      {k("contact"), "contacts", kRegistryReaders, kContactWriters},
+      {k("agreement"), "agreements", kRegistryReaders, kOfficers},
       // Our assessment of the party: not for its contacts.
-      {k("due_diligence"), "due-diligence", kOrgReaders, kOfficerRoles},
-      {k("control"), "controls", kOrgReaders, kOfficerRoles},
-      {k("document"), "documents", kRegistryReaders, {}},
+      {k("due_diligence"), "due-diligence", kOrgReaders, kOfficers},
+      {k("control"), "controls", kOrgReaders, kOfficers},
+      {k("document"), "documents", kRegistryReaders, kNobody},
       // Identity objects: read here, written by their own routes (api_users.cc).
-      {k("user"), "users", kLedgerReaderRoles, {}},
-      {k("entitlement_review"), "entitlement-reviews", kLedgerReaderRoles, {}},
-      {k("alert"), "alerts", kOfficerRoles, {}},
+      {k("user"), "users", kLedgerReaders, kNobody},
+      {k("entitlement_review"), "entitlement-reviews", kLedgerReaders, kNobody},
+      {k("alert"), "alerts", kOfficers, kNobody},
       // Reviews and what they produce (issue 6): written by the review routes (review_routes.h).
       // The workforce reads them, since a profile may make staff assignees and finding owners.
-      {k("review"), "reviews", kOrgReaders, {}},
-      {k("soc2_report"), "soc2-reports", kOrgReaders, {}},
-      {k("change_notice"), "change-notices", kRegistryReaders, {}},
-      {k("finding"), "findings", kOrgReaders, {}},
+      {k("review"), "reviews", kOrgReaders, kNobody},
+      {k("soc2_report"), "soc2-reports", kOrgReaders, kNobody},
+      {k("change_notice"), "change-notices", kRegistryReaders, kNobody},
+      {k("finding"), "findings", kOrgReaders, kNobody},
       // The trust page's attestations (issue 9); public while valid (api_trust.cc).
-      {k("certification"), "certifications", kOrgReaders, kOfficerRoles},
+      {k("certification"), "certifications", kOrgReaders, kOfficers},
       // Audit-report requests (IN-4): written by api_report_requests.cc; the auditor reads
       // them as evidence of who received which report under which NDA.
-      {k("report_request"), "report-requests", kOrgReaders, {}},
+      {k("report_request"), "report-requests", kOrgReaders, kNobody},
       // TP-5: written by api_connections.cc; a party's contact sees its own party's.
-      {k("connection"), "connections", kRegistryReaders, {}},
+      {k("connection"), "connections", kRegistryReaders, kNobody},
   };
 }
+
+// What one kind's handlers share: the kind, and whether its objects are filed under a party
+// (/api/v1/parties/{party_id}/<collection>).
+struct KindState {
+  ApiDeps& deps;
+  const domain::KindSpec* spec;
+  bool under_party = false;
+};
 
 // --- routes ------------------------------------------------------------------------------
 
@@ -195,283 +207,237 @@ std::vector<ParamDoc> ListParams(const domain::KindSpec& spec) {
   return p;
 }
 
-void AddListRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const std::string& path,
-                  bool under_party) {
+Response ListKind(KindState& k, Context& ctx) {
   const domain::KindSpec* spec = k.spec;
-  storage::Store& store = deps.store;
-  std::vector<ParamDoc> params = ListParams(*spec);
-  if (under_party) params.insert(params.begin(), {"party_id", "path", "string", true, "party"});
-  router.Add(Route{
-      .method = "GET",
-      .pattern = path,
-      .roles = k.read_roles,
-      .summary = "List " + k.collection + " (filters, ?q= search, cursor pages, ?as_of=N)",
-      .tag = "registry",
-      .params = std::move(params),
-      .response_schema = schema::Page(schema::KindRef(spec->kind)),
-      .handler = Sync([spec, under_party, &store, &clock = deps.clock, &deps](Context& ctx) {
-        auto page = ParsePage(ctx);
-        if (!page.ok()) return ErrorResponse(page.error());
-        auto as_of = ParseAsOf(ctx);
-        if (!as_of.ok()) return ErrorResponse(as_of.error());
-        storage::ListQuery q{.kind = spec->kind,
-                             .tag = std::string(ctx.Query(spec->tag_field)),
-                             .status = std::string(ctx.Query("status")),
-                             .q = std::string(ctx.Query("q")),
-                             .after_id = page->after_id.value_or(""),
-                             .limit = page->limit,
-                             .as_of = *as_of};
-        if (spec->tag_field.empty()) q.tag.clear();
-        Scope scope = ScopeOf(*ctx.principal);
-        if (!q.tag.empty() && !scope.org_wide()) {
-          // A filter on our assessment (a change's substantial_tag) would tell it all the same.
-          for (const auto& f : spec->fields) {
-            if (f.name == spec->tag_field && f.internal) {
-              return ErrorResponse(
-                  ValidationError(spec->tag_field,
-                                  "is the organisation's assessment: not a filter for a third "
-                                  "party's contact"));
-            }
-          }
-        }
-        if (!under_party && HasPartyField(*spec)) q.party_id = std::string(ctx.Query("party_id"));
-        if (Status f = OrderAndAssessmentFilters(ctx, *spec, scope.org_wide(), q); !f.ok()) {
-          return ErrorResponse(f.error());
-        }
-        if (spec->kind == "review") {
-          if (Status f = ReviewFilters(ctx, clock.Now(), q); !f.ok()) {
-            return ErrorResponse(f.error());
-          }
-        }
-        json::object body;
-        Status s = store.Read([&](storage::Tx& tx) -> Status {
-          if (under_party) {
-            q.party_id = ctx.path_params.at("party_id");
-            auto party = storage::GetObject(tx, "party", q.party_id, scope, q.as_of);
-            if (!party.ok()) return std::move(party).error();
-            if (!party->has_value()) return NotFound("party " + q.party_id);
-          }
-          auto result = storage::ListObjects(tx, q, scope);
-          if (!result.ok()) return std::move(result).error();
-          if (!scope.org_wide()) {
-            for (auto& o : result->items) domain::RemoveInternalFields(spec->fields, o.doc);
-          }
-          body = PageJson(*result);
-          storage::NameCache names(tx);
-          storage::Viewer viewer = ViewerOf(*ctx.principal, deps);
-          for (auto& item : body["items"].as_array()) {
-            ACCORD_TRY(storage::DecorateView(tx, names, viewer, spec->kind, item.as_object(), false,
-                                             clock.Now(), q.as_of));
-          }
-          return Ok();
-        });
-        if (!s.ok()) return ErrorResponse(s.error());
-        return JsonResponse(body);
-      }),
-  });
-}
-
-void AddCreateRoute(Router& router, ApiDeps& deps, const KindRoutes& k, const std::string& path,
-                    bool under_party) {
-  const domain::KindSpec* spec = k.spec;
-  storage::EventLog& log = deps.log;
-  std::vector<ParamDoc> params;
-  if (under_party) params.push_back({"party_id", "path", "string", true, "party"});
-  router.Add(Route{
-      .method = "POST",
-      .pattern = path,
-      .roles = k.write_roles,
-      .summary = "Create " + domain::WithArticle(domain::KindTitle(*spec)) +
-                 " (a ledger event: " + spec->kind + ".created)",
-      .tag = "registry",
-      .params = std::move(params),
-      .request_schema = domain::SchemaOf(spec->fields, false),
-      .response_schema = schema::KindRef(spec->kind),
-      .success_status = 201,
-      .handler =
-          [spec, under_party, &log](Context&& ctx, Reply reply) {
-            auto body = ParseJsonObject(ctx.request.body);
-            if (!body.ok()) return reply(ErrorResponse(body.error()));
-            log.Submit(
-                [kind = spec->kind, scope = ScopeOf(*ctx.principal),
-                 actor = ActorOf(*ctx.principal),
-                 parent = under_party ? ctx.path_params.at("party_id") : "",
-                 body = std::move(*body)](storage::CommandContext& c) {
-                  return storage::CreateRegistryObject(c, kind, parent, body, actor, scope);
-                },
-                [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r, 201)); });
-          },
-  });
-}
-
-void AddItemRoutes(Router& router, ApiDeps& deps, const KindRoutes& k, const std::string& path) {
-  const domain::KindSpec* spec = k.spec;
-  storage::Store& store = deps.store;
-  storage::EventLog& log = deps.log;
-  std::vector<ParamDoc> id_param = {
-      {"id", "path", "string", true, domain::KindTitle(*spec) + " id"}};
-  std::vector<ParamDoc> get_params = id_param;
-  get_params.push_back({"as_of", "query", "integer", false, "ledger size: the state back then"});
-  router.Add(Route{
-      .method = "GET",
-      .pattern = path,
-      .roles = k.read_roles,
-      .summary = "One " + domain::KindTitle(*spec) + " (?as_of=N: as it was at ledger size N)",
-      .tag = "registry",
-      .params = get_params,
-      .response_schema = schema::KindRef(spec->kind),
-      .handler = Sync([spec, &store, &deps](Context& ctx) {
-        auto as_of = ParseAsOf(ctx);
-        if (!as_of.ok()) return ErrorResponse(as_of.error());
-        const std::string& id = ctx.path_params.at("id");
-        Scope scope = ScopeOf(*ctx.principal);
-        json::value body;
-        Status s = store.Read([&](storage::Tx& tx) -> Status {
-          auto o = storage::GetObject(tx, spec->kind, id, scope, *as_of);
-          if (!o.ok()) return std::move(o).error();
-          if (!o->has_value()) return NotFound(domain::KindTitle(*spec) + " " + id);
-          if (!scope.org_wide()) domain::RemoveInternalFields(spec->fields, (*o)->doc);
-          json::object view = ObjectJson(**o);
-          storage::NameCache names(tx);
-          ACCORD_TRY(storage::DecorateView(tx, names, ViewerOf(*ctx.principal, deps), spec->kind,
-                                           view, true, deps.clock.Now(), *as_of));
-          body = std::move(view);
-          return Ok();
-        });
-        if (!s.ok()) return ErrorResponse(s.error());
-        return JsonResponse(body);
-      }),
-  });
-  if (k.write_roles.empty() || !spec->generic_write) return;
-  auto write_handler = [spec, &log](bool is_delete) {
-    return [spec, &log, is_delete](Context&& ctx, Reply reply) {
-      json::object body;
-      if (!is_delete) {
-        auto parsed = ParseJsonObject(ctx.request.body);
-        if (!parsed.ok()) return reply(ErrorResponse(parsed.error()));
-        body = std::move(*parsed);
+  auto page = ParsePage(ctx);
+  if (!page.ok()) return ErrorResponse(page.error());
+  auto as_of = ParseAsOf(ctx);
+  if (!as_of.ok()) return ErrorResponse(as_of.error());
+  storage::ListQuery q{.kind = spec->kind,
+                       .tag = std::string(ctx.Query(spec->tag_field)),
+                       .status = std::string(ctx.Query("status")),
+                       .q = std::string(ctx.Query("q")),
+                       .after_id = page->after_id.value_or(""),
+                       .limit = page->limit,
+                       .as_of = *as_of};
+  if (spec->tag_field.empty()) q.tag.clear();
+  Scope scope = ScopeOf(*ctx.principal);
+  if (!q.tag.empty() && !scope.org_wide()) {
+    // A filter on our assessment (a change's substantial_tag) would tell it all the same.
+    for (const auto& f : spec->fields) {
+      if (f.name == spec->tag_field && f.internal) {
+        return ErrorResponse(ValidationError(spec->tag_field,
+                                             "is the organisation's assessment: not a filter "
+                                             "for a third party's contact"));
       }
-      log.Submit(
-          [kind = spec->kind, scope = ScopeOf(*ctx.principal), actor = ActorOf(*ctx.principal),
-           id = ctx.path_params.at("id"), body = std::move(body),
-           is_delete](storage::CommandContext& c) {
-            return is_delete ? storage::DeleteRegistryObject(c, kind, id, actor, scope)
-                             : storage::PatchRegistryObject(c, kind, id, body, actor, scope);
-          },
-          [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r)); });
-    };
-  };
-  router.Add(Route{
-      .method = "PATCH",
-      .pattern = path,
-      .roles = k.write_roles,
-      .summary = "Change " + domain::WithArticle(domain::KindTitle(*spec)) +
-                 "; absent fields keep their value, null clears",
-      .tag = "registry",
-      .params = id_param,
-      .request_schema = domain::SchemaOf(spec->fields, true),
-      .response_schema = schema::KindRef(spec->kind),
-      .handler = write_handler(false),
+    }
+  }
+  if (!k.under_party && HasPartyField(*spec)) q.party_id = std::string(ctx.Query("party_id"));
+  if (Status f = OrderAndAssessmentFilters(ctx, *spec, scope.org_wide(), q); !f.ok()) {
+    return ErrorResponse(f.error());
+  }
+  if (spec->kind == "review") {
+    if (Status f = ReviewFilters(ctx, k.deps.clock.Now(), q); !f.ok()) {
+      return ErrorResponse(f.error());
+    }
+  }
+  json::object body;
+  Status s = k.deps.store.Read([&](storage::Tx& tx) -> Status {
+    if (k.under_party) {
+      q.party_id = ctx.path_params.at("party_id");
+      auto party = storage::GetObject(tx, "party", q.party_id, scope, q.as_of);
+      if (!party.ok()) return std::move(party).error();
+      if (!party->has_value()) return NotFound("party " + q.party_id);
+    }
+    auto result = storage::ListObjects(tx, q, scope);
+    if (!result.ok()) return std::move(result).error();
+    if (!scope.org_wide()) {
+      for (auto& o : result->items) domain::RemoveInternalFields(spec->fields, o.doc);
+    }
+    body = PageJson(*result);
+    storage::NameCache names(tx);
+    storage::Viewer viewer = ViewerOf(*ctx.principal, k.deps);
+    for (auto& item : body["items"].as_array()) {
+      ACCORD_TRY(storage::DecorateView(tx, names, viewer, spec->kind, item.as_object(), false,
+                                       k.deps.clock.Now(), q.as_of));
+    }
+    return Ok();
   });
-  router.Add(Route{
-      .method = "DELETE",
-      .pattern = path,
-      .roles = k.write_roles,
-      .summary = "Delete " + domain::WithArticle(domain::KindTitle(*spec)) +
-                 " entered by mistake (history stays in the ledger)",
-      .tag = "registry",
-      .params = id_param,
-      .response_schema = schema::Deleted(),
-      .handler = write_handler(true),
+  if (!s.ok()) return ErrorResponse(s.error());
+  return JsonResponse(body);
+}
+
+void CreateKind(KindState& k, Context&& ctx, Reply reply) {
+  auto body = ParseJsonObject(ctx.request.body);
+  if (!body.ok()) return reply(ErrorResponse(body.error()));
+  k.deps.log.Submit(
+      [kind = k.spec->kind, scope = ScopeOf(*ctx.principal), actor = ActorOf(*ctx.principal),
+       parent = k.under_party ? ctx.path_params.at("party_id") : "",
+       body = std::move(*body)](storage::CommandContext& c) {
+        return storage::CreateRegistryObject(c, kind, parent, body, actor, scope);
+      },
+      [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r, 201)); });
+}
+
+Response GetKind(KindState& k, Context& ctx) {
+  const domain::KindSpec* spec = k.spec;
+  auto as_of = ParseAsOf(ctx);
+  if (!as_of.ok()) return ErrorResponse(as_of.error());
+  const std::string& id = ctx.path_params.at("id");
+  Scope scope = ScopeOf(*ctx.principal);
+  json::value body;
+  Status s = k.deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto o = storage::GetObject(tx, spec->kind, id, scope, *as_of);
+    if (!o.ok()) return std::move(o).error();
+    if (!o->has_value()) return NotFound(domain::KindTitle(*spec) + " " + id);
+    if (!scope.org_wide()) domain::RemoveInternalFields(spec->fields, (*o)->doc);
+    json::object view = ObjectJson(**o);
+    storage::NameCache names(tx);
+    ACCORD_TRY(storage::DecorateView(tx, names, ViewerOf(*ctx.principal, k.deps), spec->kind, view,
+                                     true, k.deps.clock.Now(), *as_of));
+    body = std::move(view);
+    return Ok();
   });
+  if (!s.ok()) return ErrorResponse(s.error());
+  return JsonResponse(body);
+}
+
+void WriteKind(KindState& k, bool is_delete, Context&& ctx, Reply reply) {
+  json::object body;
+  if (!is_delete) {
+    auto parsed = ParseJsonObject(ctx.request.body);
+    if (!parsed.ok()) return reply(ErrorResponse(parsed.error()));
+    body = std::move(*parsed);
+  }
+  k.deps.log.Submit(
+      [kind = k.spec->kind, scope = ScopeOf(*ctx.principal), actor = ActorOf(*ctx.principal),
+       id = ctx.path_params.at("id"), body = std::move(body),
+       is_delete](storage::CommandContext& c) {
+        return is_delete ? storage::DeleteRegistryObject(c, kind, id, actor, scope)
+                         : storage::PatchRegistryObject(c, kind, id, body, actor, scope);
+      },
+      [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r)); });
+}
+
+void PatchKind(KindState& k, Context&& ctx, Reply reply) {
+  WriteKind(k, false, std::move(ctx), std::move(reply));
+}
+
+void DeleteKind(KindState& k, Context&& ctx, Reply reply) {
+  WriteKind(k, true, std::move(ctx), std::move(reply));
+}
+
+// A kind's routes: its collection (list, create) and its items (get, patch, delete).
+void AddKindRoutes(Router& router, ApiDeps& deps, const KindRoutes& k) {
+  const domain::KindSpec& spec = *k.spec;
+  bool under_party = !spec.parent_kind.empty();
+  auto state = std::make_shared<KindState>(KindState{deps, k.spec, under_party});
+  std::string collection =
+      (under_party ? "/api/v1/parties/{party_id}/" : "/api/v1/") + k.collection;
+  std::string item = "/api/v1/" + k.collection + "/{id}";
+  std::string title = domain::KindTitle(spec);
+  json::object view = schema::KindRef(spec.kind);
+
+  std::vector<ParamDoc> list_params = ListParams(spec);
+  if (under_party)
+    list_params.insert(list_params.begin(), {"party_id", "path", "string", true, "party"});
+  router.Add(ReadRoute(collection, k.read_roles, Json(schema::Page(view)))
+                 .Summary("List " + k.collection + " (filters, ?q= search, cursor pages, ?as_of=N)")
+                 .Tag("registry")
+                 .Params(std::move(list_params))
+                 .Handle(state, ListKind));
+  if (spec.generic_write) {
+    RouteSpec create = CommandRoute("POST", collection, k.write_roles,
+                                    JsonBody(domain::SchemaOf(spec.fields, false)), Json(view, 201))
+                           .Summary("Create " + domain::WithArticle(title) +
+                                    " (a ledger event: " + spec.kind + ".created)")
+                           .Tag("registry");
+    if (under_party) create.Path("party_id", "party");
+    router.Add(create.Handle(state, CreateKind));
+  }
+  router.Add(ReadRoute(item, k.read_roles, Json(view))
+                 .Summary("One " + title + " (?as_of=N: as it was at ledger size N)")
+                 .Tag("registry")
+                 .Path("id", title + " id")
+                 .Query("as_of", "ledger size: the state back then", "integer")
+                 .Handle(state, GetKind));
+  if (k.write_roles == kNobody || !spec.generic_write) return;
+  router.Add(CommandRoute("PATCH", item, k.write_roles,
+                          JsonBody(domain::SchemaOf(spec.fields, true)), Json(view))
+                 .Summary("Change " + domain::WithArticle(title) +
+                          "; absent fields keep their value, null clears")
+                 .Tag("registry")
+                 .Path("id", title + " id")
+                 .Handle(state, PatchKind));
+  router.Add(CommandRoute("DELETE", item, k.write_roles, NoBody(), Json(schema::Deleted()))
+                 .Summary("Delete " + domain::WithArticle(title) +
+                          " entered by mistake (history stays in the ledger)")
+                 .Tag("registry")
+                 .Path("id", title + " id")
+                 .Handle(state, DeleteKind));
 }
 
 // GET /api/v1/parties/{id}/timeline: the ledger events about a party and what is filed under
 // it, newest first, limited to the kinds the caller may read (grants: every reader).
-void AddPartyTimelineRoute(Router& router, ApiDeps& deps) {
-  router.Add(Route{
-      .method = "GET",
-      .pattern = "/api/v1/parties/{id}/timeline",
-      .roles = kOrgReaders,  // our own events about the party: not for its contacts
-      .summary = "The party's timeline: ledger events about it and its objects, newest first",
-      .tag = "registry",
-      .params = {{"id", "path", "string", true, "party"},
-                 {"limit", "query", "integer", false, "1-500, default 50"},
-                 {"cursor", "query", "string", false, "from next_cursor"}},
-      .response_schema = schema::Page(schema::Object({
-          {"index", schema::Int()},
-          {"type", schema::Text("the event type, noun.verb_past")},
-          {"at", schema::Time()},
+Response Timeline(ApiDeps& deps, Context& ctx) {
+  auto page = ParsePage(ctx);
+  if (!page.ok()) return ErrorResponse(page.error());
+  std::vector<std::string> kinds = {"grant"};
+  for (const auto& k : AllKindRoutes()) {
+    if (k.read_roles.Has(ctx.principal->role)) kinds.push_back(k.spec->kind);
+  }
+  const std::string& id = ctx.path_params.at("id");
+  int64_t before = page->after.value_or(INT64_MAX);
+  json::array items;
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto party = storage::GetObject(tx, "party", id, ScopeOf(*ctx.principal));
+    if (!party.ok()) return std::move(party).error();
+    if (!party->has_value()) return NotFound("party " + id);
+    auto entries = storage::PartyTimeline(tx, id, kinds, before, static_cast<int64_t>(page->limit));
+    if (!entries.ok()) return std::move(entries).error();
+    // Each subject's current label (name, title or type), read once per subject.
+    std::map<std::string, std::string> labels;
+    auto label = [&](const storage::TimelineEntry& e) -> Result<std::string> {
+      auto it = labels.find(e.subject_id);
+      if (it != labels.end()) return it->second;
+      auto o = storage::GetObject(tx, e.subject_kind, e.subject_id, storage::Scope{});
+      if (!o.ok()) return std::move(o).error();
+      std::string text;
+      if (o->has_value()) {
+        for (const char* f : {"name", "title", "type", "email"}) {
+          text = domain::StateString((*o)->doc, f);
+          if (!text.empty()) break;
+        }
+      }
+      labels.emplace(e.subject_id, text);
+      return text;
+    };
+    for (const auto& e : *entries) {
+      auto name = label(e);
+      if (!name.ok()) return std::move(name).error();
+      // The actor is in the event itself.
+      auto leaf = storage::ReadLeaf(tx, static_cast<uint64_t>(e.index));
+      if (!leaf.ok()) return std::move(leaf).error();
+      json::value actor = nullptr;
+      if (auto event = domain::ParseStateDoc(leaf->leaf)) {
+        if (const json::value* a = event->if_contains("actor")) actor = *a;
+      }
+      items.push_back(json::object{
+          {"index", e.index},
+          {"type", e.type},
+          {"at", e.time},
           {"subject",
-           schema::Object(
-               {{"kind", schema::String()}, {"id", schema::String()}, {"name", schema::String()}})},
-          {"actor", schema::Nullable(schema::ActorRef())},
-      })),
-      .handler = Sync([&store = deps.store](Context& ctx) {
-        auto page = ParsePage(ctx);
-        if (!page.ok()) return ErrorResponse(page.error());
-        std::vector<std::string> kinds = {"grant"};
-        for (const auto& k : AllKindRoutes()) {
-          const auto& roles = k.read_roles;
-          if (std::find(roles.begin(), roles.end(), ctx.principal->role) != roles.end()) {
-            kinds.push_back(k.spec->kind);
-          }
-        }
-        const std::string& id = ctx.path_params.at("id");
-        int64_t before = page->after.value_or(INT64_MAX);
-        json::array items;
-        Status s = store.Read([&](storage::Tx& tx) -> Status {
-          auto party = storage::GetObject(tx, "party", id, ScopeOf(*ctx.principal));
-          if (!party.ok()) return std::move(party).error();
-          if (!party->has_value()) return NotFound("party " + id);
-          auto entries =
-              storage::PartyTimeline(tx, id, kinds, before, static_cast<int64_t>(page->limit));
-          if (!entries.ok()) return std::move(entries).error();
-          // Each subject's current label (name, title or type), read once per subject.
-          std::map<std::string, std::string> labels;
-          auto label = [&](const storage::TimelineEntry& e) -> Result<std::string> {
-            auto it = labels.find(e.subject_id);
-            if (it != labels.end()) return it->second;
-            auto o = storage::GetObject(tx, e.subject_kind, e.subject_id, storage::Scope{});
-            if (!o.ok()) return std::move(o).error();
-            std::string text;
-            if (o->has_value()) {
-              for (const char* f : {"name", "title", "type", "email"}) {
-                text = domain::StateString((*o)->doc, f);
-                if (!text.empty()) break;
-              }
-            }
-            labels.emplace(e.subject_id, text);
-            return text;
-          };
-          for (const auto& e : *entries) {
-            auto name = label(e);
-            if (!name.ok()) return std::move(name).error();
-            // The actor is in the event itself.
-            auto leaf = storage::ReadLeaf(tx, static_cast<uint64_t>(e.index));
-            if (!leaf.ok()) return std::move(leaf).error();
-            json::value actor = nullptr;
-            if (auto event = domain::ParseStateDoc(leaf->leaf)) {
-              if (const json::value* a = event->if_contains("actor")) actor = *a;
-            }
-            items.push_back(json::object{
-                {"index", e.index},
-                {"type", e.type},
-                {"at", e.time},
-                {"subject",
-                 json::object{{"kind", e.subject_kind}, {"id", e.subject_id}, {"name", *name}}},
-                {"actor", std::move(actor)}});
-          }
-          return Ok();
-        });
-        if (!s.ok()) return ErrorResponse(s.error());
-        json::value next = nullptr;
-        if (items.size() == page->limit) {
-          next = EncodeCursor(items.back().as_object().at("index").as_int64());
-        }
-        return JsonResponse(json::object{{"items", std::move(items)}, {"next_cursor", next}});
-      }),
+           json::object{{"kind", e.subject_kind}, {"id", e.subject_id}, {"name", *name}}},
+          {"actor", std::move(actor)}});
+    }
+    return Ok();
   });
+  if (!s.ok()) return ErrorResponse(s.error());
+  json::value next = nullptr;
+  if (items.size() == page->limit) {
+    next = EncodeCursor(items.back().as_object().at("index").as_int64());
+  }
+  return JsonResponse(json::object{{"items", std::move(items)}, {"next_cursor", next}});
 }
 
 }  // namespace
@@ -504,22 +470,23 @@ json::object PageJson(const storage::ObjectPage& page) {
 void AddRegistryRoutes(Router& router, ApiDeps& deps) {
   // Literal paths first: the router takes the first pattern that matches.
   AddPartyImportRoutes(router, deps);
-  for (const auto& k : AllKindRoutes()) {
-    const auto& spec = *k.spec;
-    std::string item = "/api/v1/" + k.collection + "/{id}";
-    if (spec.parent_kind.empty()) {
-      std::string collection = "/api/v1/" + k.collection;
-      AddListRoute(router, deps, k, collection, false);
-      if (spec.generic_write) AddCreateRoute(router, deps, k, collection, false);
-    } else {
-      std::string collection = "/api/v1/parties/{party_id}/" + k.collection;
-      AddListRoute(router, deps, k, collection, true);
-      if (spec.generic_write) AddCreateRoute(router, deps, k, collection, true);
-    }
-    AddItemRoutes(router, deps, k, item);
-  }
+  for (const auto& k : AllKindRoutes()) AddKindRoutes(router, deps, k);
   AddDocumentRoutes(router, deps);
-  AddPartyTimelineRoute(router, deps);
+  using namespace schema;
+  router.Add(
+      ReadRoute("/api/v1/parties/{id}/timeline", kOrgReaders,  // our events: not for its contacts
+                Json(schema::Page(Object({
+                    {"index", Int()},
+                    {"type", Text("the event type, noun.verb_past")},
+                    {"at", Time()},
+                    {"subject", Object({{"kind", String()}, {"id", String()}, {"name", String()}})},
+                    {"actor", Nullable(ActorRef())},
+                }))))
+          .Summary("The party's timeline: ledger events about it and its objects, newest first")
+          .Tag("registry")
+          .Path("id", "party")
+          .Paged()
+          .Handle(deps, Timeline));
 }
 
 }  // namespace accord::http

@@ -18,39 +18,17 @@ namespace accord::http::report_routes {
 
 using domain::StateString;
 
-void ReportRequestRoutes::AddLinkRoutes(const std::shared_ptr<ReportRequestRoutes>& self) {
-  Router& router = self->router_;
-  auto bind = [&self](Handler fn) { return Bind(self, fn); };
-  auto token_param = TokenParam();
-  router.Add(Route{.method = "GET",
-                   .pattern = "/downloads/{token}",
-                   .is_public = true,
-                   .summary = "An approved report's download page",
-                   .tag = "trust",
-                   .params = token_param,
-                   .response_type = "text/html",
-                   .handler = bind(&ReportRequestRoutes::DownloadPage)});
-  router
-      .Add(Route{.method = "POST",
-                 .pattern = "/downloads/{token}",
-                 .is_public = true,
-                 .summary = "Download the report (each download is counted and recorded)",
-                 .tag = "trust",
-                 .params = token_param,
-                 .response_type = "application/octet-stream",
-                 .handler = bind(&ReportRequestRoutes::DownloadPost)})
-      .body_limit = kFormLimit;
-}
+namespace {
 
-void ReportRequestRoutes::DownloadPage(Context&& ctx, Reply reply) {
-  auto link = Lookup(ctx, "download");
-  if (!link.ok()) return reply(ErrorResponse(link.error()));
-  if (link->state != storage::LinkState::kValid) return reply(LinkProblem(link->state));
+Response DownloadPage(ReportPages& pages, Context& ctx) {
+  auto link = pages.Lookup(ctx, "download");
+  if (!link.ok()) return ErrorResponse(link.error());
+  if (link->state != storage::LinkState::kValid) return LinkProblem(link->state);
   const json::object& doc = link->document;
   int64_t left = link->max_uses - link->uses;
   std::string token = ctx.path_params.at("token");
   std::string body =
-      "<main><h1>Your requested report</h1><p>" + HtmlEscape(Organisation()) + "'s " +
+      "<main><h1>Your requested report</h1><p>" + HtmlEscape(pages.Organisation()) + "'s " +
       HtmlEscape(domain::ReportTypeLabel(StateString(link->request, "report_type"))) +
       ", shared under the NDA you accepted.</p><table><tbody><tr><th scope=\"row\">File</th>"
       "<td>" +
@@ -64,15 +42,15 @@ void ReportRequestRoutes::DownloadPage(Context&& ctx, Reply reply) {
       HtmlEscape(token) +
       "\"><button type=\"submit\">Download</button></form><p>Each download is recorded "
       "(time and IP address).</p></main>";
-  reply(SecretLinkHtml(PublicPage("Your requested report", body)));
+  return SecretLinkHtml(PublicPage("Your requested report", body));
 }
 
-void ReportRequestRoutes::DownloadPost(Context&& ctx, Reply reply) {
+void DownloadPost(ReportPages& pages, Context&& ctx, Reply reply) {
   std::string token = ctx.path_params.at("token");
   std::string address = ctx.request.remote_address;
   std::string agent = Printable(ctx.request.HeaderValue("User-Agent"));
-  storage::Store& store = deps_.store;
-  deps_.log.Submit(
+  storage::Store& store = pages.deps.store;
+  pages.deps.log.Submit(
       [token, address, agent](storage::CommandContext& c) -> Result<json::value> {
         auto doc = storage::RecordDownload(c, token, address, agent);
         if (!doc.ok()) return std::move(doc).error();
@@ -91,6 +69,23 @@ void ReportRequestRoutes::DownloadPost(Context&& ctx, Reply reply) {
         if (!s.ok()) return reply(ErrorResponse(s.error()));
         reply(DocumentDownload(doc, std::move(content)));
       });
+}
+
+}  // namespace
+
+void AddLinkRoutes(Router& router, const std::shared_ptr<ReportPages>& pages) {
+  router.Add(ReadRoute("/downloads/{token}", kPublic, Html())
+                 .Summary("An approved report's download page")
+                 .Tag("trust")
+                 .Path("token", kTokenParam)
+                 .Handle(pages, DownloadPage));
+  router.Add(CommandRoute("POST", "/downloads/{token}", kPublic, RawBody(),
+                          Media("application/octet-stream"))
+                 .Summary("Download the report (each download is counted and recorded)")
+                 .Tag("trust")
+                 .Path("token", kTokenParam)
+                 .BodyLimit(kFormLimit)
+                 .Handle(pages, DownloadPost));
 }
 
 }  // namespace accord::http::report_routes

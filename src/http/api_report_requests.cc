@@ -12,6 +12,7 @@
 #include "accord/domain/fields.h"
 #include "accord/domain/registry.h"
 #include "accord/domain/report_requests.h"
+#include "accord/domain/roles.h"
 #include "accord/http/api.h"
 #include "accord/http/html_page.h"
 #include "accord/http/json.h"
@@ -63,120 +64,37 @@ std::string RequestForm(const std::string& org, const std::map<std::string, std:
   return PublicPage("Request an audit report", body);
 }
 
-}  // namespace
-
-void ReportRequestRoutes::Add(const std::shared_ptr<ReportRequestRoutes>& self) {
-  AddRequestRoutes(self);
-  AddLinkRoutes(self);
-  AddSubscriptionRoutes(self);
-}
-
-void ReportRequestRoutes::AddRequestRoutes(const std::shared_ptr<ReportRequestRoutes>& self) {
-  Router& router = self->router_;
-  auto bind = [&self](Handler fn) { return Bind(self, fn); };
-  auto token_param = TokenParam();
-  router.Add(Route{.method = "GET",
-                   .pattern = "/trust/request",
-                   .is_public = true,
-                   .summary = "The audit-report request form (IN-4)",
-                   .tag = "trust",
-                   .response_type = "text/html",
-                   .handler = bind(&ReportRequestRoutes::FormPage)});
-  router
-      .Add(Route{.method = "POST",
-                 .pattern = "/trust/request",
-                 .is_public = true,
-                 .summary = "Submit the audit-report request form (form-encoded; at most " +
-                            std::to_string(storage::kPublicPostsPerHour) + " per address per hour)",
-                 .tag = "trust",
-                 .response_type = "text/html",
-                 .handler = bind(&ReportRequestRoutes::FormPost)})
-      .body_limit = kFormLimit;
-  router
-      .Add(Route{.method = "POST",
-                 .pattern = "/api/v1/public/report-requests",
-                 .is_public = true,
-                 .summary = "Request an audit report (IN-4): name, email, organisation, "
-                            "report_type, needed_by, message; the answer is the same "
-                            "whatever becomes of it",
-                 .tag = "trust",
-                 .request_schema = domain::SchemaOf(domain::ReportRequestFields(false), false),
-                 .response_schema =
-                     schema::Object({{"status", schema::String()}, {"message", schema::String()}}),
-                 .success_status = 202,
-                 .handler = bind(&ReportRequestRoutes::PublicJson)})
-      .body_limit = kFormLimit;
-  router.Add(Route{.method = "POST",
-                   .pattern = "/api/v1/report-requests",
-                   .roles = kWorkforceRoles,
-                   .summary = "Log an audit-report request for a customer who asked by email "
-                              "or phone; party_id links it at once",
-                   .tag = "trust",
-                   .request_schema = domain::SchemaOf(domain::ReportRequestFields(true), false),
-                   .response_schema = schema::KindRef("report_request"),
-                   .success_status = 201,
-                   .handler = bind(&ReportRequestRoutes::StaffCreate)});
-  router.Add(Route{.method = "POST",
-                   .pattern = "/api/v1/report-requests/{id}/actions",
-                   .roles = kWorkforceRoles,
-                   .summary = "link | send_nda | cancel (workforce); approve | reject | "
-                              "reissue (Security or Privacy Officer)",
-                   .tag = "trust",
-                   .params = {{"id", "path", "string", true, "report request id"}},
-                   .request_schema = domain::SchemaOf(domain::ReportRequestActionFields(), false),
-                   .response_schema = schema::KindRef("report_request"),
-                   .handler = bind(&ReportRequestRoutes::Action)});
-  router.Add(Route{.method = "GET",
-                   .pattern = "/nda/{token}",
-                   .is_public = true,
-                   .summary = "The click-through NDA a requester was sent",
-                   .tag = "trust",
-                   .params = token_param,
-                   .response_type = "text/html",
-                   .handler = bind(&ReportRequestRoutes::NdaPage)});
-  router
-      .Add(Route{.method = "POST",
-                 .pattern = "/nda/{token}",
-                 .is_public = true,
-                 .summary = "Accept the NDA (form-encoded: name, email, organisation, accept)",
-                 .tag = "trust",
-                 .params = token_param,
-                 .response_type = "text/html",
-                 .handler = bind(&ReportRequestRoutes::NdaPost)})
-      .body_limit = kFormLimit;
-}
-
-void ReportRequestRoutes::SubmitPublic(Reply reply, json::object fields, std::string address,
-                                       std::function<Response(Result<json::object>)> done) {
+void SubmitPublic(ReportPages& pages, Reply reply, json::object fields, std::string address,
+                  std::function<Response(Result<json::object>)> done) {
   storage::RequestOrigin origin{"public_form", std::move(address)};
-  Submit(
+  pages.Submit(
       std::move(reply),
-      [fields = std::move(fields), origin, settings = Settings()](storage::CommandContext& c) {
+      [fields = std::move(fields), origin,
+       settings = pages.Settings()](storage::CommandContext& c) {
         return storage::SubmitReportRequest(c, domain::Actor{"public_form", "requester"}, fields,
                                             origin, settings);
       },
       std::move(done));
 }
 
-void ReportRequestRoutes::FormPage(Context&& ctx, Reply reply) {
-  (void)ctx;
-  Response r = PublicHtml(RequestForm(Organisation(), {}, {}, ""));
+Response FormPage(ReportPages& pages, Context&) {
+  Response r = PublicHtml(RequestForm(pages.Organisation(), {}, {}, ""));
   r.headers.push_back({"Cache-Control", "public, max-age=5"});
-  reply(std::move(r));
+  return r;
 }
 
-void ReportRequestRoutes::FormPost(Context&& ctx, Reply reply) {
+void FormPost(ReportPages& pages, Context&& ctx, Reply reply) {
   auto form = ParseForm(ctx.request.body);
-  std::string org = Organisation();
+  std::string org = pages.Organisation();
   if (!form.ok()) {
     return reply(PublicHtml(RequestForm(org, {}, {}, form.error().message), 400));
   }
   const auto& specs = domain::ReportRequestFields(false);
-  auto fields = Validated(FormBody(*form, specs), specs);
+  auto fields = Validated(FormFields(*form, specs), specs);
   if (!fields.ok()) {
     return reply(PublicHtml(RequestForm(org, *form, fields.error().details, ""), 422));
   }
-  SubmitPublic(std::move(reply), std::move(*fields), ctx.request.remote_address,
+  SubmitPublic(pages, std::move(reply), std::move(*fields), ctx.request.remote_address,
                [org, values = *form](Result<json::object> r) {
                  if (r.ok())
                    return PublicHtml(NoticePage("Request received", std::string(kReceived)));
@@ -192,13 +110,14 @@ void ReportRequestRoutes::FormPost(Context&& ctx, Reply reply) {
                });
 }
 
-void ReportRequestRoutes::PublicJson(Context&& ctx, Reply reply) {
+void PublicJson(ReportPages& pages, Context&& ctx, Reply reply) {
   auto body = ParseJsonObject(ctx.request.body);
   if (!body.ok()) return reply(ErrorResponse(body.error()));
   auto fields = Validated(*body, domain::ReportRequestFields(false));
   if (!fields.ok()) return reply(ErrorResponse(fields.error()));
   SubmitPublic(
-      std::move(reply), std::move(*fields), ctx.request.remote_address, [](Result<json::object> r) {
+      pages, std::move(reply), std::move(*fields), ctx.request.remote_address,
+      [](Result<json::object> r) {
         if (r.ok()) {
           return JsonResponse(json::object{{"status", "received"}, {"message", kReceived}}, 202);
         }
@@ -206,15 +125,15 @@ void ReportRequestRoutes::PublicJson(Context&& ctx, Reply reply) {
       });
 }
 
-void ReportRequestRoutes::StaffCreate(Context&& ctx, Reply reply) {
+void StaffCreate(ReportPages& pages, Context&& ctx, Reply reply) {
   auto body = ParseJsonObject(ctx.request.body);
   if (!body.ok()) return reply(ErrorResponse(body.error()));
   auto fields = Validated(*body, domain::ReportRequestFields(true));
   if (!fields.ok()) return reply(ErrorResponse(fields.error()));
-  Submit(
+  pages.Submit(
       std::move(reply),
       [fields = std::move(*fields), actor = ActorOf(*ctx.principal),
-       settings = Settings()](storage::CommandContext& c) {
+       settings = pages.Settings()](storage::CommandContext& c) {
         return storage::SubmitReportRequest(c, actor, fields, {"staff", ""}, settings);
       },
       [](Result<json::object> r) {
@@ -223,7 +142,7 @@ void ReportRequestRoutes::StaffCreate(Context&& ctx, Reply reply) {
       });
 }
 
-void ReportRequestRoutes::Action(Context&& ctx, Reply reply) {
+void RequestAction(ReportPages& pages, Context&& ctx, Reply reply) {
   auto body = ParseJsonObject(ctx.request.body);
   if (!body.ok()) return reply(ErrorResponse(body.error()));
   auto fields = Validated(*body, domain::ReportRequestActionFields());
@@ -237,10 +156,10 @@ void ReportRequestRoutes::Action(Context&& ctx, Reply reply) {
       return reply(ErrorResponse(*no));
     }
   }
-  Submit(
+  pages.Submit(
       std::move(reply),
       [id = ctx.path_params.at("id"), fields = std::move(*fields), actor = ActorOf(*ctx.principal),
-       settings = Settings()](storage::CommandContext& c) {
+       settings = pages.Settings()](storage::CommandContext& c) {
         return storage::ReportRequestAction(c, actor, id, fields, settings);
       },
       [](Result<json::object> r) {
@@ -249,9 +168,9 @@ void ReportRequestRoutes::Action(Context&& ctx, Reply reply) {
       });
 }
 
-std::string ReportRequestRoutes::NdaForm(const std::string& token, const storage::ReportLink& link,
-                                         const std::map<std::string, std::string>& values,
-                                         const std::vector<ErrorDetail>& errors) {
+std::string NdaForm(ReportPages& pages, const std::string& token, const storage::ReportLink& link,
+                    const std::map<std::string, std::string>& values,
+                    const std::vector<ErrorDetail>& errors) {
   const json::object& request = link.request;
   std::map<std::string, std::string> v = values;
   if (values.empty()) {
@@ -263,9 +182,9 @@ std::string ReportRequestRoutes::NdaForm(const std::string& token, const storage
     v["organisation"] = StateString(request, "organisation");
   }
   std::string accept_error = FieldError(errors, "accept");
-  std::string text(Settings().NdaText());
+  std::string text(pages.Settings().NdaText());
   std::string body =
-      "<main><h1>Non-disclosure agreement</h1><p>Before " + HtmlEscape(Organisation()) +
+      "<main><h1>Non-disclosure agreement</h1><p>Before " + HtmlEscape(pages.Organisation()) +
       " shares its " + HtmlEscape(domain::ReportTypeLabel(StateString(request, "report_type"))) +
       ", please read and accept this agreement. We record your name, email, organisation, "
       "the time, your IP address, your browser's user agent and a fingerprint (SHA-256) of "
@@ -285,15 +204,15 @@ std::string ReportRequestRoutes::NdaForm(const std::string& token, const storage
   return PublicPage("Non-disclosure agreement", body);
 }
 
-void ReportRequestRoutes::NdaPage(Context&& ctx, Reply reply) {
-  auto link = Lookup(ctx, "nda");
-  if (!link.ok()) return reply(ErrorResponse(link.error()));
-  if (link->state != storage::LinkState::kValid) return reply(LinkProblem(link->state));
-  reply(SecretLinkHtml(NdaForm(ctx.path_params.at("token"), *link, {}, {})));
+Response NdaPage(ReportPages& pages, Context& ctx) {
+  auto link = pages.Lookup(ctx, "nda");
+  if (!link.ok()) return ErrorResponse(link.error());
+  if (link->state != storage::LinkState::kValid) return LinkProblem(link->state);
+  return SecretLinkHtml(NdaForm(pages, ctx.path_params.at("token"), *link, {}, {}));
 }
 
-void ReportRequestRoutes::NdaPost(Context&& ctx, Reply reply) {
-  auto link = Lookup(ctx, "nda");
+void NdaPost(ReportPages& pages, Context&& ctx, Reply reply) {
+  auto link = pages.Lookup(ctx, "nda");
   if (!link.ok()) return reply(ErrorResponse(link.error()));
   if (link->state != storage::LinkState::kValid) return reply(LinkProblem(link->state));
   auto form = ParseForm(ctx.request.body);
@@ -304,19 +223,19 @@ void ReportRequestRoutes::NdaPost(Context&& ctx, Reply reply) {
       {.name = "organisation", .type = domain::FieldType::kString, .required = true},
   };
   std::vector<ErrorDetail> errors;
-  auto fields = Validated(FormBody(*form, kFields), kFields);
+  auto fields = Validated(FormFields(*form, kFields), kFields);
   if (!fields.ok()) errors = fields.error().details;
   if (form->count("accept") == 0 || form->at("accept") != "yes") {
     errors.push_back({"accept", "tick the box to accept the agreement", {}});
   }
   const std::string token = ctx.path_params.at("token");
-  if (!errors.empty()) return reply(PublicHtml(NdaForm(token, *link, *form, errors), 422));
+  if (!errors.empty()) return reply(PublicHtml(NdaForm(pages, token, *link, *form, errors), 422));
   storage::NdaAcceptance a{StateString(*fields, "name"), StateString(*fields, "email"),
                            StateString(*fields, "organisation"), ctx.request.remote_address,
                            Printable(ctx.request.HeaderValue("User-Agent"))};
-  Submit(
+  pages.Submit(
       std::move(reply),
-      [token, a = std::move(a), settings = Settings()](storage::CommandContext& c) {
+      [token, a = std::move(a), settings = pages.Settings()](storage::CommandContext& c) {
         return storage::AcceptNda(c, token, a, settings);
       },
       [](Result<json::object> r) {
@@ -328,11 +247,65 @@ void ReportRequestRoutes::NdaPost(Context&& ctx, Reply reply) {
       });
 }
 
+}  // namespace
+
+void AddRequestRoutes(Router& router, const std::shared_ptr<ReportPages>& pages) {
+  router.Add(ReadRoute("/trust/request", kPublic, Html())
+                 .Summary("The audit-report request form (IN-4)")
+                 .Tag("trust")
+                 .Handle(pages, FormPage));
+  router.Add(CommandRoute("POST", "/trust/request", kPublic, RawBody(), Html())
+                 .Summary("Submit the audit-report request form (form-encoded; at most " +
+                          std::to_string(storage::kPublicPostsPerHour) + " per address per hour)")
+                 .Tag("trust")
+                 .BodyLimit(kFormLimit)
+                 .Handle(pages, FormPost));
+  router.Add(
+      CommandRoute(
+          "POST", "/api/v1/public/report-requests", kPublic,
+          JsonBody(domain::SchemaOf(domain::ReportRequestFields(false), false)),
+          Json(schema::Object({{"status", schema::String()}, {"message", schema::String()}}), 202))
+          .Summary("Request an audit report (IN-4): name, email, organisation, "
+                   "report_type, needed_by, message; the answer is the same whatever "
+                   "becomes of it")
+          .Tag("trust")
+          .BodyLimit(kFormLimit)
+          .Handle(pages, PublicJson));
+  router.Add(CommandRoute("POST", "/api/v1/report-requests", domain::kWorkforce,
+                          JsonBody(domain::SchemaOf(domain::ReportRequestFields(true), false)),
+                          Json(schema::KindRef("report_request"), 201))
+                 .Summary("Log an audit-report request for a customer who asked by email or "
+                          "phone; party_id links it at once")
+                 .Tag("trust")
+                 .Handle(pages, StaffCreate));
+  router.Add(CommandRoute("POST", "/api/v1/report-requests/{id}/actions", domain::kWorkforce,
+                          JsonBody(domain::SchemaOf(domain::ReportRequestActionFields(), false)),
+                          Json(schema::KindRef("report_request")))
+                 .Summary("link | send_nda | cancel (workforce); approve | reject | reissue "
+                          "(Security or Privacy Officer)")
+                 .Tag("trust")
+                 .Path("id", "report request id")
+                 .Handle(pages, RequestAction));
+  router.Add(ReadRoute("/nda/{token}", kPublic, Html())
+                 .Summary("The click-through NDA a requester was sent")
+                 .Tag("trust")
+                 .Path("token", kTokenParam)
+                 .Handle(pages, NdaPage));
+  router.Add(CommandRoute("POST", "/nda/{token}", kPublic, RawBody(), Html())
+                 .Summary("Accept the NDA (form-encoded: name, email, organisation, accept)")
+                 .Tag("trust")
+                 .Path("token", kTokenParam)
+                 .BodyLimit(kFormLimit)
+                 .Handle(pages, NdaPost));
+}
+
 }  // namespace report_routes
 
 void AddReportRequestRoutes(Router& router, ApiDeps& deps) {
-  using report_routes::ReportRequestRoutes;
-  ReportRequestRoutes::Add(std::make_shared<ReportRequestRoutes>(router, deps));
+  auto pages = std::make_shared<report_routes::ReportPages>(deps);
+  report_routes::AddRequestRoutes(router, pages);
+  report_routes::AddLinkRoutes(router, pages);
+  report_routes::AddSubscriptionRoutes(router, pages);
 }
 
 }  // namespace accord::http

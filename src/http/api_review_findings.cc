@@ -8,6 +8,7 @@
 #include "accord/domain/identity.h"
 #include "accord/domain/registry.h"
 #include "accord/domain/reviews.h"
+#include "accord/domain/roles.h"
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
@@ -23,76 +24,19 @@ namespace accord::http::review_routes {
 
 using domain::StateString;
 
-void ReviewRoutes::AddFindingRoutes(const std::shared_ptr<ReviewRoutes>& self) {
-  Router& router = self->router_;
-  router.Add(
-      Route{.method = "POST",
-            .pattern = "/api/v1/parties/{party_id}/soc2-reports",
-            .roles = kWorkforceRoles,
-            .summary = "Record a SOC 2 report as reviewed (TP-11); each exception and a "
-                       "non-clean opinion open findings",
-            .tag = "reviews",
-            .params = {{"party_id", "path", "string", true, "party"}},
-            .request_schema = domain::SchemaOf(domain::FindKind("soc2_report")->fields, false),
-            .response_schema = schema::KindRef("soc2_report"),
-            .success_status = 201,
-            .handler = Bind(self, &ReviewRoutes::RecordSoc2)});
-  // Who runs reviews is the profile's choice among the workforce (ReviewsPolicy roles):
-  // these routes admit the workforce and the handlers apply the profile.
-  std::vector<std::string> notice_writers = kWorkforceRoles;
-  notice_writers.push_back("third_party_contact");  // a vendor announces its own changes
-  router.Add(Route{.method = "POST",
-                   .pattern = "/api/v1/change-notices",
-                   .roles = notice_writers,
-                   .summary = "Record a change a party will make to its services (TP-9); opens "
-                              "its change review, and a risk assessment when substantial",
-                   .tag = "reviews",
-                   .request_schema = domain::SchemaOf(domain::ChangeNoticeCreateFields(), false),
-                   .response_schema = schema::KindRef("change_notice"),
-                   .success_status = 201,
-                   .handler = Bind(self, &ReviewRoutes::RecordChange)});
-  router.Add(Route{.method = "POST",
-                   .pattern = "/api/v1/change-notices/{id}/actions",
-                   .roles = kWorkforceRoles,
-                   .summary = "implemented | withdrawn; implemented before its change review "
-                              "was approved opens a finding",
-                   .tag = "reviews",
-                   .params = IdParam(),
-                   .request_schema = domain::SchemaOf(domain::ChangeNoticeActionFields(), false),
-                   .response_schema = schema::KindRef("change_notice"),
-                   .handler = Bind(self, &ReviewRoutes::ChangeAction)});
-  router.Add(Route{.method = "POST",
-                   .pattern = "/api/v1/findings",
-                   .roles = kOfficerRoles,
-                   .summary = "Open a finding (TP-14); due by the profile's remediation window "
-                              "for its severity unless given",
-                   .tag = "reviews",
-                   .request_schema = domain::SchemaOf(domain::FindingCreateFields(), false),
-                   .response_schema = schema::KindRef("finding"),
-                   .success_status = 201,
-                   .handler = Bind(self, &ReviewRoutes::CreateFinding)});
-  router.Add(Route{.method = "POST",
-                   .pattern = "/api/v1/findings/{id}/actions",
-                   .roles = kOfficerRoles,
-                   .summary = "assign | resolve (with evidence) | accept_risk | reopen",
-                   .tag = "reviews",
-                   .params = IdParam(),
-                   .request_schema = domain::SchemaOf(domain::FindingActionFields(), false),
-                   .response_schema = schema::KindRef("finding"),
-                   .handler = Bind(self, &ReviewRoutes::FindingAction)});
-}
+namespace {
 
-void ReviewRoutes::RecordSoc2(Context&& ctx, Reply reply) {
+void RecordSoc2(ApiDeps& deps, Context&& ctx, Reply reply) {
   // The profile's open roles record SOC 2 reports, as they open reviews (ReviewsPolicy).
-  if (auto no = Refusal(*ctx.principal, policy().open_roles, "record SOC 2 reports")) {
+  if (auto no = Refusal(*ctx.principal, ReviewsPolicyOf(deps).open_roles, "record SOC 2 reports")) {
     return reply(ErrorResponse(*no));
   }
   // The report's own fields first, so a malformed body is told what is wrong with it
   // before any owner is looked up.
   auto body = ParseBody(ctx.request.body, domain::FindKind("soc2_report")->fields);
   if (!body.ok()) return reply(ErrorResponse(body.error()));
-  Submit(std::move(reply), 201,
-         [this, party = ctx.path_params.at("party_id"), body = std::move(*body),
+  Submit(deps, std::move(reply), 201,
+         [&deps, party = ctx.path_params.at("party_id"), body = std::move(*body),
           actor = ActorOf(*ctx.principal)](storage::CommandContext& c) -> Result<json::object> {
            // Owners of complementary user-entity controls must be accounts.
            if (const json::value* cs = body.if_contains("user_entity_controls");
@@ -126,7 +70,7 @@ void ReviewRoutes::RecordSoc2(Context&& ctx, Reply reply) {
            auto created = storage::CreateRegistryObject(c, "soc2_report", party, body, actor);
            if (!created.ok()) return std::move(created).error();
            json::object report = std::move(created->as_object());
-           auto findings = storage::RaiseSoc2Findings(c, actor, report, policy());
+           auto findings = storage::RaiseSoc2Findings(c, actor, report, ReviewsPolicyOf(deps));
            if (!findings.ok()) return std::move(findings).error();
            if (!findings->empty()) {
              // The report's own state names its findings, in a second version.
@@ -147,11 +91,11 @@ void ReviewRoutes::RecordSoc2(Context&& ctx, Reply reply) {
          });
 }
 
-void ReviewRoutes::RecordChange(Context&& ctx, Reply reply) {
+void RecordChange(ApiDeps& deps, Context&& ctx, Reply reply) {
   const Principal& p = *ctx.principal;
   bool vendor = p.role == "third_party_contact";
   if (!vendor) {
-    if (auto no = Refusal(p, policy().open_roles, "record change notices")) {
+    if (auto no = Refusal(p, ReviewsPolicyOf(deps).open_roles, "record change notices")) {
       return reply(ErrorResponse(*no));
     }
   }
@@ -172,10 +116,10 @@ void ReviewRoutes::RecordChange(Context&& ctx, Reply reply) {
       }
     }
   }
-  Submit(std::move(reply), 201,
-         [this, body = std::move(*body), actor = ActorOf(p),
+  Submit(deps, std::move(reply), 201,
+         [&deps, body = std::move(*body), actor = ActorOf(p),
           vendor](storage::CommandContext& c) -> Result<json::object> {
-           auto notice = storage::RecordChangeNotice(c, actor, body, policy());
+           auto notice = storage::RecordChangeNotice(c, actor, body, ReviewsPolicyOf(deps));
            // The vendor sees its announcement, not our assessment of it.
            if (notice.ok() && vendor) {
              domain::RemoveInternalFields(domain::FindKind("change_notice")->fields, *notice);
@@ -184,27 +128,27 @@ void ReviewRoutes::RecordChange(Context&& ctx, Reply reply) {
          });
 }
 
-void ReviewRoutes::ChangeAction(Context&& ctx, Reply reply) {
+void ChangeAction(ApiDeps& deps, Context&& ctx, Reply reply) {
   // Asked before the body is read: both actions a person takes (implemented, withdrawn) have
   // the same role rule.
   const Principal& p = *ctx.principal;
-  if (auto no = workflow::change_notice::RoleRefusal(policy(), p.role, p.break_glass,
+  if (auto no = workflow::change_notice::RoleRefusal(ReviewsPolicyOf(deps), p.role, p.break_glass,
                                                      workflow::change_notice::Action::kImplement)) {
     return reply(ErrorResponse(*no));
   }
   auto body = ParseBody(ctx.request.body, domain::ChangeNoticeActionFields());
   if (!body.ok()) return reply(ErrorResponse(body.error()));
-  Submit(std::move(reply), 200,
-         [this, id = ctx.path_params.at("id"), body = std::move(*body),
+  Submit(deps, std::move(reply), 200,
+         [&deps, id = ctx.path_params.at("id"), body = std::move(*body),
           actor = ActorOf(p)](storage::CommandContext& c) {
            return storage::ChangeNoticeAction(c, actor, id, StateString(body, "action"),
                                               TimeOf(body, "at"), StateString(body, "comment"),
-                                              policy());
+                                              ReviewsPolicyOf(deps));
          });
 }
 
-void ReviewRoutes::CreateFinding(Context&& ctx, Reply reply) {
-  if (auto no = Refusal(*ctx.principal, kOfficerRoles, "open findings")) {
+void CreateFinding(ApiDeps& deps, Context&& ctx, Reply reply) {
+  if (auto no = Refusal(*ctx.principal, domain::kOfficers, "open findings")) {
     return reply(ErrorResponse(*no));
   }
   auto body = ParseBody(ctx.request.body, domain::FindingCreateFields());
@@ -219,8 +163,8 @@ void ReviewRoutes::CreateFinding(Context&& ctx, Reply reply) {
                         .owner_id = StateString(*body, "owner_id"),
                         .due = TimeOf(*body, "due_at")};
   if (f.owner_id.empty()) f.owner_id = ctx.principal->id;
-  Submit(std::move(reply), 201,
-         [this, f = std::move(f),
+  Submit(deps, std::move(reply), 201,
+         [&deps, f = std::move(f),
           actor = ActorOf(*ctx.principal)](storage::CommandContext& c) -> Result<json::object> {
            if (!f.source_id.empty()) {
              auto review = storage::GetObject(c.tx(), "review", f.source_id, storage::Scope{});
@@ -229,11 +173,11 @@ void ReviewRoutes::CreateFinding(Context&& ctx, Reply reply) {
                return ValidationError("review_id", "no review has id " + f.source_id);
              }
            }
-           return storage::OpenFinding(c, actor, f, policy());
+           return storage::OpenFinding(c, actor, f, ReviewsPolicyOf(deps));
          });
 }
 
-void ReviewRoutes::FindingAction(Context&& ctx, Reply reply) {
+void FindingAction(ApiDeps& deps, Context&& ctx, Reply reply) {
   // Asked before the body is read: every finding action has the same role rule.
   const Principal& p = *ctx.principal;
   if (auto no = workflow::finding::RoleRefusal(p.role, p.break_glass,
@@ -242,13 +186,60 @@ void ReviewRoutes::FindingAction(Context&& ctx, Reply reply) {
   }
   auto body = ParseBody(ctx.request.body, domain::FindingActionFields());
   if (!body.ok()) return reply(ErrorResponse(body.error()));
-  Submit(std::move(reply), 200,
-         [this, id = ctx.path_params.at("id"), body = std::move(*body),
+  Submit(deps, std::move(reply), 200,
+         [&deps, id = ctx.path_params.at("id"), body = std::move(*body),
           actor = ActorOf(p)](storage::CommandContext& c) {
            return storage::ApplyFindingAction(
                c, actor, id, StateString(body, "action"), StateString(body, "comment"),
-               StateString(body, "owner_id"), IdList(body, "evidence"), policy());
+               StateString(body, "owner_id"), IdList(body, "evidence"), ReviewsPolicyOf(deps));
          });
+}
+
+}  // namespace
+
+void AddFindingRoutes(Router& router, ApiDeps& deps) {
+  router.Add(
+      CommandRoute("POST", "/api/v1/parties/{party_id}/soc2-reports", domain::kWorkforce,
+                   JsonBody(domain::SchemaOf(domain::FindKind("soc2_report")->fields, false)),
+                   Json(schema::KindRef("soc2_report"), 201))
+          .Summary("Record a SOC 2 report as reviewed (TP-11); each exception and a "
+                   "non-clean opinion open findings")
+          .Tag("reviews")
+          .Path("party_id", "party")
+          .Handle(deps, RecordSoc2));
+  // Who runs reviews is the profile's choice among the workforce (ReviewsPolicy roles):
+  // these routes admit the workforce and the handlers apply the profile. A vendor announces
+  // its own changes.
+  router.Add(CommandRoute("POST", "/api/v1/change-notices",
+                          domain::kWorkforce.With(domain::Role::kThirdPartyContact),
+                          JsonBody(domain::SchemaOf(domain::ChangeNoticeCreateFields(), false)),
+                          Json(schema::KindRef("change_notice"), 201))
+                 .Summary("Record a change a party will make to its services (TP-9); opens its "
+                          "change review, and a risk assessment when substantial")
+                 .Tag("reviews")
+                 .Handle(deps, RecordChange));
+  router.Add(CommandRoute("POST", "/api/v1/change-notices/{id}/actions", domain::kWorkforce,
+                          JsonBody(domain::SchemaOf(domain::ChangeNoticeActionFields(), false)),
+                          Json(schema::KindRef("change_notice")))
+                 .Summary("implemented | withdrawn; implemented before its change review was "
+                          "approved opens a finding")
+                 .Tag("reviews")
+                 .Path("id", "id")
+                 .Handle(deps, ChangeAction));
+  router.Add(CommandRoute("POST", "/api/v1/findings", domain::kOfficers,
+                          JsonBody(domain::SchemaOf(domain::FindingCreateFields(), false)),
+                          Json(schema::KindRef("finding"), 201))
+                 .Summary("Open a finding (TP-14); due by the profile's remediation window for its "
+                          "severity unless given")
+                 .Tag("reviews")
+                 .Handle(deps, CreateFinding));
+  router.Add(CommandRoute("POST", "/api/v1/findings/{id}/actions", domain::kOfficers,
+                          JsonBody(domain::SchemaOf(domain::FindingActionFields(), false)),
+                          Json(schema::KindRef("finding")))
+                 .Summary("assign | resolve (with evidence) | accept_risk | reopen")
+                 .Tag("reviews")
+                 .Path("id", "id")
+                 .Handle(deps, FindingAction));
 }
 
 }  // namespace accord::http::review_routes

@@ -10,6 +10,7 @@
 #include "accord/core/rrule.h"
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
+#include "accord/domain/roles.h"
 #include "accord/http/api.h"
 #include "accord/http/html_page.h"
 #include "accord/http/json.h"
@@ -191,59 +192,21 @@ std::string ReportHtml(const json::object& report) {
   return out + "</tbody></table></body></html>\n";
 }
 
-}  // namespace
-
-void ReviewRoutes::AddReportRoutes(const std::shared_ptr<ReviewRoutes>& self) {
-  Router& router = self->router_;
-  router.Add(Route{.method = "GET",
-                   .pattern = "/api/v1/dashboard",
-                   .roles = kLedgerReaderRoles,
-                   .summary = "Compliance counts: reviews open, due within 30 days, overdue, "
-                              "done on time and late per kind; open and overdue findings",
-                   .tag = "reviews",
-                   .response_schema = DashboardSchema(),
-                   .handler = Bind(self, &ReviewRoutes::Dashboard)});
-  router.Add(
-      Route{.method = "GET",
-            .pattern = "/api/v1/reports/sla-review",
-            .roles = kLedgerReaderRoles,
-            .summary = "The quarterly SLA-review report (TP-15) as JSON, CSV (Accept: text/csv or "
-                       "?format=csv) or a printable page (Accept: text/html or ?format=html)",
-            .tag = "reviews",
-            .params = {{"quarter", "query", "string", true, "e.g. 2026Q4 (calendar quarter, UTC)"},
-                       {"format", "query", "string", false, "json | csv | html"}},
-            .response_schema = SlaReportSchema(),
-            .handler = Bind(self, &ReviewRoutes::Report)});
-  router.Add(Route{.method = "GET",
-                   .pattern = "/api/v1/outbox",
-                   .roles = kOfficerRoles,
-                   .summary = "Queued, sent and failed notifications (reminders, alerts, "
-                              "findings), newest first",
-                   .tag = "reviews",
-                   .params = {{"status", "query", "string", false, "queued | sent | failed"},
-                              {"ref_id", "query", "string", false, "about this object"},
-                              {"limit", "query", "integer", false, "1-500, default 50"},
-                              {"cursor", "query", "string", false, "from next_cursor"}},
-                   .response_schema = schema::Page(OutboxItemSchema()),
-                   .handler = Bind(self, &ReviewRoutes::Outbox)});
-}
-
-void ReviewRoutes::Dashboard(Context&& ctx, Reply reply) {
+Response Dashboard(ApiDeps& deps, Context&) {
   json::object body;
-  Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
-    auto d = storage::ReviewDashboard(tx, deps_.clock.Now());
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto d = storage::ReviewDashboard(tx, deps.clock.Now());
     if (!d.ok()) return std::move(d).error();
     body = std::move(*d);
-    auto extras = storage::DashboardExtras(tx, deps_.clock.Now());
+    auto extras = storage::DashboardExtras(tx, deps.clock.Now());
     if (!extras.ok()) return std::move(extras).error();
     for (auto& [k, v] : *extras) body[k] = std::move(v);
     return Ok();
   });
-  (void)ctx;
-  reply(s.ok() ? JsonResponse(body) : ErrorResponse(s.error()));
+  return s.ok() ? JsonResponse(body) : ErrorResponse(s.error());
 }
 
-void ReviewRoutes::Report(Context&& ctx, Reply reply) {
+void Report(ApiDeps& deps, Context&& ctx, Reply reply) {
   std::string label(ctx.Query("quarter"));
   if (label.empty()) {
     return reply(ErrorResponse(ValidationError("quarter", "is required, e.g. 2026Q4")));
@@ -261,9 +224,8 @@ void ReviewRoutes::Report(Context&& ctx, Reply reply) {
   }
   std::string canonical = QuarterLabel(range->first);
   json::object report;
-  Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
-    auto r =
-        storage::SlaReviewReport(tx, range->first, range->second, canonical, deps_.clock.Now());
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto r = storage::SlaReviewReport(tx, range->first, range->second, canonical, deps.clock.Now());
     if (!r.ok()) return std::move(r).error();
     report = std::move(*r);
     return Ok();
@@ -284,18 +246,18 @@ void ReviewRoutes::Report(Context&& ctx, Reply reply) {
   reply(JsonResponse(report));
 }
 
-void ReviewRoutes::Outbox(Context&& ctx, Reply reply) {
+Response Outbox(ApiDeps& deps, Context& ctx) {
   auto page = ParsePage(ctx);
-  if (!page.ok()) return reply(ErrorResponse(page.error()));
+  if (!page.ok()) return ErrorResponse(page.error());
   storage::OutboxQuery q{.status = std::string(ctx.Query("status")),
                          .ref_id = std::string(ctx.Query("ref_id")),
                          .after_id = page->after_id,
                          .limit = page->limit};
   if (!q.status.empty() && q.status != "queued" && q.status != "sent" && q.status != "failed") {
-    return reply(ErrorResponse(ValidationError("status", "must be queued, sent or failed")));
+    return ErrorResponse(ValidationError("status", "must be queued, sent or failed"));
   }
   json::object body;
-  Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
     auto r = storage::ListOutbox(tx, q);
     if (!r.ok()) return std::move(r).error();
     json::array items;
@@ -304,7 +266,34 @@ void ReviewRoutes::Outbox(Context&& ctx, Reply reply) {
     body["next_cursor"] = r->second ? json::value(EncodeIdCursor(*r->second)) : nullptr;
     return Ok();
   });
-  reply(s.ok() ? JsonResponse(body) : ErrorResponse(s.error()));
+  return s.ok() ? JsonResponse(body) : ErrorResponse(s.error());
+}
+
+}  // namespace
+
+void AddReportRoutes(Router& router, ApiDeps& deps) {
+  router.Add(ReadRoute("/api/v1/dashboard", domain::kLedgerReaders, Json(DashboardSchema()))
+                 .Summary("Compliance counts: reviews open, due within 30 days, overdue, done on "
+                          "time and late per kind; open and overdue findings")
+                 .Tag("reviews")
+                 .Handle(deps, Dashboard));
+  // JSON, or CSV and a printable page by Accept or ?format=.
+  router.Add(
+      ReadRoute("/api/v1/reports/sla-review", domain::kLedgerReaders, Json(SlaReportSchema()))
+          .Summary("The quarterly SLA-review report (TP-15) as JSON, CSV (Accept: text/csv "
+                   "or ?format=csv) or a printable page (Accept: text/html or ?format=html)")
+          .Tag("reviews")
+          .RequiredQuery("quarter", "e.g. 2026Q4 (calendar quarter, UTC)")
+          .Query("format", "json | csv | html")
+          .Handle(deps, Report));
+  router.Add(ReadRoute("/api/v1/outbox", domain::kOfficers, Json(schema::Page(OutboxItemSchema())))
+                 .Summary("Queued, sent and failed notifications (reminders, alerts, findings), "
+                          "newest first")
+                 .Tag("reviews")
+                 .Query("status", "queued | sent | failed")
+                 .Query("ref_id", "about this object")
+                 .Paged()
+                 .Handle(deps, Outbox));
 }
 
 }  // namespace accord::http::review_routes

@@ -6,7 +6,6 @@
 // registers the whole group (review_routes.h): SOC 2 reports, change notices and findings in
 // api_review_findings.cc, the dashboard, SLA-review report and outbox in api_review_reports.cc.
 #include <boost/json.hpp>
-#include <memory>
 #include <optional>
 
 #include "accord/core/time.h"
@@ -46,61 +45,8 @@ json::object PartyRequestSchema() {
                 {{"awaiting_party", Bool()}});
 }
 
-}  // namespace
-
-void ReviewRoutes::Add(const std::shared_ptr<ReviewRoutes>& self) {
-  AddReviewRoutes(self);
-  AddFindingRoutes(self);
-  AddReportRoutes(self);
-}
-
-void ReviewRoutes::AddReviewRoutes(const std::shared_ptr<ReviewRoutes>& self) {
-  Router& router = self->router_;
-  router.Add(Route{.method = "POST",
-                   .pattern = "/api/v1/reviews",
-                   .roles = kWorkforceRoles,
-                   .summary = "Open a review now (the profile's open_roles); recurring reviews "
-                              "are opened by the scheduler",
-                   .tag = "reviews",
-                   .request_schema = domain::SchemaOf(domain::ReviewCreateFields(), false),
-                   .response_schema = schema::KindRef("review"),
-                   .success_status = 201,
-                   .handler = Bind(self, &ReviewRoutes::OpenReview)});
-  router.Add(Route{.method = "POST",
-                   .pattern = "/api/v1/reviews/{id}/actions",
-                   .roles = kWorkforceRoles,
-                   .summary = "assign | document | approve | reject (TP-12) | request_info "
-                              "(ask the party), with a comment; each is a ledger event",
-                   .tag = "reviews",
-                   .params = IdParam(),
-                   .request_schema = domain::SchemaOf(domain::ReviewActionFields(), false),
-                   .response_schema = schema::KindRef("review"),
-                   .handler = Bind(self, &ReviewRoutes::ReviewAction)});
-  // A review asks the party (request_info); the party's contact reads and answers here.
-  router.Add(Route{.method = "POST",
-                   .pattern = "/api/v1/reviews/{id}/responses",
-                   .roles = {"third_party_contact"},
-                   .summary = "A third party answers what a review asked it (message and its "
-                              "own documents); a ledger event",
-                   .tag = "reviews",
-                   .params = IdParam(),
-                   .request_schema = domain::SchemaOf(domain::ReviewResponseFields(), false),
-                   .response_schema = schema::KindRef("review"),
-                   .handler = Bind(self, &ReviewRoutes::Respond)});
-  router.Add(
-      Route{.method = "GET",
-            .pattern = "/api/v1/parties/{party_id}/requests",
-            .roles = domain::kEveryone,
-            .summary = "What open reviews ask this party, with its answers (what its "
-                       "contacts see of a review)",
-            .tag = "reviews",
-            .params = {{"party_id", "path", "string", true, "party"}},
-            .response_schema = schema::Object({{"items", schema::ArrayOf(PartyRequestSchema())}}),
-            .handler = Bind(self, &ReviewRoutes::Requests)});
-}
-
-void ReviewRoutes::OpenReview(Context&& ctx, Reply reply) {
-  if (auto no = Refusal(*ctx.principal, policy().open_roles, "open reviews")) {
+void OpenReview(ApiDeps& deps, Context&& ctx, Reply reply) {
+  if (auto no = Refusal(*ctx.principal, ReviewsPolicyOf(deps).open_roles, "open reviews")) {
     return reply(ErrorResponse(*no));
   }
   auto body = ParseBody(ctx.request.body, domain::ReviewCreateFields());
@@ -112,7 +58,7 @@ void ReviewRoutes::OpenReview(Context&& ctx, Reply reply) {
                        .due = TimeOf(*body, "due_at").value_or(TimePoint{}),
                        .assignee_id = StateString(*body, "assignee_id"),
                        .comment = StateString(*body, "comment")};
-  if (r.due <= deps_.clock.Now()) {
+  if (r.due <= deps.clock.Now()) {
     return reply(ErrorResponse(ValidationError("due_at", "must be in the future")));
   }
   if (r.kind == "change_review" || r.kind == "risk_assessment") {
@@ -121,13 +67,13 @@ void ReviewRoutes::OpenReview(Context&& ctx, Reply reply) {
                                                          " is opened by recording a change notice "
                                                          "(POST /api/v1/change-notices)")));
   }
-  Submit(std::move(reply), 201,
-         [this, r = std::move(r), actor = ActorOf(*ctx.principal)](storage::CommandContext& c) {
-           return storage::OpenReview(c, actor, r, policy());
+  Submit(deps, std::move(reply), 201,
+         [&deps, r = std::move(r), actor = ActorOf(*ctx.principal)](storage::CommandContext& c) {
+           return storage::OpenReview(c, actor, r, ReviewsPolicyOf(deps));
          });
 }
 
-void ReviewRoutes::ReviewAction(Context&& ctx, Reply reply) {
+void ReviewAction(ApiDeps& deps, Context&& ctx, Reply reply) {
   auto body = ParseBody(ctx.request.body, domain::ReviewActionFields());
   if (!body.ok()) return reply(ErrorResponse(body.error()));
   storage::ReviewAction a{.action = StateString(*body, "action"),
@@ -139,7 +85,8 @@ void ReviewRoutes::ReviewAction(Context&& ctx, Reply reply) {
   const Principal& p = *ctx.principal;
   auto action = workflow::review::ParseAction(a.action);
   if (!action) return reply(ErrorResponse(ValidationError("action", "unknown action")));
-  std::optional<Error> no = workflow::review::RoleRefusal(policy(), p.role, p.break_glass, *action);
+  std::optional<Error> no =
+      workflow::review::RoleRefusal(ReviewsPolicyOf(deps), p.role, p.break_glass, *action);
   if (a.action == "request_info" && a.comment.empty()) {
     return reply(
         ErrorResponse(ValidationError("comment", "is required: what the party is asked for")));
@@ -149,17 +96,17 @@ void ReviewRoutes::ReviewAction(Context&& ctx, Reply reply) {
     return reply(ErrorResponse(
         ValidationError("comment", "is required to reject: say what needs further review")));
   }
-  Submit(std::move(reply), 200,
-         [this, id = ctx.path_params.at("id"), a = std::move(a),
+  Submit(deps, std::move(reply), 200,
+         [&deps, id = ctx.path_params.at("id"), a = std::move(a),
           actor = ActorOf(p)](storage::CommandContext& c) {
-           return storage::ApplyReviewAction(c, actor, id, a, policy());
+           return storage::ApplyReviewAction(c, actor, id, a, ReviewsPolicyOf(deps));
          });
 }
 
-void ReviewRoutes::Respond(Context&& ctx, Reply reply) {
+void Respond(ApiDeps& deps, Context&& ctx, Reply reply) {
   const Principal& p = *ctx.principal;
   // Another party's review is 404 before anything about the body is said (TP-7).
-  Status visible = deps_.store.Read([&](storage::Tx& tx) -> Status {
+  Status visible = deps.store.Read([&](storage::Tx& tx) -> Status {
     auto review = storage::GetObject(tx, "review", ctx.path_params.at("id"), ScopeOf(p));
     if (!review.ok()) return std::move(review).error();
     if (!review->has_value()) return NotFound("review " + ctx.path_params.at("id"));
@@ -169,17 +116,17 @@ void ReviewRoutes::Respond(Context&& ctx, Reply reply) {
   auto body = ParseBody(ctx.request.body, domain::ReviewResponseFields());
   if (!body.ok()) return reply(ErrorResponse(body.error()));
   Submit(
-      std::move(reply), 200,
+      deps, std::move(reply), 200,
       [id = ctx.path_params.at("id"), party = p.party_id, message = StateString(*body, "message"),
        documents = IdList(*body, "documents"), actor = ActorOf(p)](storage::CommandContext& c) {
         return storage::RespondToReview(c, actor, party, id, message, documents);
       });
 }
 
-void ReviewRoutes::Requests(Context&& ctx, Reply reply) {
+Response Requests(ApiDeps& deps, Context& ctx) {
   const std::string& party_id = ctx.path_params.at("party_id");
   json::array items;
-  Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
     auto party = storage::GetObject(tx, "party", party_id, ScopeOf(*ctx.principal));
     if (!party.ok()) return std::move(party).error();
     if (!party->has_value()) return NotFound("party " + party_id);
@@ -188,15 +135,53 @@ void ReviewRoutes::Requests(Context&& ctx, Reply reply) {
     items = std::move(*r);
     return Ok();
   });
-  reply(s.ok() ? JsonResponse(json::object{{"items", std::move(items)}})
-               : ErrorResponse(s.error()));
+  return s.ok() ? JsonResponse(json::object{{"items", std::move(items)}})
+                : ErrorResponse(s.error());
+}
+
+}  // namespace
+
+void AddReviewWorkflowRoutes(Router& router, ApiDeps& deps) {
+  router.Add(CommandRoute("POST", "/api/v1/reviews", domain::kWorkforce,
+                          JsonBody(domain::SchemaOf(domain::ReviewCreateFields(), false)),
+                          Json(schema::KindRef("review"), 201))
+                 .Summary("Open a review now (the profile's open_roles); recurring reviews are "
+                          "opened by the scheduler")
+                 .Tag("reviews")
+                 .Handle(deps, OpenReview));
+  router.Add(CommandRoute("POST", "/api/v1/reviews/{id}/actions", domain::kWorkforce,
+                          JsonBody(domain::SchemaOf(domain::ReviewActionFields(), false)),
+                          Json(schema::KindRef("review")))
+                 .Summary("assign | document | approve | reject (TP-12) | request_info (ask the "
+                          "party), with a comment; each is a ledger event")
+                 .Tag("reviews")
+                 .Path("id", "id")
+                 .Handle(deps, ReviewAction));
+  // A review asks the party (request_info); the party's contact reads and answers here.
+  router.Add(CommandRoute("POST", "/api/v1/reviews/{id}/responses",
+                          domain::RoleSet{domain::Role::kThirdPartyContact},
+                          JsonBody(domain::SchemaOf(domain::ReviewResponseFields(), false)),
+                          Json(schema::KindRef("review")))
+                 .Summary("A third party answers what a review asked it (message and its own "
+                          "documents); a ledger event")
+                 .Tag("reviews")
+                 .Path("id", "id")
+                 .Handle(deps, Respond));
+  router.Add(ReadRoute("/api/v1/parties/{party_id}/requests", domain::kEveryone,
+                       Json(schema::Object({{"items", schema::ArrayOf(PartyRequestSchema())}})))
+                 .Summary("What open reviews ask this party, with its answers (what its contacts "
+                          "see of a review)")
+                 .Tag("reviews")
+                 .Path("party_id", "party")
+                 .Handle(deps, Requests));
 }
 
 }  // namespace review_routes
 
 void AddReviewRoutes(Router& router, ApiDeps& deps) {
-  using review_routes::ReviewRoutes;
-  ReviewRoutes::Add(std::make_shared<ReviewRoutes>(router, deps));
+  review_routes::AddReviewWorkflowRoutes(router, deps);
+  review_routes::AddFindingRoutes(router, deps);
+  review_routes::AddReportRoutes(router, deps);
 }
 
 }  // namespace accord::http

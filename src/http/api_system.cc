@@ -11,63 +11,51 @@ namespace json = boost::json;
 
 namespace {
 
-bool IsLoopback(std::string_view address) {
-  return address.starts_with("127.") || address == "::1" || address.starts_with("::ffff:127.");
+json::object HealthSchema() {
+  return json::object{{"type", "object"},
+                      {"properties", json::object{{"status", json::object{{"type", "string"}}}}}};
+}
+
+Response Healthz(ApiDeps&, Context&) {
+  return TextResponse(R"({"status":"ok"})", "application/json");
+}
+
+Response Readyz(ApiDeps& deps, Context&) {
+  if (deps.ready && !deps.ready->load()) {
+    return ErrorResponse(Error{ErrorCode::kUnavailable, "starting up or shutting down", {}});
+  }
+  Status s = deps.store.Read([](storage::Tx& tx) -> Status {
+    auto head = storage::ReadHead(tx);
+    if (!head.ok()) return std::move(head).error();
+    return Ok();
+  });
+  if (!s.ok()) {
+    return ErrorResponse(Error{ErrorCode::kUnavailable, "the store does not answer", {}});
+  }
+  return JsonResponse(json::object{{"status", "ready"}});
+}
+
+Response MetricsText(ApiDeps& deps, Context&) {
+  return TextResponse(deps.metrics.Render(), "text/plain; version=0.0.4");
 }
 
 }  // namespace
 
 void AddSystemRoutes(Router& router, ApiDeps& deps) {
-  json::object health_schema{
-      {"type", "object"},
-      {"properties", json::object{{"status", json::object{{"type", "string"}}}}}};
-  router.Add(Route{
-      .method = "GET",
-      .pattern = "/healthz",
-      .is_public = true,
-      .summary = "Liveness: the process is up and serving",
-      .tag = "system",
-      .response_schema = health_schema,
-      .handler =
-          Sync([](Context&) { return TextResponse(R"({"status":"ok"})", "application/json"); }),
-  });
-  router.Add(Route{
-      .method = "GET",
-      .pattern = "/readyz",
-      .is_public = true,
-      .summary = "Readiness: the store answers and start-up has finished",
-      .tag = "system",
-      .response_schema = health_schema,
-      .handler = Sync([&deps](Context&) {
-        if (deps.ready && !deps.ready->load()) {
-          return ErrorResponse(Error{ErrorCode::kUnavailable, "starting up or shutting down", {}});
-        }
-        Status s = deps.store.Read([](storage::Tx& tx) -> Status {
-          auto head = storage::ReadHead(tx);
-          if (!head.ok()) return std::move(head).error();
-          return Ok();
-        });
-        if (!s.ok()) {
-          return ErrorResponse(Error{ErrorCode::kUnavailable, "the store does not answer", {}});
-        }
-        return JsonResponse(json::object{{"status", "ready"}});
-      }),
-  });
-  router.Add(Route{
-      .method = "GET",
-      .pattern = "/metrics",
-      .is_public = true,
-      .summary = "Prometheus metrics (loopback only unless configured)",
-      .tag = "system",
-      .response_type = "text/plain",
-      .handler = Sync([&deps](Context& ctx) {
-        if (!deps.metrics_public && !IsLoopback(ctx.request.remote_address)) {
-          return ErrorResponse(Error{
-              ErrorCode::kForbidden, "metrics are served on loopback only (--metrics-public)", {}});
-        }
-        return TextResponse(deps.metrics.Render(), "text/plain; version=0.0.4");
-      }),
-  });
+  router.Add(ReadRoute("/healthz", kPublic, Json(HealthSchema()))
+                 .Summary("Liveness: the process is up and serving")
+                 .Tag("system")
+                 .Handle(deps, Healthz));
+  router.Add(ReadRoute("/readyz", kPublic, Json(HealthSchema()))
+                 .Summary("Readiness: the store answers and start-up has finished")
+                 .Tag("system")
+                 .Handle(deps, Readyz));
+  router.Add(ReadRoute("/metrics", domain::kLedgerReaders, Media("text/plain"))
+                 .Summary("Prometheus metrics: an integration token with the scope metrics:read "
+                          "(or an officer's or auditor's credentials)")
+                 .Scopes({"metrics:read"})
+                 .Tag("system")
+                 .Handle(deps, MetricsText));
 }
 
 }  // namespace accord::http

@@ -172,39 +172,15 @@ json::object PublicTrustSchema(bool list_only) {
                  {"generated_at", Time()}});
 }
 
-class TrustRoutes {
+// The group's state: each public answer, cached.
+class TrustAnswers {
  public:
-  TrustRoutes(Router& router, ApiDeps& deps) : router_(router), deps_(deps) {}
+  explicit TrustAnswers(ApiDeps& deps) : deps_(deps) {}
 
-  static void Add(const std::shared_ptr<TrustRoutes>& self) {
-    Router& router = self->router_;
-    auto route = [&](const char* pattern, const char* summary, const char* type,
-                     const std::string& name, json::object response_schema = {}) {
-      router.Add(Route{.method = "GET",
-                       .pattern = pattern,
-                       .is_public = true,
-                       .summary = summary,
-                       .tag = "trust",
-                       .response_schema = std::move(response_schema),
-                       .response_type = type,
-                       .handler = [self, name](Context&& ctx, Reply reply) {
-                         (void)ctx;
-                         reply(self->Cached(name));
-                       }});
-    };
-    route("/trust", "The public trust center: certifications, subprocessors, security contact",
-          "text/html", "page");
-    route("/trust/subprocessors", "The public subprocessor list", "text/html", "subprocessors");
-    route("/trust/subprocessors.atom",
-          "Changes to the subprocessor list as an Atom feed (RFC 4287), newest first",
-          "application/atom+xml", "atom");
-    route("/api/v1/public/trust",
-          "The trust center as JSON: organisation, certifications valid now, subprocessors",
-          "application/json", "json", PublicTrustSchema(false));
-    route("/api/v1/public/subprocessors", "The subprocessor list as JSON", "application/json",
-          "subprocessors_json", PublicTrustSchema(true));
-    route("/.well-known/security.txt", "RFC 9116 security contact", "text/plain", "security_txt");
-  }
+  // An answer is kept for kCacheFor (what is valid today changes with time too), and only
+  // while the ledger has not grown: a change to the registry shows at once, and a burst of
+  // visitors costs one read of the ledger's size each.
+  Response Cached(const std::string& name);
 
  private:
   struct Entry {
@@ -217,95 +193,111 @@ class TrustRoutes {
     static const TrustSettings kNone;
     return deps_.trust ? *deps_.trust : kNone;
   }
+  Response Build(const std::string& name);
 
-  // An answer is kept for kCacheFor (what is valid today changes with time too), and only
-  // while the ledger has not grown: a change to the registry shows at once, and a burst of
-  // visitors costs one read of the ledger's size each.
-  Response Cached(const std::string& name) {
-    MonoTime now = deps_.clock.Monotonic();
-    uint64_t size = 0;
-    Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
-      auto head = storage::ReadHead(tx);
-      if (!head.ok()) return std::move(head).error();
-      size = head->size();
-      return Ok();
-    });
-    if (!s.ok()) return ErrorResponse(s.error());
-    {
-      std::lock_guard lock(mu_);
-      auto it = cache_.find(name);
-      if (it != cache_.end() && it->second->ledger_size == size &&
-          now - it->second->at < kCacheFor) {
-        return it->second->response;
-      }
-    }
-    Response r = Build(name);
-    if (r.status == 200) {
-      r.headers.push_back({"Cache-Control", "public, max-age=5"});  // as long as ours
-      std::lock_guard lock(mu_);
-      cache_[name] = std::make_shared<const Entry>(Entry{now, size, r});
-    }
-    return r;
-  }
-
-  Response Build(const std::string& name) {
-    TimePoint now = deps_.clock.Now();
-    if (name == "security_txt") {
-      if (settings().security_contact.empty()) {
-        return ErrorResponse(
-            NotFound("security contact: none is configured ([trust] "
-                     "security_contact)"));
-      }
-      return Response{.content_type = "text/plain; charset=utf-8",
-                      .body = SecurityTxt(settings(), now)};
-    }
-    json::object snapshot;
-    std::vector<storage::SubprocessorChange> history;
-    Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
-      auto t = storage::TrustSnapshot(tx, now);
-      if (!t.ok()) return std::move(t).error();
-      snapshot = std::move(*t);
-      if (name == "atom") {
-        auto h = storage::SubprocessorHistory(tx);
-        if (!h.ok()) return std::move(h).error();
-        history = std::move(*h);
-      }
-      return Ok();
-    });
-    if (!s.ok()) return ErrorResponse(s.error());
-    if (name == "json") return JsonResponse(snapshot);
-    if (name == "subprocessors_json") {
-      return JsonResponse(json::object{{"organisation", snapshot.at("organisation")},
-                                       {"items", snapshot.at("subprocessors")},
-                                       {"planned", snapshot.at("planned")},
-                                       {"generated_at", snapshot.at("generated_at")}});
-    }
-    if (name == "atom") {
-      return Response{.content_type = "application/atom+xml; charset=utf-8",
-                      .body = AtomFeed(snapshot, history, settings(), now)};
-    }
-    if (name == "subprocessors") {
-      std::string org = StateString(snapshot, "organisation");
-      return PublicHtml(PublicPage(org + " subprocessors",
-                                   "<main><h1>" + HtmlEscape(org) + " subprocessors</h1>" +
-                                       SubprocessorTable(snapshot.at("subprocessors").as_array()) +
-                                       "<p><a href=\"/trust/subprocessors.atom\">Follow changes "
-                                       "(Atom)</a> &middot; <a href=\"/trust\">Trust center</a></p>"
-                                       "</main>"));
-    }
-    return PublicHtml(TrustPage(snapshot, settings()));
-  }
-
-  Router& router_;
   ApiDeps& deps_;
   std::mutex mu_;
   std::map<std::string, std::shared_ptr<const Entry>> cache_;
 };
 
+Response TrustAnswers::Cached(const std::string& name) {
+  MonoTime now = deps_.clock.Monotonic();
+  uint64_t size = 0;
+  Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
+    auto head = storage::ReadHead(tx);
+    if (!head.ok()) return std::move(head).error();
+    size = head->size();
+    return Ok();
+  });
+  if (!s.ok()) return ErrorResponse(s.error());
+  {
+    std::lock_guard lock(mu_);
+    auto it = cache_.find(name);
+    if (it != cache_.end() && it->second->ledger_size == size && now - it->second->at < kCacheFor) {
+      return it->second->response;
+    }
+  }
+  Response r = Build(name);
+  if (r.status == 200) {
+    r.headers.push_back({"Cache-Control", "public, max-age=5"});  // as long as ours
+    std::lock_guard lock(mu_);
+    cache_[name] = std::make_shared<const Entry>(Entry{now, size, r});
+  }
+  return r;
+}
+
+Response TrustAnswers::Build(const std::string& name) {
+  TimePoint now = deps_.clock.Now();
+  if (name == "security_txt") {
+    if (settings().security_contact.empty()) {
+      return ErrorResponse(
+          NotFound("security contact: none is configured ([trust] "
+                   "security_contact)"));
+    }
+    return Response{.content_type = "text/plain; charset=utf-8",
+                    .body = SecurityTxt(settings(), now)};
+  }
+  json::object snapshot;
+  std::vector<storage::SubprocessorChange> history;
+  Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
+    auto t = storage::TrustSnapshot(tx, now);
+    if (!t.ok()) return std::move(t).error();
+    snapshot = std::move(*t);
+    if (name == "atom") {
+      auto h = storage::SubprocessorHistory(tx);
+      if (!h.ok()) return std::move(h).error();
+      history = std::move(*h);
+    }
+    return Ok();
+  });
+  if (!s.ok()) return ErrorResponse(s.error());
+  if (name == "json") return JsonResponse(snapshot);
+  if (name == "subprocessors_json") {
+    return JsonResponse(json::object{{"organisation", snapshot.at("organisation")},
+                                     {"items", snapshot.at("subprocessors")},
+                                     {"planned", snapshot.at("planned")},
+                                     {"generated_at", snapshot.at("generated_at")}});
+  }
+  if (name == "atom") {
+    return Response{.content_type = "application/atom+xml; charset=utf-8",
+                    .body = AtomFeed(snapshot, history, settings(), now)};
+  }
+  if (name == "subprocessors") {
+    std::string org = StateString(snapshot, "organisation");
+    return PublicHtml(PublicPage(org + " subprocessors",
+                                 "<main><h1>" + HtmlEscape(org) + " subprocessors</h1>" +
+                                     SubprocessorTable(snapshot.at("subprocessors").as_array()) +
+                                     "<p><a href=\"/trust/subprocessors.atom\">Follow changes "
+                                     "(Atom)</a> &middot; <a href=\"/trust\">Trust center</a></p>"
+                                     "</main>"));
+  }
+  return PublicHtml(TrustPage(snapshot, settings()));
+}
+
 }  // namespace
 
 void AddTrustRoutes(Router& router, ApiDeps& deps) {
-  TrustRoutes::Add(std::make_shared<TrustRoutes>(router, deps));
+  auto answers = std::make_shared<TrustAnswers>(deps);
+  // Every trust route is a public read of one cached answer.
+  auto route = [&](const char* pattern, const char* summary, Answer answer, std::string name) {
+    router.Add(ReadRoute(pattern, kPublic, std::move(answer))
+                   .Summary(summary)
+                   .Tag("trust")
+                   .Handle(Sync([answers, name](Context&) { return answers->Cached(name); })));
+  };
+  route("/trust", "The public trust center: certifications, subprocessors, security contact",
+        Html(), "page");
+  route("/trust/subprocessors", "The public subprocessor list", Html(), "subprocessors");
+  route("/trust/subprocessors.atom",
+        "Changes to the subprocessor list as an Atom feed (RFC 4287), newest first",
+        Media("application/atom+xml"), "atom");
+  route("/api/v1/public/trust",
+        "The trust center as JSON: organisation, certifications valid now, subprocessors",
+        Json(PublicTrustSchema(false)), "json");
+  route("/api/v1/public/subprocessors", "The subprocessor list as JSON",
+        Json(PublicTrustSchema(true)), "subprocessors_json");
+  route("/.well-known/security.txt", "RFC 9116 security contact", Media("text/plain"),
+        "security_txt");
 }
 
 }  // namespace accord::http

@@ -49,135 +49,118 @@ Response SubscriptionAnswer(const std::string& token, const storage::Subscriber&
   return SecretLinkHtml(PublicPage("Subprocessor-list subscription", body));
 }
 
-}  // namespace
-
-void ReportRequestRoutes::AddSubscriptionRoutes(const std::shared_ptr<ReportRequestRoutes>& self) {
-  Router& router = self->router_;
-  auto bind = [&self](Handler fn) { return Bind(self, fn); };
-  auto token_param = TokenParam();
-  router
-      .Add(Route{.method = "POST",
-                 .pattern = "/trust/subscribe",
-                 .is_public = true,
-                 .summary = "Subscribe an email to subprocessor-list changes (form-encoded "
-                            "email; a confirmation link is emailed)",
-                 .tag = "trust",
-                 .response_type = "text/html",
-                 .handler = bind(&ReportRequestRoutes::SubscribeForm)})
-      .body_limit = kFormLimit;
-  router
-      .Add(Route{.method = "POST",
-                 .pattern = "/api/v1/public/subscriptions",
-                 .is_public = true,
-                 .summary = "Subscribe {email} to subprocessor-list changes; the answer is the "
-                            "same whatever the address's state",
-                 .tag = "trust",
-                 .request_schema = domain::SchemaOf(SubscribeFields(), false),
-                 .response_schema =
-                     schema::Object({{"status", schema::String()}, {"message", schema::String()}}),
-                 .success_status = 202,
-                 .handler = bind(&ReportRequestRoutes::SubscribeJson)})
-      .body_limit = kFormLimit;
-  router.Add(Route{.method = "GET",
-                   .pattern = "/trust/subscriptions/{token}",
-                   .is_public = true,
-                   .summary = "A subscription's page: confirm it or end it",
-                   .tag = "trust",
-                   .params = token_param,
-                   .response_type = "text/html",
-                   .handler = bind(&ReportRequestRoutes::SubscriptionPage)});
-  router
-      .Add(Route{.method = "POST",
-                 .pattern = "/trust/subscriptions/{token}",
-                 .is_public = true,
-                 .summary = "Confirm or end a subscription (form-encoded action=confirm | "
-                            "unsubscribe)",
-                 .tag = "trust",
-                 .params = token_param,
-                 .response_type = "text/html",
-                 .handler = bind(&ReportRequestRoutes::SubscriptionPost)})
-      .body_limit = kFormLimit;
-}
-
 // Writes in one transaction; the store's own retry covers a busy database.
-Result<json::object> ReportRequestRoutes::Subscribe(const std::string& email,
-                                                    const std::string& address) {
-  std::string base = Settings().link_base;
-  TimePoint now = deps_.clock.Now();
-  Status s = deps_.store.Write(
+Result<json::object> Subscribe(ReportPages& pages, const std::string& email,
+                               const std::string& address) {
+  std::string base = pages.Settings().link_base;
+  TimePoint now = pages.deps.clock.Now();
+  Status s = pages.deps.store.Write(
       [&](storage::Tx& tx) -> Status { return storage::Subscribe(tx, email, address, base, now); });
   if (!s.ok()) return std::move(s).error();
   return json::object{{"status", "received"}, {"message", kCheckInbox}};
 }
 
-void ReportRequestRoutes::SubscribeForm(Context&& ctx, Reply reply) {
+Response SubscribeForm(ReportPages& pages, Context& ctx) {
   auto form = ParseForm(ctx.request.body);
-  if (!form.ok()) return reply(ErrorResponse(form.error()));
-  auto fields = Validated(FormBody(*form, SubscribeFields()), SubscribeFields());
+  if (!form.ok()) return ErrorResponse(form.error());
+  auto fields = Validated(FormFields(*form, SubscribeFields()), SubscribeFields());
   if (!fields.ok()) {
-    return reply(PublicHtml(
+    return PublicHtml(
         NoticePage("Subscription not recorded",
                    "email: " + (fields.error().details.empty() ? fields.error().message
                                                                : fields.error().details[0].reason)),
-        422));
+        422);
   }
-  auto r = Subscribe(StateString(*fields, "email"), ctx.request.remote_address);
+  auto r = Subscribe(pages, StateString(*fields, "email"), ctx.request.remote_address);
   if (!r.ok()) {
     if (r.error().code == ErrorCode::kRateLimited) {
-      return reply(RateLimitedResponse(
-          PublicHtml(NoticePage("Too many requests", r.error().message), 429), r.error()));
+      return RateLimitedResponse(
+          PublicHtml(NoticePage("Too many requests", r.error().message), 429), r.error());
     }
-    return reply(ErrorResponse(r.error()));
+    return ErrorResponse(r.error());
   }
-  reply(PublicHtml(NoticePage("Check your inbox", std::string(kCheckInbox))));
+  return PublicHtml(NoticePage("Check your inbox", std::string(kCheckInbox)));
 }
 
-void ReportRequestRoutes::SubscribeJson(Context&& ctx, Reply reply) {
+Response SubscribeJson(ReportPages& pages, Context& ctx) {
   auto body = ParseJsonObject(ctx.request.body);
-  if (!body.ok()) return reply(ErrorResponse(body.error()));
+  if (!body.ok()) return ErrorResponse(body.error());
   auto fields = Validated(*body, SubscribeFields());
-  if (!fields.ok()) return reply(ErrorResponse(fields.error()));
-  auto r = Subscribe(StateString(*fields, "email"), ctx.request.remote_address);
-  if (!r.ok()) return reply(RateLimitedResponse(ErrorResponse(r.error()), r.error()));
-  reply(JsonResponse(*r, 202));
+  if (!fields.ok()) return ErrorResponse(fields.error());
+  auto r = Subscribe(pages, StateString(*fields, "email"), ctx.request.remote_address);
+  if (!r.ok()) return RateLimitedResponse(ErrorResponse(r.error()), r.error());
+  return JsonResponse(*r, 202);
 }
 
-void ReportRequestRoutes::SubscriptionPage(Context&& ctx, Reply reply) {
+Response SubscriptionPage(ReportPages& pages, Context& ctx) {
   std::string token = ctx.path_params.at("token");
   std::optional<storage::Subscriber> sub;
-  Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
+  Status s = pages.deps.store.Read([&](storage::Tx& tx) -> Status {
     auto found = storage::FindSubscriber(tx, token);
     if (!found.ok()) return std::move(found).error();
     sub = std::move(*found);
     return Ok();
   });
-  if (!s.ok()) return reply(ErrorResponse(s.error()));
-  if (!sub) return reply(LinkProblem(storage::LinkState::kUnknown));
-  reply(SubscriptionAnswer(token, *sub, ""));
+  if (!s.ok()) return ErrorResponse(s.error());
+  if (!sub) return LinkProblem(storage::LinkState::kUnknown);
+  return SubscriptionAnswer(token, *sub, "");
 }
 
-void ReportRequestRoutes::SubscriptionPost(Context&& ctx, Reply reply) {
+Response SubscriptionPost(ReportPages& pages, Context& ctx) {
   std::string token = ctx.path_params.at("token");
   auto form = ParseForm(ctx.request.body);
-  if (!form.ok()) return reply(ErrorResponse(form.error()));
+  if (!form.ok()) return ErrorResponse(form.error());
   std::string action = form->count("action") ? form->at("action") : "";
   Result<storage::Subscriber> changed = Error{};
-  TimePoint now = deps_.clock.Now();
-  Status s = deps_.store.Write([&](storage::Tx& tx) -> Status {
+  TimePoint now = pages.deps.clock.Now();
+  Status s = pages.deps.store.Write([&](storage::Tx& tx) -> Status {
     changed = storage::ChangeSubscription(tx, token, action, now);
     if (!changed.ok()) return changed.error();
     return Ok();
   });
   if (!s.ok()) {
     if (s.error().code == ErrorCode::kNotFound) {
-      return reply(LinkProblem(storage::LinkState::kUnknown));
+      return LinkProblem(storage::LinkState::kUnknown);
     }
-    return reply(ErrorResponse(s.error()));
+    return ErrorResponse(s.error());
   }
-  reply(SubscriptionAnswer(token, *changed,
-                           changed->status == "active"  ? "Subscription confirmed."
-                           : changed->status == "ended" ? "You are unsubscribed."
-                                                        : ""));
+  return SubscriptionAnswer(token, *changed,
+                            changed->status == "active"  ? "Subscription confirmed."
+                            : changed->status == "ended" ? "You are unsubscribed."
+                                                         : "");
+}
+
+}  // namespace
+
+void AddSubscriptionRoutes(Router& router, const std::shared_ptr<ReportPages>& pages) {
+  router.Add(CommandRoute("POST", "/trust/subscribe", kPublic, RawBody(), Html())
+                 .Summary("Subscribe an email to subprocessor-list changes (form-encoded email; a "
+                          "confirmation link is emailed)")
+                 .Tag("trust")
+                 .BodyLimit(kFormLimit)
+                 .Handle(pages, SubscribeForm));
+  router.Add(
+      CommandRoute(
+          "POST", "/api/v1/public/subscriptions", kPublic,
+          JsonBody(domain::SchemaOf(SubscribeFields(), false)),
+          Json(schema::Object({{"status", schema::String()}, {"message", schema::String()}}), 202))
+          .Summary("Subscribe {email} to subprocessor-list changes; the answer is the same "
+                   "whatever the address's state")
+          .Tag("trust")
+          .BodyLimit(kFormLimit)
+          .Handle(pages, SubscribeJson));
+  router.Add(ReadRoute("/trust/subscriptions/{token}", kPublic, Html())
+                 .Summary("A subscription's page: confirm it or end it")
+                 .Tag("trust")
+                 .Path("token", kTokenParam)
+                 .Handle(pages, SubscriptionPage));
+  router.Add(CommandRoute("POST", "/trust/subscriptions/{token}", kPublic, RawBody(), Html())
+                 .Summary("Confirm or end a subscription (form-encoded action=confirm | "
+                          "unsubscribe)")
+                 .Tag("trust")
+                 .Path("token", kTokenParam)
+                 .BodyLimit(kFormLimit)
+                 .Handle(pages, SubscriptionPost));
 }
 
 }  // namespace accord::http::report_routes

@@ -5,6 +5,7 @@
 
 #include <boost/asio/post.hpp>
 #include <boost/json.hpp>
+#include <cctype>
 #include <cstring>
 #include <mutex>
 
@@ -34,6 +35,20 @@ std::optional<TimePoint> ParseTime(std::string_view text) {
 
 void Earliest(std::optional<TimePoint>& until, std::optional<TimePoint> t) {
   if (t && (!until || *t < *until)) until = t;
+}
+
+// The credentials of an `Authorization: Bearer <token>` header: the scheme is matched without
+// regard to case and followed by one or more spaces (RFC 9110 11.1, 11.4); empty if malformed.
+std::string_view BearerCredentials(std::string_view header) {
+  constexpr std::string_view kScheme = "bearer";
+  if (header.size() <= kScheme.size() || header[kScheme.size()] != ' ') return {};
+  for (size_t i = 0; i < kScheme.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(header[i])) != kScheme[i]) return {};
+  }
+  std::string_view rest = header.substr(kScheme.size());
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t')) rest.remove_suffix(1);
+  return rest;
 }
 
 bool IsWrite(std::string_view method) {
@@ -200,11 +215,8 @@ Result<std::optional<Principal>> AuthService::Authenticate(const Request& reques
   bool session = false;
   std::string_view secret;
   if (!header.empty()) {
-    constexpr std::string_view kBearer = "Bearer ";
-    if (!header.starts_with(kBearer) || header.size() == kBearer.size()) {
-      return Unauthenticated("Authorization must be 'Bearer <token>'");
-    }
-    secret = header.substr(kBearer.size());
+    secret = BearerCredentials(header);
+    if (secret.empty()) return Unauthenticated("Authorization must be 'Bearer <token>'");
     // API tokens carry their prefix; anything else (a session secret) is not a token.
     if (!secret.starts_with("acc_")) {
       return Unauthenticated("the token is unknown, expired or revoked");

@@ -25,8 +25,10 @@ namespace accord::http::auth_flow {
 
 using domain::StateString;
 
-void AuthRoutes::InitialPassword(Context&& ctx, Reply reply) {
-  auto ses = auth().SessionOf(ctx.request);
+namespace {
+
+void InitialPassword(ApiDeps& deps, Context&& ctx, Reply reply) {
+  auto ses = deps.auth->SessionOf(ctx.request);
   if (!ses.ok()) return reply(ErrorResponse(ses.error()));
   if (ses->session.state != "password_change_required") {
     return reply(ErrorResponse(Error{ErrorCode::kConflict,
@@ -39,68 +41,70 @@ void AuthRoutes::InitialPassword(Context&& ctx, Reply reply) {
   auto next = StringField(*body, "new_password", kMaxPasswordBytes);
   if (!next.ok()) return reply(ErrorResponse(next.error()));
   std::string email = StateString(ses->user, "email");
-  if (auto problem = NewPasswordProblem(*next, email)) return reply(ErrorResponse(*problem));
-  auth().RunSlow(std::move(reply), [this, self = shared_from_this(), next = std::move(*next),
-                                    user = ses->user, old = ses->session.id,
-                                    address = ctx.request.remote_address](Reply reply) mutable {
-    auto hash = HashPassword(next);
-    if (!hash.ok()) return reply(ErrorResponse(hash.error()));
-    auto issued = std::make_shared<Issued>();
-    issued->user = user;
-    deps_.log.Submit(
-        [this, hash = std::move(*hash), user, old, address,
-         issued](storage::CommandContext& c) -> Result<json::value> {
-          std::string user_id = StateString(user, "id");
-          std::string role = StateString(user, "role");
-          ACCORD_TRY(storage::WritePassword(c.tx(), user_id, hash, c.Now(), false));
-          // The second factor (if enrolled) was given before this step.
-          std::string state = !MfaEnrolled(user) && policy().MfaRequired(role)
-                                  ? "mfa_enrolment_required"
-                                  : "active";
-          auto session = Rotate(c, old, user_id, address, policy(), state);
-          if (!session.ok()) return std::move(session).error();
-          auto e = c.Append(
-              AuthEvent("auth.password_changed", user_id, role,
-                        json::object{{"initial", true}, {"session_id", session->session.id}}));
-          if (!e.ok()) return std::move(e).error();
-          if (state == "active") {
-            auto in = c.Append(AuthEvent(
-                "auth.signed_in", user_id, role,
-                json::object{{"session_id", session->session.id},
-                             {"methods", MfaEnrolled(user) ? json::array{"password", "totp"}
-                                                           : json::array{"password"}},
-                             {"address", address}}));
-            if (!in.ok()) return std::move(in).error();
-          }
-          issued->session = std::move(*session);
-          return json::value(nullptr);
-        },
-        [this, issued, reply = std::move(reply)](Result<json::value> r) {
-          if (!r.ok()) return reply(ErrorResponse(r.error()));
-          reply(WithCookie(SessionJson(issued->session.session, issued->session.secret,
-                                       issued->user, policy(), deps_.profile),
-                           issued->session.secret, MaxAge()));
-        });
-  });
+  if (auto problem = NewPasswordProblem(*next, email, IdentityPolicyOf(deps)))
+    return reply(ErrorResponse(*problem));
+  deps.auth->RunSlow(
+      std::move(reply), [&deps, next = std::move(*next), user = ses->user, old = ses->session.id,
+                         address = ctx.request.remote_address](Reply reply) mutable {
+        auto hash = HashPassword(next);
+        if (!hash.ok()) return reply(ErrorResponse(hash.error()));
+        auto issued = std::make_shared<Issued>();
+        issued->user = user;
+        deps.log.Submit(
+            [&deps, hash = std::move(*hash), user, old, address,
+             issued](storage::CommandContext& c) -> Result<json::value> {
+              std::string user_id = StateString(user, "id");
+              std::string role = StateString(user, "role");
+              ACCORD_TRY(storage::WritePassword(c.tx(), user_id, hash, c.Now(), false));
+              // The second factor (if enrolled) was given before this step.
+              std::string state = !MfaEnrolled(user) && IdentityPolicyOf(deps).MfaRequired(role)
+                                      ? "mfa_enrolment_required"
+                                      : "active";
+              auto session = Rotate(c, old, user_id, address, IdentityPolicyOf(deps), state);
+              if (!session.ok()) return std::move(session).error();
+              auto e = c.Append(
+                  AuthEvent("auth.password_changed", user_id, role,
+                            json::object{{"initial", true}, {"session_id", session->session.id}}));
+              if (!e.ok()) return std::move(e).error();
+              if (state == "active") {
+                auto in = c.Append(AuthEvent(
+                    "auth.signed_in", user_id, role,
+                    json::object{{"session_id", session->session.id},
+                                 {"methods", MfaEnrolled(user) ? json::array{"password", "totp"}
+                                                               : json::array{"password"}},
+                                 {"address", address}}));
+                if (!in.ok()) return std::move(in).error();
+              }
+              issued->session = std::move(*session);
+              return json::value(nullptr);
+            },
+            [&deps, issued, reply = std::move(reply)](Result<json::value> r) {
+              if (!r.ok()) return reply(ErrorResponse(r.error()));
+              reply(WithCookie(SessionJson(issued->session.session, issued->session.secret,
+                                           issued->user, IdentityPolicyOf(deps), deps.profile),
+                               issued->session.secret, MaxAge(deps)));
+            });
+      });
 }
 
-void AuthRoutes::Current(Context&& ctx, Reply reply) {
-  auto ses = auth().SessionOf(ctx.request);
+void Current(ApiDeps& deps, Context&& ctx, Reply reply) {
+  auto ses = deps.auth->SessionOf(ctx.request);
   if (!ses.ok()) return reply(ErrorResponse(ses.error()));
-  json::object out = SessionJson(ses->session, ses->secret, ses->user, policy(), deps_.profile);
+  json::object out =
+      SessionJson(ses->session, ses->secret, ses->user, IdentityPolicyOf(deps), deps.profile);
   if (!ses->session.break_glass_until.empty() &&
-      ses->session.break_glass_until > FormatRfc3339(deps_.clock.Now())) {
+      ses->session.break_glass_until > FormatRfc3339(deps.clock.Now())) {
     out["effective_role"] = "security_officer";
   }
   reply(JsonResponse(out));
 }
 
-void AuthRoutes::SignOut(Context&& ctx, Reply reply, bool everywhere) {
-  auto ses = auth().SessionOf(ctx.request);
+void EndSessions(ApiDeps& deps, Context&& ctx, Reply reply, bool everywhere) {
+  auto ses = deps.auth->SessionOf(ctx.request);
   if (!ses.ok()) return reply(ErrorResponse(ses.error()));
   std::string user_id = StateString(ses->user, "id");
   Hash hash = Sha256(ses->secret);
-  deps_.log.Submit(
+  deps.log.Submit(
       [everywhere, user_id, role = StateString(ses->user, "role"),
        session = ses->session.id](storage::CommandContext& c) -> Result<json::value> {
         if (everywhere) {
@@ -113,12 +117,12 @@ void AuthRoutes::SignOut(Context&& ctx, Reply reply, bool everywhere) {
         if (!e.ok()) return std::move(e).error();
         return json::value(json::object{{"signed_out", true}, {"everywhere", everywhere}});
       },
-      [this, hash, everywhere, reply = std::move(reply)](Result<json::value> r) {
+      [&deps, hash, everywhere, reply = std::move(reply)](Result<json::value> r) {
         if (!r.ok()) return reply(ErrorResponse(r.error()));
         if (everywhere) {
-          auth().ForgetAll();
+          deps.auth->ForgetAll();
         } else {
-          auth().Forget(hash);
+          deps.auth->Forget(hash);
         }
         Response resp = JsonResponse(*r);
         resp.headers.push_back({"Set-Cookie", ClearedSessionCookieHeader()});
@@ -126,7 +130,7 @@ void AuthRoutes::SignOut(Context&& ctx, Reply reply, bool everywhere) {
       });
 }
 
-void AuthRoutes::Password(Context&& ctx, Reply reply) {
+void Password(ApiDeps& deps, Context&& ctx, Reply reply) {
   auto body = ParseJsonObject(ctx.request.body);
   if (!body.ok()) return reply(ErrorResponse(body.error()));
   auto current = StringField(*body, "current_password", kMaxPasswordBytes);
@@ -136,7 +140,7 @@ void AuthRoutes::Password(Context&& ctx, Reply reply) {
   const Principal& p = *ctx.principal;
   std::string hash;
   std::string email;
-  Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
     auto secrets = storage::ReadSecrets(tx, p.id);
     if (!secrets.ok()) return std::move(secrets).error();
     if (secrets->has_value()) hash = (*secrets)->password_hash;
@@ -149,26 +153,25 @@ void AuthRoutes::Password(Context&& ctx, Reply reply) {
   // Guessing the current password with a stolen session is throttled like a sign-in.
   std::string account_key = "acct:" + email;
   int64_t wait = 0;
-  s = deps_.store.Read([&](storage::Tx& tx) -> Status {
-    auto w = storage::ThrottleWait(tx, account_key, deps_.clock.Now());
+  s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto w = storage::ThrottleWait(tx, account_key, deps.clock.Now());
     if (!w.ok()) return std::move(w).error();
     wait = *w;
     return Ok();
   });
   if (!s.ok()) return reply(ErrorResponse(s.error()));
   if (wait > 0) return reply(Throttled(wait));
-  if (auto problem = NewPasswordProblem(*next, email)) return reply(ErrorResponse(*problem));
-  auth().RunSlow(std::move(reply), [this, self = shared_from_this(), p, hash, account_key,
-                                    current = std::move(*current),
-                                    next = std::move(*next)](Reply reply) mutable {
+  if (auto problem = NewPasswordProblem(*next, email, IdentityPolicyOf(deps)))
+    return reply(ErrorResponse(*problem));
+  deps.auth->RunSlow(std::move(reply), [&deps, p, hash, account_key, current = std::move(*current),
+                                        next = std::move(*next)](Reply reply) mutable {
     if (hash.empty() || !VerifyPassword(current, hash)) {
-      deps_.log.Submit(
+      deps.log.Submit(
           [p, account_key](storage::CommandContext& c) -> Result<json::value> {
-            ACCORD_TRY(
-                storage::ThrottleFailure(c.tx(), account_key, c.Now(), kFreeAccountFailures));
-            auto e = c.Append(AuthEvent("auth.password_change_failed", p.id, p.role,
-                                        json::object{{"reason", "current_password_wrong"}}));
-            if (!e.ok()) return std::move(e).error();
+            ACCORD_TRY(storage::RecordSignInFailure(
+                c, {account_key},
+                AuthEvent("auth.password_change_failed", p.id, p.role,
+                          json::object{{"reason", "current_password_wrong"}})));
             return json::value(nullptr);
           },
           [reply = std::move(reply)](Result<json::value> r) {
@@ -180,7 +183,7 @@ void AuthRoutes::Password(Context&& ctx, Reply reply) {
     auto fresh = HashPassword(next);
     if (!fresh.ok()) return reply(ErrorResponse(fresh.error()));
     std::string keep = p.via_session ? p.credential_id : "";
-    deps_.log.Submit(
+    deps.log.Submit(
         [p, keep, fresh = std::move(*fresh)](storage::CommandContext& c) -> Result<json::value> {
           ACCORD_TRY(storage::WritePassword(c.tx(), p.id, fresh, c.Now()));
           ACCORD_TRY(storage::EndUserAccess(c, ActorOf(p), p.id, "password changed", keep,
@@ -190,16 +193,16 @@ void AuthRoutes::Password(Context&& ctx, Reply reply) {
           if (!e.ok()) return std::move(e).error();
           return json::value(json::object{{"changed", true}});
         },
-        [this, reply = std::move(reply)](Result<json::value> r) {
-          if (r.ok()) auth().ForgetAll();
+        [&deps, reply = std::move(reply)](Result<json::value> r) {
+          if (r.ok()) deps.auth->ForgetAll();
           reply(ToResponse(r));
         });
   });
 }
 
-void AuthRoutes::BreakGlass(Context&& ctx, Reply reply) {
+void BreakGlass(ApiDeps& deps, Context&& ctx, Reply reply) {
   const Principal& p = *ctx.principal;
-  const policy::IdentityPolicy& pol = policy();
+  const policy::IdentityPolicy& pol = IdentityPolicyOf(deps);
   if (!p.via_session) {
     return reply(ErrorResponse(Error{ErrorCode::kForbidden,
                                      "break-glass is an interactive sign-in: use a portal "
@@ -218,20 +221,20 @@ void AuthRoutes::BreakGlass(Context&& ctx, Reply reply) {
   }
   auto body = ParseJsonObject(ctx.request.body);
   if (!body.ok()) return reply(ErrorResponse(body.error()));
-  auto reason = StringField(*body, "reason", 2000);
-  if (!reason.ok()) return reply(ErrorResponse(reason.error()));
-  size_t characters = 0;
-  for (char ch : *reason) characters += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-  if (characters < kMinBreakGlassReason) {
-    return reply(ErrorResponse(ValidationError("reason", "must explain the emergency (at least " +
-                                                             std::to_string(kMinBreakGlassReason) +
-                                                             " characters)")));
+  auto given = StringField(*body, "reason", 2000);
+  if (!given.ok()) return reply(ErrorResponse(given.error()));
+  // Blanks are not an explanation: 25 spaces say nothing, nor does "outage" padded to 20.
+  std::string reason(TrimBlank(*given));
+  if (CodePointCount(reason) < kMinBreakGlassReason) {
+    return reply(ErrorResponse(ValidationError(
+        "reason", "must explain the emergency in at least " + std::to_string(kMinBreakGlassReason) +
+                      " characters, not counting spaces before or after it")));
   }
-  TimePoint until = deps_.clock.Now() + std::chrono::minutes(pol.break_glass_minutes);
+  TimePoint until = deps.clock.Now() + std::chrono::minutes(pol.break_glass_minutes);
   spdlog::warn("break-glass: user {} ({}) elevated to security_officer until {}", p.id, p.role,
                FormatRfc3339(until));
-  deps_.log.Submit(
-      [p, until, reason = std::move(*reason)](storage::CommandContext& c) -> Result<json::value> {
+  deps.log.Submit(
+      [p, until, reason = std::move(reason)](storage::CommandContext& c) -> Result<json::value> {
         ACCORD_TRY(storage::SetSessionBreakGlass(c.tx(), p.credential_id, until));
         std::string until_text = FormatRfc3339(until);
         auto e = c.Append(AuthEvent("auth.break_glass_started", p.id, p.role,
@@ -251,10 +254,60 @@ void AuthRoutes::BreakGlass(Context&& ctx, Reply reply) {
                                         {"effective_role", "security_officer"},
                                         {"alert_id", *alert}});
       },
-      [this, reply = std::move(reply)](Result<json::value> r) {
-        if (r.ok()) auth().ForgetAll();
+      [&deps, reply = std::move(reply)](Result<json::value> r) {
+        if (r.ok()) deps.auth->ForgetAll();
         reply(ToResponse(r));
       });
+}
+
+void SignOut(ApiDeps& deps, Context&& ctx, Reply reply) {
+  EndSessions(deps, std::move(ctx), std::move(reply), false);
+}
+
+void SignOutEverywhere(ApiDeps& deps, Context&& ctx, Reply reply) {
+  EndSessions(deps, std::move(ctx), std::move(reply), true);
+}
+
+}  // namespace
+
+void AddAccountRoutes(Router& router, ApiDeps& deps) {
+  using namespace schema;
+  json::object signed_out = Object({{"signed_out", Bool()}, {"everywhere", Bool()}});
+  router.Add(CommandRoute("POST", "/api/v1/auth/initial-password", kPublic,
+                          JsonBody(StringsBody({"new_password"})), Json(SessionSchema()))
+                 .Summary("Replace a system-generated initial password (session state "
+                          "password_change_required); continues to MFA enrolment where required")
+                 .Tag("auth")
+                 .Handle(deps, InitialPassword));
+  router.Add(ReadRoute("/api/v1/auth/session", kPublic, Json(SessionSchema()))
+                 .Summary("The current session: state, account and the CSRF token for writes")
+                 .Tag("auth")
+                 .Handle(deps, Current));
+  router.Add(CommandRoute("POST", "/api/v1/auth/sign-out", kPublic, NoBody(), Json(signed_out))
+                 .Summary("End this session")
+                 .Tag("auth")
+                 .Handle(deps, SignOut));
+  router.Add(
+      CommandRoute("POST", "/api/v1/auth/sign-out-everywhere", kPublic, NoBody(), Json(signed_out))
+          .Summary("End every session of this account (API tokens are revoked separately)")
+          .Tag("auth")
+          .Handle(deps, SignOutEverywhere));
+  router.Add(CommandRoute("POST", "/api/v1/auth/password", domain::kEveryone,
+                          JsonBody(StringsBody({"current_password", "new_password"})),
+                          Json(Object({{"changed", Bool()}})))
+                 .Summary("Change your password (other sessions end)")
+                 .Tag("auth")
+                 .Handle(deps, Password));
+  router.Add(CommandRoute("POST", "/api/v1/auth/break-glass", domain::kWorkforce,
+                          JsonBody(StringsBody({"reason"})),
+                          Json(Object({{"break_glass_until", Time()},
+                                       {"effective_role", String()},
+                                       {"alert_id", String()}})))
+                 .Summary("Emergency access (HIPAA 164.312(a)(2)(ii)): elevate this session to "
+                          "security_officer for the profile's break_glass_minutes; needs a reason, "
+                          "raises an alert and is recorded")
+                 .Tag("auth")
+                 .Handle(deps, BreakGlass));
 }
 
 }  // namespace accord::http::auth_flow

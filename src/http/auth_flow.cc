@@ -36,8 +36,9 @@ Result<std::string> StringField(const json::object& body, std::string_view name,
 }
 
 // The password policy's verdict on a new password, reported against `new_password`.
-std::optional<Error> NewPasswordProblem(std::string_view next, std::string_view email) {
-  Status ok = CheckPasswordPolicy(next, email);
+std::optional<Error> NewPasswordProblem(std::string_view next, std::string_view email,
+                                        const policy::IdentityPolicy& policy) {
+  Status ok = CheckPasswordPolicy(next, email, policy.password_min_bits);
   if (ok.ok()) return std::nullopt;
   std::vector<ErrorDetail> details = ok.error().details;
   for (auto& d : details) d.field = "new_password";
@@ -151,6 +152,35 @@ Response Throttled(int64_t wait) {
             {}});
   r.headers.push_back({"Retry-After", std::to_string(wait)});
   return r;
+}
+
+json::object SessionSchema() {
+  using namespace schema;
+  json::object user = Object({{"id", String()}, {"email", String()}, {"role", String()}},
+                             {{"name", Nullable(String())},
+                              {"party_id", Nullable(String())},
+                              {"status", String()},
+                              {"mfa_enrolled", Nullable(Bool())}});
+  return Object(
+      {{"state", Text("password_change_required, mfa_enrolment_required, mfa_required or "
+                      "active")},
+       {"user", std::move(user)},
+       {"csrf_token", String()},
+       {"session",
+        Object({{"id", String()}, {"expires_at", Time()}, {"idle_timeout_seconds", Int()}})}},
+      {{"profile", Object({{"name", String()}, {"allow_self_approval", ArrayOf(String())}})},
+       {"break_glass_until", Time()},
+       {"recovery_codes", ArrayOf(String())}});
+}
+
+json::object StringsBody(std::initializer_list<const char*> required) {
+  json::object props;
+  json::array names;
+  for (const char* r : required) {
+    props[r] = json::object{{"type", "string"}};
+    names.push_back(json::value(r));
+  }
+  return json::object{{"type", "object"}, {"required", names}, {"properties", props}};
 }
 
 }  // namespace accord::http::auth_flow

@@ -24,8 +24,10 @@ namespace accord::http::auth_flow {
 
 using domain::StateString;
 
-void AuthRoutes::Enrol(Context&& ctx, Reply reply) {
-  auto ses = auth().SessionOf(ctx.request);
+namespace {
+
+void Enrol(ApiDeps& deps, Context&& ctx, Reply reply) {
+  auto ses = deps.auth->SessionOf(ctx.request);
   if (!ses.ok()) return reply(ErrorResponse(ses.error()));
   if (ses->session.state == "mfa_required") {
     return reply(ErrorResponse(
@@ -49,7 +51,7 @@ void AuthRoutes::Enrol(Context&& ctx, Reply reply) {
   std::string email = StateString(ses->user, "email");
   Bytes secret = RandomBytes(20);  // RFC 4226: 160 bits for HMAC-SHA1
   std::string issuer = "Accord";
-  deps_.log.Submit(
+  deps.log.Submit(
       [user_id, secret](storage::CommandContext& c) -> Result<json::value> {
         auto current = storage::ReadSecrets(c.tx(), user_id);
         if (!current.ok()) return std::move(current).error();
@@ -70,8 +72,8 @@ void AuthRoutes::Enrol(Context&& ctx, Reply reply) {
       });
 }
 
-void AuthRoutes::Confirm(Context&& ctx, Reply reply) {
-  auto ses = auth().SessionOf(ctx.request);
+void Confirm(ApiDeps& deps, Context&& ctx, Reply reply) {
+  auto ses = deps.auth->SessionOf(ctx.request);
   if (!ses.ok()) return reply(ErrorResponse(ses.error()));
   auto body = ParseJsonObject(ctx.request.body);
   if (!body.ok()) return reply(ErrorResponse(body.error()));
@@ -83,9 +85,9 @@ void AuthRoutes::Confirm(Context&& ctx, Reply reply) {
   auto issued = std::make_shared<Issued>();
   issued->user = ses->user;
   std::string address = ctx.request.remote_address;
-  const policy::IdentityPolicy& pol = policy();
-  deps_.log.Submit(
-      [this, &pol, code = std::move(*code), user_id, codes, issued, address,
+  const policy::IdentityPolicy& pol = IdentityPolicyOf(deps);
+  deps.log.Submit(
+      [&deps, &pol, code = std::move(*code), user_id, codes, issued, address,
        session = ses->session](storage::CommandContext& c) -> Result<json::value> {
         auto secrets = storage::ReadSecrets(c.tx(), user_id);
         if (!secrets.ok()) return std::move(secrets).error();
@@ -124,18 +126,41 @@ void AuthRoutes::Confirm(Context&& ctx, Reply reply) {
         issued->session = std::move(*fresh);
         return json::value(nullptr);
       },
-      [this, issued, codes, secret = ses->secret, reply = std::move(reply)](Result<json::value> r) {
+      [&deps, issued, codes, secret = ses->secret,
+       reply = std::move(reply)](Result<json::value> r) {
         if (!r.ok()) return reply(ErrorResponse(r.error()));
         json::array list;
         for (const auto& c : codes) list.push_back(json::value(c));
         bool rotated = !issued->session.secret.empty();
         const std::string& current = rotated ? issued->session.secret : secret;
-        json::object out =
-            SessionJson(issued->session.session, current, issued->user, policy(), deps_.profile);
+        json::object out = SessionJson(issued->session.session, current, issued->user,
+                                       IdentityPolicyOf(deps), deps.profile);
         out["recovery_codes"] = std::move(list);
         if (!rotated) return reply(JsonResponse(out));
-        reply(WithCookie(std::move(out), current, MaxAge()));
+        reply(WithCookie(std::move(out), current, MaxAge(deps)));
       });
+}
+
+}  // namespace
+
+void AddMfaRoutes(Router& router, ApiDeps& deps) {
+  using namespace schema;
+  router.Add(CommandRoute("POST", "/api/v1/auth/mfa/enrol", kPublic, NoBody(),
+                          Json(Object({{"secret", Text("base32, shown once")},
+                                       {"otpauth_uri", String()},
+                                       {"algorithm", String()},
+                                       {"digits", Int()},
+                                       {"period", Int()},
+                                       {"next", String()}})))
+                 .Summary("Start TOTP enrolment: returns the secret and an otpauth:// URI for a QR "
+                          "code")
+                 .Tag("auth")
+                 .Handle(deps, Enrol));
+  router.Add(CommandRoute("POST", "/api/v1/auth/mfa/confirm", kPublic,
+                          JsonBody(StringsBody({"code"})), Json(SessionSchema()))
+                 .Summary("Finish enrolment with a code from the app; returns recovery codes once")
+                 .Tag("auth")
+                 .Handle(deps, Confirm));
 }
 
 }  // namespace accord::http::auth_flow

@@ -25,7 +25,9 @@ namespace accord::http::auth_flow {
 
 using domain::StateString;
 
-void AuthRoutes::SignIn(Context&& ctx, Reply reply) {
+namespace {
+
+void SignIn(ApiDeps& deps, Context&& ctx, Reply reply) {
   // A cross-site form can post text/plain without a preflight (login CSRF); JSON cannot.
   if (!ctx.request.HeaderValue("Content-Type").starts_with("application/json")) {
     return reply(
@@ -42,13 +44,13 @@ void AuthRoutes::SignIn(Context&& ctx, Reply reply) {
   std::string account_key = "acct:" + domain::Lowercase(*email);
   std::string address = ctx.request.remote_address;
   std::string address_key = storage::ClientKey(address);
-  TimePoint now = deps_.clock.Now();
+  TimePoint now = deps.clock.Now();
   int64_t wait = 0;
   std::optional<json::object> user;
   std::string hash;
   bool must_change = false;
   bool initial_expired = false;
-  Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
     for (const auto* key : {&account_key, &address_key}) {
       auto w = storage::ThrottleWait(tx, *key, now);
       if (!w.ok()) return std::move(w).error();
@@ -72,20 +74,20 @@ void AuthRoutes::SignIn(Context&& ctx, Reply reply) {
   });
   if (!s.ok()) return reply(ErrorResponse(s.error()));
   if (wait > 0) return reply(Throttled(wait));
-  auth().RunSlow(std::move(reply), [this, self = shared_from_this(),
-                                    password = std::move(*password), hash = std::move(hash),
-                                    user = std::move(user), account_key, address_key, address,
-                                    must_change, initial_expired](Reply reply) mutable {
+  deps.auth->RunSlow(std::move(reply), [&deps, password = std::move(*password),
+                                        hash = std::move(hash), user = std::move(user), account_key,
+                                        address_key, address, must_change,
+                                        initial_expired](Reply reply) mutable {
     // Unknown accounts are checked against a dummy hash: same work, same answer.
     bool verified = VerifyPassword(password, hash.empty() ? DummyPasswordHash() : hash);
     bool ok = verified && user && !hash.empty();
-    std::string problem = ok ? domain::AccessProblem(*user, deps_.clock.Now()) : "";
+    std::string problem = ok ? domain::AccessProblem(*user, deps.clock.Now()) : "";
     if (ok && problem.empty() && initial_expired) {
       problem = "the initial password expired: ask a security officer for a new one";
     }
     auto issued = std::make_shared<Issued>();
-    deps_.log.Submit(
-        [this, ok, problem, user, account_key, address_key, address, must_change,
+    deps.log.Submit(
+        [&deps, ok, problem, user, account_key, address_key, address, must_change,
          issued](storage::CommandContext& c) -> Result<json::value> {
           std::string user_id = user ? StateString(*user, "id") : "";
           auto wait = WaitNow(c, {account_key, address_key});
@@ -95,26 +97,23 @@ void AuthRoutes::SignIn(Context&& ctx, Reply reply) {
             return json::value(nullptr);
           }
           if (!ok || !problem.empty()) {
-            ACCORD_TRY(
-                storage::ThrottleFailure(c.tx(), account_key, c.Now(), kFreeAccountFailures));
-            ACCORD_TRY(
-                storage::ThrottleFailure(c.tx(), address_key, c.Now(), kFreeAddressFailures));
-            auto e = c.Append(AuthEvent(
-                "auth.sign_in_failed", user_id, user ? StateString(*user, "role") : "",
-                json::object{{"step", "password"},
-                             {"reason", ok ? "account_cannot_sign_in" : "bad_credentials"},
-                             {"address", address}}));
-            if (!e.ok()) return std::move(e).error();
+            ACCORD_TRY(storage::RecordSignInFailure(
+                c, {account_key, address_key},
+                AuthEvent(
+                    "auth.sign_in_failed", user_id, user ? StateString(*user, "role") : "",
+                    json::object{{"step", "password"},
+                                 {"reason", ok ? "account_cannot_sign_in" : "bad_credentials"},
+                                 {"address", address}})));
             issued->failed = true;
             return json::value(nullptr);
           }
-          std::string state = StateAfterPassword(*user, must_change, policy());
+          std::string state = StateAfterPassword(*user, must_change, IdentityPolicyOf(deps));
           // Only a complete sign-in forgives the account's failures: a known password
           // must not reset the count a second-factor guesser runs up.
-          if (state == "active") ACCORD_TRY(storage::ThrottleClear(c.tx(), account_key));
+          if (state == "active") ACCORD_TRY(storage::ClearSignInFailures(c, account_key));
           auto session = storage::CreateSession(
               c.tx(), user_id, state, c.Now(),
-              c.Now() + std::chrono::hours(policy().session_absolute_hours), address);
+              c.Now() + std::chrono::hours(IdentityPolicyOf(deps).session_absolute_hours), address);
           if (!session.ok()) return std::move(session).error();
           json::object payload{{"session_id", session->session.id},
                                {"methods", json::array{"password"}},
@@ -130,23 +129,23 @@ void AuthRoutes::SignIn(Context&& ctx, Reply reply) {
           issued->user = *user;
           return json::value(nullptr);
         },
-        [this, issued, reply = std::move(reply)](Result<json::value> r) {
+        [&deps, issued, reply = std::move(reply)](Result<json::value> r) {
           if (!r.ok()) return reply(ErrorResponse(r.error()));
           if (issued->throttled > 0) return reply(Throttled(issued->throttled));
           if (issued->failed) {
             return reply(ErrorResponse(Error{ErrorCode::kUnauthenticated, kBadCredentials, {}}));
           }
           reply(WithCookie(SessionJson(issued->session.session, issued->session.secret,
-                                       issued->user, policy(), deps_.profile),
-                           issued->session.secret, MaxAge()));
+                                       issued->user, IdentityPolicyOf(deps), deps.profile),
+                           issued->session.secret, MaxAge(deps)));
         });
   });
 }
 
 // The TOTP step and the recovery-code step: verified and consumed inside one write
 // transaction, so a code is accepted once even when two servers race.
-void AuthRoutes::Totp(Context&& ctx, Reply reply, bool recovery) {
-  auto ses = auth().SessionOf(ctx.request);
+void SecondFactor(ApiDeps& deps, Context&& ctx, Reply reply, bool recovery) {
+  auto ses = deps.auth->SessionOf(ctx.request);
   if (!ses.ok()) return reply(ErrorResponse(ses.error()));
   if (ses->session.state != "mfa_required") {
     return reply(ErrorResponse(
@@ -160,9 +159,9 @@ void AuthRoutes::Totp(Context&& ctx, Reply reply, bool recovery) {
   if (!code.ok()) return reply(ErrorResponse(code.error()));
   std::string user_id = StateString(ses->user, "id");
   std::string account_key = "acct:" + StateString(ses->user, "email");
-  TimePoint now = deps_.clock.Now();
+  TimePoint now = deps.clock.Now();
   int64_t wait = 0;
-  Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
     auto w = storage::ThrottleWait(tx, account_key, now);
     if (!w.ok()) return std::move(w).error();
     wait = *w;
@@ -173,8 +172,8 @@ void AuthRoutes::Totp(Context&& ctx, Reply reply, bool recovery) {
   auto issued = std::make_shared<Issued>();
   issued->user = ses->user;
   std::string address = ctx.request.remote_address;
-  deps_.log.Submit(
-      [this, recovery, code = std::move(*code), user_id, account_key, address, issued,
+  deps.log.Submit(
+      [&deps, recovery, code = std::move(*code), user_id, account_key, address, issued,
        old = ses->session.id](storage::CommandContext& c) -> Result<json::value> {
         auto wait = WaitNow(c, {account_key});
         if (!wait.ok()) return std::move(wait).error();
@@ -203,24 +202,23 @@ void AuthRoutes::Totp(Context&& ctx, Reply reply, bool recovery) {
         }
         std::string method = recovery ? "recovery_code" : "totp";
         if (!ok) {
-          ACCORD_TRY(storage::ThrottleFailure(c.tx(), account_key, c.Now(), kFreeAccountFailures));
-          auto e =
-              c.Append(AuthEvent("auth.sign_in_failed", user_id, StateString(issued->user, "role"),
-                                 json::object{{"step", method},
-                                              {"reason", "code_wrong_or_used"},
-                                              {"address", address},
-                                              {"session_id", old}}));
-          if (!e.ok()) return std::move(e).error();
+          ACCORD_TRY(storage::RecordSignInFailure(
+              c, {account_key},
+              AuthEvent("auth.sign_in_failed", user_id, StateString(issued->user, "role"),
+                        json::object{{"step", method},
+                                     {"reason", "code_wrong_or_used"},
+                                     {"address", address},
+                                     {"session_id", old}})));
           issued->failed = true;
           issued->failure = recovery ? "the recovery code is wrong or was already used"
                                      : "the code is wrong, expired or was already used";
           return json::value(nullptr);
         }
-        ACCORD_TRY(storage::ThrottleClear(c.tx(), account_key));
+        ACCORD_TRY(storage::ClearSignInFailures(c, account_key));
         auto after = storage::ReadSecrets(c.tx(), user_id);
         if (!after.ok()) return std::move(after).error();
         bool must_change = after->has_value() && (*after)->must_change;
-        auto session = Rotate(c, old, user_id, address, policy(),
+        auto session = Rotate(c, old, user_id, address, IdentityPolicyOf(deps),
                               must_change ? "password_change_required" : "active");
         if (!session.ok()) return std::move(session).error();
         json::object payload{{"session_id", session->session.id},
@@ -238,16 +236,46 @@ void AuthRoutes::Totp(Context&& ctx, Reply reply, bool recovery) {
         issued->session = std::move(*session);
         return json::value(nullptr);
       },
-      [this, issued, reply = std::move(reply)](Result<json::value> r) {
+      [&deps, issued, reply = std::move(reply)](Result<json::value> r) {
         if (!r.ok()) return reply(ErrorResponse(r.error()));
         if (issued->throttled > 0) return reply(Throttled(issued->throttled));
         if (issued->failed) {
           return reply(ErrorResponse(Error{ErrorCode::kUnauthenticated, issued->failure, {}}));
         }
         reply(WithCookie(SessionJson(issued->session.session, issued->session.secret, issued->user,
-                                     policy(), deps_.profile),
-                         issued->session.secret, MaxAge()));
+                                     IdentityPolicyOf(deps), deps.profile),
+                         issued->session.secret, MaxAge(deps)));
       });
+}
+
+void TotpStep(ApiDeps& deps, Context&& ctx, Reply reply) {
+  SecondFactor(deps, std::move(ctx), std::move(reply), false);
+}
+
+void RecoveryStep(ApiDeps& deps, Context&& ctx, Reply reply) {
+  SecondFactor(deps, std::move(ctx), std::move(reply), true);
+}
+
+}  // namespace
+
+// Public at the route layer: each step checks the session cookie it needs itself.
+void AddSignInRoutes(Router& router, ApiDeps& deps) {
+  router.Add(CommandRoute("POST", "/api/v1/auth/sign-in", kPublic,
+                          JsonBody(StringsBody({"email", "password"})), Json(SessionSchema()))
+                 .Summary("Sign in with email and password; starts a session (cookie) in the state "
+                          "the account needs next")
+                 .Tag("auth")
+                 .Handle(deps, SignIn));
+  router.Add(CommandRoute("POST", "/api/v1/auth/totp", kPublic, JsonBody(StringsBody({"code"})),
+                          Json(SessionSchema()))
+                 .Summary("Second step: a TOTP code (RFC 6238), usable once")
+                 .Tag("auth")
+                 .Handle(deps, TotpStep));
+  router.Add(CommandRoute("POST", "/api/v1/auth/recovery", kPublic, JsonBody(StringsBody({"code"})),
+                          Json(SessionSchema()))
+                 .Summary("Second step with a one-time recovery code")
+                 .Tag("auth")
+                 .Handle(deps, RecoveryStep));
 }
 
 }  // namespace accord::http::auth_flow

@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document is generated from the route table, so it cannot miss a route.
 #include <boost/json.hpp>
+#include <memory>
 
 #include "accord/http/api.h"
 #include "accord/http/json.h"
@@ -99,22 +100,19 @@ json::object OpenApiDocument(const Router& router) {
                                                            {"name", "accord_session"}}}}}}}};
 }
 
-void AddOpenApiRoute(Router& router, ApiDeps& deps) {
-  Route route{
-      .method = "GET",
-      .pattern = "/api/v1/openapi.json",
-      .is_public = true,
-      .summary = "This OpenAPI 3.1 document",
-      .tag = "system",
-      .response_schema = schema::Object({{"openapi", schema::String()},
-                                         {"info", schema::AnyObject("title, version")},
-                                         {"paths", schema::AnyObject("every operation")},
-                                         {"components", schema::AnyObject("named schemas")}}),
-  };
-  Route& added = router.Add(std::move(route));
+void AddOpenApiRoute(Router& router, ApiDeps&) {
+  using namespace schema;
   // Rendered once, after every route (including this one) is in the table.
-  auto doc = std::make_shared<std::string>(json::serialize(OpenApiDocument(router)));
-  added.handler = Sync([doc](Context&) { return TextResponse(*doc, "application/json"); });
+  auto doc = std::make_shared<std::string>();
+  router.Add(ReadRoute("/api/v1/openapi.json", kPublic,
+                       Json(Object({{"openapi", String()},
+                                    {"info", AnyObject("title, version")},
+                                    {"paths", AnyObject("every operation")},
+                                    {"components", AnyObject("named schemas")}})))
+                 .Summary("This OpenAPI 3.1 document")
+                 .Tag("system")
+                 .Handle(Sync([doc](Context&) { return TextResponse(*doc, "application/json"); })));
+  *doc = json::serialize(OpenApiDocument(router));
 }
 
 void AddAllRoutes(Router& router, ApiDeps& deps) {
@@ -132,6 +130,9 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddCalendarRoutes(router, deps);
   AddTrustRoutes(router, deps);
   AddReportRequestRoutes(router, deps);
+  AddAgreementRenewalRoutes(router, deps);
+  AddMyWorkRoutes(router, deps);
+  AddRedFlagRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

@@ -1,5 +1,5 @@
 // Helpers shared by the audit-report request, report-link and subscription routes
-// (report_routes.h): link problems, form checks and the route group's state.
+// (report_routes.h): link problems, form checks and the group's state.
 #include "report_routes.h"
 
 #include <boost/json.hpp>
@@ -50,8 +50,8 @@ std::string Printable(std::string_view s) {
   return out;
 }
 
-json::object FormBody(const std::map<std::string, std::string>& form,
-                      const std::vector<domain::FieldSpec>& specs) {
+json::object FormFields(const std::map<std::string, std::string>& form,
+                        const std::vector<domain::FieldSpec>& specs) {
   json::object body;
   for (const auto& spec : specs) {
     auto it = form.find(spec.name);
@@ -84,26 +84,26 @@ Response RateLimitedResponse(Response r, const Error& e) {
   return r;
 }
 
-storage::ReportRequestSettings ReportRequestRoutes::Settings() const {
+storage::ReportRequestSettings ReportPages::Settings() const {
   storage::ReportRequestSettings s;
-  if (deps_.trust) {
+  if (deps.trust) {
     // listen_url is set before `ready`; before that only a configured public URL is used.
-    bool ready = deps_.ready == nullptr || deps_.ready->load();
-    s.link_base = ready ? deps_.trust->LinkBase() : deps_.trust->public_url;
-    s.security_contact = deps_.trust->security_contact;
-    s.nda_text = deps_.trust->nda_text;
+    bool ready = deps.ready == nullptr || deps.ready->load();
+    s.link_base = ready ? deps.trust->LinkBase() : deps.trust->public_url;
+    s.security_contact = deps.trust->security_contact;
+    s.nda_text = deps.trust->nda_text;
   }
   return s;
 }
 
-std::string ReportRequestRoutes::Organisation() {
-  MonoTime now = deps_.clock.Monotonic();
+std::string ReportPages::Organisation() {
+  MonoTime now = deps.clock.Monotonic();
   {
     std::lock_guard lock(mu_);
     if (!org_.empty() && now - org_at_ < std::chrono::seconds(5)) return org_;
   }
   std::string name;
-  Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
     auto org = storage::OrganisationName(tx);
     if (!org.ok()) return std::move(org).error();
     name = std::move(*org);
@@ -116,10 +116,10 @@ std::string ReportRequestRoutes::Organisation() {
   return name;
 }
 
-void ReportRequestRoutes::Submit(
-    Reply reply, std::function<Result<json::object>(storage::CommandContext&)> command,
-    std::function<Response(Result<json::object>)> done) {
-  deps_.log.Submit(
+void ReportPages::Submit(Reply reply,
+                         std::function<Result<json::object>(storage::CommandContext&)> command,
+                         std::function<Response(Result<json::object>)> done) {
+  deps.log.Submit(
       [command = std::move(command)](storage::CommandContext& c) -> Result<json::value> {
         auto r = command(c);
         if (!r.ok()) return std::move(r).error();
@@ -131,11 +131,10 @@ void ReportRequestRoutes::Submit(
       });
 }
 
-Result<storage::ReportLink> ReportRequestRoutes::Lookup(const Context& ctx,
-                                                        std::string_view purpose) {
+Result<storage::ReportLink> ReportPages::Lookup(const Context& ctx, std::string_view purpose) {
   storage::ReportLink link;
-  TimePoint now = deps_.clock.Now();
-  Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
+  TimePoint now = deps.clock.Now();
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
     auto l = storage::FindReportLink(tx, ctx.path_params.at("token"), purpose, now);
     if (!l.ok()) return std::move(l).error();
     link = std::move(*l);

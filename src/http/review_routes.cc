@@ -1,5 +1,5 @@
 // Helpers shared by the review, finding and report routes (review_routes.h): body checks,
-// the profile's role question, and the route group's write path.
+// the profile's role question, and the write path.
 #include "review_routes.h"
 
 #include <boost/json.hpp>
@@ -50,14 +50,14 @@ std::optional<TimePoint> TimeOf(const json::object& body, std::string_view field
   return *t;
 }
 
-const policy::ReviewsPolicy& ReviewRoutes::policy() const {
+const policy::ReviewsPolicy& ReviewsPolicyOf(const ApiDeps& deps) {
   static const policy::ReviewsPolicy kDefaults;
-  return deps_.profile ? deps_.profile->reviews : kDefaults;
+  return deps.profile ? deps.profile->reviews : kDefaults;
 }
 
-void ReviewRoutes::Submit(Reply reply, int status,
-                          std::function<Result<json::object>(storage::CommandContext&)> command) {
-  deps_.log.Submit(
+void Submit(ApiDeps& deps, Reply reply, int status,
+            std::function<Result<json::object>(storage::CommandContext&)> command) {
+  deps.log.Submit(
       [command = std::move(command)](storage::CommandContext& c) -> Result<json::value> {
         auto r = command(c);
         if (!r.ok()) return std::move(r).error();

@@ -1,13 +1,12 @@
-// The review routes' shared pieces (private to http/): the route group class, whose routes
-// live in api_reviews.cc (opening reviews, their actions, a party's requests and answers),
+// The review routes' shared pieces (private to http/). The group's routes live in
+// api_reviews.cc (opening reviews, their actions, a party's requests and answers),
 // api_review_findings.cc (SOC 2 reports, change notices, findings) and api_review_reports.cc
-// (the dashboard, the quarterly SLA-review report, the outbox), and the helpers they share
-// (review_routes.cc). api_reviews.cc registers the routes.
+// (the dashboard, the quarterly SLA-review report, the outbox); the helpers they share are in
+// review_routes.cc. AddReviewRoutes (api_reviews.cc) adds them all.
 #pragma once
 
 #include <boost/json.hpp>
 #include <functional>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,51 +35,15 @@ std::vector<std::string> IdList(const json::object& body, std::string_view field
 // An RFC 3339 field; nullopt when absent or not a time.
 std::optional<TimePoint> TimeOf(const json::object& body, std::string_view field);
 
-class ReviewRoutes {
- public:
-  ReviewRoutes(Router& router, ApiDeps& deps) : router_(router), deps_(deps) {}
+// The store's [reviews] section, or the defaults without a profile.
+const policy::ReviewsPolicy& ReviewsPolicyOf(const ApiDeps& deps);
+// Runs `command` in the write path and replies with its JSON (201 or 200).
+void Submit(ApiDeps& deps, Reply reply, int status,
+            std::function<Result<json::object>(storage::CommandContext&)> command);
 
-  // Adds every route of the group, in the order the OpenAPI document lists them.
-  static void Add(const std::shared_ptr<ReviewRoutes>& self);
-
- private:
-  using Handler = void (ReviewRoutes::*)(Context&&, Reply);
-  static RouteHandler Bind(const std::shared_ptr<ReviewRoutes>& self, Handler fn) {
-    return
-        [self, fn](Context&& ctx, Reply reply) { ((*self).*fn)(std::move(ctx), std::move(reply)); };
-  }
-  static std::vector<ParamDoc> IdParam() { return {{"id", "path", "string", true, "id"}}; }
-
-  // api_reviews.cc: open a review, its actions, what it asks a party and the party's answer.
-  static void AddReviewRoutes(const std::shared_ptr<ReviewRoutes>& self);
-  void OpenReview(Context&& ctx, Reply reply);
-  void ReviewAction(Context&& ctx, Reply reply);
-  void Respond(Context&& ctx, Reply reply);
-  void Requests(Context&& ctx, Reply reply);
-
-  // api_review_findings.cc: SOC 2 reports, change notices and findings.
-  static void AddFindingRoutes(const std::shared_ptr<ReviewRoutes>& self);
-  void RecordSoc2(Context&& ctx, Reply reply);
-  void RecordChange(Context&& ctx, Reply reply);
-  void ChangeAction(Context&& ctx, Reply reply);
-  void CreateFinding(Context&& ctx, Reply reply);
-  void FindingAction(Context&& ctx, Reply reply);
-
-  // api_review_reports.cc: the dashboard, the SLA-review report and the outbox.
-  static void AddReportRoutes(const std::shared_ptr<ReviewRoutes>& self);
-  void Dashboard(Context&& ctx, Reply reply);
-  void Report(Context&& ctx, Reply reply);
-  void Outbox(Context&& ctx, Reply reply);
-
-  // review_routes.cc
-  // The store's [reviews] section, or the defaults without a profile.
-  const policy::ReviewsPolicy& policy() const;
-  // Runs `command` in the write path and replies with its JSON (201 or 200).
-  void Submit(Reply reply, int status,
-              std::function<Result<json::object>(storage::CommandContext&)> command);
-
-  Router& router_;
-  ApiDeps& deps_;
-};
+// Each file's routes, added by AddReviewRoutes in the order the OpenAPI document lists them.
+void AddReviewWorkflowRoutes(Router& router, ApiDeps& deps);  // api_reviews.cc
+void AddFindingRoutes(Router& router, ApiDeps& deps);         // api_review_findings.cc
+void AddReportRoutes(Router& router, ApiDeps& deps);          // api_review_reports.cc
 
 }  // namespace accord::http::review_routes

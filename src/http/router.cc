@@ -3,9 +3,11 @@
 #include "accord/domain/identity.h"
 
 #include <boost/url/parse.hpp>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <memory>
+#include <stdexcept>
 
 #include "accord/http/json.h"
 
@@ -51,6 +53,36 @@ std::string RoutePath(const boost::urls::url_view& url) {
   return path;
 }
 
+// The media type of a Content-Type value, lower case, without parameters ("; charset=...").
+std::string MediaType(std::string_view content_type) {
+  std::string_view type = content_type.substr(0, content_type.find(';'));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
+  std::string out(type);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Routes that declare a JSON body take JSON only (415 otherwise); uploads, CSV and HTML forms
+// declare none and check their own types. A call without a body (sign-out) needs no type.
+bool AcceptsBody(const Route& route, const Request& request, const Reply& reply) {
+  if (route.request_schema.empty()) return true;
+  std::string_view type = request.HeaderValue("Content-Type");
+  // Judged from the header (the body is not read yet): no body is announced.
+  const std::string_view length = request.HeaderValue("Content-Length");
+  if (type.empty() && request.body.empty() && (length.empty() || length == "0") &&
+      request.HeaderValue("Transfer-Encoding").empty()) {
+    return true;
+  }
+  if (MediaType(type) == "application/json") return true;
+  reply(ErrorResponse(
+      Error{ErrorCode::kUnsupportedMediaType,
+            route.method + " " + route.pattern +
+                " takes a JSON body: send Content-Type: application/json",
+            {ErrorDetail{"Content-Type", "must be application/json", std::nullopt}}}));
+  return false;
+}
+
 }  // namespace
 
 std::string_view Context::Query(std::string_view name) const {
@@ -58,11 +90,18 @@ std::string_view Context::Query(std::string_view name) const {
   return it == query.end() ? std::string_view() : std::string_view(it->second);
 }
 
-Route& Router::Add(Route route) {
+void Router::Add(RouteSpec spec) {
+  Route route = spec.route();
+  std::string name = route.method + " " + route.pattern;
+  if (!route.handler) throw std::invalid_argument(name + ": the route has no handler");
+  if (route.summary.empty()) throw std::invalid_argument(name + ": the route has no summary");
+  if (route.response_type == "application/json" && route.response_schema.empty()) {
+    throw std::invalid_argument(name + ": a JSON answer needs its response schema");
+  }
   std::vector<std::string> segments;
   for (auto part : Split(route.pattern)) segments.emplace_back(part);
   segments_.push_back(std::move(segments));
-  return routes_.emplace_back(std::move(route));
+  routes_.push_back(std::move(route));
 }
 
 const Route* Router::Match(std::string_view method, std::string_view path,
@@ -169,7 +208,7 @@ Admission Router::Admit(const Request& head) const {
   const Reply keep = [&answer](Response r) { answer = std::move(r); };
   Context ctx;
   const Route* route = Resolve(head, ctx, keep);
-  if (!route || !Authorize(*route, head, ctx, keep)) {
+  if (!route || !Authorize(*route, head, ctx, keep) || !AcceptsBody(*route, head, keep)) {
     static const std::string kUnmatched = "unmatched";
     Observe(route ? route->pattern : kUnmatched, head.method, answer->status, start);
     admission.response = std::move(answer);

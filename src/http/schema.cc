@@ -116,7 +116,7 @@ object KindView(const domain::KindSpec& spec) {
     props["party_name"] = object{{"type", "string"}, {"description", "the party's name"}};
   }
   if (kind == "review" || kind == "grant" || kind == "finding" || kind == "change_notice" ||
-      kind == "report_request") {
+      kind == "report_request" || kind == "agreement") {
     props["allowed_actions"] =
         object{{"type", "array"},
                {"items", object{{"type", "string"}}},

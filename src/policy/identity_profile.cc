@@ -30,6 +30,7 @@ constexpr IntKey kIntKeys[] = {
     {"review_regular_days", &IdentityPolicy::review_regular_days, 1, 365},
     {"review_elevated_days", &IdentityPolicy::review_elevated_days, 1, 365},
     {"review_window_days", &IdentityPolicy::review_window_days, 1, 90},
+    {"password_min_bits", &IdentityPolicy::password_min_bits, 0, 100},
 };
 
 }  // namespace

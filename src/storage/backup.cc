@@ -51,6 +51,9 @@ const std::vector<CarriedTable>& CarriedTables() {
       {"trust_subscribers",
        {"id", "email", "token", "created_at", "confirmed_at", "unsubscribed_at"}},
       {"trust_watermarks", {"name", "value"}},
+      // What each person has read of their work, and their digest choice (issue 20).
+      {"my_work_reads", {"user_id", "kind", "item_id", "read_at"}},
+      {"account_settings", {"user_id", "daily_digest", "updated_at"}},
   };
   return kTables;
 }

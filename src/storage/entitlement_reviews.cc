@@ -8,6 +8,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/identity.h"
 #include "accord/domain/registry.h"
+#include "accord/storage/grants.h"
 #include "accord/storage/identity_store.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/registry_store.h"
@@ -72,23 +73,6 @@ Status AddUserLines(Tx& tx, const std::vector<std::string>& roles, json::array& 
   return Ok();
 }
 
-// "read on Luma platform (staging) [staging]; write on ..."
-std::string GrantSummary(const json::object& grant) {
-  std::string out;
-  const json::value* lines = grant.if_contains("lines");
-  if (!lines || !lines->is_array()) return out;
-  for (const auto& l : lines->as_array()) {
-    if (!l.is_object()) continue;
-    const json::object& o = l.as_object();
-    std::string system = StateString(o, "system_name");
-    if (system.empty()) system = StateString(o, "system_id");
-    std::string part = StateString(o, "permission") + " on " + system;
-    if (!StateString(o, "environment").empty()) part += " [" + StateString(o, "environment") + "]";
-    out += (out.empty() ? "" : "; ") + part;
-  }
-  return out;
-}
-
 // Approved grants whose end is still ahead: access a third party has or is about to have.
 Status AddGrantLines(Tx& tx, TimePoint now, json::array& lines) {
   auto rows = tx.Query(
@@ -111,7 +95,7 @@ Status AddGrantLines(Tx& tx, TimePoint now, json::array& lines) {
                       {"party_name", party->has_value() ? StateString((*party)->doc, "name") : ""},
                       {"contact_id", StateString(g, "contact_id")},
                       {"purpose", StateString(g, "purpose")},
-                      {"summary", GrantSummary(g)},
+                      {"summary", GrantLinesText(g, true)},
                       {"start_at", StateString(g, "start_at")},
                       {"end_at", StateString(g, "end_at")}};
     lines.push_back(Undecided(std::move(line)));

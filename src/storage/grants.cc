@@ -66,6 +66,24 @@ Status Approve(CommandContext& c, const policy::AccessPolicy& policy, json::obje
 
 }  // namespace
 
+std::string GrantLinesText(const json::object& grant, bool environments) {
+  std::string out;
+  const json::value* lines = grant.if_contains("lines");
+  if (!lines || !lines->is_array()) return out;
+  for (const auto& l : lines->as_array()) {
+    if (!l.is_object()) continue;
+    const json::object& o = l.as_object();
+    std::string system = StateString(o, "system_name");
+    if (system.empty()) system = StateString(o, "system_id");
+    std::string part = StateString(o, "permission") + " on " + system;
+    if (std::string env = StateString(o, "environment"); environments && !env.empty()) {
+      part += " [" + env + "]";
+    }
+    out += (out.empty() ? "" : "; ") + part;
+  }
+  return out;
+}
+
 std::string EffectiveStatus(const json::object& grant, TimePoint now) {
   std::string status = StateString(grant, "status");
   if (status != "approved") return status;

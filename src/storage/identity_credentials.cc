@@ -9,6 +9,7 @@
 #include "accord/core/sha256.h"
 #include "accord/core/time.h"
 #include "accord/storage/identity_store.h"
+#include "accord/storage/throttle.h"
 
 namespace accord::storage {
 
@@ -153,9 +154,12 @@ Result<int64_t> PurgeIdentityState(Store& store, TimePoint now) {
     auto sessions =
         tx.Exec("DELETE FROM sessions WHERE expires_at < ? OR revoked_at < ?", {cutoff, cutoff});
     if (!sessions.ok()) return std::move(sessions).error();
-    auto throttle =
-        tx.Exec("DELETE FROM auth_throttle WHERE last_failure_at < ? AND blocked_until < ?",
-                {cutoff, FormatRfc3339(now)});
+    // Throttled keys end their run with an event first (EndQuietThrottles).
+    auto throttle = tx.Exec(
+        std::string("DELETE FROM auth_throttle WHERE last_failure_at < ? AND "
+                    "blocked_until < ? AND NOT ") +
+            kThrottledSql,
+        {cutoff, FormatRfc3339(now), int64_t{kFreeAccountFailures}, int64_t{kFreeAddressFailures}});
     if (!throttle.ok()) return std::move(throttle).error();
     // Public-form counters (issue 9) whose window (an hour or a day) has long passed: they
     // hold client addresses and emails, kept no longer than they count.

@@ -30,6 +30,22 @@ std::vector<std::string> SplitScopes(const std::string& text) {
   return out;
 }
 
+// When a new token stops working: the default lifetime, or the creator's choice within the
+// maximum. An empty reason means `expires` is usable.
+std::string ExpiryProblem(std::optional<TimePoint> expires, TimePoint now) {
+  if (!expires) return "";
+  if (*expires <= now) return "must be in the future";
+  if (*expires > now + kMaxTokenLifetime) {
+    return "must be at most " + std::to_string(kMaxTokenLifetime.count() / 24) +
+           " days away; make a new token when this one ends";
+  }
+  return "";
+}
+
+TimePoint ExpiryOf(std::optional<TimePoint> expires, TimePoint now) {
+  return expires ? *expires : now + kDefaultTokenLifetime;
+}
+
 // A new secret and token.created with `payload` (+ expires_at); the secret's hash goes beside
 // the ledger, never into it.
 Result<NewToken> IssueToken(CommandContext& c, const domain::Actor& actor, json::object payload,
@@ -75,13 +91,13 @@ Result<NewToken> CreateToken(CommandContext& c, const domain::Actor& actor,
   if (std::string problem = domain::AccessProblem(u, c.Now()); !problem.empty()) {
     return Error{ErrorCode::kConflict, "no token for this account: " + problem, {}};
   }
-  if (expires_at && *expires_at <= c.Now()) {
-    return ValidationError("expires_at", "must be in the future");
+  if (std::string problem = ExpiryProblem(expires_at, c.Now()); !problem.empty()) {
+    return ValidationError("expires_at", problem);
   }
   json::object payload{{"name", name}, {"role", role}, {"user_id", user_id}};
   std::string party_id = domain::StateString(u, "party_id");
   if (!party_id.empty()) payload["party_id"] = party_id;
-  return IssueToken(c, actor, std::move(payload), expires_at);
+  return IssueToken(c, actor, std::move(payload), ExpiryOf(expires_at, c.Now()));
 }
 
 Result<NewToken> CreateIntegrationToken(CommandContext& c, const domain::Actor& actor,
@@ -115,8 +131,8 @@ Result<NewToken> CreateIntegrationToken(CommandContext& c, const domain::Actor& 
   if (!needs_party && !party_id.empty()) {
     details.push_back({"party_id", "only a scope that acts for one party takes a party", {}});
   }
-  if (expires_at && *expires_at <= c.Now()) {
-    details.push_back({"expires_at", "must be in the future", {}});
+  if (std::string problem = ExpiryProblem(expires_at, c.Now()); !problem.empty()) {
+    details.push_back({"expires_at", problem, {}});
   }
   if (!details.empty()) return domain::ValidationErrors(std::move(details));
   if (!party_id.empty()) {
@@ -128,7 +144,7 @@ Result<NewToken> CreateIntegrationToken(CommandContext& c, const domain::Actor& 
                        {"role", std::string(domain::kIntegrationRole)},
                        {"scopes", std::move(scope_list)}};
   if (!party_id.empty()) payload["party_id"] = party_id;
-  return IssueToken(c, actor, std::move(payload), expires_at);
+  return IssueToken(c, actor, std::move(payload), ExpiryOf(expires_at, c.Now()));
 }
 
 Result<json::object> RevokeToken(CommandContext& c, const domain::Actor& actor,

@@ -311,6 +311,32 @@ DROP TABLE documents;
 ALTER TABLE documents_v7 RENAME TO documents;
 )sql";
 
+// Version 8: the day's work (issue 20). What a person has read of what waits for them (a
+// vendor's answer, a change notice) and whether they want the daily digest: a person's own
+// marks and choices, not evidence, so not the ledger (carried by backups). The indexes find a
+// person's reviews, the reviews waiting in one state, and the reviews a party answered (the
+// canonical document spells a non-empty list exactly so) without reading every review, and
+// the overdue reviews in due order for the dashboard's red flags.
+const char* kV8Sqlite = R"sql(
+CREATE TABLE my_work_reads (
+  user_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  read_at TEXT NOT NULL,
+  PRIMARY KEY (user_id, kind, item_id)
+);
+CREATE TABLE account_settings (
+  user_id TEXT PRIMARY KEY,
+  daily_digest INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX rm_reviews_assignee ON rm_reviews(assignee_id, is_open, status, due_at);
+CREATE INDEX rm_reviews_state ON rm_reviews(status, is_open, due_at);
+CREATE INDEX rm_reviews_open_due ON rm_reviews(is_open, due_at);
+CREATE INDEX rm_objects_answered ON rm_objects(kind, to_idx)
+  WHERE doc LIKE '%"party_responses":[{%';
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "ledger and foundation read models", kV1Sqlite, ""},
@@ -320,6 +346,7 @@ const std::vector<Migration>& Migrations() {
       {5, "audit-report requests, public-form limits, subprocessor subscriptions", kV5Sqlite, ""},
       {6, "integration tokens: scopes", kV6Sqlite, ""},
       {7, "documents: content last, written in place", kV7Sqlite, ""},
+      {8, "my work: read marks, account settings, review indexes", kV8Sqlite, ""},
   };
   return kMigrations;
 }

@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 
 #include "accord/core/ids.h"
+#include "accord/domain/registry.h"
+#include "accord/storage/registry_store.h"
 
 namespace accord::storage {
 
@@ -20,10 +22,36 @@ json::object NoteJson(const Row& r) {
       {"created_at", r.Text(6)}, {"ledger_index", r.Int(7)}};
 }
 
+// A note is evidence about something: the organisation, an API token or a registry object
+// (a party, a review, an account ...) that exists. Refused otherwise, naming the field.
+Status CheckSubject(Tx& tx, const domain::Subject& subject) {
+  if (subject.kind == "org" || subject.kind == "api_token") {
+    const char* sql = subject.kind == "org" ? "SELECT id FROM rm_org WHERE id = ?"
+                                            : "SELECT id FROM rm_api_tokens WHERE id = ?";
+    auto row = tx.QueryOne(sql, {subject.id});
+    if (!row.ok()) return std::move(row).error();
+    if (row->has_value()) return Ok();
+    return ValidationError("subject.id", subject.kind == "org" ? "is not this organisation's id"
+                                                               : "no API token has this id");
+  }
+  if (!domain::IsRegistryKind(subject.kind)) {
+    return ValidationError("subject.kind",
+                           "must be org, api_token or a kind of record (party, agreement, "
+                           "review, user ...)");
+  }
+  auto object = GetObject(tx, subject.kind, subject.id, Scope{});
+  if (!object.ok()) return std::move(object).error();
+  if (!object->has_value()) {
+    return ValidationError("subject.id", "no " + subject.kind + " has this id");
+  }
+  return Ok();
+}
+
 }  // namespace
 
 Result<json::object> AddNote(CommandContext& c, const domain::Actor& actor,
                              const domain::Subject& subject, const std::string& text) {
+  ACCORD_TRY(CheckSubject(c.tx(), subject));
   std::string id = NewId("note", c.Now());
   auto index = c.Append(domain::Event{.type = "note.added",
                                       .actor = actor,

@@ -3,9 +3,11 @@
 #include <boost/json.hpp>
 
 #include "accord/domain/registry.h"
+#include "accord/storage/agreement_renewal.h"
 #include "accord/storage/grants.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/registry_store.h"
+#include "accord/workflow/agreement.h"
 #include "accord/workflow/change_notice.h"
 #include "accord/workflow/finding.h"
 #include "accord/workflow/grant.h"
@@ -54,9 +56,10 @@ json::array GrantActions(const Viewer& v, const json::object& doc, TimePoint now
   auto state = wf::ParseState(StateString(doc, "status"));
   if (!state || !v.profile) return {};
   bool ended = EffectiveStatus(doc, now) == "expired";
-  return ActionNames(wf::AllowedActions(v.profile->access, v.id, v.role, *state, ended,
-                                        domain::ActorIdOf(doc, "requested_by")),
-                     [](wf::Action a) { return wf::Name(a); });
+  std::vector<wf::Action> actions = wf::AllowedActions(
+      v.profile->access, v.id, v.role, *state, ended, domain::ActorIdOf(doc, "requested_by"));
+  if (v.break_glass) std::erase_if(actions, [](wf::Action a) { return wf::BreakGlassRefusal(a); });
+  return ActionNames(actions, [](wf::Action a) { return wf::Name(a); });
 }
 
 // The workflow kinds, listed across parties: their items name their party and the people who
@@ -213,10 +216,30 @@ Result<json::array> ObjectHistory(Tx& tx, NameCache& names, std::string_view kin
 
 bool HasWorkflowView(std::string_view kind) { return kind == "review" || kind == "grant"; }
 
+namespace {
+
+// An agreement's actions need one fact from the store: whether a renewal of it stands.
+Status AgreementActions(Tx& tx, const Viewer& v, json::object& view) {
+  namespace wf = workflow::agreement;
+  auto state = wf::ParseState(StateString(view, "status"));
+  json::array out;
+  if (state && v.profile) {
+    auto facts = AgreementFacts(tx, view);
+    if (!facts.ok()) return std::move(facts).error();
+    out = ActionNames(wf::AllowedActions(v.role, *state, *facts),
+                      [](wf::Action a) { return wf::Name(a); });
+  }
+  view["allowed_actions"] = std::move(out);
+  return Ok();
+}
+
+}  // namespace
+
 Status DecorateView(Tx& tx, NameCache& names, const Viewer& viewer, std::string_view kind,
                     json::object& view, bool detail, TimePoint now, std::optional<int64_t> as_of) {
   // A document names who uploaded it (storage::StoreDocument answers the same).
   if (kind == "document") return names.Name(view);
+  if (kind == "agreement") return AgreementActions(tx, viewer, view);
   if (!NamesParty(kind)) return Ok();
   view["allowed_actions"] = ActionsFor(viewer, kind, view, now);
   ACCORD_TRY(names.Name(view));

@@ -85,18 +85,28 @@ Result<int64_t> ThrottleWait(Tx& tx, const std::string& key, TimePoint now) {
   return static_cast<int64_t>((ms + 999) / 1000);
 }
 
-Status ThrottleFailure(Tx& tx, const std::string& key, TimePoint now, int free_failures) {
+int FreeFailuresOf(std::string_view key) {
+  return key.starts_with("acct:") ? kFreeAccountFailures : kFreeAddressFailures;
+}
+
+Result<ThrottleCount> ThrottleFailure(Tx& tx, const std::string& key, TimePoint now) {
   auto row =
       tx.QueryOne("SELECT failures, last_failure_at FROM auth_throttle WHERE key = ?", {key});
   if (!row.ok()) return std::move(row).error();
-  int64_t failures = 1;
+  ThrottleCount count{.failures = 1};
   if (row->has_value()) {
     auto last = ParseRfc3339((*row)->Text(1));
     // A day without failures forgives the count.
     bool recent = last.ok() && now - *last < std::chrono::hours(24);
-    failures = recent ? (*row)->Int(0) + 1 : 1;
+    if (recent) {
+      count.failures = (*row)->Int(0) + 1;
+    } else {
+      count.forgiven = (*row)->Int(0);
+    }
   }
-  TimePoint blocked = now + std::chrono::seconds(ThrottleDelaySeconds(failures, free_failures));
+  const int64_t failures = count.failures;
+  TimePoint blocked =
+      now + std::chrono::seconds(ThrottleDelaySeconds(failures, FreeFailuresOf(key)));
   auto r = tx.Exec(
       "INSERT INTO auth_throttle(key, failures, last_failure_at, blocked_until) VALUES (?, ?, ?, "
       "?) "
@@ -104,13 +114,16 @@ Status ThrottleFailure(Tx& tx, const std::string& key, TimePoint now, int free_f
       "last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until",
       {key, failures, FormatRfc3339(now), FormatRfc3339(blocked)});
   if (!r.ok()) return std::move(r).error();
-  return Ok();
+  return count;
 }
 
-Status ThrottleClear(Tx& tx, const std::string& key) {
+Result<int64_t> ThrottleClear(Tx& tx, const std::string& key) {
+  auto row = tx.QueryOne("SELECT failures FROM auth_throttle WHERE key = ?", {key});
+  if (!row.ok()) return std::move(row).error();
+  if (!row->has_value()) return int64_t{0};
   auto r = tx.Exec("DELETE FROM auth_throttle WHERE key = ?", {key});
   if (!r.ok()) return std::move(r).error();
-  return Ok();
+  return (*row)->Int(0);
 }
 
 }  // namespace accord::storage

@@ -17,6 +17,8 @@ constexpr workflow::Move<State, Action> kTable[] = {
     {State::kSent, Action::kTerminate, State::kTerminated},
     {State::kExecuted, Action::kExpire, State::kExpired},
     {State::kExecuted, Action::kTerminate, State::kTerminated},
+    {State::kExecuted, Action::kRenew, State::kExecuted},
+    {State::kExpired, Action::kRenew, State::kExpired},
 };
 
 }  // namespace
@@ -49,6 +51,8 @@ std::string_view Name(Action action) {
       return "expire";
     case Action::kTerminate:
       return "terminate";
+    case Action::kRenew:
+      return "renew";
   }
   return "";
 }
@@ -57,9 +61,16 @@ ACCORD_WORKFLOW_LOOKUPS()
 
 ACCORD_WORKFLOW_POSSIBLE_ACTIONS("agreement")
 
-std::optional<Action> ActionTo(State from, State to) { return ActionIn(kTable, from, to); }
+std::optional<Action> ActionTo(State from, State to) {
+  if (from == to) return std::nullopt;
+  return ActionIn(kTable, from, to);
+}
 
-std::vector<State> NextStates(State from) { return StatesFrom(kTable, from); }
+std::vector<State> NextStates(State from) {
+  std::vector<State> out = StatesFrom(kTable, from);
+  std::erase(out, from);
+  return out;
+}
 
 bool Deletable(State state) { return state == State::kDraft; }
 
@@ -71,8 +82,17 @@ std::optional<Error> RoleRefusal(std::string_view role, Action action) {
       {{"role", "is " + std::string(role), {}}}};
 }
 
-std::vector<Action> AllowedActions(std::string_view role, State state) {
-  return ActionsWhere(kActions, [&](Action a) { return Next(state, a) && !RoleRefusal(role, a); });
+std::optional<Error> RenewalRefusal(const Facts& facts, Action action) {
+  if (action != Action::kRenew || facts.renewed_by.empty()) return std::nullopt;
+  return Error{ErrorCode::kConflict,
+               "the agreement is already renewed by " + facts.renewed_by,
+               {{"renewed_by", "is " + facts.renewed_by, {}}}};
+}
+
+std::vector<Action> AllowedActions(std::string_view role, State state, const Facts& facts) {
+  return ActionsWhere(kActions, [&](Action a) {
+    return Next(state, a) && !RoleRefusal(role, a) && !RenewalRefusal(facts, a);
+  });
 }
 
 }  // namespace accord::workflow::agreement

@@ -83,6 +83,14 @@ bool IsSelfApproval(std::string_view actor_id, std::string_view requested_by, Ac
   return action == Action::kApprove && !requested_by.empty() && requested_by == actor_id;
 }
 
+std::optional<Error> BreakGlassRefusal(Action action) {
+  if (action != Action::kApprove && action != Action::kDeny) return std::nullopt;
+  return Error{ErrorCode::kForbidden,
+               "not during break-glass: access requests are approved or denied by an officer "
+               "signed in as themselves",
+               {}};
+}
+
 bool MayRevoke(std::string_view role) { return domain::kOfficers.Has(role); }
 
 std::vector<Action> AllowedActions(const policy::AccessPolicy& policy, std::string_view actor_id,

@@ -44,9 +44,10 @@ Source MakeBackup(const TempDir& out_dir) {
   s.server = std::make_unique<ApiServer>();
   ApiServer& server = *s.server;
   std::atomic<bool> stop{false};
+  const std::string note = server.OrgNote("during backup");
   std::thread writer([&] {
     for (int i = 0; i < 400 && !stop; ++i) {
-      server.Post("/api/v1/notes", R"({"subject":{"kind":"org","id":"b"},"text":"during backup"})");
+      server.Post("/api/v1/notes", note);
     }
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(50));

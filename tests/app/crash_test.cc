@@ -11,6 +11,7 @@
 #include <sstream>
 #include <thread>
 
+#include "support/api_server.h"
 #include "support/http_client.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
@@ -55,7 +56,7 @@ TEST(CrashTest, AcknowledgedWritesSurviveKillNine) {
   TempDir dir;
   const std::string db = TestDatabaseUrl(dir);
   std::mt19937 rng(std::random_device{}());
-  std::string token;
+  std::string token, org;
   std::set<std::string> acknowledged;
   std::mutex mu;
   int total_cycles_with_writes = 0;
@@ -67,15 +68,15 @@ TEST(CrashTest, AcknowledgedWritesSurviveKillNine) {
     ASSERT_TRUE(server.started()) << "cycle " << cycle << ": " << server.output();
     if (cycle == 0) token = ReadToken(server.output());
     ASSERT_FALSE(token.empty());
+    if (cycle == 0) org = OrgIdOf(server.port(), token);
     std::atomic<bool> stop{false};
     std::atomic<int> acked{0};
     std::vector<std::thread> clients;
     for (int c = 0; c < kClients; ++c) {
       clients.emplace_back([&, c] {
         for (int i = 0; i < 5000 && !stop; ++i) {
-          std::string body = R"({"subject":{"kind":"org","id":"crash"},"text":"c)" +
-                             std::to_string(cycle) + "-" + std::to_string(c) + "-" +
-                             std::to_string(i) + "\"}";
+          std::string body = OrgNoteBody(
+              org, "c" + std::to_string(cycle) + "-" + std::to_string(c) + "-" + std::to_string(i));
           HttpResult r = HttpCall(
               server.port(), "POST", "/api/v1/notes", body,
               {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}});

@@ -39,11 +39,11 @@ TEST(DatabaseOutageTest, LostConnectionsGive503AndTheServerRecovers) {
   std::set<std::string> acknowledged;
   std::map<int, int> statuses;
   std::vector<std::thread> clients;
+  const std::string note = server.OrgNote("x");
   for (int c = 0; c < 4; ++c) {
     clients.emplace_back([&] {
       for (int i = 0; i < 3000 && !stop; ++i) {
-        HttpResult r =
-            server.Post("/api/v1/notes", R"({"subject":{"kind":"org","id":"outage"},"text":"x"})");
+        HttpResult r = server.Post("/api/v1/notes", note);
         std::lock_guard lock(mu);
         ++statuses[r.status];
         // A 503 says to retry; it never carries database or SQL detail.
@@ -68,15 +68,14 @@ TEST(DatabaseOutageTest, LostConnectionsGive503AndTheServerRecovers) {
     EXPECT_TRUE(status == 201 || status == 503) << count << " answers with status " << status;
   }
   // Recovered: the next writes and reads succeed.
-  HttpResult after =
-      server.Post("/api/v1/notes", R"({"subject":{"kind":"org","id":"outage"},"text":"after"})");
+  HttpResult after = server.Post("/api/v1/notes", server.OrgNote("after"));
   ASSERT_EQ(after.status, 201) << after.body;
   acknowledged.emplace(json::parse(after.body).at("id").as_string());
   std::set<std::string> stored;
   std::string cursor;
   for (int page = 0; page < 100; ++page) {
-    json::value v = server.GetJson("/api/v1/notes?subject_kind=org&subject_id=outage&limit=500" +
-                                   (cursor.empty() ? "" : "&cursor=" + cursor));
+    json::value v = server.GetJson("/api/v1/notes?subject_kind=org&subject_id=" + server.org_id() +
+                                   "&limit=500" + (cursor.empty() ? "" : "&cursor=" + cursor));
     for (const auto& n : v.at("items").as_array()) stored.emplace(n.at("id").as_string());
     if (v.at("next_cursor").is_null()) break;
     cursor = v.at("next_cursor").as_string();

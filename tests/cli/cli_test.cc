@@ -163,10 +163,10 @@ TEST(CliTest, CliAndServerAppendConcurrentlyWithoutForking) {
   const int64_t seeded = json::parse(before.out).at("size").to_number<int64_t>();
   std::atomic<bool> stop{false};
   std::atomic<int> posted{0};
+  const std::string note = server.OrgNote("concurrent");
   std::thread writer([&] {
     for (int i = 0; i < 2000 && !stop; ++i) {
-      HttpResult r = server.Post("/api/v1/notes",
-                                 R"({"subject":{"kind":"org","id":"o"},"text":"concurrent"})");
+      HttpResult r = server.Post("/api/v1/notes", note);
       if (r.status == 201) ++posted;
     }
   });

@@ -43,7 +43,8 @@ TEST_F(ApiTest, HealthAndReadinessArePublicWithSecurityHeaders) {
 
 TEST_F(ApiTest, MetricsCountRequestsAndLedgerSize) {
   HttpCall(s().port(), "GET", "/healthz");
-  HttpResult m = HttpCall(s().port(), "GET", "/metrics");
+  EXPECT_EQ(HttpCall(s().port(), "GET", "/metrics").status, 401) << "not even on loopback";
+  HttpResult m = s().Get("/metrics", "auditor");
   ASSERT_EQ(m.status, 200);
   EXPECT_NE(
       m.body.find("accord_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"}"),
@@ -160,12 +161,16 @@ TEST_F(ApiTest, NotesAreWrittenToTheLedgerAndPaginate) {
   ExpectError(
       s().Post("/api/v1/notes", R"({"subject":{"kind":"org","id":"x"},"text":"hi"})", "auditor"),
       403, "forbidden");
+  HttpResult party =
+      s().Post("/api/v1/parties", R"({"name": "Paged Notes Ltd", "kind": "partner"})");
+  ASSERT_EQ(party.status, 201) << party.body;
+  const std::string pty(json::parse(party.body).at("id").as_string());
   uint64_t first_index = 0;
   for (int i = 0; i < 7; ++i) {
-    HttpResult r = s().Post(
-        "/api/v1/notes",
-        R"({"subject":{"kind":"party","id":"pty_page"},"text":"n)" + std::to_string(i) + "\"}",
-        "staff");
+    HttpResult r = s().Post("/api/v1/notes",
+                            R"({"subject":{"kind":"party","id":")" + pty + R"("},"text":"n)" +
+                                std::to_string(i) + "\"}",
+                            "staff");
     ASSERT_EQ(r.status, 201) << r.body;
     json::value note = json::parse(r.body);
     EXPECT_EQ(note.at("author").at("role").as_string(), "staff");
@@ -178,7 +183,7 @@ TEST_F(ApiTest, NotesAreWrittenToTheLedgerAndPaginate) {
   std::vector<std::string> texts;
   std::string cursor;
   for (int page = 0; page < 10; ++page) {
-    json::value v = s().GetJson("/api/v1/notes?subject_kind=party&subject_id=pty_page&limit=3" +
+    json::value v = s().GetJson("/api/v1/notes?subject_kind=party&subject_id=" + pty + "&limit=3" +
                                 (cursor.empty() ? "" : "&cursor=" + cursor));
     for (const auto& n : v.at("items").as_array()) texts.emplace_back(n.at("text").as_string());
     if (v.at("next_cursor").is_null()) break;
@@ -186,8 +191,8 @@ TEST_F(ApiTest, NotesAreWrittenToTheLedgerAndPaginate) {
   }
   EXPECT_EQ(texts, (std::vector<std::string>{"n0", "n1", "n2", "n3", "n4", "n5", "n6"}));
   // As of the ledger size just after the third note, only three existed.
-  json::value past = s().GetJson("/api/v1/notes?subject_kind=party&subject_id=pty_page&as_of=" +
-                                 std::to_string(first_index + 3));
+  json::value past = s().GetJson("/api/v1/notes?subject_kind=party&subject_id=" + pty +
+                                 "&as_of=" + std::to_string(first_index + 3));
   EXPECT_EQ(past.at("items").as_array().size(), 3u);
   ExpectError(s().Get("/api/v1/notes?limit=501"), 422, "validation_failed");
   ExpectError(s().Get("/api/v1/notes?cursor=garbage!"), 422, "validation_failed");

@@ -18,7 +18,7 @@ namespace {
 class EntitlementApiTest : public EntitlementFixture {
  protected:
   EntitlementApiTest()
-      : deps_{f_.rt().store(), f_.rt().log(), f_.clock(), metrics_, "", nullptr, false, &profile_} {
+      : deps_{f_.rt().store(), f_.rt().log(), f_.clock(), metrics_, "", nullptr, &profile_} {
     auto printed = app::SeedDemo(f_.rt(), profile_);
     EXPECT_TRUE(printed.ok()) << (printed.ok() ? "" : printed.error().ToString());
     for (const auto& u : Current("user")) ids_[Str(u.at("email"))] = Str(u.at("id"));

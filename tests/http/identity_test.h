@@ -54,9 +54,13 @@ class IdentityTest : public ::testing::Test {
     return p.ok() ? *p : policy::Profile{};
   }
 
-  // One request through the router, as the server would dispatch it.
+  // One request through the router, as the server would dispatch it. A body goes as JSON
+  // unless `headers` name a Content-Type (an empty one sends none).
   Reply_ Call(const std::string& method, const std::string& target, const std::string& body = "",
               std::vector<Header> headers = {}, const std::string& address = "192.0.2.7") {
+    bool typed = false;
+    for (const auto& h : headers) typed |= h.name == "Content-Type";
+    if (!body.empty() && !typed) headers.push_back({"Content-Type", "application/json"});
     Request req;
     req.method = method;
     req.target = target;

@@ -1,10 +1,12 @@
 #include <gtest/gtest.h>
+#include "support/build_paths.h"
 
 #include <algorithm>
 #include <boost/json.hpp>
 #include <fstream>
 #include <iterator>
 
+#include "accord/domain/reviews.h"
 #include "accord/http/api.h"
 #include "support/pretty_json.h"
 #include "support/process.h"
@@ -95,13 +97,33 @@ TEST_F(OpenApiTest, EveryJsonAnswerHasARealSchema) {
             party_required.end());
 }
 
+// A review's documentation says what it holds: who documented it and when, and every section
+// the `document` action takes, each with its type, so the portal reads it without guessing.
+TEST_F(OpenApiTest, AReviewsDocumentationNamesItsSections) {
+  json::object doc = OpenApiDocument(router_);
+  const json::object& schemas = doc.at("components").as_object().at("schemas").as_object();
+  const json::object& review = schemas.at("Review").as_object().at("properties").as_object();
+  const json::object& sections =
+      review.at("documentation").as_object().at("properties").as_object();
+  EXPECT_TRUE(sections.contains("documented_by"));
+  EXPECT_TRUE(sections.contains("documented_at"));
+  for (const auto& field : domain::ReviewDocumentationFields()) {
+    ASSERT_TRUE(sections.contains(field.name)) << field.name;
+    EXPECT_TRUE(sections.at(field.name).as_object().contains("type")) << field.name;
+  }
+  EXPECT_EQ(json::serialize(sections.at("list_confirmed").as_object().at("type")),
+            R"(["boolean","null"])");
+  EXPECT_EQ(json::serialize(sections.at("risk_level").as_object().at("enum")),
+            R"(["low","medium","high","critical",null])");
+}
+
 // docs/openapi.json is the document the portal's API types are generated from
 // (web/src/generated/openapi.d.ts): it must be this build's. ACCORD_UPDATE_DOCS=1 rewrites it.
 TEST_F(OpenApiTest, CommittedDocumentIsCurrent) {
   json::object doc = OpenApiDocument(router_);
   doc["info"].as_object()["version"] = "see /api/v1/openapi.json";
   std::string text = testing::PrettyJson(doc);
-  std::string path = std::string(ACCORD_SOURCE_DIR) + "/docs/openapi.json";
+  std::string path = testing::SourceDir() + "/docs/openapi.json";
   if (const char* update = std::getenv("ACCORD_UPDATE_DOCS"); update && *update == '1') {
     std::ofstream(path) << text;
   }
@@ -116,8 +138,8 @@ TEST_F(OpenApiTest, CommittedDocumentIsCurrent) {
 TEST_F(OpenApiTest, DocumentPassesARealOpenApiValidator) {
   std::string file = f_.dir().str() + "/openapi.json";
   std::ofstream(file) << json::serialize(OpenApiDocument(router_));
-  std::string checker = std::string(ACCORD_SOURCE_DIR) + "/tools/openapi-check/check.mjs";
-  std::string cmd = std::string(ACCORD_TEST_NODE) + " " + checker + " " + file + " 2>&1";
+  std::string checker = testing::SourceDir() + "/tools/openapi-check/check.mjs";
+  std::string cmd = testing::TestNode() + " " + checker + " " + file + " 2>&1";
   FILE* pipe = popen(cmd.c_str(), "r");
   ASSERT_NE(pipe, nullptr);
   std::string output;
@@ -136,7 +158,7 @@ TEST_F(OpenApiTest, ValidatorRejectsABrokenDocument) {
                             json::object{{"200", json::object{{"$ref", "#/components/nope"}}}}}}}};
   std::string file = f_.dir().str() + "/broken.json";
   std::ofstream(file) << json::serialize(doc);
-  std::string cmd = std::string(ACCORD_TEST_NODE) + " " + std::string(ACCORD_SOURCE_DIR) +
+  std::string cmd = testing::TestNode() + " " + testing::SourceDir() +
                     "/tools/openapi-check/check.mjs " + file + " >/dev/null 2>&1";
   EXPECT_NE(std::system(cmd.c_str()), 0);
 }

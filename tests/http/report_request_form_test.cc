@@ -59,7 +59,8 @@ TEST(ReportRequestFormTest, ThePublicFormShowsErrorsBesideFieldsAndIsRateLimited
                  json::serialize(json::object{{"name", "Kim Lee"},
                                               {"email", "kim" + std::to_string(i) + "@example.org"},
                                               {"organisation", "Kim and Co"},
-                                              {"report_type", "iso27001"}}));
+                                              {"report_type", "iso27001"}}),
+                 {{"Content-Type", "application/json"}});
     ASSERT_EQ(r.status, 202) << i << ": " << r.body;
   }
   uint64_t before = server.LedgerSize();
@@ -67,7 +68,8 @@ TEST(ReportRequestFormTest, ThePublicFormShowsErrorsBesideFieldsAndIsRateLimited
                                 json::serialize(json::object{{"name", "Kim Lee"},
                                                              {"email", "kim9@example.org"},
                                                              {"organisation", "Kim and Co"},
-                                                             {"report_type", "iso27001"}}));
+                                                             {"report_type", "iso27001"}}),
+                                {{"Content-Type", "application/json"}});
   EXPECT_EQ(limited.status, 429) << limited.body;
   EXPECT_EQ(json::parse(limited.body).at("error").at("code"), "rate_limited");
   int retry = std::atoi(limited.Header("Retry-After").c_str());

@@ -134,7 +134,8 @@ TEST_F(ReportRequestTest, CustomerRequestGoesThroughTheNdaApprovalAndALimitedDow
                                                           {"email", email},
                                                           {"organisation", "Northwind"},
                                                           {"report_type", "soc2_type2"},
-                                                          {"needed_by", "2027-01-15"}}));
+                                                          {"needed_by", "2027-01-15"}}),
+                             {{"Content-Type", "application/json"}});
   ASSERT_EQ(sent.status, 202) << sent.body;
   EXPECT_FALSE(Has(sent.body, "rrq_")) << "the public answer names nothing";
 
@@ -375,7 +376,8 @@ TEST_F(ReportRequestTest, UnknownOrganisationsWaitForStaffAndThePublicAnswerNeve
                     json::serialize(json::object{{"name", "Lee Park"},
                                                  {"email", email},
                                                  {"organisation", org},
-                                                 {"report_type", "penetration_test"}}));
+                                                 {"report_type", "penetration_test"}}),
+                    {{"Content-Type", "application/json"}});
   };
   HttpResult unknown = submit("lee@nowhere-health.example", "Nowhere Health");
   HttpResult known = submit("ops@summitorthopedics.example", "Summit Orthopedics");

@@ -3,6 +3,7 @@
 // answer must be what its x-accord-roles and x-accord-public declare (CONTRACT.md "Roles and
 // permissions"). docs/authorization.md is rendered from the same document and must match it.
 #include <gtest/gtest.h>
+#include "support/build_paths.h"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -111,7 +112,7 @@ std::string PdfBytes(std::string_view tag) {
 
 // --- docs/authorization.md ----------------------------------------------------------------
 
-std::string DocPath() { return std::string(ACCORD_SOURCE_DIR) + "/docs/authorization.md"; }
+std::string DocPath() { return SourceDir() + "/docs/authorization.md"; }
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -136,9 +137,9 @@ const char* kPreamble = R"(# Authorization: who may call what
 
 Every request passes two checks, and both are enforced (CONTRACT.md, "Roles and permissions").
 
-1. **The route table** (`Route{method, pattern, roles, is_public}` in `src/http/api_*.cc`)
-   says which roles may call an operation at all. It is checked before the request body is
-   parsed or anything is looked up. A request without credentials to an operation that is not
+1. **The route table** (`ReadRoute`/`CommandRoute` with their callers, in `src/http/api_*.cc`)
+   says which roles may call an operation at all. It is checked from the request's header,
+   before the body is read or anything is looked up. A request without credentials to an operation that is not
    public gets `401 unauthenticated`; a role that is not listed gets `403 forbidden` with the
    message `the role R may not call METHOD PATTERN`. The OpenAPI document
    (`GET /api/v1/openapi.json`) carries the same data as `x-accord-roles` and

@@ -71,22 +71,24 @@ class AdmittingServer {
       if (auth == "Bearer staff") return std::optional(Principal{"usr_2", "staff"});
       return std::optional<Principal>();
     });
-    router_.Add(Route{.method = "POST",
-                      .pattern = "/api/v1/parties/{id}/documents",
-                      .roles = {"security_officer"},
-                      .handler = [this](Context&& ctx, Reply reply) { OnUpload(ctx, reply); },
-                      .body_limit = kUploadLimit,
-                      .spool_body = true});
-    router_.Add(Route{.method = "POST",
-                      .pattern = "/api/v1/notes",
-                      .roles = {"security_officer", "staff"},
-                      .handler = Sync([](Context& ctx) {
-                        return TextResponse(std::to_string(ctx.request.body.size()), "text/plain");
-                      })});
-    router_.Add(Route{.method = "GET",
-                      .pattern = "/healthz",
-                      .is_public = true,
-                      .handler = Sync([](Context&) { return TextResponse("ok", "text/plain"); })});
+    router_.Add(CommandRoute("POST", "/api/v1/parties/{id}/documents",
+                             domain::RoleSet{domain::Role::kSecurityOfficer}, RawBody(),
+                             Media("text/plain"))
+                    .Summary("an upload")
+                    .BodyLimit(kUploadLimit)
+                    .SpoolBody()
+                    .Handle([this](Context&& ctx, Reply reply) { OnUpload(ctx, reply); }));
+    router_.Add(CommandRoute("POST", "/api/v1/notes",
+                             domain::RoleSet{domain::Role::kSecurityOfficer, domain::Role::kStaff},
+                             RawBody(), Media("text/plain"))
+                    .Summary("the body's size")
+                    .Handle(Sync([](Context& ctx) {
+                      return TextResponse(std::to_string(ctx.request.body.size()), "text/plain");
+                    })));
+    router_.Add(
+        ReadRoute("/healthz", kPublic, Media("text/plain")).Summary("ok").Handle(Sync([](Context&) {
+          return TextResponse("ok", "text/plain");
+        })));
     ServerOptions options;
     options.admit = [this](const Request& head) { return router_.Admit(head); };
     options.spool_dir = spool_dir();

@@ -28,22 +28,20 @@ class RoutedServer {
     auto size = Sync([](Context& ctx) {
       return TextResponse(std::to_string(ctx.request.body.size()), "text/plain");
     });
-    router_.Add(Route{.method = "POST",
-                      .pattern = "/api/v1/documents/{id}/content",
-                      .is_public = true,
-                      .handler = size,
-                      .body_limit = kUploadLimit});
+    auto route = [&](std::string method, std::string pattern, size_t limit) {
+      router_.Add(CommandRoute(std::move(method), std::move(pattern), kPublic, RawBody(),
+                               Media("text/plain"))
+                      .Summary("the body's size")
+                      .BodyLimit(limit)
+                      .Handle(size));
+    };
+    route("POST", "/api/v1/documents/{id}/content", kUploadLimit);
+    route("POST", "/api/v1/notes", 0);
+    route("POST", "/api/v1/tiny", 10);
     router_.Add(
-        Route{.method = "POST", .pattern = "/api/v1/notes", .is_public = true, .handler = size});
-    router_.Add(Route{.method = "POST",
-                      .pattern = "/api/v1/tiny",
-                      .is_public = true,
-                      .handler = size,
-                      .body_limit = 10});
-    router_.Add(Route{.method = "GET",
-                      .pattern = "/healthz",
-                      .is_public = true,
-                      .handler = Sync([](Context&) { return TextResponse("ok", "text/plain"); })});
+        ReadRoute("/healthz", kPublic, Media("text/plain")).Summary("ok").Handle(Sync([](Context&) {
+          return TextResponse("ok", "text/plain");
+        })));
     ServerOptions options;
     options.admit = [this](const Request& head) { return router_.Admit(head); };
     server_ = std::make_unique<Server>(options, [this](Request&& req, Reply reply) {

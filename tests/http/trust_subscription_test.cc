@@ -44,8 +44,9 @@ TEST(SubscriptionTest, DoubleOptInThenEachChangeIsEmailedUntilUnsubscribed) {
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_TRUE(Has(ok.body, "Check your inbox"));
   // Entered again the same day: the same answer, no second email.
-  HttpResult again = HttpCall(s.port(), "POST", "/api/v1/public/subscriptions",
-                              R"({"email": "customer@example.org"})");
+  HttpResult again =
+      HttpCall(s.port(), "POST", "/api/v1/public/subscriptions",
+               R"({"email": "customer@example.org"})", {{"Content-Type", "application/json"}});
   EXPECT_EQ(again.status, 202) << again.body;
 
   std::string body = mail("customer@example.org", "Confirm your subscription");

@@ -124,12 +124,11 @@ TEST_F(WebAssetsTest, AMissingBuildIsAClearError) {
 // Through the router: the API's routes first; the fallback only for GET/HEAD.
 TEST_F(WebAssetsTest, TheRouterFallsBackOnlyForReads) {
   Router router;
-  router.Add(Route{.method = "GET",
-                   .pattern = "/api/v1/x",
-                   .is_public = true,
-                   .handler = Sync([](Context&) {
-                     return Response{200, "text/plain", "api"};
-                   })});
+  router.Add(ReadRoute("/api/v1/x", kPublic, Media("text/plain"))
+                 .Summary("an API route")
+                 .Handle(Sync([](Context&) {
+                   return Response{200, "text/plain", "api"};
+                 })));
   router.SetFallback(
       [this](const Request& req, std::string_view path) { return assets_->Serve(req, path); });
   auto call = [&](const std::string& method, const std::string& target) {

@@ -55,6 +55,26 @@ TEST(ProfileTest, SeparationIsStrictByDefaultAndNamesKnownActionsOnly) {
   EXPECT_EQ(bad.error().details[1].field, "separation.colour");
 }
 
+TEST(ProfileTest, PasswordMinBitsDefaultsTo35AndIsBounded) {
+  for (const auto& name : BuiltinProfileNames()) {
+    auto p = LoadProfile(name);
+    ASSERT_TRUE(p.ok()) << name;
+    EXPECT_EQ(p->identity.password_min_bits, 35) << name;
+  }
+  auto ok = ParseProfile(
+      "[profile]\nname = \"x\"\n" + MinimalAccess() + "\n[identity]\npassword_min_bits = 48\n",
+      "x.toml");
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  EXPECT_EQ(ok->identity.password_min_bits, 48);
+  auto bad = ParseProfile(
+      "[profile]\nname = \"x\"\n" + MinimalAccess() + "\n[identity]\npassword_min_bits = 200\n",
+      "x.toml");
+  ASSERT_FALSE(bad.ok());
+  ASSERT_EQ(bad.error().details.size(), 1u) << bad.error().message;
+  EXPECT_EQ(bad.error().details[0].field, "identity.password_min_bits");
+  EXPECT_EQ(bad.error().details[0].reason, "must be an integer between 0 and 100");
+}
+
 TEST(ProfileTest, UnknownSectionIsAnError) {
   auto p = ParseProfile("[profile]\nname = \"x\"\n\n[bogus]\na = 1\n" + MinimalAccess(), "x.toml");
   ASSERT_FALSE(p.ok());
@@ -66,6 +86,17 @@ TEST(ProfileTest, SyntaxErrorCarriesTheLine) {
   auto p = ParseProfile("[profile]\nname = \"x\"\nbroken = \n", "x.toml");
   ASSERT_FALSE(p.ok());
   EXPECT_EQ(p.error().details[0].line, 3);
+}
+
+// Found by the toml_profile fuzz target: a table header whose name starts with a character
+// no key can start with. toml++ 3.3 asserts there when its checks are on (fixed upstream in
+// marzer/tomlplusplus#301); the library accord links reports it as a syntax error instead.
+TEST(ProfileTest, TableHeaderWithoutANameIsASyntaxError) {
+  for (std::string_view text : {"[# a comment\n", "[profile]\nname = \"x\"\n[[[a]]]\n", "[\n"}) {
+    auto p = ParseProfile(text, "x.toml");
+    ASSERT_FALSE(p.ok()) << text;
+    EXPECT_EQ(p.error().details[0].field, "toml") << text;
+  }
 }
 
 TEST(ProfileTest, MissingNameAndMissingFile) {

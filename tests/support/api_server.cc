@@ -91,6 +91,28 @@ uint64_t ApiServer::LedgerSize() {
   return lo;
 }
 
+const std::string& ApiServer::org_id() {
+  if (org_id_.empty()) org_id_ = OrgIdOf(port(), token("security_officer"));
+  return org_id_;
+}
+
+std::string ApiServer::OrgNote(const std::string& text) { return OrgNoteBody(org_id(), text); }
+
+std::string OrgIdOf(uint16_t port, const std::string& token) {
+  HttpResult r =
+      HttpCall(port, "GET", "/api/v1/ledger/entries/0", "", {{"Authorization", "Bearer " + token}});
+  EXPECT_EQ(r.status, 200) << r.body;
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(r.body, ec);
+  if (ec || !v.is_object()) return "";
+  return std::string(v.at("event").at("subject").at("id").as_string());
+}
+
+std::string OrgNoteBody(const std::string& org_id, const std::string& text) {
+  return boost::json::serialize(boost::json::object{
+      {"subject", boost::json::object{{"kind", "org"}, {"id", org_id}}}, {"text", text}});
+}
+
 void ApiServer::Stop() { EXPECT_EQ(server_->Signal(SIGTERM), 0); }
 
 }  // namespace accord::testing

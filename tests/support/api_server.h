@@ -34,6 +34,10 @@ class ApiServer {
   // GET + parse; fails the test on a non-200 answer.
   boost::json::value GetJson(const std::string& target,
                              const std::string& role = "security_officer");
+  // The organisation's id (the subject of ledger entry 0), and a note about it: a note must
+  // name a subject that exists.
+  const std::string& org_id();
+  std::string OrgNote(const std::string& text);
   // The ledger's size now. The checkpoint may lag by a second, so this probes
   // /api/v1/ledger/entries/{i} (binary search) as the security officer.
   uint64_t LedgerSize();
@@ -46,6 +50,12 @@ class ApiServer {
   std::map<std::string, std::string> emails_;
   std::map<std::string, std::string> passwords_;
   std::string db_url_;
+  std::string org_id_;
 };
+
+// The organisation id of the server on `port`, read with a ledger reader's `token`.
+std::string OrgIdOf(uint16_t port, const std::string& token);
+// A POST /api/v1/notes body about the organisation `org_id`.
+std::string OrgNoteBody(const std::string& org_id, const std::string& text);
 
 }  // namespace accord::testing

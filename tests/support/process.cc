@@ -1,4 +1,5 @@
 #include "support/process.h"
+#include "support/build_paths.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -15,7 +16,7 @@ namespace {
 
 std::vector<char*> Argv(const std::vector<std::string>& args, std::vector<std::string>& storage) {
   storage.clear();
-  storage.push_back(ACCORD_BINARY);
+  storage.push_back(AccordBinary());
   storage.insert(storage.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& s : storage) argv.push_back(s.data());
@@ -32,7 +33,7 @@ int DecodeStatus(int status) {
 }  // namespace
 
 CommandResult RunAccord(const std::vector<std::string>& args, const std::string& input) {
-  std::vector<std::string> command{ACCORD_BINARY};
+  std::vector<std::string> command{AccordBinary()};
   command.insert(command.end(), args.begin(), args.end());
   return RunProgram(command, input);
 }

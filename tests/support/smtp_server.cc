@@ -1,4 +1,5 @@
 #include "support/smtp_server.h"
+#include "support/build_paths.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -12,7 +13,7 @@ namespace accord::testing {
 
 namespace {
 
-std::string Script() { return std::string(ACCORD_SOURCE_DIR) + "/scripts/smtp-test-server.sh"; }
+std::string Script() { return SourceDir() + "/scripts/smtp-test-server.sh"; }
 
 std::string ReadAll(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);

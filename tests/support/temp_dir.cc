@@ -1,4 +1,5 @@
 #include "support/temp_dir.h"
+#include "support/build_paths.h"
 
 #include <stdlib.h>
 
@@ -23,7 +24,7 @@ std::filesystem::path TestdataDir() {
   // The project's own copy (tests/testdata, with each source's licence); ACCORD_TESTDATA
   // points elsewhere, e.g. at a newer set of vectors being tried out.
   if (const char* dir = std::getenv("ACCORD_TESTDATA"); dir && *dir) return dir;
-  return ACCORD_TESTDATA_DIR;
+  return TestdataDirDefault();
 }
 
 }  // namespace accord::testing

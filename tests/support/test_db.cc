@@ -1,4 +1,5 @@
 #include "support/test_db.h"
+#include "support/build_paths.h"
 
 #include <libpq-fe.h>
 
@@ -18,7 +19,8 @@ bool UsePostgres() {
 std::optional<std::string> PostgresServerUrl() {
   // The server scripts/pg-test-server.sh started for this build (a CTest fixture).
   const char* dir = std::getenv("ACCORD_TEST_PG_DIR");
-  if (!dir || !*dir) dir = ACCORD_TEST_PG_DIR;
+  const std::string pg_dir = TestPgDir();
+  if (!dir || !*dir) dir = pg_dir.c_str();
   std::ifstream in(std::string(dir) + "/url");
   std::string url;
   if (!std::getline(in, url) || url.empty()) return std::nullopt;

@@ -27,21 +27,25 @@ TEST(AgreementWorkflowTest, EveryStateAndActionFollowsTheTable) {
       {{S::kSent, A::kTerminate}, S::kTerminated},
       {{S::kExecuted, A::kExpire}, S::kExpired},
       {{S::kExecuted, A::kTerminate}, S::kTerminated},
+      // Renewing keeps the old agreement as it is; its successor is a new agreement.
+      {{S::kExecuted, A::kRenew}, S::kExecuted},
+      {{S::kExpired, A::kRenew}, S::kExpired},
   };
   walk::ExpectExactlyTheseMoves(kStates, kActions, expected, Next);
   EXPECT_EQ(PossibleActions(S::kDraft), "send, execute, terminate");
   EXPECT_EQ(PossibleActions(S::kSent), "execute, redraft, terminate");
-  EXPECT_EQ(PossibleActions(S::kExecuted), "expire, terminate");
-  EXPECT_EQ(PossibleActions(S::kExpired), "none (the agreement is expired)");
+  EXPECT_EQ(PossibleActions(S::kExecuted), "expire, terminate, renew");
+  EXPECT_EQ(PossibleActions(S::kExpired), "renew");
   EXPECT_EQ(PossibleActions(S::kTerminated), "none (the agreement is terminated)");
 }
 
 TEST(AgreementWorkflowTest, APatchOfTheStatusIsTheMoveThatLeadsThere) {
   for (S from : kStates) {
     for (S to : kStates) {
+      // A move that keeps the state (renew) is no status a PATCH names.
       std::optional<A> by;
       for (A a : kActions) {
-        if (Next(from, a) == to) by = a;
+        if (from != to && Next(from, a) == to) by = a;
       }
       EXPECT_EQ(ActionTo(from, to), by) << Name(from) << " -> " << Name(to);
       EXPECT_EQ(StatusTransitionAllowed("agreement", Name(from), Name(to)), by.has_value())
@@ -77,10 +81,28 @@ TEST(AgreementWorkflowTest, OfficersMoveAnAgreementAndNobodyElse) {
   using V = std::vector<A>;
   EXPECT_EQ(AllowedActions("security_officer", S::kDraft),
             (V{A::kSend, A::kExecute, A::kTerminate}));
-  EXPECT_EQ(AllowedActions("privacy_officer", S::kExecuted), (V{A::kExpire, A::kTerminate}));
+  EXPECT_EQ(AllowedActions("privacy_officer", S::kExecuted),
+            (V{A::kExpire, A::kTerminate, A::kRenew}));
+  EXPECT_EQ(AllowedActions("security_officer", S::kExpired), (V{A::kRenew}));
   EXPECT_TRUE(AllowedActions("security_officer", S::kTerminated).empty());
   EXPECT_TRUE(AllowedActions("staff", S::kDraft).empty());
   EXPECT_TRUE(AllowedActions("auditor", S::kSent).empty());
+  EXPECT_TRUE(AllowedActions("staff", S::kExpired).empty());
+}
+
+TEST(AgreementWorkflowTest, AnAgreementIsRenewedOnce) {
+  Facts renewed{.renewed_by = "agr_next"};
+  auto no = RenewalRefusal(renewed, A::kRenew);
+  ASSERT_TRUE(no);
+  EXPECT_EQ(no->code, ErrorCode::kConflict);
+  EXPECT_EQ(no->details.at(0).field, "renewed_by");
+  EXPECT_NE(no->message.find("agr_next"), std::string::npos);
+  EXPECT_FALSE(RenewalRefusal(renewed, A::kTerminate));
+  EXPECT_FALSE(RenewalRefusal(Facts{}, A::kRenew));
+  using V = std::vector<A>;
+  EXPECT_EQ(AllowedActions("security_officer", S::kExecuted, renewed),
+            (V{A::kExpire, A::kTerminate}));
+  EXPECT_TRUE(AllowedActions("security_officer", S::kExpired, renewed).empty());
 }
 
 }  // namespace

@@ -80,5 +80,15 @@ TEST(GrantWorkflowTest, TheRequesterDoesNotApproveUnlessTheProfileAllowsIt) {
   EXPECT_FALSE(PersonRefusal(solo, "usr_so", "usr_so", A::kApprove));
 }
 
+TEST(GrantWorkflowTest, BreakGlassNeitherApprovesNorDeniesButMayRevoke) {
+  for (A a : kActions) {
+    auto no = BreakGlassRefusal(a);
+    EXPECT_EQ(static_cast<bool>(no), a == A::kApprove || a == A::kDeny) << Name(a);
+    if (no) {
+      EXPECT_EQ(no->code, ErrorCode::kForbidden);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace accord::workflow::grant

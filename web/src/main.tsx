@@ -10,12 +10,16 @@ import {
   ROLE_NAMES,
   SessionContext,
   useSession,
+  type Role,
   type SessionApi,
   type SessionInfo,
 } from './session';
 import { Alert } from './ui';
+import { scrollToHash } from './hash-target';
 import { SignIn } from './pages/sign-in';
 import { Dashboard } from './pages/dashboard';
+import { MyWorkPage } from './pages/my-work';
+import { countBadge, WORK_CHANGED, type MyWork } from './pages/my-work-model';
 import { Parties } from './pages/parties';
 import { PartyPage } from './pages/party/page';
 import { AccessPage } from './pages/access';
@@ -97,9 +101,11 @@ function Screen(props: { path: string }) {
         <Alert kind="error">This account is not bound to an organisation.</Alert>
       );
     }
-    if (role === 'staff') return <Parties />;
+    // The workforce starts from what waits for them; the auditor from the dashboard.
+    if (isWorkforce(role)) return <MyWorkPage />;
     return <Dashboard />;
   }
+  if (match('/dashboard', path) && readsLedger(role)) return <Dashboard />;
   if (match('/parties', path)) return <Parties />;
   if ((m = match('/parties/:id', path))) return <PartyPage id={m.id} />;
   if (match('/access', path)) return <AccessPage />;
@@ -117,18 +123,43 @@ function Screen(props: { path: string }) {
   );
 }
 
+// How much waits for the signed-in person (the workforce): read on arrival, after each
+// navigation and whenever a screen says the work changed; null for everyone else.
+function useWorkCount(role: Role, path: string): number | null {
+  const [count, setCount] = useState<number | null>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const changed = () => setTick((t) => t + 1);
+    window.addEventListener(WORK_CHANGED, changed);
+    return () => window.removeEventListener(WORK_CHANGED, changed);
+  }, []);
+  useEffect(() => {
+    if (!isWorkforce(role)) return;
+    const ctl = new AbortController();
+    get<MyWork>('/api/v1/my-work', { limit: 0 }, ctl.signal).then(
+      (w) => setCount(w.total),
+      () => {},
+    );
+    return () => ctl.abort();
+  }, [role, path, tick]);
+  return count;
+}
+
 function Layout(props: { path: string; children: preact.ComponentChildren }) {
   const [menuOpen, setMenuOpen] = useState(false);
+  const role = useSession().info.user.role;
+  const workCount = useWorkCount(role, props.path);
+  useEffect(() => scrollToHash(window.location.hash), [props.path]);
   return (
     <SessionContext.Consumer>
       {(s) => {
         const info = s!.info;
-        const role = info.user.role;
         const links: [string, string][] = [];
         if (role === 'third_party_contact') {
           links.push(['/', 'My organisation']);
         } else {
-          if (role !== 'staff') links.push(['/', 'Dashboard']);
+          if (isWorkforce(role)) links.push(['/', 'My work']);
+          if (readsLedger(role)) links.push([isWorkforce(role) ? '/dashboard' : '/', 'Dashboard']);
           links.push(['/parties', 'Parties']);
           if (isWorkforce(role) || role === 'auditor') links.push(['/access', 'Access']);
           links.push(['/reviews', 'Reviews'], ['/calendar', 'Calendar']);
@@ -153,6 +184,13 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
                 onClick={() => setMenuOpen(!menuOpen)}
               >
                 Menu
+                {workCount !== null && workCount > 0 && (
+                  <span class="nav-count">
+                    <span class="visually-hidden">: </span>
+                    {countBadge(workCount)}
+                    <span class="visually-hidden"> waiting in My work</span>
+                  </span>
+                )}
               </button>
               <nav id="main-nav" aria-label="Main" class={menuOpen ? 'open' : ''}>
                 <ul>
@@ -164,6 +202,13 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
                         onClick={() => setMenuOpen(false)}
                       >
                         {label}
+                        {label === 'My work' && workCount !== null && workCount > 0 && (
+                          <span class="nav-count">
+                            <span class="visually-hidden">: </span>
+                            {countBadge(workCount)}
+                            <span class="visually-hidden"> waiting</span>
+                          </span>
+                        )}
                       </Link>
                     </li>
                   ))}

@@ -38,7 +38,7 @@ await journey('sign-in with TOTP', async ({ server, browser }) => {
   await page.getByRole('heading', { name: 'Keep your recovery codes' }).waitFor();
   assert((await page.locator('.codes li').count()) === 10, 'ten recovery codes');
   await page.getByRole('button', { name: /continue/ }).click();
-  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
 
   // Sign out, then in again with a code from the app.
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -49,10 +49,12 @@ await journey('sign-in with TOTP', async ({ server, browser }) => {
   await page.getByRole('heading', { name: 'Two-step verification' }).waitFor();
   await page.getByLabel('Authentication code').fill(totp(secret, 1));
   await page.getByRole('button', { name: 'Verify' }).click();
-  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
 
   // The session ends behind the page's back (here: the cookie is gone): the next request
-  // brings the sign-in screen with an explanation, not a broken page.
+  // brings the sign-in screen with an explanation, not a broken page. The page's own reads
+  // (its list and the navigation's count) finish first, or one of them would be that request.
+  await page.waitForLoadState('networkidle');
   await page.context().clearCookies();
   await page.getByRole('link', { name: 'Parties' }).click();
   await page.getByText('Your session has ended').waitFor();

@@ -31,9 +31,14 @@ struct OrgInfo {
   bool created = false;  // true when this call created it (empty store)
 };
 
+// Creates `dir` readable by its owner only (0700), or checks an existing one is: a directory
+// that group or others may enter is refused, naming the chmod that fixes it.
+Status PreparePrivateDir(const std::filesystem::path& dir);
+
 class Runtime {
  public:
-  // Opens the store named by config and applies migrations.
+  // Opens the store named by config (after PreparePrivateDir on its data dir) and applies
+  // migrations.
   static Result<std::unique_ptr<Runtime>> Open(const StoreConfig& config, const Clock& clock);
 
   storage::Store& store() { return *store_; }

@@ -21,7 +21,6 @@ struct ServeOptions {
   std::optional<std::filesystem::path> tls_cert;
   std::optional<std::filesystem::path> tls_key;
   bool insecure_http = false;
-  bool metrics_public = false;
   int threads = 2;
   size_t body_limit = 1 << 20;
   // Uploads received at once, each into its own file under DATA_DIR/uploads (docs/operations.md).

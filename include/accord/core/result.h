@@ -12,19 +12,20 @@ namespace accord {
 
 // One code per HTTP status family; the table in error.cc maps them (CONTRACT.md).
 enum class ErrorCode {
-  kValidationFailed,  // 422
-  kMalformedJson,     // 400
-  kBadRequest,        // 400 (malformed query, path or header)
-  kUnauthenticated,   // 401
-  kForbidden,         // 403
-  kNotFound,          // 404
-  kMethodNotAllowed,  // 405
-  kConflict,          // 409
-  kPayloadTooLarge,   // 413
-  kRateLimited,       // 429
-  kInternal,          // 500
-  kUnavailable,       // 503
-  kCheckFailed,       // verification found a problem (CLI exit 1)
+  kValidationFailed,      // 422
+  kMalformedJson,         // 400
+  kBadRequest,            // 400 (malformed query, path or header)
+  kUnauthenticated,       // 401
+  kForbidden,             // 403
+  kNotFound,              // 404
+  kMethodNotAllowed,      // 405
+  kConflict,              // 409
+  kPayloadTooLarge,       // 413
+  kUnsupportedMediaType,  // 415 (a JSON route sent another Content-Type)
+  kRateLimited,           // 429
+  kInternal,              // 500
+  kUnavailable,           // 503
+  kCheckFailed,           // verification found a problem (CLI exit 1)
 };
 
 struct ErrorDetail {

@@ -15,4 +15,11 @@ size_t InvalidUtf8At(std::string_view s);
 
 inline bool IsValidUtf8(std::string_view s) { return InvalidUtf8At(s) == std::string_view::npos; }
 
+// Code points in `s` (a malformed byte counts as one).
+size_t CodePointCount(std::string_view s);
+
+// `s` without leading and trailing blanks: Unicode White_Space (spaces, tabs, line breaks,
+// no-break and ideographic spaces ...) and the invisible U+200B-U+200D, U+2060, U+FEFF.
+std::string_view TrimBlank(std::string_view s);
+
 }  // namespace accord

@@ -1,4 +1,6 @@
-// The HTTP API's routes, grouped by feature; each group adds itself to the router.
+// The HTTP API's routes, grouped by feature: each group is one AddXRoutes(router, deps) that
+// declares its routes with ReadRoute / CommandRoute (route.h), its handlers named functions of
+// ApiDeps or of one state object the group shares.
 #pragma once
 
 #include <atomic>
@@ -27,17 +29,10 @@ struct ApiDeps {
   Metrics& metrics;
   std::string origin;
   std::atomic<bool>* ready = nullptr;
-  bool metrics_public = false;               // serve /metrics beyond loopback
   const policy::Profile* profile = nullptr;  // the store's policy profile (the gate's rules)
   AuthService* auth = nullptr;               // sessions, tokens, slow password work
   const TrustSettings* trust = nullptr;      // the public trust center's settings
 };
-
-// Role sets used by route tables.
-extern const std::vector<std::string> kAllRoles;
-extern const std::vector<std::string> kOfficerRoles;       // security_officer, privacy_officer
-extern const std::vector<std::string> kLedgerReaderRoles;  // officers + auditor
-extern const std::vector<std::string> kWorkforceRoles;     // officers + staff
 
 void AddSystemRoutes(Router& router, ApiDeps& deps);
 void AddLedgerRoutes(Router& router, ApiDeps& deps);
@@ -59,6 +54,8 @@ struct Page {
   std::optional<std::string> after_id;  // or the last id seen (lists ordered by id)
 };
 Result<Page> ParsePage(const Context& ctx);
+// ?limit= of an answer in groups (items per group): `fallback` when absent, else min-max.
+Result<uint64_t> ParseGroupLimit(const Context& ctx, uint64_t fallback, uint64_t min, uint64_t max);
 std::string EncodeCursor(int64_t key);
 std::string EncodeIdCursor(std::string_view id);
 // ?as_of=N (a ledger size), nullopt when absent.
@@ -85,5 +82,10 @@ void AddTrustRoutes(Router& router, ApiDeps& deps);
 // Audit-report requests (IN-4): the public form, the staff routes, /nda/{token} and
 // /downloads/{token}; subprocessor-change subscriptions.
 void AddReportRequestRoutes(Router& router, ApiDeps& deps);
+// The day's work (issue 20): renewing an agreement, My work and account settings, the
+// dashboard's red flags.
+void AddAgreementRenewalRoutes(Router& router, ApiDeps& deps);
+void AddMyWorkRoutes(Router& router, ApiDeps& deps);
+void AddRedFlagRoutes(Router& router, ApiDeps& deps);
 
 }  // namespace accord::http

@@ -1,7 +1,6 @@
 // The route table: matching, roles, and the data the OpenAPI document is made from.
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -11,64 +10,9 @@
 
 #include "accord/core/result.h"
 #include "accord/http/message.h"
+#include "accord/http/route.h"
 
 namespace accord::http {
-
-// Who is calling, once authenticated.
-struct Principal {
-  std::string id;    // the user (usr_...): the actor recorded in the ledger
-  std::string role;  // security_officer, privacy_officer, staff, auditor, third_party_contact
-  std::string name;  // the token's name or the user's email
-  // Set for third_party_contact: the one party whose objects it may see (TP-7).
-  std::string party_id;
-  std::string credential_id;  // tok_... or ses_...
-  bool via_session = false;   // cookie session (portal) rather than a bearer token
-  bool break_glass = false;   // an emergency elevation is in force (role is elevated)
-  // An integration token (role "integration", id = the token's id: the actor it records):
-  // it may call only the routes that name one of its scopes.
-  std::vector<std::string> scopes;
-};
-
-struct Context {
-  Request request;
-  std::string path;
-  std::map<std::string, std::string> path_params;
-  std::map<std::string, std::string> query;
-  std::optional<Principal> principal;
-
-  // Query parameter or empty.
-  std::string_view Query(std::string_view name) const;
-};
-
-using RouteHandler = std::function<void(Context&&, Reply)>;
-
-struct ParamDoc {
-  std::string name;
-  std::string in;               // "path" | "query"
-  std::string type = "string";  // JSON schema type
-  bool required = false;
-  std::string description;
-};
-
-struct Route {
-  std::string method;
-  std::string pattern;             // "/api/v1/ledger/entries/{index}"
-  std::vector<std::string> roles;  // empty + is_public: no sign-in
-  // The integration-token scopes that may call it too (domain::IntegrationScopes).
-  std::vector<std::string> scopes;
-  bool is_public = false;
-  std::string summary;
-  std::string tag;
-  std::vector<ParamDoc> params;
-  boost::json::object request_schema;   // empty: no body
-  boost::json::object response_schema;  // the 2xx body
-  std::string response_type = "application/json";
-  int success_status = 200;
-  RouteHandler handler;
-  size_t body_limit = 0;  // 0: the server's default
-  // The body goes to a temporary file (ctx.request.body_file), not memory: uploads.
-  bool spool_body = false;
-};
 
 // Authenticates a request (bearer token, later cookies); nullopt = anonymous.
 using Authenticator = std::function<Result<std::optional<Principal>>(const Request&)>;
@@ -79,8 +23,9 @@ class Router {
   using Observer =
       std::function<void(const std::string& pattern, const std::string& method, int, double)>;
 
-  // The reference is valid until the next Add().
-  Route& Add(Route route);
+  // Throws std::invalid_argument (at start-up) for a route without a handler or a summary, or
+  // with a JSON answer and no response schema.
+  void Add(RouteSpec spec);
   void SetAuthenticator(Authenticator auth) { auth_ = std::move(auth); }
   void SetObserver(Observer observer) { observer_ = std::move(observer); }
   // Answers a GET/HEAD no route matched (the portal's static files); nullopt means 404.

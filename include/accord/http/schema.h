@@ -1,7 +1,7 @@
 // JSON Schemas for the OpenAPI document: the registry kinds' views (from the same field specs
 // that validate their bodies) as named components, and small builders for the answers that
-// are not registry objects. Routes use these for `response_schema`; a bare
-// {"type": "object"} is refused by the OpenAPI test.
+// are not registry objects. Routes use these for their answers (`Json(schema)`, route.h); a
+// bare {"type": "object"} is refused by the OpenAPI test.
 #pragma once
 
 #include <boost/json/object.hpp>

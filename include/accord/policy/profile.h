@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "accord/core/password.h"
 #include "accord/core/result.h"
 #include "accord/policy/gate.h"
 
@@ -26,6 +27,9 @@ struct IdentityPolicy {
   int review_window_days = 14;  // a campaign opens this long before it is due
   std::vector<std::string> user_admin_roles = {"security_officer"};
   std::vector<std::string> reviewer_roles = {"security_officer"};
+  // A new password's least guessability, in bits as zxcvbn estimates it (0: length and the
+  // common-password list only). Every place a password is set asks it (core/password.h).
+  int password_min_bits = kDefaultPasswordMinBits;
 
   bool MfaRequired(std::string_view role) const;
 };

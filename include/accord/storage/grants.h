@@ -21,6 +21,10 @@ namespace accord::storage {
 // expired after it, whether or not the expiry sweep has recorded it yet.
 std::string EffectiveStatus(const boost::json::object& grant, TimePoint now);
 
+// A grant's lines in words, "read on Luma platform; write on Developer sandbox", each line's
+// environment in brackets after it ("[staging]") when `environments`.
+std::string GrantLinesText(const boost::json::object& grant, bool environments);
+
 // A stored grant as the API shows it: its state, ledger_index and effective_status.
 boost::json::object GrantView(const StoredObject& o, TimePoint now);
 

@@ -111,6 +111,11 @@ struct NewToken {
   std::string id;
   std::string secret;  // shown once
 };
+// Every new token expires: after kDefaultTokenLifetime unless its creator names a time, which
+// must be in the future and at most kMaxTokenLifetime away (validation_failed on expires_at).
+// Tokens made before this rule without an expiry keep working until revoked.
+inline constexpr std::chrono::hours kDefaultTokenLifetime{24 * 90};
+inline constexpr std::chrono::hours kMaxTokenLifetime{24 * 365};
 // A token of `user_id` (it acts as that user). `role` defaults to the user's; an officer
 // may narrow a token to auditor (read-only). A third party's token is bound to its party.
 Result<NewToken> CreateToken(CommandContext& c, const domain::Actor& actor,

@@ -11,7 +11,9 @@
 
 namespace accord::storage {
 
-// Records note.added on the subject; returns the note as listed.
+// Records note.added on the subject, which must exist: the organisation, an API token
+// (api_token) or a registry object; otherwise validation_failed naming subject.kind or
+// subject.id. Returns the note as listed.
 Result<boost::json::object> AddNote(CommandContext& c, const domain::Actor& actor,
                                     const domain::Subject& subject, const std::string& text);
 

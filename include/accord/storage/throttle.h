@@ -19,12 +19,27 @@ namespace accord::storage {
 // client holds.
 std::string ClientKey(std::string_view address);
 
-// Sign-in throttling, per account and per address.
+// Sign-in throttling, per account ("acct:<email>": the target of a guessing attack) and per
+// address (ClientKey: many accounts from one place; offices share addresses, so more free
+// failures). storage/sign_in_failures.h decides what of it reaches the ledger.
+inline constexpr int kFreeAccountFailures = 5;
+inline constexpr int kFreeAddressFailures = 20;
+// The free failures of a key, by its kind.
+int FreeFailuresOf(std::string_view key);
+// An SQL condition on auth_throttle, true for a key past its free failures; its two
+// parameters are kFreeAccountFailures and kFreeAddressFailures.
+inline constexpr const char* kThrottledSql =
+    "((key LIKE 'acct:%' AND failures > ?) OR (key NOT LIKE 'acct:%' AND failures > ?))";
 // How long `key` must still wait, in seconds (0: may try now).
 Result<int64_t> ThrottleWait(Tx& tx, const std::string& key, TimePoint now);
-// Counts a failure; the wait grows with each failure after `free_failures`.
-Status ThrottleFailure(Tx& tx, const std::string& key, TimePoint now, int free_failures);
-Status ThrottleClear(Tx& tx, const std::string& key);
+struct ThrottleCount {
+  int64_t failures = 0;  // consecutive failures under the key, this one included
+  int64_t forgiven = 0;  // the count a day without failures just forgave (0: none)
+};
+// Counts a failure; the wait grows with each failure after the key's free ones.
+Result<ThrottleCount> ThrottleFailure(Tx& tx, const std::string& key, TimePoint now);
+// Forgets the key's failures; returns how many there were.
+Result<int64_t> ThrottleClear(Tx& tx, const std::string& key);
 // The wait after `failures` consecutive failures: none for the first `free_failures`, then
 // 1 s, 2 s, 4 s ... capped at 15 minutes.
 int64_t ThrottleDelaySeconds(int64_t failures, int free_failures);

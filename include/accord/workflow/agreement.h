@@ -8,7 +8,9 @@
 // What an executed agreement must carry (effective_at, a BAA's checklist, an SLA's sections)
 // is checked on the object whatever the route (domain::CheckObject), so it stays there.
 // Creating an agreement may name any status (an NDA accepted by click-through is created
-// executed): creation is not a move.
+// executed): creation is not a move. Renewing an executed or expired agreement keeps it as it
+// is and creates its successor (storage/agreement_renewal.h): a move that keeps the state, so
+// no PATCH of the status names it.
 #pragma once
 
 #include <optional>
@@ -23,12 +25,12 @@ namespace accord::workflow::agreement {
 
 enum class State { kDraft, kSent, kExecuted, kExpired, kTerminated };
 // expire is also the sweep's (storage/registry_expiry.cc), with the system as actor.
-enum class Action { kSend, kExecute, kRedraft, kExpire, kTerminate };
+enum class Action { kSend, kExecute, kRedraft, kExpire, kTerminate, kRenew };
 
 inline constexpr State kStates[] = {State::kDraft, State::kSent, State::kExecuted, State::kExpired,
                                     State::kTerminated};
-inline constexpr Action kActions[] = {Action::kSend, Action::kExecute, Action::kRedraft,
-                                      Action::kExpire, Action::kTerminate};
+inline constexpr Action kActions[] = {Action::kSend,   Action::kExecute,   Action::kRedraft,
+                                      Action::kExpire, Action::kTerminate, Action::kRenew};
 
 std::string_view Name(State state);    // "executed", as stored
 std::string_view Name(Action action);  // "redraft"
@@ -39,9 +41,10 @@ std::optional<Action> ParseAction(std::string_view name);
 std::optional<State> Next(State state, Action action);
 // "send, execute, terminate", or "none (the agreement is expired)".
 std::string PossibleActions(State state);
-// The action that moves `from` to `to` (what a PATCH of the status means); nullopt if none.
+// The action that moves `from` to another state `to` (what a PATCH of the status means);
+// nullopt if none, and for `to` == `from` (renew keeps the state: no PATCH names it).
 std::optional<Action> ActionTo(State from, State to);
-// The states one move away from `from`, in table order (a PATCH's "allowed next").
+// The other states one move away from `from`, in table order (a PATCH's "allowed next").
 std::vector<State> NextStates(State from);
 
 // Deleting is for mistakes: only a draft is deleted; a signed one is terminated instead.
@@ -52,8 +55,18 @@ bool Deletable(State state);
 inline constexpr domain::RoleSet kRoles = domain::kOfficers;
 // Every action: one of kRoles. nullopt = allowed.
 std::optional<Error> RoleRefusal(std::string_view role, Action action);
-// What this caller may do now to an agreement in `state` (the table ∩ the roles), in
-// kActions order. Agreements have no person rules.
-std::vector<Action> AllowedActions(std::string_view role, State state);
+
+// What the rules read of one agreement beyond its state.
+struct Facts {
+  // The live agreement that renews this one ("" when none, or when it was terminated or
+  // deleted: the renewal fell through and the agreement may be renewed again).
+  std::string renewed_by;
+};
+// An agreement is renewed once: 409 naming its successor. nullopt = allowed.
+std::optional<Error> RenewalRefusal(const Facts& facts, Action action);
+
+// What this caller may do now to an agreement in `state` (the table ∩ the roles ∩ renewing
+// once), in kActions order. Agreements have no person rules.
+std::vector<Action> AllowedActions(std::string_view role, State state, const Facts& facts = {});
 
 }  // namespace accord::workflow::agreement

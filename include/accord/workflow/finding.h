@@ -33,7 +33,7 @@ std::optional<State> Next(State state, Action action);
 // "assign, resolve, accept_risk" (open) or "reopen" (resolved, risk_accepted).
 std::string PossibleActions(State state);
 
-// The roles the finding routes admit today (http/api_review_findings.cc, kOfficerRoles).
+// The roles the finding routes admit today (http/api_review_findings.cc, domain::kOfficers).
 // The officers.
 inline constexpr domain::RoleSet kRoles = domain::kOfficers;
 

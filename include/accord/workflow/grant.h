@@ -40,6 +40,11 @@ std::optional<State> Next(State state, Action action);
 std::optional<Error> RoleRefusal(const policy::AccessPolicy& policy, std::string_view role,
                                  Action action);
 
+// During break-glass nobody approves or denies access for a third party: like every other
+// decision the profile reserves for an officer, it is made signed in as oneself. Revoking
+// stays possible (taking access away is what an emergency may need).
+std::optional<Error> BreakGlassRefusal(Action action);
+
 // Separation of duties: whoever requested the access does not approve it, unless the profile
 // allows it ([separation] allow_self_approval = ["grant.approve"]). Denying one's own
 // request is withdrawing it, and allowed.

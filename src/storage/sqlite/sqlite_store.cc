@@ -1,8 +1,13 @@
 #include "accord/storage/sqlite/sqlite_store.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <unordered_map>
 
@@ -27,6 +32,28 @@ Error SqliteError(sqlite3* db, std::string_view what) {
   if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) ec = ErrorCode::kUnavailable;
   if ((code & 0xff) == SQLITE_CONSTRAINT) ec = ErrorCode::kConflict;
   return Error{ec, std::move(msg), {}};
+}
+
+// The database and its WAL files hold password hashes and TOTP secrets: readable by the
+// owner only, whatever the umask. The file is made here 0600 before SQLite opens it (SQLite
+// gives -wal and -shm the database file's mode), and files an older version left readable
+// are made private.
+Status MakeFilesPrivate(const std::string& path) {
+  if (path == ":memory:" || path.empty() || path.starts_with("file:")) return Ok();
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST)
+    return Internal("cannot create " + path + ": " + std::strerror(errno));
+  if (fd >= 0) ::close(fd);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    const std::string file = path + suffix;
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0 || (st.st_mode & 077) == 0) continue;
+    if (::chmod(file.c_str(), 0600) != 0) {
+      return Internal(file + " is readable by other users and cannot be made private (" +
+                      std::strerror(errno) + "): run 'chmod 600 " + file + "'");
+    }
+  }
+  return Ok();
 }
 
 }  // namespace
@@ -241,8 +268,12 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        const StoreOptions& options) {
   std::error_code ec;
   auto dir = std::filesystem::path(path).parent_path();
-  if (!dir.empty()) std::filesystem::create_directories(dir, ec);
-  if (ec) return Internal("cannot create " + dir.string() + ": " + ec.message());
+  if (!dir.empty() && !std::filesystem::exists(dir, ec)) {
+    std::filesystem::create_directories(dir, ec);
+    if (ec) return Internal("cannot create " + dir.string() + ": " + ec.message());
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
+  }
+  ACCORD_TRY(MakeFilesPrivate(path));
   auto store = std::unique_ptr<SqliteStore>(new SqliteStore(path, options.read_connections));
   auto writer = SqliteConnection::Open(path, true);
   if (!writer.ok()) return std::move(writer).error();

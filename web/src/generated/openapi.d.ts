@@ -43,7 +43,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics (loopback only unless configured) */
+        /** Prometheus metrics: an integration token with the scope metrics:read (or an officer's or auditor's credentials) */
         get: operations["GET_metrics"];
         put?: never;
         post?: never;
@@ -1744,6 +1744,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agreements/{id}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renew an executed or expired agreement: a new agreement with the same terms and new dates (agreement.created), the old one kept and marked renewed (agreement.renewed) */
+        post: operations["POST_api_v1_agreements__id__renew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/my-work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for me: reviews to document or approve, access requests to approve, audit-report requests to decide, unread vendor answers and change notices, findings I own, entitlement-review lines to decide; counts per group */
+        get: operations["GET_api_v1_my_work"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/my-work/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark vendor answers (by review) and change notices read for me; not the ledger. A newer answer shows again */
+        post: operations["POST_api_v1_my_work_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My account's settings: the daily digest of my work by email (on unless turned off) */
+        get: operations["GET_api_v1_account_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change my account's settings ({daily_digest: false} stops the daily email); not the ledger */
+        patch: operations["PATCH_api_v1_account_settings"];
+        trace?: never;
+    };
+    "/api/v1/red-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is wrong now: required agreements not in force, infrastructure partners without a current SOC 2 review, overdue reviews and findings, access that outlasts its agreement; each with where it is fixed */
+        get: operations["GET_api_v1_red_flags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -1954,6 +2040,10 @@ export interface components {
             click_through?: Record<string, unknown> | null;
             /** @description the agreement's text as accepted (click-through NDAs) */
             document_id?: string | null;
+            /** @description the agreement this one renews (POST /api/v1/agreements/{id}/renew) */
+            renews?: string | null;
+            /** @description the agreement that renews this one */
+            renewed_by?: string | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -1963,6 +2053,8 @@ export interface components {
             party_id: string;
             /** @description the ledger entry that wrote this version */
             ledger_index: number;
+            /** @description what the caller may do now: the portal offers only these */
+            allowed_actions?: string[];
         };
         /** @description a due diligence */
         DueDiligence: {
@@ -2240,6 +2332,33 @@ export interface components {
                 } | null;
                 /** Format: date-time */
                 documented_at?: string | null;
+                /** @description what was reviewed and the conclusion */
+                summary?: string | null;
+                /** @description SLA performance: uptime, response and resolution times */
+                sla_performance?: string | null;
+                /** @description security: incidents, security events, audit trails */
+                security_performance?: string | null;
+                /** @description compliance: certifications, SOC 2, BAA obligations */
+                compliance_performance?: string | null;
+                /** @description operational issues, failures and disruptions (TP-14) */
+                operational_issues?: string | null;
+                /** @description what the change affects (systems, data, services) */
+                impact?: string | null;
+                /** @description how the change is undone if it fails (TR-5) */
+                backout_plan?: string | null;
+                /**
+                 * @description risk assessment outcome
+                 * @enum {string|null}
+                 */
+                risk_level?: "low" | "medium" | "high" | "critical" | null;
+                /** @description the partner/subcontractor list is complete (TP-10) */
+                list_confirmed?: boolean | null;
+                /** @description contact information is up to date (TP-10) */
+                contacts_confirmed?: boolean | null;
+                /** @description SOC 2 reports reviewed (TP-11) */
+                soc2_report_ids?: string[] | null;
+                /** @description ids of uploaded documents */
+                evidence?: string[] | null;
             } | null;
             rejections?: {
                 by: {
@@ -8430,7 +8549,7 @@ export interface operations {
                     /** @description what uses it, e.g. "nightly scanner" */
                     name: string;
                     /** @description what it may do */
-                    scopes: ("ledger:read" | "scans:write" | "sla_measurements:write" | "scim")[];
+                    scopes: ("ledger:read" | "scans:write" | "sla_measurements:write" | "scim" | "metrics:read")[];
                     /** @description the one party a party-bound scope acts for */
                     party_id?: string;
                     /**
@@ -10066,6 +10185,343 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_agreements__id__renew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the agreement to renew */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description when the renewed agreement takes effect
+                     */
+                    effective_at: string;
+                    /**
+                     * Format: date-time
+                     * @description when it ends (after effective_at)
+                     */
+                    expires_at?: string;
+                    /**
+                     * @description draft (default), sent for signature, or executed (signed already)
+                     * @enum {string}
+                     */
+                    status?: "draft" | "sent" | "executed";
+                    /** @description who signed for the third party */
+                    signed_by?: string;
+                    /** @description default: the renewed one's title */
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_my_work: {
+        parameters: {
+            query?: {
+                /** @description items per group, 0-100 (default 20); 0 answers the counts only */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        total: number;
+                        groups: {
+                            kind: string;
+                            title: string;
+                            count: number;
+                            items: {
+                                /** @enum {string} */
+                                kind: "review_to_document" | "review_to_approve" | "grant_to_approve" | "report_request" | "vendor_answer" | "change_notice" | "finding" | "entitlement_line";
+                                id: string;
+                                title: string;
+                                detail: string;
+                                party_id: string | null;
+                                party_name: string | null;
+                                /** Format: date-time */
+                                due_at: string | null;
+                                /** Format: date-time */
+                                at: string | null;
+                                overdue: boolean;
+                                /** @description the portal path (under /app) where the work is done; null while the portal has no screen for it */
+                                href: string | null;
+                                /** @description entitlement_line: the line of the campaign `id` */
+                                line_id?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_my_work_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** @enum {string} */
+                        kind: "vendor_answer" | "change_notice";
+                        /** @description the review (vendor_answer) or change notice */
+                        id: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_account_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        daily_digest: boolean;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PATCH_api_v1_account_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    daily_digest?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        daily_digest: boolean;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_red_flags: {
+        parameters: {
+            query?: {
+                /** @description items per group, 1-100 (default 10) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        total: number;
+                        groups: {
+                            kind: string;
+                            title: string;
+                            count: number;
+                            items: {
+                                /** @enum {string} */
+                                kind: "agreement_missing" | "soc2_missing" | "review_overdue" | "finding_overdue" | "grant_outlives_agreement";
+                                /** @description what is wrong: the party (agreements, SOC 2), review, finding or grant */
+                                id: string;
+                                title: string;
+                                detail: string;
+                                party_id: string | null;
+                                party_name: string | null;
+                                /** @description the lapsed agreement, to renew */
+                                agreement_id: string | null;
+                                /** Format: date-time */
+                                since: string | null;
+                                days: number | null;
+                                /** @description the portal path (under /app) where it is fixed */
+                                href: string | null;
+                            }[];
+                        }[];
+                    };
                 };
             };
             /** @description client error (CONTRACT.md error shape) */

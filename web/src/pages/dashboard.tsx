@@ -1,5 +1,6 @@
-// The dashboard (SO, PO, auditor): what is due and overdue, agreements about to expire, open
-// findings, grants about to end, and how reviews and findings went over time. The counts come
+// The dashboard (SO, PO, auditor): first what is wrong now (dashboard-red-flags.tsx), then
+// what is due and overdue, agreements about to expire, open findings, grants about to end,
+// and how reviews and findings went over time. The counts come
 // from GET /api/v1/dashboard; the lists from the reviews and findings routes. Blocks whose
 // data the server does not report (an older server) are hidden with a short note.
 import type { ComponentChildren } from 'preact';
@@ -21,6 +22,7 @@ import {
   type Review,
 } from './dashboard-model';
 import { Agreements, ByKind, DueReviews, Findings, PartyLink, Unavailable } from './dashboard-sections';
+import { RedFlagsPanel } from './dashboard-red-flags';
 import './dashboard.css';
 
 async function all<T>(
@@ -70,6 +72,7 @@ export function Dashboard() {
         </button>
       }
     >
+      <RedFlagsPanel />
       <Loading state={state} label="the dashboard">
         {(d) => <DashboardBody d={d} />}
       </Loading>

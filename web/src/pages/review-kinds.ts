@@ -14,9 +14,10 @@ export type Review = Schemas['Review'];
 // What a review asked its party (request_info) and what the party's contact answered.
 export type PartyRequest = NonNullable<Review['party_requests']>[number];
 export type PartyResponse = NonNullable<Review['party_responses']>[number];
-// The document names only documented_by and documented_at; the sections of the review's kind
-// (SECTIONS, below) sit beside them under their names, so the pages read them as a record.
-export type ReviewDocumentation = NonNullable<Review['documentation']> & Record<string, unknown>;
+// Who documented a review and when, beside the sections its kind requires (SECTIONS, below).
+export type ReviewDocumentation = NonNullable<Review['documentation']>;
+// A documentation section: every key of the documentation but its author and time.
+export type SectionName = Exclude<keyof ReviewDocumentation, 'documented_by' | 'documented_at'>;
 
 export const KIND_LABELS: Record<string, string> = {
   partner_list_review: 'Partner and subcontractor list review (TP-10)',
@@ -34,7 +35,7 @@ export const PARTY_KINDS = new Set(KINDS.filter((k) => k !== 'partner_list_revie
 export const STATUSES = ['open', 'assigned', 'documented', 'approved', 'cancelled'];
 
 export interface SectionSpec {
-  name: string;
+  name: SectionName;
   label: string;
   type: 'text' | 'confirm' | 'risk';
   hint?: string;

@@ -4,7 +4,8 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { get, post } from '../api';
 import { Link } from '../router';
-import { ROLE_NAMES, useSession, type Role } from '../session';
+import { isWorkforce, ROLE_NAMES, useSession, type Role } from '../session';
+import { announceWorkChanged, markRead } from '../work-marks';
 import {
   Alert,
   Badge,
@@ -297,8 +298,8 @@ function Documentation(props: { review: Review }) {
   const d: ReviewDocumentation | null | undefined = r.documentation;
   if (!d) return <p class="empty">Not documented yet.</p>;
   const sections = SECTIONS[r.review_kind] || [];
-  const known = new Set(sections.map((s) => s.name).concat(['documented_by', 'documented_at']));
-  const extra = Object.keys(d).filter((k) => !known.has(k));
+  const known = new Set<string>([...sections.map((s) => s.name), 'documented_by', 'documented_at']);
+  const extra = Object.entries(d).filter(([k]) => !known.has(k));
   const show = (v: unknown): ComponentChildren =>
     v === true
       ? '✓ Confirmed'
@@ -321,10 +322,10 @@ function Documentation(props: { review: Review }) {
             <dd>{show(d[s.name]) || <span class="muted">—</span>}</dd>
           </div>
         ))}
-        {extra.map((k) => (
+        {extra.map(([k, v]) => (
           <div>
             <dt>{humanize(k)}</dt>
-            <dd>{show(d[k])}</dd>
+            <dd>{show(v)}</dd>
           </div>
         ))}
       </dl>
@@ -339,6 +340,10 @@ export function ReviewPage(props: { id: string }) {
   const data = useLoad(
     async (signal) => {
       const review = await get<Review>(`/api/v1/reviews/${props.id}`, undefined, signal);
+      // Opening a review reads the party's answers on it (My work's news).
+      if ((review.party_responses || []).length > 0 && isWorkforce(user.role)) {
+        markRead([{ kind: 'vendor_answer', id: review.id }]).catch(() => {});
+      }
       // The accounts are needed only to choose an assignee, and only by whoever may assign.
       const [users, docNames] = await Promise.all([
         allows(review, 'assign') ? officers(signal).catch(() => [] as UserRef[]) : Promise.resolve([] as UserRef[]),
@@ -351,6 +356,7 @@ export function ReviewPage(props: { id: string }) {
   const done = (_: Review, msg: string) => {
     setNotice(msg);
     setTick((t) => t + 1);
+    announceWorkChanged();
   };
   const title = data.data?.review.title || 'Review';
   return (

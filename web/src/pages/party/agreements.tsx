@@ -7,6 +7,7 @@ import { isOfficer } from '../../session';
 import { Alert, Badge, DateText, Empty, Loading, Section, humanize } from '../../ui';
 import { AGREEMENT_NEXT, BAA_CLAUSES, SLA_SECTIONS } from './agreement-clauses';
 import { AgreementEdit, AgreementForm } from './agreement-forms';
+import { AgreementRenew } from './agreement-renew';
 import { ExpiryNote, label } from './common';
 import { useList, type SectionProps } from './kit';
 import type { Agreement, Clauses } from './model';
@@ -14,6 +15,7 @@ import type { Agreement, Clauses } from './model';
 export function Agreements(props: SectionProps) {
   const list = useList<Agreement>(`/api/v1/parties/${props.party.id}/agreements`, undefined, [props.party.id]);
   const officer = isOfficer(props.role);
+  // The agreement whose update or renewal form is open: "<id>" or "renew:<id>".
   const [editing, setEditing] = useState('');
   const [notice, setNotice] = useState('');
   const done = (msg: string) => {
@@ -59,6 +61,8 @@ export function Agreements(props: SectionProps) {
                     <strong>{label(a.type)}</strong>
                     {a.title && a.title !== label(a.type) && <div class="small">{a.title}</div>}
                     {a.signed_by && <div class="muted small">Signed by {a.signed_by}</div>}
+                    {a.renews && <div class="muted small">Renews an earlier {label(a.type)}</div>}
+                    {a.renewed_by && <div class="muted small">Renewed by a newer {label(a.type)}</div>}
                   </td>
                   <td>
                     <Badge value={a.status || 'draft'} />
@@ -78,7 +82,7 @@ export function Agreements(props: SectionProps) {
                     <Terms a={a} />
                   </td>
                   {officer && (
-                    <td>
+                    <td class="row-actions">
                       {(AGREEMENT_NEXT[a.status || 'draft'] || []).length > 0 && (
                         <button
                           type="button"
@@ -88,6 +92,17 @@ export function Agreements(props: SectionProps) {
                           onClick={() => setEditing(editing === a.id ? '' : a.id)}
                         >
                           Update
+                        </button>
+                      )}
+                      {a.allowed_actions?.includes('renew') && (
+                        <button
+                          type="button"
+                          class="btn btn-small"
+                          aria-expanded={editing === 'renew:' + a.id}
+                          aria-label={`Renew ${label(a.type)}${a.title ? ' ' + a.title : ''}`}
+                          onClick={() => setEditing(editing === 'renew:' + a.id ? '' : 'renew:' + a.id)}
+                        >
+                          Renew
                         </button>
                       )}
                     </td>
@@ -102,6 +117,22 @@ export function Agreements(props: SectionProps) {
                         done={(n) => {
                           setEditing('');
                           done(`${label(n.type)} is now ${humanize(n.status).toLowerCase()}.`);
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ),
+                editing === 'renew:' + a.id && (
+                  <tr class="agreement-edit-row" key={a.id + '-renew'}>
+                    <td colSpan={6}>
+                      <AgreementRenew
+                        a={a}
+                        close={() => setEditing('')}
+                        done={(n) => {
+                          setEditing('');
+                          done(
+                            `${label(n.type)} renewed: the new one is ${humanize(n.status).toLowerCase()}; the old one is kept.`,
+                          );
                         }}
                       />
                     </td>
