@@ -63,6 +63,9 @@ const shared = {
            || context.start < context.now - ${DAY_MS} || context.end <= context.now };`,
   developmentContract: `forbid (principal, action, resource)
     when { ${isDeveloper} && !${inForce('dev_contract')} };`,
+  // TP-5: the cases' systems declare no endpoints, so only the fail-closed half applies: a
+  // pattern or an unknown system, whose transport cannot be known.
+  encryptedTransit: `forbid (principal, action, resource) when { !resource.known };`,
 };
 
 const POLICIES = {
@@ -71,6 +74,7 @@ const POLICIES = {
     'tp1.current_party': shared.currentParty,
     'tp4.no_production_ephi': `forbid (principal, action, resource)
       when { !resource.known || (resource.environment == "production" && resource.contains_ephi) };`,
+    'tp5.encrypted_transit': shared.encryptedTransit,
     'tp6.baa_customers_partners': `forbid (principal, action, resource)
       when { (principal.kind == "customer" || principal.kind == "partner") && !${inForce('baa')} };`,
     'tp6.sla_subcontractors': `forbid (principal, action, resource)
@@ -94,6 +98,7 @@ const POLICIES = {
              || (principal.kind == "subcontractor"
                  && (!${inForce('sla')} || (principal.handles_ephi && !${inForce('baa')}))) };`,
     'tp3.minimum_necessary': shared.minimumNecessary,
+    'tp5.encrypted_transit': shared.encryptedTransit,
     'tp3.time_bound': shared.timeBound(90),
     'tp8.infrastructure_permission': `forbid (principal, action, resource)
       when { ${changes} && (!resource.known || (resource.infrastructure

@@ -8,6 +8,7 @@
 #include "accord/core/ids.h"
 #include "accord/core/time.h"
 #include "accord/domain/identity.h"
+#include "accord/storage/connections.h"
 #include "accord/storage/documents.h"
 #include "accord/storage/grants.h"
 #include "accord/storage/identity_store.h"
@@ -22,6 +23,9 @@ namespace json = boost::json;
 namespace {
 
 const domain::Actor kOfficer{"demo", "security_officer"};
+// The system that reports third parties' connections (an integration token in real use).
+const domain::Actor kConnectionMonitor{"demo_monitor", "integration"};
+constexpr const char* kFileExchange = "Claims file exchange";
 const domain::Actor kPrivacy{"demo", "privacy_officer"};
 
 struct DemoParty {
@@ -79,7 +83,8 @@ struct Seeder {
   Runtime& runtime;
   const policy::AccessPolicy& policy;
   TimePoint now;
-  std::map<std::string, std::string> ids;  // name -> id
+  std::map<std::string, std::string> ids;                 // name -> id
+  const policy::ReviewsPolicy* reviews_policy = nullptr;  // findings' deadlines
 
   Result<json::object> Run(std::function<Result<json::value>(storage::CommandContext&)> fn) {
     auto r = runtime.log().Execute(
@@ -170,6 +175,30 @@ struct Seeder {
       if (!id.ok()) return std::move(id).error();
       ids[s.name] = *id;
     }
+    // TP-5: how third parties reach the file exchange; the old FTP server is still declared,
+    // and the gate refuses every request that would use it.
+    auto exchange = Create(
+        "system", "",
+        json::object{{"name", kFileExchange},
+                     {"environment", "staging"},
+                     {"contains_ephi", false},
+                     {"owner", "Integrations team"},
+                     {"description", "Test files exchanged with contracted developers"},
+                     {"endpoints",
+                      json::array{json::object{{"name", "portal"},
+                                               {"url", "https://files.luma.example/"},
+                                               {"protocol", "https"}},
+                                  json::object{{"name", "sftp"},
+                                               {"url", "sftp://sftp.luma.example:22"},
+                                               {"protocol", "sftp"}},
+                                  json::object{{"name", "legacy-ftp"},
+                                               {"url", "ftp.luma.example:21"},
+                                               {"protocol", "ftp"},
+                                               {"description",
+                                                "kept for one old integration; to be retired"}}}}},
+        kOfficer);
+    if (!exchange.ok()) return std::move(exchange).error();
+    ids[kFileExchange] = *exchange;
     return Ok();
   }
 
@@ -296,16 +325,18 @@ struct Seeder {
   }
 
   Result<std::string> Grant(const std::string& party, const std::string& system,
-                            const char* permission, std::string start, std::string end) {
-    json::object body{
-        {"party_id", ids[party]},
-        {"contact_id", ids[party + "/contact"]},
-        {"purpose", "demo request"},
-        {"start_at", start},
-        {"end_at", end},
-        {"lines", json::array{json::object{{"system_id", ids[system]},
-                                           {"permission", permission},
-                                           {"justification", "Needed for the contracted work"}}}}};
+                            const char* permission, std::string start, std::string end,
+                            json::array endpoints = {}) {
+    json::object line{{"system_id", ids[system]},
+                      {"permission", permission},
+                      {"justification", "Needed for the contracted work"}};
+    if (!endpoints.empty()) line["endpoints"] = std::move(endpoints);
+    json::object body{{"party_id", ids[party]},
+                      {"contact_id", ids[party + "/contact"]},
+                      {"purpose", "demo request"},
+                      {"start_at", start},
+                      {"end_at", end},
+                      {"lines", json::array{std::move(line)}}};
     auto r = Run([&](storage::CommandContext& c) {
       return storage::RequestGrant(c, policy, body, domain::Actor{"demo_staff", "staff"});
     });
@@ -510,6 +541,45 @@ struct Seeder {
                                        kOfficer);
     });
     if (!r.ok()) return std::move(r).error();
+    return TransitGrants();
+  }
+
+  // TP-5: files over SFTP are approved; the legacy FTP server is refused by the gate; the
+  // connections the file exchange saw are recorded, one of them with TLS 1.0 (a finding).
+  Status TransitGrants() {
+    // Started two hours ago, so that the connections below fall inside it.
+    auto sftp = Grant("Brightcode Studio", kFileExchange, "read",
+                      FormatRfc3339(now - std::chrono::hours(2)), Day(30), json::array{"sftp"});
+    if (!sftp.ok()) return std::move(sftp).error();
+    auto approved = Run([&](storage::CommandContext& c) {
+      return storage::ApplyGrantAction(c, policy, *sftp, "approve", "Test files over SFTP only",
+                                       kOfficer);
+    });
+    if (!approved.ok()) return std::move(approved).error();
+    auto ftp = Grant("Brightcode Studio", kFileExchange, "read", Day(0), Day(30),
+                     json::array{"legacy-ftp"});
+    if (!ftp.ok()) return std::move(ftp).error();
+    struct Seen {
+      const char* endpoint;
+      const char* tls;
+      int minutes_ago;
+    };
+    for (const Seen& seen : {Seen{"sftp", "", 50}, Seen{"portal", "TLS 1.3", 40},
+                             Seen{"portal", "TLS 1.0", 30}, Seen{"portal", "TLS 1.0", 20}}) {
+      storage::ConnectionInput in{.system_id = ids[kFileExchange],
+                                  .endpoint = seen.endpoint,
+                                  .cipher = *seen.tls ? "TLS_AES_128_GCM_SHA256" : "",
+                                  .connected_at = now - std::chrono::minutes(seen.minutes_ago),
+                                  .source_address = "203.0.113.24"};
+      if (*seen.tls) in.tls_version = seen.tls;
+      if (std::string_view(seen.tls) == "TLS 1.0") in.cipher = "ECDHE-RSA-AES128-SHA";
+      auto r = Run([&](storage::CommandContext& c) -> Result<json::value> {
+        auto con = storage::RecordConnection(c, kConnectionMonitor, *sftp, in, *reviews_policy);
+        if (!con.ok()) return std::move(con).error();
+        return json::value(std::move(*con));
+      });
+      if (!r.ok()) return std::move(r).error();
+    }
     return Ok();
   }
 };
@@ -517,7 +587,7 @@ struct Seeder {
 }  // namespace
 
 Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile) {
-  Seeder seeder{runtime, profile.access, runtime.log().clock().Now(), {}};
+  Seeder seeder{runtime, profile.access, runtime.log().clock().Now(), {}, &profile.reviews};
   ACCORD_TRY(seeder.Systems());
   ACCORD_TRY(seeder.Certifications());
   for (const auto& p : kParties) ACCORD_TRY(seeder.Party(p));

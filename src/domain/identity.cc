@@ -55,6 +55,7 @@ const std::vector<IntegrationScope>& IntegrationScopes() {
       {"sla_measurements:write", "record SLA measurements for one party", true},
       {"scim", "provision and deprovision accounts (SCIM)", false},
       {"metrics:read", "scrape the Prometheus metrics (/metrics)", false},
+      {"connections:write", "record the connections third parties made under their grants", false},
   };
   return kScopes;
 }

@@ -8,6 +8,7 @@
 
 #include "accord/core/rrule.h"
 #include "accord/core/time.h"
+#include "accord/domain/transport.h"
 
 namespace accord::domain {
 
@@ -149,6 +150,7 @@ void CheckObject(const KindSpec& spec, const json::object& state,
       details.push_back({"reviewed_at", "must not be before period_end", {}});
     }
   }
+  if (spec.kind == "system") CheckEndpoints(state, details);
   if (spec.kind == "control" && StateString(state, "type") == "infrastructure_permission" &&
       StateString(state, "system_id").empty()) {
     details.push_back({"system_id", "is required for an infrastructure_permission", {}});
@@ -163,6 +165,7 @@ namespace {
 
 void Finish(const KindSpec& spec, json::object& state) {
   if (spec.kind == "party") state["risk_tier"] = InherentRiskTier(state);
+  if (spec.kind == "system") MarkPlaintextEndpoints(state);
 }
 
 std::string InitialStatus(const KindSpec& spec) {

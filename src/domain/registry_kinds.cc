@@ -5,6 +5,7 @@
 
 #include "accord/domain/registry.h"
 #include "accord/domain/reviews.h"
+#include "accord/domain/transport.h"
 
 namespace accord::domain {
 
@@ -163,6 +164,19 @@ KindSpec System() {
       Str("owner", true),
       Bool("infrastructure", false, "changes to it are infrastructure changes (TP-8)"),
       Text("description", 2000),
+      {.name = "endpoints",
+       .type = F::kObjectList,
+       .max_length = 20,
+       .fields = {Str("name", true, "unique within the system; grant lines name it"),
+                  Str("url", true, "scheme://host[:port][/path] or host:port"),
+                  {.name = "protocol",
+                   .type = F::kEnum,
+                   .required = true,
+                   .values = TransportProtocolNames()},
+                  Text("description", 500),
+                  OutOpt("plaintext", F::kBool)},
+       .description = "how a third party reaches the system (TP-5); plaintext is set by the "
+                      "server from the protocol"},
   };
   AddMeta(k.fields, "");
   return k;
@@ -314,28 +328,28 @@ KindSpec Grant() {
              .tag_field = "decision_outcome",
              .status_field = "status",
              .generic_write = false};
-  k.fields = {
-      OutOpt("contact_id"),
-      OutObject("lines",
-                {Out("system_id"), OutOpt("system_name"), Out("permission"), OutOpt("environment"),
-                 OutOpt("justification"), OutOpt("contains_ephi", F::kBool)},
-                true, F::kObjectList),
-      Out("start_at", F::kTime),
-      Out("end_at", F::kTime),
-      OutOpt("purpose", F::kText),
-      Out("status"),
-      Out("decision_outcome"),
-      OutObject("decision", {}, true),
-      ActorOut("requested_by", true),
-      ActorOut("approved_by"),
-      OutOpt("approved_at", F::kTime),
-      OutOpt("approval_comment", F::kText),
-      OutOpt("effective_status"),
-      OutOpt("reason", F::kText),
-      ActorOut("denied_by"),
-      ActorOut("revoked_by"),
-      OutOpt("revoked_at", F::kTime),
-      OutOpt("self_approved", F::kBool)};
+  k.fields = {OutOpt("contact_id"),
+              OutObject("lines",
+                        {Out("system_id"), OutOpt("system_name"), Out("permission"),
+                         OutOpt("environment"), OutOpt("justification"),
+                         OutOpt("contains_ephi", F::kBool), OutOpt("endpoints", F::kStringList)},
+                        true, F::kObjectList),
+              Out("start_at", F::kTime),
+              Out("end_at", F::kTime),
+              OutOpt("purpose", F::kText),
+              Out("status"),
+              Out("decision_outcome"),
+              OutObject("decision", {}, true),
+              ActorOut("requested_by", true),
+              ActorOut("approved_by"),
+              OutOpt("approved_at", F::kTime),
+              OutOpt("approval_comment", F::kText),
+              OutOpt("effective_status"),
+              OutOpt("reason", F::kText),
+              ActorOut("denied_by"),
+              ActorOut("revoked_by"),
+              OutOpt("revoked_at", F::kTime),
+              OutOpt("self_approved", F::kBool)};
   AddMeta(k.fields, "party");
   return k;
 }
@@ -570,13 +584,38 @@ KindSpec Finding() {
   return k;
 }
 
+// TP-5: a connection a third party made under a grant, as one of our systems reported it.
+KindSpec Connection() {
+  KindSpec k{.kind = "connection",
+             .id_prefix = "con",
+             .parent_kind = "party",
+             .tag_field = "weakness",
+             .generic_write = false};
+  k.fields = {Out("grant_id"),
+              Out("system_id"),
+              OutOpt("system_name"),
+              Out("endpoint"),
+              OutOpt("url"),
+              Out("protocol"),
+              OutOpt("tls_version"),
+              OutOpt("cipher"),
+              Out("connected_at", F::kTime),
+              Out("source_address"),
+              Out("weakness"),
+              Internal(OutOpt("finding_id")),
+              ActorOut("recorded_by", true)};
+  AddMeta(k.fields, "party");
+  return k;
+}
+
 }  // namespace
 
 const std::vector<KindSpec>& RegistryKinds() {
   static const std::vector<KindSpec> kKinds = {
-      Party(),   System(),     Service(),      Contact(), Agreement(),         DueDiligence(),
-      Control(), Document(),   Grant(),        User(),    EntitlementReview(), Alert(),
-      Review(),  Soc2Report(), ChangeNotice(), Finding(), Certification(),     ReportRequest()};
+      Party(),     System(),     Service(),      Contact(), Agreement(),         DueDiligence(),
+      Control(),   Document(),   Grant(),        User(),    EntitlementReview(), Alert(),
+      Review(),    Soc2Report(), ChangeNotice(), Finding(), Certification(),     ReportRequest(),
+      Connection()};
   return kKinds;
 }
 

@@ -61,7 +61,12 @@ json::object GrantRequestSchema() {
        json::object{{"system_id", json::object{{"type", "string"}}},
                     {"permission", json::object{{"type", "string"},
                                                 {"enum", json::array{"read", "write", "admin"}}}},
-                    {"justification", json::object{{"type", "string"}}}}}};
+                    {"justification", json::object{{"type", "string"}}},
+                    {"endpoints", json::object{{"type", "array"},
+                                               {"items", json::object{{"type", "string"}}},
+                                               {"description",
+                                                "names of the system's endpoints the party "
+                                                "will use (TP-5); none: any of them"}}}}}};
   return json::object{
       {"type", "object"},
       {"required", json::array{"party_id", "contact_id", "start_at", "end_at", "lines"}},

@@ -70,6 +70,8 @@ std::vector<KindRoutes> AllKindRoutes() {
       // Audit-report requests (IN-4): written by api_report_requests.cc; the auditor reads
       // them as evidence of who received which report under which NDA.
       {k("report_request"), "report-requests", kOrgReaders, kNobody},
+      // TP-5: written by api_connections.cc; a party's contact sees its own party's.
+      {k("connection"), "connections", kRegistryReaders, kNobody},
   };
 }
 

@@ -121,6 +121,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddNoteRoutes(router, deps);
   AddRegistryRoutes(router, deps);
   AddAccessRoutes(router, deps);
+  AddConnectionRoutes(router, deps);
   AddAuthRoutes(router, deps);
   AddUserRoutes(router, deps);
   AddIntegrationRoutes(router, deps);

@@ -155,6 +155,8 @@ std::set<std::string_view> ParamKeys(CheckKind check) {
       return {"party_kinds", "permissions"};
     case CheckKind::kApproval:
       return {"party_kinds", "environments", "permissions", "ephi_only"};
+    case CheckKind::kEncryptedTransit:
+      return {"party_kinds", "require_endpoint"};
   }
   return {};
 }
@@ -175,6 +177,7 @@ void ReadParam(Reader& r, std::string_view key, const toml::node& node, RulePara
   }
   if (key == "require_justification") return Assign(p.require_justification, r.Bool(key, node));
   if (key == "ephi_only") return Assign(p.ephi_only, r.Bool(key, node));
+  if (key == "require_endpoint") return Assign(p.require_endpoint, r.Bool(key, node));
 }
 
 void ReadParams(Reader& rule_reader, const toml::node& node, AccessRule& rule) {

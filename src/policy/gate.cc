@@ -29,7 +29,8 @@ constexpr std::string_view kCheckKindNames[] = {"party_status",
                                                 "minimum_necessary",
                                                 "developer_no_production_write",
                                                 "infrastructure_permission",
-                                                "approval"};
+                                                "approval",
+                                                "encrypted_transit"};
 constexpr std::string_view kOutcomeNames[] = {"pass", "deny", "needs_approval", "not_applicable"};
 constexpr std::string_view kDecisionNames[] = {"allow", "deny", "needs_approval"};
 
@@ -401,6 +402,72 @@ void CheckApproval(const AccessPolicy& policy, const AccessRule& rule, const Gat
   Set(r, Outcome::kNeedsApproval, rule.reason);
 }
 
+// --- encrypted_transit -------------------------------------------------------------------
+
+// Calls `visit` with each endpoint a line lets the party use (null: named but not declared):
+// the named ones, or every endpoint of its system when the line names none.
+template <typename Visit>
+void ForEachEndpoint(const GateLine& line, Visit&& visit) {
+  if (!line.endpoints.empty()) {
+    for (const GateLineEndpoint& named : line.endpoints) visit(named.ref, named.endpoint);
+    return;
+  }
+  for (const GateEndpoint& e : line.system->endpoints) visit(e.ref, &e);
+}
+
+void CheckEncryptedTransit(const AccessRule& rule, const GateRequest& q, RuleResult& r) {
+  bool plaintext = false, unresolved = false, unnamed = false, checked = false;
+  // The problems first, so that the evidence slots show them.
+  for (const GateLine& line : q.lines) {
+    if (!line.system) {
+      unresolved = true;  // fail closed: its transport cannot be known
+      Add(r, "system", line.system_ref, UnresolvedState(line));
+      continue;
+    }
+    if (line.endpoints.empty() && line.system->endpoints.empty()) {
+      if (rule.params.require_endpoint) {
+        unnamed = true;
+        Add(r, "system", line.system->id, "no_endpoint");
+      }
+      continue;
+    }
+    ForEachEndpoint(line, [&](std::string_view ref, const GateEndpoint* e) {
+      checked = true;
+      if (!e) {
+        unresolved = true;
+        Add(r, "endpoint", ref, "unknown");
+      } else if (e->plaintext) {
+        plaintext = true;
+        Add(r, "endpoint", e->ref, "plaintext");
+      }
+    });
+  }
+  if (plaintext) {
+    return Set(r, Outcome::kDeny,
+               "an endpoint the party would use carries data in clear: every connection with a "
+               "third party must be encrypted");
+  }
+  if (unresolved) {
+    return Set(r, Outcome::kDeny,
+               "a requested endpoint or system is unknown or a wildcard, so its transport cannot "
+               "be shown to be encrypted");
+  }
+  if (unnamed) {
+    return Set(r, Outcome::kDeny,
+               "a requested system declares no access endpoint, so the party's transport is "
+               "unknown");
+  }
+  if (!checked) {
+    return Set(r, Outcome::kNotApplicable, "no requested system declares an access endpoint");
+  }
+  for (const GateLine& line : q.lines) {
+    ForEachEndpoint(line, [&](std::string_view, const GateEndpoint* e) {
+      Add(r, "endpoint", e->ref, "encrypted");
+    });
+  }
+  Set(r, Outcome::kPass, "every endpoint the party will use is encrypted");
+}
+
 void Run(const AccessPolicy& policy, const AccessRule& rule, const GateRequest& q, RuleResult& r) {
   if (!rule.params.party_kinds.Has(q.party->kind))
     return Set(r, Outcome::kNotApplicable, kNotThisKind);
@@ -425,6 +492,8 @@ void Run(const AccessPolicy& policy, const AccessRule& rule, const GateRequest& 
       return CheckInfrastructurePermission(rule, q, r);
     case CheckKind::kApproval:
       return CheckApproval(policy, rule, q, r);
+    case CheckKind::kEncryptedTransit:
+      return CheckEncryptedTransit(rule, q, r);
   }
 }
 

@@ -1,10 +1,12 @@
 #include "accord/storage/gate_input.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "accord/core/time.h"
 #include "accord/domain/fields.h"
 #include "accord/domain/registry.h"
+#include "accord/domain/transport.h"
 
 namespace accord::storage {
 
@@ -49,6 +51,7 @@ Result<GrantInput> ParseGrantInput(const json::object& body) {
        .required = true,
        .values = {"read", "write", "admin"}},
       {.name = "justification", .type = FieldType::kText, .max_length = 2000},
+      {.name = "endpoints", .type = FieldType::kStringList, .max_length = 10},
   };
   static const std::vector<FieldSpec> kGrant = {
       {.name = "party_id", .type = FieldType::kId, .required = true},
@@ -87,8 +90,19 @@ Result<GrantInput> ParseGrantInput(const json::object& body) {
           details.push_back({path + ".system_id", "is listed twice", {}});
         }
       }
-      in.lines.push_back(
-          {ref, StateString(line, "permission"), StateString(line, "justification")});
+      std::vector<std::string> endpoints;
+      if (const json::value* e = line.if_contains("endpoints"); e && e->is_array()) {
+        for (const auto& name : e->as_array()) {
+          if (!name.is_string()) continue;
+          std::string n(name.as_string());
+          if (std::find(endpoints.begin(), endpoints.end(), n) != endpoints.end()) {
+            details.push_back({path + ".endpoints", "names " + n + " twice", {}});
+          }
+          endpoints.push_back(std::move(n));
+        }
+      }
+      in.lines.push_back({ref, StateString(line, "permission"), StateString(line, "justification"),
+                          std::move(endpoints)});
     }
   }
   auto start = TimeField(top, "start_at"), end = TimeField(top, "end_at");
@@ -158,16 +172,45 @@ Result<std::unique_ptr<GateInput>> GateInput::Load(Tx& tx, const GrantInput& inp
                                  ? std::string_view(o.id)
                                  : std::string_view(o.doc.at("name").as_string()),
                              env.value_or(policy::Environment::kProduction),
-                             Flag(o.doc, "contains_ephi"), Flag(o.doc, "infrastructure")});
+                             Flag(o.doc, "contains_ephi"), Flag(o.doc, "infrastructure"),
+                             g->EndpointsOf(o)});
       system = &g->systems_.back();
       break;
+    }
+    auto& named = g->line_endpoints_.emplace_back();
+    for (const std::string& name : line.endpoints) {
+      const policy::GateEndpoint* found = nullptr;
+      if (system) {
+        for (const auto& e : system->endpoints) {
+          if (e.ref.substr(e.ref.find('/') + 1) == name) found = &e;
+        }
+      }
+      named.push_back({name, found});
     }
     g->lines_.push_back(
         {line.system_ref, system,
          policy::ParsePermission(line.permission).value_or(policy::Permission::kAdmin),
-         line.justification});
+         line.justification, named});
   }
   return g;
+}
+
+std::span<const policy::GateEndpoint> GateInput::EndpointsOf(const StoredObject& system) {
+  auto& out = endpoints_.emplace_back();
+  const json::value* list = system.doc.if_contains("endpoints");
+  if (!list || !list->is_array()) return out;
+  for (const auto& item : list->as_array()) {
+    if (!item.is_object()) continue;
+    const json::object& e = item.as_object();
+    const domain::TransportProtocol* protocol =
+        domain::FindTransportProtocol(StateString(e, "protocol"));
+    strings_.push_back(system.id + "/" + StateString(e, "name"));
+    // Judged from the protocol table now, not from the stored flag: an unknown protocol is
+    // treated as plaintext.
+    out.push_back({strings_.back(), protocol ? protocol->name : std::string_view("unknown"),
+                   protocol == nullptr || protocol->plaintext});
+  }
+  return out;
 }
 
 void GateInput::Add(const std::string& kind, const StoredObject& o, bool& ephi) {
@@ -211,6 +254,11 @@ json::array GateInput::LinesJson() const {
     json::object line{{"system_id", l.system_ref},
                       {"permission", policy::Name(l.permission)},
                       {"justification", l.justification}};
+    if (!l.endpoints.empty()) {
+      json::array names;
+      for (const auto& e : l.endpoints) names.emplace_back(e.ref);
+      line["endpoints"] = std::move(names);
+    }
     if (l.system) {
       line["system_name"] = l.system->name;
       line["environment"] = policy::Name(l.system->environment);

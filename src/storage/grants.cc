@@ -27,6 +27,7 @@ Result<GrantInput> InputFromGrant(const json::object& g) {
     const auto& o = l.as_object();
     json::object line{{"system_id", o.at("system_id")}, {"permission", o.at("permission")}};
     if (!StateString(o, "justification").empty()) line["justification"] = o.at("justification");
+    if (const json::value* e = o.if_contains("endpoints")) line["endpoints"] = *e;
     lines.push_back(std::move(line));
   }
   body["lines"] = std::move(lines);

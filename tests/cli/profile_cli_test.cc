@@ -35,16 +35,19 @@ std::string WriteFile(const TempDir& dir, const std::string& name, const std::st
 TEST(ProfileCliTest, CheckBuiltinProfilesPasses) {
   auto luma = RunAccord({"profile", "check", "luma"});
   EXPECT_EQ(luma.exit_code, 0) << luma.err;
-  EXPECT_EQ(luma.out, "ok: luma (8 access rules)\n");
+  EXPECT_EQ(luma.out, "ok: luma (9 access rules)\n");
   auto janus = RunAccord({"profile", "check", "janus", "--rules"});
   EXPECT_EQ(janus.exit_code, 0) << janus.err;
-  EXPECT_NE(janus.out.find("ok: janus (10 access rules)\n"), std::string::npos);
+  EXPECT_NE(janus.out.find("ok: janus (11 access rules)\n"), std::string::npos);
   EXPECT_NE(janus.out.find("tp8.infrastructure_permission"), std::string::npos);
+  // TP-5: the check knows the encrypted-transit rule.
+  EXPECT_NE(janus.out.find("tp5.encrypted_transit"), std::string::npos);
+  EXPECT_NE(janus.out.find("encrypted_transit"), std::string::npos);
   auto json = RunAccord({"profile", "check", "bloomapi", "--json"});
   ASSERT_EQ(json.exit_code, 0) << json.err;
   auto v = boost::json::parse(json.out);
   EXPECT_EQ(v.at("name"), "bloomapi");
-  EXPECT_EQ(v.at("access_rules").as_array().size(), 10u);
+  EXPECT_EQ(v.at("access_rules").as_array().size(), 11u);
 }
 
 TEST(ProfileCliTest, CheckPrintsEveryErrorWithFileAndLineAndExitsOne) {
@@ -56,7 +59,8 @@ TEST(ProfileCliTest, CheckPrintsEveryErrorWithFileAndLineAndExitsOne) {
                        ":8: access.rules[0].check: unknown check 'telepathy' (one of: "
                        "party_status, due_diligence, controls, agreement_in_force, "
                        "no_production_ephi, time_bound, minimum_necessary, "
-                       "developer_no_production_write, infrastructure_permission, approval)\n");
+                       "developer_no_production_write, infrastructure_permission, approval, "
+                       "encrypted_transit)\n");
   auto missing = RunAccord({"profile", "check", (dir.path() / "nope.toml").string()});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("neither a built-in profile"), std::string::npos) << missing.err;

@@ -91,6 +91,9 @@ const std::vector<Exception> kExceptions = {
     {"GET /nda/{token}", "*", 404, "", kSecretPage},
     {"GET /downloads/{token}", "*", 404, "", kSecretPage},
     {"GET /trust/subscriptions/{token}", "*", 404, "", kSecretPage},
+    {"GET /api/v1/connections/{id}", "third_party_contact", 404, "",
+     "the demo's connections are Brightcode Studio's, another party than the Relay SMS "
+     "contact's (tenant_isolation_test.cc reads its own)"},
 };
 
 // Anonymous ("") first, then every role.
@@ -305,6 +308,10 @@ class RouteMatrixTest : public ::testing::Test {
     ids["reviews/id"] = FirstId("/api/v1/reviews?limit=1&party_id=" + relay);
     ids["change-notices/id"] = FirstId("/api/v1/change-notices?limit=1&party_id=" + relay);
     ids["findings/id"] = FirstId("/api/v1/findings?limit=1");
+    // TP-5: the demo's connections are Brightcode Studio's, under its file exchange grant.
+    for (const auto& p : Items("/api/v1/parties?limit=500&q=brightcode")) {
+      ids["connections/id"] = FirstId("/api/v1/parties/" + Str(p.at("id")) + "/connections");
+    }
     for (const auto& p : Items("/api/v1/parties?limit=500&q=nimbus")) {
       ids["soc2-reports/id"] = FirstId("/api/v1/parties/" + Str(p.at("id")) + "/soc2-reports");
     }

@@ -12,6 +12,8 @@
 #include <set>
 #include <sstream>
 
+#include "accord/core/clock.h"
+#include "accord/core/otp.h"
 #include "support/api_server.h"
 #include "support/openapi_walk.h"
 
@@ -190,8 +192,75 @@ class TenantIsolationTest : public ::testing::Test {
     EXPECT_TRUE(t.ids.contains("reviews/id") && t.ids.contains("change-notices/id"))
         << "the demo has no review or change notice of Relay SMS";
     AddReviewObjects(t);
+    AddConnection(t);
     AddPartyless(t);
     return t;
+  }
+
+  // TP-5: connections are pushed by an integration token, which only a signed-in Security
+  // Officer makes: sign in with the demo password, enrol TOTP (codes from the real clock: the
+  // server runs on it), make the token once.
+  static std::string ConnectionToken() {
+    static std::string token;
+    if (!token.empty()) return token;
+    std::string cookie, csrf;
+    auto step = [&](const std::string& target, const json::object& body) {
+      std::vector<std::pair<std::string, std::string>> headers = {
+          {"Content-Type", "application/json"}};
+      if (!cookie.empty()) headers.emplace_back("Cookie", cookie);
+      if (!csrf.empty()) headers.emplace_back("X-CSRF-Token", csrf);
+      HttpResult r = HttpCall(s().port(), "POST", target, json::serialize(body), headers);
+      EXPECT_TRUE(r.status == 200 || r.status == 201) << target << ": " << r.body;
+      if (r.status >= 300) return json::object{};
+      if (std::string set = r.Header("Set-Cookie"); !set.empty())
+        cookie = set.substr(0, set.find(';'));
+      json::object out = json::parse(r.body).as_object();
+      if (out.contains("csrf_token")) csrf = Str(out.at("csrf_token"));
+      return out;
+    };
+    step("/api/v1/auth/sign-in", {{"email", s().email("security_officer")},
+                                  {"password", s().password("security_officer")}});
+    json::object enrol = step("/api/v1/auth/mfa/enrol", {});
+    auto secret = Base32Decode(enrol.contains("secret") ? Str(enrol.at("secret")) : "");
+    if (!secret.ok()) return "";
+    step("/api/v1/auth/mfa/confirm", {{"code", Totp(*secret, SystemClock().Now())}});
+    json::object made =
+        step("/api/v1/integration-tokens",
+             {{"name", "isolation monitor"}, {"scopes", json::array{"connections:write"}}});
+    token = made.contains("token") ? Str(made.at("token")) : "";
+    return token;
+  }
+
+  // A connection under the tenant's grant: its system gets an https endpoint first.
+  static void AddConnection(Tenant& t) {
+    json::value grant = s().GetJson("/api/v1/access/grants/" + t.ids["grants/id"]);
+    std::string system = Str(grant.at("lines").at(0).at("system_id"));
+    json::object endpoint{{"name", "api-" + t.word},
+                          {"url", "https://" + t.word + ".api.luma.example/"},
+                          {"protocol", "https"}};
+    json::value current = s().GetJson("/api/v1/systems/" + system);
+    json::array endpoints;
+    if (const json::value* e = current.as_object().if_contains("endpoints"); e && e->is_array()) {
+      for (const auto& item : e->as_array()) {
+        json::object copy = item.as_object();
+        copy.erase("plaintext");
+        endpoints.push_back(std::move(copy));
+      }
+    }
+    endpoints.push_back(endpoint);
+    HttpResult patch = s().Call("PATCH", "/api/v1/systems/" + system,
+                                json::serialize(json::object{{"endpoints", endpoints}}));
+    EXPECT_EQ(patch.status, 200) << patch.body;
+    HttpResult r = HttpCall(
+        s().port(), "POST", "/api/v1/access/grants/" + t.ids["grants/id"] + "/connections",
+        json::serialize(json::object{{"system_id", system},
+                                     {"endpoint", "api-" + t.word},
+                                     {"tls_version", "TLS 1.3"},
+                                     {"connected_at", "2026-01-01T00:00:00Z"},
+                                     {"source_address", "192.0.2.44"}}),
+        {{"Authorization", "Bearer " + ConnectionToken()}, {"Content-Type", "application/json"}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    if (r.status == 201) Remember(t, "connections/id", json::parse(r.body).as_object());
   }
 
   // A SOC 2 report and a finding of the tenant's party (both named with its word).
@@ -275,6 +344,7 @@ class TenantIsolationTest : public ::testing::Test {
                                                              {"permission", "read"},
                                                              {"justification", "isolation"}}}}},
                          "staff"));
+    AddConnection(t);
     // Its contact's account, over the API, and a token for it from the CLI.
     json::object created = CreatedJson("/api/v1/users", {{"email", "desk@zanzibar.example"},
                                                          {"name", "Zanzibar desk person"},

@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <span>
 
 #include "accord/policy/gate_json.h"
 #include "accord/policy/profile.h"
@@ -91,6 +92,18 @@ Setup Write(GateSystem Scenario::*system) {
 Setup Pattern(std::string_view ref, Permission p = Permission::kRead) {
   return OnlyLine([ref, p](Scenario&) { return GateLine{ref, nullptr, p, "needed"}; });
 }
+// TP-5: the staging system declares one endpoint and the line names it.
+const GateEndpoint kFtp{"sys_staging/legacy-ftp", "ftp", true};
+const GateEndpoint kSftp{"sys_staging/sftp", "sftp", false};
+const GateLineEndpoint kViaFtp[] = {{"legacy-ftp", &kFtp}};
+const GateLineEndpoint kViaSftp[] = {{"sftp", &kSftp}};
+Setup Via(const GateEndpoint& endpoint, std::span<const GateLineEndpoint> named) {
+  return [&endpoint, named](Scenario& s) {
+    s.staging.endpoints = {&endpoint, 1};
+    s.lines = {s.Line(s.staging, Permission::kRead)};
+    s.lines[0].endpoints = named;
+  };
+}
 Setup DropAgreement(std::string_view id) {
   return [id](Scenario& s) { std::erase_if(s.agreements, [&](auto& a) { return a.id == id; }); };
 }
@@ -165,7 +178,7 @@ std::vector<GateCase> LumaCases() {
        "tp4.no_production_ephi",
        kDenied,
        {"system", "prod-*", "wildcard"},
-       {"tr3.least_privilege"}},
+       {"tp5.encrypted_transit", "tr3.least_privilege"}},
       {"Luma_TP4_ProductionWithoutEphiGoesToApproval",
        p,
        Read(&Scenario::prod_web),
@@ -241,6 +254,21 @@ std::vector<GateCase> LumaCases() {
        "tp8.development_contract",
        kNA,
        {}},
+      // §21.2 statement 2: all connections with third parties encrypted end to end.
+      {"Luma_TP5_DeniesPlaintextEndpoint",
+       p,
+       Via(kFtp, kViaFtp),
+       kDeny,
+       "tp5.encrypted_transit",
+       kDenied,
+       {"endpoint", "sys_staging/legacy-ftp", "plaintext"}},
+      {"Luma_TP5_EncryptedEndpointGoesToApproval",
+       p,
+       Via(kSftp, kViaSftp),
+       kApprove,
+       "tp5.encrypted_transit",
+       kPass,
+       {"endpoint", "sys_staging/sftp", "encrypted"}},
       // Trust page, IAM: least privilege, 90-day reviews, approval.
       {"Luma_TR3_DeniesWildcardSystem",
        p,
@@ -249,7 +277,7 @@ std::vector<GateCase> LumaCases() {
        "tr3.least_privilege",
        kDenied,
        {"system", "*", "wildcard"},
-       {"tp4.no_production_ephi"}},
+       {"tp4.no_production_ephi", "tp5.encrypted_transit"}},
       {"Luma_TR3_DeniesLineWithoutJustification",
        p,
        OnlyLine([](Scenario& s) { return s.Line(s.staging, Permission::kRead, "  "); }),
@@ -384,6 +412,21 @@ std::vector<GateCase> TrioCases(const std::string& p, const std::string& prefix)
        "tp2.approval",
        kNeeds,
        {"approval", "security_officer", "required"}},
+      // Statement 2: all connections with third parties encrypted end to end.
+      {n("TP5_DeniesPlaintextEndpoint"),
+       p,
+       Via(kFtp, kViaFtp),
+       kDeny,
+       "tp5.encrypted_transit",
+       kDenied,
+       {"endpoint", "sys_staging/legacy-ftp", "plaintext"}},
+      {n("TP5_EncryptedEndpointGoesToApproval"),
+       p,
+       Via(kSftp, kViaSftp),
+       kApprove,
+       "tp5.encrypted_transit",
+       kPass,
+       {"endpoint", "sys_staging/sftp", "encrypted"}},
       // Statement 3: minimum necessary, for the duration required.
       {n("TP3_DeniesWildcardSystem"),
        p,
@@ -391,14 +434,16 @@ std::vector<GateCase> TrioCases(const std::string& p, const std::string& prefix)
        kDeny,
        "tp3.minimum_necessary",
        kDenied,
-       {"system", "*", "wildcard"}},
+       {"system", "*", "wildcard"},
+       {"tp5.encrypted_transit"}},
       {n("TP3_DeniesUnknownSystem"),
        p,
        Pattern("billing-db"),
        kDeny,
        "tp3.minimum_necessary",
        kDenied,
-       {"system", "billing-db", "unknown"}},
+       {"system", "billing-db", "unknown"},
+       {"tp5.encrypted_transit"}},
       {n("TP3_DeniesEmptyRequest"),
        p,
        [](Scenario& s) { s.lines.clear(); },

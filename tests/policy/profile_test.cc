@@ -258,14 +258,15 @@ TEST(ProfileTest, BuiltinProfilesCarryTheirAccessRules) {
     return out;
   };
   EXPECT_EQ(ids("luma"),
-            (std::vector<std::string>{"tp1.current_party", "tp4.no_production_ephi",
-                                      "tp6.baa_customers_partners", "tp6.sla_subcontractors",
-                                      "tp8.development_contract", "tr3.least_privilege",
-                                      "tr3.entitlement_review_period", "tr3.approval"}));
+            (std::vector<std::string>{
+                "tp1.current_party", "tp4.no_production_ephi", "tp5.encrypted_transit",
+                "tp6.baa_customers_partners", "tp6.sla_subcontractors", "tp8.development_contract",
+                "tr3.least_privilege", "tr3.entitlement_review_period", "tr3.approval"}));
   const std::vector<std::string> trio = {"tp1.current_party",
                                          "tp2.due_diligence",
                                          "tp2.controls",
                                          "tp2.agreement_in_force",
+                                         "tp5.encrypted_transit",
                                          "tp3.minimum_necessary",
                                          "tp3.time_bound",
                                          "tp8.infrastructure_permission",

@@ -1,4 +1,4 @@
-// The access gate (TP-2, TP-3, TP-4, TP-8): decides whether a third party may be granted
+// The access gate (TP-2, TP-3, TP-4, TP-5, TP-8): decides whether a third party may be granted
 // access to our systems, rule by rule, from the active profile's [access] section.
 //
 // Evaluate() is a pure function over views the caller owns: it reads the party, its
@@ -47,6 +47,7 @@ enum class CheckKind {
   kDeveloperNoProductionWrite,  // developer_no_production_write
   kInfrastructurePermission,    // infrastructure_permission
   kApproval,                    // approval
+  kEncryptedTransit,            // encrypted_transit
 };
 
 enum class Outcome { kPass, kDeny, kNeedsApproval, kNotApplicable };
@@ -113,6 +114,9 @@ struct RuleParams {
   int max_backdate_hours = 24;        // time_bound: how far before `now` a grant may start
   bool require_justification = true;  // minimum_necessary
   bool ephi_only = false;             // approval: only requests touching ePHI systems
+  // encrypted_transit: a line must name an endpoint when its system declares none (else the
+  // line has nothing to check and the rule says so).
+  bool require_endpoint = false;
 };
 
 // The defaults a rule of this check starts from before the profile's `params`.
@@ -184,12 +188,26 @@ struct GateParty {
   std::span<const GatePermission> permissions;
 };
 
+// How a third party reaches a system (TP-5): one of its declared access endpoints.
+struct GateEndpoint {
+  std::string_view ref;       // "sys_…/sftp": the system and the endpoint's name
+  std::string_view protocol;  // "sftp", "ftp"
+  bool plaintext;             // the protocol carries data in clear
+};
+
 struct GateSystem {
   std::string_view id;
   std::string_view name;
   Environment environment;
   bool contains_ephi;
   bool infrastructure;
+  std::span<const GateEndpoint> endpoints = {};  // every endpoint the system declares
+};
+
+// An endpoint a grant line names; null `endpoint`: the system declares none by that name.
+struct GateLineEndpoint {
+  std::string_view ref;  // as requested
+  const GateEndpoint* endpoint;
 };
 
 struct GateLine {
@@ -197,6 +215,8 @@ struct GateLine {
   const GateSystem* system;     // null: unknown system, or a wildcard ("*", "prod-*")
   Permission permission;
   std::string_view justification;
+  // The endpoints the party will use; none named: any endpoint the system declares.
+  std::span<const GateLineEndpoint> endpoints = {};
 };
 
 struct GateRequest {
@@ -211,6 +231,7 @@ struct GateRequest {
 
 struct Evidence {
   std::string_view kind;   // agreement due_diligence control system permission grant party approval
+                           // endpoint
   std::string_view ref;    // an id, a wanted type ("baa"), a role or a grant field ("end")
   std::string_view state;  // ok missing failed not_in_force expires_before_end ... (static)
 };

@@ -4,6 +4,7 @@
 
 #include <boost/json/object.hpp>
 #include <deque>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ struct GrantLineInput {
   std::string system_ref;
   std::string permission;
   std::string justification;
+  std::vector<std::string> endpoints;  // names of the system's endpoints the party will use
 };
 struct GrantInput {
   std::string party_id;
@@ -40,12 +42,13 @@ class GateInput {
   policy::GateRequest Request(TimePoint now) const;
   const StoredObject& party() const { return party_obj_; }
   // The lines as stored in the grant ({system_id, system_name, environment, permission,
-  // justification}).
+  // justification, endpoints}).
   boost::json::array LinesJson() const;
 
  private:
   GateInput() = default;
   void Add(const std::string& kind, const StoredObject& o, bool& ephi);
+  std::span<const policy::GateEndpoint> EndpointsOf(const StoredObject& system);
   const GrantInput* input_ = nullptr;
   StoredObject party_obj_;
   std::deque<StoredObject> objects_;  // stable addresses: the views point into them
@@ -57,6 +60,9 @@ class GateInput {
   std::vector<policy::GatePermission> permissions_;
   std::vector<policy::GateSystem> systems_;
   std::vector<policy::GateLine> lines_;
+  // Per system and per line: the spans in systems_ and lines_ point into them.
+  std::deque<std::vector<policy::GateEndpoint>> endpoints_;
+  std::deque<std::vector<policy::GateLineEndpoint>> line_endpoints_;
 };
 
 }  // namespace accord::storage

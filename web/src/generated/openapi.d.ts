@@ -834,6 +834,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/parties/{party_id}/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List connections (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_parties__party_id__connections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One connection (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_connections__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agreements/{id}/documents": {
         parameters: {
             query?: never;
@@ -1001,6 +1035,23 @@ export interface paths {
         put?: never;
         /** Revoke an approved or active grant at once (comment required) */
         post: operations["POST_api_v1_access_grants__id__revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/grants/{id}/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a connection a third party made under a grant (TP-5): endpoint, protocol, TLS version and cipher where known, time, source address; one in clear or below TLS 1.2 opens a finding on the party, once per grant, endpoint and weakness while that finding stands */
+        post: operations["POST_api_v1_access_grants__id__connections"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1940,6 +1991,17 @@ export interface components {
             /** @description changes to it are infrastructure changes (TP-8) */
             infrastructure?: boolean | null;
             description?: string | null;
+            /** @description how a third party reaches the system (TP-5); plaintext is set by the server from the protocol */
+            endpoints?: {
+                /** @description unique within the system; grant lines name it */
+                name: string;
+                /** @description scheme://host[:port][/path] or host:port */
+                url: string;
+                /** @enum {string} */
+                protocol: "https" | "wss" | "ssh" | "sftp" | "scp" | "ftps" | "ipsec" | "wireguard" | "openvpn" | "tls" | "postgres+tls" | "mysql+tls" | "mssql+tls" | "redis+tls" | "ldaps" | "smtps" | "imaps" | "amqps" | "mqtts" | "kafka+tls" | "http" | "ws" | "ftp" | "tftp" | "telnet" | "rsh" | "vnc" | "ldap" | "postgres" | "mysql" | "mssql" | "redis" | "smtp" | "imap" | "pop3" | "amqp" | "mqtt" | "kafka";
+                description?: string | null;
+                plaintext?: boolean | null;
+            }[] | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -2144,6 +2206,7 @@ export interface components {
                 environment?: string | null;
                 justification?: string | null;
                 contains_ephi?: boolean | null;
+                endpoints?: string[] | null;
             }[];
             /** Format: date-time */
             start_at: string;
@@ -2680,6 +2743,39 @@ export interface components {
             party_name?: string;
             /** @description what the caller may do now: the portal offers only these */
             allowed_actions?: string[];
+        };
+        /** @description a connection */
+        Connection: {
+            grant_id: string;
+            system_id: string;
+            system_name?: string | null;
+            endpoint: string;
+            url?: string | null;
+            protocol: string;
+            tls_version?: string | null;
+            cipher?: string | null;
+            /** Format: date-time */
+            connected_at: string;
+            source_address: string;
+            weakness: string;
+            /** @description internal: not shown to the party's contacts */
+            finding_id?: string | null;
+            recorded_by: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            };
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            party_id: string;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
         };
     };
     responses: never;
@@ -3745,6 +3841,16 @@ export interface operations {
                     /** @description changes to it are infrastructure changes (TP-8) */
                     infrastructure?: boolean;
                     description?: string;
+                    /** @description how a third party reaches the system (TP-5); plaintext is set by the server from the protocol */
+                    endpoints?: {
+                        /** @description unique within the system; grant lines name it */
+                        name: string;
+                        /** @description scheme://host[:port][/path] or host:port */
+                        url: string;
+                        /** @enum {string} */
+                        protocol: "https" | "wss" | "ssh" | "sftp" | "scp" | "ftps" | "ipsec" | "wireguard" | "openvpn" | "tls" | "postgres+tls" | "mysql+tls" | "mssql+tls" | "redis+tls" | "ldaps" | "smtps" | "imaps" | "amqps" | "mqtts" | "kafka+tls" | "http" | "ws" | "ftp" | "tftp" | "telnet" | "rsh" | "vnc" | "ldap" | "postgres" | "mysql" | "mssql" | "redis" | "smtp" | "imap" | "pop3" | "amqp" | "mqtt" | "kafka";
+                        description?: string;
+                    }[];
                 };
             };
         };
@@ -3888,6 +3994,16 @@ export interface operations {
                     /** @description changes to it are infrastructure changes (TP-8) */
                     infrastructure?: boolean;
                     description?: string;
+                    /** @description how a third party reaches the system (TP-5); plaintext is set by the server from the protocol */
+                    endpoints?: {
+                        /** @description unique within the system; grant lines name it */
+                        name: string;
+                        /** @description scheme://host[:port][/path] or host:port */
+                        url: string;
+                        /** @enum {string} */
+                        protocol: "https" | "wss" | "ssh" | "sftp" | "scp" | "ftps" | "ipsec" | "wireguard" | "openvpn" | "tls" | "postgres+tls" | "mysql+tls" | "mssql+tls" | "redis+tls" | "ldaps" | "smtps" | "imaps" | "amqps" | "mqtts" | "kafka+tls" | "http" | "ws" | "ftp" | "tftp" | "telnet" | "rsh" | "vnc" | "ldap" | "postgres" | "mysql" | "mssql" | "redis" | "smtp" | "imap" | "pop3" | "amqp" | "mqtt" | "kafka";
+                        description?: string;
+                    }[];
                 };
             };
         };
@@ -6947,6 +7063,105 @@ export interface operations {
             };
         };
     };
+    GET_api_v1_parties__party_id__connections: {
+        parameters: {
+            query?: {
+                /** @description filter */
+                weakness?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Connection"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_connections__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description connection id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     GET_api_v1_agreements__id__documents: {
         parameters: {
             query?: {
@@ -7253,6 +7468,8 @@ export interface operations {
                         /** @enum {string} */
                         permission: "read" | "write" | "admin";
                         justification?: string;
+                        /** @description names of the system's endpoints the party will use (TP-5); none: any of them */
+                        endpoints?: string[];
                     }[];
                 };
             };
@@ -7365,6 +7582,8 @@ export interface operations {
                         /** @enum {string} */
                         permission: "read" | "write" | "admin";
                         justification?: string;
+                        /** @description names of the system's endpoints the party will use (TP-5); none: any of them */
+                        endpoints?: string[];
                     }[];
                 };
             };
@@ -7562,6 +7781,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Grant"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_access_grants__id__connections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description grant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description a system of the grant */
+                    system_id: string;
+                    /** @description the name of the system's endpoint used */
+                    endpoint: string;
+                    /**
+                     * @description as observed; default: the endpoint's declared protocol
+                     * @enum {string}
+                     */
+                    protocol?: "https" | "wss" | "ssh" | "sftp" | "scp" | "ftps" | "ipsec" | "wireguard" | "openvpn" | "tls" | "postgres+tls" | "mysql+tls" | "mssql+tls" | "redis+tls" | "ldaps" | "smtps" | "imaps" | "amqps" | "mqtts" | "kafka+tls" | "http" | "ws" | "ftp" | "tftp" | "telnet" | "rsh" | "vnc" | "ldap" | "postgres" | "mysql" | "mssql" | "redis" | "smtp" | "imap" | "pop3" | "amqp" | "mqtt" | "kafka";
+                    /** @description where known: TLS 1.0, TLS 1.1, TLS 1.2, TLS 1.3, SSL 3.0 (TLSv1.2 also) */
+                    tls_version?: string;
+                    /** @description where known */
+                    cipher?: string;
+                    /** Format: date-time */
+                    connected_at: string;
+                    /** @description the party's IPv4 or IPv6 address */
+                    source_address: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
                 };
             };
             /** @description client error (CONTRACT.md error shape) */
@@ -8549,7 +8831,7 @@ export interface operations {
                     /** @description what uses it, e.g. "nightly scanner" */
                     name: string;
                     /** @description what it may do */
-                    scopes: ("ledger:read" | "scans:write" | "sla_measurements:write" | "scim" | "metrics:read")[];
+                    scopes: ("ledger:read" | "scans:write" | "sla_measurements:write" | "scim" | "metrics:read" | "connections:write")[];
                     /** @description the one party a party-bound scope acts for */
                     party_id?: string;
                     /**

@@ -47,11 +47,14 @@ export function requestBody(v: Values) {
   for (const k of ['party_id', 'contact_id', 'start_at', 'end_at', 'purpose']) if (v[k]) body[k] = v[k];
   const lines = [];
   for (let i = 0; i < lineCount(v); i++) {
-    const line: Record<string, string> = {};
+    const line: Record<string, unknown> = {};
     for (const f of ['system_id', 'permission', 'justification']) {
       const x = v[`lines[${i}].${f}`];
       if (x) line[f] = x;
     }
+    // One endpoint per line here; none: any endpoint the system declares (TP-5).
+    const endpoint = v[`lines[${i}].endpoint`];
+    if (endpoint) line.endpoints = [endpoint];
     lines.push(line);
   }
   body.lines = lines;
@@ -69,8 +72,9 @@ export function fieldLabel(field: string): string {
     system_id: 'system',
     permission: 'permission',
     justification: 'justification',
+    endpoints: 'how the party connects',
   };
-  const m = field.match(/^lines\[(\d+)\]\.(\w+)$/);
+  const m = field.match(/^lines\[(\d+)\]\.(\w+)/);
   if (m) return `line ${Number(m[1]) + 1}: ${names[m[2]] || humanize(m[2])}`;
   return names[field] || humanize(field);
 }

@@ -2,7 +2,7 @@
 // debounced) as the form is filled in.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, describe, get, post, type ErrorDetail, type ListPage } from '../api';
-import { Form, SelectField, TextField, humanize, useForm, useLoad, type Values } from '../ui';
+import { Form, SelectField, TextField, humanize, useForm, useLoad, type FormState, type Values } from '../ui';
 import { DECISION_TEXT, DecisionRules, decisionClass, type Decision } from './access-gate';
 import {
   fieldLabel,
@@ -159,6 +159,7 @@ export function RequestForm(props: { parties: Party[]; systems: System[]; onReco
       [`lines[${n}].system_id`]: '',
       [`lines[${n}].permission`]: 'read',
       [`lines[${n}].justification`]: '',
+      [`lines[${n}].endpoint`]: '',
     });
     setTimeout(() => document.getElementById(`line-${n}`)?.querySelector('select')?.focus(), 0);
   }
@@ -261,6 +262,7 @@ export function RequestForm(props: { parties: Party[]; systems: System[]; onReco
                 required
                 options={PERMISSIONS}
               />
+              <EndpointField form={form} line={i} systems={props.systems} />
               <TextField form={form} name={`lines[${i}].justification`} label={`Justification (line ${i + 1})`} />
               {n > 1 && (
                 <button type="button" class="btn btn-small access-line-remove" onClick={() => removeLine(i)}>
@@ -276,5 +278,26 @@ export function RequestForm(props: { parties: Party[]; systems: System[]; onReco
       </Form>
       <LivePanel live={live} />
     </div>
+  );
+}
+
+// How the party will connect to a line's system (TP-5): one of the endpoints it declares, or
+// any of them. The gate refuses an endpoint that carries data in clear.
+function EndpointField(props: { form: FormState; line: number; systems: System[] }) {
+  const systemId = props.form.values[`lines[${props.line}].system_id`];
+  const system = props.systems.find((s) => s.id === systemId);
+  const endpoints = system?.endpoints || [];
+  if (endpoints.length === 0) return null;
+  return (
+    <SelectField
+      form={props.form}
+      name={`lines[${props.line}].endpoint`}
+      label={`Connects through (line ${props.line + 1})`}
+      placeholder="Any of the system's endpoints"
+      options={endpoints.map((e) => ({
+        value: e.name,
+        label: `${e.name} — ${e.protocol}${e.plaintext ? ', not encrypted' : ''}`,
+      }))}
+    />
   );
 }

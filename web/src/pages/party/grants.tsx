@@ -28,7 +28,8 @@ export function Grants(props: { party: Party; role: Role }) {
                   <td>
                     {(g.lines || []).map((l) => (
                       <div class="small">
-                        {l.system_name || l.system_id} ({l.permission})
+                        {l.system_name || l.system_id} ({l.permission}
+                        {l.endpoints && l.endpoints.length > 0 ? ', via ' + l.endpoints.join(', ') : ''})
                       </div>
                     ))}
                   </td>

@@ -11,6 +11,7 @@ import { Alert, Badge, Loading, Page, useLoad } from '../../ui';
 import { label, RiskBadge, type Party } from './common';
 import { Agreements } from './agreements';
 import { ChangeNotices } from './change-notices';
+import { Connections } from './connections';
 import { Contacts } from './contacts';
 import { Documents } from './documents';
 import { DueDiligence } from './due-diligence';
@@ -88,6 +89,7 @@ function PartyView(props: { party: Party; role: Role; rev: number; changed: () =
           ['sec-reviews', 'Reviews'],
         ] as [string, string][])
       : []),
+    ['sec-connections', 'Connections'],
     ['sec-changes', 'Change notices'],
     ...(showInternal ? ([['sec-timeline', 'Timeline']] as [string, string][]) : []),
   ];
@@ -127,6 +129,7 @@ function PartyView(props: { party: Party; role: Role; rev: number; changed: () =
       {!own && <Requests party={p} role={role} own={own} rev={rev} changed={changed} />}
       {showInternal && <Grants party={p} role={role} />}
       {showInternal && <Reviews party={p} />}
+      <Connections party={p} own={own} />
       <ChangeNotices party={p} role={role} changed={changed} />
       {showInternal && <Timeline party={p} role={role} rev={rev} />}
     </Page>
