@@ -667,7 +667,7 @@ export interface paths {
         /** List soc2-reports (filters, ?q= search, cursor pages, ?as_of=N) */
         get: operations["GET_api_v1_parties__party_id__soc2_reports"];
         put?: never;
-        /** Record a SOC 2 report as reviewed (TP-11); each exception and a non-clean opinion open findings */
+        /** Submit a party's SOC 2 report (TP-11): its contact, or an officer on its behalf; with reviewed_at it is recorded as reviewed and opens its findings */
         post: operations["POST_api_v1_parties__party_id__soc2_reports"];
         delete?: never;
         options?: never;
@@ -1359,6 +1359,23 @@ export interface paths {
         get: operations["GET_api_v1_parties__party_id__requests"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/soc2-reports/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** review: record exceptions and complementary user-entity controls; each exception and a non-clean opinion open findings */
+        post: operations["POST_api_v1_soc2_reports__id__actions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2430,6 +2447,88 @@ export interface components {
                 by: components["schemas"]["Actor"];
                 comment?: string;
             }[];
+            /** @description what the review is about, as it stands now (one review's read; not with as_of): its party's agreements, SOC 2 reports and open findings, the change notice, the partner list with what changed since the last approved list review, the documents it names, and why the caller cannot approve it */
+            context?: {
+                party: {
+                    id: string;
+                    name: string;
+                    kind: string;
+                    status?: string;
+                } | null;
+                agreements: components["schemas"]["Agreement"][];
+                soc2_reports: {
+                    id: string;
+                    type: string;
+                    /** Format: date-time */
+                    period_end: string;
+                    auditor: string;
+                    opinion: string;
+                    status: string;
+                    /** Format: date-time */
+                    period_start?: string;
+                    /** Format: date-time */
+                    reviewed_at?: string;
+                }[];
+                open_findings: {
+                    id: string;
+                    title: string;
+                    severity: string;
+                    status: string;
+                    /** Format: date-time */
+                    due_at?: string;
+                }[];
+                change_notice: {
+                    id: string;
+                    title: string;
+                    status: string;
+                    description?: string;
+                    /** Format: date-time */
+                    planned_at?: string;
+                    new_data_location?: string;
+                    new_subprocessor?: boolean;
+                    substantial?: boolean;
+                    substantial_reasons?: string[];
+                    risk_assessment_id?: string;
+                    change_review_id?: string;
+                } | null;
+                partner_list: {
+                    parties: {
+                        id: string;
+                        name: string;
+                        kind: string;
+                        services: string[];
+                        contacts: string[];
+                        /** @enum {string} */
+                        change: "added" | "changed" | "unchanged";
+                        changes: ("services" | "contacts" | "details")[];
+                        status?: string;
+                    }[];
+                    removed: {
+                        id: string;
+                        name: string;
+                        kind?: string;
+                        status?: string;
+                    }[];
+                    more: number;
+                    /** Format: date-time */
+                    since: string | null;
+                    since_review_id: string | null;
+                } | null;
+                documents: {
+                    id: string;
+                    filename: string;
+                    content_type?: string;
+                    size?: number;
+                }[];
+                approval: {
+                    blocked: boolean;
+                    reasons: {
+                        text: string;
+                        href?: string;
+                        link_text?: string;
+                    }[];
+                } | null;
+            };
         };
         /** @description a soc2 report */
         Soc2Report: {
@@ -2445,20 +2544,25 @@ export interface components {
             opinion: "unqualified" | "qualified" | "adverse" | "disclaimer";
             /** Format: date-time */
             issued_at?: string | null;
-            /** Format: date-time */
-            reviewed_at: string;
-            /** @description exceptions the auditor noted; each becomes a finding */
+            /**
+             * Format: date-time
+             * @description when we reviewed it; absent while the report awaits review
+             */
+            reviewed_at?: string | null;
+            /** @description exceptions the auditor noted; each becomes a finding; internal: not shown to the party's contacts */
             exceptions?: {
                 control: string;
                 description?: string | null;
                 /** @enum {string|null} */
                 severity?: "critical" | "high" | "medium" | "low" | null;
             }[] | null;
-            /** @description complementary user entity controls, each with our owner */
+            /** @description complementary user entity controls, each with our owner; internal: not shown to the party's contacts */
             user_entity_controls?: {
                 control: string;
                 owner_id: string;
                 in_place?: boolean | null;
+                /** @description the HIPAA specification it serves, e.g. 164.308(a)(1)(ii)(A) */
+                hipaa_citation?: string | null;
             }[] | null;
             /** @description covers the gap between the period's end and now */
             bridge_letter?: {
@@ -2468,7 +2572,17 @@ export interface components {
             } | null;
             /** @description the uploaded report */
             document_id?: string | null;
+            /** @description internal: not shown to the party's contacts */
             summary?: string | null;
+            status: string;
+            submitted_by?: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            } | null;
+            /** @description internal: not shown to the party's contacts */
             reviewed_by?: {
                 id: string;
                 role: string;
@@ -2476,6 +2590,7 @@ export interface components {
                 /** Format: email */
                 email?: string | null;
             } | null;
+            /** @description internal: not shown to the party's contacts */
             finding_ids?: string[] | null;
             id: string;
             /** Format: date-time */
@@ -2486,6 +2601,19 @@ export interface components {
             party_id: string;
             /** @description the ledger entry that wrote this version */
             ledger_index: number;
+            /** @description the party's name */
+            party_name?: string;
+            /** @description what the caller may do now: the portal offers only these */
+            allowed_actions?: string[];
+            /** @description every version, oldest first (one object's read, not in lists) */
+            history?: {
+                action: string;
+                status: string;
+                /** Format: date-time */
+                at: string;
+                by: components["schemas"]["Actor"];
+                comment?: string;
+            }[];
         };
         /** @description a change notice */
         ChangeNotice: {
@@ -6022,6 +6150,8 @@ export interface operations {
             query?: {
                 /** @description filter */
                 opinion?: string;
+                /** @description filter */
+                status?: string;
                 /** @description oldest (default) or newest first */
                 order?: string;
                 /** @description 1-500, default 50 */
@@ -6097,20 +6227,25 @@ export interface operations {
                     opinion: "unqualified" | "qualified" | "adverse" | "disclaimer";
                     /** Format: date-time */
                     issued_at?: string;
-                    /** Format: date-time */
-                    reviewed_at: string;
-                    /** @description exceptions the auditor noted; each becomes a finding */
+                    /**
+                     * Format: date-time
+                     * @description when we reviewed it; absent while the report awaits review
+                     */
+                    reviewed_at?: string;
+                    /** @description exceptions the auditor noted; each becomes a finding; internal: not shown to the party's contacts */
                     exceptions?: {
                         control: string;
                         description?: string;
                         /** @enum {string} */
                         severity?: "critical" | "high" | "medium" | "low";
                     }[];
-                    /** @description complementary user entity controls, each with our owner */
+                    /** @description complementary user entity controls, each with our owner; internal: not shown to the party's contacts */
                     user_entity_controls?: {
                         control: string;
                         owner_id: string;
                         in_place?: boolean;
+                        /** @description the HIPAA specification it serves, e.g. 164.308(a)(1)(ii)(A) */
+                        hipaa_citation?: string;
                     }[];
                     /** @description covers the gap between the period's end and now */
                     bridge_letter?: {
@@ -6120,6 +6255,7 @@ export interface operations {
                     };
                     /** @description the uploaded report */
                     document_id?: string;
+                    /** @description internal: not shown to the party's contacts */
                     summary?: string;
                 };
             };
@@ -8826,6 +8962,75 @@ export interface operations {
                             awaiting_party?: boolean;
                         }[];
                     };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_soc2_reports__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "review";
+                    /**
+                     * Format: date-time
+                     * @description when the report was reviewed (default now; not in the future)
+                     */
+                    reviewed_at?: string;
+                    /** @description exceptions the auditor noted; each becomes a finding */
+                    exceptions?: {
+                        control: string;
+                        description?: string;
+                        /** @enum {string} */
+                        severity?: "critical" | "high" | "medium" | "low";
+                    }[];
+                    /** @description complementary user entity controls, each with our owner */
+                    user_entity_controls?: {
+                        control: string;
+                        owner_id: string;
+                        in_place?: boolean;
+                        /** @description the HIPAA specification it serves, e.g. 164.308(a)(1)(ii)(A) */
+                        hipaa_citation?: string;
+                    }[];
+                    summary?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Soc2Report"];
                 };
             };
             /** @description client error (CONTRACT.md error shape) */
