@@ -2838,7 +2838,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -2878,7 +2878,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -2916,7 +2916,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -2959,7 +2959,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3027,7 +3027,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3089,7 +3089,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3133,7 +3133,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3181,7 +3181,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3228,7 +3228,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3276,7 +3276,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3339,7 +3339,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3395,7 +3395,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3443,7 +3443,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3481,7 +3481,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3543,7 +3543,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3616,7 +3616,7 @@ export interface operations {
                     "application/json": components["schemas"]["Party"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3660,7 +3660,7 @@ export interface operations {
                     "application/json": components["schemas"]["Party"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3705,7 +3705,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3781,7 +3781,7 @@ export interface operations {
                     "application/json": components["schemas"]["Party"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3835,7 +3835,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3886,7 +3886,7 @@ export interface operations {
                     "application/json": components["schemas"]["System"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3930,7 +3930,7 @@ export interface operations {
                     "application/json": components["schemas"]["System"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3975,7 +3975,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4029,7 +4029,7 @@ export interface operations {
                     "application/json": components["schemas"]["System"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4086,7 +4086,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4143,7 +4143,7 @@ export interface operations {
                     "application/json": components["schemas"]["Service"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4187,7 +4187,7 @@ export interface operations {
                     "application/json": components["schemas"]["Service"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4232,7 +4232,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4289,7 +4289,7 @@ export interface operations {
                     "application/json": components["schemas"]["Service"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4346,7 +4346,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4399,7 +4399,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4443,7 +4443,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4488,7 +4488,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4541,7 +4541,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4600,7 +4600,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4689,7 +4689,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4733,7 +4733,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4778,7 +4778,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4867,7 +4867,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4922,7 +4922,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4980,7 +4980,7 @@ export interface operations {
                     "application/json": components["schemas"]["DueDiligence"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5024,7 +5024,7 @@ export interface operations {
                     "application/json": components["schemas"]["DueDiligence"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5069,7 +5069,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5127,7 +5127,7 @@ export interface operations {
                     "application/json": components["schemas"]["DueDiligence"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5184,7 +5184,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5247,7 +5247,7 @@ export interface operations {
                     "application/json": components["schemas"]["Control"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5291,7 +5291,7 @@ export interface operations {
                     "application/json": components["schemas"]["Control"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5336,7 +5336,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5399,7 +5399,7 @@ export interface operations {
                     "application/json": components["schemas"]["Control"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5456,7 +5456,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5500,7 +5500,7 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5544,7 +5544,7 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5602,7 +5602,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5661,7 +5661,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5705,7 +5705,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5761,7 +5761,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5809,7 +5809,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementReview"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5853,7 +5853,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementReview"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5909,7 +5909,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5953,7 +5953,7 @@ export interface operations {
                     "application/json": components["schemas"]["Alert"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6019,7 +6019,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6081,7 +6081,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6125,7 +6125,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6182,7 +6182,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6270,7 +6270,7 @@ export interface operations {
                     "application/json": components["schemas"]["Soc2Report"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6314,7 +6314,7 @@ export interface operations {
                     "application/json": components["schemas"]["Soc2Report"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6372,7 +6372,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6433,7 +6433,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeNotice"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6477,7 +6477,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeNotice"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6535,7 +6535,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6594,7 +6594,7 @@ export interface operations {
                     "application/json": components["schemas"]["Finding"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6638,7 +6638,7 @@ export interface operations {
                     "application/json": components["schemas"]["Finding"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6692,7 +6692,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6750,7 +6750,7 @@ export interface operations {
                     "application/json": components["schemas"]["Certification"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6794,7 +6794,7 @@ export interface operations {
                     "application/json": components["schemas"]["Certification"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6839,7 +6839,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6900,7 +6900,7 @@ export interface operations {
                     "application/json": components["schemas"]["Certification"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6958,7 +6958,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7019,7 +7019,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportRequest"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7063,7 +7063,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportRequest"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7110,7 +7110,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7154,7 +7154,7 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7201,7 +7201,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7245,7 +7245,7 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7286,7 +7286,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7347,7 +7347,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7403,7 +7403,7 @@ export interface operations {
                     "application/json": components["schemas"]["GateDecision"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7459,7 +7459,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7515,7 +7515,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7559,7 +7559,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7606,7 +7606,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7653,7 +7653,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7700,7 +7700,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7771,7 +7771,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7841,7 +7841,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7911,7 +7911,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7957,7 +7957,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8027,7 +8027,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8097,7 +8097,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8161,7 +8161,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8202,7 +8202,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8243,7 +8243,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8290,7 +8290,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8339,7 +8339,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8400,7 +8400,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8454,7 +8454,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8510,7 +8510,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8561,7 +8561,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8605,7 +8605,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8652,7 +8652,7 @@ export interface operations {
                     "application/json": components["schemas"]["Alert"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8713,7 +8713,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8768,7 +8768,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementReview"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8850,7 +8850,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8900,7 +8900,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8964,7 +8964,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9033,7 +9033,7 @@ export interface operations {
                     "application/json": components["schemas"]["Soc2Report"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9087,7 +9087,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeNotice"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9141,7 +9141,7 @@ export interface operations {
                     "application/json": components["schemas"]["Finding"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9243,7 +9243,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9334,7 +9334,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9404,7 +9404,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9452,7 +9452,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9505,7 +9505,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9549,7 +9549,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9590,7 +9590,7 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9628,7 +9628,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9666,7 +9666,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9704,7 +9704,7 @@ export interface operations {
                     "application/atom+xml": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9770,7 +9770,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9826,7 +9826,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9864,7 +9864,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9902,7 +9902,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9940,7 +9940,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10002,7 +10002,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10060,7 +10060,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportRequest"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10101,7 +10101,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10142,7 +10142,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10183,7 +10183,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10224,7 +10224,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10262,7 +10262,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10310,7 +10310,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10351,7 +10351,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10392,7 +10392,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10457,7 +10457,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10525,7 +10525,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10576,7 +10576,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10616,7 +10616,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10662,7 +10662,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10729,7 +10729,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10781,7 +10781,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
