@@ -101,6 +101,20 @@ TEST_F(ReviewApiTest, Soc2IntakeAPartySubmitsAndOurReviewOpensFindings) {
   EXPECT_TRUE(seen.at("allowed_actions").as_array().empty());
   ExpectNothingOfOurs(seen, "the contact's read");
 
+  // It waits in the reviewer's My work, not in the Privacy Officer's (luma: the SO reviews).
+  auto waits = [&](const std::string& role) {
+    json::object work = Get("/api/v1/my-work", role);
+    for (const auto& g : work.at("groups").as_array()) {
+      if (g.at("kind") != "soc2_to_review") continue;
+      for (const auto& item : g.at("items").as_array()) {
+        if (item.at("id") == id.c_str()) return true;
+      }
+    }
+    return false;
+  };
+  EXPECT_TRUE(waits("security_officer"));
+  EXPECT_FALSE(waits("privacy_officer"));
+
   // The review: bad input first.
   std::string review = "/api/v1/soc2-reports/" + id + "/actions";
   std::string officer = UserId("security_officer");
@@ -161,6 +175,7 @@ TEST_F(ReviewApiTest, Soc2IntakeAPartySubmitsAndOurReviewOpensFindings) {
   }
   ours = Get("/api/v1/soc2-reports/" + id);
   EXPECT_TRUE(ours.at("allowed_actions").as_array().empty());
+  EXPECT_FALSE(waits("security_officer")) << "reviewed: no longer waiting";
   // Once is enough.
   before = s().LedgerSize();
   json::object again = ExpectError(Post(review, verdict), 409, "conflict");

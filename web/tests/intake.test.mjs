@@ -50,7 +50,11 @@ await journey('intake', async ({ server, browser }) => {
 
   // ---- the Security Officer reviews ----
   const officer = await newPage(browser, server, { email: 'officer@luma.example' });
-  await goto(officer, server, '/parties/' + server.contactParty + '#sec-soc2');
+  // It waits in the Security Officer's My work, linked to where it is reviewed.
+  await goto(officer, server, '/');
+  await officer.getByRole('heading', { name: /SOC 2 reports to review/ }).waitFor();
+  await officer.getByRole('link', { name: /SOC 2 Type II report from Example Assurance LLP/ }).click();
+  await officer.locator('#sec-soc2').waitFor();
   const ours = officer.locator('section', { has: officer.locator('#sec-soc2') });
   const submitted = ours.locator('tbody tr', { hasText: 'Awaiting review' });
   await submitted.getByText('Not reviewed yet').waitFor();

@@ -10505,7 +10505,7 @@ export interface operations {
                             count: number;
                             items: {
                                 /** @enum {string} */
-                                kind: "review_to_document" | "review_to_approve" | "grant_to_approve" | "report_request" | "vendor_answer" | "change_notice" | "finding" | "entitlement_line";
+                                kind: "review_to_document" | "review_to_approve" | "grant_to_approve" | "report_request" | "vendor_answer" | "change_notice" | "soc2_to_review" | "finding" | "entitlement_line";
                                 id: string;
                                 title: string;
                                 detail: string;
