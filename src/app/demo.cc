@@ -452,7 +452,8 @@ struct Seeder {
          json::array{
              json::object{{"control", "Customer manages its own IAM users and enforces MFA"},
                           {"owner_id", officer},
-                          {"in_place", true}}}},
+                          {"in_place", true},
+                          {"hipaa_citation", "164.312(d)"}}}},
         {"summary", "Reviewed for the annual security review (TP-11)."}};
     auto report = Run([&](storage::CommandContext& c) -> Result<json::value> {
       auto created =

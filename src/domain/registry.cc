@@ -8,6 +8,7 @@
 
 #include "accord/core/rrule.h"
 #include "accord/core/time.h"
+#include "accord/domain/soc2.h"
 #include "accord/domain/transport.h"
 
 namespace accord::domain {
@@ -149,6 +150,7 @@ void CheckObject(const KindSpec& spec, const json::object& state,
     if (!reviewed.empty() && !end.empty() && reviewed < end) {
       details.push_back({"reviewed_at", "must not be before period_end", {}});
     }
+    CheckSoc2Controls(state, details);
   }
   if (spec.kind == "system") CheckEndpoints(state, details);
   if (spec.kind == "control" && StateString(state, "type") == "infrastructure_permission" &&
@@ -168,9 +170,11 @@ void Finish(const KindSpec& spec, json::object& state) {
   if (spec.kind == "system") MarkPlaintextEndpoints(state);
 }
 
-std::string InitialStatus(const KindSpec& spec) {
+std::string InitialStatus(const KindSpec& spec, const json::object& state) {
   if (spec.kind == "party") return "prospect";
   if (spec.kind == "agreement") return "draft";
+  // A SOC 2 report recorded with its review is reviewed; otherwise it awaits one.
+  if (spec.kind == "soc2_report") return state.contains("reviewed_at") ? "reviewed" : "submitted";
   return "";
 }
 
@@ -182,7 +186,7 @@ Result<json::object> NewObject(const KindSpec& spec, const json::object& body, s
   json::object state;
   ValidateFields(spec.fields, body, false, "", state, details);
   if (!spec.status_field.empty() && !state.contains(spec.status_field)) {
-    state[spec.status_field] = InitialStatus(spec);
+    state[spec.status_field] = InitialStatus(spec, state);
   }
   if (details.empty()) CheckObject(spec, state, details);
   if (!details.empty()) return ValidationErrors(std::move(details));

@@ -5,6 +5,7 @@
 
 #include "accord/domain/registry.h"
 #include "accord/domain/reviews.h"
+#include "accord/domain/soc2.h"
 #include "accord/domain/transport.h"
 
 namespace accord::domain {
@@ -460,12 +461,15 @@ KindSpec Review() {
   return k;
 }
 
-// TP-11: a SOC 2 report of an infrastructure partner as we reviewed it.
+// TP-11: a SOC 2 report of a party: submitted by the party (or by us on its behalf), then
+// reviewed by us. What the reviewer records (exceptions, complementary user-entity controls,
+// the summary, the findings) is our assessment, kept from the party's contacts.
 KindSpec Soc2Report() {
   KindSpec k{.kind = "soc2_report",
              .id_prefix = "soc",
              .parent_kind = "party",
              .tag_field = "opinion",
+             .status_field = "status",
              .generic_write = false};
   k.fields = {
       Enum("type", {"type1", "type2"}, true),
@@ -474,28 +478,21 @@ KindSpec Soc2Report() {
       Str("auditor", true, "the audit firm"),
       Enum("opinion", {"unqualified", "qualified", "adverse", "disclaimer"}, true),
       Time("issued_at"),
-      Time("reviewed_at", true),
-      {.name = "exceptions",
-       .type = F::kObjectList,
-       .max_length = 200,
-       .fields = {Str("control", true), Text("description", 4000),
-                  Enum("severity", {"critical", "high", "medium", "low"})},
-       .description = "exceptions the auditor noted; each becomes a finding"},
-      {.name = "user_entity_controls",
-       .type = F::kObjectList,
-       .max_length = 200,
-       .fields = {Str("control", true),
-                  {.name = "owner_id", .type = F::kId, .required = true},
-                  Bool("in_place")},
-       .description = "complementary user entity controls, each with our owner"},
+      {.name = "reviewed_at",
+       .type = F::kTime,
+       .description = "when we reviewed it; absent while the report awaits review"},
+      Internal(Soc2ExceptionsField()),
+      Internal(Soc2UserEntityControlsField()),
       {.name = "bridge_letter",
        .type = F::kObject,
        .fields = {Time("covered_until", true), {.name = "document_id", .type = F::kId}},
        .description = "covers the gap between the period's end and now"},
       {.name = "document_id", .type = F::kId, .description = "the uploaded report"},
-      Text("summary", 4000),
-      ActorOut("reviewed_by"),
-      OutOpt("finding_ids", F::kIdList),
+      Internal(Text("summary", 4000)),
+      Out("status"),
+      ActorOut("submitted_by"),
+      Internal(ActorOut("reviewed_by")),
+      Internal(OutOpt("finding_ids", F::kIdList)),
   };
   AddMeta(k.fields, "party");
   return k;

@@ -62,7 +62,8 @@ std::vector<KindRoutes> AllKindRoutes() {
       // Reviews and what they produce (issue 6): written by the review routes (review_routes.h).
       // The workforce reads them, since a profile may make staff assignees and finding owners.
       {k("review"), "reviews", kOrgReaders, kNobody},
-      {k("soc2_report"), "soc2-reports", kOrgReaders, kNobody},
+      // A party's contact reads the reports it submitted, without our review of them.
+      {k("soc2_report"), "soc2-reports", kRegistryReaders, kNobody},
       {k("change_notice"), "change-notices", kRegistryReaders, kNobody},
       {k("finding"), "findings", kOrgReaders, kNobody},
       // The trust page's attestations (issue 9); public while valid (api_trust.cc).

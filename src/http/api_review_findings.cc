@@ -1,7 +1,8 @@
-// What reviews find, over HTTP: SOC 2 reports recorded as reviewed (TP-11; exceptions open
-// findings), change notices (TP-9; a party announces, our officers record what became of it)
-// and findings (TP-14). Reads come from the registry's generic routes (api_registry.cc); the
-// writes are the commands of storage/reviews.h. Registered by api_reviews.cc.
+// What reviews find, over HTTP: SOC 2 reports submitted by a party and reviewed by us (TP-11;
+// exceptions open findings), change notices (TP-9; a party announces, our officers record what
+// became of it) and findings (TP-14). Reads come from the registry's generic routes
+// (api_registry.cc); the writes are the commands of storage/reviews.h. Registered by
+// api_reviews.cc.
 #include <boost/json.hpp>
 #include <optional>
 
@@ -9,6 +10,7 @@
 #include "accord/domain/registry.h"
 #include "accord/domain/reviews.h"
 #include "accord/domain/roles.h"
+#include "accord/domain/soc2.h"
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
@@ -16,8 +18,10 @@
 #include "accord/storage/registry_commands.h"
 #include "accord/storage/registry_store.h"
 #include "accord/storage/reviews.h"
+#include "accord/storage/soc2_reports.h"
 #include "accord/workflow/change_notice.h"
 #include "accord/workflow/finding.h"
+#include "accord/workflow/soc2_report.h"
 #include "review_routes.h"
 
 namespace accord::http::review_routes {
@@ -27,67 +31,55 @@ using domain::StateString;
 namespace {
 
 void RecordSoc2(ApiDeps& deps, Context&& ctx, Reply reply) {
-  // The profile's open roles record SOC 2 reports, as they open reviews (ReviewsPolicy).
-  if (auto no = Refusal(*ctx.principal, ReviewsPolicyOf(deps).open_roles, "record SOC 2 reports")) {
+  // A party's contact submits its own report; the profile's open roles record one on a
+  // party's behalf (ReviewsPolicy), reviewed at once when they give reviewed_at.
+  const Principal& p = *ctx.principal;
+  const std::string& party = ctx.path_params.at("party_id");
+  bool vendor = p.role == "third_party_contact";
+  if (vendor && party != p.party_id) return reply(ErrorResponse(NotFound("party " + party)));
+  if (auto no =
+          workflow::soc2_report::SubmitRefusal(ReviewsPolicyOf(deps), p.role, p.break_glass)) {
     return reply(ErrorResponse(*no));
   }
-  // The report's own fields first, so a malformed body is told what is wrong with it
-  // before any owner is looked up.
   auto body = ParseBody(ctx.request.body, domain::FindKind("soc2_report")->fields);
   if (!body.ok()) return reply(ErrorResponse(body.error()));
+  if (vendor) {
+    std::vector<ErrorDetail> details;
+    for (const auto& field : domain::Soc2ReviewerFields()) {
+      if (body->contains(field)) {
+        details.push_back({field, "is recorded by the organisation's reviewer, not the party", {}});
+      }
+    }
+    if (!details.empty()) return reply(ErrorResponse(domain::ValidationErrors(std::move(details))));
+  }
   Submit(deps, std::move(reply), 201,
-         [&deps, party = ctx.path_params.at("party_id"), body = std::move(*body),
-          actor = ActorOf(*ctx.principal)](storage::CommandContext& c) -> Result<json::object> {
-           // Owners of complementary user-entity controls must be accounts.
-           if (const json::value* cs = body.if_contains("user_entity_controls");
-               cs && cs->is_array()) {
-             const auto& arr = cs->as_array();
-             for (size_t i = 0; i < arr.size(); ++i) {
-               if (!arr[i].is_object()) continue;
-               std::string owner = StateString(arr[i].as_object(), "owner_id");
-               if (owner.empty()) continue;
-               auto user = storage::GetObject(c.tx(), "user", owner, storage::Scope{});
-               if (!user.ok()) return std::move(user).error();
-               std::string field = "user_entity_controls[" + std::to_string(i) + "].owner_id";
-               if (!user->has_value()) {
-                 return ValidationError(field, "no account has id " + owner);
-               }
-               // "Our" owner: an active account of the workforce, not a party's contact.
-               const json::object& u = (*user)->doc;
-               if (!domain::IsWorkforceRole(StateString(u, "role")) ||
-                   StateString(u, "status") != "active") {
-                 return ValidationError(field, "must be an active account of our workforce (" +
-                                                   StateString(u, "email") + " is " +
-                                                   StateString(u, "role") + ", " +
-                                                   StateString(u, "status") + ")");
-               }
-             }
-           }
-           auto reviewed = TimeOf(body, "reviewed_at");
-           if (reviewed && *reviewed > c.Now()) {
-             return ValidationError("reviewed_at", "must not be in the future");
-           }
-           auto created = storage::CreateRegistryObject(c, "soc2_report", party, body, actor);
-           if (!created.ok()) return std::move(created).error();
-           json::object report = std::move(created->as_object());
-           auto findings = storage::RaiseSoc2Findings(c, actor, report, ReviewsPolicyOf(deps));
-           if (!findings.ok()) return std::move(findings).error();
-           if (!findings->empty()) {
-             // The report's own state names its findings, in a second version.
-             json::array ids;
-             for (const auto& f : *findings) ids.push_back(json::value(f));
-             report.erase("ledger_index");
-             report["finding_ids"] = std::move(ids);
-             report["reviewed_by"] = domain::ActorJson(actor);
-             auto index =
-                 c.Append(domain::Event{.type = "soc2_report.findings_opened",
-                                        .actor = actor,
-                                        .subject = {"soc2_report", StateString(report, "id")},
-                                        .payload = json::object{{"state", report}}});
-             if (!index.ok()) return std::move(index).error();
-             report["ledger_index"] = static_cast<int64_t>(*index);
+         [&deps, party, body = std::move(*body), actor = ActorOf(p), scope = ScopeOf(p),
+          vendor](storage::CommandContext& c) -> Result<json::object> {
+           auto report =
+               storage::SubmitSoc2Report(c, actor, party, body, scope, ReviewsPolicyOf(deps));
+           if (report.ok() && vendor) {
+             domain::RemoveInternalFields(domain::FindKind("soc2_report")->fields, *report);
            }
            return report;
+         });
+}
+
+void Soc2Action(ApiDeps& deps, Context&& ctx, Reply reply) {
+  // Asked before the body is read: review is the one action.
+  const Principal& p = *ctx.principal;
+  if (auto no = workflow::soc2_report::RoleRefusal(ReviewsPolicyOf(deps), p.role, p.break_glass,
+                                                   workflow::soc2_report::Action::kReview)) {
+    return reply(ErrorResponse(*no));
+  }
+  auto body = ParseBody(ctx.request.body, domain::Soc2ActionFields());
+  if (!body.ok()) return reply(ErrorResponse(body.error()));
+  std::vector<ErrorDetail> details;
+  domain::CheckSoc2Controls(*body, details);
+  if (!details.empty()) return reply(ErrorResponse(domain::ValidationErrors(std::move(details))));
+  Submit(deps, std::move(reply), 200,
+         [&deps, id = ctx.path_params.at("id"), body = std::move(*body),
+          actor = ActorOf(p)](storage::CommandContext& c) {
+           return storage::ReviewSoc2Report(c, actor, id, body, ReviewsPolicyOf(deps));
          });
 }
 
@@ -199,14 +191,23 @@ void FindingAction(ApiDeps& deps, Context&& ctx, Reply reply) {
 
 void AddFindingRoutes(Router& router, ApiDeps& deps) {
   router.Add(
-      CommandRoute("POST", "/api/v1/parties/{party_id}/soc2-reports", domain::kWorkforce,
+      CommandRoute("POST", "/api/v1/parties/{party_id}/soc2-reports",
+                   domain::kWorkforce.With(domain::Role::kThirdPartyContact),
                    JsonBody(domain::SchemaOf(domain::FindKind("soc2_report")->fields, false)),
                    Json(schema::KindRef("soc2_report"), 201))
-          .Summary("Record a SOC 2 report as reviewed (TP-11); each exception and a "
-                   "non-clean opinion open findings")
+          .Summary("Submit a party's SOC 2 report (TP-11): its contact, or an officer on its "
+                   "behalf; with reviewed_at it is recorded as reviewed and opens its findings")
           .Tag("reviews")
           .Path("party_id", "party")
           .Handle(deps, RecordSoc2));
+  router.Add(CommandRoute("POST", "/api/v1/soc2-reports/{id}/actions", domain::kWorkforce,
+                          JsonBody(domain::SchemaOf(domain::Soc2ActionFields(), false)),
+                          Json(schema::KindRef("soc2_report")))
+                 .Summary("review: record exceptions and complementary user-entity controls; "
+                          "each exception and a non-clean opinion open findings")
+                 .Tag("reviews")
+                 .Path("id", "id")
+                 .Handle(deps, Soc2Action));
   // Who runs reviews is the profile's choice among the workforce (ReviewsPolicy roles):
   // these routes admit the workforce and the handlers apply the profile. A vendor announces
   // its own changes.

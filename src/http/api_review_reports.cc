@@ -1,6 +1,7 @@
 // The review reports over HTTP: the compliance dashboard, the quarterly SLA-review report
 // (TP-15) as JSON, CSV or a printable page, and the notification outbox. Registered by
 // api_reviews.cc.
+#include <algorithm>
 #include <boost/json.hpp>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include "accord/core/rrule.h"
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
+#include "accord/domain/reviews.h"
 #include "accord/domain/roles.h"
 #include "accord/http/api.h"
 #include "accord/http/html_page.h"
@@ -150,6 +152,21 @@ constexpr std::string_view kReportCss =
     "td,th{border:1px solid #999;padding:4px 6px;text-align:left}.missed,.late{color:#a00;"
     "font-weight:bold}@media print{body{margin:0}}";
 
+// "2026-10-01" of an RFC 3339 time, and "2026-12-07 04:25 UTC" for the moment it was made:
+// what a reader of the printed page expects, not the machine's format.
+std::string DayOf(const json::object& o, std::string_view key) {
+  return StateString(o, key).substr(0, 10);
+}
+std::string MomentOf(const json::object& o, std::string_view key) {
+  std::string t = StateString(o, key);
+  return t.size() >= 16 ? t.substr(0, 10) + " " + t.substr(11, 5) + " UTC" : t;
+}
+// "contracted developer" for contracted_developer.
+std::string Words(std::string key) {
+  std::replace(key.begin(), key.end(), '_', ' ');
+  return key;
+}
+
 std::string ReportHtml(const json::object& report) {
   const json::object& sum = report.at("summary").as_object();
   auto n = [&](const char* k) { return std::to_string(sum.at(k).as_int64()); };
@@ -159,9 +176,9 @@ std::string ReportHtml(const json::object& report) {
       q + "</title><style>" + std::string(kReportCss) +
       "</style></head><body>"
       "<h1>Quarterly SLA-review report " +
-      q + "</h1><p>" + HtmlEscape(StateString(report, "from")) + " to " +
-      HtmlEscape(StateString(report, "to")) + " &middot; generated " +
-      HtmlEscape(StateString(report, "generated_at")) + "</p><p>Parties: " + n("parties") +
+      q + "</h1><p>" + HtmlEscape(DayOf(report, "from")) + " to " +
+      HtmlEscape(DayOf(report, "to")) + " &middot; made " +
+      HtmlEscape(MomentOf(report, "generated_at")) + "</p><p>Parties: " + n("parties") +
       " &middot; reviews required: " + n("reviews_required") +
       " &middot; on time: " + n("on_time") + " &middot; late: " + n("late") +
       " &middot; missed: " + n("missed") + " &middot; pending: " + n("pending") +
@@ -175,18 +192,18 @@ std::string ReportHtml(const json::object& report) {
                            std::to_string(p.at("findings_closed").as_int64());
     const auto& reviews = p.at("reviews").as_array();
     std::string head = "<tr><td>" + HtmlEscape(StateString(p, "name")) + "</td><td>" +
-                       HtmlEscape(StateString(p, "kind")) + "</td>";
+                       HtmlEscape(Words(StateString(p, "kind"))) + "</td>";
     if (reviews.empty()) {
       out += head + "<td colspan=\"5\">no review due</td><td></td><td>" + findings + "</td></tr>";
     }
     for (const auto& rv : reviews) {
       const json::object& r = rv.as_object();
       std::string outcome = HtmlEscape(StateString(r, "outcome"));
-      out += head + "<td>" + HtmlEscape(StateString(r, "review_kind")) + "</td><td>" +
-             HtmlEscape(StateString(r, "due_at").substr(0, 10)) + "</td><td>" +
-             HtmlEscape(StateString(r, "status")) + "</td><td>" +
+      out += head + "<td>" + HtmlEscape(domain::ReviewKindTitle(StateString(r, "review_kind"))) +
+             "</td><td>" + HtmlEscape(StateString(r, "due_at").substr(0, 10)) + "</td><td>" +
+             HtmlEscape(Words(StateString(r, "status"))) + "</td><td>" +
              HtmlEscape(StateString(r, "approved_at").substr(0, 10)) + "</td><td class=\"" +
-             outcome + "\">" + outcome + "</td><td>" + findings + "</td></tr>";
+             outcome + "\">" + Words(outcome) + "</td><td>" + findings + "</td></tr>";
     }
   }
   return out + "</tbody></table></body></html>\n";

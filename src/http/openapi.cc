@@ -63,7 +63,8 @@ json::object Operation(const Route& r) {
   if (schema.empty()) schema = json::object{{"type", "string"}};
   ok["content"] = json::object{{r.response_type, json::object{{"schema", schema}}}};
   json::object responses{{std::to_string(r.success_status), ok}};
-  responses["4XX"] = ErrorResponseRef("client error (CONTRACT.md error shape)");
+  responses["4XX"] =
+      ErrorResponseRef("client error: {error: {code, message, details: [{field, reason}]}}");
   responses["5XX"] = ErrorResponseRef("server error");
   op["responses"] = responses;
   return op;

@@ -102,6 +102,64 @@ object ErrorSchema() {
                                    {"details", ArrayOf(std::move(detail))}})}});
 }
 
+// What a review is about (storage/review_context.h), on a one-review read.
+object ReviewContext() {
+  object party =
+      Object({{"id", String()}, {"name", String()}, {"kind", String()}}, {{"status", String()}});
+  object named =
+      Object({{"id", String()}, {"name", String()}}, {{"kind", String()}, {"status", String()}});
+  object line = Object({{"id", String()},
+                        {"name", String()},
+                        {"kind", String()},
+                        {"services", ArrayOf(String())},
+                        {"contacts", ArrayOf(String())},
+                        {"change", Enum({"added", "changed", "unchanged"})},
+                        {"changes", ArrayOf(Enum({"services", "contacts", "details"}))}},
+                       {{"status", String()}});
+  object partner_list = Object({{"parties", ArrayOf(std::move(line))},
+                                {"removed", ArrayOf(std::move(named))},
+                                {"more", Int()},
+                                {"since", Nullable(Time())},
+                                {"since_review_id", Nullable(String())}});
+  object soc2 = Object({{"id", String()},
+                        {"type", String()},
+                        {"period_end", Time()},
+                        {"auditor", String()},
+                        {"opinion", String()},
+                        {"status", String()}},
+                       {{"period_start", Time()}, {"reviewed_at", Time()}});
+  object finding =
+      Object({{"id", String()}, {"title", String()}, {"severity", String()}, {"status", String()}},
+             {{"due_at", Time()}});
+  object notice = Object({{"id", String()}, {"title", String()}, {"status", String()}},
+                         {{"description", String()},
+                          {"planned_at", Time()},
+                          {"new_data_location", String()},
+                          {"new_subprocessor", Bool()},
+                          {"substantial", Bool()},
+                          {"substantial_reasons", ArrayOf(String())},
+                          {"risk_assessment_id", String()},
+                          {"change_review_id", String()}});
+  object document = Object({{"id", String()}, {"filename", String()}},
+                           {{"content_type", String()}, {"size", Int()}});
+  object reason = Object({{"text", String()}}, {{"href", String()}, {"link_text", String()}});
+  object approval = Object({{"blocked", Bool()}, {"reasons", ArrayOf(std::move(reason))}});
+  object out = Object({{"party", Nullable(std::move(party))},
+                       {"agreements", ArrayOf(KindRef("agreement"))},
+                       {"soc2_reports", ArrayOf(std::move(soc2))},
+                       {"open_findings", ArrayOf(std::move(finding))},
+                       {"change_notice", Nullable(std::move(notice))},
+                       {"partner_list", Nullable(std::move(partner_list))},
+                       {"documents", ArrayOf(std::move(document))},
+                       {"approval", Nullable(std::move(approval))}});
+  out["description"] =
+      "what the review is about, as it stands now (one review's read; not with as_of): its "
+      "party's agreements, SOC 2 reports and open findings, the change notice, the partner list "
+      "with what changed since the last approved list review, the documents it names, and why "
+      "the caller cannot approve it";
+  return out;
+}
+
 // A kind's view: its field specs, plus what every view carries.
 object KindView(const domain::KindSpec& spec) {
   object view = domain::ViewSchemaOf(spec.fields);
@@ -112,17 +170,18 @@ object KindView(const domain::KindSpec& spec) {
   // What a view adds for the person looking (storage/object_views.h).
   const std::string& kind = spec.kind;
   if (kind == "review" || kind == "finding" || kind == "change_notice" ||
-      kind == "report_request" || kind == "grant") {
+      kind == "report_request" || kind == "grant" || kind == "soc2_report") {
     props["party_name"] = object{{"type", "string"}, {"description", "the party's name"}};
   }
   if (kind == "review" || kind == "grant" || kind == "finding" || kind == "change_notice" ||
-      kind == "report_request" || kind == "agreement") {
+      kind == "report_request" || kind == "agreement" || kind == "soc2_report") {
     props["allowed_actions"] =
         object{{"type", "array"},
                {"items", object{{"type", "string"}}},
                {"description", "what the caller may do now: the portal offers only these"}};
   }
-  if (kind == "review" || kind == "finding" || kind == "change_notice" || kind == "grant") {
+  if (kind == "review" || kind == "finding" || kind == "change_notice" || kind == "grant" ||
+      kind == "soc2_report") {
     props["history"] = object{
         {"type", "array"},
         {"description", "every version, oldest first (one object's read, not in lists)"},
@@ -130,6 +189,7 @@ object KindView(const domain::KindSpec& spec) {
          Object({{"action", String()}, {"status", String()}, {"at", Time()}, {"by", ActorRef()}},
                 {{"comment", String()}})}};
   }
+  if (kind == "review") props["context"] = ReviewContext();
   if (!spec.kind.empty()) view["description"] = "a " + domain::KindTitle(spec);
   // A grant keeps the gate's whole decision, which has its own component.
   if (spec.kind == "grant") props["decision"] = Ref("GateDecision");

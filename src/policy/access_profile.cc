@@ -4,6 +4,7 @@
 #include <regex>
 #include <set>
 
+#include "accord/domain/role_titles.h"
 #include "profile_internal.h"
 
 namespace accord::policy::internal {
@@ -338,9 +339,7 @@ void ReadRules(Reader& r, const toml::node& node, AccessPolicy& out) {
 }
 
 std::string ApprovalReason(const std::vector<std::string>& roles) {
-  std::string out = roles.size() > 1 ? "needs approval by one of: " : "needs approval by ";
-  for (size_t i = 0; i < roles.size(); ++i) out += (i ? ", " : "") + roles[i];
-  return out;
+  return "needs approval by " + domain::RoleList(roles);
 }
 
 // Rules against each other and against the section: unique ids, and what checks need.

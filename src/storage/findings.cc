@@ -2,6 +2,7 @@
 // resolution or an accepted risk; the TP-11 SOC 2 gap.
 #include "accord/storage/reviews.h"
 
+#include "my_work_text.h"
 #include "review_support.h"
 
 #include <algorithm>
@@ -76,10 +77,11 @@ Result<json::object> OpenFinding(CommandContext& c, const domain::Actor& actor, 
       {"version", 1}};
   auto index = AppendState(c, "finding", "finding.opened", actor, state);
   if (!index.ok()) return std::move(index).error();
+  // Words a person reads: the severity and the due day, no keys or machine times.
   OutboxMessage m{.dedupe_key = "finding:" + id,
-                  .subject = "New " + f.severity + " finding: " + f.title,
-                  .body = f.title + "\nSeverity: " + f.severity + "\nDue: " + FormatRfc3339(due) +
-                          "\nFinding: " + id + "\n",
+                  .subject = "New finding (" + f.severity + " severity): " + f.title,
+                  .body = f.title + "\n" + my_work_text::Severity(f.severity) + "\nDue by " +
+                          my_work_text::HumanDay(FormatRfc3339(due)) + "\nReference: " + id + "\n",
                   .ref_kind = "finding",
                   .ref_id = id};
   std::vector<std::string> users;

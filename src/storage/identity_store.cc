@@ -362,7 +362,7 @@ Result<std::string> RaiseAlert(CommandContext& c, const domain::Actor& actor,
   // Every officer hears of it through the outbox (delivered once a channel is configured).
   OutboxMessage message{.dedupe_key = "alert:" + id,
                         .subject = "[" + severity + "] " + title,
-                        .body = title + "\nType: " + type + "\nAlert: " + id + "\n",
+                        .body = title + "\nSeverity: " + severity + "\nReference: " + id + "\n",
                         .ref_kind = "alert",
                         .ref_id = id};
   auto queued = QueueForUsers(c.tx(), domain::kOfficers, {}, std::move(message), c.Now());

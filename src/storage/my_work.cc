@@ -17,6 +17,7 @@
 #include "accord/workflow/grant.h"
 #include "accord/workflow/report_request.h"
 #include "accord/workflow/review.h"
+#include "accord/workflow/soc2_report.h"
 #include "my_work_text.h"
 #include "review_support.h"
 
@@ -110,6 +111,7 @@ class Builder {
   Status ReportRequests(Group& g);
   Status VendorAnswers(Group& g);
   Status ChangeNotices(Group& g);
+  Status Soc2ToReview(Group& g);
   Status Findings(Group& g);
   Status EntitlementLines(Group& g);
 
@@ -374,6 +376,33 @@ Status Builder::ChangeNotices(Group& g) {
   return Ok();
 }
 
+// SOC 2 reports a party submitted, for those who review them (the workflow's roles).
+Status Builder::Soc2ToReview(Group& g) {
+  namespace wf = workflow::soc2_report;
+  if (wf::AllowedActions(v_.profile->reviews, v_.role, v_.break_glass, wf::State::kSubmitted)
+          .empty()) {
+    return Ok();
+  }
+  std::vector<Pending> news;
+  ACCORD_TRY(EachDoc(
+      tx_,
+      "SELECT doc FROM rm_objects WHERE kind = 'soc2_report' AND to_idx = ? AND "
+      "status = 'submitted' ORDER BY id",
+      {kOpenVersion}, [&](const json::object& doc) {
+        std::string type = StateString(doc, "type") == "type1" ? "I" : "II";
+        Pending p{Item(g.kind(), StateString(doc, "id"),
+                       "SOC 2 Type " + type + " report from " + StateString(doc, "auditor"))};
+        std::string party = StateString(doc, "party_id");
+        SetParty(p, party);
+        p.item["at"] = StateString(doc, "created_at");
+        p.item["detail"] = "Period to " + my_work_text::HumanDay(StateString(doc, "period_end"));
+        p.item["href"] = "/parties/" + party + "#sec-soc2";
+        news.push_back(std::move(p));
+      }));
+  KeepNewest(g, news);
+  return Ok();
+}
+
 Status Builder::Findings(Group& g) {
   std::vector<Pending> mine;
   // Only documents that name the person are read (the schedule may have opened thousands of
@@ -479,10 +508,10 @@ Result<json::object> MyWork(Tx& tx, const Viewer& viewer, TimePoint now, size_t 
   if (!viewer.profile) return Internal("my work needs the store's policy profile");
   Builder b(tx, viewer, now);
   using Step = Status (Builder::*)(Group&);
-  constexpr Step kSteps[] = {&Builder::ReviewsToDocument, &Builder::ReviewsToApprove,
-                             &Builder::GrantsToApprove,   &Builder::ReportRequests,
-                             &Builder::VendorAnswers,     &Builder::ChangeNotices,
-                             &Builder::Findings,          &Builder::EntitlementLines};
+  constexpr Step kSteps[] = {
+      &Builder::ReviewsToDocument, &Builder::ReviewsToApprove, &Builder::GrantsToApprove,
+      &Builder::ReportRequests,    &Builder::VendorAnswers,    &Builder::ChangeNotices,
+      &Builder::Soc2ToReview,      &Builder::Findings,         &Builder::EntitlementLines};
   static_assert(std::size(kSteps) == std::size(kWorkKinds));
   json::array groups;
   int64_t total = 0;

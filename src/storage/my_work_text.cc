@@ -17,6 +17,7 @@ std::string_view GroupTitle(std::string_view kind) {
   if (kind == "report_request") return "Audit-report requests waiting for a decision";
   if (kind == "vendor_answer") return "New answers from third parties";
   if (kind == "change_notice") return "New change notices";
+  if (kind == "soc2_to_review") return "SOC 2 reports to review";
   if (kind == "finding") return "Findings you own";
   if (kind == "entitlement_line") return "Entitlement review lines to decide";
   return "Other work";

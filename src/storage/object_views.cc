@@ -7,12 +7,14 @@
 #include "accord/storage/grants.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/registry_store.h"
+#include "accord/storage/review_context.h"
 #include "accord/workflow/agreement.h"
 #include "accord/workflow/change_notice.h"
 #include "accord/workflow/finding.h"
 #include "accord/workflow/grant.h"
 #include "accord/workflow/report_request.h"
 #include "accord/workflow/review.h"
+#include "accord/workflow/soc2_report.h"
 #include "review_support.h"
 
 namespace accord::storage {
@@ -37,7 +39,8 @@ json::array ActionNames(const std::vector<Action>& actions, NameOf name_of) {
 
 // The kinds whose item view carries its history (a report request keeps its own).
 bool KeepsHistory(std::string_view kind) {
-  return kind == "review" || kind == "finding" || kind == "change_notice" || kind == "grant";
+  return kind == "review" || kind == "finding" || kind == "change_notice" || kind == "grant" ||
+         kind == "soc2_report";
 }
 
 json::array ReviewActions(const Viewer& v, const json::object& doc) {
@@ -67,7 +70,7 @@ json::array GrantActions(const Viewer& v, const json::object& doc, TimePoint now
 // they were written.
 bool NamesParty(std::string_view kind) {
   return kind == "review" || kind == "finding" || kind == "change_notice" ||
-         kind == "report_request" || kind == "grant";
+         kind == "report_request" || kind == "grant" || kind == "soc2_report";
 }
 
 // A kind without person rules: the table and the caller's role.
@@ -86,6 +89,12 @@ struct ChangeFlow {
   static auto ParseState(std::string_view s) { return workflow::change_notice::ParseState(s); }
   static auto Name(workflow::change_notice::Action a) { return workflow::change_notice::Name(a); }
 };
+struct Soc2Flow {
+  static auto ParseState(std::string_view s) {
+    return std::optional(workflow::soc2_report::StateOf(s));
+  }
+  static auto Name(workflow::soc2_report::Action a) { return workflow::soc2_report::Name(a); }
+};
 struct RequestFlow {
   static auto ParseState(std::string_view s) { return workflow::report_request::ParseState(s); }
   static auto Name(workflow::report_request::Action a) { return workflow::report_request::Name(a); }
@@ -103,6 +112,11 @@ json::array ActionsFor(const Viewer& v, std::string_view kind, const json::objec
   if (kind == "change_notice" && v.profile) {
     return SimpleActions<ChangeFlow>(doc, [&](workflow::change_notice::State s) {
       return workflow::change_notice::AllowedActions(v.profile->reviews, v.role, v.break_glass, s);
+    });
+  }
+  if (kind == "soc2_report" && v.profile) {
+    return SimpleActions<Soc2Flow>(doc, [&](workflow::soc2_report::State s) {
+      return workflow::soc2_report::AllowedActions(v.profile->reviews, v.role, v.break_glass, s);
     });
   }
   if (kind == "report_request") {
@@ -241,6 +255,8 @@ Status DecorateView(Tx& tx, NameCache& names, const Viewer& viewer, std::string_
   if (kind == "document") return names.Name(view);
   if (kind == "agreement") return AgreementActions(tx, viewer, view);
   if (!NamesParty(kind)) return Ok();
+  // A report recorded before reports had a status was recorded with its review.
+  if (kind == "soc2_report" && StateString(view, "status").empty()) view["status"] = "reviewed";
   view["allowed_actions"] = ActionsFor(viewer, kind, view, now);
   ACCORD_TRY(names.Name(view));
   if (std::string party_id = StateString(view, "party_id"); !party_id.empty()) {
@@ -248,13 +264,21 @@ Status DecorateView(Tx& tx, NameCache& names, const Viewer& viewer, std::string_
     if (!party.ok()) return std::move(party).error();
     view["party_name"] = *party;
   }
-  if (detail && KeepsHistory(kind)) {
+  // Who at our end reviewed a party's SOC 2 report is not for the party's contact.
+  bool hide_history = kind == "soc2_report" && !viewer.sees_comments;
+  if (detail && KeepsHistory(kind) && !hide_history) {
     auto history = ObjectHistory(tx, names, kind, StateString(view, "id"), as_of);
     if (!history.ok()) return std::move(history).error();
     if (!viewer.sees_comments) {
       for (auto& entry : *history) entry.as_object().erase("comment");
     }
     view["history"] = std::move(*history);
+  }
+  // A review read on its own says what it is about (as it stands now, so not for as_of).
+  if (detail && kind == "review" && !as_of) {
+    auto context = ReviewContext(tx, viewer, view);
+    if (!context.ok()) return std::move(context).error();
+    view["context"] = std::move(*context);
   }
   return Ok();
 }

@@ -96,9 +96,10 @@ Status MailStaff(Tx& tx, const std::vector<std::string>& roles, const json::obje
   OutboxMessage m{.dedupe_key = "rrq:" + StateString(request, "id") + ":" + key,
                   .channel = "email",
                   .subject = subject,
-                  .body = body + "\n\nRequest " + StateString(request, "id") +
-                          " in Accord (GET /api/v1/report-requests/" + StateString(request, "id") +
-                          ").\n",
+                  .body = body +
+                          "\n\nThe request is in Accord under audit-report requests "
+                          "(reference " +
+                          StateString(request, "id") + ").\n",
                   .ref_kind = "report_request",
                   .ref_id = StateString(request, "id")};
   auto q = QueueForUsers(tx, roles, {}, m, now);

@@ -2,6 +2,7 @@
 // (review_series.cc), overdue marks, SOC 2 findings, reminders and the outbox.
 #include "accord/storage/reviews.h"
 
+#include "my_work_text.h"
 #include "review_series.h"
 #include "review_support.h"
 
@@ -189,10 +190,11 @@ Status QueueReminders(Tx& tx, TimePoint now, const policy::ReviewsPolicy& policy
       roles.insert(roles.end(), policy.approve_roles.begin(), policy.approve_roles.end());
     OutboxMessage m{.dedupe_key = "reminder:" + id + ":" + std::to_string(slot),
                     .subject = ReminderSubject(review, *due, now),
-                    .body = StateString(review, "title") +
-                            "\nKind: " + StateString(review, "review_kind") +
+                    .body = StateString(review, "title") + "\n" +
+                            domain::ReviewKindTitle(StateString(review, "review_kind")) +
                             "\nStatus: " + StateString(review, "status") +
-                            "\nDue: " + StateString(review, "due_at") + "\nReview: " + id + "\n",
+                            "\nDue: " + my_work_text::HumanDay(StateString(review, "due_at")) +
+                            "\nReference: " + id + "\n",
                     .ref_kind = "review",
                     .ref_id = id};
     auto queued = QueueForUsers(tx, roles, users, std::move(m), now);

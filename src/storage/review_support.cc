@@ -219,6 +219,11 @@ std::string Soc2GapOf(const std::vector<json::object>& reports, TimePoint now,
   std::string max_age = std::to_string(policy.soc2_max_age_months) + " months";
   std::string oldest_review = FormatRfc3339(now - months);
   std::string reason = "no SOC 2 report is recorded";
+  // A report the party submitted counts once we have reviewed it; until then the gap says so.
+  bool awaiting = std::any_of(reports.begin(), reports.end(), [](const json::object& doc) {
+    return StateString(doc, "status") == "submitted";
+  });
+  if (awaiting) reason = "a submitted SOC 2 report awaits review";
   for (const auto& doc : reports) {
     std::string reviewed = StateString(doc, "reviewed_at");
     auto reviewed_at = ParseRfc3339(reviewed);
@@ -239,6 +244,9 @@ std::string Soc2GapOf(const std::vector<json::object>& reports, TimePoint now,
     reason = "the SOC 2 report reviewed on " + reviewed.substr(0, 10) +
              " covers a period that ended on " + period_end.substr(0, 10) + ", more than " +
              max_age + " before its review";
+  }
+  if (awaiting && reason.find("awaits review") == std::string::npos) {
+    reason += "; a newer report awaits review";
   }
   return reason;
 }

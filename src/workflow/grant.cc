@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "accord/domain/roles.h"
+#include "accord/workflow/rules.h"
 #include "accord/workflow/table.h"
 
 namespace accord::workflow::grant {
@@ -54,9 +55,8 @@ std::optional<Error> RoleRefusal(const policy::AccessPolicy& policy, std::string
   if (action != Action::kApprove && action != Action::kDeny) return std::nullopt;
   const auto& roles = policy.approver_roles;
   if (std::find(roles.begin(), roles.end(), role) != roles.end()) return std::nullopt;
-  std::string names;
-  for (const auto& r : roles) names += (names.empty() ? "" : ", ") + r;
-  std::string reason = "the profile lets only " + names + " approve or deny access requests";
+  std::string reason =
+      "the profile lets only " + RoleNames(roles) + " approve or deny access requests";
   for (const auto& rule : policy.rules) {
     if (rule.check != policy::CheckKind::kApproval) continue;
     reason += " (" + rule.id + ", " + rule.seed_ref + ": " + rule.reason + ")";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "accord/workflow/rules.h"
 #include "accord/workflow/table.h"
 
 namespace accord::workflow::review {
@@ -20,11 +21,7 @@ constexpr workflow::Move<State, Action> kTable[] = {
     {State::kDocumented, Action::kRequestInfo, State::kDocumented},
 };
 
-std::string Names(const std::vector<std::string>& roles) {
-  std::string out;
-  for (const auto& r : roles) out += (out.empty() ? "" : ", ") + r;
-  return out;
-}
+std::string Names(const std::vector<std::string>& roles) { return RoleNames(roles); }
 
 bool Has(const std::vector<std::string>& roles, std::string_view role) {
   return std::find(roles.begin(), roles.end(), role) != roles.end();

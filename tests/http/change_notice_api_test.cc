@@ -165,7 +165,7 @@ TEST_F(ReviewApiTest, RoutineChangeHasNoRiskAssessmentAndUnapprovedImplementatio
                        {{"action", "withdrawn"}}, "privacy_officer"),
                   403, "forbidden");
   EXPECT_EQ(Str(officer, "message"),
-            "the profile lets only security_officer record what became of a change (TP-12)");
+            "the profile lets only the Security Officer record what became of a change (TP-12)");
   ExpectNothingWrittenSince(before, "refused change notices");
 
   // Withdrawn: its open reviews are cancelled.

@@ -152,6 +152,14 @@ TEST_F(RedFlagsApiTest, InfrastructurePartnersNeedACurrentSoc2Review) {
   ASSERT_EQ(mine.size(), 1u);
   EXPECT_EQ(Str(mine[0].at("detail")), "No SOC 2 report is recorded");
   EXPECT_EQ(Str(mine[0].at("href")), "/parties/" + host + "#sec-soc2");
+  // A report submitted but not yet reviewed does not count, and the flag says what waits.
+  Post("/api/v1/parties/" + host + "/soc2-reports", {{"type", "type1"},
+                                                     {"period_end", At(Now() - days(10))},
+                                                     {"auditor", "Granite Assurance"},
+                                                     {"opinion", "unqualified"}});
+  mine = About(Flags(), "soc2_missing", host);
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(Str(mine[0].at("detail")), "A submitted SOC 2 report awaits review");
   EXPECT_TRUE(About(flags, "soc2_missing", nimbus).empty()) << "reviewed five days ago";
 
   f_.clock().Advance(days(370));

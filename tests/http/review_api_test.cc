@@ -173,7 +173,7 @@ TEST_F(ReviewApiTest, RefusedStepsAnswerTheirStatusAndWriteNothing) {
   ExpectError(Act(id, {{"action", "reject"}, {"comment", ""}}), 422, "validation_failed");
   // luma: only the security officer approves or rejects (TP-12).
   e = ExpectError(Act(id, {{"action", "approve"}}, "privacy_officer"), 403, "forbidden");
-  EXPECT_NE(Str(e, "message").find("security_officer"), std::string::npos) << Str(e, "message");
+  EXPECT_NE(Str(e, "message").find("the Security Officer"), std::string::npos) << Str(e, "message");
   ExpectError(Act(id, {{"action", "reject"}, {"comment", "no"}}, "privacy_officer"), 403,
               "forbidden");
   ExpectError(
@@ -185,17 +185,18 @@ TEST_F(ReviewApiTest, RefusedStepsAnswerTheirStatusAndWriteNothing) {
     bool workforce = role == "staff";
     e = ExpectError(Act(id, {{"action", "approve"}}, role), 403, "forbidden");
     EXPECT_EQ(Str(e, "message"),
-              workforce ? "the profile lets only security_officer approve or reject reviews (TP-12)"
-                        : "the role " + role + " may not call POST /api/v1/reviews/{id}/actions");
+              workforce
+                  ? "the profile lets only the Security Officer approve or reject reviews (TP-12)"
+                  : "the role " + role + " may not call POST /api/v1/reviews/{id}/actions");
     e = ExpectError(
         Post(
             "/api/v1/reviews",
             {{"review_kind", "party_review"}, {"party_id", party}, {"due_at", At(Now() + days(3))}},
             role),
         403, "forbidden");
-    EXPECT_EQ(Str(e, "message"), workforce
-                                     ? "the profile lets only security_officer open reviews (TP-12)"
-                                     : "the role " + role + " may not call POST /api/v1/reviews");
+    EXPECT_EQ(Str(e, "message"),
+              workforce ? "the profile lets only the Security Officer open reviews (TP-12)"
+                        : "the role " + role + " may not call POST /api/v1/reviews");
   }
   ExpectError(Call("POST", "/api/v1/reviews/" + id + "/actions", R"({"action": "approve"})", ""),
               401, "unauthenticated");

@@ -303,8 +303,8 @@ class RouteMatrixTest : public ::testing::Test {
       ids["entitlement-reviews/id"] = Str(json::parse(review.body).at("id"));
     ids["entries/index"] = "0";
     ids["roots/size"] = "1";
-    // Issue 6: the demo's review and change notice of Relay SMS, its hosting provider's SOC 2
-    // report and finding; a calendar feed (public: its secret URL is the credential).
+    // Issue 6: the demo's review and change notice of Relay SMS and a finding; a calendar feed
+    // (public: its secret URL is the credential).
     ids["reviews/id"] = FirstId("/api/v1/reviews?limit=1&party_id=" + relay);
     ids["change-notices/id"] = FirstId("/api/v1/change-notices?limit=1&party_id=" + relay);
     ids["findings/id"] = FirstId("/api/v1/findings?limit=1");
@@ -312,9 +312,13 @@ class RouteMatrixTest : public ::testing::Test {
     for (const auto& p : Items("/api/v1/parties?limit=500&q=brightcode")) {
       ids["connections/id"] = FirstId("/api/v1/parties/" + Str(p.at("id")) + "/connections");
     }
-    for (const auto& p : Items("/api/v1/parties?limit=500&q=nimbus")) {
-      ids["soc2-reports/id"] = FirstId("/api/v1/parties/" + Str(p.at("id")) + "/soc2-reports");
-    }
+    // A SOC 2 report Relay SMS's contact submits (issue 20): the contact reads its own.
+    HttpResult soc2 = s().Post("/api/v1/parties/" + relay + "/soc2-reports",
+                               R"({"type": "type1", "period_end": "2026-01-31",
+                                   "auditor": "Matrix Assurance", "opinion": "unqualified"})",
+                               "third_party_contact");
+    EXPECT_EQ(soc2.status, 201) << soc2.body;
+    if (soc2.status == 201) ids["soc2-reports/id"] = Str(json::parse(soc2.body).at("id"));
     // Issue 9: an audit-report request logged by staff; NDA and download links are secret.
     HttpResult rrq = s().Post("/api/v1/report-requests",
                               R"({"name": "Route Matrix", "email": "matrix@example.org",

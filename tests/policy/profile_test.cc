@@ -244,7 +244,7 @@ TEST(ProfileTest, ApprovalRuleSaysWhoApproves) {
   approval.replace(approval.find("\"due_diligence\""), 15, "\"approval\"");
   auto p = ParseProfile(WithAccess(approval), "x.toml");
   ASSERT_TRUE(p.ok()) << p.error().message;
-  EXPECT_EQ(p->access.rules[0].reason, "needs approval by security_officer");
+  EXPECT_EQ(p->access.rules[0].reason, "needs approval by the Security Officer");
   EXPECT_TRUE(p->access.rules[0].params.environments.Has(Environment::kDevelopment));
 }
 

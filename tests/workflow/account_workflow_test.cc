@@ -59,7 +59,7 @@ TEST(AccountWorkflowTest, OnlyTheProfilesAdminsManageAccountsAndNobodyRequiresOn
     }
   }
   EXPECT_EQ(AdminRefusal(luma, "privacy_officer", false)->message,
-            "the profile lets only security_officer manage accounts");
+            "the profile lets only the Security Officer manage accounts");
   EXPECT_NE(AdminRefusal(luma, "security_officer", true)->message.find("break-glass"),
             std::string::npos);
   policy::IdentityPolicy both;

@@ -58,7 +58,7 @@ TEST(ChangeNoticeWorkflowTest, RolesComeFromTheProfileAndNobodyApprovesDirectly)
     }
   }
   EXPECT_EQ(RoleRefusal(luma, "staff", false, A::kWithdraw)->message,
-            "the profile lets only security_officer record what became of a change (TP-12)");
+            "the profile lets only the Security Officer record what became of a change (TP-12)");
   policy::ReviewsPolicy staffed;
   staffed.open_roles = {"security_officer", "staff"};
   EXPECT_FALSE(RoleRefusal(staffed, "staff", false, A::kImplement));

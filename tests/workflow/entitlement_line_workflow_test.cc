@@ -48,7 +48,8 @@ TEST(EntitlementLineWorkflowTest, OnlyTheProfilesReviewersDecideAndNeverDuringBr
       if (no) {
         EXPECT_EQ(no->code, ErrorCode::kForbidden);
         EXPECT_EQ(no->details.at(0).field, "role");
-        EXPECT_EQ(no->message, "the profile lets only security_officer review entitlements (TR-3)");
+        EXPECT_EQ(no->message,
+                  "the profile lets only the Security Officer review entitlements (TR-3)");
       }
       auto glass = RoleRefusal(luma, role, true, a);
       ASSERT_TRUE(glass);

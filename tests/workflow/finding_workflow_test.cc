@@ -56,9 +56,10 @@ TEST(FindingWorkflowTest, OnlyOfficersSignedInAsThemselvesManageFindings) {
       if (no) {
         EXPECT_EQ(no->code, ErrorCode::kForbidden);
         EXPECT_EQ(no->details.at(0).field, "role");
-        EXPECT_EQ(no->message,
-                  "the profile lets only security_officer, privacy_officer manage findings "
-                  "(TP-12)");
+        EXPECT_EQ(
+            no->message,
+            "the profile lets only the Security Officer or the Privacy Officer manage findings "
+            "(TP-12)");
       }
       auto glass = RoleRefusal(role, true, a);
       ASSERT_TRUE(glass) << role << " " << Name(a);

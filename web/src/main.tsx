@@ -26,6 +26,8 @@ import { AccessPage } from './pages/access';
 import { Reviews, ReviewPage } from './pages/reviews';
 import { CalendarPage } from './pages/calendar';
 import { LedgerPage } from './pages/ledger';
+import { NotAvailable } from './pages/not-available';
+import { mayOpen } from './page-access';
 import './styles.css';
 
 type Boot = { kind: 'loading' } | { kind: 'signed-out'; notice?: string } | { kind: 'signed-in'; info: SessionInfo };
@@ -93,6 +95,7 @@ function Screen(props: { path: string }) {
   const { user } = useSession().info;
   const role = user.role;
   let m: Record<string, string> | null;
+  if (!mayOpen(role, path)) return <NotAvailable contact={role === 'third_party_contact'} />;
   if (path === '/' || path === '') {
     if (role === 'third_party_contact') {
       return user.party_id ? (

@@ -4,6 +4,8 @@
 // (b) a staff member asks for staging for a customer whose BAA has expired: denied by TP-6,
 // then allowed once a BAA is executed (set up over the API), submitted; the Security Officer,
 // not the requester (separation of duties), approves it; active.
+// Each result shows beside the button that caused it, takes the focus and is red when denied;
+// the gate column says what the grant is now; one searchable party picker everywhere.
 import { api, assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
 
 await journey('access requests with the live gate', async ({ server, browser }) => {
@@ -24,7 +26,7 @@ await journey('access requests with the live gate', async ({ server, browser }) 
   assert((await page.locator('.field-error').count()) === 0, 'incomplete input is not a form error');
 
   // (a) production ePHI for a third party: TP-4 denies before anything is submitted.
-  await page.getByLabel('Find a party').fill('relay');
+  await page.getByLabel('Party: find a party', { exact: true }).fill('relay');
   await page.getByRole('combobox', { name: 'Party', exact: true }).selectOption(relay.id);
   await page.waitForFunction(() => document.querySelector('select[name="contact_id"]')?.value);
   await page.getByLabel('System (line 1)').selectOption(prod.id);
@@ -34,8 +36,20 @@ await journey('access requests with the live gate', async ({ server, browser }) 
   await live.locator('.gate-rule-deny').getByText('TP-4', { exact: true }).waitFor();
   await live.getByText('third parties never get access to production systems containing ePHI').waitFor();
   assert((await live.getAttribute('aria-live')) === 'polite', 'the decision is announced politely');
-  await page.getByRole('button', { name: 'Submit the request' }).click();
-  await page.getByText(/Request recorded for Relay SMS: Denied/).waitFor();
+  const submitButton = page.getByRole('button', { name: 'Submit the request' });
+  await submitButton.click();
+  // The result: beside the button, focused, red, with the rule that denied it in words.
+  const result = page.locator('#request-result');
+  await result.getByText(/Request recorded for Relay SMS: Denied/).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'request-result');
+  assert((await result.getAttribute('data-tone')) === 'bad', 'a denied request is shown as a refusal');
+  assert((await result.getAttribute('role')) === 'alert', 'a denial is announced');
+  const colour = await result.evaluate((el) => getComputedStyle(el).color);
+  assert(/rgb\(161, 26, 26\)/.test(colour), `the refusal is red (${colour})`);
+  const [button, box] = [await submitButton.boundingBox(), await result.boundingBox()];
+  assert(box.y >= button.y && box.y - (button.y + button.height) < 120, 'the result sits right below the button');
+  await result.getByText('TP-4', { exact: true }).waitFor();
+  await shot(page, 'access-denied-result');
   let row = page.locator('tr[data-grant]').first();
   await row.getByRole('link', { name: 'Relay SMS' }).waitFor();
   await row.getByText('Denied', { exact: true }).first().waitFor();
@@ -99,11 +113,25 @@ await journey('access requests with the live gate', async ({ server, browser }) 
   await row.waitFor();
   if (decided === 'needs_approval') {
     await row.getByText('Requested', { exact: true }).waitFor();
+    await row.getByText('Needs approval', { exact: true }).waitFor();
     await row.getByRole('button', { name: 'Approve' }).click();
-    await page.getByText('The grant is approved.').waitFor();
+    const approved = row.locator('.action-result', { hasText: 'The grant is approved.' });
+    await approved.waitFor();
+    assert(
+      await approved.evaluate((el) => el === document.activeElement),
+      'the approval result takes the focus beside its button',
+    );
   }
   row = page.locator('tr[data-grant]', { has: page.getByRole('link', { name: 'Lakeside Dental' }) }).first();
   await row.getByText('Active', { exact: true }).waitFor();
+  // The gate column: what the grant is now, not only what the gate said when it was asked.
+  await row.locator('td[data-label="Gate"]').getByText('Allowed', { exact: true }).waitFor();
+  // The same picker filters the grants: one match is chosen, and the address keeps it.
+  await page.getByLabel('Filter by party: find a party', { exact: true }).fill('lakes');
+  await page.waitForFunction((id) => new URL(location.href).searchParams.get('party_id') === id, lakeside.id);
+  await page
+    .locator('tr[data-grant]', { has: page.getByRole('link', { name: 'Relay SMS' }) })
+    .waitFor({ state: 'detached' });
   const grants = (await api(server, 'security_officer', 'GET', `/api/v1/access/grants?party_id=${lakeside.id}`)).items;
   assert(
     grants.some((g) => g.status === 'approved'),

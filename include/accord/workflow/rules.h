@@ -8,17 +8,17 @@
 #include <string_view>
 #include <vector>
 
+#include "accord/domain/role_titles.h"
+
 namespace accord::workflow {
 
 inline bool RoleIn(const std::vector<std::string>& roles, std::string_view role) {
   return std::find(roles.begin(), roles.end(), role) != roles.end();
 }
 
-// "security_officer, privacy_officer".
+// "the Security Officer or the Privacy Officer": roles in a refusal a person reads.
 inline std::string RoleNames(const std::vector<std::string>& roles) {
-  std::string out;
-  for (const auto& r : roles) out += (out.empty() ? "" : ", ") + r;
-  return out;
+  return domain::RoleList(roles);
 }
 
 // The actions of `all`, in their order, for which `allowed` holds: a kind's AllowedActions

@@ -667,7 +667,7 @@ export interface paths {
         /** List soc2-reports (filters, ?q= search, cursor pages, ?as_of=N) */
         get: operations["GET_api_v1_parties__party_id__soc2_reports"];
         put?: never;
-        /** Record a SOC 2 report as reviewed (TP-11); each exception and a non-clean opinion open findings */
+        /** Submit a party's SOC 2 report (TP-11): its contact, or an officer on its behalf; with reviewed_at it is recorded as reviewed and opens its findings */
         post: operations["POST_api_v1_parties__party_id__soc2_reports"];
         delete?: never;
         options?: never;
@@ -1410,6 +1410,23 @@ export interface paths {
         get: operations["GET_api_v1_parties__party_id__requests"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/soc2-reports/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** review: record exceptions and complementary user-entity controls; each exception and a non-clean opinion open findings */
+        post: operations["POST_api_v1_soc2_reports__id__actions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2493,6 +2510,88 @@ export interface components {
                 by: components["schemas"]["Actor"];
                 comment?: string;
             }[];
+            /** @description what the review is about, as it stands now (one review's read; not with as_of): its party's agreements, SOC 2 reports and open findings, the change notice, the partner list with what changed since the last approved list review, the documents it names, and why the caller cannot approve it */
+            context?: {
+                party: {
+                    id: string;
+                    name: string;
+                    kind: string;
+                    status?: string;
+                } | null;
+                agreements: components["schemas"]["Agreement"][];
+                soc2_reports: {
+                    id: string;
+                    type: string;
+                    /** Format: date-time */
+                    period_end: string;
+                    auditor: string;
+                    opinion: string;
+                    status: string;
+                    /** Format: date-time */
+                    period_start?: string;
+                    /** Format: date-time */
+                    reviewed_at?: string;
+                }[];
+                open_findings: {
+                    id: string;
+                    title: string;
+                    severity: string;
+                    status: string;
+                    /** Format: date-time */
+                    due_at?: string;
+                }[];
+                change_notice: {
+                    id: string;
+                    title: string;
+                    status: string;
+                    description?: string;
+                    /** Format: date-time */
+                    planned_at?: string;
+                    new_data_location?: string;
+                    new_subprocessor?: boolean;
+                    substantial?: boolean;
+                    substantial_reasons?: string[];
+                    risk_assessment_id?: string;
+                    change_review_id?: string;
+                } | null;
+                partner_list: {
+                    parties: {
+                        id: string;
+                        name: string;
+                        kind: string;
+                        services: string[];
+                        contacts: string[];
+                        /** @enum {string} */
+                        change: "added" | "changed" | "unchanged";
+                        changes: ("services" | "contacts" | "details")[];
+                        status?: string;
+                    }[];
+                    removed: {
+                        id: string;
+                        name: string;
+                        kind?: string;
+                        status?: string;
+                    }[];
+                    more: number;
+                    /** Format: date-time */
+                    since: string | null;
+                    since_review_id: string | null;
+                } | null;
+                documents: {
+                    id: string;
+                    filename: string;
+                    content_type?: string;
+                    size?: number;
+                }[];
+                approval: {
+                    blocked: boolean;
+                    reasons: {
+                        text: string;
+                        href?: string;
+                        link_text?: string;
+                    }[];
+                } | null;
+            };
         };
         /** @description a soc2 report */
         Soc2Report: {
@@ -2508,20 +2607,25 @@ export interface components {
             opinion: "unqualified" | "qualified" | "adverse" | "disclaimer";
             /** Format: date-time */
             issued_at?: string | null;
-            /** Format: date-time */
-            reviewed_at: string;
-            /** @description exceptions the auditor noted; each becomes a finding */
+            /**
+             * Format: date-time
+             * @description when we reviewed it; absent while the report awaits review
+             */
+            reviewed_at?: string | null;
+            /** @description exceptions the auditor noted; each becomes a finding; internal: not shown to the party's contacts */
             exceptions?: {
                 control: string;
                 description?: string | null;
                 /** @enum {string|null} */
                 severity?: "critical" | "high" | "medium" | "low" | null;
             }[] | null;
-            /** @description complementary user entity controls, each with our owner */
+            /** @description complementary user entity controls, each with our owner; internal: not shown to the party's contacts */
             user_entity_controls?: {
                 control: string;
                 owner_id: string;
                 in_place?: boolean | null;
+                /** @description the HIPAA specification it serves, e.g. 164.308(a)(1)(ii)(A) */
+                hipaa_citation?: string | null;
             }[] | null;
             /** @description covers the gap between the period's end and now */
             bridge_letter?: {
@@ -2531,7 +2635,17 @@ export interface components {
             } | null;
             /** @description the uploaded report */
             document_id?: string | null;
+            /** @description internal: not shown to the party's contacts */
             summary?: string | null;
+            status: string;
+            submitted_by?: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            } | null;
+            /** @description internal: not shown to the party's contacts */
             reviewed_by?: {
                 id: string;
                 role: string;
@@ -2539,6 +2653,7 @@ export interface components {
                 /** Format: email */
                 email?: string | null;
             } | null;
+            /** @description internal: not shown to the party's contacts */
             finding_ids?: string[] | null;
             id: string;
             /** Format: date-time */
@@ -2549,6 +2664,19 @@ export interface components {
             party_id: string;
             /** @description the ledger entry that wrote this version */
             ledger_index: number;
+            /** @description the party's name */
+            party_name?: string;
+            /** @description what the caller may do now: the portal offers only these */
+            allowed_actions?: string[];
+            /** @description every version, oldest first (one object's read, not in lists) */
+            history?: {
+                action: string;
+                status: string;
+                /** Format: date-time */
+                at: string;
+                by: components["schemas"]["Actor"];
+                comment?: string;
+            }[];
         };
         /** @description a change notice */
         ChangeNotice: {
@@ -2806,7 +2934,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -2846,7 +2974,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -2884,7 +3012,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -2927,7 +3055,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -2995,7 +3123,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3057,7 +3185,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3101,7 +3229,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3149,7 +3277,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3196,7 +3324,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3244,7 +3372,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3307,7 +3435,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3363,7 +3491,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3411,7 +3539,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3449,7 +3577,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3511,7 +3639,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3584,7 +3712,7 @@ export interface operations {
                     "application/json": components["schemas"]["Party"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3628,7 +3756,7 @@ export interface operations {
                     "application/json": components["schemas"]["Party"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3673,7 +3801,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3749,7 +3877,7 @@ export interface operations {
                     "application/json": components["schemas"]["Party"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3803,7 +3931,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3864,7 +3992,7 @@ export interface operations {
                     "application/json": components["schemas"]["System"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3908,7 +4036,7 @@ export interface operations {
                     "application/json": components["schemas"]["System"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3953,7 +4081,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4017,7 +4145,7 @@ export interface operations {
                     "application/json": components["schemas"]["System"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4074,7 +4202,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4131,7 +4259,7 @@ export interface operations {
                     "application/json": components["schemas"]["Service"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4175,7 +4303,7 @@ export interface operations {
                     "application/json": components["schemas"]["Service"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4220,7 +4348,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4277,7 +4405,7 @@ export interface operations {
                     "application/json": components["schemas"]["Service"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4334,7 +4462,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4387,7 +4515,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4431,7 +4559,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4476,7 +4604,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4529,7 +4657,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4588,7 +4716,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4677,7 +4805,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4721,7 +4849,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4766,7 +4894,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4855,7 +4983,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4910,7 +5038,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4968,7 +5096,7 @@ export interface operations {
                     "application/json": components["schemas"]["DueDiligence"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5012,7 +5140,7 @@ export interface operations {
                     "application/json": components["schemas"]["DueDiligence"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5057,7 +5185,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5115,7 +5243,7 @@ export interface operations {
                     "application/json": components["schemas"]["DueDiligence"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5172,7 +5300,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5235,7 +5363,7 @@ export interface operations {
                     "application/json": components["schemas"]["Control"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5279,7 +5407,7 @@ export interface operations {
                     "application/json": components["schemas"]["Control"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5324,7 +5452,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5387,7 +5515,7 @@ export interface operations {
                     "application/json": components["schemas"]["Control"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5444,7 +5572,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5488,7 +5616,7 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5532,7 +5660,7 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5590,7 +5718,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5649,7 +5777,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5693,7 +5821,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5749,7 +5877,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5797,7 +5925,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementReview"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5841,7 +5969,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementReview"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5897,7 +6025,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5941,7 +6069,7 @@ export interface operations {
                     "application/json": components["schemas"]["Alert"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6007,7 +6135,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6069,7 +6197,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6113,7 +6241,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6138,6 +6266,8 @@ export interface operations {
             query?: {
                 /** @description filter */
                 opinion?: string;
+                /** @description filter */
+                status?: string;
                 /** @description oldest (default) or newest first */
                 order?: string;
                 /** @description 1-500, default 50 */
@@ -6168,7 +6298,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6213,20 +6343,25 @@ export interface operations {
                     opinion: "unqualified" | "qualified" | "adverse" | "disclaimer";
                     /** Format: date-time */
                     issued_at?: string;
-                    /** Format: date-time */
-                    reviewed_at: string;
-                    /** @description exceptions the auditor noted; each becomes a finding */
+                    /**
+                     * Format: date-time
+                     * @description when we reviewed it; absent while the report awaits review
+                     */
+                    reviewed_at?: string;
+                    /** @description exceptions the auditor noted; each becomes a finding; internal: not shown to the party's contacts */
                     exceptions?: {
                         control: string;
                         description?: string;
                         /** @enum {string} */
                         severity?: "critical" | "high" | "medium" | "low";
                     }[];
-                    /** @description complementary user entity controls, each with our owner */
+                    /** @description complementary user entity controls, each with our owner; internal: not shown to the party's contacts */
                     user_entity_controls?: {
                         control: string;
                         owner_id: string;
                         in_place?: boolean;
+                        /** @description the HIPAA specification it serves, e.g. 164.308(a)(1)(ii)(A) */
+                        hipaa_citation?: string;
                     }[];
                     /** @description covers the gap between the period's end and now */
                     bridge_letter?: {
@@ -6236,6 +6371,7 @@ export interface operations {
                     };
                     /** @description the uploaded report */
                     document_id?: string;
+                    /** @description internal: not shown to the party's contacts */
                     summary?: string;
                 };
             };
@@ -6250,7 +6386,7 @@ export interface operations {
                     "application/json": components["schemas"]["Soc2Report"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6294,7 +6430,7 @@ export interface operations {
                     "application/json": components["schemas"]["Soc2Report"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6352,7 +6488,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6413,7 +6549,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeNotice"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6457,7 +6593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeNotice"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6515,7 +6651,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6574,7 +6710,7 @@ export interface operations {
                     "application/json": components["schemas"]["Finding"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6618,7 +6754,7 @@ export interface operations {
                     "application/json": components["schemas"]["Finding"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6672,7 +6808,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6730,7 +6866,7 @@ export interface operations {
                     "application/json": components["schemas"]["Certification"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6774,7 +6910,7 @@ export interface operations {
                     "application/json": components["schemas"]["Certification"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6819,7 +6955,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6880,7 +7016,7 @@ export interface operations {
                     "application/json": components["schemas"]["Certification"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6938,7 +7074,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6999,7 +7135,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportRequest"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7043,7 +7179,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportRequest"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7189,7 +7325,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7233,7 +7369,7 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7280,7 +7416,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7324,7 +7460,7 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7365,7 +7501,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7426,7 +7562,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7484,7 +7620,7 @@ export interface operations {
                     "application/json": components["schemas"]["GateDecision"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7540,7 +7676,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7598,7 +7734,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7642,7 +7778,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7689,7 +7825,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7736,7 +7872,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7783,7 +7919,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7917,7 +8053,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7987,7 +8123,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8057,7 +8193,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8103,7 +8239,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8173,7 +8309,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8243,7 +8379,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8307,7 +8443,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8348,7 +8484,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8389,7 +8525,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8436,7 +8572,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8485,7 +8621,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8546,7 +8682,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8600,7 +8736,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8656,7 +8792,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8707,7 +8843,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8751,7 +8887,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8798,7 +8934,7 @@ export interface operations {
                     "application/json": components["schemas"]["Alert"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8859,7 +8995,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8914,7 +9050,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementReview"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8996,7 +9132,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9046,7 +9182,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9110,7 +9246,76 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_soc2_reports__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "review";
+                    /**
+                     * Format: date-time
+                     * @description when the report was reviewed (default now; not in the future)
+                     */
+                    reviewed_at?: string;
+                    /** @description exceptions the auditor noted; each becomes a finding */
+                    exceptions?: {
+                        control: string;
+                        description?: string;
+                        /** @enum {string} */
+                        severity?: "critical" | "high" | "medium" | "low";
+                    }[];
+                    /** @description complementary user entity controls, each with our owner */
+                    user_entity_controls?: {
+                        control: string;
+                        owner_id: string;
+                        in_place?: boolean;
+                        /** @description the HIPAA specification it serves, e.g. 164.308(a)(1)(ii)(A) */
+                        hipaa_citation?: string;
+                    }[];
+                    summary?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Soc2Report"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9164,7 +9369,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeNotice"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9218,7 +9423,7 @@ export interface operations {
                     "application/json": components["schemas"]["Finding"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9320,7 +9525,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9411,7 +9616,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9481,7 +9686,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9529,7 +9734,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9582,7 +9787,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9626,7 +9831,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9667,7 +9872,7 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9705,7 +9910,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9743,7 +9948,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9781,7 +9986,7 @@ export interface operations {
                     "application/atom+xml": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9847,7 +10052,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9903,7 +10108,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9941,7 +10146,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9979,7 +10184,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10017,7 +10222,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10079,7 +10284,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10137,7 +10342,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportRequest"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10178,7 +10383,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10219,7 +10424,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10260,7 +10465,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10301,7 +10506,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10339,7 +10544,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10387,7 +10592,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10428,7 +10633,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10469,7 +10674,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10534,7 +10739,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10582,7 +10787,7 @@ export interface operations {
                             count: number;
                             items: {
                                 /** @enum {string} */
-                                kind: "review_to_document" | "review_to_approve" | "grant_to_approve" | "report_request" | "vendor_answer" | "change_notice" | "finding" | "entitlement_line";
+                                kind: "review_to_document" | "review_to_approve" | "grant_to_approve" | "report_request" | "vendor_answer" | "change_notice" | "soc2_to_review" | "finding" | "entitlement_line";
                                 id: string;
                                 title: string;
                                 detail: string;
@@ -10602,7 +10807,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10653,7 +10858,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10693,7 +10898,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10739,7 +10944,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10806,7 +11011,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10858,7 +11063,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,6 @@
 // The access gate's decision, rule by rule: shared by the live request form and the grants list.
 import type { components } from '../generated/openapi';
+import { RequirementTag } from '../components/requirement-tag';
 import { Badge, humanize } from '../ui';
 
 // POST /api/v1/access/evaluate answers a GateDecision (docs/openapi.json).
@@ -40,7 +41,7 @@ function RuleItem(props: { rule: Rule; showRemedy: boolean }) {
   return (
     <li class={`gate-rule gate-rule-${r.outcome}`}>
       <div class="gate-rule-head">
-        {r.seed_ref && <span class="badge badge-info gate-ref">{r.seed_ref}</span>}
+        {r.seed_ref && <RequirementTag code={r.seed_ref} statement={r.statement || undefined} />}
         <OutcomeBadge outcome={r.outcome} />
         <span class="gate-reason">{r.reason}</span>
       </div>

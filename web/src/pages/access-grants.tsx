@@ -2,19 +2,21 @@
 // approve / deny / revoke where the server allows the caller (the grant's allowed_actions).
 import { useState } from 'preact/hooks';
 import { describe, listAll, post } from '../api';
+import { ActionResult, type ResultTone } from '../components/action-result';
 import { FilterSelect } from '../components/filter-select';
+import { PartyPicker } from '../components/party-picker';
 import { Missing, Table } from '../components/table';
 import { Link, setQuery, useLocation } from '../router';
 import { useSession } from '../session';
 import { Alert, Badge, DateText, Empty, Form, Loading, Section, TextField, humanize, useForm, useLoad } from '../ui';
-import { DECISION_TEXT, DecisionBadge, DecisionRules, decisionClass } from './access-gate';
+import { DECISION_TEXT, DecisionRules, decisionClass } from './access-gate';
 import type { Actor, Grant, Party } from './access-model';
 import { plainRefusal } from './review-common';
 import { allows, who } from './workflow-model';
 
 const STATUSES = ['requested', 'approved', 'denied', 'revoked', 'expired'];
 
-function GrantActions(props: { grant: Grant; onChanged: (g: Grant, message: string) => void }) {
+function GrantActions(props: { grant: Grant; onChanged: (g: Grant, message: string, tone: ResultTone) => void }) {
   const { grant: g } = props;
   const [mode, setMode] = useState<'' | 'deny' | 'revoke'>('');
   const [error, setError] = useState('');
@@ -35,7 +37,10 @@ function GrantActions(props: { grant: Grant; onChanged: (g: Grant, message: stri
       const r = await post<Grant>(`/api/v1/access/grants/${g.id}/approve`, {});
       props.onChanged(
         r,
-        r.status === 'approved' ? 'The grant is approved.' : `The gate decided again: ${humanize(r.status)}.`,
+        r.status === 'approved'
+          ? 'The grant is approved.'
+          : `Not approved: the gate decided again and the request is now ${humanize(r.status).toLowerCase()}.`,
+        r.status === 'approved' ? 'ok' : 'bad',
       );
     } catch (e) {
       setError(describe(e));
@@ -51,7 +56,7 @@ function GrantActions(props: { grant: Grant; onChanged: (g: Grant, message: stri
     if (r) {
       setMode('');
       form.reset();
-      props.onChanged(r, action === 'deny' ? 'The request is denied.' : 'The grant is revoked.');
+      props.onChanged(r, action === 'deny' ? 'The request is denied.' : 'The grant is revoked.', 'ok');
     }
   }
 
@@ -118,9 +123,30 @@ function actorOf(a: Actor | null | undefined): string {
   return a ? 'by ' + who(a) : '';
 }
 
+// The grant's state now, through the gate's eyes: what its decision was and what became of it
+// (approved and running, ended, refused), rather than only the decision at request time.
+export function gateState(g: Grant): { label: string; tone: string; note?: string } {
+  const status = g.effective_status || g.status;
+  const decided = g.decision?.decision || g.decision_outcome || '';
+  if (status === 'denied')
+    return { label: 'Denied', tone: 'bad', note: decided === 'deny' ? 'by the gate' : 'by an approver' };
+  if (status === 'revoked') return { label: 'Revoked', tone: 'muted', note: 'access ended' };
+  if (status === 'expired') return { label: 'Ended', tone: 'muted', note: 'its window is over' };
+  if (status === 'requested') return { label: 'Needs approval', tone: 'warn', note: 'the gate passed it' };
+  if (status === 'approved' || status === 'active')
+    return {
+      label: 'Allowed',
+      tone: 'ok',
+      note: g.approved_by ? `approved by ${who(g.approved_by)}` : 'every rule passed',
+    };
+  return { label: DECISION_TEXT[decided] || humanize(decided), tone: 'muted' };
+}
+
 function GrantRow(props: { grant: Grant; onChanged: (g: Grant, message: string) => void }) {
   const { grant: g } = props;
   const [open, setOpen] = useState(false);
+  const [result, setResult] = useState<{ text: string; tone: ResultTone; seq: number } | null>(null);
+  const gate = gateState(g);
   const partyName = g.party_name || g.party_id;
   const status = g.effective_status || g.status;
   return (
@@ -147,7 +173,8 @@ function GrantRow(props: { grant: Grant; onChanged: (g: Grant, message: string) 
           <DateText value={g.start_at} /> – <DateText value={g.end_at} />
         </td>
         <td data-label="Gate">
-          <DecisionBadge decision={g.decision?.decision || g.decision_outcome || ''} />
+          <Badge value={gate.label} tone={gate.tone} label={gate.label} />
+          {gate.note && <div class="small muted">{gate.note}</div>}
         </td>
         <td data-label="Status">
           <Badge value={status} />
@@ -164,7 +191,18 @@ function GrantRow(props: { grant: Grant; onChanged: (g: Grant, message: string) 
             {open ? 'Hide' : 'Why?'}
             <span class="sr-only"> the decision for {partyName}</span>
           </button>
-          <GrantActions grant={g} onChanged={props.onChanged} />
+          <GrantActions
+            grant={g}
+            onChanged={(after, message, tone) => {
+              setResult({ text: message, tone, seq: (result?.seq || 0) + 1 });
+              props.onChanged(after, message);
+            }}
+          />
+          {result && (
+            <ActionResult tone={result.tone} seq={result.seq}>
+              {result.text}
+            </ActionResult>
+          )}
         </td>
       </tr>
       {open && (
@@ -236,12 +274,12 @@ export function Grants(props: { parties: Party[]; reloadKey: number; notice: str
           options={STATUSES}
           onChange={(v) => setQuery({ status: v })}
         />
-        <FilterSelect
+        <PartyPicker
           id="grant-party"
           label="Filter by party"
           value={partyFilter}
-          any="All parties"
-          options={props.parties.map((p) => ({ value: p.id, label: p.name }))}
+          empty="All parties"
+          parties={props.parties}
           onChange={(v) => setQuery({ party_id: v })}
         />
       </div>
@@ -263,8 +301,9 @@ export function Grants(props: { parties: Party[]; reloadKey: number; notice: str
                 <GrantRow
                   key={g.id}
                   grant={g}
-                  onChanged={(_, message) => {
-                    props.setNotice(message);
+                  onChanged={() => {
+                    // The row shows what happened beside its buttons; the list reloads.
+                    props.setNotice('');
                     setTick((t) => t + 1);
                   }}
                 />

@@ -2,7 +2,10 @@
 // debounced) as the form is filled in.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, describe, get, post, type ErrorDetail, type ListPage } from '../api';
-import { Form, SelectField, TextField, humanize, useForm, useLoad, type FormState, type Values } from '../ui';
+import { ActionResult } from '../components/action-result';
+import { PartyField } from '../components/party-picker';
+import { RequirementTag } from '../components/requirement-tag';
+import { DateText, Form, SelectField, TextField, humanize, useForm, useLoad, type FormState, type Values } from '../ui';
 import { DECISION_TEXT, DecisionRules, decisionClass, type Decision } from './access-gate';
 import {
   fieldLabel,
@@ -64,13 +67,13 @@ function LivePanel(props: { live: Live }) {
   let body;
   if (live.kind === 'decision') {
     const d = live.decision;
-    const denies = d.rules.filter((r) => r.outcome === 'deny').map((r) => r.seed_ref || r.id);
+    const denies = d.rules.filter((r) => r.outcome === 'deny').length;
     body = (
       <div class={decisionClass(d.decision)} data-decision={d.decision}>
         <h2 id="gate-decision-title">Gate decision: {DECISION_TEXT[d.decision] || humanize(d.decision)}</h2>
         <p class="gate-summary">
           {d.decision === 'deny' &&
-            `Denied by ${[...new Set(denies)].join(', ')}. Submitting records a denied request.`}
+            `${denies === 1 ? 'One rule denies it' : `${denies} rules deny it`} (below). Submitting records a denied request.`}
           {d.decision === 'needs_approval' && 'Every rule passes; a grant needs approval before it takes effect.'}
           {d.decision === 'allow' && 'Every rule passes; the grant takes effect when submitted.'}
         </p>
@@ -121,8 +124,8 @@ function LivePanel(props: { live: Live }) {
 
 export function RequestForm(props: { parties: Party[]; systems: System[]; onRecorded: (g: Grant) => void }) {
   const form = useForm(INITIAL);
-  const [partyQuery, setPartyQuery] = useState('');
   const live = useLiveDecision(form.values);
+  const [recorded, setRecorded] = useState<{ grant: Grant; seq: number } | null>(null);
   const partyId = form.values.party_id;
   const contacts = useLoad(
     (signal) =>
@@ -140,13 +143,6 @@ export function RequestForm(props: { parties: Party[]; systems: System[]; onReco
     form.set('contact_id', primary ? primary.id : '');
   }, [contacts.data]);
 
-  const q = partyQuery.trim().toLowerCase();
-  const partyOptions = props.parties
-    .filter((p) => !q || p.name.toLowerCase().includes(q) || p.id === partyId)
-    .map((p) => ({
-      value: p.id,
-      label: `${p.name} (${humanize(p.kind)}${p.status !== 'active' ? ', ' + p.status : ''})`,
-    }));
   const systemOptions = props.systems.map((s) => ({
     value: s.id,
     label: `${s.name} — ${s.environment}${s.contains_ephi ? ', ePHI' : ''}`,
@@ -177,107 +173,137 @@ export function RequestForm(props: { parties: Party[]; systems: System[]; onReco
   async function submit() {
     const g = await form.submit((v) => post<Grant>('/api/v1/access/grants', requestBody(v)));
     if (g) {
+      setRecorded({ grant: g, seq: (recorded?.seq || 0) + 1 });
       props.onRecorded(g);
       form.reset({ ...INITIAL, start_at: today(), end_at: today(30) });
-      setPartyQuery('');
     }
   }
 
   return (
     <div class="access-request">
-      <Form
-        form={form}
-        onSubmit={submit}
-        submitLabel="Submit the request"
-        label="Access request"
-        class="form access-form"
-      >
-        <div class="form-grid">
-          <div class="field">
-            <label for="party-search">Find a party</label>
-            <input
-              id="party-search"
-              type="search"
-              value={partyQuery}
-              aria-describedby="party-search-hint"
-              onInput={(e) => setPartyQuery((e.target as HTMLInputElement).value)}
+      <div class="access-request-main">
+        <Form
+          form={form}
+          onSubmit={submit}
+          submitLabel="Submit the request"
+          label="Access request"
+          class="form access-form"
+        >
+          <div class="form-grid">
+            <PartyField form={form} name="party_id" label="Party" required detailed parties={props.parties} />
+            <SelectField
+              form={form}
+              name="contact_id"
+              label="Contact at the party"
+              required
+              placeholder={
+                !partyId
+                  ? 'Choose a party first'
+                  : contacts.data && contacts.data.length === 0
+                    ? 'This party has no contacts'
+                    : 'Choose a contact…'
+              }
+              options={(contacts.data || []).map((c) => ({
+                value: c.id,
+                label: `${c.name}${c.email ? ' <' + c.email + '>' : ''}${c.primary ? ' (primary)' : ''}`,
+              }))}
+              hint={contacts.error ? describe(contacts.error) : undefined}
             />
-            <p class="hint" id="party-search-hint">
-              Narrows the party list below ({partyOptions.length} of {props.parties.length}).
-            </p>
+            <TextField form={form} name="start_at" label="Start" type="date" required />
+            <TextField
+              form={form}
+              name="end_at"
+              label="End"
+              type="date"
+              required
+              hint="Access ends at the start of this day (UTC)."
+            />
           </div>
-          <SelectField
-            form={form}
-            name="party_id"
-            label="Party"
-            required
-            options={partyOptions}
-            placeholder="Choose a party…"
+          <TextField form={form} name="purpose" label="Purpose" multiline rows={2} />
+          <fieldset class="access-lines">
+            <legend>Systems requested</legend>
+            {Array.from({ length: n }, (_, i) => (
+              <div class="access-line" id={`line-${i}`} role="group" aria-label={`Line ${i + 1}`}>
+                <SelectField
+                  form={form}
+                  name={`lines[${i}].system_id`}
+                  label={`System (line ${i + 1})`}
+                  required
+                  options={systemOptions}
+                  placeholder="Choose a system…"
+                />
+                <SelectField
+                  form={form}
+                  name={`lines[${i}].permission`}
+                  label={`Permission (line ${i + 1})`}
+                  required
+                  options={PERMISSIONS}
+                />
+                <EndpointField form={form} line={i} systems={props.systems} />
+                <TextField form={form} name={`lines[${i}].justification`} label={`Justification (line ${i + 1})`} />
+                {n > 1 && (
+                  <button type="button" class="btn btn-small access-line-remove" onClick={() => removeLine(i)}>
+                    Remove line {i + 1}
+                  </button>
+                )}
+              </div>
+            ))}
+            <button type="button" class="btn btn-small" onClick={addLine}>
+              Add a system
+            </button>
+          </fieldset>
+        </Form>
+        {recorded && (
+          <RecordedResult
+            grant={recorded.grant}
+            seq={recorded.seq}
+            party={props.parties.find((p) => p.id === recorded.grant.party_id)?.name || 'the party'}
           />
-          <SelectField
-            form={form}
-            name="contact_id"
-            label="Contact at the party"
-            required
-            placeholder={
-              !partyId
-                ? 'Choose a party first'
-                : contacts.data && contacts.data.length === 0
-                  ? 'This party has no contacts'
-                  : 'Choose a contact…'
-            }
-            options={(contacts.data || []).map((c) => ({
-              value: c.id,
-              label: `${c.name}${c.email ? ' <' + c.email + '>' : ''}${c.primary ? ' (primary)' : ''}`,
-            }))}
-            hint={contacts.error ? describe(contacts.error) : undefined}
-          />
-          <TextField form={form} name="start_at" label="Start" type="date" required />
-          <TextField
-            form={form}
-            name="end_at"
-            label="End"
-            type="date"
-            required
-            hint="Access ends at the start of this day (UTC)."
-          />
-        </div>
-        <TextField form={form} name="purpose" label="Purpose" multiline rows={2} />
-        <fieldset class="access-lines">
-          <legend>Systems requested</legend>
-          {Array.from({ length: n }, (_, i) => (
-            <div class="access-line" id={`line-${i}`} role="group" aria-label={`Line ${i + 1}`}>
-              <SelectField
-                form={form}
-                name={`lines[${i}].system_id`}
-                label={`System (line ${i + 1})`}
-                required
-                options={systemOptions}
-                placeholder="Choose a system…"
-              />
-              <SelectField
-                form={form}
-                name={`lines[${i}].permission`}
-                label={`Permission (line ${i + 1})`}
-                required
-                options={PERMISSIONS}
-              />
-              <EndpointField form={form} line={i} systems={props.systems} />
-              <TextField form={form} name={`lines[${i}].justification`} label={`Justification (line ${i + 1})`} />
-              {n > 1 && (
-                <button type="button" class="btn btn-small access-line-remove" onClick={() => removeLine(i)}>
-                  Remove line {i + 1}
-                </button>
-              )}
-            </div>
-          ))}
-          <button type="button" class="btn btn-small" onClick={addLine}>
-            Add a system
-          </button>
-        </fieldset>
-      </Form>
+        )}
+      </div>
       <LivePanel live={live} />
     </div>
+  );
+}
+
+// What the gate made of the request just submitted, beside the button: denied (red, with the
+// rules that denied it), waiting for approval, or granted.
+function RecordedResult(props: { grant: Grant; party: string; seq: number }) {
+  const g = props.grant;
+  const rules = g.decision?.rules || [];
+  const status = g.effective_status || g.status;
+  if (g.status === 'denied') {
+    const denying = rules.filter((r) => r.outcome === 'deny');
+    return (
+      <ActionResult tone="bad" seq={props.seq} id="request-result">
+        Request recorded for {props.party}: Denied.
+        <ul class="plain">
+          {denying.map((r) => (
+            <li>
+              {r.reason}
+              {r.seed_ref && <RequirementTag code={r.seed_ref} statement={r.statement || undefined} />}
+            </li>
+          ))}
+        </ul>
+      </ActionResult>
+    );
+  }
+  if (g.status === 'requested') {
+    const approval = rules.find((r) => r.outcome === 'needs_approval');
+    return (
+      <ActionResult tone="warn" seq={props.seq} id="request-result">
+        Request recorded for {props.party}: Needs approval.
+        <p>{approval?.reason ? `It ${approval.reason} before it takes effect.` : 'An approver decides it next.'}</p>
+      </ActionResult>
+    );
+  }
+  return (
+    <ActionResult tone="ok" seq={props.seq} id="request-result">
+      Request recorded for {props.party}: {humanize(status)}.
+      <p>
+        Access from <DateText value={g.start_at} /> until <DateText value={g.end_at} />.
+      </p>
+    </ActionResult>
   );
 }
 

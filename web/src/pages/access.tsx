@@ -3,9 +3,9 @@
 // revoke (access-grants.tsx).
 import { useState } from 'preact/hooks';
 import { listAll } from '../api';
+import { RequirementTags } from '../components/requirement-tag';
 import { isWorkforce, useSession } from '../session';
-import { Loading, Page, Section, humanize, useLoad } from '../ui';
-import { DECISION_TEXT } from './access-gate';
+import { Loading, Page, Section, useLoad } from '../ui';
 import { Grants } from './access-grants';
 import type { Party, System } from './access-model';
 import { RequestForm } from './access-request';
@@ -31,7 +31,12 @@ export function AccessPage() {
   return (
     <Page
       title="Access"
-      subtitle="Third-party access: every request passes the gate (TP-2 … TP-4, TR-3) and is recorded with its decision."
+      subtitle={
+        <>
+          Third-party access: every request passes the access rules and is recorded with its decision.
+          <RequirementTags codes={['TP-2', 'TP-3', 'TP-4', 'TR-3']} />
+        </>
+      }
     >
       <Loading state={refs} label="parties and systems">
         {(r) => (
@@ -41,11 +46,9 @@ export function AccessPage() {
                 <RequestForm
                   parties={r.parties}
                   systems={r.systems}
-                  onRecorded={(g) => {
-                    const party = r.parties.find((p) => p.id === g.party_id)?.name || g.party_id;
-                    setNotice(
-                      `Request recorded for ${party}: ${humanize(g.effective_status || g.status)} (gate: ${DECISION_TEXT[g.decision.decision] || g.decision.decision}).`,
-                    );
+                  onRecorded={() => {
+                    // The result shows beside the submit button (RequestForm); the list reloads.
+                    setNotice('');
                     setReloadKey((k) => k + 1);
                   }}
                 />

@@ -7,12 +7,12 @@ import { Badge, DateText, Empty, Section, humanize } from '../ui';
 import {
   daysLeftText,
   dueText,
-  kindLabel,
   type AgreementExpiring,
   type Counts,
   type Loaded,
   type Review,
 } from './dashboard-model';
+import { KindLabel } from './review-kind-label';
 
 // Every item the dashboard lists names its party (party_name): no lookup of the parties.
 export function PartyLink(props: { id: string | null | undefined; name?: string | null }) {
@@ -43,7 +43,9 @@ function ReviewTable(props: { items: Review[]; caption: string; late?: boolean }
           <td>
             <PartyLink id={r.party_id} name={r.party_name} />
           </td>
-          <td class="hide-narrow">{kindLabel(r.review_kind)}</td>
+          <td class="hide-narrow">
+            <KindLabel kind={r.review_kind} />
+          </td>
           <td>
             <Badge value={r.status} />
           </td>
@@ -226,7 +228,9 @@ export function ByKind(props: { byKind: Record<string, Counts> }) {
               const c = props.byKind[k];
               return (
                 <tr>
-                  <th scope="row">{kindLabel(k)}</th>
+                  <th scope="row">
+                    <KindLabel kind={k} />
+                  </th>
                   <td>{c.open}</td>
                   <td>{c.due_next_30_days}</td>
                   <td class={c.overdue ? 'late' : ''}>{c.overdue}</td>

@@ -4,6 +4,7 @@
 // taken from the server. "Check a tampered copy" shows what a changed byte does.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, withQuery, type ApiResponse } from '../api';
+import { eventWords } from '../event-words';
 import { fromBase64, hashLeaf, toBase64, verifyInclusion, type Verdict } from '../lib/merkle';
 import { Link, navigate, setQuery, useLocation } from '../router';
 import {
@@ -316,7 +317,7 @@ function EventCheck(props: { c: Checkpoint; index: number }) {
           {ev?.type ? (
             <>
               {' '}
-              · <code>{ev.type}</code>
+              · {eventWords(ev.type)} <code class="small">{ev.type}</code>
             </>
           ) : null}
         </h2>
@@ -506,7 +507,10 @@ function LatestEntries(props: { c: Checkpoint; from: number | null; selected: nu
                           </Link>
                         </td>
                         <td>
-                          <code>{e.event?.type}</code>
+                          {eventWords(e.event?.type)}
+                          <div class="small muted">
+                            <code>{e.event?.type}</code>
+                          </div>
                         </td>
                         <td>
                           <DateText value={e.event?.time} time />

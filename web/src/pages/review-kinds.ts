@@ -20,13 +20,23 @@ export type ReviewDocumentation = NonNullable<Review['documentation']>;
 export type SectionName = Exclude<keyof ReviewDocumentation, 'documented_by' | 'documented_at'>;
 
 export const KIND_LABELS: Record<string, string> = {
-  partner_list_review: 'Partner and subcontractor list review (TP-10)',
-  party_review: 'Security, compliance and SLA review (TP-11)',
-  sla_review: 'SLA review (TP-14)',
-  activity_review: 'Activity review (TP-15)',
-  sla_report: 'Quarterly SLA-review report (TP-15)',
-  change_review: 'Change review (TP-9)',
-  risk_assessment: 'Risk assessment (TP-9)',
+  partner_list_review: 'Partner and subcontractor list review',
+  party_review: 'Security, compliance and SLA review',
+  sla_review: 'SLA review',
+  activity_review: 'Activity review',
+  sla_report: 'Quarterly SLA-review report',
+  change_review: 'Change review',
+  risk_assessment: 'Risk assessment',
+};
+// The requirement each kind of review meets: a small tag beside its name (KindLabel).
+export const KIND_REQUIREMENTS: Record<string, string> = {
+  partner_list_review: 'TP-10',
+  party_review: 'TP-11',
+  sla_review: 'TP-14',
+  activity_review: 'TP-15',
+  sla_report: 'TP-15',
+  change_review: 'TP-9',
+  risk_assessment: 'TP-9',
 };
 export const KINDS = Object.keys(KIND_LABELS);
 // Opened by a change notice, not by hand.

@@ -34,6 +34,8 @@ import {
   type ReviewDocumentation,
   type UserRef,
 } from './review-kinds';
+import { ApprovalNote, ReviewAbout } from './review-context';
+import { KindLabel } from './review-kind-label';
 import { AwaitingBadge, documentNames, Thread } from './request-thread';
 import { steps } from './review-history';
 import { allows, who } from './workflow-model';
@@ -293,6 +295,37 @@ function PartyQuestions(props: {
   );
 }
 
+// Documents and SOC 2 reports the documentation cites, by name and linked, never by id.
+function Cited(props: { ids: unknown; review: Review }) {
+  const ids = Array.isArray(props.ids) ? (props.ids as string[]) : [];
+  const c = props.review.context;
+  return (
+    <ul class="plain">
+      {ids.map((id) => {
+        const doc = c?.documents.find((d) => d.id === id);
+        if (doc)
+          return (
+            <li>
+              <a href={`/api/v1/documents/${doc.id}/content`} download>
+                {doc.filename}
+              </a>
+            </li>
+          );
+        const soc2 = c?.soc2_reports.find((x) => x.id === id);
+        if (soc2 && props.review.party_id)
+          return (
+            <li>
+              <Link href={`/parties/${props.review.party_id}#sec-soc2`}>
+                SOC 2 report from {soc2.auditor}, period to {formatDate(soc2.period_end)}
+              </Link>
+            </li>
+          );
+        return <li class="muted">a record no longer available</li>;
+      })}
+    </ul>
+  );
+}
+
 function Documentation(props: { review: Review }) {
   const r = props.review;
   const d: ReviewDocumentation | null | undefined = r.documentation;
@@ -324,8 +357,8 @@ function Documentation(props: { review: Review }) {
         ))}
         {extra.map(([k, v]) => (
           <div>
-            <dt>{humanize(k)}</dt>
-            <dd>{show(v)}</dd>
+            <dt>{k === 'evidence' ? 'Evidence' : k === 'soc2_report_ids' ? 'SOC 2 reports' : humanize(k)}</dt>
+            <dd>{k === 'evidence' || k === 'soc2_report_ids' ? <Cited ids={v} review={r} /> : show(v)}</dd>
           </div>
         ))}
       </dl>
@@ -387,7 +420,7 @@ export function ReviewPage(props: { id: string }) {
                 <Workflow status={r.status} />
                 <Facts
                   items={[
-                    ['Kind', kindLabel(r.review_kind)],
+                    ['Kind', <KindLabel kind={r.review_kind} />],
                     ['Status', <Badge value={r.status} />],
                     ['Due', <DueText review={r} />],
                     [
@@ -419,15 +452,12 @@ export function ReviewPage(props: { id: string }) {
               {(mayAssign || mayDocument || mayDecide || waiting) && (
                 <Section title="Next step" id="next-step">
                   {waiting && <p>{waiting}</p>}
+                  <ApprovalNote approval={r.context?.approval} />
                   {mayDocument && (
                     <>
                       <h3>Document the review</h3>
                       <p class="muted">
-                        Every section below is required for a{' '}
-                        {kindLabel(r.review_kind)
-                          .replace(/ \(.*\)$/, '')
-                          .toLowerCase()}
-                        .
+                        Every section below is required for a {kindLabel(r.review_kind).toLowerCase()}.
                       </p>
                       <DocumentForm key={r.version} review={r} onDone={done} />
                     </>
@@ -451,6 +481,7 @@ export function ReviewPage(props: { id: string }) {
                   )}
                 </Section>
               )}
+              <ReviewAbout review={r} />
               {showQuestions && (
                 <PartyQuestions review={r} docNames={docNames} partyName={r.party_name || 'the party'} onDone={done} />
               )}

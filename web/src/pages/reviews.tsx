@@ -2,12 +2,27 @@
 // is in review-page.tsx.
 import { useState } from 'preact/hooks';
 import { get, post, type ListPage } from '../api';
+import { RequirementTag } from '../components/requirement-tag';
 import { Table } from '../components/table';
 import { CancelButton } from '../components/reveal';
 import { FilterSelect } from '../components/filter-select';
+import { PartyField } from '../components/party-picker';
 import { Link, navigate, setQuery, useLocation } from '../router';
 import { isWorkforce, readsLedger, useSession } from '../session';
-import { Badge, Empty, Form, Loading, Page, Section, SelectField, TextField, humanize, useForm, useLoad } from '../ui';
+import {
+  Badge,
+  Empty,
+  Form,
+  Loading,
+  Page,
+  Section,
+  SelectField,
+  TextField,
+  formatDate,
+  humanize,
+  useForm,
+  useLoad,
+} from '../ui';
 import {
   KINDS,
   OPENABLE_KINDS,
@@ -19,6 +34,7 @@ import {
   type Review,
   type UserRef,
 } from './review-kinds';
+import { KindLabel } from './review-kind-label';
 import { allParties, DueText, officers, type Party } from './review-common';
 import './review.css';
 
@@ -39,11 +55,11 @@ function NewReview(props: { parties: Party[]; users: UserRef[]; onCancel: () => 
   const slas = useLoad(
     (signal) =>
       kind === 'sla_review' && partyId
-        ? get<ListPage<{ id: string; type: string; status: string; expires_at?: string }>>(
-            `/api/v1/parties/${partyId}/agreements`,
-            { type: 'sla', limit: 100 },
-            signal,
-          ).then((p) => p.items.filter((a) => a.type === 'sla'))
+        ? get<
+            ListPage<{ id: string; type: string; status: string; title?: string | null; expires_at?: string | null }>
+          >(`/api/v1/parties/${partyId}/agreements`, { type: 'sla', limit: 100 }, signal).then((p) =>
+            p.items.filter((a) => a.type === 'sla'),
+          )
         : Promise.resolve([]),
     [kind, partyId],
   );
@@ -76,14 +92,7 @@ function NewReview(props: { parties: Party[]; users: UserRef[]; onCancel: () => 
             options={OPENABLE_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
           />
           {PARTY_KINDS.has(kind) && (
-            <SelectField
-              form={form}
-              name="party_id"
-              label="Party"
-              required
-              placeholder="Choose a party…"
-              options={props.parties.map((p) => ({ value: p.id, label: p.name }))}
-            />
+            <PartyField form={form} name="party_id" label="Party" required parties={props.parties} />
           )}
           {kind === 'sla_review' && (
             <SelectField
@@ -93,7 +102,10 @@ function NewReview(props: { parties: Party[]; users: UserRef[]; onCancel: () => 
               placeholder={
                 partyId ? (slas.data?.length ? 'Choose the SLA…' : 'This party has no SLA') : 'Choose a party first'
               }
-              options={(slas.data || []).map((a) => ({ value: a.id, label: `${a.id} (${a.status})` }))}
+              options={(slas.data || []).map((a) => ({
+                value: a.id,
+                label: `${a.title || 'SLA'} (${humanize(a.status)}${a.expires_at ? ', until ' + formatDate(a.expires_at) : ''})`,
+              }))}
             />
           )}
           <TextField
@@ -153,7 +165,12 @@ export function Reviews() {
   return (
     <Page
       title="Reviews"
-      subtitle="Recurring and ad-hoc reviews: open → assigned → documented → approved (TP-12)."
+      subtitle={
+        <>
+          Recurring and ad-hoc reviews: opened, assigned, documented, then approved.
+          <RequirementTag code="TP-12" />
+        </>
+      }
       actions={
         mayOpen && isWorkforce(user.role) && !opening ? (
           <button type="button" class="btn btn-primary" onClick={() => setOpening(true)}>
@@ -230,7 +247,9 @@ export function Reviews() {
                       <td data-label="Review">
                         <Link href={`/reviews/${r.id}`}>{r.title}</Link>
                       </td>
-                      <td data-label="Kind">{kindLabel(r.review_kind)}</td>
+                      <td data-label="Kind">
+                        <KindLabel kind={r.review_kind} />
+                      </td>
                       <td data-label="Party">
                         {r.party_id ? (
                           <Link href={`/parties/${r.party_id}`}>{r.party_name || r.party_id}</Link>

@@ -66,7 +66,7 @@ export function PartyPage(props: { id: string }) {
 
 function PartyView(props: { party: Party; role: Role; rev: number; changed: () => void; own: boolean }) {
   const { party: p, role, rev, changed, own } = props;
-  // Our own assessment (risk, due diligence, SOC 2 review, access decisions, reviews, the
+  // Our own assessment (risk, due diligence, our review of its SOC 2 reports, access decisions, reviews, the
   // timeline of our events) is not for the party's contacts; the API withholds it too.
   const showInternal = role !== 'third_party_contact';
   // A contact's first business here is what our reviews ask of it.
@@ -75,12 +75,8 @@ function PartyView(props: { party: Party; role: Role; rev: number; changed: () =
     ['sec-services', 'Services'],
     ['sec-contacts', 'Contacts'],
     ['sec-agreements', 'Agreements'],
-    ...(showInternal
-      ? ([
-          ['sec-due-diligence', 'Due diligence'],
-          ['sec-soc2', 'SOC 2 reports'],
-        ] as [string, string][])
-      : []),
+    ...(showInternal ? ([['sec-due-diligence', 'Due diligence']] as [string, string][]) : []),
+    ['sec-soc2', 'SOC 2 reports'],
     ['sec-documents', 'Documents'],
     ...(own ? [] : ([['sec-requests', 'Requests for information']] as [string, string][])),
     ...(showInternal
@@ -124,7 +120,7 @@ function PartyView(props: { party: Party; role: Role; rev: number; changed: () =
       <Contacts party={p} role={role} changed={changed} />
       <Agreements party={p} role={role} changed={changed} />
       {showInternal && <DueDiligence party={p} role={role} changed={changed} />}
-      {showInternal && <Soc2Reports party={p} role={role} />}
+      <Soc2Reports party={p} role={role} changed={changed} />
       <Documents party={p} role={role} changed={changed} rev={rev} />
       {!own && <Requests party={p} role={role} own={own} rev={rev} changed={changed} />}
       {showInternal && <Grants party={p} role={role} />}

@@ -2,6 +2,7 @@
 // to its entry (and so its proof) on the ledger page for those who read the ledger.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, type ApiResponse, type ListPage } from '../../api';
+import { eventWords } from '../../event-words';
 import { Link } from '../../router';
 import { readsLedger, ROLE_NAMES, type Role } from '../../session';
 import { Alert, DateText, Empty, Section, humanize, useLoad } from '../../ui';
@@ -9,11 +10,7 @@ import { label, type Party } from './common';
 
 type TimelineEvent = ApiResponse<'/api/v1/parties/{id}/timeline'>['items'][number];
 
-function describeEvent(type: string): string {
-  const [kind, action] = type.split('.');
-  if (!action) return humanize(type);
-  return `${label(kind)} ${action.replace(/_/g, ' ')}`;
-}
+const describeEvent = eventWords;
 
 export function Timeline(props: { party: Party; role: Role; rev: number }) {
   const ledger = readsLedger(props.role);

@@ -1,0 +1,14 @@
+// Which of the portal's screens a role may open: the same lines as the navigation, so an
+// address typed or followed from elsewhere answers "not available" rather than a broken page.
+// The API refuses the data either way; this is for the person.
+import { isWorkforce, readsLedger, type Role } from './roles';
+
+const CONTACT_SCREENS = [/^\/$/, /^\/parties\/[^/]+$/];
+
+export function mayOpen(role: Role, path: string): boolean {
+  const p = path.replace(/\/+$/, '') || '/';
+  if (role === 'third_party_contact') return CONTACT_SCREENS.some((r) => r.test(p));
+  if (p === '/dashboard' || p.startsWith('/ledger')) return readsLedger(role);
+  if (p.startsWith('/access')) return isWorkforce(role) || role === 'auditor';
+  return true;
+}

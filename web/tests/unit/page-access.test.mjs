@@ -1,0 +1,25 @@
+// src/page-access.ts: which screens a role may open, so a contact following an officer's
+// address gets "not available" instead of a broken page.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { mayOpen } from '../../src/page-access.ts';
+
+test("a party's contact opens its own pages only", () => {
+  for (const path of ['/', '/parties/pty_123', '/parties/pty_123/']) {
+    assert.equal(mayOpen('third_party_contact', path), true, path);
+  }
+  for (const path of ['/dashboard', '/parties', '/access', '/reviews', '/reviews/rev_1', '/calendar', '/ledger']) {
+    assert.equal(mayOpen('third_party_contact', path), false, path);
+  }
+});
+
+test('the ledger and the dashboard are for ledger readers; access for the workforce and auditors', () => {
+  assert.equal(mayOpen('staff', '/ledger'), false);
+  assert.equal(mayOpen('staff', '/dashboard'), false);
+  assert.equal(mayOpen('staff', '/access'), true);
+  assert.equal(mayOpen('auditor', '/ledger'), true);
+  assert.equal(mayOpen('auditor', '/access'), true);
+  for (const path of ['/', '/dashboard', '/parties', '/access', '/reviews', '/calendar', '/ledger']) {
+    assert.equal(mayOpen('security_officer', path), true, path);
+  }
+});
