@@ -18,6 +18,7 @@
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/registry_commands.h"
 #include "accord/storage/registry_store.h"
+#include "finding_filters.h"
 #include "party_inventory_http.h"
 
 namespace accord::http {
@@ -193,6 +194,9 @@ std::vector<ParamDoc> ListParams(const domain::KindSpec& spec) {
     p.push_back({"overdue", "query", "boolean", false, "true: open and past due"});
     p.push_back({"sort", "query", "string", false, "due_at: soonest due first"});
   }
+  if (spec.kind == "finding") {
+    for (auto& param : finding_filters::Params()) p.push_back(std::move(param));
+  }
   p.push_back({"order", "query", "string", false, "oldest (default) or newest first"});
   if (spec.kind == "party") {
     p.push_back({"risk_tier", "query", "string", false, "filter: low, medium or high"});
@@ -303,6 +307,12 @@ Response ListKind(KindState& k, Context& ctx) {
       return ErrorResponse(f.error());
     }
   }
+  finding_filters::Filter finding_filter;
+  if (spec->kind == "finding") {
+    auto f = finding_filters::Parse(ctx, k.deps.clock.Now(), q);
+    if (!f.ok()) return ErrorResponse(f.error());
+    finding_filter = std::move(*f);
+  }
   json::object body;
   Status s = k.deps.store.Read([&](storage::Tx& tx) -> Status {
     if (k.under_party) {
@@ -311,7 +321,8 @@ Response ListKind(KindState& k, Context& ctx) {
       if (!party.ok()) return std::move(party).error();
       if (!party->has_value()) return NotFound("party " + q.party_id);
     }
-    auto result = ListPage(tx, q, inventory, scope);
+    auto result = finding_filter ? finding_filters::ListMatching(tx, q, scope, finding_filter)
+                                 : ListPage(tx, q, inventory, scope);
     if (!result.ok()) return std::move(result).error();
     if (!scope.org_wide()) {
       for (auto& o : result->items) domain::RemoveInternalFields(spec->fields, o.doc);
