@@ -16,6 +16,7 @@
 #include "accord/domain/registry.h"
 #include "accord/ledger/merkle.h"
 #include "accord/storage/migrations.h"
+#include "accord/storage/party_inventory.h"
 #include "accord/storage/registry_store.h"
 
 namespace accord::app {
@@ -58,6 +59,7 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const StoreConfig& config, const 
   if (!store.ok()) return std::move(store).error();
   rt->store_ = std::move(store.value());
   ACCORD_TRY(rt->store_->Migrate(storage::AllMigrations()));
+  ACCORD_TRY(storage::FillPartyInventory(*rt->store_));
   rt->log_ = std::make_unique<storage::EventLog>(*rt->store_, clock, storage::DefaultProjections());
   auto org = rt->ReadOrg();
   if (!org.ok()) return std::move(org).error();

@@ -4,6 +4,7 @@
 
 #include "accord/app/runtime.h"
 #include "accord/storage/entitlement_reviews.h"
+#include "accord/storage/finding_actions.h"
 #include "accord/storage/grants.h"
 #include "accord/storage/identity_store.h"
 #include "accord/storage/ledger_tables.h"
@@ -92,6 +93,7 @@ void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile,
   s.Add({"entitlement reviews", 1,
          [&rt, &profile] { return storage::RunEntitlementSchedule(rt.log(), profile.identity); }});
   s.Add({"reviews", 1, ReviewsJob(rt, profile.reviews)});
+  s.Add({"risk acceptance expiry", 1, [&rt] { return storage::ExpireRiskAcceptances(rt.log()); }});
   // Once a day per person; a minute late is on time for a morning email.
   s.Add({"work digest", 60, [&rt, &profile, trust] {
            return storage::QueueWorkDigests(rt.store(), profile, rt.log().clock().Now(),

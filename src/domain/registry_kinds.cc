@@ -315,9 +315,14 @@ KindSpec Document() {
              .name_field = "filename",
              .tag_field = "content_type",
              .generic_write = false};
-  k.fields = {
-      Out("filename"),        Out("content_type"),     Out("size", F::kInt),      Out("sha256"),
-      OutOpt("agreement_id"), ActorOut("uploaded_by"), OutOpt("certification_id")};
+  k.fields = {Out("filename"),
+              Out("content_type"),
+              Out("size", F::kInt),
+              Out("sha256"),
+              OutOpt("agreement_id"),
+              ActorOut("uploaded_by"),
+              OutOpt("certification_id"),
+              OutOpt("finding_id")};
   AddMeta(k.fields, "party");
   return k;
 }
@@ -565,18 +570,22 @@ KindSpec Finding() {
              .tag_field = "severity",
              .status_field = "status",
              .generic_write = false};
-  k.fields = {Out("title"),
-              OutOpt("description", F::kText),
-              Out("severity"),
-              Out("status"),
-              OutOpt("party_id"),
-              OutObject("source", {OutOpt("kind"), OutOpt("id")}),
-              OutOpt("rule"),
-              ActorOut("owner"),
-              OutOpt("due_at", F::kTime),
-              OutOpt("overdue", F::kBool),
-              OutObject("resolution", {ActorOut("by"), OutOpt("at", F::kTime)}),
-              ActorOut("opened_by", true)};
+  k.fields = {
+      Out("title"),
+      OutOpt("description", F::kText),
+      Out("severity"),
+      Out("status"),
+      OutOpt("party_id"),
+      OutObject("source", {OutOpt("kind"), OutOpt("id")}),
+      OutOpt("rule"),
+      ActorOut("owner"),
+      OutOpt("due_at", F::kTime),
+      OutOpt("overdue", F::kBool),
+      OutObject("resolution", {ActorOut("by"), OutOpt("at", F::kTime)}),
+      OutObject("risk_acceptance", {ActorOut("requested_by"), OutOpt("requested_at", F::kTime),
+                                    OutOpt("expires_at", F::kTime), OutOpt("reason", F::kText),
+                                    ActorOut("approved_by"), OutOpt("approved_at", F::kTime)}),
+      ActorOut("opened_by", true)};
   AddMeta(k.fields, "");
   return k;
 }

@@ -260,16 +260,20 @@ const std::vector<FieldSpec>& FindingActionFields() {
       {.name = "action",
        .type = F::kEnum,
        .required = true,
-       .values = {"assign", "resolve", "accept_risk", "reopen"}},
+       .values = {"assign", "resolve", "accept_risk", "approve_risk", "decline_risk", "reopen"}},
       {.name = "comment",
        .type = F::kText,
        .max_length = 4000,
-       .description = "required: the resolution, the accepted risk or why it reopens"},
+       .description = "the resolution, why the risk may be accepted, why an acceptance is "
+                      "declined or why it reopens (required but to assign and approve_risk)"},
       IdField("owner_id", "for assign"),
       {.name = "evidence",
        .type = F::kIdList,
        .max_length = 50,
        .description = "ids of uploaded documents proving the resolution"},
+      TimeField("expires_at",
+                "for accept_risk: when the acceptance ends and the finding reopens (within a "
+                "year)"),
   };
   return kFields;
 }

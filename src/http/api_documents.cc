@@ -183,6 +183,10 @@ void AddDocumentRoutes(Router& router, ApiDeps& deps) {
   // A party's contact uploads its own evidence, e.g. its SOC 2 report.
   AddUploadRoute(router, deps, "party", "/api/v1/parties/{party_id}/documents",
                  domain::kOfficers.With(domain::Role::kThirdPartyContact));
+  // A finding's evidence (issue 20, item 5): uploaded before resolving it.
+  AddUploadRoute(router, deps, "finding", "/api/v1/findings/{id}/documents", domain::kOfficers);
+  AddChildDocumentsRoute(router, deps, "finding", "/api/v1/findings/{id}/documents",
+                         domain::kOrgReaders, "A finding's evidence, oldest first");
   AddChildDocumentsRoute(router, deps, "agreement", "/api/v1/agreements/{id}/documents", kReaders,
                          "An agreement's documents (its versions), oldest first");
   AddChildDocumentsRoute(router, deps, "certification", "/api/v1/certifications/{id}/documents",

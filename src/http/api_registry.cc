@@ -18,6 +18,8 @@
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/registry_commands.h"
 #include "accord/storage/registry_store.h"
+#include "finding_filters.h"
+#include "party_inventory_http.h"
 
 namespace accord::http {
 
@@ -127,7 +129,8 @@ Status OrderAndAssessmentFilters(const Context& ctx, const domain::KindSpec& spe
     return ValidationError("order", "must be newest or oldest");
   }
   if (!order.empty()) q.newest_first = order == "newest";
-  if (std::string_view sort = ctx.Query("sort"); !sort.empty()) {
+  // The party list's ?sort= is the inventory's (party_inventory_http.cc).
+  if (std::string_view sort = ctx.Query("sort"); !sort.empty() && spec.kind != "party") {
     if (spec.kind != "review" || sort != "due_at") {
       return ValidationError(
           "sort", spec.kind == "review" ? "must be due_at" : "this list has no other order");
@@ -194,6 +197,9 @@ std::vector<ParamDoc> ListParams(const domain::KindSpec& spec) {
     p.push_back({"overdue", "query", "boolean", false, "true: open and past due"});
     p.push_back({"sort", "query", "string", false, "due_at: soonest due first"});
   }
+  if (spec.kind == "finding") {
+    for (auto& param : finding_filters::Params()) p.push_back(std::move(param));
+  }
   p.push_back({"order", "query", "string", false, "oldest (default) or newest first"});
   if (spec.kind == "party") {
     p.push_back({"risk_tier", "query", "string", false, "filter: low, medium or high"});
@@ -201,11 +207,52 @@ std::vector<ParamDoc> ListParams(const domain::KindSpec& spec) {
                  "with agreement_state: parties by the state of this agreement type (baa, ...)"});
     p.push_back({"agreement_state", "query", "string", false,
                  "in_force, expired (and none in force) or not_in_force (missing or expired)"});
+    for (auto& param : party_inventory::Params()) p.push_back(std::move(param));
   }
   p.push_back({"limit", "query", "integer", false, "1-500, default 50"});
   p.push_back({"cursor", "query", "string", false, "from next_cursor"});
   p.push_back({"as_of", "query", "integer", false, "ledger size: the state back then"});
   return p;
+}
+
+// One page of the kind's list (the party list: the inventory's order and filters when asked).
+Result<storage::ObjectPage> ListPage(storage::Tx& tx, const storage::ListQuery& q,
+                                     const std::optional<storage::InventoryQuery>& inventory,
+                                     const Scope& scope) {
+  if (inventory) return storage::ListInventory(tx, *inventory);
+  return storage::ListObjects(tx, q, scope);
+}
+
+// Accept: text/csv on the party list: every party the filters match, in the list's order,
+// with the columns the portal shows (not only one page).
+Response PartiesCsv(KindState& k, storage::ListQuery q,
+                    std::optional<storage::InventoryQuery> inventory) {
+  std::string csv = party_inventory::CsvHeader();
+  constexpr size_t kChunk = 1000;
+  q.limit = kChunk;
+  q.after_id.clear();
+  if (inventory) {
+    inventory->limit = kChunk;
+    inventory->after.clear();
+  }
+  Status s = k.deps.store.Read([&](storage::Tx& tx) -> Status {
+    // Bounded: a chunk per thousand parties, at most a million rows.
+    for (int chunk = 0; chunk < 1000; ++chunk) {
+      auto result = ListPage(tx, q, inventory, Scope{});
+      if (!result.ok()) return std::move(result).error();
+      json::object page = PageJson(*result);
+      json::array& items = page["items"].as_array();
+      ACCORD_TRY(party_inventory::AddInventory(tx, items));
+      party_inventory::AppendCsv(csv, items);
+      if (!result->next_after) break;
+      (inventory ? inventory->after : q.after_id) = *result->next_after;
+    }
+    return Ok();
+  });
+  if (!s.ok()) return ErrorResponse(s.error());
+  Response r = TextResponse(std::move(csv), "text/csv; charset=utf-8");
+  r.headers.push_back({"Content-Disposition", "attachment; filename=\"parties.csv\""});
+  return r;
 }
 
 Response ListKind(KindState& k, Context& ctx) {
@@ -237,10 +284,37 @@ Response ListKind(KindState& k, Context& ctx) {
   if (Status f = OrderAndAssessmentFilters(ctx, *spec, scope.org_wide(), q); !f.ok()) {
     return ErrorResponse(f.error());
   }
+  std::optional<storage::InventoryQuery> inventory;
+  bool is_party = spec->kind == "party";
+  if (is_party) {
+    auto parsed = party_inventory::ParseQuery(ctx, scope.org_wide());
+    if (!parsed.ok()) return ErrorResponse(parsed.error());
+    inventory = std::move(*parsed);
+    if (inventory) {
+      inventory->limit = q.limit;
+      inventory->after = q.after_id;
+    }
+    if (party_inventory::WantsCsv(ctx)) {
+      if (!scope.org_wide()) {
+        return ErrorResponse(ValidationError(
+            "accept", "the inventory as CSV is for the organisation's staff: ask for JSON"));
+      }
+      if (q.as_of) {
+        return ErrorResponse(ValidationError("as_of", "the inventory as CSV is the current state"));
+      }
+      return PartiesCsv(k, std::move(q), std::move(inventory));
+    }
+  }
   if (spec->kind == "review") {
     if (Status f = ReviewFilters(ctx, k.deps.clock.Now(), q); !f.ok()) {
       return ErrorResponse(f.error());
     }
+  }
+  finding_filters::Filter finding_filter;
+  if (spec->kind == "finding") {
+    auto f = finding_filters::Parse(ctx, k.deps.clock.Now(), q);
+    if (!f.ok()) return ErrorResponse(f.error());
+    finding_filter = std::move(*f);
   }
   json::object body;
   Status s = k.deps.store.Read([&](storage::Tx& tx) -> Status {
@@ -250,12 +324,16 @@ Response ListKind(KindState& k, Context& ctx) {
       if (!party.ok()) return std::move(party).error();
       if (!party->has_value()) return NotFound("party " + q.party_id);
     }
-    auto result = storage::ListObjects(tx, q, scope);
+    auto result = finding_filter ? finding_filters::ListMatching(tx, q, scope, finding_filter)
+                                 : ListPage(tx, q, inventory, scope);
     if (!result.ok()) return std::move(result).error();
     if (!scope.org_wide()) {
       for (auto& o : result->items) domain::RemoveInternalFields(spec->fields, o.doc);
     }
     body = PageJson(*result);
+    if (is_party && scope.org_wide() && !q.as_of) {
+      ACCORD_TRY(party_inventory::AddInventory(tx, body["items"].as_array()));
+    }
     storage::NameCache names(tx);
     storage::Viewer viewer = ViewerOf(*ctx.principal, k.deps);
     for (auto& item : body["items"].as_array()) {

@@ -15,6 +15,7 @@
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
 #include "accord/http/schema.h"
+#include "accord/storage/finding_actions.h"
 #include "accord/storage/registry_commands.h"
 #include "accord/storage/registry_store.h"
 #include "accord/storage/reviews.h"
@@ -178,12 +179,18 @@ void FindingAction(ApiDeps& deps, Context&& ctx, Reply reply) {
   }
   auto body = ParseBody(ctx.request.body, domain::FindingActionFields());
   if (!body.ok()) return reply(ErrorResponse(body.error()));
+  storage::FindingActionInput input{
+      .action = StateString(*body, "action"),
+      .comment = StateString(*body, "comment"),
+      .owner_id = StateString(*body, "owner_id"),
+      .evidence = IdList(*body, "evidence"),
+      .expires_at = TimeOf(*body, "expires_at"),
+      .allow_self_risk_approval =
+          deps.profile && deps.profile->separation.AllowsSelfApproval("finding.approve_risk")};
   Submit(deps, std::move(reply), 200,
-         [&deps, id = ctx.path_params.at("id"), body = std::move(*body),
+         [&deps, id = ctx.path_params.at("id"), input = std::move(input),
           actor = ActorOf(p)](storage::CommandContext& c) {
-           return storage::ApplyFindingAction(
-               c, actor, id, StateString(body, "action"), StateString(body, "comment"),
-               StateString(body, "owner_id"), IdList(body, "evidence"), ReviewsPolicyOf(deps));
+           return storage::ActOnFinding(c, actor, id, input, ReviewsPolicyOf(deps));
          });
 }
 
@@ -237,7 +244,8 @@ void AddFindingRoutes(Router& router, ApiDeps& deps) {
   router.Add(CommandRoute("POST", "/api/v1/findings/{id}/actions", domain::kOfficers,
                           JsonBody(domain::SchemaOf(domain::FindingActionFields(), false)),
                           Json(schema::KindRef("finding")))
-                 .Summary("assign | resolve (with evidence) | accept_risk | reopen")
+                 .Summary("assign | resolve (with evidence) | accept_risk (with an expiry) | "
+                          "approve_risk (another officer) | decline_risk | reopen")
                  .Tag("reviews")
                  .Path("id", "id")
                  .Handle(deps, FindingAction));

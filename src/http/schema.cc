@@ -190,6 +190,22 @@ object KindView(const domain::KindSpec& spec) {
                 {{"comment", String()}})}};
   }
   if (kind == "review") props["context"] = ReviewContext();
+  if (kind == "party") {
+    // The vendor inventory (storage/party_inventory.h): org-wide lists, current state only.
+    auto agreement = [] {
+      return Object({{"state", Enum({"in_force", "expired", "terminated", "unsigned", "none"})},
+                     {"expires_at", Nullable(Time())},
+                     {"agreement_id", Nullable(String())}});
+    };
+    object inventory = Object({{"baa", agreement()},
+                               {"sla", agreement()},
+                               {"soc2_period_end", Nullable(Time())},
+                               {"last_review_at", Nullable(Time())},
+                               {"next_review_at", Nullable(Time())}});
+    inventory["description"] =
+        "in the organisation's lists: its BAA and SLA, SOC 2 period and reviews";
+    props["inventory"] = std::move(inventory);
+  }
   if (!spec.kind.empty()) view["description"] = "a " + domain::KindTitle(spec);
   // A grant keeps the gate's whole decision, which has its own component.
   if (spec.kind == "grant") props["decision"] = Ref("GateDecision");

@@ -7,7 +7,8 @@
 namespace accord::policy {
 
 const std::vector<std::string>& SelfApprovalActions() {
-  static const std::vector<std::string> kActions = {"grant.approve", "review.approve"};
+  static const std::vector<std::string> kActions = {"grant.approve", "review.approve",
+                                                    "finding.approve_risk"};
   return kActions;
 }
 

@@ -42,7 +42,8 @@ Result<json::value> StoreDocument(CommandContext& c, const DocumentUpload& u) {
   auto parent = GetObject(c.tx(), u.parent_kind, u.parent_id, u.scope);
   if (!parent.ok()) return std::move(parent).error();
   if (!parent->has_value()) return NotFound(u.parent_kind + " " + u.parent_id);
-  std::string party_id = (*parent)->party_id;
+  // A finding's evidence is ours alone: filed under no party, so no party's contact lists it.
+  std::string party_id = u.parent_kind == "finding" ? "" : (*parent)->party_id;
   int64_t version = 1;
   if (u.parent_kind == "agreement") {
     auto n = c.tx().QueryOne(
@@ -73,6 +74,7 @@ Result<json::value> StoreDocument(CommandContext& c, const DocumentUpload& u) {
                      {"version", version}};
   if (u.parent_kind == "agreement") state["agreement_id"] = u.parent_id;
   if (u.parent_kind == "certification") state["certification_id"] = u.parent_id;
+  if (u.parent_kind == "finding") state["finding_id"] = u.parent_id;
   auto index = c.Append(domain::Event{.type = "document.uploaded",
                                       .actor = u.actor,
                                       .subject = {"document", id},

@@ -337,6 +337,36 @@ CREATE INDEX rm_objects_answered ON rm_objects(kind, to_idx)
   WHERE doc LIKE '%"party_responses":[{%';
 )sql";
 
+// Version 9: the vendor inventory (issue 20, item 3). One row per live party with what its list
+// filters and sorts on beyond the party itself (inventory projection); an index per sortable
+// column, so a sorted page reads about one page of rows. A store that had parties before is
+// filled once at start-up (storage::FillPartyInventory).
+const char* kV9Sqlite = R"sql(
+CREATE TABLE rm_party_inventory (
+  party_id TEXT PRIMARY KEY,
+  name_lc TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  risk_rank INTEGER,
+  baa_state TEXT NOT NULL,
+  baa_expires_at TEXT,
+  baa_id TEXT,
+  sla_state TEXT NOT NULL,
+  sla_expires_at TEXT,
+  sla_id TEXT,
+  soc2_period_end TEXT,
+  last_review_at TEXT,
+  next_review_at TEXT
+);
+CREATE INDEX rm_party_inventory_name ON rm_party_inventory(name_lc, party_id);
+CREATE INDEX rm_party_inventory_risk ON rm_party_inventory(risk_rank, party_id);
+CREATE INDEX rm_party_inventory_baa ON rm_party_inventory(baa_expires_at, party_id);
+CREATE INDEX rm_party_inventory_sla ON rm_party_inventory(sla_expires_at, party_id);
+CREATE INDEX rm_party_inventory_soc2 ON rm_party_inventory(soc2_period_end, party_id);
+CREATE INDEX rm_party_inventory_last ON rm_party_inventory(last_review_at, party_id);
+CREATE INDEX rm_party_inventory_next ON rm_party_inventory(next_review_at, party_id);
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "ledger and foundation read models", kV1Sqlite, ""},
@@ -347,6 +377,7 @@ const std::vector<Migration>& Migrations() {
       {6, "integration tokens: scopes", kV6Sqlite, ""},
       {7, "documents: content last, written in place", kV7Sqlite, ""},
       {8, "my work: read marks, account settings, review indexes", kV8Sqlite, ""},
+      {9, "vendor inventory: agreements, SOC 2 and reviews per party", kV9Sqlite, ""},
   };
   return kMigrations;
 }

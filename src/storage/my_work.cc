@@ -407,20 +407,20 @@ Status Builder::Findings(Group& g) {
   std::vector<Pending> mine;
   // Only documents that name the person are read (the schedule may have opened thousands of
   // findings nobody owns yet); the owner is then checked on each.
-  ACCORD_TRY(EachDoc(
-      tx_,
-      "SELECT doc FROM rm_objects WHERE kind = 'finding' AND to_idx = ? AND status = 'open' "
-      "AND doc LIKE ? ORDER BY id",
-      {kOpenVersion, "%\"" + v_.id + "\"%"}, [&](const json::object& doc) {
-        if (domain::ActorIdOf(doc, "owner") != v_.id) return;
-        Pending p{Item(g.kind(), StateString(doc, "id"), StateString(doc, "title"))};
-        SetParty(p, StateString(doc, "party_id"));
-        SetDue(p.item, StateString(doc, "due_at"), now_);
-        p.item["at"] = StateString(doc, "created_at");
-        p.item["detail"] = my_work_text::Severity(StateString(doc, "severity"));
-        p.item["href"] = my_work_text::FindingHref(doc);
-        mine.push_back(std::move(p));
-      }));
+  ACCORD_TRY(EachDoc(tx_,
+                     "SELECT doc FROM rm_objects WHERE kind = 'finding' AND to_idx = ? AND "
+                     "status IN ('open', 'acceptance_requested') "
+                     "AND doc LIKE ? ORDER BY id",
+                     {kOpenVersion, "%\"" + v_.id + "\"%"}, [&](const json::object& doc) {
+                       if (domain::ActorIdOf(doc, "owner") != v_.id) return;
+                       Pending p{Item(g.kind(), StateString(doc, "id"), StateString(doc, "title"))};
+                       SetParty(p, StateString(doc, "party_id"));
+                       SetDue(p.item, StateString(doc, "due_at"), now_);
+                       p.item["at"] = StateString(doc, "created_at");
+                       p.item["detail"] = my_work_text::Severity(StateString(doc, "severity"));
+                       p.item["href"] = my_work_text::FindingHref(doc);
+                       mine.push_back(std::move(p));
+                     }));
   // Soonest due first; a finding without a due date last.
   std::stable_sort(mine.begin(), mine.end(), [](const Pending& a, const Pending& b) {
     std::string da = StateString(a.item, "due_at"), db = StateString(b.item, "due_at");

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "accord/domain/event.h"
 #include "accord/domain/registry.h"
 #include "accord/storage/agreement_renewal.h"
 #include "accord/storage/grants.h"
@@ -105,8 +106,15 @@ json::array ActionsFor(const Viewer& v, std::string_view kind, const json::objec
   if (kind == "review") return ReviewActions(v, doc);
   if (kind == "grant") return GrantActions(v, doc, now);
   if (kind == "finding") {
+    // Separation of duties: who asked to accept the risk does not approve it.
+    std::string requested_by;
+    if (const json::value* ra = doc.if_contains("risk_acceptance"); ra && ra->is_object()) {
+      requested_by = domain::ActorIdOf(ra->as_object(), "requested_by");
+    }
+    bool self_ok = v.profile && v.profile->separation.AllowsSelfApproval("finding.approve_risk");
     return SimpleActions<FindingFlow>(doc, [&](workflow::finding::State s) {
-      return workflow::finding::AllowedActions(v.role, v.break_glass, s);
+      return workflow::finding::AllowedActions(v.role, v.break_glass, s, v.id, requested_by,
+                                               self_ok);
     });
   }
   if (kind == "change_notice" && v.profile) {

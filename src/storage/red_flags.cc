@@ -328,7 +328,8 @@ Status Flags::Reviews(std::vector<Flag>& out, int64_t& count) {
 Status Flags::Findings(std::vector<Flag>& out, int64_t& count) {
   std::string now = FormatRfc3339(now_);
   auto rows = tx_.Query(
-      "SELECT doc FROM rm_objects WHERE kind = 'finding' AND to_idx = ? AND status = 'open'",
+      "SELECT doc FROM rm_objects WHERE kind = 'finding' AND to_idx = ? AND "
+      "status IN ('open', 'acceptance_requested')",
       {kOpenVersion});
   if (!rows.ok()) return std::move(rows).error();
   for (const auto& row : *rows) {

@@ -89,7 +89,8 @@ Result<json::object> ReviewDashboard(Tx& tx, TimePoint now) {
   int64_t findings_overdue = 0;
   auto findings = tx.Query(
       "SELECT tag, COUNT(*), SUM(CASE WHEN doc LIKE '%\"overdue\":true%' THEN 1 ELSE 0 END) "
-      "FROM rm_objects WHERE kind = 'finding' AND status = 'open' AND to_idx = ? GROUP BY tag",
+      "FROM rm_objects WHERE kind = 'finding' AND status IN ('open', 'acceptance_requested') "
+      "AND to_idx = ? GROUP BY tag",
       {kOpenVersion});
   if (!findings.ok()) return std::move(findings).error();
   int64_t open_findings = 0;

@@ -52,7 +52,8 @@ Status MarkOverdueReviews(CommandContext& c, ScheduleRun& run) {
 Result<std::vector<json::object>> OverdueFindings(Tx& tx, TimePoint now) {
   std::string at = FormatRfc3339(now);
   auto rows = tx.Query(
-      "SELECT doc FROM rm_objects WHERE kind = 'finding' AND to_idx = ? AND status = 'open' "
+      "SELECT doc FROM rm_objects WHERE kind = 'finding' AND to_idx = ? AND "
+      "status IN ('open', 'acceptance_requested') "
       "AND doc NOT LIKE '%\"overdue\":true%'",
       {kOpenVersion});
   if (!rows.ok()) return std::move(rows).error();
@@ -105,7 +106,7 @@ Result<std::vector<NewFinding>> Soc2Findings(Tx& tx, TimePoint now,
   std::string accepted_since = FormatRfc3339(now - std::chrono::months(policy.soc2_max_age_months));
   auto finding_rows = tx.Query(
       "SELECT party_id, status, doc FROM rm_objects WHERE kind = 'finding' AND to_idx = ? "
-      "AND status IN ('open', 'risk_accepted') "
+      "AND status IN ('open', 'acceptance_requested', 'risk_accepted') "
       "AND doc LIKE '%\"rule\":\"soc2_report_missing\"%'",
       {kOpenVersion});
   if (!finding_rows.ok()) return std::move(finding_rows).error();

@@ -197,14 +197,21 @@ TEST_F(ReviewApiTest, FindingIsDueByTheRemediationWindowAndResolvedWithEvidence)
   }
   ExpectNothingWrittenSince(before, "refused finding actions");
 
-  // The proof, uploaded as a document.
+  // The proof, uploaded as the finding's evidence: ours alone, filed under no party.
   HttpResult up = HttpCall(s().port(), "POST",
-                           "/api/v1/parties/" + party + "/documents?filename=retention-fix.pdf",
+                           "/api/v1/findings/" + id + "/documents?filename=retention-fix.pdf",
                            PdfBytes("retention policy v2"),
                            {{"Content-Type", "application/pdf"},
                             {"Authorization", "Bearer " + s().token("security_officer")}});
-  std::string doc = Str(Ok(up, 201), "id");
+  json::object uploaded = Ok(up, 201);
+  std::string doc = Str(uploaded, "id");
   ASSERT_FALSE(doc.empty());
+  EXPECT_EQ(Str(uploaded, "finding_id"), id);
+  EXPECT_EQ(Str(uploaded, "party_id"), "");
+  json::object evidence = Get("/api/v1/findings/" + id + "/documents", "auditor");
+  ASSERT_EQ(evidence.at("items").as_array().size(), 1u);
+  EXPECT_EQ(evidence.at("items").at(0).at("filename"), "retention-fix.pdf");
+  (void)party;
 
   before = s().LedgerSize();
   json::object resolved = Step(Post(act, {{"action", "resolve"},
@@ -224,16 +231,35 @@ TEST_F(ReviewApiTest, FindingIsDueByTheRemediationWindowAndResolvedWithEvidence)
   EXPECT_EQ(reopened.at("status"), "open");
   EXPECT_TRUE(reopened.at("resolution").is_null());
 
+  // Accepting a risk: one officer asks, with an expiry; another approves (issue 20, item 5).
   before = s().LedgerSize();
   EXPECT_EQ(
       FirstField(ExpectError(Post(act, {{"action", "accept_risk"}}), 422, "validation_failed")),
       "comment");
-  ExpectNothingWrittenSince(before, "accept_risk without a comment");
-  json::object accepted =
-      Step(Post(act, {{"action", "accept_risk"}, {"comment", "Contract ends in 60 days"}}), before,
-           {"finding.risk_accepted"});
+  EXPECT_EQ(FirstField(ExpectError(
+                Post(act, {{"action", "accept_risk"}, {"comment", "Contract ends in 60 days"}}),
+                422, "validation_failed")),
+            "expires_at");
+  EXPECT_EQ(FirstField(ExpectError(Post(act, {{"action", "accept_risk"},
+                                              {"comment", "Contract ends in 60 days"},
+                                              {"expires_at", At(Now() + days(400))}}),
+                                   422, "validation_failed")),
+            "expires_at");
+  ExpectNothingWrittenSince(before, "accept_risk without a comment or a valid expiry");
+  json::object asked = Step(Post(act, {{"action", "accept_risk"},
+                                       {"comment", "Contract ends in 60 days"},
+                                       {"expires_at", At(Now() + days(60))}}),
+                            before, {"finding.risk_acceptance_requested"});
+  EXPECT_EQ(asked.at("status"), "acceptance_requested");
+  before = s().LedgerSize();
+  EXPECT_EQ(FirstField(ExpectError(Post(act, {{"action", "approve_risk"}}), 403, "forbidden")),
+            "risk_acceptance.requested_by");
+  ExpectNothingWrittenSince(before, "approving one's own risk acceptance");
+  json::object accepted = Step(Post(act, {{"action", "approve_risk"}}, "privacy_officer"), before,
+                               {"finding.risk_accepted"});
   EXPECT_EQ(accepted.at("status"), "risk_accepted");
   EXPECT_EQ(accepted.at("resolution").at("comment"), "Contract ends in 60 days");
+  EXPECT_EQ(accepted.at("risk_acceptance").at("approved_by").at("role"), "privacy_officer");
   EXPECT_EQ(Get("/api/v1/findings/" + id, "auditor").at("status"), "risk_accepted");
 }
 

@@ -20,15 +20,24 @@ TEST(FindingWorkflowTest, EveryStateAndActionFollowsTheTable) {
   const std::map<std::pair<S, A>, S> expected = {
       {{S::kOpen, A::kAssign}, S::kOpen},
       {{S::kOpen, A::kResolve}, S::kResolved},
-      {{S::kOpen, A::kAcceptRisk}, S::kRiskAccepted},
+      {{S::kOpen, A::kAcceptRisk}, S::kAcceptanceRequested},
+      {{S::kAcceptanceRequested, A::kAssign}, S::kAcceptanceRequested},
+      {{S::kAcceptanceRequested, A::kApproveRisk}, S::kRiskAccepted},
+      {{S::kAcceptanceRequested, A::kDeclineRisk}, S::kOpen},
       {{S::kResolved, A::kReopen}, S::kOpen},
       {{S::kRiskAccepted, A::kReopen}, S::kOpen},
+      {{S::kRiskAccepted, A::kExpireAcceptance}, S::kOpen},
   };
   walk::ExpectExactlyTheseMoves(kStates, kActions, expected, Next);
-  // The 409's words, as storage/findings.cc has always said them.
+  // The 409's words name what a person may do (the scheduler's expiry is not theirs).
   EXPECT_EQ(PossibleActions(S::kOpen), "assign, resolve, accept_risk");
+  EXPECT_EQ(PossibleActions(S::kAcceptanceRequested), "assign, approve_risk, decline_risk");
   EXPECT_EQ(PossibleActions(S::kResolved), "reopen");
   EXPECT_EQ(PossibleActions(S::kRiskAccepted), "reopen");
+  EXPECT_TRUE(IsOpen("open"));
+  EXPECT_TRUE(IsOpen("acceptance_requested"));
+  EXPECT_FALSE(IsOpen("risk_accepted"));
+  EXPECT_FALSE(IsOpen("resolved"));
 }
 
 TEST(FindingWorkflowTest, NamesRoundTripAndUnknownNamesAreRefused) {
@@ -41,13 +50,24 @@ TEST(FindingWorkflowTest, NamesRoundTripAndUnknownNamesAreRefused) {
   EXPECT_FALSE(ParseAction(""));
   const std::map<A, std::string> verbs = {{A::kAssign, "assigned"},
                                           {A::kResolve, "resolved"},
-                                          {A::kAcceptRisk, "risk_accepted"},
-                                          {A::kReopen, "reopened"}};
+                                          {A::kAcceptRisk, "risk_acceptance_requested"},
+                                          {A::kApproveRisk, "risk_accepted"},
+                                          {A::kDeclineRisk, "risk_acceptance_declined"},
+                                          {A::kReopen, "reopened"},
+                                          {A::kExpireAcceptance, "risk_acceptance_expired"}};
   for (A a : kActions) EXPECT_EQ(EventVerb(a), verbs.at(a));
 }
 
 TEST(FindingWorkflowTest, OnlyOfficersSignedInAsThemselvesManageFindings) {
   for (A a : kActions) {
+    if (a == A::kExpireAcceptance) {
+      for (const char* role : {"security_officer", "privacy_officer", "staff"}) {
+        auto no = RoleRefusal(role, false, a);
+        ASSERT_TRUE(no) << role << ": the scheduler's alone";
+        EXPECT_EQ(no->details.at(0).field, "action");
+      }
+      continue;
+    }
     for (const char* role :
          {"security_officer", "privacy_officer", "staff", "auditor", "third_party_contact"}) {
       bool officer = std::string(role).ends_with("_officer");
@@ -77,6 +97,24 @@ TEST(FindingWorkflowTest, AllowedActionsAreTheTableForOfficersAndNothingForOther
   EXPECT_TRUE(AllowedActions("security_officer", true, S::kOpen).empty());
   EXPECT_TRUE(AllowedActions("staff", false, S::kOpen).empty());
   EXPECT_TRUE(AllowedActions("auditor", false, S::kResolved).empty());
+}
+
+TEST(FindingWorkflowTest, WhoAskedToAcceptARiskDoesNotApproveIt) {
+  using V = std::vector<A>;
+  EXPECT_EQ(AllowedActions("security_officer", false, S::kAcceptanceRequested, "usr_a", "usr_a"),
+            (V{A::kAssign, A::kDeclineRisk}));
+  EXPECT_EQ(AllowedActions("privacy_officer", false, S::kAcceptanceRequested, "usr_b", "usr_a"),
+            (V{A::kAssign, A::kApproveRisk, A::kDeclineRisk}));
+  EXPECT_EQ(
+      AllowedActions("security_officer", false, S::kAcceptanceRequested, "usr_a", "usr_a", true),
+      (V{A::kAssign, A::kApproveRisk, A::kDeclineRisk}));
+  auto no = PersonRefusal("usr_a", "usr_a", A::kApproveRisk, false);
+  ASSERT_TRUE(no);
+  EXPECT_EQ(no->code, ErrorCode::kForbidden);
+  EXPECT_EQ(no->details.at(0).field, "risk_acceptance.requested_by");
+  EXPECT_FALSE(PersonRefusal("usr_a", "usr_a", A::kDeclineRisk, false)) << "withdrawing is fine";
+  EXPECT_FALSE(PersonRefusal("usr_b", "usr_a", A::kApproveRisk, false));
+  EXPECT_FALSE(PersonRefusal("usr_a", "usr_a", A::kApproveRisk, true));
 }
 
 }  // namespace

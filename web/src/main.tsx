@@ -28,6 +28,8 @@ import { CalendarPage } from './pages/calendar';
 import { LedgerPage } from './pages/ledger';
 import { NotAvailable } from './pages/not-available';
 import { mayOpen } from './page-access';
+import { FindingPage, Findings } from './pages/findings';
+import { ReportRequestPage, ReportRequests } from './pages/report-requests';
 import './styles.css';
 
 type Boot = { kind: 'loading' } | { kind: 'signed-out'; notice?: string } | { kind: 'signed-in'; info: SessionInfo };
@@ -116,6 +118,11 @@ function Screen(props: { path: string }) {
   if ((m = match('/reviews/:id', path))) return <ReviewPage id={m.id} />;
   if (match('/calendar', path)) return <CalendarPage />;
   if (match('/ledger', path)) return <LedgerPage />;
+  if (match('/findings', path) && role !== 'third_party_contact') return <Findings />;
+  if ((m = match('/findings/:id', path)) && role !== 'third_party_contact') return <FindingPage id={m.id} />;
+  if (match('/report-requests', path) && role !== 'third_party_contact') return <ReportRequests />;
+  if ((m = match('/report-requests/:id', path)) && role !== 'third_party_contact')
+    return <ReportRequestPage id={m.id} />;
   return (
     <div>
       <h1>Not found</h1>
@@ -165,7 +172,8 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           if (readsLedger(role)) links.push([isWorkforce(role) ? '/dashboard' : '/', 'Dashboard']);
           links.push(['/parties', 'Parties']);
           if (isWorkforce(role) || role === 'auditor') links.push(['/access', 'Access']);
-          links.push(['/reviews', 'Reviews'], ['/calendar', 'Calendar']);
+          links.push(['/reviews', 'Reviews'], ['/findings', 'Findings'], ['/report-requests', 'Requests']);
+          links.push(['/calendar', 'Calendar']);
           if (readsLedger(role)) links.push(['/ledger', 'Ledger']);
         }
         const active = (href: string) =>

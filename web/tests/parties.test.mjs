@@ -1,7 +1,9 @@
 // Journey: the Security Officer creates a customer (a missing name is reported beside its
 // field first), opens its page, records due diligence, adds a BAA, tries to execute it without
 // its HIPAA clauses (each refusal beside its checkbox), confirms them and executes it, sees the
-// timeline, and finds the new customer by searching the list. Laptop and phone widths.
+// timeline, finds the new customer by searching the list, sees its BAA in the inventory,
+// filters and sorts by it (in the URL) and downloads the list as CSV. Laptop and phone widths.
+import { readFileSync } from 'node:fs';
 import { api, assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
 
 const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
@@ -116,6 +118,40 @@ await journey('parties and the party page', async ({ server, browser }) => {
   await checkA11y(page, 'parties');
   await shot(page, 'parties');
 
+  // The inventory: its BAA in the list, a filter and a sort in the URL, the list as CSV.
+  const row = page.locator('table.parties-table tr', { has: page.getByRole('link', { name }) });
+  await row.getByText('In force').waitFor();
+  await row.getByText(/^until /).waitFor();
+  await page.getByLabel('BAA', { exact: true }).selectOption('in_force');
+  await page.waitForURL(/baa=in_force/);
+  await page.getByRole('button', { name: 'Next review', exact: true }).click();
+  await page.waitForURL(/sort=next_review_at/);
+  await page.getByRole('button', { name: 'BAA', exact: true }).click();
+  await page.waitForURL(/sort=baa_expires_at/);
+  const baaHeader = page.locator('table.parties-table th', {
+    has: page.getByRole('button', { name: 'BAA', exact: true }),
+  });
+  assert((await baaHeader.getAttribute('aria-sort')) === 'ascending', 'the BAA column says it sorts ascending');
+  await row.waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download as CSV' }).click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert(csv.startsWith('Name,Kind,Status,Risk tier,BAA,BAA expires,SLA,'), 'the CSV has the columns shown');
+  assert(
+    csv.includes(`${name},Customer,`) && csv.includes(',In force,' + day(30)),
+    'the CSV has the party and its BAA',
+  );
+  const shown = await page.locator('table.parties-table tbody tr').count();
+  assert(csv.trim().split('\r\n').length === shown + 1, 'the CSV has the rows shown and a header');
+  // Reloading keeps the filters and the order.
+  await page.reload();
+  await row.waitFor();
+  assert((await page.getByLabel('BAA', { exact: true }).inputValue()) === 'in_force', 'the filter survives a reload');
+  await checkA11y(page, 'parties inventory');
+  await shot(page, 'parties-inventory');
+
   // Cursor pages: more than one page of parties.
   for (let i = 0; i < 35; i++) {
     await api(server, 'security_officer', 'POST', '/api/v1/parties', {
@@ -124,7 +160,9 @@ await journey('parties and the party page', async ({ server, browser }) => {
     });
   }
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await page.waitForURL((u) => !u.search.includes('q='));
+  await page.waitForURL((u) => !u.search.includes('q=') && !u.search.includes('baa='));
+  await page.getByRole('button', { name: 'Name', exact: true }).click();
+  await page.waitForURL(/sort=name/);
   await page.getByText('Page 1 · 50 parties shown').waitFor();
   await page.getByRole('button', { name: 'Next page' }).click();
   await page.waitForURL(/cursor=.*page=2|page=2.*cursor=/);

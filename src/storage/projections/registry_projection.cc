@@ -69,6 +69,8 @@ class RegistryProjection final : public Projection {
       if (!agreement.empty()) return agreement;
       std::string certification = domain::StateString(doc, "certification_id");
       if (!certification.empty()) return certification;
+      std::string finding = domain::StateString(doc, "finding_id");
+      if (!finding.empty()) return finding;
     }
     if (spec.parent_kind.empty()) return "";
     return domain::StateString(doc, spec.parent_kind + "_id");

@@ -5,6 +5,8 @@ import type { ComponentChildren } from 'preact';
 export interface Column {
   label: ComponentChildren;
   hideNarrow?: boolean;
+  // A sortable column's current order (aria-sort on its header).
+  sort?: 'ascending' | 'descending' | 'none';
 }
 
 export function Table(props: {
@@ -25,7 +27,7 @@ export function Table(props: {
               if (!c) return null;
               const col = typeof c === 'string' ? { label: c } : c;
               return (
-                <th scope="col" class={col.hideNarrow ? 'hide-narrow' : undefined}>
+                <th scope="col" class={col.hideNarrow ? 'hide-narrow' : undefined} aria-sort={col.sort}>
                   {col.label}
                 </th>
               );

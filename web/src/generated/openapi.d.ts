@@ -904,6 +904,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/findings/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A finding's evidence, oldest first */
+        get: operations["GET_api_v1_findings__id__documents"];
+        put?: never;
+        /** Upload a document (raw body; Content-Type: PDF, PNG, JPEG, text, CSV, DOCX or XLSX; ?filename=; at most 25 MiB); its SHA-256 goes into the ledger */
+        post: operations["POST_api_v1_findings__id__documents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents/{id}/content": {
         parameters: {
             query?: never;
@@ -1459,7 +1477,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** assign | resolve (with evidence) | accept_risk | reopen */
+        /** assign | resolve (with evidence) | accept_risk (with an expiry) | approve_risk (another officer) | decline_risk | reopen */
         post: operations["POST_api_v1_findings__id__actions"];
         delete?: never;
         options?: never;
@@ -1997,6 +2015,29 @@ export interface components {
             version: number;
             /** @description the ledger entry that wrote this version */
             ledger_index: number;
+            /** @description in the organisation's lists: its BAA and SLA, SOC 2 period and reviews */
+            inventory?: {
+                baa: {
+                    /** @enum {string} */
+                    state: "in_force" | "expired" | "terminated" | "unsigned" | "none";
+                    /** Format: date-time */
+                    expires_at: string | null;
+                    agreement_id: string | null;
+                };
+                sla: {
+                    /** @enum {string} */
+                    state: "in_force" | "expired" | "terminated" | "unsigned" | "none";
+                    /** Format: date-time */
+                    expires_at: string | null;
+                    agreement_id: string | null;
+                };
+                /** Format: date-time */
+                soc2_period_end: string | null;
+                /** Format: date-time */
+                last_review_at: string | null;
+                /** Format: date-time */
+                next_review_at: string | null;
+            };
         };
         /** @description a system */
         System: {
@@ -2203,6 +2244,7 @@ export interface components {
                 email?: string | null;
             } | null;
             certification_id?: string | null;
+            finding_id?: string | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -2759,6 +2801,29 @@ export interface components {
                 } | null;
                 /** Format: date-time */
                 at?: string | null;
+            } | null;
+            risk_acceptance?: {
+                requested_by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                requested_at?: string | null;
+                /** Format: date-time */
+                expires_at?: string | null;
+                reason?: string | null;
+                approved_by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                approved_at?: string | null;
             } | null;
             opened_by: {
                 id: string;
@@ -3614,6 +3679,20 @@ export interface operations {
                 agreement_type?: string;
                 /** @description in_force, expired (and none in force) or not_in_force (missing or expired) */
                 agreement_state?: string;
+                /** @description inventory order: created, name, risk_tier, baa_expires_at, sla_expires_at, soc2_period_end, last_review_at, next_review_at (created by default); a leading - sorts descending; parties without a value last */
+                sort?: string;
+                /** @description filter by the BAA: in_force, expired, terminated, unsigned, none */
+                baa?: string;
+                /** @description filter by the SLA: in_force, expired, terminated, unsigned, none */
+                sla?: string;
+                /** @description filter: the BAA expires before (date) */
+                baa_expires_before?: string;
+                /** @description filter: the SLA expires before (date) */
+                sla_expires_before?: string;
+                /** @description filter: the latest SOC 2 period ended before (date) */
+                soc2_period_end_before?: string;
+                /** @description filter: a review is due before (date) */
+                next_review_before?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -6624,6 +6703,14 @@ export interface operations {
                 status?: string;
                 /** @description filter: about this party */
                 party_id?: string;
+                /** @description filter: owned by this account (none: by nobody) */
+                owner_id?: string;
+                /** @description filter: what raised it (manual, review, soc2_report, change_notice, schedule, ...) */
+                source?: string;
+                /** @description filter: due before (date or RFC 3339) */
+                due_before?: string;
+                /** @description true: still open and past its due date */
+                overdue?: boolean;
                 /** @description oldest (default) or newest first */
                 order?: string;
                 /** @description 1-500, default 50 */
@@ -7461,6 +7548,97 @@ export interface operations {
                 };
             };
             /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_findings__id__documents: {
+        parameters: {
+            query?: {
+                /** @description ledger size */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description finding id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Document"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_findings__id__documents: {
+        parameters: {
+            query: {
+                /** @description the file's name, for display */
+                filename: string;
+            };
+            header?: never;
+            path: {
+                /** @description finding id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9403,13 +9581,18 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    action: "assign" | "resolve" | "accept_risk" | "reopen";
-                    /** @description required: the resolution, the accepted risk or why it reopens */
+                    action: "assign" | "resolve" | "accept_risk" | "approve_risk" | "decline_risk" | "reopen";
+                    /** @description the resolution, why the risk may be accepted, why an acceptance is declined or why it reopens (required but to assign and approve_risk) */
                     comment?: string;
                     /** @description for assign */
                     owner_id?: string;
                     /** @description ids of uploaded documents proving the resolution */
                     evidence?: string[];
+                    /**
+                     * Format: date-time
+                     * @description for accept_risk: when the acceptance ends and the finding reopens (within a year)
+                     */
+                    expires_at?: string;
                 };
             };
         };

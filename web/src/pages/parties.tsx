@@ -1,8 +1,9 @@
-// The third-party registry: search, filters and cursor pages kept in the URL, one request per
-// page (fast at 100,000 parties), and, for officers, "New party".
+// The third-party registry as the vendor inventory: search, filters, the sort and cursor pages
+// kept in the URL, one request per page (fast at 100,000 parties), each party's BAA, SLA, SOC 2
+// period and reviews, the list as CSV, and, for officers, "New party".
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { post, request, type ListPage } from '../api';
-import { Missing, secondary, Table } from '../components/table';
+import { secondary, Table } from '../components/table';
 import { CancelButton } from '../components/reveal';
 import { FilterSelect } from '../components/filter-select';
 import { Link, navigate, setQuery, useLocation } from '../router';
@@ -11,6 +12,7 @@ import {
   Alert,
   Badge,
   CheckboxField,
+  DateText,
   Empty,
   Form,
   Page,
@@ -19,7 +21,6 @@ import {
   TextField,
   useForm,
   useLoad,
-  humanize,
 } from '../ui';
 import {
   ACCESS_LEVELS,
@@ -33,6 +34,19 @@ import {
   RiskBadge,
   type Party,
 } from './party/common';
+import {
+  AGREEMENT_STATES,
+  AgreementCell,
+  apiQuery,
+  downloadCsv,
+  filtersFrom,
+  isFiltered,
+  REVIEW_DUE,
+  RISK_TIERS,
+  SOC2_AGE,
+  sortColumn,
+  type Filters,
+} from './party/inventory';
 import './party/party.css';
 
 export const PAGE_SIZE = 50;
@@ -42,10 +56,8 @@ export const PAGE_SIZE = 50;
 // effect would), and on a full load of /app/parties it starts when this module loads, in
 // parallel with the session check, instead of after it. One request per page either way.
 
-type Filters = { q: string; kind: string; status: string; cursor: string };
-
 function listQuery(f: Filters) {
-  return { q: f.q.trim(), kind: f.kind, status: f.status, cursor: f.cursor, limit: PAGE_SIZE };
+  return { ...apiQuery(f), cursor: f.cursor, limit: PAGE_SIZE };
 }
 
 // quiet401 for the prefetch only: it may run before the session is known, and the app's own
@@ -68,17 +80,11 @@ function start(key: string, f: Filters, quiet401 = false): Started {
   return { key, at: Date.now(), ctl, promise };
 }
 
-const keyOf = (f: Filters) => JSON.stringify([f.q.trim(), f.kind, f.status, f.cursor]);
+const keyOf = (f: Filters) => JSON.stringify(listQuery(f));
 
 let prefetched: Started | null = null;
 if (typeof window !== 'undefined' && /^\/app\/parties\/?$/.test(window.location.pathname)) {
-  const u = new URLSearchParams(window.location.search);
-  const f = {
-    q: u.get('q') || '',
-    kind: u.get('kind') || '',
-    status: u.get('status') || '',
-    cursor: u.get('cursor') || '',
-  };
+  const f = filtersFrom(new URLSearchParams(window.location.search));
   prefetched = start(keyOf(f), f, true);
 }
 
@@ -112,12 +118,11 @@ function useEarlyList(f: Filters) {
 export function Parties() {
   const { user } = useSession().info;
   const loc = useLocation();
-  const q = loc.query.get('q') || '';
-  const kind = loc.query.get('kind') || '';
-  const status = loc.query.get('status') || '';
-  const cursor = loc.query.get('cursor') || '';
+  const filters = filtersFrom(loc.query);
+  const { q, sort } = filters;
   const pageNo = Math.max(1, Number(loc.query.get('page') || '1') || 1);
   const [creating, setCreating] = useState(loc.query.get('new') === '1');
+  const [exporting, setExporting] = useState<'idle' | 'busy' | string>('idle');
 
   // The search box: typed text shows at once, the URL (and the request) follows 250 ms later.
   const [text, setText] = useState(q);
@@ -138,7 +143,7 @@ export function Parties() {
     return () => clearTimeout(t);
   }, [text]);
 
-  const list = useEarlyList({ q, kind, status, cursor });
+  const list = useEarlyList(filters);
 
   // The performance budget: first page visible < 300 ms after navigation (perf-parties.mjs).
   // The mark: the first page's rows are in the DOM; the first row also carries an
@@ -155,11 +160,31 @@ export function Parties() {
     }
   }, [list.data]);
 
-  const filtered = q !== '' || kind !== '' || status !== '';
+  // Any filter or order change starts again from the first page.
+  const set = (params: Record<string, string | undefined>) =>
+    setQuery({ ...params, cursor: undefined, page: undefined });
+  const onSort = (next: string | undefined) => set({ sort: next });
+  const filtered = isFiltered(filters);
+  const filter = (
+    id: string,
+    key: keyof Filters,
+    labelText: string,
+    any: string,
+    options: { value: string; label: string }[] | string[],
+  ) => (
+    <FilterSelect
+      id={id}
+      label={labelText}
+      value={filters[key]}
+      any={any}
+      options={options}
+      onChange={(v) => set({ [key]: v || undefined })}
+    />
+  );
   return (
     <Page
       title="Parties"
-      subtitle="Customers, partners, subcontractors and contracted developers"
+      subtitle="Customers, partners, subcontractors and contracted developers, with their agreements, SOC 2 reports and reviews"
       actions={
         isOfficer(user.role) && !creating ? (
           <button type="button" class="btn btn-primary" onClick={() => setCreating(true)}>
@@ -176,7 +201,7 @@ export function Parties() {
         onSubmit={(e) => {
           e.preventDefault();
           typed.current = text;
-          setQuery({ q: text.trim() === '' ? undefined : text, cursor: undefined, page: undefined });
+          set({ q: text.trim() === '' ? undefined : text });
         }}
       >
         <div class="field party-search">
@@ -189,22 +214,13 @@ export function Parties() {
             onInput={(e) => setText((e.target as HTMLInputElement).value)}
           />
         </div>
-        <FilterSelect
-          id="parties-kind"
-          label="Kind"
-          value={kind}
-          any="Any kind"
-          options={PARTY_KINDS}
-          onChange={(v) => setQuery({ kind: v, cursor: undefined, page: undefined })}
-        />
-        <FilterSelect
-          id="parties-status"
-          label="Status"
-          value={status}
-          any="Any status"
-          options={PARTY_STATUSES}
-          onChange={(v) => setQuery({ status: v, cursor: undefined, page: undefined })}
-        />
+        {filter('parties-kind', 'kind', 'Kind', 'Any kind', PARTY_KINDS)}
+        {filter('parties-status', 'status', 'Status', 'Any status', PARTY_STATUSES)}
+        {filter('parties-risk', 'risk_tier', 'Risk tier', 'Any risk tier', RISK_TIERS)}
+        {filter('parties-baa', 'baa', 'BAA', 'Any BAA state', AGREEMENT_STATES)}
+        {filter('parties-sla', 'sla', 'SLA', 'Any SLA state', AGREEMENT_STATES)}
+        {filter('parties-review', 'review', 'Next review', 'Any time', REVIEW_DUE)}
+        {filter('parties-soc2', 'soc2', 'SOC 2 report', 'Any', SOC2_AGE)}
         {filtered && (
           <button
             type="button"
@@ -212,7 +228,16 @@ export function Parties() {
             onClick={() => {
               typed.current = '';
               setText('');
-              setQuery({ q: undefined, kind: undefined, status: undefined, cursor: undefined, page: undefined });
+              set({
+                q: undefined,
+                kind: undefined,
+                status: undefined,
+                risk_tier: undefined,
+                baa: undefined,
+                sla: undefined,
+                review: undefined,
+                soc2: undefined,
+              });
             }}
           >
             Clear filters
@@ -231,13 +256,32 @@ export function Parties() {
           class={list.loading ? 'parties-list is-loading' : 'parties-list'}
           aria-busy={list.loading ? 'true' : 'false'}
         >
-          <p class="muted party-count" role="status">
-            {list.loading
-              ? 'Loading…'
-              : list.data.items.length === 0
-                ? ''
-                : `Page ${pageNo} · ${list.data.items.length} ${list.data.items.length === 1 ? 'party' : 'parties'} shown, ${PAGE_SIZE} per page${filtered ? ' · filtered' : ''}`}
-          </p>
+          <div class="party-count-row">
+            <p class="muted party-count" role="status">
+              {list.loading
+                ? 'Loading…'
+                : list.data.items.length === 0
+                  ? ''
+                  : `Page ${pageNo} · ${list.data.items.length} ${list.data.items.length === 1 ? 'party' : 'parties'} shown, ${PAGE_SIZE} per page${filtered ? ' · filtered' : ''}`}
+            </p>
+            {list.data.items.length > 0 && (
+              <button
+                type="button"
+                class="btn"
+                disabled={exporting === 'busy'}
+                onClick={() => {
+                  setExporting('busy');
+                  downloadCsv(filters).then(
+                    () => setExporting('idle'),
+                    (e: Error) => setExporting(e.message),
+                  );
+                }}
+              >
+                {exporting === 'busy' ? 'Preparing the file…' : 'Download as CSV'}
+              </button>
+            )}
+          </div>
+          {exporting !== 'idle' && exporting !== 'busy' && <Alert kind="error">{exporting}</Alert>}
           {list.data.items.length === 0 ? (
             <Empty>{filtered ? 'No party matches these filters.' : 'The registry is empty.'}</Empty>
           ) : (
@@ -246,13 +290,15 @@ export function Parties() {
               caption={<>Parties, page {pageNo}</>}
               captionClass="visually-hidden"
               columns={[
-                'Name',
+                sortColumn('Name', 'name', sort, onSort),
                 secondary('Kind'),
                 'Status',
-                'Risk tier',
-                secondary('Criticality'),
-                secondary('Owner'),
-                secondary('Location'),
+                sortColumn('Risk tier', 'risk_tier', sort, onSort),
+                sortColumn('BAA', 'baa_expires_at', sort, onSort),
+                sortColumn('SLA', 'sla_expires_at', sort, onSort),
+                sortColumn('SOC 2 period end', 'soc2_period_end', sort, onSort, true),
+                sortColumn('Last review', 'last_review_at', sort, onSort, true),
+                sortColumn('Next review', 'next_review_at', sort, onSort),
               ]}
             >
               {list.data.items.map((p, i) => (
@@ -274,9 +320,21 @@ export function Parties() {
                   <td>
                     <RiskBadge tier={p.risk_tier} />
                   </td>
-                  <td class="hide-narrow">{p.criticality ? humanize(p.criticality) : <Missing />}</td>
-                  <td class="hide-narrow">{p.owner || <Missing />}</td>
-                  <td class="hide-narrow">{p.location || <Missing />}</td>
+                  <td>
+                    <AgreementCell a={p.inventory?.baa} />
+                  </td>
+                  <td>
+                    <AgreementCell a={p.inventory?.sla} />
+                  </td>
+                  <td class="hide-narrow">
+                    <DateText value={p.inventory?.soc2_period_end} />
+                  </td>
+                  <td class="hide-narrow">
+                    <DateText value={p.inventory?.last_review_at} />
+                  </td>
+                  <td>
+                    <DateText value={p.inventory?.next_review_at} />
+                  </td>
                 </tr>
               ))}
             </Table>
@@ -285,7 +343,7 @@ export function Parties() {
             <button
               type="button"
               class="btn"
-              disabled={!cursor || list.loading}
+              disabled={!filters.cursor || list.loading}
               onClick={() => setQuery({ cursor: undefined, page: undefined })}
             >
               First page
