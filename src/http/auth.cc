@@ -3,6 +3,7 @@
 // compared as hashes with ConstantTimeEquals).
 #include "accord/http/auth.h"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/post.hpp>
 #include <boost/json.hpp>
 #include <cctype>
@@ -270,9 +271,10 @@ Result<std::optional<Principal>> AuthService::FromEntry(const Entry& e, const Re
   if (!session) {
     // When a token was last used (GET /api/v1/tokens): written at most every kTouchEvery.
     if (now - e.last_seen >= kTouchEvery) {
+      // Informational: a disk that refuses writes must not refuse the reads it can still serve.
       Status s = store_.Write(
           [&](storage::Tx& tx) { return storage::TouchApiToken(tx, p.credential_id, now); });
-      if (!s.ok()) return std::move(s).error();
+      if (!s.ok()) spdlog::warn("cannot record a token's last use: {}", s.error().message);
       auto touched = std::make_shared<Entry>(e);
       touched->last_seen = now;
       std::unique_lock lock(mu_);
@@ -310,7 +312,12 @@ Result<std::optional<Principal>> AuthService::FromEntry(const Entry& e, const Re
   if (now - e.last_seen >= kTouchEvery) {
     Status s =
         store_.Write([&](storage::Tx& tx) { return storage::TouchSession(tx, e.session_id, now); });
-    if (!s.ok()) return std::move(s).error();
+    if (!s.ok()) {
+      // The session keeps its stored deadline (it is not extended), and the request goes on: a
+      // disk that refuses writes must not refuse the reads it can still serve.
+      spdlog::warn("cannot extend a session: {}", s.error().message);
+      return std::optional<Principal>(std::move(p));
+    }
     // Entries are shared and immutable: replace this one with a touched copy.
     auto touched = std::make_shared<Entry>(e);
     touched->last_seen = now;

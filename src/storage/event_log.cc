@@ -1,20 +1,82 @@
 #include "accord/storage/event_log.h"
 
+#include <atomic>
 #include <future>
 
 #include <spdlog/spdlog.h>
 
 #include "accord/core/sha256.h"
+#include "accord/core/time.h"
 #include "accord/ledger/merkle.h"
 
 namespace accord::storage {
 
 namespace json = boost::json;
 
-TimePoint CommandContext::Now() const { return log_.clock_.Now(); }
+namespace {
+
+// The time of the ledger's last event, for the commands of the batch running on this thread
+// (a batch runs on one thread, inside one write transaction); raised by each append.
+thread_local TimePoint* batch_floor = nullptr;
+
+// A wall clock set back (an NTP step, an operator) must not make the ledger's times go
+// backwards: events keep the last event's time until the clock catches up. Warned once per
+// hold, not per event.
+std::atomic<bool> clock_held{false};
+
+TimePoint HeldTime(TimePoint now) {
+  if (batch_floor == nullptr || now >= *batch_floor) {
+    if (batch_floor != nullptr && clock_held.exchange(false)) {
+      spdlog::info("the clock has caught up with the ledger's last event");
+    }
+    return now;
+  }
+  if (!clock_held.exchange(true)) {
+    spdlog::warn(
+        "the clock ({}) is behind the ledger's last event ({}): new events carry that time "
+        "until the clock catches up; check the host's time synchronisation",
+        FormatRfc3339(now), FormatRfc3339(*batch_floor));
+  }
+  return *batch_floor;
+}
+
+// The head and the last event's time in one statement: one round trip on PostgreSQL.
+Result<LedgerHead> ReadHeadAndLastTime(Tx& tx, TimePoint& last_time) {
+  auto row = tx.QueryOne(
+      "SELECT h.size, h.frontier, l.leaf FROM ledger_head h "
+      "LEFT JOIN ledger_leaves l ON l.idx = h.size - 1 WHERE h.id = 1",
+      {});
+  if (!row.ok()) return std::move(row).error();
+  if (!row->has_value()) return Internal("ledger_head row is missing: the store is not migrated");
+  const Row& r = **row;
+  const Bytes& f = r.BlobAt(1);
+  auto frontier = ledger::Frontier::Deserialize(
+      static_cast<uint64_t>(r.Int(0)),
+      std::string_view(reinterpret_cast<const char*>(f.data()), f.size()));
+  if (!frontier.ok()) return std::move(frontier).error();
+  last_time = TimePoint{};
+  if (!r.IsNull(2)) {
+    const Bytes& leaf = r.BlobAt(2);
+    boost::system::error_code ec;
+    json::value v =
+        json::parse(std::string_view(reinterpret_cast<const char*>(leaf.data()), leaf.size()), ec);
+    const json::value* time = !ec && v.is_object() ? v.as_object().if_contains("time") : nullptr;
+    if (!time || !time->is_string()) return Internal("the ledger's last entry has no time");
+    auto parsed = ParseRfc3339(time->as_string());
+    if (!parsed.ok()) return std::move(parsed).error();
+    last_time = *parsed;
+  }
+  return LedgerHead{std::move(frontier.value())};
+}
+
+}  // namespace
+
+TimePoint CommandContext::Now() const { return HeldTime(log_.clock_.Now()); }
 
 Result<uint64_t> CommandContext::Append(domain::Event event) {
-  if (event.time == TimePoint{}) event.time = Now();
+  if (event.time == TimePoint{} || (batch_floor != nullptr && event.time < *batch_floor)) {
+    event.time = Now();
+  }
   if (event.org.empty()) event.org = log_.org_;
   auto leaf = domain::CanonicalLeaf(event);
   if (!leaf.ok()) return std::move(leaf).error();
@@ -28,6 +90,7 @@ Result<uint64_t> CommandContext::Append(domain::Event event) {
       return e;
     }
   }
+  if (batch_floor != nullptr) *batch_floor = event.time;
   return index;
 }
 
@@ -160,7 +223,8 @@ void EventLog::RunBatch(std::vector<Pending>& batch, bool via_completer) {
   // carefully: each command flushed on its own, errors attributed exactly.
   auto attempt = [&](bool careful, bool& retry) {
     return store_.Write([&](Tx& tx) -> Status {
-      auto head = ReadHead(tx);
+      TimePoint floor{};
+      auto head = ReadHeadAndLastTime(tx, floor);
       if (!head.ok()) return std::move(head).error();
       LedgerHead committed = std::move(head.value());
       const bool optimistic = !careful && tx.defers();
@@ -168,8 +232,11 @@ void EventLog::RunBatch(std::vector<Pending>& batch, bool via_completer) {
         results[i].reset();
         ACCORD_TRY(tx.ExecDeferred("SAVEPOINT command", {}));
         LedgerHead working = committed;
+        TimePoint working_floor = floor;
         CommandContext ctx(tx, *this, working);
+        batch_floor = &working_floor;
         Result<json::value> r = RunCommand(batch[i].command, ctx);
+        batch_floor = nullptr;
         if (!optimistic) {
           // Deferred statements report here, so an error is this command's alone.
           if (Status flushed = tx.Flush(); r.ok() && !flushed.ok()) {
@@ -182,6 +249,7 @@ void EventLog::RunBatch(std::vector<Pending>& batch, bool via_completer) {
         if (r.ok()) {
           ACCORD_TRY(tx.ExecDeferred("RELEASE command", {}));
           committed = std::move(working);
+          floor = working_floor;
         } else {
           // A rejected command leaves nothing behind, however far it got.
           ACCORD_TRY(tx.Exec("ROLLBACK TO command", {}));

@@ -6,8 +6,10 @@
 #include <boost/json.hpp>
 #include <thread>
 
+#include "accord/core/time.h"
 #include "accord/ledger/merkle.h"
 #include "accord/storage/ledger_audit.h"
+#include "accord/storage/ledger_tables.h"
 #include "support/runtime_fixture.h"
 
 namespace accord::storage {
@@ -148,6 +150,55 @@ TEST(EventLogTest, RejectedCommandWritesNothingAndOthersInTheBatchCommit) {
   EXPECT_TRUE(report->ok) << report->problem;
   auto stats = log.stats();
   EXPECT_EQ(stats.commands - commands_before, static_cast<uint64_t>(kThreads * kPerThread));
+}
+
+// Every event's time, in ledger order.
+std::vector<TimePoint> EventTimes(Store& store) {
+  std::vector<TimePoint> times;
+  EXPECT_TRUE(store
+                  .Read([&](Tx& tx) -> Status {
+                    auto head = ReadHead(tx);
+                    if (!head.ok()) return std::move(head).error();
+                    auto leaves = ReadLeaves(tx, 0, head->size());
+                    if (!leaves.ok()) return std::move(leaves).error();
+                    for (const auto& leaf : *leaves) {
+                      json::value v = json::parse(leaf.leaf);
+                      auto t = ParseRfc3339(v.at("time").as_string());
+                      if (!t.ok()) return std::move(t).error();
+                      times.push_back(*t);
+                    }
+                    return Ok();
+                  })
+                  .ok());
+  return times;
+}
+
+// A wall clock set back (an NTP step, an operator) must not make the ledger's times go
+// backwards: new events carry the last event's time (with a warning in the log) until the
+// clock catches up.
+TEST(EventLogTest, AClockThatJumpsBackNeverMakesLedgerTimesGoBackwards) {
+  RuntimeFixture f;
+  auto& log = f.rt().log();
+  f.AppendNotes(3);
+  const TimePoint before_jump = f.clock().Now();
+  f.clock().Set(before_jump - std::chrono::hours(2));
+  log.StartWriter();
+  ASSERT_TRUE(log.Execute(NoteCommand("note_after_jump_1")).ok());
+  ASSERT_TRUE(log.Execute(NoteCommand("note_after_jump_2")).ok());
+  log.StopWriter();
+  // A restart forgets the in-memory time: the floor comes from the stored last event.
+  f.Reopen();
+  ASSERT_TRUE(f.rt().log().Execute(NoteCommand("note_after_restart")).ok());
+  // Once the clock passes the last event again, times move with it.
+  f.clock().Set(before_jump + std::chrono::minutes(1));
+  ASSERT_TRUE(f.rt().log().Execute(NoteCommand("note_after_catch_up")).ok());
+  std::vector<TimePoint> times = EventTimes(f.rt().store());
+  ASSERT_GE(times.size(), 7u);
+  for (size_t i = 1; i < times.size(); ++i) {
+    EXPECT_GE(times[i], times[i - 1]) << "entry " << i << " is older than entry " << i - 1;
+  }
+  EXPECT_EQ(times.back(), before_jump + std::chrono::minutes(1));
+  EXPECT_EQ(times[times.size() - 2], times[times.size() - 3]);  // held, not clock time
 }
 
 TEST(EventLogTest, ACommandThatThrowsFailsAloneAndTheWriterKeepsWorking) {

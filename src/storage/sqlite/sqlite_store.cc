@@ -29,8 +29,23 @@ Error SqliteError(sqlite3* db, std::string_view what) {
   int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
   std::string msg = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "sqlite error");
   ErrorCode ec = ErrorCode::kInternal;
-  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) ec = ErrorCode::kUnavailable;
-  if ((code & 0xff) == SQLITE_CONSTRAINT) ec = ErrorCode::kConflict;
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    // The disk is full, an fsync or a write failed, the filesystem went read-only: nothing was
+    // committed, and the same request may succeed once the operator has fixed the disk.
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+      ec = ErrorCode::kUnavailable;
+      break;
+    case SQLITE_CONSTRAINT:
+      ec = ErrorCode::kConflict;
+      break;
+    default:
+      break;
+  }
   return Error{ec, std::move(msg), {}};
 }
 

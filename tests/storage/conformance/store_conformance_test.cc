@@ -183,6 +183,29 @@ TEST_P(StoreConformance, ReadsSeeASnapshot) {
   EXPECT_EQ(Count(), 2);
 }
 
+// PostgreSQL sends a read's BEGIN with its first statement and its COMMIT (or ROLLBACK)
+// without waiting: a failed read, a read with no statement and a bad statement each leave
+// the connection ready, and each later read sees every committed write.
+TEST_P(StoreConformance, ReadsThatFailOrReadNothingLeaveTheConnectionReady) {
+  for (int i = 0; i < 5; ++i) {
+    Status failed = store_->Read([&](Tx& tx) -> Status {
+      auto n = tx.QueryOne("SELECT COUNT(*) FROM t", {});
+      if (!n.ok()) return std::move(n).error();
+      return NotFound("nothing here");
+    });
+    EXPECT_EQ(failed.error().code, ErrorCode::kNotFound);
+    EXPECT_TRUE(store_->Read([](Tx&) { return Ok(); }).ok());
+    EXPECT_FALSE(store_
+                     ->Read([](Tx& tx) -> Status {
+                       auto r = tx.QueryOne("SELECT no_such_column FROM t", {});
+                       return r.ok() ? Ok() : std::move(r).error();
+                     })
+                     .ok());
+    ASSERT_TRUE(Write("INSERT INTO t(k) VALUES (?)", {int64_t{i}}).ok());
+    EXPECT_EQ(Count(), i + 1);
+  }
+}
+
 TEST_P(StoreConformance, ForEachStopsEarly) {
   for (int i = 0; i < 10; ++i) ASSERT_TRUE(Write("INSERT INTO t(k) VALUES (?)", {int64_t{i}}).ok());
   int seen = 0;
