@@ -7321,7 +7321,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7365,7 +7365,7 @@ export interface operations {
                     "application/json": components["schemas"]["Connection"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7594,7 +7594,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7638,7 +7638,7 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8160,7 +8160,7 @@ export interface operations {
                     "application/json": components["schemas"]["Connection"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
