@@ -101,7 +101,8 @@ TEST_F(EntitlementApiTest, ARegularCampaignCoversRegularAccountsAndActiveGrants)
   for (const auto& l : LinesOf(review, "grant")) grants.push_back(Str(l.at("grant_id")));
   std::vector<std::string> active = ActiveGrantIds();
   EXPECT_EQ(grants, active);
-  EXPECT_EQ(active.size(), 2u);  // the demo's staging grant and its two-minute sandbox grant
+  // The demo's staging grant, its two-minute sandbox grant and the file exchange's grant.
+  EXPECT_EQ(active.size(), 3u);
   json::object grant_line = LinesOf(review, "grant").at(0);
   EXPECT_FALSE(Str(grant_line["party_name"]).empty());
   EXPECT_NE(Str(grant_line["summary"]).find(" on "), std::string::npos) << grant_line;

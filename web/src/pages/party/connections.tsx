@@ -17,11 +17,9 @@ const WEAKNESS: Record<string, { label: string; tone: string }> = {
 };
 
 export function Connections(props: { party: Party; own: boolean }) {
-  const list = useList<Connection>(
-    `/api/v1/parties/${encodeURIComponent(props.party.id)}/connections`,
-    undefined,
-    [props.party.id],
-  );
+  const list = useList<Connection>(`/api/v1/parties/${encodeURIComponent(props.party.id)}/connections`, undefined, [
+    props.party.id,
+  ]);
   return (
     <Section title="Connections" id="sec-connections">
       <p class="hint">
