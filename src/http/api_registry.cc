@@ -70,6 +70,10 @@ std::vector<KindRoutes> AllKindRoutes() {
       // Audit-report requests (IN-4): written by api_report_requests.cc; the auditor reads
       // them as evidence of who received which report under which NDA.
       {k("report_request"), "report-requests", kOrgReaders, kNobody},
+      // Our data-use commitments and DPF participation (TR-11): published by api_trust.cc,
+      // held against the subprocessors' agreements (storage/data_commitments.h).
+      {k("data_commitment"), "data-commitments", kOrgReaders, kOfficers},
+      {k("dpf_participation"), "dpf-participations", kOrgReaders, kOfficers},
   };
 }
 
@@ -211,13 +215,15 @@ Response ListKind(KindState& k, Context& ctx) {
   if (!page.ok()) return ErrorResponse(page.error());
   auto as_of = ParseAsOf(ctx);
   if (!as_of.ok()) return ErrorResponse(as_of.error());
-  storage::ListQuery q{.kind = spec->kind,
-                       .tag = std::string(ctx.Query(spec->tag_field)),
-                       .status = std::string(ctx.Query("status")),
-                       .q = std::string(ctx.Query("q")),
-                       .after_id = page->after_id.value_or(""),
-                       .limit = page->limit,
-                       .as_of = *as_of};
+  storage::ListQuery q{
+      .kind = spec->kind,
+      .tag = std::string(ctx.Query(spec->tag_field)),
+      // A kind without a lifecycle may tag by a field named status.
+      .status = spec->status_field.empty() ? std::string() : std::string(ctx.Query("status")),
+      .q = std::string(ctx.Query("q")),
+      .after_id = page->after_id.value_or(""),
+      .limit = page->limit,
+      .as_of = *as_of};
   if (spec->tag_field.empty()) q.tag.clear();
   Scope scope = ScopeOf(*ctx.principal);
   if (!q.tag.empty() && !scope.org_wide()) {
