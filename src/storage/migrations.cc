@@ -337,6 +337,25 @@ CREATE INDEX rm_objects_answered ON rm_objects(kind, to_idx)
   WHERE doc LIKE '%"party_responses":[{%';
 )sql";
 
+// Version 11 (issue 29; 9 and 10 are left to work in flight): a subscription's manage link is
+// derived from the server's key (HMAC), so the clear tokens go; links emailed before stop
+// working, and entering the address again on the trust center emails a new one. Outbox
+// messages to a list carry their one-click unsubscribe URL until they are sent.
+const char* kV11Sqlite = R"sql(
+CREATE TABLE trust_subscribers_v11 (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  confirmed_at TEXT,
+  unsubscribed_at TEXT
+);
+INSERT INTO trust_subscribers_v11(id, email, created_at, confirmed_at, unsubscribed_at)
+  SELECT id, email, created_at, confirmed_at, unsubscribed_at FROM trust_subscribers;
+DROP TABLE trust_subscribers;
+ALTER TABLE trust_subscribers_v11 RENAME TO trust_subscribers;
+ALTER TABLE outbox ADD COLUMN list_unsubscribe TEXT;
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "ledger and foundation read models", kV1Sqlite, ""},
@@ -347,6 +366,7 @@ const std::vector<Migration>& Migrations() {
       {6, "integration tokens: scopes", kV6Sqlite, ""},
       {7, "documents: content last, written in place", kV7Sqlite, ""},
       {8, "my work: read marks, account settings, review indexes", kV8Sqlite, ""},
+      {11, "trust subscriptions: derived links, one-click unsubscribe", kV11Sqlite, ""},
   };
   return kMigrations;
 }
