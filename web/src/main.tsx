@@ -26,6 +26,7 @@ import { AccessPage } from './pages/access';
 import { Reviews, ReviewPage } from './pages/reviews';
 import { CalendarPage } from './pages/calendar';
 import { LedgerPage } from './pages/ledger';
+import { TrustCenterPage } from './pages/trust-center';
 import './styles.css';
 
 type Boot = { kind: 'loading' } | { kind: 'signed-out'; notice?: string } | { kind: 'signed-in'; info: SessionInfo };
@@ -113,6 +114,7 @@ function Screen(props: { path: string }) {
   if ((m = match('/reviews/:id', path))) return <ReviewPage id={m.id} />;
   if (match('/calendar', path)) return <CalendarPage />;
   if (match('/ledger', path)) return <LedgerPage />;
+  if (match('/commitments', path) && role !== 'third_party_contact') return <TrustCenterPage />;
   return (
     <div>
       <h1>Not found</h1>
@@ -163,6 +165,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           links.push(['/parties', 'Parties']);
           if (isWorkforce(role) || role === 'auditor') links.push(['/access', 'Access']);
           links.push(['/reviews', 'Reviews'], ['/calendar', 'Calendar']);
+          if (isWorkforce(role) || role === 'auditor') links.push(['/commitments', 'Commitments']);
           if (readsLedger(role)) links.push(['/ledger', 'Ledger']);
         }
         const active = (href: string) =>
