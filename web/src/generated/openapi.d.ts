@@ -834,6 +834,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/data-commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List data-commitments (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_data_commitments"];
+        put?: never;
+        /** Create a data commitment (a ledger event: data_commitment.created) */
+        post: operations["POST_api_v1_data_commitments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-commitments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One data commitment (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_data_commitments__id_"];
+        put?: never;
+        post?: never;
+        /** Delete a data commitment entered by mistake (history stays in the ledger) */
+        delete: operations["DELETE_api_v1_data_commitments__id_"];
+        options?: never;
+        head?: never;
+        /** Change a data commitment; absent fields keep their value, null clears */
+        patch: operations["PATCH_api_v1_data_commitments__id_"];
+        trace?: never;
+    };
+    "/api/v1/dpf-participations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List dpf-participations (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_dpf_participations"];
+        put?: never;
+        /** Create a dpf participation (a ledger event: dpf_participation.created) */
+        post: operations["POST_api_v1_dpf_participations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dpf-participations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One dpf participation (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_dpf_participations__id_"];
+        put?: never;
+        post?: never;
+        /** Delete a dpf participation entered by mistake (history stays in the ledger) */
+        delete: operations["DELETE_api_v1_dpf_participations__id_"];
+        options?: never;
+        head?: never;
+        /** Change a dpf participation; absent fields keep their value, null clears */
+        patch: operations["PATCH_api_v1_dpf_participations__id_"];
+        trace?: never;
+    };
     "/api/v1/agreements/{id}/documents": {
         parameters: {
             query?: never;
@@ -1736,7 +1810,7 @@ export interface paths {
         /** A subscription's page: confirm it or end it */
         get: operations["GET_trust_subscriptions__token_"];
         put?: never;
-        /** Confirm or end a subscription (form-encoded action=confirm | unsubscribe) */
+        /** Confirm or end a subscription (form-encoded action=confirm | unsubscribe, or List-Unsubscribe=One-Click: RFC 8058) */
         post: operations["POST_trust_subscriptions__token_"];
         delete?: never;
         options?: never;
@@ -1820,7 +1894,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What is wrong now: required agreements not in force, infrastructure partners without a current SOC 2 review, overdue reviews and findings, access that outlasts its agreement; each with where it is fixed */
+        /** What is wrong now: required agreements not in force, infrastructure partners without a current SOC 2 review, overdue reviews and findings, access that outlasts its agreement, public subprocessors not bound to our published data-use commitments; each with where it is fixed */
         get: operations["GET_api_v1_red_flags"];
         put?: never;
         post?: never;
@@ -1905,8 +1979,16 @@ export interface components {
             criticality?: "low" | "medium" | "high" | null;
             /** @description hosts or runs our infrastructure (SOC 2 yearly); internal: not shown to the party's contacts */
             infrastructure_partner?: boolean | null;
-            /** @description listed on the public subprocessor page */
+            /** @description listed on the public subprocessor page; refused while its agreements in force lack a data-use commitment we publish that applies to it, unless commitment_exceptions names it */
             public_subprocessor?: boolean | null;
+            /** @description processes customer data with AI models: our commitments to AI providers apply */
+            ai_provider?: boolean | null;
+            /** @description published data-use commitments this party is not bound to, each with the officer's reason (TR-11); internal: not shown to the party's contacts */
+            commitment_exceptions?: {
+                /** @enum {string} */
+                commitment: "no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training";
+                reason: string;
+            }[] | null;
             /** @description what it does for us, as published */
             purpose?: string | null;
             location?: string | null;
@@ -2680,6 +2762,60 @@ export interface components {
             party_name?: string;
             /** @description what the caller may do now: the portal offers only these */
             allowed_actions?: string[];
+        };
+        /** @description a data commitment */
+        DataCommitment: {
+            /** @description as the trust page shows it, e.g. We never sell customer data */
+            statement: string;
+            /** @enum {string} */
+            key: "no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training" | "other";
+            /**
+             * @description organisation: our own promise only; all_subprocessors or ai_providers: those subprocessors' agreements must make it too (data_use)
+             * @enum {string}
+             */
+            applies_to: "organisation" | "all_subprocessors" | "ai_providers";
+            /** Format: date-time */
+            since: string;
+            /**
+             * @description what backs it: a document, one of our certifications, or a clause of our agreements
+             * @enum {string|null}
+             */
+            evidence_kind?: "document" | "certification" | "agreement_clause" | null;
+            /** @description the document, certification or agreement (with evidence_kind) */
+            evidence_id?: string | null;
+            /** @description published with it, e.g. DPA section 7.2 */
+            evidence_note?: string | null;
+            /** @description shown on the public trust page (default true) */
+            public?: boolean | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a dpf participation */
+        DpfParticipation: {
+            /** @description EU-U.S. DPF, the UK Extension to it, the Swiss-U.S. DPF */
+            frameworks: ("eu_us" | "uk_extension" | "swiss_us")[];
+            /** @enum {string} */
+            status: "active" | "inactive" | "withdrawn";
+            /** Format: date-time */
+            last_recertified_at: string;
+            /** @description the public listing on the DPF website (https) */
+            listing_url?: string | null;
+            /** @description shown on the public trust page (default true) */
+            public?: boolean | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
         };
     };
     responses: never;
@@ -3461,8 +3597,16 @@ export interface operations {
                     criticality?: "low" | "medium" | "high";
                     /** @description hosts or runs our infrastructure (SOC 2 yearly); internal: not shown to the party's contacts */
                     infrastructure_partner?: boolean;
-                    /** @description listed on the public subprocessor page */
+                    /** @description listed on the public subprocessor page; refused while its agreements in force lack a data-use commitment we publish that applies to it, unless commitment_exceptions names it */
                     public_subprocessor?: boolean;
+                    /** @description processes customer data with AI models: our commitments to AI providers apply */
+                    ai_provider?: boolean;
+                    /** @description published data-use commitments this party is not bound to, each with the officer's reason (TR-11); internal: not shown to the party's contacts */
+                    commitment_exceptions?: {
+                        /** @enum {string} */
+                        commitment: "no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training";
+                        reason: string;
+                    }[];
                     /** @description what it does for us, as published */
                     purpose?: string;
                     location?: string;
@@ -3626,8 +3770,16 @@ export interface operations {
                     criticality?: "low" | "medium" | "high";
                     /** @description hosts or runs our infrastructure (SOC 2 yearly); internal: not shown to the party's contacts */
                     infrastructure_partner?: boolean;
-                    /** @description listed on the public subprocessor page */
+                    /** @description listed on the public subprocessor page; refused while its agreements in force lack a data-use commitment we publish that applies to it, unless commitment_exceptions names it */
                     public_subprocessor?: boolean;
+                    /** @description processes customer data with AI models: our commitments to AI providers apply */
+                    ai_provider?: boolean;
+                    /** @description published data-use commitments this party is not bound to, each with the officer's reason (TR-11); internal: not shown to the party's contacts */
+                    commitment_exceptions?: {
+                        /** @enum {string} */
+                        commitment: "no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training";
+                        reason: string;
+                    }[];
                     /** @description what it does for us, as published */
                     purpose?: string;
                     location?: string;
@@ -6947,6 +7099,532 @@ export interface operations {
             };
         };
     };
+    GET_api_v1_data_commitments: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the statement */
+                q?: string;
+                /** @description filter */
+                key?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DataCommitment"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_data_commitments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description as the trust page shows it, e.g. We never sell customer data */
+                    statement: string;
+                    /** @enum {string} */
+                    key: "no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training" | "other";
+                    /**
+                     * @description organisation: our own promise only; all_subprocessors or ai_providers: those subprocessors' agreements must make it too (data_use)
+                     * @enum {string}
+                     */
+                    applies_to: "organisation" | "all_subprocessors" | "ai_providers";
+                    /** Format: date-time */
+                    since: string;
+                    /**
+                     * @description what backs it: a document, one of our certifications, or a clause of our agreements
+                     * @enum {string}
+                     */
+                    evidence_kind?: "document" | "certification" | "agreement_clause";
+                    /** @description the document, certification or agreement (with evidence_kind) */
+                    evidence_id?: string;
+                    /** @description published with it, e.g. DPA section 7.2 */
+                    evidence_note?: string;
+                    /** @description shown on the public trust page (default true) */
+                    public?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataCommitment"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_data_commitments__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description data commitment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataCommitment"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DELETE_api_v1_data_commitments__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description data commitment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        deleted: boolean;
+                        ledger_index: number;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PATCH_api_v1_data_commitments__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description data commitment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description as the trust page shows it, e.g. We never sell customer data */
+                    statement?: string;
+                    /** @enum {string} */
+                    key?: "no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training" | "other";
+                    /**
+                     * @description organisation: our own promise only; all_subprocessors or ai_providers: those subprocessors' agreements must make it too (data_use)
+                     * @enum {string}
+                     */
+                    applies_to?: "organisation" | "all_subprocessors" | "ai_providers";
+                    /** Format: date-time */
+                    since?: string;
+                    /**
+                     * @description what backs it: a document, one of our certifications, or a clause of our agreements
+                     * @enum {string}
+                     */
+                    evidence_kind?: "document" | "certification" | "agreement_clause";
+                    /** @description the document, certification or agreement (with evidence_kind) */
+                    evidence_id?: string;
+                    /** @description published with it, e.g. DPA section 7.2 */
+                    evidence_note?: string;
+                    /** @description shown on the public trust page (default true) */
+                    public?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataCommitment"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_dpf_participations: {
+        parameters: {
+            query?: {
+                /** @description filter */
+                status?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DpfParticipation"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_dpf_participations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description EU-U.S. DPF, the UK Extension to it, the Swiss-U.S. DPF */
+                    frameworks: ("eu_us" | "uk_extension" | "swiss_us")[];
+                    /** @enum {string} */
+                    status: "active" | "inactive" | "withdrawn";
+                    /** Format: date-time */
+                    last_recertified_at: string;
+                    /** @description the public listing on the DPF website (https) */
+                    listing_url?: string;
+                    /** @description shown on the public trust page (default true) */
+                    public?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DpfParticipation"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_dpf_participations__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description dpf participation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DpfParticipation"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DELETE_api_v1_dpf_participations__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description dpf participation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        deleted: boolean;
+                        ledger_index: number;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PATCH_api_v1_dpf_participations__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description dpf participation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description EU-U.S. DPF, the UK Extension to it, the Swiss-U.S. DPF */
+                    frameworks?: ("eu_us" | "uk_extension" | "swiss_us")[];
+                    /** @enum {string} */
+                    status?: "active" | "inactive" | "withdrawn";
+                    /** Format: date-time */
+                    last_recertified_at?: string;
+                    /** @description the public listing on the DPF website (https) */
+                    listing_url?: string;
+                    /** @description shown on the public trust page (default true) */
+                    public?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DpfParticipation"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     GET_api_v1_agreements__id__documents: {
         parameters: {
             query?: {
@@ -9546,17 +10224,46 @@ export interface operations {
                             valid_until: string;
                             scope?: string;
                         }[];
+                        commitments: {
+                            /** @enum {string} */
+                            key: "no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training" | "other";
+                            statement: string;
+                            /** @enum {string} */
+                            applies_to: "organisation" | "all_subprocessors" | "ai_providers";
+                            /** Format: date-time */
+                            since: string;
+                            evidence: {
+                                /** @enum {string} */
+                                kind: "document" | "certification" | "agreement_clause";
+                                /** @description the certification's name */
+                                name: string | null;
+                                /** @description e.g. the clause */
+                                note: string | null;
+                            } | null;
+                        }[];
+                        data_privacy_framework: {
+                            frameworks: ("eu_us" | "uk_extension" | "swiss_us")[];
+                            /** @enum {string} */
+                            status: "active" | "inactive" | "withdrawn";
+                            /** Format: date-time */
+                            last_recertified_at: string;
+                            /** Format: date-time */
+                            recertification_due: string;
+                            listing_url: string | null;
+                        } | null;
                         subprocessors: {
                             name: string;
-                            purpose: string;
-                            location: string;
+                            purpose: string | null;
+                            location: string | null;
+                            commitments: ("no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training" | "dpf_participation")[];
                             /** Format: date-time */
                             planned_from?: string;
                         }[];
                         planned: {
                             name: string;
-                            purpose: string;
-                            location: string;
+                            purpose: string | null;
+                            location: string | null;
+                            commitments: ("no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training" | "dpf_participation")[];
                             /** Format: date-time */
                             planned_from?: string;
                         }[];
@@ -9604,15 +10311,17 @@ export interface operations {
                         organisation: string;
                         items: {
                             name: string;
-                            purpose: string;
-                            location: string;
+                            purpose: string | null;
+                            location: string | null;
+                            commitments: ("no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training" | "dpf_participation")[];
                             /** Format: date-time */
                             planned_from?: string;
                         }[];
                         planned: {
                             name: string;
-                            purpose: string;
-                            location: string;
+                            purpose: string | null;
+                            location: string | null;
+                            commitments: ("no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training" | "dpf_participation")[];
                             /** Format: date-time */
                             planned_from?: string;
                         }[];
@@ -10505,8 +11214,8 @@ export interface operations {
                             count: number;
                             items: {
                                 /** @enum {string} */
-                                kind: "agreement_missing" | "soc2_missing" | "review_overdue" | "finding_overdue" | "grant_outlives_agreement";
-                                /** @description what is wrong: the party (agreements, SOC 2), review, finding or grant */
+                                kind: "agreement_missing" | "soc2_missing" | "review_overdue" | "finding_overdue" | "grant_outlives_agreement" | "commitment_missing";
+                                /** @description what is wrong: the party (agreements, SOC 2, commitments), review, finding or grant */
                                 id: string;
                                 title: string;
                                 detail: string;

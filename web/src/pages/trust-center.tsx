@@ -4,6 +4,7 @@
 // of the workforce and the auditor read them.
 import { useState } from 'preact/hooks';
 import { get, listAll, patch, post } from '../api';
+import type { components } from '../generated/openapi';
 import { isOfficer, useSession } from '../session';
 import {
   Alert,
@@ -22,35 +23,11 @@ import {
   type Option,
 } from '../ui';
 
-interface Commitment {
-  id: string;
-  statement: string;
-  key: string;
-  applies_to: string;
-  since: string;
-  evidence_kind?: string | null;
-  evidence_note?: string | null;
-  public?: boolean | null;
-}
-interface Participation {
-  id: string;
-  frameworks: string[];
-  status: string;
-  last_recertified_at: string;
-  listing_url?: string | null;
-}
-interface Exception {
-  commitment: string;
-  reason: string;
-}
-interface Party {
-  id: string;
-  name: string;
-  kind: string;
-  public_subprocessor?: boolean | null;
-  ai_provider?: boolean | null;
-  commitment_exceptions?: Exception[] | null;
-}
+type Schemas = components['schemas'];
+type Commitment = Schemas['DataCommitment'];
+type Participation = Schemas['DpfParticipation'];
+type Party = Schemas['Party'];
+type Exception = NonNullable<Party['commitment_exceptions']>[number];
 
 const KEYS: Option[] = [
   { value: 'no_sale_or_sharing', label: 'No sale or sharing of customer data' },
@@ -286,7 +263,8 @@ function ExceptionForm(props: { parties: Party[]; onDone: (text: string) => void
         const r = await form.submit(
           async () => {
             const party = await get<Party>(`/api/v1/parties/${encodeURIComponent(v.party)}`);
-            const exceptions = [...(party.commitment_exceptions || []), { commitment: v.commitment, reason: v.reason }];
+            const added: Exception = { commitment: v.commitment as Exception['commitment'], reason: v.reason };
+            const exceptions = [...(party.commitment_exceptions || []), added];
             const body: Record<string, unknown> = { commitment_exceptions: exceptions };
             if (v.publish === 'true') body.public_subprocessor = true;
             return patch<Party>(`/api/v1/parties/${encodeURIComponent(v.party)}`, body);
