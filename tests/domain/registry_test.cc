@@ -244,7 +244,7 @@ TEST(RegistryTest, DocumentsAndGrantsAreNotWrittenThroughTheGenericShape) {
             std::vector<std::string>{"filename"});
   EXPECT_EQ(FindKind("vendor"), nullptr);
   EXPECT_TRUE(IsRegistryKind("due_diligence"));
-  EXPECT_EQ(RegistryKinds().size(), 18u);
+  EXPECT_EQ(RegistryKinds().size(), 20u);  // + data_commitment, dpf_participation (issue 29)
 }
 
 TEST(RegistryTest, CertificationIsValidForAPeriod) {
