@@ -1,6 +1,7 @@
 #include "accord/app/config.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <iterator>
 
@@ -34,13 +35,25 @@ Status ReadTrustConfig(const std::filesystem::path& file, http::TrustSettings& o
   for (const auto& [key, value] : *trust) {
     std::string k(key.str());
     int line = static_cast<int>(value.source().begin.line);
+    int* number = k == "nda_valid_months" ? &out.nda_valid_months
+                  : k == "nda_link_days"  ? &out.nda_link_days
+                                          : nullptr;
     std::string* dst = k == "security_contact" ? &out.security_contact
                        : k == "public_url"     ? &out.public_url
                        : k == "nda_file"       ? &out.nda_file
                                                : nullptr;
-    if (!dst) {
-      problems.push_back(
-          {"trust." + k, "unknown key (security_contact, public_url, nda_file)", line});
+    if (number) {
+      // Checked for range with the flags (CheckTrustSettings).
+      if (const auto* i = value.as_integer(); i && i->get() >= INT32_MIN && i->get() <= INT32_MAX) {
+        *number = static_cast<int>(i->get());
+      } else {
+        problems.push_back({"trust." + k, "must be a whole number", line});
+      }
+    } else if (!dst) {
+      problems.push_back({"trust." + k,
+                          "unknown key (security_contact, public_url, nda_file, "
+                          "nda_valid_months, nda_link_days)",
+                          line});
     } else if (const auto* s = value.as_string()) {
       *dst = s->get();
     } else {
@@ -69,6 +82,13 @@ Status LoadNdaText(http::TrustSettings& t) {
 }
 
 Status CheckTrustSettings(const http::TrustSettings& t) {
+  if (t.nda_valid_months < 1 || t.nda_valid_months > 60) {
+    return ValidationError("trust.nda_valid_months",
+                           "must be 1 to 60 (months an accepted NDA is in force)");
+  }
+  if (t.nda_link_days < 1 || t.nda_link_days > 60) {
+    return ValidationError("trust.nda_link_days", "must be 1 to 60 (days an NDA link works)");
+  }
   const std::string& c = t.security_contact;
   bool printable = std::all_of(c.begin(), c.end(), [](char ch) {
     return static_cast<unsigned char>(ch) > 0x20 && ch != 0x7f;

@@ -50,8 +50,12 @@ const DemoParty kParties[] = {
      false, true, false, "United States, European Union"},
     {"Helpdesk Harbor", "subcontractor", "active", "Customer support ticketing", false, true, false,
      "United States"},
-    {"Keystone Identity", "subcontractor", "onboarding", "Workforce single sign-on", false, false,
+    // Announced on the trust center as planned while it is onboarded.
+    {"Keystone Identity", "subcontractor", "onboarding", "Workforce single sign-on", false, true,
      false, "United States"},
+    // An AI provider: bound to zero data retention and no training, as we publish.
+    {"Cortex AI", "subcontractor", "active", "AI summaries of care-team notes", false, true, true,
+     "United States"},
     {"Meridian EHR", "partner", "active", "EHR integration partner", false, false, true,
      "United States"},
     {"Bridgeway Integrations", "partner", "active", "HL7/FHIR integration engine", false, false,
@@ -147,6 +151,45 @@ struct Seeder {
     return Ok();
   }
 
+  // TR-11: what we promise customers about their data, and our DPF participation.
+  Status Commitments() {
+    struct C {
+      const char* statement;
+      const char* key;
+      const char* applies_to;
+      const char* evidence_kind;
+      std::string evidence_id;
+      const char* note;
+    };
+    const C commitments[] = {
+        {"We never sell or share your data.", "no_sale_or_sharing", "organisation",
+         "agreement_clause", "", "Customer agreement, section 9.1"},
+        {"We never use your data for advertising.", "no_advertising_use", "organisation",
+         "agreement_clause", "", "Customer agreement, section 9.2"},
+        {"The AI providers we use keep none of your data once they have answered.",
+         "ai_zero_data_retention", "ai_providers", "agreement_clause", "",
+         "Zero data retention clause of each AI provider's agreement"},
+        {"No AI model is trained on your data.", "no_model_training", "ai_providers",
+         "certification", ids["SOC 2 Type II"], ""},
+    };
+    for (const auto& c : commitments) {
+      json::object body{{"statement", c.statement},
+                        {"key", c.key},
+                        {"applies_to", c.applies_to},
+                        {"since", Day(-400)},
+                        {"evidence_kind", c.evidence_kind}};
+      if (!c.evidence_id.empty()) body["evidence_id"] = c.evidence_id;
+      if (*c.note) body["evidence_note"] = c.note;
+      ACCORD_TRY(Create("data_commitment", "", body));
+    }
+    ACCORD_TRY(Create("dpf_participation", "",
+                      json::object{{"frameworks", json::array{"eu_us", "uk_extension", "swiss_us"}},
+                                   {"status", "active"},
+                                   {"last_recertified_at", Day(-200)},
+                                   {"listing_url", "https://www.dataprivacyframework.gov/list"}}));
+    return Ok();
+  }
+
   Status Systems() {
     struct S {
       const char* name;
@@ -217,6 +260,7 @@ struct Seeder {
                       {"data_categories", p.ephi ? json::array{"ephi", "pii"} : json::array{"pii"}},
                       {"access_level", p.infrastructure ? "production" : "none"}};
     if (*p.purpose) body["purpose"] = p.purpose;
+    if (IsAi(p)) body["ai_provider"] = true;
     auto id = Create("party", "", body);
     if (!id.ok()) return std::move(id).error();
     ids[p.name] = *id;
@@ -262,8 +306,17 @@ struct Seeder {
     return Agreements(p, *id);
   }
 
+  static bool IsAi(const DemoParty& p) { return std::string(p.name) == "Cortex AI"; }
+
+  // Every agreement keeps customer data from sale, sharing and advertising; an AI provider's
+  // also keeps none of it and trains on none of it (TR-11).
   Status Agreement(const std::string& party, const char* type, int effective, int expires,
-                   const char* status) {
+                   const char* status, bool ai = false) {
+    json::object data_use{{"no_sale_or_sharing", true}, {"no_advertising_use", true}};
+    if (ai) {
+      data_use["ai_zero_data_retention"] = true;
+      data_use["no_model_training"] = true;
+    }
     json::object body{{"type", type},
                       {"title", std::string(type == std::string("baa")   ? "Business associate "
                                                                            "agreement"
@@ -272,10 +325,7 @@ struct Seeder {
                       {"effective_at", Day(effective)},
                       {"expires_at", Day(expires)},
                       {"renewal_notice_days", 60},
-                      {"data_use", json::object{{"no_sale_or_sharing", true},
-                                                {"no_advertising_use", true},
-                                                {"ai_zero_data_retention", true},
-                                                {"no_model_training", true}}}};
+                      {"data_use", std::move(data_use)}};
     if (type == std::string("baa")) {
       body["baa"] = json::object{{"safeguards", true},
                                  {"subcontractor_flow_down", true},
@@ -316,10 +366,11 @@ struct Seeder {
     if (kind == "contracted_developer") return Agreement(id, "dev_contract", -300, 400, "executed");
     int sla_expiry = name == "Relay SMS" ? 25 : 400;
     ACCORD_TRY(Agreement(id, "sla", -600, sla_expiry,
-                         std::string(p.status) == "offboarded" ? "terminated" : "executed"));
+                         std::string(p.status) == "offboarded" ? "terminated" : "executed",
+                         IsAi(p)));
     if (p.ephi) {
       return Agreement(id, "baa", -600, 700,
-                       std::string(p.status) == "offboarded" ? "terminated" : "executed");
+                       std::string(p.status) == "offboarded" ? "terminated" : "executed", IsAi(p));
     }
     return Ok();
   }
@@ -592,6 +643,7 @@ Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile) {
   ACCORD_TRY(seeder.Systems());
   ACCORD_TRY(seeder.Certifications());
   for (const auto& p : kParties) ACCORD_TRY(seeder.Party(p));
+  ACCORD_TRY(seeder.Commitments());
   ACCORD_TRY(seeder.Grants());
   ACCORD_TRY(seeder.ReportRequests());
 

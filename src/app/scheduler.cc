@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "accord/app/runtime.h"
+#include "accord/storage/data_commitments.h"
 #include "accord/storage/entitlement_reviews.h"
 #include "accord/storage/finding_actions.h"
 #include "accord/storage/grants.h"
@@ -94,6 +95,10 @@ void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile,
          [&rt, &profile] { return storage::RunEntitlementSchedule(rt.log(), profile.identity); }});
   s.Add({"reviews", 1, ReviewsJob(rt, profile.reviews)});
   s.Add({"risk acceptance expiry", 1, [&rt] { return storage::ExpireRiskAcceptances(rt.log()); }});
+  // TR-11: a DPF re-certification falling due opens a finding a month before, once a cycle.
+  s.Add({"dpf recertification", 60, [&rt, &profile] {
+           return storage::RaiseDpfRecertificationFindings(rt.log(), profile.reviews);
+         }});
   // Once a day per person; a minute late is on time for a morning email.
   s.Add({"work digest", 60, [&rt, &profile, trust] {
            return storage::QueueWorkDigests(rt.store(), profile, rt.log().clock().Now(),
@@ -104,8 +109,8 @@ void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile,
   s.Add({"subprocessor notices", 30, [&rt, trust] {
            int queued = 0;
            Status st = rt.store().Write([&](storage::Tx& tx) -> Status {
-             auto n =
-                 storage::NotifySubprocessorChanges(tx, trust->LinkBase(), rt.log().clock().Now());
+             auto n = storage::NotifySubprocessorChanges(tx, trust->LinkBase(), trust->link_key,
+                                                         rt.log().clock().Now());
              if (!n.ok()) return std::move(n).error();
              queued = *n;
              return Ok();

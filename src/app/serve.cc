@@ -2,6 +2,9 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include <signal.h>
 
@@ -90,6 +93,22 @@ class Periodic {
   std::thread thread_;
 };
 
+// The key subscription links are derived with (HMAC-SHA256), from the checkpoint key the data
+// directory already keeps private: servers sharing a key file share working links, and nothing
+// secret goes into the database. A separate label keeps it apart from the signing itself.
+std::string DeriveLinkKey(const ledger::Signer& signer) {
+  std::string secret = signer.EncodedPrivateKey();
+  static constexpr std::string_view kLabel = "accord trust subscription links v1";
+  uint8_t mac[EVP_MAX_MD_SIZE];
+  unsigned int mac_len = 0;
+  HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
+       reinterpret_cast<const uint8_t*>(kLabel.data()), kLabel.size(), mac, &mac_len);
+  OPENSSL_cleanse(secret.data(), secret.size());
+  std::string key(reinterpret_cast<const char*>(mac), mac_len);
+  OPENSSL_cleanse(mac, sizeof mac);
+  return key;
+}
+
 int Fail(const Error& e, int code) {
   std::fprintf(stderr, "accord serve: %s\n", e.ToString().c_str());
   return code;
@@ -166,6 +185,7 @@ int Serve(const ServeOptions& options) {
   auto org = runtime.EnsureOrg(*profile, options.origin, org_name);
   if (!org.ok()) return Fail(org.error(), org.error().code == ErrorCode::kValidationFailed ? 2 : 3);
   if (auto s = runtime.LoadSigner(org->origin); !s.ok()) return Fail(s.error(), 3);
+  trust.link_key = DeriveLinkKey(runtime.signer());
   if (options.demo && org->created) {
     auto printed = SeedDemo(runtime, *profile);
     if (!printed.ok()) return Fail(printed.error(), 3);

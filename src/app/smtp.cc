@@ -252,6 +252,11 @@ std::string FormatEmail(const SmtpConfig& config, const storage::OutboxMessage& 
   out += "Subject: " + EncodeHeader(OneLine(m.subject)) + "\r\n";
   out += "Message-ID: <" + id + "@" + OneLine(domain) + ">\r\n";
   out += "Auto-Submitted: auto-generated\r\n";
+  if (!m.list_unsubscribe.empty()) {
+    // RFC 2369 and RFC 8058: a mail client unsubscribes with one POST, no page to read.
+    out += "List-Unsubscribe: <" + OneLine(m.list_unsubscribe) + ">\r\n";
+    out += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
+  }
   out += "MIME-Version: 1.0\r\n";
   out += "Content-Type: text/plain; charset=utf-8\r\n";
   out += "Content-Transfer-Encoding: quoted-printable\r\n";

@@ -25,6 +25,7 @@ struct ServeFlags {
   std::optional<uint16_t> smtp_port;
   std::optional<bool> smtp_starttls;
   http::TrustSettings trust_flags;
+  std::optional<int> nda_valid_months, nda_link_days;
 };
 
 int RunServe(const Globals& g, ServeFlags& f) {
@@ -45,6 +46,8 @@ int RunServe(const Globals& g, ServeFlags& f) {
   }
   if (!f.trust_flags.public_url.empty()) serve.trust.public_url = f.trust_flags.public_url;
   if (!f.trust_flags.nda_file.empty()) serve.trust.nda_file = f.trust_flags.nda_file;
+  if (f.nda_valid_months) serve.trust.nda_valid_months = *f.nda_valid_months;
+  if (f.nda_link_days) serve.trust.nda_link_days = *f.nda_link_days;
   for (auto [flag, field] : {std::pair{&f.smtp_flags.host, &serve.smtp.host},
                              std::pair{&f.smtp_flags.user, &serve.smtp.user},
                              std::pair{&f.smtp_flags.from, &serve.smtp.from}}) {
@@ -103,6 +106,10 @@ void AddServeCommand(CLI::App& cli, Globals& g, int& exit_code) {
                         "this server's public https:// URL (security.txt, links in emails)");
   serve_cmd->add_option("--nda-file", f->trust_flags.nda_file,
                         "the click-through NDA's text (UTF-8; default: a built-in mutual NDA)");
+  serve_cmd->add_option("--nda-valid-months", f->nda_valid_months,
+                        "how long an accepted click-through NDA is in force (1-60, default 12)");
+  serve_cmd->add_option("--nda-link-days", f->nda_link_days,
+                        "how long an emailed NDA link works (1-60, default 14)");
   serve_cmd->callback([&g, &exit_code, f] { exit_code = RunServe(g, *f); });
 }
 

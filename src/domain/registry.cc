@@ -153,6 +153,24 @@ void CheckObject(const KindSpec& spec, const json::object& state,
     CheckSoc2Controls(state, details);
   }
   if (spec.kind == "system") CheckEndpoints(state, details);
+  if (spec.kind == "data_commitment") {
+    std::string kind = StateString(state, "evidence_kind"), id = StateString(state, "evidence_id");
+    if (kind.empty() && !id.empty()) {
+      details.push_back({"evidence_kind", "is required with evidence_id", {}});
+    } else if ((kind == "document" || kind == "certification") && id.empty()) {
+      details.push_back({"evidence_id", "is required: the " + kind + " that backs it", {}});
+    } else if (kind == "agreement_clause" && id.empty() &&
+               StateString(state, "evidence_note").empty()) {
+      details.push_back(
+          {"evidence_note", "names the clause (or give the agreement as evidence_id)", {}});
+    }
+  }
+  if (spec.kind == "dpf_participation") {
+    std::string url = StateString(state, "listing_url");
+    if (!url.empty() && !url.starts_with("https://")) {
+      details.push_back({"listing_url", "must be an https:// address", {}});
+    }
+  }
   if (spec.kind == "control" && StateString(state, "type") == "infrastructure_permission" &&
       StateString(state, "system_id").empty()) {
     details.push_back({"system_id", "is required for an infrastructure_permission", {}});

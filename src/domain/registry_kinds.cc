@@ -14,6 +14,9 @@ namespace {
 
 using F = FieldType;
 
+const std::vector<std::string> kCommitmentKeys = {"no_sale_or_sharing", "no_advertising_use",
+                                                  "ai_zero_data_retention", "no_model_training"};
+
 const std::vector<std::string> kDataCategories = {"ephi",        "pii",          "financial",
                                                   "credentials", "confidential", "public"};
 
@@ -96,7 +99,20 @@ KindSpec Party() {
       Internal(Enum("criticality", {"low", "medium", "high"})),
       Internal(
           Bool("infrastructure_partner", false, "hosts or runs our infrastructure (SOC 2 yearly)")),
-      Bool("public_subprocessor", false, "listed on the public subprocessor page"),
+      Bool("public_subprocessor", false,
+           "listed on the public subprocessor page; refused while its agreements in force lack a "
+           "data-use commitment we publish that applies to it, unless commitment_exceptions "
+           "names it"),
+      Bool("ai_provider", false,
+           "processes customer data with AI models: our commitments to AI providers apply"),
+      Internal(
+          {.name = "commitment_exceptions",
+           .type = F::kObjectList,
+           .max_length = 10,
+           .fields = {Enum("commitment", kCommitmentKeys, true),
+                      {.name = "reason", .type = F::kText, .required = true, .max_length = 2000}},
+           .description = "published data-use commitments this party is not bound to, each "
+                          "with the officer's reason (TR-11)"}),
       Str("purpose", false, "what it does for us, as published"),
       Str("location"),
       Str("region"),
@@ -200,6 +216,59 @@ KindSpec Certification() {
       Time("valid_until", true),
       Bool("public", false, "shown on the public trust page while valid (default true)"),
       Str("document_id", false, "the certificate or report (never public by itself)"),
+  };
+  AddMeta(k.fields, "");
+  return k;
+}
+
+// TR-11: a data-use commitment the organisation makes to its customers, published on the trust
+// center; the subprocessors it applies to must be bound to it by their agreements in force.
+KindSpec DataCommitment() {
+  KindSpec k{
+      .kind = "data_commitment", .id_prefix = "dcm", .name_field = "statement", .tag_field = "key"};
+  k.fields = {
+      Str("statement", true, "as the trust page shows it, e.g. We never sell customer data"),
+      Enum("key",
+           {"no_sale_or_sharing", "no_advertising_use", "ai_zero_data_retention",
+            "no_model_training", "other"},
+           true),
+      {.name = "applies_to",
+       .type = F::kEnum,
+       .required = true,
+       .values = {"organisation", "all_subprocessors", "ai_providers"},
+       .description = "organisation: our own promise only; all_subprocessors or ai_providers: "
+                      "those subprocessors' agreements must make it too (data_use)"},
+      Time("since", true),
+      {.name = "evidence_kind",
+       .type = F::kEnum,
+       .values = {"document", "certification", "agreement_clause"},
+       .description = "what backs it: a document, one of our certifications, or a clause of "
+                      "our agreements"},
+      {.name = "evidence_id",
+       .type = F::kId,
+       .description = "the document, certification or agreement (with evidence_kind)"},
+      Str("evidence_note", false, "published with it, e.g. DPA section 7.2"),
+      Bool("public", false, "shown on the public trust page (default true)"),
+  };
+  AddMeta(k.fields, "");
+  return k;
+}
+
+// TR-11: our Data Privacy Framework participation (EU-U.S., its UK extension, Swiss-U.S.),
+// re-certified every year; a re-certification falling due opens a finding a month before.
+KindSpec DpfParticipation() {
+  KindSpec k{.kind = "dpf_participation", .id_prefix = "dpf", .tag_field = "status"};
+  k.fields = {
+      {.name = "frameworks",
+       .type = F::kEnumList,
+       .required = true,
+       .values = {"eu_us", "uk_extension", "swiss_us"},
+       .max_length = 3,
+       .description = "EU-U.S. DPF, the UK Extension to it, the Swiss-U.S. DPF"},
+      Enum("status", {"active", "inactive", "withdrawn"}, true),
+      Time("last_recertified_at", true),
+      Str("listing_url", false, "the public listing on the DPF website (https)"),
+      Bool("public", false, "shown on the public trust page (default true)"),
   };
   AddMeta(k.fields, "");
   return k;
@@ -618,10 +687,12 @@ KindSpec Connection() {
 
 const std::vector<KindSpec>& RegistryKinds() {
   static const std::vector<KindSpec> kKinds = {
-      Party(),     System(),     Service(),      Contact(), Agreement(),         DueDiligence(),
-      Control(),   Document(),   Grant(),        User(),    EntitlementReview(), Alert(),
-      Review(),    Soc2Report(), ChangeNotice(), Finding(), Certification(),     ReportRequest(),
-      Connection()};
+      Party(),           System(),        Service(),           Contact(),
+      Agreement(),       DueDiligence(),  Control(),           Document(),
+      Grant(),           User(),          EntitlementReview(), Alert(),
+      Review(),          Soc2Report(),    ChangeNotice(),      Finding(),
+      Certification(),   ReportRequest(), Connection(),        DataCommitment(),
+      DpfParticipation()};
   return kKinds;
 }
 

@@ -21,8 +21,9 @@ json::object RedFlagsSchema() {
   using namespace schema;
   json::object item = Object(
       {{"kind", Enum({"agreement_missing", "soc2_missing", "review_overdue", "finding_overdue",
-                      "grant_outlives_agreement"})},
-       {"id", Text("what is wrong: the party (agreements, SOC 2), review, finding or grant")},
+                      "grant_outlives_agreement", "commitment_missing"})},
+       {"id", Text("what is wrong: the party (agreements, SOC 2, commitments), review, finding "
+                   "or grant")},
        {"title", String()},
        {"detail", String()},
        {"party_id", Nullable(String())},
@@ -59,7 +60,8 @@ void AddRedFlagRoutes(Router& router, ApiDeps& deps) {
   router.Add(ReadRoute("/api/v1/red-flags", domain::kLedgerReaders, Json(RedFlagsSchema()))
                  .Summary("What is wrong now: required agreements not in force, infrastructure "
                           "partners without a current SOC 2 review, overdue reviews and findings, "
-                          "access that outlasts its agreement; each with where it is fixed")
+                          "access that outlasts its agreement, public subprocessors not bound to "
+                          "our published data-use commitments; each with where it is fixed")
                  .Tag("reviews")
                  .Query("limit", "items per group, 1-100 (default 10)", "integer")
                  .Handle(deps, RedFlags));

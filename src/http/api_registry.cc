@@ -75,6 +75,10 @@ std::vector<KindRoutes> AllKindRoutes() {
       {k("report_request"), "report-requests", kOrgReaders, kNobody},
       // TP-5: written by api_connections.cc; a party's contact sees its own party's.
       {k("connection"), "connections", kRegistryReaders, kNobody},
+      // Our data-use commitments and DPF participation (TR-11): published by api_trust.cc,
+      // held against the subprocessors' agreements (storage/data_commitments.h).
+      {k("data_commitment"), "data-commitments", kOrgReaders, kOfficers},
+      {k("dpf_participation"), "dpf-participations", kOrgReaders, kOfficers},
   };
 }
 
@@ -261,13 +265,15 @@ Response ListKind(KindState& k, Context& ctx) {
   if (!page.ok()) return ErrorResponse(page.error());
   auto as_of = ParseAsOf(ctx);
   if (!as_of.ok()) return ErrorResponse(as_of.error());
-  storage::ListQuery q{.kind = spec->kind,
-                       .tag = std::string(ctx.Query(spec->tag_field)),
-                       .status = std::string(ctx.Query("status")),
-                       .q = std::string(ctx.Query("q")),
-                       .after_id = page->after_id.value_or(""),
-                       .limit = page->limit,
-                       .as_of = *as_of};
+  storage::ListQuery q{
+      .kind = spec->kind,
+      .tag = std::string(ctx.Query(spec->tag_field)),
+      // A kind without a lifecycle may tag by a field named status.
+      .status = spec->status_field.empty() ? std::string() : std::string(ctx.Query("status")),
+      .q = std::string(ctx.Query("q")),
+      .after_id = page->after_id.value_or(""),
+      .limit = page->limit,
+      .as_of = *as_of};
   if (spec->tag_field.empty()) q.tag.clear();
   Scope scope = ScopeOf(*ctx.principal);
   if (!q.tag.empty() && !scope.org_wide()) {

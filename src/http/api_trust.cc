@@ -3,10 +3,13 @@
 // security.txt. No sign-in; answers are built from the registry and cached for a few
 // seconds, so a crowd of readers costs the store one read per page per interval.
 #include <boost/json.hpp>
+#include <cctype>
 #include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
@@ -15,6 +18,7 @@
 #include "accord/http/json.h"
 #include "accord/http/router.h"
 #include "accord/http/schema.h"
+#include "accord/storage/data_commitments.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/trust.h"
 
@@ -35,15 +39,99 @@ std::string Day(const json::object& o, const char* key) {
 
 std::string Text(const json::object& o, const char* key) { return HtmlEscape(StateString(o, key)); }
 
+// "No model training on customer data; zero retention ...": what a subprocessor's agreements
+// in force bind it to, in words.
+std::string BoundWords(const json::object& p) {
+  std::string out;
+  if (const json::value* c = p.if_contains("commitments"); c && c->is_array()) {
+    for (const auto& key : c->as_array()) {
+      if (!key.is_string()) continue;
+      std::string words = storage::DataUseWords(key.as_string());
+      if (!words.empty())
+        words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(words[0])));
+      out += (out.empty() ? "" : "; ") + HtmlEscape(words);
+    }
+  }
+  return out.empty() ? "&mdash;" : out;
+}
+
 std::string SubprocessorTable(const json::array& subprocessors) {
   if (subprocessors.empty()) return "<p>No subprocessors are listed.</p>";
-  std::string out = TableHead({"Subprocessor", "Purpose", "Data location"});
+  std::string out = TableHead(
+      {"Subprocessor", "Purpose", "Data location", "Its agreement with us commits it to"});
   for (const auto& v : subprocessors) {
     const json::object& p = v.as_object();
     out += "<tr><td>" + Text(p, "name") + "</td><td>" + Text(p, "purpose") + "</td><td>" +
-           Text(p, "location") + "</td></tr>";
+           Text(p, "location") + "</td><td>" + BoundWords(p) + "</td></tr>";
   }
   return out + "</tbody></table>";
+}
+
+// Our data-use commitments and DPF participation, in plain words (TR-11).
+std::string CommitmentsSection(const json::object& t) {
+  const json::array& commitments = t.at("commitments").as_array();
+  const json::value& dpf = t.at("data_privacy_framework");
+  if (commitments.empty() && dpf.is_null()) return "";
+  std::string out =
+      "<section aria-labelledby=\"commitments\"><h2 id=\"commitments\">How we use your data"
+      "</h2>";
+  if (!commitments.empty()) out += "<ul>";
+  for (const auto& v : commitments) {
+    const json::object& c = v.as_object();
+    std::string applies = StateString(c, "applies_to");
+    out += "<li><strong>" + Text(c, "statement") + "</strong> Since " + Day(c, "since") + ".";
+    if (applies == "all_subprocessors") {
+      out += " Every subprocessor is bound to it by its agreement with us.";
+    } else if (applies == "ai_providers") {
+      out += " Every AI provider we use is bound to it by its agreement with us.";
+    }
+    if (const json::value* e = c.if_contains("evidence"); e && e->is_object()) {
+      const json::object& ev = e->as_object();
+      std::string kind = StateString(ev, "kind");
+      std::string what =
+          kind == "certification"
+              ? (StateString(ev, "name").empty() ? std::string("one of our certifications")
+                                                 : "our " + Text(ev, "name") + " certification")
+          : kind == "document" ? std::string("a document we keep")
+                               : std::string("a clause of our agreements");
+      std::string note = StateString(ev, "note");
+      out += " Backed by " + what + (note.empty() ? "" : " (" + HtmlEscape(note) + ")") + ".";
+    }
+    out += "</li>";
+  }
+  if (!commitments.empty()) out += "</ul>";
+  if (dpf.is_object()) {
+    const json::object& d = dpf.as_object();
+    static const std::map<std::string, std::string> kFrameworks = {
+        {"eu_us", "the EU-U.S. Data Privacy Framework"},
+        {"uk_extension", "the UK Extension to the EU-U.S. Data Privacy Framework"},
+        {"swiss_us", "the Swiss-U.S. Data Privacy Framework"}};
+    std::vector<std::string> names;
+    if (const json::value* f = d.if_contains("frameworks"); f && f->is_array()) {
+      for (const auto& v : f->as_array()) {
+        if (v.is_string() && kFrameworks.contains(std::string(v.as_string()))) {
+          names.push_back(kFrameworks.at(std::string(v.as_string())));
+        }
+      }
+    }
+    std::string list;
+    for (size_t i = 0; i < names.size(); ++i) {
+      list += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+    }
+    std::string status = StateString(d, "status");
+    out += "<h3>Data Privacy Framework</h3><p>";
+    out += status == "active" ? "We participate in " + list + "."
+                              : "Our participation in " + list + " is " + HtmlEscape(status) + ".";
+    out += " Status: " + HtmlEscape(status) + ". Last re-certified on " +
+           Day(d, "last_recertified_at") + "; the next re-certification is due by " +
+           Day(d, "recertification_due") + ".";
+    if (std::string url = StateString(d, "listing_url"); !url.empty()) {
+      out += " <a href=\"" + HtmlEscape(url) +
+             "\">Our listing on the Data Privacy Framework website</a>.";
+    }
+    out += "</p>";
+  }
+  return out + "</section>";
 }
 
 // Subprocessors being onboarded: announced before they process any data.
@@ -80,7 +168,8 @@ std::string TrustPage(const json::object& t, const TrustSettings& settings) {
     }
     body += "</tbody></table>";
   }
-  body += "</section><section aria-labelledby=\"subs\"><h2 id=\"subs\">Subprocessors</h2>" +
+  body += "</section>" + CommitmentsSection(t) +
+          "<section aria-labelledby=\"subs\"><h2 id=\"subs\">Subprocessors</h2>" +
           SubprocessorTable(t.at("subprocessors").as_array()) + PlannedSection(t) +
           "<p><a href=\"/trust/subprocessors\">The subprocessor list</a> &middot; "
           "<a href=\"/trust/subprocessors.atom\">its changes as an Atom feed</a></p>" +
@@ -151,8 +240,14 @@ std::string SecurityTxt(const TrustSettings& settings, TimePoint now) {
 // planned); `list_only` is the subprocessor list alone.
 json::object PublicTrustSchema(bool list_only) {
   using namespace schema;
-  json::object sub = Object({{"name", String()}, {"purpose", String()}, {"location", String()}},
-                            {{"planned_from", Time()}});
+  json::object sub =
+      Object({{"name", String()},
+              {"purpose", Nullable(String())},
+              {"location", Nullable(String())},
+              {"commitments",
+               ArrayOf(Enum({"no_sale_or_sharing", "no_advertising_use", "ai_zero_data_retention",
+                             "no_model_training", "dpf_participation"}))}},
+             {{"planned_from", Time()}});
   if (list_only) {
     return Object({{"organisation", String()},
                    {"items", ArrayOf(sub)},
@@ -165,8 +260,25 @@ json::object PublicTrustSchema(bool list_only) {
                               {"valid_from", Time()},
                               {"valid_until", Time()}},
                              {{"scope", String()}});
+  json::object commitment =
+      Object({{"key", Enum({"no_sale_or_sharing", "no_advertising_use", "ai_zero_data_retention",
+                            "no_model_training", "other"})},
+              {"statement", String()},
+              {"applies_to", Enum({"organisation", "all_subprocessors", "ai_providers"})},
+              {"since", Time()},
+              {"evidence",
+               Nullable(Object({{"kind", Enum({"document", "certification", "agreement_clause"})},
+                                {"name", Nullable(schema::Text("the certification's name"))},
+                                {"note", Nullable(schema::Text("e.g. the clause"))}}))}});
+  json::object dpf = Object({{"frameworks", ArrayOf(Enum({"eu_us", "uk_extension", "swiss_us"}))},
+                             {"status", Enum({"active", "inactive", "withdrawn"})},
+                             {"last_recertified_at", Time()},
+                             {"recertification_due", Time()},
+                             {"listing_url", Nullable(String())}});
   return Object({{"organisation", String()},
                  {"certifications", ArrayOf(std::move(cert))},
+                 {"commitments", ArrayOf(std::move(commitment))},
+                 {"data_privacy_framework", Nullable(std::move(dpf))},
                  {"subprocessors", ArrayOf(sub)},
                  {"planned", ArrayOf(sub)},
                  {"generated_at", Time()}});

@@ -54,8 +54,9 @@ Result<json::object> Subscribe(ReportPages& pages, const std::string& email,
                                const std::string& address) {
   std::string base = pages.Settings().link_base;
   TimePoint now = pages.deps.clock.Now();
-  Status s = pages.deps.store.Write(
-      [&](storage::Tx& tx) -> Status { return storage::Subscribe(tx, email, address, base, now); });
+  Status s = pages.deps.store.Write([&](storage::Tx& tx) -> Status {
+    return storage::Subscribe(tx, email, address, base, pages.LinkKey(), now);
+  });
   if (!s.ok()) return std::move(s).error();
   return json::object{{"status", "received"}, {"message", kCheckInbox}};
 }
@@ -96,7 +97,7 @@ Response SubscriptionPage(ReportPages& pages, Context& ctx) {
   std::string token = ctx.path_params.at("token");
   std::optional<storage::Subscriber> sub;
   Status s = pages.deps.store.Read([&](storage::Tx& tx) -> Status {
-    auto found = storage::FindSubscriber(tx, token);
+    auto found = storage::FindSubscriber(tx, token, pages.LinkKey());
     if (!found.ok()) return std::move(found).error();
     sub = std::move(*found);
     return Ok();
@@ -111,10 +112,15 @@ Response SubscriptionPost(ReportPages& pages, Context& ctx) {
   auto form = ParseForm(ctx.request.body);
   if (!form.ok()) return ErrorResponse(form.error());
   std::string action = form->count("action") ? form->at("action") : "";
+  // RFC 8058: a mail client's one-click unsubscribe posts exactly this.
+  if (action.empty() && form->count("List-Unsubscribe") &&
+      form->at("List-Unsubscribe") == "One-Click") {
+    action = "unsubscribe";
+  }
   Result<storage::Subscriber> changed = Error{};
   TimePoint now = pages.deps.clock.Now();
   Status s = pages.deps.store.Write([&](storage::Tx& tx) -> Status {
-    changed = storage::ChangeSubscription(tx, token, action, now);
+    changed = storage::ChangeSubscription(tx, token, action, pages.LinkKey(), now);
     if (!changed.ok()) return changed.error();
     return Ok();
   });
@@ -156,7 +162,7 @@ void AddSubscriptionRoutes(Router& router, const std::shared_ptr<ReportPages>& p
                  .Handle(pages, SubscriptionPage));
   router.Add(CommandRoute("POST", "/trust/subscriptions/{token}", kPublic, RawBody(), Html())
                  .Summary("Confirm or end a subscription (form-encoded action=confirm | "
-                          "unsubscribe)")
+                          "unsubscribe, or List-Unsubscribe=One-Click: RFC 8058)")
                  .Tag("trust")
                  .Path("token", kTokenParam)
                  .BodyLimit(kFormLimit)

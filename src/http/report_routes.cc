@@ -92,6 +92,8 @@ storage::ReportRequestSettings ReportPages::Settings() const {
     s.link_base = ready ? deps.trust->LinkBase() : deps.trust->public_url;
     s.security_contact = deps.trust->security_contact;
     s.nda_text = deps.trust->nda_text;
+    s.nda_valid_months = deps.trust->nda_valid_months;
+    s.nda_link_days = deps.trust->nda_link_days;
   }
   return s;
 }

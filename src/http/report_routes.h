@@ -47,6 +47,11 @@ class ReportPages {
   explicit ReportPages(ApiDeps& deps) : deps(deps) {}
 
   storage::ReportRequestSettings Settings() const;
+  // The key subscription links are derived with ("" without trust settings: no link works).
+  const std::string& LinkKey() const {
+    static const std::string kNone;
+    return deps.trust ? deps.trust->link_key : kNone;
+  }
   // The organisation's name, read at most every 5 seconds.
   std::string Organisation();
   // Runs `command` in the write path and replies with what `done` makes of its result.

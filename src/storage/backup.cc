@@ -41,15 +41,15 @@ const std::vector<CarriedTable>& CarriedTables() {
       {"outbox",
        {"id", "dedupe_key", "channel", "user_id", "recipient", "subject", "body", "ref_kind",
         "ref_id", "status", "attempts", "next_attempt_at", "last_error", "created_at", "sent_at",
-        "confidential"},
-       15},  // `confidential` came with schema version 5
+        "confidential", "list_unsubscribe"},
+       15},  // `confidential` came with schema version 5, `list_unsubscribe` with 10
       {"calendar_tokens", {"id", "token_hash", "user_id", "name", "created_at", "revoked_at"}},
       // Audit-report links and subprocessor subscribers (issue 9); rate counters do not.
       {"report_links",
        {"id", "token_hash", "purpose", "request_id", "document_id", "expires_at", "max_uses",
         "uses", "created_at", "revoked_at"}},
-      {"trust_subscribers",
-       {"id", "email", "token", "created_at", "confirmed_at", "unsubscribed_at"}},
+      // Manage links are derived from the server's key: no token is stored (version 10).
+      {"trust_subscribers", {"id", "email", "created_at", "confirmed_at", "unsubscribed_at"}},
       {"trust_watermarks", {"name", "value"}},
       // What each person has read of their work, and their digest choice (issue 20).
       {"my_work_reads", {"user_id", "kind", "item_id", "read_at"}},
@@ -234,7 +234,10 @@ Result<BackupReport> RestoreBackup(Store& store, const Projections& projections,
           const CarriedTable* known = nullptr;
           for (const auto& t : CarriedTables()) known = t.name == table ? &t : known;
           if (!known) return BadBackup(number, "unknown table " + table);
-          const json::array& values = row->at("values").as_array();
+          json::array values = row->at("values").as_array();
+          // A backup from before version 10 holds each subscriber's clear token third: it is
+          // dropped (the links are derived now).
+          if (table == "trust_subscribers" && values.size() == 6) values.erase(values.begin() + 2);
           // Columns added by later versions come last and have defaults, so a backup
           // written before them restores; any other short row is damage.
           size_t least =

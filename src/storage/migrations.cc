@@ -365,6 +365,23 @@ CREATE INDEX rm_party_inventory_sla ON rm_party_inventory(sla_expires_at, party_
 CREATE INDEX rm_party_inventory_soc2 ON rm_party_inventory(soc2_period_end, party_id);
 CREATE INDEX rm_party_inventory_last ON rm_party_inventory(last_review_at, party_id);
 CREATE INDEX rm_party_inventory_next ON rm_party_inventory(next_review_at, party_id);
+// Version 10 (issue 29): a subscription's manage link is
+// derived from the server's key (HMAC), so the clear tokens go; links emailed before stop
+// working, and entering the address again on the trust center emails a new one. Outbox
+// messages to a list carry their one-click unsubscribe URL until they are sent.
+const char* kV10Sqlite = R"sql(
+CREATE TABLE trust_subscribers_v10 (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  confirmed_at TEXT,
+  unsubscribed_at TEXT
+);
+INSERT INTO trust_subscribers_v10(id, email, created_at, confirmed_at, unsubscribed_at)
+  SELECT id, email, created_at, confirmed_at, unsubscribed_at FROM trust_subscribers;
+DROP TABLE trust_subscribers;
+ALTER TABLE trust_subscribers_v10 RENAME TO trust_subscribers;
+ALTER TABLE outbox ADD COLUMN list_unsubscribe TEXT;
 )sql";
 
 const std::vector<Migration>& Migrations() {
@@ -378,6 +395,7 @@ const std::vector<Migration>& Migrations() {
       {7, "documents: content last, written in place", kV7Sqlite, ""},
       {8, "my work: read marks, account settings, review indexes", kV8Sqlite, ""},
       {9, "vendor inventory: agreements, SOC 2 and reviews per party", kV9Sqlite, ""},
+      {10, "trust subscriptions: derived links, one-click unsubscribe", kV10Sqlite, ""},
   };
   return kMigrations;
 }

@@ -53,10 +53,12 @@ Result<bool> QueueMessage(Tx& tx, const OutboxMessage& m, TimePoint now) {
   std::string at = FormatRfc3339(now);
   auto n = tx.Exec(
       "INSERT INTO outbox(id, dedupe_key, channel, user_id, recipient, subject, body, ref_kind, "
-      "ref_id, status, attempts, next_attempt_at, created_at, confidential) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING",
+      "ref_id, status, attempts, next_attempt_at, created_at, confidential, list_unsubscribe) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO "
+      "NOTHING",
       {NewId("msg", now), m.dedupe_key, m.channel, m.user_id, m.recipient, m.subject, m.body,
-       m.ref_kind, m.ref_id, at, at, static_cast<int64_t>(m.confidential ? 1 : 0)});
+       m.ref_kind, m.ref_id, at, at, static_cast<int64_t>(m.confidential ? 1 : 0),
+       m.list_unsubscribe.empty() ? Null() : Value(m.list_unsubscribe)});
   if (!n.ok()) return std::move(n).error();
   return *n > 0;
 }
@@ -149,14 +151,16 @@ Result<int> OutboxDelivery::RunOnce(size_t batch) {
     params.emplace_back(static_cast<int64_t>(batch));
     auto rows = tx.Query(
         "SELECT id, channel, user_id, recipient, subject, body, ref_kind, ref_id, attempts, "
-        "dedupe_key FROM outbox WHERE status = 'queued' AND next_attempt_at <= ? AND channel IN (" +
+        "dedupe_key, list_unsubscribe FROM outbox WHERE status = 'queued' AND next_attempt_at <= ? "
+        "AND channel IN (" +
             Marks(channels_.size()) + ") ORDER BY next_attempt_at, id LIMIT ?",
         Params(params.data(), params.size()));
     if (!rows.ok()) return std::move(rows).error();
     for (const auto& r : *rows) {
-      due.push_back({r.Text(0), r.Int(8),
-                     OutboxMessage{r.Text(9), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5),
-                                   r.Text(6), r.Text(7)}});
+      OutboxMessage m{r.Text(9), r.Text(1), r.Text(2), r.Text(3),
+                      r.Text(4), r.Text(5), r.Text(6), r.Text(7)};
+      if (!r.IsNull(10)) m.list_unsubscribe = r.Text(10);
+      due.push_back({r.Text(0), r.Int(8), std::move(m)});
     }
     return Ok();
   }));
@@ -189,7 +193,7 @@ Result<int> OutboxDelivery::RunOnce(size_t batch) {
             // A sent message's personal link is not kept: whoever read the table (or a
             // backup of it) later could use it.
             "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, body = CASE "
-            "WHEN confidential = 1 THEN '' ELSE body END "
+            "WHEN confidential = 1 THEN '' ELSE body END, list_unsubscribe = NULL "
             "WHERE id = ? AND status = 'queued' AND attempts = ?",
             {at, id, attempt});
       } else {

@@ -11,6 +11,7 @@
 #include "accord/domain/event.h"
 #include "accord/domain/registry.h"
 #include "accord/policy/gate.h"
+#include "accord/storage/data_commitments.h"
 #include "accord/storage/object_views.h"
 #include "accord/storage/registry_store.h"
 #include "my_work_text.h"
@@ -87,6 +88,7 @@ class Flags {
   Status Reviews(std::vector<Flag>& out, int64_t& count);
   Status Findings(std::vector<Flag>& out, int64_t& count);
   Status Grants(std::vector<Flag>& out, int64_t& count);
+  Status Commitments(std::vector<Flag>& out, int64_t& count);
 
   // Sorted, cut to the limit, named.
   Result<json::array> Finish(std::vector<Flag>& flags);
@@ -434,6 +436,35 @@ Status Flags::Grants(std::vector<Flag>& out, int64_t& count) {
   return Ok();
 }
 
+// TR-11: public subprocessors (listed or planned) whose agreements in force do not make a
+// data-use commitment we publish that applies to them, without an exception.
+Status Flags::Commitments(std::vector<Flag>& out, int64_t& count) {
+  auto rows = tx_.Query(
+      "SELECT doc FROM rm_objects WHERE kind = 'party' AND to_idx = ? AND status IN ('active', "
+      "'onboarding') AND doc LIKE '%\"public_subprocessor\":true%' ORDER BY id",
+      {kOpenVersion});
+  if (!rows.ok()) return std::move(rows).error();
+  for (const auto& row : *rows) {
+    auto party = domain::ParseStateDoc(row.Text(0));
+    if (!party) continue;
+    auto gaps = CommitmentGaps(tx_, *party, now_);
+    if (!gaps.ok()) return std::move(gaps).error();
+    std::string id = StateString(*party, "id");
+    for (const auto& g : *gaps) {
+      ++count;
+      Flag f{0, "", FlagItem("commitment_missing", id, "Not bound to " + DataUseWords(g.key))};
+      SetSince(f, g.since);
+      f.item["detail"] = "We publish \"" + g.statement +
+                         "\", but its agreements in force do not say so: add the clause to its "
+                         "agreement or record an exception with a reason";
+      f.item["party_id"] = id;
+      f.item["href"] = "/parties/" + id + "#sec-agreements";
+      out.push_back(std::move(f));
+    }
+  }
+  return Ok();
+}
+
 Result<json::array> Flags::Finish(std::vector<Flag>& flags) {
   std::stable_sort(flags.begin(), flags.end(), [](const Flag& a, const Flag& b) {
     if (a.rank != b.rank) return a.rank < b.rank;
@@ -458,6 +489,7 @@ std::string_view GroupTitle(std::string_view kind) {
   if (kind == "soc2_missing") return "Infrastructure partners without a current SOC 2 review";
   if (kind == "review_overdue") return "Overdue reviews";
   if (kind == "finding_overdue") return "Overdue findings";
+  if (kind == "commitment_missing") return "Subprocessors not bound to our published commitments";
   return "Access that outlasts its agreement";
 }
 
@@ -466,8 +498,8 @@ std::string_view GroupTitle(std::string_view kind) {
 Result<json::object> RedFlags(Tx& tx, const policy::Profile& profile, TimePoint now, size_t limit) {
   Flags flags(tx, profile, now, limit);
   using Step = Status (Flags::*)(std::vector<Flag>&, int64_t&);
-  constexpr Step kSteps[] = {&Flags::Agreements, &Flags::Soc2, &Flags::Reviews, &Flags::Findings,
-                             &Flags::Grants};
+  constexpr Step kSteps[] = {&Flags::Agreements, &Flags::Soc2,   &Flags::Reviews,
+                             &Flags::Findings,   &Flags::Grants, &Flags::Commitments};
   static_assert(std::size(kSteps) == std::size(kRedFlagKinds));
   json::array groups;
   int64_t total = 0;

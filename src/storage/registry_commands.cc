@@ -5,6 +5,7 @@
 
 #include "accord/core/ids.h"
 #include "accord/domain/registry.h"
+#include "accord/storage/data_commitments.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/workflow/agreement.h"
 #include "accord/workflow/lifecycle.h"
@@ -48,7 +49,42 @@ Status CheckReferences(Tx& tx, const domain::KindSpec& spec, const json::object&
                            "evidence[" + std::to_string(i) + "]", party, details));
     }
   }
+  if (spec.kind == "data_commitment") {
+    std::string kind = domain::StateString(state, "evidence_kind");
+    if (std::string id = domain::StateString(state, "evidence_id"); !id.empty()) {
+      ACCORD_TRY(CheckLive(tx,
+                           kind == "document"        ? "document"
+                           : kind == "certification" ? "certification"
+                                                     : "agreement",
+                           id, "evidence_id", "", details));
+    }
+  }
   return Ok();
+}
+
+// TR-11: a subprocessor is published only when its agreements in force make every data-use
+// commitment we publish that applies to it, or an officer recorded why it may stay unbound.
+Status CheckPublishable(Tx& tx, const json::object& party, TimePoint now) {
+  const json::value* flag = party.if_contains("public_subprocessor");
+  if (!flag || !flag->is_bool() || !flag->as_bool()) return Ok();
+  auto gaps = CommitmentGaps(tx, party, now);
+  if (!gaps.ok()) return std::move(gaps).error();
+  if (gaps->empty()) return Ok();
+  std::vector<ErrorDetail> details;
+  std::string words;
+  for (const auto& g : *gaps) {
+    words += (words.empty() ? "" : "; ") + DataUseWords(g.key);
+    details.push_back({"public_subprocessor",
+                       "its agreements in force do not commit it to " + DataUseWords(g.key) +
+                           " (data_use." + g.key + "), which we publish: \"" + g.statement +
+                           "\"; add the clause to its agreement, or record an exception with a "
+                           "reason in commitment_exceptions",
+                       {}});
+  }
+  return Error{ErrorCode::kConflict,
+               "public_subprocessor: " + domain::StateString(party, "name") +
+                   " cannot be published: it is not bound to " + words,
+               std::move(details)};
 }
 
 Status CheckUniqueName(Tx& tx, const domain::KindSpec& spec, const json::object& state) {
@@ -121,6 +157,7 @@ Result<json::value> Create(CommandContext& c, const WriteRequest& w) {
   ACCORD_TRY(CheckReferences(c.tx(), spec, *state, details));
   if (!details.empty()) return domain::ValidationErrors(std::move(details));
   ACCORD_TRY(CheckUniqueName(c.tx(), spec, *state));
+  if (spec.kind == "party") ACCORD_TRY(CheckPublishable(c.tx(), *state, c.Now()));
   std::string id = domain::StateString(*state, "id");
   auto index = c.Append(domain::Event{.type = spec.kind + ".created",
                                       .actor = w.actor,
@@ -145,6 +182,10 @@ Result<json::value> Patch(CommandContext& c, const WriteRequest& w) {
   ACCORD_TRY(CheckReferences(c.tx(), spec, *state, details));
   if (!details.empty()) return domain::ValidationErrors(std::move(details));
   ACCORD_TRY(CheckUniqueName(c.tx(), spec, *state));
+  if (spec.kind == "party" &&
+      std::find(changed.begin(), changed.end(), "public_subprocessor") != changed.end()) {
+    ACCORD_TRY(CheckPublishable(c.tx(), *state, c.Now()));
+  }
   bool status_changed = !spec.status_field.empty() && std::find(changed.begin(), changed.end(),
                                                                 spec.status_field) != changed.end();
   json::array changed_json;

@@ -276,8 +276,10 @@ Result<json::object> SubmitReportRequest(CommandContext& c, const domain::Actor&
   if (is_public) {
     ACCORD_TRY(CountPublicPost(c.tx(), ClientKey(origin.address), now, kPublicPostsPerHour,
                                std::chrono::hours(1)));
-    ACCORD_TRY(CountPublicPost(c.tx(), "rrq:" + email, now, kRequestsPerEmailPerDay,
-                               std::chrono::hours(24)));
+    // Per email *from this client network*: a stranger typing someone else's address uses up
+    // only their own share, never the owner's (the hourly per-address limit bounds them).
+    ACCORD_TRY(CountPublicPost(c.tx(), "rrq:" + email + " " + ClientKey(origin.address), now,
+                               kRequestsPerEmailPerDay, std::chrono::hours(24)));
     // The same person asking again for the same report while one is open: that one.
     auto open = c.tx().Query(
         "SELECT doc FROM rm_objects WHERE kind = 'report_request' AND to_idx = ? AND tag = ? AND "

@@ -6,6 +6,7 @@
 
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
+#include "accord/storage/data_commitments.h"
 #include "accord/storage/registry_store.h"
 
 namespace accord::storage {
@@ -60,11 +61,48 @@ Result<json::object> TrustSnapshot(Tx& tx, TimePoint now) {
       std::string v = StateString(*doc, key);
       p[key] = v.empty() ? json::value(nullptr) : json::value(v);
     }
+    // What its agreements in force bind it to (TR-11): customers see our vendors are bound
+    // as we say.
+    auto bound = BoundClauses(tx, row.Text(0), now);
+    if (!bound.ok()) return std::move(bound).error();
+    json::array clauses;
+    for (const auto& key : *bound) clauses.push_back(json::value(key));
+    p["commitments"] = std::move(clauses);
     (row.Text(2) == "active" ? subprocessors : planned).push_back(std::move(p));
   }
+  auto ours = PublishedCommitments(tx, now);
+  if (!ours.ok()) return std::move(ours).error();
+  json::array commitments;
+  for (const auto& c : *ours) {
+    json::object out{{"key", StateString(c, "key")},
+                     {"statement", StateString(c, "statement")},
+                     {"applies_to", StateString(c, "applies_to")},
+                     {"since", StateString(c, "since")},
+                     {"evidence", nullptr}};
+    if (std::string kind = StateString(c, "evidence_kind"); !kind.empty()) {
+      json::object evidence{{"kind", kind}, {"name", nullptr}, {"note", nullptr}};
+      if (std::string note = StateString(c, "evidence_note"); !note.empty()) {
+        evidence["note"] = note;
+      }
+      // A certification is public already; a document or an agreement stays ours.
+      if (kind == "certification") {
+        auto cert = GetObject(tx, "certification", StateString(c, "evidence_id"), Scope{});
+        if (!cert.ok()) return std::move(cert).error();
+        if (cert->has_value() && Flag((*cert)->doc, "public", true)) {
+          evidence["name"] = StateString((*cert)->doc, "name");
+        }
+      }
+      out["evidence"] = std::move(evidence);
+    }
+    commitments.push_back(std::move(out));
+  }
+  auto dpf = PublishedDpf(tx);
+  if (!dpf.ok()) return std::move(dpf).error();
   return json::object{
       {"organisation", org->has_value() ? json::value((*org)->Text(0)) : json::value(nullptr)},
       {"certifications", std::move(certifications)},
+      {"commitments", std::move(commitments)},
+      {"data_privacy_framework", dpf->has_value() ? json::value(std::move(**dpf)) : nullptr},
       {"subprocessors", std::move(subprocessors)},
       {"planned", std::move(planned)},
       {"generated_at", at}};

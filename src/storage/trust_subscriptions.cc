@@ -1,5 +1,8 @@
 #include "accord/storage/trust_subscriptions.h"
 
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
 #include <boost/json.hpp>
 #include <chrono>
 
@@ -27,8 +30,13 @@ std::string ManageLink(const std::string& base, const std::string& token) {
   return base + "/trust/subscriptions/" + token;
 }
 
+// The base64url of an HMAC-SHA256: 43 characters.
+constexpr size_t kMacChars = 43;
+
+// `unsubscribe`: the manage link, sent as List-Unsubscribe (RFC 2369) for a one-click POST
+// (RFC 8058) to an active subscriber; "" for a confirmation.
 Status Mail(Tx& tx, const std::string& key, const std::string& email, const std::string& subject,
-            const std::string& body, TimePoint now) {
+            const std::string& body, TimePoint now, const std::string& unsubscribe = "") {
   OutboxMessage m{.dedupe_key = key,
                   .channel = "email",
                   .recipient = email,
@@ -36,7 +44,8 @@ Status Mail(Tx& tx, const std::string& key, const std::string& email, const std:
                   .body = body,
                   .ref_kind = "subscription",
                   .ref_id = "",
-                  .confidential = true};
+                  .confidential = true,
+                  .list_unsubscribe = unsubscribe};
   auto q = QueueMessage(tx, m, now);
   if (!q.ok()) return std::move(q).error();
   return Ok();
@@ -44,21 +53,36 @@ Status Mail(Tx& tx, const std::string& key, const std::string& email, const std:
 
 }  // namespace
 
+std::string SubscriptionToken(const std::string& link_key, const std::string& subscriber_id,
+                              const std::string& created_at) {
+  std::string message = "accord trust subscription\n" + subscriber_id + "\n" + created_at;
+  static constexpr uint8_t kNoKey = 0;  // OpenSSL refuses a null key even with length 0
+  uint8_t mac[EVP_MAX_MD_SIZE];
+  unsigned int mac_len = 0;
+  HMAC(EVP_sha256(),
+       link_key.empty() ? static_cast<const void*>(&kNoKey)
+                        : static_cast<const void*>(link_key.data()),
+       static_cast<int>(link_key.size()), reinterpret_cast<const uint8_t*>(message.data()),
+       message.size(), mac, &mac_len);
+  return subscriber_id + Base64UrlEncode(std::span<const uint8_t>(mac, mac_len));
+}
+
 Status Subscribe(Tx& tx, const std::string& email_in, const std::string& client_address,
-                 const std::string& link_base, TimePoint now) {
+                 const std::string& link_base, const std::string& link_key, TimePoint now) {
+  if (link_key.empty()) return Internal("subscriptions: no link key (set by serve)");
   std::string email = domain::Lowercase(email_in);
   ACCORD_TRY(CountPublicPost(tx, ClientKey(client_address), now, kPublicPostsPerHour,
                              std::chrono::hours(1)));
   std::string at = FormatRfc3339(now);
   auto row = tx.QueryOne(
-      "SELECT id, token, confirmed_at, unsubscribed_at FROM trust_subscribers WHERE email = ?",
+      "SELECT id, created_at, confirmed_at, unsubscribed_at FROM trust_subscribers WHERE email = ?",
       {email});
   if (!row.ok()) return std::move(row).error();
   std::string id, token;
   bool active = false;
   if (row->has_value() && StatusOf(**row, 2, 3) != "ended") {
     id = (*row)->Text(0);
-    token = (*row)->Text(1);
+    token = SubscriptionToken(link_key, id, (*row)->Text(1));
     active = StatusOf(**row, 2, 3) == "active";
     // A pending or active address is emailed again at most once a day, however often it is
     // entered: the rest are accepted (the answer is the same) and send nothing. A new or
@@ -68,13 +92,14 @@ Status Subscribe(Tx& tx, const std::string& email_in, const std::string& client_
       return once.error().code == ErrorCode::kRateLimited ? Ok() : once;
     }
   } else {
+    // A new subscription time makes a new link: the ended one's stops working.
     id = row->has_value() ? (*row)->Text(0) : NewId("sub", now);
-    token = Base64UrlEncode(RandomBytes(32));
+    token = SubscriptionToken(link_key, id, at);
     ACCORD_TRY(
-        tx.Exec("INSERT INTO trust_subscribers(id, email, token, created_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (email) DO UPDATE SET token = excluded.token, created_at = "
-                "excluded.created_at, confirmed_at = NULL, unsubscribed_at = NULL",
-                {id, email, token, at}));
+        tx.Exec("INSERT INTO trust_subscribers(id, email, created_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (email) DO UPDATE SET created_at = excluded.created_at, "
+                "confirmed_at = NULL, unsubscribed_at = NULL",
+                {id, email, at}));
   }
   std::string link = ManageLink(link_base, token);
   if (active) {
@@ -82,7 +107,7 @@ Status Subscribe(Tx& tx, const std::string& email_in, const std::string& client_
                 "This address is already subscribed to changes of our subprocessor list.\n\n"
                 "Manage or end the subscription here:\n\n" +
                     link + "\n",
-                now);
+                now, link);
   }
   return Mail(tx, "sub:" + id + ":confirm:" + at, email,
               "Confirm your subscription to our subprocessor list",
@@ -92,19 +117,27 @@ Status Subscribe(Tx& tx, const std::string& email_in, const std::string& client_
               now);
 }
 
-Result<std::optional<Subscriber>> FindSubscriber(Tx& tx, const std::string& token) {
+Result<std::optional<Subscriber>> FindSubscriber(Tx& tx, const std::string& token,
+                                                 const std::string& link_key) {
+  if (link_key.empty() || token.size() <= kMacChars) return std::optional<Subscriber>();
+  std::string id = token.substr(0, token.size() - kMacChars);
+  if (!IsValidId(id, "sub")) return std::optional<Subscriber>();
   auto row = tx.QueryOne(
-      "SELECT id, email, confirmed_at, unsubscribed_at FROM trust_subscribers WHERE token = ?",
-      {token});
+      "SELECT id, email, confirmed_at, unsubscribed_at, created_at FROM trust_subscribers WHERE "
+      "id = ?",
+      {id});
   if (!row.ok()) return std::move(row).error();
-  if (!row->has_value()) return std::optional<Subscriber>();
+  if (!row->has_value() ||
+      !ConstantTimeEquals(token, SubscriptionToken(link_key, id, (*row)->Text(4)))) {
+    return std::optional<Subscriber>();
+  }
   return std::optional<Subscriber>(
       Subscriber{(*row)->Text(0), (*row)->Text(1), StatusOf(**row, 2, 3)});
 }
 
 Result<Subscriber> ChangeSubscription(Tx& tx, const std::string& token, const std::string& action,
-                                      TimePoint now) {
-  auto found = FindSubscriber(tx, token);
+                                      const std::string& link_key, TimePoint now) {
+  auto found = FindSubscriber(tx, token, link_key);
   if (!found.ok()) return std::move(found).error();
   if (!found->has_value()) return NotFound("subscription");
   Subscriber s = **found;
@@ -122,7 +155,8 @@ Result<Subscriber> ChangeSubscription(Tx& tx, const std::string& token, const st
   return s;
 }
 
-Result<int> NotifySubprocessorChanges(Tx& tx, const std::string& link_base, TimePoint now) {
+Result<int> NotifySubprocessorChanges(Tx& tx, const std::string& link_base,
+                                      const std::string& link_key, TimePoint now) {
   auto head = ReadHead(tx);
   if (!head.ok()) return std::move(head).error();
   auto size = static_cast<int64_t>(head->size());
@@ -153,8 +187,8 @@ Result<int> NotifySubprocessorChanges(Tx& tx, const std::string& link_base, Time
   int queued = 0;
   if (!fresh.empty()) {
     auto subs = tx.Query(
-        "SELECT id, email, token, confirmed_at FROM trust_subscribers WHERE confirmed_at IS NOT "
-        "NULL AND unsubscribed_at IS NULL ORDER BY id",
+        "SELECT id, email, created_at, confirmed_at FROM trust_subscribers WHERE confirmed_at IS "
+        "NOT NULL AND unsubscribed_at IS NULL ORDER BY id",
         {});
     if (!subs.ok()) return std::move(subs).error();
     for (const auto& s : *subs) {
@@ -173,12 +207,12 @@ Result<int> NotifySubprocessorChanges(Tx& tx, const std::string& link_base, Time
         lines += " (" + FormatRfc3339(it->at).substr(0, 10) + ")\n";
       }
       if (lines.empty()) continue;
+      std::string manage = ManageLink(link_base, SubscriptionToken(link_key, s.Text(0), s.Text(2)));
       ACCORD_TRY(Mail(tx, "sub:" + s.Text(0) + ":changes:" + std::to_string(size), s.Text(1),
                       "Our subprocessor list changed",
                       "Changes to our subprocessor list:\n\n" + lines + "\nThe list: " + link_base +
-                          "/trust/subprocessors\nManage or end this subscription: " +
-                          ManageLink(link_base, s.Text(2)) + "\n",
-                      now));
+                          "/trust/subprocessors\nManage or end this subscription: " + manage + "\n",
+                      now, manage));
       ++queued;
     }
   }

@@ -36,7 +36,8 @@ TEST(SchedulerTest, ServerJobsCoverEverySweepAndRunCleanOnAFreshStore) {
   for (const auto& j : s.jobs()) names.insert(j.name);
   EXPECT_EQ(names, (std::set<std::string>{"session purge", "account expiry", "grant expiry",
                                           "agreement expiry", "entitlement reviews", "reviews",
-                                          "work digest", "risk acceptance expiry"}));
+                                          "work digest", "risk acceptance expiry",
+                                          "dpf recertification"}));
   for (const auto& j : s.jobs()) {
     auto r = j.run();
     EXPECT_TRUE(r.ok()) << j.name << ": " << (r.ok() ? "" : r.error().ToString());

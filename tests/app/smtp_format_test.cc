@@ -159,6 +159,40 @@ TEST(SmtpFormatTest, TextCannotAddHeadersAndUnicodeSubjectsAreEncoded) {
   }
 }
 
+// RFC 2369 and RFC 8058: a list email names its one-click unsubscribe URL; others do not.
+TEST(SmtpFormatTest, ListEmailsCarryOneClickUnsubscribe) {
+  storage::OutboxMessage m = Message("Our subprocessor list changed", "b");
+  EXPECT_EQ(Header(Split(app::FormatEmail(Config(), m, At("2026-12-06T00:00:00Z"))).first,
+                   "List-Unsubscribe"),
+            "");
+  m.list_unsubscribe = "https://trust.luma.example/trust/subscriptions/sub_x\r\nBcc: a@b";
+  auto [headers, body] = Split(app::FormatEmail(Config(), m, At("2026-12-06T00:00:00Z")));
+  EXPECT_EQ(Header(headers, "List-Unsubscribe"),
+            "<https://trust.luma.example/trust/subscriptions/sub_x  Bcc: a@b>");
+  EXPECT_EQ(Header(headers, "List-Unsubscribe-Post"), "List-Unsubscribe=One-Click");
+  EXPECT_EQ(Header(headers, "Bcc"), "");
+}
+
+// [trust] nda_valid_months and nda_link_days: whole numbers in range.
+TEST(SmtpFormatTest, NdaTermsAreTrustSettings) {
+  TempDir dir;
+  std::string file = (dir.path() / "accord.toml").string();
+  std::ofstream(file) << "[trust]\nnda_valid_months = 24\nnda_link_days = 7\n";
+  http::TrustSettings trust;
+  ASSERT_TRUE(app::ReadTrustConfig(file, trust).ok());
+  EXPECT_EQ(trust.nda_valid_months, 24);
+  EXPECT_EQ(trust.nda_link_days, 7);
+  EXPECT_TRUE(app::CheckTrustSettings(trust).ok());
+  std::ofstream(file) << "[trust]\nnda_valid_months = \"12\"\n";
+  auto typed = app::ReadTrustConfig(file, trust);
+  ASSERT_FALSE(typed.ok());
+  EXPECT_EQ(typed.error().details.at(0).field, "trust.nda_valid_months");
+  trust.nda_link_days = 0;
+  auto range = app::CheckTrustSettings(trust);
+  ASSERT_FALSE(range.ok());
+  EXPECT_EQ(range.error().details.at(0).field, "trust.nda_link_days");
+}
+
 TEST(SmtpFormatTest, ConfigFileAndChecks) {
   TempDir dir;
   std::string password = (dir.path() / "smtp-password").string();

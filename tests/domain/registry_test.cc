@@ -244,7 +244,8 @@ TEST(RegistryTest, DocumentsAndGrantsAreNotWrittenThroughTheGenericShape) {
             std::vector<std::string>{"filename"});
   EXPECT_EQ(FindKind("vendor"), nullptr);
   EXPECT_TRUE(IsRegistryKind("due_diligence"));
-  EXPECT_EQ(RegistryKinds().size(), 19u);
+  // + connection (issue 30), data_commitment, dpf_participation (issue 29)
+  EXPECT_EQ(RegistryKinds().size(), 21u);
 }
 
 TEST(RegistryTest, CertificationIsValidForAPeriod) {

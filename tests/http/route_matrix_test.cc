@@ -197,7 +197,9 @@ feed (`/calendar/{token}.ics`) is public because a calendar client cannot sign i
 URL is the credential, and an unknown or revoked token, or one whose account may no longer
 read the ledger, answers `404`. The trust center (`/trust…`, `/api/v1/public/…`,
 `/.well-known/security.txt`) is public by design: it shows only what the organisation
-publishes (certifications valid today, active subprocessors' names, purposes and locations).
+publishes (certifications valid today, its data-use commitments and DPF participation, active
+and planned subprocessors' names, purposes, locations and the data-use commitments their
+agreements make).
 
 )";
 
@@ -294,6 +296,9 @@ class RouteMatrixTest : public ::testing::Test {
     ids["grants/id"] = FirstId("/api/v1/access/grants?party_id=" + relay);
     ids["systems/id"] = FirstId("/api/v1/systems?limit=1");
     ids["certifications/id"] = FirstId("/api/v1/certifications?limit=1");
+    // Issue 29: the demo's data-use commitments and DPF participation.
+    ids["data-commitments/id"] = FirstId("/api/v1/data-commitments?limit=1");
+    ids["dpf-participations/id"] = FirstId("/api/v1/dpf-participations?limit=1");
     ids["users/id"] = FirstId("/api/v1/users?limit=1");
     ids["alerts/id"] = RaiseBreakGlassAlert();
     // The demo opens no entitlement review: an elevated one is opened here.

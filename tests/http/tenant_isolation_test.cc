@@ -33,9 +33,9 @@ const std::map<std::string, std::string> kQueryValues = {
 // Path parameters that name something of no party (org-level objects, ledger positions):
 // filled with a valid value; the contact may not call any operation that has only these.
 const std::set<std::string> kPartylessKeys = {
-    "systems/id",         "alerts/id",         "entitlement-reviews/id",
-    "lines/line_id",      "entries/index",     "roots/size",
-    "calendar-tokens/id", "certifications/id", "report-requests/id"};
+    "systems/id",         "alerts/id",           "entitlement-reviews/id", "lines/line_id",
+    "entries/index",      "roots/size",          "calendar-tokens/id",     "certifications/id",
+    "report-requests/id", "data-commitments/id", "dpf-participations/id"};
 
 // The calendar feed (GET /calendar/{token}.ics) is public: its secret URL is the credential.
 // A contact cannot create one (POST /api/v1/calendar-tokens is not its to call, see
@@ -369,6 +369,9 @@ class TenantIsolationTest : public ::testing::Test {
   static void AddPartyless(Tenant& t) {
     t.ids["systems/id"] = Str(Items("/api/v1/systems?limit=1").at(0).at("id"));
     t.ids["certifications/id"] = Str(Items("/api/v1/certifications?limit=1").at(0).at("id"));
+    t.ids["data-commitments/id"] = Str(Items("/api/v1/data-commitments?limit=1").at(0).at("id"));
+    t.ids["dpf-participations/id"] =
+        Str(Items("/api/v1/dpf-participations?limit=1").at(0).at("id"));
     t.ids["calendar-tokens/id"] = "cal_isolation_none";
     t.ids["calendar/file"] = kNoFeed;
     // Audit-report requests are the organisation's, not a vendor's; the NDA and download

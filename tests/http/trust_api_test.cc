@@ -124,7 +124,8 @@ TEST_F(TrustApiTest, PublishesOnlyValidCertificationsAndPublicActiveSubprocessor
   ASSERT_FALSE(expected.empty());
   EXPECT_EQ(Names(t.at("subprocessors").as_array()), expected);
   for (const auto& p : t.at("subprocessors").as_array()) {
-    EXPECT_EQ(p.as_object().size(), 3u) << json::serialize(p);  // name, purpose, location
+    // name, purpose, location and what its agreements bind it to
+    EXPECT_EQ(p.as_object().size(), 4u) << json::serialize(p);
   }
   json::object list = PublicJson("/api/v1/public/subprocessors");
   EXPECT_EQ(Names(list.at("items").as_array()), expected);

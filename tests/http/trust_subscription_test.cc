@@ -71,7 +71,16 @@ TEST(SubscriptionTest, DoubleOptInThenEachChangeIsEmailedUntilUnsubscribed) {
   EXPECT_TRUE(Has(body, "Backups; data location: Canada")) << body;
   EXPECT_TRUE(Has(body, "/trust/subscriptions/" + token)) << body;
 
-  HttpResult ended = form("/trust/subscriptions/" + token, "action=unsubscribe");
+  // The list email names its one-click unsubscribe (RFC 2369, RFC 8058): the manage link,
+  // which a mail client POSTs List-Unsubscribe=One-Click to.
+  std::string raw;
+  for (const auto& m : smtp.Messages()) {
+    if (Has(m, "Subject: Our subprocessor list changed")) raw = m;
+  }
+  EXPECT_TRUE(Has(raw, "/trust/subscriptions/" + token + ">")) << raw;
+  EXPECT_TRUE(Has(raw, "List-Unsubscribe: <http")) << raw;
+  EXPECT_TRUE(Has(raw, "List-Unsubscribe-Post: List-Unsubscribe=One-Click")) << raw;
+  HttpResult ended = form("/trust/subscriptions/" + token, "List-Unsubscribe=One-Click");
   ASSERT_EQ(ended.status, 200);
   EXPECT_TRUE(Has(ended.body, "You are unsubscribed"));
   EXPECT_TRUE(Has(HttpCall(s.port(), "GET", "/trust/subscriptions/" + token).body, "ended"));

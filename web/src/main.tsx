@@ -30,6 +30,7 @@ import { NotAvailable } from './pages/not-available';
 import { mayOpen } from './page-access';
 import { FindingPage, Findings } from './pages/findings';
 import { ReportRequestPage, ReportRequests } from './pages/report-requests';
+import { TrustCenterPage } from './pages/trust-center';
 import './styles.css';
 
 type Boot = { kind: 'loading' } | { kind: 'signed-out'; notice?: string } | { kind: 'signed-in'; info: SessionInfo };
@@ -123,6 +124,7 @@ function Screen(props: { path: string }) {
   if (match('/report-requests', path) && role !== 'third_party_contact') return <ReportRequests />;
   if ((m = match('/report-requests/:id', path)) && role !== 'third_party_contact')
     return <ReportRequestPage id={m.id} />;
+  if (match('/commitments', path) && role !== 'third_party_contact') return <TrustCenterPage />;
   return (
     <div>
       <h1>Not found</h1>
@@ -174,6 +176,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           if (isWorkforce(role) || role === 'auditor') links.push(['/access', 'Access']);
           links.push(['/reviews', 'Reviews'], ['/findings', 'Findings'], ['/report-requests', 'Requests']);
           links.push(['/calendar', 'Calendar']);
+          if (isWorkforce(role) || role === 'auditor') links.push(['/commitments', 'Commitments']);
           if (readsLedger(role)) links.push(['/ledger', 'Ledger']);
         }
         const active = (href: string) =>

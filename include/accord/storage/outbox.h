@@ -29,6 +29,9 @@ struct OutboxMessage {
   std::string ref_kind;  // what it is about: "review", "alert", ...
   std::string ref_id;
   bool confidential = false;  // holds a personal link: the body is not shown in listings
+  // RFC 2369/8058: the https URL a one-click POST unsubscribes with (emails to subscribers of
+  // a list); sent as List-Unsubscribe and List-Unsubscribe-Post, kept like a confidential body.
+  std::string list_unsubscribe;
 };
 
 // Queues in `tx`; false when a message with this dedupe_key exists already.

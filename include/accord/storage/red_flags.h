@@ -2,8 +2,9 @@
 // fixed: active parties without an agreement the profile requires in force (a customer's or
 // partner's BAA, a subcontractor's SLA, and its BAA when it handles ePHI: the access gate's
 // own list, policy::AccessPolicy::RequiredFor), infrastructure partners without a current
-// SOC 2 review (TP-11, as the scheduler judges it), overdue reviews and findings, and approved
-// access that outlasts the agreement it needs.
+// SOC 2 review (TP-11, as the scheduler judges it), overdue reviews and findings, approved
+// access that outlasts the agreement it needs, and public subprocessors whose agreements in
+// force lack a data-use commitment we publish (TR-11, storage/data_commitments.h).
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -17,9 +18,9 @@
 namespace accord::storage {
 
 // The groups, in the order the answer lists them.
-inline constexpr std::string_view kRedFlagKinds[] = {"agreement_missing", "soc2_missing",
-                                                     "review_overdue", "finding_overdue",
-                                                     "grant_outlives_agreement"};
+inline constexpr std::string_view kRedFlagKinds[] = {
+    "agreement_missing",        "soc2_missing",      "review_overdue", "finding_overdue",
+    "grant_outlives_agreement", "commitment_missing"};
 
 // {at, total, groups: [{kind, title, count, items: [{kind, id, title, detail, party_id,
 // party_name, agreement_id, since, days, href}]}]}: every group with its full count and at most

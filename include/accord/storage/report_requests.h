@@ -30,7 +30,8 @@ struct ReportRequestSettings {
 };
 
 // Public forms (the request form, subscriptions): per client address, at most this many
-// accepted posts per hour; per requester email, this many requests per day.
+// accepted posts per hour; per requester email and client network, this many requests per day
+// (so a stranger cannot use up someone else's).
 inline constexpr int kPublicPostsPerHour = 5;
 inline constexpr int kRequestsPerEmailPerDay = 3;
 

@@ -22,15 +22,22 @@ struct TrustSettings {
   std::string listen_url;        // where this server listens: links in emails without public_url
   std::string nda_file;          // [trust] nda_file / --nda-file: the click-through NDA's text
   std::string nda_text;          // read from nda_file by `serve` ("" = the built-in NDA)
+  int nda_valid_months = 12;     // [trust] nda_valid_months: an accepted click-through NDA's term
+  int nda_link_days = 14;        // [trust] nda_link_days: how long an emailed NDA link works
+  // The HMAC-SHA256 key subscription links are derived with: `serve` derives it from the
+  // server's signing key (ledger.key); never configured, never stored.
+  std::string link_key;
   // The base of absolute links in emails (NDA, downloads, subscriptions).
   const std::string& LinkBase() const { return public_url.empty() ? listen_url : public_url; }
 };
 
 // {organisation, certifications: [{name, framework, issuer, scope, valid_from,
-// valid_until}], subprocessors: [{name, purpose, location}], planned: [...], generated_at}:
-// public certifications whose validity covers `now`, active parties flagged
-// public_subprocessor (and, as planned, those still onboarding), by name. Only published fields: no
-// party ids, documents or contacts.
+// valid_until}], commitments: [...], data_privacy_framework: {...} | null,
+// subprocessors: [{name, purpose, location, commitments}], planned: [...], generated_at}:
+// public certifications whose validity covers `now`, our published data-use commitments and
+// DPF participation (storage/data_commitments.h), active parties flagged public_subprocessor
+// (and, as planned, those still onboarding), by name, each with the data-use commitments its
+// agreements in force make. Only published fields: no party ids, documents or contacts.
 Result<boost::json::object> TrustSnapshot(Tx& tx, TimePoint now);
 
 // One change of the public subprocessor list: a party announced (planned: onboarding), added

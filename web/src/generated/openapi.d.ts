@@ -667,7 +667,7 @@ export interface paths {
         /** List soc2-reports (filters, ?q= search, cursor pages, ?as_of=N) */
         get: operations["GET_api_v1_parties__party_id__soc2_reports"];
         put?: never;
-        /** Submit a party's SOC 2 report (TP-11): its contact, or an officer on its behalf; with reviewed_at it is recorded as reviewed and opens its findings */
+        /** Record a SOC 2 report as reviewed (TP-11); each exception and a non-clean opinion open findings */
         post: operations["POST_api_v1_parties__party_id__soc2_reports"];
         delete?: never;
         options?: never;
@@ -834,38 +834,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/parties/{party_id}/connections": {
+    "/api/v1/data-commitments": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List connections (filters, ?q= search, cursor pages, ?as_of=N) */
-        get: operations["GET_api_v1_parties__party_id__connections"];
+        /** List data-commitments (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_data_commitments"];
         put?: never;
-        post?: never;
+        /** Create a data commitment (a ledger event: data_commitment.created) */
+        post: operations["POST_api_v1_data_commitments"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/connections/{id}": {
+    "/api/v1/data-commitments/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One connection (?as_of=N: as it was at ledger size N) */
-        get: operations["GET_api_v1_connections__id_"];
+        /** One data commitment (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_data_commitments__id_"];
         put?: never;
         post?: never;
+        /** Delete a data commitment entered by mistake (history stays in the ledger) */
+        delete: operations["DELETE_api_v1_data_commitments__id_"];
+        options?: never;
+        head?: never;
+        /** Change a data commitment; absent fields keep their value, null clears */
+        patch: operations["PATCH_api_v1_data_commitments__id_"];
+        trace?: never;
+    };
+    "/api/v1/dpf-participations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List dpf-participations (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_dpf_participations"];
+        put?: never;
+        /** Create a dpf participation (a ledger event: dpf_participation.created) */
+        post: operations["POST_api_v1_dpf_participations"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dpf-participations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One dpf participation (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_dpf_participations__id_"];
+        put?: never;
+        post?: never;
+        /** Delete a dpf participation entered by mistake (history stays in the ledger) */
+        delete: operations["DELETE_api_v1_dpf_participations__id_"];
+        options?: never;
+        head?: never;
+        /** Change a dpf participation; absent fields keep their value, null clears */
+        patch: operations["PATCH_api_v1_dpf_participations__id_"];
         trace?: never;
     };
     "/api/v1/agreements/{id}/documents": {
@@ -898,24 +938,6 @@ export interface paths {
         put?: never;
         /** Upload a document (raw body; Content-Type: PDF, PNG, JPEG, text, CSV, DOCX or XLSX; ?filename=; at most 25 MiB); its SHA-256 goes into the ledger */
         post: operations["POST_api_v1_certifications__id__documents"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/findings/{id}/documents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A finding's evidence, oldest first */
-        get: operations["GET_api_v1_findings__id__documents"];
-        put?: never;
-        /** Upload a document (raw body; Content-Type: PDF, PNG, JPEG, text, CSV, DOCX or XLSX; ?filename=; at most 25 MiB); its SHA-256 goes into the ledger */
-        post: operations["POST_api_v1_findings__id__documents"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1053,23 +1075,6 @@ export interface paths {
         put?: never;
         /** Revoke an approved or active grant at once (comment required) */
         post: operations["POST_api_v1_access_grants__id__revoke"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/access/grants/{id}/connections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Record a connection a third party made under a grant (TP-5): endpoint, protocol, TLS version and cipher where known, time, source address; one in clear or below TLS 1.2 opens a finding on the party, once per grant, endpoint and weakness while that finding stands */
-        post: operations["POST_api_v1_access_grants__id__connections"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1434,23 +1439,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/soc2-reports/{id}/actions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** review: record exceptions and complementary user-entity controls; each exception and a non-clean opinion open findings */
-        post: operations["POST_api_v1_soc2_reports__id__actions"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/change-notices/{id}/actions": {
         parameters: {
             query?: never;
@@ -1477,7 +1465,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** assign | resolve (with evidence) | accept_risk (with an expiry) | approve_risk (another officer) | decline_risk | reopen */
+        /** assign | resolve (with evidence) | accept_risk | reopen */
         post: operations["POST_api_v1_findings__id__actions"];
         delete?: never;
         options?: never;
@@ -1822,7 +1810,7 @@ export interface paths {
         /** A subscription's page: confirm it or end it */
         get: operations["GET_trust_subscriptions__token_"];
         put?: never;
-        /** Confirm or end a subscription (form-encoded action=confirm | unsubscribe) */
+        /** Confirm or end a subscription (form-encoded action=confirm | unsubscribe, or List-Unsubscribe=One-Click: RFC 8058) */
         post: operations["POST_trust_subscriptions__token_"];
         delete?: never;
         options?: never;
@@ -1906,7 +1894,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What is wrong now: required agreements not in force, infrastructure partners without a current SOC 2 review, overdue reviews and findings, access that outlasts its agreement; each with where it is fixed */
+        /** What is wrong now: required agreements not in force, infrastructure partners without a current SOC 2 review, overdue reviews and findings, access that outlasts its agreement, public subprocessors not bound to our published data-use commitments; each with where it is fixed */
         get: operations["GET_api_v1_red_flags"];
         put?: never;
         post?: never;
@@ -1991,8 +1979,16 @@ export interface components {
             criticality?: "low" | "medium" | "high" | null;
             /** @description hosts or runs our infrastructure (SOC 2 yearly); internal: not shown to the party's contacts */
             infrastructure_partner?: boolean | null;
-            /** @description listed on the public subprocessor page */
+            /** @description listed on the public subprocessor page; refused while its agreements in force lack a data-use commitment we publish that applies to it, unless commitment_exceptions names it */
             public_subprocessor?: boolean | null;
+            /** @description processes customer data with AI models: our commitments to AI providers apply */
+            ai_provider?: boolean | null;
+            /** @description published data-use commitments this party is not bound to, each with the officer's reason (TR-11); internal: not shown to the party's contacts */
+            commitment_exceptions?: {
+                /** @enum {string} */
+                commitment: "no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training";
+                reason: string;
+            }[] | null;
             /** @description what it does for us, as published */
             purpose?: string | null;
             location?: string | null;
@@ -2015,29 +2011,6 @@ export interface components {
             version: number;
             /** @description the ledger entry that wrote this version */
             ledger_index: number;
-            /** @description in the organisation's lists: its BAA and SLA, SOC 2 period and reviews */
-            inventory?: {
-                baa: {
-                    /** @enum {string} */
-                    state: "in_force" | "expired" | "terminated" | "unsigned" | "none";
-                    /** Format: date-time */
-                    expires_at: string | null;
-                    agreement_id: string | null;
-                };
-                sla: {
-                    /** @enum {string} */
-                    state: "in_force" | "expired" | "terminated" | "unsigned" | "none";
-                    /** Format: date-time */
-                    expires_at: string | null;
-                    agreement_id: string | null;
-                };
-                /** Format: date-time */
-                soc2_period_end: string | null;
-                /** Format: date-time */
-                last_review_at: string | null;
-                /** Format: date-time */
-                next_review_at: string | null;
-            };
         };
         /** @description a system */
         System: {
@@ -2049,17 +2022,6 @@ export interface components {
             /** @description changes to it are infrastructure changes (TP-8) */
             infrastructure?: boolean | null;
             description?: string | null;
-            /** @description how a third party reaches the system (TP-5); plaintext is set by the server from the protocol */
-            endpoints?: {
-                /** @description unique within the system; grant lines name it */
-                name: string;
-                /** @description scheme://host[:port][/path] or host:port */
-                url: string;
-                /** @enum {string} */
-                protocol: "https" | "wss" | "ssh" | "sftp" | "scp" | "ftps" | "ipsec" | "wireguard" | "openvpn" | "tls" | "postgres+tls" | "mysql+tls" | "mssql+tls" | "redis+tls" | "ldaps" | "smtps" | "imaps" | "amqps" | "mqtts" | "kafka+tls" | "http" | "ws" | "ftp" | "tftp" | "telnet" | "rsh" | "vnc" | "ldap" | "postgres" | "mysql" | "mssql" | "redis" | "smtp" | "imap" | "pop3" | "amqp" | "mqtt" | "kafka";
-                description?: string | null;
-                plaintext?: boolean | null;
-            }[] | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -2244,7 +2206,6 @@ export interface components {
                 email?: string | null;
             } | null;
             certification_id?: string | null;
-            finding_id?: string | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -2265,7 +2226,6 @@ export interface components {
                 environment?: string | null;
                 justification?: string | null;
                 contains_ephi?: boolean | null;
-                endpoints?: string[] | null;
             }[];
             /** Format: date-time */
             start_at: string;
@@ -2552,88 +2512,6 @@ export interface components {
                 by: components["schemas"]["Actor"];
                 comment?: string;
             }[];
-            /** @description what the review is about, as it stands now (one review's read; not with as_of): its party's agreements, SOC 2 reports and open findings, the change notice, the partner list with what changed since the last approved list review, the documents it names, and why the caller cannot approve it */
-            context?: {
-                party: {
-                    id: string;
-                    name: string;
-                    kind: string;
-                    status?: string;
-                } | null;
-                agreements: components["schemas"]["Agreement"][];
-                soc2_reports: {
-                    id: string;
-                    type: string;
-                    /** Format: date-time */
-                    period_end: string;
-                    auditor: string;
-                    opinion: string;
-                    status: string;
-                    /** Format: date-time */
-                    period_start?: string;
-                    /** Format: date-time */
-                    reviewed_at?: string;
-                }[];
-                open_findings: {
-                    id: string;
-                    title: string;
-                    severity: string;
-                    status: string;
-                    /** Format: date-time */
-                    due_at?: string;
-                }[];
-                change_notice: {
-                    id: string;
-                    title: string;
-                    status: string;
-                    description?: string;
-                    /** Format: date-time */
-                    planned_at?: string;
-                    new_data_location?: string;
-                    new_subprocessor?: boolean;
-                    substantial?: boolean;
-                    substantial_reasons?: string[];
-                    risk_assessment_id?: string;
-                    change_review_id?: string;
-                } | null;
-                partner_list: {
-                    parties: {
-                        id: string;
-                        name: string;
-                        kind: string;
-                        services: string[];
-                        contacts: string[];
-                        /** @enum {string} */
-                        change: "added" | "changed" | "unchanged";
-                        changes: ("services" | "contacts" | "details")[];
-                        status?: string;
-                    }[];
-                    removed: {
-                        id: string;
-                        name: string;
-                        kind?: string;
-                        status?: string;
-                    }[];
-                    more: number;
-                    /** Format: date-time */
-                    since: string | null;
-                    since_review_id: string | null;
-                } | null;
-                documents: {
-                    id: string;
-                    filename: string;
-                    content_type?: string;
-                    size?: number;
-                }[];
-                approval: {
-                    blocked: boolean;
-                    reasons: {
-                        text: string;
-                        href?: string;
-                        link_text?: string;
-                    }[];
-                } | null;
-            };
         };
         /** @description a soc2 report */
         Soc2Report: {
@@ -2649,25 +2527,20 @@ export interface components {
             opinion: "unqualified" | "qualified" | "adverse" | "disclaimer";
             /** Format: date-time */
             issued_at?: string | null;
-            /**
-             * Format: date-time
-             * @description when we reviewed it; absent while the report awaits review
-             */
-            reviewed_at?: string | null;
-            /** @description exceptions the auditor noted; each becomes a finding; internal: not shown to the party's contacts */
+            /** Format: date-time */
+            reviewed_at: string;
+            /** @description exceptions the auditor noted; each becomes a finding */
             exceptions?: {
                 control: string;
                 description?: string | null;
                 /** @enum {string|null} */
                 severity?: "critical" | "high" | "medium" | "low" | null;
             }[] | null;
-            /** @description complementary user entity controls, each with our owner; internal: not shown to the party's contacts */
+            /** @description complementary user entity controls, each with our owner */
             user_entity_controls?: {
                 control: string;
                 owner_id: string;
                 in_place?: boolean | null;
-                /** @description the HIPAA specification it serves, e.g. 164.308(a)(1)(ii)(A) */
-                hipaa_citation?: string | null;
             }[] | null;
             /** @description covers the gap between the period's end and now */
             bridge_letter?: {
@@ -2677,17 +2550,7 @@ export interface components {
             } | null;
             /** @description the uploaded report */
             document_id?: string | null;
-            /** @description internal: not shown to the party's contacts */
             summary?: string | null;
-            status: string;
-            submitted_by?: {
-                id: string;
-                role: string;
-                name?: string | null;
-                /** Format: email */
-                email?: string | null;
-            } | null;
-            /** @description internal: not shown to the party's contacts */
             reviewed_by?: {
                 id: string;
                 role: string;
@@ -2695,7 +2558,6 @@ export interface components {
                 /** Format: email */
                 email?: string | null;
             } | null;
-            /** @description internal: not shown to the party's contacts */
             finding_ids?: string[] | null;
             id: string;
             /** Format: date-time */
@@ -2706,19 +2568,6 @@ export interface components {
             party_id: string;
             /** @description the ledger entry that wrote this version */
             ledger_index: number;
-            /** @description the party's name */
-            party_name?: string;
-            /** @description what the caller may do now: the portal offers only these */
-            allowed_actions?: string[];
-            /** @description every version, oldest first (one object's read, not in lists) */
-            history?: {
-                action: string;
-                status: string;
-                /** Format: date-time */
-                at: string;
-                by: components["schemas"]["Actor"];
-                comment?: string;
-            }[];
         };
         /** @description a change notice */
         ChangeNotice: {
@@ -2801,29 +2650,6 @@ export interface components {
                 } | null;
                 /** Format: date-time */
                 at?: string | null;
-            } | null;
-            risk_acceptance?: {
-                requested_by?: {
-                    id: string;
-                    role: string;
-                    name?: string | null;
-                    /** Format: email */
-                    email?: string | null;
-                } | null;
-                /** Format: date-time */
-                requested_at?: string | null;
-                /** Format: date-time */
-                expires_at?: string | null;
-                reason?: string | null;
-                approved_by?: {
-                    id: string;
-                    role: string;
-                    name?: string | null;
-                    /** Format: email */
-                    email?: string | null;
-                } | null;
-                /** Format: date-time */
-                approved_at?: string | null;
             } | null;
             opened_by: {
                 id: string;
@@ -2937,36 +2763,57 @@ export interface components {
             /** @description what the caller may do now: the portal offers only these */
             allowed_actions?: string[];
         };
-        /** @description a connection */
-        Connection: {
-            grant_id: string;
-            system_id: string;
-            system_name?: string | null;
-            endpoint: string;
-            url?: string | null;
-            protocol: string;
-            tls_version?: string | null;
-            cipher?: string | null;
+        /** @description a data commitment */
+        DataCommitment: {
+            /** @description as the trust page shows it, e.g. We never sell customer data */
+            statement: string;
+            /** @enum {string} */
+            key: "no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training" | "other";
+            /**
+             * @description organisation: our own promise only; all_subprocessors or ai_providers: those subprocessors' agreements must make it too (data_use)
+             * @enum {string}
+             */
+            applies_to: "organisation" | "all_subprocessors" | "ai_providers";
             /** Format: date-time */
-            connected_at: string;
-            source_address: string;
-            weakness: string;
-            /** @description internal: not shown to the party's contacts */
-            finding_id?: string | null;
-            recorded_by: {
-                id: string;
-                role: string;
-                name?: string | null;
-                /** Format: email */
-                email?: string | null;
-            };
+            since: string;
+            /**
+             * @description what backs it: a document, one of our certifications, or a clause of our agreements
+             * @enum {string|null}
+             */
+            evidence_kind?: "document" | "certification" | "agreement_clause" | null;
+            /** @description the document, certification or agreement (with evidence_kind) */
+            evidence_id?: string | null;
+            /** @description published with it, e.g. DPA section 7.2 */
+            evidence_note?: string | null;
+            /** @description shown on the public trust page (default true) */
+            public?: boolean | null;
             id: string;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
             version: number;
-            party_id: string;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a dpf participation */
+        DpfParticipation: {
+            /** @description EU-U.S. DPF, the UK Extension to it, the Swiss-U.S. DPF */
+            frameworks: ("eu_us" | "uk_extension" | "swiss_us")[];
+            /** @enum {string} */
+            status: "active" | "inactive" | "withdrawn";
+            /** Format: date-time */
+            last_recertified_at: string;
+            /** @description the public listing on the DPF website (https) */
+            listing_url?: string | null;
+            /** @description shown on the public trust page (default true) */
+            public?: boolean | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
             /** @description the ledger entry that wrote this version */
             ledger_index: number;
         };
@@ -2999,7 +2846,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3039,7 +2886,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3077,7 +2924,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3120,7 +2967,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3188,7 +3035,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3250,7 +3097,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3294,7 +3141,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3342,7 +3189,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3389,7 +3236,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3437,7 +3284,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3500,7 +3347,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3556,7 +3403,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3604,7 +3451,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3642,7 +3489,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3679,20 +3526,6 @@ export interface operations {
                 agreement_type?: string;
                 /** @description in_force, expired (and none in force) or not_in_force (missing or expired) */
                 agreement_state?: string;
-                /** @description inventory order: created, name, risk_tier, baa_expires_at, sla_expires_at, soc2_period_end, last_review_at, next_review_at (created by default); a leading - sorts descending; parties without a value last */
-                sort?: string;
-                /** @description filter by the BAA: in_force, expired, terminated, unsigned, none */
-                baa?: string;
-                /** @description filter by the SLA: in_force, expired, terminated, unsigned, none */
-                sla?: string;
-                /** @description filter: the BAA expires before (date) */
-                baa_expires_before?: string;
-                /** @description filter: the SLA expires before (date) */
-                sla_expires_before?: string;
-                /** @description filter: the latest SOC 2 period ended before (date) */
-                soc2_period_end_before?: string;
-                /** @description filter: a review is due before (date) */
-                next_review_before?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -3718,7 +3551,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3764,8 +3597,16 @@ export interface operations {
                     criticality?: "low" | "medium" | "high";
                     /** @description hosts or runs our infrastructure (SOC 2 yearly); internal: not shown to the party's contacts */
                     infrastructure_partner?: boolean;
-                    /** @description listed on the public subprocessor page */
+                    /** @description listed on the public subprocessor page; refused while its agreements in force lack a data-use commitment we publish that applies to it, unless commitment_exceptions names it */
                     public_subprocessor?: boolean;
+                    /** @description processes customer data with AI models: our commitments to AI providers apply */
+                    ai_provider?: boolean;
+                    /** @description published data-use commitments this party is not bound to, each with the officer's reason (TR-11); internal: not shown to the party's contacts */
+                    commitment_exceptions?: {
+                        /** @enum {string} */
+                        commitment: "no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training";
+                        reason: string;
+                    }[];
                     /** @description what it does for us, as published */
                     purpose?: string;
                     location?: string;
@@ -3791,7 +3632,7 @@ export interface operations {
                     "application/json": components["schemas"]["Party"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3835,7 +3676,7 @@ export interface operations {
                     "application/json": components["schemas"]["Party"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3880,7 +3721,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3929,8 +3770,16 @@ export interface operations {
                     criticality?: "low" | "medium" | "high";
                     /** @description hosts or runs our infrastructure (SOC 2 yearly); internal: not shown to the party's contacts */
                     infrastructure_partner?: boolean;
-                    /** @description listed on the public subprocessor page */
+                    /** @description listed on the public subprocessor page; refused while its agreements in force lack a data-use commitment we publish that applies to it, unless commitment_exceptions names it */
                     public_subprocessor?: boolean;
+                    /** @description processes customer data with AI models: our commitments to AI providers apply */
+                    ai_provider?: boolean;
+                    /** @description published data-use commitments this party is not bound to, each with the officer's reason (TR-11); internal: not shown to the party's contacts */
+                    commitment_exceptions?: {
+                        /** @enum {string} */
+                        commitment: "no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training";
+                        reason: string;
+                    }[];
                     /** @description what it does for us, as published */
                     purpose?: string;
                     location?: string;
@@ -3956,7 +3805,7 @@ export interface operations {
                     "application/json": components["schemas"]["Party"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4010,7 +3859,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4048,16 +3897,6 @@ export interface operations {
                     /** @description changes to it are infrastructure changes (TP-8) */
                     infrastructure?: boolean;
                     description?: string;
-                    /** @description how a third party reaches the system (TP-5); plaintext is set by the server from the protocol */
-                    endpoints?: {
-                        /** @description unique within the system; grant lines name it */
-                        name: string;
-                        /** @description scheme://host[:port][/path] or host:port */
-                        url: string;
-                        /** @enum {string} */
-                        protocol: "https" | "wss" | "ssh" | "sftp" | "scp" | "ftps" | "ipsec" | "wireguard" | "openvpn" | "tls" | "postgres+tls" | "mysql+tls" | "mssql+tls" | "redis+tls" | "ldaps" | "smtps" | "imaps" | "amqps" | "mqtts" | "kafka+tls" | "http" | "ws" | "ftp" | "tftp" | "telnet" | "rsh" | "vnc" | "ldap" | "postgres" | "mysql" | "mssql" | "redis" | "smtp" | "imap" | "pop3" | "amqp" | "mqtt" | "kafka";
-                        description?: string;
-                    }[];
                 };
             };
         };
@@ -4071,7 +3910,7 @@ export interface operations {
                     "application/json": components["schemas"]["System"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4115,7 +3954,7 @@ export interface operations {
                     "application/json": components["schemas"]["System"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4160,7 +3999,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4201,16 +4040,6 @@ export interface operations {
                     /** @description changes to it are infrastructure changes (TP-8) */
                     infrastructure?: boolean;
                     description?: string;
-                    /** @description how a third party reaches the system (TP-5); plaintext is set by the server from the protocol */
-                    endpoints?: {
-                        /** @description unique within the system; grant lines name it */
-                        name: string;
-                        /** @description scheme://host[:port][/path] or host:port */
-                        url: string;
-                        /** @enum {string} */
-                        protocol: "https" | "wss" | "ssh" | "sftp" | "scp" | "ftps" | "ipsec" | "wireguard" | "openvpn" | "tls" | "postgres+tls" | "mysql+tls" | "mssql+tls" | "redis+tls" | "ldaps" | "smtps" | "imaps" | "amqps" | "mqtts" | "kafka+tls" | "http" | "ws" | "ftp" | "tftp" | "telnet" | "rsh" | "vnc" | "ldap" | "postgres" | "mysql" | "mssql" | "redis" | "smtp" | "imap" | "pop3" | "amqp" | "mqtt" | "kafka";
-                        description?: string;
-                    }[];
                 };
             };
         };
@@ -4224,7 +4053,7 @@ export interface operations {
                     "application/json": components["schemas"]["System"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4281,7 +4110,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4338,7 +4167,7 @@ export interface operations {
                     "application/json": components["schemas"]["Service"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4382,7 +4211,7 @@ export interface operations {
                     "application/json": components["schemas"]["Service"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4427,7 +4256,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4484,7 +4313,7 @@ export interface operations {
                     "application/json": components["schemas"]["Service"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4541,7 +4370,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4594,7 +4423,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4638,7 +4467,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4683,7 +4512,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4736,7 +4565,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4795,7 +4624,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4884,7 +4713,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4928,7 +4757,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4973,7 +4802,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5062,7 +4891,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5117,7 +4946,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5175,7 +5004,7 @@ export interface operations {
                     "application/json": components["schemas"]["DueDiligence"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5219,7 +5048,7 @@ export interface operations {
                     "application/json": components["schemas"]["DueDiligence"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5264,7 +5093,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5322,7 +5151,7 @@ export interface operations {
                     "application/json": components["schemas"]["DueDiligence"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5379,7 +5208,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5442,7 +5271,7 @@ export interface operations {
                     "application/json": components["schemas"]["Control"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5486,7 +5315,7 @@ export interface operations {
                     "application/json": components["schemas"]["Control"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5531,7 +5360,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5594,7 +5423,7 @@ export interface operations {
                     "application/json": components["schemas"]["Control"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5651,7 +5480,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5695,7 +5524,7 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5739,7 +5568,7 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5797,7 +5626,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5856,7 +5685,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5900,7 +5729,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5956,7 +5785,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6004,7 +5833,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementReview"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6048,7 +5877,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementReview"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6104,7 +5933,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6148,7 +5977,7 @@ export interface operations {
                     "application/json": components["schemas"]["Alert"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6214,7 +6043,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6276,7 +6105,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6320,7 +6149,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6345,8 +6174,6 @@ export interface operations {
             query?: {
                 /** @description filter */
                 opinion?: string;
-                /** @description filter */
-                status?: string;
                 /** @description oldest (default) or newest first */
                 order?: string;
                 /** @description 1-500, default 50 */
@@ -6377,7 +6204,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6422,25 +6249,20 @@ export interface operations {
                     opinion: "unqualified" | "qualified" | "adverse" | "disclaimer";
                     /** Format: date-time */
                     issued_at?: string;
-                    /**
-                     * Format: date-time
-                     * @description when we reviewed it; absent while the report awaits review
-                     */
-                    reviewed_at?: string;
-                    /** @description exceptions the auditor noted; each becomes a finding; internal: not shown to the party's contacts */
+                    /** Format: date-time */
+                    reviewed_at: string;
+                    /** @description exceptions the auditor noted; each becomes a finding */
                     exceptions?: {
                         control: string;
                         description?: string;
                         /** @enum {string} */
                         severity?: "critical" | "high" | "medium" | "low";
                     }[];
-                    /** @description complementary user entity controls, each with our owner; internal: not shown to the party's contacts */
+                    /** @description complementary user entity controls, each with our owner */
                     user_entity_controls?: {
                         control: string;
                         owner_id: string;
                         in_place?: boolean;
-                        /** @description the HIPAA specification it serves, e.g. 164.308(a)(1)(ii)(A) */
-                        hipaa_citation?: string;
                     }[];
                     /** @description covers the gap between the period's end and now */
                     bridge_letter?: {
@@ -6450,7 +6272,6 @@ export interface operations {
                     };
                     /** @description the uploaded report */
                     document_id?: string;
-                    /** @description internal: not shown to the party's contacts */
                     summary?: string;
                 };
             };
@@ -6465,7 +6286,7 @@ export interface operations {
                     "application/json": components["schemas"]["Soc2Report"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6509,7 +6330,7 @@ export interface operations {
                     "application/json": components["schemas"]["Soc2Report"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6567,7 +6388,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6628,7 +6449,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeNotice"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6672,7 +6493,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeNotice"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6703,14 +6524,6 @@ export interface operations {
                 status?: string;
                 /** @description filter: about this party */
                 party_id?: string;
-                /** @description filter: owned by this account (none: by nobody) */
-                owner_id?: string;
-                /** @description filter: what raised it (manual, review, soc2_report, change_notice, schedule, ...) */
-                source?: string;
-                /** @description filter: due before (date or RFC 3339) */
-                due_before?: string;
-                /** @description true: still open and past its due date */
-                overdue?: boolean;
                 /** @description oldest (default) or newest first */
                 order?: string;
                 /** @description 1-500, default 50 */
@@ -6738,7 +6551,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6797,7 +6610,7 @@ export interface operations {
                     "application/json": components["schemas"]["Finding"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6841,7 +6654,7 @@ export interface operations {
                     "application/json": components["schemas"]["Finding"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6895,7 +6708,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6953,7 +6766,7 @@ export interface operations {
                     "application/json": components["schemas"]["Certification"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6997,7 +6810,7 @@ export interface operations {
                     "application/json": components["schemas"]["Certification"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7042,7 +6855,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7103,7 +6916,7 @@ export interface operations {
                     "application/json": components["schemas"]["Certification"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7161,7 +6974,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7222,7 +7035,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportRequest"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7266,7 +7079,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportRequest"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7286,11 +7099,13 @@ export interface operations {
             };
         };
     };
-    GET_api_v1_parties__party_id__connections: {
+    GET_api_v1_data_commitments: {
         parameters: {
             query?: {
+                /** @description prefix of any word of the statement */
+                q?: string;
                 /** @description filter */
-                weakness?: string;
+                key?: string;
                 /** @description oldest (default) or newest first */
                 order?: string;
                 /** @description 1-500, default 50 */
@@ -7301,10 +7116,7 @@ export interface operations {
                 as_of?: number;
             };
             header?: never;
-            path: {
-                /** @description party */
-                party_id: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -7316,12 +7128,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Connection"][];
+                        items: components["schemas"]["DataCommitment"][];
                         next_cursor: string | null;
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7341,7 +7153,72 @@ export interface operations {
             };
         };
     };
-    GET_api_v1_connections__id_: {
+    POST_api_v1_data_commitments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description as the trust page shows it, e.g. We never sell customer data */
+                    statement: string;
+                    /** @enum {string} */
+                    key: "no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training" | "other";
+                    /**
+                     * @description organisation: our own promise only; all_subprocessors or ai_providers: those subprocessors' agreements must make it too (data_use)
+                     * @enum {string}
+                     */
+                    applies_to: "organisation" | "all_subprocessors" | "ai_providers";
+                    /** Format: date-time */
+                    since: string;
+                    /**
+                     * @description what backs it: a document, one of our certifications, or a clause of our agreements
+                     * @enum {string}
+                     */
+                    evidence_kind?: "document" | "certification" | "agreement_clause";
+                    /** @description the document, certification or agreement (with evidence_kind) */
+                    evidence_id?: string;
+                    /** @description published with it, e.g. DPA section 7.2 */
+                    evidence_note?: string;
+                    /** @description shown on the public trust page (default true) */
+                    public?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataCommitment"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_data_commitments__id_: {
         parameters: {
             query?: {
                 /** @description ledger size: the state back then */
@@ -7349,7 +7226,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description connection id */
+                /** @description data commitment id */
                 id: string;
             };
             cookie?: never;
@@ -7362,10 +7239,373 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Connection"];
+                    "application/json": components["schemas"]["DataCommitment"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DELETE_api_v1_data_commitments__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description data commitment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        deleted: boolean;
+                        ledger_index: number;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PATCH_api_v1_data_commitments__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description data commitment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description as the trust page shows it, e.g. We never sell customer data */
+                    statement?: string;
+                    /** @enum {string} */
+                    key?: "no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training" | "other";
+                    /**
+                     * @description organisation: our own promise only; all_subprocessors or ai_providers: those subprocessors' agreements must make it too (data_use)
+                     * @enum {string}
+                     */
+                    applies_to?: "organisation" | "all_subprocessors" | "ai_providers";
+                    /** Format: date-time */
+                    since?: string;
+                    /**
+                     * @description what backs it: a document, one of our certifications, or a clause of our agreements
+                     * @enum {string}
+                     */
+                    evidence_kind?: "document" | "certification" | "agreement_clause";
+                    /** @description the document, certification or agreement (with evidence_kind) */
+                    evidence_id?: string;
+                    /** @description published with it, e.g. DPA section 7.2 */
+                    evidence_note?: string;
+                    /** @description shown on the public trust page (default true) */
+                    public?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataCommitment"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_dpf_participations: {
+        parameters: {
+            query?: {
+                /** @description filter */
+                status?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DpfParticipation"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_dpf_participations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description EU-U.S. DPF, the UK Extension to it, the Swiss-U.S. DPF */
+                    frameworks: ("eu_us" | "uk_extension" | "swiss_us")[];
+                    /** @enum {string} */
+                    status: "active" | "inactive" | "withdrawn";
+                    /** Format: date-time */
+                    last_recertified_at: string;
+                    /** @description the public listing on the DPF website (https) */
+                    listing_url?: string;
+                    /** @description shown on the public trust page (default true) */
+                    public?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DpfParticipation"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_dpf_participations__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description dpf participation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DpfParticipation"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DELETE_api_v1_dpf_participations__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description dpf participation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        deleted: boolean;
+                        ledger_index: number;
+                    };
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PATCH_api_v1_dpf_participations__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description dpf participation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description EU-U.S. DPF, the UK Extension to it, the Swiss-U.S. DPF */
+                    frameworks?: ("eu_us" | "uk_extension" | "swiss_us")[];
+                    /** @enum {string} */
+                    status?: "active" | "inactive" | "withdrawn";
+                    /** Format: date-time */
+                    last_recertified_at?: string;
+                    /** @description the public listing on the DPF website (https) */
+                    listing_url?: string;
+                    /** @description shown on the public trust page (default true) */
+                    public?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DpfParticipation"];
+                };
+            };
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7412,7 +7652,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7456,7 +7696,7 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7503,7 +7743,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7547,98 +7787,7 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description server error */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    GET_api_v1_findings__id__documents: {
-        parameters: {
-            query?: {
-                /** @description ledger size */
-                as_of?: number;
-            };
-            header?: never;
-            path: {
-                /** @description finding id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["Document"][];
-                        next_cursor: string | null;
-                    };
-                };
-            };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description server error */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    POST_api_v1_findings__id__documents: {
-        parameters: {
-            query: {
-                /** @description the file's name, for display */
-                filename: string;
-            };
-            header?: never;
-            path: {
-                /** @description finding id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Document"];
-                };
-            };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7679,7 +7828,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7740,7 +7889,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7782,8 +7931,6 @@ export interface operations {
                         /** @enum {string} */
                         permission: "read" | "write" | "admin";
                         justification?: string;
-                        /** @description names of the system's endpoints the party will use (TP-5); none: any of them */
-                        endpoints?: string[];
                     }[];
                 };
             };
@@ -7798,7 +7945,7 @@ export interface operations {
                     "application/json": components["schemas"]["GateDecision"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7854,7 +8001,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7896,8 +8043,6 @@ export interface operations {
                         /** @enum {string} */
                         permission: "read" | "write" | "admin";
                         justification?: string;
-                        /** @description names of the system's endpoints the party will use (TP-5); none: any of them */
-                        endpoints?: string[];
                     }[];
                 };
             };
@@ -7912,7 +8057,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7956,7 +8101,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8003,7 +8148,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8050,7 +8195,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8097,70 +8242,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description server error */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    POST_api_v1_access_grants__id__connections: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description grant id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description a system of the grant */
-                    system_id: string;
-                    /** @description the name of the system's endpoint used */
-                    endpoint: string;
-                    /**
-                     * @description as observed; default: the endpoint's declared protocol
-                     * @enum {string}
-                     */
-                    protocol?: "https" | "wss" | "ssh" | "sftp" | "scp" | "ftps" | "ipsec" | "wireguard" | "openvpn" | "tls" | "postgres+tls" | "mysql+tls" | "mssql+tls" | "redis+tls" | "ldaps" | "smtps" | "imaps" | "amqps" | "mqtts" | "kafka+tls" | "http" | "ws" | "ftp" | "tftp" | "telnet" | "rsh" | "vnc" | "ldap" | "postgres" | "mysql" | "mssql" | "redis" | "smtp" | "imap" | "pop3" | "amqp" | "mqtt" | "kafka";
-                    /** @description where known: TLS 1.0, TLS 1.1, TLS 1.2, TLS 1.3, SSL 3.0 (TLSv1.2 also) */
-                    tls_version?: string;
-                    /** @description where known */
-                    cipher?: string;
-                    /** Format: date-time */
-                    connected_at: string;
-                    /** @description the party's IPv4 or IPv6 address */
-                    source_address: string;
-                };
-            };
-        };
-        responses: {
-            /** @description success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Connection"];
-                };
-            };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8231,7 +8313,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8301,7 +8383,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8371,7 +8453,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8417,7 +8499,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8487,7 +8569,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8557,7 +8639,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8621,7 +8703,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8662,7 +8744,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8703,7 +8785,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8750,7 +8832,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8799,7 +8881,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8860,7 +8942,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8914,7 +8996,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8970,7 +9052,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9021,7 +9103,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9065,7 +9147,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9112,7 +9194,7 @@ export interface operations {
                     "application/json": components["schemas"]["Alert"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9145,7 +9227,7 @@ export interface operations {
                     /** @description what uses it, e.g. "nightly scanner" */
                     name: string;
                     /** @description what it may do */
-                    scopes: ("ledger:read" | "scans:write" | "sla_measurements:write" | "scim" | "metrics:read" | "connections:write")[];
+                    scopes: ("ledger:read" | "scans:write" | "sla_measurements:write" | "scim" | "metrics:read")[];
                     /** @description the one party a party-bound scope acts for */
                     party_id?: string;
                     /**
@@ -9173,7 +9255,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9228,7 +9310,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementReview"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9310,7 +9392,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9360,7 +9442,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9424,76 +9506,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description server error */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    POST_api_v1_soc2_reports__id__actions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @enum {string} */
-                    action: "review";
-                    /**
-                     * Format: date-time
-                     * @description when the report was reviewed (default now; not in the future)
-                     */
-                    reviewed_at?: string;
-                    /** @description exceptions the auditor noted; each becomes a finding */
-                    exceptions?: {
-                        control: string;
-                        description?: string;
-                        /** @enum {string} */
-                        severity?: "critical" | "high" | "medium" | "low";
-                    }[];
-                    /** @description complementary user entity controls, each with our owner */
-                    user_entity_controls?: {
-                        control: string;
-                        owner_id: string;
-                        in_place?: boolean;
-                        /** @description the HIPAA specification it serves, e.g. 164.308(a)(1)(ii)(A) */
-                        hipaa_citation?: string;
-                    }[];
-                    summary?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Soc2Report"];
-                };
-            };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9547,7 +9560,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeNotice"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9581,18 +9594,13 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    action: "assign" | "resolve" | "accept_risk" | "approve_risk" | "decline_risk" | "reopen";
-                    /** @description the resolution, why the risk may be accepted, why an acceptance is declined or why it reopens (required but to assign and approve_risk) */
+                    action: "assign" | "resolve" | "accept_risk" | "reopen";
+                    /** @description required: the resolution, the accepted risk or why it reopens */
                     comment?: string;
                     /** @description for assign */
                     owner_id?: string;
                     /** @description ids of uploaded documents proving the resolution */
                     evidence?: string[];
-                    /**
-                     * Format: date-time
-                     * @description for accept_risk: when the acceptance ends and the finding reopens (within a year)
-                     */
-                    expires_at?: string;
                 };
             };
         };
@@ -9606,7 +9614,7 @@ export interface operations {
                     "application/json": components["schemas"]["Finding"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9708,7 +9716,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9799,7 +9807,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9869,7 +9877,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9917,7 +9925,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9970,7 +9978,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10014,7 +10022,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10055,7 +10063,7 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10093,7 +10101,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10131,7 +10139,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10169,7 +10177,7 @@ export interface operations {
                     "application/atom+xml": string;
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10216,17 +10224,46 @@ export interface operations {
                             valid_until: string;
                             scope?: string;
                         }[];
+                        commitments: {
+                            /** @enum {string} */
+                            key: "no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training" | "other";
+                            statement: string;
+                            /** @enum {string} */
+                            applies_to: "organisation" | "all_subprocessors" | "ai_providers";
+                            /** Format: date-time */
+                            since: string;
+                            evidence: {
+                                /** @enum {string} */
+                                kind: "document" | "certification" | "agreement_clause";
+                                /** @description the certification's name */
+                                name: string | null;
+                                /** @description e.g. the clause */
+                                note: string | null;
+                            } | null;
+                        }[];
+                        data_privacy_framework: {
+                            frameworks: ("eu_us" | "uk_extension" | "swiss_us")[];
+                            /** @enum {string} */
+                            status: "active" | "inactive" | "withdrawn";
+                            /** Format: date-time */
+                            last_recertified_at: string;
+                            /** Format: date-time */
+                            recertification_due: string;
+                            listing_url: string | null;
+                        } | null;
                         subprocessors: {
                             name: string;
-                            purpose: string;
-                            location: string;
+                            purpose: string | null;
+                            location: string | null;
+                            commitments: ("no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training" | "dpf_participation")[];
                             /** Format: date-time */
                             planned_from?: string;
                         }[];
                         planned: {
                             name: string;
-                            purpose: string;
-                            location: string;
+                            purpose: string | null;
+                            location: string | null;
+                            commitments: ("no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training" | "dpf_participation")[];
                             /** Format: date-time */
                             planned_from?: string;
                         }[];
@@ -10235,7 +10272,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10274,15 +10311,17 @@ export interface operations {
                         organisation: string;
                         items: {
                             name: string;
-                            purpose: string;
-                            location: string;
+                            purpose: string | null;
+                            location: string | null;
+                            commitments: ("no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training" | "dpf_participation")[];
                             /** Format: date-time */
                             planned_from?: string;
                         }[];
                         planned: {
                             name: string;
-                            purpose: string;
-                            location: string;
+                            purpose: string | null;
+                            location: string | null;
+                            commitments: ("no_sale_or_sharing" | "no_advertising_use" | "ai_zero_data_retention" | "no_model_training" | "dpf_participation")[];
                             /** Format: date-time */
                             planned_from?: string;
                         }[];
@@ -10291,7 +10330,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10329,7 +10368,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10367,7 +10406,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10405,7 +10444,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10467,7 +10506,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10525,7 +10564,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportRequest"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10566,7 +10605,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10607,7 +10646,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10648,7 +10687,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10689,7 +10728,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10727,7 +10766,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10775,7 +10814,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10816,7 +10855,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10857,7 +10896,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10922,7 +10961,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10970,7 +11009,7 @@ export interface operations {
                             count: number;
                             items: {
                                 /** @enum {string} */
-                                kind: "review_to_document" | "review_to_approve" | "grant_to_approve" | "report_request" | "vendor_answer" | "change_notice" | "soc2_to_review" | "finding" | "entitlement_line";
+                                kind: "review_to_document" | "review_to_approve" | "grant_to_approve" | "report_request" | "vendor_answer" | "change_notice" | "finding" | "entitlement_line";
                                 id: string;
                                 title: string;
                                 detail: string;
@@ -10990,7 +11029,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -11041,7 +11080,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -11081,7 +11120,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -11127,7 +11166,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -11175,8 +11214,8 @@ export interface operations {
                             count: number;
                             items: {
                                 /** @enum {string} */
-                                kind: "agreement_missing" | "soc2_missing" | "review_overdue" | "finding_overdue" | "grant_outlives_agreement";
-                                /** @description what is wrong: the party (agreements, SOC 2), review, finding or grant */
+                                kind: "agreement_missing" | "soc2_missing" | "review_overdue" | "finding_overdue" | "grant_outlives_agreement" | "commitment_missing";
+                                /** @description what is wrong: the party (agreements, SOC 2, commitments), review, finding or grant */
                                 id: string;
                                 title: string;
                                 detail: string;
@@ -11194,7 +11233,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -11246,7 +11285,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            /** @description client error (CONTRACT.md error shape) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;

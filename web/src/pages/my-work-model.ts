@@ -65,6 +65,8 @@ export function fixLabel(flag: { kind: string; agreement_id: string | null }): s
       return 'Resolve the finding';
     case 'grant_outlives_agreement':
       return 'Review the access';
+    case 'commitment_missing':
+      return 'Add the clause or an exception';
     default:
       return 'Open';
   }
