@@ -365,6 +365,8 @@ CREATE INDEX rm_party_inventory_sla ON rm_party_inventory(sla_expires_at, party_
 CREATE INDEX rm_party_inventory_soc2 ON rm_party_inventory(soc2_period_end, party_id);
 CREATE INDEX rm_party_inventory_last ON rm_party_inventory(last_review_at, party_id);
 CREATE INDEX rm_party_inventory_next ON rm_party_inventory(next_review_at, party_id);
+)sql";
+
 // Version 10 (issue 29): a subscription's manage link is
 // derived from the server's key (HMAC), so the clear tokens go; links emailed before stop
 // working, and entering the address again on the trust center emails a new one. Outbox
