@@ -667,7 +667,7 @@ export interface paths {
         /** List soc2-reports (filters, ?q= search, cursor pages, ?as_of=N) */
         get: operations["GET_api_v1_parties__party_id__soc2_reports"];
         put?: never;
-        /** Record a SOC 2 report as reviewed (TP-11); each exception and a non-clean opinion open findings */
+        /** Submit a party's SOC 2 report (TP-11): its contact, or an officer on its behalf; with reviewed_at it is recorded as reviewed and opens its findings */
         post: operations["POST_api_v1_parties__party_id__soc2_reports"];
         delete?: never;
         options?: never;
@@ -834,6 +834,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/parties/{party_id}/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List connections (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_parties__party_id__connections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One connection (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_connections__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/data-commitments": {
         parameters: {
             query?: never;
@@ -938,6 +972,24 @@ export interface paths {
         put?: never;
         /** Upload a document (raw body; Content-Type: PDF, PNG, JPEG, text, CSV, DOCX or XLSX; ?filename=; at most 25 MiB); its SHA-256 goes into the ledger */
         post: operations["POST_api_v1_certifications__id__documents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A finding's evidence, oldest first */
+        get: operations["GET_api_v1_findings__id__documents"];
+        put?: never;
+        /** Upload a document (raw body; Content-Type: PDF, PNG, JPEG, text, CSV, DOCX or XLSX; ?filename=; at most 25 MiB); its SHA-256 goes into the ledger */
+        post: operations["POST_api_v1_findings__id__documents"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1075,6 +1127,23 @@ export interface paths {
         put?: never;
         /** Revoke an approved or active grant at once (comment required) */
         post: operations["POST_api_v1_access_grants__id__revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/grants/{id}/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a connection a third party made under a grant (TP-5): endpoint, protocol, TLS version and cipher where known, time, source address; one in clear or below TLS 1.2 opens a finding on the party, once per grant, endpoint and weakness while that finding stands */
+        post: operations["POST_api_v1_access_grants__id__connections"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1439,6 +1508,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/soc2-reports/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** review: record exceptions and complementary user-entity controls; each exception and a non-clean opinion open findings */
+        post: operations["POST_api_v1_soc2_reports__id__actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/change-notices/{id}/actions": {
         parameters: {
             query?: never;
@@ -1465,7 +1551,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** assign | resolve (with evidence) | accept_risk | reopen */
+        /** assign | resolve (with evidence) | accept_risk (with an expiry) | approve_risk (another officer) | decline_risk | reopen */
         post: operations["POST_api_v1_findings__id__actions"];
         delete?: never;
         options?: never;
@@ -2011,6 +2097,29 @@ export interface components {
             version: number;
             /** @description the ledger entry that wrote this version */
             ledger_index: number;
+            /** @description in the organisation's lists: its BAA and SLA, SOC 2 period and reviews */
+            inventory?: {
+                baa: {
+                    /** @enum {string} */
+                    state: "in_force" | "expired" | "terminated" | "unsigned" | "none";
+                    /** Format: date-time */
+                    expires_at: string | null;
+                    agreement_id: string | null;
+                };
+                sla: {
+                    /** @enum {string} */
+                    state: "in_force" | "expired" | "terminated" | "unsigned" | "none";
+                    /** Format: date-time */
+                    expires_at: string | null;
+                    agreement_id: string | null;
+                };
+                /** Format: date-time */
+                soc2_period_end: string | null;
+                /** Format: date-time */
+                last_review_at: string | null;
+                /** Format: date-time */
+                next_review_at: string | null;
+            };
         };
         /** @description a system */
         System: {
@@ -2022,6 +2131,17 @@ export interface components {
             /** @description changes to it are infrastructure changes (TP-8) */
             infrastructure?: boolean | null;
             description?: string | null;
+            /** @description how a third party reaches the system (TP-5); plaintext is set by the server from the protocol */
+            endpoints?: {
+                /** @description unique within the system; grant lines name it */
+                name: string;
+                /** @description scheme://host[:port][/path] or host:port */
+                url: string;
+                /** @enum {string} */
+                protocol: "https" | "wss" | "ssh" | "sftp" | "scp" | "ftps" | "ipsec" | "wireguard" | "openvpn" | "tls" | "postgres+tls" | "mysql+tls" | "mssql+tls" | "redis+tls" | "ldaps" | "smtps" | "imaps" | "amqps" | "mqtts" | "kafka+tls" | "http" | "ws" | "ftp" | "tftp" | "telnet" | "rsh" | "vnc" | "ldap" | "postgres" | "mysql" | "mssql" | "redis" | "smtp" | "imap" | "pop3" | "amqp" | "mqtt" | "kafka";
+                description?: string | null;
+                plaintext?: boolean | null;
+            }[] | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -2206,6 +2326,7 @@ export interface components {
                 email?: string | null;
             } | null;
             certification_id?: string | null;
+            finding_id?: string | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -2226,6 +2347,7 @@ export interface components {
                 environment?: string | null;
                 justification?: string | null;
                 contains_ephi?: boolean | null;
+                endpoints?: string[] | null;
             }[];
             /** Format: date-time */
             start_at: string;
@@ -2512,6 +2634,88 @@ export interface components {
                 by: components["schemas"]["Actor"];
                 comment?: string;
             }[];
+            /** @description what the review is about, as it stands now (one review's read; not with as_of): its party's agreements, SOC 2 reports and open findings, the change notice, the partner list with what changed since the last approved list review, the documents it names, and why the caller cannot approve it */
+            context?: {
+                party: {
+                    id: string;
+                    name: string;
+                    kind: string;
+                    status?: string;
+                } | null;
+                agreements: components["schemas"]["Agreement"][];
+                soc2_reports: {
+                    id: string;
+                    type: string;
+                    /** Format: date-time */
+                    period_end: string;
+                    auditor: string;
+                    opinion: string;
+                    status: string;
+                    /** Format: date-time */
+                    period_start?: string;
+                    /** Format: date-time */
+                    reviewed_at?: string;
+                }[];
+                open_findings: {
+                    id: string;
+                    title: string;
+                    severity: string;
+                    status: string;
+                    /** Format: date-time */
+                    due_at?: string;
+                }[];
+                change_notice: {
+                    id: string;
+                    title: string;
+                    status: string;
+                    description?: string;
+                    /** Format: date-time */
+                    planned_at?: string;
+                    new_data_location?: string;
+                    new_subprocessor?: boolean;
+                    substantial?: boolean;
+                    substantial_reasons?: string[];
+                    risk_assessment_id?: string;
+                    change_review_id?: string;
+                } | null;
+                partner_list: {
+                    parties: {
+                        id: string;
+                        name: string;
+                        kind: string;
+                        services: string[];
+                        contacts: string[];
+                        /** @enum {string} */
+                        change: "added" | "changed" | "unchanged";
+                        changes: ("services" | "contacts" | "details")[];
+                        status?: string;
+                    }[];
+                    removed: {
+                        id: string;
+                        name: string;
+                        kind?: string;
+                        status?: string;
+                    }[];
+                    more: number;
+                    /** Format: date-time */
+                    since: string | null;
+                    since_review_id: string | null;
+                } | null;
+                documents: {
+                    id: string;
+                    filename: string;
+                    content_type?: string;
+                    size?: number;
+                }[];
+                approval: {
+                    blocked: boolean;
+                    reasons: {
+                        text: string;
+                        href?: string;
+                        link_text?: string;
+                    }[];
+                } | null;
+            };
         };
         /** @description a soc2 report */
         Soc2Report: {
@@ -2527,20 +2731,25 @@ export interface components {
             opinion: "unqualified" | "qualified" | "adverse" | "disclaimer";
             /** Format: date-time */
             issued_at?: string | null;
-            /** Format: date-time */
-            reviewed_at: string;
-            /** @description exceptions the auditor noted; each becomes a finding */
+            /**
+             * Format: date-time
+             * @description when we reviewed it; absent while the report awaits review
+             */
+            reviewed_at?: string | null;
+            /** @description exceptions the auditor noted; each becomes a finding; internal: not shown to the party's contacts */
             exceptions?: {
                 control: string;
                 description?: string | null;
                 /** @enum {string|null} */
                 severity?: "critical" | "high" | "medium" | "low" | null;
             }[] | null;
-            /** @description complementary user entity controls, each with our owner */
+            /** @description complementary user entity controls, each with our owner; internal: not shown to the party's contacts */
             user_entity_controls?: {
                 control: string;
                 owner_id: string;
                 in_place?: boolean | null;
+                /** @description the HIPAA specification it serves, e.g. 164.308(a)(1)(ii)(A) */
+                hipaa_citation?: string | null;
             }[] | null;
             /** @description covers the gap between the period's end and now */
             bridge_letter?: {
@@ -2550,7 +2759,17 @@ export interface components {
             } | null;
             /** @description the uploaded report */
             document_id?: string | null;
+            /** @description internal: not shown to the party's contacts */
             summary?: string | null;
+            status: string;
+            submitted_by?: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            } | null;
+            /** @description internal: not shown to the party's contacts */
             reviewed_by?: {
                 id: string;
                 role: string;
@@ -2558,6 +2777,7 @@ export interface components {
                 /** Format: email */
                 email?: string | null;
             } | null;
+            /** @description internal: not shown to the party's contacts */
             finding_ids?: string[] | null;
             id: string;
             /** Format: date-time */
@@ -2568,6 +2788,19 @@ export interface components {
             party_id: string;
             /** @description the ledger entry that wrote this version */
             ledger_index: number;
+            /** @description the party's name */
+            party_name?: string;
+            /** @description what the caller may do now: the portal offers only these */
+            allowed_actions?: string[];
+            /** @description every version, oldest first (one object's read, not in lists) */
+            history?: {
+                action: string;
+                status: string;
+                /** Format: date-time */
+                at: string;
+                by: components["schemas"]["Actor"];
+                comment?: string;
+            }[];
         };
         /** @description a change notice */
         ChangeNotice: {
@@ -2650,6 +2883,29 @@ export interface components {
                 } | null;
                 /** Format: date-time */
                 at?: string | null;
+            } | null;
+            risk_acceptance?: {
+                requested_by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                requested_at?: string | null;
+                /** Format: date-time */
+                expires_at?: string | null;
+                reason?: string | null;
+                approved_by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                approved_at?: string | null;
             } | null;
             opened_by: {
                 id: string;
@@ -2763,6 +3019,39 @@ export interface components {
             /** @description what the caller may do now: the portal offers only these */
             allowed_actions?: string[];
         };
+        /** @description a connection */
+        Connection: {
+            grant_id: string;
+            system_id: string;
+            system_name?: string | null;
+            endpoint: string;
+            url?: string | null;
+            protocol: string;
+            tls_version?: string | null;
+            cipher?: string | null;
+            /** Format: date-time */
+            connected_at: string;
+            source_address: string;
+            weakness: string;
+            /** @description internal: not shown to the party's contacts */
+            finding_id?: string | null;
+            recorded_by: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            };
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            party_id: string;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
         /** @description a data commitment */
         DataCommitment: {
             /** @description as the trust page shows it, e.g. We never sell customer data */
@@ -2846,7 +3135,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -2886,7 +3175,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -2924,7 +3213,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -2967,7 +3256,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3035,7 +3324,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3097,7 +3386,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3141,7 +3430,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3189,7 +3478,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3236,7 +3525,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3284,7 +3573,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3347,7 +3636,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3403,7 +3692,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3451,7 +3740,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3489,7 +3778,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3526,6 +3815,20 @@ export interface operations {
                 agreement_type?: string;
                 /** @description in_force, expired (and none in force) or not_in_force (missing or expired) */
                 agreement_state?: string;
+                /** @description inventory order: created, name, risk_tier, baa_expires_at, sla_expires_at, soc2_period_end, last_review_at, next_review_at (created by default); a leading - sorts descending; parties without a value last */
+                sort?: string;
+                /** @description filter by the BAA: in_force, expired, terminated, unsigned, none */
+                baa?: string;
+                /** @description filter by the SLA: in_force, expired, terminated, unsigned, none */
+                sla?: string;
+                /** @description filter: the BAA expires before (date) */
+                baa_expires_before?: string;
+                /** @description filter: the SLA expires before (date) */
+                sla_expires_before?: string;
+                /** @description filter: the latest SOC 2 period ended before (date) */
+                soc2_period_end_before?: string;
+                /** @description filter: a review is due before (date) */
+                next_review_before?: string;
                 /** @description 1-500, default 50 */
                 limit?: number;
                 /** @description from next_cursor */
@@ -3551,7 +3854,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3632,7 +3935,7 @@ export interface operations {
                     "application/json": components["schemas"]["Party"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3676,7 +3979,7 @@ export interface operations {
                     "application/json": components["schemas"]["Party"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3721,7 +4024,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3805,7 +4108,7 @@ export interface operations {
                     "application/json": components["schemas"]["Party"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3859,7 +4162,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3897,6 +4200,16 @@ export interface operations {
                     /** @description changes to it are infrastructure changes (TP-8) */
                     infrastructure?: boolean;
                     description?: string;
+                    /** @description how a third party reaches the system (TP-5); plaintext is set by the server from the protocol */
+                    endpoints?: {
+                        /** @description unique within the system; grant lines name it */
+                        name: string;
+                        /** @description scheme://host[:port][/path] or host:port */
+                        url: string;
+                        /** @enum {string} */
+                        protocol: "https" | "wss" | "ssh" | "sftp" | "scp" | "ftps" | "ipsec" | "wireguard" | "openvpn" | "tls" | "postgres+tls" | "mysql+tls" | "mssql+tls" | "redis+tls" | "ldaps" | "smtps" | "imaps" | "amqps" | "mqtts" | "kafka+tls" | "http" | "ws" | "ftp" | "tftp" | "telnet" | "rsh" | "vnc" | "ldap" | "postgres" | "mysql" | "mssql" | "redis" | "smtp" | "imap" | "pop3" | "amqp" | "mqtt" | "kafka";
+                        description?: string;
+                    }[];
                 };
             };
         };
@@ -3910,7 +4223,7 @@ export interface operations {
                     "application/json": components["schemas"]["System"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3954,7 +4267,7 @@ export interface operations {
                     "application/json": components["schemas"]["System"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3999,7 +4312,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4040,6 +4353,16 @@ export interface operations {
                     /** @description changes to it are infrastructure changes (TP-8) */
                     infrastructure?: boolean;
                     description?: string;
+                    /** @description how a third party reaches the system (TP-5); plaintext is set by the server from the protocol */
+                    endpoints?: {
+                        /** @description unique within the system; grant lines name it */
+                        name: string;
+                        /** @description scheme://host[:port][/path] or host:port */
+                        url: string;
+                        /** @enum {string} */
+                        protocol: "https" | "wss" | "ssh" | "sftp" | "scp" | "ftps" | "ipsec" | "wireguard" | "openvpn" | "tls" | "postgres+tls" | "mysql+tls" | "mssql+tls" | "redis+tls" | "ldaps" | "smtps" | "imaps" | "amqps" | "mqtts" | "kafka+tls" | "http" | "ws" | "ftp" | "tftp" | "telnet" | "rsh" | "vnc" | "ldap" | "postgres" | "mysql" | "mssql" | "redis" | "smtp" | "imap" | "pop3" | "amqp" | "mqtt" | "kafka";
+                        description?: string;
+                    }[];
                 };
             };
         };
@@ -4053,7 +4376,7 @@ export interface operations {
                     "application/json": components["schemas"]["System"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4110,7 +4433,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4167,7 +4490,7 @@ export interface operations {
                     "application/json": components["schemas"]["Service"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4211,7 +4534,7 @@ export interface operations {
                     "application/json": components["schemas"]["Service"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4256,7 +4579,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4313,7 +4636,7 @@ export interface operations {
                     "application/json": components["schemas"]["Service"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4370,7 +4693,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4423,7 +4746,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4467,7 +4790,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4512,7 +4835,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4565,7 +4888,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4624,7 +4947,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4713,7 +5036,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4757,7 +5080,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4802,7 +5125,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4891,7 +5214,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -4946,7 +5269,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5004,7 +5327,7 @@ export interface operations {
                     "application/json": components["schemas"]["DueDiligence"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5048,7 +5371,7 @@ export interface operations {
                     "application/json": components["schemas"]["DueDiligence"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5093,7 +5416,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5151,7 +5474,7 @@ export interface operations {
                     "application/json": components["schemas"]["DueDiligence"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5208,7 +5531,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5271,7 +5594,7 @@ export interface operations {
                     "application/json": components["schemas"]["Control"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5315,7 +5638,7 @@ export interface operations {
                     "application/json": components["schemas"]["Control"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5360,7 +5683,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5423,7 +5746,7 @@ export interface operations {
                     "application/json": components["schemas"]["Control"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5480,7 +5803,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5524,7 +5847,7 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5568,7 +5891,7 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5626,7 +5949,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5685,7 +6008,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5729,7 +6052,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5785,7 +6108,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5833,7 +6156,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementReview"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5877,7 +6200,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementReview"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5933,7 +6256,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -5977,7 +6300,7 @@ export interface operations {
                     "application/json": components["schemas"]["Alert"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6043,7 +6366,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6105,7 +6428,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6149,7 +6472,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6174,6 +6497,8 @@ export interface operations {
             query?: {
                 /** @description filter */
                 opinion?: string;
+                /** @description filter */
+                status?: string;
                 /** @description oldest (default) or newest first */
                 order?: string;
                 /** @description 1-500, default 50 */
@@ -6204,7 +6529,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6249,20 +6574,25 @@ export interface operations {
                     opinion: "unqualified" | "qualified" | "adverse" | "disclaimer";
                     /** Format: date-time */
                     issued_at?: string;
-                    /** Format: date-time */
-                    reviewed_at: string;
-                    /** @description exceptions the auditor noted; each becomes a finding */
+                    /**
+                     * Format: date-time
+                     * @description when we reviewed it; absent while the report awaits review
+                     */
+                    reviewed_at?: string;
+                    /** @description exceptions the auditor noted; each becomes a finding; internal: not shown to the party's contacts */
                     exceptions?: {
                         control: string;
                         description?: string;
                         /** @enum {string} */
                         severity?: "critical" | "high" | "medium" | "low";
                     }[];
-                    /** @description complementary user entity controls, each with our owner */
+                    /** @description complementary user entity controls, each with our owner; internal: not shown to the party's contacts */
                     user_entity_controls?: {
                         control: string;
                         owner_id: string;
                         in_place?: boolean;
+                        /** @description the HIPAA specification it serves, e.g. 164.308(a)(1)(ii)(A) */
+                        hipaa_citation?: string;
                     }[];
                     /** @description covers the gap between the period's end and now */
                     bridge_letter?: {
@@ -6272,6 +6602,7 @@ export interface operations {
                     };
                     /** @description the uploaded report */
                     document_id?: string;
+                    /** @description internal: not shown to the party's contacts */
                     summary?: string;
                 };
             };
@@ -6286,7 +6617,7 @@ export interface operations {
                     "application/json": components["schemas"]["Soc2Report"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6330,7 +6661,7 @@ export interface operations {
                     "application/json": components["schemas"]["Soc2Report"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6388,7 +6719,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6449,7 +6780,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeNotice"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6493,7 +6824,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeNotice"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6524,6 +6855,14 @@ export interface operations {
                 status?: string;
                 /** @description filter: about this party */
                 party_id?: string;
+                /** @description filter: owned by this account (none: by nobody) */
+                owner_id?: string;
+                /** @description filter: what raised it (manual, review, soc2_report, change_notice, schedule, ...) */
+                source?: string;
+                /** @description filter: due before (date or RFC 3339) */
+                due_before?: string;
+                /** @description true: still open and past its due date */
+                overdue?: boolean;
                 /** @description oldest (default) or newest first */
                 order?: string;
                 /** @description 1-500, default 50 */
@@ -6551,7 +6890,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6610,7 +6949,7 @@ export interface operations {
                     "application/json": components["schemas"]["Finding"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6654,7 +6993,7 @@ export interface operations {
                     "application/json": components["schemas"]["Finding"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6708,7 +7047,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6766,7 +7105,7 @@ export interface operations {
                     "application/json": components["schemas"]["Certification"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6810,7 +7149,7 @@ export interface operations {
                     "application/json": components["schemas"]["Certification"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6855,7 +7194,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6916,7 +7255,7 @@ export interface operations {
                     "application/json": components["schemas"]["Certification"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -6974,7 +7313,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7035,7 +7374,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportRequest"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7079,7 +7418,106 @@ export interface operations {
                     "application/json": components["schemas"]["ReportRequest"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_parties__party_id__connections: {
+        parameters: {
+            query?: {
+                /** @description filter */
+                weakness?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Connection"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_connections__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description connection id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7133,7 +7571,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7198,7 +7636,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataCommitment"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7242,7 +7680,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataCommitment"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7287,7 +7725,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7355,7 +7793,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataCommitment"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7407,7 +7845,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7460,7 +7898,7 @@ export interface operations {
                     "application/json": components["schemas"]["DpfParticipation"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7504,7 +7942,7 @@ export interface operations {
                     "application/json": components["schemas"]["DpfParticipation"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7549,7 +7987,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7605,7 +8043,7 @@ export interface operations {
                     "application/json": components["schemas"]["DpfParticipation"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7652,7 +8090,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7696,7 +8134,7 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7743,7 +8181,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7787,7 +8225,98 @@ export interface operations {
                     "application/json": components["schemas"]["Document"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_findings__id__documents: {
+        parameters: {
+            query?: {
+                /** @description ledger size */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description finding id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Document"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_findings__id__documents: {
+        parameters: {
+            query: {
+                /** @description the file's name, for display */
+                filename: string;
+            };
+            header?: never;
+            path: {
+                /** @description finding id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7828,7 +8357,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7889,7 +8418,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -7931,6 +8460,8 @@ export interface operations {
                         /** @enum {string} */
                         permission: "read" | "write" | "admin";
                         justification?: string;
+                        /** @description names of the system's endpoints the party will use (TP-5); none: any of them */
+                        endpoints?: string[];
                     }[];
                 };
             };
@@ -7945,7 +8476,7 @@ export interface operations {
                     "application/json": components["schemas"]["GateDecision"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8001,7 +8532,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8043,6 +8574,8 @@ export interface operations {
                         /** @enum {string} */
                         permission: "read" | "write" | "admin";
                         justification?: string;
+                        /** @description names of the system's endpoints the party will use (TP-5); none: any of them */
+                        endpoints?: string[];
                     }[];
                 };
             };
@@ -8057,7 +8590,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8101,7 +8634,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8148,7 +8681,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8195,7 +8728,7 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8242,7 +8775,70 @@ export interface operations {
                     "application/json": components["schemas"]["Grant"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_access_grants__id__connections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description grant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description a system of the grant */
+                    system_id: string;
+                    /** @description the name of the system's endpoint used */
+                    endpoint: string;
+                    /**
+                     * @description as observed; default: the endpoint's declared protocol
+                     * @enum {string}
+                     */
+                    protocol?: "https" | "wss" | "ssh" | "sftp" | "scp" | "ftps" | "ipsec" | "wireguard" | "openvpn" | "tls" | "postgres+tls" | "mysql+tls" | "mssql+tls" | "redis+tls" | "ldaps" | "smtps" | "imaps" | "amqps" | "mqtts" | "kafka+tls" | "http" | "ws" | "ftp" | "tftp" | "telnet" | "rsh" | "vnc" | "ldap" | "postgres" | "mysql" | "mssql" | "redis" | "smtp" | "imap" | "pop3" | "amqp" | "mqtt" | "kafka";
+                    /** @description where known: TLS 1.0, TLS 1.1, TLS 1.2, TLS 1.3, SSL 3.0 (TLSv1.2 also) */
+                    tls_version?: string;
+                    /** @description where known */
+                    cipher?: string;
+                    /** Format: date-time */
+                    connected_at: string;
+                    /** @description the party's IPv4 or IPv6 address */
+                    source_address: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8313,7 +8909,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8383,7 +8979,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8453,7 +9049,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8499,7 +9095,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8569,7 +9165,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8639,7 +9235,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8703,7 +9299,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8744,7 +9340,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8785,7 +9381,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8832,7 +9428,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8881,7 +9477,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8942,7 +9538,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -8996,7 +9592,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9052,7 +9648,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9103,7 +9699,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9147,7 +9743,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9194,7 +9790,7 @@ export interface operations {
                     "application/json": components["schemas"]["Alert"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9227,7 +9823,7 @@ export interface operations {
                     /** @description what uses it, e.g. "nightly scanner" */
                     name: string;
                     /** @description what it may do */
-                    scopes: ("ledger:read" | "scans:write" | "sla_measurements:write" | "scim" | "metrics:read")[];
+                    scopes: ("ledger:read" | "scans:write" | "sla_measurements:write" | "scim" | "metrics:read" | "connections:write")[];
                     /** @description the one party a party-bound scope acts for */
                     party_id?: string;
                     /**
@@ -9255,7 +9851,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9310,7 +9906,7 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementReview"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9392,7 +9988,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9442,7 +10038,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9506,7 +10102,76 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_soc2_reports__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "review";
+                    /**
+                     * Format: date-time
+                     * @description when the report was reviewed (default now; not in the future)
+                     */
+                    reviewed_at?: string;
+                    /** @description exceptions the auditor noted; each becomes a finding */
+                    exceptions?: {
+                        control: string;
+                        description?: string;
+                        /** @enum {string} */
+                        severity?: "critical" | "high" | "medium" | "low";
+                    }[];
+                    /** @description complementary user entity controls, each with our owner */
+                    user_entity_controls?: {
+                        control: string;
+                        owner_id: string;
+                        in_place?: boolean;
+                        /** @description the HIPAA specification it serves, e.g. 164.308(a)(1)(ii)(A) */
+                        hipaa_citation?: string;
+                    }[];
+                    summary?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Soc2Report"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9560,7 +10225,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeNotice"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9594,13 +10259,18 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    action: "assign" | "resolve" | "accept_risk" | "reopen";
-                    /** @description required: the resolution, the accepted risk or why it reopens */
+                    action: "assign" | "resolve" | "accept_risk" | "approve_risk" | "decline_risk" | "reopen";
+                    /** @description the resolution, why the risk may be accepted, why an acceptance is declined or why it reopens (required but to assign and approve_risk) */
                     comment?: string;
                     /** @description for assign */
                     owner_id?: string;
                     /** @description ids of uploaded documents proving the resolution */
                     evidence?: string[];
+                    /**
+                     * Format: date-time
+                     * @description for accept_risk: when the acceptance ends and the finding reopens (within a year)
+                     */
+                    expires_at?: string;
                 };
             };
         };
@@ -9614,7 +10284,7 @@ export interface operations {
                     "application/json": components["schemas"]["Finding"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9716,7 +10386,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9807,7 +10477,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9877,7 +10547,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9925,7 +10595,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -9978,7 +10648,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10022,7 +10692,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10063,7 +10733,7 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10101,7 +10771,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10139,7 +10809,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10177,7 +10847,7 @@ export interface operations {
                     "application/atom+xml": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10272,7 +10942,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10330,7 +11000,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10368,7 +11038,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10406,7 +11076,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10444,7 +11114,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10506,7 +11176,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10564,7 +11234,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportRequest"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10605,7 +11275,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10646,7 +11316,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10687,7 +11357,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10728,7 +11398,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10766,7 +11436,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10814,7 +11484,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10855,7 +11525,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10896,7 +11566,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -10961,7 +11631,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -11009,7 +11679,7 @@ export interface operations {
                             count: number;
                             items: {
                                 /** @enum {string} */
-                                kind: "review_to_document" | "review_to_approve" | "grant_to_approve" | "report_request" | "vendor_answer" | "change_notice" | "finding" | "entitlement_line";
+                                kind: "review_to_document" | "review_to_approve" | "grant_to_approve" | "report_request" | "vendor_answer" | "change_notice" | "soc2_to_review" | "finding" | "entitlement_line";
                                 id: string;
                                 title: string;
                                 detail: string;
@@ -11029,7 +11699,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -11080,7 +11750,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -11120,7 +11790,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -11166,7 +11836,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -11233,7 +11903,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -11285,7 +11955,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description client error (CONTRACT.md error shape) */
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
