@@ -31,13 +31,8 @@ export const statusLabel = (s: string | null | undefined) =>
 export const sourceLabel = (s: string | null | undefined) =>
   SOURCES.find((x) => x.value === s)?.label || (s ? humanize(s) : 'A person');
 
-export interface Step {
-  what: string;
-  by?: string;
-  at: string;
-  comment?: string;
-  tone?: string;
-}
+export type { HistoryStep as Step } from '../components/history-list';
+import type { HistoryStep as Step } from '../components/history-list';
 
 const WHAT: Record<string, [string, string?]> = {
   opened: ['Opened'],

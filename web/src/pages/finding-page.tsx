@@ -1,6 +1,7 @@
 // One finding: what was found, who owns it and by when, its evidence and history, and the
 // next step the server allows this person: change the owner, resolve it with evidence, ask to
 // accept the risk until a date, approve or decline someone else's request, or reopen it.
+import { HistoryList } from '../components/history-list';
 import { useRef, useState } from 'preact/hooks';
 import { get, post, request, type ListPage } from '../api';
 import { FileField } from '../components/file-field';
@@ -335,20 +336,7 @@ export function FindingPage(props: { id: string }) {
                 )}
               </Section>
               <Section title="History" id="history">
-                <ol class="timeline review-history">
-                  {steps(f).map((s) => (
-                    <li class={s.tone ? `tl-${s.tone}` : ''}>
-                      <div>
-                        <strong>{s.what}</strong>
-                        {s.by && <> by {s.by}</>}
-                      </div>
-                      <div class="when">
-                        <DateText value={s.at} time />
-                      </div>
-                      {s.comment && <blockquote class="tl-comment">“{s.comment}”</blockquote>}
-                    </li>
-                  ))}
-                </ol>
+                <HistoryList steps={steps(f)} />
               </Section>
             </>
           );

@@ -2,6 +2,7 @@
 // (confirming a suggested link, or choosing one); the NDA; the report to deliver; the decision
 // (approve with a download link, decline), a new link (reissue), cancelling; downloads left;
 // history. Only the buttons the server allows this person are drawn.
+import { HistoryList } from '../components/history-list';
 import { useState } from 'preact/hooks';
 import { get, post, type ListPage } from '../api';
 import { Link } from '../router';
@@ -351,21 +352,14 @@ export function ReportRequestPage(props: { id: string }) {
                 </Section>
               )}
               <Section title="History" id="history">
-                <ol class="timeline review-history">
-                  {r.history.map((h) => (
-                    <li>
-                      <div>
-                        <strong>{requestStep(h.action)}</strong>
-                        {h.by.role !== 'system' && h.by.role !== 'requester' && <> by {who(h.by)}</>}
-                        {h.by.role === 'requester' && <> by the requester</>}
-                      </div>
-                      <div class="when">
-                        <DateText value={h.at} time />
-                      </div>
-                      {h.comment && <blockquote class="tl-comment">“{h.comment}”</blockquote>}
-                    </li>
-                  ))}
-                </ol>
+                <HistoryList
+                  steps={r.history.map((h) => ({
+                    what: requestStep(h.action),
+                    by: h.by.role === 'requester' ? 'the requester' : h.by.role === 'system' ? undefined : who(h.by),
+                    at: h.at,
+                    comment: h.comment || undefined,
+                  }))}
+                />
               </Section>
             </>
           );

@@ -5,13 +5,8 @@ import { humanize } from '../format';
 import type { Review } from './review-kinds';
 import { who } from './workflow-model';
 
-export interface Step {
-  what: string;
-  by?: string;
-  at: string;
-  comment?: string;
-  tone?: string;
-}
+export type { HistoryStep as Step } from '../components/history-list';
+import type { HistoryStep as Step } from '../components/history-list';
 
 type Entry = NonNullable<Review['history']>[number];
 

@@ -1,5 +1,6 @@
 // One review: its facts, the workflow actions the server allows the caller now (assign,
 // document, ask the party, approve / reject), what was documented and the history of every step.
+import { HistoryList } from '../components/history-list';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { get, post } from '../api';
@@ -489,20 +490,7 @@ export function ReviewPage(props: { id: string }) {
                 <Documentation review={r} />
               </Section>
               <Section title="History" id="history">
-                <ol class="timeline review-history">
-                  {steps(r).map((s) => (
-                    <li class={s.tone ? `tl-${s.tone}` : ''}>
-                      <div>
-                        <strong>{s.what}</strong>
-                        {s.by && <> by {s.by}</>}
-                      </div>
-                      <div class="when">
-                        <DateText value={s.at} time />
-                      </div>
-                      {s.comment && <blockquote class="tl-comment">“{s.comment}”</blockquote>}
-                    </li>
-                  ))}
-                </ol>
+                <HistoryList steps={steps(r)} />
               </Section>
             </>
           );
