@@ -15,6 +15,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
 #include "accord/ledger/merkle.h"
+#include "accord/storage/ledger_search.h"
 #include "accord/storage/migrations.h"
 #include "accord/storage/party_inventory.h"
 #include "accord/storage/registry_store.h"
@@ -60,6 +61,7 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const StoreConfig& config, const 
   rt->store_ = std::move(store.value());
   ACCORD_TRY(rt->store_->Migrate(storage::AllMigrations()));
   ACCORD_TRY(storage::FillPartyInventory(*rt->store_));
+  ACCORD_TRY(storage::FillLedgerEvents(*rt->store_));
   rt->log_ = std::make_unique<storage::EventLog>(*rt->store_, clock, storage::DefaultProjections());
   auto org = rt->ReadOrg();
   if (!org.ok()) return std::move(org).error();

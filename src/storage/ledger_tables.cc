@@ -1,5 +1,8 @@
 #include "accord/storage/ledger_tables.h"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace accord::storage {
 
 Result<LedgerHead> ReadHead(Tx& tx) {
@@ -114,6 +117,22 @@ Result<std::optional<StoredCheckpoint>> LatestCheckpoint(Tx& tx) {
   if (!root.ok()) return std::move(root).error();
   return std::optional<StoredCheckpoint>(
       StoredCheckpoint{static_cast<uint64_t>(r.Int(0)), *root, r.Text(2), r.Text(3)});
+}
+
+Result<std::vector<StoredCheckpoint>> ListCheckpoints(Tx& tx, uint64_t below, uint64_t limit) {
+  auto rows = tx.Query(
+      "SELECT size, root, note, created_at FROM ledger_checkpoints WHERE size < ? "
+      "ORDER BY size DESC LIMIT ?",
+      {static_cast<int64_t>(std::min<uint64_t>(below, INT64_MAX)), static_cast<int64_t>(limit)});
+  if (!rows.ok()) return std::move(rows).error();
+  std::vector<StoredCheckpoint> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) {
+    auto root = ToHash(r.BlobAt(1), "checkpoint root");
+    if (!root.ok()) return std::move(root).error();
+    out.push_back({static_cast<uint64_t>(r.Int(0)), *root, r.Text(2), r.Text(3)});
+  }
+  return out;
 }
 
 Result<boost::json::array> ListSigningKeys(Tx& tx) {

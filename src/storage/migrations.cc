@@ -386,6 +386,25 @@ ALTER TABLE trust_subscribers_v10 RENAME TO trust_subscribers;
 ALTER TABLE outbox ADD COLUMN list_unsubscribe TEXT;
 )sql";
 
+// Version 11: the ledger as an audit log (issue 20, item 11). One row per ledger entry with what
+// the log filters on; an index per filter ending in idx, so a newest-first page of one event
+// type, actor or party reads about one page of rows. The ledger's times never go backwards
+// (event_log.cc), so a date is a range of indices (the time index). A store that had entries
+// before is filled once at start-up (storage::FillLedgerEvents).
+const char* kV11Sqlite = R"sql(
+CREATE TABLE rm_ledger_events (
+  idx INTEGER PRIMARY KEY,
+  type TEXT NOT NULL,
+  actor_id TEXT NOT NULL,
+  party_id TEXT NOT NULL,
+  time TEXT NOT NULL
+);
+CREATE INDEX rm_ledger_events_type ON rm_ledger_events(type, idx);
+CREATE INDEX rm_ledger_events_actor ON rm_ledger_events(actor_id, idx);
+CREATE INDEX rm_ledger_events_party ON rm_ledger_events(party_id, idx);
+CREATE INDEX rm_ledger_events_time ON rm_ledger_events(time, idx);
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "ledger and foundation read models", kV1Sqlite, ""},
@@ -398,6 +417,7 @@ const std::vector<Migration>& Migrations() {
       {8, "my work: read marks, account settings, review indexes", kV8Sqlite, ""},
       {9, "vendor inventory: agreements, SOC 2 and reviews per party", kV9Sqlite, ""},
       {10, "trust subscriptions: derived links, one-click unsubscribe", kV10Sqlite, ""},
+      {11, "the ledger as an audit log: type, actor, party and time per entry", kV11Sqlite, ""},
   };
   return kMigrations;
 }

@@ -48,6 +48,8 @@ ledger::NodeSource NodeSourceFor(Tx& tx);
 
 Status InsertCheckpoint(Tx& tx, const StoredCheckpoint& cp);
 Result<std::optional<StoredCheckpoint>> LatestCheckpoint(Tx& tx);
+// Stored checkpoints of fewer than `below` entries, largest first, at most `limit`.
+Result<std::vector<StoredCheckpoint>> ListCheckpoints(Tx& tx, uint64_t below, uint64_t limit);
 
 // Every checkpoint-signing key recorded in the ledger, oldest first: [{verifier_key, name,
 // key_id, added_index, added_at}].

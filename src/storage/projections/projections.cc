@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "accord/core/time.h"
+#include "accord/storage/ledger_search.h"
 #include "accord/storage/party_inventory.h"
 #include "accord/storage/payload.h"
 #include "accord/storage/projection.h"
@@ -148,6 +149,7 @@ Projections DefaultProjections() {
   all.push_back(MakeRegistryProjection());
   all.push_back(MakeReviewsProjection());
   all.push_back(MakeInventoryProjection());
+  all.push_back(MakeLedgerEventsProjection());
   return all;
 }
 
