@@ -1,6 +1,9 @@
 // Read access to the ledger: entries, roots, proofs and the latest signed checkpoint,
 // all that an auditor needs to verify the history instead of trusting it.
+#include <algorithm>
 #include <boost/json.hpp>
+#include <cstdint>
+#include <functional>
 
 #include "accord/core/bytes.h"
 #include "accord/domain/roles.h"
@@ -8,7 +11,9 @@
 #include "accord/http/json.h"
 #include "accord/http/schema.h"
 #include "accord/ledger/merkle.h"
+#include "accord/storage/ledger_search.h"
 #include "accord/storage/ledger_tables.h"
+#include "ledger_audit_http.h"
 
 namespace accord::http {
 
@@ -55,29 +60,6 @@ json::object Schema(std::initializer_list<std::pair<std::string, std::string>> f
   return json::object{{"type", "object"}, {"properties", props}, {"required", required}};
 }
 
-// One entry: the raw leaf bytes (base64), its hash and the parsed event.
-json::object EntryJson(const storage::LeafRecord& leaf) {
-  json::error_code ec;
-  json::value event = json::parse(leaf.leaf, ec);
-  return json::object{{"index", leaf.index},
-                      {"leaf", Base64Encode(AsBytes(leaf.leaf))},
-                      {"leaf_hash", Base64Encode(leaf.leaf_hash)},
-                      {"event", ec ? json::value(nullptr) : event}};
-}
-
-json::object EntrySchema() {
-  using namespace schema;
-  return Object({{"index", Int()},
-                 {"leaf", Text("the canonical event bytes, base64")},
-                 {"leaf_hash", Text("SHA-256(0x00 || leaf), base64")},
-                 {"event", Object({{"type", String()},
-                                   {"time", Time()},
-                                   {"actor", ActorRef()},
-                                   {"subject", Object({{"kind", String()}, {"id", String()}})},
-                                   {"payload", AnyObject("the event's own fields")}},
-                                  {{"org", String()}})}});
-}
-
 Response Checkpoint(ApiDeps& deps, Context&) {
   Result<json::value> out = NotFound("no checkpoint has been written yet");
   Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
@@ -95,54 +77,184 @@ Response Checkpoint(ApiDeps& deps, Context&) {
   return ToResponse(out);
 }
 
-Response Entries(ApiDeps& deps, Context& ctx) {
-  uint64_t from = 0, limit = 100;
-  if (!ctx.Query("from").empty()) {
-    auto v = ParseUint(ctx.Query("from"), "from");
-    if (!v.ok()) return ErrorResponse(v.error());
-    from = *v;
+// The entries of one page, in the order asked: without filters a plain range of the leaves,
+// with filters through the audit log's indexes (storage/ledger_search.h).
+Result<storage::LedgerPage> EntriesPage(storage::Tx& tx, const ledger_audit::EntriesQuery& q,
+                                        uint64_t cursor, uint64_t size, uint64_t limit) {
+  if (!q.filter.Empty()) {
+    return storage::SearchLedger(tx, q.filter, q.newest_first, cursor, size, limit);
   }
-  if (!ctx.Query("limit").empty()) {
-    auto v = ParseUint(ctx.Query("limit"), "limit");
-    if (!v.ok()) return ErrorResponse(v.error());
-    if (*v < 1 || *v > 1000) {
-      return ErrorResponse(ValidationError("limit", "must be between 1 and 1000"));
+  storage::LedgerPage page;
+  if (q.newest_first) {
+    const uint64_t low = cursor > limit ? cursor - limit : 0;
+    for (uint64_t i = cursor; i > low; --i) page.indices.push_back(i - 1);
+    if (low > 0) page.next = low;
+  } else {
+    const uint64_t high = std::min(size, cursor + limit);
+    for (uint64_t i = cursor; i < high; ++i) page.indices.push_back(i);
+    if (high < size) page.next = high;
+  }
+  return page;
+}
+
+// Reads the page's entries with their names; calls `each` with every entry's JSON.
+Status ReadEntries(storage::Tx& tx, const std::vector<uint64_t>& indices,
+                   storage::LedgerNames& names, const std::function<void(json::object)>& each) {
+  const bool ascending_run = !indices.empty() && indices.back() >= indices.front() &&
+                             indices.back() - indices.front() + 1 == indices.size();
+  std::vector<storage::LeafRecord> leaves;
+  if (ascending_run) {
+    auto run = storage::ReadLeaves(tx, indices.front(), indices.size());
+    if (!run.ok()) return std::move(run).error();
+    leaves = std::move(*run);
+  } else {
+    for (uint64_t i : indices) {
+      auto leaf = storage::ReadLeaf(tx, i);
+      if (!leaf.ok()) return std::move(leaf).error();
+      leaves.push_back(std::move(*leaf));
     }
-    limit = *v;
   }
-  json::array items;
-  uint64_t size = 0;
+  for (const auto& leaf : leaves) {
+    auto entry = ledger_audit::EntryJson(tx, names, leaf);
+    if (!entry.ok()) return std::move(entry).error();
+    each(std::move(*entry));
+  }
+  return Ok();
+}
+
+// The cursor of a request, checked against the ledger's size.
+Result<uint64_t> CursorOf(const ledger_audit::EntriesQuery& q, uint64_t size) {
+  const uint64_t cursor = q.cursor.value_or(q.newest_first ? size : 0);
+  if (cursor > size) {
+    return ValidationError(q.newest_first ? "before" : "from",
+                           "must be at most the ledger size " + std::to_string(size));
+  }
+  return cursor;
+}
+
+// Accept: text/csv: every entry the filters match from the cursor on, in the order asked, up
+// to 100,000 lines (a page of a thousand at a time).
+Response EntriesCsv(ApiDeps& deps, const ledger_audit::EntriesQuery& q) {
+  std::string csv = ledger_audit::CsvHeader();
   Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
     auto head = storage::ReadHead(tx);
     if (!head.ok()) return std::move(head).error();
-    size = head->size();
-    if (from > size) {
-      return ValidationError("from", "must be at most the ledger size " + std::to_string(size));
+    auto cursor = CursorOf(q, head->size());
+    if (!cursor.ok()) return std::move(cursor).error();
+    storage::LedgerNames names(tx);
+    std::optional<uint64_t> next = *cursor;
+    for (int chunk = 0; chunk < 100 && next; ++chunk) {
+      auto page = EntriesPage(tx, q, *next, head->size(), 1000);
+      if (!page.ok()) return std::move(page).error();
+      ACCORD_TRY(ReadEntries(tx, page->indices, names,
+                             [&](json::object e) { ledger_audit::AppendCsv(csv, e); }));
+      next = page->next;
     }
-    // Only what the head covers: an entry being appended now is not yet in the tree.
-    auto leaves = storage::ReadLeaves(tx, from, std::min(limit, size - from));
-    if (!leaves.ok()) return std::move(leaves).error();
-    for (const auto& leaf : *leaves) items.push_back(EntryJson(leaf));
     return Ok();
   });
   if (!s.ok()) return ErrorResponse(s.error());
-  uint64_t end = from + items.size();
-  json::value next = end < size ? json::value(end) : json::value(nullptr);
-  return JsonResponse(
-      json::object{{"items", std::move(items)}, {"size", size}, {"next_from", next}});
+  Response r = TextResponse(std::move(csv), "text/csv; charset=utf-8");
+  r.headers.push_back({"Content-Disposition", "attachment; filename=\"ledger.csv\""});
+  return r;
+}
+
+Response Entries(ApiDeps& deps, Context& ctx) {
+  auto q = ledger_audit::ParseEntriesQuery(ctx);
+  if (!q.ok()) return ErrorResponse(q.error());
+  if (q->csv) return EntriesCsv(deps, *q);
+  json::array items;
+  uint64_t size = 0;
+  std::optional<uint64_t> next;
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto head = storage::ReadHead(tx);
+    if (!head.ok()) return std::move(head).error();
+    // Only what the head covers: an entry being appended now is not yet in the tree.
+    size = head->size();
+    auto cursor = CursorOf(*q, size);
+    if (!cursor.ok()) return std::move(cursor).error();
+    auto page = EntriesPage(tx, *q, *cursor, size, q->limit);
+    if (!page.ok()) return std::move(page).error();
+    next = page->next;
+    storage::LedgerNames names(tx);
+    return ReadEntries(tx, page->indices, names,
+                       [&](json::object e) { items.push_back(std::move(e)); });
+  });
+  if (!s.ok()) return ErrorResponse(s.error());
+  auto cursor = [&](bool newest) {
+    return next && q->newest_first == newest ? json::value(*next) : json::value(nullptr);
+  };
+  return JsonResponse(json::object{{"items", std::move(items)},
+                                   {"size", size},
+                                   {"next_from", cursor(false)},
+                                   {"next_before", cursor(true)}});
 }
 
 Response Entry(ApiDeps& deps, Context& ctx) {
   auto index = ParseUint(ctx.path_params["index"], "index");
   if (!index.ok()) return ErrorResponse(index.error());
-  Result<storage::LeafRecord> leaf = Internal("unreachable");
+  Result<json::value> out = Internal("unreachable");
   Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
-    leaf = storage::ReadLeaf(tx, *index);
+    auto leaf = storage::ReadLeaf(tx, *index);
+    if (!leaf.ok()) {
+      out = std::move(leaf).error();
+      return Ok();
+    }
+    storage::LedgerNames names(tx);
+    auto entry = ledger_audit::EntryJson(tx, names, *leaf);
+    if (!entry.ok()) return std::move(entry).error();
+    out = json::value(std::move(*entry));
     return Ok();
   });
   if (!s.ok()) return ErrorResponse(s.error());
-  if (!leaf.ok()) return ErrorResponse(leaf.error());
-  return JsonResponse(EntryJson(*leaf));
+  return ToResponse(out);
+}
+
+// Stored checkpoints, largest first: what the portal offers for a consistency proof.
+Response Checkpoints(ApiDeps& deps, Context& ctx) {
+  auto page = ParsePage(ctx);
+  if (!page.ok()) return ErrorResponse(page.error());
+  json::array items;
+  json::value next = nullptr;
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    const uint64_t below = page->after ? static_cast<uint64_t>(*page->after) : UINT64_MAX;
+    auto cps = storage::ListCheckpoints(tx, below, page->limit + 1);
+    if (!cps.ok()) return std::move(cps).error();
+    for (size_t i = 0; i < cps->size() && i < page->limit; ++i) {
+      const auto& cp = (*cps)[i];
+      items.push_back(json::object{{"size", cp.size},
+                                   {"root_hash", Base64Encode(cp.root)},
+                                   {"created_at", cp.created_at},
+                                   {"note", cp.note}});
+    }
+    if (cps->size() > page->limit) {
+      next = json::value(EncodeCursor(static_cast<int64_t>((*cps)[page->limit - 1].size)));
+    }
+    return Ok();
+  });
+  if (!s.ok()) return ErrorResponse(s.error());
+  return JsonResponse(json::object{{"items", std::move(items)}, {"next_cursor", next}});
+}
+
+// What the audit log can be filtered by: the event types and the actors the ledger holds.
+Response Facets(ApiDeps& deps, Context&) {
+  json::array types, actors;
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto t = storage::LedgerEventTypes(tx);
+    if (!t.ok()) return std::move(t).error();
+    for (const auto& type : *t) types.push_back(json::object{{"type", type}});
+    auto a = storage::LedgerActors(tx);
+    if (!a.ok()) return std::move(a).error();
+    storage::LedgerNames names(tx);
+    for (const auto& id : *a) {
+      auto name = names.Actor(id);
+      if (!name.ok()) return std::move(name).error();
+      actors.push_back(json::object{
+          {"id", id}, {"name", name->empty() ? json::value(nullptr) : json::value(*name)}});
+    }
+    return Ok();
+  });
+  if (!s.ok()) return ErrorResponse(s.error());
+  return JsonResponse(json::object{{"types", std::move(types)}, {"actors", std::move(actors)}});
 }
 
 Response Root(ApiDeps& deps, Context& ctx) {
@@ -216,17 +328,38 @@ void AddLedgerRoutes(Router& router, ApiDeps& deps) {
                                                        {"note", "string"}}))
                  .Summary("The latest signed checkpoint (C2SP tlog-checkpoint in a signed note)")
                  .Handle(deps, Checkpoint));
-  router.Add(read("/api/v1/ledger/entries", Object({{"items", ArrayOf(EntrySchema())},
+  router.Add(read("/api/v1/ledger/entries", Object({{"items", ArrayOf(ledger_audit::EntrySchema())},
                                                     {"size", Int()},
-                                                    {"next_from", Nullable(Int())}}))
-                 .Summary("Ledger entries in order from ?from= (default 0), ?limit= at most 1000 "
-                          "(default 100): what an auditor replays; next_from is null at the end")
-                 .Query("from", "0-based leaf index to start at", "integer")
-                 .Query("limit", "1-1000, default 100", "integer")
+                                                    {"next_from", Nullable(Int())},
+                                                    {"next_before", Nullable(Int())}}))
+                 .Summary("Ledger entries, oldest first from ?from= (what an auditor replays) or "
+                          "?order=newest below ?before=, filtered by event type, actor, party and "
+                          "dates; each with its actor's, subject's and party's names. next_from / "
+                          "next_before continue (null at the end; a page may be short where the "
+                          "scan stops). Accept: text/csv answers every matching entry as CSV")
+                 .Params(ledger_audit::Params())
                  .Handle(deps, Entries));
+  router.Add(read("/api/v1/ledger/checkpoints",
+                  schema::Page(Object({{"size", Int()},
+                                       {"root_hash", Text("the Merkle root, base64")},
+                                       {"created_at", Time()},
+                                       {"note", Text("the signed note (C2SP tlog-checkpoint)")}})))
+                 .Summary("The stored signed checkpoints, largest first (cursor pages): pick two "
+                          "to check a consistency proof between them")
+                 .Query("limit", "1-500, default 50", "integer")
+                 .Query("cursor", "from next_cursor")
+                 .Handle(deps, Checkpoints));
   router.Add(
-      read("/api/v1/ledger/entries/{index}", EntrySchema())
-          .Summary("One ledger entry: raw leaf bytes (base64), its hash and the parsed event")
+      read("/api/v1/ledger/facets",
+           Object({{"types", ArrayOf(Object({{"type", String()}}))},
+                   {"actors", ArrayOf(Object({{"id", String()}, {"name", Nullable(String())}}))}}))
+          .Summary("What the ledger's entries can be filtered by: the event types and the "
+                   "actors it holds, with the actors' names")
+          .Handle(deps, Facets));
+  router.Add(
+      read("/api/v1/ledger/entries/{index}", ledger_audit::EntrySchema())
+          .Summary("One ledger entry: raw leaf bytes (base64), its hash, the parsed event and "
+                   "the names of its actor, subject and party")
           .Path("index", "0-based leaf index", "integer")
           .Handle(deps, Entry));
   router.Add(

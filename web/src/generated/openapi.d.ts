@@ -77,8 +77,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ledger entries in order from ?from= (default 0), ?limit= at most 1000 (default 100): what an auditor replays; next_from is null at the end */
+        /** Ledger entries, oldest first from ?from= (what an auditor replays) or ?order=newest below ?before=, filtered by event type, actor, party and dates; each with its actor's, subject's and party's names. next_from / next_before continue (null at the end; a page may be short where the scan stops). Accept: text/csv answers every matching entry as CSV */
         get: operations["GET_api_v1_ledger_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stored signed checkpoints, largest first (cursor pages): pick two to check a consistency proof between them */
+        get: operations["GET_api_v1_ledger_checkpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the ledger's entries can be filtered by: the event types and the actors it holds, with the actors' names */
+        get: operations["GET_api_v1_ledger_facets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -94,7 +128,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One ledger entry: raw leaf bytes (base64), its hash and the parsed event */
+        /** One ledger entry: raw leaf bytes (base64), its hash, the parsed event and the names of its actor, subject and party */
         get: operations["GET_api_v1_ledger_entries__index_"];
         put?: never;
         post?: never;
@@ -3279,10 +3313,24 @@ export interface operations {
     GET_api_v1_ledger_entries: {
         parameters: {
             query?: {
-                /** @description 0-based leaf index to start at */
+                /** @description oldest (default) or newest first */
+                order?: string;
+                /** @description oldest first: the 0-based leaf index to start at */
                 from?: number;
+                /** @description newest first: entries below this index (default: the whole ledger) */
+                before?: number;
                 /** @description 1-1000, default 100 */
                 limit?: number;
+                /** @description filter: one event type, e.g. grant.approved */
+                type?: string;
+                /** @description filter: the actor's id (usr_…, tok_…, system) */
+                actor?: string;
+                /** @description filter: events about this party or an object filed under it (pty_…) */
+                party?: string;
+                /** @description filter: at or after this date or RFC 3339 time */
+                since?: string;
+                /** @description filter: up to the end of this date, or before this RFC 3339 time */
+                until?: string;
             };
             header?: never;
             path?: never;
@@ -3318,9 +3366,118 @@ export interface operations {
                                 };
                                 org?: string;
                             };
+                            /** @description the account's or token's name, if any */
+                            actor_name: string | null;
+                            /** @description the subject's name, if it has one */
+                            subject_name: string | null;
+                            party: {
+                                id: string;
+                                name: string | null;
+                            } | null;
                         }[];
                         size: number;
                         next_from: number | null;
+                        next_before: number | null;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_ledger_checkpoints: {
+        parameters: {
+            query?: {
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            size: number;
+                            /** @description the Merkle root, base64 */
+                            root_hash: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description the signed note (C2SP tlog-checkpoint) */
+                            note: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_ledger_facets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        types: {
+                            type: string;
+                        }[];
+                        actors: {
+                            id: string;
+                            name: string | null;
+                        }[];
                     };
                 };
             };
@@ -3383,6 +3540,14 @@ export interface operations {
                             };
                             org?: string;
                         };
+                        /** @description the account's or token's name, if any */
+                        actor_name: string | null;
+                        /** @description the subject's name, if it has one */
+                        subject_name: string | null;
+                        party: {
+                            id: string;
+                            name: string | null;
+                        } | null;
                     };
                 };
             };
