@@ -59,7 +59,16 @@ const KIND_WORDS: Record<string, string> = {
   entitlement_review: 'Entitlement review',
   user: 'Account',
   grant: 'Access',
+  api_token: 'API token',
+  signing_key: 'Signing key',
 };
+
+// "SOC 2 report" for soc2_report, "Party" for party: what an event is about, in words.
+export function kindWords(kind: string | null | undefined): string {
+  if (!kind) return '';
+  if (kind === 'org') return 'Organisation';
+  return KIND_WORDS[kind] || humanize(kind);
+}
 
 // "Signed in" for auth.signed_in; "Party updated" for party.updated; the words of an unknown
 // type made readable ("Widget frobbed").

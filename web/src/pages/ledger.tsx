@@ -1,26 +1,17 @@
-// The ledger (SO, PO, auditor): the signed checkpoint, the latest events, and for any event
-// its inclusion proof checked here in the browser (WebCrypto SHA-256, RFC 9162 2.1.3.2)
-// against the checkpoint's root — the leaf hash recomputed from the raw leaf bytes, never
-// taken from the server. "Check a tampered copy" shows what a changed byte does.
+// The ledger (SO, PO, auditor): the signed checkpoint, the audit log (ledger-log.tsx: events by
+// name, filtered, as CSV), for any event its inclusion proof checked here in the browser
+// (WebCrypto SHA-256, RFC 9162 2.1.3.2) against the checkpoint's root — the leaf hash
+// recomputed from the raw leaf bytes, never taken from the server; "Check a tampered copy" shows
+// what a changed byte does — and two checkpoints compared (ledger-consistency.tsx).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, withQuery, type ApiResponse } from '../api';
 import { eventWords } from '../event-words';
 import { fromBase64, hashLeaf, toBase64, verifyInclusion, type Verdict } from '../lib/merkle';
-import { Link, navigate, setQuery, useLocation } from '../router';
-import {
-  Alert,
-  DateText,
-  Empty,
-  Facts,
-  Form,
-  Loading,
-  Page,
-  Section,
-  TextField,
-  humanize,
-  useForm,
-  useLoad,
-} from '../ui';
+import { navigate, useLocation } from '../router';
+import { Alert, DateText, Facts, Form, Loading, Page, Section, TextField, useForm, useLoad } from '../ui';
+import { eventBody } from './ledger-body';
+import { CompareCheckpoints } from './ledger-consistency';
+import { LedgerLog, Subject, actorWords } from './ledger-log';
 import { checkNote, type NoteCheck } from './ledger-note';
 import './ledger.css';
 
@@ -31,8 +22,6 @@ type InclusionProof = ApiResponse<'/api/v1/ledger/proofs/inclusion'>;
 type Entry = ApiResponse<'/api/v1/ledger/entries/{index}'>;
 
 type VerifierKeys = ApiResponse<'/api/v1/ledger/keys'>;
-
-const PAGE = 20;
 
 function parseIndex(s: string | null): number | null {
   if (s === null || !/^\d+$/.test(s.trim())) return null;
@@ -45,11 +34,10 @@ export function LedgerPage() {
   const cp = useLoad((signal) => get<Checkpoint>('/api/v1/ledger/checkpoint', undefined, signal), []);
   const rawIndex = loc.query.get('index');
   const index = parseIndex(rawIndex);
-  const from = parseIndex(loc.query.get('from'));
   return (
     <Page
       title="Ledger"
-      subtitle="Every change is an event in an append-only Merkle tree with signed checkpoints. Pick an event: your browser checks its proof itself."
+      subtitle="Every change is an event in an append-only Merkle tree with signed checkpoints: who did what, when, and about whom. Pick an event: your browser checks its proof itself."
       actions={
         <button type="button" class="btn" onClick={cp.reload}>
           Reload checkpoint
@@ -77,7 +65,8 @@ export function LedgerPage() {
             {index !== null && index < c.size && (
               <EventCheck key={`${index}/${c.size}/${c.root_hash}`} c={c} index={index} />
             )}
-            <LatestEntries c={c} from={from} selected={index} />
+            <LedgerLog selected={index} />
+            <CompareCheckpoints />
           </>
         )}
       </Loading>
@@ -196,12 +185,7 @@ function PickEvent(props: { size: number; index: string | null }) {
           label="Event index"
           inputMode="numeric"
           autocomplete="off"
-          hint={
-            <>
-              0 is the first event, {last} the newest in the checkpoint. Other pages link here with <code>?index=</code>
-              .
-            </>
-          }
+          hint={<>0 is the first event, {last} the newest in the checkpoint.</>}
         />
       </Form>
     </Section>
@@ -379,19 +363,27 @@ function EventCheck(props: { c: Checkpoint; index: number }) {
         <>
           <Facts
             items={[
-              ['Time', ev?.time ? <DateText value={ev.time} time /> : undefined],
+              ['When', ev?.time ? <DateText value={ev.time} time /> : undefined],
               [
-                'Actor',
+                'Who',
                 ev?.actor ? (
                   <>
-                    {humanize(ev.actor.role)} <code>{ev.actor.id}</code>
+                    {actorWords(check.entry)}
+                    <div class="small muted id-text">{ev.actor.id}</div>
                   </>
                 ) : undefined,
               ],
-              ['Subject', ev?.subject ? <Subject s={ev.subject} /> : undefined],
+              ['About', ev?.subject ? <Subject e={check.entry} /> : undefined],
+              ['Party', check.entry.party?.name ?? undefined],
               ['Leaf', <>{check.leaf.length.toLocaleString('en-GB')} bytes (RFC 8785 canonical JSON)</>],
             ]}
           />
+          <h3>What it records</h3>
+          {eventBody(ev?.payload).length ? (
+            <Facts items={eventBody(ev?.payload).map((l): [string, string] => [l.label, l.text])} />
+          ) : (
+            <p class="muted">Nothing beyond who, what and when.</p>
+          )}
           <details class="how">
             <summary>How your browser checked it</summary>
             <ol>
@@ -422,123 +414,14 @@ function EventCheck(props: { c: Checkpoint; index: number }) {
               </li>
             </ol>
           </details>
-          <h3>The event, decoded from the verified leaf bytes</h3>
-          <pre class="event" tabIndex={0} aria-label={`Event #${index} as JSON`}>
-            {check.eventText}
-          </pre>
+          <details class="raw-event">
+            <summary>The event as recorded (JSON, decoded from the verified leaf bytes)</summary>
+            <pre class="event" tabIndex={0} aria-label={`Event #${index} as JSON`}>
+              {check.eventText}
+            </pre>
+          </details>
         </>
       )}
     </section>
-  );
-}
-
-function Subject(props: { s: { kind?: string; id?: string } }) {
-  const { kind, id } = props.s;
-  if (!id) return <>{humanize(kind)}</>;
-  let href: string | null = null;
-  if (kind === 'party') href = `/parties/${id}`;
-  else if (kind === 'review') href = `/reviews/${id}`;
-  return (
-    <>
-      {humanize(kind)}{' '}
-      {href ? (
-        <Link href={href}>
-          <code>{id}</code>
-        </Link>
-      ) : (
-        <code>{id}</code>
-      )}
-    </>
-  );
-}
-
-// ---- the latest events ----
-
-function LatestEntries(props: { c: Checkpoint; from: number | null; selected: number | null }) {
-  const { c } = props;
-  const top = Math.min(props.from ?? c.size - 1, c.size - 1);
-  const indices: number[] = [];
-  for (let i = top; i >= 0 && i > top - PAGE; i--) indices.push(i);
-  const entries = useLoad(
-    (signal) => Promise.all(indices.map((i) => get<Entry>(`/api/v1/ledger/entries/${i}`, undefined, signal))),
-    [top, c.size],
-  );
-  const newer = Math.min(top + PAGE, c.size - 1);
-  const older = top - PAGE;
-  return (
-    <Section title="Latest events" id="latest-events">
-      {c.size === 0 ? (
-        <Empty>The ledger is empty.</Empty>
-      ) : (
-        <>
-          <p class="muted list-range">
-            Events #{Math.max(top - PAGE + 1, 0)} to #{top} of {c.size}, newest first.
-          </p>
-          <Loading state={entries} label="events">
-            {(items) => (
-              <div class="table-wrap">
-                <table class="entries">
-                  <caption class="visually-hidden">
-                    Ledger events #{top} down to #{Math.max(top - PAGE + 1, 0)}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Index</th>
-                      <th scope="col">Event</th>
-                      <th scope="col">Time</th>
-                      <th scope="col" class="hide-narrow">
-                        Actor
-                      </th>
-                      <th scope="col">Subject</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((e) => (
-                      <tr
-                        class={props.selected === e.index ? 'selected' : ''}
-                        aria-current={props.selected === e.index ? 'true' : undefined}
-                      >
-                        <td>
-                          <Link
-                            href={withQuery('/ledger', { index: e.index, from: props.from ?? undefined })}
-                            aria-label={`Check event #${e.index}`}
-                          >
-                            #{e.index}
-                          </Link>
-                        </td>
-                        <td>
-                          {eventWords(e.event?.type)}
-                          <div class="small muted">
-                            <code>{e.event?.type}</code>
-                          </div>
-                        </td>
-                        <td>
-                          <DateText value={e.event?.time} time />
-                        </td>
-                        <td class="hide-narrow">{humanize(e.event?.actor?.role)}</td>
-                        <td class="subject-cell">{e.event?.subject ? <Subject s={e.event.subject} /> : null}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </Loading>
-          <nav class="pager" aria-label="Ledger pages">
-            <button
-              type="button"
-              class="btn"
-              disabled={top >= c.size - 1}
-              onClick={() => setQuery({ from: newer >= c.size - 1 ? undefined : String(newer) })}
-            >
-              ← Newer
-            </button>
-            <button type="button" class="btn" disabled={older < 0} onClick={() => setQuery({ from: String(older) })}>
-              Older →
-            </button>
-          </nav>
-        </>
-      )}
-    </Section>
   );
 }
