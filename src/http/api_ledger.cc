@@ -213,6 +213,9 @@ Response Entry(ApiDeps& deps, Context& ctx) {
 Response Checkpoints(ApiDeps& deps, Context& ctx) {
   auto page = ParsePage(ctx);
   if (!page.ok()) return ErrorResponse(page.error());
+  if (page->after_id) {
+    return ErrorResponse(ValidationError("cursor", "is not a cursor this server issued"));
+  }
   json::array items;
   json::value next = nullptr;
   Status s = deps.store.Read([&](storage::Tx& tx) -> Status {

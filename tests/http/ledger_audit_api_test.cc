@@ -288,6 +288,9 @@ TEST_F(LedgerAuditTest, ListsCheckpointsAndTwoOfThemProveConsistent) {
   for (const auto& c : items) sizes.push_back(c.at("size").as_int64());
   EXPECT_EQ(paged, sizes);
   ExpectError(s().Get("/api/v1/ledger/checkpoints?cursor=nonsense"), 422, "validation_failed");
+  // A list's id cursor is not a checkpoint's.
+  ExpectError(s().Get("/api/v1/ledger/checkpoints?cursor=" + Base64UrlEncode(AsBytes("ipty_1"))),
+              422, "validation_failed");
 
   // The two newest, proven consistent with the consistency-proof route.
   const json::object& newer = items[0].as_object();
