@@ -188,9 +188,8 @@ std::string TrustPage(const json::object& t, const TrustSettings& settings) {
                        : settings.security_contact) +
         "</a> (<a href=\"/.well-known/security.txt\">security.txt</a>).</p></section>";
   }
-  std::string at = StateString(t, "generated_at");
-  body += "</main><footer><p>Updated " + HtmlEscape(HumanDay(at)) +
-          (at.size() >= 16 ? ", " + HtmlEscape(at.substr(11, 5)) + " UTC" : "") + "</p></footer>";
+  body +=
+      "</main><footer><p>Updated " + HumanMoment(StateString(t, "generated_at")) + "</p></footer>";
   return PublicPage(StateString(t, "organisation") + " trust center", body);
 }
 

@@ -4,6 +4,7 @@
 
 #include "accord/core/bytes.h"
 #include "accord/core/sha256.h"
+#include "accord/core/time.h"
 
 namespace accord::http {
 
@@ -130,6 +131,12 @@ Response SecretLinkHtml(std::string page, int status) {
   r.headers.push_back({"Cache-Control", "no-store"});
   r.headers.push_back({"Referrer-Policy", "no-referrer"});
   return r;
+}
+
+std::string HumanMoment(std::string_view rfc3339) {
+  std::string day = HumanDay(rfc3339);
+  if (rfc3339.size() < 16 || rfc3339[10] != 'T') return HtmlEscape(day);
+  return HtmlEscape(day + ", " + std::string(rfc3339.substr(11, 5)) + " UTC");
 }
 
 std::string Notice(const std::string& text) {
