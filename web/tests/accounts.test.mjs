@@ -177,6 +177,20 @@ await journey('accounts', async ({ server, browser }) => {
   await goto(contact, server, '/accounts');
   await contact.getByRole('heading', { name: 'Not available', level: 1 }).waitFor();
 
+  // The new screens on a phone: nothing scrolls sideways.
+  const small = await newPage(browser, server, {
+    email: 'privacy@luma.example',
+    viewport: { width: 375, height: 812 },
+  });
+  for (const path of ['/accounts', '/account', `/entitlement-reviews/${elevated.id}`]) {
+    await goto(small, server, path);
+    await small.locator('main h1').waitFor();
+    await small.locator('main .card, main table').first().waitFor();
+    const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(overflow <= 0, `${path}: no sideways scrolling at 375 px (overflow ${overflow})`);
+  }
+  await shot(small, 'entitlement-review-phone');
+
   // The trust center on a phone: the portal's look, no sideways scrolling, no raw dates.
   const phone = await newPage(browser, server, { viewport: { width: 375, height: 812 } });
   for (const path of ['/trust', '/trust/request']) {
