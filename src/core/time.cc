@@ -1,6 +1,7 @@
 #include "accord/core/time.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -93,6 +94,25 @@ std::string FormatRfc3339(TimePoint t) {
   Put2(buf + 21, ms % 100);
   buf[23] = 'Z';
   return std::string(buf, sizeof buf);
+}
+
+std::string HumanDay(std::string_view time) {
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i) {
+      if (i >= time.size() || !std::isdigit(static_cast<unsigned char>(time[i]))) return false;
+    }
+    return true;
+  };
+  if (!digits(0, 4) || time.size() < 10 || time[4] != '-' || !digits(5, 2) || time[7] != '-' ||
+      !digits(8, 2)) {
+    return std::string(time);
+  }
+  int month = std::stoi(std::string(time.substr(5, 2)));
+  int day = std::stoi(std::string(time.substr(8, 2)));
+  if (month < 1 || month > 12) return std::string(time);
+  return std::to_string(day) + " " + kMonths[month - 1] + " " + std::string(time.substr(0, 4));
 }
 
 std::string FormatHttpDate(TimePoint t) {

@@ -37,9 +37,8 @@ Response DownloadPage(ReportPages& pages, Context& ctx) {
       HtmlEscape(StateString(doc, "sha256")) +
       "</code></td></tr><tr><th scope=\"row\">Downloads left</th><td>" + std::to_string(left) +
       "</td></tr><tr><th scope=\"row\">Link works until</th><td>" +
-      HtmlEscape(FormatRfc3339(link->expires_at).substr(0, 16).replace(10, 1, " ")) +
-      " UTC</td></tr></tbody></table><form method=\"post\" action=\"/downloads/" +
-      HtmlEscape(token) +
+      HumanMoment(FormatRfc3339(link->expires_at)) +
+      "</td></tr></tbody></table><form method=\"post\" action=\"/downloads/" + HtmlEscape(token) +
       "\"><button type=\"submit\">Download</button></form><p>Each download is recorded "
       "(time and IP address).</p></main>";
   return SecretLinkHtml(PublicPage("Your requested report", body));

@@ -200,7 +200,7 @@ std::string NdaForm(ReportPages& pages, const std::string& token, const storage:
       ">I have read this agreement and accept it for the organisation named above</label>" +
       ErrorText("accept", accept_error) +
       "<button type=\"submit\">Accept the agreement</button></form><p>This link works until " +
-      HtmlEscape(FormatRfc3339(link.expires_at).substr(0, 10)) + ".</p></main>";
+      HumanMoment(FormatRfc3339(link.expires_at)) + ".</p></main>";
   return PublicPage("Non-disclosure agreement", body);
 }
 

@@ -34,7 +34,7 @@ namespace {
 constexpr auto kCacheFor = std::chrono::seconds(5);
 
 std::string Day(const json::object& o, const char* key) {
-  return HtmlEscape(StateString(o, key).substr(0, 10));
+  return HtmlEscape(HumanDay(StateString(o, key)));
 }
 
 std::string Text(const json::object& o, const char* key) { return HtmlEscape(StateString(o, key)); }
@@ -188,7 +188,8 @@ std::string TrustPage(const json::object& t, const TrustSettings& settings) {
                        : settings.security_contact) +
         "</a> (<a href=\"/.well-known/security.txt\">security.txt</a>).</p></section>";
   }
-  body += "</main><footer><p>Generated " + Text(t, "generated_at") + "</p></footer>";
+  body +=
+      "</main><footer><p>Updated " + HumanMoment(StateString(t, "generated_at")) + "</p></footer>";
   return PublicPage(StateString(t, "organisation") + " trust center", body);
 }
 

@@ -19,6 +19,7 @@
 #include "accord/http/auth.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
+#include "accord/storage/throttle.h"
 
 namespace accord::http::auth_flow {
 
@@ -141,6 +142,82 @@ void Confirm(ApiDeps& deps, Context&& ctx, Reply reply) {
       });
 }
 
+// New recovery codes replace every old one (used or not) and are shown once. Only from a portal
+// session, with the current password: a stolen session or token alone cannot mint a way in.
+void RenewRecoveryCodes(ApiDeps& deps, Context&& ctx, Reply reply) {
+  const Principal& p = *ctx.principal;
+  if (!p.via_session) {
+    return reply(ErrorResponse(
+        Error{ErrorCode::kForbidden,
+              "new recovery codes are made from a signed-in portal session, not with an API token",
+              {}}));
+  }
+  auto body = ParseJsonObject(ctx.request.body);
+  if (!body.ok()) return reply(ErrorResponse(body.error()));
+  auto current = StringField(*body, "current_password", kMaxPasswordBytes);
+  if (!current.ok()) return reply(ErrorResponse(current.error()));
+  std::string hash;
+  std::string email;
+  bool enrolled = false;
+  int64_t wait = 0;
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto secrets = storage::ReadSecrets(tx, p.id);
+    if (!secrets.ok()) return std::move(secrets).error();
+    if (secrets->has_value()) hash = (*secrets)->password_hash;
+    auto user = storage::FindUser(tx, p.id);
+    if (!user.ok()) return std::move(user).error();
+    if (user->has_value()) {
+      email = StateString(**user, "email");
+      enrolled = MfaEnrolled(**user);
+    }
+    auto w = storage::ThrottleWait(tx, "acct:" + email, deps.clock.Now());
+    if (!w.ok()) return std::move(w).error();
+    wait = *w;
+    return Ok();
+  });
+  if (!s.ok()) return reply(ErrorResponse(s.error()));
+  if (!enrolled) {
+    return reply(ErrorResponse(Error{
+        ErrorCode::kConflict,
+        "recovery codes belong to the authenticator app: set one up at your next sign-in first",
+        {}}));
+  }
+  // Guessing the password with a stolen session is throttled like a sign-in.
+  if (wait > 0) return reply(Throttled(wait));
+  deps.auth->RunSlow(std::move(reply), [&deps, p, hash, account_key = "acct:" + email,
+                                        current = std::move(*current)](Reply reply) mutable {
+    if (hash.empty() || !VerifyPassword(current, hash)) {
+      deps.log.Submit(
+          [p, account_key](storage::CommandContext& c) -> Result<json::value> {
+            ACCORD_TRY(storage::RecordSignInFailure(
+                c, {account_key},
+                AuthEvent("auth.password_change_failed", p.id, p.role,
+                          json::object{{"reason", "current_password_wrong"},
+                                       {"for", "recovery_codes"}})));
+            return json::value(nullptr);
+          },
+          [reply = std::move(reply)](Result<json::value> r) {
+            if (!r.ok()) return reply(ErrorResponse(r.error()));
+            reply(ErrorResponse(ValidationError("current_password", "is wrong")));
+          });
+      return;
+    }
+    std::vector<std::string> codes;
+    for (int i = 0; i < kRecoveryCodes; ++i) codes.push_back(RecoveryCode());
+    deps.log.Submit(
+        [p, codes](storage::CommandContext& c) -> Result<json::value> {
+          ACCORD_TRY(storage::WriteRecoveryCodes(c.tx(), p.id, codes));
+          auto e = c.Append(AuthEvent("auth.recovery_codes_renewed", p.id, p.role,
+                                      json::object{{"recovery_codes", kRecoveryCodes}}));
+          if (!e.ok()) return std::move(e).error();
+          json::array list;
+          for (const auto& code : codes) list.push_back(json::value(code));
+          return json::value(json::object{{"recovery_codes", std::move(list)}});
+        },
+        [reply = std::move(reply)](Result<json::value> r) { reply(ToResponse(r)); });
+  });
+}
+
 }  // namespace
 
 void AddMfaRoutes(Router& router, ApiDeps& deps) {
@@ -161,6 +238,13 @@ void AddMfaRoutes(Router& router, ApiDeps& deps) {
                  .Summary("Finish enrolment with a code from the app; returns recovery codes once")
                  .Tag("auth")
                  .Handle(deps, Confirm));
+  router.Add(CommandRoute("POST", "/api/v1/auth/recovery-codes", domain::kEveryone,
+                          JsonBody(StringsBody({"current_password"})),
+                          Json(Object({{"recovery_codes", ArrayOf(Text("shown once"))}})))
+                 .Summary("New recovery codes for your account (the old ones stop working), shown "
+                          "once; from a portal session, with your current password")
+                 .Tag("auth")
+                 .Handle(deps, RenewRecoveryCodes));
 }
 
 }  // namespace accord::http::auth_flow

@@ -4,6 +4,7 @@
 
 #include "accord/core/bytes.h"
 #include "accord/core/sha256.h"
+#include "accord/core/time.h"
 
 namespace accord::http {
 
@@ -41,20 +42,41 @@ std::string HtmlPageCsp(std::string_view css) {
 
 namespace {
 
-// The public pages' one stylesheet (its hash is in their Content-Security-Policy).
+// The public pages' one stylesheet (its hash is in their Content-Security-Policy): the portal's
+// look (web/src/styles.css: its font stack, colours, spacing, the dark top bar and white cards)
+// so the trust center and the portal read as one product. Below 600 px tables stack their
+// cells and long words wrap, so a phone never scrolls sideways.
 constexpr std::string_view kPublicCss =
-    "body{font:16px/1.5 system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;"
-    "color:#1a1a1a}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid "
-    "#ccc;padding:6px 8px;text-align:left;vertical-align:top}a{color:#0b5394}"
+    ":root{--ink:#1b2430;--muted:#4f5b69;--line:#d5dbe3;--brand:#1d4ed8;--focus:#b45309;"
+    "font:16px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,"
+    "sans-serif;color:var(--ink);background:#f4f6f9}*{box-sizing:border-box}"
+    "body{margin:0;overflow-wrap:break-word}a{color:var(--brand)}a:hover{color:#163ea8}"
+    "body>header{background:#13294b;color:#fff;padding:.75rem 1rem}"
+    "body>header h1,.bar{max-width:60rem;margin:0 auto;font-size:1.4rem}"
+    ".bar{font-size:1.1rem}.bar a{color:#fff;font-weight:700;text-decoration:none}"
+    "main{display:block;max-width:60rem;margin:1.25rem auto;padding:1rem 1.25rem 1.5rem;"
+    "background:#fff;border:1px solid var(--line);border-radius:6px}"
+    "h1{font-size:1.6rem;margin:0 0 .75rem}h2{font-size:1.15rem;margin:1.5rem 0 .6rem}"
+    "section:first-child h2{margin-top:.25rem}h3{font-size:1rem;margin:1rem 0 .5rem}"
+    "footer{max-width:60rem;margin:0 auto 2rem;padding:0 1rem;color:var(--muted);"
+    "font-size:.9rem}table{border-collapse:collapse;width:100%}td,th{text-align:left;"
+    "padding:.5rem .6rem;border-bottom:1px solid var(--line);vertical-align:top}"
+    "th{font-size:.85rem;color:var(--muted);font-weight:600}"
     "label{display:block;margin-top:1em;font-weight:600}input,select,textarea{font:inherit;"
-    "width:100%;max-width:32em;padding:6px;border:1px solid #555;border-radius:4px;"
-    "box-sizing:border-box}input[type=checkbox]{width:auto;margin-right:.5em}"
-    "button{font:inherit;margin-top:1.5em;padding:8px 20px;background:#0b5394;color:#fff;"
-    "border:0;border-radius:4px;cursor:pointer}button:focus,input:focus,select:focus,"
-    "textarea:focus{outline:3px solid #f5a623;outline-offset:1px}.error{color:#a00000;"
-    "font-weight:600;margin:.25em 0 0}.notice{padding:.75em 1em;background:#eef4fb;"
-    "border-left:4px solid #0b5394}pre{white-space:pre-wrap;background:#f6f6f6;padding:1em;"
-    "max-height:30em;overflow:auto;border:1px solid #ccc}";
+    "width:100%;max-width:32em;padding:.5rem .6rem;min-height:2.5rem;border:1px solid #8a96a6;"
+    "border-radius:6px;color:var(--ink);background:#fff}input[type=checkbox]{width:auto;"
+    "min-height:0;margin-right:.5em}button{font:inherit;font-weight:600;margin-top:1.25em;"
+    "min-height:2.5rem;padding:.45rem 1rem;background:var(--brand);color:#fff;"
+    "border:1px solid var(--brand);border-radius:6px;cursor:pointer}button:hover{"
+    "background:#163ea8}:focus-visible{outline:3px solid var(--focus);outline-offset:2px}"
+    ".error{color:#a11a1a;font-weight:600;margin:.25em 0 0}.notice{padding:.7rem .9rem;"
+    "background:#e3eefb;color:#1e4f8a;border:1px solid #b5cdee;border-radius:6px}"
+    "pre{white-space:pre-wrap;background:#f4f6f9;padding:1em;max-height:30em;overflow:auto;"
+    "border:1px solid var(--line);border-radius:6px}"
+    "@media (max-width:600px){main{margin:.75rem .5rem;padding:.75rem}"
+    "thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
+    "table,tbody,tr,td{display:block;width:100%}tr{border-bottom:1px solid var(--line);"
+    "padding:.4rem 0}td{border:0;padding:.15rem 0}td:first-child{font-weight:600}}";
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -85,11 +107,16 @@ Result<std::string> FormDecode(std::string_view s) {
 
 }  // namespace
 
+// The bar above a page that has no header of its own (the request form, the NDA, a download):
+// the way back to the trust center, in the trust center's colours.
+constexpr std::string_view kTrustBar =
+    "<header><p class=\"bar\"><a href=\"/trust\">Trust center</a></p></header>";
+
 std::string PublicPage(const std::string& title, const std::string& body) {
   return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" +
          HtmlEscape(title) + "</title><style>" + std::string(kPublicCss) + "</style></head><body>" +
-         body + "</body></html>\n";
+         std::string(body.starts_with("<header") ? "" : kTrustBar) + body + "</body></html>\n";
 }
 
 Response PublicHtml(std::string page, int status) {
@@ -104,6 +131,12 @@ Response SecretLinkHtml(std::string page, int status) {
   r.headers.push_back({"Cache-Control", "no-store"});
   r.headers.push_back({"Referrer-Policy", "no-referrer"});
   return r;
+}
+
+std::string HumanMoment(std::string_view rfc3339) {
+  std::string day = HumanDay(rfc3339);
+  if (rfc3339.size() < 16 || rfc3339[10] != 'T') return HtmlEscape(day);
+  return HtmlEscape(day + ", " + std::string(rfc3339.substr(11, 5)) + " UTC");
 }
 
 std::string Notice(const std::string& text) {

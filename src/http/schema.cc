@@ -160,6 +160,28 @@ object ReviewContext() {
   return out;
 }
 
+// What a campaign's line is about (storage/entitlement_reviews.cc writes it) and what the caller
+// may decide on it.
+void CampaignLines(object& props) {
+  json::value* lines = props.if_contains("lines");
+  if (!lines || !lines->is_object()) return;
+  json::value* items = lines->as_object().if_contains("items");
+  if (!items || !items->is_object()) return;
+  object& item = items->as_object();
+  if (!item["properties"].is_object()) item["properties"] = object{};
+  object& p = item["properties"].as_object();
+  p["kind"] = Enum({"user_role", "break_glass", "grant"});
+  // Times as written (an ended break-glass line may carry an empty "until").
+  for (const char* f :
+       {"line_id", "user_id", "email", "name", "role", "party_id", "party_name", "grant_id",
+        "purpose", "summary", "reason", "session_id", "start_at", "end_at", "at", "until"}) {
+    p[f] = String();
+  }
+  p["allowed_actions"] = object{{"type", "array"},
+                                {"items", object{{"type", "string"}}},
+                                {"description", "what the caller may decide on this line now"}};
+}
+
 // A kind's view: its field specs, plus what every view carries.
 object KindView(const domain::KindSpec& spec) {
   object view = domain::ViewSchemaOf(spec.fields);
@@ -174,14 +196,14 @@ object KindView(const domain::KindSpec& spec) {
     props["party_name"] = object{{"type", "string"}, {"description", "the party's name"}};
   }
   if (kind == "review" || kind == "grant" || kind == "finding" || kind == "change_notice" ||
-      kind == "report_request" || kind == "agreement" || kind == "soc2_report") {
+      kind == "report_request" || kind == "agreement" || kind == "soc2_report" || kind == "user") {
     props["allowed_actions"] =
         object{{"type", "array"},
                {"items", object{{"type", "string"}}},
                {"description", "what the caller may do now: the portal offers only these"}};
   }
   if (kind == "review" || kind == "finding" || kind == "change_notice" || kind == "grant" ||
-      kind == "soc2_report") {
+      kind == "soc2_report" || kind == "user") {
     props["history"] = object{
         {"type", "array"},
         {"description", "every version, oldest first (one object's read, not in lists)"},
@@ -190,6 +212,7 @@ object KindView(const domain::KindSpec& spec) {
                 {{"comment", String()}})}};
   }
   if (kind == "review") props["context"] = ReviewContext();
+  if (kind == "entitlement_review") CampaignLines(props);
   if (kind == "party") {
     // The vendor inventory (storage/party_inventory.h): org-wide lists, current state only.
     auto agreement = [] {

@@ -11,6 +11,7 @@
 #include "accord/domain/registry.h"
 #include "accord/storage/registry_store.h"
 #include "accord/storage/reviews.h"
+#include "my_work_text.h"
 
 namespace accord::storage {
 
@@ -192,18 +193,18 @@ Result<std::vector<NewFinding>> DueDpfFindings(Tx& tx, TimePoint now) {
         it != opened.end() && it->second >= StateString(*doc, "last_recertified_at")) {
       continue;
     }
-    out.push_back(
-        NewFinding{.title = "Data Privacy Framework re-certification due " + due.substr(0, 10),
-                   .description = "Our DPF participation was last re-certified on " +
-                                  StateString(*doc, "last_recertified_at").substr(0, 10) +
-                                  ". Re-certify it on the DPF website before " + due.substr(0, 10) +
-                                  ", then record the new date, or the trust center shows a lapsed "
-                                  "participation.",
-                   .severity = "medium",
-                   .source_kind = "dpf_participation",
-                   .source_id = id,
-                   .rule = kDpfRule,
-                   .due = *due_at > now ? std::optional<TimePoint>(*due_at) : std::nullopt});
+    out.push_back(NewFinding{
+        .title = "Data Privacy Framework re-certification due " + my_work_text::HumanDay(due),
+        .description = "Our DPF participation was last re-certified on " +
+                       my_work_text::HumanDay(StateString(*doc, "last_recertified_at")) +
+                       ". Re-certify it on the DPF website before " + my_work_text::HumanDay(due) +
+                       ", then record the new date, or the trust center shows a lapsed "
+                       "participation.",
+        .severity = "medium",
+        .source_kind = "dpf_participation",
+        .source_id = id,
+        .rule = kDpfRule,
+        .due = *due_at > now ? std::optional<TimePoint>(*due_at) : std::nullopt});
   }
   return out;
 }

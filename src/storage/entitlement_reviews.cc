@@ -14,6 +14,7 @@
 #include "accord/storage/registry_store.h"
 #include "accord/workflow/account.h"
 #include "accord/workflow/entitlement_line.h"
+#include "my_work_text.h"
 
 namespace accord::storage {
 
@@ -38,7 +39,7 @@ int CadenceDays(const policy::IdentityPolicy& policy, std::string_view scope) {
 std::string ScheduledTitle(std::string_view scope, int64_t k, TimePoint due) {
   std::string name = scope == "regular" ? "Regular" : "Elevated";
   return name + " entitlement review #" + std::to_string(k) + " (due " +
-         FormatRfc3339(due).substr(0, 10) + ")";
+         my_work_text::HumanDay(FormatRfc3339(due)) + ")";
 }
 
 json::object Undecided(json::object line) {
@@ -346,9 +347,9 @@ Result<json::object> OpenEntitlementReview(CommandContext& c, const domain::Acto
   if (!lines.ok()) return std::move(lines).error();
   std::string id = NewId("erv", now);
   std::string at = FormatRfc3339(now);
-  std::string title =
-      period > 0 ? ScheduledTitle(scope, period, due)
-                 : "Ad-hoc " + scope + " entitlement review (opened " + at.substr(0, 10) + ")";
+  std::string title = period > 0 ? ScheduledTitle(scope, period, due)
+                                 : "Ad-hoc " + scope + " entitlement review (opened " +
+                                       my_work_text::HumanDay(at) + ")";
   json::object state{{"id", id},
                      {"title", title},
                      {"scope", scope},

@@ -9,8 +9,10 @@
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/registry_store.h"
 #include "accord/storage/review_context.h"
+#include "accord/workflow/account.h"
 #include "accord/workflow/agreement.h"
 #include "accord/workflow/change_notice.h"
+#include "accord/workflow/entitlement_line.h"
 #include "accord/workflow/finding.h"
 #include "accord/workflow/grant.h"
 #include "accord/workflow/report_request.h"
@@ -255,6 +257,53 @@ Status AgreementActions(Tx& tx, const Viewer& v, json::object& view) {
   return Ok();
 }
 
+// An account's actions (the identity admin's buttons) and, read on its own, its history.
+Status AccountView(Tx& tx, NameCache& names, const Viewer& v, json::object& view, bool detail,
+                   std::optional<int64_t> as_of) {
+  namespace wf = workflow::account;
+  json::array out;
+  if (auto state = wf::ParseState(StateString(view, "status")); state && v.profile) {
+    out = ActionNames(wf::AllowedActions(v.profile->identity, v.role, v.break_glass, v.id, *state,
+                                         {StateString(view, "id")}),
+                      [](wf::Action a) { return wf::Name(a); });
+  }
+  view["allowed_actions"] = std::move(out);
+  if (!detail) return Ok();
+  auto history = ObjectHistory(tx, names, "user", StateString(view, "id"), as_of);
+  if (!history.ok()) return std::move(history).error();
+  view["history"] = std::move(*history);
+  return Ok();
+}
+
+// A campaign's lines each say what this caller may decide (never their own account's line).
+Status CampaignView(NameCache& names, const Viewer& v, json::object& view) {
+  namespace wf = workflow::entitlement_line;
+  bool completed = StateString(view, "status") == "completed";
+  json::value* lines = view.if_contains("lines");
+  if (lines && lines->is_array()) {
+    for (auto& item : lines->as_array()) {
+      if (!item.is_object()) continue;
+      json::object& line = item.as_object();
+      std::string decision = StateString(line, "decision");
+      auto state =
+          decision.empty() ? std::optional(wf::State::kUndecided) : wf::ParseState(decision);
+      json::array out;
+      if (state && v.profile) {
+        wf::Facts facts{.review_id = StateString(view, "id"),
+                        .line_id = StateString(line, "line_id"),
+                        .campaign_completed = completed,
+                        .line_kind = StateString(line, "kind"),
+                        .user_id = StateString(line, "user_id")};
+        out = ActionNames(
+            wf::AllowedActions(v.profile->identity, v.role, v.break_glass, v.id, *state, facts),
+            [](wf::Action a) { return wf::Name(a); });
+      }
+      line["allowed_actions"] = std::move(out);
+    }
+  }
+  return names.Name(view);
+}
+
 }  // namespace
 
 Status DecorateView(Tx& tx, NameCache& names, const Viewer& viewer, std::string_view kind,
@@ -262,6 +311,8 @@ Status DecorateView(Tx& tx, NameCache& names, const Viewer& viewer, std::string_
   // A document names who uploaded it (storage::StoreDocument answers the same).
   if (kind == "document") return names.Name(view);
   if (kind == "agreement") return AgreementActions(tx, viewer, view);
+  if (kind == "user") return AccountView(tx, names, viewer, view, detail, as_of);
+  if (kind == "entitlement_review") return CampaignView(names, viewer, view);
   if (!NamesParty(kind)) return Ok();
   // A report recorded before reports had a status was recorded with its review.
   if (kind == "soc2_report" && StateString(view, "status").empty()) view["status"] = "reviewed";

@@ -141,18 +141,20 @@ Result<std::vector<NewFinding>> Soc2Findings(Tx& tx, TimePoint now,
   return out;
 }
 
+std::string HumanDue(TimePoint due) { return my_work_text::HumanDay(FormatRfc3339(due)); }
+
 // Says how far the due date is from now (a reminder may go out later than its slot).
 std::string ReminderSubject(const json::object& review, TimePoint due, TimePoint now) {
   std::string title = StateString(review, "title");
   if (now <= due) {
     auto left = std::chrono::floor<std::chrono::days>(due - now).count();
-    if (left == 0) return "Due today (" + Day(due) + "): " + title;
-    return "Due in " + std::to_string(left) + (left == 1 ? " day (" : " days (") + Day(due) +
+    if (left == 0) return "Due today (" + HumanDue(due) + "): " + title;
+    return "Due in " + std::to_string(left) + (left == 1 ? " day (" : " days (") + HumanDue(due) +
            "): " + title;
   }
   auto late = std::chrono::floor<std::chrono::days>(now - due).count();
   return "Overdue by " + std::to_string(late) + (late == 1 ? " day" : " days") + " (due " +
-         Day(due) + "): " + title;
+         HumanDue(due) + "): " + title;
 }
 
 // Queues the latest reminder each review has reached; a review no longer open drops out.

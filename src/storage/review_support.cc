@@ -2,6 +2,8 @@
 // schedule, the reports): loading and appending states, reminders, users.
 #include "review_support.h"
 
+#include "my_work_text.h"
+
 #include <algorithm>
 #include <boost/json.hpp>
 #include <map>
@@ -139,7 +141,7 @@ std::string DefaultTitle(const NewReview& r, const std::string& party_name) {
   std::string title = domain::ReviewKindTitle(r.kind);
   if (!party_name.empty()) title += ": " + party_name;
   if (!r.period_label.empty() && r.kind == "sla_report") return title + " " + r.period_label;
-  return title + " (due " + Day(r.due) + ")";
+  return title + " (due " + my_work_text::HumanDay(FormatRfc3339(r.due)) + ")";
 }
 
 // What the review workflow's person rules read of a stored review.

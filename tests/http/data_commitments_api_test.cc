@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "accord/core/time.h"
 #include "http/my_work_test.h"
 
 namespace accord::testing::my_work {
@@ -101,8 +102,8 @@ TEST_F(DataCommitmentsApiTest, EveryCommitmentAndClauseIsPublishedInJsonAndHtml)
       "the UK Extension to the EU-U.S. Data Privacy Framework",
       "the Swiss-U.S. Data Privacy Framework",
       "Status: active",
-      "Last re-certified on " + last.substr(0, 10),
-      "due by " + due.substr(0, 10),
+      "Last re-certified on " + HumanDay(last),
+      "due by " + HumanDay(due),
       "href=\"https://www.dataprivacyframework.gov/list\""};
   for (const std::string& text : dpf_words) {
     EXPECT_NE(html.find(text), std::string::npos) << text;

@@ -86,6 +86,21 @@ TEST_F(IdentityTest, WorkforceAccountsWaitForTheOnboardingGate) {
   Reply_ twice = Call("POST", actions, R"({"action": "activate", "comment": "again"})", headers);
   EXPECT_EQ(twice.status, 409);
   EXPECT_EQ(twice.body["error"].at("message"), "the account is active");
+  // The accounts' views say what this admin may do now: the portal's buttons.
+  auto allowed = [&](const std::string& user) {
+    Reply_ r = Call("GET", "/api/v1/users/" + user, "", headers);
+    EXPECT_EQ(r.status, 200);
+    return r.body["allowed_actions"];
+  };
+  EXPECT_EQ(allowed(id), (json::array{"deactivate", "change_role", "reset_mfa", "reset_password"}));
+  EXPECT_EQ(allowed(ivy), (json::array{"reset_mfa", "reset_password"})) << "not on oneself";
+  Reply_ one = Call("GET", "/api/v1/users/" + id, "", headers);
+  std::vector<std::string> steps;
+  for (const auto& h : one.body["history"].as_array()) {
+    steps.emplace_back(h.at("action").as_string());
+  }
+  EXPECT_EQ(steps.front(), "created");
+  EXPECT_EQ(steps.back(), "activated");
   Reply_ self = Call("POST", "/api/v1/users/" + ivy + "/actions",
                      R"({"action": "deactivate", "comment": "leaving"})", headers);
   EXPECT_EQ(self.status, 409);

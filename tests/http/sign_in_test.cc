@@ -93,6 +93,56 @@ TEST_F(IdentityTest, RecoveryCodesWorkOnce) {
   }
 }
 
+// New recovery codes from the account page: only with the current password and from a portal
+// session; they replace every old code, and the answer is the only place they appear.
+TEST_F(IdentityTest, NewRecoveryCodesReplaceTheOldOnes) {
+  std::string id = AddUser("noor@luma.example", "staff");
+  Reply_ r = SignIn("noor@luma.example");
+  std::string secret = CookieValue(r.set_cookie);
+  std::string csrf(r.body["csrf_token"].as_string());
+  Reply_ e = Call("POST", "/api/v1/auth/mfa/enrol", "", Cookie(secret, csrf));
+  Bytes key = *Base32Decode(std::string(e.body["secret"].as_string()));
+  Reply_ c = Call("POST", "/api/v1/auth/mfa/confirm",
+                  json::serialize(json::object{{"code", Totp(key, f_.clock().Now())}}),
+                  Cookie(secret, csrf));
+  ASSERT_EQ(c.status, 200);
+  std::string old_code(c.body["recovery_codes"].as_array()[0].as_string());
+  secret = CookieValue(c.set_cookie);
+  csrf = std::string(c.body["csrf_token"].as_string());
+  auto renew = [&](const std::string& password, std::vector<Header> headers) {
+    return Call("POST", "/api/v1/auth/recovery-codes",
+                json::serialize(json::object{{"current_password", password}}), std::move(headers));
+  };
+
+  Reply_ wrong = renew("not my password at all", Cookie(secret, csrf));
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_EQ(wrong.body["error"].at("details").at(0).at("field"), "current_password");
+  EXPECT_EQ(renew(kPassword, Cookie(secret)).status, 403) << "a cookie write needs the CSRF header";
+  auto token =
+      app::CreateApiToken(f_.rt().log(), {"test", "installer"}, id, "script", "", std::nullopt);
+  ASSERT_TRUE(token.ok());
+  Reply_ by_token = renew(kPassword, {{"Authorization", "Bearer " + token->secret}});
+  EXPECT_EQ(by_token.status, 403) << "an API token cannot mint a way to sign in";
+
+  Reply_ fresh = renew(kPassword, Cookie(secret, csrf));
+  ASSERT_EQ(fresh.status, 200) << json::serialize(fresh.body);
+  const json::array& codes = fresh.body["recovery_codes"].as_array();
+  ASSERT_EQ(codes.size(), 10u);
+  std::string new_code(codes[0].as_string());
+  std::string ledger = AllLeaves();
+  EXPECT_EQ(ledger.find(new_code), std::string::npos) << "a code reached the ledger";
+  EXPECT_NE(ledger.find("\"auth.recovery_codes_renewed\""), std::string::npos);
+
+  auto recover = [&](const std::string& code) {
+    Reply_ s = SignIn("noor@luma.example");
+    return Call("POST", "/api/v1/auth/recovery", json::serialize(json::object{{"code", code}}),
+                Cookie(CookieValue(s.set_cookie), std::string(s.body["csrf_token"].as_string())))
+        .status;
+  };
+  EXPECT_EQ(recover(old_code), 401) << "the old codes stop working";
+  EXPECT_EQ(recover(new_code), 200);
+}
+
 TEST_F(IdentityTest, BruteForceStaysThrottledAndNeverRevealsTheAccount) {
   AddUser("erin@luma.example", "staff");
   Reply_ unknown = SignIn("nobody@luma.example", "wrong password 123");

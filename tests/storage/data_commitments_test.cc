@@ -97,7 +97,7 @@ TEST_F(DataCommitmentsTest, DpfRecertificationRaisesOneFindingAMonthBeforeEachCy
   EXPECT_EQ(StateString(f, "rule"), "dpf_recertification_due");
   EXPECT_EQ(StateString(f.at("source").as_object(), "id"), id);
   EXPECT_EQ(StateString(f, "due_at"), due);  // due on the re-certification date itself
-  EXPECT_NE(StateString(f, "title").find(due.substr(0, 10)), std::string::npos);
+  EXPECT_NE(StateString(f, "title").find(HumanDay(due)), std::string::npos);  // "6 Dec 2026"
 
   // Re-certified: the next cycle's finding comes a year later, once.
   Patch("dpf_participation", id, {{"last_recertified_at", At(f_.clock().Now())}});

@@ -28,3 +28,15 @@ export function daysUntil(s: string | undefined | null, now = Date.now()): numbe
   if (isNaN(d.getTime())) return null;
   return Math.floor((d.getTime() - now) / 86400000);
 }
+
+// `text` with every ISO date or time in it ("2026-12-06", "2026-12-06T10:15:30.123Z") written as
+// formatDate writes it: server-composed titles ("… (due 2026-12-06)") read like the rest.
+export function humanDates(text: string | undefined | null): string {
+  if (!text) return '';
+  return text.replace(/\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?/g, (m) =>
+    formatDate(m, m.length > 10),
+  );
+}
+
+// Does `text` show a raw ISO date or timestamp? (The journeys check each screen with it.)
+export const RAW_ISO = /\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?/;

@@ -31,6 +31,9 @@ import { mayOpen } from './page-access';
 import { FindingPage, Findings } from './pages/findings';
 import { ReportRequestPage, ReportRequests } from './pages/report-requests';
 import { TrustCenterPage } from './pages/trust-center';
+import { AccountPage, Accounts } from './pages/accounts';
+import { EntitlementReviewPage, EntitlementReviews } from './pages/entitlement-reviews';
+import { MyAccount } from './pages/my-account';
 import './styles.css';
 
 type Boot = { kind: 'loading' } | { kind: 'signed-out'; notice?: string } | { kind: 'signed-in'; info: SessionInfo };
@@ -125,6 +128,12 @@ function Screen(props: { path: string }) {
   if ((m = match('/report-requests/:id', path)) && role !== 'third_party_contact')
     return <ReportRequestPage id={m.id} />;
   if (match('/commitments', path) && role !== 'third_party_contact') return <TrustCenterPage />;
+  // Accounts, entitlement reviews and your own account (issue 20 item 12).
+  if (match('/account', path)) return <MyAccount />;
+  if (match('/accounts', path)) return <Accounts />;
+  if ((m = match('/accounts/:id', path))) return <AccountPage id={m.id} />;
+  if (match('/entitlement-reviews', path)) return <EntitlementReviews />;
+  if ((m = match('/entitlement-reviews/:id', path))) return <EntitlementReviewPage id={m.id} />;
   return (
     <div>
       <h1>Not found</h1>
@@ -178,9 +187,15 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           links.push(['/calendar', 'Calendar']);
           if (isWorkforce(role) || role === 'auditor') links.push(['/commitments', 'Commitments']);
           if (readsLedger(role)) links.push(['/ledger', 'Ledger']);
+          if (readsLedger(role)) links.push(['/accounts', 'Accounts']);
         }
         const active = (href: string) =>
-          href === '/' ? props.path === '/' : props.path === href || props.path.startsWith(href + '/');
+          href === '/'
+            ? props.path === '/'
+            : props.path === href ||
+              props.path.startsWith(href + '/') ||
+              // Entitlement reviews are reached from Accounts.
+              (href === '/accounts' && props.path.startsWith('/entitlement-reviews'));
         return (
           <>
             <a class="skip-link" href="#main">
@@ -229,10 +244,18 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
                 </ul>
               </nav>
               <div class="account">
-                <span class="who">
+                <Link
+                  href="/account"
+                  class="who"
+                  aria-current={props.path === '/account' ? 'page' : undefined}
+                  onClick={() => setMenuOpen(false)}
+                >
                   <span class="who-name">{info.user.name || info.user.email}</span>
-                  <span class="who-role">{ROLE_NAMES[role] || role}</span>
-                </span>
+                  <span class="who-role">
+                    {ROLE_NAMES[role] || role}
+                    <span class="visually-hidden">: your account</span>
+                  </span>
+                </Link>
                 <button type="button" class="btn" onClick={() => s!.signOut()}>
                   Sign out
                 </button>

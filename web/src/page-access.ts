@@ -3,12 +3,13 @@
 // The API refuses the data either way; this is for the person.
 import { isWorkforce, readsLedger, type Role } from './roles';
 
-const CONTACT_SCREENS = [/^\/$/, /^\/parties\/[^/]+$/];
+const CONTACT_SCREENS = [/^\/$/, /^\/parties\/[^/]+$/, /^\/account$/];
 
 export function mayOpen(role: Role, path: string): boolean {
   const p = path.replace(/\/+$/, '') || '/';
   if (role === 'third_party_contact') return CONTACT_SCREENS.some((r) => r.test(p));
   if (p === '/dashboard' || p.startsWith('/ledger')) return readsLedger(role);
+  if (p.startsWith('/accounts') || p.startsWith('/entitlement-reviews')) return readsLedger(role);
   if (p.startsWith('/access')) return isWorkforce(role) || role === 'auditor';
   return true;
 }

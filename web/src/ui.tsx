@@ -3,10 +3,10 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, describe } from './api';
-import { formatDate, humanize } from './format';
+import { formatDate, humanDates, humanize } from './format';
 
 // The pure helpers live in format.ts (unit-tested without a DOM); screens import them here.
-export { daysUntil, formatDate, humanize } from './format';
+export { daysUntil, formatDate, humanDates, humanize } from './format';
 
 // ---- pages ----
 
@@ -19,16 +19,18 @@ export function Page(props: {
   subtitle?: ComponentChildren;
 }) {
   const h1 = useRef<HTMLHeadingElement>(null);
+  // A server-composed title ("… (due 2026-12-06)") reads like every other date.
+  const title = humanDates(props.title);
   useEffect(() => {
-    document.title = `${props.title} · Accord`;
+    document.title = `${title} · Accord`;
     h1.current?.focus();
-  }, [props.title]);
+  }, [title]);
   return (
     <>
       <div class="page-head">
         <div>
           <h1 tabIndex={-1} ref={h1}>
-            {props.title}
+            {title}
           </h1>
           {props.subtitle && <p class="subtitle">{props.subtitle}</p>}
         </div>
@@ -364,7 +366,7 @@ export function Form(props: {
 export function DateText(props: { value?: string | null; time?: boolean }) {
   if (!props.value) return <span class="muted">—</span>;
   return (
-    <time dateTime={props.value} title={props.value}>
+    <time dateTime={props.value} title={formatDate(props.value, true)}>
       {formatDate(props.value, props.time)}
     </time>
   );

@@ -18,6 +18,10 @@ std::string FormatRfc3339(TimePoint t);
 // to the second. Instants outside years 0000..9999 are clamped.
 std::string FormatHttpDate(TimePoint t);
 
+// "5 Nov 2026" for an RFC 3339 time or a YYYY-MM-DD date: what a person reads (screens, emails,
+// titles); the text itself when it is neither.
+std::string HumanDay(std::string_view time);
+
 // Accepts YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM); 'T' and 'Z' in either case;
 // 1..9 fraction digits, truncated to milliseconds. Leap seconds (:60) are rejected because
 // TimePoint cannot represent them.

@@ -26,6 +26,9 @@ Response PublicHtml(std::string page, int status = 200);
 // A page reached by a secret link: also never cached, and the link is not sent on as a
 // Referer.
 Response SecretLinkHtml(std::string page, int status = 200);
+// "7 Dec 2026, 10:15 UTC" for an RFC 3339 instant: what a visitor reads (escaped).
+std::string HumanMoment(std::string_view rfc3339);
+
 // A public page that says one thing and links back to the trust center.
 std::string NoticePage(const std::string& title, const std::string& text);
 // The status line such a page shows (role="status").

@@ -1269,6 +1269,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New recovery codes for your account (the old ones stop working), shown once; from a portal session, with your current password */
+        post: operations["POST_api_v1_auth_recovery_codes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/initial-password": {
         parameters: {
             query?: never;
@@ -2473,6 +2490,17 @@ export interface components {
             version: number;
             /** @description the ledger entry that wrote this version */
             ledger_index: number;
+            /** @description what the caller may do now: the portal offers only these */
+            allowed_actions?: string[];
+            /** @description every version, oldest first (one object's read, not in lists) */
+            history?: {
+                action: string;
+                status: string;
+                /** Format: date-time */
+                at: string;
+                by: components["schemas"]["Actor"];
+                comment?: string;
+            }[];
         };
         /** @description a entitlement review */
         EntitlementReview: {
@@ -2494,6 +2522,26 @@ export interface components {
                 /** Format: date-time */
                 decided_at?: string | null;
                 comment?: string | null;
+                /** @enum {string} */
+                kind?: "user_role" | "break_glass" | "grant";
+                line_id?: string;
+                user_id?: string;
+                email?: string;
+                name?: string;
+                role?: string;
+                party_id?: string;
+                party_name?: string;
+                grant_id?: string;
+                purpose?: string;
+                summary?: string;
+                reason?: string;
+                session_id?: string;
+                start_at?: string;
+                end_at?: string;
+                at?: string;
+                until?: string;
+                /** @description what the caller may decide on this line now */
+                allowed_actions?: string[];
             }[];
             period?: number | null;
             /** Format: date-time */
@@ -9327,6 +9375,52 @@ export interface operations {
                         /** Format: date-time */
                         break_glass_until?: string;
                         recovery_codes?: string[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_auth_recovery_codes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    current_password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recovery_codes: string[];
                     };
                 };
             };

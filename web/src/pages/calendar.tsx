@@ -5,7 +5,7 @@ import { del, get, listAll, post, type ApiResponse, type ListPage } from '../api
 import { Table } from '../components/table';
 import { Link, setQuery, useLocation } from '../router';
 import { readsLedger, useSession } from '../session';
-import { Alert, DateText, Empty, Form, Loading, Page, Section, TextField, useForm, useLoad } from '../ui';
+import { Alert, DateText, Empty, Form, Loading, Page, Section, TextField, humanDates, useForm, useLoad } from '../ui';
 import type { Review } from './review-kinds';
 import './calendar.css';
 
@@ -141,7 +141,7 @@ function Month() {
                         >
                           {late && <strong>Overdue: </strong>}
                           {r.status === 'approved' && <span>✓ </span>}
-                          {r.title}
+                          {humanDates(r.title)}
                           {r.status === 'approved' && <span class="sr-only"> (approved)</span>}
                         </Link>
                       );

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { get } from '../api';
 import { Link } from '../router';
-import { Alert, Loading, useLoad } from '../ui';
+import { Alert, Loading, humanDates, useLoad } from '../ui';
 import { busyGroups, fixLabel, plural, remainder, type Flag, type FlagGroup, type RedFlags } from './my-work-model';
 
 const SHOWN = 5;
@@ -83,12 +83,12 @@ function Item(props: { flag: Flag }) {
       <div>
         <strong>
           {who}
-          {f.title}
+          {humanDates(f.title)}
         </strong>
         {f.detail && <div class="small">{f.detail}</div>}
       </div>
       {f.href ? (
-        <Link href={f.href} class="red-flag-fix" aria-label={`${fixLabel(f)}: ${who}${f.title}`}>
+        <Link href={f.href} class="red-flag-fix" aria-label={`${fixLabel(f)}: ${who}${humanDates(f.title)}`}>
           {fixLabel(f)}
         </Link>
       ) : null}

@@ -6,7 +6,7 @@ import { Table } from '../components/table';
 import { FilterSelect } from '../components/filter-select';
 import { Link, setQuery, useLocation } from '../router';
 import { useSession } from '../session';
-import { Badge, DateText, Empty, Loading, Page, useLoad } from '../ui';
+import { Badge, DateText, Empty, Loading, Page, humanDates, useLoad } from '../ui';
 import { FINDING_STATUSES, SEVERITIES, SOURCES, sourceLabel, statusLabel, type Finding } from './finding-model';
 import { who } from './workflow-model';
 import './review.css';
@@ -159,7 +159,7 @@ export function Findings() {
                 {page.items.map((f) => (
                   <tr key={f.id}>
                     <td>
-                      <Link href={`/findings/${f.id}`}>{f.title}</Link>
+                      <Link href={`/findings/${f.id}`}>{humanDates(f.title)}</Link>
                     </td>
                     <td>
                       <Badge value={f.severity} />

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { get, patch, type ApiResponse } from '../api';
 import { BASE, Link, navigate } from '../router';
-import { Alert, Badge, Loading, Page, Section, formatDate, useLoad } from '../ui';
+import { Alert, Badge, Loading, Page, Section, formatDate, humanDates, useLoad } from '../ui';
 import {
   busyGroups,
   dueOf,
@@ -133,14 +133,14 @@ function Item(props: { item: WorkItem; onRead: (items: { kind: string; id: strin
       <div class="work-main">
         {item.href && news ? (
           <a href={BASE + item.href} class="work-title" onClick={open}>
-            {item.title}
+            {humanDates(item.title)}
           </a>
         ) : item.href ? (
           <Link href={item.href} class="work-title">
-            {item.title}
+            {humanDates(item.title)}
           </Link>
         ) : (
-          <span class="work-title">{item.title}</span>
+          <span class="work-title">{humanDates(item.title)}</span>
         )}
         {item.party_name && item.party_id && (
           <span class="work-party">
@@ -157,7 +157,7 @@ function Item(props: { item: WorkItem; onRead: (items: { kind: string; id: strin
           <button
             type="button"
             class="btn btn-small"
-            aria-label={`Mark as read: ${item.title}`}
+            aria-label={`Mark as read: ${humanDates(item.title)}`}
             onClick={() => props.onRead([{ kind: item.kind, id: item.id }])}
           >
             Mark as read

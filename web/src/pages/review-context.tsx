@@ -5,7 +5,7 @@
 // possible yet, with a link to where it is fixed.
 import { RequirementTag } from '../components/requirement-tag';
 import { Link } from '../router';
-import { Alert, Badge, DateText, Empty, Section, formatDate, humanize } from '../ui';
+import { Alert, Badge, DateText, Empty, Section, formatDate, humanDates, humanize } from '../ui';
 import { label } from './party/fields';
 import type { Review } from './review-kinds';
 
@@ -146,7 +146,7 @@ export function ReviewAbout(props: { review: Review }) {
             <div>
               <dt>Change</dt>
               <dd>
-                <strong>{notice.title}</strong>
+                <strong>{humanDates(notice.title)}</strong>
                 {notice.description && <div>{notice.description}</div>}
               </dd>
             </div>
@@ -248,7 +248,7 @@ export function ReviewAbout(props: { review: Review }) {
             <ul class="plain about-list">
               {c.open_findings.map((f) => (
                 <li>
-                  <Badge value={f.severity} /> {f.title}
+                  <Badge value={f.severity} /> {humanDates(f.title)}
                   {f.due_at && (
                     <span class="muted">
                       {' '}

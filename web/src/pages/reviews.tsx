@@ -22,6 +22,7 @@ import {
   humanize,
   useForm,
   useLoad,
+  humanDates,
 } from '../ui';
 import {
   KINDS,
@@ -245,7 +246,7 @@ export function Reviews() {
                   {page.items.map((r) => (
                     <tr>
                       <td data-label="Review">
-                        <Link href={`/reviews/${r.id}`}>{r.title}</Link>
+                        <Link href={`/reviews/${r.id}`}>{humanDates(r.title)}</Link>
                       </td>
                       <td data-label="Kind">
                         <KindLabel kind={r.review_kind} />

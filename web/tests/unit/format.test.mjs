@@ -4,7 +4,7 @@ import { test } from 'node:test';
 
 // Dates are shown in the browser's time zone: pin it before the module makes its formatters.
 process.env.TZ = 'UTC';
-const { daysUntil, formatDate, humanize } = await import('../../src/format.ts');
+const { daysUntil, formatDate, humanDates, humanize, RAW_ISO } = await import('../../src/format.ts');
 
 test('humanize: snake_case to a sentence', () => {
   assert.equal(humanize('in_progress'), 'In progress');
@@ -31,4 +31,13 @@ test('daysUntil: whole days from now, negative when past', () => {
   assert.equal(daysUntil('2026-02-28', now), -2);
   assert.equal(daysUntil('', now), null);
   assert.equal(daysUntil('never', now), null);
+});
+
+test('humanDates: ISO dates and times inside a title read as dates', () => {
+  assert.equal(humanDates('Partner list review (due 2026-12-06)'), 'Partner list review (due 6 Dec 2026)');
+  assert.equal(humanDates('Opened 2026-03-01T14:05:00.000Z by Sam'), 'Opened 1 Mar 2026, 14:05 by Sam');
+  assert.equal(humanDates('Review #12'), 'Review #12');
+  assert.equal(humanDates(null), '');
+  assert.ok(RAW_ISO.test('due 2026-12-06'));
+  assert.ok(!RAW_ISO.test(humanDates('due 2026-12-06')));
 });

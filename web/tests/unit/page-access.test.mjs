@@ -23,3 +23,15 @@ test('the ledger and the dashboard are for ledger readers; access for the workfo
     assert.equal(mayOpen('security_officer', path), true, path);
   }
 });
+
+test('accounts and entitlement reviews are for ledger readers; everyone opens their own account', () => {
+  for (const path of ['/accounts', '/accounts/usr_1', '/entitlement-reviews', '/entitlement-reviews/erv_1']) {
+    assert.equal(mayOpen('security_officer', path), true, path);
+    assert.equal(mayOpen('auditor', path), true, path);
+    assert.equal(mayOpen('staff', path), false, path);
+    assert.equal(mayOpen('third_party_contact', path), false, path);
+  }
+  for (const role of ['security_officer', 'staff', 'auditor', 'third_party_contact']) {
+    assert.equal(mayOpen(role, '/account'), true, role);
+  }
+});

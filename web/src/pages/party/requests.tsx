@@ -7,7 +7,20 @@ import { FileField } from '../../components/file-field';
 import { CancelButton, Reveal } from '../../components/reveal';
 import { Link } from '../../router';
 import { ROLE_NAMES, type Role } from '../../session';
-import { Alert, Badge, DateText, Empty, Form, Loading, Section, TextField, humanize, useForm, useLoad } from '../../ui';
+import {
+  Alert,
+  Badge,
+  DateText,
+  Empty,
+  Form,
+  Loading,
+  Section,
+  TextField,
+  humanDates,
+  humanize,
+  useForm,
+  useLoad,
+} from '../../ui';
 import { AwaitingBadge, documentNames, Thread } from '../request-thread';
 import { plainRefusal } from '../review-common';
 import type { Party } from './common';
@@ -58,7 +71,13 @@ export function Requests(props: SectionProps & { own: boolean; rev: number }) {
             <ul class={`request-list${own ? '' : ' qa-compact'}`}>
               {items.map((r) => (
                 <li class="request-item" key={r.id}>
-                  <h3>{own ? r.title : <Link href={`/reviews/${encodeURIComponent(r.id)}`}>{r.title}</Link>}</h3>
+                  <h3>
+                    {own ? (
+                      humanDates(r.title)
+                    ) : (
+                      <Link href={`/reviews/${encodeURIComponent(r.id)}`}>{humanDates(r.title)}</Link>
+                    )}
+                  </h3>
                   <div class="request-facts">
                     <span>
                       Due <DateText value={r.due_at} />

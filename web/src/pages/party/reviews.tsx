@@ -1,7 +1,7 @@
 // The reviews of this party, each linked to its review page (workforce and auditors).
 import { Link } from '../../router';
 import { secondary, Table } from '../../components/table';
-import { Badge, DateText, Empty, Loading, Section, humanize } from '../../ui';
+import { Badge, DateText, Empty, Loading, Section, humanDates, humanize } from '../../ui';
 import type { Party } from './common';
 import type { Review } from '../review-kinds';
 import { useList } from './kit';
@@ -20,7 +20,9 @@ export function Reviews(props: { party: Party }) {
               {items.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <Link href={`/reviews/${encodeURIComponent(r.id)}`}>{r.title || humanize(r.review_kind)}</Link>
+                    <Link href={`/reviews/${encodeURIComponent(r.id)}`}>
+                      {humanDates(r.title) || humanize(r.review_kind)}
+                    </Link>
                     <div class="muted small">{humanize(r.review_kind)}</div>
                   </td>
                   <td>
