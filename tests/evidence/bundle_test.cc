@@ -335,5 +335,25 @@ TEST_F(BundleTest, SelectionAndUsageErrors) {
   EXPECT_EQ(nokey.exit_code, 2) << nokey.out << nokey.err;
 }
 
+TEST_F(BundleTest, TheApiGivesAuditorsTheSameBundle) {
+  HttpResult r =
+      server_->Get("/api/v1/ledger/evidence?kind=document,party&from=2000-01-01", "auditor");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Header("Content-Type"), "application/zip");
+  EXPECT_NE(r.Header("Content-Disposition").find(".accord-evidence.zip"), std::string::npos);
+  std::string file = dir_->str() + "/api.accord-evidence.zip";
+  std::ofstream(file, std::ios::binary) << r.body;
+  auto facts = evidence::VerifyBundle(file, {.log_keys = {*key_}});
+  ASSERT_TRUE(facts.ok()) << facts.error().message;
+  EXPECT_GT(facts->events, 0u);
+  EXPECT_GE(facts->documents, 1u);
+
+  EXPECT_EQ(server_->Get("/api/v1/ledger/evidence", "staff").status, 403);
+  EXPECT_EQ(server_->Get("/api/v1/ledger/evidence", "third_party_contact").status, 403);
+  HttpResult bad = server_->Get("/api/v1/ledger/evidence?to=soon", "security_officer");
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_NE(bad.body.find("\"to\""), std::string::npos) << bad.body;
+}
+
 }  // namespace
 }  // namespace accord::testing
