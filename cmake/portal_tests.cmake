@@ -15,7 +15,7 @@ if(ACCORD_TEST_NODE)
            WORKING_DIRECTORY ${ACCORD_WEB_DIR})
   add_test(NAME portal_format
            COMMAND ${ACCORD_TEST_NODE} ${ACCORD_WEB_DIR}/node_modules/prettier/bin/prettier.cjs --check
-                   src tests scripts vite.config.ts eslint.config.mjs
+                   src tests scripts vite.config.ts vite.verify.config.ts eslint.config.mjs
            WORKING_DIRECTORY ${ACCORD_WEB_DIR})
   # Unit tests of the pure modules (web/tests/unit/*.test.mjs, node:test): Node 22 strips the
   # types of the .ts files under test; ts-resolve.mjs resolves their extensionless imports. Node
