@@ -68,6 +68,51 @@ class CachedNodes {
   std::map<std::pair<int, uint64_t>, Hash> cache_;
 };
 
+// The whole tree up to the checkpoint, built from the leaf hashes the export scans anyway:
+// 100,000 proofs then cost no query at all. Only below kMemoryTreeMax leaves (64 bytes each).
+constexpr uint64_t kMemoryTreeMax = 4'000'000;
+
+class MemoryTree {
+ public:
+  explicit MemoryTree(std::vector<Hash> leaves) {
+    levels_.push_back(std::move(leaves));
+    while (levels_.back().size() > 1) {
+      const auto& below = levels_.back();
+      std::vector<Hash> up(below.size() / 2);
+      for (size_t i = 0; i < up.size(); ++i)
+        up[i] = ledger::NodeHash(below[2 * i], below[2 * i + 1]);
+      levels_.push_back(std::move(up));
+    }
+  }
+  ledger::NodeSource Source() const {
+    return [this](int level, uint64_t index) -> Result<Hash> {
+      if (level < 0 || static_cast<size_t>(level) >= levels_.size() ||
+          index >= levels_[level].size()) {
+        return Internal("no tree node at level " + std::to_string(level) + " index " +
+                        std::to_string(index));
+      }
+      return levels_[level][index];
+    };
+  }
+
+ private:
+  std::vector<std::vector<Hash>> levels_;
+};
+
+// {"index":…,"leaf_hash":…,"path":[…],"tree_size":…} in RFC 8785 form (keys sorted; base64
+// and integers need no escaping), written directly: there is one per event.
+std::string ProofJson(uint64_t index, uint64_t tree_size, const Hash& leaf_hash,
+                      const std::vector<Hash>& path) {
+  std::string out = "{\"index\":" + std::to_string(index) + ",\"leaf_hash\":\"" +
+                    Base64Encode(leaf_hash) + "\",\"path\":[";
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '"' + Base64Encode(path[i]) + '"';
+  }
+  out += "],\"tree_size\":" + std::to_string(tree_size) + "}";
+  return out;
+}
+
 std::optional<std::string> EffectiveAt(const json::object& event) {
   const auto* payload = event.if_contains("payload");
   if (payload == nullptr || !payload->is_object()) return std::nullopt;
@@ -213,8 +258,11 @@ Result<ExportSummary> ExportBundle(storage::Store& store, const ledger::Signer& 
       previous = std::move(*prev);
     }
 
-    std::vector<Entry> proofs;
+    std::vector<std::pair<uint64_t, Hash>> selected;  // index, leaf hash
     std::vector<DocumentRef> documents;
+    const bool in_memory = checkpoint.size <= kMemoryTreeMax;
+    std::vector<Hash> leaf_hashes;
+    if (in_memory) leaf_hashes.reserve(checkpoint.size);
     for (uint64_t start = 0; start < checkpoint.size; start += kChunk) {
       auto leaves = storage::ReadLeaves(tx, start, std::min(kChunk, checkpoint.size - start));
       if (!leaves.ok()) return std::move(leaves).error();
@@ -225,6 +273,7 @@ Result<ExportSummary> ExportBundle(storage::Store& store, const ledger::Signer& 
                            " does not match its stored hash: run `accord ledger verify`",
                        {}};
         }
+        if (in_memory) leaf_hashes.push_back(leaf.leaf_hash);
         json::error_code ec;
         json::value parsed = json::parse(leaf.leaf, ec);
         if (ec || !parsed.is_object()) {
@@ -237,13 +286,7 @@ Result<ExportSummary> ExportBundle(storage::Store& store, const ledger::Signer& 
           return ValidationError("selection", "more than " + std::to_string(options.max_events) +
                                                   " events: choose a shorter period");
         }
-        auto proof = ledger::InclusionProof(leaf.index, checkpoint.size, nodes);
-        if (!proof.ok()) return std::move(proof).error();
-        auto proof_body = Canonical(json::object{{"index", leaf.index},
-                                                 {"tree_size", checkpoint.size},
-                                                 {"leaf_hash", Base64Encode(leaf.leaf_hash)},
-                                                 {"path", HashArray(*proof)}});
-        if (!proof_body.ok()) return std::move(proof_body).error();
+        selected.emplace_back(leaf.index, leaf.leaf_hash);
         json::object item{{"index", leaf.index},
                           {"path", EventPath(leaf.index)},
                           {"proof", InclusionProofPath(leaf.index)},
@@ -264,10 +307,28 @@ Result<ExportSummary> ExportBundle(storage::Store& store, const ledger::Signer& 
         }
         events_index.push_back(std::move(item));
         files.push_back({EventPath(leaf.index), std::move(leaf.leaf)});
-        proofs.push_back({InclusionProofPath(leaf.index), std::move(*proof_body)});
       }
     }
-    for (auto& p : proofs) files.push_back(std::move(p));
+    std::optional<MemoryTree> tree;
+    ledger::NodeSource proof_nodes = nodes;
+    if (in_memory) {
+      tree.emplace(std::move(leaf_hashes));
+      proof_nodes = tree->Source();
+      auto root = ledger::RootAt(checkpoint.size, proof_nodes);
+      if (!root.ok()) return std::move(root).error();
+      if (*root != checkpoint.root) {
+        return Error{ErrorCode::kCheckFailed,
+                     "the stored entries do not lead to the latest checkpoint's root: run "
+                     "`accord ledger verify`",
+                     {}};
+      }
+    }
+    for (const auto& [index, leaf_hash] : selected) {
+      auto proof = ledger::InclusionProof(index, checkpoint.size, proof_nodes);
+      if (!proof.ok()) return std::move(proof).error();
+      files.push_back(
+          {InclusionProofPath(index), ProofJson(index, checkpoint.size, leaf_hash, *proof)});
+    }
     std::set<std::string> stored;
     for (auto& d : documents) {
       if (stored.insert(d.sha256).second) {

@@ -43,8 +43,8 @@ struct Entry {
   std::string content;
 };
 
-// Writes the entries, in order, into a new zip at `file` (replaced if it exists). Documents
-// are stored, everything else deflated.
+// Writes the entries, in order, into a new zip at `file` (replaced if it exists). Entries of
+// 16 KiB or more other than documents are deflated, the rest stored.
 [[nodiscard]] Status WriteArchive(const std::filesystem::path& file,
                                   const std::vector<Entry>& entries);
 
