@@ -133,3 +133,34 @@ test('a missing or an added file, and another key', async () => {
   const otherKey = `${origin}+${keyId.toString('hex')}+${b64(Buffer.concat([Buffer.from([1]), other]))}`;
   assert.equal((await checkBundle(bundle, [otherKey])).file, 'manifest.sig');
 });
+
+test('with an earlier checkpoint: the consistency proof is checked', async () => {
+  const { files, docSha } = makeBundle();
+  const leaf0 = files['events/000000000000.json'];
+  const leaf1 = files['events/000000000001.json'];
+  const h0 = sha([0], leaf0);
+  const h1 = sha([0], leaf1);
+  const root = sha([1], h0, h1);
+  files['previous/checkpoint.note'] = enc.encode(signNote(`${origin}\n1\n${b64(h0)}\n`));
+  const proof = (path) =>
+    enc.encode(JSON.stringify({ from_size: 1, from_root: b64(h0), to_size: 2, to_root: b64(root), path }));
+  files['proofs/consistency.json'] = proof([b64(h1)]);
+  const withPrevious = (f) => {
+    const bundle = seal(f, docSha);
+    const manifest = JSON.parse(new TextDecoder().decode(bundle.get('manifest.json')));
+    manifest.previous_checkpoint = { size: 1, root: b64(h0) };
+    const text = enc.encode(JSON.stringify(manifest));
+    bundle.set('manifest.json', text);
+    bundle.set(
+      'manifest.sig',
+      enc.encode(signNote(`accord-evidence/1 manifest\n${origin}\nsha256 ${sha(text).toString('hex')}\n`)),
+    );
+    return bundle;
+  };
+  const ok = await checkBundle(withPrevious(files), [verifierKey]);
+  assert.equal(ok.ok, true, JSON.stringify(ok));
+  assert.equal(ok.facts.sinceSize, 1);
+  files['proofs/consistency.json'] = proof([b64(h0)]);
+  const bad = await checkBundle(withPrevious(files), [verifierKey]);
+  assert.equal(bad.file, 'proofs/consistency.json', bad.problem);
+});
