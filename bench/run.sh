@@ -10,12 +10,13 @@
 # ACCORD_BENCH_ONLY=trust only the public trust center under wrk (~1 min);
 # ACCORD_BENCH_ONLY=portal only the web portal (first-load size, party list in Chromium; ~2 min);
 # ACCORD_BENCH_ONLY=uploads only the upload memory runs (20 x 25 MiB, anonymous and signed in; ~1 min).
+# ACCORD_BENCH_ONLY=evidence only the evidence bundle: export and verify of 100,000 events (~1 min).
 # ACCORD_BENCH_ONLY=store only the store: durable appends against raw SQLite, the API read on
 # each backend, the 100,000-party import on PostgreSQL (~4 min).
 set -euo pipefail
 
 usage() {
-  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust|portal|uploads|store] bench/run.sh BUILD_DIR" >&2
+  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust|portal|uploads|evidence|store] bench/run.sh BUILD_DIR" >&2
   exit 2
 }
 [ $# -eq 1 ] || usage
@@ -38,8 +39,9 @@ case $only in
   reviews) tools=(python3) ;;
   portal) tools=(python3 curl node) ;;
   uploads) tools=(python3 curl) ;;
+  evidence) tools=(python3) ;;
   store) tools=(python3 wrk curl) ;;
-  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal, uploads or store (or unset for everything)" ;;
+  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal, uploads, evidence or store (or unset for everything)" ;;
 esac
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench"
@@ -146,6 +148,13 @@ start_server() {
 . "$(dirname "$0")/portal.sh"
 # shellcheck source=bench/uploads.sh
 . "$(dirname "$0")/uploads.sh"
+# shellcheck source=bench/evidence.sh
+. "$(dirname "$0")/evidence.sh"
+if [ "$only" = evidence ]; then
+  evidence_bench
+  print_table
+  exit 0
+fi
 if [ "$only" = uploads ]; then
   upload_bench
   print_table
@@ -433,6 +442,9 @@ portal_bench
 
 # --- 12. upload memory: 20 concurrent 25 MiB uploads, anonymous and signed in (bench/uploads.sh)
 upload_bench
+
+# --- 13. the evidence bundle: export and verify of 100,000 events (bench/evidence.sh) ---------
+evidence_bench
 
 # --- table ------------------------------------------------------------------------------------
 print_table

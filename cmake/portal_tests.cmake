@@ -15,7 +15,7 @@ if(ACCORD_TEST_NODE)
            WORKING_DIRECTORY ${ACCORD_WEB_DIR})
   add_test(NAME portal_format
            COMMAND ${ACCORD_TEST_NODE} ${ACCORD_WEB_DIR}/node_modules/prettier/bin/prettier.cjs --check
-                   src tests scripts vite.config.ts eslint.config.mjs
+                   src tests scripts vite.config.ts vite.verify.config.ts eslint.config.mjs
            WORKING_DIRECTORY ${ACCORD_WEB_DIR})
   # Unit tests of the pure modules (web/tests/unit/*.test.mjs, node:test): Node 22 strips the
   # types of the .ts files under test; ts-resolve.mjs resolves their extensionless imports. Node
@@ -26,6 +26,11 @@ if(ACCORD_TEST_NODE)
   # The API types (web/src/generated/openapi.d.ts) match docs/openapi.json;
   # ACCORD_UPDATE_DOCS=1 rewrites them.
   add_test(NAME portal_api_types COMMAND ${ACCORD_TEST_NODE} ${ACCORD_WEB_DIR}/scripts/api-types.mjs --check)
+  # The committed src/evidence/verify.html (embedded in every evidence bundle) is what
+  # web/verify.html and web/src/verify/ build to; scripts/web.sh refreshes it.
+  add_test(NAME portal_verify_page_current
+           COMMAND sh -c "${ACCORD_TEST_NODE} node_modules/vite/bin/vite.js build --config vite.verify.config.ts --outDir '${PROJECT_BINARY_DIR}/verify-page-check' --emptyOutDir --logLevel warn && cmp '${PROJECT_BINARY_DIR}/verify-page-check/verify.html' ../src/evidence/verify.html || { echo 'src/evidence/verify.html is stale: run scripts/web.sh and commit it'; exit 1; }"
+           WORKING_DIRECTORY ${ACCORD_WEB_DIR})
   file(GLOB ACCORD_PORTAL_JOURNEYS CONFIGURE_DEPENDS ${ACCORD_WEB_DIR}/tests/*.test.mjs)
   foreach(journey ${ACCORD_PORTAL_JOURNEYS})
     get_filename_component(name ${journey} NAME_WE)

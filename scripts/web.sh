@@ -14,3 +14,8 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
 fi
 npx --no-install vite build --logLevel warn
 echo "web: built web/dist ($(du -sh dist | cut -f1))"
+# The evidence bundle's verify.html: one self-contained file, embedded by the C++ build from
+# src/evidence/verify.html (committed, so building the server needs no Node).
+npx --no-install vite build --config vite.verify.config.ts --logLevel warn
+cmp -s dist-verify/verify.html ../src/evidence/verify.html || cp dist-verify/verify.html ../src/evidence/verify.html
+echo "web: built verify.html ($(du -h dist-verify/verify.html | cut -f1))"

@@ -218,6 +218,7 @@ int Serve(const ServeOptions& options) {
   http::AuthService auth(runtime.store(), clock, profile->identity);
   deps.auth = &auth;
   deps.trust = &trust;
+  deps.signer = &runtime.signer();
   http::Router router;
   router.SetAuthenticator(auth.AsAuthenticator());
   http::AddAllRoutes(router, deps);

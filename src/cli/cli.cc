@@ -79,6 +79,7 @@ int Main(int argc, char** argv) {
 
   AddServeCommand(cli, g, exit_code);
   AddLedgerCommands(cli, g, exit_code);
+  AddEvidenceCommands(cli, g, exit_code);
   AddTokenCommands(cli, g, exit_code);
   AddUserCommands(cli, g, exit_code);
   AddImportCommands(cli, g, exit_code);

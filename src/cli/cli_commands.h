@@ -1,6 +1,6 @@
 // The `accord` sub-command groups (private to cli/): each file adds one group to the app
-// (cli_serve.cc, cli_ledger.cc, cli_token.cc, cli_user.cc, cli_import.cc, cli_backup.cc;
-// cli_profile.h needs no store), and the helpers they share (cli.cc).
+// (cli_serve.cc, cli_ledger.cc, cli_evidence.cc, cli_token.cc, cli_user.cc, cli_import.cc,
+// cli_backup.cc; cli_profile.h needs no store), and the helpers they share (cli.cc).
 #pragma once
 
 #include <boost/json.hpp>
@@ -44,6 +44,8 @@ Result<std::unique_ptr<app::Runtime>> OpenExisting(const Globals& g, const Clock
 // Each adds its group; the chosen command's exit code goes to exit_code. `g` outlives parsing.
 void AddServeCommand(CLI::App& cli, Globals& g, int& exit_code);
 void AddLedgerCommands(CLI::App& cli, Globals& g, int& exit_code);
+// `evidence export` and `evidence verify` (the bundle of docs/ledger.md).
+void AddEvidenceCommands(CLI::App& cli, Globals& g, int& exit_code);
 void AddTokenCommands(CLI::App& cli, Globals& g, int& exit_code);
 void AddUserCommands(CLI::App& cli, Globals& g, int& exit_code);
 void AddImportCommands(CLI::App& cli, Globals& g, int& exit_code);

@@ -391,7 +391,8 @@ KindSpec Document() {
               OutOpt("agreement_id"),
               ActorOut("uploaded_by"),
               OutOpt("certification_id"),
-              OutOpt("finding_id")};
+              OutOpt("finding_id"),
+              OutOpt("effective_at", F::kTime)};
   AddMeta(k.fields, "party");
   return k;
 }

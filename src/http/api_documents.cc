@@ -41,6 +41,17 @@ Result<std::string> CheckReceivedFile(std::string_view declared, const BodyFile&
   return domain::CheckDocumentContent(declared, file.size(), read, filename);
 }
 
+// ?effective_at=: when the document took effect, beside the time the ledger records it.
+Result<std::string> EffectiveAt(std::string_view text) {
+  if (text.empty()) return std::string();
+  std::string s(text);
+  if (s.size() == 10) s += "T00:00:00Z";
+  auto t = ParseRfc3339(s);
+  if (!t.ok())
+    return ValidationError("effective_at", "must be an RFC 3339 time or a YYYY-MM-DD date");
+  return FormatRfc3339(*t);
+}
+
 // POST .../documents under a `parent_kind` object named by the path parameter `param`.
 void Upload(ApiDeps& deps, const std::string& parent_kind, const std::string& param, Context&& ctx,
             Reply reply) {
@@ -52,6 +63,11 @@ void Upload(ApiDeps& deps, const std::string& parent_kind, const std::string& pa
     file.reset();
     return reply(ErrorResponse(filename.error()));
   }
+  auto effective = EffectiveAt(ctx.Query("effective_at"));
+  if (!effective.ok()) {
+    file.reset();
+    return reply(ErrorResponse(effective.error()));
+  }
   std::string declared(ctx.request.HeaderValue("Content-Type"));
   auto type = file ? CheckReceivedFile(declared, *file, *filename)
                    : domain::CheckDocument(declared, AsBytes(ctx.request.body), *filename);
@@ -61,6 +77,7 @@ void Upload(ApiDeps& deps, const std::string& parent_kind, const std::string& pa
   }
   storage::DocumentUpload u{ScopeOf(*ctx.principal),   ActorOf(*ctx.principal), parent_kind,
                             ctx.path_params.at(param), std::move(*filename),    std::move(*type)};
+  u.effective_at = std::move(*effective);
   if (file) {
     u.content_file = file->path();
     u.size = static_cast<int64_t>(file->size());
@@ -91,6 +108,9 @@ void AddUploadRoute(Router& router, ApiDeps& deps, const std::string& parent_kin
           .Tag("documents")
           .Path(param, parent_kind + " id")
           .RequiredQuery("filename", "the file's name, for display")
+          .Query("effective_at",
+                 "when the document took effect (RFC 3339 or YYYY-MM-DD); the ledger records "
+                 "the upload time separately")
           .BodyLimit(domain::kMaxDocumentBytes)
           .SpoolBody()
           .Handle([&deps, parent_kind, param](Context&& ctx, Reply reply) {

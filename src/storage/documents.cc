@@ -72,6 +72,7 @@ Result<json::value> StoreDocument(CommandContext& c, const DocumentUpload& u) {
                      {"created_at", at},
                      {"updated_at", at},
                      {"version", version}};
+  if (!u.effective_at.empty()) state["effective_at"] = u.effective_at;
   if (u.parent_kind == "agreement") state["agreement_id"] = u.parent_id;
   if (u.parent_kind == "certification") state["certification_id"] = u.parent_id;
   if (u.parent_kind == "finding") state["finding_id"] = u.parent_id;

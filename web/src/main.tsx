@@ -25,6 +25,7 @@ import { PartyPage } from './pages/party/page';
 import { AccessPage } from './pages/access';
 import { Reviews, ReviewPage } from './pages/reviews';
 import { CalendarPage } from './pages/calendar';
+import { EvidencePage } from './pages/evidence';
 import { LedgerPage } from './pages/ledger';
 import { NotAvailable } from './pages/not-available';
 import { mayOpen } from './page-access';
@@ -121,6 +122,7 @@ function Screen(props: { path: string }) {
   if (match('/reviews', path)) return <Reviews />;
   if ((m = match('/reviews/:id', path))) return <ReviewPage id={m.id} />;
   if (match('/calendar', path)) return <CalendarPage />;
+  if (match('/ledger/evidence', path)) return <EvidencePage />;
   if (match('/ledger', path)) return <LedgerPage />;
   if (match('/findings', path) && role !== 'third_party_contact') return <Findings />;
   if ((m = match('/findings/:id', path)) && role !== 'third_party_contact') return <FindingPage id={m.id} />;

@@ -14,6 +14,10 @@
 #include "accord/storage/event_log.h"
 #include "accord/storage/trust.h"
 
+namespace accord::ledger {
+class Signer;
+}
+
 namespace accord::http {
 
 class AuthService;
@@ -32,11 +36,14 @@ struct ApiDeps {
   const policy::Profile* profile = nullptr;  // the store's policy profile (the gate's rules)
   AuthService* auth = nullptr;               // sessions, tokens, slow password work
   const TrustSettings* trust = nullptr;      // the public trust center's settings
+  const ledger::Signer* signer = nullptr;    // the log's key: signs evidence bundles' manifests
 };
 
 void AddSystemRoutes(Router& router, ApiDeps& deps);
 void AddLedgerRoutes(Router& router, ApiDeps& deps);
 void AddNoteRoutes(Router& router, ApiDeps& deps);
+// The evidence bundle for auditors (docs/ledger.md), the same as `accord evidence export`.
+void AddEvidenceRoutes(Router& router, ApiDeps& deps);
 // Must be last: it documents every route added before it.
 void AddOpenApiRoute(Router& router, ApiDeps& deps);
 // Every route group, in order, ending with the OpenAPI document; what `accord serve` uses.

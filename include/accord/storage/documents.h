@@ -27,6 +27,9 @@ struct DocumentUpload {
   // into the store a chunk at a time (the caller keeps the file until the command has run).
   std::filesystem::path content_file;
   int64_t size = 0;
+  // When the document took effect (a policy's start, a report's signing), as the uploader
+  // says: RFC 3339 with ms, or empty. The recorded time is the ledger's (created_at).
+  std::string effective_at;
 };
 
 // Stores the bytes (once per SHA-256) and records document.uploaded under the parent (404 if

@@ -206,6 +206,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ledger/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An evidence bundle (zip): the selected events with inclusion proofs, their documents, the latest signed checkpoint, the keys, a signed manifest and an offline verify.html; events after the latest checkpoint are not included */
+        get: operations["GET_api_v1_ledger_evidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notes": {
         parameters: {
             query?: never;
@@ -2378,6 +2395,8 @@ export interface components {
             } | null;
             certification_id?: string | null;
             finding_id?: string | null;
+            /** Format: date-time */
+            effective_at?: string | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -3784,6 +3803,53 @@ export interface operations {
                         }[];
                         next_cursor: string | null;
                     };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_ledger_evidence: {
+        parameters: {
+            query?: {
+                /** @description first day or instant recorded (RFC 3339 or YYYY-MM-DD) */
+                from?: string;
+                /** @description last day or instant recorded, included */
+                to?: string;
+                /** @description only events about these parties (comma-separated ids) */
+                party?: string;
+                /** @description only events about these kinds of object (comma-separated) */
+                kind?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
                 };
             };
             /** @description client error: {error: {code, message, details: [{field, reason}]}} */
@@ -6041,6 +6107,8 @@ export interface operations {
             query: {
                 /** @description the file's name, for display */
                 filename: string;
+                /** @description when the document took effect (RFC 3339 or YYYY-MM-DD); the ledger records the upload time separately */
+                effective_at?: string;
             };
             header?: never;
             path: {
@@ -8328,6 +8396,8 @@ export interface operations {
             query: {
                 /** @description the file's name, for display */
                 filename: string;
+                /** @description when the document took effect (RFC 3339 or YYYY-MM-DD); the ledger records the upload time separately */
+                effective_at?: string;
             };
             header?: never;
             path: {
@@ -8419,6 +8489,8 @@ export interface operations {
             query: {
                 /** @description the file's name, for display */
                 filename: string;
+                /** @description when the document took effect (RFC 3339 or YYYY-MM-DD); the ledger records the upload time separately */
+                effective_at?: string;
             };
             header?: never;
             path: {
@@ -8510,6 +8582,8 @@ export interface operations {
             query: {
                 /** @description the file's name, for display */
                 filename: string;
+                /** @description when the document took effect (RFC 3339 or YYYY-MM-DD); the ledger records the upload time separately */
+                effective_at?: string;
             };
             header?: never;
             path: {

@@ -44,6 +44,9 @@ export function LedgerPage() {
         </button>
       }
     >
+      <p>
+        <Link href="/ledger/evidence">Download an evidence bundle for an auditor</Link>
+      </p>
       <Loading state={cp} label="the checkpoint">
         {(c) => (
           <>
