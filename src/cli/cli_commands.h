@@ -49,5 +49,7 @@ void AddUserCommands(CLI::App& cli, Globals& g, int& exit_code);
 void AddImportCommands(CLI::App& cli, Globals& g, int& exit_code);
 // `backup` and `restore`.
 void AddBackupCommands(CLI::App& cli, Globals& g, int& exit_code);
+// `witness` (needs no store).
+void AddWitnessCommand(CLI::App& cli, int& exit_code);
 
 }  // namespace accord::cli
