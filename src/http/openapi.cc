@@ -119,6 +119,7 @@ void AddOpenApiRoute(Router& router, ApiDeps&) {
 void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddSystemRoutes(router, deps);
   AddLedgerRoutes(router, deps);
+  AddCheckpointRoutes(router, deps);
   AddNoteRoutes(router, deps);
   AddRegistryRoutes(router, deps);
   AddAccessRoutes(router, deps);

@@ -36,6 +36,8 @@ struct ApiDeps {
 
 void AddSystemRoutes(Router& router, ApiDeps& deps);
 void AddLedgerRoutes(Router& router, ApiDeps& deps);
+// GET /.well-known/accord/checkpoint (api_checkpoint.cc).
+void AddCheckpointRoutes(Router& router, ApiDeps& deps);
 void AddNoteRoutes(Router& router, ApiDeps& deps);
 // Must be last: it documents every route added before it.
 void AddOpenApiRoute(Router& router, ApiDeps& deps);
