@@ -81,8 +81,13 @@ std::string CosignatureMessage(std::string_view checkpoint_text, uint64_t timest
 Result<Cosigner> Cosigner::FromSigner(const Signer& signer) {
   // PRIVATE+KEY+<name>+<id>+base64(0x01 || seed): the seed is the same Ed25519 key.
   std::string encoded = signer.EncodedPrivateKey();
-  const size_t last = encoded.rfind('+');
-  Result<Bytes> raw = Base64Decode(std::string_view(encoded).substr(last + 1));
+  // The fourth '+' ends the id: names have none, base64 may.
+  size_t at = 0;
+  for (int i = 0; i < 4 && at != std::string::npos; ++i)
+    at = encoded.find('+', at == 0 ? 0 : at + 1);
+  Result<Bytes> raw = at == std::string::npos
+                          ? Result<Bytes>(Internal("malformed key"))
+                          : Base64Decode(std::string_view(encoded).substr(at + 1));
   OPENSSL_cleanse(encoded.data(), encoded.size());
   if (!raw.ok() || raw->size() != 1 + kKeySize) return Internal("cannot read the witness key");
   EVP_PKEY* key =
