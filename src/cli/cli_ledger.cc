@@ -313,6 +313,7 @@ void AddLedgerCommands(CLI::App& cli, Globals& g, int& exit_code) {
   auto* public_key = ledger_cmd->add_subcommand("public-key", "print the verifier key");
   AddStoreOptions(public_key, g);
   public_key->callback([&g, &exit_code] { exit_code = RunPublicKey(g); });
+  AddMonitorCommand(ledger_cmd, exit_code);
   auto proof = std::make_shared<ProveOptions>();
   auto* prove = ledger_cmd->add_subcommand("prove", "inclusion or consistency proof");
   AddStoreOptions(prove, g);
