@@ -232,11 +232,14 @@ Status CheckConsistentWith(storage::Tx& tx, const std::string& note, const std::
   return Ok();
 }
 
-Result<std::vector<ledger::Verifier>> KnownVerifiers(storage::Tx& tx, const ledger::Signer& own) {
+// This server's key (when loaded) and every key recorded in the ledger.
+Result<std::vector<ledger::Verifier>> KnownVerifiers(storage::Tx& tx, const ledger::Signer* own) {
   std::vector<ledger::Verifier> keys;
-  auto self = ledger::Verifier::Parse(own.VerifierKey());
-  if (!self.ok()) return std::move(self).error();
-  keys.push_back(std::move(*self));
+  if (own != nullptr) {
+    auto self = ledger::Verifier::Parse(own->VerifierKey());
+    if (!self.ok()) return std::move(self).error();
+    keys.push_back(std::move(*self));
+  }
   // After a key rotation the file was signed by an earlier key, recorded in the ledger.
   auto recorded = storage::ListSigningKeys(tx);
   if (!recorded.ok()) return std::move(recorded).error();
@@ -250,7 +253,6 @@ Result<std::vector<ledger::Verifier>> KnownVerifiers(storage::Tx& tx, const ledg
 }  // namespace
 
 Status Runtime::CheckCheckpointFile(const std::string& origin, bool adopt) {
-  if (!signer_) return Internal("no signing key loaded");
   auto file = ReadPrivateFile(checkpoint_file(), "checkpoint_file");
   if (!file.ok()) return std::move(file).error();
   if (!file->has_value()) {
@@ -266,7 +268,7 @@ Status Runtime::CheckCheckpointFile(const std::string& origin, bool adopt) {
     return Ok();
   }
   return store_->Read([&](storage::Tx& tx) -> Status {
-    auto keys = KnownVerifiers(tx, *signer_);
+    auto keys = KnownVerifiers(tx, signer_ ? &*signer_ : nullptr);
     if (!keys.ok()) return std::move(keys).error();
     return CheckConsistentWith(tx, **file, origin, *keys, checkpoint_file().string());
   });
@@ -284,7 +286,7 @@ Result<std::optional<storage::StoredCheckpoint>> Runtime::Checkpoint(const std::
     if (!latest.ok()) return std::move(latest).error();
     if (latest->has_value() && (*latest)->size >= head->size()) return Ok();
     if (file->has_value()) {
-      auto keys = KnownVerifiers(tx, *signer_);
+      auto keys = KnownVerifiers(tx, &*signer_);
       if (!keys.ok()) return std::move(keys).error();
       ACCORD_TRY(CheckConsistentWith(tx, **file, origin, *keys, checkpoint_file().string()));
     }

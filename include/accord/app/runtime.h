@@ -67,7 +67,7 @@ class Runtime {
   // checkpoint file or not an append-only extension of it (a consistency proof from its size
   // over the stored tree does not verify against its root and the head). No file: Ok, and
   // with `adopt` the latest stored checkpoint becomes the file (the first start of a data
-  // directory that has none). Needs LoadSigner first.
+  // directory that has none). Without LoadSigner, the keys recorded in the ledger check it.
   Status CheckCheckpointFile(const std::string& origin, bool adopt = false);
 
  private:
