@@ -8,11 +8,14 @@
 #include <cstdio>
 #include <cstring>
 
+#include "accord/core/bytes.h"
+
 namespace accord::app {
 
 Status WritePrivateFile(const std::filesystem::path& path, std::string_view content) {
+  // A name of its own: two servers sharing a data directory may write at once.
   std::filesystem::path tmp = path;
-  tmp += ".tmp";
+  tmp += ".tmp-" + HexEncode(RandomBytes(8));
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return Internal(tmp.string() + ": cannot create: " + std::strerror(errno));
   int err = ::fchmod(fd, 0600) == 0 ? 0 : errno;
