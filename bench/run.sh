@@ -354,6 +354,13 @@ for target in sqlite postgres; do
 done
 rm -f "$tmp/1m.backup"
 
+# --- 3b. a witness's cosignature per checkpoint ------------------------------------------------
+# One round against a real `accord witness` on loopback after each new checkpoint (issue 22).
+ACCORD_BINARY=$accord run_bench 'BM_WitnessCosign' "$tmp/witness.json"
+witness_ms=$(bench_field "$tmp/witness.json" 'BM_WitnessCosign/iterations:50/real_time' real_time)
+row "witness cosigning per checkpoint (ms)" "$(py 'f"{float(a[0]):.1f}"' "$witness_ms")" "< 50" \
+  "$(yes_if 'float(a[0]) < 50' "$witness_ms")" "proof, HTTP, fsynced witness state, stored"
+
 # --- 4 and 5. accord serve: /healthz throughput and resident memory ----------------------
 rss_mib() {
   local kb

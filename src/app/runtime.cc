@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "accord/app/private_file.h"
 #include "accord/core/bytes.h"
 #include "accord/core/ids.h"
 #include "accord/core/password.h"
@@ -182,8 +183,103 @@ Status Runtime::LoadSigner(const std::string& origin, bool create) {
   return Ok();
 }
 
+namespace {
+
+// The consistency of the stored ledger with a checkpoint signed earlier (`note`), by
+// `verifiers`; `where` names the checkpoint's source in messages.
+Status CheckConsistentWith(storage::Tx& tx, const std::string& note, const std::string& origin,
+                           const std::vector<ledger::Verifier>& verifiers,
+                           const std::string& where) {
+  auto opened = ledger::OpenNote(note, verifiers);
+  if (!opened.ok()) {
+    return Error{ErrorCode::kCheckFailed,
+                 where + " is not a checkpoint signed by this log's key: " + opened.error().message,
+                 {}};
+  }
+  auto trusted = ledger::ParseCheckpoint(opened->text);
+  if (!trusted.ok()) return Error{ErrorCode::kCheckFailed, where + " is malformed", {}};
+  if (trusted->origin != origin) {
+    return Error{ErrorCode::kCheckFailed,
+                 where + " is for the log '" + trusted->origin + "', not '" + origin + "'",
+                 {}};
+  }
+  auto head = storage::ReadHead(tx);
+  if (!head.ok()) return std::move(head).error();
+  const std::string advice =
+      "; refusing to sign a checkpoint over it. Run 'accord ledger verify --trusted-checkpoint " +
+      where +
+      "' to see what differs, and see docs/operations.md, \"When the ledger does not "
+      "match its checkpoint\"";
+  if (head->size() < trusted->size) {
+    return Error{ErrorCode::kCheckFailed,
+                 "the ledger has " + std::to_string(head->size()) +
+                     " entries but this log already signed a checkpoint at size " +
+                     std::to_string(trusted->size) + " (" + where +
+                     "): entries were removed, or an older backup was restored" + advice,
+                 {}};
+  }
+  if (trusted->size == 0) return Ok();
+  auto proof = ledger::ConsistencyProof(trusted->size, head->size(), storage::NodeSourceFor(tx));
+  Status consistent = proof.ok() ? ledger::VerifyConsistency(trusted->size, head->size(), *proof,
+                                                             trusted->root, head->frontier.Root())
+                                 : Status(std::move(proof).error());
+  if (!consistent.ok()) {
+    return Error{ErrorCode::kCheckFailed,
+                 "the ledger is not an append-only extension of the checkpoint at size " +
+                     std::to_string(trusted->size) + " (" + where +
+                     "): its first entries were changed (" + consistent.error().message + ")" +
+                     advice,
+                 {}};
+  }
+  return Ok();
+}
+
+// This server's key (when loaded) and every key recorded in the ledger.
+Result<std::vector<ledger::Verifier>> KnownVerifiers(storage::Tx& tx, const ledger::Signer* own) {
+  std::vector<ledger::Verifier> keys;
+  if (own != nullptr) {
+    auto self = ledger::Verifier::Parse(own->VerifierKey());
+    if (!self.ok()) return std::move(self).error();
+    keys.push_back(std::move(*self));
+  }
+  // After a key rotation the file was signed by an earlier key, recorded in the ledger.
+  auto recorded = storage::ListSigningKeys(tx);
+  if (!recorded.ok()) return std::move(recorded).error();
+  for (const auto& k : *recorded) {
+    auto v = ledger::Verifier::Parse(k.as_object().at("verifier_key").as_string());
+    if (v.ok()) keys.push_back(std::move(*v));
+  }
+  return keys;
+}
+
+}  // namespace
+
+Status Runtime::CheckCheckpointFile(const std::string& origin, bool adopt) {
+  auto file = ReadPrivateFile(checkpoint_file(), "checkpoint_file");
+  if (!file.ok()) return std::move(file).error();
+  if (!file->has_value()) {
+    if (!adopt) return Ok();
+    std::optional<storage::StoredCheckpoint> latest;
+    ACCORD_TRY(store_->Read([&](storage::Tx& tx) -> Status {
+      auto l = storage::LatestCheckpoint(tx);
+      if (!l.ok()) return std::move(l).error();
+      latest = std::move(*l);
+      return Ok();
+    }));
+    if (latest) return WritePrivateFile(checkpoint_file(), latest->note);
+    return Ok();
+  }
+  return store_->Read([&](storage::Tx& tx) -> Status {
+    auto keys = KnownVerifiers(tx, signer_ ? &*signer_ : nullptr);
+    if (!keys.ok()) return std::move(keys).error();
+    return CheckConsistentWith(tx, **file, origin, *keys, checkpoint_file().string());
+  });
+}
+
 Result<std::optional<storage::StoredCheckpoint>> Runtime::Checkpoint(const std::string& origin) {
   if (!signer_) return Internal("no signing key loaded");
+  auto file = ReadPrivateFile(checkpoint_file(), "checkpoint_file");
+  if (!file.ok()) return std::move(file).error();
   std::optional<storage::StoredCheckpoint> written;
   Status s = store_->Write([&](storage::Tx& tx) -> Status {
     auto head = storage::ReadHead(tx);
@@ -191,6 +287,11 @@ Result<std::optional<storage::StoredCheckpoint>> Runtime::Checkpoint(const std::
     auto latest = storage::LatestCheckpoint(tx);
     if (!latest.ok()) return std::move(latest).error();
     if (latest->has_value() && (*latest)->size >= head->size()) return Ok();
+    if (file->has_value()) {
+      auto keys = KnownVerifiers(tx, &*signer_);
+      if (!keys.ok()) return std::move(keys).error();
+      ACCORD_TRY(CheckConsistentWith(tx, **file, origin, *keys, checkpoint_file().string()));
+    }
     Hash root = head->frontier.Root();
     std::string body = ledger::FormatCheckpoint(ledger::Checkpoint{origin, head->size(), root});
     storage::StoredCheckpoint cp{head->size(), root, signer_->Sign(body),
@@ -200,6 +301,8 @@ Result<std::optional<storage::StoredCheckpoint>> Runtime::Checkpoint(const std::
     return Ok();
   });
   if (!s.ok()) return std::move(s).error();
+  // After the commit: the file never runs ahead of the database it vouches for.
+  if (written) ACCORD_TRY(WritePrivateFile(checkpoint_file(), written->note));
   return written;
 }
 

@@ -18,6 +18,7 @@
 #include "accord/app/config.h"
 #include "accord/app/scheduler.h"
 #include "accord/app/smtp.h"
+#include "accord/app/witnessing.h"
 #include "accord/http/api.h"
 #include "accord/http/auth.h"
 #include "accord/http/server.h"
@@ -197,7 +198,17 @@ int Serve(const ServeOptions& options) {
         "  accord token create --data-dir %s --user officer@luma.example --name me\n",
         options.store.data_dir.string().c_str());
   }
-  if (auto cp = runtime.Checkpoint(org->origin); !cp.ok()) return Fail(cp.error(), 3);
+  // The ledger must extend the checkpoint this data directory last signed: a rewritten or
+  // truncated database stops the server here, before it signs anything over it.
+  if (auto s = runtime.CheckCheckpointFile(org->origin, /*adopt=*/true); !s.ok()) {
+    spdlog::critical("THE LEDGER DOES NOT MATCH ITS LAST SIGNED CHECKPOINT");
+    return Fail(s.error(), s.error().code == ErrorCode::kCheckFailed ? 1 : 3);
+  }
+  auto witnessing = Witnessing::Create(runtime.store(), options.witnesses);
+  if (!witnessing.ok()) return Fail(witnessing.error(), 2);
+  if (auto cp = runtime.Checkpoint(org->origin); !cp.ok()) {
+    return Fail(cp.error(), cp.error().code == ErrorCode::kCheckFailed ? 1 : 3);
+  }
 
   runtime.log().StartWriter();
   http::Metrics metrics;
@@ -267,6 +278,14 @@ int Serve(const ServeOptions& options) {
     scheduler.Tick();
     runtime.store().Maintain();
   });
+  // Witnesses on their own thread: each call is bounded by its timeout, and a witness that
+  // hangs holds up only the next cosignature, never a checkpoint, the scheduler or a write.
+  if (!options.witnesses.empty()) {
+    spdlog::info("witnesses: {} configured", options.witnesses.size());
+  }
+  Periodic witness_loop(std::chrono::seconds(1), [&witnessing, any = !options.witnesses.empty()] {
+    if (any) (void)witnessing->RunOnce();
+  });
   // Outbox delivery on its own thread: a slow mail server never holds up checkpoints.
   storage::OutboxDelivery outbox(runtime.store(), clock);
   if (smtp.enabled()) outbox.AddChannel(std::make_unique<SmtpChannel>(smtp, clock));
@@ -290,6 +309,7 @@ int Serve(const ServeOptions& options) {
   server.Stop();
   outbox.RequestStop();
   delivery.Stop();
+  witness_loop.Stop();
   checkpointer.Stop();
   runtime.log().StopWriter();
   if (auto cp = runtime.Checkpoint(org->origin); !cp.ok()) return Fail(cp.error(), 3);

@@ -84,6 +84,7 @@ int Main(int argc, char** argv) {
   AddUserCommands(cli, g, exit_code);
   AddImportCommands(cli, g, exit_code);
   AddBackupCommands(cli, g, exit_code);
+  AddWitnessCommand(cli, exit_code);
   AddProfileCommands(cli, exit_code);
 
   try {

@@ -89,7 +89,13 @@ int RunRestore(const Globals& g, const std::string& in_path) {
       storage::RestoreBackup((*rt)->store(), (*rt)->log().projections(), in, progress.callback());
   progress.Finish();
   if (!report.ok()) return Report(report.error(), "restore");
-  // RestoreBackup verified the whole ledger before it committed.
+  // RestoreBackup verified the whole ledger before it committed. A data directory whose
+  // server signed a later checkpoint than the backup holds refuses to serve it: say so now.
+  std::string refused;
+  if (auto org = (*rt)->ReadOrg(); org.ok() && org->has_value()) {
+    Status s = (*rt)->CheckCheckpointFile((*org)->origin);
+    if (!s.ok()) refused = s.error().message;
+  }
   if (g.json) {
     PrintJson(json::object{{"leaves", report->leaves},
                            {"checkpoints", report->checkpoints},
@@ -99,6 +105,13 @@ int RunRestore(const Globals& g, const std::string& in_path) {
     std::printf("restored %llu ledger entries; verified root %s and %llu checkpoints\n",
                 static_cast<unsigned long long>(report->leaves), Base64Encode(report->root).c_str(),
                 static_cast<unsigned long long>(report->checkpoints));
+  }
+  if (!refused.empty()) {
+    std::fprintf(stderr,
+                 "accord restore: the restore is complete, but this data directory's server "
+                 "will refuse to start on it: %s\n",
+                 refused.c_str());
+    return kExitCheckFailed;
   }
   return kExitOk;
 }

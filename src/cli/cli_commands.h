@@ -51,5 +51,9 @@ void AddUserCommands(CLI::App& cli, Globals& g, int& exit_code);
 void AddImportCommands(CLI::App& cli, Globals& g, int& exit_code);
 // `backup` and `restore`.
 void AddBackupCommands(CLI::App& cli, Globals& g, int& exit_code);
+// `ledger monitor` (cli_monitor.cc; needs no store), under the `ledger` command.
+void AddMonitorCommand(CLI::App* ledger_cmd, int& exit_code);
+// `witness` (needs no store).
+void AddWitnessCommand(CLI::App& cli, int& exit_code);
 
 }  // namespace accord::cli

@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <optional>
 
@@ -10,6 +12,7 @@
 #include "accord/cli/progress.h"
 #include "accord/core/bytes.h"
 #include "accord/core/time.h"
+#include "accord/ledger/cosignature.h"
 #include "accord/ledger/merkle.h"
 #include "accord/storage/ledger_audit.h"
 #include "cli_commands.h"
@@ -20,12 +23,82 @@ namespace json = boost::json;
 
 namespace {
 
-int RunVerify(const Globals& g) {
+struct VerifyFlags {
+  std::string trusted_checkpoint;         // a checkpoint note kept outside the database
+  std::string key;                        // the log's verifier key to check it with
+  std::vector<std::string> witness_keys;  // witnesses that must have cosigned it
+};
+
+// Reads and authenticates --trusted-checkpoint: signed by --key (else by a key recorded in
+// the ledger) and cosigned by every --witness-key.
+Result<ledger::Checkpoint> ReadTrustedCheckpoint(app::Runtime& rt, const VerifyFlags& f) {
+  std::ifstream in(f.trusted_checkpoint, std::ios::binary);
+  if (!in) {
+    return ValidationError("trusted-checkpoint", "cannot read " + f.trusted_checkpoint);
+  }
+  std::string note((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<ledger::Verifier> keys;
+  if (!f.key.empty()) {
+    auto v = ledger::Verifier::Parse(f.key);
+    if (!v.ok()) return std::move(v).error();
+    keys.push_back(std::move(*v));
+  } else {
+    ACCORD_TRY(rt.store().Read([&](storage::Tx& tx) -> Status {
+      auto recorded = storage::ListSigningKeys(tx);
+      if (!recorded.ok()) return std::move(recorded).error();
+      for (const auto& k : *recorded) {
+        auto v = ledger::Verifier::Parse(k.as_object().at("verifier_key").as_string());
+        if (v.ok()) keys.push_back(std::move(*v));
+      }
+      return Ok();
+    }));
+  }
+  auto opened = ledger::OpenNote(note, keys);
+  if (!opened.ok()) {
+    return Error{ErrorCode::kCheckFailed,
+                 "the trusted checkpoint " + f.trusted_checkpoint +
+                     " is not signed by the log's key: " + opened.error().message,
+                 {}};
+  }
+  for (const std::string& w : f.witness_keys) {
+    auto key = ledger::ParseWitnessKey(w);
+    if (!key.ok()) return std::move(key).error();
+    auto cosigned = ledger::VerifyCosignature(note, key->name, w);
+    if (!cosigned.ok()) {
+      return Error{
+          ErrorCode::kCheckFailed,
+          "the trusted checkpoint " + f.trusted_checkpoint + ": " + cosigned.error().message,
+          {}};
+    }
+  }
+  auto checkpoint = ledger::ParseCheckpoint(opened->text);
+  if (!checkpoint.ok()) return std::move(checkpoint).error();
+  auto org = rt.ReadOrg();
+  if (!org.ok()) return std::move(org).error();
+  if (org->has_value() && (*org)->origin != checkpoint->origin) {
+    return Error{ErrorCode::kCheckFailed,
+                 "the trusted checkpoint is for the log '" + checkpoint->origin +
+                     "', this store holds '" + (*org)->origin + "'",
+                 {}};
+  }
+  return checkpoint;
+}
+
+int RunVerify(const Globals& g, const VerifyFlags& f) {
   SystemClock clock;
   auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
   if (!rt.ok()) return Report(rt.error(), "ledger verify");
+  storage::VerifyOptions options{.require_checkpoint = true, .trusted = std::nullopt};
+  if (!f.trusted_checkpoint.empty()) {
+    auto trusted = ReadTrustedCheckpoint(**rt, f);
+    if (!trusted.ok()) return Report(trusted.error(), "ledger verify");
+    options.trusted = *trusted;
+  } else if (!f.key.empty() || !f.witness_keys.empty()) {
+    return Report(ValidationError("trusted-checkpoint", "--key and --witness-key check it"),
+                  "ledger verify");
+  }
   auto progress = TerminalProgress::ForCommand("ledger verify", g.json);
-  auto report = storage::VerifyLedger((*rt)->store(), progress.callback());
+  auto report = storage::VerifyLedger((*rt)->store(), progress.callback(), options);
   progress.Finish();
   if (!report.ok()) return Report(report.error(), "ledger verify");
   const auto& r = *report;
@@ -36,6 +109,7 @@ int RunVerify(const Globals& g) {
                    {"checkpoints", r.checkpoints},
                    {"nodes", r.nodes},
                    {"keys", r.keys}};
+    if (options.trusted) o["trusted_checkpoint_size"] = options.trusted->size;
     if (!r.ok) {
       o["problem"] = r.problem;
       o["first_bad_index"] = r.first_bad_index ? json::value(*r.first_bad_index) : nullptr;
@@ -48,6 +122,10 @@ int RunVerify(const Globals& g) {
         static_cast<unsigned long long>(r.size), Base64Encode(r.root).c_str(),
         static_cast<unsigned long long>(r.checkpoints), static_cast<unsigned long long>(r.nodes),
         static_cast<unsigned long long>(r.keys));
+    if (options.trusted) {
+      std::printf("consistent with the trusted checkpoint at size %llu\n",
+                  static_cast<unsigned long long>(options.trusted->size));
+    }
   } else {
     std::printf("ledger TAMPERED: %s\n", r.problem.c_str());
     if (r.first_bad_index) {
@@ -214,7 +292,14 @@ void AddLedgerCommands(CLI::App& cli, Globals& g, int& exit_code) {
   ledger_cmd->require_subcommand(1);
   auto* verify = ledger_cmd->add_subcommand("verify", "recompute every hash, root and signature");
   AddStoreOptions(verify, g);
-  verify->callback([&g, &exit_code] { exit_code = RunVerify(g); });
+  auto verify_flags = std::make_shared<VerifyFlags>();
+  verify->add_option("--trusted-checkpoint", verify_flags->trusted_checkpoint,
+                     "a checkpoint note kept outside the database: prove the ledger extends it");
+  verify->add_option("--key", verify_flags->key,
+                     "the log's verifier key to check it with (default: keys in the ledger)");
+  verify->add_option("--witness-key", verify_flags->witness_keys,
+                     "a witness whose cosignature it must carry (repeat for several)");
+  verify->callback([&g, &exit_code, verify_flags] { exit_code = RunVerify(g, *verify_flags); });
   auto* rebuild =
       ledger_cmd->add_subcommand("rebuild", "drop the read models and replay the ledger");
   AddStoreOptions(rebuild, g);
@@ -228,6 +313,7 @@ void AddLedgerCommands(CLI::App& cli, Globals& g, int& exit_code) {
   auto* public_key = ledger_cmd->add_subcommand("public-key", "print the verifier key");
   AddStoreOptions(public_key, g);
   public_key->callback([&g, &exit_code] { exit_code = RunPublicKey(g); });
+  AddMonitorCommand(ledger_cmd, exit_code);
   auto proof = std::make_shared<ProveOptions>();
   auto* prove = ledger_cmd->add_subcommand("prove", "inclusion or consistency proof");
   AddStoreOptions(prove, g);

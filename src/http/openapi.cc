@@ -120,6 +120,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddSystemRoutes(router, deps);
   AddLedgerRoutes(router, deps);
   AddEvidenceRoutes(router, deps);
+  AddCheckpointRoutes(router, deps);
   AddNoteRoutes(router, deps);
   AddRegistryRoutes(router, deps);
   AddAccessRoutes(router, deps);

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <map>
+#include <set>
 
 #include "accord/core/jcs.h"
 #include "accord/core/sha256.h"
@@ -66,17 +67,18 @@ std::string CheckCheckpoint(const CheckpointRow& cp, const Hash& root,
 
 }  // namespace
 
-Result<VerifyReport> VerifyLedger(Store& store, const Progress& progress) {
+Result<VerifyReport> VerifyLedger(Store& store, const Progress& progress,
+                                  const VerifyOptions& options) {
   Result<VerifyReport> report = Internal("unreachable");
   Status s = store.Read([&](Tx& tx) -> Status {
-    report = VerifyLedger(tx, progress);
+    report = VerifyLedger(tx, progress, options);
     return Ok();
   });
   if (!s.ok()) return std::move(s).error();
   return report;
 }
 
-Result<VerifyReport> VerifyLedger(Tx& tx, const Progress& progress) {
+Result<VerifyReport> VerifyLedger(Tx& tx, const Progress& progress, const VerifyOptions& options) {
   VerifyReport report;
   Status s = [&]() -> Status {
     auto checkpoints = LoadCheckpoints(tx);
@@ -94,6 +96,8 @@ Result<VerifyReport> VerifyLedger(Tx& tx, const Progress& progress) {
     uint64_t expected = 0;
     bool gap = false;
     std::string leaf;
+    std::optional<Hash> trusted_root;
+    if (options.trusted && options.trusted->size == 0) trusted_root = ledger::EmptyRoot();
     Status scan = tx.ForEach(
         "SELECT idx, leaf, leaf_hash FROM ledger_leaves ORDER BY idx", {}, [&](const Row& row) {
           const uint64_t idx = static_cast<uint64_t>(row.Int(0));
@@ -134,6 +138,7 @@ Result<VerifyReport> VerifyLedger(Tx& tx, const Progress& progress) {
           });
           ++expected;
           ReportProgress(progress, "checking entries", expected, head_size);
+          if (options.trusted && options.trusted->size == expected) trusted_root = frontier.Root();
           while (next_cp < checkpoints->size() && (*checkpoints)[next_cp].size == expected) {
             std::string problem = CheckCheckpoint((*checkpoints)[next_cp], frontier.Root(), keys);
             if (!problem.empty()) Fail(report, idx, problem);
@@ -146,6 +151,35 @@ Result<VerifyReport> VerifyLedger(Tx& tx, const Progress& progress) {
     report.size = frontier.size();
     report.root = frontier.Root();
     report.keys = keys.size();
+    if (options.trusted) {
+      const ledger::Checkpoint& t = *options.trusted;
+      const std::string what = "the trusted checkpoint at size " + std::to_string(t.size);
+      if (!gap && report.size < t.size) {
+        Fail(report, report.size,
+             "the ledger has " + std::to_string(report.size) + " entries, fewer than " + what +
+                 ": entries were removed, or an older backup was restored");
+      } else if (trusted_root && *trusted_root != t.root) {
+        Fail(report, std::nullopt,
+             "entries 0.." + std::to_string(t.size - 1) + " do not hash to the root of " + what +
+                 ": history before it was rewritten");
+      } else if (trusted_root && !gap) {
+        // The stored tree must prove it too: a consistency proof from the trusted size.
+        Status proved = Ok();
+        if (t.size > 0 && t.size <= head->size()) {
+          auto proof = ledger::ConsistencyProof(t.size, head->size(), NodeSourceFor(tx));
+          proved = proof.ok() ? ledger::VerifyConsistency(t.size, head->size(), *proof, t.root,
+                                                          head->frontier.Root())
+                              : Status(std::move(proof).error());
+        }
+        if (proved.ok()) {
+          report.trusted_checked = true;
+        } else {
+          Fail(report, std::nullopt,
+               "the stored tree does not prove consistency with " + what + ": " +
+                   proved.error().message);
+        }
+      }
+    }
     if (gap) return Ok();
     if (next_cp < checkpoints->size()) {
       const auto& cp = (*checkpoints)[next_cp];
@@ -158,14 +192,26 @@ Result<VerifyReport> VerifyLedger(Tx& tx, const Progress& progress) {
                  std::to_string(report.size) + "): entries were removed");
       }
     }
-    if (head->size() != report.size || head->frontier.Root() != report.root) {
-      Fail(report, report.size,
+    if (head->size() != report.size) {
+      Fail(report, std::min(head->size(), report.size),
            "ledger head says size " + std::to_string(head->size()) + " but " +
                std::to_string(report.size) + " entries are stored");
+    } else if (head->frontier.Root() != report.root) {
+      Fail(report, std::nullopt,
+           "the ledger head's root does not match the " + std::to_string(report.size) +
+               " stored entries");
+    }
+    if (options.require_checkpoint && report.size > 0 && checkpoints->empty()) {
+      Fail(report, std::nullopt,
+           "the ledger has " + std::to_string(report.size) +
+               " entries but no signed checkpoint vouches for them (were the checkpoints "
+               "deleted?); verify against a checkpoint kept elsewhere with "
+               "--trusted-checkpoint FILE");
     }
     // A node that disagrees points at the first entry of its subtree, unless a bad entry
     // inside that subtree already explains it (then the entry is the better answer).
     uint64_t stored_nodes = 0;
+    std::set<std::pair<int64_t, uint64_t>> bad_nodes;  // (level, index) that disagree
     ACCORD_TRY(tx.ForEach(
         "SELECT level, idx, hash FROM ledger_nodes ORDER BY level, idx", {}, [&](const Row& row) {
           ++stored_nodes;
@@ -182,7 +228,15 @@ Result<VerifyReport> VerifyLedger(Tx& tx, const Progress& progress) {
           }
           const uint64_t first = known ? index << level : report.size;
           const uint64_t last = known ? ((index + 1) << level) - 1 : report.size;
+          bad_nodes.emplace(level, index);
           if (first_leaf_problem && *first_leaf_problem >= first && *first_leaf_problem <= last) {
+            return true;
+          }
+          // Rows come level by level, so a disagreeing child was seen already: it names the
+          // smaller range (two swapped entries point at the first of them, not at 0).
+          if (known && level > 1 &&
+              (bad_nodes.contains({level - 1, 2 * index}) ||
+               bad_nodes.contains({level - 1, 2 * index + 1}))) {
             return true;
           }
           Fail(report, first,

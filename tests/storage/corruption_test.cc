@@ -94,8 +94,21 @@ TEST_F(CorruptionTest, RehashedForgeryIsCaughtByTheTreeAndCheckpoints) {
       {BlobOf(AsBytes(text)), BlobOf(h)});
   VerifyReport r = Verify();
   EXPECT_FALSE(r.ok);
-  ASSERT_TRUE(r.first_bad_index.has_value());
-  EXPECT_LE(*r.first_bad_index, 7u);
+  // Entry 4 and its sibling 5 share the first stored node that disagrees.
+  EXPECT_EQ(r.first_bad_index, 4u) << r.problem;
+  EXPECT_NE(r.problem.find("entries 4..5"), std::string::npos) << r.problem;
+}
+
+TEST_F(CorruptionTest, RehashedForgeryWithoutHeadRewriteSaysTheHeadRootDiffers) {
+  // The same forgery at the last entry: no stored node covers it, the head does.
+  const uint64_t last = size_ - 1;
+  Bytes leaf = Leaf(last);
+  leaf[leaf.size() / 2] ^= 0x20;
+  Sql("UPDATE ledger_leaves SET leaf = ?, leaf_hash = ? WHERE idx = ?",
+      {Blob{leaf}, BlobOf(ledger::LeafHash(leaf)), static_cast<int64_t>(last)});
+  VerifyReport r = Verify();
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.problem.find("head says size"), std::string::npos) << r.problem;
 }
 
 TEST_F(CorruptionTest, StoredLeafHashChangeIsDetected) {
@@ -119,8 +132,75 @@ TEST_F(CorruptionTest, SwappedEventsAreDetected) {
   Sql("UPDATE ledger_leaves SET idx = 6 WHERE idx = -1");
   VerifyReport r = Verify();
   EXPECT_FALSE(r.ok);
-  ASSERT_TRUE(r.first_bad_index.has_value());
-  EXPECT_LE(*r.first_bad_index, 7u);
+  EXPECT_EQ(r.first_bad_index, 2u) << r.problem;
+}
+
+TEST_F(CorruptionTest, DeletedLastEntryGivesAMessageThatAgreesWithItself) {
+  Sql("DELETE FROM ledger_leaves WHERE idx = ?", {static_cast<int64_t>(size_ - 1)});
+  VerifyReport r = Verify();
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.first_bad_index, size_ - 1) << r.problem;
+  const std::string says =
+      "says size " + std::to_string(size_) + " but " + std::to_string(size_ - 1) + " entries";
+  const std::string beyond = "beyond the ledger (size " + std::to_string(size_ - 1) + ")";
+  EXPECT_TRUE(r.problem.find(says) != std::string::npos ||
+              r.problem.find(beyond) != std::string::npos)
+      << r.problem;
+}
+
+TEST_F(CorruptionTest, EntriesWithoutAnyCheckpointFailWhenOneIsRequired) {
+  Sql("DELETE FROM ledger_checkpoints");
+  EXPECT_TRUE(Verify().ok);  // the library default: a store still being set up
+  auto r = VerifyLedger(store(), {}, VerifyOptions{.require_checkpoint = true, .trusted = {}});
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->ok);
+  EXPECT_NE(r->problem.find("no signed checkpoint"), std::string::npos) << r->problem;
+}
+
+TEST_F(CorruptionTest, ATrustedCheckpointCatchesAFullRewrite) {
+  auto head = VerifyLedger(store());
+  ASSERT_TRUE(head.ok());
+  const ledger::Checkpoint trusted{f_.org().origin, head->size, head->root};
+  auto good =
+      VerifyLedger(store(), {}, VerifyOptions{.require_checkpoint = true, .trusted = trusted});
+  ASSERT_TRUE(good.ok());
+  EXPECT_TRUE(good->ok) << good->problem;
+  EXPECT_TRUE(good->trusted_checked);
+  // Change entry 3, then recompute everything an attacker can: leaf hash, nodes, head.
+  Bytes leaf = Leaf(3);
+  std::string text(leaf.begin(), leaf.end());
+  const size_t z = text.find("Z\"");
+  ASSERT_NE(z, std::string::npos);
+  text[z - 1] = text[z - 1] == '1' ? '2' : '1';  // another millisecond: still canonical
+  leaf.assign(text.begin(), text.end());
+  Sql("UPDATE ledger_leaves SET leaf = ?, leaf_hash = ? WHERE idx = 3",
+      {Blob{leaf}, BlobOf(ledger::LeafHash(leaf))});
+  Sql("DELETE FROM ledger_nodes");
+  Sql("DELETE FROM ledger_checkpoints");
+  ASSERT_TRUE(
+      store()
+          .Write([&](Tx& tx) -> Status {
+            LedgerHead rebuilt;
+            for (uint64_t i = 0; i < size_; ++i) {
+              auto l = ReadLeaf(tx, i);
+              if (!l.ok()) return std::move(l).error();
+              Status s = Ok();
+              rebuilt.frontier.Append(l->leaf_hash, [&](int level, uint64_t index, const Hash& h) {
+                auto r = tx.Exec("INSERT INTO ledger_nodes(level, idx, hash) VALUES (?, ?, ?)",
+                                 {int64_t{level}, static_cast<int64_t>(index), BlobOf(h)});
+                if (!r.ok()) s = std::move(r).error();
+              });
+              ACCORD_TRY(s);
+            }
+            return WriteHead(tx, rebuilt);
+          })
+          .ok());
+  EXPECT_TRUE(Verify().ok);  // nothing stored disagrees any more
+  auto bad =
+      VerifyLedger(store(), {}, VerifyOptions{.require_checkpoint = true, .trusted = trusted});
+  ASSERT_TRUE(bad.ok());
+  EXPECT_FALSE(bad->ok);
+  EXPECT_NE(bad->problem.find("trusted checkpoint"), std::string::npos) << bad->problem;
 }
 
 TEST_F(CorruptionTest, TruncationIsDetectedEvenWithAConsistentHead) {

@@ -56,8 +56,19 @@ class Runtime {
   // verifier key in the ledger if new.
   Status LoadSigner(const std::string& origin, bool create = true);
   const ledger::Signer& signer() const { return *signer_; }
-  // Signs and stores a checkpoint if the ledger grew since the last one.
+  // Signs and stores a checkpoint if the ledger grew since the last one, after proving the
+  // ledger consistent with the checkpoint file (CheckCheckpointFile); then replaces the file.
   Result<std::optional<storage::StoredCheckpoint>> Checkpoint(const std::string& origin);
+
+  // DATA_DIR/checkpoint: the last checkpoint this data directory's server signed (0600),
+  // kept outside the database so a rewritten database cannot take it along.
+  std::filesystem::path checkpoint_file() const { return config_.data_dir / "checkpoint"; }
+  // kCheckFailed, saying what is wrong and what to do, when the ledger is shorter than the
+  // checkpoint file or not an append-only extension of it (a consistency proof from its size
+  // over the stored tree does not verify against its root and the head). No file: Ok, and
+  // with `adopt` the latest stored checkpoint becomes the file (the first start of a data
+  // directory that has none). Without LoadSigner, the keys recorded in the ledger check it.
+  Status CheckCheckpointFile(const std::string& origin, bool adopt = false);
 
  private:
   Runtime(StoreConfig config, const Clock& clock) : config_(std::move(config)), clock_(clock) {}

@@ -41,6 +41,8 @@ struct ApiDeps {
 
 void AddSystemRoutes(Router& router, ApiDeps& deps);
 void AddLedgerRoutes(Router& router, ApiDeps& deps);
+// GET /.well-known/accord/checkpoint (api_checkpoint.cc).
+void AddCheckpointRoutes(Router& router, ApiDeps& deps);
 void AddNoteRoutes(Router& router, ApiDeps& deps);
 // The evidence bundle for auditors (docs/ledger.md), the same as `accord evidence export`.
 void AddEvidenceRoutes(Router& router, ApiDeps& deps);
