@@ -8,6 +8,7 @@
 #include "accord/core/bytes.h"
 #include "accord/core/sha256.h"
 #include "accord/evidence/event_facts.h"
+#include "accord/ledger/cosignature.h"
 #include "accord/ledger/merkle.h"
 
 namespace accord::evidence {
@@ -230,14 +231,21 @@ Status CheckEvents(const std::map<std::string, const Entry*, std::less<>>& by_pa
 
 Result<ledger::Checkpoint> VerifyCheckpointNote(std::string_view file, std::string_view note,
                                                 const std::vector<ledger::Verifier>& log_keys,
-                                                const std::vector<ledger::Verifier>& witness_keys) {
-  // Witness cosignatures (c2sp.org/tlog-cosignature) on the same note are checked here once
-  // the witness code lands; until then only the log's own signature is required.
-  (void)witness_keys;
+                                                const std::vector<std::string>& witness_keys) {
   auto opened = ledger::OpenNote(note, log_keys);
   if (!opened.ok()) {
     return Broken(
         file, "its signature does not verify with the given key (" + opened.error().message + ")");
+  }
+  // Every named witness must have cosigned this very note (c2sp.org/tlog-cosignature).
+  for (const std::string& w : witness_keys) {
+    auto key = ledger::ParseWitnessKey(w);
+    if (!key.ok()) return std::move(key).error();
+    auto cosigned = ledger::VerifyCosignature(note, key->name, w);
+    if (!cosigned.ok()) {
+      return Broken(file, "the witness \"" + key->name + "\" did not cosign it (" +
+                              cosigned.error().message + ")");
+    }
   }
   auto cp = ledger::ParseCheckpoint(opened->text);
   if (!cp.ok()) return Broken(file, "not a checkpoint: " + cp.error().ToString());
@@ -259,8 +267,14 @@ Result<BundleFacts> VerifyEntries(const std::vector<Entry>& entries, const Verif
   if (log_keys->empty()) {
     return ValidationError("key", "give the log's verifier key (accord ledger public-key)");
   }
-  auto witness_keys = ParseKeys(options.witness_keys, "witness_key");
-  if (!witness_keys.ok()) return std::move(witness_keys).error();
+  for (const auto& w : options.witness_keys) {
+    auto key = ledger::ParseWitnessKey(w);
+    if (!key.ok()) {
+      return ValidationError("witness_key",
+                             "not a witness key (name+id+key): " + key.error().ToString());
+    }
+  }
+  const std::vector<std::string>& witness_keys = options.witness_keys;
 
   std::map<std::string, const Entry*, std::less<>> by_path;
   for (const auto& e : entries) {
@@ -323,7 +337,7 @@ Result<BundleFacts> VerifyEntries(const std::vector<Entry>& entries, const Verif
   // 3. The checkpoint the proofs lead to.
   const Entry* note = find(kCheckpoint);
   if (note == nullptr) return Broken(kCheckpoint, "missing");
-  auto cp = VerifyCheckpointNote(kCheckpoint, note->content, *log_keys, *witness_keys);
+  auto cp = VerifyCheckpointNote(kCheckpoint, note->content, *log_keys, witness_keys);
   if (!cp.ok()) return std::move(cp).error();
   const json::object& mcp = r.Obj(*manifest, "checkpoint");
   const uint64_t msize = r.Num(mcp, "size");
@@ -353,8 +367,7 @@ Result<BundleFacts> VerifyEntries(const std::vector<Entry>& entries, const Verif
                   "there is one");
   }
   if (prev_note != nullptr) {
-    auto pcp =
-        VerifyCheckpointNote(kPreviousCheckpoint, prev_note->content, *log_keys, *witness_keys);
+    auto pcp = VerifyCheckpointNote(kPreviousCheckpoint, prev_note->content, *log_keys, {});
     if (!pcp.ok()) return std::move(pcp).error();
     if (pcp->origin != cp->origin) return Broken(kPreviousCheckpoint, "is of another log");
     if (!prev->is_object() || r.Num(prev->as_object(), "size") != pcp->size ||

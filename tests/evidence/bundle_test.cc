@@ -11,6 +11,7 @@
 #include "accord/core/sha256.h"
 #include "accord/evidence/layout.h"
 #include "accord/evidence/verify.h"
+#include "accord/ledger/cosignature.h"
 #include "accord/ledger/note.h"
 #include "support/api_server.h"
 #include "support/process.h"
@@ -211,6 +212,53 @@ TEST_F(BundleTest, AResealedForgeryIsCaughtByTheProofs) {
     Reseal(entries);
     EXPECT_EQ(Failed(entries), d.path);
   }
+}
+
+TEST_F(BundleTest, AWitnessKeyRequiresItsCosignature) {
+  auto witness = ledger::Signer::Generate("witness.example/w1");
+  ASSERT_TRUE(witness.ok());
+  auto cosigner = ledger::Cosigner::FromSigner(*witness);
+  ASSERT_TRUE(cosigner.ok());
+  auto other = ledger::Cosigner::FromSigner(*ledger::Signer::Generate("witness.example/w2"));
+  ASSERT_TRUE(other.ok());
+  auto verify = [](const std::vector<Entry>& entries, std::vector<std::string> witnesses) {
+    return evidence::VerifyEntries(entries, {.log_keys = {*key_}, .witness_keys = witnesses});
+  };
+
+  // Without a cosignature on the note, naming a witness fails at the checkpoint.
+  auto plain = Entries();
+  auto none = verify(plain, {cosigner->VerifierKey()});
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().details.front().field, "checkpoint.note");
+  EXPECT_NE(none.error().message.find("witness.example/w1"), std::string::npos)
+      << none.error().message;
+
+  // The note as a witness cosigned it (the server appends the line; the manifest is sealed
+  // over the cosigned note).
+  auto cosigned = Entries();
+  Entry& note = Find(cosigned, "checkpoint.note");
+  const std::string text = note.content.substr(0, note.content.find("\n\n") + 1);
+  note.content += cosigner->CosignatureLine(text, 1796083200);
+  Reseal(cosigned);
+  EXPECT_TRUE(verify(cosigned, {cosigner->VerifierKey()}).ok());
+  EXPECT_TRUE(verify(cosigned, {}).ok());
+  auto wrong = verify(cosigned, {other->VerifierKey()});
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().details.front().field, "checkpoint.note");
+
+  // A cosignature over another text (a byte of its signature flipped) does not count.
+  auto forged = Entries();
+  Entry& fnote = Find(forged, "checkpoint.note");
+  std::string line = cosigner->CosignatureLine(text, 1796083200);
+  line[line.size() - 6] = line[line.size() - 6] == 'A' ? 'B' : 'A';
+  fnote.content += line;
+  Reseal(forged);
+  EXPECT_FALSE(verify(forged, {cosigner->VerifierKey()}).ok());
+
+  // A malformed witness key is a usage error naming the field.
+  auto bad = verify(plain, {"not-a-key"});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kValidationFailed);
 }
 
 TEST_F(BundleTest, RemovedAndAddedFilesAreNamed) {

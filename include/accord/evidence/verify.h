@@ -38,11 +38,11 @@ struct BundleFacts {
 [[nodiscard]] Result<BundleFacts> VerifyEntries(const std::vector<Entry>& entries,
                                                 const VerifyOptions& options);
 
-// The hook for the checkpoint note (checkpoint.note, previous/checkpoint.note): today it
-// checks the log's own signature (any of `log_keys`) and parses the checkpoint; witness
-// cosignatures (`witness_keys`) are to be required here too. kCheckFailed naming `file`.
+// A checkpoint note (checkpoint.note, previous/checkpoint.note): the log's own signature (any
+// of `log_keys`), then a valid C2SP cosignature by every witness in `witness_keys` (vkeys,
+// "<name>+<id>+<key>"), then the checkpoint parsed. kCheckFailed naming `file` and the witness.
 [[nodiscard]] Result<ledger::Checkpoint> VerifyCheckpointNote(
     std::string_view file, std::string_view note, const std::vector<ledger::Verifier>& log_keys,
-    const std::vector<ledger::Verifier>& witness_keys);
+    const std::vector<std::string>& witness_keys);
 
 }  // namespace accord::evidence

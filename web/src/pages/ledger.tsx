@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, withQuery, type ApiResponse } from '../api';
 import { eventWords } from '../event-words';
 import { fromBase64, hashLeaf, toBase64, verifyInclusion, type Verdict } from '../lib/merkle';
-import { navigate, useLocation } from '../router';
+import { Link, navigate, useLocation } from '../router';
 import { Alert, DateText, Facts, Form, Loading, Page, Section, TextField, useForm, useLoad } from '../ui';
 import { eventBody } from './ledger-body';
 import { CompareCheckpoints } from './ledger-consistency';

@@ -2,7 +2,7 @@
 // same steps as `accord evidence verify`, in the same order, naming the first file that fails.
 // Pure functions over the unzipped files, so Node runs them too.
 import { fromBase64, hashLeaf, toBase64, toHex, verifyConsistency, verifyInclusion } from '../lib/merkle';
-import { checkNote } from '../pages/ledger-note';
+import { checkCosignature, checkNote } from '../pages/ledger-note';
 
 export const FORMAT = 'accord-evidence/1';
 
@@ -111,9 +111,12 @@ async function checkpointNote(
   logKeys: string[],
   witnessKeys: string[],
 ): Promise<Checkpoint> {
-  // Witness cosignatures on the same note are checked here once the witness code lands.
-  void witnessKeys;
   const text = await openNote(file, note, logKeys, 'its signature does not verify with the given key');
+  // Every named witness must have cosigned this very note (c2sp.org/tlog-cosignature).
+  for (const w of witnessKeys) {
+    const r = await checkCosignature(note, w);
+    if (!r.ok) throw new Broken(file, `the witness "${w.split('+')[0]}" did not cosign it (${r.detail})`);
+  }
   return parseCheckpoint(file, text);
 }
 
@@ -329,7 +332,7 @@ async function check(
   if (hasPrevNote) {
     const P = 'previous/checkpoint.note';
     const C = 'proofs/consistency.json';
-    const pcp = await checkpointNote(P, text(P), logKeys, witnessKeys);
+    const pcp = await checkpointNote(P, text(P), logKeys, []);
     if (pcp.origin !== cp.origin) throw new Broken(P, 'is of another log');
     const p = obj(M, prev, '"previous_checkpoint"');
     if (num(M, p, 'size') !== pcp.size || str(M, p, 'root') !== pcp.root) {

@@ -164,3 +164,42 @@ test('with an earlier checkpoint: the consistency proof is checked', async () =>
   const bad = await checkBundle(withPrevious(files), [verifierKey]);
   assert.equal(bad.file, 'proofs/consistency.json', bad.problem);
 });
+
+test('a witness key requires the witness cosignature on the checkpoint', async () => {
+  const name = 'witness.example/w1';
+  const w = generateKeyPairSync('ed25519');
+  const wKeyBytes = Buffer.concat([
+    Buffer.from([4]),
+    w.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32),
+  ]);
+  const wId = sha(enc.encode(name + '\n'), wKeyBytes).subarray(0, 4);
+  const witnessKey = `${name}+${wId.toString('hex')}+${b64(wKeyBytes)}`;
+  const cosign = (text, key) => {
+    const time = Buffer.alloc(8);
+    time.writeBigUInt64BE(1796083200n);
+    const sig = sign(null, Buffer.from(`cosignature/v1\ntime 1796083200\n${text}`), key);
+    return `— ${name} ${b64(Buffer.concat([wId, time, sig]))}\n`;
+  };
+  const withLine = (line) => {
+    const { files, docSha } = makeBundle();
+    const note = new TextDecoder().decode(files['checkpoint.note']);
+    files['checkpoint.note'] = enc.encode(note + (line ? line(note.slice(0, note.indexOf('\n\n') + 1)) : ''));
+    return seal(files, docSha);
+  };
+  const cosigned = await checkBundle(
+    withLine((t) => cosign(t, w.privateKey)),
+    [verifierKey],
+    [witnessKey],
+  );
+  assert.equal(cosigned.ok, true, JSON.stringify(cosigned));
+  const missing = await checkBundle(withLine(null), [verifierKey], [witnessKey]);
+  assert.equal(missing.file, 'checkpoint.note', missing.problem);
+  assert.match(missing.problem, /witness\.example\/w1/);
+  const impostor = generateKeyPairSync('ed25519').privateKey;
+  const forged = await checkBundle(
+    withLine((t) => cosign(t, impostor)),
+    [verifierKey],
+    [witnessKey],
+  );
+  assert.equal(forged.file, 'checkpoint.note', forged.problem);
+});
