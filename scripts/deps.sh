@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 pkgs=(build-essential cmake ninja-build pkg-config ccache
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libsqlite3-dev libpq-dev libssl-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev libargon2-dev libzxcvbn-dev
-  libcurl4-openssl-dev
+  libcurl4-openssl-dev libcjose-dev libjansson-dev
   libgtest-dev libgmock-dev libbenchmark-dev)
 case "$mode" in
   test) pkgs+=(clang-format sqlite3 openssl procps postgresql libical-dev exim4-daemon-light

@@ -18,8 +18,9 @@ Status ReadTrustConfig(const std::filesystem::path& file, http::TrustSettings& o
   // One reader checks the file's tables: a misspelt [smtp] must not silently mean no email.
   std::vector<ErrorDetail> unknown;
   for (const auto& [key, value] : table) {
-    if (key.str() != "smtp" && key.str() != "trust") {
-      unknown.push_back({std::string(key.str()), "unknown table (smtp, trust)",
+    if (key.str() != "smtp" && key.str() != "trust" && key.str() != "oidc" &&
+        key.str() != "identity") {
+      unknown.push_back({std::string(key.str()), "unknown table (smtp, trust, oidc, identity)",
                          static_cast<int>(value.source().begin.line)});
     }
   }

@@ -35,7 +35,8 @@ int RunServe(const Globals& g, ServeFlags& f) {
   if (!f.tls_key.empty()) serve.tls_key = f.tls_key;
   if (!f.config_file.empty()) {
     for (const Status& s : {app::ReadSmtpConfig(f.config_file, serve.smtp),
-                            app::ReadTrustConfig(f.config_file, serve.trust)}) {
+                            app::ReadTrustConfig(f.config_file, serve.trust),
+                            app::ReadOidcConfig(f.config_file, serve.oidc)}) {
       if (s.ok()) continue;
       std::fprintf(stderr, "accord serve: %s\n", s.error().ToString().c_str());
       return kExitUsage;

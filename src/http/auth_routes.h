@@ -86,5 +86,6 @@ json::object StringsBody(std::initializer_list<const char*> required);
 void AddSignInRoutes(Router& router, ApiDeps& deps);   // auth_sign_in.cc
 void AddMfaRoutes(Router& router, ApiDeps& deps);      // auth_mfa.cc
 void AddAccountRoutes(Router& router, ApiDeps& deps);  // auth_account.cc
+void AddOidcRoutes(Router& router, ApiDeps& deps);     // auth_oidc.cc: single sign-on
 
 }  // namespace accord::http::auth_flow

@@ -8,6 +8,7 @@
 #include "accord/app/runtime.h"
 #include "accord/app/smtp.h"
 #include "accord/http/api.h"
+#include "accord/http/oidc.h"
 
 namespace accord::app {
 
@@ -27,6 +28,7 @@ struct ServeOptions {
   int max_uploads = 4;
   SmtpConfig smtp;            // the [smtp] table of --config, overridden by --smtp-* flags
   http::TrustSettings trust;  // [trust] of --config, --security-contact, --public-url
+  http::OidcSettings oidc;    // [oidc] and [identity] of --config: single sign-on
   // --web-dir: the built portal (web/dist). Empty: web/dist under the working directory or
   // beside the source tree the binary was built from; without one only the API is served.
   std::string web_dir;

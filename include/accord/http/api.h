@@ -17,6 +17,7 @@
 namespace accord::http {
 
 class AuthService;
+class OidcClient;
 
 // What handlers need from the running server.
 // What the public trust center says about the organisation (`[trust]` in --config).
@@ -32,6 +33,7 @@ struct ApiDeps {
   const policy::Profile* profile = nullptr;  // the store's policy profile (the gate's rules)
   AuthService* auth = nullptr;               // sessions, tokens, slow password work
   const TrustSettings* trust = nullptr;      // the public trust center's settings
+  OidcClient* oidc = nullptr;                // single sign-on ([oidc] in --config); null: off
 };
 
 void AddSystemRoutes(Router& router, ApiDeps& deps);
