@@ -31,9 +31,8 @@ bool ReadStrings(const toml::node& value, std::vector<std::string>& out) {
 bool SecureOrLoopback(const std::string& url) {
   if (url.starts_with("https://")) return url.size() > 8;
   if (!url.starts_with("http://")) return false;
-  std::string authority = url.substr(7, url.find('/', 7) == std::string::npos
-                                            ? std::string::npos
-                                            : url.find('/', 7) - 7);
+  std::string authority = url.substr(
+      7, url.find('/', 7) == std::string::npos ? std::string::npos : url.find('/', 7) - 7);
   std::string host = authority;
   if (host.starts_with("[")) {
     host = host.substr(0, host.find(']') + 1);
@@ -55,8 +54,8 @@ Status ReadOidcConfig(const std::filesystem::path& file, http::OidcSettings& out
     for (const auto& [key, value] : *identity) {
       int line = static_cast<int>(value.source().begin.line);
       if (key.str() != "password_accounts") {
-        problems.push_back({"identity." + std::string(key.str()), "unknown key (password_accounts)",
-                            line});
+        problems.push_back(
+            {"identity." + std::string(key.str()), "unknown key (password_accounts)", line});
       } else if (!ReadStrings(value, out.password_accounts)) {
         problems.push_back({"identity.password_accounts", "must be a list of emails", line});
       }
@@ -68,14 +67,14 @@ Status ReadOidcConfig(const std::filesystem::path& file, http::OidcSettings& out
     for (const auto& [key, value] : *node->as_table()) {
       std::string k(key.str());
       int line = static_cast<int>(value.source().begin.line);
-      std::string* text = k == "issuer"               ? &out.issuer
-                          : k == "client_id"          ? &out.client_id
-                          : k == "client_secret_file" ? &out.client_secret_file
-                          : k == "display_name"       ? &out.display_name
-                          : k == "redirect_uri"       ? &out.redirect_uri
-                          : k == "email_claim"        ? &out.email_claim
-                          : k == "groups_claim"       ? &out.groups_claim
-                          : k == "name_claim"         ? &out.name_claim
+      std::string* text = k == "issuer"                     ? &out.issuer
+                          : k == "client_id"                ? &out.client_id
+                          : k == "client_secret_file"       ? &out.client_secret_file
+                          : k == "display_name"             ? &out.display_name
+                          : k == "redirect_uri"             ? &out.redirect_uri
+                          : k == "email_claim"              ? &out.email_claim
+                          : k == "groups_claim"             ? &out.groups_claim
+                          : k == "name_claim"               ? &out.name_claim
                           : k == "post_logout_redirect_uri" ? &out.post_logout_redirect_uri
                                                             : nullptr;
       std::vector<std::string>* list = k == "scopes"       ? &out.scopes
@@ -90,7 +89,8 @@ Status ReadOidcConfig(const std::filesystem::path& file, http::OidcSettings& out
           problems.push_back({"oidc." + k, "must be a string", line});
         }
       } else if (list) {
-        if (!ReadStrings(value, *list)) problems.push_back({"oidc." + k, "must be a list of strings", line});
+        if (!ReadStrings(value, *list))
+          problems.push_back({"oidc." + k, "must be a list of strings", line});
       } else if (k == "create_accounts") {
         if (const auto* b = value.as_boolean()) {
           out.create_accounts = b->get();
@@ -162,8 +162,8 @@ Status PrepareOidcSettings(http::OidcSettings& s) {
   if (std::find(s.scopes.begin(), s.scopes.end(), "openid") == s.scopes.end()) {
     return ValidationError("oidc.scopes", "must include openid");
   }
-  static const std::vector<std::string> kSigning = {"RS256", "RS384", "RS512", "PS256",
-                                                    "PS384", "PS512", "ES256", "ES384", "ES512"};
+  static const std::vector<std::string> kSigning = {"RS256", "RS384", "RS512", "PS256", "PS384",
+                                                    "PS512", "ES256", "ES384", "ES512"};
   for (const auto& a : s.algorithms) {
     if (std::find(kSigning.begin(), kSigning.end(), a) == kSigning.end()) {
       return ValidationError("oidc.algorithms",

@@ -226,6 +226,10 @@ int Serve(const ServeOptions& options) {
     deps.oidc = oidc.get();
     spdlog::info("sso: OpenID Connect with {} (client {})", oidc_settings.issuer,
                  oidc_settings.client_id);
+  } else if (profile->identity.sso_required) {
+    spdlog::warn(
+        "sso: the profile requires single sign-on but --config has no [oidc] table: passwords "
+        "keep working for everyone until it has one");
   }
   http::Router router;
   router.SetAuthenticator(auth.AsAuthenticator());

@@ -18,6 +18,7 @@
 #include "accord/domain/identity.h"
 #include "accord/domain/registry.h"
 #include "accord/http/html_page.h"
+#include "accord/http/json.h"
 #include "accord/http/oidc.h"
 #include "accord/storage/identity_store.h"
 #include "accord/storage/oidc_store.h"
@@ -93,14 +94,13 @@ void Start(OidcRoutes& r, Context&& ctx, Reply reply) {
     const auto& settings = deps.oidc->settings();
     std::string scope;
     for (const auto& sc : settings.scopes) scope += (scope.empty() ? "" : " ") + sc;
-    std::string url = d->authorization_endpoint +
-                      (d->authorization_endpoint.find('?') == std::string::npos ? "?" : "&") +
-                      "response_type=code&client_id=" + UrlEncode(settings.client_id) +
-                      "&redirect_uri=" + UrlEncode(RedirectUri(deps)) +
-                      "&scope=" + UrlEncode(scope) + "&state=" + UrlEncode(state) +
-                      "&nonce=" + UrlEncode(flow.nonce) +
-                      "&code_challenge=" + Base64UrlEncode(challenge) +
-                      "&code_challenge_method=S256";
+    std::string url =
+        d->authorization_endpoint +
+        (d->authorization_endpoint.find('?') == std::string::npos ? "?" : "&") +
+        "response_type=code&client_id=" + UrlEncode(settings.client_id) +
+        "&redirect_uri=" + UrlEncode(RedirectUri(deps)) + "&scope=" + UrlEncode(scope) +
+        "&state=" + UrlEncode(state) + "&nonce=" + UrlEncode(flow.nonce) +
+        "&code_challenge=" + Base64UrlEncode(challenge) + "&code_challenge_method=S256";
     Response out{302, "text/plain; charset=utf-8", "Continue at the identity provider\n", {}};
     out.headers.push_back({"Location", url});
     out.headers.push_back({"Cache-Control", "no-store"});
@@ -152,8 +152,8 @@ Result<json::value> SignInSubject(ApiDeps& deps, storage::CommandContext& c,
   const OidcSettings& s = deps.oidc->settings();
   const auto& policy = IdentityPolicyOf(deps);
   auto refuse = [&](std::string cause, std::string message, std::string remedy,
-                    const std::string& user_id = "", const std::string& role = "")
-      -> Result<json::value> {
+                    const std::string& user_id = "",
+                    const std::string& role = "") -> Result<json::value> {
     out.refused = RefusalError(Refusal{cause, message, remedy, ErrorCode::kForbidden});
     ACCORD_TRY(c.Append(AuthEvent("auth.sign_in_failed", user_id, role,
                                   json::object{{"step", "sso"},
@@ -207,17 +207,18 @@ Result<json::value> SignInSubject(ApiDeps& deps, storage::CommandContext& c,
                     "none of this person's groups (" + (said.empty() ? "none given" : said) +
                         ") maps to an Accord role",
                     "add the group to [oidc] group_roles, or put the person in a mapped group; "
-                    "check that the provider releases the \"" + s.groups_claim + "\" claim");
+                    "check that the provider releases the \"" +
+                        s.groups_claim + "\" claim");
     }
     if (!s.create_accounts) {
       return refuse("no_account", "there is no Accord account for " + email,
                     "ask the Security Officer to create the account");
     }
-    json::object body{{"email", email},
-                      {"name", StateString(claims, s.name_claim).empty()
-                                   ? email
-                                   : StateString(claims, s.name_claim)},
-                      {"role", role}};
+    json::object body{
+        {"email", email},
+        {"name",
+         StateString(claims, s.name_claim).empty() ? email : StateString(claims, s.name_claim)},
+        {"role", role}};
     auto made = storage::CreateUser(c, system, body, kNoPassword, policy, false);
     if (!made.ok()) return std::move(made).error();
     user = std::move(*made);
@@ -235,23 +236,23 @@ Result<json::value> SignInSubject(ApiDeps& deps, storage::CommandContext& c,
   std::string problem = domain::AccessProblem(*user, c.Now());
   if (!problem.empty()) {
     bool pending = StateString(*user, "status") == "pending";
-    return refuse(pending ? "account_pending" : "account_disabled",
-                  "the Accord account " + StateString(*user, "email") + " cannot sign in: " +
-                      problem,
-                  pending ? "the Security Officer records the onboarding records (background "
-                            "check, trainings, policy acknowledgement, managed device) and "
-                            "activates the account"
-                          : "ask the Security Officer to reactivate the account",
-                  user_id, user_role);
+    return refuse(
+        pending ? "account_pending" : "account_disabled",
+        "the Accord account " + StateString(*user, "email") + " cannot sign in: " + problem,
+        pending ? "the Security Officer records the onboarding records (background "
+                  "check, trainings, policy acknowledgement, managed device) and "
+                  "activates the account"
+                : "ask the Security Officer to reactivate the account",
+        user_id, user_role);
   }
   bool mfa = AssertsMfa(s, claims);
   std::string state = "active";
   if (!mfa && policy.MfaRequired(user_role)) {
     state = MfaEnrolled(*user) ? "mfa_required" : "mfa_enrolment_required";
   }
-  auto session = storage::CreateSession(
-      c.tx(), user_id, state, c.Now(), c.Now() + std::chrono::hours(policy.session_absolute_hours),
-      address);
+  auto session =
+      storage::CreateSession(c.tx(), user_id, state, c.Now(),
+                             c.Now() + std::chrono::hours(policy.session_absolute_hours), address);
   if (!session.ok()) return std::move(session).error();
   ACCORD_TRY(storage::RecordProviderSession(c.tx(), session->session.id, s.issuer, sub,
                                             StateString(claims, "sid"), id_token));
@@ -262,8 +263,8 @@ Result<json::value> SignInSubject(ApiDeps& deps, storage::CommandContext& c,
                        {"address", address},
                        {"issuer", s.issuer}};
   if (state != "active") payload["next"] = state;
-  ACCORD_TRY(c.Append(AuthEvent(state == "active" ? "auth.signed_in" : "auth.sso_accepted",
-                                user_id, user_role, std::move(payload))));
+  ACCORD_TRY(c.Append(AuthEvent(state == "active" ? "auth.signed_in" : "auth.sso_accepted", user_id,
+                                user_role, std::move(payload))));
   out.session = std::move(*session);
   out.user = std::move(*user);
   return json::value(nullptr);
@@ -289,7 +290,8 @@ void Callback(OidcRoutes& r, Context&& ctx, Reply reply) {
     std::string said(ctx.Query("error_description"));
     return reply(FailurePage(RefusalError(Refusal{
         "provider_refused",
-        "the identity provider did not sign you in: " + error + (said.empty() ? "" : " (" + said + ")"),
+        "the identity provider did not sign you in: " + error +
+            (said.empty() ? "" : " (" + said + ")"),
         error == "access_denied"
             ? "ask your administrator to give you access to Accord at the identity provider"
             : "start again from Accord's sign-in page; if it keeps failing, check the client's "
@@ -299,9 +301,9 @@ void Callback(OidcRoutes& r, Context&& ctx, Reply reply) {
   std::string code(ctx.Query("code"));
   std::string state(ctx.Query("state"));
   if (code.empty() || state.empty() || code.size() > 4096 || state.size() > 512) {
-    return reply(FailurePage(RefusalError(
-        Refusal{"malformed", "the identity provider's answer lacks its code or state",
-                "start again from Accord's sign-in page", ErrorCode::kBadRequest})));
+    return reply(FailurePage(
+        RefusalError(Refusal{"malformed", "the identity provider's answer lacks its code or state",
+                             "start again from Accord's sign-in page", ErrorCode::kBadRequest})));
   }
   std::string address = ctx.request.remote_address;
   boost::asio::post(r.pool, [&r, code = std::move(code), state = std::move(state), address,
@@ -342,8 +344,37 @@ void Callback(OidcRoutes& r, Context&& ctx, Reply reply) {
 
 }  // namespace
 
+std::string PasswordSignInFor(const ApiDeps& deps) {
+  bool sso_only = deps.oidc && deps.profile && deps.profile->identity.sso_required;
+  return sso_only ? "listed" : "everyone";
+}
+
+namespace {
+
+// What the sign-in screen offers: the button, and whether passwords still work for everyone.
+Response Offer(ApiDeps& deps, Context&) {
+  json::object out{{"enabled", deps.oidc != nullptr}};
+  if (deps.oidc) out["display_name"] = deps.oidc->settings().display_name;
+  out["password_sign_in"] = PasswordSignInFor(deps);
+  return JsonResponse(out);
+}
+
+}  // namespace
+
 void AddOidcRoutes(Router& router, ApiDeps& deps) {
   auto routes = std::make_shared<OidcRoutes>(deps);
+  router.Add(
+      ReadRoute(
+          "/api/v1/auth/oidc", kPublic,
+          Json(schema::Object(
+              {{"enabled", schema::Bool()},
+               {"password_sign_in", schema::Text("everyone, or listed: only the accounts "
+                                                 "[identity] password_accounts names")}},
+              {{"display_name", schema::Text("the identity provider's name for the button")}})))
+          .Summary("Whether single sign-on is offered, under which name, and who may still sign "
+                   "in with a password")
+          .Tag("auth")
+          .Handle(deps, Offer));
   router.Add(ReadRoute("/api/v1/auth/oidc/start", kPublic, Html())
                  .Summary("Single sign-on: sends the browser to the identity provider (302), the "
                           "flow's state, nonce and PKCE verifier kept on the server")

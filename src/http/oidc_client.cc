@@ -65,12 +65,12 @@ std::string UrlEncode(std::string_view v) {
 namespace {
 
 Error Unreachable(const std::string& url, const std::string& why) {
-  return RefusalError(Refusal{"issuer_unreachable",
-                              "the identity provider could not be reached at " + url + " (" + why +
-                                  ")",
-                              "check [oidc] issuer, the provider's availability and this "
-                              "server's network path to it",
-                              ErrorCode::kUnavailable});
+  return RefusalError(
+      Refusal{"issuer_unreachable",
+              "the identity provider could not be reached at " + url + " (" + why + ")",
+              "check [oidc] issuer, the provider's availability and this "
+              "server's network path to it",
+              ErrorCode::kUnavailable});
 }
 
 }  // namespace
@@ -120,13 +120,15 @@ Result<OidcDiscovery> OidcClient::Discovery() {
   if (r->status != 200) return Unreachable(url, "HTTP " + std::to_string(r->status));
   auto doc = JsonObject(*r, url);
   if (!doc.ok()) return std::move(doc).error();
-  OidcDiscovery d{Str(*doc, "issuer"), Str(*doc, "authorization_endpoint"),
-                  Str(*doc, "token_endpoint"), Str(*doc, "jwks_uri"),
-                  Str(*doc, "end_session_endpoint"), {}};
+  OidcDiscovery d{
+      Str(*doc, "issuer"),   Str(*doc, "authorization_endpoint"), Str(*doc, "token_endpoint"),
+      Str(*doc, "jwks_uri"), Str(*doc, "end_session_endpoint"),   {}};
   if (d.issuer != settings_.issuer) {
     return RefusalError(Refusal{"wrong_issuer",
-                                "the provider calls itself \"" + d.issuer + "\", but [oidc] issuer "
-                                "is \"" + settings_.issuer + "\"",
+                                "the provider calls itself \"" + d.issuer +
+                                    "\", but [oidc] issuer "
+                                    "is \"" +
+                                    settings_.issuer + "\"",
                                 "set [oidc] issuer to exactly \"" + d.issuer + "\"",
                                 ErrorCode::kUnavailable});
   }
@@ -176,8 +178,12 @@ Result<std::shared_ptr<const oidc::KeySet>> OidcClient::Keys() {
 }
 
 oidc::Expectations OidcClient::Expect(const std::string& nonce) const {
-  return oidc::Expectations{settings_.issuer, settings_.client_id, nonce, settings_.algorithms,
-                            clock_.Now(), std::chrono::seconds(settings_.clock_skew_seconds)};
+  return oidc::Expectations{settings_.issuer,
+                            settings_.client_id,
+                            nonce,
+                            settings_.algorithms,
+                            clock_.Now(),
+                            std::chrono::seconds(settings_.clock_skew_seconds)};
 }
 
 Result<json::object> OidcClient::CheckIdToken(const std::string& id_token,
@@ -213,15 +219,17 @@ Result<OidcTokens> OidcClient::ExchangeCode(const std::string& code, const std::
                                             const std::string& redirect_uri) {
   auto d = Discovery();
   if (!d.ok()) return std::move(d).error();
-  std::string credentials = UrlEncode(settings_.client_id) + ":" + UrlEncode(settings_.client_secret);
-  std::string basic = Base64Encode(std::span(reinterpret_cast<const uint8_t*>(credentials.data()),
-                                             credentials.size()));
+  std::string credentials =
+      UrlEncode(settings_.client_id) + ":" + UrlEncode(settings_.client_secret);
+  std::string basic = Base64Encode(
+      std::span(reinterpret_cast<const uint8_t*>(credentials.data()), credentials.size()));
   std::string body = "grant_type=authorization_code&code=" + UrlEncode(code) +
                      "&redirect_uri=" + UrlEncode(redirect_uri) +
                      "&code_verifier=" + UrlEncode(verifier);
-  auto r = HttpFetch("POST", d->token_endpoint, body,
-                     {"Authorization: Basic " + basic,
-                      "Content-Type: application/x-www-form-urlencoded", "Accept: application/json"});
+  auto r =
+      HttpFetch("POST", d->token_endpoint, body,
+                {"Authorization: Basic " + basic, "Content-Type: application/x-www-form-urlencoded",
+                 "Accept: application/json"});
   if (!r.ok()) return std::move(r).error();
   boost::system::error_code ec;
   json::value v = json::parse(r->body, ec);
@@ -241,7 +249,8 @@ Result<OidcTokens> OidcClient::ExchangeCode(const std::string& code, const std::
                                     (error.empty() ? "HTTP " + std::to_string(r->status) : error) +
                                     (said.empty() ? "" : " (" + said + ")"),
                                 "start the sign-in again; if it keeps failing, check that the "
-                                "provider lists " + redirect_uri + " as a redirect URI"});
+                                "provider lists " +
+                                    redirect_uri + " as a redirect URI"});
   }
   OidcTokens t{Str(answer, "id_token"), Str(answer, "access_token")};
   if (t.id_token.empty()) {
@@ -276,8 +285,9 @@ json::object OidcClient::Probe() {
   if (ok) {
     // An unknown code with the client's credentials: a provider answers invalid_client for
     // wrong credentials and invalid_grant for the code, which proves the credentials.
-    auto t = ExchangeCode("accord-connection-test", "accord-connection-test-verifier-0000000000000",
-                          settings_.redirect_uri.empty() ? "http://127.0.0.1/" : settings_.redirect_uri);
+    auto t =
+        ExchangeCode("accord-connection-test", "accord-connection-test-verifier-0000000000000",
+                     settings_.redirect_uri.empty() ? "http://127.0.0.1/" : settings_.redirect_uri);
     bool creds_ok = t.ok() || oidc::CauseOf(t.error()) == "code_rejected";
     step("client credentials", creds_ok ? Status(Ok()) : Status(t.error()),
          "the provider accepts Accord's client id and secret");

@@ -39,9 +39,8 @@ Result<json::object> ProtectedHeader(std::string_view token) {
                   "check the identity provider's token settings");
   }
   boost::system::error_code ec;
-  json::value v = json::parse(std::string_view(reinterpret_cast<const char*>(bytes->data()),
-                                               bytes->size()),
-                              ec);
+  json::value v = json::parse(
+      std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), ec);
   if (ec || !v.is_object()) {
     return Refuse("malformed", "the ID token's header is not a JSON object",
                   "check the identity provider's token settings");
@@ -64,14 +63,13 @@ std::optional<int64_t> Seconds(const json::object& o, std::string_view key) {
   return std::nullopt;
 }
 
-std::string Utc(int64_t seconds) {
-  return FormatRfc3339(TimePoint(std::chrono::seconds(seconds)));
-}
+std::string Utc(int64_t seconds) { return FormatRfc3339(TimePoint(std::chrono::seconds(seconds))); }
 
 Result<json::object> CheckClaims(const json::object& claims, const Expectations& e) {
   std::string iss = Str(claims, "iss");
   if (iss != e.issuer) {
-    return Refuse("wrong_issuer", "the ID token was issued by \"" + iss + "\", not \"" + e.issuer + "\"",
+    return Refuse("wrong_issuer",
+                  "the ID token was issued by \"" + iss + "\", not \"" + e.issuer + "\"",
                   "set [oidc] issuer to the provider's issuer exactly as its discovery document "
                   "says (no trailing slash unless it has one)");
   }
@@ -85,14 +83,14 @@ Result<json::object> CheckClaims(const json::object& claims, const Expectations&
     }
   }
   if (std::find(audiences.begin(), audiences.end(), e.client_id) == audiences.end()) {
-    return Refuse("wrong_audience", "the ID token was issued for another client, not \"" +
-                                        e.client_id + "\"",
+    return Refuse("wrong_audience",
+                  "the ID token was issued for another client, not \"" + e.client_id + "\"",
                   "set [oidc] client_id to the client the provider registered for Accord");
   }
   std::string azp = Str(claims, "azp");
   if ((audiences.size() > 1 || !azp.empty()) && azp != e.client_id) {
-    return Refuse("wrong_azp", "the ID token's authorized party is \"" + azp + "\", not \"" +
-                                   e.client_id + "\"",
+    return Refuse("wrong_azp",
+                  "the ID token's authorized party is \"" + azp + "\", not \"" + e.client_id + "\"",
                   "the token was obtained by another client: check the provider's client settings");
   }
   int64_t now = std::chrono::duration_cast<std::chrono::seconds>(e.now.time_since_epoch()).count();
@@ -100,9 +98,9 @@ Result<json::object> CheckClaims(const json::object& claims, const Expectations&
   auto exp = Seconds(claims, "exp");
   if (e.logout_token) {
     auto events = claims.find("events");
-    bool has_event = events != claims.end() && events->value().is_object() &&
-                     events->value().as_object().contains(
-                         "http://schemas.openid.net/event/backchannel-logout");
+    bool has_event =
+        events != claims.end() && events->value().is_object() &&
+        events->value().as_object().contains("http://schemas.openid.net/event/backchannel-logout");
     if (!has_event || claims.contains("nonce") ||
         (Str(claims, "sub").empty() && Str(claims, "sid").empty())) {
       return Refuse("malformed", "the logout token lacks the logout event, or sub and sid",
@@ -115,10 +113,11 @@ Result<json::object> CheckClaims(const json::object& claims, const Expectations&
                   "check the identity provider's token settings");
   }
   if (now >= *exp + skew) {
-    return Refuse("expired", "the ID token expired at " + Utc(*exp) + " (this server's time is " +
-                                 Utc(now) + ")",
-                  "sign in again; if it keeps happening, check both clocks (NTP) or raise [oidc] "
-                  "clock_skew_seconds");
+    return Refuse(
+        "expired",
+        "the ID token expired at " + Utc(*exp) + " (this server's time is " + Utc(now) + ")",
+        "sign in again; if it keeps happening, check both clocks (NTP) or raise [oidc] "
+        "clock_skew_seconds");
   }
   auto iat = Seconds(claims, "iat");
   if (!iat) {
@@ -126,11 +125,12 @@ Result<json::object> CheckClaims(const json::object& claims, const Expectations&
                   "check the identity provider's token settings");
   }
   if (*iat > now + skew) {
-    return Refuse("issued_in_future", "the ID token was issued at " + Utc(*iat) +
-                                          ", later than this server's time " + Utc(now),
-                  "the clocks differ by more than " + std::to_string(skew) +
-                      " s: synchronise this server's clock (NTP), or raise [oidc] "
-                      "clock_skew_seconds");
+    return Refuse(
+        "issued_in_future",
+        "the ID token was issued at " + Utc(*iat) + ", later than this server's time " + Utc(now),
+        "the clocks differ by more than " + std::to_string(skew) +
+            " s: synchronise this server's clock (NTP), or raise [oidc] "
+            "clock_skew_seconds");
   }
   if (auto nbf = Seconds(claims, "nbf"); nbf && *nbf > now + skew) {
     return Refuse("not_yet_valid", "the ID token is valid only from " + Utc(*nbf),
@@ -153,8 +153,7 @@ Result<json::object> CheckClaims(const json::object& claims, const Expectations&
 }  // namespace
 
 Error RefusalError(const Refusal& r) {
-  return Error{r.code, r.message,
-               {ErrorDetail{std::string(kCausePrefix) + r.cause, r.remedy, {}}}};
+  return Error{r.code, r.message, {ErrorDetail{std::string(kCausePrefix) + r.cause, r.remedy, {}}}};
 }
 
 std::string CauseOf(const Error& e) {
@@ -177,7 +176,8 @@ Result<std::shared_ptr<const KeySet>> KeySet::Parse(std::string_view text) {
   json::value doc = json::parse(text, ec);
   if (ec || !doc.is_object() || !doc.as_object().contains("keys") ||
       !doc.as_object().at("keys").is_array()) {
-    return ValidationError("jwks", "the provider's jwks_uri did not answer a JWKS ({\"keys\": [...]})");
+    return ValidationError("jwks",
+                           "the provider's jwks_uri did not answer a JWKS ({\"keys\": [...]})");
   }
   std::shared_ptr<KeySet> set(new KeySet());
   // libcjose lacks a JWKS reader: each member is one JWK, imported by it.
@@ -235,18 +235,18 @@ Result<json::object> TokenChecker::Check(std::string_view token, const KeySet& k
     }
   }
   if (!candidate) {
-    return Refuse("unknown_key",
-                  "the ID token is signed with a key the provider does not publish (key id \"" +
-                      kid + "\")",
-                  "a forged token, or the provider's keys changed: if the provider rotated its "
-                  "keys, sign in again in a minute");
+    return Refuse(
+        "unknown_key",
+        "the ID token is signed with a key the provider does not publish (key id \"" + kid + "\")",
+        "a forged token, or the provider's keys changed: if the provider rotated its "
+        "keys, sign in again in a minute");
   }
   if (!verified) {
-    return Refuse("bad_signature",
-                  "the ID token's signature does not verify with the provider's key \"" + kid +
-                      "\"",
-                  "a forged or altered token: sign in again; if it persists, check [oidc] issuer "
-                  "points at the right provider");
+    return Refuse(
+        "bad_signature",
+        "the ID token's signature does not verify with the provider's key \"" + kid + "\"",
+        "a forged or altered token: sign in again; if it persists, check [oidc] issuer "
+        "points at the right provider");
   }
   uint8_t* plain = nullptr;
   size_t len = 0;
@@ -270,8 +270,8 @@ Result<json::object> UnverifiedClaims(std::string_view token) {
   auto bytes = Base64UrlDecode(token.substr(first + 1, second - first - 1));
   if (!bytes.ok()) return ValidationError("token", "payload is not base64url");
   boost::system::error_code ec;
-  json::value v =
-      json::parse(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), ec);
+  json::value v = json::parse(
+      std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), ec);
   if (ec || !v.is_object()) return ValidationError("token", "payload is not a JSON object");
   return v.as_object();
 }

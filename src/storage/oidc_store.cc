@@ -13,10 +13,11 @@ std::string StateHash(const std::string& state) { return HexEncode(Sha256(state)
 Status SaveOidcFlow(Tx& tx, const std::string& state, const OidcFlow& flow, TimePoint now,
                     TimePoint expires_at) {
   ACCORD_TRY(tx.Exec("DELETE FROM oidc_flows WHERE expires_at <= ?", {FormatRfc3339(now)}));
-  ACCORD_TRY(tx.Exec(
-      "INSERT INTO oidc_flows(state_hash, nonce, verifier, created_at, expires_at) "
-      "VALUES (?, ?, ?, ?, ?)",
-      {StateHash(state), flow.nonce, flow.verifier, FormatRfc3339(now), FormatRfc3339(expires_at)}));
+  ACCORD_TRY(
+      tx.Exec("INSERT INTO oidc_flows(state_hash, nonce, verifier, created_at, expires_at) "
+              "VALUES (?, ?, ?, ?, ?)",
+              {StateHash(state), flow.nonce, flow.verifier, FormatRfc3339(now),
+               FormatRfc3339(expires_at)}));
   return Ok();
 }
 
@@ -42,16 +43,16 @@ Result<std::optional<std::string>> LinkedUser(Tx& tx, const std::string& issuer,
 
 Status LinkSubject(Tx& tx, const std::string& issuer, const std::string& subject,
                    const std::string& user_id, TimePoint now) {
-  ACCORD_TRY(tx.Exec(
-      "INSERT INTO oidc_links(issuer, subject, user_id, created_at) VALUES (?, ?, ?, ?)",
-      {issuer, subject, user_id, FormatRfc3339(now)}));
+  ACCORD_TRY(
+      tx.Exec("INSERT INTO oidc_links(issuer, subject, user_id, created_at) VALUES (?, ?, ?, ?)",
+              {issuer, subject, user_id, FormatRfc3339(now)}));
   return Ok();
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> LinksOf(Tx& tx,
                                                                  const std::string& user_id) {
-  auto rows = tx.Query("SELECT issuer, subject FROM oidc_links WHERE user_id = ? ORDER BY 1, 2",
-                       {user_id});
+  auto rows =
+      tx.Query("SELECT issuer, subject FROM oidc_links WHERE user_id = ? ORDER BY 1, 2", {user_id});
   if (!rows.ok()) return std::move(rows).error();
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& r : *rows) out.emplace_back(r.Text(0), r.Text(1));
@@ -61,9 +62,10 @@ Result<std::vector<std::pair<std::string, std::string>>> LinksOf(Tx& tx,
 Status RecordProviderSession(Tx& tx, const std::string& session_id, const std::string& issuer,
                              const std::string& subject, const std::string& sid,
                              const std::string& id_token) {
-  ACCORD_TRY(tx.Exec(
-      "INSERT INTO oidc_sessions(session_id, issuer, subject, sid, id_token) VALUES (?, ?, ?, ?, ?)",
-      {session_id, issuer, subject, sid, id_token}));
+  ACCORD_TRY(
+      tx.Exec("INSERT INTO oidc_sessions(session_id, issuer, subject, sid, id_token) VALUES (?, ?, "
+              "?, ?, ?)",
+              {session_id, issuer, subject, sid, id_token}));
   return Ok();
 }
 

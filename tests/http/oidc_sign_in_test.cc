@@ -74,7 +74,8 @@ class OidcSignInTest : public ::testing::Test {
     return set.substr(0, set.find(';'));
   }
   json::object Session(const std::string& cookie) {
-    HttpResult r = HttpCall(server_->port(), "GET", "/api/v1/auth/session", "", {{"Cookie", cookie}});
+    HttpResult r =
+        HttpCall(server_->port(), "GET", "/api/v1/auth/session", "", {{"Cookie", cookie}});
     EXPECT_EQ(r.status, 200) << r.body;
     return json::parse(r.body).as_object();
   }

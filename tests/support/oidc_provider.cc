@@ -151,9 +151,9 @@ void TestOidcProvider::Handle(http::Request&& request, http::Reply reply) {
       return json_reply(400, json::object{{"error", "invalid_grant"},
                                           {"error_description", "PKCE verification failed"}});
     }
-    return json_reply(200, json::object{{"access_token", "at"},
-                                        {"token_type", "Bearer"},
-                                        {"id_token", g.id_token}});
+    return json_reply(
+        200,
+        json::object{{"access_token", "at"}, {"token_type", "Bearer"}, {"id_token", g.id_token}});
   }
   reply(http::Response{404, "text/plain", "not found", {}});
 }

@@ -66,6 +66,10 @@ Result<std::optional<int64_t>> ParseAsOf(const Context& ctx);
 void AddRegistryRoutes(Router& router, ApiDeps& deps);
 // /api/v1/auth/...: sign-in, TOTP, enrolment, recovery, sign-out, break-glass.
 void AddAuthRoutes(Router& router, ApiDeps& deps);
+// Single sign-on's settings and "test connection", for the Security Officer (issue 25).
+void AddSsoRoutes(Router& router, ApiDeps& deps);
+// SCIM 2.0 provisioning for an integration token scoped `scim` (issue 25).
+void AddScimRoutes(Router& router, ApiDeps& deps);
 // Accounts, onboarding records, API tokens, alerts.
 void AddUserRoutes(Router& router, ApiDeps& deps);
 // Integration tokens: API tokens for a system, with scopes (issue 19).

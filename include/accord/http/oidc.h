@@ -20,7 +20,7 @@
 namespace accord::http {
 
 struct OidcSettings {
-  std::string issuer;              // https://idp.example.com/realms/acme (http:// only on loopback)
+  std::string issuer;  // https://idp.example.com/realms/acme (http:// only on loopback)
   std::string client_id;
   std::string client_secret_file;  // read at start; the secret never enters the config itself
   std::string client_secret;
@@ -32,7 +32,7 @@ struct OidcSettings {
   std::string groups_claim = "groups";
   std::string name_claim = "name";
   std::map<std::string, std::string> group_roles;  // provider group -> Accord role
-  bool create_accounts = true;     // just-in-time accounts (they start pending)
+  bool create_accounts = true;                     // just-in-time accounts (they start pending)
   std::vector<std::string> mfa_amr = {"mfa", "otp", "hwk", "swk", "fpt", "face", "sc"};
   std::vector<std::string> mfa_acr;  // acr values that mean a second factor was used
   int clock_skew_seconds = 60;
