@@ -31,9 +31,13 @@ import { mayOpen } from './page-access';
 import { FindingPage, Findings } from './pages/findings';
 import { ReportRequestPage, ReportRequests } from './pages/report-requests';
 import { TrustCenterPage } from './pages/trust-center';
+import { SsoPage } from './pages/sso';
 import './styles.css';
 
-type Boot = { kind: 'loading' } | { kind: 'signed-out'; notice?: string } | { kind: 'signed-in'; info: SessionInfo };
+type Boot =
+  | { kind: 'loading' }
+  | { kind: 'signed-out'; notice?: string; resume?: SessionInfo }
+  | { kind: 'signed-in'; info: SessionInfo };
 
 function App() {
   const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
@@ -58,7 +62,8 @@ function App() {
 
   function accept(info: SessionInfo) {
     setCsrfToken(info.csrf_token);
-    setBoot(info.state === 'active' ? { kind: 'signed-in', info } : { kind: 'signed-out' });
+    // A session part-way through signing in (back from single sign-on) continues at its step.
+    setBoot(info.state === 'active' ? { kind: 'signed-in', info } : { kind: 'signed-out', resume: info });
   }
 
   if (boot.kind === 'loading') {
@@ -69,7 +74,7 @@ function App() {
     );
   }
   if (boot.kind === 'signed-out') {
-    return <SignIn notice={boot.notice} onSignedIn={accept} />;
+    return <SignIn notice={boot.notice} resume={boot.resume} onSignedIn={accept} />;
   }
   const api: SessionApi = {
     info: boot.info,
@@ -125,6 +130,7 @@ function Screen(props: { path: string }) {
   if ((m = match('/report-requests/:id', path)) && role !== 'third_party_contact')
     return <ReportRequestPage id={m.id} />;
   if (match('/commitments', path) && role !== 'third_party_contact') return <TrustCenterPage />;
+  if (match('/settings/sso', path) && role === 'security_officer') return <SsoPage />;
   return (
     <div>
       <h1>Not found</h1>
@@ -178,6 +184,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           links.push(['/calendar', 'Calendar']);
           if (isWorkforce(role) || role === 'auditor') links.push(['/commitments', 'Commitments']);
           if (readsLedger(role)) links.push(['/ledger', 'Ledger']);
+          if (role === 'security_officer') links.push(['/settings/sso', 'Single sign-on']);
         }
         const active = (href: string) =>
           href === '/' ? props.path === '/' : props.path === href || props.path.startsWith(href + '/');
