@@ -138,6 +138,13 @@ std::string MappedRole(const OidcSettings& s, const std::vector<std::string>& gr
   return "";
 }
 
+Error UnknownState() {
+  return RefusalError(Refusal{
+      "unknown_state",
+      "this sign-in was already completed, took longer than 10 minutes, or did not start here",
+      "start again from Accord's sign-in page", ErrorCode::kBadRequest});
+}
+
 struct Outcome {
   std::optional<Error> refused;
   storage::NewSession session;
@@ -147,9 +154,17 @@ struct Outcome {
 // Inside the write transaction: the account of the token's subject (linked before, or found
 // by a verified email and linked now, or made now), the role its groups map to, and a session.
 Result<json::value> SignInSubject(ApiDeps& deps, storage::CommandContext& c,
-                                  const json::object& claims, const std::string& id_token,
-                                  const std::string& address, Outcome& out) {
+                                  const std::string& flow_state, const json::object& claims,
+                                  const std::string& id_token, const std::string& address,
+                                  Outcome& out) {
   const OidcSettings& s = deps.oidc->settings();
+  // The flow is used up here, with the sign-in: of two returns racing with one state, one wins.
+  auto taken = storage::TakeOidcFlow(c.tx(), flow_state, c.Now());
+  if (!taken.ok()) return std::move(taken).error();
+  if (!*taken) {
+    out.refused = UnknownState();
+    return json::value(nullptr);
+  }
   const auto& policy = IdentityPolicyOf(deps);
   auto refuse = [&](std::string cause, std::string message, std::string remedy,
                     const std::string& user_id = "",
@@ -310,29 +325,23 @@ void Callback(OidcRoutes& r, Context&& ctx, Reply reply) {
                              reply = std::move(reply)]() mutable {
     ApiDeps& deps = r.deps;
     std::optional<storage::OidcFlow> flow;
-    Status s = deps.store.Write([&](storage::Tx& tx) -> Status {
-      auto f = storage::TakeOidcFlow(tx, state, deps.clock.Now());
+    Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+      auto f = storage::FindOidcFlow(tx, state, deps.clock.Now());
       if (!f.ok()) return std::move(f).error();
       flow = std::move(*f);
       return Ok();
     });
     if (!s.ok()) return reply(FailurePage(s.error()));
-    if (!flow) {
-      return reply(FailurePage(RefusalError(Refusal{
-          "unknown_state",
-          "this sign-in was already completed, took longer than 10 minutes, or did not start "
-          "here",
-          "start again from Accord's sign-in page", ErrorCode::kBadRequest})));
-    }
+    if (!flow) return reply(FailurePage(UnknownState()));
     auto tokens = deps.oidc->ExchangeCode(code, flow->verifier, RedirectUri(deps));
     if (!tokens.ok()) return reply(FailurePage(tokens.error()));
     auto claims = deps.oidc->CheckIdToken(tokens->id_token, flow->nonce);
     if (!claims.ok()) return reply(FailurePage(claims.error()));
     auto out = std::make_shared<Outcome>();
     deps.log.Submit(
-        [&deps, claims = std::move(*claims), id_token = tokens->id_token, address,
+        [&deps, state, claims = std::move(*claims), id_token = tokens->id_token, address,
          out](storage::CommandContext& c) {
-          return SignInSubject(deps, c, claims, id_token, address, *out);
+          return SignInSubject(deps, c, state, claims, id_token, address, *out);
         },
         [&deps, out, reply = std::move(reply)](Result<json::value> done) {
           if (!done.ok()) return reply(FailurePage(done.error()));

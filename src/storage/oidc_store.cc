@@ -32,6 +32,16 @@ Result<std::optional<OidcFlow>> TakeOidcFlow(Tx& tx, const std::string& state, T
   return std::optional<OidcFlow>(OidcFlow{(*row)->Text(0), (*row)->Text(1)});
 }
 
+Result<std::optional<OidcFlow>> FindOidcFlow(Tx& tx, const std::string& state, TimePoint now) {
+  auto row = tx.QueryOne("SELECT nonce, verifier, expires_at FROM oidc_flows WHERE state_hash = ?",
+                         {StateHash(state)});
+  if (!row.ok()) return std::move(row).error();
+  if (!row->has_value() || (*row)->Text(2) <= FormatRfc3339(now)) {
+    return std::optional<OidcFlow>();
+  }
+  return std::optional<OidcFlow>(OidcFlow{(*row)->Text(0), (*row)->Text(1)});
+}
+
 Result<std::optional<std::string>> LinkedUser(Tx& tx, const std::string& issuer,
                                               const std::string& subject) {
   auto row = tx.QueryOne("SELECT user_id FROM oidc_links WHERE issuer = ? AND subject = ?",

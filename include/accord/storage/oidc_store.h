@@ -23,6 +23,9 @@ Status SaveOidcFlow(Tx& tx, const std::string& state, const OidcFlow& flow, Time
 // The flow of `state`, deleted as it is read: a second use finds nothing (nullopt), as does an
 // expired one.
 Result<std::optional<OidcFlow>> TakeOidcFlow(Tx& tx, const std::string& state, TimePoint now);
+// The flow of `state` without using it up (nullopt when unknown or expired): the callback reads
+// it before the code exchange and takes it in the sign-in's own write, one durable write in all.
+Result<std::optional<OidcFlow>> FindOidcFlow(Tx& tx, const std::string& state, TimePoint now);
 
 Result<std::optional<std::string>> LinkedUser(Tx& tx, const std::string& issuer,
                                               const std::string& subject);
