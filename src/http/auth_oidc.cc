@@ -351,6 +351,93 @@ void Callback(OidcRoutes& r, Context&& ctx, Reply reply) {
   });
 }
 
+// RP-initiated logout: ends this session and answers where the browser goes next to end the
+// provider's session too (its end_session_endpoint with the ID token as hint), or null.
+void SsoSignOut(OidcRoutes& r, Context&& ctx, Reply reply) {
+  ApiDeps& deps = r.deps;
+  auto ses = deps.auth->SessionOf(ctx.request);
+  if (!ses.ok()) return reply(ErrorResponse(ses.error()));
+  boost::asio::post(r.pool, [&r, ses = std::move(*ses), reply = std::move(reply)]() mutable {
+    ApiDeps& deps = r.deps;
+    std::string id_token;
+    std::string logout_url;
+    auto done = deps.log.Execute([&](storage::CommandContext& c) -> Result<json::value> {
+      auto t = storage::SessionIdToken(c.tx(), ses.session.id);
+      if (!t.ok()) return std::move(t).error();
+      id_token = *t;
+      ACCORD_TRY(storage::RevokeSession(c.tx(), ses.session.id, c.Now()));
+      ACCORD_TRY(c.Append(AuthEvent(
+          "auth.signed_out", ses.session.user_id, StateString(ses.user, "role"),
+          json::object{{"session_id", ses.session.id}, {"provider_logout", !id_token.empty()}})));
+      return json::value(nullptr);
+    });
+    if (!done.ok()) return reply(ErrorResponse(done.error()));
+    deps.auth->ForgetAll();
+    if (deps.oidc && !id_token.empty()) {
+      auto d = deps.oidc->Discovery();
+      if (d.ok() && !d->end_session_endpoint.empty()) {
+        const auto& s = deps.oidc->settings();
+        std::string after = s.post_logout_redirect_uri;
+        if (after.empty() && deps.trust) {
+          after =
+              (deps.trust->public_url.empty() ? deps.trust->listen_url : deps.trust->public_url) +
+              "/app/";
+        }
+        logout_url = d->end_session_endpoint +
+                     (d->end_session_endpoint.find('?') == std::string::npos ? "?" : "&") +
+                     "id_token_hint=" + UrlEncode(id_token) +
+                     "&client_id=" + UrlEncode(s.client_id) +
+                     "&post_logout_redirect_uri=" + UrlEncode(after);
+      }
+    }
+    Response out = JsonResponse(json::object{
+        {"signed_out", true},
+        {"logout_url", logout_url.empty() ? json::value(nullptr) : json::value(logout_url)}});
+    out.headers.push_back({"Set-Cookie", ClearedSessionCookieHeader()});
+    reply(std::move(out));
+  });
+}
+
+// Back-channel logout (OpenID Connect Back-Channel Logout 1.0): the provider posts a signed
+// logout token; the Accord sessions of its sid (or subject) end at once.
+void BackChannelLogout(OidcRoutes& r, Context&& ctx, Reply reply) {
+  auto bad = [](const std::string& why) {
+    return JsonResponse(json::object{{"error", "invalid_request"}, {"error_description", why}},
+                        400);
+  };
+  if (!r.deps.oidc) return reply(bad("single sign-on is not set up"));
+  auto form = ParseForm(ctx.request.body);
+  if (!form.ok() || (*form)["logout_token"].empty()) return reply(bad("no logout_token"));
+  boost::asio::post(
+      r.pool, [&r, token = (*form)["logout_token"], bad, reply = std::move(reply)]() mutable {
+        ApiDeps& deps = r.deps;
+        auto claims = deps.oidc->CheckLogoutToken(token);
+        if (!claims.ok()) {
+          spdlog::warn("sso: back-channel logout refused ({}): {}", oidc::CauseOf(claims.error()),
+                       claims.error().message);
+          return reply(bad(claims.error().message));
+        }
+        std::string issuer = deps.oidc->settings().issuer;
+        std::string sub = StateString(*claims, "sub"), sid = StateString(*claims, "sid");
+        auto done = deps.log.Execute([&](storage::CommandContext& c) -> Result<json::value> {
+          auto sessions = storage::ProviderSessions(c.tx(), issuer, sub, sid, c.Now());
+          if (!sessions.ok()) return std::move(sessions).error();
+          for (const auto& [session_id, user_id] : *sessions) {
+            ACCORD_TRY(storage::RevokeSession(c.tx(), session_id, c.Now()));
+            ACCORD_TRY(c.Append(AuthEvent(
+                "auth.signed_out", user_id, "",
+                json::object{{"session_id", session_id}, {"by", "provider_back_channel"}})));
+          }
+          return json::value(nullptr);
+        });
+        if (!done.ok()) return reply(ErrorResponse(done.error()));
+        deps.auth->ForgetAll();
+        Response ok = JsonResponse(json::object{{"signed_out", true}});
+        ok.headers.push_back({"Cache-Control", "no-store"});
+        reply(std::move(ok));
+      });
+}
+
 }  // namespace
 
 std::string PasswordSignInFor(const ApiDeps& deps) {
@@ -384,6 +471,23 @@ void AddOidcRoutes(Router& router, ApiDeps& deps) {
                    "in with a password")
           .Tag("auth")
           .Handle(deps, Offer));
+  router.Add(
+      CommandRoute("POST", "/api/v1/auth/oidc/sign-out", kPublic, NoBody(),
+                   Json(schema::Object(
+                       {{"signed_out", schema::Bool()},
+                        {"logout_url", schema::Nullable(schema::Text(
+                                           "the provider's end-session address to send the browser "
+                                           "to, when the session came from it"))}})))
+          .Summary("Sign out of Accord and, for a session from single sign-on, get the "
+                   "provider's logout address (RP-initiated logout)")
+          .Tag("auth")
+          .Handle(routes, SsoSignOut));
+  router.Add(CommandRoute("POST", "/api/v1/auth/oidc/backchannel-logout", kPublic, RawBody(),
+                          Json(schema::Object({{"signed_out", schema::Bool()}})))
+                 .Summary("Back-channel logout: the provider posts logout_token (a form); the "
+                          "sessions it names end at once")
+                 .Tag("auth")
+                 .Handle(routes, BackChannelLogout));
   router.Add(ReadRoute("/api/v1/auth/oidc/start", kPublic, Html())
                  .Summary("Single sign-on: sends the browser to the identity provider (302), the "
                           "flow's state, nonce and PKCE verifier kept on the server")

@@ -79,18 +79,18 @@ Status RecordProviderSession(Tx& tx, const std::string& session_id, const std::s
   return Ok();
 }
 
-Result<std::vector<std::string>> ProviderSessions(Tx& tx, const std::string& issuer,
-                                                  const std::string& subject,
-                                                  const std::string& sid, TimePoint now) {
+Result<std::vector<std::pair<std::string, std::string>>> ProviderSessions(
+    Tx& tx, const std::string& issuer, const std::string& subject, const std::string& sid,
+    TimePoint now) {
   std::string sql =
-      "SELECT o.session_id FROM oidc_sessions o JOIN sessions s ON s.id = o.session_id "
+      "SELECT o.session_id, s.user_id FROM oidc_sessions o JOIN sessions s ON s.id = o.session_id "
       "WHERE o.issuer = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND ";
   sql += sid.empty() ? "o.subject = ?" : "o.sid = ?";
   auto rows = tx.Query(sql + " ORDER BY 1 LIMIT 1000",
                        {issuer, FormatRfc3339(now), sid.empty() ? subject : sid});
   if (!rows.ok()) return std::move(rows).error();
-  std::vector<std::string> out;
-  for (const auto& r : *rows) out.push_back(r.Text(0));
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : *rows) out.emplace_back(r.Text(0), r.Text(1));
   return out;
 }
 

@@ -229,5 +229,51 @@ TEST_F(OidcSignInTest, AccountProblemsSayWhatToChange) {
   EXPECT_NE(r.body.find("unverified_email"), std::string::npos) << r.body;
 }
 
+TEST_F(OidcSignInTest, LogoutEndsTheSessionAtBothEnds) {
+  std::string email = server_->email("staff");
+  // RP-initiated: Accord's session ends and the browser is sent to the provider's logout.
+  Flow flow = StartFlow();
+  HttpResult in = Return(flow, key_.Sign(Claims(flow.nonce, email)));
+  ASSERT_EQ(in.status, 200);
+  std::string cookie = Cookie(in);
+  std::string csrf(Session(cookie)["csrf_token"].as_string());
+  HttpResult out = HttpCall(server_->port(), "POST", "/api/v1/auth/oidc/sign-out", "",
+                            {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  ASSERT_EQ(out.status, 200) << out.body;
+  std::string url(json::parse(out.body).at("logout_url").as_string());
+  EXPECT_TRUE(url.starts_with(provider_.issuer() + "/logout?id_token_hint=")) << url;
+  EXPECT_EQ(
+      HttpCall(server_->port(), "GET", "/api/v1/auth/session", "", {{"Cookie", cookie}}).status,
+      401);
+
+  // Back-channel: the provider posts a signed logout token naming the provider session (sid).
+  flow = StartFlow();
+  json::object claims = Claims(flow.nonce, email);
+  claims["sid"] = "provider-session-1";
+  in = Return(flow, key_.Sign(claims));
+  ASSERT_EQ(in.status, 200);
+  cookie = Cookie(in);
+  int64_t now = NowSeconds();
+  json::object logout{{"iss", provider_.issuer()},
+                      {"aud", "accord"},
+                      {"iat", now},
+                      {"jti", "logout-1"},
+                      {"sid", "provider-session-1"},
+                      {"events", json::object{{"http://schemas.openid.net/event/backchannel-logout",
+                                               json::object{}}}}};
+  TestKey stranger("key-1");
+  auto post = [&](const std::string& token) {
+    return HttpCall(server_->port(), "POST", "/api/v1/auth/oidc/backchannel-logout",
+                    "logout_token=" + token,
+                    {{"Content-Type", "application/x-www-form-urlencoded"}});
+  };
+  EXPECT_EQ(post(stranger.Sign(logout)).status, 400) << "a forged logout token ends nothing";
+  EXPECT_EQ(Session(cookie)["state"], "active");
+  EXPECT_EQ(post(key_.Sign(logout)).status, 200);
+  EXPECT_EQ(
+      HttpCall(server_->port(), "GET", "/api/v1/auth/session", "", {{"Cookie", cookie}}).status,
+      401);
+}
+
 }  // namespace
 }  // namespace accord::testing

@@ -89,6 +89,7 @@ const std::vector<Exception> kExceptions = {
     {"POST /api/v1/auth/initial-password", "*", 401, kNoSession, kSessionStep},
     {"POST /api/v1/auth/sign-out", "*", 401, kNoSession, kSessionStep},
     {"POST /api/v1/auth/sign-out-everywhere", "*", 401, kNoSession, kSessionStep},
+    {"POST /api/v1/auth/oidc/sign-out", "*", 401, kNoSession, kSessionStep},
     {"GET /nda/{token}", "*", 404, "", kSecretPage},
     {"GET /downloads/{token}", "*", 404, "", kSecretPage},
     {"GET /trust/subscriptions/{token}", "*", 404, "", kSecretPage},

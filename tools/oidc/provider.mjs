@@ -20,6 +20,10 @@ const issuer = `http://localhost:${server.address().port}`;
 const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const jwk = { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), alg: 'ES256', use: 'sig' };
 
+const page = (title, body) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>` +
+  `<body><main><h1>${title}</h1>${body}</main></body></html>`;
+
 const provider = new Provider(issuer, {
   clients: [
     {
@@ -40,7 +44,19 @@ const provider = new Provider(issuer, {
   conformIdTokenClaims: false,
   pkce: { required: () => true },
   cookies: { keys: ['accord-test-provider'] },
-  features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+  features: {
+    devInteractions: { enabled: false },
+    rpInitiatedLogout: {
+      enabled: true,
+      // The default page loads a web font: nothing here leaves the machine.
+      async logoutSource(ctx, form) {
+        ctx.body = page(
+          'Sign out of the test provider',
+          form + '<button type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>',
+        );
+      },
+    },
+  },
   interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
   async findAccount(ctx, id) {
     const a = accounts[id];
@@ -53,10 +69,6 @@ const provider = new Provider(issuer, {
     };
   },
 });
-
-const page = (title, body) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>` +
-  `<body><main><h1>${title}</h1>${body}</main></body></html>`;
 
 async function readForm(req) {
   let body = '';

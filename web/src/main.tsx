@@ -1,7 +1,7 @@
 // The portal: session handling, the layout and the screens by path.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post, SESSION_EXPIRED, setCsrfToken } from './api';
+import { ApiError, get, post, SESSION_EXPIRED, setCsrfToken, type ApiResponse } from './api';
 import { Link, match, navigate, useLocation } from './router';
 import {
   isOfficer,
@@ -33,6 +33,8 @@ import { ReportRequestPage, ReportRequests } from './pages/report-requests';
 import { TrustCenterPage } from './pages/trust-center';
 import { SsoPage } from './pages/sso';
 import './styles.css';
+
+type SsoSignOut = ApiResponse<'/api/v1/auth/oidc/sign-out', 'post'>;
 
 type Boot =
   | { kind: 'loading' }
@@ -79,12 +81,19 @@ function App() {
   const api: SessionApi = {
     info: boot.info,
     signOut: async (everywhere = false) => {
+      let logoutUrl: string | null = null;
       try {
-        await post(everywhere ? '/api/v1/auth/sign-out-everywhere' : '/api/v1/auth/sign-out', {}, { quiet401: true });
+        if (everywhere) await post('/api/v1/auth/sign-out-everywhere', {}, { quiet401: true });
+        else logoutUrl = (await post<SsoSignOut>('/api/v1/auth/oidc/sign-out', {}, { quiet401: true })).logout_url;
       } catch (e) {
         if (!(e instanceof ApiError && e.status === 401)) throw e;
       }
       setCsrfToken('');
+      // A session from single sign-on ends at the provider too (RP-initiated logout).
+      if (logoutUrl) {
+        window.location.assign(logoutUrl);
+        return;
+      }
       setBoot({ kind: 'signed-out', notice: 'You are signed out.' });
       navigate('/', true);
     },

@@ -21,12 +21,17 @@ async function freePort() {
   return port;
 }
 
-async function startProvider(redirectUri) {
+async function startProvider(redirectUri, postLogoutUri) {
   const child = spawn(process.execPath, [PROVIDER], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
-      OIDC_CLIENT: JSON.stringify({ client_id: 'accord', client_secret: 'journey-secret', redirect_uri: redirectUri }),
+      OIDC_CLIENT: JSON.stringify({
+        client_id: 'accord',
+        client_secret: 'journey-secret',
+        redirect_uri: redirectUri,
+        post_logout_redirect_uri: postLogoutUri,
+      }),
       OIDC_ACCOUNTS: JSON.stringify({
         alex: { email: 'staff@luma.example', name: 'Alex Chen', groups: ['accord-staff'], mfa: true },
       }),
@@ -72,6 +77,12 @@ await journey(
     assert(new URL(page.url()).hostname === '127.0.0.1', 'back at Accord');
     await shot(page, 'sso-signed-in');
 
+    // Signing out ends the provider's session too (RP-initiated logout), then back to sign-in.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: /Yes, sign me out/ }).click();
+    await page.getByRole('heading', { name: 'Sign in to Accord' }).waitFor();
+    assert(new URL(page.url()).hostname === '127.0.0.1', 'back at Accord after the provider signed out');
+
     // The Security Officer's read-only SSO page tests the connection.
     const officer = await newPage(browser, server, { email: 'officer@luma.example' });
     await goto(officer, server, '/settings/sso');
@@ -84,7 +95,10 @@ await journey(
   },
   async () => {
     const port = await freePort();
-    provider = await startProvider(`http://127.0.0.1:${port}/api/v1/auth/oidc/callback`);
+    provider = await startProvider(
+      `http://127.0.0.1:${port}/api/v1/auth/oidc/callback`,
+      `http://127.0.0.1:${port}/app/`,
+    );
     const dir = join(tmpdir(), `accord-sso-${port}`);
     const secret = join(tmpdir(), `accord-sso-secret-${port}`);
     writeFileSync(secret, 'journey-secret\n', { mode: 0o600 });

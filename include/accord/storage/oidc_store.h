@@ -38,10 +38,11 @@ Result<std::vector<std::pair<std::string, std::string>>> LinksOf(Tx& tx,
 Status RecordProviderSession(Tx& tx, const std::string& session_id, const std::string& issuer,
                              const std::string& subject, const std::string& sid,
                              const std::string& id_token);
-// The live Accord sessions a provider's logout names (by sid when given, else by subject).
-Result<std::vector<std::string>> ProviderSessions(Tx& tx, const std::string& issuer,
-                                                  const std::string& subject,
-                                                  const std::string& sid, TimePoint now);
+// The live Accord sessions a provider's logout names (by sid when given, else by subject):
+// (session id, user id).
+Result<std::vector<std::pair<std::string, std::string>>> ProviderSessions(
+    Tx& tx, const std::string& issuer, const std::string& subject, const std::string& sid,
+    TimePoint now);
 // The ID token a session signed in with ("" when it did not come from the provider).
 Result<std::string> SessionIdToken(Tx& tx, const std::string& session_id);
 
