@@ -56,6 +56,15 @@ identity_bench() {
   row "revoked token refused by 2nd server (ms)" "$us" "< 1000" \
     "$(yes_if 'float(a[0]) < 1000' "$us")" "worst of 8; mean $(id_field "$name" mean_ms .0f) ms"
 
+  # Single sign-on's callback without the provider's round trip (issue 25): flow read, ID
+  # token checked with the keys cached (RS256), flow used up, session and ledger event written.
+  run_bench 'BM_Sso' "$tmp/sso.json"
+  us=$(bench_field "$tmp/sso.json" BM_SsoCallback/real_time real_time)
+  row "SSO callback, server time (ms)" "$(py 'f"{float(a[0]):.2f}"' "$us")" "< 5" \
+    "$(yes_if 'float(a[0]) < 5' "$us")" "1 durable write + token check"
+  row "  ID token check, RS256, keys cached (us)" \
+    "$(bench_field "$tmp/sso.json" BM_SsoTokenCheck cpu_time | xargs printf '%.1f')" "-" info
+
   # One server, the same wrk settings: what authentication and a database read add to the
   # bare HTTP path.
   start_server "$out" --demo --data-dir "$tmp/identity-serve"

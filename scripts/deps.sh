@@ -3,7 +3,8 @@
 #   scripts/deps.sh build   libraries and tools to build and run (Node + npm for the portal)
 #   scripts/deps.sh test    + what the test suite needs (PostgreSQL, exim4 as a real SMTP
 #                           server, libical, Chromium for the portal's browser tests, and
-#                           the pinned Node in tools/node that runs the test tools)
+#                           the pinned Node in tools/node that runs the test tools, and
+#                           the OpenID provider in tools/oidc for the single sign-on journey)
 #   scripts/deps.sh bench   + wrk, openssl and Node (the Cedar side-by-side) for the benchmarks
 #   scripts/deps.sh fuzz    + clang-15 and libFuzzer for `make fuzz` (not needed by make test)
 set -euo pipefail
@@ -13,7 +14,7 @@ cd "$(dirname "$0")/.."
 pkgs=(build-essential cmake ninja-build pkg-config ccache
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libsqlite3-dev libpq-dev libssl-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev libargon2-dev libzxcvbn-dev
-  libcurl4-openssl-dev libzip-dev
+  libcurl4-openssl-dev libzip-dev libcjose-dev libjansson-dev
   libgtest-dev libgmock-dev libbenchmark-dev)
 case "$mode" in
   test) pkgs+=(clang-format sqlite3 openssl procps postgresql libical-dev exim4-daemon-light
@@ -61,6 +62,13 @@ if [ "$mode" = test ]; then
   if [ ! -d tools/openapi-check/node_modules ] ||
      [ tools/openapi-check/package-lock.json -nt tools/openapi-check/node_modules ]; then
     (cd tools/openapi-check && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+# A real OpenID provider (npm oidc-provider) for the single sign-on journey (issue 25).
+if [ "$mode" = test ]; then
+  if [ ! -d tools/oidc/node_modules ] ||
+     [ tools/oidc/package-lock.json -nt tools/oidc/node_modules ]; then
+    (cd tools/oidc && npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi
 if [ "$mode" = bench ]; then

@@ -18,8 +18,10 @@ Status ReadTrustConfig(const std::filesystem::path& file, http::TrustSettings& o
   // One reader checks the file's tables: a misspelt [smtp] must not silently mean no email.
   std::vector<ErrorDetail> unknown;
   for (const auto& [key, value] : table) {
-    if (key.str() != "smtp" && key.str() != "trust" && key.str() != "witnesses") {
-      unknown.push_back({std::string(key.str()), "unknown table (smtp, trust, witnesses)",
+    if (key.str() != "smtp" && key.str() != "trust" && key.str() != "witnesses" &&
+        key.str() != "oidc" && key.str() != "identity") {
+      unknown.push_back({std::string(key.str()),
+                         "unknown table (smtp, trust, witnesses, oidc, identity)",
                          static_cast<int>(value.source().begin.line)});
     }
   }

@@ -136,6 +136,8 @@ int Serve(const ServeOptions& options) {
   http::TrustSettings trust = options.trust;
   if (auto s = CheckTrustSettings(trust); !s.ok()) return Fail(s.error(), 2);
   if (auto s = LoadNdaText(trust); !s.ok()) return Fail(s.error(), 2);
+  http::OidcSettings oidc_settings = options.oidc;
+  if (auto s = PrepareOidcSettings(oidc_settings); !s.ok()) return Fail(s.error(), 2);
   // The demo organisation publishes a security contact, as a real one must (RFC 9116).
   if (options.demo && trust.security_contact.empty()) {
     trust.security_contact = "mailto:security@luma.example";
@@ -230,6 +232,17 @@ int Serve(const ServeOptions& options) {
   deps.auth = &auth;
   deps.trust = &trust;
   deps.signer = &runtime.signer();
+  std::unique_ptr<http::OidcClient> oidc;
+  if (oidc_settings.enabled()) {
+    oidc = std::make_unique<http::OidcClient>(oidc_settings, clock);
+    deps.oidc = oidc.get();
+    spdlog::info("sso: OpenID Connect with {} (client {})", oidc_settings.issuer,
+                 oidc_settings.client_id);
+  } else if (profile->identity.sso_required) {
+    spdlog::warn(
+        "sso: the profile requires single sign-on but --config has no [oidc] table: passwords "
+        "keep working for everyone until it has one");
+  }
   http::Router router;
   router.SetAuthenticator(auth.AsAuthenticator());
   http::AddAllRoutes(router, deps);

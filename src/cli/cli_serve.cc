@@ -36,7 +36,8 @@ int RunServe(const Globals& g, ServeFlags& f) {
   if (!f.config_file.empty()) {
     for (const Status& s : {app::ReadSmtpConfig(f.config_file, serve.smtp),
                             app::ReadTrustConfig(f.config_file, serve.trust),
-                            app::ReadWitnessConfig(f.config_file, serve.witnesses)}) {
+                            app::ReadWitnessConfig(f.config_file, serve.witnesses),
+                            app::ReadOidcConfig(f.config_file, serve.oidc)}) {
       if (s.ok()) continue;
       std::fprintf(stderr, "accord serve: %s\n", s.error().ToString().c_str());
       return kExitUsage;

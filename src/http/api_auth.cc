@@ -11,6 +11,7 @@ void AddAuthRoutes(Router& router, ApiDeps& deps) {
   auth_flow::AddSignInRoutes(router, deps);
   auth_flow::AddMfaRoutes(router, deps);
   auth_flow::AddAccountRoutes(router, deps);
+  auth_flow::AddOidcRoutes(router, deps);
 }
 
 }  // namespace accord::http

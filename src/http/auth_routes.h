@@ -81,10 +81,15 @@ json::object SessionSchema();
 // A JSON body of the named string fields, all required.
 json::object StringsBody(std::initializer_list<const char*> required);
 
+// "everyone", or "listed" when the profile requires single sign-on: then only the accounts
+// `[identity] password_accounts` names may sign in with a password.
+std::string PasswordSignInFor(const ApiDeps& deps);
+
 // Each flow's routes, added by AddAuthRoutes (api_auth.cc) in the order the OpenAPI document
 // lists them.
 void AddSignInRoutes(Router& router, ApiDeps& deps);   // auth_sign_in.cc
 void AddMfaRoutes(Router& router, ApiDeps& deps);      // auth_mfa.cc
 void AddAccountRoutes(Router& router, ApiDeps& deps);  // auth_account.cc
+void AddOidcRoutes(Router& router, ApiDeps& deps);     // auth_oidc.cc: single sign-on
 
 }  // namespace accord::http::auth_flow

@@ -19,6 +19,7 @@
 #include "accord/http/api.h"
 #include "accord/http/auth.h"
 #include "accord/http/json.h"
+#include "accord/http/oidc.h"
 #include "accord/http/registry_http.h"
 
 namespace accord::http::auth_flow {
@@ -41,6 +42,22 @@ void SignIn(ApiDeps& deps, Context&& ctx, Reply reply) {
   if (!email.ok()) return reply(ErrorResponse(email.error()));
   auto password = StringField(*body, "password", kMaxPasswordBytes);
   if (!password.ok()) return reply(ErrorResponse(password.error()));
+  if (PasswordSignInFor(deps) == "listed") {
+    const auto& allowed = deps.oidc->settings().password_accounts;
+    std::string lower = domain::Lowercase(*email);
+    bool listed = std::any_of(allowed.begin(), allowed.end(),
+                              [&](const std::string& a) { return domain::Lowercase(a) == lower; });
+    if (!listed) {
+      return reply(ErrorResponse(
+          Error{ErrorCode::kForbidden,
+                "this organisation signs in with single sign-on: use \"Sign in with " +
+                    deps.oidc->settings().display_name + "\"",
+                {ErrorDetail{"email",
+                             "passwords work only for the emergency accounts the server's "
+                             "[identity] password_accounts names",
+                             {}}}}));
+    }
+  }
   std::string account_key = "acct:" + domain::Lowercase(*email);
   std::string address = ctx.request.remote_address;
   std::string address_key = storage::ClientKey(address);

@@ -126,6 +126,8 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddAccessRoutes(router, deps);
   AddConnectionRoutes(router, deps);
   AddAuthRoutes(router, deps);
+  AddSsoRoutes(router, deps);
+  AddScimRoutes(router, deps);
   AddUserRoutes(router, deps);
   AddIntegrationRoutes(router, deps);
   AddEntitlementRoutes(router, deps);

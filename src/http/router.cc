@@ -74,7 +74,10 @@ bool AcceptsBody(const Route& route, const Request& request, const Reply& reply)
       request.HeaderValue("Transfer-Encoding").empty()) {
     return true;
   }
-  if (MediaType(type) == "application/json") return true;
+  // SCIM clients send application/scim+json (RFC 7644 3.1), which is JSON.
+  if (MediaType(type) == "application/json" || MediaType(type) == "application/scim+json") {
+    return true;
+  }
   reply(ErrorResponse(
       Error{ErrorCode::kUnsupportedMediaType,
             route.method + " " + route.pattern +

@@ -50,6 +50,14 @@ void ParseIdentity(const toml::table& identity, Problems& problems, IdentityPoli
       ReadRoles(field, node, false, problems, target);
       continue;
     }
+    if (k == "sso_required") {
+      if (const auto* b = node.as_boolean()) {
+        out.sso_required = b->get();
+      } else {
+        problems.Add(field, "must be true or false", LineOf(node));
+      }
+      continue;
+    }
     const IntKey* spec = nullptr;
     for (const auto& ik : kIntKeys) {
       if (k == ik.key) spec = &ik;

@@ -33,6 +33,8 @@ const std::vector<CarriedTable>& CarriedTables() {
        {"user_id", "password_hash", "totp_secret", "totp_pending", "totp_last_step",
         "must_change_password", "updated_at"}},
       {"user_recovery_codes", {"user_id", "code_hash", "used_at"}},
+      // Which provider subject is which account (issue 25); flows and provider sessions not.
+      {"oidc_links", {"issuer", "subject", "user_id", "created_at"}},
       // The scheduler's own state and undelivered notifications (issue 6).
       {"review_series",
        {"key", "review_kind", "party_id", "subject_id", "rrule", "anchor", "next_period",

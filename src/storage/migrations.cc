@@ -405,6 +405,37 @@ CREATE INDEX rm_ledger_events_party ON rm_ledger_events(party_id, idx);
 CREATE INDEX rm_ledger_events_time ON rm_ledger_events(time, idx);
 )sql";
 
+// Version 12 (issue 25): single sign-on. A sign-in in flight is kept here, not in a cookie the
+// provider's cross-site return would not bring back: the hash of its `state`, its nonce and
+// PKCE verifier, for ten minutes, used once. An account's link to a provider's subject, and
+// which provider session each Accord session came from (back-channel logout names it).
+const char* kV12Sqlite = R"sql(
+CREATE TABLE oidc_flows (
+  state_hash TEXT PRIMARY KEY,
+  nonce TEXT NOT NULL,
+  verifier TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE TABLE oidc_links (
+  issuer TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (issuer, subject)
+);
+CREATE INDEX oidc_links_user ON oidc_links(user_id);
+CREATE TABLE oidc_sessions (
+  session_id TEXT PRIMARY KEY,
+  issuer TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  sid TEXT NOT NULL,
+  id_token TEXT NOT NULL
+);
+CREATE INDEX oidc_sessions_subject ON oidc_sessions(issuer, subject);
+CREATE INDEX oidc_sessions_sid ON oidc_sessions(sid);
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "ledger and foundation read models", kV1Sqlite, ""},
@@ -418,6 +449,7 @@ const std::vector<Migration>& Migrations() {
       {9, "vendor inventory: agreements, SOC 2 and reviews per party", kV9Sqlite, ""},
       {10, "trust subscriptions: derived links, one-click unsubscribe", kV10Sqlite, ""},
       {11, "the ledger as an audit log: type, actor, party and time per entry", kV11Sqlite, ""},
+      {12, "single sign-on: sign-ins in flight, subject links, provider sessions", kV12Sqlite, ""},
   };
   return kMigrations;
 }

@@ -32,6 +32,7 @@ struct Reply_ {
   json::object body;
   std::string set_cookie;
   std::string retry_after;
+  std::string location;
 };
 
 class IdentityTest : public ::testing::Test {
@@ -78,6 +79,7 @@ class IdentityTest : public ::testing::Test {
     for (const auto& h : r.headers) {
       if (h.name == "Set-Cookie") out.set_cookie = h.value;
       if (h.name == "Retry-After") out.retry_after = h.value;
+      if (h.name == "Location") out.location = h.value;
     }
     return out;
   }

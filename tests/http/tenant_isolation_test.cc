@@ -33,9 +33,11 @@ const std::map<std::string, std::string> kQueryValues = {
 // Path parameters that name something of no party (org-level objects, ledger positions):
 // filled with a valid value; the contact may not call any operation that has only these.
 const std::set<std::string> kPartylessKeys = {
-    "systems/id",         "alerts/id",           "entitlement-reviews/id", "lines/line_id",
-    "entries/index",      "roots/size",          "calendar-tokens/id",     "certifications/id",
-    "report-requests/id", "data-commitments/id", "dpf-participations/id"};
+    "systems/id", "alerts/id", "entitlement-reviews/id", "lines/line_id", "entries/index",
+    "roots/size", "calendar-tokens/id", "certifications/id", "report-requests/id",
+    "data-commitments/id", "dpf-participations/id",
+    // SCIM (issue 25): the organisation's accounts and groups, for the provider's token alone.
+    "Users/id", "Groups/id"};
 
 // The calendar feed (GET /calendar/{token}.ics) is public: its secret URL is the credential.
 // A contact cannot create one (POST /api/v1/calendar-tokens is not its to call, see
@@ -373,6 +375,8 @@ class TenantIsolationTest : public ::testing::Test {
     t.ids["dpf-participations/id"] =
         Str(Items("/api/v1/dpf-participations?limit=1").at(0).at("id"));
     t.ids["calendar-tokens/id"] = "cal_isolation_none";
+    t.ids["Users/id"] = "usr_isolation_none";
+    t.ids["Groups/id"] = "accord-staff";
     t.ids["calendar/file"] = kNoFeed;
     // Audit-report requests are the organisation's, not a vendor's; the NDA and download
     // pages are public and, like the feed, a token that is not the caller's answers 404.

@@ -1,7 +1,7 @@
 // The portal: session handling, the layout and the screens by path.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post, SESSION_EXPIRED, setCsrfToken } from './api';
+import { ApiError, get, post, SESSION_EXPIRED, setCsrfToken, type ApiResponse } from './api';
 import { Link, match, navigate, useLocation } from './router';
 import {
   isOfficer,
@@ -35,9 +35,15 @@ import { TrustCenterPage } from './pages/trust-center';
 import { AccountPage, Accounts } from './pages/accounts';
 import { EntitlementReviewPage, EntitlementReviews } from './pages/entitlement-reviews';
 import { MyAccount } from './pages/my-account';
+import { SsoPage } from './pages/sso';
 import './styles.css';
 
-type Boot = { kind: 'loading' } | { kind: 'signed-out'; notice?: string } | { kind: 'signed-in'; info: SessionInfo };
+type SsoSignOut = ApiResponse<'/api/v1/auth/oidc/sign-out', 'post'>;
+
+type Boot =
+  | { kind: 'loading' }
+  | { kind: 'signed-out'; notice?: string; resume?: SessionInfo }
+  | { kind: 'signed-in'; info: SessionInfo };
 
 function App() {
   const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
@@ -62,7 +68,8 @@ function App() {
 
   function accept(info: SessionInfo) {
     setCsrfToken(info.csrf_token);
-    setBoot(info.state === 'active' ? { kind: 'signed-in', info } : { kind: 'signed-out' });
+    // A session part-way through signing in (back from single sign-on) continues at its step.
+    setBoot(info.state === 'active' ? { kind: 'signed-in', info } : { kind: 'signed-out', resume: info });
   }
 
   if (boot.kind === 'loading') {
@@ -73,17 +80,24 @@ function App() {
     );
   }
   if (boot.kind === 'signed-out') {
-    return <SignIn notice={boot.notice} onSignedIn={accept} />;
+    return <SignIn notice={boot.notice} resume={boot.resume} onSignedIn={accept} />;
   }
   const api: SessionApi = {
     info: boot.info,
     signOut: async (everywhere = false) => {
+      let logoutUrl: string | null = null;
       try {
-        await post(everywhere ? '/api/v1/auth/sign-out-everywhere' : '/api/v1/auth/sign-out', {}, { quiet401: true });
+        if (everywhere) await post('/api/v1/auth/sign-out-everywhere', {}, { quiet401: true });
+        else logoutUrl = (await post<SsoSignOut>('/api/v1/auth/oidc/sign-out', {}, { quiet401: true })).logout_url;
       } catch (e) {
         if (!(e instanceof ApiError && e.status === 401)) throw e;
       }
       setCsrfToken('');
+      // A session from single sign-on ends at the provider too (RP-initiated logout).
+      if (logoutUrl) {
+        window.location.assign(logoutUrl);
+        return;
+      }
       setBoot({ kind: 'signed-out', notice: 'You are signed out.' });
       navigate('/', true);
     },
@@ -136,6 +150,7 @@ function Screen(props: { path: string }) {
   if ((m = match('/accounts/:id', path))) return <AccountPage id={m.id} />;
   if (match('/entitlement-reviews', path)) return <EntitlementReviews />;
   if ((m = match('/entitlement-reviews/:id', path))) return <EntitlementReviewPage id={m.id} />;
+  if (match('/settings/sso', path) && role === 'security_officer') return <SsoPage />;
   return (
     <div>
       <h1>Not found</h1>
@@ -190,6 +205,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           if (isWorkforce(role) || role === 'auditor') links.push(['/commitments', 'Commitments']);
           if (readsLedger(role)) links.push(['/ledger', 'Ledger']);
           if (readsLedger(role)) links.push(['/accounts', 'Accounts']);
+          if (role === 'security_officer') links.push(['/settings/sso', 'Single sign-on']);
         }
         const active = (href: string) =>
           href === '/'

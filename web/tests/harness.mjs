@@ -26,12 +26,12 @@ export function assert(cond, message) {
 
 // ---- the server ----
 
-// Starts `accord serve --demo` on a free loopback port; resolves once it listens.
-export async function startServer(extraArgs = []) {
+// Starts `accord serve --demo` on a free loopback port (or `listen`); resolves once it listens.
+export async function startServer(extraArgs = [], { listen = '127.0.0.1:0' } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'accord-e2e-'));
   const child = spawn(
     ACCORD_BIN,
-    ['serve', '--demo', '--data-dir', dataDir, '--listen', '127.0.0.1:0', '--web-dir', WEB_DIR, ...extraArgs],
+    ['serve', '--demo', '--data-dir', dataDir, '--listen', listen, '--web-dir', WEB_DIR, ...extraArgs],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -210,13 +210,16 @@ export async function shot(page, name) {
 }
 
 // Runs one journey: a server, a browser, the body; exit code 1 on failure with a screenshot
-// of every open page and the server's log.
-export async function journey(name, body) {
+// of every open page and the server's log. `setup` (optional) runs first and may return
+// {args, listen} for the server and a `stop` for what it started.
+export async function journey(name, body, setup) {
   const started = Date.now();
   let server;
   let browser;
+  let extra = {};
   try {
-    server = await startServer();
+    extra = setup ? await setup() : {};
+    server = await startServer(extra.args || [], { listen: extra.listen });
     browser = await launchBrowser();
     await body({ server, browser });
     for (const ctx of browser.contexts()) {
@@ -242,5 +245,6 @@ export async function journey(name, body) {
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop().catch(() => {});
+    await extra.stop?.();
   }
 }

@@ -7,6 +7,7 @@
 
 #include "accord/core/result.h"
 #include "accord/http/api.h"
+#include "accord/http/oidc.h"
 
 namespace accord::app {
 
@@ -15,6 +16,11 @@ Status ReadTrustConfig(const std::filesystem::path& file, http::TrustSettings& o
 // security_contact is a mailto: or https: URI; public_url an https:// URL without a
 // trailing slash (http:// only for loopback).
 Status CheckTrustSettings(const http::TrustSettings& settings);
+// Reads `[oidc]` and `[identity]` into `out` (single sign-on, issue 25); errors name the key
+// and line.
+Status ReadOidcConfig(const std::filesystem::path& file, http::OidcSettings& out);
+// Checks the settings and reads the client secret from client_secret_file (when enabled).
+Status PrepareOidcSettings(http::OidcSettings& settings);
 // Reads nda_file (when set) into nda_text: UTF-8, 1 byte to 64 KiB.
 Status LoadNdaText(http::TrustSettings& settings);
 

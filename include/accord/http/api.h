@@ -21,6 +21,7 @@ class Signer;
 namespace accord::http {
 
 class AuthService;
+class OidcClient;
 
 // What handlers need from the running server.
 // What the public trust center says about the organisation (`[trust]` in --config).
@@ -37,6 +38,7 @@ struct ApiDeps {
   AuthService* auth = nullptr;               // sessions, tokens, slow password work
   const TrustSettings* trust = nullptr;      // the public trust center's settings
   const ledger::Signer* signer = nullptr;    // the log's key: signs evidence bundles' manifests
+  OidcClient* oidc = nullptr;                // single sign-on ([oidc] in --config); null: off
 };
 
 void AddSystemRoutes(Router& router, ApiDeps& deps);
@@ -73,6 +75,10 @@ Result<std::optional<int64_t>> ParseAsOf(const Context& ctx);
 void AddRegistryRoutes(Router& router, ApiDeps& deps);
 // /api/v1/auth/...: sign-in, TOTP, enrolment, recovery, sign-out, break-glass.
 void AddAuthRoutes(Router& router, ApiDeps& deps);
+// Single sign-on's settings and "test connection", for the Security Officer (issue 25).
+void AddSsoRoutes(Router& router, ApiDeps& deps);
+// SCIM 2.0 provisioning for an integration token scoped `scim` (issue 25).
+void AddScimRoutes(Router& router, ApiDeps& deps);
 // Accounts, onboarding records, API tokens, alerts.
 void AddUserRoutes(Router& router, ApiDeps& deps);
 // Integration tokens: API tokens for a system, with scopes (issue 19).

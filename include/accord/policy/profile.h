@@ -30,6 +30,9 @@ struct IdentityPolicy {
   // A new password's least guessability, in bits as zxcvbn estimates it (0: length and the
   // common-password list only). Every place a password is set asks it (core/password.h).
   int password_min_bits = kDefaultPasswordMinBits;
+  // Single sign-on is the way in (issue 25): with an [oidc] provider configured, a password
+  // signs in only the accounts the server's `[identity] password_accounts` names.
+  bool sso_required = false;
 
   bool MfaRequired(std::string_view role) const;
 };

@@ -1,8 +1,10 @@
-// Sign-in: password, then a TOTP code (or a recovery code); first-time officers replace the
-// initial password and enrol an authenticator app by QR code, then keep their recovery codes.
+// Sign-in: password, or single sign-on through the organisation's identity provider ("Sign in
+// with …"); then a TOTP code (or a recovery code) unless the provider asserted a second factor;
+// first-time officers replace the initial password and enrol an authenticator app by QR code,
+// then keep their recovery codes.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import qrcode from 'qrcode-generator';
-import { ApiError, post, setCsrfToken, type ApiResponse } from '../api';
+import { ApiError, get, post, setCsrfToken, type ApiResponse } from '../api';
 import type { SessionInfo } from '../session';
 import { Alert, Form, TextField, useForm } from '../ui';
 
@@ -14,16 +16,31 @@ type Step =
   | { kind: 'recovery_codes'; codes: string[]; info: SessionInfo };
 
 type Enrolment = ApiResponse<'/api/v1/auth/mfa/enrol', 'post'>;
+type SsoOffer = ApiResponse<'/api/v1/auth/oidc'>;
 
-export function SignIn(props: { notice?: string; onSignedIn: (info: SessionInfo) => void }) {
-  const [step, setStep] = useState<Step>({ kind: 'password' });
+// The step a session that is part-way through signing in (back from the identity provider)
+// continues with.
+function stepOf(info?: SessionInfo): Step {
+  if (info?.state === 'mfa_required') return { kind: 'mfa_required', recovery: false };
+  if (info?.state === 'password_change_required') return { kind: 'password_change_required' };
+  if (info?.state === 'mfa_enrolment_required') return { kind: 'mfa_enrolment_required' };
+  return { kind: 'password' };
+}
+
+export function SignIn(props: { notice?: string; resume?: SessionInfo; onSignedIn: (info: SessionInfo) => void }) {
+  const [step, setStep] = useState<Step>(stepOf(props.resume));
   const [email, setEmail] = useState('');
+  const [sso, setSso] = useState<SsoOffer | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     document.title = 'Sign in · Accord';
     heading.current?.focus();
   }, [step.kind]);
+
+  useEffect(() => {
+    get<SsoOffer>('/api/v1/auth/oidc').then(setSso, () => setSso(null));
+  }, []);
 
   function advance(info: SessionInfo) {
     setCsrfToken(info.csrf_token);
@@ -51,6 +68,21 @@ export function SignIn(props: { notice?: string; onSignedIn: (info: SessionInfo)
           {titles[step.kind]}
         </h1>
         {props.notice && step.kind === 'password' && <Alert kind="info">{props.notice}</Alert>}
+        {step.kind === 'password' && sso?.enabled && (
+          <div class="sso">
+            <a class="btn btn-primary sso-button" href="/api/v1/auth/oidc/start">
+              Sign in with {sso.display_name}
+            </a>
+            {sso.password_sign_in === 'listed' ? (
+              <p class="muted">
+                Passwords work only for the emergency accounts your administrator named, for when {sso.display_name} is
+                unavailable.
+              </p>
+            ) : (
+              <p class="muted sso-or">or with your email and password</p>
+            )}
+          </div>
+        )}
         {step.kind === 'password' && <PasswordStep onDone={advance} onEmail={setEmail} />}
         {step.kind === 'mfa_required' && (
           <CodeStep
