@@ -30,7 +30,7 @@ struct ServeOptions {
   SmtpConfig smtp;            // the [smtp] table of --config, overridden by --smtp-* flags
   http::TrustSettings trust;  // [trust] of --config, --security-contact, --public-url
   std::vector<WitnessEndpoint> witnesses;  // [witnesses.NAME] of --config
-  http::OidcSettings oidc;    // [oidc] and [identity] of --config: single sign-on
+  http::OidcSettings oidc;                 // [oidc] and [identity] of --config: single sign-on
   // --web-dir: the built portal (web/dist). Empty: web/dist under the working directory or
   // beside the source tree the binary was built from; without one only the API is served.
   std::string web_dir;
