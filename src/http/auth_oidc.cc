@@ -22,6 +22,7 @@
 #include "accord/http/oidc.h"
 #include "accord/storage/identity_store.h"
 #include "accord/storage/oidc_store.h"
+#include "accord/storage/throttle.h"
 #include "auth_routes.h"
 
 namespace accord::http::auth_flow {
@@ -33,6 +34,8 @@ using oidc::RefusalError;
 namespace {
 
 constexpr std::chrono::minutes kFlowLifetime{10};
+// Sign-ins started per client address within a flow's lifetime (each keeps a row until then).
+constexpr int kStartsPerAddress = 120;
 // Accounts made by single sign-on have no password: this is no Argon2 string, so no password
 // ever matches it.
 constexpr const char* kNoPassword = "!sso";
@@ -79,7 +82,8 @@ Error NotConfigured() {
 
 void Start(OidcRoutes& r, Context&& ctx, Reply reply) {
   if (!r.deps.oidc) return reply(FailurePage(NotConfigured()));
-  boost::asio::post(r.pool, [&r, reply = std::move(reply)] {
+  std::string address = ctx.request.remote_address;
+  boost::asio::post(r.pool, [&r, address = std::move(address), reply = std::move(reply)] {
     ApiDeps& deps = r.deps;
     auto d = deps.oidc->Discovery();
     if (!d.ok()) return reply(FailurePage(d.error()));
@@ -87,9 +91,22 @@ void Start(OidcRoutes& r, Context&& ctx, Reply reply) {
     storage::OidcFlow flow{Base64UrlEncode(RandomBytes(32)), Base64UrlEncode(RandomBytes(32))};
     Hash challenge = Sha256(flow.verifier);
     TimePoint now = deps.clock.Now();
-    Status s = deps.store.Write([&](storage::Tx& tx) {
+    Status s = deps.store.Write([&](storage::Tx& tx) -> Status {
+      // Each start keeps a row for the flow's lifetime: bounded per client address, so an
+      // anonymous flood cannot fill the store (offices share an address: a generous bound).
+      ACCORD_TRY(storage::CountPublicPost(tx, "oidc:" + storage::ClientKey(address), now,
+                                          kStartsPerAddress, kFlowLifetime));
       return storage::SaveOidcFlow(tx, state, flow, now, now + kFlowLifetime);
     });
+    if (!s.ok() && s.error().code == ErrorCode::kRateLimited) {
+      int64_t wait = storage::RetryAfterSeconds(s.error());
+      Response page = FailurePage(RefusalError(
+          Refusal{"too_many_starts", "too many sign-ins were started from your network just now",
+                  "wait " + std::to_string((wait + 59) / 60) + " minutes and sign in again",
+                  ErrorCode::kRateLimited}));
+      page.headers.push_back({"Retry-After", std::to_string(wait)});
+      return reply(std::move(page));
+    }
     if (!s.ok()) return reply(FailurePage(s.error()));
     const auto& settings = deps.oidc->settings();
     std::string scope;

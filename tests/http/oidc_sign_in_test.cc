@@ -275,5 +275,22 @@ TEST_F(OidcSignInTest, LogoutEndsTheSessionAtBothEnds) {
       401);
 }
 
+TEST_F(OidcSignInTest, AFloodOfStartsFromOneAddressIsBounded) {
+  // Each start keeps a row for ten minutes: an anonymous flood from one address stops at the
+  // bound with a page that says what to do, and nothing more is kept.
+  for (int i = 0; i < 120; ++i) {
+    HttpResult r = HttpCall(server_->port(), "GET", "/api/v1/auth/oidc/start");
+    ASSERT_EQ(r.status, 302) << i << " " << r.body;
+  }
+  HttpResult refused = HttpCall(server_->port(), "GET", "/api/v1/auth/oidc/start");
+  EXPECT_EQ(refused.status, 429) << refused.body;
+  EXPECT_NE(refused.body.find("too many sign-ins were started from your network"),
+            std::string::npos)
+      << refused.body;
+  EXPECT_NE(refused.body.find("minutes and sign in again"), std::string::npos) << refused.body;
+  EXPECT_FALSE(refused.Header("Retry-After").empty());
+  EXPECT_TRUE(refused.Header("Location").empty());
+}
+
 }  // namespace
 }  // namespace accord::testing

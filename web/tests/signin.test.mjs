@@ -36,7 +36,7 @@ await journey('sign-in with TOTP', async ({ server, browser }) => {
   await page.getByLabel('Code from the app').fill(totp(secret));
   await page.getByRole('button', { name: 'Turn on two-step verification' }).click();
   await page.getByRole('heading', { name: 'Keep your recovery codes' }).waitFor();
-  assert((await page.locator('.codes li').count()) === 10, 'ten recovery codes');
+  assert((await page.locator('ul[aria-label="Recovery codes"] li').count()) === 10, 'ten recovery codes');
   await page.getByRole('button', { name: /continue/ }).click();
   await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
 

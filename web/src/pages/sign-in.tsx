@@ -7,6 +7,7 @@ import qrcode from 'qrcode-generator';
 import { ApiError, get, post, setCsrfToken, type ApiResponse } from '../api';
 import type { SessionInfo } from '../session';
 import { Alert, Form, TextField, useForm } from '../ui';
+import { OneTimeSecret } from '../components/one-time-secret';
 
 type Step =
   | { kind: 'password' }
@@ -101,13 +102,12 @@ export function SignIn(props: { notice?: string; resume?: SessionInfo; onSignedI
               Two-step verification is on. If you lose your phone, each of these codes signs you in once. Store them
               somewhere safe now: they are not shown again.
             </p>
-            <ol class="codes" aria-label="Recovery codes">
-              {step.codes.map((c) => (
-                <li>
-                  <code>{c}</code>
-                </li>
-              ))}
-            </ol>
+            <OneTimeSecret
+              label="Recovery codes"
+              values={step.codes}
+              filename="accord-recovery-codes.txt"
+              preamble="Accord recovery codes: each signs you in once when you cannot use your authenticator app."
+            />
             <button type="button" class="btn btn-primary" onClick={() => props.onSignedIn(step.info)}>
               I have stored them: continue
             </button>
