@@ -12,6 +12,7 @@ import { Link, setQuery, useLocation } from '../router';
 import { ROLE_NAMES, type Role } from '../session';
 import { Alert, Badge, DateText, Empty, Form, Loading, Page, SelectField, TextField, useForm, useLoad } from '../ui';
 import { ACCOUNT_STATUSES, accountStatus, isWorkforceRole, missingRecords, type Account } from './accounts-model';
+import { UrlPager } from '../components/pager';
 
 export { AccountPage } from './account-page';
 
@@ -203,19 +204,7 @@ export function Accounts() {
                   );
                 })}
               </Table>
-              <nav class="pager" aria-label="Pages of accounts">
-                <button type="button" class="btn" disabled={!cursor} onClick={() => setQuery({ cursor: undefined })}>
-                  First page
-                </button>
-                <button
-                  type="button"
-                  class="btn"
-                  disabled={!page.next_cursor}
-                  onClick={() => setQuery({ cursor: page.next_cursor || undefined })}
-                >
-                  Next page
-                </button>
-              </nav>
+              <UrlPager label="Pages of accounts" cursor={cursor} next={page.next_cursor} />
             </>
           )
         }

@@ -11,6 +11,7 @@ import { Badge, DateText, Empty, Form, Loading, Page, SelectField, humanDates, u
 import { SCOPES, campaignStatus, scopeLabel, undecided, type Campaign } from './accounts-model';
 import { plainRefusal } from './review-common';
 import './accounts.css';
+import { UrlPager } from '../components/pager';
 
 export { EntitlementReviewPage } from './entitlement-review-page';
 
@@ -104,19 +105,7 @@ export function EntitlementReviews() {
                   );
                 })}
               </Table>
-              <nav class="pager" aria-label="Pages of entitlement reviews">
-                <button type="button" class="btn" disabled={!cursor} onClick={() => setQuery({ cursor: undefined })}>
-                  First page
-                </button>
-                <button
-                  type="button"
-                  class="btn"
-                  disabled={!page.next_cursor}
-                  onClick={() => setQuery({ cursor: page.next_cursor || undefined })}
-                >
-                  Next page
-                </button>
-              </nav>
+              <UrlPager label="Pages of entitlement reviews" cursor={cursor} next={page.next_cursor} />
             </>
           )
         }

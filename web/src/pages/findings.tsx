@@ -10,6 +10,7 @@ import { Badge, DateText, Empty, Loading, Page, humanDates, useLoad } from '../u
 import { FINDING_STATUSES, SEVERITIES, SOURCES, sourceLabel, statusLabel, type Finding } from './finding-model';
 import { who } from './workflow-model';
 import './review.css';
+import { UrlPager } from '../components/pager';
 
 export { FindingPage } from './finding-page';
 
@@ -192,19 +193,7 @@ export function Findings() {
                   </tr>
                 ))}
               </Table>
-              <nav class="pager" aria-label="Pages of findings">
-                <button type="button" class="btn" disabled={!cursor} onClick={() => setQuery({ cursor: undefined })}>
-                  First page
-                </button>
-                <button
-                  type="button"
-                  class="btn"
-                  disabled={!page.next_cursor}
-                  onClick={() => setQuery({ cursor: page.next_cursor || undefined })}
-                >
-                  Next page
-                </button>
-              </nav>
+              <UrlPager label="Pages of findings" cursor={cursor} next={page.next_cursor} />
             </>
           )
         }

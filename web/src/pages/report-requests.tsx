@@ -7,6 +7,7 @@ import { Link, setQuery, useLocation } from '../router';
 import { Badge, DateText, Empty, Loading, Page, useLoad } from '../ui';
 import { REQUEST_STATUSES, partyText, reportLabel, requestStatus, type ReportRequest } from './report-request-model';
 import './review.css';
+import { UrlPager } from '../components/pager';
 
 export { ReportRequestPage } from './report-request-page';
 
@@ -73,19 +74,7 @@ export function ReportRequests() {
                   );
                 })}
               </Table>
-              <nav class="pager" aria-label="Pages of requests">
-                <button type="button" class="btn" disabled={!cursor} onClick={() => setQuery({ cursor: undefined })}>
-                  First page
-                </button>
-                <button
-                  type="button"
-                  class="btn"
-                  disabled={!page.next_cursor}
-                  onClick={() => setQuery({ cursor: page.next_cursor || undefined })}
-                >
-                  Next page
-                </button>
-              </nav>
+              <UrlPager label="Pages of requests" cursor={cursor} next={page.next_cursor} />
             </>
           )
         }
