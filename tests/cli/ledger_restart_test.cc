@@ -49,6 +49,18 @@ TEST(LedgerRestartTest, RestoreOlderBackupThenRestartRecordsTheRefusedCheckpoint
     std::this_thread::sleep_for(std::chrono::milliseconds(250));
   }
   ASSERT_GE(CheckpointFileSize(file), grown);
+  // A monitor saw the longer history.
+  CommandResult key =
+      RunAccord({"ledger", "public-key", "--data-dir", dir, "--db", server->db_url()});
+  ASSERT_EQ(key.exit_code, 0) << key.err;
+  const std::string log_key = key.out.substr(0, key.out.find('\n'));
+  const std::string seen = out.str() + "/monitor-state";
+  auto monitor = [&](uint16_t port) {
+    return RunAccord({"ledger", "monitor", "http://127.0.0.1:" + std::to_string(port), "--key",
+                      log_key, "--state", seen, "--once", "--token", officer});
+  };
+  CommandResult first = monitor(server->port());
+  ASSERT_EQ(first.exit_code, 0) << first.out << first.err;
   server->Stop();
   const std::string refused = ReadFile(file);
 
@@ -104,10 +116,21 @@ TEST(LedgerRestartTest, RestoreOlderBackupThenRestartRecordsTheRefusedCheckpoint
   ASSERT_EQ(published.status, 200);
   EXPECT_EQ(published.body.substr(0, origin.size() + 1), origin + "\n");
 
+  // The monitor that saw the longer history reports the recorded restart in words, then
+  // follows the new origin.
+  CommandResult restarted = monitor(serve.port());
+  EXPECT_EQ(restarted.exit_code, 0) << restarted.out << restarted.err;
+  EXPECT_NE(restarted.out.find("RESTARTED"), std::string::npos) << restarted.out;
+  EXPECT_NE(restarted.out.find("at size " + std::to_string(n)), std::string::npos) << restarted.out;
+  EXPECT_NE(restarted.out.find("restored last night's backup"), std::string::npos) << restarted.out;
+  CommandResult following = monitor(serve.port());
+  EXPECT_EQ(following.exit_code, 0) << following.out << following.err;
+  EXPECT_NE(following.out.find("consistent with size"), std::string::npos) << following.out;
+
   // The same key under the new origin's name: what witnesses and monitors are given.
-  auto key = ledger::Verifier::Parse(std::string(r.at("verifier_key").as_string()));
-  ASSERT_TRUE(key.ok());
-  EXPECT_EQ(key->name(), origin);
+  auto renamed = ledger::Verifier::Parse(std::string(r.at("verifier_key").as_string()));
+  ASSERT_TRUE(renamed.ok());
+  EXPECT_EQ(renamed->name(), origin);
 }
 
 }  // namespace
