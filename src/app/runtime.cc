@@ -226,7 +226,9 @@ Status CheckConsistentWith(storage::Tx& tx, const std::string& note, const std::
                  "the ledger has " + std::to_string(head->size()) +
                      " entries but this log already signed a checkpoint at size " +
                      std::to_string(trusted->size) + " (" + where +
-                     "): entries were removed, or an older backup was restored" + advice,
+                     "): entries were removed, or an older backup was restored" + advice +
+                     "; after restoring an older backup on purpose, run 'accord ledger restart "
+                     "--reason TEXT' to record it and continue under a new origin",
                  {}};
   }
   if (trusted->size == 0) return Ok();

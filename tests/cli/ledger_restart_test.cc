@@ -70,6 +70,8 @@ TEST(LedgerRestartTest, RestoreOlderBackupThenRestartRecordsTheRefusedCheckpoint
   CommandResult refused_serve =
       RunAccord({"serve", "--data-dir", dir, "--db", db, "--listen", "127.0.0.1:0"});
   EXPECT_EQ(refused_serve.exit_code, 1) << refused_serve.err;
+  EXPECT_NE(refused_serve.err.find("accord ledger restart"), std::string::npos)
+      << refused_serve.err;
 
   // No reason, no restart; nothing is written.
   CommandResult no_reason =
