@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "accord/app/private_file.h"
+#include "accord/app/restart.h"
 #include "accord/core/bytes.h"
 #include "accord/core/ids.h"
 #include "accord/core/password.h"
@@ -140,7 +141,9 @@ Result<OrgInfo> Runtime::EnsureOrg(const policy::Profile& profile, const std::st
                std::string(o.at("profile").as_string()), std::string(o.at("origin").as_string()),
                o.at("created").as_bool()};
   if (!info.created) {
-    if (!origin_flag.empty() && origin_flag != info.origin) {
+    // After `accord ledger restart` the first origin still names this log in --origin.
+    if (!origin_flag.empty() && origin_flag != info.origin &&
+        origin_flag != BaseOrigin(info.origin)) {
       return ValidationError(
           "origin", "is fixed at first start as '" + info.origin + "'; got '" + origin_flag + "'");
     }
@@ -162,7 +165,15 @@ Status Runtime::LoadSigner(const std::string& origin, bool create) {
   }
   auto signer = ledger::LoadOrCreateSigner(config_.signing_key, origin);
   if (!signer.ok()) return std::move(signer).error();
-  signer_.emplace(std::move(signer.value()));
+  // A restarted log signs with the same key under the new origin's name, which is what
+  // witnesses look a log's key up by (docs/ledger.md, "Restarting the log").
+  if (signer->name() != origin && signer->name() == BaseOrigin(origin)) {
+    auto renamed = signer->WithName(origin);
+    if (!renamed.ok()) return std::move(renamed).error();
+    signer_.emplace(std::move(renamed.value()));
+  } else {
+    signer_.emplace(std::move(signer.value()));
+  }
   std::string vkey = signer_->VerifierKey();
   char key_id[9];
   std::snprintf(key_id, sizeof key_id, "%08x", signer_->KeyId());
@@ -215,7 +226,9 @@ Status CheckConsistentWith(storage::Tx& tx, const std::string& note, const std::
                  "the ledger has " + std::to_string(head->size()) +
                      " entries but this log already signed a checkpoint at size " +
                      std::to_string(trusted->size) + " (" + where +
-                     "): entries were removed, or an older backup was restored" + advice,
+                     "): entries were removed, or an older backup was restored" + advice +
+                     "; after restoring an older backup on purpose, run 'accord ledger restart "
+                     "--reason TEXT' to record it and continue under a new origin",
                  {}};
   }
   if (trusted->size == 0) return Ok();

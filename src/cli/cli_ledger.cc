@@ -1,4 +1,4 @@
-// `accord ledger ...`: verify, rebuild, digest, checkpoint, public-key and prove.
+// `accord ledger ...`: verify, rebuild, digest, checkpoint, public-key, restart and prove.
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 
@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+#include "accord/app/restart.h"
 #include "accord/app/runtime.h"
 #include "accord/cli/progress.h"
 #include "accord/core/bytes.h"
@@ -222,6 +223,35 @@ int RunPublicKey(const Globals& g) {
   return kExitOk;
 }
 
+int RunRestart(const Globals& g, const std::string& reason) {
+  SystemClock clock;
+  app::OrgInfo org;
+  auto rt = OpenExisting(g, clock, org);
+  if (!rt.ok()) return Report(rt.error(), "ledger restart");
+  auto r = app::RestartLog(**rt, org, reason);
+  if (!r.ok()) return Report(r.error(), "ledger restart");
+  if (g.json) {
+    PrintJson(json::object{{"restored_size", r->restored_size},
+                           {"refused_size", r->refused_size},
+                           {"previous_origin", r->previous_origin},
+                           {"origin", r->origin},
+                           {"verifier_key", r->verifier_key},
+                           {"checkpoint", r->checkpoint},
+                           {"kept_file", r->kept_file.string()}});
+  } else {
+    std::printf(
+        "log restarted from backup at size %llu (the abandoned history reached size %llu),\n"
+        "recorded as entry %llu; the log continues as '%s'.\n"
+        "The refused checkpoint file is kept at %s.\n"
+        "Give each witness operator and monitor this verifier key for the new origin:\n%s\n",
+        static_cast<unsigned long long>(r->restored_size),
+        static_cast<unsigned long long>(r->refused_size),
+        static_cast<unsigned long long>(r->restored_size), r->origin.c_str(), r->kept_file.c_str(),
+        r->verifier_key.c_str());
+  }
+  return kExitOk;
+}
+
 json::array HashArray(const std::vector<Hash>& hashes) {
   json::array a;
   for (const auto& h : hashes) a.emplace_back(Base64Encode(h));
@@ -313,6 +343,12 @@ void AddLedgerCommands(CLI::App& cli, Globals& g, int& exit_code) {
   auto* public_key = ledger_cmd->add_subcommand("public-key", "print the verifier key");
   AddStoreOptions(public_key, g);
   public_key->callback([&g, &exit_code] { exit_code = RunPublicKey(g); });
+  auto* restart = ledger_cmd->add_subcommand(
+      "restart", "after restoring an older backup: record a signed restart under a new origin");
+  AddStoreOptions(restart, g);
+  auto reason = std::make_shared<std::string>();
+  restart->add_option("--reason", *reason, "which backup was restored, and why")->required();
+  restart->callback([&g, &exit_code, reason] { exit_code = RunRestart(g, *reason); });
   AddMonitorCommand(ledger_cmd, exit_code);
   auto proof = std::make_shared<ProveOptions>();
   auto* prove = ledger_cmd->add_subcommand("prove", "inclusion or consistency proof");

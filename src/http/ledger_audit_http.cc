@@ -180,6 +180,7 @@ std::string EventWords(std::string_view type) {
       {"auth.break_glass_started", "Emergency access started"},
       {"org.created", "Organisation set up"},
       {"ledger.key_added", "Signing key recorded"},
+      {"ledger.restarted", "Log restarted from a backup"},
       {"token.created", "API token created"},
       {"token.revoked", "API token revoked"},
       {"grant.requested", "Access requested"},

@@ -279,6 +279,14 @@ std::string Verifier::VerifierKey() const {
   return name_ + "+" + Hex8(key_id_) + "+" + EncodeKey(public_key_);
 }
 
+Result<Verifier> Verifier::WithName(std::string name) const {
+  ACCORD_TRY(ValidateKeyName(name));
+  Verifier v = *this;
+  v.key_id_ = ComputeKeyId(name, v.public_key_);
+  v.name_ = std::move(name);
+  return v;
+}
+
 bool Verifier::Verify(std::string_view message, std::span<const uint8_t> signature) const {
   if (signature.size() != kEd25519SigSize || key_ == nullptr) return false;
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
@@ -302,6 +310,14 @@ Result<Signer> Signer::FromSeed(std::string name, std::span<const uint8_t> seed)
   if (EVP_PKEY_get_raw_public_key(key, s.public_key_.data(), &len) != 1 || len != kEd25519KeySize) {
     return Internal("cannot derive the Ed25519 public key");
   }
+  s.key_id_ = ComputeKeyId(name, s.public_key_);
+  s.name_ = std::move(name);
+  return s;
+}
+
+Result<Signer> Signer::WithName(std::string name) const {
+  ACCORD_TRY(ValidateKeyName(name));
+  Signer s = *this;
   s.key_id_ = ComputeKeyId(name, s.public_key_);
   s.name_ = std::move(name);
   return s;

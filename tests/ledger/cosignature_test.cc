@@ -172,5 +172,29 @@ TEST_F(WitnessDecision, RefusesWhatTheSpecRefuses) {
   EXPECT_EQ(state_, before);
 }
 
+// After `accord ledger restart` the same key signs under ORIGIN/restart-1: a witness that
+// holds the longer history refuses nothing for the old origin and, once its operator adds
+// the key under the new name, cosigns the new origin's first checkpoint from size 0.
+TEST_F(WitnessDecision, ARestartedLogIsANewOriginWithTheSameKeyRenamed) {
+  ASSERT_EQ(Add(0, {}, 20, tree_.Root(20)).status, 200);
+  const std::string restarted = std::string(kOrigin) + "/restart-1";
+  auto renamed = log_.WithName(restarted);
+  ASSERT_TRUE(renamed.ok());
+  const std::string note = renamed->Sign(FormatCheckpoint(Checkpoint{restarted, 9, tree_.Root(9)}));
+  const std::string body = FormatAddCheckpoint(0, {}, note);
+  EXPECT_EQ(DecideAddCheckpoint(body, logs_, state_, witness_, 1).status, 404);
+  auto verifier = Verifier::Parse(log_.VerifierKey());
+  ASSERT_TRUE(verifier.ok());
+  auto key = verifier->WithName(restarted);
+  ASSERT_TRUE(key.ok());
+  EXPECT_EQ(key->VerifierKey(), renamed->VerifierKey());
+  logs_.push_back(*key);
+  WitnessAnswer first = DecideAddCheckpoint(body, logs_, state_, witness_, 1);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(state_.at(restarted).size, 9u);
+  EXPECT_EQ(state_.at(std::string(kOrigin)).size, 20u);  // the old history is still held
+  EXPECT_FALSE(log_.WithName("has space").ok());
+}
+
 }  // namespace
 }  // namespace accord::ledger

@@ -17,6 +17,7 @@ const WORDS: Record<string, string> = {
   'org.created': 'Organisation set up',
   'org.profile_changed': 'Policy profile changed',
   'ledger.key_added': 'Signing key recorded',
+  'ledger.restarted': 'Log restarted from a backup',
   'note.added': 'Note added',
   'token.created': 'API token created',
   'token.revoked': 'API token revoked',

@@ -51,6 +51,8 @@ class Verifier {
   const std::string& name() const { return name_; }
   uint32_t key_id() const { return key_id_; }
   std::string VerifierKey() const;
+  // The same public key under another name (a restarted log's origin; field "name").
+  Result<Verifier> WithName(std::string name) const;
 
   // Whether `signature` (64 bytes, without the key id) is this key's signature of `message`.
   bool Verify(std::string_view message, std::span<const uint8_t> signature) const;
@@ -79,6 +81,9 @@ class Signer {
   uint32_t KeyId() const { return key_id_; }
   std::string EncodedPrivateKey() const;
   std::string VerifierKey() const;
+  // The same key under another name, hence another key id (a restarted log's origin, see
+  // docs/ledger.md "Restarting the log"; field "name").
+  Result<Signer> WithName(std::string name) const;
 
   // The signed note: text + "\n" + "— <name> <base64(key id || signature)>\n".
   // Precondition: text is a note text, i.e. non-empty and ending in "\n" (FormatCheckpoint

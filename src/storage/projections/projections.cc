@@ -43,6 +43,10 @@ class OrgProjection final : public Projection {
           "UPDATE rm_org SET profile = ?, profile_sha256 = ? WHERE id = ?",
           {PayloadString(p, "profile"), PayloadString(p, "profile_sha256"), e.subject.id});
     }
+    if (e.type == "ledger.restarted") {  // the log continues under a new origin
+      return tx.ExecDeferred("UPDATE rm_org SET origin = ? WHERE id = ?",
+                             {PayloadString(p, "origin"), e.subject.id});
+    }
     return Ok();
   }
 };
