@@ -174,6 +174,8 @@ std::string EventWords(std::string_view type) {
       {"auth.password_accepted", "Password accepted (second step next)"},
       {"auth.second_factor_accepted", "Second sign-in step accepted"},
       {"auth.sign_in_failed", "Sign-in failed"},
+      {"auth.sso_linked", "Account linked to the identity provider"},
+      {"auth.sso_unlinked", "Account unlinked from the identity provider"},
       {"auth.sign_in_throttled", "Sign-in paused after repeated failures"},
       {"auth.sign_in_throttle_ended", "Sign-in pause ended"},
       {"auth.password_changed", "Password changed"},
