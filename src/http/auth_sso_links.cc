@@ -133,9 +133,18 @@ void Unlink(ApiDeps& deps, Context&& ctx, Reply reply) {
     return reply(ErrorResponse(ValidationError("password", "is required: your Accord password")));
   }
   if (wait > 0) return reply(Throttled(wait));
-  auto finish = [&deps, p, issuer, subject](Reply reply) {
+  auto finish = [&deps, p, issuer, subject, has_password](Reply reply) {
     deps.log.Submit(
-        [p, issuer, subject](storage::CommandContext& c) -> Result<json::value> {
+        [p, issuer, subject, has_password](storage::CommandContext& c) -> Result<json::value> {
+          // Counted again in the write: two unlinks at once cannot both take the last ones.
+          auto now_linked = storage::LinksOf(c.tx(), p.id);
+          if (!now_linked.ok()) return std::move(now_linked).error();
+          if (!has_password && now_linked->size() <= 1) {
+            return Error{ErrorCode::kConflict,
+                         "this link is the only way you sign in to Accord (your account has no "
+                         "password), so it stays",
+                         {ErrorDetail{"subject", "is the account's last way to sign in", {}}}};
+          }
           auto removed = storage::UnlinkSubject(c.tx(), issuer, subject, p.id);
           if (!removed.ok()) return std::move(removed).error();
           if (!*removed) return NotFound("your account has no link to that identity");

@@ -176,6 +176,7 @@ std::string EventWords(std::string_view type) {
       {"auth.sign_in_failed", "Sign-in failed"},
       {"auth.sso_linked", "Account linked to the identity provider"},
       {"auth.sso_unlinked", "Account unlinked from the identity provider"},
+      {"auth.sso_unlink_refused", "Unlinking refused"},
       {"auth.sign_in_throttled", "Sign-in paused after repeated failures"},
       {"auth.sign_in_throttle_ended", "Sign-in pause ended"},
       {"auth.password_changed", "Password changed"},
