@@ -15,6 +15,7 @@
 #include "accord/http/oidc.h"
 #include "accord/http/registry_http.h"
 #include "accord/http/schema.h"
+#include "accord/http/scim_error.h"
 #include "accord/storage/identity_store.h"
 
 namespace accord::http {
@@ -39,8 +40,12 @@ Response Scim(json::value body, int status = 200) {
   return r;
 }
 
+Response ScimError(const Error& e) { return ScimErrorResponse(e); }
+
+}  // namespace
+
 // RFC 7644 3.12: {schemas, status (a string), scimType?, detail}.
-Response ScimError(const Error& e) {
+Response ScimErrorResponse(const Error& e) {
   int status = HttpStatus(e.code);
   json::object out{{"schemas", json::array{kErrorSchema}},
                    {"status", std::to_string(status)},
@@ -52,6 +57,8 @@ Response ScimError(const Error& e) {
   }
   return Scim(out, status);
 }
+
+namespace {
 
 Error Invalid(std::string field, std::string reason) {
   return Error{

@@ -9,6 +9,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/json.hpp>
+#include <functional>
 #include <memory>
 
 #include "accord/core/bytes.h"
@@ -24,6 +25,7 @@
 #include "accord/storage/oidc_store.h"
 #include "accord/storage/throttle.h"
 #include "auth_routes.h"
+#include "auth_sso_links.h"
 
 namespace accord::http::auth_flow {
 
@@ -80,26 +82,47 @@ Error NotConfigured() {
                               ErrorCode::kNotFound});
 }
 
+// Keeps a new flow and answers the provider's authorization URL; `link` names the account and
+// session a linking flow belongs to (empty: a sign-in).
+void BeginFlow(OidcRoutes& r, std::string address, storage::OidcFlow link,
+               std::function<void(Result<std::string>)> done) {
+  boost::asio::post(
+      r.pool, [&r, address = std::move(address), link = std::move(link), reply = std::move(done)] {
+        ApiDeps& deps = r.deps;
+        auto d = deps.oidc->Discovery();
+        if (!d.ok()) return reply(d.error());
+        std::string state = Base64UrlEncode(RandomBytes(32));
+        storage::OidcFlow flow{Base64UrlEncode(RandomBytes(32)), Base64UrlEncode(RandomBytes(32)),
+                               link.link_user_id, link.link_session_id};
+        Hash challenge = Sha256(flow.verifier);
+        TimePoint now = deps.clock.Now();
+        Status s = deps.store.Write([&](storage::Tx& tx) -> Status {
+          // Each start keeps a row for the flow's lifetime: bounded per client address, so an
+          // anonymous flood cannot fill the store (offices share an address: a generous bound).
+          ACCORD_TRY(storage::CountPublicPost(tx, "oidc:" + storage::ClientKey(address), now,
+                                              kStartsPerAddress, kFlowLifetime));
+          return storage::SaveOidcFlow(tx, state, flow, now, now + kFlowLifetime);
+        });
+        if (!s.ok()) return reply(s.error());
+        const auto& settings = deps.oidc->settings();
+        std::string scope;
+        for (const auto& sc : settings.scopes) scope += (scope.empty() ? "" : " ") + sc;
+        std::string url =
+            d->authorization_endpoint +
+            (d->authorization_endpoint.find('?') == std::string::npos ? "?" : "&") +
+            "response_type=code&client_id=" + UrlEncode(settings.client_id) +
+            "&redirect_uri=" + UrlEncode(RedirectUri(deps)) + "&scope=" + UrlEncode(scope) +
+            "&state=" + UrlEncode(state) + "&nonce=" + UrlEncode(flow.nonce) +
+            "&code_challenge=" + Base64UrlEncode(challenge) + "&code_challenge_method=S256";
+        reply(std::move(url));
+      });
+}
+
 void Start(OidcRoutes& r, Context&& ctx, Reply reply) {
   if (!r.deps.oidc) return reply(FailurePage(NotConfigured()));
-  std::string address = ctx.request.remote_address;
-  boost::asio::post(r.pool, [&r, address = std::move(address), reply = std::move(reply)] {
-    ApiDeps& deps = r.deps;
-    auto d = deps.oidc->Discovery();
-    if (!d.ok()) return reply(FailurePage(d.error()));
-    std::string state = Base64UrlEncode(RandomBytes(32));
-    storage::OidcFlow flow{Base64UrlEncode(RandomBytes(32)), Base64UrlEncode(RandomBytes(32))};
-    Hash challenge = Sha256(flow.verifier);
-    TimePoint now = deps.clock.Now();
-    Status s = deps.store.Write([&](storage::Tx& tx) -> Status {
-      // Each start keeps a row for the flow's lifetime: bounded per client address, so an
-      // anonymous flood cannot fill the store (offices share an address: a generous bound).
-      ACCORD_TRY(storage::CountPublicPost(tx, "oidc:" + storage::ClientKey(address), now,
-                                          kStartsPerAddress, kFlowLifetime));
-      return storage::SaveOidcFlow(tx, state, flow, now, now + kFlowLifetime);
-    });
-    if (!s.ok() && s.error().code == ErrorCode::kRateLimited) {
-      int64_t wait = storage::RetryAfterSeconds(s.error());
+  BeginFlow(r, ctx.request.remote_address, {}, [reply = std::move(reply)](Result<std::string> url) {
+    if (!url.ok() && url.error().code == ErrorCode::kRateLimited) {
+      int64_t wait = storage::RetryAfterSeconds(url.error());
       Response page = FailurePage(RefusalError(
           Refusal{"too_many_starts", "too many sign-ins were started from your network just now",
                   "wait " + std::to_string((wait + 59) / 60) + " minutes and sign in again",
@@ -107,22 +130,34 @@ void Start(OidcRoutes& r, Context&& ctx, Reply reply) {
       page.headers.push_back({"Retry-After", std::to_string(wait)});
       return reply(std::move(page));
     }
-    if (!s.ok()) return reply(FailurePage(s.error()));
-    const auto& settings = deps.oidc->settings();
-    std::string scope;
-    for (const auto& sc : settings.scopes) scope += (scope.empty() ? "" : " ") + sc;
-    std::string url =
-        d->authorization_endpoint +
-        (d->authorization_endpoint.find('?') == std::string::npos ? "?" : "&") +
-        "response_type=code&client_id=" + UrlEncode(settings.client_id) +
-        "&redirect_uri=" + UrlEncode(RedirectUri(deps)) + "&scope=" + UrlEncode(scope) +
-        "&state=" + UrlEncode(state) + "&nonce=" + UrlEncode(flow.nonce) +
-        "&code_challenge=" + Base64UrlEncode(challenge) + "&code_challenge_method=S256";
+    if (!url.ok()) return reply(FailurePage(url.error()));
     Response out{302, "text/plain; charset=utf-8", "Continue at the identity provider\n", {}};
-    out.headers.push_back({"Location", url});
+    out.headers.push_back({"Location", *url});
     out.headers.push_back({"Cache-Control", "no-store"});
     reply(std::move(out));
   });
+}
+
+// "Link to <provider>" on Your account: a flow bound on the server to this account and this
+// session, so the return links the provider's subject to it instead of signing in. The
+// portal sends the browser to the answered URL.
+void StartLink(OidcRoutes& r, Context&& ctx, Reply reply) {
+  if (!r.deps.oidc) return reply(ErrorResponse(NotConfigured()));
+  const Principal& p = *ctx.principal;
+  if (!p.via_session) {
+    return reply(ErrorResponse(Error{ErrorCode::kForbidden,
+                                     "linking runs in the browser: use a portal session, not an "
+                                     "API token",
+                                     {}}));
+  }
+  storage::OidcFlow link;
+  link.link_user_id = p.id;
+  link.link_session_id = p.credential_id;
+  BeginFlow(r, ctx.request.remote_address, std::move(link),
+            [reply = std::move(reply)](Result<std::string> url) {
+              if (!url.ok()) return reply(ErrorResponse(url.error()));
+              reply(JsonResponse(json::object{{"url", *url}}));
+            });
 }
 
 std::vector<std::string> Strings(const json::object& claims, const std::string& name) {
@@ -164,6 +199,7 @@ Error UnknownState() {
 
 struct Outcome {
   std::optional<Error> refused;
+  std::string linked;  // a linking flow's result: "linked" or "already"
   storage::NewSession session;
   json::object user;
 };
@@ -180,6 +216,12 @@ Result<json::value> SignInSubject(ApiDeps& deps, storage::CommandContext& c,
   if (!taken.ok()) return std::move(taken).error();
   if (!*taken) {
     out.refused = UnknownState();
+    return json::value(nullptr);
+  }
+  if (!(*taken)->link_user_id.empty()) {
+    auto linked = LinkReturnedSubject(deps, c, **taken, claims, out.refused);
+    if (!linked.ok()) return std::move(linked).error();
+    out.linked = std::move(*linked);
     return json::value(nullptr);
   }
   const auto& policy = IdentityPolicyOf(deps);
@@ -363,6 +405,7 @@ void Callback(OidcRoutes& r, Context&& ctx, Reply reply) {
         [&deps, out, reply = std::move(reply)](Result<json::value> done) {
           if (!done.ok()) return reply(FailurePage(done.error()));
           if (out->refused) return reply(FailurePage(*out->refused));
+          if (!out->linked.empty()) return reply(LinkedPage(deps, out->linked == "already"));
           reply(SignedInPage(out->session, MaxAge(deps)));
         });
   });
@@ -510,6 +553,16 @@ void AddOidcRoutes(Router& router, ApiDeps& deps) {
                           "flow's state, nonce and PKCE verifier kept on the server")
                  .Tag("auth")
                  .Handle(routes, Start));
+  router.Add(
+      CommandRoute("POST", "/api/v1/account/sso-links", domain::kEveryone, NoBody(),
+                   Json(schema::Object({{"url", schema::Text("the identity provider's address to "
+                                                             "send the browser to")}})))
+          .Summary("Start linking my account to the identity provider: the flow is bound "
+                   "to this session, and its return links the subject instead of signing "
+                   "in (a portal session only)")
+          .Tag("auth")
+          .Handle(routes, StartLink));
+  AddSsoLinkRoutes(router, deps);
   router.Add(ReadRoute(std::string(kOidcCallbackPath), kPublic, Html())
                  .Summary("Single sign-on: the provider's return; checks the ID token, starts a "
                           "session and opens the portal, or a page naming what went wrong")

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "accord/http/json.h"
+#include "accord/http/scim_error.h"
 
 namespace accord::http {
 namespace {
@@ -63,6 +64,11 @@ std::string MediaType(std::string_view content_type) {
   return out;
 }
 
+// The router's own refusal of a route: Accord's error shape, or SCIM's on /scim/v2/*.
+Response RefusalOf(const Route& route, const Error& e) {
+  return route.pattern.starts_with(kScimPrefix) ? ScimErrorResponse(e) : ErrorResponse(e);
+}
+
 // Routes that declare a JSON body take JSON only (415 otherwise); uploads, CSV and HTML forms
 // declare none and check their own types. A call without a body (sign-out) needs no type.
 bool AcceptsBody(const Route& route, const Request& request, const Reply& reply) {
@@ -78,11 +84,11 @@ bool AcceptsBody(const Route& route, const Request& request, const Reply& reply)
   if (MediaType(type) == "application/json" || MediaType(type) == "application/scim+json") {
     return true;
   }
-  reply(ErrorResponse(
-      Error{ErrorCode::kUnsupportedMediaType,
-            route.method + " " + route.pattern +
-                " takes a JSON body: send Content-Type: application/json",
-            {ErrorDetail{"Content-Type", "must be application/json", std::nullopt}}}));
+  Error e{ErrorCode::kUnsupportedMediaType,
+          route.method + " " + route.pattern +
+              " takes a JSON body: send Content-Type: application/json",
+          {ErrorDetail{"Content-Type", "must be application/json", std::nullopt}}};
+  reply(RefusalOf(route, e));
   return false;
 }
 
@@ -153,18 +159,19 @@ const Route* Router::Resolve(const Request& request, Context& ctx, const Reply& 
 bool Router::Authorize(const Route& route, const Request& request, Context& ctx,
                        const Reply& reply) const {
   if (route.is_public) return true;
+  auto refuse = [&](const Error& e) { reply(RefusalOf(route, e)); };
   if (!auth_) {
-    reply(ErrorResponse(Error{ErrorCode::kUnauthenticated, "sign-in required", {}}));
+    refuse(Error{ErrorCode::kUnauthenticated, "sign-in required", {}});
     return false;
   }
   auto principal = auth_(request);
   if (!principal.ok()) {
-    reply(ErrorResponse(principal.error()));
+    refuse(principal.error());
     return false;
   }
   if (!principal->has_value()) {
-    reply(ErrorResponse(Error{
-        ErrorCode::kUnauthenticated, "sign-in required: send Authorization: Bearer <token>", {}}));
+    refuse(Error{
+        ErrorCode::kUnauthenticated, "sign-in required: send Authorization: Bearer <token>", {}});
     return false;
   }
   const std::string& role = (*principal)->role;
@@ -176,21 +183,20 @@ bool Router::Authorize(const Route& route, const Request& request, Context& ctx,
     if (!allowed) {
       std::string needed;
       for (const auto& s : route.scopes) needed += (needed.empty() ? "" : " or ") + s;
-      reply(ErrorResponse(Error{
+      refuse(Error{
           ErrorCode::kForbidden,
           "this integration token may not call " + route.method + " " + route.pattern +
               (needed.empty() ? ": no integration scope does" : ": it needs the scope " + needed),
-          {{"scopes", "lack " + (needed.empty() ? std::string("a scope for it") : needed), {}}}}));
+          {{"scopes", "lack " + (needed.empty() ? std::string("a scope for it") : needed), {}}}});
       return false;
     }
     ctx.principal = std::move(**principal);
     return true;
   }
   if (std::find(route.roles.begin(), route.roles.end(), role) == route.roles.end()) {
-    reply(ErrorResponse(
-        Error{ErrorCode::kForbidden,
-              "the role " + role + " may not call " + route.method + " " + route.pattern,
-              {}}));
+    refuse(Error{ErrorCode::kForbidden,
+                 "the role " + role + " may not call " + route.method + " " + route.pattern,
+                 {}});
     return false;
   }
   ctx.principal = std::move(**principal);

@@ -436,6 +436,13 @@ CREATE INDEX oidc_sessions_subject ON oidc_sessions(issuer, subject);
 CREATE INDEX oidc_sessions_sid ON oidc_sessions(sid);
 )sql";
 
+// Version 13 (issue 25): account linking. A flow started from "Your account" names the
+// signed-in account and session it links the provider's subject to, instead of signing in.
+const char* kV13Sqlite = R"sql(
+ALTER TABLE oidc_flows ADD COLUMN link_user_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE oidc_flows ADD COLUMN link_session_id TEXT NOT NULL DEFAULT '';
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "ledger and foundation read models", kV1Sqlite, ""},
@@ -450,6 +457,7 @@ const std::vector<Migration>& Migrations() {
       {10, "trust subscriptions: derived links, one-click unsubscribe", kV10Sqlite, ""},
       {11, "the ledger as an audit log: type, actor, party and time per entry", kV11Sqlite, ""},
       {12, "single sign-on: sign-ins in flight, subject links, provider sessions", kV12Sqlite, ""},
+      {13, "single sign-on: linking an existing account", kV13Sqlite, ""},
   };
   return kMigrations;
 }

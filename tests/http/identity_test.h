@@ -33,6 +33,8 @@ struct Reply_ {
   std::string set_cookie;
   std::string retry_after;
   std::string location;
+  std::string content_type;
+  std::string text;  // the body as sent (pages are HTML)
 };
 
 class IdentityTest : public ::testing::Test {
@@ -73,6 +75,8 @@ class IdentityTest : public ::testing::Test {
     Response r = done.get_future().get();
     Reply_ out;
     out.status = r.status;
+    out.content_type = r.content_type;
+    out.text = r.body;
     boost::system::error_code ec;
     json::value v = json::parse(r.body, ec);
     if (!ec && v.is_object()) out.body = v.as_object();

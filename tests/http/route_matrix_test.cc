@@ -45,6 +45,11 @@ std::string ErrorMessage(const HttpResult& r) {
   json::error_code ec;
   json::value v = json::parse(r.body, ec);
   if (ec || !v.is_object()) return "";
+  // SCIM's routes answer in RFC 7644's error shape, the router's refusals of them too.
+  if (const json::value* d = v.as_object().if_contains("detail");
+      d && v.as_object().contains("schemas")) {
+    return Str(*d);
+  }
   const json::value* e = v.as_object().if_contains("error");
   if (!e || !e->is_object()) return "";
   const json::value* m = e->as_object().if_contains("message");

@@ -139,6 +139,31 @@ TEST_F(ScimTest, ProvisionSignInDeprovision) {
   EXPECT_EQ(Call("GET", "/scim/v2/Users", "", Cookie(so_.secret, so_.csrf)).status, 403);
 }
 
+// The router's own refusals of /scim/v2/* speak RFC 7644 3.12, as the handlers do: an identity
+// provider's SCIM client reads status and detail there, not Accord's error shape.
+TEST_F(ScimTest, RouterRefusalsAreScimErrors) {
+  auto expect_scim_error = [](Reply_ r, int status) {
+    EXPECT_EQ(r.status, status);
+    EXPECT_EQ(r.content_type, "application/scim+json");
+    EXPECT_EQ(r.body["schemas"], json::array{"urn:ietf:params:scim:api:messages:2.0:Error"});
+    EXPECT_EQ(r.body["status"], json::value(std::to_string(status)));
+    EXPECT_FALSE(r.body["detail"].as_string().empty()) << json::serialize(r.body);
+    EXPECT_FALSE(r.body.contains("error"));
+  };
+  expect_scim_error(Call("GET", "/scim/v2/Users"), 401);
+  Reply_ made =
+      Call("POST", "/api/v1/integration-tokens",
+           R"({"name": "ledger reader", "scopes": ["ledger:read"]})", Cookie(so_.secret, so_.csrf));
+  ASSERT_EQ(made.status, 201) << json::serialize(made.body);
+  std::vector<Header> other{
+      {"Authorization", "Bearer " + std::string(made.body["token"].as_string())}};
+  Reply_ refused = Call("GET", "/scim/v2/Users", "", other);
+  expect_scim_error(refused, 403);
+  EXPECT_NE(refused.body["detail"].as_string().find("scim"), std::string::npos);
+  // Accord's own routes keep Accord's shape.
+  EXPECT_TRUE(Call("GET", "/api/v1/parties").body.contains("error"));
+}
+
 TEST_F(ScimTest, ProfileMayRequireSingleSignOn) {
   AddUser("kim@luma.example", "staff");
   EXPECT_EQ(SignIn("kim@luma.example").status, 200) << "passwords work until the profile says";

@@ -34,6 +34,7 @@ async function startProvider(redirectUri, postLogoutUri) {
       }),
       OIDC_ACCOUNTS: JSON.stringify({
         alex: { email: 'staff@luma.example', name: 'Alex Chen', groups: ['accord-staff'], mfa: true },
+        sam: { email: 'sam@idp.example', name: 'Sam at the provider', groups: ['accord-staff'], mfa: true },
       }),
     },
   });
@@ -92,6 +93,21 @@ await journey(
     await officer.getByText('The connection works').waitFor();
     await checkA11y(officer, 'sso settings');
     await shot(officer, 'sso-settings');
+
+    // The officer links their password account to the provider from Your account: the return
+    // links the subject to this account instead of signing in.
+    await goto(officer, server, '/account');
+    await officer.getByText('Your account is not linked to Test Provider.').waitFor();
+    await officer.getByRole('button', { name: 'Link to Test Provider' }).click();
+    await officer.getByRole('heading', { name: 'Sign in to the test provider' }).waitFor();
+    await officer.getByLabel('Login').fill('sam');
+    await officer.getByLabel('Password').fill('any');
+    await officer.getByRole('button', { name: 'Continue' }).click();
+    await officer.getByRole('heading', { name: 'Account linked' }).waitFor();
+    await goto(officer, server, '/account');
+    await officer.getByRole('cell', { name: /^sam/ }).waitFor();
+    await checkA11y(officer, 'account with a single sign-on link');
+    await shot(officer, 'sso-account-linked');
   },
   async () => {
     const port = await freePort();

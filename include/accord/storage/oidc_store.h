@@ -15,6 +15,16 @@ namespace accord::storage {
 struct OidcFlow {
   std::string nonce;
   std::string verifier;  // the PKCE code_verifier
+  // Set when the flow links the provider's subject to a signed-in account ("Your account")
+  // rather than signing in: that account and the session that started it.
+  std::string link_user_id;
+  std::string link_session_id;
+};
+
+struct OidcLink {
+  std::string issuer;
+  std::string subject;
+  std::string created_at;
 };
 
 // Records a flow; removes flows past their end on the way.
@@ -31,9 +41,13 @@ Result<std::optional<std::string>> LinkedUser(Tx& tx, const std::string& issuer,
                                               const std::string& subject);
 Status LinkSubject(Tx& tx, const std::string& issuer, const std::string& subject,
                    const std::string& user_id, TimePoint now);
-// The subjects linked to an account: [{issuer, subject, created_at}].
-Result<std::vector<std::pair<std::string, std::string>>> LinksOf(Tx& tx,
-                                                                 const std::string& user_id);
+// The subjects linked to an account, oldest first.
+Result<std::vector<OidcLink>> LinksOf(Tx& tx, const std::string& user_id);
+// Removes the account's link to the subject; false when the account has no such link.
+Result<bool> UnlinkSubject(Tx& tx, const std::string& issuer, const std::string& subject,
+                           const std::string& user_id);
+// Whether the session is still live (not revoked, not past its end).
+Result<bool> SessionLive(Tx& tx, const std::string& session_id, TimePoint now);
 
 Status RecordProviderSession(Tx& tx, const std::string& session_id, const std::string& issuer,
                              const std::string& subject, const std::string& sid,

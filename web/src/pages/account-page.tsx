@@ -39,6 +39,7 @@ import {
 } from './accounts-model';
 import { allows } from './workflow-model';
 import './accounts.css';
+import { AccountSsoLinks } from './sso-links';
 
 type Done = (msg: string, secret?: string) => void;
 type Fact = [string, ComponentChildren];
@@ -289,6 +290,11 @@ export function AccountPage(props: { id: string }) {
                     </Reveal>
                   ))}
                 </div>
+              </Section>
+            )}
+            {workforce && (
+              <Section title="Single sign-on">
+                <AccountSsoLinks userId={props.id} />
               </Section>
             )}
             <Section title="History">

@@ -1,5 +1,6 @@
 // Your account: change the password, make new recovery codes (shown once, to copy or download),
-// your API tokens (make one, shown once; revoke one) and signing out everywhere.
+// your API tokens (make one, shown once; revoke one), single sign-on links and signing out
+// everywhere.
 import { useState } from 'preact/hooks';
 import { ApiError, del, get, post, type ListPage } from '../api';
 import { OneTimeSecret } from '../components/one-time-secret';
@@ -21,6 +22,7 @@ import {
   useLoad,
 } from '../ui';
 import { plainRefusal } from './review-common';
+import { MySsoLinks } from './sso-links';
 import './accounts.css';
 
 // TODO(schema): GET /api/v1/tokens items; the generated type names the same fields.
@@ -280,6 +282,9 @@ export function MyAccount() {
       </Section>
       <Section title="Password">
         <PasswordForm />
+      </Section>
+      <Section title="Single sign-on">
+        <MySsoLinks />
       </Section>
       <Section title="Recovery codes">
         <RecoveryCodes enrolled={!!user.mfa_enrolled} email={user.email} />
