@@ -31,8 +31,14 @@ await journey('accounts', async ({ server, browser }) => {
   await hire.getByText('2 of 5 records missing').waitFor();
   await so.getByLabel('Status').selectOption('pending');
   await so.waitForURL(/status=pending/);
-  await so.locator('table.accounts-table tbody tr').first().waitFor();
+  // The unfiltered table stays on screen until the filtered page arrives: wait for the change.
+  await so
+    .waitForFunction(() => document.querySelectorAll('table.accounts-table tbody tr').length === 1, null, {
+      timeout: 15000,
+    })
+    .catch(() => {});
   assert((await so.locator('table.accounts-table tbody tr').count()) === 1, 'only the new hire is pending');
+  await so.locator('table.accounts-table tbody tr', { hasText: 'Robin Park' }).waitFor();
   await checkA11y(so, 'accounts');
   await noRawDates(so, 'accounts');
   await shot(so, 'accounts');
