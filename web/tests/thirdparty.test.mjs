@@ -79,10 +79,13 @@ await journey('third-party contact', async ({ server, browser }) => {
     .getByLabel(/^File/)
     .setInputFiles({ name: 'relay-soc2-type2-2026.pdf', mimeType: 'application/pdf', buffer: pdf });
   assert((await up.getByLabel('What is it?').inputValue()) === 'soc2', 'a SOC 2 report by default');
+  // The day the report was signed, kept beside the upload time (the evidence bundle has both).
+  await up.getByLabel(/^In effect from/).fill('2026-03-31');
   await up.getByRole('button', { name: 'Upload' }).click();
   await page.getByText('SOC 2 report - relay-soc2-type2-2026.pdf uploaded.').waitFor();
   const docs = page.locator('section', { has: page.locator('#sec-documents') });
   await docs.getByRole('link', { name: 'SOC 2 report - relay-soc2-type2-2026.pdf' }).waitFor();
+  await docs.getByText(/In effect from 31 Mar 2026/).waitFor();
 
   // Requests from our reviews are answered in their own section (requests.test.mjs); the old
   // free-form "Answer a request" document is gone.

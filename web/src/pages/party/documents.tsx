@@ -4,7 +4,7 @@ import { FileField } from '../../components/file-field';
 import { CancelButton, Reveal } from '../../components/reveal';
 import { secondary, Table } from '../../components/table';
 import { isOfficer, ROLE_NAMES, type Role } from '../../session';
-import { Alert, DateText, Empty, Form, Loading, Section, SelectField, useForm } from '../../ui';
+import { Alert, DateText, Empty, Form, Loading, Section, SelectField, TextField, useForm } from '../../ui';
 import type { Party } from './common';
 import { useList, type SectionProps } from './kit';
 import type { PartyDocument } from './model';
@@ -57,6 +57,11 @@ export function Documents(props: SectionProps & { rev: number }) {
                       {doc.filename}
                     </a>
                     {doc.agreement_id && <div class="muted small">Agreement document</div>}
+                    {doc.effective_at && (
+                      <div class="muted small">
+                        In effect from <DateText value={doc.effective_at} />
+                      </div>
+                    )}
                   </td>
                   <td class="hide-narrow">{doc.content_type}</td>
                   <td>{formatSize(doc.size)}</td>
@@ -77,7 +82,7 @@ export function Documents(props: SectionProps & { rev: number }) {
 }
 
 function UploadForm(props: { party: Party; contact: boolean; close: () => void; done: (d: PartyDocument) => void }) {
-  const form = useForm({ file: '', purpose: props.contact ? 'soc2' : 'other', filename: '' });
+  const form = useForm({ file: '', purpose: props.contact ? 'soc2' : 'other', filename: '', effective_at: '' });
   const file = useRef<File | null>(null);
   return (
     <>
@@ -94,7 +99,7 @@ function UploadForm(props: { party: Party; contact: boolean; close: () => void; 
                 checkFile(file.current, 'file');
                 const f = file.current!;
                 const name = (DOC_PREFIX[v.purpose] || '') + f.name;
-                return uploadDocument(props.party.id, f, name, contentTypeOf(f));
+                return uploadDocument(props.party.id, f, name, contentTypeOf(f), v.effective_at);
               },
               { content_type: 'file', 'Content-Type': 'file', body: 'file', filename: 'file' },
             )
@@ -115,6 +120,13 @@ function UploadForm(props: { party: Party; contact: boolean; close: () => void; 
           label="What is it?"
           options={DOC_PURPOSES.map(([value, l]) => ({ value, label: l }))}
           hint="Shown at the start of the file's name so our team knows what it is"
+        />
+        <TextField
+          form={form}
+          name="effective_at"
+          label="In effect from (optional)"
+          type="date"
+          hint="When a policy took effect or a report was signed; the upload time is kept as well"
         />
       </Form>
     </>

@@ -26,11 +26,13 @@ export function formatSize(n?: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function uploadDocument(partyId: string, file: Blob, filename: string, contentType: string) {
+// `effectiveAt` (YYYY-MM-DD, optional): when the document took effect (a policy) or was signed
+// (a report), kept beside the time the ledger records the upload.
+export function uploadDocument(partyId: string, file: Blob, filename: string, contentType: string, effectiveAt = '') {
   return request<PartyDocument>('POST', `/api/v1/parties/${partyId}/documents`, undefined, {
     raw: file,
     contentType,
-    query: { filename },
+    query: effectiveAt ? { filename, effective_at: effectiveAt } : { filename },
   });
 }
 
