@@ -3,6 +3,7 @@
 // again. The download is a text file made in the page (no request), so the value never leaves
 // the browser a second time.
 import { useState } from 'preact/hooks';
+import { saveFile } from '../lib/save-file';
 import './one-time-secret.css';
 
 export function OneTimeSecret(props: {
@@ -24,15 +25,10 @@ export function OneTimeSecret(props: {
     }
   };
   const download = () => {
-    const blob = new Blob([(props.preamble ? props.preamble + '\n\n' : '') + text], { type: 'text/plain' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = props.filename;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveFile(
+      new Blob([(props.preamble ? props.preamble + '\n\n' : '') + text], { type: 'text/plain' }),
+      props.filename,
+    );
   };
   return (
     <div class="one-time-secret">

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, listAll, withQuery } from '../api';
 import type { components } from '../generated/openapi';
+import { saveFile } from '../lib/save-file';
 import { Alert, Form, Page, SelectField, TextField, useForm, useLoad } from '../ui';
 
 type Party = components['schemas']['Party'];
@@ -35,14 +36,7 @@ async function download(query: Record<string, string>): Promise<string> {
   }
   const name =
     /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '')?.[1] || 'ledger.accord-evidence.zip';
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  saveFile(await res.blob(), name, 60000);
   return `${name}: ${res.headers.get('X-Evidence-Events') || 'some'} events.`;
 }
 

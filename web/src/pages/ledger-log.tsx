@@ -7,6 +7,7 @@ import { get, listAll, withQuery, type ApiResponse } from '../api';
 import { FilterSelect } from '../components/filter-select';
 import { PartyPicker, type PickableParty } from '../components/party-picker';
 import { eventWords, kindWords } from '../event-words';
+import { saveCsv } from '../lib/save-file';
 import { ROLE_NAMES, type Role } from '../roles';
 import { Link, setQuery, useLocation } from '../router';
 import { Alert, DateText, Empty, Loading, Section, humanize, useLoad } from '../ui';
@@ -64,20 +65,11 @@ export function Subject(props: { e: LedgerEntry }) {
 }
 
 function csvDownload(query: Record<string, string | undefined>): Promise<void> {
-  return fetch(withQuery('/api/v1/ledger/entries', { ...query, order: 'newest' }), {
-    headers: { Accept: 'text/csv' },
-    credentials: 'same-origin',
-  }).then(async (res) => {
-    if (!res.ok) throw new Error('The log could not be exported (status ' + res.status + '). Try again.');
-    const url = URL.createObjectURL(await res.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `ledger-${new Date().toISOString().slice(0, 10)}.csv`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  });
+  return saveCsv(
+    withQuery('/api/v1/ledger/entries', { ...query, order: 'newest' }),
+    `ledger-${new Date().toISOString().slice(0, 10)}.csv`,
+    'log',
+  );
 }
 
 export function LedgerLog(props: { selected: number | null }) {

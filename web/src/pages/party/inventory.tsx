@@ -4,6 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { withQuery } from '../../api';
 import type { Column } from '../../components/table';
+import { saveCsv } from '../../lib/save-file';
 import { Badge, DateText } from '../../ui';
 import type { Party } from './model';
 
@@ -113,19 +114,6 @@ export function AgreementCell(props: { a: AgreementState | undefined }): Compone
 }
 
 // The list as shown (filters and order; every page, not only this one) as a CSV file.
-export async function downloadCsv(f: Filters): Promise<void> {
-  const res = await fetch(withQuery('/api/v1/parties', apiQuery(f)), {
-    headers: { Accept: 'text/csv' },
-    credentials: 'same-origin',
-  });
-  if (!res.ok) throw new Error('The list could not be exported (status ' + res.status + '). Try again.');
-  const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `parties-${isoDay(0)}.csv`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+export function downloadCsv(f: Filters): Promise<void> {
+  return saveCsv(withQuery('/api/v1/parties', apiQuery(f)), `parties-${isoDay(0)}.csv`, 'list');
 }
