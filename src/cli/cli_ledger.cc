@@ -61,16 +61,11 @@ Result<ledger::Checkpoint> ReadTrustedCheckpoint(app::Runtime& rt, const VerifyF
                      " is not signed by the log's key: " + opened.error().message,
                  {}};
   }
-  for (const std::string& w : f.witness_keys) {
-    auto key = ledger::ParseWitnessKey(w);
-    if (!key.ok()) return std::move(key).error();
-    auto cosigned = ledger::VerifyCosignature(note, key->name, w);
-    if (!cosigned.ok()) {
-      return Error{
-          ErrorCode::kCheckFailed,
-          "the trusted checkpoint " + f.trusted_checkpoint + ": " + cosigned.error().message,
-          {}};
-    }
+  if (Status cosigned = ledger::VerifyCosignatures(note, f.witness_keys); !cosigned.ok()) {
+    if (cosigned.error().code != ErrorCode::kCheckFailed) return std::move(cosigned).error();
+    return Error{ErrorCode::kCheckFailed,
+                 "the trusted checkpoint " + f.trusted_checkpoint + ": " + cosigned.error().message,
+                 {}};
   }
   auto checkpoint = ledger::ParseCheckpoint(opened->text);
   if (!checkpoint.ok()) return std::move(checkpoint).error();

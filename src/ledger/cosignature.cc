@@ -210,4 +210,14 @@ Result<uint64_t> VerifyCosignature(std::string_view note, std::string_view witne
                           : "no cosignature by witness " + key->name + "+" + Hex8(key->key_id));
 }
 
+Status VerifyCosignatures(std::string_view note, const std::vector<std::string>& witness_keys) {
+  for (const std::string& w : witness_keys) {
+    auto key = ParseWitnessKey(w);
+    if (!key.ok()) return std::move(key).error();
+    auto cosigned = VerifyCosignature(note, key->name, w);
+    if (!cosigned.ok()) return std::move(cosigned).error();
+  }
+  return Ok();
+}
+
 }  // namespace accord::ledger

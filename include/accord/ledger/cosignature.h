@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "accord/core/result.h"
 #include "accord/ledger/note.h"
@@ -70,5 +71,10 @@ Result<WitnessKey> ParseWitnessKey(std::string_view vkey);
 // not check the log's own signature (OpenNote does that).
 Result<uint64_t> VerifyCosignature(std::string_view note, std::string_view witness_name,
                                    std::string_view public_key);
+
+// Every witness in `witness_keys` (vkeys as above) cosigned `note`: the first malformed key's
+// error, or the first missing or invalid cosignature's kCheckFailed (its message names the
+// witness).
+Status VerifyCosignatures(std::string_view note, const std::vector<std::string>& witness_keys);
 
 }  // namespace accord::ledger
