@@ -12316,6 +12316,9 @@ export interface operations {
                             /** Format: date-time */
                             sent_at: string | null;
                             confidential: boolean;
+                            /** @enum {string|null} */
+                            delivery_status: "sent" | "delivered" | "failed" | null;
+                            provider_error: string | null;
                             /** Format: date-time */
                             next_attempt_at?: string;
                         }[];
