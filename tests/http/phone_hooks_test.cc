@@ -168,5 +168,28 @@ TEST_F(PhoneHooksTest, PreferencesAreValidatedAndNothingIsWrittenOnARefusal) {
   EXPECT_EQ(server.Get("/api/v1/account/notifications", "third_party_contact").status, 403);
 }
 
+// The demo's Security Officer takes reminders by SMS (demo_channels.cc): with [sms] set, the
+// demo's reminders go out through the provider, and its callback marks one delivered.
+TEST_F(PhoneHooksTest, TheDemosSmsReminderGoesThroughTheProvider) {
+  ASSERT_TRUE(WaitForSent("+14155550100", 1));
+  auto reminder = SentTo("+14155550100").at(0);
+  EXPECT_EQ(reminder.from, "+15005550006");
+  EXPECT_FALSE(reminder.body.empty());
+  std::string id;
+  for (int i = 0; i < 100 && id.empty(); ++i) {
+    json::value page = server.GetJson("/api/v1/outbox?status=sent&limit=500");
+    for (const auto& m : page.at("items").as_array()) {
+      if (m.at("channel") == "sms" && m.at("delivery_status") == "sent" &&
+          m.at("subject").as_string() == reminder.body.substr(0, reminder.body.find('\n'))) {
+        id = std::string(m.at("id").as_string());
+      }
+    }
+    if (id.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_FALSE(id.empty()) << reminder.body;
+  EXPECT_EQ(provider.Report(reminder.sid, "delivered"), 200);
+  EXPECT_EQ(Steps(id), "queued,sent,delivered");
+}
+
 }  // namespace
 }  // namespace accord::testing
