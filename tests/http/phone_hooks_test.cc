@@ -24,7 +24,11 @@ std::string WriteConfig(const TempDir& dir, const TestPhoneProvider& provider) {
   std::ofstream(config) << "[sms]\napi_url = \"" << provider.api_url() << "\"\naccount_sid = \""
                         << provider.account_sid() << "\"\nauth_token_file = \""
                         << (dir.path() / "sms.token").string()
-                        << "\"\nfrom = \"+15005550006\"\nper_minute = 30\n";
+                        << "\"\nfrom = \"+15005550006\"\nper_minute = 30\n"
+                        // Calls through the same account.
+                        << "[voice]\napi_url = \"" << provider.api_url() << "\"\naccount_sid = \""
+                        << provider.account_sid() << "\"\nauth_token_file = \""
+                        << (dir.path() / "sms.token").string() << "\"\nfrom = \"+15005550006\"\n";
   return config;
 }
 
@@ -58,8 +62,9 @@ class PhoneHooksTest : public ::testing::Test {
   HttpResult Patch(const std::string& body) {
     return server.Call("PATCH", "/api/v1/account/notifications", body, kWho);
   }
-  std::string SendTest() {
-    auto r = server.Post("/api/v1/account/notifications/test", R"({"channel":"sms"})", kWho);
+  std::string SendTest(const std::string& channel = "sms") {
+    auto r = server.Post("/api/v1/account/notifications/test",
+                         R"({"channel":")" + channel + R"("})", kWho);
     EXPECT_EQ(r.status, 202) << r.body;
     return std::string(json::parse(r.body).at("id").as_string());
   }
@@ -189,6 +194,26 @@ TEST_F(PhoneHooksTest, TheDemosSmsReminderGoesThroughTheProvider) {
   ASSERT_FALSE(id.empty()) << reminder.body;
   EXPECT_EQ(provider.Report(reminder.sid, "delivered"), 200);
   EXPECT_EQ(Steps(id), "queued,sent,delivered");
+}
+
+TEST_F(PhoneHooksTest, AnUnansweredCallFailsWithTheProvidersWord) {
+  ASSERT_EQ(Patch(R"({"phone":"+14155550125","channels":{"alerts":["voice"]}})").status, 200);
+  std::string id = SendTest("voice");
+  ASSERT_TRUE(WaitForSent("+14155550125", 1));
+  auto call = SentTo("+14155550125").at(0);
+  EXPECT_EQ(call.resource, "Calls");
+  EXPECT_EQ(call.twiml, "<Response><Say>Accord: a test message you asked for</Say></Response>");
+  for (int i = 0; i < 100 && Steps(id) != "queued,sent"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(provider.Report(call.sid, "ringing"), 200);  // a step in between: nothing changes
+  EXPECT_EQ(Steps(id), "queued,sent");
+  EXPECT_EQ(provider.Report(call.sid, "no-answer"), 200);
+  json::value entry = server.GetJson("/api/v1/outbox/" + id);
+  EXPECT_EQ(entry.at("channel"), "voice");
+  EXPECT_EQ(entry.at("delivery_status"), "failed");
+  EXPECT_EQ(entry.at("provider_error"), "no-answer");
+  EXPECT_EQ(Steps(id), "queued,sent,failed");
 }
 
 }  // namespace
