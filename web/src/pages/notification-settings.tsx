@@ -8,6 +8,7 @@ type Prefs = ApiResponse<'/api/v1/account/notifications'>;
 type Channel = 'email' | 'sms' | 'voice';
 type Topic = 'reminders' | 'alerts' | 'digest';
 
+const CHANNEL_WORDS: Record<Channel, string> = { email: 'email', sms: 'text message', voice: 'phone call' };
 const TOPICS: [Topic, string][] = [
   ['reminders', 'Reminders and notices about your work'],
   ['alerts', 'Alerts'],
@@ -15,8 +16,8 @@ const TOPICS: [Topic, string][] = [
 ];
 const CHANNELS: [Channel, string][] = [
   ['email', 'Email'],
-  ['sms', 'Text message'],
-  ['voice', 'Phone call'],
+  ['sms', 'Text'],
+  ['voice', 'Call'],
 ];
 
 function Editor(props: { prefs: Prefs }) {
@@ -61,39 +62,41 @@ function Editor(props: { prefs: Prefs }) {
           autocomplete="tel"
           hint="In international form, starting with + and the country code, e.g. +14155550123. Needed for text messages and calls."
         />
-        <table class="data notify-table">
-          <caption>Where each kind of notification reaches you</caption>
-          <thead>
-            <tr>
-              <th scope="col">Notification</th>
-              {CHANNELS.map(([, label]) => (
-                <th scope="col">{label}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {TOPICS.map(([t, topicLabel]) => (
+        <div class="table-wrap" tabIndex={0} role="group" aria-label="Where each kind of notification reaches you">
+          <table class="data notify-table">
+            <caption>Where each kind of notification reaches you</caption>
+            <thead>
               <tr>
-                <th scope="row">{topicLabel}</th>
-                {CHANNELS.map(([c, label]) => {
-                  const name = `${t}.${c}`;
-                  return (
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`${topicLabel} by ${label.toLowerCase()}`}
-                        checked={form.values[name] === 'true'}
-                        aria-invalid={form.errors[name] ? 'true' : undefined}
-                        onChange={(e) => form.set(name, (e.target as HTMLInputElement).checked ? 'true' : 'false')}
-                      />
-                      {form.errors[name] && <p class="field-error">{form.errors[name]}</p>}
-                    </td>
-                  );
-                })}
+                <th scope="col">Notification</th>
+                {CHANNELS.map(([, label]) => (
+                  <th scope="col">{label}</th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {TOPICS.map(([t, topicLabel]) => (
+                <tr>
+                  <th scope="row">{topicLabel}</th>
+                  {CHANNELS.map(([c]) => {
+                    const name = `${t}.${c}`;
+                    return (
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`${topicLabel} by ${CHANNEL_WORDS[c]}`}
+                          checked={form.values[name] === 'true'}
+                          aria-invalid={form.errors[name] ? 'true' : undefined}
+                          onChange={(e) => form.set(name, (e.target as HTMLInputElement).checked ? 'true' : 'false')}
+                        />
+                        {form.errors[name] && <p class="field-error">{form.errors[name]}</p>}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </Form>
       <p>
         Text messages and calls never carry health information: they say what is due and point to Accord. Reply STOP to
