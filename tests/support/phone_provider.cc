@@ -45,7 +45,20 @@ TestPhoneProvider::TestPhoneProvider(std::string account_sid, std::string auth_t
   port_ = *port;
 }
 
-TestPhoneProvider::~TestPhoneProvider() { server_->Stop(); }
+TestPhoneProvider::~TestPhoneProvider() {
+  server_->Stop();
+  std::vector<std::thread> reporters;
+  {
+    std::lock_guard lock(mu_);
+    reporters.swap(reporters_);
+  }
+  for (auto& t : reporters) t.join();
+}
+
+void TestPhoneProvider::AutoReport(std::vector<std::string> statuses) {
+  std::lock_guard lock(mu_);
+  auto_report_ = std::move(statuses);
+}
 
 std::vector<TestPhoneProvider::Sent> TestPhoneProvider::sent() const {
   std::lock_guard lock(mu_);
@@ -125,6 +138,13 @@ void TestPhoneProvider::Handle(http::Request&& request, http::Reply reply) {
     std::snprintf(sid, sizeof sid, "%s%032x", resource == "Messages" ? "SM" : "CA", ++counter_);
     s.sid = sid;
     sent_.push_back(s);
+    if (!auto_report_.empty() && !s.status_callback.empty()) {
+      reporters_.emplace_back([this, id = s.sid, statuses = auto_report_] {
+        // After the answer has gone back, as the provider would.
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        for (const std::string& status : statuses) Report(id, status);
+      });
+    }
   }
   json::object body{{"sid", s.sid},
                     {"account_sid", account_sid_},

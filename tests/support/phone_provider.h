@@ -10,9 +10,11 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "accord/http/server.h"
@@ -41,6 +43,9 @@ class TestPhoneProvider {
   void SetDelay(std::chrono::milliseconds delay);
   // Callbacks are signed with a wrong token.
   void SignWrongly(bool wrong);
+  // After each accepted send, report these statuses in order on a thread of its own (the
+  // standalone provider, tools/phone_provider: "sent", "delivered").
+  void AutoReport(std::vector<std::string> statuses);
 
   // Posts the status callback for a sent message or call to its StatusCallback, signed;
   // answers the HTTP status Accord gave (0: no answer).
@@ -64,6 +69,8 @@ class TestPhoneProvider {
   int requests_ = 0, fail_next_ = 0, fail_status_ = 500, counter_ = 0;
   std::chrono::milliseconds delay_{0};
   bool sign_wrongly_ = false;
+  std::vector<std::string> auto_report_;
+  std::vector<std::thread> reporters_;  // joined by the destructor
   std::unique_ptr<http::Server> server_;
 };
 
