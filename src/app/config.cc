@@ -19,9 +19,10 @@ Status ReadTrustConfig(const std::filesystem::path& file, http::TrustSettings& o
   std::vector<ErrorDetail> unknown;
   for (const auto& [key, value] : table) {
     if (key.str() != "smtp" && key.str() != "trust" && key.str() != "witnesses" &&
-        key.str() != "oidc" && key.str() != "identity") {
+        key.str() != "oidc" && key.str() != "identity" && key.str() != "sms" &&
+        key.str() != "voice") {
       unknown.push_back({std::string(key.str()),
-                         "unknown table (smtp, trust, witnesses, oidc, identity)",
+                         "unknown table (smtp, trust, witnesses, oidc, identity, sms, voice)",
                          static_cast<int>(value.source().begin.line)});
     }
   }

@@ -650,6 +650,7 @@ Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile) {
   auto accounts = seeder.Accounts(profile.identity);
   if (!accounts.ok()) return std::move(accounts).error();
   ACCORD_TRY(seeder.Reviews(profile.reviews));
+  ACCORD_TRY(SeedDemoDeliveries(runtime));  // demo_channels.cc (issue 26)
   std::string printed = std::move(*accounts);
   const char* notes[] = {
       "Annual review of the partner and subcontractor list is due in Q1 (TP-10).",

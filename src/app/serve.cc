@@ -20,6 +20,7 @@
 #include "accord/app/smtp.h"
 #include "accord/app/witnessing.h"
 #include "accord/http/api.h"
+#include "accord/http/api_hooks.h"
 #include "accord/http/auth.h"
 #include "accord/http/server.h"
 #include "accord/http/web_assets.h"
@@ -136,6 +137,9 @@ int Serve(const ServeOptions& options) {
   http::TrustSettings trust = options.trust;
   if (auto s = CheckTrustSettings(trust); !s.ok()) return Fail(s.error(), 2);
   if (auto s = LoadNdaText(trust); !s.ok()) return Fail(s.error(), 2);
+  PhoneConfig sms = options.sms, voice = options.voice;
+  if (auto s = PreparePhoneConfig("sms", sms); !s.ok()) return Fail(s.error(), 2);
+  if (auto s = PreparePhoneConfig("voice", voice); !s.ok()) return Fail(s.error(), 2);
   http::OidcSettings oidc_settings = options.oidc;
   if (auto s = PrepareOidcSettings(oidc_settings); !s.ok()) return Fail(s.error(), 2);
   // The demo organisation publishes a security contact, as a real one must (RFC 9116).
@@ -232,6 +236,9 @@ int Serve(const ServeOptions& options) {
   deps.auth = &auth;
   deps.trust = &trust;
   deps.signer = &runtime.signer();
+  http::PhoneHookSettings phone_hooks{sms.account_sid, sms.auth_token, voice.account_sid,
+                                      voice.auth_token};
+  if (sms.enabled() || voice.enabled()) deps.phone_hooks = &phone_hooks;
   std::unique_ptr<http::OidcClient> oidc;
   if (oidc_settings.enabled()) {
     oidc = std::make_unique<http::OidcClient>(oidc_settings, clock);
@@ -302,6 +309,15 @@ int Serve(const ServeOptions& options) {
   // Outbox delivery on its own thread: a slow mail server never holds up checkpoints.
   storage::OutboxDelivery outbox(runtime.store(), clock);
   if (smtp.enabled()) outbox.AddChannel(std::make_unique<SmtpChannel>(smtp, clock));
+  // SMS and voice (issue 26): the provider calls back on our public URL, signed.
+  for (auto [name, config] : {std::pair{"sms", &sms}, std::pair{"voice", &voice}}) {
+    if (!config->enabled()) continue;
+    config->status_callback =
+        (trust.public_url.empty() ? listen_url : trust.public_url) + "/hooks/twilio/status";
+    spdlog::info("{}: through {} from {} (at most {} a minute)", name, config->api_url,
+                 config->from, config->per_minute);
+    outbox.AddChannel(std::make_unique<PhoneChannel>(name, *config));
+  }
   Periodic delivery(std::chrono::seconds(5), [&outbox] {
     auto n = outbox.RunOnce();
     if (!n.ok()) {

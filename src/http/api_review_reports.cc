@@ -109,7 +109,10 @@ json::object OutboxItemSchema() {
                  {"last_error", Nullable(String())},
                  {"created_at", Time()},
                  {"sent_at", Nullable(Time())},
-                 {"confidential", Bool()}},
+                 {"confidential", Bool()},
+                 // SMS and voice (issue 26): the provider's last word, once it accepted it.
+                 {"delivery_status", Nullable(Enum({"sent", "delivered", "failed"}))},
+                 {"provider_error", Nullable(String())}},
                 {{"next_attempt_at", Time()}});
 }
 

@@ -138,6 +138,8 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddAgreementRenewalRoutes(router, deps);
   AddMyWorkRoutes(router, deps);
   AddRedFlagRoutes(router, deps);
+  AddHookRoutes(router, deps);
+  AddDeliveryRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

@@ -56,6 +56,13 @@ const std::vector<CarriedTable>& CarriedTables() {
       // What each person has read of their work, and their digest choice (issue 20).
       {"my_work_reads", {"user_id", "kind", "item_id", "read_at"}},
       {"account_settings", {"user_id", "daily_digest", "updated_at"}},
+      // SMS and voice (issue 26): delivery history, provider ids, STOP replies, preferences.
+      {"outbox_history", {"message_id", "seq", "status", "at", "detail"}},
+      {"outbox_provider_refs",
+       {"message_id", "channel", "provider_ref", "delivery_status", "provider_error",
+        "updated_at"}},
+      {"channel_opt_outs", {"channel", "address", "opted_out_at"}},
+      {"notification_settings", {"user_id", "phone", "preferences", "updated_at"}},
   };
   return kTables;
 }

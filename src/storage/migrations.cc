@@ -443,6 +443,42 @@ ALTER TABLE oidc_flows ADD COLUMN link_user_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE oidc_flows ADD COLUMN link_session_id TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 18 (issue 26): SMS and voice. Each outbox message's status history (queued, sent,
+// delivered, failed with the provider's error) and the provider's id for it (status callbacks
+// name it); numbers that replied STOP; each person's phone number and which notifications
+// reach them on which channel. Not the ledger: delivery facts and a person's own choices.
+const char* kV18Sqlite = R"sql(
+CREATE TABLE outbox_history (
+  message_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  at TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  PRIMARY KEY (message_id, seq)
+);
+CREATE INDEX outbox_history_at ON outbox_history(at);
+CREATE TABLE outbox_provider_refs (
+  message_id TEXT PRIMARY KEY,
+  channel TEXT NOT NULL,
+  provider_ref TEXT NOT NULL UNIQUE,
+  delivery_status TEXT NOT NULL,
+  provider_error TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE channel_opt_outs (
+  channel TEXT NOT NULL,
+  address TEXT NOT NULL,
+  opted_out_at TEXT NOT NULL,
+  PRIMARY KEY (channel, address)
+);
+CREATE TABLE notification_settings (
+  user_id TEXT PRIMARY KEY,
+  phone TEXT NOT NULL,
+  preferences TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "ledger and foundation read models", kV1Sqlite, ""},
@@ -458,6 +494,7 @@ const std::vector<Migration>& Migrations() {
       {11, "the ledger as an audit log: type, actor, party and time per entry", kV11Sqlite, ""},
       {12, "single sign-on: sign-ins in flight, subject links, provider sessions", kV12Sqlite, ""},
       {13, "single sign-on: linking an existing account", kV13Sqlite, ""},
+      {18, "sms and voice: delivery history, opt-outs, notification preferences", kV18Sqlite, ""},
   };
   return kMigrations;
 }

@@ -5,6 +5,7 @@
 #include "accord/domain/registry.h"
 #include "accord/domain/roles.h"
 #include "accord/storage/my_work.h"
+#include "accord/storage/notification_settings.h"
 #include "accord/storage/outbox.h"
 #include "accord/storage/registry_store.h"
 #include "my_work_text.h"
@@ -73,27 +74,43 @@ Result<int> QueueWorkDigests(Store& store, const policy::Profile& profile, TimeP
       std::string id = StateString(*user, "id"), role = StateString(*user, "role");
       if (!domain::kWorkforce.Has(role)) continue;
       std::string key = "digest:" + id + ":" + day;
-      auto sent = tx.QueryOne("SELECT 1 FROM outbox WHERE dedupe_key = ?", {key});
+      auto sent = tx.QueryOne("SELECT 1 FROM outbox WHERE dedupe_key IN (?, ?, ?)",
+                              {key, key + ":sms", key + ":voice"});
       if (!sent.ok()) return std::move(sent).error();
       if (sent->has_value()) continue;
       auto settings = ReadAccountSettings(tx, id);
       if (!settings.ok()) return std::move(settings).error();
-      if (!settings->daily_digest) continue;
+      // The digest's channels (issue 26): email still obeys the switch on My work.
+      auto channels = ReadNotificationSettings(tx, id);
+      if (!channels.ok()) return std::move(channels).error();
+      std::vector<std::string> via = channels->ChannelsFor("digest");
+      std::erase_if(via, [&](const std::string& c) {
+        return c == "email" ? !settings->daily_digest : channels->phone.empty();
+      });
+      if (via.empty()) continue;
       auto work = MyWork(tx, Viewer{id, role, false, &profile}, now, kItemsPerGroup);
       if (!work.ok()) return std::move(work).error();
       int64_t total = work->at("total").as_int64();
       if (total == 0) continue;
       std::string name = StateString(*user, "name");
       if (name.empty()) name = StateString(*user, "email");
-      digests.push_back(OutboxMessage{.dedupe_key = key,
-                                      .user_id = id,
-                                      .recipient = StateString(*user, "email"),
-                                      .subject = "Your work in Accord: " + std::to_string(total) +
-                                                 (total == 1 ? " item" : " items") + " waiting (" +
-                                                 day + ")",
-                                      .body = Body(name, *work, portal_url),
-                                      .ref_kind = "my_work",
-                                      .ref_id = id});
+      std::string subject = "Your work in Accord: " + std::to_string(total) +
+                            (total == 1 ? " item" : " items") + " waiting (" + day + ")";
+      for (const std::string& channel : via) {
+        bool email = channel == "email";
+        // A text or a call says how much waits and where, not the list.
+        digests.push_back(
+            OutboxMessage{.dedupe_key = email ? key : key + ":" + channel,
+                          .channel = channel,
+                          .user_id = id,
+                          .recipient = email ? StateString(*user, "email") : channels->phone,
+                          .subject = subject,
+                          .body = email                ? Body(name, *work, portal_url)
+                                  : portal_url.empty() ? std::string()
+                                                       : "Open My work: " + portal_url + "/app/",
+                          .ref_kind = "my_work",
+                          .ref_id = id});
+      }
     }
     return Ok();
   }));

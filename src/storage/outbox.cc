@@ -4,10 +4,13 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <optional>
+#include <set>
 
 #include "accord/core/ids.h"
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
+#include "accord/storage/deliveries.h"
+#include "accord/storage/notification_settings.h"
 #include "accord/storage/registry_store.h"
 
 namespace accord::storage {
@@ -30,6 +33,10 @@ json::object EntryJson(const Row& r) {
   // outbox: whoever holds the link could use it.
   if (r.Int(14) != 0) o["body"] = "(not shown: it holds a personal link for its recipient)";
   o["confidential"] = r.Int(14) != 0;
+  // SMS and voice (issue 26): what the provider last said, once it accepted the message.
+  o["delivery_status"] = r.IsNull(15) ? json::value(nullptr) : json::value(r.Text(15));
+  o["provider_error"] =
+      r.IsNull(16) || r.Text(16).empty() ? json::value(nullptr) : json::value(r.Text(16));
   return o;
 }
 
@@ -43,23 +50,30 @@ std::string Marks(size_t n) {
 // How long a claimed message is left to its sender before another pass may try it again.
 constexpr auto kClaimLease = std::chrono::minutes(15);  // > one send's longest timeout
 
+constexpr std::string_view kOptedOut =
+    "not sent: the recipient replied STOP (a reply of START sends to them again)";
+
 constexpr std::string_view kColumns =
     "id, channel, user_id, recipient, subject, body, ref_kind, ref_id, status, attempts, "
-    "next_attempt_at, last_error, created_at, sent_at, confidential";
+    "next_attempt_at, last_error, created_at, sent_at, confidential, (SELECT delivery_status "
+    "FROM outbox_provider_refs r WHERE r.message_id = outbox.id), (SELECT provider_error FROM "
+    "outbox_provider_refs r WHERE r.message_id = outbox.id)";
 
 }  // namespace
 
 Result<bool> QueueMessage(Tx& tx, const OutboxMessage& m, TimePoint now) {
   std::string at = FormatRfc3339(now);
+  std::string id = NewId("msg", now);
   auto n = tx.Exec(
       "INSERT INTO outbox(id, dedupe_key, channel, user_id, recipient, subject, body, ref_kind, "
       "ref_id, status, attempts, next_attempt_at, created_at, confidential, list_unsubscribe) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO "
       "NOTHING",
-      {NewId("msg", now), m.dedupe_key, m.channel, m.user_id, m.recipient, m.subject, m.body,
-       m.ref_kind, m.ref_id, at, at, static_cast<int64_t>(m.confidential ? 1 : 0),
+      {id, m.dedupe_key, m.channel, m.user_id, m.recipient, m.subject, m.body, m.ref_kind, m.ref_id,
+       at, at, static_cast<int64_t>(m.confidential ? 1 : 0),
        m.list_unsubscribe.empty() ? Null() : Value(m.list_unsubscribe)});
   if (!n.ok()) return std::move(n).error();
+  if (*n > 0) ACCORD_TRY(AppendOutboxHistory(tx, id, "queued", "", now));
   return *n > 0;
 }
 
@@ -90,12 +104,19 @@ Result<int> QueueForUsers(Tx& tx, const std::vector<std::string>& roles,
     boost::system::error_code ec;
     json::value doc = json::parse(row.Text(1), ec);
     if (ec || !doc.is_object()) continue;
+    auto settings = ReadNotificationSettings(tx, id);
+    if (!settings.ok()) return std::move(settings).error();
     message.user_id = id;
-    message.recipient = StateString(doc.as_object(), "email");
-    message.dedupe_key = base + ":" + id;
-    auto q = QueueMessage(tx, message, now);
-    if (!q.ok()) return std::move(q).error();
-    queued += *q ? 1 : 0;
+    for (const std::string& channel : settings->ChannelsFor(TopicOf(message.ref_kind))) {
+      bool email = channel == "email";
+      if (!email && settings->phone.empty()) continue;
+      message.channel = channel;
+      message.recipient = email ? StateString(doc.as_object(), "email") : settings->phone;
+      message.dedupe_key = base + ":" + id + (email ? "" : ":" + channel);
+      auto q = QueueMessage(tx, message, now);
+      if (!q.ok()) return std::move(q).error();
+      queued += *q ? 1 : 0;
+    }
   }
   return queued;
 }
@@ -129,6 +150,17 @@ Result<std::pair<std::vector<json::object>, std::optional<std::string>>> ListOut
   for (size_t i = 0; i < rows->size() && i < q.limit; ++i) items.push_back(EntryJson((*rows)[i]));
   if (rows->size() > q.limit) next = (*rows)[q.limit - 1].Text(0);
   return std::make_pair(std::move(items), next);
+}
+
+Result<std::optional<json::object>> ReadOutboxEntry(Tx& tx, const std::string& id) {
+  auto row = tx.QueryOne("SELECT " + std::string(kColumns) + " FROM outbox WHERE id = ?", {id});
+  if (!row.ok()) return std::move(row).error();
+  if (!row->has_value()) return std::optional<json::object>();
+  json::object o = EntryJson(**row);
+  auto history = OutboxHistory(tx, id);
+  if (!history.ok()) return std::move(history).error();
+  o["history"] = std::move(*history);
+  return std::optional<json::object>(std::move(o));
 }
 
 void OutboxDelivery::AddChannel(std::unique_ptr<OutboxChannel> channel) {
@@ -165,29 +197,55 @@ Result<int> OutboxDelivery::RunOnce(size_t batch) {
     return Ok();
   }));
   int sent = 0;
+  std::set<std::string> unreachable;  // channels whose server did not answer in this pass
   for (const auto& [id, attempts, message] : due) {
     if (stop_requested_.load()) break;
+    if (unreachable.count(message.channel)) continue;
+    OutboxChannel& channel = *channels_.at(message.channel);
+    // Per-channel rate limit: over it, the message waits (untried) for a later pass.
+    std::vector<TimePoint>& recent = recent_sends_[message.channel];
+    std::erase_if(recent, [&](TimePoint t) { return t <= clock_.Now() - std::chrono::minutes(1); });
+    if (channel.per_minute() > 0 && static_cast<int>(recent.size()) >= channel.per_minute()) {
+      continue;
+    }
     // Claimed before it is sent: a second server (or a pass that outlives its tick) does not
     // send it too; a sender that dies leaves it to be retried when the lease runs out. The
-    // try counts from the claim, so a crash loop still ends.
+    // try counts from the claim, so a crash loop still ends. A number that replied STOP is
+    // never sent to: the message fails at once.
     int64_t attempt = attempts + 1;
-    bool claimed = false;
+    bool claimed = false, opted_out = false;
     ACCORD_TRY(store_.Write([&](Tx& tx) -> Status {
-      auto n = tx.Exec(
-          "UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE id = ? AND "
-          "status = 'queued' AND attempts = ? AND next_attempt_at <= ?",
-          {attempt, FormatRfc3339(clock_.Now() + kClaimLease), id, attempts,
-           FormatRfc3339(clock_.Now())});
+      if (message.channel != "email") {
+        auto stop = IsOptedOut(tx, message.channel == "voice" ? "voice" : "sms", message.recipient);
+        if (!stop.ok()) return std::move(stop).error();
+        opted_out = *stop;
+      }
+      auto n = opted_out
+                   ? tx.Exec(
+                         "UPDATE outbox SET attempts = ?, status = 'failed', last_error = ? "
+                         "WHERE id = ? AND status = 'queued' AND attempts = ?",
+                         {attempt, std::string(kOptedOut), id, attempts})
+                   : tx.Exec(
+                         "UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE id = ? AND "
+                         "status = 'queued' AND attempts = ? AND next_attempt_at <= ?",
+                         {attempt, FormatRfc3339(clock_.Now() + kClaimLease), id, attempts,
+                          FormatRfc3339(clock_.Now())});
       if (!n.ok()) return std::move(n).error();
       claimed = *n == 1;
+      if (claimed && opted_out) {
+        ACCORD_TRY(AppendOutboxHistory(tx, id, "failed", kOptedOut, clock_.Now()));
+      }
       return Ok();
     }));
-    if (!claimed) continue;  // another server has it
-    Status s = channels_.at(message.channel)->Send(message);
+    if (!claimed || opted_out) continue;  // another server has it, or it may not be sent
+    recent.push_back(clock_.Now());
+    Result<std::string> delivered = channel.Deliver(message);
+    Status s = delivered.ok() ? Ok() : Status(delivered.error());
     std::string at = FormatRfc3339(clock_.Now());
     ErrorCode code = s.ok() ? ErrorCode::kInternal : s.error().code;
     ACCORD_TRY(store_.Write([&](Tx& tx) -> Status {
       Result<int64_t> n = int64_t{0};
+      std::string step, detail;
       if (s.ok()) {
         n = tx.Exec(
             // A sent message's personal link is not kept: whoever read the table (or a
@@ -196,6 +254,8 @@ Result<int> OutboxDelivery::RunOnce(size_t batch) {
             "WHEN confidential = 1 THEN '' ELSE body END, list_unsubscribe = NULL "
             "WHERE id = ? AND status = 'queued' AND attempts = ?",
             {at, id, attempt});
+        step = "sent";
+        detail = delivered->empty() ? "" : "provider id " + *delivered;
       } else {
         // A permanent refusal (the server rejected this recipient) fails at once; an
         // unreachable server never fails a message (it waits, visible, however long the
@@ -210,17 +270,26 @@ Result<int> OutboxDelivery::RunOnce(size_t batch) {
             "WHERE id = ? AND status = 'queued' AND attempts = ?",
             {std::string(final ? "failed" : "queued"), FormatRfc3339(clock_.Now() + backoff),
              s.error().message.substr(0, 500), id, attempt});
+        step = final ? "failed" : "retrying";
+        detail = s.error().message;
       }
       if (!n.ok()) return std::move(n).error();
       if (*n == 0) {
         spdlog::warn("outbox: {} was claimed again while it was being sent (lease exceeded)", id);
+        return Ok();
+      }
+      ACCORD_TRY(AppendOutboxHistory(tx, id, step, detail, clock_.Now()));
+      if (s.ok() && !delivered->empty()) {
+        ACCORD_TRY(LinkProviderRef(tx, id, message.channel, *delivered, clock_.Now()));
       }
       return Ok();
     }));
     if (s.ok()) {
       ++sent;
     } else if (code == ErrorCode::kUnavailable) {
-      break;  // the server is unreachable: the rest wait for the next pass, untried
+      // The channel's server is unreachable: its other messages wait for the next pass,
+      // untried; other channels go on.
+      unreachable.insert(message.channel);
     }
   }
   return sent;

@@ -315,6 +315,7 @@ class RouteMatrixTest : public ::testing::Test {
     // [oidc] groups, so any group name is unknown.
     ids["Users/id"] = ids["users/id"];
     ids["Groups/id"] = "accord-staff";
+    ids["outbox/id"] = FirstId("/api/v1/outbox?limit=1");  // the demo's deliveries (issue 26)
     ids["alerts/id"] = RaiseBreakGlassAlert();
     // The demo opens no entitlement review: an elevated one is opened here.
     HttpResult review = s().Post("/api/v1/entitlement-reviews", R"({"scope": "elevated"})");

@@ -36,6 +36,7 @@ import { AccountPage, Accounts } from './pages/accounts';
 import { EntitlementReviewPage, EntitlementReviews } from './pages/entitlement-reviews';
 import { MyAccount } from './pages/my-account';
 import { SsoPage } from './pages/sso';
+import { Deliveries, DeliveryPage } from './pages/deliveries';
 import './styles.css';
 
 type SsoSignOut = ApiResponse<'/api/v1/auth/oidc/sign-out', 'post'>;
@@ -151,6 +152,9 @@ function Screen(props: { path: string }) {
   if (match('/entitlement-reviews', path)) return <EntitlementReviews />;
   if ((m = match('/entitlement-reviews/:id', path))) return <EntitlementReviewPage id={m.id} />;
   if (match('/settings/sso', path) && role === 'security_officer') return <SsoPage />;
+  // Deliveries by email, text message and call (issue 26).
+  if (match('/deliveries', path) && isOfficer(role)) return <Deliveries />;
+  if ((m = match('/deliveries/:id', path)) && isOfficer(role)) return <DeliveryPage id={m.id} />;
   return (
     <div>
       <h1>Not found</h1>
@@ -206,6 +210,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           if (readsLedger(role)) links.push(['/ledger', 'Ledger']);
           if (readsLedger(role)) links.push(['/accounts', 'Accounts']);
           if (role === 'security_officer') links.push(['/settings/sso', 'Single sign-on']);
+          if (isOfficer(role)) links.push(['/deliveries', 'Deliveries']);
         }
         const active = (href: string) =>
           href === '/'

@@ -1,7 +1,7 @@
 // Which of the portal's screens a role may open: the same lines as the navigation, so an
 // address typed or followed from elsewhere answers "not available" rather than a broken page.
 // The API refuses the data either way; this is for the person.
-import { isWorkforce, readsLedger, type Role } from './roles';
+import { isOfficer, isWorkforce, readsLedger, type Role } from './roles';
 
 const CONTACT_SCREENS = [/^\/$/, /^\/parties\/[^/]+$/, /^\/account$/];
 
@@ -11,5 +11,6 @@ export function mayOpen(role: Role, path: string): boolean {
   if (p === '/dashboard' || p.startsWith('/ledger')) return readsLedger(role);
   if (p.startsWith('/accounts') || p.startsWith('/entitlement-reviews')) return readsLedger(role);
   if (p.startsWith('/access')) return isWorkforce(role) || role === 'auditor';
+  if (p.startsWith('/deliveries')) return isOfficer(role);
   return true;
 }

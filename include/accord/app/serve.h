@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "accord/app/phone_channel.h"
 #include "accord/app/runtime.h"
 #include "accord/app/smtp.h"
 #include "accord/app/witnessing.h"
@@ -31,6 +32,7 @@ struct ServeOptions {
   http::TrustSettings trust;  // [trust] of --config, --security-contact, --public-url
   std::vector<WitnessEndpoint> witnesses;  // [witnesses.NAME] of --config
   http::OidcSettings oidc;                 // [oidc] and [identity] of --config: single sign-on
+  PhoneConfig sms, voice;                  // [sms] and [voice] of --config (issue 26)
   // --web-dir: the built portal (web/dist). Empty: web/dist under the working directory or
   // beside the source tree the binary was built from; without one only the API is served.
   std::string web_dir;
@@ -45,5 +47,7 @@ bool IsLoopbackHost(std::string_view host);
 
 // Seeds the demo organisation's sample data; returns what to print once.
 Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile);
+// The demo's SMS and voice deliveries and the officer's phone (demo_channels.cc, issue 26).
+Status SeedDemoDeliveries(Runtime& runtime);
 
 }  // namespace accord::app

@@ -22,6 +22,7 @@ namespace accord::http {
 
 class AuthService;
 class OidcClient;
+struct PhoneHookSettings;  // http/api_hooks.h: SMS and voice callbacks (issue 26)
 
 // What handlers need from the running server.
 // What the public trust center says about the organisation (`[trust]` in --config).
@@ -39,6 +40,7 @@ struct ApiDeps {
   const TrustSettings* trust = nullptr;      // the public trust center's settings
   const ledger::Signer* signer = nullptr;    // the log's key: signs evidence bundles' manifests
   OidcClient* oidc = nullptr;                // single sign-on ([oidc] in --config); null: off
+  const PhoneHookSettings* phone_hooks = nullptr;  // [sms], [voice] callbacks; null: none
 };
 
 void AddSystemRoutes(Router& router, ApiDeps& deps);
@@ -102,5 +104,9 @@ void AddReportRequestRoutes(Router& router, ApiDeps& deps);
 void AddAgreementRenewalRoutes(Router& router, ApiDeps& deps);
 void AddMyWorkRoutes(Router& router, ApiDeps& deps);
 void AddRedFlagRoutes(Router& router, ApiDeps& deps);
+// SMS and voice (issue 26): the provider's signed callbacks under /hooks/ (api_hooks.cc), each
+// message's delivery and the rate per channel, notification preferences (api_deliveries.cc).
+void AddHookRoutes(Router& router, ApiDeps& deps);
+void AddDeliveryRoutes(Router& router, ApiDeps& deps);
 
 }  // namespace accord::http

@@ -37,8 +37,10 @@ struct OutboxMessage {
 // Queues in `tx`; false when a message with this dedupe_key exists already.
 Result<bool> QueueMessage(Tx& tx, const OutboxMessage& message, TimePoint now);
 
-// Queues one message per active account holding one of `roles` (or `user_ids`), addressed to
-// its email. The dedupe key gets ":<user id>" appended. Returns how many were queued.
+// Queues one message per active account holding one of `roles` (or `user_ids`), on each channel
+// the account chose for the message's topic (storage/notification_settings.h; email by
+// default), addressed to its email or phone. The dedupe key gets ":<user id>" appended (and
+// ":sms" / ":voice" for those channels). Returns how many were queued.
 Result<int> QueueForUsers(Tx& tx, const std::vector<std::string>& roles,
                           const std::vector<std::string>& user_ids, OutboxMessage message,
                           TimePoint now);
@@ -54,6 +56,9 @@ struct OutboxQuery {
 Result<std::pair<std::vector<boost::json::object>, std::optional<std::string>>> ListOutbox(
     Tx& tx, const OutboxQuery& query);
 
+// One message as ListOutbox shows it, with its status history (storage/deliveries.h).
+Result<std::optional<boost::json::object>> ReadOutboxEntry(Tx& tx, const std::string& id);
+
 // A way to deliver messages. Send returns an error to retry later: kUnavailable when the
 // channel's server cannot be reached (the pass stops; the rest of its batch waits too),
 // kValidationFailed when this message can never be delivered (it fails at once).
@@ -62,6 +67,16 @@ class OutboxChannel {
   virtual ~OutboxChannel() = default;
   virtual std::string name() const = 0;  // "email"
   virtual Status Send(const OutboxMessage& message) = 0;
+  // Sends, answering the provider's id for the message when it has one (an SMS's or a call's
+  // sid, which its status callbacks name; storage/deliveries.h), else "".
+  virtual Result<std::string> Deliver(const OutboxMessage& message) {
+    Status s = Send(message);
+    if (!s.ok()) return s.error();
+    return std::string();
+  }
+  // At most this many sends a minute (0: no limit); beyond it a pass leaves the channel's
+  // messages queued, untried, for the next pass.
+  virtual int per_minute() const { return 0; }
 };
 
 // Delivers queued messages of the registered channels, one at a time, each claimed first
@@ -86,6 +101,7 @@ class OutboxDelivery {
   Store& store_;
   const Clock& clock_;
   std::map<std::string, std::unique_ptr<OutboxChannel>> channels_;
+  std::map<std::string, std::vector<TimePoint>> recent_sends_;  // per channel, the last minute
   std::atomic<bool> stop_requested_{false};
 };
 

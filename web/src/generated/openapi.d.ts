@@ -2319,6 +2319,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/hooks/twilio/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The SMS and voice provider's status callback (form-encoded MessageSid and MessageStatus, or CallSid and CallStatus; ErrorCode), signed with X-Twilio-Signature */
+        post: operations["POST_hooks_twilio_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hooks/twilio/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An SMS sent to our number (form-encoded From, Body), signed with X-Twilio-Signature: STOP stops messages to that number, START resumes them, HELP answers what they are */
+        post: operations["POST_hooks_twilio_inbound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/delivery-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per channel and UTC day: messages delivered, failed and pending, and the delivery rate (delivered of those that ended) */
+        get: operations["GET_api_v1_outbox_delivery_rates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One notification: its channel, recipient and status history (queued, sent, delivered, failed with the provider's error) */
+        get: operations["GET_api_v1_outbox__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My phone number and which notifications reach me on which channel (email unless I chose otherwise) */
+        get: operations["GET_api_v1_account_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change my phone number or my channels per topic (reminders, alerts, digest); not the ledger */
+        patch: operations["PATCH_api_v1_account_notifications"];
+        trace?: never;
+    };
+    "/api/v1/account/notifications/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send me a test message on one channel (through the outbox) */
+        post: operations["POST_api_v1_account_notifications_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -12213,6 +12316,9 @@ export interface operations {
                             /** Format: date-time */
                             sent_at: string | null;
                             confidential: boolean;
+                            /** @enum {string|null} */
+                            delivery_status: "sent" | "delivered" | "failed" | null;
+                            provider_error: string | null;
                             /** Format: date-time */
                             next_attempt_at?: string;
                         }[];
@@ -13573,6 +13679,381 @@ export interface operations {
                                 href: string | null;
                             }[];
                         }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_hooks_twilio_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_hooks_twilio_inbound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_outbox_delivery_rates: {
+        parameters: {
+            query?: {
+                /** @description 1-90 days back, today included (default 30) */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        since: string;
+                        channels: {
+                            email?: {
+                                /** @description YYYY-MM-DD (UTC) */
+                                day: string;
+                                delivered: number;
+                                failed: number;
+                                pending: number;
+                                rate: number | null;
+                            }[];
+                            sms?: {
+                                /** @description YYYY-MM-DD (UTC) */
+                                day: string;
+                                delivered: number;
+                                failed: number;
+                                pending: number;
+                                rate: number | null;
+                            }[];
+                            voice?: {
+                                /** @description YYYY-MM-DD (UTC) */
+                                day: string;
+                                delivered: number;
+                                failed: number;
+                                pending: number;
+                                rate: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_outbox__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description msg_… */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        channel: string;
+                        user_id: string | null;
+                        recipient: string;
+                        subject: string;
+                        body: string;
+                        ref_kind: string | null;
+                        ref_id: string | null;
+                        /** @enum {string} */
+                        status: "queued" | "sent" | "failed";
+                        attempts: number;
+                        last_error: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        sent_at: string | null;
+                        confidential: boolean;
+                        /** @enum {string|null} */
+                        delivery_status: "sent" | "delivered" | "failed" | null;
+                        provider_error: string | null;
+                        history: {
+                            /** @enum {string} */
+                            status: "queued" | "retrying" | "sent" | "delivered" | "failed";
+                            /** Format: date-time */
+                            at: string;
+                            /** @description the provider's id or error, or why it failed */
+                            detail: string;
+                        }[];
+                        /** Format: date-time */
+                        next_attempt_at?: string;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_account_notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description E.164, e.g. +14155550123 */
+                        phone: string | null;
+                        channels: {
+                            reminders: ("email" | "sms" | "voice")[];
+                            alerts: ("email" | "sms" | "voice")[];
+                            digest: ("email" | "sms" | "voice")[];
+                        };
+                        available: ("email" | "sms" | "voice")[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PATCH_api_v1_account_notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description E.164 */
+                    phone?: string | null;
+                    channels?: {
+                        reminders?: ("email" | "sms" | "voice")[];
+                        alerts?: ("email" | "sms" | "voice")[];
+                        digest?: ("email" | "sms" | "voice")[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description E.164, e.g. +14155550123 */
+                        phone: string | null;
+                        channels: {
+                            reminders: ("email" | "sms" | "voice")[];
+                            alerts: ("email" | "sms" | "voice")[];
+                            digest: ("email" | "sms" | "voice")[];
+                        };
+                        available: ("email" | "sms" | "voice")[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_account_notifications_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    channel: "email" | "sms" | "voice";
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        channel: "email" | "sms" | "voice";
+                        /** @enum {string} */
+                        status: "queued";
                     };
                 };
             };

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, del, get, post, type ListPage } from '../api';
 import { OneTimeSecret } from '../components/one-time-secret';
 import { secondary, Table } from '../components/table';
-import { ROLE_NAMES, isOfficer, useSession, type Role } from '../session';
+import { ROLE_NAMES, isOfficer, isWorkforce, useSession, type Role } from '../session';
 import {
   Alert,
   Badge,
@@ -23,6 +23,7 @@ import {
 } from '../ui';
 import { plainRefusal } from './review-common';
 import { MySsoLinks } from './sso-links';
+import { NotificationSettings } from './notification-settings';
 import './accounts.css';
 
 // TODO(schema): GET /api/v1/tokens items; the generated type names the same fields.
@@ -283,6 +284,11 @@ export function MyAccount() {
       <Section title="Password">
         <PasswordForm />
       </Section>
+      {isWorkforce(user.role) && (
+        <Section title="Notifications">
+          <NotificationSettings />
+        </Section>
+      )}
       <Section title="Single sign-on">
         <MySsoLinks />
       </Section>
