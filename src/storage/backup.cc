@@ -56,6 +56,9 @@ const std::vector<CarriedTable>& CarriedTables() {
       // What each person has read of their work, and their digest choice (issue 20).
       {"my_work_reads", {"user_id", "kind", "item_id", "read_at"}},
       {"account_settings", {"user_id", "daily_digest", "updated_at"}},
+      // Forge webhook secrets and the deliveries seen, so a restore refuses replays (TR-5).
+      {"forge_hook_secrets", {"forge", "secret", "created_at"}},
+      {"forge_deliveries", {"forge", "delivery_id", "received_at"}},
   };
   return kTables;
 }
