@@ -36,6 +36,7 @@ import { AccountPage, Accounts } from './pages/accounts';
 import { EntitlementReviewPage, EntitlementReviews } from './pages/entitlement-reviews';
 import { MyAccount } from './pages/my-account';
 import { SsoPage } from './pages/sso';
+import { ChangePage, Changes } from './pages/changes';
 import './styles.css';
 
 type SsoSignOut = ApiResponse<'/api/v1/auth/oidc/sign-out', 'post'>;
@@ -151,6 +152,9 @@ function Screen(props: { path: string }) {
   if (match('/entitlement-reviews', path)) return <EntitlementReviews />;
   if ((m = match('/entitlement-reviews/:id', path))) return <EntitlementReviewPage id={m.id} />;
   if (match('/settings/sso', path) && role === 'security_officer') return <SsoPage />;
+  // Change control for our own systems (issue 24).
+  if (match('/changes', path) && role !== 'third_party_contact') return <Changes />;
+  if ((m = match('/changes/:id', path)) && role !== 'third_party_contact') return <ChangePage id={m.id} />;
   return (
     <div>
       <h1>Not found</h1>
@@ -201,6 +205,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           links.push(['/parties', 'Parties']);
           if (isWorkforce(role) || role === 'auditor') links.push(['/access', 'Access']);
           links.push(['/reviews', 'Reviews'], ['/findings', 'Findings'], ['/report-requests', 'Requests']);
+          links.push(['/changes', 'Changes']);
           links.push(['/calendar', 'Calendar']);
           if (isWorkforce(role) || role === 'auditor') links.push(['/commitments', 'Commitments']);
           if (readsLedger(role)) links.push(['/ledger', 'Ledger']);
