@@ -62,6 +62,7 @@ KindSpec ChangeRequestKind() {
       Step("rejection"),
       OutOpt("retrospective_due_at", F::kTime),
       OutOpt("retrospective_overdue", F::kBool),
+      OutOpt("retrospective_finding_id"),
       OutObject("separation_relaxed",
                 {Out("action"), Out("duties", F::kStringList), ActorOut("by")}, true,
                 F::kObjectList),

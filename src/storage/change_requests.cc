@@ -8,6 +8,7 @@
 #include "accord/domain/registry.h"
 #include "accord/policy/changes_profile.h"
 #include "accord/storage/registry_store.h"
+#include "accord/storage/reviews.h"
 #include "review_support.h"
 
 namespace accord::storage {
@@ -276,6 +277,68 @@ Result<json::object> ChangeRequestAction(CommandContext& c, const wf::Caller& ca
   if (!index.ok()) return std::move(index).error();
   state["ledger_index"] = static_cast<int64_t>(*index);
   return state;
+}
+
+namespace {
+
+// Emergency changes whose retrospective review is past due at `now` and has no finding yet.
+Result<std::vector<json::object>> OverdueRetrospectives(Tx& tx, const std::string& now) {
+  auto rows = tx.Query(
+      "SELECT doc FROM rm_objects WHERE kind = 'change_request' AND to_idx = ? AND status IN "
+      "('emergency_released', 'emergency_reviewed')",
+      {kOpenVersion});
+  if (!rows.ok()) return std::move(rows).error();
+  std::vector<json::object> out;
+  for (const auto& row : *rows) {
+    auto doc = domain::ParseStateDoc(row.Text(0));
+    if (!doc || !StateString(*doc, "retrospective_finding_id").empty()) continue;
+    std::string due = StateString(*doc, "retrospective_due_at");
+    if (!due.empty() && due < now) out.push_back(std::move(*doc));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<int> RaiseRetrospectiveFindings(EventLog& log, const policy::ReviewsPolicy& policy) {
+  // Emergency changes are few: one probe, and a write only when one is overdue.
+  bool any = false;
+  ACCORD_TRY(log.store().Read([&](Tx& tx) -> Status {
+    auto found = OverdueRetrospectives(tx, FormatRfc3339(log.clock().Now()));
+    if (!found.ok()) return std::move(found).error();
+    any = !found->empty();
+    return Ok();
+  }));
+  if (!any) return 0;
+  auto r = log.Execute([&](CommandContext& c) -> Result<json::value> {
+    auto found = OverdueRetrospectives(c.tx(), FormatRfc3339(c.Now()));
+    if (!found.ok()) return std::move(found).error();
+    int64_t n = 0;
+    for (auto& state : *found) {
+      std::string id = StateString(state, "id");
+      NewFinding f{.title = "Emergency change not reviewed in time: " + StateString(state, "title"),
+                   .description =
+                       "The emergency change was released before its review; its "
+                       "retrospective review and approval were due by " +
+                       HumanDay(StateString(state, "retrospective_due_at")) +
+                       " and are still owed (TR-5).",
+                   .severity = "high",
+                   .source_kind = "change_request",
+                   .source_id = id,
+                   .rule = "retrospective_review_overdue"};
+      auto finding = OpenFinding(c, domain::SystemActor(), f, policy);
+      if (!finding.ok()) return std::move(finding).error();
+      state["retrospective_finding_id"] = StateString(*finding, "id");
+      Bump(state, c.Now());
+      auto index = AppendState(c, "change_request", "change_request.retrospective_overdue",
+                               domain::SystemActor(), state);
+      if (!index.ok()) return std::move(index).error();
+      ++n;
+    }
+    return json::value(n);
+  });
+  if (!r.ok()) return std::move(r).error();
+  return static_cast<int>(r->as_int64());
 }
 
 }  // namespace accord::storage

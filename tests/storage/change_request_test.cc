@@ -252,6 +252,12 @@ TEST_F(ChangeRequestTest, AnEmergencyChangeIsOverdueWithoutItsRetrospectiveRevie
   EXPECT_EQ(View(id, approver_).at("retrospective_overdue"), false);
   f_.clock().Advance(days(3) + hours(1));
   EXPECT_EQ(View(id, approver_).at("retrospective_overdue"), true);
+  // The scheduler's job opens one finding for it, once.
+  auto raised = storage::RaiseRetrospectiveFindings(f_.rt().log(), profile_.reviews);
+  ASSERT_TRUE(raised.ok());
+  EXPECT_EQ(*raised, 1);
+  EXPECT_EQ(storage::RaiseRetrospectiveFindings(f_.rt().log(), profile_.reviews).value(), 0);
+  EXPECT_TRUE(StateString(View(id, approver_), "retrospective_finding_id").starts_with("fnd_"));
   // The retrospective review and approval: neither by the releaser.
   EXPECT_FALSE(Step(releaser_, id, {{"action", "review"}}).ok());
   Ok(Step(reviewer_, id, {{"action", "review"}}));

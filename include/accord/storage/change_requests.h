@@ -29,6 +29,11 @@ Result<boost::json::object> ChangeRequestAction(CommandContext& c,
                                                 const boost::json::object& body,
                                                 const policy::Profile* profile);
 
+// The scheduler's job: an emergency change whose retrospective review is past its due time
+// opens a high finding once (rule retrospective_review_overdue, source the change) and records
+// change_request.retrospective_overdue with the finding's id. Returns how many it opened.
+Result<int> RaiseRetrospectiveFindings(EventLog& log, const policy::ReviewsPolicy& policy);
+
 // The duties recorded on a stored change request.
 workflow::change_request::Duties DutiesOf(const boost::json::object& state);
 
