@@ -6,6 +6,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
 #include "accord/storage/change_requests.h"
+#include "accord/storage/my_work.h"
 #include "accord/storage/reviews.h"
 
 namespace accord::app {
@@ -146,6 +147,12 @@ struct ChangeSeeder {
           profile.reviews);
     });
     if (!notice.ok()) return std::move(notice).error();
+    // Whoever recorded it has read it: it is not news in their My work.
+    ACCORD_TRY(runtime.store().Write([&](storage::Tx& tx) {
+      return storage::MarkRead(tx, people["approver"].id,
+                               {{"change_notice", StateString(*notice, "id")}},
+                               runtime.log().clock().Now());
+    }));
     auto id =
         Submit("author", {{"title", "Move the messaging service to Relay SMS's v2 API"},
                           {"description", "Our side of Relay SMS's v1 retirement."},

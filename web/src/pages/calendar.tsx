@@ -2,7 +2,8 @@
 // retrospective reviews, agreement and certificate expiries (a list at phone width), each linking
 // to its page; and the iCal subscription links (calendar tokens).
 import { useRef, useState } from 'preact/hooks';
-import { del, get, post, type ApiResponse, type ListPage } from '../api';
+import { del, get, listAll, post, type ApiResponse, type ListPage } from '../api';
+import type { Review } from './review-kinds';
 import { Table } from '../components/table';
 import { Link, setQuery, useLocation } from '../router';
 import { readsLedger, useSession } from '../session';
@@ -42,14 +43,39 @@ const monthKey = (y: number, m: number) => `${y}-${String(m + 1).padStart(2, '0'
 
 type CalendarItem = ApiResponse<'/api/v1/calendar'>['items'][number];
 
-function itemsBetween(from: string, to: string, signal: AbortSignal): Promise<CalendarItem[]> {
-  return get<ApiResponse<'/api/v1/calendar'>>('/api/v1/calendar', { from, to }, signal).then((c) => c.items);
+type Entry = CalendarItem & { done?: boolean };
+
+// The audit calendar, and the reviews approved in the same weeks (shown done: the calendar
+// itself lists only what is still due).
+async function itemsBetween(from: string, to: string, signal: AbortSignal): Promise<Entry[]> {
+  const [cal, done] = await Promise.all([
+    get<ApiResponse<'/api/v1/calendar'>>('/api/v1/calendar', { from, to }, signal),
+    listAll<Review>('/api/v1/reviews', { due_after: from, due_before: to, status: 'approved' }, signal).catch(
+      () => [] as Review[],
+    ),
+  ]);
+  const approved: Entry[] = done
+    .filter((r) => r.status === 'approved')
+    .map((r) => ({
+      uid: `${r.id}@accord`,
+      kind: 'review',
+      title: r.title,
+      at: r.due_at,
+      date: r.due_at.slice(0, 10),
+      all_day: true,
+      link: `/app/reviews/${r.id}`,
+      status: r.status,
+      party_id: null,
+      detail: '',
+      done: true,
+    }));
+  return [...cal.items, ...approved];
 }
 
 // Dates that pass without being met: expiries and scheduled reviews are dates, not tasks.
 const TASKS = new Set(['review', 'entitlement_review', 'finding', 'change_request']);
-function isOverdue(item: CalendarItem, now: number) {
-  return TASKS.has(item.kind) && new Date(item.at).getTime() < now;
+function isOverdue(item: Entry, now: number) {
+  return !item.done && TASKS.has(item.kind) && new Date(item.at).getTime() < now;
 }
 
 // The portal path of an item's page ("/app/reviews/rev_…" → "/reviews/rev_…").
@@ -74,7 +100,7 @@ function Month() {
     setQuery({ month: monthKey(d.getUTCFullYear(), d.getUTCMonth()) });
   };
   const label = `${MONTHS[m]} ${y}`;
-  const byDay = new Map<string, CalendarItem[]>();
+  const byDay = new Map<string, Entry[]>();
   for (const r of items.data || []) {
     const k = r.date;
     if (!byDay.has(k)) byDay.set(k, []);
@@ -145,11 +171,13 @@ function Month() {
                       return (
                         <Link
                           href={pagePath(r.link)}
-                          class={`ev ev-${r.kind}${late ? ' overdue' : ''}`}
+                          class={`ev ev-${r.kind}${late ? ' overdue' : ''}${r.done ? ' done' : ''}`}
                           data-kind={r.kind}
                         >
                           {late && <strong>Overdue: </strong>}
+                          {r.done && <span>✓ </span>}
                           {humanDates(r.title)}
+                          {r.done && <span class="sr-only"> (approved)</span>}
                           {!r.all_day && <span class="muted"> ({r.at.slice(11, 16)} UTC)</span>}
                         </Link>
                       );

@@ -6,12 +6,12 @@ export type ChangeRequest = components['schemas']['ChangeRequest'];
 
 export const CHANGE_STATUSES: { value: string; label: string }[] = [
   { value: 'submitted', label: 'Submitted' },
-  { value: 'tested', label: 'Tested, waiting for review' },
-  { value: 'reviewed', label: 'Reviewed, waiting for approval' },
-  { value: 'approved', label: 'Approved, waiting for release' },
-  { value: 'released', label: 'Released, to be checked' },
-  { value: 'emergency_released', label: 'Emergency: released, review owed' },
-  { value: 'emergency_reviewed', label: 'Emergency: reviewed, approval owed' },
+  { value: 'tested', label: 'Waiting for review' },
+  { value: 'reviewed', label: 'Waiting for approval' },
+  { value: 'approved', label: 'Waiting for release' },
+  { value: 'released', label: 'Released' },
+  { value: 'emergency_released', label: 'Review owed' },
+  { value: 'emergency_reviewed', label: 'Approval owed' },
   { value: 'closed', label: 'Done' },
   { value: 'backed_out', label: 'Backed out' },
   { value: 'rejected', label: 'Rejected' },
