@@ -6,6 +6,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
 #include "accord/storage/change_requests.h"
+#include "accord/storage/identity_store.h"
 #include "accord/storage/my_work.h"
 #include "accord/storage/reviews.h"
 
@@ -64,6 +65,16 @@ struct ChangeSeeder {
     auto rae = AddUser(runtime.log(), installer, body, Base64UrlEncode(RandomBytes(18)),
                        profile.identity, true);
     if (!rae.ok()) return std::move(rae).error();
+    if (StateString(*rae, "status") == "pending") {
+      // Onboarded like the demo's other workforce (TR-7), by the Security Officer.
+      auto onboarded = Run([&](storage::CommandContext& c) {
+        return storage::OnboardUser(c,
+                                    domain::Actor{Id("officer@luma.example"), "security_officer"},
+                                    StateString(*rae, "id"), c.Now() - std::chrono::days(30),
+                                    "HR onboarding file", profile.identity);
+      });
+      if (!onboarded.ok()) return std::move(onboarded).error();
+    }
     people["author"] = {Id("staff@luma.example"), "staff", false};
     people["reviewer"] = {Id("privacy@luma.example"), "privacy_officer", false};
     people["approver"] = {Id("officer@luma.example"), "security_officer", false};
