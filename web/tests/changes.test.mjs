@@ -58,6 +58,16 @@ await journey('change control and calendar', async ({ server, browser }) => {
   await so.locator('.review-history').getByText('Approved', { exact: true }).waitFor();
   await shot(so, 'change-approved');
 
+  // Whose GitHub reviews count as whose: set on the account by the Security Officer.
+  const users = (await api(server, 'security_officer', 'GET', '/api/v1/users?limit=500')).items;
+  const alex = users.find((u) => u.email === 'staff@luma.example');
+  await goto(so, server, `/accounts/${alex.id}`);
+  const logins = so.getByRole('form', { name: 'Code review logins' });
+  await logins.getByLabel(/^GitLab username/).fill('alex.chen');
+  await logins.getByRole('button', { name: 'Save the logins' }).click();
+  await so.getByText('Code review logins saved.').waitFor();
+  await checkA11y(so, 'account with code review logins');
+
   // The finished change: four people, the review from GitHub.
   await goto(so, server, `/changes/${done.id}`);
   await so.getByRole('heading', { name: done.title, level: 1 }).waitFor();
