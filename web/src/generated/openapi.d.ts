@@ -3727,6 +3727,7 @@ export interface components {
             /** Format: date-time */
             retrospective_due_at?: string | null;
             retrospective_overdue?: boolean | null;
+            retrospective_finding_id?: string | null;
             separation_relaxed: {
                 action: string;
                 duties: string[];
