@@ -2,7 +2,8 @@
 // each is attached to the change request the pull request names. Public routes (a forge
 // cannot sign in): a GitHub delivery is authenticated by its X-Hub-Signature-256 (HMAC-SHA256
 // of the raw body with the secret), a GitLab one by its X-Gitlab-Token; both compared in
-// constant time before the body is parsed. A delivery id seen before is a replay (409).
+// constant time before the body is parsed (403 otherwise). A delivery id seen before is a replay
+// (409).
 #include <openssl/hmac.h>
 
 #include <boost/json.hpp>
@@ -29,9 +30,9 @@ namespace {
 
 constexpr size_t kMaxHookBody = 2 * 1024 * 1024;
 
-Error Unauthenticated(std::string why) {
-  return Error{ErrorCode::kUnauthenticated, std::move(why), {}};
-}
+// Like every callback under /hooks/ (contract.md): an unsigned or wrongly signed delivery is
+// refused 403.
+Error Unsigned(std::string why) { return Error{ErrorCode::kForbidden, std::move(why), {}}; }
 
 json::object ObjectAt(const json::object& o, std::string_view key) {
   const json::value* v = o.if_contains(key);
@@ -59,8 +60,8 @@ Result<std::string> SecretOf(ApiDeps& deps, const std::string& forge) {
   });
   if (!s.ok()) return s.error();
   if (!secret) {
-    return Unauthenticated("no webhook secret is set for " + forge +
-                           ": a security officer creates one first");
+    return Unsigned("no webhook secret is set for " + forge +
+                    ": a security officer creates one first");
   }
   return *secret;
 }
@@ -70,18 +71,18 @@ Status CheckGithubSignature(std::string_view header, const std::string& secret,
                             std::string_view body) {
   constexpr std::string_view kPrefix = "sha256=";
   if (!header.starts_with(kPrefix)) {
-    return Unauthenticated("X-Hub-Signature-256 is missing or not sha256=<hex>");
+    return Unsigned("X-Hub-Signature-256 is missing or not sha256=<hex>");
   }
   auto given = HexDecode(header.substr(kPrefix.size()));
   if (!given.ok() || given->size() != 32) {
-    return Unauthenticated("X-Hub-Signature-256 is not a SHA-256 HMAC");
+    return Unsigned("X-Hub-Signature-256 is not a SHA-256 HMAC");
   }
   unsigned char mac[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
        reinterpret_cast<const unsigned char*>(body.data()), body.size(), mac, &len);
   if (!ConstantTimeEquals(AsString(*given), std::string_view(reinterpret_cast<char*>(mac), len))) {
-    return Unauthenticated("X-Hub-Signature-256 does not match the body: wrong secret or altered");
+    return Unsigned("X-Hub-Signature-256 does not match the body: wrong secret or altered");
   }
   return Ok();
 }
@@ -161,7 +162,7 @@ void GitlabHook(ApiDeps& deps, Context&& ctx, Reply reply) {
   Hash want = Sha256(*secret);
   if (req.HeaderValue("X-Gitlab-Token").empty() ||
       !ConstantTimeEquals(AsString(given), AsString(want))) {
-    return reply(ErrorResponse(Unauthenticated("X-Gitlab-Token is missing or wrong")));
+    return reply(ErrorResponse(Unsigned("X-Gitlab-Token is missing or wrong")));
   }
   std::string delivery(req.HeaderValue("X-Gitlab-Event-UUID"));
   if (delivery.empty() || delivery.size() > 100) {

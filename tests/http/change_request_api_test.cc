@@ -164,10 +164,10 @@ TEST_F(ChangeRequestApiTest, GithubReviewsNeedAValidSignatureAndCountOnce) {
               R"({"github": "rui-reviews"})"));
   std::string body = Payload("github_pull_request_review.json", id, "rui-reviews", 7);
   uint64_t before = s().LedgerSize();
-  // Unsigned, signed with another secret, or the body altered: 401, nothing written.
-  EXPECT_EQ(Github("pull_request_review", "gh-1", body, "").status, 401);
-  EXPECT_EQ(Github("pull_request_review", "gh-1", body, Signature("wrong", body)).status, 401);
-  EXPECT_EQ(Github("pull_request_review", "gh-1", body + " ", Signature(secret, body)).status, 401);
+  // Unsigned, signed with another secret, or the body altered: 403, nothing written.
+  EXPECT_EQ(Github("pull_request_review", "gh-1", body, "").status, 403);
+  EXPECT_EQ(Github("pull_request_review", "gh-1", body, Signature("wrong", body)).status, 403);
+  EXPECT_EQ(Github("pull_request_review", "gh-1", body + " ", Signature(secret, body)).status, 403);
   EXPECT_EQ(s().LedgerSize(), before);
   json::object answer = Ok(Github("pull_request_review", "gh-1", body, Signature(secret, body)));
   EXPECT_EQ(answer.at("counted"), true) << json::serialize(answer);
@@ -196,7 +196,7 @@ TEST_F(ChangeRequestApiTest, GitlabApprovalsNeedTheTokenAndSeparationStillApplie
   Ok(s().Call("PUT", "/api/v1/users/" + UserId("staff") + "/forge-logins",
               R"({"gitlab": "sam-staff"})"));
   std::string own = Payload("gitlab_merge_request_approved.json", id, "sam-staff", 12);
-  EXPECT_EQ(Gitlab("gl-1", own, "not-the-token").status, 401);
+  EXPECT_EQ(Gitlab("gl-1", own, "not-the-token").status, 403);
   json::object answer = Ok(Gitlab("gl-1", own, token));
   EXPECT_EQ(answer.at("counted"), false);
   EXPECT_NE(Str(answer.at("reason")).find("change.review"), std::string::npos);
