@@ -15,6 +15,7 @@
 #include "accord/storage/registry_commands.h"
 #include "accord/storage/report_requests.h"
 #include "accord/storage/reviews.h"
+#include "demo_changes.h"
 
 namespace accord::app {
 
@@ -651,6 +652,7 @@ Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile) {
   if (!accounts.ok()) return std::move(accounts).error();
   ACCORD_TRY(seeder.Reviews(profile.reviews));
   ACCORD_TRY(SeedDemoDeliveries(runtime));  // demo_channels.cc (issue 26)
+  ACCORD_TRY(SeedChangeControl(runtime, profile, seeder.ids));
   std::string printed = std::move(*accounts);
   const char* notes[] = {
       "Annual review of the partner and subcontractor list is due in Q1 (TP-10).",

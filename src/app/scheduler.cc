@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "accord/app/runtime.h"
+#include "accord/storage/change_requests.h"
 #include "accord/storage/data_commitments.h"
 #include "accord/storage/entitlement_reviews.h"
 #include "accord/storage/finding_actions.h"
@@ -95,6 +96,10 @@ void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile,
          [&rt, &profile] { return storage::RunEntitlementSchedule(rt.log(), profile.identity); }});
   s.Add({"reviews", 1, ReviewsJob(rt, profile.reviews)});
   s.Add({"risk acceptance expiry", 1, [&rt] { return storage::ExpireRiskAcceptances(rt.log()); }});
+  // TR-5: an emergency change's retrospective review past its window opens a finding.
+  s.Add({"retrospective reviews", 60, [&rt, &profile] {
+           return storage::RaiseRetrospectiveFindings(rt.log(), profile.reviews);
+         }});
   // TR-11: a DPF re-certification falling due opens a finding a month before, once a cycle.
   s.Add({"dpf recertification", 60, [&rt, &profile] {
            return storage::RaiseDpfRecertificationFindings(rt.log(), profile.reviews);

@@ -102,9 +102,18 @@ void WriteEvent(Writer& w, const CalendarEvent& event, TimePoint stamp) {
   w.Line("BEGIN", "VEVENT");
   w.Text("UID", event.uid);
   w.Time("DTSTAMP", stamp);
-  w.Time("DTSTART", event.start);
+  if (event.all_day) {
+    // A date without a time (RFC 5545 3.3.4): the day in UTC, ending the next day (3.6.1).
+    auto day = std::chrono::floor<std::chrono::days>(event.start);
+    w.Line("DTSTART;VALUE=DATE", FormatUtc(day).substr(0, 8));
+    w.Line("DTEND;VALUE=DATE", FormatUtc(day + std::chrono::days{1}).substr(0, 8));
+  } else {
+    w.Time("DTSTART", event.start);
+  }
   const auto start = std::chrono::floor<std::chrono::seconds>(event.start);
-  if (!event.end) {
+  if (event.all_day) {
+    // DTEND written above.
+  } else if (!event.end) {
     w.Time("DTEND", event.start + std::chrono::hours{1});
   } else if (std::chrono::floor<std::chrono::seconds>(*event.end) > start) {
     w.Time("DTEND", *event.end);

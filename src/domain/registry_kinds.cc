@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "accord/domain/change_requests.h"
 #include "accord/domain/registry.h"
 #include "accord/domain/reviews.h"
 #include "accord/domain/soc2.h"
@@ -450,7 +451,8 @@ KindSpec User() {
               OutOpt("access_until", F::kTime),
               OutOpt("mfa_enrolled", F::kBool),
               OutObject("attestations", {}),
-              OutOpt("workforce", F::kBool)};
+              OutOpt("workforce", F::kBool),
+              OutObject("forge_logins", {OutOpt("github"), OutOpt("gitlab")})};
   AddMeta(k.fields, "");
   return k;
 }
@@ -627,7 +629,8 @@ KindSpec ChangeNotice() {
               Internal(OutOpt("risk_assessment_id")),
               OutOpt("implemented_at", F::kTime),
               Internal(OutOpt("finding_id")),
-              Internal(OutOpt("substantial_tag"))};
+              Internal(OutOpt("substantial_tag")),
+              Internal(OutOpt("change_request_id"))};
   AddMeta(k.fields, "");
   return k;
 }
@@ -687,13 +690,28 @@ KindSpec Connection() {
 }  // namespace
 
 const std::vector<KindSpec>& RegistryKinds() {
-  static const std::vector<KindSpec> kKinds = {
-      Party(),           System(),        Service(),           Contact(),
-      Agreement(),       DueDiligence(),  Control(),           Document(),
-      Grant(),           User(),          EntitlementReview(), Alert(),
-      Review(),          Soc2Report(),    ChangeNotice(),      Finding(),
-      Certification(),   ReportRequest(), Connection(),        DataCommitment(),
-      DpfParticipation()};
+  static const std::vector<KindSpec> kKinds = {Party(),
+                                               System(),
+                                               Service(),
+                                               Contact(),
+                                               Agreement(),
+                                               DueDiligence(),
+                                               Control(),
+                                               Document(),
+                                               Grant(),
+                                               User(),
+                                               EntitlementReview(),
+                                               Alert(),
+                                               Review(),
+                                               Soc2Report(),
+                                               ChangeNotice(),
+                                               Finding(),
+                                               Certification(),
+                                               ReportRequest(),
+                                               Connection(),
+                                               DataCommitment(),
+                                               DpfParticipation(),
+                                               ChangeRequestKind()};
   return kKinds;
 }
 

@@ -15,6 +15,7 @@
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
 #include "accord/http/schema.h"
+#include "accord/storage/audit_calendar.h"
 #include "accord/storage/calendar.h"
 #include "accord/storage/identity_store.h"
 #include "accord/storage/registry_store.h"
@@ -26,73 +27,42 @@ using domain::StateString;
 
 namespace {
 
-constexpr size_t kMaxFeedEvents = 2000;
+constexpr size_t kMaxFeedEvents = storage::kMaxCalendarItems;
 
-TimePoint TimeOr(const json::object& o, std::string_view key, TimePoint fallback) {
-  auto t = ParseRfc3339(StateString(o, key));
-  return t.ok() ? *t : fallback;
+// What a feed spans: a month back (recently overdue) and 13 months ahead (a year's cycle).
+storage::CalendarWindow FeedWindow(TimePoint now) {
+  return {.from = now - std::chrono::days(31), .to = now + std::chrono::days(400), .now = now};
 }
 
-int64_t VersionOf(const json::object& o) {
-  const json::value* v = o.if_contains("version");
-  return v && v->is_int64() ? v->as_int64() : 0;
+// The base of the links back to the portal: the public address when configured, else where
+// this server listens.
+std::string LinkBase(const ApiDeps& deps) {
+  return deps.trust ? deps.trust->LinkBase() : std::string();
 }
 
-// Every open review, open entitlement review campaign, open finding and change under review,
-// nearest first, at its due date (a change at its planned date).
-Status FeedEvents(storage::Tx& tx, TimePoint now, std::vector<CalendarEvent>& out) {
-  auto reviews = storage::OpenReviewsByDueDate(tx, kMaxFeedEvents);
-  if (!reviews.ok()) return std::move(reviews).error();
-  for (const json::object& r : *reviews) {
-    std::string assignee = "nobody yet";
-    if (const json::value* a = r.if_contains("assignee"); a && a->is_object()) {
-      assignee = StateString(a->as_object(), "email");
-    }
-    CalendarEvent e{.uid = StateString(r, "id") + "@accord",
-                    .start = TimeOr(r, "due_at", now),
-                    .summary = "Due: " + StateString(r, "title"),
-                    .description = domain::ReviewKindTitle(StateString(r, "review_kind")) +
-                                   "\nStatus: " + StateString(r, "status") + "\nAssigned to: " +
-                                   assignee + "\nReview: " + StateString(r, "id"),
-                    .status = "CONFIRMED",
-                    .categories = {StateString(r, "review_kind")},
-                    .sequence = VersionOf(r),
-                    .last_modified = TimeOr(r, "updated_at", now),
-                    .alarm_days_before = {7}};
-    out.push_back(std::move(e));
-  }
-  struct Other {
-    const char* kind;
-    std::vector<std::string> statuses;
-    const char* time_field;
-    const char* prefix;
-  };
-  for (const Other& k :
-       {Other{"entitlement_review", {"open", "overdue"}, "due_at", "Entitlement review due: "},
-        Other{"finding", {"open"}, "due_at", "Finding due: "},
-        Other{"change_notice", {"under_review"}, "planned_at", "Change planned: "}}) {
-    // Few of these are open at a time; all are read so that the nearest are kept below.
-    auto others = storage::LiveObjectsInStatus(tx, k.kind, k.statuses);
-    if (!others.ok()) return std::move(others).error();
-    for (const json::object& d : *others) {
-      const json::object* doc = &d;
-      std::string title = StateString(*doc, "title");
-      out.push_back(CalendarEvent{.uid = StateString(*doc, "id") + "@accord",
-                                  .start = TimeOr(*doc, k.time_field, now),
-                                  .summary = k.prefix + title,
-                                  .description = std::string(k.kind) + " " +
-                                                 StateString(*doc, "id") +
-                                                 "\nStatus: " + StateString(*doc, "status"),
-                                  .status = "CONFIRMED",
-                                  .categories = {k.kind},
-                                  .sequence = VersionOf(*doc),
-                                  .last_modified = TimeOr(*doc, "updated_at", now)});
-    }
-  }
-  std::stable_sort(out.begin(), out.end(), [](const CalendarEvent& a, const CalendarEvent& b) {
-    return a.start < b.start;
-  });
-  if (out.size() > kMaxFeedEvents) out.resize(kMaxFeedEvents);
+CalendarEvent EventOf(const storage::CalendarItem& item, const std::string& base) {
+  CalendarEvent e{.uid = item.uid,
+                  .start = item.at,
+                  .all_day = item.all_day,
+                  .summary = item.title,
+                  .description = item.detail,
+                  .url = base.empty() ? "" : base + item.link,
+                  .status = "CONFIRMED",
+                  .categories = {item.kind},
+                  .sequence = item.sequence,
+                  .last_modified = item.updated};
+  if (!e.url.empty()) e.description += "\n" + e.url;
+  // Reviews and deadlines remind a week ahead; expiries a month and a week ahead.
+  e.alarm_days_before = item.all_day ? std::vector<int>{30, 7} : std::vector<int>{7};
+  return e;
+}
+
+// The audit calendar (storage/audit_calendar.h) as the viewer may see it.
+Status FeedEvents(storage::Tx& tx, const storage::CalendarViewer& viewer, TimePoint now,
+                  const std::string& base, std::vector<CalendarEvent>& out) {
+  auto items = storage::ReadAuditCalendar(tx, FeedWindow(now), viewer, kMaxFeedEvents);
+  if (!items.ok()) return std::move(items).error();
+  for (const auto& item : *items) out.push_back(EventOf(item, base));
   return Ok();
 }
 
@@ -183,8 +153,8 @@ void Feed(ApiDeps& deps, Context&& ctx, Reply reply) {
       return Ok();
     }
     found = true;
-    cal.name = "Accord reviews (" + StateString(u, "email") + ")";
-    return FeedEvents(tx, now, cal.events);
+    cal.name = "Accord audit calendar (" + StateString(u, "email") + ")";
+    return FeedEvents(tx, {role, StateString(u, "party_id")}, now, LinkBase(deps), cal.events);
   });
   if (!s.ok()) return reply(ErrorResponse(s.error()));
   if (!found) return not_found();
@@ -193,6 +163,76 @@ void Feed(ApiDeps& deps, Context&& ctx, Reply reply) {
   r.body = RenderCalendar(cal);
   r.headers.push_back({"Cache-Control", "private, max-age=300"});
   reply(std::move(r));
+}
+
+// ?from= and ?to= (YYYY-MM-DD or RFC 3339): at most kMaxCalendarWindowDays apart.
+Result<storage::CalendarWindow> WindowOf(const Context& ctx, TimePoint now) {
+  storage::CalendarWindow w = FeedWindow(now);
+  for (auto [name, field] : {std::pair{"from", &w.from}, std::pair{"to", &w.to}}) {
+    std::string text(ctx.Query(name));
+    if (text.empty()) continue;
+    if (text.size() == 10) text += "T00:00:00Z";
+    auto t = ParseRfc3339(text);
+    if (!t.ok()) return ValidationError(name, "must be a date (YYYY-MM-DD) or an RFC 3339 time");
+    *field = *t;
+  }
+  if (w.to <= w.from) return ValidationError("to", "must be after from");
+  if (w.to - w.from > std::chrono::days(storage::kMaxCalendarWindowDays)) {
+    return ValidationError(
+        "to", "at most " + std::to_string(storage::kMaxCalendarWindowDays) + " days after from");
+  }
+  return w;
+}
+
+storage::CalendarViewer ViewerOf(const Principal& p) {
+  return {p.role, p.role == "third_party_contact" ? p.party_id : std::string()};
+}
+
+json::object ItemJson(const storage::CalendarItem& item) {
+  return json::object{
+      {"uid", item.uid},
+      {"kind", item.kind},
+      {"title", item.title},
+      {"at", FormatRfc3339(item.at)},
+      {"date", FormatRfc3339(item.at).substr(0, 10)},
+      {"all_day", item.all_day},
+      {"link", item.link},
+      {"status", item.status},
+      {"party_id", item.party_id.empty() ? json::value(nullptr) : json::value(item.party_id)},
+      {"detail", item.detail}};
+}
+
+Response CalendarItems(ApiDeps& deps, Context& ctx) {
+  TimePoint now = deps.clock.Now();
+  auto window = WindowOf(ctx, now);
+  if (!window.ok()) return ErrorResponse(window.error());
+  json::array items;
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto read = storage::ReadAuditCalendar(tx, *window, ViewerOf(*ctx.principal));
+    if (!read.ok()) return std::move(read).error();
+    for (const auto& item : *read) items.push_back(ItemJson(item));
+    return Ok();
+  });
+  if (!s.ok()) return ErrorResponse(s.error());
+  return JsonResponse(json::object{{"from", FormatRfc3339(window->from)},
+                                   {"to", FormatRfc3339(window->to)},
+                                   {"items", std::move(items)}});
+}
+
+// The same feed as /calendar/{token}.ics, for a client that sends an API token instead.
+Response CalendarIcs(ApiDeps& deps, Context& ctx) {
+  TimePoint now = deps.clock.Now();
+  Calendar cal{
+      .name = "Accord audit calendar", .product_id = "-//Accord//Reviews//EN", .stamp = now};
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    return FeedEvents(tx, ViewerOf(*ctx.principal), now, LinkBase(deps), cal.events);
+  });
+  if (!s.ok()) return ErrorResponse(s.error());
+  Response r;
+  r.content_type = "text/calendar; charset=utf-8";
+  r.body = RenderCalendar(cal);
+  r.headers.push_back({"Cache-Control", "private, max-age=300"});
+  return r;
 }
 
 }  // namespace
@@ -236,6 +276,32 @@ void AddCalendarRoutes(Router& router, ApiDeps& deps) {
                  .Tag("calendar")
                  .Path("file", "{token}.ics")
                  .Handle(deps, Feed));
+  // The audit calendar (TR-6): everyone signed in; a party's contact sees its own party's
+  // agreement expiries only.
+  router.Add(ReadRoute("/api/v1/calendar", domain::kEveryone,
+                       Json(Object({{"from", Time()},
+                                    {"to", Time()},
+                                    {"items", ArrayOf(Object({{"uid", String()},
+                                                              {"kind", String()},
+                                                              {"title", String()},
+                                                              {"at", Time()},
+                                                              {"date", String()},
+                                                              {"all_day", Bool()},
+                                                              {"link", String()},
+                                                              {"status", String()},
+                                                              {"party_id", Nullable(String())},
+                                                              {"detail", String()}}))}})))
+                 .Summary("The audit calendar: reviews, campaigns, deadlines, retrospective "
+                          "reviews and agreement and certificate expiries between from and to")
+                 .Tag("calendar")
+                 .Query("from", "YYYY-MM-DD or RFC 3339 (default: a month ago)")
+                 .Query("to", "exclusive (default: 400 days ahead; at most 800 days after from)")
+                 .Handle(deps, CalendarItems));
+  router.Add(ReadRoute("/api/v1/calendar.ics", domain::kEveryone, Media("text/calendar"))
+                 .Summary("The audit calendar as iCalendar (RFC 5545), for a calendar client "
+                          "that sends an API token")
+                 .Tag("calendar")
+                 .Handle(deps, CalendarIcs));
 }
 
 }  // namespace accord::http

@@ -79,6 +79,8 @@ std::vector<KindRoutes> AllKindRoutes() {
       // held against the subprocessors' agreements (storage/data_commitments.h).
       {k("data_commitment"), "data-commitments", kOrgReaders, kOfficers},
       {k("dpf_participation"), "dpf-participations", kOrgReaders, kOfficers},
+      // Change requests for our own systems (TR-5): written by api_change_requests.cc.
+      {k("change_request"), "change-requests", kOrgReaders, kNobody},
   };
 }
 

@@ -5,6 +5,7 @@
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 #include "accord/http/schema.h"
+#include "change_routes.h"
 
 namespace accord::http {
 
@@ -133,6 +134,8 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddEntitlementRoutes(router, deps);
   AddReviewRoutes(router, deps);
   AddCalendarRoutes(router, deps);
+  AddChangeRequestRoutes(router, deps);
+  AddForgeHookRoutes(router, deps);
   AddTrustRoutes(router, deps);
   AddReportRequestRoutes(router, deps);
   AddAgreementRenewalRoutes(router, deps);

@@ -196,14 +196,15 @@ object KindView(const domain::KindSpec& spec) {
     props["party_name"] = object{{"type", "string"}, {"description", "the party's name"}};
   }
   if (kind == "review" || kind == "grant" || kind == "finding" || kind == "change_notice" ||
-      kind == "report_request" || kind == "agreement" || kind == "soc2_report" || kind == "user") {
+      kind == "report_request" || kind == "agreement" || kind == "soc2_report" || kind == "user" ||
+      kind == "change_request") {
     props["allowed_actions"] =
         object{{"type", "array"},
                {"items", object{{"type", "string"}}},
                {"description", "what the caller may do now: the portal offers only these"}};
   }
   if (kind == "review" || kind == "finding" || kind == "change_notice" || kind == "grant" ||
-      kind == "soc2_report" || kind == "user") {
+      kind == "soc2_report" || kind == "user" || kind == "change_request") {
     props["history"] = object{
         {"type", "array"},
         {"description", "every version, oldest first (one object's read, not in lists)"},

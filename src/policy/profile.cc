@@ -75,8 +75,8 @@ using internal::Problems;
 
 // Sections later features own; listed here so unknown keys stay errors everywhere else.
 const std::set<std::string>& KnownSections() {
-  static const std::set<std::string> kSections = {"profile", "access", "identity", "reviews",
-                                                  "separation"};
+  static const std::set<std::string> kSections = {"profile", "access",     "identity",
+                                                  "reviews", "separation", "changes"};
   return kSections;
 }
 
@@ -149,6 +149,12 @@ Result<Profile> ParseProfile(std::string_view text, std::string_view origin) {
     internal::ParseSeparation(*separation, problems, profile.separation);
   } else if (const toml::node* node = table.get("separation")) {
     problems.Add("separation", "must be a section ([separation])", LineOf(*node));
+  }
+  if (const toml::table* changes = table["changes"].as_table()) {
+    ChangesPolicy checked;  // read again by ChangesPolicyOf; here for its problems
+    internal::ParseChanges(*changes, problems, checked);
+  } else if (const toml::node* node = table.get("changes")) {
+    problems.Add("changes", "must be a section ([changes])", LineOf(*node));
   }
   if (!problems.empty()) return problems.ToError();
   // Each workflow reads its own flag where it already reads its policy.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "accord/core/result.h"
+#include "accord/policy/changes_profile.h"
 #include "accord/policy/gate.h"
 #include "accord/policy/profile.h"
 
@@ -43,6 +44,9 @@ void ParseReviews(const toml::table& reviews, Problems& problems, ReviewsPolicy&
 
 // Reads the [separation] section into `out`.
 void ParseSeparation(const toml::table& separation, Problems& problems, SeparationPolicy& out);
+
+// Reads the [changes] section into `out` (policy/changes_profile.h).
+void ParseChanges(const toml::table& changes, Problems& problems, ChangesPolicy& out);
 
 // Reads the [access] section into `out`; every mistake goes to `problems`.
 void ParseAccess(const toml::table& access, Problems& problems, AccessPolicy& out);

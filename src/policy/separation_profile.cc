@@ -7,8 +7,10 @@
 namespace accord::policy {
 
 const std::vector<std::string>& SelfApprovalActions() {
-  static const std::vector<std::string> kActions = {"grant.approve", "review.approve",
-                                                    "finding.approve_risk"};
+  static const std::vector<std::string> kActions = {
+      "grant.approve", "review.approve", "finding.approve_risk",
+      // change requests (TR-5)
+      "change.review", "change.approve", "change.release"};
   return kActions;
 }
 

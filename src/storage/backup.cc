@@ -63,6 +63,9 @@ const std::vector<CarriedTable>& CarriedTables() {
         "updated_at"}},
       {"channel_opt_outs", {"channel", "address", "opted_out_at"}},
       {"notification_settings", {"user_id", "phone", "preferences", "updated_at"}},
+      // Forge webhook secrets and the deliveries seen, so a restore refuses replays (TR-5).
+      {"forge_hook_secrets", {"forge", "secret", "created_at"}},
+      {"forge_deliveries", {"forge", "delivery_id", "received_at"}},
   };
   return kTables;
 }

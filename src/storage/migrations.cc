@@ -479,6 +479,22 @@ CREATE TABLE notification_settings (
 );
 )sql";
 
+// Version 16 (issue 24, TR-5): the forge webhooks' secrets (kept to check each delivery's
+// signature; never in the ledger) and the deliveries received, so a replay is refused.
+const char* kV16Sqlite = R"sql(
+CREATE TABLE forge_hook_secrets (
+  forge TEXT PRIMARY KEY,
+  secret TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE forge_deliveries (
+  forge TEXT NOT NULL,
+  delivery_id TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  PRIMARY KEY (forge, delivery_id)
+);
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "ledger and foundation read models", kV1Sqlite, ""},
@@ -494,6 +510,7 @@ const std::vector<Migration>& Migrations() {
       {11, "the ledger as an audit log: type, actor, party and time per entry", kV11Sqlite, ""},
       {12, "single sign-on: sign-ins in flight, subject links, provider sessions", kV12Sqlite, ""},
       {13, "single sign-on: linking an existing account", kV13Sqlite, ""},
+      {16, "change control: forge webhook secrets and deliveries", kV16Sqlite, ""},
       {18, "sms and voice: delivery history, opt-outs, notification preferences", kV18Sqlite, ""},
   };
   return kMigrations;

@@ -2,9 +2,12 @@
 
 #include <boost/json.hpp>
 
+#include "accord/core/time.h"
 #include "accord/domain/event.h"
 #include "accord/domain/registry.h"
+#include "accord/policy/changes_profile.h"
 #include "accord/storage/agreement_renewal.h"
+#include "accord/storage/change_requests.h"
 #include "accord/storage/grants.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/registry_store.h"
@@ -12,6 +15,7 @@
 #include "accord/workflow/account.h"
 #include "accord/workflow/agreement.h"
 #include "accord/workflow/change_notice.h"
+#include "accord/workflow/change_request.h"
 #include "accord/workflow/entitlement_line.h"
 #include "accord/workflow/finding.h"
 #include "accord/workflow/grant.h"
@@ -43,7 +47,7 @@ json::array ActionNames(const std::vector<Action>& actions, NameOf name_of) {
 // The kinds whose item view carries its history (a report request keeps its own).
 bool KeepsHistory(std::string_view kind) {
   return kind == "review" || kind == "finding" || kind == "change_notice" || kind == "grant" ||
-         kind == "soc2_report";
+         kind == "soc2_report" || kind == "change_request";
 }
 
 json::array ReviewActions(const Viewer& v, const json::object& doc) {
@@ -73,7 +77,8 @@ json::array GrantActions(const Viewer& v, const json::object& doc, TimePoint now
 // they were written.
 bool NamesParty(std::string_view kind) {
   return kind == "review" || kind == "finding" || kind == "change_notice" ||
-         kind == "report_request" || kind == "grant" || kind == "soc2_report";
+         kind == "report_request" || kind == "grant" || kind == "soc2_report" ||
+         kind == "change_request";
 }
 
 // A kind without person rules: the table and the caller's role.
@@ -103,8 +108,25 @@ struct RequestFlow {
   static auto Name(workflow::report_request::Action a) { return workflow::report_request::Name(a); }
 };
 
-json::array ActionsFor(const Viewer& v, std::string_view kind, const json::object& doc,
-                       TimePoint now) {
+// A change request's steps for this caller (TR-5); an emergency change's retrospective review
+// is overdue past its due time, by the clock (never stored).
+json::array ChangeRequestActions(const Viewer& v, json::object& doc, TimePoint now) {
+  namespace wf = workflow::change_request;
+  auto state = wf::ParseState(StateString(doc, "status"));
+  if (!state) return {};
+  std::string due = StateString(doc, "retrospective_due_at");
+  doc["retrospective_overdue"] =
+      wf::AwaitsRetrospective(*state) && !due.empty() && FormatRfc3339(now) > due;
+  if (!v.profile) return {};
+  const json::value* e = doc.if_contains("emergency");
+  bool emergency = e && e->is_bool() && e->as_bool();
+  wf::Caller caller{v.id, v.role, v.break_glass};
+  return ActionNames(wf::AllowedActions(policy::ChangesPolicyOf(v.profile), v.profile->separation,
+                                        caller, *state, emergency, DutiesOf(doc)),
+                     [](wf::Action a) { return wf::Name(a); });
+}
+
+json::array ActionsFor(const Viewer& v, std::string_view kind, json::object& doc, TimePoint now) {
   if (kind == "review") return ReviewActions(v, doc);
   if (kind == "grant") return GrantActions(v, doc, now);
   if (kind == "finding") {
@@ -129,6 +151,7 @@ json::array ActionsFor(const Viewer& v, std::string_view kind, const json::objec
       return workflow::soc2_report::AllowedActions(v.profile->reviews, v.role, v.break_glass, s);
     });
   }
+  if (kind == "change_request") return ChangeRequestActions(v, doc, now);
   if (kind == "report_request") {
     return SimpleActions<RequestFlow>(doc, [&](workflow::report_request::State s) {
       return workflow::report_request::AllowedActions(v.role, v.break_glass, s);

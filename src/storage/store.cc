@@ -3,6 +3,8 @@
 #include "accord/storage/postgres/postgres_store.h"
 #include "accord/storage/sqlite/sqlite_store.h"
 
+#include <set>
+
 namespace accord::storage {
 
 int64_t Row::Int(size_t i) const {
@@ -64,11 +66,15 @@ Status Tx::StreamBlob(std::string_view table, std::string_view column, std::stri
 
 Status ApplyMigrations(Tx& tx, std::span<const Migration> migrations,
                        const std::function<Status(const Migration&)>& run) {
-  auto row = tx.QueryOne("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", {});
-  if (!row.ok()) return std::move(row).error();
-  const int64_t current = (*row)->Int(0);
+  // Every version not yet applied runs, not only those above the highest: work of one batch
+  // lands in any order (18 may reach a database before 16), and each migration stands alone.
+  std::set<int64_t> applied;
+  ACCORD_TRY(tx.ForEach("SELECT version FROM schema_migrations", {}, [&](const Row& r) {
+    applied.insert(r.Int(0));
+    return true;
+  }));
   for (const auto& m : migrations) {
-    if (m.version <= current) continue;
+    if (applied.contains(m.version)) continue;
     if (auto s = run(m); !s.ok()) {
       return Internal("migration " + std::to_string(m.version) + " (" + m.name +
                       ") failed: " + s.error().message);

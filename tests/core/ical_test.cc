@@ -365,6 +365,32 @@ TEST(IcalCalendarTest, PassesLibicalRestrictions) {
   EXPECT_EQ(icalrestriction_check(parsed.get()), 1) << Errors(parsed.get());
 }
 
+// An expiry has a date, not a time (TR-6): DTSTART;VALUE=DATE of its UTC day, DTEND the next.
+TEST(IcalCalendarTest, AllDayEventsAreDates) {
+  Calendar cal;
+  cal.stamp = kStamp;
+  CalendarEvent e;
+  e.uid = "agr_01-expiry@accord";
+  e.summary = "Agreement expires: BAA";
+  e.start = sys_days{2026y / 12 / 31} + 23h;  // the day counts, not the hour
+  e.all_day = true;
+  e.last_modified = kStamp;
+  cal.events.push_back(e);
+  const std::string text = RenderCalendar(cal);
+  EXPECT_TRUE(HasLine(text, "DTSTART;VALUE=DATE:20261231"));
+  EXPECT_TRUE(HasLine(text, "DTEND;VALUE=DATE:20270101"));
+  IcalPtr parsed = Parse(text);
+  ASSERT_NE(parsed, nullptr);
+  EXPECT_EQ(Errors(parsed.get()), "");
+  EXPECT_EQ(icalrestriction_check(parsed.get()), 1) << Errors(parsed.get());
+  icalcomponent* event = Children(parsed.get(), ICAL_VEVENT_COMPONENT).at(0);
+  icaltimetype start = icalcomponent_get_dtstart(event);
+  EXPECT_TRUE(start.is_date);
+  EXPECT_EQ(start.year, 2026);
+  EXPECT_EQ(start.month, 12);
+  EXPECT_EQ(start.day, 31);
+}
+
 TEST(IcalCalendarTest, CategoriesAreEscapedOneByOne) {
   Calendar cal;
   cal.stamp = kStamp;

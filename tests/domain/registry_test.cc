@@ -240,12 +240,14 @@ TEST(RegistryTest, DocumentsAndGrantsAreNotWrittenThroughTheGenericShape) {
   for (const char* kind : {"review", "soc2_report", "change_notice", "finding"}) {
     EXPECT_FALSE(Kind(kind).generic_write) << kind;
   }
+  EXPECT_FALSE(Kind("change_request").generic_write);  // issue 24: its workflow's commands
   EXPECT_EQ(Fields(NewFails("document", R"({"filename": "x.pdf"})")),
             std::vector<std::string>{"filename"});
   EXPECT_EQ(FindKind("vendor"), nullptr);
   EXPECT_TRUE(IsRegistryKind("due_diligence"));
-  // + connection (issue 30), data_commitment, dpf_participation (issue 29)
-  EXPECT_EQ(RegistryKinds().size(), 21u);
+  // + connection (issue 30), data_commitment, dpf_participation (issue 29), change_request
+  // (issue 24)
+  EXPECT_EQ(RegistryKinds().size(), 22u);
 }
 
 TEST(RegistryTest, CertificationIsValidForAPeriod) {

@@ -23,6 +23,7 @@ using IcalPtr = std::unique_ptr<icalcomponent, IcalFree>;
 struct FeedEvent {
   int64_t start = 0;  // DTSTART, Unix seconds
   std::string summary;
+  bool all_day = false;  // DTSTART;VALUE=DATE
 };
 
 // Every VEVENT by UID, as libical reads the feed; no parse errors allowed.
@@ -40,8 +41,10 @@ std::map<std::string, FeedEvent> FeedEvents(const std::string& text) {
     EXPECT_NE(uid, nullptr);
     if (!uid) continue;
     icaltimetype start = icalcomponent_get_dtstart(e);
-    EXPECT_TRUE(icaltime_is_utc(start)) << uid;
-    out[uid] = {static_cast<int64_t>(icaltime_as_timet(start)), summary ? summary : ""};
+    // A time is UTC; an expiry is a date without one (an all-day event).
+    EXPECT_TRUE(start.is_date || icaltime_is_utc(start)) << uid;
+    out[uid] = {static_cast<int64_t>(icaltime_as_timet(start)), summary ? summary : "",
+                start.is_date != 0};
   }
   return out;
 }
@@ -91,6 +94,12 @@ TEST_F(ReviewApiTest, CalendarFeedShowsOpenReviewsUntilItsTokenIsRevoked) {
   EXPECT_EQ(events.at(review_id + "@accord").start, UnixSeconds(*due));
   EXPECT_EQ(events.at(review_id + "@accord").summary, "Due: " + Str(review, "title"));
   EXPECT_NE(Str(review, "title").find(name), std::string::npos) << Str(review, "title");
+  // The audit calendar's expiries (TR-6): the demo's agreements, as all-day events.
+  bool expiry = false;
+  for (const auto& [uid, e] : events) {
+    if (e.summary.starts_with("Agreement expires: ")) expiry = e.all_day;
+  }
+  EXPECT_TRUE(expiry) << feed.body;
   // Stable UIDs: a second fetch describes the same events.
   std::map<std::string, FeedEvent> second = FeedEvents(HttpCall(s().port(), "GET", path).body);
   std::set<std::string> uids, uids_again;

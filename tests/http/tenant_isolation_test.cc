@@ -39,7 +39,9 @@ const std::set<std::string> kPartylessKeys = {
     // SCIM (issue 25): the organisation's accounts and groups, for the provider's token alone.
     "Users/id", "Groups/id",
     // The outbox (issue 26): the organisation's notifications, for officers alone.
-    "outbox/id"};
+    "outbox/id",
+    // Change control (issue 24): our own changes and the forges' webhook secrets.
+    "change-requests/id", "forge-hooks/forge"};
 
 // The calendar feed (GET /calendar/{token}.ics) is public: its secret URL is the credential.
 // A contact cannot create one (POST /api/v1/calendar-tokens is not its to call, see
@@ -391,6 +393,9 @@ class TenantIsolationTest : public ::testing::Test {
     t.ids["entries/index"] = "0";
     t.ids["roots/size"] = "1";
     t.ids["outbox/id"] = "msg_isolation_none";  // the organisation's notifications (issue 26)
+    // Change requests are the organisation's own (TR-5): no party has one.
+    t.ids["change-requests/id"] = "cr_isolation_none";
+    t.ids["forge-hooks/forge"] = "github";
   }
 
   // The other party's strings found in `body`, except those the request itself carried

@@ -144,6 +144,7 @@ export const get = <T>(path: string, query?: Query, signal?: AbortSignal) =>
 export const post = <T>(path: string, body?: unknown, opts?: RequestOptions) =>
   request<T>('POST', path, body ?? {}, opts);
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
+export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
 export const del = <T>(path: string) => request<T>('DELETE', path);
 
 // Every item of a list, following next_cursor: at most 20 pages of 500.

@@ -37,6 +37,7 @@ import { EntitlementReviewPage, EntitlementReviews } from './pages/entitlement-r
 import { MyAccount } from './pages/my-account';
 import { SsoPage } from './pages/sso';
 import { Deliveries, DeliveryPage } from './pages/deliveries';
+import { ChangePage, Changes } from './pages/changes';
 import './styles.css';
 
 type SsoSignOut = ApiResponse<'/api/v1/auth/oidc/sign-out', 'post'>;
@@ -155,6 +156,9 @@ function Screen(props: { path: string }) {
   // Deliveries by email, text message and call (issue 26).
   if (match('/deliveries', path) && isOfficer(role)) return <Deliveries />;
   if ((m = match('/deliveries/:id', path)) && isOfficer(role)) return <DeliveryPage id={m.id} />;
+  // Change control for our own systems (issue 24).
+  if (match('/changes', path) && role !== 'third_party_contact') return <Changes />;
+  if ((m = match('/changes/:id', path)) && role !== 'third_party_contact') return <ChangePage id={m.id} />;
   return (
     <div>
       <h1>Not found</h1>
@@ -205,6 +209,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           links.push(['/parties', 'Parties']);
           if (isWorkforce(role) || role === 'auditor') links.push(['/access', 'Access']);
           links.push(['/reviews', 'Reviews'], ['/findings', 'Findings'], ['/report-requests', 'Requests']);
+          links.push(['/changes', 'Changes']);
           links.push(['/calendar', 'Calendar']);
           if (isWorkforce(role) || role === 'auditor') links.push(['/commitments', 'Commitments']);
           if (readsLedger(role)) links.push(['/ledger', 'Ledger']);

@@ -16,6 +16,7 @@ struct CalendarEvent {
   std::string uid;               // stable across feeds: "rev_...@accord"
   TimePoint start;               // DTSTART in UTC (YYYYMMDDTHHMMSSZ)
   std::optional<TimePoint> end;  // DTEND; absent = start + 1 hour; not after start = no DTEND
+  bool all_day = false;  // DTSTART;VALUE=DATE of start's UTC day, DTEND the next day; `end` unused
   std::string summary;
   std::string description;  // may hold newlines
   std::string url;          // optional; left out if it holds control characters

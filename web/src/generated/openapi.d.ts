@@ -1010,6 +1010,41 @@ export interface paths {
         patch: operations["PATCH_api_v1_dpf_participations__id_"];
         trace?: never;
     };
+    "/api/v1/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List change-requests (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_change_requests"];
+        put?: never;
+        /** Submit a change to our own systems (TR-5): description, systems, risk, backout plan; emergency changes are released first */
+        post: operations["POST_api_v1_change_requests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One change request (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_change_requests__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agreements/{id}/documents": {
         parameters: {
             query?: never;
@@ -1991,6 +2026,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit calendar: reviews, campaigns, deadlines, retrospective reviews and agreement and certificate expiries between from and to */
+        get: operations["GET_api_v1_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit calendar as iCalendar (RFC 5545), for a calendar client that sends an API token */
+        get: operations["GET_api_v1_calendar_ics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change-requests/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** record_tests | review | approve | release | verify | back_out | reject | withdraw; author, reviewer, approver and releaser are four people unless the profile relaxes it */
+        post: operations["POST_api_v1_change_requests__id__actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/forge-logins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The account's GitHub and GitLab logins: reviews done on the forge count as this account's, separation of duties included */
+        put: operations["PUT_api_v1_users__id__forge_logins"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hooks/github": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** GitHub webhook (pull_request, pull_request_review): signed with X-Hub-Signature-256; attaches reviews and merges to the change request the pull request names */
+        post: operations["POST_hooks_github"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hooks/gitlab": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** GitLab webhook (Merge Request Hook): X-Gitlab-Token; attaches approvals and merges to the change request the merge request names */
+        post: operations["POST_hooks_gitlab"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forge-hooks/{forge}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new webhook secret for github or gitlab (the old one stops working); shown once */
+        post: operations["POST_api_v1_forge_hooks__forge__secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/trust": {
         parameters: {
             query?: never;
@@ -2865,6 +3019,10 @@ export interface components {
             mfa_enrolled?: boolean | null;
             attestations?: Record<string, unknown> | null;
             workforce?: boolean | null;
+            forge_logins?: {
+                github?: string | null;
+                gitlab?: string | null;
+            } | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -3294,6 +3452,8 @@ export interface components {
             finding_id?: string | null;
             /** @description internal: not shown to the party's contacts */
             substantial_tag?: string | null;
+            /** @description internal: not shown to the party's contacts */
+            change_request_id?: string | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -3570,6 +3730,156 @@ export interface components {
             version: number;
             /** @description the ledger entry that wrote this version */
             ledger_index: number;
+        };
+        /** @description a change request */
+        ChangeRequest: {
+            title: string;
+            description: string;
+            system_ids: string[];
+            risk: string;
+            backout_plan: string;
+            emergency: boolean;
+            emergency_reason?: string | null;
+            status: string;
+            author: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            };
+            test_evidence: {
+                environment?: string | null;
+                system_id?: string | null;
+                summary?: string | null;
+                document_ids?: string[] | null;
+                by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                at?: string | null;
+            }[];
+            review?: {
+                by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                at?: string | null;
+                comment?: string | null;
+                source?: string | null;
+                pull_request_url?: string | null;
+            } | null;
+            approval?: {
+                by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                at?: string | null;
+                comment?: string | null;
+            } | null;
+            release?: {
+                by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                at?: string | null;
+                comment?: string | null;
+                reference?: string | null;
+            } | null;
+            post_implementation_check?: {
+                by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                at?: string | null;
+                comment?: string | null;
+                outcome?: string | null;
+            } | null;
+            rejection?: {
+                by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                at?: string | null;
+                comment?: string | null;
+            } | null;
+            /** Format: date-time */
+            retrospective_due_at?: string | null;
+            retrospective_overdue?: boolean | null;
+            retrospective_finding_id?: string | null;
+            separation_relaxed: {
+                action: string;
+                duties: string[];
+                by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+            }[];
+            pull_requests: {
+                forge: string;
+                number: number;
+                url?: string | null;
+                title?: string | null;
+                /** Format: date-time */
+                merged_at?: string | null;
+                merged_by_login?: string | null;
+                reviews?: {
+                    login: string;
+                    state: string;
+                    account_id?: string | null;
+                    /** Format: date-time */
+                    at?: string | null;
+                    counted?: boolean | null;
+                    not_counted_because?: string | null;
+                }[] | null;
+            }[];
+            change_notice_id?: string | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+            /** @description what the caller may do now: the portal offers only these */
+            allowed_actions?: string[];
+            /** @description every version, oldest first (one object's read, not in lists) */
+            history?: {
+                action: string;
+                status: string;
+                /** Format: date-time */
+                at: string;
+                by: components["schemas"]["Actor"];
+                comment?: string;
+            }[];
         };
     };
     responses: never;
@@ -8746,6 +9056,164 @@ export interface operations {
             };
         };
     };
+    GET_api_v1_change_requests: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the title */
+                q?: string;
+                /** @description filter */
+                risk?: string;
+                /** @description filter */
+                status?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ChangeRequest"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_change_requests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @description what changes and why */
+                    description: string;
+                    /** @description our systems the change touches (at least one) */
+                    system_ids: string[];
+                    /** @enum {string} */
+                    risk: "low" | "medium" | "high";
+                    /** @description how the change is undone if it goes wrong */
+                    backout_plan: string;
+                    /** @description released first, reviewed and approved afterwards within the profile's window */
+                    emergency?: boolean;
+                    /** @description why it cannot wait (required for an emergency change) */
+                    emergency_reason?: string;
+                    /** @description a vendor's substantial change notice touching our production systems that this change implements our side of */
+                    change_notice_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_change_requests__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description change request id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     GET_api_v1_agreements__id__documents: {
         parameters: {
             query?: {
@@ -12510,6 +12978,355 @@ export interface operations {
                 };
                 content: {
                     "text/calendar": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_calendar: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD or RFC 3339 (default: a month ago) */
+                from?: string;
+                /** @description exclusive (default: 400 days ahead; at most 800 days after from) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        items: {
+                            uid: string;
+                            kind: string;
+                            title: string;
+                            /** Format: date-time */
+                            at: string;
+                            date: string;
+                            all_day: boolean;
+                            link: string;
+                            status: string;
+                            party_id: string | null;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_calendar_ics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_change_requests__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "record_tests" | "review" | "approve" | "release" | "verify" | "back_out" | "reject" | "withdraw";
+                    comment?: string;
+                    /**
+                     * @description record_tests: the lower environment the change was tested in
+                     * @enum {string}
+                     */
+                    environment?: "staging" | "development";
+                    /** @description record_tests: the staging or development system tested on */
+                    system_id?: string;
+                    /** @description record_tests: what was tested and the result */
+                    summary?: string;
+                    document_ids?: string[];
+                    /** @description release: the version, tag or commit released */
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PUT_api_v1_users__id__forge_logins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the account's GitHub login (empty or null: none) */
+                    github?: string;
+                    /** @description the account's GitLab username (empty or null: none) */
+                    gitlab?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_hooks_github: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "attached" | "ignored" | "pong";
+                        change_request_id?: string;
+                        counted?: boolean;
+                        /** @description why it was ignored or did not count as the peer review */
+                        reason?: string;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_hooks_gitlab: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "attached" | "ignored" | "pong";
+                        change_request_id?: string;
+                        counted?: boolean;
+                        /** @description why it was ignored or did not count as the peer review */
+                        reason?: string;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_forge_hooks__forge__secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description github or gitlab */
+                forge: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        forge: "github" | "gitlab";
+                        /** @description shown once: enter it in the forge's webhook settings */
+                        secret: string;
+                        path: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
                 };
             };
             /** @description client error: {error: {code, message, details: [{field, reason}]}} */

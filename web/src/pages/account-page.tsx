@@ -40,6 +40,7 @@ import {
 import { allows } from './workflow-model';
 import './accounts.css';
 import { AccountSsoLinks } from './sso-links';
+import { ForgeLogins } from './forge-logins';
 
 type Done = (msg: string, secret?: string) => void;
 type Fact = [string, ComponentChildren];
@@ -290,6 +291,11 @@ export function AccountPage(props: { id: string }) {
                     </Reveal>
                   ))}
                 </div>
+              </Section>
+            )}
+            {workforce && (
+              <Section title="Code review logins">
+                <ForgeLogins account={a} manages={manages} onDone={(msg) => done(msg)} />
               </Section>
             )}
             {workforce && (

@@ -84,6 +84,7 @@ const ACCOUNT_STEPS: Record<string, string> = {
   mfa_enrolled: 'Authenticator app set up',
   mfa_reset: 'Authenticator app reset',
   password_reset: 'Password reset',
+  forge_logins_set: 'Code review logins set',
 };
 
 type HistoryEntry = NonNullable<components['schemas']['Review']['history']>[number];

@@ -1,12 +1,13 @@
-// The review calendar: a month of reviews by due date (a list at phone width) and the iCal
-// subscription links (calendar tokens).
+// The audit calendar (TR-6): a month of everything due — reviews, campaigns, deadlines,
+// retrospective reviews, agreement and certificate expiries (a list at phone width), each linking
+// to its page; and the iCal subscription links (calendar tokens).
 import { useRef, useState } from 'preact/hooks';
 import { del, get, listAll, post, type ApiResponse, type ListPage } from '../api';
+import type { Review } from './review-kinds';
 import { Table } from '../components/table';
 import { Link, setQuery, useLocation } from '../router';
 import { readsLedger, useSession } from '../session';
 import { Alert, DateText, Empty, Form, Loading, Page, Section, TextField, humanDates, useForm, useLoad } from '../ui';
-import type { Review } from './review-kinds';
 import './calendar.css';
 
 const MONTHS = [
@@ -40,13 +41,46 @@ function parseMonth(s: string | null): { y: number; m: number } {
 }
 const monthKey = (y: number, m: number) => `${y}-${String(m + 1).padStart(2, '0')}`;
 
-function reviewsBetween(after: string, before: string, signal: AbortSignal): Promise<Review[]> {
-  return listAll<Review>('/api/v1/reviews', { due_after: after, due_before: before }, signal);
+type CalendarItem = ApiResponse<'/api/v1/calendar'>['items'][number];
+
+type Entry = CalendarItem & { done?: boolean };
+
+// The audit calendar, and the reviews approved in the same weeks (shown done: the calendar
+// itself lists only what is still due).
+async function itemsBetween(from: string, to: string, signal: AbortSignal): Promise<Entry[]> {
+  const [cal, done] = await Promise.all([
+    get<ApiResponse<'/api/v1/calendar'>>('/api/v1/calendar', { from, to }, signal),
+    listAll<Review>('/api/v1/reviews', { due_after: from, due_before: to, status: 'approved' }, signal).catch(
+      () => [] as Review[],
+    ),
+  ]);
+  const approved: Entry[] = done
+    .filter((r) => r.status === 'approved')
+    .map((r) => ({
+      uid: `${r.id}@accord`,
+      kind: 'review',
+      title: r.title,
+      at: r.due_at,
+      date: r.due_at.slice(0, 10),
+      all_day: true,
+      link: `/app/reviews/${r.id}`,
+      status: r.status,
+      party_id: null,
+      detail: '',
+      done: true,
+    }));
+  return [...cal.items, ...approved];
 }
 
-const OPEN = new Set(['open', 'assigned', 'documented']);
-function isOverdue(r: Review, now: number) {
-  return r.overdue || (OPEN.has(r.status) && new Date(r.due_at).getTime() < now);
+// Dates that pass without being met: expiries and scheduled reviews are dates, not tasks.
+const TASKS = new Set(['review', 'entitlement_review', 'finding', 'change_request']);
+function isOverdue(item: Entry, now: number) {
+  return !item.done && TASKS.has(item.kind) && new Date(item.at).getTime() < now;
+}
+
+// The portal path of an item's page ("/app/reviews/rev_…" → "/reviews/rev_…").
+function pagePath(link: string) {
+  return link.startsWith('/app/') ? link.slice(4) : link;
 }
 
 function Month() {
@@ -58,7 +92,7 @@ function Month() {
   const daysInMonth = utc(y, m + 1, 0).getUTCDate();
   const weeks = Math.ceil((lead + daysInMonth) / 7);
   const gridEnd = utc(y, m, 1 - lead + weeks * 7); // exclusive
-  const reviews = useLoad((signal) => reviewsBetween(ymd(gridStart), ymd(gridEnd), signal), [ymd(gridStart)]);
+  const items = useLoad((signal) => itemsBetween(ymd(gridStart), ymd(gridEnd), signal), [ymd(gridStart)]);
   const todayKey = ymd(new Date());
   const now = Date.now();
   const go = (dy: number, dm: number) => {
@@ -66,13 +100,13 @@ function Month() {
     setQuery({ month: monthKey(d.getUTCFullYear(), d.getUTCMonth()) });
   };
   const label = `${MONTHS[m]} ${y}`;
-  const byDay = new Map<string, Review[]>();
-  for (const r of reviews.data || []) {
-    const k = r.due_at.slice(0, 10);
+  const byDay = new Map<string, Entry[]>();
+  for (const r of items.data || []) {
+    const k = r.date;
     if (!byDay.has(k)) byDay.set(k, []);
     byDay.get(k)!.push(r);
   }
-  const inMonth = (reviews.data || []).filter((r) => r.due_at.slice(0, 7) === monthKey(y, m));
+  const inMonth = (items.data || []).filter((r) => r.date.slice(0, 7) === monthKey(y, m));
   const overdueCount = inMonth.filter((r) => isOverdue(r, now)).length;
   const days = Array.from({ length: weeks * 7 }, (_, i) =>
     utc(gridStart.getUTCFullYear(), gridStart.getUTCMonth(), gridStart.getUTCDate() + i),
@@ -95,13 +129,13 @@ function Month() {
           </button>
         </div>
       </div>
-      <Loading state={reviews} label="reviews">
+      <Loading state={items} label="the calendar">
         {() => (
           <>
             <p class="cal-summary" role="status">
               {inMonth.length === 0
-                ? `No review is due in ${label}.`
-                : `${inMonth.length} review${inMonth.length === 1 ? '' : 's'} due in ${label}${overdueCount ? `, ${overdueCount} overdue` : ''}.`}
+                ? `Nothing is due in ${label}.`
+                : `${inMonth.length} date${inMonth.length === 1 ? '' : 's'} in ${label}${overdueCount ? `, ${overdueCount} overdue` : ''}.`}
             </p>
             <div class="cal">
               {DOW.map((d) => (
@@ -136,13 +170,15 @@ function Month() {
                       const late = isOverdue(r, now);
                       return (
                         <Link
-                          href={`/reviews/${r.id}`}
-                          class={`ev${late ? ' overdue' : ''}${r.status === 'approved' ? ' done' : ''}`}
+                          href={pagePath(r.link)}
+                          class={`ev ev-${r.kind}${late ? ' overdue' : ''}${r.done ? ' done' : ''}`}
+                          data-kind={r.kind}
                         >
                           {late && <strong>Overdue: </strong>}
-                          {r.status === 'approved' && <span>✓ </span>}
+                          {r.done && <span>✓ </span>}
                           {humanDates(r.title)}
-                          {r.status === 'approved' && <span class="sr-only"> (approved)</span>}
+                          {r.done && <span class="sr-only"> (approved)</span>}
+                          {!r.all_day && <span class="muted"> ({r.at.slice(11, 16)} UTC)</span>}
                         </Link>
                       );
                     })}
@@ -228,9 +264,10 @@ function Feeds() {
   return (
     <Section title="Subscribe in your calendar app" id="ical">
       <p>
-        An iCal subscription shows every open review, finding, entitlement review and change under review in your
-        calendar app, with a reminder a week before each review is due. The address is a secret: whoever has it sees the
-        titles and dates, without signing in. Delete it when you no longer use it.
+        An iCal subscription shows this calendar in your calendar app: open and scheduled reviews, findings, entitlement
+        reviews, vendor changes, emergency changes awaiting review, and agreement and certificate expiries, with a
+        reminder a week before each (a month before an expiry). The address is a secret: whoever has it sees the titles
+        and dates, without signing in. Delete it when you no longer use it.
       </p>
       {created && (
         <div class="alert alert-ok ical-created">
@@ -309,7 +346,10 @@ function Feeds() {
 export function CalendarPage() {
   const { user } = useSession().info;
   return (
-    <Page title="Calendar" subtitle="Reviews by due date (UTC). Overdue reviews are marked “Overdue”.">
+    <Page
+      title="Calendar"
+      subtitle="Everything due: reviews, deadlines, retrospective reviews and expiries (UTC). Missed dates are marked “Overdue”."
+    >
       <Month />
       {readsLedger(user.role) && <Feeds />}
     </Page>
