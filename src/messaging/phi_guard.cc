@@ -18,12 +18,12 @@ struct Chunk {
   std::string lower;     // ASCII-lowercased raw
   bool word = false;     // letters only (and ' or - inside)
   bool capitalized = false;
-  bool possessive = false;   // ends in 's
+  bool possessive = false;    // ends in 's
   bool sentence_end = false;  // followed by . ! ? or a line break
   bool colon_after = false;   // followed by : or - (a label)
   int digits = 0;
   int letters = 0;
-  bool date = false;        // a day and a month (and maybe a year) in one chunk
+  bool date = false;  // a day and a month (and maybe a year) in one chunk
   bool has_year = false;
 };
 
@@ -74,14 +74,15 @@ bool NumericDate(std::string_view s, bool& has_year) {
   }
   // Two parts: only "12/3" with a slash (a version "4.12" or a range "10-12" is not a date).
   has_year = false;
-  return parts == 2 && sep == '/' && width[0] <= 2 && width[1] <= 2 && day_month(value[0], value[1]);
+  return parts == 2 && sep == '/' && width[0] <= 2 && width[1] <= 2 &&
+         day_month(value[0], value[1]);
 }
 
 bool IsMonth(std::string_view w) {
   static constexpr std::array<std::string_view, 21> kMonths = {
-      "january", "february", "march",    "april", "may", "june",  "july",
-      "august",  "september", "october", "november", "december", "jan", "feb",
-      "mar",     "apr",      "jun",      "jul",   "aug", "sep",   "sept"};
+      "january", "february",  "march",   "april",    "may",      "june", "july",
+      "august",  "september", "october", "november", "december", "jan",  "feb",
+      "mar",     "apr",       "jun",     "jul",      "aug",      "sep",  "sept"};
   if (std::find(kMonths.begin(), kMonths.end(), w) != kMonths.end()) return true;
   return w == "oct" || w == "nov" || w == "dec";
 }
@@ -104,8 +105,8 @@ std::vector<Chunk> Chunks(std::string_view text) {
   out.reserve(text.size() / 5 + 1);
   size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' ||
-                               text[i] == '\r')) {
+    while (i < text.size() &&
+           (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) {
       if (text[i] == '\n' && !out.empty()) out.back().sentence_end = true;
       ++i;
     }
@@ -153,7 +154,8 @@ std::vector<Chunk> Chunks(std::string_view text) {
                              "dr", "pt", "acct", "sec", "dx"})) {
       c.sentence_end = false;
     }
-    c.capitalized = c.word && (IsAsciiUpper(c.raw[0]) || static_cast<unsigned char>(c.raw[0]) >= 0xC3);
+    c.capitalized =
+        c.word && (IsAsciiUpper(c.raw[0]) || static_cast<unsigned char>(c.raw[0]) >= 0xC3);
     if (c.word && c.lower.size() > 2 && c.lower.ends_with("'s")) {
       c.possessive = true;
       c.lower.resize(c.lower.size() - 2);
@@ -199,34 +201,59 @@ bool AllDigits(std::string_view s, size_t n) {
 // Condition words and clinical terms: a person next to one of these is PHI. Words with an
 // everyday sense too ("heart", "alcohol", "aids") count only in the pairs of ConditionPair.
 bool IsCondition(std::string_view w) {
-  static constexpr std::string_view kTerms[] = {
-      "diabetes",     "diabetic",      "hiv",          "cancer",        "malignant",
-      "tumor",        "tumour",        "carcinoma",    "lymphoma",      "leukemia",
-      "melanoma",     "depression",    "depressive",   "schizophrenia", "bipolar",
-      "hepatitis",    "copd",          "asthma",       "overdose",      "opioid",
-      "addiction",    "epilepsy",      "seizures",     "dialysis",      "pregnant",
-      "pregnancy",    "prenatal",      "miscarriage",  "abortion",      "alzheimer",
-      "alzheimer's",  "dementia",      "anxiety",      "sclerosis",     "lupus",
-      "crohn's",      "crohn",         "chemo",        "chemotherapy",  "psychiatric",
-      "suicidal",     "hba1c",         "biopsy",       "sertraline",    "insulin",
-      "methadone",    "buprenorphine", "antidepressant", "stroke",      "tuberculosis",
-      "syphilis",     "chlamydia",     "gonorrhea",    "herpes",        "autism",
-      "adhd",         "ptsd",          "anorexia",     "bulimia",       "obesity",
-      "hypertension", "dx",            "diagnosis",    "diagnosed",     "colonoscopy",
-      "mammogram",    "mri",           "transplant",   "amputation",    "positive",
-      "viral",        "alcoholism",    "g2p1",         "sepsis",        "fracture",
-      "concussion",   "postpartum",    "psychosis",    "ocd",           "parkinson's",
-      "parkinson",    "rehab",         "detox",        "covid-19",      "covid"};
+  static constexpr std::string_view kTerms[] = {"diabetes",      "diabetic",
+                                                "hiv",           "cancer",
+                                                "malignant",     "tumor",
+                                                "tumour",        "carcinoma",
+                                                "lymphoma",      "leukemia",
+                                                "melanoma",      "depression",
+                                                "depressive",    "schizophrenia",
+                                                "bipolar",       "hepatitis",
+                                                "copd",          "asthma",
+                                                "overdose",      "opioid",
+                                                "addiction",     "epilepsy",
+                                                "seizures",      "dialysis",
+                                                "pregnant",      "pregnancy",
+                                                "prenatal",      "miscarriage",
+                                                "abortion",      "alzheimer",
+                                                "alzheimer's",   "dementia",
+                                                "anxiety",       "sclerosis",
+                                                "lupus",         "crohn's",
+                                                "crohn",         "chemo",
+                                                "chemotherapy",  "psychiatric",
+                                                "suicidal",      "hba1c",
+                                                "biopsy",        "sertraline",
+                                                "insulin",       "methadone",
+                                                "buprenorphine", "antidepressant",
+                                                "stroke",        "tuberculosis",
+                                                "syphilis",      "chlamydia",
+                                                "gonorrhea",     "herpes",
+                                                "autism",        "adhd",
+                                                "ptsd",          "anorexia",
+                                                "bulimia",       "obesity",
+                                                "hypertension",  "dx",
+                                                "diagnosis",     "diagnosed",
+                                                "colonoscopy",   "mammogram",
+                                                "mri",           "transplant",
+                                                "amputation",    "positive",
+                                                "viral",         "alcoholism",
+                                                "g2p1",          "sepsis",
+                                                "fracture",      "concussion",
+                                                "postpartum",    "psychosis",
+                                                "ocd",           "parkinson's",
+                                                "parkinson",     "rehab",
+                                                "detox",         "covid-19",
+                                                "covid"};
   return std::find(std::begin(kTerms), std::end(kTerms), w) != std::end(kTerms);
 }
 // "heart failure", "alcohol dependence", "kidney disease": the pair is the condition.
 bool ConditionPair(const std::vector<Chunk>& c, size_t k) {
   if (k + 1 >= c.size()) return false;
-  return Any(c[k].lower, {"heart", "kidney", "liver", "lung", "breast", "brain", "blood",
-                          "alcohol", "substance", "drug", "mental", "eating", "sleep"}) &&
-         Any(c[k + 1].lower, {"failure", "attack", "disease", "cancer", "transplant", "clot",
-                              "pressure", "dependence", "abuse", "use", "disorder", "illness",
-                              "apnea"});
+  return Any(c[k].lower, {"heart", "kidney", "liver", "lung", "breast", "brain", "blood", "alcohol",
+                          "substance", "drug", "mental", "eating", "sleep"}) &&
+         Any(c[k + 1].lower,
+             {"failure", "attack", "disease", "cancer", "transplant", "clot", "pressure",
+              "dependence", "abuse", "use", "disorder", "illness", "apnea"});
 }
 
 // A condition word used as the name of a program, a vendor or a field ("Diabetes Care
@@ -236,12 +263,13 @@ bool IsProgramUse(const std::vector<Chunk>& c, size_t k) {
   const Chunk& next = c[k + 1];
   if (c[k].capitalized && next.capitalized && !c[k].sentence_end) return true;
   return !c[k].sentence_end && !c[k].colon_after &&
-         Any(next.lower, {"program", "programme", "prevention", "research", "screening",
-                          "care", "clinic", "center", "centre", "vendor", "partner", "partners",
-                          "testing", "lab", "app", "network", "registry", "study", "services",
-                          "data", "tool", "team", "unit", "foundation", "awareness", "field",
-                          "module", "codes", "code", "grant", "society", "association",
-                          "management", "software", "policy"});
+         Any(next.lower,
+             {"program",   "programme",   "prevention", "research", "screening", "care",
+              "clinic",    "center",      "centre",     "vendor",   "partner",   "partners",
+              "testing",   "lab",         "app",        "network",  "registry",  "study",
+              "services",  "data",        "tool",       "team",     "unit",      "foundation",
+              "awareness", "field",       "module",     "codes",    "code",      "grant",
+              "society",   "association", "management", "software", "policy"});
 }
 
 bool IsHonorific(std::string_view w) { return Any(w, {"mr", "mrs", "ms", "miss", "mx"}); }
@@ -251,23 +279,24 @@ bool IsPronoun(std::string_view w) {
 }
 // Capitalized words that begin sentences or name things, never a person.
 bool IsCommonCapital(std::string_view w) {
-  return Any(w, {"the",    "our",     "your",    "please",  "patient", "annual", "due",
-                 "new",    "status",  "reference", "hello", "hi",      "dear",   "re",
-                 "fyi",    "subject", "name",    "reminder", "meeting", "security", "privacy",
-                 "officer", "review",  "soc",     "type",    "report",  "access", "finding",
-                 "today",  "this",    "that",    "we",      "it",      "a",       "an",
-                 "can",    "call",    "results", "lab",     "dr",      "mr",      "mrs",
-                 "ms",     "happy",   "member",  "order",   "version", "build",   "ticket",
-                 "invoice", "case",   "drill",   "training", "out",    "new",     "q3",
-                 "for",    "from",    "with",    "on",      "at",      "by",      "if"}) ||
+  return Any(w, {"the",     "our",     "your",      "please",   "patient", "annual",   "due",
+                 "new",     "status",  "reference", "hello",    "hi",      "dear",     "re",
+                 "fyi",     "subject", "name",      "reminder", "meeting", "security", "privacy",
+                 "officer", "review",  "soc",       "type",     "report",  "access",   "finding",
+                 "today",   "this",    "that",      "we",       "it",      "a",        "an",
+                 "can",     "call",    "results",   "lab",      "dr",      "mr",       "mrs",
+                 "ms",      "happy",   "member",    "order",    "version", "build",    "ticket",
+                 "invoice", "case",    "drill",     "training", "out",     "new",      "q3",
+                 "for",     "from",    "with",      "on",       "at",      "by",       "if"}) ||
          IsMonth(w);
 }
 bool IsOrgWord(std::string_view w) {
-  return Any(w, {"labs", "inc", "llc", "ltd", "co", "corp", "partners", "network", "systems",
-                 "services", "analytics", "health", "it", "cloud", "billing", "imaging",
-                 "software", "group", "exchange", "processing", "transcription", "courier",
-                 "pharmacy", "clinic", "hospital", "center", "foundation", "university",
-                 "bank", "backup", "insurance", "plan", "care", "medical", "data"});
+  return Any(w, {"labs",      "inc",        "llc",           "ltd",        "co",        "corp",
+                 "partners",  "network",    "systems",       "services",   "analytics", "health",
+                 "it",        "cloud",      "billing",       "imaging",    "software",  "group",
+                 "exchange",  "processing", "transcription", "courier",    "pharmacy",  "clinic",
+                 "hospital",  "center",     "foundation",    "university", "bank",      "backup",
+                 "insurance", "plan",       "care",          "medical",    "data"});
 }
 
 // A person is named or pointed at near position k: a name (two capitalized words), a title
@@ -284,8 +313,8 @@ bool PersonAt(const std::vector<Chunk>& c, size_t k) {
     }
     return k > 0 && Any(c[k - 1].lower, {"our", "your", "the", "this", "a", "for", "each"}) &&
            !(k + 1 < c.size() && c[k + 1].word && !c[k + 1].capitalized &&
-             Any(c[k + 1].lower, {"portal", "portals", "data", "records", "safety",
-                                  "satisfaction", "experience", "app", "survey", "engagement"}));
+             Any(c[k + 1].lower, {"portal", "portals", "data", "records", "safety", "satisfaction",
+                                  "experience", "app", "survey", "engagement"}));
   }
   if (IsHonorific(w.lower) && k + 1 < c.size() && c[k + 1].capitalized) return true;
   if (IsPronoun(w.lower)) return true;
@@ -322,13 +351,15 @@ bool IsCareEvent(const std::vector<Chunk>& c, size_t k) {
     return false;
   }
   std::string_view w = c[k].lower;
-  if (Any(w, {"admitted", "admission", "discharged", "discharge", "surgery", "surgical", "died",
-              "deceased", "colonoscopy", "biopsy", "chemo", "chemotherapy", "dialysis",
-              "post-op", "pre-op", "er", "icu", "mri", "x-ray", "ultrasound", "prenatal",
-              "infusion", "injection", "vaccination", "transfusion", "therapy", "psychiatric",
-              "inpatient", "outpatient", "overdose", "cardiology", "oncology", "radiology",
-              "neurology", "dermatology", "pediatrics", "obstetrics", "consultation", "checkup",
-              "check-up", "diagnosed", "prescribed"})) {
+  if (Any(w, {"admitted",   "admission",    "discharged",   "discharge",   "surgery",
+              "surgical",   "died",         "deceased",     "colonoscopy", "biopsy",
+              "chemo",      "chemotherapy", "dialysis",     "post-op",     "pre-op",
+              "er",         "icu",          "mri",          "x-ray",       "ultrasound",
+              "prenatal",   "infusion",     "injection",    "vaccination", "transfusion",
+              "therapy",    "psychiatric",  "inpatient",    "outpatient",  "overdose",
+              "cardiology", "oncology",     "radiology",    "neurology",   "dermatology",
+              "pediatrics", "obstetrics",   "consultation", "checkup",     "check-up",
+              "diagnosed",  "prescribed"})) {
     return true;
   }
   // "date of service"
@@ -422,8 +453,8 @@ PhiVerdict CheckForPhi(std::string_view text) {
           return Refuse(kw->kind, "an account number");
         }
         if (!c[j].word || c[j].sentence_end) break;
-        if (!Any(c[j].lower, {"id", "number", "no", "num", "identifier", "is", "was", "#",
-                              "nbr", "of", "account", "card", "beneficiary"})) {
+        if (!Any(c[j].lower, {"id", "number", "no", "num", "identifier", "is", "was", "#", "nbr",
+                              "of", "account", "card", "beneficiary"})) {
           break;
         }
       }

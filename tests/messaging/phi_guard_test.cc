@@ -50,7 +50,7 @@ struct Matrix {
   std::vector<std::string> misses;
 };
 
-Matrix Run(const std::vector<Labelled>& corpus) {
+Matrix Classify(const std::vector<Labelled>& corpus) {
   Matrix m;
   for (const auto& l : corpus) {
     PhiVerdict v = CheckForPhi(l.text);
@@ -77,7 +77,7 @@ TEST(PhiGuardTest, CorpusHasNoFalseNegativeAndNoFalsePositive) {
   for (const char* part : {"corpus.tsv", "heldout.tsv"}) {
     auto corpus = Load(part);
     ASSERT_GE(corpus.size(), 100u) << part;
-    Matrix m = Run(corpus);
+    Matrix m = Classify(corpus);
     Print(part, m);
     EXPECT_EQ(m.fn, 0) << part;
     EXPECT_EQ(m.fp, 0) << part;

@@ -15,7 +15,7 @@ namespace accord::messaging {
 struct PhiVerdict {
   bool refused = false;
   std::string_view kind;  // what was found (a stable key, e.g. "date_of_birth"); "" when allowed
-  std::string reason;     // the sentence a person reads, pointing to Secure Message; "" when allowed
+  std::string reason;  // the sentence a person reads, pointing to Secure Message; "" when allowed
 };
 
 // Checks one piece of text (a subject, a body, an SMS).
