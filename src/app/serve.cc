@@ -1,5 +1,7 @@
 #include "accord/app/serve.h"
 
+#include "accord/app/message_keys.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <openssl/crypto.h>
@@ -212,6 +214,19 @@ int Serve(const ServeOptions& options) {
     return Fail(cp.error(), cp.error().code == ErrorCode::kCheckFailed ? 1 : 3);
   }
 
+  std::filesystem::path key_file = options.message_key_file.empty()
+                                       ? options.store.data_dir / "message.keys"
+                                       : options.message_key_file;
+  auto message_keys = LoadMessageKeys(key_file, true);
+  if (!message_keys.ok()) return Fail(message_keys.error(), 2);
+  if (auto s = RewrapMessageKeys(runtime.store(), *message_keys); !s.ok())
+    return Fail(s.error(), 3);
+  if (options.demo && org->created) {
+    if (auto s = SeedMessagingDemo(runtime, *message_keys, trust.public_url); !s.ok()) {
+      return Fail(s.error(), 3);
+    }
+  }
+
   runtime.log().StartWriter();
   http::Metrics metrics;
   std::atomic<bool> ready{false};
@@ -232,6 +247,7 @@ int Serve(const ServeOptions& options) {
   deps.auth = &auth;
   deps.trust = &trust;
   deps.signer = &runtime.signer();
+  deps.message_keys = &*message_keys;
   std::unique_ptr<http::OidcClient> oidc;
   if (oidc_settings.enabled()) {
     oidc = std::make_unique<http::OidcClient>(oidc_settings, clock);

@@ -36,6 +36,7 @@ import { AccountPage, Accounts } from './pages/accounts';
 import { EntitlementReviewPage, EntitlementReviews } from './pages/entitlement-reviews';
 import { MyAccount } from './pages/my-account';
 import { SsoPage } from './pages/sso';
+import { SecureMessagePage, SecureMessages } from './pages/secure-messages';
 import './styles.css';
 
 type SsoSignOut = ApiResponse<'/api/v1/auth/oidc/sign-out', 'post'>;
@@ -151,6 +152,8 @@ function Screen(props: { path: string }) {
   if (match('/entitlement-reviews', path)) return <EntitlementReviews />;
   if ((m = match('/entitlement-reviews/:id', path))) return <EntitlementReviewPage id={m.id} />;
   if (match('/settings/sso', path) && role === 'security_officer') return <SsoPage />;
+  if (match('/secure-messages', path)) return <SecureMessages />;
+  if ((m = match('/secure-messages/:id', path))) return <SecureMessagePage id={m.id} />;
   return (
     <div>
       <h1>Not found</h1>
@@ -195,6 +198,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
         const links: [string, string][] = [];
         if (role === 'third_party_contact') {
           links.push(['/', 'My organisation']);
+          links.push(['/secure-messages', 'Secure messages']);
         } else {
           if (isWorkforce(role)) links.push(['/', 'My work']);
           if (readsLedger(role)) links.push([isWorkforce(role) ? '/dashboard' : '/', 'Dashboard']);
@@ -205,6 +209,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           if (isWorkforce(role) || role === 'auditor') links.push(['/commitments', 'Commitments']);
           if (readsLedger(role)) links.push(['/ledger', 'Ledger']);
           if (readsLedger(role)) links.push(['/accounts', 'Accounts']);
+          links.push(['/secure-messages', 'Secure messages']);
           if (role === 'security_officer') links.push(['/settings/sso', 'Single sign-on']);
         }
         const active = (href: string) =>

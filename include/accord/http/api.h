@@ -17,6 +17,9 @@
 namespace accord::ledger {
 class Signer;
 }
+namespace accord::messaging {
+class MasterKeyRing;
+}
 
 namespace accord::http {
 
@@ -39,6 +42,10 @@ struct ApiDeps {
   const TrustSettings* trust = nullptr;      // the public trust center's settings
   const ledger::Signer* signer = nullptr;    // the log's key: signs evidence bundles' manifests
   OidcClient* oidc = nullptr;                // single sign-on ([oidc] in --config); null: off
+  // Secure Message (issue 26): the master keys (null: not set up) and whether one-time codes
+  // may go by SMS (set by whoever registers an SMS channel).
+  const messaging::MasterKeyRing* message_keys = nullptr;
+  bool sms_codes = false;
 };
 
 void AddSystemRoutes(Router& router, ApiDeps& deps);
@@ -102,5 +109,7 @@ void AddReportRequestRoutes(Router& router, ApiDeps& deps);
 void AddAgreementRenewalRoutes(Router& router, ApiDeps& deps);
 void AddMyWorkRoutes(Router& router, ApiDeps& deps);
 void AddRedFlagRoutes(Router& router, ApiDeps& deps);
+// Secure Message (issue 26): the API and the recipient's /secure/{token} pages.
+void AddSecureMessageRoutes(Router& router, ApiDeps& deps);
 
 }  // namespace accord::http
