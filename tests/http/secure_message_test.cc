@@ -304,17 +304,20 @@ TEST_F(SecureMessageTest, ARecipientWithAnAccountReadsSignedIn) {
   EXPECT_TRUE(Has(bad.body, "\"expires_in_days\""));
 }
 
-TEST_F(SecureMessageTest, ThePhiGuardRefusesAMessageOnTheOutboxWithItsReason) {
-  // An alert's title is written by whoever raises it; one carrying PHI is refused, recorded
-  // without its content. The demo's reminders and notices all pass (the outbox holds no refusal
-  // from them).
+TEST_F(SecureMessageTest, TheDemosRefusedPhiEmailKeepsOnlyItsReason) {
+  // The demo tried to email a patient's details: refused, with the reason and no content. None
+  // of the demo's own reminders and notices is refused.
   json::value refused = s().GetJson("/api/v1/outbox?status=refused");
+  size_t demo = 0;
   for (const auto& v : refused.at("items").as_array()) {
-    EXPECT_NE(v.at("ref_kind"), "review") << json::serialize(v);
+    EXPECT_EQ(v.at("ref_kind"), "demo") << json::serialize(v);
     EXPECT_EQ(v.at("subject"), "");
     EXPECT_EQ(v.at("body"), "");
+    EXPECT_TRUE(Has(Str(v.at("last_error")), "a date of birth"));
     EXPECT_TRUE(Has(Str(v.at("last_error")), "Secure Message"));
+    ++demo;
   }
+  EXPECT_EQ(demo, 1u);
 }
 
 }  // namespace

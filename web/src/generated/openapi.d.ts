@@ -2319,6 +2319,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/secure-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Secure Messages the caller sent or received, newest first */
+        get: operations["GET_api_v1_secure_messages"];
+        put?: never;
+        /** Send a Secure Message: sealed at rest, the recipient gets only a link */
+        post: operations["POST_api_v1_secure_messages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secure-messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One Secure Message's tracking: status, read receipt, opens and downloads (never its body) */
+        get: operations["GET_api_v1_secure_messages__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secure-messages/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a Secure Message (its sender or recipient); recorded in the ledger */
+        post: operations["POST_api_v1_secure_messages__id__open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secure-messages/{id}/attachments/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Download an attachment (its sender or recipient); recorded in the ledger */
+        post: operations["POST_api_v1_secure_messages__id__attachments__index_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secure-messages/{id}/retract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retract a Secure Message: its key is destroyed, nobody can open it again */
+        post: operations["POST_api_v1_secure_messages__id__retract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/secure/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A Secure Message's page for its recipient: how to get a code */
+        get: operations["GET_secure__token_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/secure/{token}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the recipient a one-time code on the message's second channel */
+        post: operations["POST_secure__token__code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/secure/{token}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open the message with the one-time code (recorded in the ledger) */
+        post: operations["POST_secure__token__open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/secure/{token}/attachments/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Download an attachment in a reading session (recorded in the ledger) */
+        post: operations["POST_secure__token__attachments__index_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/secure/{token}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply in a reading session: the reply is a Secure Message too */
+        post: operations["POST_secure__token__reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -12205,7 +12376,7 @@ export interface operations {
                             ref_kind: string | null;
                             ref_id: string | null;
                             /** @enum {string} */
-                            status: "queued" | "sent" | "failed";
+                            status: "queued" | "sent" | "failed" | "refused";
                             attempts: number;
                             last_error: string | null;
                             /** Format: date-time */
@@ -13574,6 +13745,623 @@ export interface operations {
                             }[];
                         }[];
                     };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_secure_messages: {
+        parameters: {
+            query?: {
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            direction: "sent" | "received";
+                            sender: {
+                                id: string;
+                                name: string;
+                            };
+                            recipient: string;
+                            recipient_has_account: boolean;
+                            /** @description shown to its sender and recipient while it can be opened */
+                            subject: string | null;
+                            /** @enum {string} */
+                            status: "unread" | "read" | "retracted" | "expired";
+                            attachments: number;
+                            size: number;
+                            in_reply_to: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** Format: date-time */
+                            read_at: string | null;
+                            /** Format: date-time */
+                            retracted_at: string | null;
+                            events?: {
+                                ledger_index: number;
+                                type: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_secure_messages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description sealed at rest; never sent on a channel */
+                    subject: string;
+                    /** @description sealed at rest; never sent on a channel */
+                    body: string;
+                    /** @description the recipient's email address (not for a reply) */
+                    recipient?: string;
+                    /** @description E.164: the one-time code goes by SMS when it can */
+                    recipient_phone?: string;
+                    attachments?: {
+                        filename: string;
+                        content_base64: string;
+                        content_type?: string;
+                    }[];
+                    expires_in_days?: number;
+                    /** @description the id of the message this answers */
+                    in_reply_to?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        direction: "sent" | "received";
+                        sender: {
+                            id: string;
+                            name: string;
+                        };
+                        recipient: string;
+                        recipient_has_account: boolean;
+                        /** @description shown to its sender and recipient while it can be opened */
+                        subject: string | null;
+                        /** @enum {string} */
+                        status: "unread" | "read" | "retracted" | "expired";
+                        attachments: number;
+                        size: number;
+                        in_reply_to: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                        /** Format: date-time */
+                        read_at: string | null;
+                        /** Format: date-time */
+                        retracted_at: string | null;
+                        events?: {
+                            ledger_index: number;
+                            type: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_secure_messages__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        direction: "sent" | "received";
+                        sender: {
+                            id: string;
+                            name: string;
+                        };
+                        recipient: string;
+                        recipient_has_account: boolean;
+                        /** @description shown to its sender and recipient while it can be opened */
+                        subject: string | null;
+                        /** @enum {string} */
+                        status: "unread" | "read" | "retracted" | "expired";
+                        attachments: number;
+                        size: number;
+                        in_reply_to: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                        /** Format: date-time */
+                        read_at: string | null;
+                        /** Format: date-time */
+                        retracted_at: string | null;
+                        events?: {
+                            ledger_index: number;
+                            type: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_secure_messages__id__open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        subject: string;
+                        body: string;
+                        sender_name: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                        attachments: {
+                            index: number;
+                            filename: string;
+                            content_type: string;
+                            size: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_secure_messages__id__attachments__index_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+                /** @description the attachment's index, from 0 */
+                index: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_secure_messages__id__retract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        direction: "sent" | "received";
+                        sender: {
+                            id: string;
+                            name: string;
+                        };
+                        recipient: string;
+                        recipient_has_account: boolean;
+                        /** @description shown to its sender and recipient while it can be opened */
+                        subject: string | null;
+                        /** @enum {string} */
+                        status: "unread" | "read" | "retracted" | "expired";
+                        attachments: number;
+                        size: number;
+                        in_reply_to: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                        /** Format: date-time */
+                        read_at: string | null;
+                        /** Format: date-time */
+                        retracted_at: string | null;
+                        events?: {
+                            ledger_index: number;
+                            type: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_secure__token_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the personal link's secret (256 bits) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_secure__token__code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the personal link's secret (256 bits) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_secure__token__open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the personal link's secret (256 bits) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_secure__token__attachments__index_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the personal link's secret (256 bits) */
+                token: string;
+                /** @description the attachment's index, from 0 */
+                index: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_secure__token__reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the personal link's secret (256 bits) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
             /** @description client error: {error: {code, message, details: [{field, reason}]}} */
