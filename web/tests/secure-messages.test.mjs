@@ -27,14 +27,14 @@ await journey('secure messages', async ({ server, browser }) => {
   });
   await write.getByRole('button', { name: 'Send securely' }).click();
   await officer.getByText('Sent. staff@luma.example gets a link by email').waitFor();
-  await officer.getByRole('link', { name: 'Biopsy result for Maria Lopez' }).click();
+  await officer.getByRole('link', { name: 'Biopsy result for Maria Lopez', exact: true }).click();
   await officer.getByRole('heading', { name: 'Biopsy result for Maria Lopez', level: 1 }).waitFor();
   await officer.getByText('Not read yet').first().waitFor();
   await checkA11y(officer, 'secure-message-sent');
 
   const staff = await newPage(browser, server, { email: 'staff@luma.example' });
   await goto(staff, server, '/secure-messages');
-  await staff.getByRole('link', { name: 'Biopsy result for Maria Lopez' }).click();
+  await staff.getByRole('link', { name: 'Biopsy result for Maria Lopez', exact: true }).click();
   await staff.getByRole('button', { name: 'Read the message' }).click();
   await staff.getByText('the biopsy is benign').waitFor();
   await staff.getByRole('button', { name: 'Download report.txt' }).waitFor();
@@ -54,7 +54,7 @@ await journey('secure messages', async ({ server, browser }) => {
   await officer.getByText('Thanks, I will call her today.').waitFor();
 
   await goto(officer, server, '/secure-messages');
-  await officer.getByRole('link', { name: 'Biopsy result for Maria Lopez' }).first().click();
+  await officer.getByRole('link', { name: 'Biopsy result for Maria Lopez', exact: true }).click();
   officer.once('dialog', (d) => d.accept());
   await officer.getByRole('button', { name: 'Retract' }).click();
   await officer.getByText('This message can no longer be opened').waitFor();

@@ -63,21 +63,29 @@ function Write(props: { onSent: () => void }) {
   const file = useRef<File | null>(null);
   const [sent, setSent] = useState('');
   const send = () =>
-    form.submit(async (v) => {
-      const attachments = [];
-      if (file.current) {
-        attachments.push({
-          filename: file.current.name,
-          content_type: file.current.type || 'application/octet-stream',
-          content_base64: toBase64(await file.current.arrayBuffer()),
+    form.submit(
+      async (v) => {
+        const attachments = [];
+        if (file.current) {
+          attachments.push({
+            filename: file.current.name,
+            content_type: file.current.type || 'application/octet-stream',
+            content_base64: toBase64(await file.current.arrayBuffer()),
+          });
+        }
+        await post('/api/v1/secure-messages', {
+          recipient: v.recipient,
+          subject: v.subject,
+          body: v.body,
+          attachments,
         });
-      }
-      await post('/api/v1/secure-messages', { recipient: v.recipient, subject: v.subject, body: v.body, attachments });
-      setSent(v.recipient);
-      file.current = null;
-      form.reset();
-      props.onSent();
-    }, { 'attachments[0].filename': 'file', attachments: 'file' });
+        setSent(v.recipient);
+        file.current = null;
+        form.reset();
+        props.onSent();
+      },
+      { 'attachments[0].filename': 'file', attachments: 'file' },
+    );
   return (
     <Section title="Write a secure message">
       <p class="hint">
@@ -96,7 +104,10 @@ function Write(props: { onSent: () => void }) {
 }
 
 function List(props: { tick: number }) {
-  const list = useLoad((signal) => get<ListPage<SecureMessage>>('/api/v1/secure-messages', { limit: 100 }, signal), [props.tick]);
+  const list = useLoad(
+    (signal) => get<ListPage<SecureMessage>>('/api/v1/secure-messages', { limit: 100 }, signal),
+    [props.tick],
+  );
   return (
     <Section title="Sent and received">
       <Loading state={list} label="secure messages">
@@ -104,7 +115,15 @@ function List(props: { tick: number }) {
           page.items.length === 0 ? (
             <Empty>No secure message yet.</Empty>
           ) : (
-            <Table columns={['Subject', 'With', 'Status', { label: 'Sent', hideNarrow: true }, { label: 'Read', hideNarrow: true }]}>
+            <Table
+              columns={[
+                'Subject',
+                'With',
+                'Status',
+                { label: 'Sent', hideNarrow: true },
+                { label: 'Read', hideNarrow: true },
+              ]}
+            >
               {page.items.map((m) => (
                 <tr>
                   <td>
@@ -132,7 +151,10 @@ export function SecureMessages() {
   const role = useSession().info.user.role;
   const [tick, setTick] = useState(0);
   return (
-    <Page title="Secure messages" subtitle="Health information travels only here: encrypted, and every opening recorded.">
+    <Page
+      title="Secure messages"
+      subtitle="Health information travels only here: encrypted, and every opening recorded."
+    >
       {isWorkforce(role) && <Write onSent={() => setTick((t) => t + 1)} />}
       <List tick={tick} />
     </Page>
@@ -156,7 +178,11 @@ function Reader(props: { message: SecureMessage }) {
   const [replied, setReplied] = useState(false);
   const m = props.message;
   if (m.status === 'retracted' || m.status === 'expired') {
-    return <Alert kind="info">This message can no longer be opened: it was {m.status === 'retracted' ? 'retracted' : 'kept until it expired'}.</Alert>;
+    return (
+      <Alert kind="info">
+        This message can no longer be opened: it was {m.status === 'retracted' ? 'retracted' : 'kept until it expired'}.
+      </Alert>
+    );
   }
   if (!opened) {
     return (
@@ -208,7 +234,11 @@ function Reader(props: { message: SecureMessage }) {
             submitLabel="Send the reply securely"
             onSubmit={() =>
               reply.submit(async (v) => {
-                await post('/api/v1/secure-messages', { in_reply_to: m.id, subject: `Re: ${opened.subject}`, body: v.body });
+                await post('/api/v1/secure-messages', {
+                  in_reply_to: m.id,
+                  subject: `Re: ${opened.subject}`,
+                  body: v.body,
+                });
                 setReplied(true);
               })
             }
@@ -223,7 +253,10 @@ function Reader(props: { message: SecureMessage }) {
 export function SecureMessagePage(props: { id: string }) {
   const [tick, setTick] = useState(0);
   const [error, setError] = useState('');
-  const state = useLoad((signal) => get<SecureMessage>(`/api/v1/secure-messages/${props.id}`, undefined, signal), [props.id, tick]);
+  const state = useLoad(
+    (signal) => get<SecureMessage>(`/api/v1/secure-messages/${props.id}`, undefined, signal),
+    [props.id, tick],
+  );
   return (
     <Loading state={state} label="the secure message">
       {(m) => (
