@@ -36,19 +36,6 @@ Result<messaging::MasterKeyRing> LoadMessageKeys(const std::filesystem::path& fi
   return messaging::MasterKeyRing::Parse(**text, "master_key_file");
 }
 
-Result<std::string> AddMessageKey(const std::filesystem::path& file) {
-  auto text = ReadPrivateFile(file, "master_key_file");
-  if (!text.ok()) return std::move(text).error();
-  std::string content = text->value_or(kHeader);
-  if (!content.empty() && content.back() != '\n') content += '\n';
-  std::string line = messaging::MasterKeyRing::NewKeyLine();
-  content += line;
-  auto ring = messaging::MasterKeyRing::Parse(content, "master_key_file");
-  if (!ring.ok()) return std::move(ring).error();
-  ACCORD_TRY(WritePrivateFile(file, content));
-  return ring->current().id;
-}
-
 Status ReadMessageKeyConfig(const std::filesystem::path& config, std::filesystem::path& out) {
   auto table = ParseTomlFile(config);
   if (!table.ok()) return std::move(table).error();
@@ -73,16 +60,23 @@ Status ReadMessageKeyConfig(const std::filesystem::path& config, std::filesystem
 }
 
 Status RewrapMessageKeys(storage::Store& store, const messaging::MasterKeyRing& keys) {
-  int64_t n = 0;
+  storage::RewrapCount n;
   ACCORD_TRY(store.Write([&](storage::Tx& tx) -> Status {
     auto r = storage::RewrapSecureMessageKeys(tx, keys);
     if (!r.ok()) return std::move(r).error();
     n = *r;
     return Ok();
   }));
-  if (n > 0) {
-    spdlog::info("secure messages: rewrapped {} data keys under master key {}", n,
+  if (n.rewrapped > 0) {
+    spdlog::info("secure messages: rewrapped {} data keys under master key {}", n.rewrapped,
                  keys.current().id);
+  }
+  if (n.unreadable > 0) {
+    spdlog::error(
+        "secure messages: {} messages are wrapped by master keys the key file does not hold: "
+        "they cannot be opened until those keys' lines are back (a restore without the key "
+        "file?)",
+        n.unreadable);
   }
   return Ok();
 }

@@ -608,25 +608,24 @@ Result<json::object> RetractSecureMessage(CommandContext& c, const messaging::Ma
   return View(c.tx(), keys, **s, caller, c.Now());
 }
 
-Result<int64_t> RewrapSecureMessageKeys(Tx& tx, const messaging::MasterKeyRing& keys) {
+Result<RewrapCount> RewrapSecureMessageKeys(Tx& tx, const messaging::MasterKeyRing& keys) {
   auto rows = tx.Query(
       "SELECT id, key_id, wrapped_key FROM secure_messages WHERE key_id <> ? AND retracted_at IS "
       "NULL",
       {keys.current().id});
   if (!rows.ok()) return std::move(rows).error();
-  int64_t n = 0;
+  RewrapCount n;
   for (const auto& r : *rows) {
     auto key = keys.Unwrap(r.Text(1), r.BlobAt(2), r.Text(0));
     if (!key.ok()) {
-      return Error{ErrorCode::kValidationFailed,
-                   "secure message " + r.Text(0) + " is wrapped by master key " + r.Text(1) +
-                       ", which the key file no longer holds (or which does not fit): keep that "
-                       "key's line until the rewrap is done",
-                   {}};
+      // Its master key is not in the file (a restore without the key file, a line removed too
+      // early): it stays as it is, unreadable until that key's line is back.
+      ++n.unreadable;
+      continue;
     }
     ACCORD_TRY(tx.Exec("UPDATE secure_messages SET key_id = ?, wrapped_key = ? WHERE id = ?",
                        {keys.current().id, BlobOf(keys.Wrap(*key, r.Text(0))), r.Text(0)}));
-    ++n;
+    ++n.rewrapped;
   }
   return n;
 }

@@ -143,7 +143,7 @@ TEST_F(SecureMessageStoreTest, RotationRewrapsKeysAndLeavesTheContentAlone) {
   auto rotated =
       messaging::MasterKeyRing::Parse(old_line + messaging::MasterKeyRing::NewKeyLine(), "keys");
   ASSERT_TRUE(rotated.ok());
-  int64_t n = 0;
+  storage::RewrapCount n;
   ASSERT_TRUE(f_.rt()
                   .store()
                   .Write([&](storage::Tx& tx) -> Status {
@@ -153,7 +153,8 @@ TEST_F(SecureMessageStoreTest, RotationRewrapsKeysAndLeavesTheContentAlone) {
                     return Ok();
                   })
                   .ok());
-  EXPECT_EQ(n, 1);
+  EXPECT_EQ(n.rewrapped, 1);
+  EXPECT_EQ(n.unreadable, 0);
   EXPECT_EQ(Column("SELECT sealed FROM secure_messages WHERE id = ?", id), before);
   EXPECT_NE(Column("SELECT wrapped_key FROM secure_messages WHERE id = ?", id), wrapped_before);
   // The new key alone opens it: the old line may now leave the file.

@@ -2,8 +2,8 @@
 // (0600, refused otherwise), outside the database and its backups. Default
 // DATA_DIR/message.keys, created with one key at the first start; `[secure_messages]
 // master_key_file` in --config or --message-key-file names another. Rotation: append a key
-// line (`accord message-key add`); at its next start the server rewraps every data key under
-// it (the messages' content is not re-encrypted); then the older lines may go.
+// line (docs/operations.md); at its next start the server rewraps every data key under it (the
+// messages' content is not re-encrypted); then the older lines may go.
 #pragma once
 
 #include <filesystem>
@@ -16,8 +16,6 @@ namespace accord::app {
 
 // Reads the key file, creating it with one new key when it does not exist and `create`.
 Result<messaging::MasterKeyRing> LoadMessageKeys(const std::filesystem::path& file, bool create);
-// Appends a new current key to the file (creating it if needed); returns the new key's id.
-Result<std::string> AddMessageKey(const std::filesystem::path& file);
 // Reads `[secure_messages] master_key_file` of --config into `out` (unchanged when absent).
 Status ReadMessageKeyConfig(const std::filesystem::path& config, std::filesystem::path& out);
 // Rewraps data keys not under the current key, in one transaction; logs how many.

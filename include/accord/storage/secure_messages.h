@@ -152,7 +152,12 @@ Result<boost::json::object> RetractSecureMessage(CommandContext& c,
                                                  const std::string& id, const SecureCaller& caller);
 
 // Rewraps every data key not wrapped by the ring's current key (a master key rotation); the
-// messages' ciphertext is untouched. Returns how many were rewrapped.
-Result<int64_t> RewrapSecureMessageKeys(Tx& tx, const messaging::MasterKeyRing& keys);
+// messages' ciphertext is untouched. A key wrapped by a master key the ring lacks is left as it
+// is and counted as unreadable.
+struct RewrapCount {
+  int64_t rewrapped = 0;
+  int64_t unreadable = 0;
+};
+Result<RewrapCount> RewrapSecureMessageKeys(Tx& tx, const messaging::MasterKeyRing& keys);
 
 }  // namespace accord::storage
