@@ -11,12 +11,13 @@
 # ACCORD_BENCH_ONLY=portal only the web portal (first-load size, party list in Chromium; ~2 min);
 # ACCORD_BENCH_ONLY=uploads only the upload memory runs (20 x 25 MiB, anonymous and signed in; ~1 min).
 # ACCORD_BENCH_ONLY=evidence only the evidence bundle: export and verify of 100,000 events (~1 min).
+# ACCORD_BENCH_ONLY=messaging only the PHI guard and the Secure Message open (seconds).
 # ACCORD_BENCH_ONLY=store only the store: durable appends against raw SQLite, the API read on
 # each backend, the 100,000-party import on PostgreSQL (~4 min).
 set -euo pipefail
 
 usage() {
-  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust|portal|uploads|evidence|store] bench/run.sh BUILD_DIR" >&2
+  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust|portal|uploads|evidence|messaging|store] bench/run.sh BUILD_DIR" >&2
   exit 2
 }
 [ $# -eq 1 ] || usage
@@ -40,8 +41,9 @@ case $only in
   portal) tools=(python3 curl node) ;;
   uploads) tools=(python3 curl) ;;
   evidence) tools=(python3) ;;
+  messaging) tools=(python3) ;;
   store) tools=(python3 wrk curl) ;;
-  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal, uploads, evidence or store (or unset for everything)" ;;
+  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal, uploads, evidence, messaging or store (or unset for everything)" ;;
 esac
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench"
@@ -150,6 +152,13 @@ start_server() {
 . "$(dirname "$0")/uploads.sh"
 # shellcheck source=bench/evidence.sh
 . "$(dirname "$0")/evidence.sh"
+# shellcheck source=bench/messaging.sh
+. "$(dirname "$0")/messaging.sh"
+if [ "$only" = messaging ]; then
+  messaging_bench
+  print_table
+  exit 0
+fi
 if [ "$only" = evidence ]; then
   evidence_bench
   print_table
@@ -247,6 +256,7 @@ if [ "$only" = gate ]; then
   print_table
   exit 0
 fi
+messaging_bench  # issue 26: the PHI guard and the Secure Message open
 fi
 
 # --- 1. durable appends ------------------------------------------------------------------

@@ -1,5 +1,7 @@
 #include "accord/app/serve.h"
 
+#include "accord/app/message_keys.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <openssl/crypto.h>
@@ -216,6 +218,19 @@ int Serve(const ServeOptions& options) {
     return Fail(cp.error(), cp.error().code == ErrorCode::kCheckFailed ? 1 : 3);
   }
 
+  std::filesystem::path key_file = options.message_key_file.empty()
+                                       ? options.store.data_dir / "message.keys"
+                                       : options.message_key_file;
+  auto message_keys = LoadMessageKeys(key_file, true);
+  if (!message_keys.ok()) return Fail(message_keys.error(), 2);
+  if (auto s = RewrapMessageKeys(runtime.store(), *message_keys); !s.ok())
+    return Fail(s.error(), 3);
+  if (options.demo && org->created) {
+    if (auto s = SeedMessagingDemo(runtime, *message_keys, trust.public_url); !s.ok()) {
+      return Fail(s.error(), 3);
+    }
+  }
+
   runtime.log().StartWriter();
   http::Metrics metrics;
   std::atomic<bool> ready{false};
@@ -239,6 +254,7 @@ int Serve(const ServeOptions& options) {
   http::PhoneHookSettings phone_hooks{sms.account_sid, sms.auth_token, voice.account_sid,
                                       voice.auth_token};
   if (sms.enabled() || voice.enabled()) deps.phone_hooks = &phone_hooks;
+  deps.message_keys = &*message_keys;
   std::unique_ptr<http::OidcClient> oidc;
   if (oidc_settings.enabled()) {
     oidc = std::make_unique<http::OidcClient>(oidc_settings, clock);

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "accord/app/config.h"
+#include "accord/app/message_keys.h"
 #include "accord/app/serve.h"
 #include "cli_commands.h"
 
@@ -39,7 +40,8 @@ int RunServe(const Globals& g, ServeFlags& f) {
                             app::ReadWitnessConfig(f.config_file, serve.witnesses),
                             app::ReadOidcConfig(f.config_file, serve.oidc),
                             app::ReadPhoneConfig(f.config_file, "sms", serve.sms),
-                            app::ReadPhoneConfig(f.config_file, "voice", serve.voice)}) {
+                            app::ReadPhoneConfig(f.config_file, "voice", serve.voice),
+                            app::ReadMessageKeyConfig(f.config_file, serve.message_key_file)}) {
       if (s.ok()) continue;
       std::fprintf(stderr, "accord serve: %s\n", s.error().ToString().c_str());
       return kExitUsage;
@@ -80,6 +82,8 @@ void AddServeCommand(CLI::App& cli, Globals& g, int& exit_code) {
   serve_cmd->add_option("--tls-key", f->tls_key, "PEM private key");
   serve_cmd->add_option("--origin", serve.origin, "checkpoint origin (default accord/<org id>)");
   serve_cmd->add_option("--org-name", serve.org_name, "organisation name at first start");
+  serve_cmd->add_option("--message-key-file", serve.message_key_file,
+                        "Secure Message master keys (0600; default DATA_DIR/message.keys)");
   serve_cmd->add_flag("--insecure-http", serve.insecure_http,
                       "allow plain HTTP on a non-loopback address");
   serve_cmd->add_option("--threads", serve.threads, "I/O threads")->capture_default_str();

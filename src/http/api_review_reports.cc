@@ -104,7 +104,7 @@ json::object OutboxItemSchema() {
                  {"body", String()},
                  {"ref_kind", Nullable(String())},
                  {"ref_id", Nullable(String())},
-                 {"status", Enum({"queued", "sent", "failed"})},
+                 {"status", Enum({"queued", "sent", "failed", "refused"})},
                  {"attempts", Int()},
                  {"last_error", Nullable(String())},
                  {"created_at", Time()},
@@ -273,8 +273,9 @@ Response Outbox(ApiDeps& deps, Context& ctx) {
                          .ref_id = std::string(ctx.Query("ref_id")),
                          .after_id = page->after_id,
                          .limit = page->limit};
-  if (!q.status.empty() && q.status != "queued" && q.status != "sent" && q.status != "failed") {
-    return ErrorResponse(ValidationError("status", "must be queued, sent or failed"));
+  if (!q.status.empty() && q.status != "queued" && q.status != "sent" && q.status != "failed" &&
+      q.status != "refused") {
+    return ErrorResponse(ValidationError("status", "must be queued, sent, failed or refused"));
   }
   json::object body;
   Status s = deps.store.Read([&](storage::Tx& tx) -> Status {

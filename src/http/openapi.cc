@@ -143,6 +143,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddRedFlagRoutes(router, deps);
   AddHookRoutes(router, deps);
   AddDeliveryRoutes(router, deps);
+  AddSecureMessageRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

@@ -66,6 +66,13 @@ const std::vector<CarriedTable>& CarriedTables() {
       // Forge webhook secrets and the deliveries seen, so a restore refuses replays (TR-5).
       {"forge_hook_secrets", {"forge", "secret", "created_at"}},
       {"forge_deliveries", {"forge", "delivery_id", "received_at"}},
+      // Secure messages (issue 26): ciphertext and wrapped keys only; the master key is not in
+      // the store, so a backup alone opens nothing. Codes and reading sessions are not carried.
+      {"secure_messages",
+       {"id", "sender_id", "recipient_email", "recipient_user_id", "code_channel", "code_recipient",
+        "token_hash", "key_id", "wrapped_key", "sealed", "attachments", "size", "in_reply_to",
+        "created_at", "expires_at", "retracted_at", "read_at"}},
+      {"secure_message_parts", {"message_id", "idx", "sealed"}},
   };
   return kTables;
 }

@@ -495,6 +495,54 @@ CREATE TABLE forge_deliveries (
 );
 )sql";
 
+// Version 17 (issue 26): Secure Message. Only ciphertext (AES-256-GCM), the data key wrapped by
+// a master key kept outside the store, the recipient's address and times; the link's secret,
+// one-time codes and reading sessions as SHA-256 hashes. Retraction empties wrapped_key.
+const char* kV17Sqlite = R"sql(
+CREATE TABLE secure_messages (
+  id TEXT PRIMARY KEY,
+  sender_id TEXT NOT NULL,
+  recipient_email TEXT NOT NULL,
+  recipient_user_id TEXT NOT NULL,
+  code_channel TEXT NOT NULL,
+  code_recipient TEXT NOT NULL,
+  token_hash BLOB NOT NULL UNIQUE,
+  key_id TEXT NOT NULL,
+  wrapped_key BLOB NOT NULL,
+  sealed BLOB NOT NULL,
+  attachments INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  in_reply_to TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  retracted_at TEXT,
+  read_at TEXT
+);
+CREATE INDEX secure_messages_sender ON secure_messages(sender_id, id);
+CREATE INDEX secure_messages_recipient ON secure_messages(recipient_user_id, id);
+CREATE TABLE secure_message_parts (
+  message_id TEXT NOT NULL,
+  idx INTEGER NOT NULL,
+  sealed BLOB NOT NULL,
+  PRIMARY KEY (message_id, idx)
+);
+CREATE TABLE secure_message_codes (
+  id TEXT PRIMARY KEY,
+  message_id TEXT NOT NULL,
+  code_hash BLOB NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  used_at TEXT
+);
+CREATE INDEX secure_message_codes_message ON secure_message_codes(message_id, created_at);
+CREATE TABLE secure_message_sessions (
+  session_hash BLOB PRIMARY KEY,
+  message_id TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "ledger and foundation read models", kV1Sqlite, ""},
@@ -511,6 +559,7 @@ const std::vector<Migration>& Migrations() {
       {12, "single sign-on: sign-ins in flight, subject links, provider sessions", kV12Sqlite, ""},
       {13, "single sign-on: linking an existing account", kV13Sqlite, ""},
       {16, "change control: forge webhook secrets and deliveries", kV16Sqlite, ""},
+      {17, "secure messages: sealed content, wrapped keys, codes", kV17Sqlite, ""},
       {18, "sms and voice: delivery history, opt-outs, notification preferences", kV18Sqlite, ""},
   };
   return kMigrations;

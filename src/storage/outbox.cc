@@ -11,6 +11,7 @@
 #include "accord/domain/registry.h"
 #include "accord/storage/deliveries.h"
 #include "accord/storage/notification_settings.h"
+#include "accord/messaging/phi_guard.h"
 #include "accord/storage/registry_store.h"
 
 namespace accord::storage {
@@ -59,9 +60,33 @@ constexpr std::string_view kColumns =
     "FROM outbox_provider_refs r WHERE r.message_id = outbox.id), (SELECT provider_error FROM "
     "outbox_provider_refs r WHERE r.message_id = outbox.id)";
 
+Result<bool> RecordRefusal(Tx& tx, const OutboxMessage& m, const messaging::PhiVerdict& verdict,
+                           TimePoint now) {
+  std::string at = FormatRfc3339(now);
+  std::string id = NewId("msg", now);
+  auto n = tx.Exec(
+      "INSERT INTO outbox(id, dedupe_key, channel, user_id, recipient, subject, body, ref_kind, "
+      "ref_id, status, attempts, next_attempt_at, last_error, created_at, confidential) "
+      "VALUES (?, ?, ?, ?, ?, '', '', ?, ?, 'refused', 0, ?, ?, ?, 0) ON CONFLICT(dedupe_key) DO "
+      "NOTHING",
+      {id, m.dedupe_key, m.channel, m.user_id, m.recipient, m.ref_kind, m.ref_id, at,
+       verdict.reason, at});
+  if (!n.ok()) return std::move(n).error();
+  if (*n > 0) {
+    ACCORD_TRY(AppendOutboxHistory(tx, id, "failed", verdict.reason, now));
+    spdlog::warn("outbox: the PHI guard refused {} ({})", id, verdict.kind);
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<bool> QueueMessage(Tx& tx, const OutboxMessage& m, TimePoint now) {
+  // The PHI guard sees every message before it is queued (issue 26): a refused one is kept as
+  // a `refused` row with the reason and without its subject and body, so the refusal is on
+  // record and the content is nowhere.
+  messaging::PhiVerdict verdict = messaging::CheckMessageForPhi(m.subject, m.body);
+  if (verdict.refused) return RecordRefusal(tx, m, verdict, now);
   std::string at = FormatRfc3339(now);
   std::string id = NewId("msg", now);
   auto n = tx.Exec(
@@ -238,6 +263,19 @@ Result<int> OutboxDelivery::RunOnce(size_t batch) {
       return Ok();
     }));
     if (!claimed || opted_out) continue;  // another server has it, or it may not be sent
+    // Checked again as it leaves: a row queued before the guard existed, or written by hand.
+    if (auto v = messaging::CheckMessageForPhi(message.subject, message.body); v.refused) {
+      ACCORD_TRY(store_.Write([&](Tx& tx) -> Status {
+        auto n = tx.Exec(
+            "UPDATE outbox SET status = 'refused', subject = '', body = '', last_error = ?, "
+            "list_unsubscribe = NULL WHERE id = ? AND status = 'queued'",
+            {v.reason, id});
+        if (!n.ok()) return std::move(n).error();
+        return AppendOutboxHistory(tx, id, "failed", v.reason, clock_.Now());
+      }));
+      spdlog::warn("outbox: the PHI guard refused {} ({})", id, v.kind);
+      continue;
+    }
     recent.push_back(clock_.Now());
     Result<std::string> delivered = channel.Deliver(message);
     Status s = delivered.ok() ? Ok() : Status(delivered.error());

@@ -86,6 +86,7 @@ const char* kSecretPage =
 
 constexpr const char* kSignedHook = "a forge webhook: without a valid signature it answers 403";
 constexpr const char* kNoSso = "single sign-on is not set up on the matrix's server";
+const char* kNotTheirs = "a Secure Message of the Security Officer's: 404 to everyone else";
 const std::vector<Exception> kExceptions = {
     {"GET /api/v1/auth/session", "*", 401, kNoSession, kSessionStep},
     {"POST /api/v1/auth/totp", "*", 401, kNoSession, kSessionStep},
@@ -107,6 +108,13 @@ const std::vector<Exception> kExceptions = {
     // signature or token, which the walk does not have (change_request_api_test.cc has them).
     {"POST /hooks/github", "*", 403, "", kSignedHook},
     {"POST /hooks/gitlab", "*", 403, "", kSignedHook},
+    // Issue 26: a Secure Message is its sender's and recipient's alone (the Security Officer
+    // sent the matrix's): to every other account it does not exist.
+    {"GET /secure/{token}", "*", 404, "", kSecretPage},
+    {"GET /api/v1/secure-messages/{id}", "privacy_officer", 404, "", kNotTheirs},
+    {"GET /api/v1/secure-messages/{id}", "staff", 404, "", kNotTheirs},
+    {"GET /api/v1/secure-messages/{id}", "auditor", 404, "", kNotTheirs},
+    {"GET /api/v1/secure-messages/{id}", "third_party_contact", 404, "", kNotTheirs},
     {"GET /api/v1/connections/{id}", "third_party_contact", 404, "",
      "the demo's connections are Brightcode Studio's, another party than the Relay SMS "
      "contact's (tenant_isolation_test.cc reads its own)"},
@@ -353,6 +361,13 @@ class RouteMatrixTest : public ::testing::Test {
     EXPECT_EQ(rrq.status, 201) << rrq.body;
     if (rrq.status == 201) ids["report-requests/id"] = Str(json::parse(rrq.body).at("id"));
     ids["nda/token"] = ids["downloads/token"] = ids["subscriptions/token"] = "matrix-unknown-token";
+    // Issue 26: a Secure Message the Security Officer sends; its recipient page's token is secret.
+    HttpResult smg = s().Post("/api/v1/secure-messages",
+                              R"({"recipient": "matrix@example.org", "subject": "Route matrix",
+                                  "body": "walked by the matrix"})");
+    EXPECT_EQ(smg.status, 201) << smg.body;
+    if (smg.status == 201) ids["secure-messages/id"] = Str(json::parse(smg.body).at("id"));
+    ids["secure/token"] = "matrix-unknown-token";
     HttpResult feed = s().Post("/api/v1/calendar-tokens", R"({"name": "route matrix"})");
     EXPECT_EQ(feed.status, 201) << feed.body;
     if (feed.status == 201) ids["calendar/file"] = Str(json::parse(feed.body).at("token")) + ".ics";

@@ -200,6 +200,7 @@ class TenantIsolationTest : public ::testing::Test {
     AddReviewObjects(t);
     AddConnection(t);
     AddPartyless(t);
+    AddSecureMessage(t);
     return t;
   }
 
@@ -368,7 +369,21 @@ class TenantIsolationTest : public ::testing::Test {
       t.secrets.insert(t.ids["tokens/id"]);
     }
     AddPartyless(t);
+    AddSecureMessage(t);
     return t;
+  }
+
+  // Issue 26: a Secure Message our officer sent to the party's desk: only its sender and
+  // recipient know it exists; the recipient page's token is secret.
+  static void AddSecureMessage(Tenant& t) {
+    json::object smg =
+        CreatedJson("/api/v1/secure-messages", {{"recipient", "desk@" + t.word + ".example"},
+                                                {"subject", t.name + " secure subject"},
+                                                {"body", t.name + " secure body"}});
+    t.ids["secure-messages/id"] = smg.contains("id") ? Str(smg.at("id")) : "";
+    t.ids["attachments/index"] = "0";
+    t.ids["secure/token"] = "isolation-unknown-token";
+    t.secrets.insert(t.name + " secure subject");
   }
 
   // Valid values for the parameters that belong to no party.

@@ -9,14 +9,14 @@
 
 namespace accord::testing {
 
-ApiServer::ApiServer(std::vector<std::string> extra_args) {
+ApiServer::ApiServer(std::vector<std::string> extra_args, std::string log_file) {
   std::vector<std::string> args = {"serve",    "--demo",   "--data-dir",
                                    dir_.str(), "--listen", "127.0.0.1:0"};
   db_url_ = TestDatabaseUrl(dir_);
   args.push_back("--db");
   args.push_back(db_url_);
   args.insert(args.end(), extra_args.begin(), extra_args.end());
-  server_ = std::make_unique<ServerProcess>(args);
+  server_ = std::make_unique<ServerProcess>(args, std::move(log_file));
   EXPECT_TRUE(server_->started()) << server_->output();
   std::istringstream lines(server_->output());
   std::string line;

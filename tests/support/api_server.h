@@ -14,7 +14,8 @@ namespace accord::testing {
 
 class ApiServer {
  public:
-  explicit ApiServer(std::vector<std::string> extra_args = {});
+  // `log_file`: where the server's output goes (ServerProcess); "" = nowhere.
+  explicit ApiServer(std::vector<std::string> extra_args = {}, std::string log_file = "");
   uint16_t port() const { return server_->port(); }
   const TempDir& dir() const { return dir_; }
   // The store the server runs on: pass it as --db to CLI commands.

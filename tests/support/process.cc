@@ -90,7 +90,7 @@ CommandResult RunProgram(const std::vector<std::string>& command, const std::str
   return result;
 }
 
-ServerProcess::ServerProcess(std::vector<std::string> args) {
+ServerProcess::ServerProcess(std::vector<std::string> args, std::string log_file) {
   int out_pipe[2];
   if (pipe(out_pipe)) throw std::runtime_error("pipe");
   std::vector<std::string> storage;
@@ -99,6 +99,10 @@ ServerProcess::ServerProcess(std::vector<std::string> args) {
   if (pid_ == 0) {
     dup2(out_pipe[1], 1);
     close(out_pipe[0]);
+    if (!log_file.empty()) {
+      int log = open(log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+      if (log >= 0) dup2(log, 2);
+    }
     execv(argv[0], argv.data());
     _exit(127);
   }
@@ -121,11 +125,16 @@ ServerProcess::ServerProcess(std::vector<std::string> args) {
   }
   // Keep draining stdout so the server never blocks on a full pipe.
   int fd = stdout_fd_;
-  std::thread([fd] {
+  int log = log_file.empty() ? -1 : open(log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+  if (log >= 0) (void)!write(log, output_.data(), output_.size());
+  std::thread([fd, log] {
     char sink[4096];
-    while (read(fd, sink, sizeof sink) > 0) {
+    ssize_t n;
+    while ((n = read(fd, sink, sizeof sink)) > 0) {
+      if (log >= 0) (void)!write(log, sink, static_cast<size_t>(n));
     }
     close(fd);
+    if (log >= 0) close(log);
   }).detach();
 }
 

@@ -23,7 +23,9 @@ CommandResult RunProgram(const std::vector<std::string>& command, const std::str
 // `accord serve ... --listen 127.0.0.1:0`, waiting for its "listening on" line.
 class ServerProcess {
  public:
-  explicit ServerProcess(std::vector<std::string> args);
+  // With `log_file`, the server's stderr and its stdout (after the listening line too) are
+  // appended to that file: what an operator's log would hold.
+  explicit ServerProcess(std::vector<std::string> args, std::string log_file = "");
   ~ServerProcess();  // SIGTERM, then SIGKILL after 10 s
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;

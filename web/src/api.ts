@@ -65,6 +65,10 @@ let csrfToken = '';
 export function setCsrfToken(token: string) {
   csrfToken = token;
 }
+// The CSRF header for a write made with fetch itself (a download answered by a POST).
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+}
 
 // Fired when a signed-in request comes back 401: the session ended (idle timeout, sign-out
 // elsewhere, an administrator's action). The app shows the sign-in screen and comes back.

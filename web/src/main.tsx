@@ -38,6 +38,7 @@ import { MyAccount } from './pages/my-account';
 import { SsoPage } from './pages/sso';
 import { Deliveries, DeliveryPage } from './pages/deliveries';
 import { ChangePage, Changes } from './pages/changes';
+import { SecureMessagePage, SecureMessages } from './pages/secure-messages';
 import './styles.css';
 
 type SsoSignOut = ApiResponse<'/api/v1/auth/oidc/sign-out', 'post'>;
@@ -159,6 +160,8 @@ function Screen(props: { path: string }) {
   // Change control for our own systems (issue 24).
   if (match('/changes', path) && role !== 'third_party_contact') return <Changes />;
   if ((m = match('/changes/:id', path)) && role !== 'third_party_contact') return <ChangePage id={m.id} />;
+  if (match('/secure-messages', path)) return <SecureMessages />;
+  if ((m = match('/secure-messages/:id', path))) return <SecureMessagePage id={m.id} />;
   return (
     <div>
       <h1>Not found</h1>
@@ -203,6 +206,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
         const links: [string, string][] = [];
         if (role === 'third_party_contact') {
           links.push(['/', 'My organisation']);
+          links.push(['/secure-messages', 'Secure messages']);
         } else {
           if (isWorkforce(role)) links.push(['/', 'My work']);
           if (readsLedger(role)) links.push([isWorkforce(role) ? '/dashboard' : '/', 'Dashboard']);
@@ -214,6 +218,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           if (isWorkforce(role) || role === 'auditor') links.push(['/commitments', 'Commitments']);
           if (readsLedger(role)) links.push(['/ledger', 'Ledger']);
           if (readsLedger(role)) links.push(['/accounts', 'Accounts']);
+          links.push(['/secure-messages', 'Secure messages']);
           if (role === 'security_officer') links.push(['/settings/sso', 'Single sign-on']);
           if (isOfficer(role)) links.push(['/deliveries', 'Deliveries']);
         }

@@ -3,7 +3,7 @@
 // The API refuses the data either way; this is for the person.
 import { isOfficer, isWorkforce, readsLedger, type Role } from './roles';
 
-const CONTACT_SCREENS = [/^\/$/, /^\/parties\/[^/]+$/, /^\/account$/];
+const CONTACT_SCREENS = [/^\/$/, /^\/parties\/[^/]+$/, /^\/account$/, /^\/secure-messages(\/[^/]+)?$/];
 
 export function mayOpen(role: Role, path: string): boolean {
   const p = path.replace(/\/+$/, '') || '/';

@@ -1,5 +1,5 @@
 // The one place every SMS and voice text passes before it leaves (issue 26): the PHI guard
-// (issue 26, items 3-4) decides here whether a text may go. A refusal fails the message at once
+// (messaging::CheckForPhi) decides here whether a text may go. A refusal fails the message at once
 // with the reason; nothing of the text is logged.
 #pragma once
 

@@ -36,6 +36,8 @@ struct ServeOptions {
   // --web-dir: the built portal (web/dist). Empty: web/dist under the working directory or
   // beside the source tree the binary was built from; without one only the API is served.
   std::string web_dir;
+  // Secure Message's master key file (issue 26); empty: DATA_DIR/message.keys.
+  std::filesystem::path message_key_file;
 };
 
 // Runs until SIGINT/SIGTERM; returns the process exit code (CONTRACT.md).

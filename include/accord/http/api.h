@@ -17,6 +17,9 @@
 namespace accord::ledger {
 class Signer;
 }
+namespace accord::messaging {
+class MasterKeyRing;
+}
 
 namespace accord::http {
 
@@ -41,6 +44,10 @@ struct ApiDeps {
   const ledger::Signer* signer = nullptr;    // the log's key: signs evidence bundles' manifests
   OidcClient* oidc = nullptr;                // single sign-on ([oidc] in --config); null: off
   const PhoneHookSettings* phone_hooks = nullptr;  // [sms], [voice] callbacks; null: none
+  // Secure Message (issue 26): the master keys (null: not set up) and whether one-time codes
+  // may go by SMS (set by whoever registers an SMS channel).
+  const messaging::MasterKeyRing* message_keys = nullptr;
+  bool sms_codes = false;
 };
 
 void AddSystemRoutes(Router& router, ApiDeps& deps);
@@ -108,5 +115,7 @@ void AddRedFlagRoutes(Router& router, ApiDeps& deps);
 // message's delivery and the rate per channel, notification preferences (api_deliveries.cc).
 void AddHookRoutes(Router& router, ApiDeps& deps);
 void AddDeliveryRoutes(Router& router, ApiDeps& deps);
+// Secure Message (issue 26): the API and the recipient's /secure/{token} pages.
+void AddSecureMessageRoutes(Router& router, ApiDeps& deps);
 
 }  // namespace accord::http
