@@ -19,9 +19,9 @@ Status ReadTrustConfig(const std::filesystem::path& file, http::TrustSettings& o
   std::vector<ErrorDetail> unknown;
   for (const auto& [key, value] : table) {
     if (key.str() != "smtp" && key.str() != "trust" && key.str() != "witnesses" &&
-        key.str() != "oidc" && key.str() != "identity") {
+        key.str() != "oidc" && key.str() != "identity" && key.str() != "status") {
       unknown.push_back({std::string(key.str()),
-                         "unknown table (smtp, trust, witnesses, oidc, identity)",
+                         "unknown table (smtp, trust, witnesses, oidc, identity, status)",
                          static_cast<int>(value.source().begin.line)});
     }
   }

@@ -18,7 +18,9 @@
 #include "accord/app/config.h"
 #include "accord/app/scheduler.h"
 #include "accord/app/smtp.h"
+#include "accord/app/status_runner.h"
 #include "accord/app/witnessing.h"
+#include "accord/core/ids.h"
 #include "accord/http/api.h"
 #include "accord/http/auth.h"
 #include "accord/http/server.h"
@@ -231,6 +233,10 @@ int Serve(const ServeOptions& options) {
   http::AuthService auth(runtime.store(), clock, profile->identity);
   deps.auth = &auth;
   deps.trust = &trust;
+  storage::StatusSettings status_settings = options.status;
+  // The demo's components probe this server itself, on loopback.
+  if (options.demo) status_settings.allow_private_targets = true;
+  deps.status = &status_settings;
   deps.signer = &runtime.signer();
   std::unique_ptr<http::OidcClient> oidc;
   if (oidc_settings.enabled()) {
@@ -310,6 +316,19 @@ int Serve(const ServeOptions& options) {
       spdlog::info("outbox: {} sent", *n);
     }
   });
+  // Status probes and vendor feeds on their own thread: they wait on the network, so never in
+  // the scheduler's tick. One server per store runs them at a time (a lease).
+  StatusRunner status_runner(runtime.log(), clock, status_settings, ProbeLimits{},
+                             NewId("srv", clock.Now()));
+  Periodic status_loop(std::chrono::seconds(1), [&status_runner] {
+    auto r = status_runner.RunOnce();
+    if (!r.ok()) {
+      spdlog::warn("status: {}", r.error().message);
+    } else if (r->changes > 0 || r->days_rolled > 0) {
+      spdlog::info("status: {} probed, {} changed, {} days rolled up", r->probed, r->changes,
+                   r->days_rolled);
+    }
+  });
   ready = true;
   std::printf("listening on %s\n", listen_url.c_str());
   if (portal.ok()) std::printf("portal: %s/app/\n", listen_url.c_str());
@@ -321,6 +340,7 @@ int Serve(const ServeOptions& options) {
   ready = false;
   server.Stop();
   outbox.RequestStop();
+  status_loop.Stop();
   delivery.Stop();
   witness_loop.Stop();
   checkpointer.Stop();

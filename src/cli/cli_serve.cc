@@ -37,7 +37,8 @@ int RunServe(const Globals& g, ServeFlags& f) {
     for (const Status& s : {app::ReadSmtpConfig(f.config_file, serve.smtp),
                             app::ReadTrustConfig(f.config_file, serve.trust),
                             app::ReadWitnessConfig(f.config_file, serve.witnesses),
-                            app::ReadOidcConfig(f.config_file, serve.oidc)}) {
+                            app::ReadOidcConfig(f.config_file, serve.oidc),
+                            app::ReadStatusConfig(f.config_file, serve.status)}) {
       if (s.ok()) continue;
       std::fprintf(stderr, "accord serve: %s\n", s.error().ToString().c_str());
       return kExitUsage;

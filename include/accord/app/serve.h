@@ -31,6 +31,7 @@ struct ServeOptions {
   http::TrustSettings trust;  // [trust] of --config, --security-contact, --public-url
   std::vector<WitnessEndpoint> witnesses;  // [witnesses.NAME] of --config
   http::OidcSettings oidc;                 // [oidc] and [identity] of --config: single sign-on
+  storage::StatusSettings status;          // [status] of --config: probes and uptime (issue 27)
   // --web-dir: the built portal (web/dist). Empty: web/dist under the working directory or
   // beside the source tree the binary was built from; without one only the API is served.
   std::string web_dir;
