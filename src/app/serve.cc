@@ -19,6 +19,7 @@
 #include "accord/app/scheduler.h"
 #include "accord/app/smtp.h"
 #include "accord/app/status_runner.h"
+#include "accord/app/vendor_feeds.h"
 #include "accord/app/witnessing.h"
 #include "accord/core/ids.h"
 #include "accord/http/api.h"
@@ -284,6 +285,11 @@ int Serve(const ServeOptions& options) {
                            std::to_string(static_cast<unsigned>(*bound));
   // Read by handlers only once `ready` is set (after this), for links in emails.
   trust.listen_url = listen_url;
+  if (options.demo && org->created) {
+    if (auto s = SeedDemoStatus(runtime, *profile, listen_url); !s.ok()) {
+      spdlog::warn("demo status page: {}", s.error().message);
+    }
+  }
   // The one scheduler loop: the checkpoint thread ticks it once a second.
   Scheduler scheduler;
   AddServerJobs(scheduler, runtime, *profile, &trust);
@@ -320,6 +326,11 @@ int Serve(const ServeOptions& options) {
   // the scheduler's tick. One server per store runs them at a time (a lease).
   StatusRunner status_runner(runtime.log(), clock, status_settings, ProbeLimits{},
                              NewId("srv", clock.Now()));
+  status_runner.SetFeedPoller([&runtime, &clock, &status_settings, &profile] {
+    FetchLimits limits;
+    limits.allow_private = status_settings.allow_private_targets;
+    return PollVendorFeeds(runtime.log(), clock, limits, profile->reviews);
+  });
   Periodic status_loop(std::chrono::seconds(1), [&status_runner] {
     auto r = status_runner.RunOnce();
     if (!r.ok()) {

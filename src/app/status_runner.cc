@@ -29,8 +29,10 @@ StatusRunner::StatusRunner(storage::EventLog& log, const Clock& clock,
 }
 
 Result<int> StatusRunner::SyncMaintenance() {
-  auto r = log_.Execute([&](storage::CommandContext& c) -> Result<json::value> {
-    auto maintenances = storage::ListMaintenances(c.tx(), c.Now());
+  // What should change, read first: most turns change nothing and so write nothing.
+  std::vector<std::pair<std::string, std::string>> changes;  // component id, maintenance name
+  ACCORD_TRY(log_.store().Read([&](storage::Tx& tx) -> Status {
+    auto maintenances = storage::ListMaintenances(tx, clock_.Now());
     if (!maintenances.ok()) return std::move(maintenances).error();
     std::map<std::string, std::string> active;  // component id -> maintenance name
     for (const auto& m : *maintenances) {
@@ -39,25 +41,28 @@ Result<int> StatusRunner::SyncMaintenance() {
         if (id.is_string()) active[std::string(id.as_string())] = m.at("name").as_string();
       }
     }
-    auto components = storage::ListStatusComponents(c.tx());
+    auto components = storage::ListStatusComponents(tx);
     if (!components.ok()) return std::move(components).error();
-    int64_t changed = 0;
     for (const auto& comp : *components) {
       auto it = active.find(comp.id);
       bool under = comp.status == "under_maintenance";
-      if (it != active.end() && !under) {
-        auto s = storage::SetComponentStatus(c, domain::SystemActor(), comp.id, "under_maintenance",
-                                             "scheduled maintenance: " + it->second);
-        if (!s.ok()) return std::move(s).error();
-        ++changed;
-      } else if (it == active.end() && under) {
-        auto s = storage::SetComponentStatus(c, domain::SystemActor(), comp.id, "operational",
-                                             "the scheduled maintenance ended");
-        if (!s.ok()) return std::move(s).error();
-        ++changed;
-      }
+      if (it != active.end() && !under) changes.emplace_back(comp.id, it->second);
+      if (it == active.end() && under) changes.emplace_back(comp.id, "");
     }
-    return json::value(changed);
+    return Ok();
+  }));
+  if (changes.empty()) return 0;
+  auto r = log_.Execute([&](storage::CommandContext& c) -> Result<json::value> {
+    for (const auto& [id, name] : changes) {
+      auto s = name.empty()
+                   ? storage::SetComponentStatus(c, domain::SystemActor(), id, "operational",
+                                                 "the scheduled maintenance ended")
+                   : storage::SetComponentStatus(c, domain::SystemActor(), id,
+                                                 "under_maintenance",
+                                                 "scheduled maintenance: " + name);
+      if (!s.ok()) return std::move(s).error();
+    }
+    return json::value(static_cast<int64_t>(changes.size()));
   });
   if (!r.ok()) return std::move(r).error();
   return static_cast<int>(r->as_int64());
@@ -66,13 +71,18 @@ Result<int> StatusRunner::SyncMaintenance() {
 Result<StatusRunStats> StatusRunner::RunOnce() {
   StatusRunStats stats;
   const TimePoint now = clock_.Now();
-  bool leased = false;
-  ACCORD_TRY(log_.store().Write([&](storage::Tx& tx) -> Status {
-    auto l = storage::TakeLease(tx, "status", holder_, now, kLeaseFor);
-    if (!l.ok()) return std::move(l).error();
-    leased = *l;
-    return Ok();
-  }));
+  // The lease is renewed once a third of it has run, not every turn: a write (and its fsync)
+  // every ten seconds rather than every second.
+  bool leased = now < lease_until_ - kLeaseFor * 2 / 3;
+  if (!leased) {
+    ACCORD_TRY(log_.store().Write([&](storage::Tx& tx) -> Status {
+      auto l = storage::TakeLease(tx, "status", holder_, now, kLeaseFor);
+      if (!l.ok()) return std::move(l).error();
+      leased = *l;
+      return Ok();
+    }));
+    lease_until_ = leased ? now + kLeaseFor : TimePoint{};
+  }
   if (!leased) return stats;
   stats.leased = true;
 

@@ -328,6 +328,7 @@ void AddStatusStaffRoutes(Router& router, ApiDeps& deps) {
 void AddStatusRoutes(Router& router, ApiDeps& deps) {
   AddStatusPublicRoutes(router, deps);
   AddStatusStaffRoutes(router, deps);
+  AddVendorSlaRoutes(router, deps);
 }
 
 }  // namespace accord::http

@@ -46,5 +46,9 @@ bool IsLoopbackHost(std::string_view host);
 
 // Seeds the demo organisation's sample data; returns what to print once.
 Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile);
+// The demo's status components (probing this server at `listen_url`), uptime history,
+// maintenance and a subcontractor's SLA feed and breach (issue 27); after the server listens.
+Status SeedDemoStatus(Runtime& runtime, const policy::Profile& profile,
+                      const std::string& listen_url);
 
 }  // namespace accord::app

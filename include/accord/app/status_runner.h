@@ -44,6 +44,7 @@ class StatusRunner {
   ProbeLimits limits_;
   std::string holder_;
   int64_t rolled_day_ = -1;  // the day of the last roll-up this runner did
+  TimePoint lease_until_{};  // when the lease this runner last took runs out
   std::function<Result<int>()> poll_feeds_;
 };
 
