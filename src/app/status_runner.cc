@@ -57,8 +57,7 @@ Result<int> StatusRunner::SyncMaintenance() {
       auto s = name.empty()
                    ? storage::SetComponentStatus(c, domain::SystemActor(), id, "operational",
                                                  "the scheduled maintenance ended")
-                   : storage::SetComponentStatus(c, domain::SystemActor(), id,
-                                                 "under_maintenance",
+                   : storage::SetComponentStatus(c, domain::SystemActor(), id, "under_maintenance",
                                                  "scheduled maintenance: " + name);
       if (!s.ok()) return std::move(s).error();
     }
