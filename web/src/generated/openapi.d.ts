@@ -2319,6 +2319,298 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public status page: components, 90-day uptime, incidents, maintenance */
+        get: operations["GET_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/summary.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuspage v2 format: summary.json */
+        get: operations["GET_api_v2_summary_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/status.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuspage v2 format: status.json */
+        get: operations["GET_api_v2_status_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/components.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuspage v2 format: components.json */
+        get: operations["GET_api_v2_components_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/incidents.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuspage v2 format: incidents.json */
+        get: operations["GET_api_v2_incidents_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/incidents/unresolved.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuspage v2 format: incidents/unresolved.json */
+        get: operations["GET_api_v2_incidents_unresolved_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/scheduled-maintenances.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuspage v2 format: scheduled-maintenances.json */
+        get: operations["GET_api_v2_scheduled_maintenances_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/scheduled-maintenances/upcoming.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuspage v2 format: scheduled-maintenances/upcoming.json */
+        get: operations["GET_api_v2_scheduled_maintenances_upcoming_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/scheduled-maintenances/active.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuspage v2 format: scheduled-maintenances/active.json */
+        get: operations["GET_api_v2_scheduled_maintenances_active_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/components": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Status components with their probes, state and this month's and quarter's uptime against the target */
+        get: operations["GET_api_v1_status_components"];
+        put?: never;
+        /** Add a status component and its probe (HTTP(S), TCP or none) */
+        post: operations["POST_api_v1_status_components"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/components/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a status component and its probe */
+        put: operations["PUT_api_v1_status_components__id_"];
+        post?: never;
+        /** Remove a status component (its samples go; the ledger keeps its history) */
+        delete: operations["DELETE_api_v1_status_components__id_"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/components/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a component's status by hand, with the reason (its probe may change it again) */
+        post: operations["POST_api_v1_status_components__id__status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/components/{id}/uptime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A component's daily uptime (?days=, default 90) and its month's and quarter's attainment */
+        get: operations["GET_api_v1_status_components__id__uptime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/maintenances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scheduled maintenance, soonest first, with its status now */
+        get: operations["GET_api_v1_status_maintenances"];
+        put?: never;
+        /** Schedule maintenance: its components show as under maintenance while it runs */
+        post: operations["POST_api_v1_status_maintenances"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties/{id}/status-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the vendor's public status feed (Statuspage v2) and the components we depend on; the server polls it */
+        put: operations["PUT_api_v1_parties__id__status_feed"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties/{id}/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The vendor's SLA attainment per month and quarter, its incidents and daily uptime */
+        get: operations["GET_api_v1_parties__id__sla"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties/{id}/sla-measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record SLA measurements (uptime, response and resolution times) for the vendor; a missed term opens a finding */
+        post: operations["POST_api_v1_parties__id__sla_measurements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -13141,6 +13433,11 @@ export interface operations {
                 "application/json": {
                     /** Format: email */
                     email: string;
+                    /**
+                     * @description subprocessors (the list's changes) or status (the status page's)
+                     * @enum {string}
+                     */
+                    topics?: "subprocessors" | "status";
                 };
             };
         };
@@ -13573,6 +13870,1689 @@ export interface operations {
                                 href: string | null;
                             }[];
                         }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v2_summary_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: string;
+                            name: string;
+                            url: string;
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        components: {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            position: number;
+                            description: string | null;
+                            showcase: boolean;
+                            start_date: string | null;
+                            group_id: string | null;
+                            page_id: string;
+                            group: boolean;
+                            only_show_if_degraded: boolean;
+                            components?: string[];
+                        }[];
+                        incidents: {
+                            id: string;
+                            name: string;
+                            status: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            monitoring_at: string | null;
+                            /** Format: date-time */
+                            resolved_at: string | null;
+                            /** @enum {string} */
+                            impact: "none" | "minor" | "major" | "critical" | "maintenance";
+                            shortlink: string;
+                            /** Format: date-time */
+                            started_at: string;
+                            page_id: string;
+                            incident_updates: {
+                                id: string;
+                                status: string;
+                                body: string;
+                                incident_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** Format: date-time */
+                                display_at: string;
+                                affected_components: {
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    old_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                    /** @enum {string} */
+                                    new_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                }[] | null;
+                                deliver_notifications: boolean;
+                                custom_tweet: string | null;
+                                tweet_id: string | null;
+                            }[];
+                            components: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                position: number;
+                                description: string | null;
+                                showcase: boolean;
+                                start_date: string | null;
+                                group_id: string | null;
+                                page_id: string;
+                                group: boolean;
+                                only_show_if_degraded: boolean;
+                                components?: string[];
+                            }[];
+                            reminder_intervals: string | null;
+                            /** Format: date-time */
+                            scheduled_for?: string;
+                            /** Format: date-time */
+                            scheduled_until?: string;
+                        }[];
+                        scheduled_maintenances: {
+                            id: string;
+                            name: string;
+                            status: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            monitoring_at: string | null;
+                            /** Format: date-time */
+                            resolved_at: string | null;
+                            /** @enum {string} */
+                            impact: "none" | "minor" | "major" | "critical" | "maintenance";
+                            shortlink: string;
+                            /** Format: date-time */
+                            started_at: string;
+                            page_id: string;
+                            incident_updates: {
+                                id: string;
+                                status: string;
+                                body: string;
+                                incident_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** Format: date-time */
+                                display_at: string;
+                                affected_components: {
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    old_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                    /** @enum {string} */
+                                    new_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                }[] | null;
+                                deliver_notifications: boolean;
+                                custom_tweet: string | null;
+                                tweet_id: string | null;
+                            }[];
+                            components: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                position: number;
+                                description: string | null;
+                                showcase: boolean;
+                                start_date: string | null;
+                                group_id: string | null;
+                                page_id: string;
+                                group: boolean;
+                                only_show_if_degraded: boolean;
+                                components?: string[];
+                            }[];
+                            reminder_intervals: string | null;
+                            /** Format: date-time */
+                            scheduled_for?: string;
+                            /** Format: date-time */
+                            scheduled_until?: string;
+                        }[];
+                        status: {
+                            /** @enum {string} */
+                            indicator: "none" | "minor" | "major" | "critical" | "maintenance";
+                            description: string;
+                        };
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v2_status_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: string;
+                            name: string;
+                            url: string;
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        status: {
+                            /** @enum {string} */
+                            indicator: "none" | "minor" | "major" | "critical" | "maintenance";
+                            description: string;
+                        };
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v2_components_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: string;
+                            name: string;
+                            url: string;
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        components: {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            position: number;
+                            description: string | null;
+                            showcase: boolean;
+                            start_date: string | null;
+                            group_id: string | null;
+                            page_id: string;
+                            group: boolean;
+                            only_show_if_degraded: boolean;
+                            components?: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v2_incidents_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: string;
+                            name: string;
+                            url: string;
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        incidents: {
+                            id: string;
+                            name: string;
+                            status: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            monitoring_at: string | null;
+                            /** Format: date-time */
+                            resolved_at: string | null;
+                            /** @enum {string} */
+                            impact: "none" | "minor" | "major" | "critical" | "maintenance";
+                            shortlink: string;
+                            /** Format: date-time */
+                            started_at: string;
+                            page_id: string;
+                            incident_updates: {
+                                id: string;
+                                status: string;
+                                body: string;
+                                incident_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** Format: date-time */
+                                display_at: string;
+                                affected_components: {
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    old_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                    /** @enum {string} */
+                                    new_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                }[] | null;
+                                deliver_notifications: boolean;
+                                custom_tweet: string | null;
+                                tweet_id: string | null;
+                            }[];
+                            components: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                position: number;
+                                description: string | null;
+                                showcase: boolean;
+                                start_date: string | null;
+                                group_id: string | null;
+                                page_id: string;
+                                group: boolean;
+                                only_show_if_degraded: boolean;
+                                components?: string[];
+                            }[];
+                            reminder_intervals: string | null;
+                            /** Format: date-time */
+                            scheduled_for?: string;
+                            /** Format: date-time */
+                            scheduled_until?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v2_incidents_unresolved_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: string;
+                            name: string;
+                            url: string;
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        incidents: {
+                            id: string;
+                            name: string;
+                            status: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            monitoring_at: string | null;
+                            /** Format: date-time */
+                            resolved_at: string | null;
+                            /** @enum {string} */
+                            impact: "none" | "minor" | "major" | "critical" | "maintenance";
+                            shortlink: string;
+                            /** Format: date-time */
+                            started_at: string;
+                            page_id: string;
+                            incident_updates: {
+                                id: string;
+                                status: string;
+                                body: string;
+                                incident_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** Format: date-time */
+                                display_at: string;
+                                affected_components: {
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    old_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                    /** @enum {string} */
+                                    new_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                }[] | null;
+                                deliver_notifications: boolean;
+                                custom_tweet: string | null;
+                                tweet_id: string | null;
+                            }[];
+                            components: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                position: number;
+                                description: string | null;
+                                showcase: boolean;
+                                start_date: string | null;
+                                group_id: string | null;
+                                page_id: string;
+                                group: boolean;
+                                only_show_if_degraded: boolean;
+                                components?: string[];
+                            }[];
+                            reminder_intervals: string | null;
+                            /** Format: date-time */
+                            scheduled_for?: string;
+                            /** Format: date-time */
+                            scheduled_until?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v2_scheduled_maintenances_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: string;
+                            name: string;
+                            url: string;
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        scheduled_maintenances: {
+                            id: string;
+                            name: string;
+                            status: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            monitoring_at: string | null;
+                            /** Format: date-time */
+                            resolved_at: string | null;
+                            /** @enum {string} */
+                            impact: "none" | "minor" | "major" | "critical" | "maintenance";
+                            shortlink: string;
+                            /** Format: date-time */
+                            started_at: string;
+                            page_id: string;
+                            incident_updates: {
+                                id: string;
+                                status: string;
+                                body: string;
+                                incident_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** Format: date-time */
+                                display_at: string;
+                                affected_components: {
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    old_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                    /** @enum {string} */
+                                    new_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                }[] | null;
+                                deliver_notifications: boolean;
+                                custom_tweet: string | null;
+                                tweet_id: string | null;
+                            }[];
+                            components: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                position: number;
+                                description: string | null;
+                                showcase: boolean;
+                                start_date: string | null;
+                                group_id: string | null;
+                                page_id: string;
+                                group: boolean;
+                                only_show_if_degraded: boolean;
+                                components?: string[];
+                            }[];
+                            reminder_intervals: string | null;
+                            /** Format: date-time */
+                            scheduled_for?: string;
+                            /** Format: date-time */
+                            scheduled_until?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v2_scheduled_maintenances_upcoming_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: string;
+                            name: string;
+                            url: string;
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        scheduled_maintenances: {
+                            id: string;
+                            name: string;
+                            status: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            monitoring_at: string | null;
+                            /** Format: date-time */
+                            resolved_at: string | null;
+                            /** @enum {string} */
+                            impact: "none" | "minor" | "major" | "critical" | "maintenance";
+                            shortlink: string;
+                            /** Format: date-time */
+                            started_at: string;
+                            page_id: string;
+                            incident_updates: {
+                                id: string;
+                                status: string;
+                                body: string;
+                                incident_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** Format: date-time */
+                                display_at: string;
+                                affected_components: {
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    old_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                    /** @enum {string} */
+                                    new_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                }[] | null;
+                                deliver_notifications: boolean;
+                                custom_tweet: string | null;
+                                tweet_id: string | null;
+                            }[];
+                            components: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                position: number;
+                                description: string | null;
+                                showcase: boolean;
+                                start_date: string | null;
+                                group_id: string | null;
+                                page_id: string;
+                                group: boolean;
+                                only_show_if_degraded: boolean;
+                                components?: string[];
+                            }[];
+                            reminder_intervals: string | null;
+                            /** Format: date-time */
+                            scheduled_for?: string;
+                            /** Format: date-time */
+                            scheduled_until?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v2_scheduled_maintenances_active_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: string;
+                            name: string;
+                            url: string;
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        scheduled_maintenances: {
+                            id: string;
+                            name: string;
+                            status: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            monitoring_at: string | null;
+                            /** Format: date-time */
+                            resolved_at: string | null;
+                            /** @enum {string} */
+                            impact: "none" | "minor" | "major" | "critical" | "maintenance";
+                            shortlink: string;
+                            /** Format: date-time */
+                            started_at: string;
+                            page_id: string;
+                            incident_updates: {
+                                id: string;
+                                status: string;
+                                body: string;
+                                incident_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** Format: date-time */
+                                display_at: string;
+                                affected_components: {
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    old_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                    /** @enum {string} */
+                                    new_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                }[] | null;
+                                deliver_notifications: boolean;
+                                custom_tweet: string | null;
+                                tweet_id: string | null;
+                            }[];
+                            components: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                position: number;
+                                description: string | null;
+                                showcase: boolean;
+                                start_date: string | null;
+                                group_id: string | null;
+                                page_id: string;
+                                group: boolean;
+                                only_show_if_degraded: boolean;
+                                components?: string[];
+                            }[];
+                            reminder_intervals: string | null;
+                            /** Format: date-time */
+                            scheduled_for?: string;
+                            /** Format: date-time */
+                            scheduled_until?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_status_components: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            group: string;
+                            position: number;
+                            description: string;
+                            probe: {
+                                /** @enum {string} */
+                                kind: "http" | "tcp" | "none";
+                                target: string;
+                                expected_status: number;
+                                body_match: string;
+                                timeout_ms: number;
+                                interval_s: number;
+                                cert_min_days: number;
+                            };
+                            /** @enum {string} */
+                            status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                            /** Format: date-time */
+                            status_since: string;
+                            failures: number;
+                            last_error: string;
+                            /** Format: date-time */
+                            cert_expires_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            attainment?: {
+                                /** @description 2026-12 or 2026-Q4 */
+                                period: string;
+                                uptime_percent: number;
+                                target_percent: number;
+                                met: boolean;
+                                up_minutes: number;
+                                sampled_minutes: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_status_components: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description the group it is shown under */
+                    group?: string;
+                    position?: number;
+                    description?: string;
+                    /** @description how it is checked: an HTTP(S) request or a TCP connection */
+                    probe?: {
+                        /** @enum {string} */
+                        kind?: "http" | "tcp" | "none";
+                        target?: string;
+                        expected_status?: number;
+                        body_match?: string;
+                        timeout_ms?: number;
+                        interval_s?: number;
+                        cert_min_days?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        group: string;
+                        position: number;
+                        description: string;
+                        probe: {
+                            /** @enum {string} */
+                            kind: "http" | "tcp" | "none";
+                            target: string;
+                            expected_status: number;
+                            body_match: string;
+                            timeout_ms: number;
+                            interval_s: number;
+                            cert_min_days: number;
+                        };
+                        /** @enum {string} */
+                        status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                        /** Format: date-time */
+                        status_since: string;
+                        failures: number;
+                        last_error: string;
+                        /** Format: date-time */
+                        cert_expires_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PUT_api_v1_status_components__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description status component id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description the group it is shown under */
+                    group?: string;
+                    position?: number;
+                    description?: string;
+                    /** @description how it is checked: an HTTP(S) request or a TCP connection */
+                    probe?: {
+                        /** @enum {string} */
+                        kind?: "http" | "tcp" | "none";
+                        target?: string;
+                        expected_status?: number;
+                        body_match?: string;
+                        timeout_ms?: number;
+                        interval_s?: number;
+                        cert_min_days?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        group: string;
+                        position: number;
+                        description: string;
+                        probe: {
+                            /** @enum {string} */
+                            kind: "http" | "tcp" | "none";
+                            target: string;
+                            expected_status: number;
+                            body_match: string;
+                            timeout_ms: number;
+                            interval_s: number;
+                            cert_min_days: number;
+                        };
+                        /** @enum {string} */
+                        status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                        /** Format: date-time */
+                        status_since: string;
+                        failures: number;
+                        last_error: string;
+                        /** Format: date-time */
+                        cert_expires_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DELETE_api_v1_status_components__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description status component id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        deleted: boolean;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_status_components__id__status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description status component id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        group: string;
+                        position: number;
+                        description: string;
+                        probe: {
+                            /** @enum {string} */
+                            kind: "http" | "tcp" | "none";
+                            target: string;
+                            expected_status: number;
+                            body_match: string;
+                            timeout_ms: number;
+                            interval_s: number;
+                            cert_min_days: number;
+                        };
+                        /** @enum {string} */
+                        status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                        /** Format: date-time */
+                        status_since: string;
+                        failures: number;
+                        last_error: string;
+                        /** Format: date-time */
+                        cert_expires_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_status_components__id__uptime: {
+        parameters: {
+            query?: {
+                /** @description how many days back, 1 to 366 */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                /** @description status component id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        component_id: string;
+                        name: string;
+                        days: {
+                            /** @description YYYY-MM-DD */
+                            day: string;
+                            up_minutes: number;
+                            sampled_minutes: number;
+                            uptime_percent: number;
+                        }[];
+                        attainment: {
+                            /** @description 2026-12 or 2026-Q4 */
+                            period: string;
+                            uptime_percent: number;
+                            target_percent: number;
+                            met: boolean;
+                            up_minutes: number;
+                            sampled_minutes: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_status_maintenances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            body: string;
+                            component_ids: string[];
+                            /** Format: date-time */
+                            scheduled_for: string;
+                            /** Format: date-time */
+                            scheduled_until: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "in_progress" | "completed";
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_status_maintenances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    body?: string;
+                    component_ids?: string[];
+                    /** Format: date-time */
+                    scheduled_for: string;
+                    /** Format: date-time */
+                    scheduled_until: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        body: string;
+                        component_ids: string[];
+                        /** Format: date-time */
+                        scheduled_for: string;
+                        /** Format: date-time */
+                        scheduled_until: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @enum {string} */
+                        status: "scheduled" | "in_progress" | "completed";
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PUT_api_v1_parties__id__status_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description party id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description its Statuspage v2 summary, e.g. https://status.example.com/api/v2/summary.json */
+                    url: string;
+                    /** @description the vendor's components we depend on (none: all) */
+                    component_ids?: string[];
+                    interval_s?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        party_id: string;
+                        url: string;
+                        component_ids: string[];
+                        interval_s: number;
+                        /** Format: date-time */
+                        last_polled_at: string | null;
+                        /** Format: date-time */
+                        last_ok_at: string | null;
+                        last_error: string;
+                        indicator: string;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_parties__id__sla: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description party id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        party_id: string;
+                        terms: {
+                            uptime_percent: number | null;
+                            response_hours: number | null;
+                            resolution_hours: number | null;
+                        } | null;
+                        feed: {
+                            party_id: string;
+                            url: string;
+                            component_ids: string[];
+                            interval_s: number;
+                            /** Format: date-time */
+                            last_polled_at: string | null;
+                            /** Format: date-time */
+                            last_ok_at: string | null;
+                            last_error: string;
+                            indicator: string;
+                        } | null;
+                        periods: {
+                            /** @description 2026-12 or 2026-Q4 */
+                            period: string;
+                            complete: boolean;
+                            uptime_percent: number | null;
+                            worst_response_hours: number | null;
+                            worst_resolution_hours: number | null;
+                            met: {
+                                uptime: boolean | null;
+                                response: boolean | null;
+                                resolution: boolean | null;
+                            };
+                        }[];
+                        incidents: {
+                            id: string;
+                            name: string;
+                            impact: string;
+                            status: string;
+                            created_at: string;
+                            finding_id: string;
+                        }[];
+                        daily: {
+                            /** @description YYYY-MM-DD */
+                            day: string;
+                            uptime_percent: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_parties__id__sla_measurements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description party id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** @enum {string} */
+                        metric: "uptime_percent" | "response_hours" | "resolution_hours";
+                        /** Format: date-time */
+                        at: string;
+                        value: number;
+                        ref?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recorded: number;
+                        findings_opened: number;
                     };
                 };
             };
