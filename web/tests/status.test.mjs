@@ -19,7 +19,7 @@ await journey('status and service levels', async ({ server, browser }) => {
   await page.getByText('Journey fax gateway is on the status page.').waitFor();
   await page.getByRole('cell', { name: /Journey fax gateway/ }).waitFor();
 
-  await page.getByLabel('Subcontractor').selectOption({ label: 'Nimbus Cloud Hosting' });
+  await page.getByLabel('Subcontractor', { exact: true }).selectOption({ label: 'Nimbus Cloud Hosting' });
   await page.getByText(/Its agreement promises 99.90 % uptime/).waitFor();
   await page.getByRole('table', { name: 'How each period met the agreement' }).waitFor();
   await page.getByText('Missed').first().waitFor();
