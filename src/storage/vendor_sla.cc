@@ -423,7 +423,9 @@ Result<json::object> VendorSlaView(Tx& tx, const std::string& party_id, TimePoin
         "SELECT metric, AVG(value), MAX(value) FROM vendor_measurements WHERE party_id = ? AND "
         "at >= ? AND at < ? GROUP BY metric ORDER BY metric",
         {party_id, from, to}, [&](const Row& r) {
-          if (r.Text(0) == "uptime_percent" && !uptime) uptime = r.Real(1);
+          // Its own figures and what its feed showed: the worse of the two counts.
+          if (r.Text(0) == "uptime_percent")
+            uptime = uptime ? std::min(*uptime, r.Real(1)) : r.Real(1);
           if (r.Text(0) == "response_hours") response = r.Real(2);
           if (r.Text(0) == "resolution_hours") resolution = r.Real(2);
           return true;
