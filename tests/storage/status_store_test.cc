@@ -2,6 +2,7 @@
 // changes and daily roll-ups reach the ledger, a day rolls up once, attainment against the
 // target per month and quarter, the runner's lease, maintenance, and refused targets.
 #include "accord/storage/status.h"
+#include "accord/storage/trust_subscriptions.h"
 
 #include <gtest/gtest.h>
 
@@ -296,6 +297,71 @@ TEST_F(StatusStoreTest, MaintenanceIsScheduledAndHasAStatusByTime) {
   EXPECT_EQ(status_at(now + 90min), "in_progress");
   EXPECT_EQ(status_at(now + 3h), "completed");
   EXPECT_EQ(Count("status_maintenance.scheduled"), 1);
+}
+
+}  // namespace
+}  // namespace accord::testing
+
+namespace accord::testing {
+namespace {
+
+// The status page's subscription (the trust center's double opt-in with the topic "status"):
+// a confirmed subscriber is emailed a status change in words; a subprocessor-list subscriber
+// is not, and the same address may hold both topics in one subscription.
+TEST_F(StatusStoreTest, StatusSubscribersAreEmailedStatusChanges) {
+  const std::string key = "link-key";
+  auto write = [&](const std::function<Status(storage::Tx&)>& fn) {
+    ASSERT_TRUE(f_.rt().store().Write(fn).ok());
+  };
+  auto notify = [&] {
+    int n = -1;
+    write([&](storage::Tx& tx) -> Status {
+      auto r = storage::NotifyStatusChanges(tx, "https://status.example", key, f_.clock().Now());
+      if (!r.ok()) return std::move(r).error();
+      n = *r;
+      return Ok();
+    });
+    return n;
+  };
+  EXPECT_EQ(notify(), 0);  // the first run sets the starting point
+  write([&](storage::Tx& tx) {
+    return storage::Subscribe(tx, "ops@customer.example", "192.0.2.1", "https://status.example",
+                              key, f_.clock().Now(), "status");
+  });
+  write([&](storage::Tx& tx) {
+    return storage::Subscribe(tx, "lists@customer.example", "192.0.2.2", "https://status.example",
+                              key, f_.clock().Now(), "subprocessors");
+  });
+  write([&](storage::Tx& tx) -> Status {
+    auto n =
+        tx.Exec("UPDATE trust_subscribers SET confirmed_at = ?", {FormatRfc3339(f_.clock().Now())});
+    if (!n.ok()) return std::move(n).error();
+    auto row = tx.QueryOne("SELECT topics FROM trust_subscribers WHERE email = ?",
+                           {std::string("ops@customer.example")});
+    EXPECT_TRUE(storage::HasTopic((*row)->Text(0), "status"));
+    EXPECT_FALSE(storage::HasTopic((*row)->Text(0), "subprocessors"));
+    return Ok();
+  });
+  std::string id = AddComponent("Patient portal");
+  Outcome(id, false, "connection refused");
+  f_.clock().Advance(60s);
+  Outcome(id, false, "connection refused");
+  EXPECT_EQ(notify(), 1);
+  EXPECT_EQ(notify(), 0);  // once
+  write([&](storage::Tx& tx) -> Status {
+    auto row = tx.QueryOne(
+        "SELECT recipient, body FROM outbox WHERE subject = 'The status of our services changed'",
+        {});
+    if (!row.ok()) return std::move(row).error();
+    EXPECT_TRUE(row->has_value());
+    if (row->has_value()) {
+      EXPECT_EQ((*row)->Text(0), "ops@customer.example");
+      EXPECT_NE((*row)->Text(1).find("Patient portal: now major outage (was operational)"),
+                std::string::npos)
+          << (*row)->Text(1);
+    }
+    return Ok();
+  });
 }
 
 }  // namespace
