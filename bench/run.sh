@@ -12,12 +12,13 @@
 # ACCORD_BENCH_ONLY=uploads only the upload memory runs (20 x 25 MiB, anonymous and signed in; ~1 min).
 # ACCORD_BENCH_ONLY=evidence only the evidence bundle: export and verify of 100,000 events (~1 min).
 # ACCORD_BENCH_ONLY=messaging only the PHI guard and the Secure Message open (seconds).
+# ACCORD_BENCH_ONLY=status only the status page (probes, roll-ups, /status under wrk; ~1 min).
 # ACCORD_BENCH_ONLY=store only the store: durable appends against raw SQLite, the API read on
 # each backend, the 100,000-party import on PostgreSQL (~4 min).
 set -euo pipefail
 
 usage() {
-  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust|portal|uploads|evidence|messaging|store] bench/run.sh BUILD_DIR" >&2
+  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust|portal|uploads|evidence|messaging|store|status] bench/run.sh BUILD_DIR" >&2
   exit 2
 }
 [ $# -eq 1 ] || usage
@@ -43,7 +44,8 @@ case $only in
   evidence) tools=(python3) ;;
   messaging) tools=(python3) ;;
   store) tools=(python3 wrk curl) ;;
-  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal, uploads, evidence, messaging or store (or unset for everything)" ;;
+  status) tools=(python3 wrk) ;;
+  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal, uploads, evidence, messaging, store or status (or unset for everything)" ;;
 esac
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench"
@@ -156,6 +158,13 @@ start_server() {
 . "$(dirname "$0")/messaging.sh"
 if [ "$only" = messaging ]; then
   messaging_bench
+  print_table
+  exit 0
+fi
+# shellcheck source=bench/status.sh
+. "$(dirname "$0")/status.sh"
+if [ "$only" = status ]; then
+  status_bench
   print_table
   exit 0
 fi
@@ -462,6 +471,9 @@ upload_bench
 
 # --- 13. the evidence bundle: export and verify of 100,000 events (bench/evidence.sh) ---------
 evidence_bench
+
+# --- 14. the status page: probes, roll-ups, /status under wrk (bench/status.sh) ---------------
+status_bench
 
 # --- table ------------------------------------------------------------------------------------
 print_table

@@ -24,6 +24,7 @@ Status ReadTrustConfig(const std::filesystem::path& file, http::TrustSettings& o
         "sms",   // issue 26: text messages
         "voice",  // issue 26: calls
         "secure_messages",  // issue 26: Secure Message's master key file
+        "status",  // issue 27: probes and uptime
     };
     if (std::find(kTables.begin(), kTables.end(), key.str()) == kTables.end()) {
       std::string names;

@@ -123,6 +123,19 @@ void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile,
            if (!st.ok()) return Result<int>(std::move(st).error());
            return Result<int>(queued);
          }});
+  // Status page changes to its subscribers (issue 27): a status change is news within a minute.
+  s.Add({"status notices", 30, [&rt, trust] {
+           int queued = 0;
+           Status st = rt.store().Write([&](storage::Tx& tx) -> Status {
+             auto n = storage::NotifyStatusChanges(tx, trust->LinkBase(), trust->link_key,
+                                                   rt.log().clock().Now());
+             if (!n.ok()) return std::move(n).error();
+             queued = *n;
+             return Ok();
+           });
+           if (!st.ok()) return Result<int>(std::move(st).error());
+           return Result<int>(queued);
+         }});
 }
 
 }  // namespace accord::app

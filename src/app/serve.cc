@@ -20,7 +20,10 @@
 #include "accord/app/config.h"
 #include "accord/app/scheduler.h"
 #include "accord/app/smtp.h"
+#include "accord/app/status_runner.h"
+#include "accord/app/vendor_feeds.h"
 #include "accord/app/witnessing.h"
+#include "accord/core/ids.h"
 #include "accord/http/api.h"
 #include "accord/http/api_hooks.h"
 #include "accord/http/auth.h"
@@ -250,6 +253,10 @@ int Serve(const ServeOptions& options) {
   http::AuthService auth(runtime.store(), clock, profile->identity);
   deps.auth = &auth;
   deps.trust = &trust;
+  storage::StatusSettings status_settings = options.status;
+  // The demo's components probe this server itself, on loopback.
+  if (options.demo) status_settings.allow_private_targets = true;
+  deps.status = &status_settings;
   deps.signer = &runtime.signer();
   http::PhoneHookSettings phone_hooks{sms.account_sid, sms.auth_token, voice.account_sid,
                                       voice.auth_token};
@@ -301,6 +308,11 @@ int Serve(const ServeOptions& options) {
                            std::to_string(static_cast<unsigned>(*bound));
   // Read by handlers only once `ready` is set (after this), for links in emails.
   trust.listen_url = listen_url;
+  if (options.demo && org->created) {
+    if (auto s = SeedDemoStatus(runtime, *profile, listen_url); !s.ok()) {
+      spdlog::warn("demo status page: {}", s.error().message);
+    }
+  }
   // The one scheduler loop: the checkpoint thread ticks it once a second.
   Scheduler scheduler;
   AddServerJobs(scheduler, runtime, *profile, &trust);
@@ -342,6 +354,24 @@ int Serve(const ServeOptions& options) {
       spdlog::info("outbox: {} sent", *n);
     }
   });
+  // Status probes and vendor feeds on their own thread: they wait on the network, so never in
+  // the scheduler's tick. One server per store runs them at a time (a lease).
+  StatusRunner status_runner(runtime.log(), clock, status_settings, ProbeLimits{},
+                             NewId("srv", clock.Now()));
+  status_runner.SetFeedPoller([&runtime, &clock, &status_settings, &profile] {
+    FetchLimits limits;
+    limits.allow_private = status_settings.allow_private_targets;
+    return PollVendorFeeds(runtime.log(), clock, limits, profile->reviews);
+  });
+  Periodic status_loop(std::chrono::seconds(1), [&status_runner] {
+    auto r = status_runner.RunOnce();
+    if (!r.ok()) {
+      spdlog::warn("status: {}", r.error().message);
+    } else if (r->changes > 0 || r->days_rolled > 0) {
+      spdlog::info("status: {} probed, {} changed, {} days rolled up", r->probed, r->changes,
+                   r->days_rolled);
+    }
+  });
   ready = true;
   std::printf("listening on %s\n", listen_url.c_str());
   if (portal.ok()) std::printf("portal: %s/app/\n", listen_url.c_str());
@@ -353,6 +383,7 @@ int Serve(const ServeOptions& options) {
   ready = false;
   server.Stop();
   outbox.RequestStop();
+  status_loop.Stop();
   delivery.Stop();
   witness_loop.Stop();
   checkpointer.Stop();

@@ -41,7 +41,8 @@ int RunServe(const Globals& g, ServeFlags& f) {
                             app::ReadOidcConfig(f.config_file, serve.oidc),
                             app::ReadPhoneConfig(f.config_file, "sms", serve.sms),
                             app::ReadPhoneConfig(f.config_file, "voice", serve.voice),
-                            app::ReadMessageKeyConfig(f.config_file, serve.message_key_file)}) {
+                            app::ReadMessageKeyConfig(f.config_file, serve.message_key_file),
+                            app::ReadStatusConfig(f.config_file, serve.status)}) {
       if (s.ok()) continue;
       std::fprintf(stderr, "accord serve: %s\n", s.error().ToString().c_str());
       return kExitUsage;

@@ -21,7 +21,12 @@ namespace {
 
 const std::vector<domain::FieldSpec>& SubscribeFields() {
   static const std::vector<domain::FieldSpec> kFields = {
-      {.name = "email", .type = domain::FieldType::kEmail, .required = true}};
+      {.name = "email", .type = domain::FieldType::kEmail, .required = true},
+      // Issue 27: what to be emailed about (default: the subprocessor list).
+      {.name = "topics",
+       .type = domain::FieldType::kEnum,
+       .values = {"subprocessors", "status"},
+       .description = "subprocessors (the list's changes) or status (the status page's)"}};
   return kFields;
 }
 
@@ -51,11 +56,12 @@ Response SubscriptionAnswer(const std::string& token, const storage::Subscriber&
 
 // Writes in one transaction; the store's own retry covers a busy database.
 Result<json::object> Subscribe(ReportPages& pages, const std::string& email,
-                               const std::string& address) {
+                               const std::string& address, std::string topic) {
+  if (topic.empty()) topic = "subprocessors";
   std::string base = pages.Settings().link_base;
   TimePoint now = pages.deps.clock.Now();
   Status s = pages.deps.store.Write([&](storage::Tx& tx) -> Status {
-    return storage::Subscribe(tx, email, address, base, pages.LinkKey(), now);
+    return storage::Subscribe(tx, email, address, base, pages.LinkKey(), now, topic);
   });
   if (!s.ok()) return std::move(s).error();
   return json::object{{"status", "received"}, {"message", kCheckInbox}};
@@ -72,7 +78,8 @@ Response SubscribeForm(ReportPages& pages, Context& ctx) {
                                                                : fields.error().details[0].reason)),
         422);
   }
-  auto r = Subscribe(pages, StateString(*fields, "email"), ctx.request.remote_address);
+  auto r = Subscribe(pages, StateString(*fields, "email"), ctx.request.remote_address,
+                     StateString(*fields, "topics"));
   if (!r.ok()) {
     if (r.error().code == ErrorCode::kRateLimited) {
       return RateLimitedResponse(
@@ -88,7 +95,8 @@ Response SubscribeJson(ReportPages& pages, Context& ctx) {
   if (!body.ok()) return ErrorResponse(body.error());
   auto fields = Validated(*body, SubscribeFields());
   if (!fields.ok()) return ErrorResponse(fields.error());
-  auto r = Subscribe(pages, StateString(*fields, "email"), ctx.request.remote_address);
+  auto r = Subscribe(pages, StateString(*fields, "email"), ctx.request.remote_address,
+                     StateString(*fields, "topics"));
   if (!r.ok()) return RateLimitedResponse(ErrorResponse(r.error()), r.error());
   return JsonResponse(*r, 202);
 }

@@ -76,7 +76,12 @@ constexpr std::string_view kPublicCss =
     "@media (max-width:600px){main{margin:.75rem .5rem;padding:.75rem}"
     "thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
     "table,tbody,tr,td{display:block;width:100%}tr{border-bottom:1px solid var(--line);"
-    "padding:.4rem 0}td{border:0;padding:.15rem 0}td:first-child{font-weight:600}}";
+    "padding:.4rem 0}td{border:0;padding:.15rem 0}td:first-child{font-weight:600}}"
+    // The status page (issue 27): a component's state in words and colour, its uptime bars.
+    ".st{font-weight:600}.st-operational{color:#166534}.st-degraded_performance,"
+    ".st-partial_outage{color:#92400e}.st-major_outage{color:#a11a1a}"
+    ".st-under_maintenance{color:#1e4f8a}.bars{display:block;width:100%;height:2.2rem}"
+    ".cmp{padding:.6rem 0;border-bottom:1px solid var(--line)}.cmp p{margin:.2rem 0}";
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';

@@ -144,6 +144,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddHookRoutes(router, deps);
   AddDeliveryRoutes(router, deps);
   AddSecureMessageRoutes(router, deps);
+  AddStatusRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

@@ -51,7 +51,9 @@ const std::vector<CarriedTable>& CarriedTables() {
        {"id", "token_hash", "purpose", "request_id", "document_id", "expires_at", "max_uses",
         "uses", "created_at", "revoked_at"}},
       // Manage links are derived from the server's key: no token is stored (version 10).
-      {"trust_subscribers", {"id", "email", "created_at", "confirmed_at", "unsubscribed_at"}},
+      {"trust_subscribers",
+       {"id", "email", "created_at", "confirmed_at", "unsubscribed_at", "topics"},
+       5},  // `topics` came with schema version 19 (issue 27)
       {"trust_watermarks", {"name", "value"}},
       // What each person has read of their work, and their digest choice (issue 20).
       {"my_work_reads", {"user_id", "kind", "item_id", "read_at"}},
@@ -73,6 +75,24 @@ const std::vector<CarriedTable>& CarriedTables() {
         "token_hash", "key_id", "wrapped_key", "sealed", "attachments", "size", "in_reply_to",
         "created_at", "expires_at", "retracted_at", "read_at"}},
       {"secure_message_parts", {"message_id", "idx", "sealed"}},
+      // Status and uptime (issue 27): components, their samples and daily uptime, maintenance.
+      {"status_components",
+       {"id", "name", "group_name", "position", "description", "probe", "status", "status_since",
+        "failures", "last_error", "cert_expires_at", "next_probe_at", "created_at", "updated_at"}},
+      {"status_samples", {"component_id", "minute", "ok", "latency_ms"}},
+      {"status_daily", {"component_id", "day", "up_minutes", "sampled_minutes"}},
+      {"status_maintenances",
+       {"id", "name", "body", "component_ids", "scheduled_for", "scheduled_until", "created_at"}},
+      {"status_marks", {"name", "value"}},
+      // Vendor SLA monitoring (issue 27): feeds, what they showed, pushed measurements.
+      {"vendor_feeds",
+       {"party_id", "url", "component_ids", "interval_s", "next_poll_at", "last_polled_at",
+        "last_ok_at", "last_error", "indicator", "created_at"}},
+      {"vendor_samples", {"party_id", "minute", "ok"}},
+      {"vendor_measurements", {"party_id", "metric", "ref", "at", "value", "source"}},
+      {"vendor_incidents",
+       {"party_id", "incident_id", "name", "impact", "status", "created_at", "finding_id"}},
+      {"vendor_sla_breaches", {"party_id", "period", "term", "finding_id"}},
   };
   return kTables;
 }

@@ -543,6 +543,114 @@ CREATE TABLE secure_message_sessions (
 );
 )sql";
 
+// Version 19 (issue 27): status and uptime. Components and their probes, the probes' 1-minute
+// samples and their daily roll-ups, scheduled maintenance, the runners' leases (one prober per
+// store) and a subscriber's topics. Samples are measurements, not events: only status changes
+// and daily roll-ups reach the ledger (storage/status.h).
+const char* kV19Sqlite = R"sql(
+CREATE TABLE status_components (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  group_name TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  description TEXT NOT NULL,
+  probe TEXT NOT NULL,
+  status TEXT NOT NULL,
+  status_since TEXT NOT NULL,
+  failures INTEGER NOT NULL,
+  last_error TEXT NOT NULL,
+  cert_expires_at TEXT NOT NULL,
+  next_probe_at INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE status_samples (
+  component_id TEXT NOT NULL,
+  minute INTEGER NOT NULL,
+  ok INTEGER NOT NULL,
+  latency_ms INTEGER NOT NULL,
+  PRIMARY KEY (component_id, minute)
+);
+CREATE INDEX status_samples_minute ON status_samples(minute);
+CREATE TABLE status_daily (
+  component_id TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  up_minutes INTEGER NOT NULL,
+  sampled_minutes INTEGER NOT NULL,
+  PRIMARY KEY (component_id, day)
+);
+CREATE TABLE status_maintenances (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  body TEXT NOT NULL,
+  component_ids TEXT NOT NULL,
+  scheduled_for TEXT NOT NULL,
+  scheduled_until TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE status_marks (
+  name TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+);
+CREATE TABLE runner_leases (
+  name TEXT PRIMARY KEY,
+  holder TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+ALTER TABLE trust_subscribers ADD COLUMN topics TEXT NOT NULL DEFAULT 'subprocessors';
+)sql";
+
+// Version 20 (issue 27): vendor SLA monitoring. A subcontractor's public status feed, the
+// minutes it was up as we saw them, measurements it pushed, its incidents as we read them and
+// the SLA breaches already turned into findings (one per party, period and term).
+const char* kV20Sqlite = R"sql(
+CREATE TABLE vendor_feeds (
+  party_id TEXT PRIMARY KEY,
+  url TEXT NOT NULL,
+  component_ids TEXT NOT NULL,
+  interval_s INTEGER NOT NULL,
+  next_poll_at INTEGER NOT NULL,
+  last_polled_at TEXT NOT NULL,
+  last_ok_at TEXT NOT NULL,
+  last_error TEXT NOT NULL,
+  indicator TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE vendor_samples (
+  party_id TEXT NOT NULL,
+  minute INTEGER NOT NULL,
+  ok INTEGER NOT NULL,
+  PRIMARY KEY (party_id, minute)
+);
+CREATE TABLE vendor_measurements (
+  party_id TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  at TEXT NOT NULL,
+  value REAL NOT NULL,
+  source TEXT NOT NULL,
+  PRIMARY KEY (party_id, metric, ref)
+);
+CREATE INDEX vendor_measurements_at ON vendor_measurements(party_id, at);
+CREATE TABLE vendor_incidents (
+  party_id TEXT NOT NULL,
+  incident_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  impact TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  finding_id TEXT NOT NULL,
+  PRIMARY KEY (party_id, incident_id)
+);
+CREATE TABLE vendor_sla_breaches (
+  party_id TEXT NOT NULL,
+  period TEXT NOT NULL,
+  term TEXT NOT NULL,
+  finding_id TEXT NOT NULL,
+  PRIMARY KEY (party_id, period, term)
+);
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "ledger and foundation read models", kV1Sqlite, ""},
@@ -561,6 +669,9 @@ const std::vector<Migration>& Migrations() {
       {16, "change control: forge webhook secrets and deliveries", kV16Sqlite, ""},
       {17, "secure messages: sealed content, wrapped keys, codes", kV17Sqlite, ""},
       {18, "sms and voice: delivery history, opt-outs, notification preferences", kV18Sqlite, ""},
+      {19, "status: components, probe samples, daily uptime, maintenance, runner leases",
+       kV19Sqlite, ""},
+      {20, "vendor SLA: status feeds, samples, measurements, incidents, breaches", kV20Sqlite, ""},
   };
   return kMigrations;
 }

@@ -342,6 +342,8 @@ class RouteMatrixTest : public ::testing::Test {
     ids["reviews/id"] = FirstId("/api/v1/reviews?limit=1&party_id=" + relay);
     ids["change-notices/id"] = FirstId("/api/v1/change-notices?limit=1&party_id=" + relay);
     ids["findings/id"] = FirstId("/api/v1/findings?limit=1");
+    // Issue 27: the demo's status components (seeded once the server listens).
+    ids["components/id"] = FirstId("/api/v1/status/components");
     // TP-5: the demo's connections are Brightcode Studio's, under its file exchange grant.
     for (const auto& p : Items("/api/v1/parties?limit=500&q=brightcode")) {
       ids["connections/id"] = FirstId("/api/v1/parties/" + Str(p.at("id")) + "/connections");

@@ -403,6 +403,8 @@ class TenantIsolationTest : public ::testing::Test {
     t.ids["nda/token"] = t.ids["downloads/token"] = t.ids["subscriptions/token"] =
         "isolation-unknown-token";
     t.ids["alerts/id"] = "alr_isolation_none";
+    // Status components are the organisation's (issue 27): a contact may not call their routes.
+    t.ids["components/id"] = "cmp_isolation_none";
     t.ids["entitlement-reviews/id"] = "erv_isolation_none";
     t.ids["lines/line_id"] = "line_isolation_none";
     t.ids["entries/index"] = "0";

@@ -32,6 +32,7 @@ import { mayOpen } from './page-access';
 import { FindingPage, Findings } from './pages/findings';
 import { ReportRequestPage, ReportRequests } from './pages/report-requests';
 import { TrustCenterPage } from './pages/trust-center';
+import { StatusPage } from './pages/status';
 import { AccountPage, Accounts } from './pages/accounts';
 import { EntitlementReviewPage, EntitlementReviews } from './pages/entitlement-reviews';
 import { MyAccount } from './pages/my-account';
@@ -147,6 +148,7 @@ function Screen(props: { path: string }) {
   if ((m = match('/report-requests/:id', path)) && role !== 'third_party_contact')
     return <ReportRequestPage id={m.id} />;
   if (match('/commitments', path) && role !== 'third_party_contact') return <TrustCenterPage />;
+  if (match('/status', path) && role !== 'third_party_contact') return <StatusPage />;
   // Accounts, entitlement reviews and your own account (issue 20 item 12).
   if (match('/account', path)) return <MyAccount />;
   if (match('/accounts', path)) return <Accounts />;
@@ -216,6 +218,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           links.push(['/changes', 'Changes']);
           links.push(['/calendar', 'Calendar']);
           if (isWorkforce(role) || role === 'auditor') links.push(['/commitments', 'Commitments']);
+          if (isWorkforce(role) || role === 'auditor') links.push(['/status', 'Status']);
           if (readsLedger(role)) links.push(['/ledger', 'Ledger']);
           if (readsLedger(role)) links.push(['/accounts', 'Accounts']);
           links.push(['/secure-messages', 'Secure messages']);

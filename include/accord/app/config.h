@@ -8,6 +8,7 @@
 #include "accord/core/result.h"
 #include "accord/http/api.h"
 #include "accord/http/oidc.h"
+#include "accord/storage/status.h"
 
 namespace accord::app {
 
@@ -21,6 +22,9 @@ Status CheckTrustSettings(const http::TrustSettings& settings);
 Status ReadOidcConfig(const std::filesystem::path& file, http::OidcSettings& out);
 // Checks the settings and reads the client secret from client_secret_file (when enabled).
 Status PrepareOidcSettings(http::OidcSettings& settings);
+// Reads `[status]` into `out` (issue 27: allow_private_targets, target_percent,
+// retention_days, failures_for_outage); errors name the key and line.
+Status ReadStatusConfig(const std::filesystem::path& file, storage::StatusSettings& out);
 // Reads nda_file (when set) into nda_text: UTF-8, 1 byte to 64 KiB.
 Status LoadNdaText(http::TrustSettings& settings);
 

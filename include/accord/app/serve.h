@@ -33,6 +33,7 @@ struct ServeOptions {
   std::vector<WitnessEndpoint> witnesses;  // [witnesses.NAME] of --config
   http::OidcSettings oidc;                 // [oidc] and [identity] of --config: single sign-on
   PhoneConfig sms, voice;                  // [sms] and [voice] of --config (issue 26)
+  storage::StatusSettings status;          // [status] of --config: probes and uptime (issue 27)
   // --web-dir: the built portal (web/dist). Empty: web/dist under the working directory or
   // beside the source tree the binary was built from; without one only the API is served.
   std::string web_dir;
@@ -51,5 +52,9 @@ bool IsLoopbackHost(std::string_view host);
 Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile);
 // The demo's SMS and voice deliveries and the officer's phone (demo_channels.cc, issue 26).
 Status SeedDemoDeliveries(Runtime& runtime);
+// The demo's status components (probing this server at `listen_url`), uptime history,
+// maintenance and a subcontractor's SLA feed and breach (issue 27); after the server listens.
+Status SeedDemoStatus(Runtime& runtime, const policy::Profile& profile,
+                      const std::string& listen_url);
 
 }  // namespace accord::app

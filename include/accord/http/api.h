@@ -12,6 +12,7 @@
 #include "accord/http/router.h"
 #include "accord/policy/profile.h"
 #include "accord/storage/event_log.h"
+#include "accord/storage/status.h"
 #include "accord/storage/trust.h"
 
 namespace accord::ledger {
@@ -48,6 +49,7 @@ struct ApiDeps {
   // may go by SMS (set by whoever registers an SMS channel).
   const messaging::MasterKeyRing* message_keys = nullptr;
   bool sms_codes = false;
+  const storage::StatusSettings* status = nullptr;  // [status] in --config; null: defaults
 };
 
 void AddSystemRoutes(Router& router, ApiDeps& deps);
@@ -57,6 +59,9 @@ void AddCheckpointRoutes(Router& router, ApiDeps& deps);
 void AddNoteRoutes(Router& router, ApiDeps& deps);
 // The evidence bundle for auditors (docs/ledger.md), the same as `accord evidence export`.
 void AddEvidenceRoutes(Router& router, ApiDeps& deps);
+// The status page and its Statuspage v2 JSON (public), components, probes and maintenance
+// (issue 27: api_status.cc, status_public.cc).
+void AddStatusRoutes(Router& router, ApiDeps& deps);
 // Must be last: it documents every route added before it.
 void AddOpenApiRoute(Router& router, ApiDeps& deps);
 // Every route group, in order, ending with the OpenAPI document; what `accord serve` uses.

@@ -23,8 +23,13 @@ namespace accord::storage {
 // form) and emails the address its confirmation link. Whatever the address's state (new,
 // pending, active, ended) the caller answers the same; an active subscriber is sent the
 // link to manage it instead.
+// `topic` (issue 27): subprocessors (the list's changes) or status (the status page's
+// changes); subscribing an address again with another topic adds it to the same subscription.
 Status Subscribe(Tx& tx, const std::string& email, const std::string& client_address,
-                 const std::string& link_base, const std::string& link_key, TimePoint now);
+                 const std::string& link_base, const std::string& link_key, TimePoint now,
+                 const std::string& topic = "subprocessors");
+// Whether a subscriber's comma-separated topics hold `topic`.
+bool HasTopic(const std::string& topics, const std::string& topic);
 
 struct Subscriber {
   std::string id, email, status;  // pending | active | ended
@@ -43,6 +48,11 @@ std::string SubscriptionToken(const std::string& link_key, const std::string& su
 // (one email per subscriber per run, changes after their confirmation only). The first run
 // on a store only sets the starting point. Each email carries List-Unsubscribe (one click,
 // RFC 8058). Returns how many were queued.
+// Emails every active subscriber to the status topic the components' status changes recorded
+// since the last run (one email per subscriber per run). The first run only sets the start.
+Result<int> NotifyStatusChanges(Tx& tx, const std::string& link_base, const std::string& link_key,
+                                TimePoint now);
+
 Result<int> NotifySubprocessorChanges(Tx& tx, const std::string& link_base,
                                       const std::string& link_key, TimePoint now);
 
