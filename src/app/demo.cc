@@ -15,6 +15,7 @@
 #include "accord/storage/registry_commands.h"
 #include "accord/storage/report_requests.h"
 #include "accord/storage/reviews.h"
+#include "demo_scans.h"
 
 namespace accord::app {
 
@@ -650,6 +651,7 @@ Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile) {
   auto accounts = seeder.Accounts(profile.identity);
   if (!accounts.ok()) return std::move(accounts).error();
   ACCORD_TRY(seeder.Reviews(profile.reviews));
+  ACCORD_TRY(SeedDemoScans(runtime, profile.reviews, seeder.ids));  // issue 24, TR-4
   std::string printed = std::move(*accounts);
   const char* notes[] = {
       "Annual review of the partner and subcontractor list is due in Q1 (TP-10).",
