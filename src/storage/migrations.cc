@@ -460,12 +460,12 @@ CREATE UNIQUE INDEX rm_scan_targets_name ON rm_scan_targets(name);
 CREATE INDEX rm_scan_targets_last ON rm_scan_targets(last_scan_at);
 CREATE TABLE rm_scans (
   id TEXT PRIMARY KEY,
-  imported_at TEXT NOT NULL,
+  scanned_at TEXT NOT NULL,
   target_id TEXT,
   doc TEXT NOT NULL
 );
-CREATE INDEX rm_scans_time ON rm_scans(imported_at);
-CREATE INDEX rm_scans_target ON rm_scans(target_id, imported_at);
+CREATE INDEX rm_scans_time ON rm_scans(scanned_at);
+CREATE INDEX rm_scans_target ON rm_scans(target_id, scanned_at);
 CREATE TABLE rm_scan_findings (
   finding_id TEXT PRIMARY KEY,
   target_id TEXT NOT NULL,

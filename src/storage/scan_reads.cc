@@ -51,11 +51,11 @@ Result<json::array> ListScans(Tx& tx, const std::string& target_id, int limit) {
     return true;
   };
   if (target_id.empty()) {
-    ACCORD_TRY(tx.ForEach("SELECT doc FROM rm_scans ORDER BY imported_at DESC, id DESC LIMIT ?",
+    ACCORD_TRY(tx.ForEach("SELECT doc FROM rm_scans ORDER BY scanned_at DESC, id DESC LIMIT ?",
                           {int64_t{limit}}, each));
   } else {
     ACCORD_TRY(tx.ForEach(
-        "SELECT doc FROM rm_scans WHERE target_id = ? ORDER BY imported_at DESC, id DESC LIMIT ?",
+        "SELECT doc FROM rm_scans WHERE target_id = ? ORDER BY scanned_at DESC, id DESC LIMIT ?",
         {target_id, int64_t{limit}}, each));
   }
   return out;

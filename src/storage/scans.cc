@@ -184,7 +184,10 @@ Result<json::object> ImportScan(CommandContext& c, const domain::Actor& actor, c
   TimePoint scanned = in.scanned_at.value_or(now);
   if (scanned > now) return ValidationError("scanned_at", "must not be in the future");
   std::string scan_id = NewId("scn", now);
-  std::string name = in.target.empty() ? report.target : in.target;
+  // A VEX document alone is a supplier's statement about every target, not a scan of its
+  // product: it registers no target unless one is named.
+  bool vex_only = report.items.empty() && !report.vex.empty();
+  std::string name = !in.target.empty() ? in.target : vex_only ? "" : report.target;
   if (name.size() > 500) return ValidationError("target", "must be at most 500 characters");
   if (name.empty() && !report.items.empty()) {
     return ValidationError("target",

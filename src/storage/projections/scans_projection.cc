@@ -72,8 +72,8 @@ class ScansProjection final : public Projection {
       }
     }
     ACCORD_TRY(
-        tx.ExecDeferred("INSERT INTO rm_scans(id, imported_at, target_id, doc) VALUES (?, ?, ?, ?)",
-                        {id, at, target, json::serialize(doc)}));
+        tx.ExecDeferred("INSERT INTO rm_scans(id, scanned_at, target_id, doc) VALUES (?, ?, ?, ?)",
+                        {id, scanned.empty() ? at : scanned, target, json::serialize(doc)}));
     if (target.index() == 0) return Ok();  // a VEX statement names no target
     return tx.ExecDeferred(
         "UPDATE rm_scan_targets SET last_scan_at = ?, last_scan_id = ? WHERE id = ?",
