@@ -36,6 +36,7 @@ import { AccountPage, Accounts } from './pages/accounts';
 import { EntitlementReviewPage, EntitlementReviews } from './pages/entitlement-reviews';
 import { MyAccount } from './pages/my-account';
 import { SsoPage } from './pages/sso';
+import { ScanPage, ScansPage } from './pages/scans';
 import './styles.css';
 
 type SsoSignOut = ApiResponse<'/api/v1/auth/oidc/sign-out', 'post'>;
@@ -144,6 +145,8 @@ function Screen(props: { path: string }) {
   if ((m = match('/report-requests/:id', path)) && role !== 'third_party_contact')
     return <ReportRequestPage id={m.id} />;
   if (match('/commitments', path) && role !== 'third_party_contact') return <TrustCenterPage />;
+  if (match('/scans', path) && role !== 'third_party_contact') return <ScansPage />;
+  if ((m = match('/scans/:id', path)) && role !== 'third_party_contact') return <ScanPage id={m.id} />;
   // Accounts, entitlement reviews and your own account (issue 20 item 12).
   if (match('/account', path)) return <MyAccount />;
   if (match('/accounts', path)) return <Accounts />;
@@ -202,6 +205,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           if (isWorkforce(role) || role === 'auditor') links.push(['/access', 'Access']);
           links.push(['/reviews', 'Reviews'], ['/findings', 'Findings'], ['/report-requests', 'Requests']);
           links.push(['/calendar', 'Calendar']);
+          links.push(['/scans', 'Scans']);
           if (isWorkforce(role) || role === 'auditor') links.push(['/commitments', 'Commitments']);
           if (readsLedger(role)) links.push(['/ledger', 'Ledger']);
           if (readsLedger(role)) links.push(['/accounts', 'Accounts']);

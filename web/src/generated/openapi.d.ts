@@ -2319,6 +2319,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Imported scans, newest first */
+        get: operations["GET_api_v1_scans"];
+        put?: never;
+        /** Import a scanner's report (raw body, up to 256 MiB, read as it streams): SARIF 2.1.0, Trivy JSON or CycloneDX VEX. Its results become findings (source scan), de-duplicated with the target's earlier scans; only what changed is recorded */
+        post: operations["POST_api_v1_scans"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One scan: its counts, its VEX statements and its target's findings */
+        get: operations["GET_api_v1_scans__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scan-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the scans scanned: each target's system, last scan, when the next is due and its open findings */
+        get: operations["GET_api_v1_scan_targets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scan-targets/{id}/system": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say which of our systems a scanned target belongs to */
+        post: operations["POST_api_v1_scan_targets__id__system"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -3276,6 +3345,17 @@ export interface components {
                 /** Format: email */
                 email?: string | null;
             };
+            scan?: {
+                target_id?: string | null;
+                target?: string | null;
+                tool?: string | null;
+                kind?: string | null;
+                rule?: string | null;
+                package?: string | null;
+                installed_version?: string | null;
+                fixed_version?: string | null;
+                location?: string | null;
+            } | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -13573,6 +13653,363 @@ export interface operations {
                                 href: string | null;
                             }[];
                         }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_scans: {
+        parameters: {
+            query?: {
+                /** @description only this target's scans */
+                target_id?: string;
+                /** @description at most this many, 1-500 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            format: "sarif" | "trivy" | "cyclonedx";
+                            tool: string;
+                            tool_version: string;
+                            target_id: string | null;
+                            target: string | null;
+                            system_id: string | null;
+                            file_name: string | null;
+                            /** Format: date-time */
+                            imported_at: string;
+                            /** Format: date-time */
+                            scanned_at: string;
+                            imported_by: components["schemas"]["Actor"];
+                            results: number;
+                            counts: {
+                                opened: number;
+                                reopened: number;
+                                resolved: number;
+                                unchanged: number;
+                                not_affected: number;
+                            };
+                            vex?: {
+                                vulnerability_id: string;
+                                package: string;
+                                state: string;
+                                justification: string;
+                                detail: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_scans: {
+        parameters: {
+            query: {
+                /** @description sarif | trivy | cyclonedx */
+                format: string;
+                /** @description the image, repository or host scanned, when the file does not name it (or to name it otherwise) */
+                target?: string;
+                /** @description the system the target belongs to */
+                system_id?: string;
+                /** @description the file's name, for the record */
+                filename?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        format: "sarif" | "trivy" | "cyclonedx";
+                        tool: string;
+                        tool_version: string;
+                        target_id: string | null;
+                        target: string | null;
+                        system_id: string | null;
+                        file_name: string | null;
+                        /** Format: date-time */
+                        imported_at: string;
+                        /** Format: date-time */
+                        scanned_at: string;
+                        imported_by: components["schemas"]["Actor"];
+                        results: number;
+                        counts: {
+                            opened: number;
+                            reopened: number;
+                            resolved: number;
+                            unchanged: number;
+                            not_affected: number;
+                        };
+                        vex?: {
+                            vulnerability_id: string;
+                            package: string;
+                            state: string;
+                            justification: string;
+                            detail: string;
+                        }[];
+                        findings?: {
+                            id: string;
+                            title: string;
+                            severity: string;
+                            status: string;
+                            /** Format: date-time */
+                            due_at: string;
+                            overdue: boolean;
+                        }[];
+                        ledger_index?: number;
+                        target_new?: boolean;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_scans__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description scan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        format: "sarif" | "trivy" | "cyclonedx";
+                        tool: string;
+                        tool_version: string;
+                        target_id: string | null;
+                        target: string | null;
+                        system_id: string | null;
+                        file_name: string | null;
+                        /** Format: date-time */
+                        imported_at: string;
+                        /** Format: date-time */
+                        scanned_at: string;
+                        imported_by: components["schemas"]["Actor"];
+                        results: number;
+                        counts: {
+                            opened: number;
+                            reopened: number;
+                            resolved: number;
+                            unchanged: number;
+                            not_affected: number;
+                        };
+                        vex?: {
+                            vulnerability_id: string;
+                            package: string;
+                            state: string;
+                            justification: string;
+                            detail: string;
+                        }[];
+                        findings?: {
+                            id: string;
+                            title: string;
+                            severity: string;
+                            status: string;
+                            /** Format: date-time */
+                            due_at: string;
+                            overdue: boolean;
+                        }[];
+                        ledger_index?: number;
+                        target_new?: boolean;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_scan_targets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            target_kind: string;
+                            system_id: string | null;
+                            system_name: string | null;
+                            /** Format: date-time */
+                            first_seen_at: string;
+                            /** Format: date-time */
+                            last_scan_at: string | null;
+                            last_scan_id: string | null;
+                            /** Format: date-time */
+                            next_scan_due_at: string;
+                            scan_overdue: boolean;
+                            open_findings: {
+                                critical?: number;
+                                high?: number;
+                                medium?: number;
+                                low?: number;
+                                overdue?: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_scan_targets__id__system: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description target id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    system_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        system_id: string;
                     };
                 };
             };
