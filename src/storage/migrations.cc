@@ -477,7 +477,7 @@ CREATE TABLE rm_scan_findings (
   status TEXT NOT NULL,
   due_at TEXT NOT NULL
 );
-CREATE UNIQUE INDEX rm_scan_findings_key ON rm_scan_findings(target_id, tool, fingerprint);
+CREATE INDEX rm_scan_findings_key ON rm_scan_findings(target_id, tool, fingerprint);
 CREATE INDEX rm_scan_findings_rule ON rm_scan_findings(rule, status);
 CREATE TABLE rm_scan_vex (
   vulnerability_id TEXT NOT NULL,

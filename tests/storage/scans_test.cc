@@ -16,6 +16,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
 #include "accord/policy/profile.h"
+#include "accord/storage/ledger_audit.h"
 #include "accord/storage/registry_commands.h"
 #include "accord/storage/registry_store.h"
 #include "accord/storage/reviews.h"
@@ -256,6 +257,23 @@ TEST_F(ScansTest, TargetNotScannedWithinTheCadenceRaisesOneFinding) {
   EXPECT_EQ(StateString(Findings()["target_not_scanned"], "status"), "open");
   Import(Trivy("img:old", {}));
   EXPECT_EQ(StateString(Findings()["target_not_scanned"], "status"), "resolved");
+  // Late again a cadence later: a new finding (the first stays resolved).
+  f_.clock().Advance(days(policy().scan_cadence_days) + std::chrono::hours(1));
+  auto later = storage::RaiseStaleScanTargets(f_.rt().log(), policy());
+  ASSERT_TRUE(later.ok()) << later.error().ToString();
+  EXPECT_EQ(*later, 1);
+}
+
+TEST_F(ScansTest, RebuildReproducesTheScanReadModels) {
+  Import(Trivy("img:r", {{"CVE-7", "libr", "HIGH"}}));
+  Import(Trivy("img:r", {}));
+  storage::Projections all = storage::DefaultProjections();
+  auto before = storage::ReadModelDigest(f_.rt().store(), all);
+  ASSERT_TRUE(before.ok());
+  ASSERT_TRUE(storage::RebuildReadModels(f_.rt().store(), all).ok());
+  auto after = storage::ReadModelDigest(f_.rt().store(), all);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(*before, *after);
 }
 
 TEST_F(ScansTest, RefusedScanWritesNothing) {

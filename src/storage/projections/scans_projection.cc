@@ -3,6 +3,7 @@
 // finding documents) and the VEX statements in effect. All of it from the events.
 #include <boost/json.hpp>
 
+#include "accord/core/jcs.h"
 #include "accord/domain/registry.h"
 #include "accord/storage/projection.h"
 #include "accord/storage/scans.h"
@@ -71,9 +72,12 @@ class ScansProjection final : public Projection {
              StateString(o, "justification"), StateString(o, "detail"), id}));
       }
     }
+    // Canonical text: the live append and a rebuild from the ledger store the same bytes.
+    std::string text;
+    ACCORD_TRY(CanonicalizeTo(doc, text));
     ACCORD_TRY(
         tx.ExecDeferred("INSERT INTO rm_scans(id, scanned_at, target_id, doc) VALUES (?, ?, ?, ?)",
-                        {id, scanned.empty() ? at : scanned, target, json::serialize(doc)}));
+                        {id, scanned.empty() ? at : scanned, target, std::move(text)}));
     if (target.index() == 0) return Ok();  // a VEX statement names no target
     return tx.ExecDeferred(
         "UPDATE rm_scan_targets SET last_scan_at = ?, last_scan_id = ? WHERE id = ?",
