@@ -13,12 +13,13 @@
 # ACCORD_BENCH_ONLY=evidence only the evidence bundle: export and verify of 100,000 events (~1 min).
 # ACCORD_BENCH_ONLY=messaging only the PHI guard and the Secure Message open (seconds).
 # ACCORD_BENCH_ONLY=status only the status page (probes, roll-ups, /status under wrk; ~1 min).
+# ACCORD_BENCH_ONLY=scans only the scan imports: 100,000 SARIF results, a Trivy report (~1 min).
 # ACCORD_BENCH_ONLY=store only the store: durable appends against raw SQLite, the API read on
 # each backend, the 100,000-party import on PostgreSQL (~4 min).
 set -euo pipefail
 
 usage() {
-  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust|portal|uploads|evidence|messaging|store|status] bench/run.sh BUILD_DIR" >&2
+  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust|portal|uploads|evidence|messaging|scans|store|status] bench/run.sh BUILD_DIR" >&2
   exit 2
 }
 [ $# -eq 1 ] || usage
@@ -45,7 +46,8 @@ case $only in
   messaging) tools=(python3) ;;
   store) tools=(python3 wrk curl) ;;
   status) tools=(python3 wrk) ;;
-  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal, uploads, evidence, messaging, store or status (or unset for everything)" ;;
+  scans) tools=(python3 curl) ;;
+  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal, uploads, evidence, messaging, scans, store or status (or unset for everything)" ;;
 esac
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench"
@@ -170,6 +172,13 @@ if [ "$only" = status ]; then
 fi
 if [ "$only" = evidence ]; then
   evidence_bench
+  print_table
+  exit 0
+fi
+# shellcheck source=bench/scans.sh
+. "$(dirname "$0")/scans.sh"
+if [ "$only" = scans ]; then
+  scans_bench
   print_table
   exit 0
 fi
@@ -474,6 +483,9 @@ evidence_bench
 
 # --- 14. the status page: probes, roll-ups, /status under wrk (bench/status.sh) ---------------
 status_bench
+
+# --- 15. vulnerability scans: 100,000 SARIF results, a Trivy report (bench/scans.sh) -----------
+scans_bench
 
 # --- table ------------------------------------------------------------------------------------
 print_table

@@ -13,6 +13,7 @@
 #include "accord/storage/my_work_digest.h"
 #include "accord/storage/registry_expiry.h"
 #include "accord/storage/reviews.h"
+#include "accord/storage/scans.h"
 #include "accord/storage/sign_in_failures.h"
 #include "accord/storage/trust.h"
 #include "accord/storage/trust_subscriptions.h"
@@ -104,6 +105,9 @@ void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile,
   s.Add({"dpf recertification", 60, [&rt, &profile] {
            return storage::RaiseDpfRecertificationFindings(rt.log(), profile.reviews);
          }});
+  // TR-4: a scan target not scanned within the cadence raises a finding, once while it stands.
+  s.Add({"scan cadence", 60,
+         [&rt, &profile] { return storage::RaiseStaleScanTargets(rt.log(), profile.reviews); }});
   // Once a day per person; a minute late is on time for a morning email.
   s.Add({"work digest", 60, [&rt, &profile, trust] {
            return storage::QueueWorkDigests(rt.store(), profile, rt.log().clock().Now(),

@@ -1,15 +1,20 @@
 // `accord import parties FILE`: registry data from CSV, all or nothing unless --skip-invalid.
+// `accord import scan FILE --format sarif|trivy|cyclonedx`: a scanner's report
+// (docs/vulnerabilities.md).
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
 
 #include "accord/app/runtime.h"
 #include "accord/cli/progress.h"
+#include "accord/policy/profile.h"
 #include "accord/storage/registry_import.h"
+#include "accord/storage/scans.h"
 #include "cli_commands.h"
 
 namespace accord::cli {
@@ -65,10 +70,58 @@ struct ImportOptions {
   bool skip_invalid = false;
 };
 
+struct ScanOptions {
+  std::string file, format, target, system_id;
+};
+
+int RunImportScan(const Globals& g, const ScanOptions& o) {
+  auto format = domain::ParseScanFormat(o.format);
+  if (!format)
+    return Report(ValidationError("format", "must be sarif, trivy or cyclonedx"), "import scan");
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(o.file.c_str(), "rb"), &std::fclose);
+  if (!f) return Report(ValidationError("FILE", "cannot read " + o.file), "import scan");
+  domain::ScanReader read = [&](char* buf, size_t size) {
+    return std::fread(buf, 1, size, f.get());
+  };
+  auto report = domain::ParseScanReport(*format, read);
+  if (!report.ok()) return Report(report.error(), "import scan");
+  SystemClock clock;
+  app::OrgInfo org;
+  auto rt = OpenExisting(g, clock, org);
+  if (!rt.ok()) return Report(rt.error(), "import scan");
+  auto profile = policy::LoadProfile(org.profile);
+  policy::ReviewsPolicy policy = profile.ok() ? profile->reviews : policy::ReviewsPolicy{};
+  storage::ScanImport in{.report = std::move(*report),
+                         .target = o.target,
+                         .system_id = o.system_id,
+                         .file_name = std::filesystem::path(o.file).filename().string()};
+  auto r = (*rt)->log().Execute([&](storage::CommandContext& c) -> Result<json::value> {
+    auto scan = storage::ImportScan(c, {"cli", "operator"}, in, policy);
+    if (!scan.ok()) return std::move(scan).error();
+    return json::value(std::move(*scan));
+  });
+  if (!r.ok()) return Report(r.error(), "import scan");
+  if (g.json) {
+    PrintJson(*r);
+    return kExitOk;
+  }
+  const auto& s = r->as_object();
+  const auto& n = s.at("counts").as_object();
+  auto count = [&](const char* k) { return static_cast<long long>(n.at(k).as_int64()); };
+  std::printf(
+      "imported scan %s: %lld results; %lld new, %lld found again, %lld fixed, %lld unchanged, "
+      "%lld not affected\n",
+      std::string(s.at("id").as_string()).c_str(),
+      static_cast<long long>(s.at("results").as_int64()), count("opened"), count("reopened"),
+      count("resolved"), count("unchanged"), count("not_affected"));
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddImportCommands(CLI::App& cli, Globals& g, int& exit_code) {
-  auto* import_cmd = cli.add_subcommand("import", "import registry data from CSV");
+  auto* import_cmd =
+      cli.add_subcommand("import", "import registry data from CSV, or a scanner's report");
   import_cmd->require_subcommand(1);
   auto o = std::make_shared<ImportOptions>();
   auto* import_parties = import_cmd->add_subcommand(
@@ -79,6 +132,16 @@ void AddImportCommands(CLI::App& cli, Globals& g, int& exit_code) {
                            "import the good rows and report the bad ones");
   import_parties->callback(
       [&g, &exit_code, o] { exit_code = RunImportParties(g, o->file, o->skip_invalid); });
+  auto so = std::make_shared<ScanOptions>();
+  auto* import_scan = import_cmd->add_subcommand(
+      "scan", "import a scanner's report: SARIF 2.1.0, Trivy JSON or CycloneDX VEX");
+  AddStoreOptions(import_scan, g);
+  import_scan->add_option("FILE", so->file, "the report (JSON)")->required();
+  import_scan->add_option("--format", so->format, "sarif | trivy | cyclonedx")->required();
+  import_scan->add_option("--target", so->target,
+                          "the image, repository or host scanned, when the file does not name it");
+  import_scan->add_option("--system", so->system_id, "the system the target belongs to (sys_...)");
+  import_scan->callback([&g, &exit_code, so] { exit_code = RunImportScan(g, *so); });
 }
 
 }  // namespace accord::cli

@@ -644,21 +644,18 @@ KindSpec Finding() {
              .status_field = "status",
              .generic_write = false};
   k.fields = {
-      Out("title"),
-      OutOpt("description", F::kText),
-      Out("severity"),
-      Out("status"),
-      OutOpt("party_id"),
-      OutObject("source", {OutOpt("kind"), OutOpt("id")}),
-      OutOpt("rule"),
-      ActorOut("owner"),
-      OutOpt("due_at", F::kTime),
-      OutOpt("overdue", F::kBool),
+      Out("title"), OutOpt("description", F::kText), Out("severity"), Out("status"),
+      OutOpt("party_id"), OutObject("source", {OutOpt("kind"), OutOpt("id")}), OutOpt("rule"),
+      ActorOut("owner"), OutOpt("due_at", F::kTime), OutOpt("overdue", F::kBool),
       OutObject("resolution", {ActorOut("by"), OutOpt("at", F::kTime)}),
       OutObject("risk_acceptance", {ActorOut("requested_by"), OutOpt("requested_at", F::kTime),
                                     OutOpt("expires_at", F::kTime), OutOpt("reason", F::kText),
                                     ActorOut("approved_by"), OutOpt("approved_at", F::kTime)}),
-      ActorOut("opened_by", true)};
+      ActorOut("opened_by", true),
+      // TR-4: what a scan found (source kind scan or scan_target).
+      OutObject("scan", {OutOpt("target_id"), OutOpt("target"), OutOpt("tool"), OutOpt("kind"),
+                         OutOpt("rule"), OutOpt("package"), OutOpt("installed_version"),
+                         OutOpt("fixed_version"), OutOpt("location")})};
   AddMeta(k.fields, "");
   return k;
 }

@@ -145,6 +145,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddDeliveryRoutes(router, deps);
   AddSecureMessageRoutes(router, deps);
   AddStatusRoutes(router, deps);
+  AddScanRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

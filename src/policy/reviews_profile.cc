@@ -67,6 +67,7 @@ constexpr IntKey kIntKeys[] = {
     {"open_ahead_days", &ReviewsPolicy::open_ahead_days, 1, 180},
     {"overdue_reminder_days", &ReviewsPolicy::overdue_reminder_days, 1, 90},
     {"soc2_max_age_months", &ReviewsPolicy::soc2_max_age_months, 1, 36},
+    {"scan_cadence_days", &ReviewsPolicy::scan_cadence_days, 1, 366},
 };
 
 // Most severe first: the order the deadlines may not shorten in.

@@ -651,6 +651,53 @@ CREATE TABLE vendor_sla_breaches (
 );
 )sql";
 
+// Version 15 (issue 24, TR-4): vulnerability scans. Read models of the `scans` projection:
+// the targets scanners name, each imported scan, the findings scans raised (by target, tool and
+// fingerprint, for de-duplication) and the VEX statements in effect.
+const char* kV15Sqlite = R"sql(
+CREATE TABLE rm_scan_targets (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  target_kind TEXT NOT NULL,
+  system_id TEXT,
+  first_seen_at TEXT NOT NULL,
+  last_scan_at TEXT,
+  last_scan_id TEXT
+);
+CREATE UNIQUE INDEX rm_scan_targets_name ON rm_scan_targets(name);
+CREATE INDEX rm_scan_targets_last ON rm_scan_targets(last_scan_at);
+CREATE TABLE rm_scans (
+  id TEXT PRIMARY KEY,
+  scanned_at TEXT NOT NULL,
+  target_id TEXT,
+  doc TEXT NOT NULL
+);
+CREATE INDEX rm_scans_time ON rm_scans(scanned_at);
+CREATE INDEX rm_scans_target ON rm_scans(target_id, scanned_at);
+CREATE TABLE rm_scan_findings (
+  finding_id TEXT PRIMARY KEY,
+  target_id TEXT NOT NULL,
+  tool TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  package TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  status TEXT NOT NULL,
+  due_at TEXT NOT NULL
+);
+CREATE INDEX rm_scan_findings_key ON rm_scan_findings(target_id, tool, fingerprint);
+CREATE INDEX rm_scan_findings_rule ON rm_scan_findings(rule, status);
+CREATE TABLE rm_scan_vex (
+  vulnerability_id TEXT NOT NULL,
+  package TEXT NOT NULL,
+  state TEXT NOT NULL,
+  justification TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  scan_id TEXT NOT NULL,
+  PRIMARY KEY (vulnerability_id, package)
+);
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "ledger and foundation read models", kV1Sqlite, ""},
@@ -666,6 +713,7 @@ const std::vector<Migration>& Migrations() {
       {11, "the ledger as an audit log: type, actor, party and time per entry", kV11Sqlite, ""},
       {12, "single sign-on: sign-ins in flight, subject links, provider sessions", kV12Sqlite, ""},
       {13, "single sign-on: linking an existing account", kV13Sqlite, ""},
+      {15, "vulnerability scans: targets, scans, scan findings, VEX", kV15Sqlite, ""},
       {16, "change control: forge webhook secrets and deliveries", kV16Sqlite, ""},
       {17, "secure messages: sealed content, wrapped keys, codes", kV17Sqlite, ""},
       {18, "sms and voice: delivery history, opt-outs, notification preferences", kV18Sqlite, ""},

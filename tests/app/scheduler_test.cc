@@ -37,7 +37,8 @@ TEST(SchedulerTest, ServerJobsCoverEverySweepAndRunCleanOnAFreshStore) {
   EXPECT_EQ(names, (std::set<std::string>{"session purge", "account expiry", "grant expiry",
                                           "agreement expiry", "entitlement reviews", "reviews",
                                           "work digest", "risk acceptance expiry",
-                                          "dpf recertification", "retrospective reviews"}));
+                                          "dpf recertification", "retrospective reviews",
+                                          "scan cadence"}));
   for (const auto& j : s.jobs()) {
     auto r = j.run();
     EXPECT_TRUE(r.ok()) << j.name << ": " << (r.ok() ? "" : r.error().ToString());

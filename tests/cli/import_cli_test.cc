@@ -142,5 +142,33 @@ TEST_F(ImportCliTest, ThirdPartyAccountsAndTheirTokensAreBoundToOneParty) {
   EXPECT_EQ(items[0].at("id").as_string(), northwind);
 }
 
+// Issue 24: a Trivy report imported from the command line into the running server's store; the
+// same report again changes nothing, a wrong format names the field and writes nothing.
+TEST_F(ImportCliTest, ImportsAScanAndAgainChangesNothing) {
+  std::string report = R"json({"SchemaVersion": 2, "ArtifactName": "cli.example/app:1",
+    "ArtifactType": "container_image", "Results": [{"Target": "app (debian 12)",
+    "Vulnerabilities": [{"VulnerabilityID": "CVE-2024-0001", "PkgName": "zlib",
+    "Severity": "HIGH"}]}]})json";
+  std::string file = WriteFile(s(), "trivy.json", report);
+  auto first = RunAccord(WithStore({"import", "scan", file, "--format", "trivy"}, s()));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("1 new"), std::string::npos) << first.out;
+  auto again = RunAccord(WithStore({"import", "scan", file, "--format", "trivy"}, s()));
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("0 new"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("1 unchanged"), std::string::npos) << again.out;
+  uint64_t before = s().LedgerSize();
+  auto wrong = RunAccord(WithStore({"import", "scan", file, "--format", "sarif"}, s()));
+  EXPECT_NE(wrong.exit_code, 0);
+  EXPECT_NE(wrong.err.find("version"), std::string::npos) << wrong.err;
+  EXPECT_EQ(s().LedgerSize(), before);
+  auto v = s().GetJson("/api/v1/findings?source=scan&limit=100");
+  bool found = false;
+  for (const auto& f : v.at("items").as_array()) {
+    found |= f.at("title").as_string().starts_with("CVE-2024-0001 in zlib");
+  }
+  EXPECT_TRUE(found) << json::serialize(v);
+}
+
 }  // namespace
 }  // namespace accord::testing

@@ -37,9 +37,13 @@ size_t DeclaredOperationCount(const json::object& doc) {
 }
 
 // Values for required query parameters, by name: valid for the demo's ledger.
-const std::map<std::string, std::string> kQueryValues = {
-    {"index", "0"},       {"size", "2"}, {"from", "1"}, {"to", "2"}, {"filename", "matrix.txt"},
-    {"quarter", "2026Q4"}};
+const std::map<std::string, std::string> kQueryValues = {{"index", "0"},
+                                                         {"size", "2"},
+                                                         {"from", "1"},
+                                                         {"to", "2"},
+                                                         {"filename", "matrix.txt"},
+                                                         {"quarter", "2026Q4"},
+                                                         {"format", "trivy"}};
 
 std::string ErrorMessage(const HttpResult& r) {
   json::error_code ec;
@@ -344,6 +348,9 @@ class RouteMatrixTest : public ::testing::Test {
     ids["findings/id"] = FirstId("/api/v1/findings?limit=1");
     // Issue 27: the demo's status components (seeded once the server listens).
     ids["components/id"] = FirstId("/api/v1/status/components");
+    // Issue 24: the demo's scans and scanned targets.
+    ids["scans/id"] = FirstId("/api/v1/scans?limit=1");
+    ids["scan-targets/id"] = FirstId("/api/v1/scan-targets");
     // TP-5: the demo's connections are Brightcode Studio's, under its file exchange grant.
     for (const auto& p : Items("/api/v1/parties?limit=500&q=brightcode")) {
       ids["connections/id"] = FirstId("/api/v1/parties/" + Str(p.at("id")) + "/connections");

@@ -41,7 +41,9 @@ const std::set<std::string> kPartylessKeys = {
     // The outbox (issue 26): the organisation's notifications, for officers alone.
     "outbox/id",
     // Change control (issue 24): our own changes and the forges' webhook secrets.
-    "change-requests/id", "forge-hooks/forge"};
+    "change-requests/id", "forge-hooks/forge",
+    // Vulnerability scans (issue 24): our own systems' scans and targets.
+    "scans/id", "scan-targets/id"};
 
 // The calendar feed (GET /calendar/{token}.ics) is public: its secret URL is the credential.
 // A contact cannot create one (POST /api/v1/calendar-tokens is not its to call, see
@@ -397,6 +399,8 @@ class TenantIsolationTest : public ::testing::Test {
     t.ids["Users/id"] = "usr_isolation_none";
     t.ids["Groups/id"] = "accord-staff";
     t.ids["calendar/file"] = kNoFeed;
+    t.ids["scans/id"] = Str(Items("/api/v1/scans?limit=1").at(0).at("id"));
+    t.ids["scan-targets/id"] = Str(Items("/api/v1/scan-targets").at(0).at("id"));
     // Audit-report requests are the organisation's, not a vendor's; the NDA and download
     // pages are public and, like the feed, a token that is not the caller's answers 404.
     t.ids["report-requests/id"] = "rrq_isolation_none";

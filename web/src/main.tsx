@@ -40,6 +40,7 @@ import { SsoPage } from './pages/sso';
 import { Deliveries, DeliveryPage } from './pages/deliveries';
 import { ChangePage, Changes } from './pages/changes';
 import { SecureMessagePage, SecureMessages } from './pages/secure-messages';
+import { ScanPage, ScansPage } from './pages/scans';
 import './styles.css';
 
 type SsoSignOut = ApiResponse<'/api/v1/auth/oidc/sign-out', 'post'>;
@@ -149,6 +150,8 @@ function Screen(props: { path: string }) {
     return <ReportRequestPage id={m.id} />;
   if (match('/commitments', path) && role !== 'third_party_contact') return <TrustCenterPage />;
   if (match('/status', path) && role !== 'third_party_contact') return <StatusPage />;
+  if (match('/scans', path) && role !== 'third_party_contact') return <ScansPage />;
+  if ((m = match('/scans/:id', path)) && role !== 'third_party_contact') return <ScanPage id={m.id} />;
   // Accounts, entitlement reviews and your own account (issue 20 item 12).
   if (match('/account', path)) return <MyAccount />;
   if (match('/accounts', path)) return <Accounts />;
@@ -217,6 +220,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           links.push(['/reviews', 'Reviews'], ['/findings', 'Findings'], ['/report-requests', 'Requests']);
           links.push(['/changes', 'Changes']);
           links.push(['/calendar', 'Calendar']);
+          links.push(['/scans', 'Scans']);
           if (isWorkforce(role) || role === 'auditor') links.push(['/commitments', 'Commitments']);
           if (isWorkforce(role) || role === 'auditor') links.push(['/status', 'Status']);
           if (readsLedger(role)) links.push(['/ledger', 'Ledger']);

@@ -100,6 +100,8 @@ void AddIntegrationRoutes(Router& router, ApiDeps& deps);
 // TR-3 entitlement review campaigns.
 void AddEntitlementRoutes(Router& router, ApiDeps& deps);
 void AddAccessRoutes(Router& router, ApiDeps& deps);
+// TR-4: scanner reports imported as findings, the scans and their targets (issue 24).
+void AddScanRoutes(Router& router, ApiDeps& deps);
 // TP-5: connections a third party made, pushed by our systems.
 void AddConnectionRoutes(Router& router, ApiDeps& deps);
 // Reviews, SOC 2 reports, change notices, findings, dashboard, SLA report, outbox (issue 6).

@@ -58,6 +58,7 @@ struct ReviewsPolicy {
   std::vector<int> reminder_days_before = {30, 7, 0};  // 0 = on the due date
   int overdue_reminder_days = 7;                       // then every this many days while overdue
   int soc2_max_age_months = 12;  // TP-11: reviewed within, and its period ended within, this long
+  int scan_cadence_days = 31;    // TR-4: every scan target is scanned at least this often
   // [reviews.remediation_days]: a finding's due date by severity (TP-14 "reasonable and timely").
   int remediation_critical_days = 7;
   int remediation_high_days = 30;

@@ -6,6 +6,7 @@
 #include "accord/storage/party_inventory.h"
 #include "accord/storage/payload.h"
 #include "accord/storage/projection.h"
+#include "accord/storage/scans.h"
 
 namespace accord::storage {
 
@@ -154,6 +155,7 @@ Projections DefaultProjections() {
   all.push_back(MakeReviewsProjection());
   all.push_back(MakeInventoryProjection());
   all.push_back(MakeLedgerEventsProjection());
+  all.push_back(MakeScansProjection());
   return all;
 }
 

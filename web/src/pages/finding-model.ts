@@ -24,6 +24,8 @@ export const SOURCES = [
   { value: 'soc2_report', label: 'A SOC 2 report' },
   { value: 'change_notice', label: 'A change notice' },
   { value: 'schedule', label: 'The schedule' },
+  { value: 'scan', label: 'A vulnerability scan' },
+  { value: 'scan_target', label: 'Scan coverage' },
 ];
 
 export const statusLabel = (s: string | null | undefined) =>
