@@ -75,8 +75,8 @@ using internal::Problems;
 
 // Sections later features own; listed here so unknown keys stay errors everywhere else.
 const std::set<std::string>& KnownSections() {
-  static const std::set<std::string> kSections = {"profile", "access", "identity", "reviews",
-                                                  "separation"};
+  static const std::set<std::string> kSections = {"profile", "access",     "identity",
+                                                  "reviews", "separation", "compliance"};
   return kSections;
 }
 
@@ -149,6 +149,11 @@ Result<Profile> ParseProfile(std::string_view text, std::string_view origin) {
     internal::ParseSeparation(*separation, problems, profile.separation);
   } else if (const toml::node* node = table.get("separation")) {
     problems.Add("separation", "must be a section ([separation])", LineOf(*node));
+  }
+  if (const toml::table* compliance = table["compliance"].as_table()) {
+    internal::ParseCompliance(*compliance, profile.access, problems, profile.compliance);
+  } else if (const toml::node* node = table.get("compliance")) {
+    problems.Add("compliance", "must be a section ([compliance])", LineOf(*node));
   }
   if (!problems.empty()) return problems.ToError();
   // Each workflow reads its own flag where it already reads its policy.
