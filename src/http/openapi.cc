@@ -138,6 +138,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddAgreementRenewalRoutes(router, deps);
   AddMyWorkRoutes(router, deps);
   AddRedFlagRoutes(router, deps);
+  AddComplianceRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

@@ -37,7 +37,9 @@ const std::set<std::string> kPartylessKeys = {
     "roots/size", "calendar-tokens/id", "certifications/id", "report-requests/id",
     "data-commitments/id", "dpf-participations/id",
     // SCIM (issue 25): the organisation's accounts and groups, for the provider's token alone.
-    "Users/id", "Groups/id"};
+    "Users/id", "Groups/id",
+    // Issue 23: the compliance catalog's controls belong to no party.
+    "controls/control_id"};
 
 // The calendar feed (GET /calendar/{token}.ics) is public: its secret URL is the credential.
 // A contact cannot create one (POST /api/v1/calendar-tokens is not its to call, see
@@ -387,6 +389,7 @@ class TenantIsolationTest : public ::testing::Test {
     t.ids["entitlement-reviews/id"] = "erv_isolation_none";
     t.ids["lines/line_id"] = "line_isolation_none";
     t.ids["entries/index"] = "0";
+    t.ids["controls/control_id"] = "164.308(b)(1)";  // issue 23: the catalog is no party's
     t.ids["roots/size"] = "1";
   }
 

@@ -102,5 +102,9 @@ void AddReportRequestRoutes(Router& router, ApiDeps& deps);
 void AddAgreementRenewalRoutes(Router& router, ApiDeps& deps);
 void AddMyWorkRoutes(Router& router, ApiDeps& deps);
 void AddRedFlagRoutes(Router& router, ApiDeps& deps);
+// Compliance mapping (issue 23): the control catalog and status, the inheritance matrix.
+void AddComplianceRoutes(Router& router, ApiDeps& deps);
+// The inheritance matrix (storage/compliance.h) as a standalone page.
+std::string MatrixHtml(const boost::json::object& matrix, std::string_view org_name);
 
 }  // namespace accord::http

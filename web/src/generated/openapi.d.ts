@@ -2319,6 +2319,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compliance/controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The control catalog (every HIPAA Security Rule standard and specification, Accord's own controls), each with its status computed from live data and what implements it */
+        get: operations["GET_api_v1_compliance_controls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/controls/{control_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One control: its status, the inheritance defaults and the evidence of each rule or workflow that implements it (objects and ledger entries), failing first */
+        get: operations["GET_api_v1_compliance_controls__control_id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inheritance matrix: per HIPAA specification what a customer inherits from us (yes, partially, no; its BAA may override), its own responsibility, our status and what our hosts provide */
+        get: operations["GET_api_v1_compliance_matrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/matrix.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inheritance matrix as CSV, one row per specification */
+        get: operations["GET_api_v1_compliance_matrix_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/matrix.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inheritance matrix as a standalone HTML page */
+        get: operations["GET_api_v1_compliance_matrix_html"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -2555,6 +2640,13 @@ export interface components {
                 /** @description 164.314(a)(2)(i)(C) */
                 incident_reporting?: boolean | null;
                 responsibilities?: string | null;
+                /** @description the customer's inheritance of catalog controls where this BAA departs from the default (docs/compliance.md) */
+                inheritance?: {
+                    control: string;
+                    /** @enum {string} */
+                    inherited: "yes" | "partially" | "no";
+                    responsibility?: string | null;
+                }[] | null;
             } | null;
             /** @description SLA sections required by the seeds and measurable terms */
             sla?: {
@@ -5589,6 +5681,13 @@ export interface operations {
                         /** @description 164.314(a)(2)(i)(C) */
                         incident_reporting?: boolean;
                         responsibilities?: string;
+                        /** @description the customer's inheritance of catalog controls where this BAA departs from the default (docs/compliance.md) */
+                        inheritance?: {
+                            control: string;
+                            /** @enum {string} */
+                            inherited: "yes" | "partially" | "no";
+                            responsibility?: string;
+                        }[];
                     };
                     /** @description SLA sections required by the seeds and measurable terms */
                     sla?: {
@@ -5767,6 +5866,13 @@ export interface operations {
                         /** @description 164.314(a)(2)(i)(C) */
                         incident_reporting?: boolean;
                         responsibilities?: string;
+                        /** @description the customer's inheritance of catalog controls where this BAA departs from the default (docs/compliance.md) */
+                        inheritance?: {
+                            control: string;
+                            /** @enum {string} */
+                            inherited: "yes" | "partially" | "no";
+                            responsibility?: string;
+                        }[];
                     };
                     /** @description SLA sections required by the seeds and measurable terms */
                     sla?: {
@@ -13574,6 +13680,353 @@ export interface operations {
                             }[];
                         }[];
                     };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_compliance_controls: {
+        parameters: {
+            query?: {
+                /** @description hipaa or accord (default both) */
+                framework?: string;
+                /** @description a past ledger size: the answer then, with the profile then in force */
+                as_of?: number;
+                /** @description one party's view: its agreements, reviews and findings only */
+                party_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description controls by status */
+                        counts: {
+                            [key: string]: unknown;
+                        };
+                        items: {
+                            /** @description a HIPAA citation or an Accord control id */
+                            id: string;
+                            /** @enum {string} */
+                            framework: "hipaa" | "accord";
+                            kind: string;
+                            title: string;
+                            /** @description Required, Addressable or empty */
+                            requirement: string;
+                            safeguard: string;
+                            /** @description a specification's standard, or empty */
+                            parent: string;
+                            /** @enum {string} */
+                            status: "operating" | "failing" | "documented" | "inherited" | "not_mapped" | "not_applicable";
+                            summary: string;
+                            evidence_ok: number;
+                            evidence_failing: number;
+                            implemented_by: {
+                                /** @description rule:<access rule id> or workflow:<name> */
+                                source: string;
+                                title: string;
+                                /** @enum {string} */
+                                evidence: "live" | "enforced" | "procedure";
+                                ok: number;
+                                failing: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_compliance_controls__control_id_: {
+        parameters: {
+            query?: {
+                /** @description evidence items per source, 1-500 (default 50) */
+                limit?: number;
+                /** @description a past ledger size: the answer then, with the profile then in force */
+                as_of?: number;
+                /** @description one party's view: its agreements, reviews and findings only */
+                party_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description a HIPAA citation such as 164.308(b)(1), or TP-11 */
+                control_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description a HIPAA citation or an Accord control id */
+                        id: string;
+                        /** @enum {string} */
+                        framework: "hipaa" | "accord";
+                        kind: string;
+                        title: string;
+                        /** @description Required, Addressable or empty */
+                        requirement: string;
+                        safeguard: string;
+                        /** @description a specification's standard, or empty */
+                        parent: string;
+                        /** @enum {string} */
+                        status: "operating" | "failing" | "documented" | "inherited" | "not_mapped" | "not_applicable";
+                        summary: string;
+                        evidence_ok: number;
+                        evidence_failing: number;
+                        implemented_by: {
+                            /** @description rule:<access rule id> or workflow:<name> */
+                            source: string;
+                            title: string;
+                            /** @enum {string} */
+                            evidence: "live" | "enforced" | "procedure";
+                            ok: number;
+                            failing: number;
+                            items: {
+                                /** @description party, agreement, soc2_report, review, finding, checkpoint or ledger_entry */
+                                kind: string;
+                                id: string;
+                                title: string;
+                                ok: boolean;
+                                detail: string;
+                                party_id: string | null;
+                                party_name: string | null;
+                                ledger_index: number | null;
+                                /** @description the portal path (under /app) */
+                                href: string | null;
+                            }[];
+                        }[];
+                        description: string;
+                        applicable: boolean;
+                        /** @enum {string} */
+                        customer_inherits: "yes" | "partially" | "no";
+                        /** @enum {string} */
+                        host_provides: "yes" | "partially" | "no";
+                        customer_responsibility: string;
+                        specifications: string[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_compliance_matrix: {
+        parameters: {
+            query?: {
+                /** @description a past ledger size: the answer then, with the profile then in force */
+                as_of?: number;
+                /** @description one party's view: its agreements, reviews and findings only */
+                party_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        as_of: number | null;
+                        size: number;
+                        /** Format: date-time */
+                        at: string;
+                        organisation: string;
+                        party: {
+                            id: string;
+                            name: string;
+                            kind: string;
+                        } | null;
+                        baa: {
+                            id: string;
+                            title: string;
+                            /** @description empty when it has no end */
+                            expires_at: string;
+                            ledger_index: number;
+                        } | null;
+                        hosts: {
+                            party_id: string;
+                            party_name: string;
+                        }[];
+                        rows: {
+                            control: string;
+                            title: string;
+                            kind: string;
+                            requirement: string;
+                            safeguard: string;
+                            /** @enum {string} */
+                            inherited: "yes" | "partially" | "no";
+                            /** @description what stays with the customer */
+                            responsibility: string;
+                            /** @enum {string} */
+                            source: "catalog" | "profile" | "baa";
+                            /** @enum {string} */
+                            status: "operating" | "failing" | "documented" | "inherited" | "not_mapped" | "not_applicable";
+                            host: {
+                                /** @enum {string} */
+                                inherited: "yes" | "partially" | "no";
+                                providers: {
+                                    party_id: string;
+                                    party_name: string;
+                                    controls: string[];
+                                }[];
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_compliance_matrix_csv: {
+        parameters: {
+            query?: {
+                /** @description a past ledger size: the answer then, with the profile then in force */
+                as_of?: number;
+                /** @description one party's view: its agreements, reviews and findings only */
+                party_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_compliance_matrix_html: {
+        parameters: {
+            query?: {
+                /** @description a past ledger size: the answer then, with the profile then in force */
+                as_of?: number;
+                /** @description one party's view: its agreements, reviews and findings only */
+                party_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
             /** @description client error: {error: {code, message, details: [{field, reason}]}} */
