@@ -36,6 +36,7 @@ import { AccountPage, Accounts } from './pages/accounts';
 import { EntitlementReviewPage, EntitlementReviews } from './pages/entitlement-reviews';
 import { MyAccount } from './pages/my-account';
 import { SsoPage } from './pages/sso';
+import { CompliancePage, ControlScreen, MatrixScreen } from './pages/compliance';
 import './styles.css';
 
 type SsoSignOut = ApiResponse<'/api/v1/auth/oidc/sign-out', 'post'>;
@@ -151,6 +152,10 @@ function Screen(props: { path: string }) {
   if (match('/entitlement-reviews', path)) return <EntitlementReviews />;
   if ((m = match('/entitlement-reviews/:id', path))) return <EntitlementReviewPage id={m.id} />;
   if (match('/settings/sso', path) && role === 'security_officer') return <SsoPage />;
+  // Compliance mapping and the inheritance matrix (issue 23).
+  if (match('/compliance', path)) return <CompliancePage />;
+  if ((m = match('/compliance/controls/:id', path))) return <ControlScreen id={decodeURIComponent(m.id)} />;
+  if ((m = match('/compliance/matrix/:party', path))) return <MatrixScreen party={m.party} />;
   return (
     <div>
       <h1>Not found</h1>
@@ -205,6 +210,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           if (isWorkforce(role) || role === 'auditor') links.push(['/commitments', 'Commitments']);
           if (readsLedger(role)) links.push(['/ledger', 'Ledger']);
           if (readsLedger(role)) links.push(['/accounts', 'Accounts']);
+          if (readsLedger(role)) links.push(['/compliance', 'Compliance']);
           if (role === 'security_officer') links.push(['/settings/sso', 'Single sign-on']);
         }
         const active = (href: string) =>
