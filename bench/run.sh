@@ -11,12 +11,13 @@
 # ACCORD_BENCH_ONLY=portal only the web portal (first-load size, party list in Chromium; ~2 min);
 # ACCORD_BENCH_ONLY=uploads only the upload memory runs (20 x 25 MiB, anonymous and signed in; ~1 min).
 # ACCORD_BENCH_ONLY=evidence only the evidence bundle: export and verify of 100,000 events (~1 min).
+# ACCORD_BENCH_ONLY=compliance only the compliance status and matrix at 100,000 parties (~2 min).
 # ACCORD_BENCH_ONLY=store only the store: durable appends against raw SQLite, the API read on
 # each backend, the 100,000-party import on PostgreSQL (~4 min).
 set -euo pipefail
 
 usage() {
-  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust|portal|uploads|evidence|store] bench/run.sh BUILD_DIR" >&2
+  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust|portal|uploads|evidence|store|compliance] bench/run.sh BUILD_DIR" >&2
   exit 2
 }
 [ $# -eq 1 ] || usage
@@ -41,7 +42,8 @@ case $only in
   uploads) tools=(python3 curl) ;;
   evidence) tools=(python3) ;;
   store) tools=(python3 wrk curl) ;;
-  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal, uploads, evidence or store (or unset for everything)" ;;
+  compliance) tools=(python3) ;;
+  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal, uploads, evidence, store or compliance (or unset for everything)" ;;
 esac
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench"
@@ -150,6 +152,13 @@ start_server() {
 . "$(dirname "$0")/uploads.sh"
 # shellcheck source=bench/evidence.sh
 . "$(dirname "$0")/evidence.sh"
+# shellcheck source=bench/compliance.sh
+. "$(dirname "$0")/compliance.sh"
+if [ "$only" = compliance ]; then
+  compliance_bench
+  print_table
+  exit 0
+fi
 if [ "$only" = evidence ]; then
   evidence_bench
   print_table
@@ -452,6 +461,9 @@ upload_bench
 
 # --- 13. the evidence bundle: export and verify of 100,000 events (bench/evidence.sh) ---------
 evidence_bench
+
+# --- 14. compliance: the status and a customer's matrix at 100,000 parties (bench/compliance.sh)
+compliance_bench
 
 # --- table ------------------------------------------------------------------------------------
 print_table
