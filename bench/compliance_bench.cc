@@ -44,7 +44,9 @@ json::object PartyBody(int i) {
   char name[32];
   std::snprintf(name, sizeof name, "party %06d", i);
   return json::object{{"name", name},
-                      {"kind", customer ? "customer" : i % 3 ? "partner" : "subcontractor"},
+                      {"kind", customer ? "customer"
+                               : i % 3  ? "partner"
+                                        : "subcontractor"},
                       {"infrastructure_partner", infrastructure},
                       {"data_categories", json::array{"ephi"}}};
 }

@@ -237,6 +237,40 @@ Response MatrixHtmlPage(ApiDeps& deps, Context& ctx) {
   return r;
 }
 
+Response OscalSsp(ApiDeps& deps, Context& ctx) {
+  auto p = ReadParams(ctx);
+  if (!p.ok()) return ErrorResponse(p.error());
+  p->query.party_id.clear();
+  p->query.framework = "hipaa";
+  auto out =
+      AtPoint(deps, *p,
+              [&](storage::Tx& tx, const storage::CompliancePoint& point) -> Result<json::object> {
+                const auto& catalog = domain::BuiltinCatalog();
+                auto matrix = storage::InheritanceMatrix(tx, catalog, point, "");
+                if (!matrix.ok()) return std::move(matrix).error();
+                auto controls = storage::ControlList(tx, catalog, point, p->query);
+                if (!controls.ok()) return std::move(controls).error();
+                return storage::OscalSsp(catalog, *matrix, *controls);
+              });
+  return out.ok() ? JsonResponse(*out) : ErrorResponse(out.error());
+}
+
+Response OscalComponentDefinition(ApiDeps& deps, Context& ctx) {
+  auto p = ReadParams(ctx);
+  if (!p.ok()) return ErrorResponse(p.error());
+  p->query.party_id.clear();
+  auto out =
+      AtPoint(deps, *p,
+              [&](storage::Tx& tx, const storage::CompliancePoint& point) -> Result<json::object> {
+                auto org = tx.QueryOne("SELECT name FROM rm_org", {});
+                if (!org.ok()) return std::move(org).error();
+                std::string name = org->has_value() ? (*org)->Text(0) : "";
+                return storage::OscalComponentDefinition(domain::BuiltinCatalog(), point.profile,
+                                                         name, FormatRfc3339(point.at));
+              });
+  return out.ok() ? JsonResponse(*out) : ErrorResponse(out.error());
+}
+
 }  // namespace
 
 std::string MatrixHtml(const json::object& matrix, std::string_view org_name) {
@@ -305,6 +339,24 @@ void AddComplianceRoutes(Router& router, ApiDeps& deps) {
                        .Summary("The inheritance matrix as a standalone HTML page")
                        .Tag("compliance"))
                  .Handle(deps, MatrixHtmlPage));
+  auto as_of = [](RouteSpec& r) -> RouteSpec& {
+    return r.Query("as_of", "a past ledger size: the answer then, with the profile then in force",
+                   "integer");
+  };
+  router.Add(as_of(ReadRoute("/api/v1/compliance/oscal/ssp", domain::kLedgerReaders,
+                             Json(schema::AnyObject("an OSCAL 1.2.2 system-security-plan")))
+                       .Summary("Our System Security Plan in OSCAL JSON: per HIPAA specification "
+                                "its status and a by-component export of what a customer "
+                                "inherits (provided) and what stays with it (responsibilities)")
+                       .Tag("compliance"))
+                 .Handle(deps, OscalSsp));
+  router.Add(
+      as_of(ReadRoute("/api/v1/compliance/oscal/component-definition", domain::kLedgerReaders,
+                      Json(schema::AnyObject("an OSCAL 1.2.2 component-definition")))
+                .Summary("Accord's capabilities as an OSCAL component definition: the "
+                         "HIPAA specifications the profile's mapping implements")
+                .Tag("compliance"))
+          .Handle(deps, OscalComponentDefinition));
 }
 
 }  // namespace accord::http

@@ -4,8 +4,13 @@
 // BAA overrides its matrix; the exports.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+
 #include "accord/http/api.h"
 #include "http/my_work_test.h"
+#include "support/build_paths.h"
+#include "support/temp_dir.h"
 
 namespace accord::testing::my_work {
 namespace {
@@ -246,6 +251,57 @@ TEST_F(ComplianceApiTest, TheMatrixExportsAsCsvAndHtml) {
   EXPECT_EQ(html.find("Elm <Street>"), std::string::npos);
   EXPECT_NE(html.find("<td>164.312(e)(1)</td>"), std::string::npos);
   EXPECT_EQ(disposition, "attachment; filename=\"inheritance-matrix-" + elm + ".html\"");
+}
+
+}  // namespace
+}  // namespace accord::testing::my_work
+
+namespace accord::testing::my_work {
+namespace {
+
+// Runs tools/oscal-check (ajv with ajv-formats) on `doc` against NIST's schema `schema`.
+std::string Validate(const std::string& dir, const json::object& doc, const std::string& schema) {
+  std::string file = dir + "/" + schema;
+  std::ofstream(file) << json::serialize(doc);
+  std::string cmd = TestNode() + " " + SourceDir() + "/tools/oscal-check/check.mjs " +
+                    (TestdataDir() / "oscal" / "schema" / schema).string() + " " + file + " 2>&1";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (!pipe) return "popen failed";
+  std::string output;
+  char buf[512];
+  while (fgets(buf, sizeof buf, pipe)) output += buf;
+  int status = pclose(pipe);
+  return status == 0 ? "" : output;
+}
+
+TEST_F(ComplianceApiTest, TheDemosOscalExportsAreValidAgainstNistsSchemas) {
+  json::object ssp = Get("/api/v1/compliance/oscal/ssp");
+  EXPECT_EQ(Validate(f_.dir().str(), ssp, "oscal_ssp_schema.json"), "");
+  json::object cd = Get("/api/v1/compliance/oscal/component-definition");
+  EXPECT_EQ(Validate(f_.dir().str(), cd, "oscal_component_schema.json"), "");
+  // The validator is real: a plan without its metadata is refused.
+  json::object broken = ssp;
+  broken["system-security-plan"].as_object().erase("metadata");
+  EXPECT_NE(Validate(f_.dir().str(), broken, "oscal_ssp_schema.json"), "");
+
+  // 164.312(e)(1) (transmission security) is provided whole; 164.308(b)(1) is shared.
+  std::map<std::string, json::object> by_control;
+  for (const auto& r : ssp.at("system-security-plan")
+                           .at("control-implementation")
+                           .at("implemented-requirements")
+                           .as_array()) {
+    by_control[Str(r.at("control-id"))] = r.at("by-components").at(0).as_object();
+  }
+  EXPECT_EQ(by_control.size(), 65u);
+  const json::object& transit = by_control["hipaa-164.312-e-1"].at("export").as_object();
+  EXPECT_TRUE(transit.contains("provided"));
+  EXPECT_FALSE(transit.contains("responsibilities"));
+  const json::object& baa = by_control["hipaa-164.308-b-1"].at("export").as_object();
+  ASSERT_TRUE(baa.contains("responsibilities"));
+  EXPECT_EQ(baa.at("responsibilities").at(0).at("provided-uuid"),
+            baa.at("provided").at(0).at("uuid"));
+  // The same point twice is the same document.
+  EXPECT_EQ(json::serialize(Get("/api/v1/compliance/oscal/ssp")), json::serialize(ssp));
 }
 
 }  // namespace

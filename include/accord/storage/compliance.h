@@ -66,4 +66,15 @@ std::string MatrixCsv(const boost::json::object& matrix);
 std::string InheritedWords(const std::string& inherited);
 std::string StatusWords(const std::string& status);
 
+// OSCAL 1.2.2 exports (compliance_oscal.cc). The System Security Plan from the organisation's
+// matrix (InheritanceMatrix with party "") and the HIPAA control list at the same point: one
+// implemented requirement per specification whose by-component exports `provided` (what a
+// customer inherits) and `responsibilities` (what stays with it). Deterministic UUIDs.
+boost::json::object OscalSsp(const domain::Catalog& catalog, const boost::json::object& matrix,
+                             const boost::json::object& controls);
+// A component definition of Accord: the HIPAA specifications the profile's mapping implements.
+boost::json::object OscalComponentDefinition(const domain::Catalog& catalog,
+                                             const policy::Profile& profile, const std::string& org,
+                                             const std::string& at);
+
 }  // namespace accord::storage
