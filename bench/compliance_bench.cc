@@ -59,7 +59,8 @@ json::object Baa() {
                       {"expires_at", "2027-06-01T00:00:00Z"},
                       {"baa", json::object{{"safeguards", true},
                                            {"subcontractor_flow_down", true},
-                                           {"incident_reporting", true}}}};
+                                           {"incident_reporting", true},
+                                           {"responsibilities", "Each party secures its ePHI."}}}};
 }
 
 struct ComplianceStore {

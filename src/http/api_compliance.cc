@@ -132,6 +132,31 @@ json::object MatrixSchema() {
                                                        {"controls", ArrayOf(String())}}))}})}}))}});
 }
 
+// The outline of the OSCAL documents; NIST's schemas (tests/testdata/oscal/) say the rest.
+json::object OscalSspSchema() {
+  using namespace schema;
+  return Object({{"system-security-plan",
+                  Object({{"uuid", String()},
+                          {"metadata", AnyObject("OSCAL metadata")},
+                          {"import-profile", AnyObject("the HIPAA Security Rule")},
+                          {"system-characteristics", AnyObject("the service")},
+                          {"system-implementation", AnyObject("its users and component")},
+                          {"control-implementation",
+                           Object({{"description", String()},
+                                   {"implemented-requirements",
+                                    ArrayOf(AnyObject("one HIPAA specification: its status, "
+                                                      "provided and responsibilities"))}})}})}});
+}
+
+json::object OscalComponentSchema() {
+  using namespace schema;
+  return Object(
+      {{"component-definition", Object({{"uuid", String()},
+                                        {"metadata", AnyObject("OSCAL metadata")},
+                                        {"components", ArrayOf(AnyObject("Accord and its control "
+                                                                         "implementations"))}})}});
+}
+
 struct Params {
   std::optional<int64_t> as_of;
   storage::ComplianceQuery query;
@@ -344,19 +369,18 @@ void AddComplianceRoutes(Router& router, ApiDeps& deps) {
                    "integer");
   };
   router.Add(as_of(ReadRoute("/api/v1/compliance/oscal/ssp", domain::kLedgerReaders,
-                             Json(schema::AnyObject("an OSCAL 1.2.2 system-security-plan")))
+                             Json(OscalSspSchema()))
                        .Summary("Our System Security Plan in OSCAL JSON: per HIPAA specification "
                                 "its status and a by-component export of what a customer "
                                 "inherits (provided) and what stays with it (responsibilities)")
                        .Tag("compliance"))
                  .Handle(deps, OscalSsp));
-  router.Add(
-      as_of(ReadRoute("/api/v1/compliance/oscal/component-definition", domain::kLedgerReaders,
-                      Json(schema::AnyObject("an OSCAL 1.2.2 component-definition")))
-                .Summary("Accord's capabilities as an OSCAL component definition: the "
-                         "HIPAA specifications the profile's mapping implements")
-                .Tag("compliance"))
-          .Handle(deps, OscalComponentDefinition));
+  router.Add(as_of(ReadRoute("/api/v1/compliance/oscal/component-definition",
+                             domain::kLedgerReaders, Json(OscalComponentSchema()))
+                       .Summary("Accord's capabilities as an OSCAL component definition: the "
+                                "HIPAA specifications the profile's mapping implements")
+                       .Tag("compliance"))
+                 .Handle(deps, OscalComponentDefinition));
 }
 
 }  // namespace accord::http

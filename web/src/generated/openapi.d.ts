@@ -14102,7 +14102,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        "system-security-plan": {
+                            uuid: string;
+                            /** @description OSCAL metadata */
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            /** @description the HIPAA Security Rule */
+                            "import-profile": {
+                                [key: string]: unknown;
+                            };
+                            /** @description the service */
+                            "system-characteristics": {
+                                [key: string]: unknown;
+                            };
+                            /** @description its users and component */
+                            "system-implementation": {
+                                [key: string]: unknown;
+                            };
+                            "control-implementation": {
+                                description: string;
+                                "implemented-requirements": {
+                                    [key: string]: unknown;
+                                }[];
+                            };
+                        };
                     };
                 };
             };
@@ -14145,7 +14169,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        "component-definition": {
+                            uuid: string;
+                            /** @description OSCAL metadata */
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            components: {
+                                [key: string]: unknown;
+                            }[];
+                        };
                     };
                 };
             };
