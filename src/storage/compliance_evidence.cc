@@ -63,14 +63,18 @@ std::string Upper(std::string type) {
 
 }  // namespace
 
+bool Evidence::Counted(SourceResult& r, bool ok) {
+  int64_t& n = ok ? r.ok : r.failing;
+  n += 1;
+  return static_cast<size_t>(n) <= limit_;
+}
+
+void Evidence::Keep(SourceResult& r, json::object item, bool ok) {
+  (ok ? passing_[r.source] : r.items).push_back(std::move(item));
+}
+
 void Evidence::Add(SourceResult& r, json::object item, bool ok) {
-  (ok ? r.ok : r.failing) += 1;
-  if (ok) {
-    auto& passing = passing_[r.source];
-    if (passing.size() < limit_) passing.push_back(std::move(item));
-  } else if (static_cast<size_t>(r.failing) <= limit_) {
-    r.items.push_back(std::move(item));
-  }
+  if (Counted(r, ok)) Keep(r, std::move(item), ok);
 }
 
 void Evidence::Enforced(SourceResult& r, const std::string& detail) {
@@ -142,19 +146,21 @@ Status Evidence::Agreements(SourceResult& r, bool baa_only) {
       if (!required.Has(type) || (baa_only && type != policy::AgreementType::kBaa)) continue;
       std::string name(policy::Name(type));
       auto it = in_force.find({party, name});
+      // Counted first: at 100,000 parties only the items shown are built.
+      if (!Counted(r, it != in_force.end())) continue;
       if (it == in_force.end()) {
         json::object item = Item("party", party, "No " + Upper(name) + " in force", false,
                                  "The profile requires " + Upper(name) + " with this party");
         item["party_id"] = party;
         item["href"] = "/parties/" + party + "#sec-agreements";
-        Add(r, std::move(item), false);
+        Keep(r, std::move(item), false);
         continue;
       }
       json::object item = Item("agreement", it->second.id, Upper(name) + " in force", true, "");
       item["party_id"] = party;
       item["ledger_index"] = it->second.index;
       item["href"] = "/parties/" + party + "#sec-agreements";
-      Add(r, std::move(item), true);
+      Keep(r, std::move(item), true);
     }
   }
   return Ok();

@@ -40,7 +40,10 @@ class Evidence {
   Status Findings(SourceResult& r);
   Status Ledger(SourceResult& r);
   void Enforced(SourceResult& r, const std::string& detail);
-  // Keeps at most `limit_` failing and `limit_` passing items, failing first.
+  // Keeps at most `limit_` failing and `limit_` passing items, failing first: Counted counts
+  // one and says whether its item is kept, Keep keeps it, Add does both.
+  bool Counted(SourceResult& r, bool ok);
+  void Keep(SourceResult& r, boost::json::object item, bool ok);
   void Add(SourceResult& r, boost::json::object item, bool ok);
 
   Tx& tx_;
