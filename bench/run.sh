@@ -14,12 +14,13 @@
 # ACCORD_BENCH_ONLY=messaging only the PHI guard and the Secure Message open (seconds).
 # ACCORD_BENCH_ONLY=status only the status page (probes, roll-ups, /status under wrk; ~1 min).
 # ACCORD_BENCH_ONLY=scans only the scan imports: 100,000 SARIF results, a Trivy report (~1 min).
+# ACCORD_BENCH_ONLY=compliance only the compliance status and matrix at 100,000 parties (~2 min).
 # ACCORD_BENCH_ONLY=store only the store: durable appends against raw SQLite, the API read on
 # each backend, the 100,000-party import on PostgreSQL (~4 min).
 set -euo pipefail
 
 usage() {
-  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust|portal|uploads|evidence|messaging|scans|store|status] bench/run.sh BUILD_DIR" >&2
+  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust|portal|uploads|evidence|messaging|scans|store|status|compliance] bench/run.sh BUILD_DIR" >&2
   exit 2
 }
 [ $# -eq 1 ] || usage
@@ -47,7 +48,8 @@ case $only in
   store) tools=(python3 wrk curl) ;;
   status) tools=(python3 wrk) ;;
   scans) tools=(python3 curl) ;;
-  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal, uploads, evidence, messaging, scans, store or status (or unset for everything)" ;;
+  compliance) tools=(python3) ;;
+  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal, uploads, evidence, messaging, scans, store, status or compliance (or unset for everything)" ;;
 esac
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench"
@@ -167,6 +169,13 @@ fi
 . "$(dirname "$0")/status.sh"
 if [ "$only" = status ]; then
   status_bench
+  print_table
+  exit 0
+fi
+# shellcheck source=bench/compliance.sh
+. "$(dirname "$0")/compliance.sh"
+if [ "$only" = compliance ]; then
+  compliance_bench
   print_table
   exit 0
 fi
@@ -486,6 +495,9 @@ status_bench
 
 # --- 15. vulnerability scans: 100,000 SARIF results, a Trivy report (bench/scans.sh) -----------
 scans_bench
+
+# --- 16. compliance: the status and a customer's matrix at 100,000 parties (bench/compliance.sh)
+compliance_bench
 
 # --- table ------------------------------------------------------------------------------------
 print_table

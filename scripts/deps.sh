@@ -63,6 +63,11 @@ if [ "$mode" = test ]; then
      [ tools/openapi-check/package-lock.json -nt tools/openapi-check/node_modules ]; then
     (cd tools/openapi-check && npm ci --no-audit --no-fund --loglevel=error)
   fi
+  # Issue 23: the OSCAL exports are checked against NIST's schemas with ajv (test-only).
+  if [ ! -d tools/oscal-check/node_modules ] ||
+     [ tools/oscal-check/package-lock.json -nt tools/oscal-check/node_modules ]; then
+    (cd tools/oscal-check && npm ci --no-audit --no-fund --loglevel=error)
+  fi
 fi
 # A real OpenID provider (npm oidc-provider) for the single sign-on journey (issue 25).
 if [ "$mode" = test ]; then

@@ -313,7 +313,7 @@ struct Seeder {
   // Every agreement keeps customer data from sale, sharing and advertising; an AI provider's
   // also keeps none of it and trains on none of it (TR-11).
   Status Agreement(const std::string& party, const char* type, int effective, int expires,
-                   const char* status, bool ai = false) {
+                   const char* status, bool ai = false, json::array inheritance = {}) {
     json::object data_use{{"no_sale_or_sharing", true}, {"no_advertising_use", true}};
     if (ai) {
       data_use["ai_zero_data_retention"] = true;
@@ -335,6 +335,8 @@ struct Seeder {
                                  {"responsibilities",
                                   "Each party secures ePHI in its custody; "
                                   "breaches reported within 72 hours."}};
+      // Issue 23: a customer's BAA may depart from the default inheritance matrix.
+      if (!inheritance.empty()) body["baa"].as_object()["inheritance"] = std::move(inheritance);
     }
     if (type == std::string("sla")) {
       body["sla"] = json::object{{"liability", true},         {"service_definitions", true},
@@ -363,7 +365,14 @@ struct Seeder {
     const char* baa_status = name == "Lakeside Dental" ? "expired" : "executed";
     if (name == "Cedar Valley Health") baa_status = "draft";
     if (kind == "customer" || kind == "partner") {
-      return Agreement(id, "baa", -700, baa_expiry, baa_status);
+      json::array inheritance;
+      if (name == "Riverside Medical Group") {
+        inheritance.push_back(json::object{
+            {"control", "164.312(b)"},
+            {"inherited", "partially"},
+            {"responsibility", "Riverside reviews the audit logs of its own users monthly."}});
+      }
+      return Agreement(id, "baa", -700, baa_expiry, baa_status, false, std::move(inheritance));
     }
     if (kind == "contracted_developer") return Agreement(id, "dev_contract", -300, 400, "executed");
     int sla_expiry = name == "Relay SMS" ? 25 : 400;

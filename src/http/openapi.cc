@@ -146,6 +146,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddSecureMessageRoutes(router, deps);
   AddStatusRoutes(router, deps);
   AddScanRoutes(router, deps);
+  AddComplianceRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

@@ -76,7 +76,8 @@ using internal::Problems;
 // Sections later features own; listed here so unknown keys stay errors everywhere else.
 const std::set<std::string>& KnownSections() {
   static const std::set<std::string> kSections = {"profile", "access",     "identity",
-                                                  "reviews", "separation", "changes"};
+                                                  "reviews", "separation", "changes",
+ "compliance"};
   return kSections;
 }
 
@@ -155,6 +156,11 @@ Result<Profile> ParseProfile(std::string_view text, std::string_view origin) {
     internal::ParseChanges(*changes, problems, checked);
   } else if (const toml::node* node = table.get("changes")) {
     problems.Add("changes", "must be a section ([changes])", LineOf(*node));
+  }
+  if (const toml::table* compliance = table["compliance"].as_table()) {
+    internal::ParseCompliance(*compliance, profile.access, problems, profile.compliance);
+  } else if (const toml::node* node = table.get("compliance")) {
+    problems.Add("compliance", "must be a section ([compliance])", LineOf(*node));
   }
   if (!problems.empty()) return problems.ToError();
   // Each workflow reads its own flag where it already reads its policy.

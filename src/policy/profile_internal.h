@@ -51,4 +51,9 @@ void ParseChanges(const toml::table& changes, Problems& problems, ChangesPolicy&
 // Reads the [access] section into `out`; every mistake goes to `problems`.
 void ParseAccess(const toml::table& access, Problems& problems, AccessPolicy& out);
 
+// Reads the [compliance] section into `out`; `access` (already read) names the rules a
+// mapping may cite.
+void ParseCompliance(const toml::table& compliance, const AccessPolicy& access, Problems& problems,
+                     CompliancePolicy& out);
+
 }  // namespace accord::policy::internal

@@ -340,6 +340,8 @@ class RouteMatrixTest : public ::testing::Test {
     if (review.status == 201)
       ids["entitlement-reviews/id"] = Str(json::parse(review.body).at("id"));
     ids["entries/index"] = "0";
+    // Issue 23: a control of the compliance catalog.
+    ids["controls/control_id"] = "164.308(b)(1)";
     ids["roots/size"] = "1";
     // Issue 6: the demo's review and change notice of Relay SMS and a finding; a calendar feed
     // (public: its secret URL is the credential).

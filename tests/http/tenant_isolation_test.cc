@@ -43,7 +43,9 @@ const std::set<std::string> kPartylessKeys = {
     // Change control (issue 24): our own changes and the forges' webhook secrets.
     "change-requests/id", "forge-hooks/forge",
     // Vulnerability scans (issue 24): our own systems' scans and targets.
-    "scans/id", "scan-targets/id"};
+    "scans/id", "scan-targets/id",
+    // Issue 23: the compliance catalog's controls belong to no party.
+    "controls/control_id"};
 
 // The calendar feed (GET /calendar/{token}.ics) is public: its secret URL is the credential.
 // A contact cannot create one (POST /api/v1/calendar-tokens is not its to call, see
@@ -412,6 +414,7 @@ class TenantIsolationTest : public ::testing::Test {
     t.ids["entitlement-reviews/id"] = "erv_isolation_none";
     t.ids["lines/line_id"] = "line_isolation_none";
     t.ids["entries/index"] = "0";
+    t.ids["controls/control_id"] = "164.308(b)(1)";  // issue 23: the catalog is no party's
     t.ids["roots/size"] = "1";
     t.ids["outbox/id"] = "msg_isolation_none";  // the organisation's notifications (issue 26)
     // Change requests are the organisation's own (TR-5): no party has one.

@@ -41,6 +41,7 @@ import { Deliveries, DeliveryPage } from './pages/deliveries';
 import { ChangePage, Changes } from './pages/changes';
 import { SecureMessagePage, SecureMessages } from './pages/secure-messages';
 import { ScanPage, ScansPage } from './pages/scans';
+import { CompliancePage, ControlScreen, MatrixScreen } from './pages/compliance';
 import './styles.css';
 
 type SsoSignOut = ApiResponse<'/api/v1/auth/oidc/sign-out', 'post'>;
@@ -167,6 +168,10 @@ function Screen(props: { path: string }) {
   if ((m = match('/changes/:id', path)) && role !== 'third_party_contact') return <ChangePage id={m.id} />;
   if (match('/secure-messages', path)) return <SecureMessages />;
   if ((m = match('/secure-messages/:id', path))) return <SecureMessagePage id={m.id} />;
+  // Compliance mapping and the inheritance matrix (issue 23).
+  if (match('/compliance', path)) return <CompliancePage />;
+  if ((m = match('/compliance/controls/:id', path))) return <ControlScreen id={decodeURIComponent(m.id)} />;
+  if ((m = match('/compliance/matrix/:party', path))) return <MatrixScreen party={m.party} />;
   return (
     <div>
       <h1>Not found</h1>
@@ -226,6 +231,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           if (readsLedger(role)) links.push(['/ledger', 'Ledger']);
           if (readsLedger(role)) links.push(['/accounts', 'Accounts']);
           links.push(['/secure-messages', 'Secure messages']);
+          if (readsLedger(role)) links.push(['/compliance', 'Compliance']);
           if (role === 'security_officer') links.push(['/settings/sso', 'Single sign-on']);
           if (isOfficer(role)) links.push(['/deliveries', 'Deliveries']);
         }

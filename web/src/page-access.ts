@@ -10,6 +10,7 @@ export function mayOpen(role: Role, path: string): boolean {
   if (role === 'third_party_contact') return CONTACT_SCREENS.some((r) => r.test(p));
   if (p === '/dashboard' || p.startsWith('/ledger')) return readsLedger(role);
   if (p.startsWith('/accounts') || p.startsWith('/entitlement-reviews')) return readsLedger(role);
+  if (p.startsWith('/compliance')) return readsLedger(role);
   if (p.startsWith('/access')) return isWorkforce(role) || role === 'auditor';
   if (p.startsWith('/deliveries')) return isOfficer(role);
   return true;

@@ -124,5 +124,9 @@ void AddHookRoutes(Router& router, ApiDeps& deps);
 void AddDeliveryRoutes(Router& router, ApiDeps& deps);
 // Secure Message (issue 26): the API and the recipient's /secure/{token} pages.
 void AddSecureMessageRoutes(Router& router, ApiDeps& deps);
+// Compliance mapping (issue 23): the control catalog and status, the inheritance matrix.
+void AddComplianceRoutes(Router& router, ApiDeps& deps);
+// The inheritance matrix (storage/compliance.h) as a standalone page.
+std::string MatrixHtml(const boost::json::object& matrix, std::string_view org_name);
 
 }  // namespace accord::http

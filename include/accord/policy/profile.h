@@ -90,6 +90,36 @@ struct SeparationPolicy {
 // The actions [separation] allow_self_approval may name: grant.approve, review.approve.
 const std::vector<std::string>& SelfApprovalActions();
 
+// [compliance] (issue 23): which controls of the compliance catalog (domain/compliance_catalog.h)
+// each of the profile's access rules and each workflow implements. A control's status is
+// computed from the live data of what implements it (storage/compliance.h).
+struct ComplianceMapping {
+  std::string source;  // "rule:<access rule id>" or "workflow:<name of ComplianceWorkflows()>"
+  std::vector<std::string> controls;  // catalog ids: "164.308(b)(1)", "TP-11"
+  int line = 0;
+};
+
+// The organisation's own answer to "what does a customer inherit" where it differs from the
+// catalog's default ([compliance.inheritance]); a customer's BAA may change it again.
+struct InheritanceOverride {
+  std::string control;
+  std::string inherited;  // "yes", "partially" or "no"
+  std::string responsibility;
+};
+
+struct CompliancePolicy {
+  std::vector<ComplianceMapping> mappings;
+  std::vector<InheritanceOverride> inheritance;
+};
+
+// A workflow a profile may map to controls: its name, what a person reads, and how its status
+// is known: "live" (computed from the registry and the ledger), "enforced" (the software applies
+// the profile's rule to every request) or "procedure" (done outside Accord: documented only).
+struct ComplianceWorkflow {
+  std::string_view name, title, evidence;
+};
+const std::vector<ComplianceWorkflow>& ComplianceWorkflows();
+
 struct Profile {
   std::string name;             // [profile] name
   std::string title;            // [profile] title
@@ -100,6 +130,7 @@ struct Profile {
   IdentityPolicy identity;      // [identity]: optional, defaults above
   ReviewsPolicy reviews;        // [reviews]: optional, defaults above
   SeparationPolicy separation;  // [separation]: optional, strict by default
+  CompliancePolicy compliance;  // [compliance]: optional (issue 23)
 };
 
 // The built-in profiles' names: luma, bloomapi, janus.

@@ -14,4 +14,5 @@ export type ChangeNotice = Schemas['ChangeNotice'];
 
 // The BAA checklist and the SLA sections as the forms edit them: a flag per clause
 // ("safeguards": true) and a few other fields.
-export type Clauses = Record<string, boolean | string | number | null | undefined>;
+// A BAA may also carry its inheritance answers (issue 23), kept as they are by the form.
+export type Clauses = Record<string, boolean | string | number | null | undefined | object[]>;

@@ -1,0 +1,362 @@
+#include "compliance_evidence.h"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <set>
+
+#include "accord/domain/registry.h"
+#include "accord/policy/gate.h"
+#include "accord/storage/registry_store.h"
+#include "review_support.h"
+
+namespace accord::storage::compliance {
+
+namespace json = boost::json;
+using domain::StateString;
+
+std::string Visible(const CompliancePoint& point, std::vector<Value>& params,
+                    std::string_view alias) {
+  std::string a(alias);
+  if (point.as_of) {
+    params.emplace_back(*point.as_of);
+    params.emplace_back(*point.as_of);
+    return " AND " + a + "from_idx < ? AND " + a + "to_idx >= ?";
+  }
+  params.emplace_back(kOpenVersion);
+  return " AND " + a + "to_idx = ?";
+}
+
+namespace {
+
+json::object Item(std::string_view kind, const std::string& id, std::string title, bool ok,
+                  std::string detail) {
+  return json::object{{"kind", kind},
+                      {"id", id},
+                      {"title", std::move(title)},
+                      {"ok", ok},
+                      {"detail", detail},
+                      {"party_id", nullptr},
+                      {"party_name", nullptr},
+                      {"ledger_index", nullptr},
+                      {"href", nullptr}};
+}
+
+}  // namespace
+
+bool InForce(const json::object& doc, TimePoint at) {
+  if (auto from = ParseRfc3339(StateString(doc, "effective_at")); from.ok() && at < *from) {
+    return false;
+  }
+  std::string expires = StateString(doc, "expires_at");
+  if (expires.empty()) return true;
+  auto until = ParseRfc3339(expires);
+  return until.ok() && at < *until;
+}
+
+namespace {
+
+std::string Upper(std::string type) {
+  if (type == "dev_contract") return "development contract";
+  for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return type;
+}
+
+}  // namespace
+
+bool Evidence::Counted(SourceResult& r, bool ok) {
+  int64_t& n = ok ? r.ok : r.failing;
+  n += 1;
+  return static_cast<size_t>(n) <= limit_;
+}
+
+void Evidence::Keep(SourceResult& r, json::object item, bool ok) {
+  (ok ? passing_[r.source] : r.items).push_back(std::move(item));
+}
+
+void Evidence::Add(SourceResult& r, json::object item, bool ok) {
+  if (Counted(r, ok)) Keep(r, std::move(item), ok);
+}
+
+void Evidence::Enforced(SourceResult& r, const std::string& detail) {
+  std::string index = std::to_string(point_.profile_index);
+  json::object item = Item("ledger_entry", index,
+                           "Policy profile " + point_.profile.name + " in force", true, detail);
+  if (point_.profile_index >= 0) {
+    item["ledger_index"] = point_.profile_index;
+    item["href"] = "/ledger?entry=" + index;
+  }
+  Add(r, std::move(item), true);
+}
+
+// Every active party whose kind the profile requires an agreement of (a BAA only, or every
+// type), against the executed agreements in force at the point: one scan of each.
+Status Evidence::Agreements(SourceResult& r, bool baa_only) {
+  std::vector<Value> p;
+  std::string sql =
+      "SELECT party_id, tag, id, from_idx, doc FROM rm_objects WHERE kind = 'agreement' AND "
+      "status = 'executed'";
+  if (baa_only) sql += " AND tag = 'baa'";
+  if (!party_id_.empty()) {
+    sql += " AND party_id = ?";
+    p.emplace_back(party_id_);
+  }
+  sql += Visible(point_, p);
+  auto agreements = tx_.Query(sql, p);
+  if (!agreements.ok()) return std::move(agreements).error();
+  struct Found {
+    std::string id;
+    int64_t index;
+  };
+  std::map<std::pair<std::string, std::string>, Found> in_force;  // (party, type)
+  for (const auto& row : *agreements) {
+    auto doc = domain::ParseStateDoc(row.Text(4));
+    if (!doc || !InForce(*doc, point_.at)) continue;
+    in_force[{row.Text(0), row.Text(1)}] = Found{row.Text(2), row.Int(3)};
+  }
+  std::vector<Value> sp;
+  std::string services =
+      "SELECT party_id FROM rm_objects WHERE kind = 'service' AND "
+      "doc LIKE '%\"handles_ephi\":true%'" +
+      Visible(point_, sp);
+  auto ephi_rows = tx_.Query(services, sp);
+  if (!ephi_rows.ok()) return std::move(ephi_rows).error();
+  std::set<std::string> ephi_services;
+  for (const auto& row : *ephi_rows) ephi_services.insert(row.Text(0));
+
+  std::vector<Value> pp;
+  std::string parties =
+      "SELECT id, tag, CASE WHEN doc LIKE '%\"ephi\"%' THEN 1 ELSE 0 END FROM rm_objects "
+      "WHERE kind = 'party' AND status = 'active'";
+  if (!party_id_.empty()) {
+    parties += " AND id = ?";
+    pp.emplace_back(party_id_);
+  }
+  parties += Visible(point_, pp) + " ORDER BY id";
+  auto rows = tx_.Query(parties, pp);
+  if (!rows.ok()) return std::move(rows).error();
+  const auto& access = point_.profile.access;
+  for (const auto& row : *rows) {
+    auto kind = policy::ParsePartyKind(row.Text(1));
+    if (!kind) continue;
+    const std::string& party = row.Text(0);
+    bool ephi = row.Int(2) != 0 || ephi_services.contains(party);
+    auto required = access.RequiredFor(*kind, ephi);
+    for (int t = 0; t <= static_cast<int>(policy::AgreementType::kDpa); ++t) {
+      auto type = static_cast<policy::AgreementType>(t);
+      if (!required.Has(type) || (baa_only && type != policy::AgreementType::kBaa)) continue;
+      std::string name(policy::Name(type));
+      auto it = in_force.find({party, name});
+      // Counted first: at 100,000 parties only the items shown are built.
+      if (!Counted(r, it != in_force.end())) continue;
+      if (it == in_force.end()) {
+        json::object item = Item("party", party, "No " + Upper(name) + " in force", false,
+                                 "The profile requires " + Upper(name) + " with this party");
+        item["party_id"] = party;
+        item["href"] = "/parties/" + party + "#sec-agreements";
+        Keep(r, std::move(item), false);
+        continue;
+      }
+      json::object item = Item("agreement", it->second.id, Upper(name) + " in force", true, "");
+      item["party_id"] = party;
+      item["ledger_index"] = it->second.index;
+      item["href"] = "/parties/" + party + "#sec-agreements";
+      Keep(r, std::move(item), true);
+    }
+  }
+  return Ok();
+}
+
+// TP-11: every active infrastructure partner has a current SOC 2 review (the scheduler's and
+// the red flags' own judgement, review_support::Soc2GapOf).
+Status Evidence::Soc2(SourceResult& r) {
+  std::vector<Value> p;
+  std::string sql =
+      "SELECT id FROM rm_objects WHERE kind = 'party' AND status = 'active' AND tag IN "
+      "('partner', 'subcontractor') AND doc LIKE '%\"infrastructure_partner\":true%'";
+  if (!party_id_.empty()) {
+    sql += " AND id = ?";
+    p.emplace_back(party_id_);
+  }
+  sql += Visible(point_, p);
+  auto rows = tx_.Query(sql, p);
+  if (!rows.ok()) return std::move(rows).error();
+  if (rows->empty()) return Ok();
+  std::vector<Value> rp;
+  std::string report_sql =
+      "SELECT party_id, id, from_idx, doc FROM rm_objects WHERE kind = 'soc2_report'" +
+      Visible(point_, rp);
+  auto reports = tx_.Query(report_sql, rp);
+  if (!reports.ok()) return std::move(reports).error();
+  struct Report {
+    std::string id;
+    int64_t index;
+    json::object doc;
+  };
+  std::map<std::string, std::vector<Report>> by_party;
+  for (const auto& row : *reports) {
+    if (auto doc = domain::ParseStateDoc(row.Text(3))) {
+      by_party[row.Text(0)].push_back({row.Text(1), row.Int(2), std::move(*doc)});
+    }
+  }
+  for (const auto& row : *rows) {
+    const std::string& party = row.Text(0);
+    std::vector<json::object> docs;
+    const Report* latest = nullptr;
+    for (const auto& rep : by_party[party]) {
+      docs.push_back(rep.doc);
+      if (!latest ||
+          StateString(rep.doc, "reviewed_at") > StateString(latest->doc, "reviewed_at")) {
+        latest = &rep;
+      }
+    }
+    std::string gap = review_support::Soc2GapOf(docs, point_.at, point_.profile.reviews);
+    if (!gap.empty()) {
+      gap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(gap[0])));
+      json::object item = Item("party", party, "No current SOC 2 review", false, gap);
+      item["party_id"] = party;
+      item["href"] = "/parties/" + party + "#sec-soc2";
+      Add(r, std::move(item), false);
+      continue;
+    }
+    json::object item =
+        Item("soc2_report", latest ? latest->id : party, "SOC 2 review current", true,
+             "Reviewed " + StateString(latest->doc, "reviewed_at").substr(0, 10));
+    item["party_id"] = party;
+    item["ledger_index"] = latest->index;
+    item["href"] = "/parties/" + party + "#sec-soc2";
+    Add(r, std::move(item), true);
+  }
+  return Ok();
+}
+
+// Third-party reviews: an open review past its due date fails; approved ones are the proof.
+Status Evidence::Reviews(SourceResult& r) {
+  std::vector<Value> p;
+  std::string sql = "SELECT id, from_idx, status, doc FROM rm_objects WHERE kind = 'review'";
+  if (!party_id_.empty()) {
+    sql += " AND party_id = ?";
+    p.emplace_back(party_id_);
+  }
+  sql += Visible(point_, p) + " ORDER BY id";
+  auto rows = tx_.Query(sql, p);
+  if (!rows.ok()) return std::move(rows).error();
+  std::string now = FormatRfc3339(point_.at);
+  for (const auto& row : *rows) {
+    const std::string& status = row.Text(2);
+    if (status == "cancelled") continue;
+    auto doc = domain::ParseStateDoc(row.Text(3));
+    if (!doc) continue;
+    std::string due = StateString(*doc, "due_at");
+    bool open = status != "approved";
+    if (open && (due.empty() || due >= now)) continue;  // not yet due: neither proof nor gap
+    json::object item = Item("review", row.Text(0), StateString(*doc, "title"), !open,
+                             open ? "Due " + due.substr(0, 10) + ", not approved" : "Approved");
+    if (std::string party = StateString(*doc, "party_id"); !party.empty()) item["party_id"] = party;
+    item["ledger_index"] = row.Int(1);
+    item["href"] = "/reviews/" + row.Text(0);
+    Add(r, std::move(item), !open);
+  }
+  return Ok();
+}
+
+// Findings: an unresolved finding past its deadline fails; resolved ones are the proof.
+Status Evidence::Findings(SourceResult& r) {
+  std::vector<Value> p;
+  std::string sql = "SELECT id, from_idx, status, doc FROM rm_objects WHERE kind = 'finding'";
+  if (!party_id_.empty()) {
+    sql += " AND party_id = ?";
+    p.emplace_back(party_id_);
+  }
+  sql += Visible(point_, p) + " ORDER BY id";
+  auto rows = tx_.Query(sql, p);
+  if (!rows.ok()) return std::move(rows).error();
+  std::string now = FormatRfc3339(point_.at);
+  for (const auto& row : *rows) {
+    const std::string& status = row.Text(2);
+    bool open = status == "open" || status == "acceptance_requested";
+    auto doc = domain::ParseStateDoc(row.Text(3));
+    if (!doc) continue;
+    std::string due = StateString(*doc, "due_at");
+    if (open && (due.empty() || due >= now)) continue;
+    json::object item = Item("finding", row.Text(0), StateString(*doc, "title"), !open,
+                             open ? "Was due " + due.substr(0, 10) : "Closed: " + status);
+    if (std::string party = StateString(*doc, "party_id"); !party.empty()) item["party_id"] = party;
+    item["ledger_index"] = row.Int(1);
+    Add(r, std::move(item), !open);
+  }
+  return Ok();
+}
+
+// The ledger: a signed checkpoint covers the entries up to the point.
+Status Evidence::Ledger(SourceResult& r) {
+  auto row = tx_.QueryOne(
+      "SELECT size, created_at FROM ledger_checkpoints WHERE size <= ? ORDER BY size DESC LIMIT 1",
+      {point_.size});
+  if (!row.ok()) return std::move(row).error();
+  if (!row->has_value()) {
+    Add(r,
+        Item("checkpoint", "", "No signed checkpoint yet", false,
+             "The server signs a checkpoint within a second of the ledger growing"),
+        false);
+    return Ok();
+  }
+  int64_t size = (*row)->Int(0);
+  json::object item = Item("checkpoint", std::to_string(size),
+                           "Signed checkpoint of " + std::to_string(size) + " entries", true,
+                           "Signed " + (*row)->Text(1).substr(0, 10));
+  item["ledger_index"] = size - 1;
+  item["href"] = "/ledger";
+  Add(r, std::move(item), true);
+  return Ok();
+}
+
+Result<const SourceResult*> Evidence::Of(const std::string& source) {
+  if (auto it = cache_.find(source); it != cache_.end()) return &it->second;
+  SourceResult r{.source = source};
+  if (source.starts_with("rule:")) {
+    std::string id = source.substr(5);
+    const auto& rules = point_.profile.access.rules;
+    auto rule = std::find_if(rules.begin(), rules.end(),
+                             [&](const policy::AccessRule& x) { return x.id == id; });
+    r.title = rule == rules.end() ? id : "Access rule " + id + " (" + rule->seed_ref + ")";
+    r.evidence = "enforced";
+    Enforced(r, rule == rules.end() ? "" : rule->statement);
+  } else {
+    std::string name = source.substr(std::min<size_t>(source.size(), 9));
+    const policy::ComplianceWorkflow* wf = nullptr;
+    for (const auto& w : policy::ComplianceWorkflows()) {
+      if (w.name == name) wf = &w;
+    }
+    if (!wf) return ValidationError("source", "unknown mapping source " + source);
+    r.title = std::string(wf->title);
+    r.evidence = std::string(wf->evidence);
+    if (name == "baa_in_force") ACCORD_TRY(Agreements(r, true));
+    if (name == "agreements_in_force") ACCORD_TRY(Agreements(r, false));
+    if (name == "soc2_reviews") ACCORD_TRY(Soc2(r));
+    if (name == "third_party_reviews") ACCORD_TRY(Reviews(r));
+    if (name == "findings") ACCORD_TRY(Findings(r));
+    if (name == "ledger") ACCORD_TRY(Ledger(r));
+    if (r.evidence == "enforced") {
+      Enforced(r,
+               "The profile in force sets this workflow's rules; Accord applies them to "
+               "every request.");
+    }
+  }
+  for (auto& item : passing_[source]) r.items.push_back(std::move(item));
+  passing_.erase(source);
+  auto [it, inserted] = cache_.emplace(source, std::move(r));
+  return &it->second;
+}
+
+Status Evidence::Name(std::vector<json::object>& items) {
+  for (auto& item : items) {
+    std::string party = StateString(item, "party_id");
+    if (party.empty()) continue;
+    auto name = names_.PartyName(party);
+    if (!name.ok()) return std::move(name).error();
+    item["party_name"] = *name;
+  }
+  return Ok();
+}
+
+}  // namespace accord::storage::compliance
