@@ -20,11 +20,15 @@ Status ReadTrustConfig(const std::filesystem::path& file, http::TrustSettings& o
   for (const auto& [key, value] : table) {
     // One line per table, so work that adds a table adds a line.
     static const std::vector<std::string_view> kTables = {
-        "smtp",  "trust", "witnesses", "oidc", "identity",
-        "sms",   // issue 26: text messages
-        "voice",  // issue 26: calls
+        "smtp",
+        "trust",
+        "witnesses",
+        "oidc",
+        "identity",
+        "sms",              // issue 26: text messages
+        "voice",            // issue 26: calls
         "secure_messages",  // issue 26: Secure Message's master key file
-        "status",  // issue 27: probes and uptime
+        "status",           // issue 27: probes and uptime
     };
     if (std::find(kTables.begin(), kTables.end(), key.str()) == kTables.end()) {
       std::string names;

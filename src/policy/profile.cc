@@ -75,9 +75,8 @@ using internal::Problems;
 
 // Sections later features own; listed here so unknown keys stay errors everywhere else.
 const std::set<std::string>& KnownSections() {
-  static const std::set<std::string> kSections = {"profile", "access",     "identity",
-                                                  "reviews", "separation", "changes",
- "compliance"};
+  static const std::set<std::string> kSections = {"profile",    "access",  "identity",  "reviews",
+                                                  "separation", "changes", "compliance"};
   return kSections;
 }
 

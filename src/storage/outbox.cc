@@ -9,9 +9,9 @@
 #include "accord/core/ids.h"
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
+#include "accord/messaging/phi_guard.h"
 #include "accord/storage/deliveries.h"
 #include "accord/storage/notification_settings.h"
-#include "accord/messaging/phi_guard.h"
 #include "accord/storage/registry_store.h"
 
 namespace accord::storage {

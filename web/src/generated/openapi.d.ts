@@ -2576,6 +2576,657 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/secure-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Secure Messages the caller sent or received, newest first */
+        get: operations["GET_api_v1_secure_messages"];
+        put?: never;
+        /** Send a Secure Message: sealed at rest, the recipient gets only a link */
+        post: operations["POST_api_v1_secure_messages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secure-messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One Secure Message's tracking: status, read receipt, opens and downloads (never its body) */
+        get: operations["GET_api_v1_secure_messages__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secure-messages/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a Secure Message (its sender or recipient); recorded in the ledger */
+        post: operations["POST_api_v1_secure_messages__id__open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secure-messages/{id}/attachments/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Download an attachment (its sender or recipient); recorded in the ledger */
+        post: operations["POST_api_v1_secure_messages__id__attachments__index_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secure-messages/{id}/retract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retract a Secure Message: its key is destroyed, nobody can open it again */
+        post: operations["POST_api_v1_secure_messages__id__retract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/secure/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A Secure Message's page for its recipient: how to get a code */
+        get: operations["GET_secure__token_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/secure/{token}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the recipient a one-time code on the message's second channel */
+        post: operations["POST_secure__token__code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/secure/{token}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open the message with the one-time code (recorded in the ledger) */
+        post: operations["POST_secure__token__open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/secure/{token}/attachments/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Download an attachment in a reading session (recorded in the ledger) */
+        post: operations["POST_secure__token__attachments__index_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/secure/{token}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply in a reading session: the reply is a Secure Message too */
+        post: operations["POST_secure__token__reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public status page: components, 90-day uptime, incidents, maintenance */
+        get: operations["GET_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/summary.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuspage v2 format: summary.json */
+        get: operations["GET_api_v2_summary_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/status.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuspage v2 format: status.json */
+        get: operations["GET_api_v2_status_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/components.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuspage v2 format: components.json */
+        get: operations["GET_api_v2_components_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/incidents.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuspage v2 format: incidents.json */
+        get: operations["GET_api_v2_incidents_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/incidents/unresolved.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuspage v2 format: incidents/unresolved.json */
+        get: operations["GET_api_v2_incidents_unresolved_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/scheduled-maintenances.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuspage v2 format: scheduled-maintenances.json */
+        get: operations["GET_api_v2_scheduled_maintenances_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/scheduled-maintenances/upcoming.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuspage v2 format: scheduled-maintenances/upcoming.json */
+        get: operations["GET_api_v2_scheduled_maintenances_upcoming_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/scheduled-maintenances/active.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statuspage v2 format: scheduled-maintenances/active.json */
+        get: operations["GET_api_v2_scheduled_maintenances_active_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/components": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Status components with their probes, state and this month's and quarter's uptime against the target */
+        get: operations["GET_api_v1_status_components"];
+        put?: never;
+        /** Add a status component and its probe (HTTP(S), TCP or none) */
+        post: operations["POST_api_v1_status_components"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/components/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a status component and its probe */
+        put: operations["PUT_api_v1_status_components__id_"];
+        post?: never;
+        /** Remove a status component (its samples go; the ledger keeps its history) */
+        delete: operations["DELETE_api_v1_status_components__id_"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/components/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a component's status by hand, with the reason (its probe may change it again) */
+        post: operations["POST_api_v1_status_components__id__status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/components/{id}/uptime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A component's daily uptime (?days=, default 90) and its month's and quarter's attainment */
+        get: operations["GET_api_v1_status_components__id__uptime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/maintenances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scheduled maintenance, soonest first, with its status now */
+        get: operations["GET_api_v1_status_maintenances"];
+        put?: never;
+        /** Schedule maintenance: its components show as under maintenance while it runs */
+        post: operations["POST_api_v1_status_maintenances"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties/{id}/status-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the vendor's public status feed (Statuspage v2) and the components we depend on; the server polls it */
+        put: operations["PUT_api_v1_parties__id__status_feed"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties/{id}/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The vendor's SLA attainment per month and quarter, its incidents and daily uptime */
+        get: operations["GET_api_v1_parties__id__sla"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties/{id}/sla-measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record SLA measurements (uptime, response and resolution times) for the vendor; a missed term opens a finding */
+        post: operations["POST_api_v1_parties__id__sla_measurements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Imported scans, newest first */
+        get: operations["GET_api_v1_scans"];
+        put?: never;
+        /** Import a scanner's report (raw body, up to 256 MiB, read as it streams): SARIF 2.1.0, Trivy JSON or CycloneDX VEX. Its results become findings (source scan), de-duplicated with the target's earlier scans; only what changed is recorded */
+        post: operations["POST_api_v1_scans"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One scan: its counts, its VEX statements and its target's findings */
+        get: operations["GET_api_v1_scans__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scan-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the scans scanned: each target's system, last scan, when the next is due and its open findings */
+        get: operations["GET_api_v1_scan_targets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scan-targets/{id}/system": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say which of our systems a scanned target belongs to */
+        post: operations["POST_api_v1_scan_targets__id__system"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The control catalog (every HIPAA Security Rule standard and specification, Accord's own controls), each with its status computed from live data and what implements it */
+        get: operations["GET_api_v1_compliance_controls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/controls/{control_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One control: its status, the inheritance defaults and the evidence of each rule or workflow that implements it (objects and ledger entries), failing first */
+        get: operations["GET_api_v1_compliance_controls__control_id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inheritance matrix: per HIPAA specification what a customer inherits from us (yes, partially, no; its BAA may override), its own responsibility, our status and what our hosts provide */
+        get: operations["GET_api_v1_compliance_matrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/matrix.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inheritance matrix as CSV, one row per specification */
+        get: operations["GET_api_v1_compliance_matrix_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/matrix.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inheritance matrix as a standalone HTML page */
+        get: operations["GET_api_v1_compliance_matrix_html"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/oscal/ssp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Our System Security Plan in OSCAL JSON: per HIPAA specification its status and a by-component export of what a customer inherits (provided) and what stays with it (responsibilities) */
+        get: operations["GET_api_v1_compliance_oscal_ssp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/oscal/component-definition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accord's capabilities as an OSCAL component definition: the HIPAA specifications the profile's mapping implements */
+        get: operations["GET_api_v1_compliance_oscal_component_definition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -2812,6 +3463,13 @@ export interface components {
                 /** @description 164.314(a)(2)(i)(C) */
                 incident_reporting?: boolean | null;
                 responsibilities?: string | null;
+                /** @description the customer's inheritance of catalog controls where this BAA departs from the default (docs/compliance.md) */
+                inheritance?: {
+                    control: string;
+                    /** @enum {string} */
+                    inherited: "yes" | "partially" | "no";
+                    responsibility?: string | null;
+                }[] | null;
             } | null;
             /** @description SLA sections required by the seeds and measurable terms */
             sla?: {
@@ -3539,6 +4197,17 @@ export interface components {
                 /** Format: email */
                 email?: string | null;
             };
+            scan?: {
+                target_id?: string | null;
+                target?: string | null;
+                tool?: string | null;
+                kind?: string | null;
+                rule?: string | null;
+                package?: string | null;
+                installed_version?: string | null;
+                fixed_version?: string | null;
+                location?: string | null;
+            } | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -6002,6 +6671,13 @@ export interface operations {
                         /** @description 164.314(a)(2)(i)(C) */
                         incident_reporting?: boolean;
                         responsibilities?: string;
+                        /** @description the customer's inheritance of catalog controls where this BAA departs from the default (docs/compliance.md) */
+                        inheritance?: {
+                            control: string;
+                            /** @enum {string} */
+                            inherited: "yes" | "partially" | "no";
+                            responsibility?: string;
+                        }[];
                     };
                     /** @description SLA sections required by the seeds and measurable terms */
                     sla?: {
@@ -6180,6 +6856,13 @@ export interface operations {
                         /** @description 164.314(a)(2)(i)(C) */
                         incident_reporting?: boolean;
                         responsibilities?: string;
+                        /** @description the customer's inheritance of catalog controls where this BAA departs from the default (docs/compliance.md) */
+                        inheritance?: {
+                            control: string;
+                            /** @enum {string} */
+                            inherited: "yes" | "partially" | "no";
+                            responsibility?: string;
+                        }[];
                     };
                     /** @description SLA sections required by the seeds and measurable terms */
                     sla?: {
@@ -12776,7 +13459,7 @@ export interface operations {
                             ref_kind: string | null;
                             ref_id: string | null;
                             /** @enum {string} */
-                            status: "queued" | "sent" | "failed";
+                            status: "queued" | "sent" | "failed" | "refused";
                             attempts: number;
                             last_error: string | null;
                             /** Format: date-time */
@@ -14064,6 +14747,11 @@ export interface operations {
                 "application/json": {
                     /** Format: email */
                     email: string;
+                    /**
+                     * @description subprocessors (the list's changes) or status (the status page's)
+                     * @enum {string}
+                     */
+                    topics?: "subprocessors" | "status";
                 };
             };
         };
@@ -14871,6 +15559,3129 @@ export interface operations {
                         channel: "email" | "sms" | "voice";
                         /** @enum {string} */
                         status: "queued";
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_secure_messages: {
+        parameters: {
+            query?: {
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            direction: "sent" | "received";
+                            sender: {
+                                id: string;
+                                name: string;
+                            };
+                            recipient: string;
+                            recipient_has_account: boolean;
+                            /** @description shown to its sender and recipient while it can be opened */
+                            subject: string | null;
+                            /** @enum {string} */
+                            status: "unread" | "read" | "retracted" | "expired";
+                            attachments: number;
+                            size: number;
+                            in_reply_to: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** Format: date-time */
+                            read_at: string | null;
+                            /** Format: date-time */
+                            retracted_at: string | null;
+                            events?: {
+                                ledger_index: number;
+                                type: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_secure_messages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description sealed at rest; never sent on a channel */
+                    subject: string;
+                    /** @description sealed at rest; never sent on a channel */
+                    body: string;
+                    /** @description the recipient's email address (not for a reply) */
+                    recipient?: string;
+                    /** @description E.164: the one-time code goes by SMS when it can */
+                    recipient_phone?: string;
+                    attachments?: {
+                        filename: string;
+                        content_base64: string;
+                        content_type?: string;
+                    }[];
+                    expires_in_days?: number;
+                    /** @description the id of the message this answers */
+                    in_reply_to?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        direction: "sent" | "received";
+                        sender: {
+                            id: string;
+                            name: string;
+                        };
+                        recipient: string;
+                        recipient_has_account: boolean;
+                        /** @description shown to its sender and recipient while it can be opened */
+                        subject: string | null;
+                        /** @enum {string} */
+                        status: "unread" | "read" | "retracted" | "expired";
+                        attachments: number;
+                        size: number;
+                        in_reply_to: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                        /** Format: date-time */
+                        read_at: string | null;
+                        /** Format: date-time */
+                        retracted_at: string | null;
+                        events?: {
+                            ledger_index: number;
+                            type: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_secure_messages__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        direction: "sent" | "received";
+                        sender: {
+                            id: string;
+                            name: string;
+                        };
+                        recipient: string;
+                        recipient_has_account: boolean;
+                        /** @description shown to its sender and recipient while it can be opened */
+                        subject: string | null;
+                        /** @enum {string} */
+                        status: "unread" | "read" | "retracted" | "expired";
+                        attachments: number;
+                        size: number;
+                        in_reply_to: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                        /** Format: date-time */
+                        read_at: string | null;
+                        /** Format: date-time */
+                        retracted_at: string | null;
+                        events?: {
+                            ledger_index: number;
+                            type: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_secure_messages__id__open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        subject: string;
+                        body: string;
+                        sender_name: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                        attachments: {
+                            index: number;
+                            filename: string;
+                            content_type: string;
+                            size: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_secure_messages__id__attachments__index_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+                /** @description the attachment's index, from 0 */
+                index: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_secure_messages__id__retract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        direction: "sent" | "received";
+                        sender: {
+                            id: string;
+                            name: string;
+                        };
+                        recipient: string;
+                        recipient_has_account: boolean;
+                        /** @description shown to its sender and recipient while it can be opened */
+                        subject: string | null;
+                        /** @enum {string} */
+                        status: "unread" | "read" | "retracted" | "expired";
+                        attachments: number;
+                        size: number;
+                        in_reply_to: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                        /** Format: date-time */
+                        read_at: string | null;
+                        /** Format: date-time */
+                        retracted_at: string | null;
+                        events?: {
+                            ledger_index: number;
+                            type: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_secure__token_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the personal link's secret (256 bits) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_secure__token__code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the personal link's secret (256 bits) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_secure__token__open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the personal link's secret (256 bits) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_secure__token__attachments__index_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the personal link's secret (256 bits) */
+                token: string;
+                /** @description the attachment's index, from 0 */
+                index: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_secure__token__reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the personal link's secret (256 bits) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v2_summary_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: string;
+                            name: string;
+                            url: string;
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        components: {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            position: number;
+                            description: string | null;
+                            showcase: boolean;
+                            start_date: string | null;
+                            group_id: string | null;
+                            page_id: string;
+                            group: boolean;
+                            only_show_if_degraded: boolean;
+                            components?: string[];
+                        }[];
+                        incidents: {
+                            id: string;
+                            name: string;
+                            status: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            monitoring_at: string | null;
+                            /** Format: date-time */
+                            resolved_at: string | null;
+                            /** @enum {string} */
+                            impact: "none" | "minor" | "major" | "critical" | "maintenance";
+                            shortlink: string;
+                            /** Format: date-time */
+                            started_at: string;
+                            page_id: string;
+                            incident_updates: {
+                                id: string;
+                                status: string;
+                                body: string;
+                                incident_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** Format: date-time */
+                                display_at: string;
+                                affected_components: {
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    old_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                    /** @enum {string} */
+                                    new_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                }[] | null;
+                                deliver_notifications: boolean;
+                                custom_tweet: string | null;
+                                tweet_id: string | null;
+                            }[];
+                            components: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                position: number;
+                                description: string | null;
+                                showcase: boolean;
+                                start_date: string | null;
+                                group_id: string | null;
+                                page_id: string;
+                                group: boolean;
+                                only_show_if_degraded: boolean;
+                                components?: string[];
+                            }[];
+                            reminder_intervals: string | null;
+                            /** Format: date-time */
+                            scheduled_for?: string;
+                            /** Format: date-time */
+                            scheduled_until?: string;
+                        }[];
+                        scheduled_maintenances: {
+                            id: string;
+                            name: string;
+                            status: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            monitoring_at: string | null;
+                            /** Format: date-time */
+                            resolved_at: string | null;
+                            /** @enum {string} */
+                            impact: "none" | "minor" | "major" | "critical" | "maintenance";
+                            shortlink: string;
+                            /** Format: date-time */
+                            started_at: string;
+                            page_id: string;
+                            incident_updates: {
+                                id: string;
+                                status: string;
+                                body: string;
+                                incident_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** Format: date-time */
+                                display_at: string;
+                                affected_components: {
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    old_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                    /** @enum {string} */
+                                    new_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                }[] | null;
+                                deliver_notifications: boolean;
+                                custom_tweet: string | null;
+                                tweet_id: string | null;
+                            }[];
+                            components: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                position: number;
+                                description: string | null;
+                                showcase: boolean;
+                                start_date: string | null;
+                                group_id: string | null;
+                                page_id: string;
+                                group: boolean;
+                                only_show_if_degraded: boolean;
+                                components?: string[];
+                            }[];
+                            reminder_intervals: string | null;
+                            /** Format: date-time */
+                            scheduled_for?: string;
+                            /** Format: date-time */
+                            scheduled_until?: string;
+                        }[];
+                        status: {
+                            /** @enum {string} */
+                            indicator: "none" | "minor" | "major" | "critical" | "maintenance";
+                            description: string;
+                        };
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v2_status_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: string;
+                            name: string;
+                            url: string;
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        status: {
+                            /** @enum {string} */
+                            indicator: "none" | "minor" | "major" | "critical" | "maintenance";
+                            description: string;
+                        };
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v2_components_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: string;
+                            name: string;
+                            url: string;
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        components: {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            position: number;
+                            description: string | null;
+                            showcase: boolean;
+                            start_date: string | null;
+                            group_id: string | null;
+                            page_id: string;
+                            group: boolean;
+                            only_show_if_degraded: boolean;
+                            components?: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v2_incidents_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: string;
+                            name: string;
+                            url: string;
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        incidents: {
+                            id: string;
+                            name: string;
+                            status: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            monitoring_at: string | null;
+                            /** Format: date-time */
+                            resolved_at: string | null;
+                            /** @enum {string} */
+                            impact: "none" | "minor" | "major" | "critical" | "maintenance";
+                            shortlink: string;
+                            /** Format: date-time */
+                            started_at: string;
+                            page_id: string;
+                            incident_updates: {
+                                id: string;
+                                status: string;
+                                body: string;
+                                incident_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** Format: date-time */
+                                display_at: string;
+                                affected_components: {
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    old_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                    /** @enum {string} */
+                                    new_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                }[] | null;
+                                deliver_notifications: boolean;
+                                custom_tweet: string | null;
+                                tweet_id: string | null;
+                            }[];
+                            components: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                position: number;
+                                description: string | null;
+                                showcase: boolean;
+                                start_date: string | null;
+                                group_id: string | null;
+                                page_id: string;
+                                group: boolean;
+                                only_show_if_degraded: boolean;
+                                components?: string[];
+                            }[];
+                            reminder_intervals: string | null;
+                            /** Format: date-time */
+                            scheduled_for?: string;
+                            /** Format: date-time */
+                            scheduled_until?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v2_incidents_unresolved_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: string;
+                            name: string;
+                            url: string;
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        incidents: {
+                            id: string;
+                            name: string;
+                            status: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            monitoring_at: string | null;
+                            /** Format: date-time */
+                            resolved_at: string | null;
+                            /** @enum {string} */
+                            impact: "none" | "minor" | "major" | "critical" | "maintenance";
+                            shortlink: string;
+                            /** Format: date-time */
+                            started_at: string;
+                            page_id: string;
+                            incident_updates: {
+                                id: string;
+                                status: string;
+                                body: string;
+                                incident_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** Format: date-time */
+                                display_at: string;
+                                affected_components: {
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    old_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                    /** @enum {string} */
+                                    new_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                }[] | null;
+                                deliver_notifications: boolean;
+                                custom_tweet: string | null;
+                                tweet_id: string | null;
+                            }[];
+                            components: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                position: number;
+                                description: string | null;
+                                showcase: boolean;
+                                start_date: string | null;
+                                group_id: string | null;
+                                page_id: string;
+                                group: boolean;
+                                only_show_if_degraded: boolean;
+                                components?: string[];
+                            }[];
+                            reminder_intervals: string | null;
+                            /** Format: date-time */
+                            scheduled_for?: string;
+                            /** Format: date-time */
+                            scheduled_until?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v2_scheduled_maintenances_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: string;
+                            name: string;
+                            url: string;
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        scheduled_maintenances: {
+                            id: string;
+                            name: string;
+                            status: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            monitoring_at: string | null;
+                            /** Format: date-time */
+                            resolved_at: string | null;
+                            /** @enum {string} */
+                            impact: "none" | "minor" | "major" | "critical" | "maintenance";
+                            shortlink: string;
+                            /** Format: date-time */
+                            started_at: string;
+                            page_id: string;
+                            incident_updates: {
+                                id: string;
+                                status: string;
+                                body: string;
+                                incident_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** Format: date-time */
+                                display_at: string;
+                                affected_components: {
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    old_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                    /** @enum {string} */
+                                    new_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                }[] | null;
+                                deliver_notifications: boolean;
+                                custom_tweet: string | null;
+                                tweet_id: string | null;
+                            }[];
+                            components: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                position: number;
+                                description: string | null;
+                                showcase: boolean;
+                                start_date: string | null;
+                                group_id: string | null;
+                                page_id: string;
+                                group: boolean;
+                                only_show_if_degraded: boolean;
+                                components?: string[];
+                            }[];
+                            reminder_intervals: string | null;
+                            /** Format: date-time */
+                            scheduled_for?: string;
+                            /** Format: date-time */
+                            scheduled_until?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v2_scheduled_maintenances_upcoming_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: string;
+                            name: string;
+                            url: string;
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        scheduled_maintenances: {
+                            id: string;
+                            name: string;
+                            status: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            monitoring_at: string | null;
+                            /** Format: date-time */
+                            resolved_at: string | null;
+                            /** @enum {string} */
+                            impact: "none" | "minor" | "major" | "critical" | "maintenance";
+                            shortlink: string;
+                            /** Format: date-time */
+                            started_at: string;
+                            page_id: string;
+                            incident_updates: {
+                                id: string;
+                                status: string;
+                                body: string;
+                                incident_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** Format: date-time */
+                                display_at: string;
+                                affected_components: {
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    old_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                    /** @enum {string} */
+                                    new_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                }[] | null;
+                                deliver_notifications: boolean;
+                                custom_tweet: string | null;
+                                tweet_id: string | null;
+                            }[];
+                            components: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                position: number;
+                                description: string | null;
+                                showcase: boolean;
+                                start_date: string | null;
+                                group_id: string | null;
+                                page_id: string;
+                                group: boolean;
+                                only_show_if_degraded: boolean;
+                                components?: string[];
+                            }[];
+                            reminder_intervals: string | null;
+                            /** Format: date-time */
+                            scheduled_for?: string;
+                            /** Format: date-time */
+                            scheduled_until?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v2_scheduled_maintenances_active_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: string;
+                            name: string;
+                            url: string;
+                            time_zone: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        scheduled_maintenances: {
+                            id: string;
+                            name: string;
+                            status: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            monitoring_at: string | null;
+                            /** Format: date-time */
+                            resolved_at: string | null;
+                            /** @enum {string} */
+                            impact: "none" | "minor" | "major" | "critical" | "maintenance";
+                            shortlink: string;
+                            /** Format: date-time */
+                            started_at: string;
+                            page_id: string;
+                            incident_updates: {
+                                id: string;
+                                status: string;
+                                body: string;
+                                incident_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** Format: date-time */
+                                display_at: string;
+                                affected_components: {
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    old_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                    /** @enum {string} */
+                                    new_status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                }[] | null;
+                                deliver_notifications: boolean;
+                                custom_tweet: string | null;
+                                tweet_id: string | null;
+                            }[];
+                            components: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                position: number;
+                                description: string | null;
+                                showcase: boolean;
+                                start_date: string | null;
+                                group_id: string | null;
+                                page_id: string;
+                                group: boolean;
+                                only_show_if_degraded: boolean;
+                                components?: string[];
+                            }[];
+                            reminder_intervals: string | null;
+                            /** Format: date-time */
+                            scheduled_for?: string;
+                            /** Format: date-time */
+                            scheduled_until?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_status_components: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            group: string;
+                            position: number;
+                            description: string;
+                            probe: {
+                                /** @enum {string} */
+                                kind: "http" | "tcp" | "none";
+                                target: string;
+                                expected_status: number;
+                                body_match: string;
+                                timeout_ms: number;
+                                interval_s: number;
+                                cert_min_days: number;
+                            };
+                            /** @enum {string} */
+                            status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                            /** Format: date-time */
+                            status_since: string;
+                            failures: number;
+                            last_error: string;
+                            /** Format: date-time */
+                            cert_expires_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            attainment?: {
+                                /** @description 2026-12 or 2026-Q4 */
+                                period: string;
+                                uptime_percent: number;
+                                target_percent: number;
+                                met: boolean;
+                                up_minutes: number;
+                                sampled_minutes: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_status_components: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description the group it is shown under */
+                    group?: string;
+                    position?: number;
+                    description?: string;
+                    /** @description how it is checked: an HTTP(S) request or a TCP connection */
+                    probe?: {
+                        /** @enum {string} */
+                        kind?: "http" | "tcp" | "none";
+                        target?: string;
+                        expected_status?: number;
+                        body_match?: string;
+                        timeout_ms?: number;
+                        interval_s?: number;
+                        cert_min_days?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        group: string;
+                        position: number;
+                        description: string;
+                        probe: {
+                            /** @enum {string} */
+                            kind: "http" | "tcp" | "none";
+                            target: string;
+                            expected_status: number;
+                            body_match: string;
+                            timeout_ms: number;
+                            interval_s: number;
+                            cert_min_days: number;
+                        };
+                        /** @enum {string} */
+                        status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                        /** Format: date-time */
+                        status_since: string;
+                        failures: number;
+                        last_error: string;
+                        /** Format: date-time */
+                        cert_expires_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PUT_api_v1_status_components__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description status component id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description the group it is shown under */
+                    group?: string;
+                    position?: number;
+                    description?: string;
+                    /** @description how it is checked: an HTTP(S) request or a TCP connection */
+                    probe?: {
+                        /** @enum {string} */
+                        kind?: "http" | "tcp" | "none";
+                        target?: string;
+                        expected_status?: number;
+                        body_match?: string;
+                        timeout_ms?: number;
+                        interval_s?: number;
+                        cert_min_days?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        group: string;
+                        position: number;
+                        description: string;
+                        probe: {
+                            /** @enum {string} */
+                            kind: "http" | "tcp" | "none";
+                            target: string;
+                            expected_status: number;
+                            body_match: string;
+                            timeout_ms: number;
+                            interval_s: number;
+                            cert_min_days: number;
+                        };
+                        /** @enum {string} */
+                        status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                        /** Format: date-time */
+                        status_since: string;
+                        failures: number;
+                        last_error: string;
+                        /** Format: date-time */
+                        cert_expires_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DELETE_api_v1_status_components__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description status component id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        deleted: boolean;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_status_components__id__status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description status component id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        group: string;
+                        position: number;
+                        description: string;
+                        probe: {
+                            /** @enum {string} */
+                            kind: "http" | "tcp" | "none";
+                            target: string;
+                            expected_status: number;
+                            body_match: string;
+                            timeout_ms: number;
+                            interval_s: number;
+                            cert_min_days: number;
+                        };
+                        /** @enum {string} */
+                        status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                        /** Format: date-time */
+                        status_since: string;
+                        failures: number;
+                        last_error: string;
+                        /** Format: date-time */
+                        cert_expires_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_status_components__id__uptime: {
+        parameters: {
+            query?: {
+                /** @description how many days back, 1 to 366 */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                /** @description status component id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        component_id: string;
+                        name: string;
+                        days: {
+                            /** @description YYYY-MM-DD */
+                            day: string;
+                            up_minutes: number;
+                            sampled_minutes: number;
+                            uptime_percent: number;
+                        }[];
+                        attainment: {
+                            /** @description 2026-12 or 2026-Q4 */
+                            period: string;
+                            uptime_percent: number;
+                            target_percent: number;
+                            met: boolean;
+                            up_minutes: number;
+                            sampled_minutes: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_status_maintenances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            body: string;
+                            component_ids: string[];
+                            /** Format: date-time */
+                            scheduled_for: string;
+                            /** Format: date-time */
+                            scheduled_until: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "in_progress" | "completed";
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_status_maintenances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    body?: string;
+                    component_ids?: string[];
+                    /** Format: date-time */
+                    scheduled_for: string;
+                    /** Format: date-time */
+                    scheduled_until: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        body: string;
+                        component_ids: string[];
+                        /** Format: date-time */
+                        scheduled_for: string;
+                        /** Format: date-time */
+                        scheduled_until: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @enum {string} */
+                        status: "scheduled" | "in_progress" | "completed";
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PUT_api_v1_parties__id__status_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description party id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description its Statuspage v2 summary, e.g. https://status.example.com/api/v2/summary.json */
+                    url: string;
+                    /** @description the vendor's components we depend on (none: all) */
+                    component_ids?: string[];
+                    interval_s?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        party_id: string;
+                        url: string;
+                        component_ids: string[];
+                        interval_s: number;
+                        /** Format: date-time */
+                        last_polled_at: string | null;
+                        /** Format: date-time */
+                        last_ok_at: string | null;
+                        last_error: string;
+                        indicator: string;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_parties__id__sla: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description party id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        party_id: string;
+                        terms: {
+                            uptime_percent: number | null;
+                            response_hours: number | null;
+                            resolution_hours: number | null;
+                        } | null;
+                        feed: {
+                            party_id: string;
+                            url: string;
+                            component_ids: string[];
+                            interval_s: number;
+                            /** Format: date-time */
+                            last_polled_at: string | null;
+                            /** Format: date-time */
+                            last_ok_at: string | null;
+                            last_error: string;
+                            indicator: string;
+                        } | null;
+                        periods: {
+                            /** @description 2026-12 or 2026-Q4 */
+                            period: string;
+                            complete: boolean;
+                            uptime_percent: number | null;
+                            worst_response_hours: number | null;
+                            worst_resolution_hours: number | null;
+                            met: {
+                                uptime: boolean | null;
+                                response: boolean | null;
+                                resolution: boolean | null;
+                            };
+                        }[];
+                        incidents: {
+                            id: string;
+                            name: string;
+                            impact: string;
+                            status: string;
+                            created_at: string;
+                            finding_id: string;
+                        }[];
+                        daily: {
+                            /** @description YYYY-MM-DD */
+                            day: string;
+                            uptime_percent: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_parties__id__sla_measurements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description party id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** @enum {string} */
+                        metric: "uptime_percent" | "response_hours" | "resolution_hours";
+                        /** Format: date-time */
+                        at: string;
+                        value: number;
+                        ref?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recorded: number;
+                        findings_opened: number;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_scans: {
+        parameters: {
+            query?: {
+                /** @description only this target's scans */
+                target_id?: string;
+                /** @description at most this many, 1-500 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            format: "sarif" | "trivy" | "cyclonedx";
+                            tool: string;
+                            tool_version: string;
+                            target_id: string | null;
+                            target: string | null;
+                            system_id: string | null;
+                            file_name: string | null;
+                            /** Format: date-time */
+                            imported_at: string;
+                            /** Format: date-time */
+                            scanned_at: string;
+                            imported_by: components["schemas"]["Actor"];
+                            results: number;
+                            counts: {
+                                opened: number;
+                                reopened: number;
+                                resolved: number;
+                                unchanged: number;
+                                not_affected: number;
+                            };
+                            vex?: {
+                                vulnerability_id: string;
+                                package: string;
+                                state: string;
+                                justification: string;
+                                detail: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_scans: {
+        parameters: {
+            query: {
+                /** @description sarif | trivy | cyclonedx */
+                format: string;
+                /** @description the image, repository or host scanned, when the file does not name it (or to name it otherwise) */
+                target?: string;
+                /** @description the system the target belongs to */
+                system_id?: string;
+                /** @description the file's name, for the record */
+                filename?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        format: "sarif" | "trivy" | "cyclonedx";
+                        tool: string;
+                        tool_version: string;
+                        target_id: string | null;
+                        target: string | null;
+                        system_id: string | null;
+                        file_name: string | null;
+                        /** Format: date-time */
+                        imported_at: string;
+                        /** Format: date-time */
+                        scanned_at: string;
+                        imported_by: components["schemas"]["Actor"];
+                        results: number;
+                        counts: {
+                            opened: number;
+                            reopened: number;
+                            resolved: number;
+                            unchanged: number;
+                            not_affected: number;
+                        };
+                        vex?: {
+                            vulnerability_id: string;
+                            package: string;
+                            state: string;
+                            justification: string;
+                            detail: string;
+                        }[];
+                        findings?: {
+                            id: string;
+                            title: string;
+                            severity: string;
+                            status: string;
+                            /** Format: date-time */
+                            due_at: string;
+                            overdue: boolean;
+                        }[];
+                        ledger_index?: number;
+                        target_new?: boolean;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_scans__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description scan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        format: "sarif" | "trivy" | "cyclonedx";
+                        tool: string;
+                        tool_version: string;
+                        target_id: string | null;
+                        target: string | null;
+                        system_id: string | null;
+                        file_name: string | null;
+                        /** Format: date-time */
+                        imported_at: string;
+                        /** Format: date-time */
+                        scanned_at: string;
+                        imported_by: components["schemas"]["Actor"];
+                        results: number;
+                        counts: {
+                            opened: number;
+                            reopened: number;
+                            resolved: number;
+                            unchanged: number;
+                            not_affected: number;
+                        };
+                        vex?: {
+                            vulnerability_id: string;
+                            package: string;
+                            state: string;
+                            justification: string;
+                            detail: string;
+                        }[];
+                        findings?: {
+                            id: string;
+                            title: string;
+                            severity: string;
+                            status: string;
+                            /** Format: date-time */
+                            due_at: string;
+                            overdue: boolean;
+                        }[];
+                        ledger_index?: number;
+                        target_new?: boolean;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_scan_targets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            target_kind: string;
+                            system_id: string | null;
+                            system_name: string | null;
+                            /** Format: date-time */
+                            first_seen_at: string;
+                            /** Format: date-time */
+                            last_scan_at: string | null;
+                            last_scan_id: string | null;
+                            /** Format: date-time */
+                            next_scan_due_at: string;
+                            scan_overdue: boolean;
+                            open_findings: {
+                                critical?: number;
+                                high?: number;
+                                medium?: number;
+                                low?: number;
+                                overdue?: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_scan_targets__id__system: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description target id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    system_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        system_id: string;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_compliance_controls: {
+        parameters: {
+            query?: {
+                /** @description hipaa or accord (default both) */
+                framework?: string;
+                /** @description a past ledger size: the answer then, with the profile then in force */
+                as_of?: number;
+                /** @description one party's view: its agreements, reviews and findings only */
+                party_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description controls by status */
+                        counts: {
+                            [key: string]: unknown;
+                        };
+                        items: {
+                            /** @description a HIPAA citation or an Accord control id */
+                            id: string;
+                            /** @enum {string} */
+                            framework: "hipaa" | "accord";
+                            kind: string;
+                            title: string;
+                            /** @description Required, Addressable or empty */
+                            requirement: string;
+                            safeguard: string;
+                            /** @description a specification's standard, or empty */
+                            parent: string;
+                            /** @enum {string} */
+                            status: "operating" | "failing" | "documented" | "inherited" | "not_mapped" | "not_applicable";
+                            summary: string;
+                            evidence_ok: number;
+                            evidence_failing: number;
+                            implemented_by: {
+                                /** @description rule:<access rule id> or workflow:<name> */
+                                source: string;
+                                title: string;
+                                /** @enum {string} */
+                                evidence: "live" | "enforced" | "procedure";
+                                ok: number;
+                                failing: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_compliance_controls__control_id_: {
+        parameters: {
+            query?: {
+                /** @description evidence items per source, 1-500 (default 50) */
+                limit?: number;
+                /** @description a past ledger size: the answer then, with the profile then in force */
+                as_of?: number;
+                /** @description one party's view: its agreements, reviews and findings only */
+                party_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description a HIPAA citation such as 164.308(b)(1), or TP-11 */
+                control_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description a HIPAA citation or an Accord control id */
+                        id: string;
+                        /** @enum {string} */
+                        framework: "hipaa" | "accord";
+                        kind: string;
+                        title: string;
+                        /** @description Required, Addressable or empty */
+                        requirement: string;
+                        safeguard: string;
+                        /** @description a specification's standard, or empty */
+                        parent: string;
+                        /** @enum {string} */
+                        status: "operating" | "failing" | "documented" | "inherited" | "not_mapped" | "not_applicable";
+                        summary: string;
+                        evidence_ok: number;
+                        evidence_failing: number;
+                        implemented_by: {
+                            /** @description rule:<access rule id> or workflow:<name> */
+                            source: string;
+                            title: string;
+                            /** @enum {string} */
+                            evidence: "live" | "enforced" | "procedure";
+                            ok: number;
+                            failing: number;
+                            items: {
+                                /** @description party, agreement, soc2_report, review, finding, checkpoint or ledger_entry */
+                                kind: string;
+                                id: string;
+                                title: string;
+                                ok: boolean;
+                                detail: string;
+                                party_id: string | null;
+                                party_name: string | null;
+                                ledger_index: number | null;
+                                /** @description the portal path (under /app) */
+                                href: string | null;
+                            }[];
+                        }[];
+                        description: string;
+                        applicable: boolean;
+                        /** @enum {string} */
+                        customer_inherits: "yes" | "partially" | "no";
+                        /** @enum {string} */
+                        host_provides: "yes" | "partially" | "no";
+                        customer_responsibility: string;
+                        specifications: string[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_compliance_matrix: {
+        parameters: {
+            query?: {
+                /** @description a past ledger size: the answer then, with the profile then in force */
+                as_of?: number;
+                /** @description one party's view: its agreements, reviews and findings only */
+                party_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        as_of: number | null;
+                        size: number;
+                        /** Format: date-time */
+                        at: string;
+                        organisation: string;
+                        party: {
+                            id: string;
+                            name: string;
+                            kind: string;
+                        } | null;
+                        baa: {
+                            id: string;
+                            title: string;
+                            /** @description empty when it has no end */
+                            expires_at: string;
+                            ledger_index: number;
+                        } | null;
+                        hosts: {
+                            party_id: string;
+                            party_name: string;
+                        }[];
+                        rows: {
+                            control: string;
+                            title: string;
+                            kind: string;
+                            requirement: string;
+                            safeguard: string;
+                            /** @enum {string} */
+                            inherited: "yes" | "partially" | "no";
+                            /** @description what stays with the customer */
+                            responsibility: string;
+                            /** @enum {string} */
+                            source: "catalog" | "profile" | "baa";
+                            /** @enum {string} */
+                            status: "operating" | "failing" | "documented" | "inherited" | "not_mapped" | "not_applicable";
+                            host: {
+                                /** @enum {string} */
+                                inherited: "yes" | "partially" | "no";
+                                providers: {
+                                    party_id: string;
+                                    party_name: string;
+                                    controls: string[];
+                                }[];
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_compliance_matrix_csv: {
+        parameters: {
+            query?: {
+                /** @description a past ledger size: the answer then, with the profile then in force */
+                as_of?: number;
+                /** @description one party's view: its agreements, reviews and findings only */
+                party_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_compliance_matrix_html: {
+        parameters: {
+            query?: {
+                /** @description a past ledger size: the answer then, with the profile then in force */
+                as_of?: number;
+                /** @description one party's view: its agreements, reviews and findings only */
+                party_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_compliance_oscal_ssp: {
+        parameters: {
+            query?: {
+                /** @description a past ledger size: the answer then, with the profile then in force */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        "system-security-plan": {
+                            uuid: string;
+                            /** @description OSCAL metadata */
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            /** @description the HIPAA Security Rule */
+                            "import-profile": {
+                                [key: string]: unknown;
+                            };
+                            /** @description the service */
+                            "system-characteristics": {
+                                [key: string]: unknown;
+                            };
+                            /** @description its users and component */
+                            "system-implementation": {
+                                [key: string]: unknown;
+                            };
+                            "control-implementation": {
+                                description: string;
+                                "implemented-requirements": {
+                                    [key: string]: unknown;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_compliance_oscal_component_definition: {
+        parameters: {
+            query?: {
+                /** @description a past ledger size: the answer then, with the profile then in force */
+                as_of?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        "component-definition": {
+                            uuid: string;
+                            /** @description OSCAL metadata */
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            components: {
+                                [key: string]: unknown;
+                            }[];
+                        };
                     };
                 };
             };
