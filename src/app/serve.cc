@@ -262,6 +262,9 @@ int Serve(const ServeOptions& options) {
                                       voice.auth_token};
   if (sms.enabled() || voice.enabled()) deps.phone_hooks = &phone_hooks;
   deps.message_keys = &*message_keys;
+  // A Secure Message's one-time code goes by text when [sms] is set up and the message names a
+  // phone number: a second channel beside the email that carries the link.
+  deps.sms_codes = sms.enabled();
   std::unique_ptr<http::OidcClient> oidc;
   if (oidc_settings.enabled()) {
     oidc = std::make_unique<http::OidcClient>(oidc_settings, clock);
