@@ -40,6 +40,10 @@ std::string LinkBase(const ApiDeps& deps) {
   return deps.trust ? deps.trust->LinkBase() : std::string();
 }
 
+const policy::ReviewsPolicy* ReviewsOf(const ApiDeps& deps) {
+  return deps.profile ? &deps.profile->reviews : nullptr;
+}
+
 CalendarEvent EventOf(const storage::CalendarItem& item, const std::string& base) {
   CalendarEvent e{.uid = item.uid,
                   .start = item.at,
@@ -59,8 +63,11 @@ CalendarEvent EventOf(const storage::CalendarItem& item, const std::string& base
 
 // The audit calendar (storage/audit_calendar.h) as the viewer may see it.
 Status FeedEvents(storage::Tx& tx, const storage::CalendarViewer& viewer, TimePoint now,
-                  const std::string& base, std::vector<CalendarEvent>& out) {
-  auto items = storage::ReadAuditCalendar(tx, FeedWindow(now), viewer, kMaxFeedEvents);
+                  const policy::ReviewsPolicy* reviews, const std::string& base,
+                  std::vector<CalendarEvent>& out) {
+  storage::CalendarWindow w = FeedWindow(now);
+  w.reviews = reviews;
+  auto items = storage::ReadAuditCalendar(tx, w, viewer, kMaxFeedEvents);
   if (!items.ok()) return std::move(items).error();
   for (const auto& item : *items) out.push_back(EventOf(item, base));
   return Ok();
@@ -154,7 +161,8 @@ void Feed(ApiDeps& deps, Context&& ctx, Reply reply) {
     }
     found = true;
     cal.name = "Accord audit calendar (" + StateString(u, "email") + ")";
-    return FeedEvents(tx, {role, StateString(u, "party_id")}, now, LinkBase(deps), cal.events);
+    return FeedEvents(tx, {role, StateString(u, "party_id")}, now, ReviewsOf(deps), LinkBase(deps),
+                      cal.events);
   });
   if (!s.ok()) return reply(ErrorResponse(s.error()));
   if (!found) return not_found();
@@ -206,6 +214,7 @@ Response CalendarItems(ApiDeps& deps, Context& ctx) {
   TimePoint now = deps.clock.Now();
   auto window = WindowOf(ctx, now);
   if (!window.ok()) return ErrorResponse(window.error());
+  window->reviews = ReviewsOf(deps);
   json::array items;
   Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
     auto read = storage::ReadAuditCalendar(tx, *window, ViewerOf(*ctx.principal));
@@ -225,7 +234,8 @@ Response CalendarIcs(ApiDeps& deps, Context& ctx) {
   Calendar cal{
       .name = "Accord audit calendar", .product_id = "-//Accord//Reviews//EN", .stamp = now};
   Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
-    return FeedEvents(tx, ViewerOf(*ctx.principal), now, LinkBase(deps), cal.events);
+    return FeedEvents(tx, ViewerOf(*ctx.principal), now, ReviewsOf(deps), LinkBase(deps),
+                      cal.events);
   });
   if (!s.ok()) return ErrorResponse(s.error());
   Response r;

@@ -9,6 +9,7 @@
 #include "accord/storage/audit_calendar.h"
 #include "accord/storage/calendar.h"
 #include "accord/storage/registry_store.h"
+#include "accord/storage/scans.h"
 
 namespace accord::storage {
 namespace {
@@ -150,6 +151,28 @@ Status VendorChanges(Tx& tx, const CalendarWindow& w, std::vector<CalendarItem>&
   return Ok();
 }
 
+// When each scanned target is next due (TR-4): its last scan plus the profile's cadence.
+Status ScanDeadlines(Tx& tx, const CalendarWindow& w, std::vector<CalendarItem>& out) {
+  static const policy::ReviewsPolicy kDefaults;
+  auto due = ScansDue(tx, w.now, w.reviews ? *w.reviews : kDefaults);
+  if (!due.ok()) return std::move(due).error();
+  for (const ScanDue& d : *due) {
+    auto at = ParseRfc3339(d.due_at);
+    if (!at.ok() || !w.Contains(*at)) continue;
+    CalendarItem item;
+    item.uid = d.target_id + "-scan-due@accord";
+    item.at = *at;
+    item.all_day = IsMidnightUtc(*at);
+    item.status = d.overdue ? "overdue" : "due";
+    item.title = "Scan due: " + d.target_name;
+    item.link = "/app/scans";
+    item.detail = d.overdue ? "Not scanned within the cadence" : "Next scan of this target";
+    item.updated = w.now;
+    out.push_back(std::move(item));
+  }
+  return Ok();
+}
+
 Status RetrospectiveReviews(Tx& tx, const CalendarWindow& w, std::vector<CalendarItem>& out) {
   auto changes =
       LiveObjectsInStatus(tx, "change_request", {"emergency_released", "emergency_reviewed"});
@@ -219,6 +242,7 @@ const std::vector<CalendarSource>& CalendarSources() {
       {"finding", false, FindingDeadlines},
       {"change_notice", false, VendorChanges},
       {"change_request", false, RetrospectiveReviews},
+      {"scan_due", false, ScanDeadlines},
       {"agreement_expiry", true, AgreementExpiries},
       {"certification_expiry", false, CertificationExpiries},
       // Scans due (TR-4) join here.

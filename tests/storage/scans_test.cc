@@ -16,6 +16,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
 #include "accord/policy/profile.h"
+#include "accord/storage/audit_calendar.h"
 #include "accord/storage/ledger_audit.h"
 #include "accord/storage/registry_commands.h"
 #include "accord/storage/registry_store.h"
@@ -289,6 +290,38 @@ TEST_F(ScansTest, RefusedScanWritesNothing) {
   ASSERT_FALSE(bad_system.ok());
   EXPECT_EQ(bad_system.error().details.at(0).field, "system_id");
   EXPECT_EQ(f_.LedgerSize(), before);
+}
+
+// The audit calendar shows each target's next scan on the day it falls due, overdue once past.
+TEST_F(ScansTest, CalendarShowsWhenEachTargetIsNextDue) {
+  Import(Trivy("img:calendar", {}));
+  const TimePoint scanned = f_.clock().Now();
+  auto read = [&](TimePoint now) {
+    storage::CalendarWindow w{
+        .from = now - days(400), .to = now + days(400), .now = now, .reviews = &policy()};
+    std::vector<storage::CalendarItem> found;
+    EXPECT_TRUE(f_.rt()
+                    .store()
+                    .Read([&](storage::Tx& tx) -> Status {
+                      auto items = storage::ReadAuditCalendar(tx, w, {"security_officer", ""});
+                      if (!items.ok()) return std::move(items).error();
+                      for (auto& i : *items) {
+                        if (i.kind == "scan_due") found.push_back(i);
+                      }
+                      return Ok();
+                    })
+                    .ok());
+    return found;
+  };
+  auto due = read(scanned);
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].title, "Scan due: img:calendar");
+  EXPECT_EQ(FormatRfc3339(due[0].at), FormatRfc3339(scanned + days(policy().scan_cadence_days)));
+  EXPECT_EQ(due[0].status, "due");
+  f_.clock().Advance(days(policy().scan_cadence_days) + std::chrono::hours(1));
+  auto late = read(f_.clock().Now());
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0].status, "overdue");
 }
 
 }  // namespace

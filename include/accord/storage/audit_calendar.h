@@ -15,6 +15,7 @@
 
 #include "accord/core/clock.h"
 #include "accord/core/result.h"
+#include "accord/policy/profile.h"
 #include "accord/storage/store.h"
 
 namespace accord::storage {
@@ -37,6 +38,8 @@ struct CalendarWindow {
   TimePoint from;  // inclusive
   TimePoint to;    // exclusive
   TimePoint now;
+  // The profile's reviews policy (when scans are due); null: the profile's defaults.
+  const policy::ReviewsPolicy* reviews = nullptr;
   bool Contains(TimePoint t) const { return t >= from && t < to; }
 };
 

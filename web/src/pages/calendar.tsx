@@ -73,7 +73,7 @@ async function itemsBetween(from: string, to: string, signal: AbortSignal): Prom
 }
 
 // Dates that pass without being met: expiries and scheduled reviews are dates, not tasks.
-const TASKS = new Set(['review', 'entitlement_review', 'finding', 'change_request']);
+const TASKS = new Set(['review', 'entitlement_review', 'finding', 'change_request', 'scan_due']);
 function isOverdue(item: Entry, now: number) {
   return !item.done && TASKS.has(item.kind) && new Date(item.at).getTime() < now;
 }
