@@ -21,6 +21,7 @@
 #include "accord/storage/data_commitments.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/trust.h"
+#include "ledger_keyed_cache.h"
 
 namespace accord::http {
 
@@ -31,7 +32,6 @@ namespace {
 
 // How long a public answer is served from memory. A certification that expires or a
 // subprocessor that is added shows within this.
-constexpr auto kCacheFor = std::chrono::seconds(5);
 
 std::string Day(const json::object& o, const char* key) {
   return HtmlEscape(HumanDay(StateString(o, key)));
@@ -290,18 +290,10 @@ class TrustAnswers {
  public:
   explicit TrustAnswers(ApiDeps& deps) : deps_(deps) {}
 
-  // An answer is kept for kCacheFor (what is valid today changes with time too), and only
-  // while the ledger has not grown: a change to the registry shows at once, and a burst of
-  // visitors costs one read of the ledger's size each.
+  // Kept while the ledger has not grown, at most five seconds (ledger_keyed_cache.h).
   Response Cached(const std::string& name);
 
  private:
-  struct Entry {
-    MonoTime at;
-    uint64_t ledger_size = 0;  // the ledger it was built from
-    Response response;
-  };
-
   const TrustSettings& settings() const {
     static const TrustSettings kNone;
     return deps_.trust ? *deps_.trust : kNone;
@@ -309,34 +301,11 @@ class TrustAnswers {
   Response Build(const std::string& name);
 
   ApiDeps& deps_;
-  std::mutex mu_;
-  std::map<std::string, std::shared_ptr<const Entry>> cache_;
+  LedgerKeyedCache cache_{deps_};
 };
 
 Response TrustAnswers::Cached(const std::string& name) {
-  MonoTime now = deps_.clock.Monotonic();
-  uint64_t size = 0;
-  Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
-    auto head = storage::ReadHead(tx);
-    if (!head.ok()) return std::move(head).error();
-    size = head->size();
-    return Ok();
-  });
-  if (!s.ok()) return ErrorResponse(s.error());
-  {
-    std::lock_guard lock(mu_);
-    auto it = cache_.find(name);
-    if (it != cache_.end() && it->second->ledger_size == size && now - it->second->at < kCacheFor) {
-      return it->second->response;
-    }
-  }
-  Response r = Build(name);
-  if (r.status == 200) {
-    r.headers.push_back({"Cache-Control", "public, max-age=5"});  // as long as ours
-    std::lock_guard lock(mu_);
-    cache_[name] = std::make_shared<const Entry>(Entry{now, size, r});
-  }
-  return r;
+  return cache_.Get(name, [&] { return Build(name); });
 }
 
 Response TrustAnswers::Build(const std::string& name) {

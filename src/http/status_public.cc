@@ -13,6 +13,7 @@
 #include "accord/http/json.h"
 #include "accord/http/statuspage.h"
 #include "accord/storage/ledger_tables.h"
+#include "ledger_keyed_cache.h"
 #include "status_routes.h"
 
 namespace accord::http {
@@ -21,7 +22,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr auto kCacheFor = std::chrono::seconds(5);
 constexpr int kBarDays = 90;
 
 std::string StateWords(std::string_view status) {
@@ -166,45 +166,19 @@ class StatusAnswers {
   Response Cached(const std::string& name);
 
  private:
-  struct Entry {
-    MonoTime at;
-    uint64_t ledger_size = 0;
-    Response response;
-  };
   Response Build(const std::string& name);
   double target() const { return deps_.status ? deps_.status->target_percent : 99.9; }
 
   ApiDeps& deps_;
-  std::mutex mu_;
-  std::map<std::string, std::shared_ptr<const Entry>> cache_;
+  LedgerKeyedCache cache_{deps_};
 };
 
 Response StatusAnswers::Cached(const std::string& name) {
-  MonoTime now = deps_.clock.Monotonic();
-  uint64_t size = 0;
-  Status s = deps_.store.Read([&](storage::Tx& tx) -> Status {
-    auto head = storage::ReadHead(tx);
-    if (!head.ok()) return std::move(head).error();
-    size = head->size();
-    return Ok();
-  });
-  if (!s.ok()) return ErrorResponse(s.error());
-  {
-    std::lock_guard lock(mu_);
-    auto it = cache_.find(name);
-    if (it != cache_.end() && it->second->ledger_size == size && now - it->second->at < kCacheFor) {
-      return it->second->response;
-    }
-  }
-  Response r = Build(name);
-  if (r.status == 200) {
-    r.headers.push_back({"Cache-Control", "public, max-age=5"});
-    // Status aggregators read the JSON from other origins.
-    if (name != "page") r.headers.push_back({"Access-Control-Allow-Origin", "*"});
-    std::lock_guard lock(mu_);
-    cache_[name] = std::make_shared<const Entry>(Entry{now, size, r});
-  }
-  return r;
+  return cache_.Get(
+      name, [&] { return Build(name); },
+      // Status aggregators read the JSON from other origins.
+      name == "page" ? std::vector<Header>{}
+                     : std::vector<Header>{{"Access-Control-Allow-Origin", "*"}});
 }
 
 Response StatusAnswers::Build(const std::string& name) {
