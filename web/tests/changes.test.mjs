@@ -28,7 +28,7 @@ await journey('change control and calendar', async ({ server, browser }) => {
   await submit.getByRole('button', { name: 'Submit the change' }).click();
   await submit.locator('.field-invalid .field-error').first().waitFor();
   await submit.getByLabel(/^Description/).fill('Drop TLS 1.2 from the portal listener.');
-  await submit.getByLabel(/^System it touches/).selectOption({ label: 'Luma platform (production) (production)' });
+  await submit.getByLabel(/^System it touches/).selectOption({ label: 'Luma platform (production)' });
   await submit.getByLabel(/^Backout plan/).fill('Re-enable TLS 1.2 in the listener configuration.');
   await submit.getByRole('button', { name: 'Submit the change' }).click();
   await staff.getByRole('heading', { name: 'Turn on TLS 1.3 only for the portal', level: 1 }).waitFor();

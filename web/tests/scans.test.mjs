@@ -2,7 +2,8 @@
 // navigation: the demo's platform image with its system and an overdue finding, the image no
 // system claims, the scans imported with their changes in words; a scan's page with the
 // supplier's "not affected" statement and the target's findings; the findings board filtered to
-// what scans found. axe and a screenshot on each page; a phone width.
+// what scans found; assigning the unclaimed image to a system. axe and a screenshot on each
+// page; a phone width.
 import { assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
 
 await journey('vulnerability scans', async ({ server, browser }) => {
@@ -54,6 +55,16 @@ await journey('vulnerability scans', async ({ server, browser }) => {
     .locator('table.findings-table')
     .getByRole('link', { name: /CVE-2024-8096 in curl/ })
     .waitFor();
+
+  // The officer says which system the unclaimed image belongs to; the flag goes.
+  await goto(so, server, '/scans');
+  const builder = targets.getByRole('row', { name: /report-builder/ });
+  await builder.getByRole('button', { name: 'Assign' }).click();
+  await builder.getByRole('alert').getByText('Choose a system first.').waitFor();
+  await builder.getByLabel(/System for .*report-builder/).selectOption({ label: 'Luma platform (production)' });
+  await builder.getByRole('button', { name: 'Assign' }).click();
+  await builder.getByText('Luma platform (production)').waitFor();
+  assert((await builder.getByText('Belongs to no system').count()) === 0, 'the target now has its system');
 
   // A phone.
   const phone = await newPage(browser, server, {

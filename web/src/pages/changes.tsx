@@ -7,6 +7,7 @@ import { UrlPager } from '../components/pager';
 import { Table } from '../components/table';
 import { Link, navigate, setQuery, useLocation } from '../router';
 import { isWorkforce, useSession } from '../session';
+import { systemLabel } from './system-label';
 import {
   Badge,
   CheckboxField,
@@ -52,7 +53,7 @@ function SubmitForm() {
       </button>
     );
   }
-  const options = (systems.data?.items || []).map((s) => ({ value: s.id, label: `${s.name} (${s.environment})` }));
+  const options = (systems.data?.items || []).map((s) => ({ value: s.id, label: systemLabel(s) }));
   return (
     <Form
       form={form}

@@ -1,17 +1,71 @@
 // Vulnerability scans (TR-4): what we scan (each target, the system it belongs to, when it was
 // last scanned and when the next scan is due, its open findings), the scans imported, and one
 // scan's page. The findings themselves are on the findings board ("Found by: a scan").
-import { get, type ApiResponse } from '../api';
+import { useState } from 'preact/hooks';
+import { describe, get, post, type ApiResponse, type ListPage } from '../api';
 import { Table } from '../components/table';
 import { Link } from '../router';
+import { isOfficer, useSession } from '../session';
 import { Alert, Badge, DateText, Empty, Facts, Loading, Page, Section, useLoad } from '../ui';
 import { statusLabel } from './finding-model';
+import { systemLabel } from './system-label';
 import './review.css';
 
 type Targets = ApiResponse<'/api/v1/scan-targets'>;
 type Scans = ApiResponse<'/api/v1/scans'>;
 type Scan = ApiResponse<'/api/v1/scans/{id}'>;
 type ScanItem = Scans['items'][number];
+
+interface System {
+  id: string;
+  name: string;
+  environment: string;
+}
+
+// An officer says which of our systems a target belongs to (a target no system owns is flagged).
+function AssignSystem(props: { targetId: string; targetName: string; systems: System[]; onDone: () => void }) {
+  const [systemId, setSystemId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const id = `assign-${props.targetId}`;
+  const assign = async (e: Event) => {
+    e.preventDefault();
+    if (!systemId) return setError('Choose a system first.');
+    setBusy(true);
+    setError('');
+    try {
+      await post(`/api/v1/scan-targets/${encodeURIComponent(props.targetId)}/system`, { system_id: systemId });
+      props.onDone();
+    } catch (err) {
+      setError(describe(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="assign-system" onSubmit={assign}>
+      <label for={id} class="visually-hidden">
+        System for {props.targetName}
+      </label>
+      <select id={id} value={systemId} onChange={(e) => setSystemId((e.target as HTMLSelectElement).value)}>
+        <option value="">Choose a system…</option>
+        {props.systems.map((s) => (
+          <option value={s.id} key={s.id}>
+            {systemLabel(s)}
+          </option>
+        ))}
+      </select>{' '}
+      <button type="submit" class="btn" disabled={busy}>
+        Assign
+      </button>
+      {error && (
+        <div role="alert" class="field-error">
+          {error}
+        </div>
+      )}
+    </form>
+  );
+}
 
 const FORMATS: Record<string, string> = {
   sarif: 'Code scan',
@@ -75,6 +129,11 @@ function ScanRows(props: { items: ScanItem[] }) {
 export function ScansPage() {
   const targets = useLoad((signal) => get<Targets>('/api/v1/scan-targets', undefined, signal), []);
   const scans = useLoad((signal) => get<Scans>('/api/v1/scans', { limit: 50 }, signal), []);
+  const officer = isOfficer(useSession().info.user.role);
+  const systems = useLoad(
+    (signal) => (officer ? get<ListPage<System>>('/api/v1/systems', { limit: 200 }, signal) : Promise.resolve(null)),
+    [officer],
+  );
   return (
     <Page
       title="Vulnerability scans"
@@ -105,7 +164,17 @@ export function ScansPage() {
                       {x.system_id ? (
                         x.system_name || 'A system'
                       ) : (
-                        <Badge value="unassigned" tone="warn" label="Belongs to no system" />
+                        <>
+                          <Badge value="unassigned" tone="warn" label="Belongs to no system" />
+                          {officer && systems.data && (
+                            <AssignSystem
+                              targetId={x.id}
+                              targetName={x.name}
+                              systems={systems.data.items}
+                              onDone={targets.reload}
+                            />
+                          )}
+                        </>
                       )}
                     </td>
                     <td>
