@@ -3,27 +3,15 @@
 
 #include <string>
 
+#include "output_fields.h"
+
 namespace accord::domain {
 namespace {
 
 using F = FieldType;
 
-FieldSpec Out(std::string name, FieldType type = F::kString, bool always = true) {
-  return {.name = std::move(name), .type = type, .required = always, .read_only = true};
-}
-FieldSpec OutOpt(std::string name, FieldType type = F::kString) {
-  return Out(std::move(name), type, false);
-}
-FieldSpec OutObject(std::string name, std::vector<FieldSpec> fields, bool always = false,
-                    FieldType type = F::kObject) {
-  FieldSpec f = Out(std::move(name), type, always);
-  f.fields = std::move(fields);
-  return f;
-}
-FieldSpec ActorOut(std::string name, bool always = false) {
-  return OutObject(std::move(name),
-                   {Out("id"), Out("role"), OutOpt("name"), OutOpt("email", F::kEmail)}, always);
-}
+using namespace output_fields;  // Out, OutOpt, OutObject, ActorOut (output_fields.h)
+
 // A recorded step: who, when, and what they said.
 FieldSpec Step(std::string name, std::vector<FieldSpec> more = {}) {
   std::vector<FieldSpec> fields = {ActorOut("by"), OutOpt("at", F::kTime),

@@ -9,6 +9,8 @@
 #include "accord/domain/soc2.h"
 #include "accord/domain/transport.h"
 
+#include "output_fields.h"
+
 namespace accord::domain {
 
 namespace {
@@ -55,26 +57,7 @@ FieldSpec Internal(FieldSpec f) {
   return f;
 }
 
-// What the API answers for the kinds written by their own commands (read-only fields): the
-// type, and whether the field is always there (required) or may be null or absent.
-FieldSpec Out(std::string name, FieldType type = F::kString, bool always = true) {
-  return {.name = std::move(name), .type = type, .required = always, .read_only = true};
-}
-FieldSpec OutOpt(std::string name, FieldType type = F::kString) {
-  return Out(std::move(name), type, false);
-}
-FieldSpec OutObject(std::string name, std::vector<FieldSpec> fields, bool always = false,
-                    FieldType type = F::kObject) {
-  FieldSpec f = Out(std::move(name), type, always);
-  f.fields = std::move(fields);
-  return f;
-}
-// Who did something, as events record it (domain::ActorJson), with a name where the view adds
-// one.
-FieldSpec ActorOut(std::string name, bool always = false) {
-  return OutObject(std::move(name),
-                   {Out("id"), Out("role"), OutOpt("name"), OutOpt("email", F::kEmail)}, always);
-}
+using namespace output_fields;  // Out, OutOpt, OutObject, ActorOut (output_fields.h)
 
 // Fields every object carries, set by the server.
 void AddMeta(std::vector<FieldSpec>& fields, const std::string& parent_kind) {
