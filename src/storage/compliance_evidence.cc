@@ -229,16 +229,20 @@ Status Evidence::Soc2(SourceResult& r) {
   return Ok();
 }
 
-// Third-party reviews: an open review past its due date fails; approved ones are the proof.
-Status Evidence::Reviews(SourceResult& r) {
-  std::vector<Value> p;
-  std::string sql = "SELECT id, from_idx, status, doc FROM rm_objects WHERE kind = 'review'";
+Result<std::vector<Row>> Evidence::ObjectsOfKind(const std::string& kind) {
+  std::vector<Value> p{kind};
+  std::string sql = "SELECT id, from_idx, status, doc FROM rm_objects WHERE kind = ?";
   if (!party_id_.empty()) {
     sql += " AND party_id = ?";
     p.emplace_back(party_id_);
   }
   sql += Visible(point_, p) + " ORDER BY id";
-  auto rows = tx_.Query(sql, p);
+  return tx_.Query(sql, p);
+}
+
+// Third-party reviews: an open review past its due date fails; approved ones are the proof.
+Status Evidence::Reviews(SourceResult& r) {
+  auto rows = ObjectsOfKind("review");
   if (!rows.ok()) return std::move(rows).error();
   std::string now = FormatRfc3339(point_.at);
   for (const auto& row : *rows) {
@@ -261,14 +265,7 @@ Status Evidence::Reviews(SourceResult& r) {
 
 // Findings: an unresolved finding past its deadline fails; resolved ones are the proof.
 Status Evidence::Findings(SourceResult& r) {
-  std::vector<Value> p;
-  std::string sql = "SELECT id, from_idx, status, doc FROM rm_objects WHERE kind = 'finding'";
-  if (!party_id_.empty()) {
-    sql += " AND party_id = ?";
-    p.emplace_back(party_id_);
-  }
-  sql += Visible(point_, p) + " ORDER BY id";
-  auto rows = tx_.Query(sql, p);
+  auto rows = ObjectsOfKind("finding");
   if (!rows.ok()) return std::move(rows).error();
   std::string now = FormatRfc3339(point_.at);
   for (const auto& row : *rows) {

@@ -39,6 +39,9 @@ class Evidence {
   Status Reviews(SourceResult& r);
   Status Findings(SourceResult& r);
   Status Ledger(SourceResult& r);
+  // The objects of `kind` (of the party, when one is asked) visible at the point: id, from_idx,
+  // status, doc.
+  Result<std::vector<Row>> ObjectsOfKind(const std::string& kind);
   void Enforced(SourceResult& r, const std::string& detail);
   // Keeps at most `limit_` failing and `limit_` passing items, failing first: Counted counts
   // one and says whether its item is kept, Keep keeps it, Add does both.

@@ -42,8 +42,9 @@ std::string VoiceTwiml(const storage::OutboxMessage& m);
 
 // The "sms" or "voice" channel. Deliver answers the provider's sid. kUnavailable when the
 // provider cannot be reached, answers 5xx or 429, or refuses our credentials (nothing fails
-// while it is down or misconfigured); kValidationFailed for a number that is not E.164, a text
-// CheckOutgoing refuses, or a recipient the provider refuses (4xx with its error code).
+// while it is down or misconfigured); kValidationFailed for a number that is not E.164 or a
+// recipient the provider refuses (4xx with its error code). The outbox has already put the
+// message through the PHI guard (storage/outbox.cc), when queued and again as it leaves.
 class PhoneChannel final : public storage::OutboxChannel {
  public:
   PhoneChannel(std::string name, PhoneConfig config);
