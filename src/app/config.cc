@@ -17,19 +17,19 @@ Status ReadTrustConfig(const std::filesystem::path& file, http::TrustSettings& o
   const toml::table& table = *parsed;
   // One reader checks the file's tables: a misspelt [smtp] must not silently mean no email.
   std::vector<ErrorDetail> unknown;
+  // One line per table, so work that adds a table adds a line.
+  static const std::vector<std::string_view> kTables = {
+      "smtp",
+      "trust",
+      "witnesses",
+      "oidc",
+      "identity",
+      "sms",              // issue 26: text messages
+      "voice",            // issue 26: calls
+      "secure_messages",  // issue 26: Secure Message's master key file
+      "status",           // issue 27: probes and uptime
+  };
   for (const auto& [key, value] : table) {
-    // One line per table, so work that adds a table adds a line.
-    static const std::vector<std::string_view> kTables = {
-        "smtp",
-        "trust",
-        "witnesses",
-        "oidc",
-        "identity",
-        "sms",              // issue 26: text messages
-        "voice",            // issue 26: calls
-        "secure_messages",  // issue 26: Secure Message's master key file
-        "status",           // issue 27: probes and uptime
-    };
     if (std::find(kTables.begin(), kTables.end(), key.str()) == kTables.end()) {
       std::string names;
       for (auto t : kTables) names += (names.empty() ? "" : ", ") + std::string(t);
