@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "accord/domain/registry.h"
 #include "accord/policy/gate.h"
@@ -24,6 +26,39 @@ std::string Visible(const CompliancePoint& point, std::vector<Value>& params,
   }
   params.emplace_back(kOpenVersion);
   return " AND " + a + "to_idx = ?";
+}
+
+Result<std::vector<std::string>> InfrastructurePartners(Tx& tx, const CompliancePoint& point,
+                                                        const std::string& party_id,
+                                                        bool partners_only) {
+  std::vector<std::string> out;
+  auto counts = [&](const std::string& tag) {
+    return !partners_only || tag == "partner" || tag == "subcontractor";
+  };
+  if (point.facts) {
+    for (const auto& [id, p] : point.facts->parties) {
+      if (p.infrastructure && counts(p.tag) && (party_id.empty() || id == party_id)) {
+        out.push_back(id);
+      }
+    }
+    return out;
+  }
+  // The condition is rm_objects_infra's own, so only the infrastructure partners are read.
+  std::vector<Value> p;
+  std::string sql =
+      "SELECT id, tag FROM rm_objects WHERE doc LIKE '%\"infrastructure_partner\":true%' AND "
+      "status = 'active'";
+  if (!party_id.empty()) {
+    sql += " AND id = ?";
+    p.emplace_back(party_id);
+  }
+  sql += Visible(point, p) + " AND kind || '' = 'party' ORDER BY id";
+  auto rows = tx.Query(sql, p);
+  if (!rows.ok()) return std::move(rows).error();
+  for (const auto& row : *rows) {
+    if (counts(row.Text(1))) out.push_back(row.Text(0));
+  }
+  return out;
 }
 
 namespace {
@@ -91,6 +126,10 @@ void Evidence::Enforced(SourceResult& r, const std::string& detail) {
 // Every active party whose kind the profile requires an agreement of (a BAA only, or every
 // type), against the executed agreements in force at the point: one scan of each.
 Status Evidence::Agreements(SourceResult& r, bool baa_only) {
+  if (point_.facts && party_id_.empty()) {
+    AgreementsFromFacts(r, baa_only);
+    return Ok();
+  }
   std::vector<Value> p;
   std::string sql =
       "SELECT party_id, tag, id, from_idx, doc FROM rm_objects WHERE kind = 'agreement' AND "
@@ -103,10 +142,6 @@ Status Evidence::Agreements(SourceResult& r, bool baa_only) {
   sql += Visible(point_, p);
   auto agreements = tx_.Query(sql, p);
   if (!agreements.ok()) return std::move(agreements).error();
-  struct Found {
-    std::string id;
-    int64_t index;
-  };
   std::map<std::pair<std::string, std::string>, Found> in_force;  // (party, type)
   for (const auto& row : *agreements) {
     auto doc = domain::ParseStateDoc(row.Text(4));
@@ -134,53 +169,77 @@ Status Evidence::Agreements(SourceResult& r, bool baa_only) {
   parties += Visible(point_, pp) + " ORDER BY id";
   auto rows = tx_.Query(parties, pp);
   if (!rows.ok()) return std::move(rows).error();
-  const auto& access = point_.profile.access;
   for (const auto& row : *rows) {
-    auto kind = policy::ParsePartyKind(row.Text(1));
-    if (!kind) continue;
     const std::string& party = row.Text(0);
     bool ephi = row.Int(2) != 0 || ephi_services.contains(party);
-    auto required = access.RequiredFor(*kind, ephi);
-    for (int t = 0; t <= static_cast<int>(policy::AgreementType::kDpa); ++t) {
-      auto type = static_cast<policy::AgreementType>(t);
-      if (!required.Has(type) || (baa_only && type != policy::AgreementType::kBaa)) continue;
-      std::string name(policy::Name(type));
-      auto it = in_force.find({party, name});
-      // Counted first: at 100,000 parties only the items shown are built.
-      if (!Counted(r, it != in_force.end())) continue;
-      if (it == in_force.end()) {
-        json::object item = Item("party", party, "No " + Upper(name) + " in force", false,
-                                 "The profile requires " + Upper(name) + " with this party");
-        item["party_id"] = party;
-        item["href"] = "/parties/" + party + "#sec-agreements";
-        Keep(r, std::move(item), false);
-        continue;
-      }
-      json::object item = Item("agreement", it->second.id, Upper(name) + " in force", true, "");
-      item["party_id"] = party;
-      item["ledger_index"] = it->second.index;
-      item["href"] = "/parties/" + party + "#sec-agreements";
-      Keep(r, std::move(item), true);
-    }
+    Judge(r, baa_only, party, row.Text(1), ephi, [&](const std::string& type) -> const Found* {
+      auto it = in_force.find({party, type});
+      return it == in_force.end() ? nullptr : &it->second;
+    });
   }
   return Ok();
+}
+
+// The same from the facts in memory: one pass over the agreements, one over the parties.
+void Evidence::AgreementsFromFacts(SourceResult& r, bool baa_only) {
+  const ComplianceFacts& f = *point_.facts;
+  std::unordered_map<std::string_view, std::vector<std::pair<std::string_view, Found>>> in_force;
+  for (const auto& [id, a] : f.agreements) {
+    if ((baa_only && a.type != "baa") || !a.InForce(point_.at)) continue;
+    in_force[a.party_id].push_back({a.type, Found{id, a.from_idx}});
+  }
+  std::set<std::string_view> ephi_services;
+  for (const auto& [service, party] : f.ephi_services) ephi_services.insert(party);
+  for (const auto& [party, p] : f.parties) {
+    bool ephi = p.ephi || ephi_services.contains(party);
+    auto found = in_force.find(party);
+    Judge(r, baa_only, party, p.tag, ephi, [&](const std::string& type) -> const Found* {
+      if (found == in_force.end()) return nullptr;
+      const Found* last = nullptr;  // the last one read, as the tables' scan keeps
+      for (const auto& [t, agreement] : found->second) {
+        if (t == type) last = &agreement;
+      }
+      return last;
+    });
+  }
+}
+
+// One party against the agreements the profile requires of its kind: one evidence item each.
+void Evidence::Judge(SourceResult& r, bool baa_only, const std::string& party,
+                     const std::string& tag, bool ephi,
+                     const std::function<const Found*(const std::string&)>& in_force) {
+  auto kind = policy::ParsePartyKind(tag);
+  if (!kind) return;
+  auto required = point_.profile.access.RequiredFor(*kind, ephi);
+  for (int t = 0; t <= static_cast<int>(policy::AgreementType::kDpa); ++t) {
+    auto type = static_cast<policy::AgreementType>(t);
+    if (!required.Has(type) || (baa_only && type != policy::AgreementType::kBaa)) continue;
+    std::string name(policy::Name(type));
+    const Found* found = in_force(name);
+    // Counted first: at 100,000 parties only the items shown are built.
+    if (!Counted(r, found != nullptr)) continue;
+    if (!found) {
+      json::object item = Item("party", party, "No " + Upper(name) + " in force", false,
+                               "The profile requires " + Upper(name) + " with this party");
+      item["party_id"] = party;
+      item["href"] = "/parties/" + party + "#sec-agreements";
+      Keep(r, std::move(item), false);
+      continue;
+    }
+    json::object item = Item("agreement", found->id, Upper(name) + " in force", true, "");
+    item["party_id"] = party;
+    item["ledger_index"] = found->index;
+    item["href"] = "/parties/" + party + "#sec-agreements";
+    Keep(r, std::move(item), true);
+  }
 }
 
 // TP-11: every active infrastructure partner has a current SOC 2 review (the scheduler's and
 // the red flags' own judgement, review_support::Soc2GapOf).
 Status Evidence::Soc2(SourceResult& r) {
-  std::vector<Value> p;
-  std::string sql =
-      "SELECT id FROM rm_objects WHERE kind = 'party' AND status = 'active' AND tag IN "
-      "('partner', 'subcontractor') AND doc LIKE '%\"infrastructure_partner\":true%'";
-  if (!party_id_.empty()) {
-    sql += " AND id = ?";
-    p.emplace_back(party_id_);
-  }
-  sql += Visible(point_, p);
-  auto rows = tx_.Query(sql, p);
-  if (!rows.ok()) return std::move(rows).error();
-  if (rows->empty()) return Ok();
+  auto hosts = InfrastructurePartners(tx_, point_, party_id_, true);
+  if (!hosts.ok()) return std::move(hosts).error();
+  if (hosts->empty()) return Ok();
   std::vector<Value> rp;
   std::string report_sql =
       "SELECT party_id, id, from_idx, doc FROM rm_objects WHERE kind = 'soc2_report'" +
@@ -198,8 +257,7 @@ Status Evidence::Soc2(SourceResult& r) {
       by_party[row.Text(0)].push_back({row.Text(1), row.Int(2), std::move(*doc)});
     }
   }
-  for (const auto& row : *rows) {
-    const std::string& party = row.Text(0);
+  for (const std::string& party : *hosts) {
     std::vector<json::object> docs;
     const Report* latest = nullptr;
     for (const auto& rep : by_party[party]) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -34,7 +35,14 @@ class Evidence {
   Status Name(std::vector<boost::json::object>& items);
 
  private:
+  struct Found {
+    std::string id;
+    int64_t index;
+  };
   Status Agreements(SourceResult& r, bool baa_only);
+  void AgreementsFromFacts(SourceResult& r, bool baa_only);
+  void Judge(SourceResult& r, bool baa_only, const std::string& party, const std::string& tag,
+             bool ephi, const std::function<const Found*(const std::string&)>& in_force);
   Status Soc2(SourceResult& r);
   Status Reviews(SourceResult& r);
   Status Findings(SourceResult& r);
@@ -61,6 +69,12 @@ class Evidence {
 // Whether an executed agreement is in force at `at`: from its effective time (when it has one)
 // until, not including, its expiry: it stops at exactly its end instant.
 bool InForce(const boost::json::object& doc, TimePoint at);
+
+// The active infrastructure partners at the point (of one party, when given), in id order;
+// partners_only: partners and subcontractors only (TP-11's).
+Result<std::vector<std::string>> InfrastructurePartners(Tx& tx, const CompliancePoint& point,
+                                                        const std::string& party_id,
+                                                        bool partners_only);
 
 // " AND <alias>to_idx = ?" now, or the version visible at the point's ledger size.
 std::string Visible(const CompliancePoint& point, std::vector<Value>& params,

@@ -35,12 +35,7 @@ Result<std::map<std::string, std::vector<Provider>>> HostControls(Tx& tx,
                                                                   json::array& hosts,
                                                                   NameCache& names) {
   std::map<std::string, std::vector<Provider>> out;
-  std::vector<Value> p;
-  std::string sql =
-      "SELECT id FROM rm_objects WHERE kind = 'party' AND status = 'active' AND "
-      "doc LIKE '%\"infrastructure_partner\":true%'" +
-      compliance::Visible(point, p) + " ORDER BY id";
-  auto rows = tx.Query(sql, p);
+  auto rows = compliance::InfrastructurePartners(tx, point, "", false);
   if (!rows.ok()) return std::move(rows).error();
   // Every report at once (one scan, not a query per host): the hosts are the few whose
   // reports count.
@@ -51,8 +46,7 @@ Result<std::map<std::string, std::vector<Provider>>> HostControls(Tx& tx,
   if (!all_reports.ok()) return std::move(all_reports).error();
   std::map<std::string, std::vector<const Row*>> by_party;
   for (const auto& r : *all_reports) by_party[r.Text(0)].push_back(&r);
-  for (const auto& row : *rows) {
-    std::string party = row.Text(0);
+  for (const std::string& party : *rows) {
     auto name = names.PartyName(party);
     if (!name.ok()) return std::move(name).error();
     hosts.push_back(json::object{{"party_id", party}, {"party_name", *name}});

@@ -15,7 +15,8 @@ using compliance::Evidence;
 using compliance::SourceResult;
 
 Result<CompliancePoint> ResolveCompliancePoint(Tx& tx, const policy::Profile& current,
-                                               TimePoint now, std::optional<int64_t> as_of) {
+                                               TimePoint now, std::optional<int64_t> as_of,
+                                               ComplianceFactsCache* cache) {
   auto head = ReadHead(tx);
   if (!head.ok()) return std::move(head).error();
   CompliancePoint point{
@@ -37,6 +38,11 @@ Result<CompliancePoint> ResolveCompliancePoint(Tx& tx, const policy::Profile& cu
       "AND idx < ? ORDER BY idx DESC LIMIT 1",
       {point.size});
   if (!entry.ok()) return std::move(entry).error();
+  if (!as_of && cache) {
+    auto facts = cache->At(tx, point.size);
+    if (!facts.ok()) return std::move(facts).error();
+    point.facts = std::move(*facts);
+  }
   if (!entry->has_value()) return point;
   point.profile_index = (*entry)->Int(0);
   if (!as_of) return point;

@@ -10,4 +10,7 @@ extern const char* const kV18Sqlite;
 extern const char* const kV19Sqlite;
 extern const char* const kV20Sqlite;
 
+// Compliance (issue 23, migrations_v28.cc).
+extern const char* const kV28Sqlite;
+
 }  // namespace accord::storage::migration_sql

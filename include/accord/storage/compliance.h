@@ -13,6 +13,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/compliance_catalog.h"
 #include "accord/policy/profile.h"
+#include "accord/storage/compliance_facts.h"
 #include "accord/storage/store.h"
 
 namespace accord::storage {
@@ -24,12 +25,17 @@ struct CompliancePoint {
   TimePoint at;                  // now, or the time of the last entry before as_of
   policy::Profile profile;
   int64_t profile_index = -1;  // the ledger entry that put the profile in force (-1: unknown)
+  // The parties and agreements at `size` from memory (now only, when a cache was given);
+  // null: read from the tables.
+  std::shared_ptr<const ComplianceFacts> facts;
 };
 
 // as_of: a ledger size in 1..size (kValidationFailed on `as_of` otherwise). The profile is the
-// one the last org.created / org.profile_changed entry before that position recorded.
+// one the last org.created / org.profile_changed entry before that position recorded. With a
+// cache, the point now carries the facts from it.
 Result<CompliancePoint> ResolveCompliancePoint(Tx& tx, const policy::Profile& current,
-                                               TimePoint now, std::optional<int64_t> as_of);
+                                               TimePoint now, std::optional<int64_t> as_of,
+                                               ComplianceFactsCache* cache = nullptr);
 
 struct ComplianceQuery {
   std::string party_id;   // one party's view ("" = the whole organisation)
@@ -76,5 +82,11 @@ boost::json::object OscalSsp(const domain::Catalog& catalog, const boost::json::
 boost::json::object OscalComponentDefinition(const domain::Catalog& catalog,
                                              const policy::Profile& profile, const std::string& org,
                                              const std::string& at);
+
+// The catalog itself as an OSCAL catalog (compliance_oscal_catalog.cc): a group per HIPAA
+// safeguard, standards with their specifications nested, Accord's controls; the citation as
+// each control's label.
+boost::json::object OscalCatalog(const domain::Catalog& catalog, const std::string& org,
+                                 const std::string& at);
 
 }  // namespace accord::storage
