@@ -157,6 +157,21 @@ json::object OscalComponentSchema() {
                                                                          "implementations"))}})}});
 }
 
+// The routes' state: the parties and agreements in memory, kept up to date with the ledger.
+struct ComplianceApi {
+  ApiDeps& deps;
+  storage::ComplianceFactsCache facts;
+};
+
+json::object OscalCatalogSchema() {
+  using namespace schema;
+  return Object({{"catalog", Object({{"uuid", String()},
+                                     {"metadata", AnyObject("OSCAL metadata")},
+                                     {"groups", ArrayOf(AnyObject("a HIPAA safeguard or "
+                                                                  "Accord's controls"))},
+                                     {"back-matter", AnyObject("the regulation's source")}})}});
+}
+
 struct Params {
   std::optional<int64_t> as_of;
   storage::ComplianceQuery query;
@@ -179,7 +194,8 @@ Result<Params> ReadParams(const Context& ctx) {
 
 // The answer of `fn` at the point the query names, in one snapshot.
 template <class Fn>
-Result<json::object> AtPoint(ApiDeps& deps, const Params& p, Fn&& fn) {
+Result<json::object> AtPoint(ComplianceApi& api, const Params& p, Fn&& fn) {
+  ApiDeps& deps = api.deps;
   if (!deps.profile) return Internal("no policy profile");
   json::object out;
   Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
@@ -188,7 +204,8 @@ Result<json::object> AtPoint(ApiDeps& deps, const Params& p, Fn&& fn) {
       if (!party.ok()) return std::move(party).error();
       if (!party->has_value()) return NotFound("party " + p.query.party_id);
     }
-    auto point = storage::ResolveCompliancePoint(tx, *deps.profile, deps.clock.Now(), p.as_of);
+    auto point =
+        storage::ResolveCompliancePoint(tx, *deps.profile, deps.clock.Now(), p.as_of, &api.facts);
     if (!point.ok()) return std::move(point).error();
     auto r = fn(tx, *point);
     if (!r.ok()) return std::move(r).error();
@@ -199,7 +216,7 @@ Result<json::object> AtPoint(ApiDeps& deps, const Params& p, Fn&& fn) {
   return out;
 }
 
-Response Controls(ApiDeps& deps, Context& ctx) {
+Response Controls(ComplianceApi& deps, Context& ctx) {
   auto p = ReadParams(ctx);
   if (!p.ok()) return ErrorResponse(p.error());
   auto out = AtPoint(deps, *p, [&](storage::Tx& tx, const storage::CompliancePoint& point) {
@@ -208,7 +225,7 @@ Response Controls(ApiDeps& deps, Context& ctx) {
   return out.ok() ? JsonResponse(*out) : ErrorResponse(out.error());
 }
 
-Response Control(ApiDeps& deps, Context& ctx) {
+Response Control(ComplianceApi& deps, Context& ctx) {
   auto p = ReadParams(ctx);
   if (!p.ok()) return ErrorResponse(p.error());
   std::string id = ctx.path_params.at("control_id");
@@ -223,7 +240,7 @@ Response Control(ApiDeps& deps, Context& ctx) {
   return out.ok() ? JsonResponse(*out) : ErrorResponse(out.error());
 }
 
-Result<json::object> Matrix(ApiDeps& deps, Context& ctx) {
+Result<json::object> Matrix(ComplianceApi& deps, Context& ctx) {
   auto p = ReadParams(ctx);
   if (!p.ok()) return std::move(p).error();
   return AtPoint(deps, *p, [&](storage::Tx& tx, const storage::CompliancePoint& point) {
@@ -239,12 +256,12 @@ std::string FileName(const json::object& matrix, std::string_view ext) {
   return name + "." + std::string(ext);
 }
 
-Response MatrixJson(ApiDeps& deps, Context& ctx) {
+Response MatrixJson(ComplianceApi& deps, Context& ctx) {
   auto m = Matrix(deps, ctx);
   return m.ok() ? JsonResponse(*m) : ErrorResponse(m.error());
 }
 
-Response MatrixCsv(ApiDeps& deps, Context& ctx) {
+Response MatrixCsv(ComplianceApi& deps, Context& ctx) {
   auto m = Matrix(deps, ctx);
   if (!m.ok()) return ErrorResponse(m.error());
   Response r = TextResponse(storage::MatrixCsv(*m), "text/csv; charset=utf-8");
@@ -253,7 +270,7 @@ Response MatrixCsv(ApiDeps& deps, Context& ctx) {
   return r;
 }
 
-Response MatrixHtmlPage(ApiDeps& deps, Context& ctx) {
+Response MatrixHtmlPage(ComplianceApi& deps, Context& ctx) {
   auto m = Matrix(deps, ctx);
   if (!m.ok()) return ErrorResponse(m.error());
   Response r = PublicHtml(MatrixHtml(*m, domain::StateString(*m, "organisation")));
@@ -262,7 +279,7 @@ Response MatrixHtmlPage(ApiDeps& deps, Context& ctx) {
   return r;
 }
 
-Response OscalSsp(ApiDeps& deps, Context& ctx) {
+Response OscalSsp(ComplianceApi& deps, Context& ctx) {
   auto p = ReadParams(ctx);
   if (!p.ok()) return ErrorResponse(p.error());
   p->query.party_id.clear();
@@ -280,7 +297,7 @@ Response OscalSsp(ApiDeps& deps, Context& ctx) {
   return out.ok() ? JsonResponse(*out) : ErrorResponse(out.error());
 }
 
-Response OscalComponentDefinition(ApiDeps& deps, Context& ctx) {
+Response OscalComponentDefinition(ComplianceApi& deps, Context& ctx) {
   auto p = ReadParams(ctx);
   if (!p.ok()) return ErrorResponse(p.error());
   p->query.party_id.clear();
@@ -294,6 +311,20 @@ Response OscalComponentDefinition(ApiDeps& deps, Context& ctx) {
                                                          name, FormatRfc3339(point.at));
               });
   return out.ok() ? JsonResponse(*out) : ErrorResponse(out.error());
+}
+
+// The catalog is built in: the same for every point, dated now.
+Response OscalCatalog(ComplianceApi& api, Context&) {
+  std::string org;
+  Status s = api.deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto row = tx.QueryOne("SELECT name FROM rm_org", {});
+    if (!row.ok()) return std::move(row).error();
+    if (row->has_value()) org = (*row)->Text(0);
+    return Ok();
+  });
+  if (!s.ok()) return ErrorResponse(s.error());
+  return JsonResponse(
+      storage::OscalCatalog(domain::BuiltinCatalog(), org, FormatRfc3339(api.deps.clock.Now())));
 }
 
 }  // namespace
@@ -324,7 +355,8 @@ std::string MatrixHtml(const json::object& matrix, std::string_view org_name) {
   return PublicPage("Inheritance matrix", body);
 }
 
-void AddComplianceRoutes(Router& router, ApiDeps& deps) {
+void AddComplianceRoutes(Router& router, ApiDeps& api_deps) {
+  auto deps = std::make_shared<ComplianceApi>(api_deps);
   auto point = [](RouteSpec& r) -> RouteSpec& {
     return r
         .Query("as_of", "a past ledger size: the answer then, with the profile then in force",
@@ -381,6 +413,13 @@ void AddComplianceRoutes(Router& router, ApiDeps& deps) {
                                 "HIPAA specifications the profile's mapping implements")
                        .Tag("compliance"))
                  .Handle(deps, OscalComponentDefinition));
+  router.Add(ReadRoute("/api/v1/compliance/oscal/catalog", domain::kLedgerReaders,
+                       Json(OscalCatalogSchema()))
+                 .Summary("The control catalog as an OSCAL catalog: every HIPAA Security Rule "
+                          "standard with its specifications, and Accord's own controls, with "
+                          "the default inheritance")
+                 .Tag("compliance")
+                 .Handle(deps, OscalCatalog));
 }
 
 }  // namespace accord::http

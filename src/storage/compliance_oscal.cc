@@ -9,16 +9,17 @@
 #include "accord/core/sha256.h"
 #include "accord/domain/registry.h"
 #include "accord/storage/compliance.h"
+#include "compliance_oscal.h"
 
 namespace accord::storage {
 
 namespace json = boost::json;
 using domain::StateString;
 
-namespace {
+namespace oscal {
 
 constexpr const char* kOscalVersion = "1.2.2";
-constexpr const char* kHipaaSource =
+extern const char* const kHipaaSource =
     "https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-C";
 
 // A UUID derived from `name` (the same export twice is the same document): SHA-256's first 16
@@ -56,6 +57,15 @@ json::object Metadata(const std::string& title, const std::string& org, const st
                                            {"type", "organization"},
                                            {"name", org.empty() ? "Accord" : org}}}}};
 }
+
+}  // namespace oscal
+
+namespace {
+
+using oscal::ControlToken;
+using oscal::kHipaaSource;
+using oscal::Metadata;
+using oscal::Uuid;
 
 std::string ImplementationState(const std::string& status) {
   if (status == "operating" || status == "documented" || status == "inherited") {

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "accord/domain/compliance_catalog.h"
 #include "accord/http/api.h"
 #include "http/my_work_test.h"
 #include "support/build_paths.h"
@@ -302,6 +303,74 @@ TEST_F(ComplianceApiTest, TheDemosOscalExportsAreValidAgainstNistsSchemas) {
             baa.at("provided").at(0).at("uuid"));
   // The same point twice is the same document.
   EXPECT_EQ(json::serialize(Get("/api/v1/compliance/oscal/ssp")), json::serialize(ssp));
+}
+
+}  // namespace
+}  // namespace accord::testing::my_work
+
+namespace accord::testing::my_work {
+namespace {
+
+TEST_F(ComplianceApiTest, TheCatalogExportsAsAValidOscalCatalogAndReadsBack) {
+  json::object cat = Get("/api/v1/compliance/oscal/catalog");
+  EXPECT_EQ(Validate(f_.dir().str(), cat, "oscal_catalog_schema.json"), "");
+  json::object broken = cat;
+  broken["catalog"].as_object()["groups"].as_array()[0].as_object().erase("title");
+  EXPECT_NE(Validate(f_.dir().str(), broken, "oscal_catalog_schema.json"), "");
+
+  // Read back: every control of the catalog, specifications nested in their standards.
+  auto back = domain::CatalogFromOscal(cat, "hipaa");
+  ASSERT_TRUE(back.ok()) << back.error().ToString();
+  const auto& builtin = domain::BuiltinCatalog();
+  EXPECT_EQ(back->size(), builtin.size());
+  const domain::CatalogControl* spec = back->Find("hipaa-164.308-b-3");
+  ASSERT_NE(spec, nullptr);
+  EXPECT_EQ(spec->parent, "hipaa-164.308-b-1");
+  EXPECT_EQ(spec->title, builtin.Find("164.308(b)(3)")->title);
+  ASSERT_NE(back->Find("accord-tp-11"), nullptr);
+  EXPECT_EQ(back->Find("accord-tp-11")->description, builtin.Find("TP-11")->description);
+  // The citation is each control's label.
+  bool labelled = false;
+  for (const auto& g : cat.at("catalog").at("groups").as_array()) {
+    for (const auto& c : g.at("controls").as_array()) {
+      if (Str(c.at("id")) != "hipaa-164.308-b-1") continue;
+      labelled = Str(c.at("props").at(0).at("value")) == "164.308(b)(1)";
+    }
+  }
+  EXPECT_TRUE(labelled);
+  EXPECT_EQ(Call("GET", "/api/v1/compliance/oscal/catalog", {}, "staff").status, 403);
+}
+
+// The facts in memory (now) and the tables (?as_of= the same size) give the same answer.
+TEST_F(ComplianceApiTest, TheStatusFromMemoryMatchesTheTables) {
+  std::string elm = NewParty("Elm Street Clinic", "customer", true);
+  std::string oak = NewParty("Oak Clinic", "customer", true);
+  NewParty("Host", "partner", true, true);
+  Baa(elm, Now() + days(100));
+  Baa(oak, Now() + days(100));
+  Get("/api/v1/compliance/controls");  // the facts are read here, then follow the ledger
+  Ok(Call("PATCH", "/api/v1/parties/" + elm, {{"status", "offboarded"}}));
+  std::string birch = NewParty("Birch Clinic", "customer", true);
+  auto same = [&] {
+    json::object now = Get("/api/v1/compliance/controls");
+    json::object then = Get("/api/v1/compliance/controls?as_of=" + std::to_string(Size()));
+    const json::array& a = now.at("items").as_array();
+    const json::array& b = then.at("items").as_array();
+    ASSERT_EQ(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(json::serialize(a[i].at("implemented_by")),
+                json::serialize(b[i].at("implemented_by")))
+          << a[i].at("id");
+      EXPECT_EQ(a[i].at("status"), b[i].at("status")) << a[i].at("id");
+    }
+  };
+  same();
+  Baa(birch, Now() + days(100));
+  same();
+  json::object baa = Control("164.308(b)(1)", "?limit=500");
+  for (const auto& e : EvidenceOf(baa, "workflow:baa_in_force")) {
+    EXPECT_NE(Str(e.at("party_id")), elm) << "offboarded: no longer counted";
+  }
 }
 
 }  // namespace
