@@ -8,8 +8,9 @@ namespace accord::domain {
 using F = FieldType;
 
 const std::vector<std::string>& ReportTypes() {
-  static const std::vector<std::string> kTypes = {"soc2_type2", "soc2_type1",       "iso27001",
-                                                  "hitrust",    "penetration_test", "other"};
+  static const std::vector<std::string> kTypes = {
+      "soc2_type2",       "soc2_type1",         "iso27001", "hitrust",
+      "penetration_test", "inheritance_matrix", "other"};
   return kTypes;
 }
 
@@ -19,6 +20,7 @@ std::string ReportTypeLabel(std::string_view type) {
   if (type == "iso27001") return "ISO/IEC 27001 certificate and statement of applicability";
   if (type == "hitrust") return "HITRUST assessment report";
   if (type == "penetration_test") return "penetration test summary";
+  if (type == "inheritance_matrix") return "HIPAA inheritance matrix (what you inherit from us)";
   return "security documentation";
 }
 
@@ -65,6 +67,10 @@ const std::vector<FieldSpec>& ReportRequestActionFields() {
        .min = 1,
        .max = 20,
        .description = "approve, reissue: how many downloads the link allows (default 3)"},
+      {.name = "format",
+       .type = F::kEnum,
+       .values = {"html", "csv"},
+       .description = "approve an inheritance matrix: the file's format (default html)"},
       {.name = "comment",
        .type = F::kText,
        .max_length = 4000,

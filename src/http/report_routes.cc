@@ -2,6 +2,8 @@
 // (report_routes.h): link problems, form checks and the group's state.
 #include "report_routes.h"
 
+#include "compliance_matrix_report.h"
+
 #include <boost/json.hpp>
 #include <chrono>
 #include <mutex>
@@ -95,6 +97,7 @@ storage::ReportRequestSettings ReportPages::Settings() const {
     s.nda_valid_months = deps.trust->nda_valid_months;
     s.nda_link_days = deps.trust->nda_link_days;
   }
+  s.render_matrix = MatrixReportRenderer(deps);
   return s;
 }
 

@@ -11,6 +11,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
 #include "accord/domain/report_requests.h"
+#include "accord/storage/documents.h"
 #include "accord/storage/registry_store.h"
 #include "accord/workflow/report_request.h"
 #include "report_request_support.h"
@@ -220,6 +221,50 @@ Result<std::string> DefaultReport(Tx& tx, const std::string& report_type, TimePo
   return best;
 }
 
+bool IsMatrixRequest(const json::object& state) {
+  return StateString(state, "report_type") == "inheritance_matrix";
+}
+
+// An inheritance-matrix request (issue 23): the linked customer's own matrix, rendered now and
+// stored as a document of that customer, only while an NDA is in force with it. The officer
+// names no document: no other customer's matrix can go out on this request.
+Result<std::string> RenderMatrix(CommandContext& c, const domain::Actor& actor,
+                                 const json::object& state, const json::object& body,
+                                 const ReportRequestSettings& settings) {
+  if (!StateString(body, "document_id").empty()) {
+    return ValidationError("document_id",
+                           "must not be given: the customer's inheritance matrix is rendered "
+                           "when it is sent");
+  }
+  std::string party_id = StateString(state, "party_id");
+  auto party = GetObject(c.tx(), "party", party_id, Scope{});
+  if (!party.ok()) return std::move(party).error();
+  if (!party->has_value() || StateString((*party)->doc, "kind") != "customer") {
+    return ValidationError("party_id",
+                           "the inheritance matrix is a customer's: link the request to one");
+  }
+  auto nda = NdaInForce(c.tx(), party_id, c.Now());
+  if (!nda.ok()) return std::move(nda).error();
+  if (!nda->has_value()) {
+    return Error{ErrorCode::kConflict,
+                 "no NDA is in force with this customer: send one (send_nda) first",
+                 {{"nda", "no executed NDA in force", std::nullopt}}};
+  }
+  if (!settings.render_matrix) return Internal("this server cannot render the matrix");
+  std::string format = StateString(body, "format");
+  auto file = settings.render_matrix(c.tx(), c.Now(), party_id, format.empty() ? "html" : format);
+  if (!file.ok()) return std::move(file).error();
+  auto stored = StoreDocument(c, DocumentUpload{.scope = Scope{},
+                                                .actor = actor,
+                                                .parent_kind = "party",
+                                                .parent_id = party_id,
+                                                .filename = file->filename,
+                                                .content_type = file->content_type,
+                                                .body = std::move(file->body)});
+  if (!stored.ok()) return std::move(stored).error();
+  return StateString(stored->as_object(), "id");
+}
+
 // Issues a download link for `document_id` and mails it; fills state["delivery"].
 Status Deliver(CommandContext& c, json::object& state, const std::string& document_id, int64_t days,
                int64_t max_downloads, const ReportRequestSettings& settings) {
@@ -228,9 +273,14 @@ Status Deliver(CommandContext& c, json::object& state, const std::string& docume
   if (!doc->has_value()) {
     return ValidationError("document_id", "no document has id " + document_id);
   }
-  // Only our own reports go out: a document uploaded under one of our certifications, never
-  // a party's agreement or evidence.
-  if (StateString((*doc)->doc, "certification_id").empty()) {
+  // A matrix request delivers only the matrix rendered for its own customer.
+  if (IsMatrixRequest(state)) {
+    if (StateString((*doc)->doc, "party_id") != StateString(state, "party_id")) {
+      return ValidationError("document_id", "must be this customer's own inheritance matrix");
+    }
+  } else if (StateString((*doc)->doc, "certification_id").empty()) {
+    // Only our own reports go out: a document uploaded under one of our certifications, never
+    // a party's agreement or evidence.
     return ValidationError("document_id",
                            "must be a document of one of our certifications (uploaded at "
                            "/api/v1/certifications/{id}/documents)");
@@ -427,7 +477,11 @@ Result<json::object> ReportRequestAction(CommandContext& c, const domain::Actor&
     Step(state, "nda_sent", *to, actor, now, comment.empty() ? "NDA sent again" : comment);
   } else if (action == "approve") {
     std::string document_id = StateString(body, "document_id");
-    if (document_id.empty()) {
+    if (IsMatrixRequest(state)) {
+      auto rendered = RenderMatrix(c, actor, state, body, settings);
+      if (!rendered.ok()) return std::move(rendered).error();
+      document_id = *rendered;
+    } else if (document_id.empty()) {
       auto found = DefaultReport(c.tx(), StateString(state, "report_type"), now);
       if (!found.ok()) return std::move(found).error();
       document_id = *found;
@@ -451,6 +505,16 @@ Result<json::object> ReportRequestAction(CommandContext& c, const domain::Actor&
     std::string document_id =
         d && d->is_object() ? StateString(d->as_object(), "document_id") : std::string();
     if (!StateString(body, "document_id").empty()) document_id = StateString(body, "document_id");
+    if (IsMatrixRequest(state)) {
+      // A new link to the same matrix, only while the NDA is still in force.
+      auto nda = NdaInForce(c.tx(), StateString(state, "party_id"), now);
+      if (!nda.ok()) return std::move(nda).error();
+      if (!nda->has_value()) {
+        return Error{ErrorCode::kConflict,
+                     "no NDA is in force with this customer any more",
+                     {{"nda", "no executed NDA in force", std::nullopt}}};
+      }
+    }
     int64_t days = IntOr(body, "expires_in_days", settings.default_link_days);
     int64_t max = IntOr(body, "max_downloads", settings.default_max_downloads);
     ACCORD_TRY(Deliver(c, state, document_id, days, max, settings));

@@ -11,7 +11,8 @@
 
 namespace accord::domain {
 
-// soc2_type2, soc2_type1, iso27001, hitrust, penetration_test, other.
+// soc2_type2, soc2_type1, iso27001, hitrust, penetration_test, inheritance_matrix (a customer's
+// own HIPAA inheritance matrix, rendered when approved), other.
 const std::vector<std::string>& ReportTypes();
 // "SOC 2 Type II report", for pages and emails.
 std::string ReportTypeLabel(std::string_view type);

@@ -7,6 +7,7 @@
 
 #include <boost/json/object.hpp>
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -18,6 +19,16 @@
 
 namespace accord::storage {
 
+// A customer's inheritance matrix rendered for delivery (issue 23): the file a download link
+// hands out.
+struct RenderedReport {
+  std::string filename, content_type, body;
+};
+// Renders the matrix of `party_id` at `now` as "html" or "csv" inside the approval's
+// transaction (set by the HTTP layer, which holds the profile and the page's look).
+using MatrixRenderer = std::function<Result<RenderedReport>(
+    Tx& tx, TimePoint now, const std::string& party_id, const std::string& format)>;
+
 struct ReportRequestSettings {
   std::string link_base;         // "https://trust.example.com": absolute links in emails
   std::string security_contact;  // named in emails to requesters ("" = none)
@@ -26,6 +37,7 @@ struct ReportRequestSettings {
   int nda_link_days = 14;        // how long an NDA link works
   int default_link_days = 7;     // download links (approve without expires_in_days)
   int default_max_downloads = 3;
+  MatrixRenderer render_matrix;  // null: inheritance-matrix requests cannot be approved
   std::string_view NdaText() const;
 };
 
@@ -54,9 +66,10 @@ Result<boost::json::object> SubmitReportRequest(CommandContext& c, const domain:
 // One step by the workforce (body validated by domain::ReportRequestActionFields): link
 // (received → the NDA check), send_nda (a new NDA link, the old one revoked), approve (an
 // officer: a download link for document_id, by default the newest document of a current
-// certification of the report's framework), reject (an officer, with a reason: the requester
-// is told), cancel (with a reason), reissue (a new download link, the old one revoked).
-// 409 naming the allowed actions; 403 when a non-officer approves, rejects or reissues.
+// certification of the report's framework; for an inheritance-matrix request the customer's
+// own matrix rendered now, only while an NDA is in force with it), reject (an officer, with a
+// reason: the requester is told), cancel (with a reason), reissue (a new download link, the old one
+// revoked). 409 naming the allowed actions; 403 when a non-officer approves, rejects or reissues.
 Result<boost::json::object> ReportRequestAction(CommandContext& c, const domain::Actor& actor,
                                                 const std::string& id,
                                                 const boost::json::object& body,

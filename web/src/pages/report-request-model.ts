@@ -41,6 +41,7 @@ const REPORTS: Record<string, string> = {
   iso27001: 'ISO/IEC 27001 certificate and statement of applicability',
   hitrust: 'HITRUST assessment report',
   penetration_test: 'Penetration test summary',
+  inheritance_matrix: 'HIPAA inheritance matrix',
   other: 'Security documentation',
 };
 export const reportLabel = (t: string) => REPORTS[t] || humanize(t);

@@ -129,8 +129,11 @@ function LinkForm(props: { r: ReportRequest; onDone: Done }) {
 
 function ApproveForm(props: { r: ReportRequest; reports: Report[]; reissue?: boolean; onDone: Done }) {
   const delivery = props.r.delivery as Delivery | null | undefined;
+  // A customer's inheritance matrix is rendered when it is approved: no document to pick.
+  const matrix = props.r.report_type === 'inheritance_matrix';
   const form = useForm({
-    document_id: delivery?.document_id || props.reports[0]?.id || '',
+    document_id: matrix ? '' : delivery?.document_id || props.reports[0]?.id || '',
+    format: 'html',
     expires_in_days: '7',
     max_downloads: '3',
   });
@@ -145,6 +148,7 @@ function ApproveForm(props: { r: ReportRequest; reports: Report[]; reissue?: boo
           act(props.r.id, {
             action,
             ...(v.document_id ? { document_id: v.document_id } : {}),
+            ...(matrix && !props.reissue ? { format: v.format as 'html' | 'csv' } : {}),
             expires_in_days: Number(v.expires_in_days),
             max_downloads: Number(v.max_downloads),
           }),
@@ -152,13 +156,27 @@ function ApproveForm(props: { r: ReportRequest; reports: Report[]; reissue?: boo
         if (x) props.onDone(x, `A download link was emailed to ${x.requester.email}.`);
       }}
     >
-      <SelectField
-        form={form}
-        name="document_id"
-        label="Report to deliver"
-        placeholder={props.reports.length ? undefined : 'The current report of this kind'}
-        options={props.reports.map((d) => ({ value: d.id, label: d.label }))}
-      />
+      {matrix ? (
+        !props.reissue && (
+          <SelectField
+            form={form}
+            name="format"
+            label="The customer's own matrix, as"
+            options={[
+              { value: 'html', label: 'A web page (HTML)' },
+              { value: 'csv', label: 'A spreadsheet (CSV)' },
+            ]}
+          />
+        )
+      ) : (
+        <SelectField
+          form={form}
+          name="document_id"
+          label="Report to deliver"
+          placeholder={props.reports.length ? undefined : 'The current report of this kind'}
+          options={props.reports.map((d) => ({ value: d.id, label: d.label }))}
+        />
+      )}
       <div class="form-grid">
         <TextField form={form} name="expires_in_days" label="Link works for (days)" type="number" hint="1 to 30" />
         <TextField form={form} name="max_downloads" label="Downloads allowed" type="number" hint="1 to 20" />
