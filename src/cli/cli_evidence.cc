@@ -9,8 +9,10 @@
 #include <sstream>
 
 #include "accord/app/runtime.h"
+#include "accord/evidence/control_selection.h"
 #include "accord/evidence/export.h"
 #include "accord/evidence/verify.h"
+#include "accord/policy/profile.h"
 #include "cli_commands.h"
 
 namespace accord::cli {
@@ -22,6 +24,7 @@ namespace {
 struct ExportArgs {
   std::string from, to, since, out;
   std::vector<std::string> parties, kinds;
+  std::string control;
 };
 
 struct VerifyArgs {
@@ -44,6 +47,14 @@ int RunExport(const Globals& g, const ExportArgs& a) {
   // The bundle proves events up to the latest checkpoint: sign one over every event now.
   if (auto cp = (*rt)->Checkpoint(org.origin); !cp.ok())
     return Report(cp.error(), "evidence export");
+  if (!a.control.empty()) {
+    auto profile = policy::LoadProfile(org.profile);
+    if (!profile.ok()) return Report(profile.error(), "evidence export");
+    if (auto s = evidence::SelectControl((*rt)->store(), *profile, a.control, clock, *selection);
+        !s.ok()) {
+      return Report(s.error(), "evidence export");
+    }
+  }
   evidence::ExportOptions options{
       .selection = std::move(*selection), .since = a.since, .out = a.out};
   auto summary =
@@ -137,6 +148,8 @@ void AddEvidenceCommands(CLI::App& cli, Globals& g, int& exit_code) {
   exp->add_option("--to", ex->to, "last day or instant, included");
   exp->add_option("--party", ex->parties, "only events about this party (repeatable)");
   exp->add_option("--kind", ex->kinds, "only events about this kind of object (repeatable)");
+  exp->add_option("--control", ex->control,
+                  "only what proves this compliance control (e.g. 164.308(b)(1), TP-11)");
   exp->add_option("--since", ex->since, "an earlier bundle: prove the log only grew since it");
   exp->add_option("--out", ex->out, "the bundle to write (*.accord-evidence.zip)")->required();
   exp->callback([&g, &exit_code, ex] { exit_code = RunExport(g, *ex); });

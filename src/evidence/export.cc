@@ -282,6 +282,10 @@ Result<ExportSummary> ExportBundle(storage::Store& store, const ledger::Signer& 
         const json::object& event = parsed.as_object();
         auto facts = ReadEventFacts(event);
         if (!Matches(facts, from_text, until_text, sel.parties, sel.kinds)) continue;
+        if (!sel.control.empty() && !sel.entries.contains(leaf.index) &&
+            !sel.subjects.contains(facts.subject)) {
+          continue;
+        }
         if (++summary.events > options.max_events) {
           return ValidationError("selection", "more than " + std::to_string(options.max_events) +
                                                   " events: choose a shorter period");
@@ -362,6 +366,7 @@ Result<ExportSummary> ExportBundle(storage::Store& store, const ledger::Signer& 
   if (sel.until) selection["until"] = until_text;
   if (!sel.parties.empty()) selection["parties"] = json::value_from(sel.parties);
   if (!sel.kinds.empty()) selection["kinds"] = json::value_from(sel.kinds);
+  if (!sel.control.empty()) selection["control"] = sel.control;
   json::object manifest{{"format", kFormat},
                         {"origin", origin},
                         {"exported_at", FormatRfc3339(clock.Now())},

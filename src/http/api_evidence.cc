@@ -8,6 +8,7 @@
 
 #include "accord/core/ids.h"
 #include "accord/domain/roles.h"
+#include "accord/evidence/control_selection.h"
 #include "accord/evidence/export.h"
 #include "accord/http/api.h"
 #include "accord/http/json.h"
@@ -47,6 +48,11 @@ Response Export(ApiDeps& deps, Context& ctx) {
   auto selection = evidence::ParseSelection(ctx.Query("from"), ctx.Query("to"),
                                             List(ctx.Query("party")), List(ctx.Query("kind")));
   if (!selection.ok()) return ErrorResponse(selection.error());
+  if (std::string control(ctx.Query("control")); !control.empty()) {
+    if (!deps.profile) return ErrorResponse(Internal("no policy profile"));
+    Status s = evidence::SelectControl(deps.store, *deps.profile, control, deps.clock, *selection);
+    if (!s.ok()) return ErrorResponse(s.error());
+  }
   TempFile tmp{std::filesystem::temp_directory_path() /
                (NewId("evidence", deps.clock.Now()) + ".accord-evidence.zip")};
   evidence::ExportOptions options{
@@ -81,6 +87,10 @@ void AddEvidenceRoutes(Router& router, ApiDeps& deps) {
           .Query("to", "last day or instant recorded, included")
           .Query("party", "only events about these parties (comma-separated ids)")
           .Query("kind", "only events about these kinds of object (comma-separated)")
+          .Query("control",
+                 "only what proves this compliance control (a HIPAA citation such as "
+                 "164.308(b)(1), or TP-11): the entries its evidence cites and those objects' "
+                 "history")
           .Handle(deps, Export));
 }
 

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "accord/core/bytes.h"
@@ -401,6 +402,79 @@ TEST_F(BundleTest, TheApiGivesAuditorsTheSameBundle) {
   HttpResult bad = server_->Get("/api/v1/ledger/evidence?to=soon", "security_officer");
   EXPECT_EQ(bad.status, 422) << bad.body;
   EXPECT_NE(bad.body.find("\"to\""), std::string::npos) << bad.body;
+}
+
+}  // namespace
+}  // namespace accord::testing
+
+namespace accord::testing {
+namespace {
+
+// The subjects of a bundle's events, from its manifest.
+std::set<std::string> Subjects(const std::string& file, json::object* selection = nullptr) {
+  std::set<std::string> out;
+  auto entries = evidence::ReadArchive(file);
+  EXPECT_TRUE(entries.ok());
+  if (!entries.ok()) return out;
+  for (const auto& e : *entries) {
+    if (e.path != "manifest.json") continue;
+    json::object manifest = json::parse(e.content).as_object();
+    if (selection) *selection = manifest.at("selection").as_object();
+    for (const auto& ev : manifest.at("events").as_array()) {
+      out.insert(std::string(ev.at("subject").as_string()));
+    }
+  }
+  return out;
+}
+
+TEST_F(BundleTest, ABundleByControlHoldsWhatProvesItAndVerifies) {
+  // 164.308(b)(1): the customers' and partners' BAAs in force are its evidence.
+  HttpResult r = server_->Get("/api/v1/ledger/evidence?control=164.308(b)(1)", "auditor");
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::string file = dir_->str() + "/control.accord-evidence.zip";
+  std::ofstream(file, std::ios::binary) << r.body;
+  auto facts = evidence::VerifyBundle(file, {.log_keys = {*key_}});
+  ASSERT_TRUE(facts.ok()) << facts.error().message;
+  json::object selection;
+  std::set<std::string> subjects = Subjects(file, &selection);
+  EXPECT_EQ(selection.at("control"), "164.308(b)(1)");
+  json::value page =
+      server_->GetJson("/api/v1/compliance/controls/164.308(b)(1)?limit=500", "auditor");
+  size_t agreements = 0;
+  for (const auto& source : page.at("implemented_by").as_array()) {
+    for (const auto& item : source.at("items").as_array()) {
+      if (item.at("kind") != "agreement") continue;
+      ++agreements;
+      EXPECT_TRUE(subjects.contains("agreement/" + std::string(item.at("id").as_string())))
+          << item.at("id");
+    }
+  }
+  EXPECT_GT(agreements, 0u);
+  // Only what proves it: no certification, no review, no note.
+  for (const auto& s : subjects) {
+    EXPECT_FALSE(s.starts_with("certification/") || s.starts_with("note/")) << s;
+  }
+  // The whole log holds more.
+  EXPECT_LT(subjects.size(), Subjects(Bundle()).size());
+
+  HttpResult bad = server_->Get("/api/v1/ledger/evidence?control=164.999(z)", "auditor");
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_NE(bad.body.find("\"control\""), std::string::npos) << bad.body;
+
+  // The CLI's --control writes the same kind of bundle.
+  std::string out = dir_->str() + "/tp11.accord-evidence.zip";
+  auto cli =
+      RunAccord(WithStore({"evidence", "export", "--control", "TP-11", "--out", out}, *server_));
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  auto verified = evidence::VerifyBundle(out, {.log_keys = {*key_}});
+  ASSERT_TRUE(verified.ok()) << verified.error().message;
+  json::object tp11;
+  Subjects(out, &tp11);
+  EXPECT_EQ(tp11.at("control"), "TP-11");
+  auto unknown =
+      RunAccord(WithStore({"evidence", "export", "--control", "XX-1", "--out", out}, *server_));
+  EXPECT_NE(unknown.exit_code, 0);
+  EXPECT_NE(unknown.err.find("control"), std::string::npos) << unknown.err;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,11 @@ struct Selection {
   std::optional<TimePoint> until;  // exclusive
   std::vector<std::string> parties;
   std::vector<std::string> kinds;
+  // By control (evidence/control_selection.h): only these entries and the entries about these
+  // objects ("kind/id"), when `control` is set.
+  std::string control;
+  std::set<uint64_t> entries;
+  std::set<std::string> subjects;
 };
 
 // From the user's words: `from` and `to` are RFC 3339 or YYYY-MM-DD (a date covers its whole
