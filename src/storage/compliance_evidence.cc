@@ -123,6 +123,49 @@ void Evidence::Enforced(SourceResult& r, const std::string& detail) {
   Add(r, std::move(item), true);
 }
 
+const std::vector<std::string>& Evidence::RequiredTypes(const std::string& tag, bool ephi,
+                                                        bool baa_only) {
+  // A handful of kinds: a short list searched in place (no key built per party).
+  for (const auto& r : required_) {
+    if (r.ephi == ephi && r.baa_only == baa_only && r.tag == tag) return r.types;
+  }
+  Required r{tag, ephi, baa_only, {}};
+  if (auto kind = policy::ParsePartyKind(tag)) {
+    auto required = point_.profile.access.RequiredFor(*kind, ephi);
+    for (int t = 0; t <= static_cast<int>(policy::AgreementType::kDpa); ++t) {
+      auto type = static_cast<policy::AgreementType>(t);
+      if (!required.Has(type) || (baa_only && type != policy::AgreementType::kBaa)) continue;
+      r.types.emplace_back(policy::Name(type));
+    }
+  }
+  required_.push_back(std::move(r));
+  return required_.back().types;
+}
+
+// One party against the agreements the profile requires of its kind: one evidence item each.
+template <class InForce>
+void Evidence::Judge(SourceResult& r, bool baa_only, const std::string& party,
+                     const std::string& tag, bool ephi, const InForce& in_force) {
+  for (const std::string& name : RequiredTypes(tag, ephi, baa_only)) {
+    const Found* found = in_force(name);
+    // Counted first: at 100,000 parties only the items shown are built.
+    if (!Counted(r, found != nullptr)) continue;
+    if (!found) {
+      json::object item = Item("party", party, "No " + Upper(name) + " in force", false,
+                               "The profile requires " + Upper(name) + " with this party");
+      item["party_id"] = party;
+      item["href"] = "/parties/" + party + "#sec-agreements";
+      Keep(r, std::move(item), false);
+      continue;
+    }
+    json::object item = Item("agreement", found->id, Upper(name) + " in force", true, "");
+    item["party_id"] = party;
+    item["ledger_index"] = found->index;
+    item["href"] = "/parties/" + party + "#sec-agreements";
+    Keep(r, std::move(item), true);
+  }
+}
+
 // Every active party whose kind the profile requires an agreement of (a BAA only, or every
 // type), against the executed agreements in force at the point: one scan of each.
 Status Evidence::Agreements(SourceResult& r, bool baa_only) {
@@ -201,36 +244,6 @@ void Evidence::AgreementsFromFacts(SourceResult& r, bool baa_only) {
       }
       return last;
     });
-  }
-}
-
-// One party against the agreements the profile requires of its kind: one evidence item each.
-void Evidence::Judge(SourceResult& r, bool baa_only, const std::string& party,
-                     const std::string& tag, bool ephi,
-                     const std::function<const Found*(const std::string&)>& in_force) {
-  auto kind = policy::ParsePartyKind(tag);
-  if (!kind) return;
-  auto required = point_.profile.access.RequiredFor(*kind, ephi);
-  for (int t = 0; t <= static_cast<int>(policy::AgreementType::kDpa); ++t) {
-    auto type = static_cast<policy::AgreementType>(t);
-    if (!required.Has(type) || (baa_only && type != policy::AgreementType::kBaa)) continue;
-    std::string name(policy::Name(type));
-    const Found* found = in_force(name);
-    // Counted first: at 100,000 parties only the items shown are built.
-    if (!Counted(r, found != nullptr)) continue;
-    if (!found) {
-      json::object item = Item("party", party, "No " + Upper(name) + " in force", false,
-                               "The profile requires " + Upper(name) + " with this party");
-      item["party_id"] = party;
-      item["href"] = "/parties/" + party + "#sec-agreements";
-      Keep(r, std::move(item), false);
-      continue;
-    }
-    json::object item = Item("agreement", found->id, Upper(name) + " in force", true, "");
-    item["party_id"] = party;
-    item["ledger_index"] = found->index;
-    item["href"] = "/parties/" + party + "#sec-agreements";
-    Keep(r, std::move(item), true);
   }
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <deque>
 #include <functional>
 #include <map>
 #include <string>
@@ -41,8 +42,12 @@ class Evidence {
   };
   Status Agreements(SourceResult& r, bool baa_only);
   void AgreementsFromFacts(SourceResult& r, bool baa_only);
+  // The agreement types the profile requires of a party of this kind (remembered per answer).
+  const std::vector<std::string>& RequiredTypes(const std::string& tag, bool ephi, bool baa_only);
+  // in_force(type name) -> const Found*: the party's agreement of that type in force, or null.
+  template <class InForce>
   void Judge(SourceResult& r, bool baa_only, const std::string& party, const std::string& tag,
-             bool ephi, const std::function<const Found*(const std::string&)>& in_force);
+             bool ephi, const InForce& in_force);
   Status Soc2(SourceResult& r);
   Status Reviews(SourceResult& r);
   Status Findings(SourceResult& r);
@@ -63,6 +68,12 @@ class Evidence {
   size_t limit_;
   NameCache names_;
   std::map<std::string, SourceResult> cache_;
+  struct Required {
+    std::string tag;
+    bool ephi, baa_only;
+    std::vector<std::string> types;
+  };
+  std::deque<Required> required_;                                    // stable references
   std::map<std::string, std::vector<boost::json::object>> passing_;  // by source, while built
 };
 

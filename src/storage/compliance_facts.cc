@@ -17,14 +17,20 @@ constexpr int64_t kMaxDelta = 20000;
 // and as the rm_objects_infra index is defined).
 constexpr const char* kPartyColumns =
     "id, status, tag, CASE WHEN doc LIKE '%\"ephi\"%' THEN 1 ELSE 0 END, "
-    "CASE WHEN doc LIKE '%\"infrastructure_partner\":true%' THEN 1 ELSE 0 END";
+    "CASE WHEN doc LIKE '%\"infrastructure_partner\":true%' THEN 1 ELSE 0 END, "
+    "CASE WHEN doc LIKE '%\"infrastructure_partner\":true%' THEN doc ELSE '' END";
 constexpr const char* kServiceColumns =
     "id, party_id, CASE WHEN doc LIKE '%\"handles_ephi\":true%' THEN 1 ELSE 0 END";
 constexpr const char* kAgreementColumns = "id, status, party_id, tag, from_idx, doc";
 
 void PutParty(ComplianceFacts& f, const Row& r) {
   if (r.Text(1) != "active") return;
-  f.parties[r.Text(0)] = {r.Text(2), r.Int(3) != 0, r.Int(4) != 0};
+  ComplianceFacts::Party p{r.Text(2), r.Int(3) != 0, r.Int(4) != 0, ""};
+  // Our hosts' names are shown on every matrix: kept (only theirs, a few documents to read).
+  if (p.infrastructure) {
+    if (auto doc = domain::ParseStateDoc(r.Text(5))) p.name = domain::StateString(*doc, "name");
+  }
+  f.parties[r.Text(0)] = std::move(p);
 }
 
 void PutService(ComplianceFacts& f, const Row& r) {

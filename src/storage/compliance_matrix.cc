@@ -28,6 +28,17 @@ struct Provider {
   std::vector<std::string> controls;  // the CUECs that cite the specification
 };
 
+// A host's name: from the facts in memory when the point has them.
+Result<std::string> HostName(const CompliancePoint& point, NameCache& names,
+                             const std::string& party) {
+  if (point.facts) {
+    if (auto it = point.facts->parties.find(party); it != point.facts->parties.end()) {
+      return it->second.name;
+    }
+  }
+  return names.PartyName(party);
+}
+
 // Infrastructure partners and, per HIPAA citation, the CUECs of their reviewed SOC 2 reports:
 // what the host expects of us for the specification it serves.
 Result<std::map<std::string, std::vector<Provider>>> HostControls(Tx& tx,
@@ -47,7 +58,7 @@ Result<std::map<std::string, std::vector<Provider>>> HostControls(Tx& tx,
   std::map<std::string, std::vector<const Row*>> by_party;
   for (const auto& r : *all_reports) by_party[r.Text(0)].push_back(&r);
   for (const std::string& party : *rows) {
-    auto name = names.PartyName(party);
+    auto name = HostName(point, names, party);
     if (!name.ok()) return std::move(name).error();
     hosts.push_back(json::object{{"party_id", party}, {"party_name", *name}});
     auto found = by_party.find(party);
@@ -163,7 +174,7 @@ Result<json::object> InheritanceMatrix(Tx& tx, const domain::Catalog& catalog,
     json::array by;
     if (auto it = providers->find(c.id); it != providers->end()) {
       for (const auto& pr : it->second) {
-        auto name = names.PartyName(pr.party_id);
+        auto name = HostName(point, names, pr.party_id);
         if (!name.ok()) return std::move(name).error();
         json::array controls;
         for (const auto& text : pr.controls) controls.push_back(json::value(text));

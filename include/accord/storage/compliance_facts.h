@@ -24,6 +24,7 @@ struct ComplianceFacts {
     std::string tag;  // customer, partner, subcontractor ...
     bool ephi = false;
     bool infrastructure = false;
+    std::string name;  // infrastructure partners' only
   };
   struct Agreement {
     std::string party_id, type;
