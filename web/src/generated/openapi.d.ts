@@ -3227,6 +3227,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compliance/oscal/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The control catalog as an OSCAL catalog: every HIPAA Security Rule standard with its specifications, and Accord's own controls, with the default inheritance */
+        get: operations["GET_api_v1_compliance_oscal_catalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -5179,6 +5196,8 @@ export interface operations {
                 party?: string;
                 /** @description only events about these kinds of object (comma-separated) */
                 kind?: string;
+                /** @description only what proves this compliance control (a HIPAA citation such as 164.308(b)(1), or TP-11): the entries its evidence cites and those objects' history */
+                control?: string;
             };
             header?: never;
             path?: never;
@@ -9028,7 +9047,7 @@ export interface operations {
                     email: string;
                     organisation: string;
                     /** @enum {string} */
-                    report_type: "soc2_type2" | "soc2_type1" | "iso27001" | "hitrust" | "penetration_test" | "other";
+                    report_type: "soc2_type2" | "soc2_type1" | "iso27001" | "hitrust" | "penetration_test" | "inheritance_matrix" | "other";
                     /**
                      * Format: date-time
                      * @description YYYY-MM-DD or RFC 3339
@@ -14432,7 +14451,7 @@ export interface operations {
                     email: string;
                     organisation: string;
                     /** @enum {string} */
-                    report_type: "soc2_type2" | "soc2_type1" | "iso27001" | "hitrust" | "penetration_test" | "other";
+                    report_type: "soc2_type2" | "soc2_type1" | "iso27001" | "hitrust" | "penetration_test" | "inheritance_matrix" | "other";
                     /**
                      * Format: date-time
                      * @description YYYY-MM-DD or RFC 3339
@@ -14498,6 +14517,11 @@ export interface operations {
                     expires_in_days?: number;
                     /** @description approve, reissue: how many downloads the link allows (default 3) */
                     max_downloads?: number;
+                    /**
+                     * @description approve an inheritance matrix: the file's format (default html)
+                     * @enum {string}
+                     */
+                    format?: "html" | "csv";
                     /** @description required to reject or cancel: the reason */
                     comment?: string;
                 };
@@ -18681,6 +18705,59 @@ export interface operations {
                             components: {
                                 [key: string]: unknown;
                             }[];
+                        };
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_compliance_oscal_catalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        catalog: {
+                            uuid: string;
+                            /** @description OSCAL metadata */
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            groups: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @description the regulation's source */
+                            "back-matter": {
+                                [key: string]: unknown;
+                            };
                         };
                     };
                 };
