@@ -9,5 +9,7 @@ extern const char* const kV17Sqlite;
 extern const char* const kV18Sqlite;
 extern const char* const kV19Sqlite;
 extern const char* const kV20Sqlite;
+// Issue 28, part 5 (migrations_v25.cc).
+extern const char* const kV25Sqlite;
 
 }  // namespace accord::storage::migration_sql
