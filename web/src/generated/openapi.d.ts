@@ -3227,6 +3227,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/answer-library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Our own answers to customers' security questions, with evidence */
+        get: operations["GET_api_v1_answer_library"];
+        put?: never;
+        /** Write a new answer (a draft until approved) */
+        post: operations["POST_api_v1_answer_library"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answer-library/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One answer with every version */
+        get: operations["GET_api_v1_answer_library__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answer-library/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** revise (a new version, a draft again) | approve | retire */
+        post: operations["POST_api_v1_answer_library__id__actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers' questionnaires we answer, newest first (a customer's contact: its own shared ones) */
+        get: operations["GET_api_v1_customer_questionnaires"];
+        put?: never;
+        /** Import a customer's questionnaire (text/csv, its own layout): each question gets the library's three best answers and their scores */
+        post: operations["POST_api_v1_customer_questionnaires"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-questionnaires/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One questionnaire with its rows, suggestions and answers */
+        get: operations["GET_api_v1_customer_questionnaires__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-questionnaires/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** answer (confirm or edit rows' answers) | complete | reopen | share (needs the customer's NDA in force) | unshare */
+        post: operations["POST_api_v1_customer_questionnaires__id__actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-questionnaires/{id}/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questionnaire in the customer's layout with the answers filled (a customer's contact: shared, with an NDA in force) */
+        get: operations["GET_api_v1_customer_questionnaires__id__export_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -18683,6 +18804,681 @@ export interface operations {
                             }[];
                         };
                     };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_answer_library: {
+        parameters: {
+            query?: {
+                /** @description draft | approved | retired */
+                status?: string;
+                /** @description words the question or the answer holds */
+                q?: string;
+                /** @description at most this many, 1-5000 (default 500) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            question: string;
+                            answer: string;
+                            evidence: {
+                                /** @enum {string} */
+                                kind: "document" | "certification" | "control";
+                                id: string;
+                                note: string;
+                                title: string;
+                            }[];
+                            owner_id: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "retired";
+                            version: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: components["schemas"]["Actor"];
+                            /** Format: date-time */
+                            updated_at: string;
+                            updated_by: components["schemas"]["Actor"];
+                            /** Format: date-time */
+                            approved_at: string | null;
+                            approved_by: components["schemas"]["Actor"] | null;
+                            allowed_actions: ("revise" | "approve" | "retire")[];
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_answer_library: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the question as we ask it of ourselves */
+                    question: string;
+                    /** @description our approved wording */
+                    answer: string;
+                    evidence?: {
+                        /** @enum {string} */
+                        kind: "document" | "certification" | "control";
+                        id: string;
+                        note?: string;
+                    }[];
+                    /** @description the account that keeps the answer true */
+                    owner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        question: string;
+                        answer: string;
+                        evidence: {
+                            /** @enum {string} */
+                            kind: "document" | "certification" | "control";
+                            id: string;
+                            note: string;
+                            title: string;
+                        }[];
+                        owner_id: string;
+                        /** @enum {string} */
+                        status: "draft" | "approved" | "retired";
+                        version: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: components["schemas"]["Actor"];
+                        /** Format: date-time */
+                        updated_at: string;
+                        updated_by: components["schemas"]["Actor"];
+                        /** Format: date-time */
+                        approved_at: string | null;
+                        approved_by: components["schemas"]["Actor"] | null;
+                        allowed_actions: ("revise" | "approve" | "retire")[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_answer_library__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description answer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        question: string;
+                        answer: string;
+                        evidence: {
+                            /** @enum {string} */
+                            kind: "document" | "certification" | "control";
+                            id: string;
+                            note: string;
+                            title: string;
+                        }[];
+                        owner_id: string;
+                        /** @enum {string} */
+                        status: "draft" | "approved" | "retired";
+                        version: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: components["schemas"]["Actor"];
+                        /** Format: date-time */
+                        updated_at: string;
+                        updated_by: components["schemas"]["Actor"];
+                        /** Format: date-time */
+                        approved_at: string | null;
+                        approved_by: components["schemas"]["Actor"] | null;
+                        allowed_actions: ("revise" | "approve" | "retire")[];
+                        versions?: {
+                            id: string;
+                            question: string;
+                            answer: string;
+                            status: string;
+                            version: number;
+                            ledger_index: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_answer_library__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description answer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "revise" | "approve" | "retire";
+                    question?: string;
+                    answer?: string;
+                    evidence?: {
+                        /** @enum {string} */
+                        kind: "document" | "certification" | "control";
+                        id: string;
+                        note: string;
+                        title: string;
+                    }[];
+                    owner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        question: string;
+                        answer: string;
+                        evidence: {
+                            /** @enum {string} */
+                            kind: "document" | "certification" | "control";
+                            id: string;
+                            note: string;
+                            title: string;
+                        }[];
+                        owner_id: string;
+                        /** @enum {string} */
+                        status: "draft" | "approved" | "retired";
+                        version: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: components["schemas"]["Actor"];
+                        /** Format: date-time */
+                        updated_at: string;
+                        updated_by: components["schemas"]["Actor"];
+                        /** Format: date-time */
+                        approved_at: string | null;
+                        approved_by: components["schemas"]["Actor"] | null;
+                        allowed_actions: ("revise" | "approve" | "retire")[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_customer_questionnaires: {
+        parameters: {
+            query?: {
+                /** @description only this customer's */
+                party_id?: string;
+                /** @description at most this many, 1-500 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            party_id: string;
+                            party_name: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "open" | "completed" | "shared";
+                            header: string[];
+                            question_column: string;
+                            answer_column: string;
+                            rows: number;
+                            questions: number;
+                            answered: number;
+                            library_size: number;
+                            file_sha256: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            shared_at: string | null;
+                            nda_in_force: boolean;
+                            allowed_actions: ("answer" | "complete" | "reopen" | "share" | "unshare")[];
+                            created_by?: components["schemas"]["Actor"];
+                            updated_by?: components["schemas"]["Actor"];
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_customer_questionnaires: {
+        parameters: {
+            query: {
+                /** @description the customer */
+                party_id: string;
+                /** @description what the customer calls it */
+                name: string;
+                /** @description the header of the questions' column */
+                question_column?: string;
+                /** @description the header of the column to fill */
+                answer_column?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        party_id: string;
+                        party_name: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "open" | "completed" | "shared";
+                        header: string[];
+                        question_column: string;
+                        answer_column: string;
+                        rows: number;
+                        questions: number;
+                        answered: number;
+                        library_size: number;
+                        file_sha256: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        shared_at: string | null;
+                        nda_in_force: boolean;
+                        allowed_actions: ("answer" | "complete" | "reopen" | "share" | "unshare")[];
+                        created_by?: components["schemas"]["Actor"];
+                        updated_by?: components["schemas"]["Actor"];
+                        items: {
+                            row: number;
+                            line: number;
+                            cells: string[];
+                            question: string;
+                            answer: string | null;
+                            suggestions?: {
+                                answer_id: string;
+                                version: number;
+                                question: string;
+                                score: number;
+                            }[];
+                            answer_id?: string | null;
+                            answer_version?: number | null;
+                            edited?: boolean;
+                            /** Format: date-time */
+                            answered_at?: string | null;
+                            answered_by?: components["schemas"]["Actor"] | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_customer_questionnaires__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description questionnaire id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        party_id: string;
+                        party_name: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "open" | "completed" | "shared";
+                        header: string[];
+                        question_column: string;
+                        answer_column: string;
+                        rows: number;
+                        questions: number;
+                        answered: number;
+                        library_size: number;
+                        file_sha256: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        shared_at: string | null;
+                        nda_in_force: boolean;
+                        allowed_actions: ("answer" | "complete" | "reopen" | "share" | "unshare")[];
+                        created_by?: components["schemas"]["Actor"];
+                        updated_by?: components["schemas"]["Actor"];
+                        items: {
+                            row: number;
+                            line: number;
+                            cells: string[];
+                            question: string;
+                            answer: string | null;
+                            suggestions?: {
+                                answer_id: string;
+                                version: number;
+                                question: string;
+                                score: number;
+                            }[];
+                            answer_id?: string | null;
+                            answer_version?: number | null;
+                            edited?: boolean;
+                            /** Format: date-time */
+                            answered_at?: string | null;
+                            answered_by?: components["schemas"]["Actor"] | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_customer_questionnaires__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description questionnaire id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "answer" | "complete" | "reopen" | "share" | "unshare";
+                    answers?: {
+                        row: number;
+                        answer_id?: string;
+                        answer?: string;
+                    }[];
+                    accept_suggestions?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        party_id: string;
+                        party_name: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "open" | "completed" | "shared";
+                        header: string[];
+                        question_column: string;
+                        answer_column: string;
+                        rows: number;
+                        questions: number;
+                        answered: number;
+                        library_size: number;
+                        file_sha256: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        shared_at: string | null;
+                        nda_in_force: boolean;
+                        allowed_actions: ("answer" | "complete" | "reopen" | "share" | "unshare")[];
+                        created_by?: components["schemas"]["Actor"];
+                        updated_by?: components["schemas"]["Actor"];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_customer_questionnaires__id__export_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description questionnaire id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description client error: {error: {code, message, details: [{field, reason}]}} */

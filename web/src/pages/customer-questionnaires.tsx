@@ -78,10 +78,7 @@ async function downloadCsv(q: Questionnaire) {
 }
 
 function ImportForm(props: { onDone: (id: string) => void }) {
-  const parties = useLoad(
-    (signal) => get<{ items: Party[] }>('/api/v1/parties', { limit: 500 }, signal),
-    [],
-  );
+  const parties = useLoad((signal) => get<{ items: Party[] }>('/api/v1/parties', { limit: 500 }, signal), []);
   const [party, setParty] = useState('');
   const [name, setName] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -89,7 +86,8 @@ function ImportForm(props: { onDone: (id: string) => void }) {
   const [busy, setBusy] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (!party || !name.trim() || !file) return setError('Choose the customer, name the questionnaire and choose its file.');
+    if (!party || !name.trim() || !file)
+      return setError('Choose the customer, name the questionnaire and choose its file.');
     setBusy(true);
     setError('');
     try {
@@ -167,7 +165,11 @@ export function CustomerQuestionnaires() {
             d.items.length === 0 ? (
               <Empty>No questionnaires yet.</Empty>
             ) : (
-              <Table caption="Questionnaires" captionClass="visually-hidden" columns={['Name', 'Customer', 'Status', 'Answered']}>
+              <Table
+                caption="Questionnaires"
+                captionClass="visually-hidden"
+                columns={['Name', 'Customer', 'Status', 'Answered']}
+              >
                 {d.items.map((q) => (
                   <tr key={q.id}>
                     <td>
@@ -198,7 +200,10 @@ function AnswerRow(props: { q: Questionnaire; r: Row; officer: boolean; onSaved:
   const save = async (body: Record<string, unknown>) => {
     setError('');
     try {
-      await post(`${BASE}/${encodeURIComponent(q.id)}/actions`, { action: 'answer', answers: [{ row: r.row, ...body }] });
+      await post(`${BASE}/${encodeURIComponent(q.id)}/actions`, {
+        action: 'answer',
+        answers: [{ row: r.row, ...body }],
+      });
       props.onSaved();
     } catch (err) {
       setError(describe(err));
@@ -267,7 +272,10 @@ function Downloads(props: { q: Questionnaire }) {
     try {
       const xlsx = await import('./customer-questionnaire-xlsx');
       const rows = (props.q.items || []).map((r) => ({ row: r.row, answer: r.answer }));
-      download(await xlsx.fillWorkbook(file, props.q.answer_column, rows), file.name.replace(/\.xlsx$/i, '') + ' (answered).xlsx');
+      download(
+        await xlsx.fillWorkbook(file, props.q.answer_column, rows),
+        file.name.replace(/\.xlsx$/i, '') + ' (answered).xlsx',
+      );
     } catch (err) {
       setError(describe(err));
     } finally {
@@ -295,7 +303,10 @@ function Downloads(props: { q: Questionnaire }) {
 export function CustomerQuestionnairePage(props: { id: string }) {
   const role = useSession().info.user.role;
   const officer = isOfficer(role);
-  const state = useLoad((signal) => get<Questionnaire>(`${BASE}/${encodeURIComponent(props.id)}`, undefined, signal), [props.id]);
+  const state = useLoad(
+    (signal) => get<Questionnaire>(`${BASE}/${encodeURIComponent(props.id)}`, undefined, signal),
+    [props.id],
+  );
   const [error, setError] = useState('');
   const act = async (body: Record<string, unknown>) => {
     setError('');
@@ -323,7 +334,7 @@ export function CustomerQuestionnairePage(props: { id: string }) {
             {officer && (
               <div class="page-actions">
                 {q.allowed_actions.includes('answer') && (
-                  <button type="button" class="btn" onClick={() => act({ action: 'answer', accept_suggestions: 0.3 })}>
+                  <button type="button" class="btn" onClick={() => act({ action: 'answer', accept_suggestions: 0.2 })}>
                     Use every close match
                   </button>
                 )}
@@ -373,7 +384,10 @@ interface LibraryAnswer {
 
 export function AnswerLibrary() {
   const role = useSession().info.user.role;
-  const list = useLoad((signal) => get<{ items: LibraryAnswer[] }>('/api/v1/answer-library', { limit: 2000 }, signal), []);
+  const list = useLoad(
+    (signal) => get<{ items: LibraryAnswer[] }>('/api/v1/answer-library', { limit: 2000 }, signal),
+    [],
+  );
   const [question, setQuestion] = useState('');
   const [answer, setAnswer] = useState('');
   const [error, setError] = useState('');
@@ -403,9 +417,18 @@ export function AnswerLibrary() {
             }}
           >
             <label for="al-question">Question</label>
-            <input id="al-question" value={question} onInput={(e) => setQuestion((e.target as HTMLInputElement).value)} />
+            <input
+              id="al-question"
+              value={question}
+              onInput={(e) => setQuestion((e.target as HTMLInputElement).value)}
+            />
             <label for="al-answer">Our answer</label>
-            <textarea id="al-answer" rows={3} value={answer} onInput={(e) => setAnswer((e.target as HTMLTextAreaElement).value)} />
+            <textarea
+              id="al-answer"
+              rows={3}
+              value={answer}
+              onInput={(e) => setAnswer((e.target as HTMLTextAreaElement).value)}
+            />
             <div>
               <button type="submit" class="btn btn-primary">
                 Save as a draft
@@ -421,14 +444,21 @@ export function AnswerLibrary() {
             d.items.length === 0 ? (
               <Empty>No answers yet.</Empty>
             ) : (
-              <Table caption="Approved answers" captionClass="visually-hidden" columns={['Question', 'Answer', 'Evidence', 'Status', '']}>
+              <Table
+                caption="Approved answers"
+                captionClass="visually-hidden"
+                columns={['Question', 'Answer', 'Evidence', 'Status', '']}
+              >
                 {d.items.map((a) => (
                   <tr key={a.id}>
                     <td>{a.question}</td>
                     <td>{a.answer}</td>
                     <td>{a.evidence.map((e) => e.title || e.id).join('; ') || <span class="muted">None</span>}</td>
                     <td>
-                      <Badge value={a.status} label={`${a.status === 'approved' ? 'Approved' : a.status === 'draft' ? 'Draft' : 'Retired'} (version ${a.version})`} />
+                      <Badge
+                        value={a.status}
+                        label={`${a.status === 'approved' ? 'Approved' : a.status === 'draft' ? 'Draft' : 'Retired'} (version ${a.version})`}
+                      />
                     </td>
                     <td>
                       {a.allowed_actions
@@ -438,7 +468,9 @@ export function AnswerLibrary() {
                             type="button"
                             class="btn"
                             key={x}
-                            onClick={() => run(`/api/v1/answer-library/${encodeURIComponent(a.id)}/actions`, { action: x })}
+                            onClick={() =>
+                              run(`/api/v1/answer-library/${encodeURIComponent(a.id)}/actions`, { action: x })
+                            }
                           >
                             {x === 'approve' ? 'Approve' : 'Retire'}
                             <span class="visually-hidden"> {a.question}</span>
