@@ -55,7 +55,7 @@ await journey('customer questionnaires', async ({ server, browser }) => {
   // Our approved answers.
   await so.getByRole('link', { name: 'Our approved answers' }).click();
   await so.getByRole('heading', { name: 'Our approved answers', level: 1 }).waitFor();
-  await so.getByRole('cell', { name: 'Is ePHI encrypted at rest?' }).waitFor();
+  await so.getByRole('cell', { name: 'Is ePHI encrypted at rest?', exact: true }).waitFor();
   await checkA11y(so, 'answer library');
 
   // Import the customer's workbook: converted in the browser, matched on the server.
