@@ -174,6 +174,23 @@ Response ExportQuestionnaire(ApiDeps& deps, Context& ctx) {
   return r;
 }
 
+void DownloadQuestionnaire(ApiDeps& deps, Context&& ctx, Reply reply) {
+  std::string id = ctx.path_params.at("id");
+  deps.log.Submit(
+      [id, actor = ActorOf(*ctx.principal), viewer = QuestionnaireViewerOf(*ctx.principal)](
+          storage::CommandContext& c) -> Result<json::value> {
+        auto csv = storage::DownloadCustomerQuestionnaire(c, actor, viewer, id);
+        if (!csv.ok()) return std::move(csv).error();
+        return json::value(std::move(*csv));
+      },
+      [reply = std::move(reply), id](Result<json::value> r) {
+        if (!r.ok()) return reply(ErrorResponse(r.error()));
+        Response out = TextResponse(std::string(r->as_string()), "text/csv; charset=utf-8");
+        out.headers.push_back({"Content-Disposition", "attachment; filename=\"" + id + ".csv\""});
+        reply(std::move(out));
+      });
+}
+
 json::object EvidenceSchema() {
   using namespace schema;
   return Object({{"kind", Enum({"document", "certification", "control"})},
@@ -343,13 +360,19 @@ void AddAnswerLibraryRoutes(Router& router, ApiDeps& deps) {
                  .Tag(tag)
                  .Path("id", "questionnaire id")
                  .Handle(deps, QuestionnaireAction));
-  router.Add(ReadRoute("/api/v1/customer-questionnaires/{id}/export.csv", domain::kEveryone,
+  router.Add(ReadRoute("/api/v1/customer-questionnaires/{id}/export.csv", domain::kOrgReaders,
                        Media("text/csv"))
-                 .Summary("The questionnaire in the customer's layout with the answers filled "
-                          "(a customer's contact: shared, with an NDA in force)")
+                 .Summary("The questionnaire in the customer's layout with the answers filled")
                  .Tag(tag)
                  .Path("id", "questionnaire id")
                  .Handle(deps, ExportQuestionnaire));
+  router.Add(CommandRoute("POST", "/api/v1/customer-questionnaires/{id}/download",
+                          domain::kEveryone, NoBody(), Media("text/csv"))
+                 .Summary("Download the answered questionnaire, the download recorded (a "
+                          "customer's contact: its own shared one, with an NDA in force)")
+                 .Tag(tag)
+                 .Path("id", "questionnaire id")
+                 .Handle(deps, DownloadQuestionnaire));
 }
 
 }  // namespace accord::http

@@ -493,4 +493,22 @@ Result<std::string> ExportCustomerQuestionnaireCsv(Tx& tx, const QuestionnaireVi
   return out;
 }
 
+Result<std::string> DownloadCustomerQuestionnaire(CommandContext& c, const domain::Actor& actor,
+                                                  const QuestionnaireViewer& viewer,
+                                                  const std::string& id) {
+  auto csv = ExportCustomerQuestionnaireCsv(c.tx(), viewer, id, c.Now());
+  if (!csv.ok()) return csv;
+  auto state = LoadState(c.tx(), id);
+  if (!state.ok()) return std::move(state).error();
+  json::object payload{{"questionnaire_id", id},
+                       {"party_id", StateString(**state, "party_id")},
+                       {"sha256", HexEncode(Sha256(*csv))}};
+  auto index = c.Append(domain::Event{.type = "customer_questionnaire.downloaded",
+                                      .actor = actor,
+                                      .subject = {"customer_questionnaire", id},
+                                      .payload = std::move(payload)});
+  if (!index.ok()) return std::move(index).error();
+  return csv;
+}
+
 }  // namespace accord::storage

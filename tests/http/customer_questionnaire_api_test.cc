@@ -288,7 +288,7 @@ TEST_F(CustomerQuestionnaireApiTest, ACustomerDownloadsItsOwnSharedQuestionnaire
   ASSERT_EQ(r.status, 201) << r.text;
   std::string id = Str(r.body["id"]);
   std::string actions = "/api/v1/customer-questionnaires/" + id + "/actions";
-  std::string download = "/api/v1/customer-questionnaires/" + id + "/export.csv";
+  std::string download = "/api/v1/customer-questionnaires/" + id + "/download";
 
   // Not shared yet: the customer does not see it.
   EXPECT_EQ(Call("GET", "/api/v1/customer-questionnaires/" + id, "", Bearer(contact_)).status, 404);
@@ -311,12 +311,20 @@ TEST_F(CustomerQuestionnaireApiTest, ACustomerDownloadsItsOwnSharedQuestionnaire
   ASSERT_EQ(view.status, 200);
   EXPECT_FALSE(view.body["items"].as_array()[0].as_object().contains("suggestions"))
       << "our matching is not the customer's to see";
-  Reply_ got = Call("GET", download, "", Bearer(contact_));
+  uint64_t before = f_.LedgerSize();
+  Reply_ got = Call("POST", download, "", Bearer(contact_));
   ASSERT_EQ(got.status, 200) << got.text;
   EXPECT_NE(got.text.find("AES-256"), std::string::npos);
+  EXPECT_EQ(f_.LedgerSize(), before + 1) << "the download is recorded";
+  EXPECT_NE(AllLeaves().find("customer_questionnaire.downloaded"), std::string::npos);
+  // The plain export is the workforce's.
+  EXPECT_EQ(
+      Call("GET", "/api/v1/customer-questionnaires/" + id + "/export.csv", "", Bearer(contact_))
+          .status,
+      403);
 
   // Another customer: as if it did not exist.
-  EXPECT_EQ(Call("GET", download, "", Bearer(other_contact_)).status, 404);
+  EXPECT_EQ(Call("POST", download, "", Bearer(other_contact_)).status, 404);
   EXPECT_EQ(Call("GET", "/api/v1/customer-questionnaires/" + id, "", Bearer(other_contact_)).status,
             404);
   Reply_ others = Call("GET", "/api/v1/customer-questionnaires", "", Bearer(other_contact_));
@@ -325,13 +333,13 @@ TEST_F(CustomerQuestionnaireApiTest, ACustomerDownloadsItsOwnSharedQuestionnaire
 
   // Unshared, it is gone from the customer's view; shared again, it is back.
   ASSERT_EQ(Post(actions, {{"action", "unshare"}}).status, 200);
-  EXPECT_EQ(Call("GET", download, "", Bearer(contact_)).status, 404);
+  EXPECT_EQ(Call("POST", download, "", Bearer(contact_)).status, 404);
   ASSERT_EQ(Post(actions, {{"action", "share"}}).status, 200);
-  EXPECT_EQ(Call("GET", download, "", Bearer(contact_)).status, 200);
+  EXPECT_EQ(Call("POST", download, "", Bearer(contact_)).status, 200);
 
   // The NDA runs out: the download stops, naming why.
   Advance(std::chrono::days(31));
-  Reply_ expired = Call("GET", download, "", Bearer(contact_));
+  Reply_ expired = Call("POST", download, "", Bearer(contact_));
   EXPECT_EQ(expired.status, 403) << expired.text;
   EXPECT_EQ(FirstField(expired), "nda");
 }

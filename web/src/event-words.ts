@@ -33,6 +33,7 @@ const WORDS: Record<string, string> = {
   'customer_questionnaire.reopened': 'Customer questionnaire reopened',
   'customer_questionnaire.shared': 'Customer questionnaire shared with the customer',
   'customer_questionnaire.unshared': 'Customer questionnaire no longer shared',
+  'customer_questionnaire.downloaded': 'Customer questionnaire downloaded',
   'token.created': 'API token created',
   'token.revoked': 'API token revoked',
   'grant.requested': 'Access requested',

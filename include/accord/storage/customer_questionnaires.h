@@ -63,4 +63,10 @@ Result<std::optional<boost::json::object>> GetCustomerQuestionnaire(
 Result<std::string> ExportCustomerQuestionnaireCsv(Tx& tx, const QuestionnaireViewer& viewer,
                                                    const std::string& id, TimePoint now);
 
+// The same file, its download recorded (customer_questionnaire.downloaded: who, which file's
+// SHA-256), as the NDA-gated audit reports record theirs: how a customer's contact downloads.
+Result<std::string> DownloadCustomerQuestionnaire(CommandContext& c, const domain::Actor& actor,
+                                                  const QuestionnaireViewer& viewer,
+                                                  const std::string& id);
+
 }  // namespace accord::storage

@@ -3338,10 +3338,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The questionnaire in the customer's layout with the answers filled (a customer's contact: shared, with an NDA in force) */
+        /** The questionnaire in the customer's layout with the answers filled */
         get: operations["GET_api_v1_customer_questionnaires__id__export_csv"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-questionnaires/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Download the answered questionnaire, the download recorded (a customer's contact: its own shared one, with an NDA in force) */
+        post: operations["POST_api_v1_customer_questionnaires__id__download"];
         delete?: never;
         options?: never;
         head?: never;
@@ -19461,6 +19478,47 @@ export interface operations {
         };
     };
     GET_api_v1_customer_questionnaires__id__export_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description questionnaire id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_customer_questionnaires__id__download: {
         parameters: {
             query?: never;
             header?: never;

@@ -4,7 +4,7 @@
 // layout and shared with the customer while its NDA is in force. A customer's contact sees its
 // own shared questionnaires and downloads them.
 import { useState } from 'preact/hooks';
-import { describe, get, post, request } from '../api';
+import { csrfHeaders, describe, get, post, request } from '../api';
 import { Table } from '../components/table';
 import { Link, navigate } from '../router';
 import { isOfficer, useSession } from '../session';
@@ -68,8 +68,14 @@ function download(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-async function downloadCsv(q: Questionnaire) {
-  const res = await fetch(`${BASE}/${encodeURIComponent(q.id)}/export.csv`, { credentials: 'same-origin' });
+// The workforce reads the export; a customer's contact downloads (the download is recorded).
+async function downloadCsv(q: Questionnaire, contact: boolean) {
+  const path = `${BASE}/${encodeURIComponent(q.id)}/${contact ? 'download' : 'export.csv'}`;
+  const res = await fetch(path, {
+    method: contact ? 'POST' : 'GET',
+    headers: contact ? csrfHeaders() : {},
+    credentials: 'same-origin',
+  });
   if (!res.ok) {
     const body = await res.json().catch(() => null);
     throw new Error(body?.error?.message || 'The download failed.');
@@ -261,7 +267,7 @@ function AnswerRow(props: { q: Questionnaire; r: Row; officer: boolean; onSaved:
   );
 }
 
-function Downloads(props: { q: Questionnaire }) {
+function Downloads(props: { q: Questionnaire; contact: boolean }) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const excel = async (e: Event) => {
@@ -285,7 +291,11 @@ function Downloads(props: { q: Questionnaire }) {
   return (
     <div class="stack">
       <div>
-        <button type="button" class="btn" onClick={() => downloadCsv(props.q).catch((err) => setError(describe(err)))}>
+        <button
+          type="button"
+          class="btn"
+          onClick={() => downloadCsv(props.q, props.contact).catch((err) => setError(describe(err)))}
+        >
           Download as CSV
         </button>
       </div>
@@ -350,7 +360,7 @@ export function CustomerQuestionnairePage(props: { id: string }) {
             {error && <Alert kind="error">{error}</Alert>}
           </Section>
           <Section title="Download">
-            <Downloads q={q} />
+            <Downloads q={q} contact={role === 'third_party_contact'} />
           </Section>
           <Section title="Questions">
             <Table
