@@ -15,12 +15,13 @@
 # ACCORD_BENCH_ONLY=status only the status page (probes, roll-ups, /status under wrk; ~1 min).
 # ACCORD_BENCH_ONLY=scans only the scan imports: 100,000 SARIF results, a Trivy report (~1 min).
 # ACCORD_BENCH_ONLY=compliance only the compliance status and matrix at 100,000 parties (~2 min).
+# ACCORD_BENCH_ONLY=answers only the answer library: a 500-question questionnaire matched (seconds).
 # ACCORD_BENCH_ONLY=store only the store: durable appends against raw SQLite, the API read on
 # each backend, the 100,000-party import on PostgreSQL (~4 min).
 set -euo pipefail
 
 usage() {
-  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust|portal|uploads|evidence|messaging|scans|store|status|compliance] bench/run.sh BUILD_DIR" >&2
+  echo "usage: [ACCORD_BENCH_ONLY=gate|identity|reviews|trust|portal|uploads|evidence|messaging|scans|store|status|compliance|answers] bench/run.sh BUILD_DIR" >&2
   exit 2
 }
 [ $# -eq 1 ] || usage
@@ -49,7 +50,8 @@ case $only in
   status) tools=(python3 wrk) ;;
   scans) tools=(python3 curl) ;;
   compliance) tools=(python3) ;;
-  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal, uploads, evidence, messaging, scans, store, status or compliance (or unset for everything)" ;;
+  answers) tools=(python3) ;;
+  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal, uploads, evidence, messaging, scans, store, status, compliance or answers (or unset for everything)" ;;
 esac
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench"
@@ -176,6 +178,13 @@ fi
 . "$(dirname "$0")/compliance.sh"
 if [ "$only" = compliance ]; then
   compliance_bench
+  print_table
+  exit 0
+fi
+# shellcheck source=bench/answer_library.sh
+. "$(dirname "$0")/answer_library.sh"
+if [ "$only" = answers ]; then
+  answer_library_bench
   print_table
   exit 0
 fi
@@ -498,6 +507,9 @@ scans_bench
 
 # --- 16. compliance: the status and a customer's matrix at 100,000 parties (bench/compliance.sh)
 compliance_bench
+
+# --- 17. answering customers: 500 questions against 2,000 answers (bench/answer_library.sh) ---
+answer_library_bench
 
 # --- table ------------------------------------------------------------------------------------
 print_table

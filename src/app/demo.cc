@@ -15,6 +15,7 @@
 #include "accord/storage/registry_commands.h"
 #include "accord/storage/report_requests.h"
 #include "accord/storage/reviews.h"
+#include "demo_answer_library.h"
 #include "demo_changes.h"
 #include "demo_scans.h"
 
@@ -664,6 +665,7 @@ Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile) {
   ACCORD_TRY(SeedDemoDeliveries(runtime));  // demo_channels.cc (issue 26)
   ACCORD_TRY(SeedChangeControl(runtime, profile, seeder.ids));
   ACCORD_TRY(SeedDemoScans(runtime, profile.reviews, seeder.ids));  // issue 24, TR-4
+  ACCORD_TRY(SeedDemoAnswerLibrary(runtime, seeder.ids));           // issue 28, part 5
   std::string printed = std::move(*accounts);
   const char* notes[] = {
       "Annual review of the partner and subcontractor list is due in Q1 (TP-10).",

@@ -5,6 +5,7 @@
 #include "accord/http/api.h"
 #include "accord/http/json.h"
 #include "accord/http/schema.h"
+#include "answer_library_routes.h"
 #include "change_routes.h"
 
 namespace accord::http {
@@ -147,6 +148,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddStatusRoutes(router, deps);
   AddScanRoutes(router, deps);
   AddComplianceRoutes(router, deps);
+  AddAnswerLibraryRoutes(router, deps);  // issue 28, part 5
   AddOpenApiRoute(router, deps);
 }
 

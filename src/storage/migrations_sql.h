@@ -9,6 +9,8 @@ extern const char* const kV17Sqlite;
 extern const char* const kV18Sqlite;
 extern const char* const kV19Sqlite;
 extern const char* const kV20Sqlite;
+// Issue 28, part 5 (migrations_v25.cc).
+extern const char* const kV25Sqlite;
 
 // Compliance (issue 23, migrations_v28.cc).
 extern const char* const kV28Sqlite;

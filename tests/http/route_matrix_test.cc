@@ -43,7 +43,10 @@ const std::map<std::string, std::string> kQueryValues = {{"index", "0"},
                                                          {"to", "2"},
                                                          {"filename", "matrix.txt"},
                                                          {"quarter", "2026Q4"},
-                                                         {"format", "trivy"}};
+                                                         {"format", "trivy"},
+                                                         // issue 28, part 5: an import
+                                                         {"party_id", "pty_matrix_none"},
+                                                         {"name", "matrix"}};
 
 std::string ErrorMessage(const HttpResult& r) {
   json::error_code ec;
@@ -91,6 +94,9 @@ const char* kSecretPage =
 constexpr const char* kSignedHook = "a forge webhook: without a valid signature it answers 403";
 constexpr const char* kNoSso = "single sign-on is not set up on the matrix's server";
 const char* kNotTheirs = "a Secure Message of the Security Officer's: 404 to everyone else";
+const char* kNotRelays =
+    "the demo's customer questionnaire is Riverside's, not the Relay SMS contact's party "
+    "(customer_questionnaire_api_test.cc and tenant_isolation_test.cc read their own)";
 const std::vector<Exception> kExceptions = {
     {"GET /api/v1/auth/session", "*", 401, kNoSession, kSessionStep},
     {"POST /api/v1/auth/totp", "*", 401, kNoSession, kSessionStep},
@@ -122,6 +128,8 @@ const std::vector<Exception> kExceptions = {
     {"GET /api/v1/connections/{id}", "third_party_contact", 404, "",
      "the demo's connections are Brightcode Studio's, another party than the Relay SMS "
      "contact's (tenant_isolation_test.cc reads its own)"},
+    // Issue 28, part 5: the demo's answered questionnaire is Riverside Medical Group's.
+    {"GET /api/v1/customer-questionnaires/{id}", "third_party_contact", 404, "", kNotRelays},
 };
 
 // Anonymous ("") first, then every role.
@@ -353,6 +361,9 @@ class RouteMatrixTest : public ::testing::Test {
     // Issue 24: the demo's scans and scanned targets.
     ids["scans/id"] = FirstId("/api/v1/scans?limit=1");
     ids["scan-targets/id"] = FirstId("/api/v1/scan-targets");
+    // Issue 28, part 5: the demo's library answers and Riverside's questionnaire.
+    ids["answer-library/id"] = FirstId("/api/v1/answer-library?limit=1");
+    ids["customer-questionnaires/id"] = FirstId("/api/v1/customer-questionnaires?limit=1");
     // TP-5: the demo's connections are Brightcode Studio's, under its file exchange grant.
     for (const auto& p : Items("/api/v1/parties?limit=500&q=brightcode")) {
       ids["connections/id"] = FirstId("/api/v1/parties/" + Str(p.at("id")) + "/connections");

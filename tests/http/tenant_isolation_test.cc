@@ -45,7 +45,9 @@ const std::set<std::string> kPartylessKeys = {
     // Vulnerability scans (issue 24): our own systems' scans and targets.
     "scans/id", "scan-targets/id",
     // Issue 23: the compliance catalog's controls belong to no party.
-    "controls/control_id"};
+    "controls/control_id",
+    // Issue 28, part 5: our answer library is the organisation's own.
+    "answer-library/id"};
 
 // The calendar feed (GET /calendar/{token}.ics) is public: its secret URL is the credential.
 // A contact cannot create one (POST /api/v1/calendar-tokens is not its to call, see
@@ -205,6 +207,7 @@ class TenantIsolationTest : public ::testing::Test {
     AddConnection(t);
     AddPartyless(t);
     AddSecureMessage(t);
+    AddCustomerQuestionnaire(t);
     return t;
   }
 
@@ -374,6 +377,7 @@ class TenantIsolationTest : public ::testing::Test {
     }
     AddPartyless(t);
     AddSecureMessage(t);
+    AddCustomerQuestionnaire(t);
     return t;
   }
 
@@ -390,6 +394,36 @@ class TenantIsolationTest : public ::testing::Test {
     t.secrets.insert(t.name + " secure subject");
   }
 
+  // Issue 28, part 5: a questionnaire of the party's we answered and shared under its NDA, so
+  // its own contact reads it and the other party's gets 404.
+  static void AddCustomerQuestionnaire(Tenant& t) {
+    std::string id = t.ids["parties/id"];
+    json::object nda = CreatedJson("/api/v1/parties/" + id + "/agreements",
+                                   {{"type", "nda"},
+                                    {"title", t.name + " questionnaire NDA"},
+                                    {"status", "executed"},
+                                    {"effective_at", "2020-01-01T00:00:00Z"},
+                                    {"expires_at", "2099-01-01T00:00:00Z"}});
+    t.secrets.insert(t.name + " questionnaire NDA");
+    HttpResult q = HttpCall(
+        s().port(), "POST",
+        "/api/v1/customer-questionnaires?party_id=" + id + "&name=" + t.word + "-questionnaire",
+        "Question,Answer\r\nDo you encrypt " + t.word + " data?,\r\n",
+        {{"Content-Type", "text/csv"},
+         {"Authorization", "Bearer " + s().token("security_officer")}});
+    EXPECT_EQ(q.status, 201) << q.body;
+    if (q.status != 201) return;
+    std::string qid = Str(json::parse(q.body).at("id"));
+    t.ids["customer-questionnaires/id"] = qid;
+    t.secrets.insert(t.word + "-questionnaire");
+    std::string actions = "/api/v1/customer-questionnaires/" + qid + "/actions";
+    for (const char* body : {R"({"action": "answer", "answers": [{"row": 1, "answer": "Yes."}]})",
+                             R"({"action": "complete"})", R"({"action": "share"})"}) {
+      HttpResult r = s().Post(actions, body);
+      EXPECT_EQ(r.status, 200) << body << ": " << r.body;
+    }
+  }
+
   // Valid values for the parameters that belong to no party.
   static void AddPartyless(Tenant& t) {
     t.ids["systems/id"] = Str(Items("/api/v1/systems?limit=1").at(0).at("id"));
@@ -403,6 +437,7 @@ class TenantIsolationTest : public ::testing::Test {
     t.ids["calendar/file"] = kNoFeed;
     t.ids["scans/id"] = Str(Items("/api/v1/scans?limit=1").at(0).at("id"));
     t.ids["scan-targets/id"] = Str(Items("/api/v1/scan-targets").at(0).at("id"));
+    t.ids["answer-library/id"] = Str(Items("/api/v1/answer-library?limit=1").at(0).at("id"));
     // Audit-report requests are the organisation's, not a vendor's; the NDA and download
     // pages are public and, like the feed, a token that is not the caller's answers 404.
     t.ids["report-requests/id"] = "rrq_isolation_none";

@@ -42,6 +42,7 @@ import { ChangePage, Changes } from './pages/changes';
 import { SecureMessagePage, SecureMessages } from './pages/secure-messages';
 import { ScanPage, ScansPage } from './pages/scans';
 import { CompliancePage, ControlScreen, MatrixScreen } from './pages/compliance';
+import { AnswerLibrary, CustomerQuestionnairePage, CustomerQuestionnaires } from './pages/customer-questionnaires';
 import './styles.css';
 
 type SsoSignOut = ApiResponse<'/api/v1/auth/oidc/sign-out', 'post'>;
@@ -172,6 +173,10 @@ function Screen(props: { path: string }) {
   if (match('/compliance', path)) return <CompliancePage />;
   if ((m = match('/compliance/controls/:id', path))) return <ControlScreen id={decodeURIComponent(m.id)} />;
   if ((m = match('/compliance/matrix/:party', path))) return <MatrixScreen party={m.party} />;
+  // Answering our customers' questionnaires (issue 28, part 5).
+  if (match('/customer-questionnaires', path)) return <CustomerQuestionnaires />;
+  if ((m = match('/customer-questionnaires/:id', path))) return <CustomerQuestionnairePage id={m.id} />;
+  if (match('/answer-library', path)) return <AnswerLibrary />;
   return (
     <div>
       <h1>Not found</h1>
@@ -217,6 +222,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
         if (role === 'third_party_contact') {
           links.push(['/', 'My organisation']);
           links.push(['/secure-messages', 'Secure messages']);
+          links.push(['/customer-questionnaires', 'Questionnaires']); // issue 28, part 5
         } else {
           if (isWorkforce(role)) links.push(['/', 'My work']);
           if (readsLedger(role)) links.push([isWorkforce(role) ? '/dashboard' : '/', 'Dashboard']);
@@ -234,6 +240,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           if (readsLedger(role)) links.push(['/compliance', 'Compliance']);
           if (role === 'security_officer') links.push(['/settings/sso', 'Single sign-on']);
           if (isOfficer(role)) links.push(['/deliveries', 'Deliveries']);
+          links.push(['/customer-questionnaires', 'Customer questionnaires']); // issue 28, part 5
         }
         const active = (href: string) =>
           href === '/'

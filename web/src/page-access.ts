@@ -3,7 +3,13 @@
 // The API refuses the data either way; this is for the person.
 import { isOfficer, isWorkforce, readsLedger, type Role } from './roles';
 
-const CONTACT_SCREENS = [/^\/$/, /^\/parties\/[^/]+$/, /^\/account$/, /^\/secure-messages(\/[^/]+)?$/];
+const CONTACT_SCREENS = [
+  /^\/$/,
+  /^\/parties\/[^/]+$/,
+  /^\/account$/,
+  /^\/secure-messages(\/[^/]+)?$/,
+  /^\/customer-questionnaires(\/[^/]+)?$/, // issue 28, part 5: its own shared questionnaires
+];
 
 export function mayOpen(role: Role, path: string): boolean {
   const p = path.replace(/\/+$/, '') || '/';
@@ -13,5 +19,6 @@ export function mayOpen(role: Role, path: string): boolean {
   if (p.startsWith('/compliance')) return readsLedger(role);
   if (p.startsWith('/access')) return isWorkforce(role) || role === 'auditor';
   if (p.startsWith('/deliveries')) return isOfficer(role);
+  if (p.startsWith('/answer-library')) return isWorkforce(role) || role === 'auditor';
   return true;
 }

@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "accord/core/time.h"
+#include "accord/storage/answer_library.h"
 #include "accord/storage/ledger_search.h"
 #include "accord/storage/party_inventory.h"
 #include "accord/storage/payload.h"
@@ -156,6 +157,7 @@ Projections DefaultProjections() {
   all.push_back(MakeInventoryProjection());
   all.push_back(MakeLedgerEventsProjection());
   all.push_back(MakeScansProjection());
+  all.push_back(MakeAnswerLibraryProjection());  // issue 28, part 5
   return all;
 }
 
