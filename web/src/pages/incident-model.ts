@@ -1,65 +1,12 @@
 // Incidents (TR-8) as the portal shows them: the incident's shape, its states, severities and
 // public impact in words.
-import type { Actor } from './workflow-model';
+import type { ApiResponse } from '../api';
 
-export interface Named {
-  id: string;
-  name: string;
-}
-
-export interface IncidentUpdate {
-  id: string;
-  status: string;
-  visibility: 'internal' | 'public';
-  body: string;
-  created_at: string;
-  author?: Actor;
-}
-
-export interface ActionItem {
-  title: string;
-  owner_id: string;
-  due_at: string;
-  severity: string;
-  finding_id: string;
-}
-
-export interface Incident {
-  id: string;
-  title: string;
-  description: string;
-  severity: string;
-  impact: string;
-  category: string | null;
-  status: string;
-  components: Named[];
-  systems: Named[];
-  parties: Named[];
-  discovered_at: string;
-  declared_at: string;
-  declared_by: Actor | null;
-  classified_at: string | null;
-  resolved_at: string;
-  updates: IncidentUpdate[];
-  postmortem: {
-    root_cause: string;
-    lessons: string;
-    action_items: ActionItem[];
-    recorded_at: string;
-    recorded_by: Actor;
-  } | null;
-  allowed_actions: string[];
-  version: number;
-}
-
-export interface ResponseTest {
-  id: string;
-  conducted_on: string;
-  scenario: string;
-  participants: string[];
-  outcome: string;
-  lessons: string;
-}
+// The API's own types (docs/openapi.json), named for the screens.
+export type Incident = ApiResponse<'/api/v1/incidents/{id}'>;
+export type IncidentUpdate = Incident['updates'][number];
+export type Named = Incident['components'][number];
+export type ResponseTest = ApiResponse<'/api/v1/incident-response-tests'>['items'][number];
 
 export const INCIDENT_STATUSES = [
   { value: 'investigating', label: 'Investigating' },
