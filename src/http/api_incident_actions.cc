@@ -6,6 +6,7 @@
 #include "accord/domain/roles.h"
 #include "accord/http/json.h"
 #include "accord/http/registry_http.h"
+#include "accord/http/schema.h"
 #include "accord/storage/incidents.h"
 #include "accord/workflow/incident.h"
 #include "incident_routes.h"
@@ -76,7 +77,8 @@ void AddIncidentActionRoutes(Router& router, ApiDeps& deps) {
   };
   for (const auto& r : routes) {
     router.Add(CommandRoute("POST", r.path, domain::kOfficers,
-                            JsonBody(domain::SchemaOf(r.fields, false)), Json(IncidentSchema()))
+                            JsonBody(domain::SchemaOf(r.fields, false)),
+                            Json(schema::Ref("Incident")))
                    .Summary(r.summary)
                    .Tag("incidents")
                    .Path("id", "id")

@@ -167,19 +167,20 @@ Response ListTests(ApiDeps& deps, Context&) {
 void AddIncidentRoutes(Router& router, ApiDeps& deps) {
   router.Add(CommandRoute("POST", "/api/v1/incidents", domain::kOfficers,
                           JsonBody(domain::SchemaOf(storage::IncidentDeclareFields(), false)),
-                          Json(IncidentSchema(), 201))
+                          Json(schema::Ref("Incident"), 201))
                  .Summary("Declare an incident (TR-8): title, severity, the status components and "
                           "systems it touches, the parties involved, when it was discovered")
                  .Tag("incidents")
                  .Handle(deps, Declare));
-  router.Add(ReadRoute("/api/v1/incidents", domain::kEveryone, Json(schema::Page(IncidentSchema())))
-                 .Summary("Incidents, newest first; a party's contact sees those its party is "
-                          "involved in, public updates only")
-                 .Tag("incidents")
-                 .Query("status", "open | resolved | a state (investigating … postmortem)")
-                 .Query("limit", "at most this many, 1-500 (default 50)", "integer")
-                 .Handle(deps, List));
-  router.Add(ReadRoute("/api/v1/incidents/{id}", domain::kEveryone, Json(IncidentSchema()))
+  router.Add(
+      ReadRoute("/api/v1/incidents", domain::kEveryone, Json(schema::Page(schema::Ref("Incident"))))
+          .Summary("Incidents, newest first; a party's contact sees those its party is "
+                   "involved in, public updates only")
+          .Tag("incidents")
+          .Query("status", "open | resolved | a state (investigating … postmortem)")
+          .Query("limit", "at most this many, 1-500 (default 50)", "integer")
+          .Handle(deps, List));
+  router.Add(ReadRoute("/api/v1/incidents/{id}", domain::kEveryone, Json(schema::Ref("Incident")))
                  .Summary("One incident with its timeline and postmortem")
                  .Tag("incidents")
                  .Path("id", "id")

@@ -4671,6 +4671,75 @@ export interface components {
                 comment?: string;
             }[];
         };
+        Incident: {
+            /** @description inc_… */
+            id: string;
+            title: string;
+            /** @description empty for a party's contact */
+            description: string;
+            /** @enum {string} */
+            severity: "critical" | "high" | "medium" | "low";
+            /** @enum {string} */
+            impact: "none" | "minor" | "major" | "critical";
+            /** @enum {string|null} */
+            category: "security" | "privacy" | "availability" | "integrity" | "other" | null;
+            /** @enum {string} */
+            status: "investigating" | "identified" | "monitoring" | "resolved" | "postmortem";
+            components: {
+                id: string;
+                name: string;
+            }[];
+            systems: {
+                id: string;
+                name: string;
+            }[];
+            parties: {
+                id: string;
+                name: string;
+            }[];
+            /** Format: date-time */
+            discovered_at: string;
+            /** Format: date-time */
+            declared_at: string;
+            declared_by: components["schemas"]["Actor"] | null;
+            /** Format: date-time */
+            classified_at: string | null;
+            /** @description RFC 3339, or empty while open */
+            resolved_at: string;
+            updates: {
+                id: string;
+                /** @enum {string} */
+                status: "investigating" | "identified" | "monitoring" | "resolved";
+                /** @enum {string} */
+                visibility: "internal" | "public";
+                body: string;
+                /** Format: date-time */
+                created_at: string;
+                author?: components["schemas"]["Actor"];
+            }[];
+            postmortem: {
+                root_cause: string;
+                lessons: string;
+                action_items: {
+                    title: string;
+                    owner_id: string;
+                    /** Format: date-time */
+                    due_at: string;
+                    /** @enum {string} */
+                    severity: "critical" | "high" | "medium" | "low";
+                    finding_id: string;
+                }[];
+                /** Format: date-time */
+                recorded_at: string;
+                recorded_by: components["schemas"]["Actor"];
+            } | null;
+            allowed_actions: ("classify" | "update" | "resolve" | "postmortem")[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -18847,75 +18916,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** @description inc_… */
-                            id: string;
-                            title: string;
-                            /** @description empty for a party's contact */
-                            description: string;
-                            /** @enum {string} */
-                            severity: "critical" | "high" | "medium" | "low";
-                            /** @enum {string} */
-                            impact: "none" | "minor" | "major" | "critical";
-                            /** @enum {string|null} */
-                            category: "security" | "privacy" | "availability" | "integrity" | "other" | null;
-                            /** @enum {string} */
-                            status: "investigating" | "identified" | "monitoring" | "resolved" | "postmortem";
-                            components: {
-                                id: string;
-                                name: string;
-                            }[];
-                            systems: {
-                                id: string;
-                                name: string;
-                            }[];
-                            parties: {
-                                id: string;
-                                name: string;
-                            }[];
-                            /** Format: date-time */
-                            discovered_at: string;
-                            /** Format: date-time */
-                            declared_at: string;
-                            declared_by: components["schemas"]["Actor"] | null;
-                            /** Format: date-time */
-                            classified_at: string | null;
-                            /** @description RFC 3339, or empty while open */
-                            resolved_at: string;
-                            updates: {
-                                id: string;
-                                /** @enum {string} */
-                                status: "investigating" | "identified" | "monitoring" | "resolved";
-                                /** @enum {string} */
-                                visibility: "internal" | "public";
-                                body: string;
-                                /** Format: date-time */
-                                created_at: string;
-                                author?: components["schemas"]["Actor"];
-                            }[];
-                            postmortem: {
-                                root_cause: string;
-                                lessons: string;
-                                action_items: {
-                                    title: string;
-                                    owner_id: string;
-                                    /** Format: date-time */
-                                    due_at: string;
-                                    /** @enum {string} */
-                                    severity: "critical" | "high" | "medium" | "low";
-                                    finding_id: string;
-                                }[];
-                                /** Format: date-time */
-                                recorded_at: string;
-                                recorded_by: components["schemas"]["Actor"];
-                            } | null;
-                            allowed_actions: ("classify" | "update" | "resolve" | "postmortem")[];
-                            /** Format: date-time */
-                            created_at: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                            version: number;
-                        }[];
+                        items: components["schemas"]["Incident"][];
                         next_cursor: string | null;
                     };
                 };
@@ -18981,75 +18982,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description inc_… */
-                        id: string;
-                        title: string;
-                        /** @description empty for a party's contact */
-                        description: string;
-                        /** @enum {string} */
-                        severity: "critical" | "high" | "medium" | "low";
-                        /** @enum {string} */
-                        impact: "none" | "minor" | "major" | "critical";
-                        /** @enum {string|null} */
-                        category: "security" | "privacy" | "availability" | "integrity" | "other" | null;
-                        /** @enum {string} */
-                        status: "investigating" | "identified" | "monitoring" | "resolved" | "postmortem";
-                        components: {
-                            id: string;
-                            name: string;
-                        }[];
-                        systems: {
-                            id: string;
-                            name: string;
-                        }[];
-                        parties: {
-                            id: string;
-                            name: string;
-                        }[];
-                        /** Format: date-time */
-                        discovered_at: string;
-                        /** Format: date-time */
-                        declared_at: string;
-                        declared_by: components["schemas"]["Actor"] | null;
-                        /** Format: date-time */
-                        classified_at: string | null;
-                        /** @description RFC 3339, or empty while open */
-                        resolved_at: string;
-                        updates: {
-                            id: string;
-                            /** @enum {string} */
-                            status: "investigating" | "identified" | "monitoring" | "resolved";
-                            /** @enum {string} */
-                            visibility: "internal" | "public";
-                            body: string;
-                            /** Format: date-time */
-                            created_at: string;
-                            author?: components["schemas"]["Actor"];
-                        }[];
-                        postmortem: {
-                            root_cause: string;
-                            lessons: string;
-                            action_items: {
-                                title: string;
-                                owner_id: string;
-                                /** Format: date-time */
-                                due_at: string;
-                                /** @enum {string} */
-                                severity: "critical" | "high" | "medium" | "low";
-                                finding_id: string;
-                            }[];
-                            /** Format: date-time */
-                            recorded_at: string;
-                            recorded_by: components["schemas"]["Actor"];
-                        } | null;
-                        allowed_actions: ("classify" | "update" | "resolve" | "postmortem")[];
-                        /** Format: date-time */
-                        created_at: string;
-                        /** Format: date-time */
-                        updated_at: string;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Incident"];
                 };
             };
             /** @description client error: {error: {code, message, details: [{field, reason}]}} */
@@ -19090,75 +19023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description inc_… */
-                        id: string;
-                        title: string;
-                        /** @description empty for a party's contact */
-                        description: string;
-                        /** @enum {string} */
-                        severity: "critical" | "high" | "medium" | "low";
-                        /** @enum {string} */
-                        impact: "none" | "minor" | "major" | "critical";
-                        /** @enum {string|null} */
-                        category: "security" | "privacy" | "availability" | "integrity" | "other" | null;
-                        /** @enum {string} */
-                        status: "investigating" | "identified" | "monitoring" | "resolved" | "postmortem";
-                        components: {
-                            id: string;
-                            name: string;
-                        }[];
-                        systems: {
-                            id: string;
-                            name: string;
-                        }[];
-                        parties: {
-                            id: string;
-                            name: string;
-                        }[];
-                        /** Format: date-time */
-                        discovered_at: string;
-                        /** Format: date-time */
-                        declared_at: string;
-                        declared_by: components["schemas"]["Actor"] | null;
-                        /** Format: date-time */
-                        classified_at: string | null;
-                        /** @description RFC 3339, or empty while open */
-                        resolved_at: string;
-                        updates: {
-                            id: string;
-                            /** @enum {string} */
-                            status: "investigating" | "identified" | "monitoring" | "resolved";
-                            /** @enum {string} */
-                            visibility: "internal" | "public";
-                            body: string;
-                            /** Format: date-time */
-                            created_at: string;
-                            author?: components["schemas"]["Actor"];
-                        }[];
-                        postmortem: {
-                            root_cause: string;
-                            lessons: string;
-                            action_items: {
-                                title: string;
-                                owner_id: string;
-                                /** Format: date-time */
-                                due_at: string;
-                                /** @enum {string} */
-                                severity: "critical" | "high" | "medium" | "low";
-                                finding_id: string;
-                            }[];
-                            /** Format: date-time */
-                            recorded_at: string;
-                            recorded_by: components["schemas"]["Actor"];
-                        } | null;
-                        allowed_actions: ("classify" | "update" | "resolve" | "postmortem")[];
-                        /** Format: date-time */
-                        created_at: string;
-                        /** Format: date-time */
-                        updated_at: string;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Incident"];
                 };
             };
             /** @description client error: {error: {code, message, details: [{field, reason}]}} */
@@ -19217,75 +19082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description inc_… */
-                        id: string;
-                        title: string;
-                        /** @description empty for a party's contact */
-                        description: string;
-                        /** @enum {string} */
-                        severity: "critical" | "high" | "medium" | "low";
-                        /** @enum {string} */
-                        impact: "none" | "minor" | "major" | "critical";
-                        /** @enum {string|null} */
-                        category: "security" | "privacy" | "availability" | "integrity" | "other" | null;
-                        /** @enum {string} */
-                        status: "investigating" | "identified" | "monitoring" | "resolved" | "postmortem";
-                        components: {
-                            id: string;
-                            name: string;
-                        }[];
-                        systems: {
-                            id: string;
-                            name: string;
-                        }[];
-                        parties: {
-                            id: string;
-                            name: string;
-                        }[];
-                        /** Format: date-time */
-                        discovered_at: string;
-                        /** Format: date-time */
-                        declared_at: string;
-                        declared_by: components["schemas"]["Actor"] | null;
-                        /** Format: date-time */
-                        classified_at: string | null;
-                        /** @description RFC 3339, or empty while open */
-                        resolved_at: string;
-                        updates: {
-                            id: string;
-                            /** @enum {string} */
-                            status: "investigating" | "identified" | "monitoring" | "resolved";
-                            /** @enum {string} */
-                            visibility: "internal" | "public";
-                            body: string;
-                            /** Format: date-time */
-                            created_at: string;
-                            author?: components["schemas"]["Actor"];
-                        }[];
-                        postmortem: {
-                            root_cause: string;
-                            lessons: string;
-                            action_items: {
-                                title: string;
-                                owner_id: string;
-                                /** Format: date-time */
-                                due_at: string;
-                                /** @enum {string} */
-                                severity: "critical" | "high" | "medium" | "low";
-                                finding_id: string;
-                            }[];
-                            /** Format: date-time */
-                            recorded_at: string;
-                            recorded_by: components["schemas"]["Actor"];
-                        } | null;
-                        allowed_actions: ("classify" | "update" | "resolve" | "postmortem")[];
-                        /** Format: date-time */
-                        created_at: string;
-                        /** Format: date-time */
-                        updated_at: string;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Incident"];
                 };
             };
             /** @description client error: {error: {code, message, details: [{field, reason}]}} */
@@ -19342,75 +19139,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description inc_… */
-                        id: string;
-                        title: string;
-                        /** @description empty for a party's contact */
-                        description: string;
-                        /** @enum {string} */
-                        severity: "critical" | "high" | "medium" | "low";
-                        /** @enum {string} */
-                        impact: "none" | "minor" | "major" | "critical";
-                        /** @enum {string|null} */
-                        category: "security" | "privacy" | "availability" | "integrity" | "other" | null;
-                        /** @enum {string} */
-                        status: "investigating" | "identified" | "monitoring" | "resolved" | "postmortem";
-                        components: {
-                            id: string;
-                            name: string;
-                        }[];
-                        systems: {
-                            id: string;
-                            name: string;
-                        }[];
-                        parties: {
-                            id: string;
-                            name: string;
-                        }[];
-                        /** Format: date-time */
-                        discovered_at: string;
-                        /** Format: date-time */
-                        declared_at: string;
-                        declared_by: components["schemas"]["Actor"] | null;
-                        /** Format: date-time */
-                        classified_at: string | null;
-                        /** @description RFC 3339, or empty while open */
-                        resolved_at: string;
-                        updates: {
-                            id: string;
-                            /** @enum {string} */
-                            status: "investigating" | "identified" | "monitoring" | "resolved";
-                            /** @enum {string} */
-                            visibility: "internal" | "public";
-                            body: string;
-                            /** Format: date-time */
-                            created_at: string;
-                            author?: components["schemas"]["Actor"];
-                        }[];
-                        postmortem: {
-                            root_cause: string;
-                            lessons: string;
-                            action_items: {
-                                title: string;
-                                owner_id: string;
-                                /** Format: date-time */
-                                due_at: string;
-                                /** @enum {string} */
-                                severity: "critical" | "high" | "medium" | "low";
-                                finding_id: string;
-                            }[];
-                            /** Format: date-time */
-                            recorded_at: string;
-                            recorded_by: components["schemas"]["Actor"];
-                        } | null;
-                        allowed_actions: ("classify" | "update" | "resolve" | "postmortem")[];
-                        /** Format: date-time */
-                        created_at: string;
-                        /** Format: date-time */
-                        updated_at: string;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Incident"];
                 };
             };
             /** @description client error: {error: {code, message, details: [{field, reason}]}} */
@@ -19459,75 +19188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description inc_… */
-                        id: string;
-                        title: string;
-                        /** @description empty for a party's contact */
-                        description: string;
-                        /** @enum {string} */
-                        severity: "critical" | "high" | "medium" | "low";
-                        /** @enum {string} */
-                        impact: "none" | "minor" | "major" | "critical";
-                        /** @enum {string|null} */
-                        category: "security" | "privacy" | "availability" | "integrity" | "other" | null;
-                        /** @enum {string} */
-                        status: "investigating" | "identified" | "monitoring" | "resolved" | "postmortem";
-                        components: {
-                            id: string;
-                            name: string;
-                        }[];
-                        systems: {
-                            id: string;
-                            name: string;
-                        }[];
-                        parties: {
-                            id: string;
-                            name: string;
-                        }[];
-                        /** Format: date-time */
-                        discovered_at: string;
-                        /** Format: date-time */
-                        declared_at: string;
-                        declared_by: components["schemas"]["Actor"] | null;
-                        /** Format: date-time */
-                        classified_at: string | null;
-                        /** @description RFC 3339, or empty while open */
-                        resolved_at: string;
-                        updates: {
-                            id: string;
-                            /** @enum {string} */
-                            status: "investigating" | "identified" | "monitoring" | "resolved";
-                            /** @enum {string} */
-                            visibility: "internal" | "public";
-                            body: string;
-                            /** Format: date-time */
-                            created_at: string;
-                            author?: components["schemas"]["Actor"];
-                        }[];
-                        postmortem: {
-                            root_cause: string;
-                            lessons: string;
-                            action_items: {
-                                title: string;
-                                owner_id: string;
-                                /** Format: date-time */
-                                due_at: string;
-                                /** @enum {string} */
-                                severity: "critical" | "high" | "medium" | "low";
-                                finding_id: string;
-                            }[];
-                            /** Format: date-time */
-                            recorded_at: string;
-                            recorded_by: components["schemas"]["Actor"];
-                        } | null;
-                        allowed_actions: ("classify" | "update" | "resolve" | "postmortem")[];
-                        /** Format: date-time */
-                        created_at: string;
-                        /** Format: date-time */
-                        updated_at: string;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Incident"];
                 };
             };
             /** @description client error: {error: {code, message, details: [{field, reason}]}} */
@@ -19587,75 +19248,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description inc_… */
-                        id: string;
-                        title: string;
-                        /** @description empty for a party's contact */
-                        description: string;
-                        /** @enum {string} */
-                        severity: "critical" | "high" | "medium" | "low";
-                        /** @enum {string} */
-                        impact: "none" | "minor" | "major" | "critical";
-                        /** @enum {string|null} */
-                        category: "security" | "privacy" | "availability" | "integrity" | "other" | null;
-                        /** @enum {string} */
-                        status: "investigating" | "identified" | "monitoring" | "resolved" | "postmortem";
-                        components: {
-                            id: string;
-                            name: string;
-                        }[];
-                        systems: {
-                            id: string;
-                            name: string;
-                        }[];
-                        parties: {
-                            id: string;
-                            name: string;
-                        }[];
-                        /** Format: date-time */
-                        discovered_at: string;
-                        /** Format: date-time */
-                        declared_at: string;
-                        declared_by: components["schemas"]["Actor"] | null;
-                        /** Format: date-time */
-                        classified_at: string | null;
-                        /** @description RFC 3339, or empty while open */
-                        resolved_at: string;
-                        updates: {
-                            id: string;
-                            /** @enum {string} */
-                            status: "investigating" | "identified" | "monitoring" | "resolved";
-                            /** @enum {string} */
-                            visibility: "internal" | "public";
-                            body: string;
-                            /** Format: date-time */
-                            created_at: string;
-                            author?: components["schemas"]["Actor"];
-                        }[];
-                        postmortem: {
-                            root_cause: string;
-                            lessons: string;
-                            action_items: {
-                                title: string;
-                                owner_id: string;
-                                /** Format: date-time */
-                                due_at: string;
-                                /** @enum {string} */
-                                severity: "critical" | "high" | "medium" | "low";
-                                finding_id: string;
-                            }[];
-                            /** Format: date-time */
-                            recorded_at: string;
-                            recorded_by: components["schemas"]["Actor"];
-                        } | null;
-                        allowed_actions: ("classify" | "update" | "resolve" | "postmortem")[];
-                        /** Format: date-time */
-                        created_at: string;
-                        /** Format: date-time */
-                        updated_at: string;
-                        version: number;
-                    };
+                    "application/json": components["schemas"]["Incident"];
                 };
             };
             /** @description client error: {error: {code, message, details: [{field, reason}]}} */
