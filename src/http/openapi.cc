@@ -149,6 +149,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddScanRoutes(router, deps);
   AddComplianceRoutes(router, deps);
   AddAnswerLibraryRoutes(router, deps);  // issue 28, part 5
+  AddIncidentRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

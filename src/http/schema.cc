@@ -5,6 +5,7 @@
 
 #include "accord/domain/fields.h"
 #include "accord/domain/registry.h"
+#include "incident_routes.h"
 
 namespace accord::http::schema {
 
@@ -255,6 +256,7 @@ object Components() {
   out["GateDecision"] = Object({{"decision", Enum({"allow", "deny", "needs_approval"})},
                                 {"rules", ArrayOf(std::move(rule))}});
   for (const auto& spec : domain::RegistryKinds()) out[KindComponent(spec.kind)] = KindView(spec);
+  out["Incident"] = IncidentSchema();  // TR-8: not a registry kind (incident_routes.h)
   return out;
 }
 

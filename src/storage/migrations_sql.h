@@ -14,5 +14,6 @@ extern const char* const kV25Sqlite;
 
 // Compliance (issue 23, migrations_v28.cc).
 extern const char* const kV28Sqlite;
+extern const char* const kV21Sqlite;  // migrations_v21.cc (incidents)
 
 }  // namespace accord::storage::migration_sql

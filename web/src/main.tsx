@@ -39,6 +39,7 @@ import { MyAccount } from './pages/my-account';
 import { SsoPage } from './pages/sso';
 import { Deliveries, DeliveryPage } from './pages/deliveries';
 import { ChangePage, Changes } from './pages/changes';
+import { IncidentPage, Incidents } from './pages/incidents';
 import { SecureMessagePage, SecureMessages } from './pages/secure-messages';
 import { ScanPage, ScansPage } from './pages/scans';
 import { CompliancePage, ControlScreen, MatrixScreen } from './pages/compliance';
@@ -177,6 +178,9 @@ function Screen(props: { path: string }) {
   if (match('/customer-questionnaires', path)) return <CustomerQuestionnaires />;
   if ((m = match('/customer-questionnaires/:id', path))) return <CustomerQuestionnairePage id={m.id} />;
   if (match('/answer-library', path)) return <AnswerLibrary />;
+  // Incidents (issue 27, TR-8): a party's contact sees those its party is involved in.
+  if (match('/incidents', path)) return <Incidents />;
+  if ((m = match('/incidents/:id', path))) return <IncidentPage id={m.id} />;
   return (
     <div>
       <h1>Not found</h1>
@@ -242,6 +246,8 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           if (isOfficer(role)) links.push(['/deliveries', 'Deliveries']);
           links.push(['/customer-questionnaires', 'Customer questionnaires']); // issue 28, part 5
         }
+        // Incidents (issue 27, TR-8): everyone; a party's contact sees its own party's.
+        links.push(['/incidents', 'Incidents']);
         const active = (href: string) =>
           href === '/'
             ? props.path === '/'

@@ -9,6 +9,7 @@ const CONTACT_SCREENS = [
   /^\/account$/,
   /^\/secure-messages(\/[^/]+)?$/,
   /^\/customer-questionnaires(\/[^/]+)?$/, // issue 28, part 5: its own shared questionnaires
+  /^\/incidents(\/[^/]+)?$/, // incidents its organisation is involved in
 ];
 
 export function mayOpen(role: Role, path: string): boolean {
