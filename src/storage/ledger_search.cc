@@ -159,6 +159,12 @@ Result<std::string> LedgerNames::Actor(const std::string& id) {
 Result<std::string> LedgerNames::Subject(const std::string& kind, const std::string& id) {
   const std::string key = kind + "/" + id;
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  if (shared_) {
+    if (auto known = shared_->Find(ledger_size_, key)) {
+      cache_.emplace(key, *known);
+      return *known;
+    }
+  }
   std::string name;
   Result<std::optional<Row>> row = std::optional<Row>();
   if (kind == "org") {
@@ -185,8 +191,29 @@ Result<std::string> LedgerNames::Subject(const std::string& kind, const std::str
   }
   if (!row.ok()) return std::move(row).error();
   if (row->has_value() && !(*row)->IsNull(0)) name = (*row)->Text(0);
+  if (shared_) shared_->Put(ledger_size_, key, name);
   cache_.emplace(key, name);
   return name;
+}
+
+std::optional<std::string> LedgerNameCache::Find(uint64_t ledger_size,
+                                                 const std::string& key) const {
+  std::lock_guard lock(mu_);
+  if (ledger_size != ledger_size_) return std::nullopt;
+  auto it = names_.find(key);
+  if (it == names_.end()) return std::nullopt;
+  return it->second;
+}
+
+void LedgerNameCache::Put(uint64_t ledger_size, const std::string& key, const std::string& name) {
+  std::lock_guard lock(mu_);
+  // A read of an older snapshot never replaces the names of a newer one.
+  if (ledger_size_ != UINT64_MAX && ledger_size < ledger_size_) return;
+  if (ledger_size != ledger_size_ || names_.size() >= kMaxNames) {
+    names_.clear();
+    ledger_size_ = ledger_size;
+  }
+  names_.emplace(key, name);
 }
 
 std::unique_ptr<Projection> MakeLedgerEventsProjection() {
