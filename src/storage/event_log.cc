@@ -258,20 +258,22 @@ Result<json::value> RunCommand(const Command& command, CommandContext& ctx) {
 
 void EventLog::RunBatch(std::vector<Pending>& batch, bool via_completer) {
   std::vector<std::optional<Result<json::value>>> results(batch.size());
-  // On a backend that defers statements (PostgreSQL), the batch first runs optimistically
-  // with one round trip at the end. If any command fails, an error could belong to an
-  // earlier command's deferred statement, so the batch is rolled back and run again
-  // carefully: each command flushed on its own, errors attributed exactly.
+  // The batch first runs optimistically: no savepoint per command (on SQLite each one copies
+  // every page a command first touches into the statement journal) and, on a backend that
+  // defers statements (PostgreSQL), one round trip at the end. If any command fails, the
+  // batch is rolled back and run again carefully: each command in its own savepoint, flushed
+  // on its own, so its error is attributed exactly and it leaves nothing while the others
+  // commit.
   auto attempt = [&](bool careful, bool& retry) {
     return store_.Write([&](Tx& tx) -> Status {
       TimePoint floor{};
       auto head = ReadHeadAndLastTime(tx, floor);
       if (!head.ok()) return std::move(head).error();
       LedgerHead committed = std::move(head.value());
-      const bool optimistic = !careful && tx.defers();
+      const bool optimistic = !careful;
       for (size_t i = 0; i < batch.size(); ++i) {
         results[i].reset();
-        ACCORD_TRY(tx.ExecDeferred("SAVEPOINT command", {}));
+        if (!optimistic) ACCORD_TRY(tx.ExecDeferred("SAVEPOINT command", {}));
         LedgerHead working = committed;
         TimePoint working_floor = floor;
         CommandContext ctx(tx, *this, working);
@@ -285,11 +287,13 @@ void EventLog::RunBatch(std::vector<Pending>& batch, bool via_completer) {
             r = std::move(flushed).error();
           }
         } else if (!r.ok()) {
-          retry = true;
+          // Alone in its batch, the failed command's error is the transaction's: rolling
+          // back leaves nothing of it, with nothing to run again.
+          retry = batch.size() > 1;
           return r.error();
         }
         if (r.ok()) {
-          ACCORD_TRY(tx.ExecDeferred("RELEASE command", {}));
+          if (!optimistic) ACCORD_TRY(tx.ExecDeferred("RELEASE command", {}));
           committed = std::move(working);
           floor = working_floor;
         } else {
