@@ -469,6 +469,8 @@ const std::vector<Migration>& Migrations() {
       {19, "status: components, probe samples, daily uptime, maintenance, runner leases",
        kV19Sqlite, ""},
       {20, "vendor SLA: status feeds, samples, measurements, incidents, breaches", kV20Sqlite, ""},
+      {26, "the audit log: no time index, the party index only for entries with a party",
+       kV26Sqlite, ""},
   };
   return kMigrations;
 }

@@ -9,5 +9,7 @@ extern const char* const kV17Sqlite;
 extern const char* const kV18Sqlite;
 extern const char* const kV19Sqlite;
 extern const char* const kV20Sqlite;
+// perf (issue 21): migrations_v26.cc
+extern const char* const kV26Sqlite;
 
 }  // namespace accord::storage::migration_sql
