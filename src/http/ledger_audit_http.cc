@@ -115,7 +115,7 @@ Result<EntriesQuery> ParseEntriesQuery(const Context& ctx) {
 }
 
 Result<json::object> EntryJson(storage::Tx& tx, storage::LedgerNames& names,
-                               const storage::LeafRecord& leaf) {
+                               const storage::LeafRecord& leaf, const std::string* party_id) {
   json::error_code ec;
   json::value event = json::parse(leaf.leaf, ec);
   json::object out{{"index", leaf.index},
@@ -137,11 +137,16 @@ Result<json::object> EntryJson(storage::Tx& tx, storage::LedgerNames& names,
     if (!name.ok()) return std::move(name).error();
     out["subject_name"] = NameOrNull(*name);
   }
-  auto party = tx.QueryOne("SELECT party_id FROM rm_ledger_events WHERE idx = ?",
-                           {static_cast<int64_t>(leaf.index)});
-  if (!party.ok()) return std::move(party).error();
-  if (party->has_value() && !(*party)->Text(0).empty()) {
-    const std::string id = (*party)->Text(0);
+  std::string id;
+  if (party_id) {
+    id = *party_id;
+  } else {
+    auto party = tx.QueryOne("SELECT party_id FROM rm_ledger_events WHERE idx = ?",
+                             {static_cast<int64_t>(leaf.index)});
+    if (!party.ok()) return std::move(party).error();
+    if (party->has_value()) id = (*party)->Text(0);
+  }
+  if (!id.empty()) {
     auto name = names.Subject("party", id);
     if (!name.ok()) return std::move(name).error();
     out["party"] = json::object{{"id", id}, {"name", NameOrNull(*name)}};

@@ -27,9 +27,11 @@ struct EntriesQuery {
 Result<EntriesQuery> ParseEntriesQuery(const Context& ctx);
 
 // One entry: index, leaf (base64), leaf_hash, the parsed event, and the names of its actor,
-// subject and party ("" names are null).
+// subject and party ("" names are null). `party_id`, when the caller has read it already
+// (rm_ledger_events.party_id, "" for none), saves a statement.
 Result<boost::json::object> EntryJson(storage::Tx& tx, storage::LedgerNames& names,
-                                      const storage::LeafRecord& leaf);
+                                      const storage::LeafRecord& leaf,
+                                      const std::string* party_id = nullptr);
 boost::json::object EntrySchema();
 
 // The CSV header line and one line per entry (an EntryJson).

@@ -1,5 +1,6 @@
 #include "accord/storage/event_log.h"
 
+#include <algorithm>
 #include <atomic>
 #include <future>
 
@@ -69,6 +70,43 @@ Result<LedgerHead> ReadHeadAndLastTime(Tx& tx, TimePoint& last_time) {
   return LedgerHead{std::move(frontier.value())};
 }
 
+// Events appended by the command running on this thread (reset before each command).
+thread_local uint64_t command_appends = 0;
+
+// 2,000, 16,000, 128,000, ...: a few refreshes for the largest import, none for a request.
+bool StatisticsDue(uint64_t appended) {
+  for (uint64_t at = 2000; at <= appended; at *= 8) {
+    if (at == appended) return true;
+  }
+  return false;
+}
+
+// A command that appends thousands of events (an import) grows tables inside one transaction.
+// PostgreSQL plans with the statistics of the last ANALYZE: a store created empty has
+// empty-table statistics until a commit lets autovacuum run, and the planner then picks
+// whichever index looks smallest, scanning all of it per statement (an import of 100,000
+// parties did not finish in 15 minutes). ANALYZE inside the transaction counts its own new
+// rows and invalidates the plans made before. SQLite plans without statistics: nothing to do.
+Status RefreshStatistics(Tx& tx, const Store& store, const Projections& projections) {
+  if (store.backend() != "postgres") return Ok();
+  static const std::string kSql = [&projections] {
+    std::vector<std::string> tables = {"ledger_leaves", "ledger_nodes"};
+    for (const auto& projection : projections) {
+      for (const auto& table : projection->tables()) {
+        if (std::find(tables.begin(), tables.end(), table.name) == tables.end()) {
+          tables.push_back(table.name);
+        }
+      }
+    }
+    std::string sql = "ANALYZE";
+    for (size_t i = 0; i < tables.size(); ++i) sql += (i ? ", " : " ") + tables[i];
+    return sql;
+  }();
+  auto r = tx.Exec(kSql, {});
+  if (!r.ok()) return std::move(r).error();
+  return Ok();
+}
+
 }  // namespace
 
 TimePoint CommandContext::Now() const { return HeldTime(log_.clock_.Now()); }
@@ -91,6 +129,9 @@ Result<uint64_t> CommandContext::Append(domain::Event event) {
     }
   }
   if (batch_floor != nullptr) *batch_floor = event.time;
+  if (StatisticsDue(++command_appends)) {
+    ACCORD_TRY(RefreshStatistics(tx_, log_.store_, log_.projections_));
+  }
   return index;
 }
 
@@ -217,24 +258,27 @@ Result<json::value> RunCommand(const Command& command, CommandContext& ctx) {
 
 void EventLog::RunBatch(std::vector<Pending>& batch, bool via_completer) {
   std::vector<std::optional<Result<json::value>>> results(batch.size());
-  // On a backend that defers statements (PostgreSQL), the batch first runs optimistically
-  // with one round trip at the end. If any command fails, an error could belong to an
-  // earlier command's deferred statement, so the batch is rolled back and run again
-  // carefully: each command flushed on its own, errors attributed exactly.
+  // The batch first runs optimistically: no savepoint per command (on SQLite each one copies
+  // every page a command first touches into the statement journal) and, on a backend that
+  // defers statements (PostgreSQL), one round trip at the end. If any command fails, the
+  // batch is rolled back and run again carefully: each command in its own savepoint, flushed
+  // on its own, so its error is attributed exactly and it leaves nothing while the others
+  // commit.
   auto attempt = [&](bool careful, bool& retry) {
     return store_.Write([&](Tx& tx) -> Status {
       TimePoint floor{};
       auto head = ReadHeadAndLastTime(tx, floor);
       if (!head.ok()) return std::move(head).error();
       LedgerHead committed = std::move(head.value());
-      const bool optimistic = !careful && tx.defers();
+      const bool optimistic = !careful;
       for (size_t i = 0; i < batch.size(); ++i) {
         results[i].reset();
-        ACCORD_TRY(tx.ExecDeferred("SAVEPOINT command", {}));
+        if (!optimistic) ACCORD_TRY(tx.ExecDeferred("SAVEPOINT command", {}));
         LedgerHead working = committed;
         TimePoint working_floor = floor;
         CommandContext ctx(tx, *this, working);
         batch_floor = &working_floor;
+        command_appends = 0;
         Result<json::value> r = RunCommand(batch[i].command, ctx);
         batch_floor = nullptr;
         if (!optimistic) {
@@ -243,11 +287,13 @@ void EventLog::RunBatch(std::vector<Pending>& batch, bool via_completer) {
             r = std::move(flushed).error();
           }
         } else if (!r.ok()) {
-          retry = true;
+          // Alone in its batch, the failed command's error is the transaction's: rolling
+          // back leaves nothing of it, with nothing to run again.
+          retry = batch.size() > 1;
           return r.error();
         }
         if (r.ok()) {
-          ACCORD_TRY(tx.ExecDeferred("RELEASE command", {}));
+          if (!optimistic) ACCORD_TRY(tx.ExecDeferred("RELEASE command", {}));
           committed = std::move(working);
           floor = working_floor;
         } else {

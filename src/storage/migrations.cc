@@ -471,6 +471,8 @@ const std::vector<Migration>& Migrations() {
       {20, "vendor SLA: status feeds, samples, measurements, incidents, breaches", kV20Sqlite, ""},
       {21, "incidents: state, parties involved, incident-response tests", kV21Sqlite, ""},
       {25, "answer library and customer questionnaires", kV25Sqlite, ""},
+      {26, "the audit log: no time index, the party index only for entries with a party",
+       kV26Sqlite, ""},
       {28, "compliance: registry versions by the entry that wrote them", kV28Sqlite, ""},
   };
   return kMigrations;

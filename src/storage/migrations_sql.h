@@ -15,5 +15,7 @@ extern const char* const kV25Sqlite;
 // Compliance (issue 23, migrations_v28.cc).
 extern const char* const kV28Sqlite;
 extern const char* const kV21Sqlite;  // migrations_v21.cc (incidents)
+// perf (issue 21): migrations_v26.cc
+extern const char* const kV26Sqlite;
 
 }  // namespace accord::storage::migration_sql

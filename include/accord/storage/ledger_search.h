@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,15 +50,37 @@ Result<std::vector<std::string>> LedgerActors(Tx& tx);
 // Names of what events mention, each read once: an account's name (or email), a token's name,
 // any registry object's name (its latest version, so a deleted party keeps its name), the
 // organisation's. "" when there is none to show.
+class LedgerNameCache;
 class LedgerNames {
  public:
   explicit LedgerNames(Tx& tx) : tx_(tx) {}
+  // With `shared`, names are also looked up in (and kept for) other reads of the same ledger
+  // size: `ledger_size` must be the head's size in this transaction's snapshot.
+  LedgerNames(Tx& tx, LedgerNameCache& shared, uint64_t ledger_size)
+      : tx_(tx), shared_(&shared), ledger_size_(ledger_size) {}
   Result<std::string> Actor(const std::string& id);
   Result<std::string> Subject(const std::string& kind, const std::string& id);
 
  private:
   Tx& tx_;
+  LedgerNameCache* shared_ = nullptr;
+  uint64_t ledger_size_ = 0;
   std::map<std::string, std::string, std::less<>> cache_;
+};
+
+// Names kept between reads while the ledger has not grown. Every name comes from a read model,
+// and a read model changes only with the ledger (a rebuild writes the same names), so a name
+// read at ledger size N is the name at N: exact, not merely recent. Thread-safe; bounded.
+class LedgerNameCache {
+ public:
+  std::optional<std::string> Find(uint64_t ledger_size, const std::string& key) const;
+  void Put(uint64_t ledger_size, const std::string& key, const std::string& name);
+
+ private:
+  static constexpr size_t kMaxNames = 10000;
+  mutable std::mutex mu_;
+  uint64_t ledger_size_ = UINT64_MAX;
+  std::map<std::string, std::string, std::less<>> names_;
 };
 
 // The read model behind SearchLedger, and its one-time fill for a store that had entries

@@ -3,6 +3,8 @@
 // the ledger and this projection never has to read before it writes.
 #include <boost/json.hpp>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "accord/core/jcs.h"
 #include "accord/domain/fields.h"
@@ -15,6 +17,23 @@ namespace accord::storage {
 namespace json = boost::json;
 
 namespace {
+
+constexpr size_t kWordsPerStatement = 32;
+
+// "INSERT INTO rm_words ... VALUES (?, ?, ?), ..." with n rows; n a power of two up to 32, so
+// each connection prepares at most six of them.
+const std::string& InsertWords(size_t n) {
+  static const std::vector<std::string> kStatements = [] {
+    std::vector<std::string> out(kWordsPerStatement + 1);
+    for (size_t rows = 1; rows <= kWordsPerStatement; rows *= 2) {
+      std::string sql = "INSERT INTO rm_words(kind, prefix, id) VALUES ";
+      for (size_t i = 0; i < rows; ++i) sql += i ? ", (?, ?, ?)" : "(?, ?, ?)";
+      out[rows] = sql + " ON CONFLICT DO NOTHING";
+    }
+    return out;
+  }();
+  return kStatements[n];
+}
 
 class RegistryProjection final : public Projection {
  public:
@@ -52,10 +71,20 @@ class RegistryProjection final : public Projection {
     for (const auto& word : domain::NameWords(name)) {
       for (auto& p : domain::WordPrefixes(word)) prefixes.insert(std::move(p));
     }
-    for (const auto& prefix : prefixes) {
-      ACCORD_TRY(tx.ExecDeferred(
-          "INSERT INTO rm_words(kind, prefix, id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-          {e.subject.kind, prefix, e.subject.id}));
+    // A name has a few dozen prefixes: one statement for up to 32 of them, not one each.
+    auto next = prefixes.begin();
+    for (size_t left = prefixes.size(); left > 0;) {
+      size_t n = kWordsPerStatement;
+      while (n > left) n /= 2;
+      std::vector<Value> params;
+      params.reserve(3 * n);
+      for (size_t i = 0; i < n; ++i, ++next) {
+        params.emplace_back(e.subject.kind);
+        params.emplace_back(*next);
+        params.emplace_back(e.subject.id);
+      }
+      ACCORD_TRY(tx.ExecDeferred(InsertWords(n), Params(params)));
+      left -= n;
     }
     return Ok();
   }
