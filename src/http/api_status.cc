@@ -329,6 +329,7 @@ void AddStatusRoutes(Router& router, ApiDeps& deps) {
   AddStatusPublicRoutes(router, deps);
   AddStatusStaffRoutes(router, deps);
   AddVendorSlaRoutes(router, deps);
+  AddVendorIncidentRoutes(router, deps);
 }
 
 }  // namespace accord::http

@@ -469,6 +469,8 @@ const std::vector<Migration>& Migrations() {
       {19, "status: components, probe samples, daily uptime, maintenance, runner leases",
        kV19Sqlite, ""},
       {20, "vendor SLA: status feeds, samples, measurements, incidents, breaches", kV20Sqlite, ""},
+      // sla-work (issue 27): vendor incidents as objects of their own.
+      {23, "vendor incidents: the object each seen incident opened", kV23Sqlite, ""},
   };
   return kMigrations;
 }

@@ -9,5 +9,7 @@ extern const char* const kV17Sqlite;
 extern const char* const kV18Sqlite;
 extern const char* const kV19Sqlite;
 extern const char* const kV20Sqlite;
+// Issue 27 leftovers (sla-work).
+extern const char* const kV23Sqlite;
 
 }  // namespace accord::storage::migration_sql

@@ -18,6 +18,7 @@
 #include "accord/workflow/report_request.h"
 #include "accord/workflow/review.h"
 #include "accord/workflow/soc2_report.h"
+#include "accord/workflow/vendor_incident.h"
 #include "my_work_text.h"
 #include "review_support.h"
 
@@ -114,6 +115,7 @@ class Builder {
   Status Soc2ToReview(Group& g);
   Status Findings(Group& g);
   Status EntitlementLines(Group& g);
+  Status VendorIncidents(Group& g);
 
   // The kept items with their names, as JSON.
   Result<json::array> Finish(Group& g);
@@ -476,6 +478,28 @@ Status Builder::EntitlementLines(Group& g) {
   return Ok();
 }
 
+// Vendor incidents the status runner opened, for those who assess them (the workflow's roles).
+Status Builder::VendorIncidents(Group& g) {
+  namespace wf = workflow::vendor_incident;
+  if (wf::AllowedActions(v_.role, v_.break_glass, wf::State::kOpen).empty()) return Ok();
+  std::vector<Pending> news;
+  ACCORD_TRY(EachDoc(tx_,
+                     "SELECT doc FROM rm_objects WHERE kind = 'vendor_incident' AND to_idx = ? AND "
+                     "status = 'open' ORDER BY id",
+                     {kOpenVersion}, [&](const json::object& doc) {
+                       Pending p{Item(g.kind(), StateString(doc, "id"),
+                                      "Vendor incident: " + StateString(doc, "name"))};
+                       std::string party = StateString(doc, "party_id");
+                       SetParty(p, party);
+                       p.item["at"] = StateString(doc, "created_at");
+                       p.item["detail"] = my_work_text::VendorIncidentDetail(doc);
+                       p.item["href"] = "/parties/" + party + "#sec-sla";
+                       news.push_back(std::move(p));
+                     }));
+  KeepNewest(g, news);
+  return Ok();
+}
+
 Result<json::array> Builder::Finish(Group& g) {
   json::array out;
   for (auto& p : g.kept()) {
@@ -508,10 +532,11 @@ Result<json::object> MyWork(Tx& tx, const Viewer& viewer, TimePoint now, size_t 
   if (!viewer.profile) return Internal("my work needs the store's policy profile");
   Builder b(tx, viewer, now);
   using Step = Status (Builder::*)(Group&);
-  constexpr Step kSteps[] = {
-      &Builder::ReviewsToDocument, &Builder::ReviewsToApprove, &Builder::GrantsToApprove,
-      &Builder::ReportRequests,    &Builder::VendorAnswers,    &Builder::ChangeNotices,
-      &Builder::Soc2ToReview,      &Builder::Findings,         &Builder::EntitlementLines};
+  constexpr Step kSteps[] = {&Builder::ReviewsToDocument, &Builder::ReviewsToApprove,
+                             &Builder::GrantsToApprove,   &Builder::ReportRequests,
+                             &Builder::VendorAnswers,     &Builder::ChangeNotices,
+                             &Builder::Soc2ToReview,      &Builder::Findings,
+                             &Builder::EntitlementLines,  &Builder::VendorIncidents};
   static_assert(std::size(kSteps) == std::size(kWorkKinds));
   json::array groups;
   int64_t total = 0;

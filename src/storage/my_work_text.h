@@ -31,5 +31,7 @@ std::string LineTitle(const boost::json::object& line);
 // Where a finding is worked on today: the review that found it, else its party's page; null
 // without either (the findings board will be its screen).
 boost::json::value FindingHref(const boost::json::object& finding);
+// "The vendor reports major impact (investigating)": a vendor incident's item detail.
+std::string VendorIncidentDetail(const boost::json::object& incident);
 
 }  // namespace accord::storage::my_work_text

@@ -385,6 +385,11 @@ class RouteMatrixTest : public ::testing::Test {
     // Issue 24: the demo's change requests; a forge's webhook secret.
     ids["change-requests/id"] = FirstId("/api/v1/change-requests?limit=1");
     ids["forge-hooks/forge"] = "github";
+    // Issue 27: the vendor incidents the demo's Nimbus Cloud Hosting feed reported.
+    for (const auto& p : Items("/api/v1/parties?limit=500&q=nimbus")) {
+      ids["vendor-incidents/id"] =
+          FirstId("/api/v1/parties/" + Str(p.at("id")) + "/vendor-incidents");
+    }
     for (auto it = ids.begin(); it != ids.end();) {
       it = it->second.empty() ? ids.erase(it) : std::next(it);
     }

@@ -244,7 +244,7 @@ class VendorSlaApiTest : public StatusApiTest {
   }
 };
 
-TEST_F(VendorSlaApiTest, AVendorIncidentOpensAFindingAndBadFeedsAreRecordedErrors) {
+TEST_F(VendorSlaApiTest, AVendorIncidentOpensAVendorIncidentAndBadFeedsAreRecordedErrors) {
   StatusProvider provider;
   provider.Set("/api/v2/summary.json", StatuspageSample("summary-incident.json"));
   std::string party = Subcontractor("Slatest Cursor");
@@ -253,10 +253,14 @@ TEST_F(VendorSlaApiTest, AVendorIncidentOpensAFindingAndBadFeedsAreRecordedError
   json::value sla = Sla(party);
   EXPECT_EQ(Str(sla.at("feed").at("indicator")), "minor");
   EXPECT_EQ(Str(sla.at("feed").at("last_error")), "");
-  std::string finding = Str(sla.at("incidents").as_array()[0].at("finding_id"));
-  json::value f = s().GetJson("/api/v1/findings/" + finding);
-  EXPECT_EQ(Str(f.at("source").at("kind")), "vendor_incident");
-  EXPECT_EQ(Str(f.at("party_id")), party);
+  // The incident is an object on the party, for an officer to assess: no finding yet.
+  json::value seen = sla.at("incidents").as_array()[0];
+  EXPECT_EQ(Str(seen.at("finding_id")), "");
+  EXPECT_EQ(Str(seen.at("assessment_status")), "open");
+  json::value v = s().GetJson("/api/v1/vendor-incidents/" + Str(seen.at("vendor_incident_id")));
+  EXPECT_EQ(Str(v.at("party_id")), party);
+  EXPECT_EQ(Str(v.at("status")), "open");
+  EXPECT_EQ(Str(v.at("incident_id")), Str(seen.at("id")));
   // Each misbehaving provider ends as the feed's recorded error; the server carries on.
   SilentServer silent;
   struct Bad {
@@ -319,6 +323,68 @@ TEST_F(VendorSlaApiTest, PushedMeasurementsMissingATermOpenOneFinding) {
     found = found || Str(f.at("party_id")) == party;
   }
   EXPECT_TRUE(found);
+}
+
+// TP-14: the officer assesses what the vendor's incident meant for us; only the officers may, and
+// only once; the assessment asks for the finding.
+TEST_F(VendorSlaApiTest, AnOfficerAssessesAVendorIncidentWhichOpensItsFinding) {
+  StatusProvider provider;
+  provider.Set("/api/v2/summary.json", StatuspageSample("summary-incident.json"));
+  std::string party = Subcontractor("Slatest Assessor");
+  Feed(party, provider.base() + "/api/v2/summary.json");
+  ASSERT_TRUE(Eventually([&] { return Sla(party).at("incidents").as_array().size() == 1; }));
+  const std::string id = Str(Sla(party).at("incidents").as_array()[0].at("vendor_incident_id"));
+  ASSERT_FALSE(id.empty());
+  const std::string item = "/api/v1/vendor-incidents/" + id;
+  auto in_my_work = [&](const std::string& role) {
+    json::value work = s().GetJson("/api/v1/my-work?limit=100", role);
+    for (const auto& g : work.at("groups").as_array()) {
+      if (Str(g.at("kind")) != "vendor_incident") continue;
+      for (const auto& i : g.at("items").as_array()) {
+        if (Str(i.at("id")) == id) return true;
+      }
+    }
+    return false;
+  };
+  EXPECT_TRUE(in_my_work("security_officer"));
+  EXPECT_TRUE(in_my_work("privacy_officer"));
+  EXPECT_FALSE(in_my_work("staff"));
+  json::value open = s().GetJson(item);
+  EXPECT_EQ(open.at("allowed_actions"), json::array{"assess"});
+  EXPECT_EQ(s().GetJson(item, "staff").at("allowed_actions"), json::array{});
+  // Who may not assess is refused, and a bad body names its field; nothing is written.
+  const std::string assess = item + "/assess";
+  EXPECT_EQ(s().Post(assess, R"({"impact": "none"})", "staff").status, 403);
+  EXPECT_EQ(s().Post(assess, R"({"impact": "none"})", "auditor").status, 403);
+  EXPECT_EQ(s().Get(item, "third_party_contact").status, 403);
+  HttpResult bad = s().Post(assess, R"({"impact": "severe"})");
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_NE(bad.body.find("\"impact\""), std::string::npos);
+  EXPECT_EQ(s().Post("/api/v1/vendor-incidents/vin_nothing/assess", R"({"impact": "none"})").status,
+            404);
+  EXPECT_EQ(s().GetJson(item).at("version"), open.at("version"));
+  HttpResult ok = s().Post(
+      assess, R"({"impact": "phi_involved", "note": "Lab results sat in its queue unencrypted"})");
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  json::value assessed = json::parse(ok.body);
+  EXPECT_EQ(Str(assessed.at("status")), "assessed");
+  EXPECT_EQ(Str(assessed.at("impact")), "phi_involved");
+  EXPECT_EQ(Str(assessed.at("assessment").at("by").at("role")), "security_officer");
+  std::string finding_id = Str(assessed.at("finding_id"));
+  ASSERT_FALSE(finding_id.empty());
+  json::value finding = s().GetJson("/api/v1/findings/" + finding_id);
+  EXPECT_EQ(Str(finding.at("source").at("kind")), "vendor_incident");
+  EXPECT_EQ(Str(finding.at("source").at("id")), id);
+  EXPECT_EQ(Str(finding.at("severity")), "high");
+  EXPECT_EQ(Str(finding.at("party_id")), party);
+  EXPECT_EQ(Str(Sla(party).at("incidents").as_array()[0].at("finding_id")), finding_id);
+  HttpResult again = s().Post(assess, R"({"impact": "none"})");
+  EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_NE(again.body.find("none (the vendor incident is assessed)"), std::string::npos);
+  json::value history = s().GetJson(item).at("history");
+  ASSERT_EQ(history.as_array().size(), 2u);
+  EXPECT_EQ(Str(history.as_array()[1].at("action")), "assessed");
+  EXPECT_FALSE(in_my_work("security_officer"));
 }
 
 }  // namespace
