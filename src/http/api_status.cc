@@ -330,6 +330,7 @@ void AddStatusRoutes(Router& router, ApiDeps& deps) {
   AddStatusStaffRoutes(router, deps);
   AddVendorSlaRoutes(router, deps);
   AddVendorIncidentRoutes(router, deps);
+  AddSlaReviewRoutes(router, deps);
 }
 
 }  // namespace accord::http

@@ -17,6 +17,8 @@ void AddStatusStaffRoutes(Router& router, ApiDeps& deps);
 void AddVendorSlaRoutes(Router& router, ApiDeps& deps);
 // An officer's assessment of a vendor incident (api_vendor_incidents.cc).
 void AddVendorIncidentRoutes(Router& router, ApiDeps& deps);
+// The quarterly SLA review report (api_sla_review.cc).
+void AddSlaReviewRoutes(Router& router, ApiDeps& deps);
 
 // The /status page for a snapshot, with each probed component's daily uptime.
 std::string StatusPageHtml(const StatusSnapshot& s,

@@ -14,6 +14,7 @@
 
 #include "accord/core/clock.h"
 #include "accord/core/otp.h"
+#include "accord/core/rrule.h"
 #include "accord/core/time.h"
 #include "accord/domain/statuspage.h"
 #include "support/api_server.h"
@@ -385,6 +386,74 @@ TEST_F(VendorSlaApiTest, AnOfficerAssessesAVendorIncidentWhichOpensItsFinding) {
   ASSERT_EQ(history.as_array().size(), 2u);
   EXPECT_EQ(Str(history.as_array()[1].at("action")), "assessed");
   EXPECT_FALSE(in_my_work("security_officer"));
+}
+
+// TP-13/TP-14: the quarterly review of each vendor's SLA: attainment, breaches with their
+// findings, and the vendor incidents of the quarter with our assessment; JSON and CSV.
+TEST_F(VendorSlaApiTest, TheQuarterlyReviewShowsAttainmentBreachesAndIncidents) {
+  std::string party = Subcontractor("Slatest Quarterly");
+  std::string at = FormatRfc3339(Now());
+  HttpResult pushed =
+      s().Post("/api/v1/parties/" + party + "/sla-measurements",
+               json::serialize(
+                   json::object{{"items", json::array{json::object{{"metric", "response_hours"},
+                                                                   {"at", at},
+                                                                   {"value", 3.5},
+                                                                   {"ref", "Q-1"}},
+                                                      json::object{{"metric", "resolution_hours"},
+                                                                   {"at", at},
+                                                                   {"value", 2},
+                                                                   {"ref", "Q-1"}}}}}));
+  ASSERT_EQ(pushed.status, 201) << pushed.body;
+  const std::string quarter = QuarterLabel(Now());
+  json::value report = s().GetJson("/api/v1/reports/vendor-sla?quarter=" + quarter, "auditor");
+  EXPECT_EQ(Str(report.at("quarter")), quarter);
+  json::object mine;
+  for (const auto& p : report.at("parties").as_array()) {
+    if (Str(p.at("party_id")) == party) mine = p.as_object();
+  }
+  ASSERT_FALSE(mine.empty()) << json::serialize(report);
+  const json::value& a = mine.at("attainment");
+  EXPECT_EQ(a.at("worst_response_hours").to_number<double>(), 3.5);
+  EXPECT_FALSE(a.at("met").at("response").as_bool());
+  EXPECT_TRUE(a.at("met").at("resolution").as_bool());
+  EXPECT_TRUE(a.at("met").at("uptime").is_null());  // nothing measured
+  ASSERT_EQ(mine.at("breaches").as_array().size(), 1u);
+  const json::value& breach = mine.at("breaches").as_array()[0];
+  EXPECT_EQ(Str(breach.at("term")), "response");
+  EXPECT_EQ(Str(breach.at("status")), "open");
+  EXPECT_NE(Str(breach.at("title")).find("Slatest Quarterly"), std::string::npos);
+  EXPECT_TRUE(mine.at("vendor_incidents").as_array().empty());
+  // The demo's Nimbus Cloud Hosting: the incident its feed reported, as the officer assessed it.
+  std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(Now())};
+  TimePoint past(std::chrono::sys_days{ymd.year() / ymd.month() / 1} - std::chrono::days(12));
+  json::value back = s().GetJson("/api/v1/reports/vendor-sla?quarter=" + QuarterLabel(past));
+  bool nimbus = false;
+  for (const auto& p : back.at("parties").as_array()) {
+    if (Str(p.at("name")) != "Nimbus Cloud Hosting") continue;
+    for (const auto& i : p.at("vendor_incidents").as_array()) {
+      if (Str(i.at("incident_id")) != "nim-inc-2291") continue;
+      nimbus = true;
+      EXPECT_EQ(Str(i.at("assessment_status")), "assessed");
+      EXPECT_EQ(Str(i.at("our_impact")), "degraded");
+      EXPECT_FALSE(Str(i.at("finding_id")).empty());
+    }
+  }
+  EXPECT_TRUE(nimbus) << json::serialize(back);
+  // CSV: one row per party and term.
+  HttpResult csv = HttpCall(
+      s().port(), "GET", "/api/v1/reports/vendor-sla?quarter=" + quarter, "",
+      {{"Authorization", "Bearer " + s().token("security_officer")}, {"Accept", "text/csv"}});
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.Header("Content-Type").substr(0, 8), "text/csv");
+  EXPECT_NE(csv.body.find(party + ",Slatest Quarterly,response,1,3.5,no,"), std::string::npos)
+      << csv.body;
+  // Bad input names its field; the report is the officers' and the auditor's.
+  HttpResult bad = s().Get("/api/v1/reports/vendor-sla?quarter=2026Q9");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("quarter"), std::string::npos);
+  EXPECT_EQ(s().Get("/api/v1/reports/vendor-sla?quarter=" + quarter + "&format=xml").status, 422);
+  EXPECT_EQ(s().Get("/api/v1/reports/vendor-sla?quarter=" + quarter, "staff").status, 403);
 }
 
 }  // namespace
