@@ -493,7 +493,7 @@ Status Builder::VendorIncidents(Group& g) {
                        SetParty(p, party);
                        p.item["at"] = StateString(doc, "created_at");
                        p.item["detail"] = my_work_text::VendorIncidentDetail(doc);
-                       p.item["href"] = "/parties/" + party + "#sec-sla";
+                       p.item["href"] = "/status?party=" + party + "#sec-incidents";
                        news.push_back(std::move(p));
                      }));
   KeepNewest(g, news);
