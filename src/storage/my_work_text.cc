@@ -23,6 +23,7 @@ std::string_view GroupTitle(std::string_view kind) {
   if (kind == "finding") return "Findings you own";
   if (kind == "entitlement_line") return "Entitlement review lines to decide";
   if (kind == "vendor_incident") return "Vendor incidents to assess";
+  if (kind == "change_request") return "Changes waiting for you";
   return "Other work";
 }
 
@@ -105,6 +106,16 @@ std::string VendorIncidentDetail(const json::object& doc) {
       (impact.empty() || impact == "unknown" ? std::string("an incident") : impact + " impact");
   if (!status.empty()) out += " (" + status + ")";
   return out;
+}
+
+std::string ChangeStep(std::string_view action, bool retrospective) {
+  if (retrospective) {
+    return action == "approve" ? "Approve it after the fact: an emergency change already released"
+                               : "Review it after the fact: an emergency change already released";
+  }
+  if (action == "review") return "Peer review: it was tested";
+  if (action == "approve") return "Approve it: it was tested and reviewed";
+  return "Release it: it is approved";
 }
 
 }  // namespace accord::storage::my_work_text

@@ -33,5 +33,7 @@ std::string LineTitle(const boost::json::object& line);
 boost::json::value FindingHref(const boost::json::object& finding);
 // "The vendor reports major impact (investigating)": a vendor incident's item detail.
 std::string VendorIncidentDetail(const boost::json::object& incident);
+// What a change request waits for from the person: "Peer review: it was tested" …
+std::string ChangeStep(std::string_view action, bool retrospective);
 
 }  // namespace accord::storage::my_work_text
