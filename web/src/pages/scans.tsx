@@ -236,8 +236,7 @@ export function ScanPage(props: { id: string }) {
                 [
                   'Scanned',
                   <>
-                    <DateText value={s.scanned_at} time />{' '}
-                    <span class="muted">{scannedFrom(s.scanned_at_source)}</span>
+                    <DateText value={s.scanned_at} time /> <span class="muted">{scannedFrom(s.scanned_at_source)}</span>
                   </>,
                 ],
                 ['Imported', <DateText value={s.imported_at} time />],
