@@ -11,6 +11,7 @@
 #include "accord/storage/status.h"
 #include "accord/storage/vendor_sla.h"
 #include "demo_incidents.h"
+#include "demo_sla.h"
 
 namespace accord::app {
 
@@ -131,7 +132,8 @@ Status SeedDemoStatus(Runtime& rt, const policy::Profile& profile, const std::st
     return json::value(std::move(*pushed));
   });
   if (!r.ok()) return std::move(r).error();
-  return Ok();
+  // What its feed reported: one incident assessed, one for the officers (demo_sla.cc).
+  return SeedDemoVendorIncidents(rt, profile, nimbus);
 }
 
 }  // namespace accord::app

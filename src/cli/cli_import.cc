@@ -114,6 +114,13 @@ int RunImportScan(const Globals& g, const ScanOptions& o) {
       std::string(s.at("id").as_string()).c_str(),
       static_cast<long long>(s.at("results").as_int64()), count("opened"), count("reopened"),
       count("resolved"), count("unchanged"), count("not_affected"));
+  // Issue 24: whose clock dated the scan.
+  const json::value* field = s.if_contains("scanned_at_field");
+  std::string from = field && field->is_string() ? "the file's " + std::string(field->as_string())
+                     : s.at("scanned_at_source") == "given" ? "as given"
+                                                            : "the upload: the file has no time";
+  std::printf("scanned at %s (%s)\n", std::string(s.at("scanned_at").as_string()).c_str(),
+              from.c_str());
   return kExitOk;
 }
 

@@ -8,6 +8,7 @@
 #include "accord/domain/reviews.h"
 #include "accord/domain/soc2.h"
 #include "accord/domain/transport.h"
+#include "accord/domain/vendor_incidents.h"
 
 #include "output_fields.h"
 
@@ -701,7 +702,8 @@ const std::vector<KindSpec>& RegistryKinds() {
                                                Connection(),
                                                DataCommitment(),
                                                DpfParticipation(),
-                                               ChangeRequestKind()};
+                                               ChangeRequestKind(),
+                                               VendorIncidentKind()};
   return kKinds;
 }
 

@@ -4,6 +4,8 @@
 // joined to them at the end.
 #include "accord/domain/scan_report.h"
 
+#include "accord/core/time.h"
+
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cstring>
@@ -11,6 +13,7 @@
 
 #include "accord/core/bytes.h"
 #include "accord/core/sha256.h"
+#include "accord/core/time.h"
 #include "json_stream.h"
 
 namespace accord::domain {
@@ -117,6 +120,14 @@ struct SarifRule {
   std::string title, level;
   double score = -1;
 };
+
+// Keeps the later of the report's time and `text` (an RFC 3339 time; anything else is ignored).
+void NoteScanTime(ScanReport& report, std::string_view text, std::string field) {
+  auto t = ParseRfc3339(text);
+  if (!t.ok() || (report.scanned_at && *report.scanned_at >= *t)) return;
+  report.scanned_at = *t;
+  report.scanned_at_field = std::move(field);
+}
 
 struct SarifPending {
   size_t run = 0;
@@ -256,7 +267,8 @@ Result<ScanReport> ParseSarif(const ScanReader& read, const ScanLimits& limits) 
   const std::vector<json_stream::Path> paths = {{"version"},
                                                 {"runs", "*", "tool"},
                                                 {"runs", "*", "results", "*"},
-                                                {"runs", "*", "versionControlProvenance", "*"}};
+                                                {"runs", "*", "versionControlProvenance", "*"},
+                                                {"runs", "*", "invocations", "*"}};
   auto on = [&](size_t which, const std::vector<size_t>& idx, json::value&& v) -> Status {
     switch (which) {
       case 0:
@@ -276,6 +288,18 @@ Result<ScanReport> ParseSarif(const ScanReader& read, const ScanLimits& limits) 
       case 3:
         if (!st.repositories.contains(idx[0])) st.repositories[idx[0]] = Text(v, {"repositoryUri"});
         return Ok();
+      case 4: {
+        // When the run ended (else began): the latest of all the runs' invocations.
+        std::string at =
+            "runs[" + std::to_string(idx[0]) + "].invocations[" + std::to_string(idx[1]) + "].";
+        std::string end = Text(v, {"endTimeUtc"});
+        if (!end.empty()) {
+          NoteScanTime(report, end, at + "endTimeUtc");
+        } else {
+          NoteScanTime(report, Text(v, {"startTimeUtc"}), at + "startTimeUtc");
+        }
+        return Ok();
+      }
     }
     return Ok();
   };
@@ -311,7 +335,8 @@ Result<ScanReport> ParseTrivy(const ScanReader& read, const ScanLimits& limits) 
                                                 {"Results", "*", "Target"},
                                                 {"Results", "*", "Vulnerabilities", "*"},
                                                 {"Results", "*", "Misconfigurations", "*"},
-                                                {"Results", "*", "Secrets", "*"}};
+                                                {"Results", "*", "Secrets", "*"},
+                                                {"CreatedAt"}};
   auto on = [&](size_t which, const std::vector<size_t>& idx, json::value&& v) -> Status {
     if (which == 0) {
       schema = v.is_int64() ? v.as_int64() : -1;
@@ -325,6 +350,10 @@ Result<ScanReport> ParseTrivy(const ScanReader& read, const ScanLimits& limits) 
     if (which == 2) artifact_type = v.is_string() ? std::string(v.as_string()) : "";
     if (which == 3) report.tool_version = Text(v, {"Version"});
     if (which == 4) targets[idx[0]] = v.is_string() ? std::string(v.as_string()) : "";
+    if (which == 8) {
+      if (v.is_string()) NoteScanTime(report, v.as_string(), "CreatedAt");
+      return Ok();
+    }
     if (which < 5) return Ok();
     std::string where = "Results[" + std::to_string(idx[0]) + "]";
     TrivyPending p{.result = idx[0]};
@@ -404,9 +433,13 @@ Result<ScanReport> ParseCycloneDx(const ScanReader& read, const ScanLimits& limi
   std::string format, spec;
   std::map<std::string, std::string> names;  // bom-ref -> component name
   std::vector<json::value> vulns;
-  const std::vector<json_stream::Path> paths = {
-      {"bomFormat"},       {"specVersion"},          {"metadata", "component"},
-      {"components", "*"}, {"vulnerabilities", "*"}, {"metadata", "tools"}};
+  const std::vector<json_stream::Path> paths = {{"bomFormat"},
+                                                {"specVersion"},
+                                                {"metadata", "component"},
+                                                {"components", "*"},
+                                                {"vulnerabilities", "*"},
+                                                {"metadata", "tools"},
+                                                {"metadata", "timestamp"}};
   auto on = [&](size_t which, const std::vector<size_t>&, json::value&& v) -> Status {
     switch (which) {
       case 0:
@@ -442,6 +475,9 @@ Result<ScanReport> ParseCycloneDx(const ScanReader& read, const ScanLimits& limi
           report.tool = Text(v.as_array()[0], {"name"});
         }
         if (report.tool.empty()) report.tool = "CycloneDX";
+        return Ok();
+      case 6:
+        if (v.is_string()) NoteScanTime(report, v.as_string(), "metadata.timestamp");
         return Ok();
     }
     return Ok();

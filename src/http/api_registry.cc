@@ -81,6 +81,9 @@ std::vector<KindRoutes> AllKindRoutes() {
       {k("dpf_participation"), "dpf-participations", kOrgReaders, kOfficers},
       // Change requests for our own systems (TR-5): written by api_change_requests.cc.
       {k("change_request"), "change-requests", kOrgReaders, kNobody},
+      // Issue 27: a vendor's incident on a party, opened by the status runner and assessed by
+      // the officers (api_vendor_incidents.cc); our assessment, so not for the party's contacts.
+      {k("vendor_incident"), "vendor-incidents", kOrgReaders, kNobody},
   };
 }
 

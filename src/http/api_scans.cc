@@ -164,13 +164,20 @@ json::object ScanSchema(bool one) {
       {"imported_by", ActorRef()},
       {"results", Int()},
       {"counts", Counts()}};
+  // Issue 24: where scanned_at came from (scans imported before these fields have neither):
+  // the file's own time, the upload's (the file has none, or one after the upload), or the
+  // importer's; and the file's field it was read from.
   if (one) {
     return Object(required, {{"vex", ArrayOf(VexItem())},
                              {"findings", ArrayOf(brief)},
                              {"ledger_index", Int()},
-                             {"target_new", Bool()}});
+                             {"target_new", Bool()},
+                             {"scanned_at_source", Enum({"file", "upload", "given"})},
+                             {"scanned_at_field", Nullable(Text("e.g. CreatedAt"))}});
   }
-  return Object(required, {{"vex", ArrayOf(VexItem())}});
+  return Object(required, {{"vex", ArrayOf(VexItem())},
+                           {"scanned_at_source", Enum({"file", "upload", "given"})},
+                           {"scanned_at_field", Nullable(Text("e.g. CreatedAt"))}});
 }
 
 json::object TargetSchema() {

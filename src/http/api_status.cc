@@ -329,6 +329,8 @@ void AddStatusRoutes(Router& router, ApiDeps& deps) {
   AddStatusPublicRoutes(router, deps);
   AddStatusStaffRoutes(router, deps);
   AddVendorSlaRoutes(router, deps);
+  AddVendorIncidentRoutes(router, deps);
+  AddSlaReviewRoutes(router, deps);
 }
 
 }  // namespace accord::http

@@ -53,12 +53,17 @@ json::object SlaSchema() {
                                    {"worst_response_hours", Nullable(Number())},
                                    {"worst_resolution_hours", Nullable(Number())},
                                    {"met", met}}))},
-       {"incidents", ArrayOf(Object({{"id", String()},
-                                     {"name", String()},
-                                     {"impact", String()},
-                                     {"status", String()},
-                                     {"created_at", String()},
-                                     {"finding_id", String()}}))},
+       {"incidents",
+        ArrayOf(
+            Object({{"id", String()},
+                    {"name", String()},
+                    {"impact", String()},
+                    {"status", String()},
+                    {"created_at", String()},
+                    {"finding_id", Text("'' until an assessment opens one")},
+                    {"vendor_incident_id", Text("the vendor incident it opened ('' before those)")},
+                    {"assessment_status", Nullable(Enum({"open", "assessed"}))},
+                    {"our_impact", Nullable(Enum({"none", "degraded", "phi_involved"}))}}))},
        {"daily", ArrayOf(Object({{"day", Text("YYYY-MM-DD")}, {"uptime_percent", Number()}}))}});
 }
 

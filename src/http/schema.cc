@@ -193,19 +193,21 @@ object KindView(const domain::KindSpec& spec) {
   // What a view adds for the person looking (storage/object_views.h).
   const std::string& kind = spec.kind;
   if (kind == "review" || kind == "finding" || kind == "change_notice" ||
-      kind == "report_request" || kind == "grant" || kind == "soc2_report") {
+      kind == "report_request" || kind == "grant" || kind == "soc2_report" ||
+      kind == "vendor_incident") {
     props["party_name"] = object{{"type", "string"}, {"description", "the party's name"}};
   }
   if (kind == "review" || kind == "grant" || kind == "finding" || kind == "change_notice" ||
       kind == "report_request" || kind == "agreement" || kind == "soc2_report" || kind == "user" ||
-      kind == "change_request") {
+      kind == "change_request" || kind == "vendor_incident") {
     props["allowed_actions"] =
         object{{"type", "array"},
                {"items", object{{"type", "string"}}},
                {"description", "what the caller may do now: the portal offers only these"}};
   }
   if (kind == "review" || kind == "finding" || kind == "change_notice" || kind == "grant" ||
-      kind == "soc2_report" || kind == "user" || kind == "change_request") {
+      kind == "soc2_report" || kind == "user" || kind == "change_request" ||
+      kind == "vendor_incident") {
     props["history"] = object{
         {"type", "array"},
         {"description", "every version, oldest first (one object's read, not in lists)"},

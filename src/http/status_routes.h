@@ -15,6 +15,10 @@ void AddStatusPublicRoutes(Router& router, ApiDeps& deps);
 void AddStatusStaffRoutes(Router& router, ApiDeps& deps);
 // A subcontractor's status feed, SLA attainment and pushed measurements (api_vendor_sla.cc).
 void AddVendorSlaRoutes(Router& router, ApiDeps& deps);
+// An officer's assessment of a vendor incident (api_vendor_incidents.cc).
+void AddVendorIncidentRoutes(Router& router, ApiDeps& deps);
+// The quarterly SLA review report (api_sla_review.cc).
+void AddSlaReviewRoutes(Router& router, ApiDeps& deps);
 
 // The /status page for a snapshot, with each probed component's daily uptime.
 std::string StatusPageHtml(const StatusSnapshot& s,

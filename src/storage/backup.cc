@@ -91,7 +91,8 @@ const std::vector<CarriedTable>& CarriedTables() {
       {"vendor_samples", {"party_id", "minute", "ok"}},
       {"vendor_measurements", {"party_id", "metric", "ref", "at", "value", "source"}},
       {"vendor_incidents",
-       {"party_id", "incident_id", "name", "impact", "status", "created_at", "finding_id"}},
+       {"party_id", "incident_id", "name", "impact", "status", "created_at", "finding_id",
+        "object_id"}},
       {"vendor_sla_breaches", {"party_id", "period", "term", "finding_id"}},
       // Incidents (issue 27, TR-8): each incident's state, its parties, the response tests.
       {"incidents",

@@ -17,5 +17,7 @@ extern const char* const kV28Sqlite;
 extern const char* const kV21Sqlite;  // migrations_v21.cc (incidents)
 // perf (issue 21): migrations_v26.cc
 extern const char* const kV26Sqlite;
+// Issue 27 leftovers (sla-work).
+extern const char* const kV23Sqlite;
 
 }  // namespace accord::storage::migration_sql

@@ -10,14 +10,18 @@
 #include "accord/domain/registry.h"
 #include "accord/domain/report_requests.h"
 #include "accord/domain/reviews.h"
+#include "accord/policy/changes_profile.h"
+#include "accord/storage/change_requests.h"
 #include "accord/storage/grants.h"
 #include "accord/storage/registry_store.h"
 #include "accord/workflow/change_notice.h"
+#include "accord/workflow/change_request.h"
 #include "accord/workflow/entitlement_line.h"
 #include "accord/workflow/grant.h"
 #include "accord/workflow/report_request.h"
 #include "accord/workflow/review.h"
 #include "accord/workflow/soc2_report.h"
+#include "accord/workflow/vendor_incident.h"
 #include "my_work_text.h"
 #include "review_support.h"
 
@@ -114,6 +118,8 @@ class Builder {
   Status Soc2ToReview(Group& g);
   Status Findings(Group& g);
   Status EntitlementLines(Group& g);
+  Status VendorIncidents(Group& g);
+  Status ChangeRequests(Group& g);
 
   // The kept items with their names, as JSON.
   Result<json::array> Finish(Group& g);
@@ -476,6 +482,72 @@ Status Builder::EntitlementLines(Group& g) {
   return Ok();
 }
 
+// Vendor incidents the status runner opened, for those who assess them (the workflow's roles).
+Status Builder::VendorIncidents(Group& g) {
+  namespace wf = workflow::vendor_incident;
+  if (wf::AllowedActions(v_.role, v_.break_glass, wf::State::kOpen).empty()) return Ok();
+  std::vector<Pending> news;
+  ACCORD_TRY(EachDoc(tx_,
+                     "SELECT doc FROM rm_objects WHERE kind = 'vendor_incident' AND to_idx = ? AND "
+                     "status = 'open' ORDER BY id",
+                     {kOpenVersion}, [&](const json::object& doc) {
+                       Pending p{Item(g.kind(), StateString(doc, "id"),
+                                      "Vendor incident: " + StateString(doc, "name"))};
+                       std::string party = StateString(doc, "party_id");
+                       SetParty(p, party);
+                       p.item["at"] = StateString(doc, "created_at");
+                       p.item["detail"] = my_work_text::VendorIncidentDetail(doc);
+                       p.item["href"] = "/status?party=" + party + "#sec-incidents";
+                       news.push_back(std::move(p));
+                     }));
+  KeepNewest(g, news);
+  return Ok();
+}
+
+// Change requests waiting for this person's review, approval or release (TR-5): the workflow's
+// AllowedActions for them, separation of duties included; an emergency change's review and
+// approval after its release are the retrospective review, due by its window.
+Status Builder::ChangeRequests(Group& g) {
+  namespace wf = workflow::change_request;
+  const policy::ChangesPolicy& changes = policy::ChangesPolicyOf(v_.profile);
+  const wf::Caller caller{v_.id, v_.role, v_.break_glass};
+  std::vector<Pending> mine;
+  ACCORD_TRY(EachDoc(
+      tx_,
+      "SELECT doc FROM rm_objects WHERE kind = 'change_request' AND to_idx = ? AND status IN "
+      "('submitted', 'tested', 'reviewed', 'approved', 'emergency_released', "
+      "'emergency_reviewed') ORDER BY id",
+      {kOpenVersion}, [&](const json::object& doc) {
+        auto state = wf::ParseState(StateString(doc, "status"));
+        if (!state) return;
+        const json::value* e = doc.if_contains("emergency");
+        const bool emergency = e && e->is_bool() && e->as_bool();
+        auto actions = wf::AllowedActions(changes, v_.profile->separation, caller, *state,
+                                          emergency, DutiesOf(doc));
+        std::optional<wf::Action> step;
+        for (wf::Action a : {wf::Action::kReview, wf::Action::kApprove, wf::Action::kRelease}) {
+          if (!step && Has(actions, a)) step = a;
+        }
+        if (!step) return;
+        const bool retrospective = wf::AwaitsRetrospective(*state);
+        Pending p{Item(g.kind(), StateString(doc, "id"), StateString(doc, "title"))};
+        p.item["detail"] = my_work_text::ChangeStep(wf::Name(*step), retrospective);
+        p.item["at"] = StateString(doc, "updated_at");
+        if (retrospective) SetDue(p.item, StateString(doc, "retrospective_due_at"), now_);
+        p.item["href"] = "/changes/" + StateString(doc, "id");
+        mine.push_back(std::move(p));
+      }));
+  // Retrospective reviews by their due time first, then the longest waiting.
+  std::stable_sort(mine.begin(), mine.end(), [](const Pending& a, const Pending& b) {
+    std::string da = StateString(a.item, "due_at"), db = StateString(b.item, "due_at");
+    if (da.empty() != db.empty()) return db.empty();
+    if (da != db) return da < db;
+    return StateString(a.item, "at") < StateString(b.item, "at");
+  });
+  for (auto& p : mine) g.Keep(std::move(p));
+  return Ok();
+}
+
 Result<json::array> Builder::Finish(Group& g) {
   json::array out;
   for (auto& p : g.kept()) {
@@ -511,7 +583,8 @@ Result<json::object> MyWork(Tx& tx, const Viewer& viewer, TimePoint now, size_t 
   constexpr Step kSteps[] = {
       &Builder::ReviewsToDocument, &Builder::ReviewsToApprove, &Builder::GrantsToApprove,
       &Builder::ReportRequests,    &Builder::VendorAnswers,    &Builder::ChangeNotices,
-      &Builder::Soc2ToReview,      &Builder::Findings,         &Builder::EntitlementLines};
+      &Builder::Soc2ToReview,      &Builder::Findings,         &Builder::EntitlementLines,
+      &Builder::VendorIncidents,   &Builder::ChangeRequests};
   static_assert(std::size(kSteps) == std::size(kWorkKinds));
   json::array groups;
   int64_t total = 0;

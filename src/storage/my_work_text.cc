@@ -22,6 +22,8 @@ std::string_view GroupTitle(std::string_view kind) {
   if (kind == "soc2_to_review") return "SOC 2 reports to review";
   if (kind == "finding") return "Findings you own";
   if (kind == "entitlement_line") return "Entitlement review lines to decide";
+  if (kind == "vendor_incident") return "Vendor incidents to assess";
+  if (kind == "change_request") return "Changes waiting for you";
   return "Other work";
 }
 
@@ -94,6 +96,26 @@ json::value FindingHref(const json::object& finding) {
   std::string party = StateString(finding, "party_id");
   if (!party.empty()) return json::value("/parties/" + party);
   return nullptr;
+}
+
+std::string VendorIncidentDetail(const json::object& doc) {
+  std::string impact = StateString(doc, "vendor_impact");
+  std::string status = StateString(doc, "vendor_status");
+  std::string out =
+      "The vendor reports " +
+      (impact.empty() || impact == "unknown" ? std::string("an incident") : impact + " impact");
+  if (!status.empty()) out += " (" + status + ")";
+  return out;
+}
+
+std::string ChangeStep(std::string_view action, bool retrospective) {
+  if (retrospective) {
+    return action == "approve" ? "Approve it after the fact: an emergency change already released"
+                               : "Review it after the fact: an emergency change already released";
+  }
+  if (action == "review") return "Peer review: it was tested";
+  if (action == "approve") return "Approve it: it was tested and reviewed";
+  return "Release it: it is approved";
 }
 
 }  // namespace accord::storage::my_work_text

@@ -31,5 +31,9 @@ std::string LineTitle(const boost::json::object& line);
 // Where a finding is worked on today: the review that found it, else its party's page; null
 // without either (the findings board will be its screen).
 boost::json::value FindingHref(const boost::json::object& finding);
+// "The vendor reports major impact (investigating)": a vendor incident's item detail.
+std::string VendorIncidentDetail(const boost::json::object& incident);
+// What a change request waits for from the person: "Peer review: it was tested" …
+std::string ChangeStep(std::string_view action, bool retrospective);
 
 }  // namespace accord::storage::my_work_text

@@ -22,6 +22,7 @@
 #include "accord/workflow/report_request.h"
 #include "accord/workflow/review.h"
 #include "accord/workflow/soc2_report.h"
+#include "accord/workflow/vendor_incident.h"
 #include "review_support.h"
 
 namespace accord::storage {
@@ -47,7 +48,7 @@ json::array ActionNames(const std::vector<Action>& actions, NameOf name_of) {
 // The kinds whose item view carries its history (a report request keeps its own).
 bool KeepsHistory(std::string_view kind) {
   return kind == "review" || kind == "finding" || kind == "change_notice" || kind == "grant" ||
-         kind == "soc2_report" || kind == "change_request";
+         kind == "soc2_report" || kind == "change_request" || kind == "vendor_incident";
 }
 
 json::array ReviewActions(const Viewer& v, const json::object& doc) {
@@ -78,7 +79,7 @@ json::array GrantActions(const Viewer& v, const json::object& doc, TimePoint now
 bool NamesParty(std::string_view kind) {
   return kind == "review" || kind == "finding" || kind == "change_notice" ||
          kind == "report_request" || kind == "grant" || kind == "soc2_report" ||
-         kind == "change_request";
+         kind == "change_request" || kind == "vendor_incident";
 }
 
 // A kind without person rules: the table and the caller's role.
@@ -102,6 +103,12 @@ struct Soc2Flow {
     return std::optional(workflow::soc2_report::StateOf(s));
   }
   static auto Name(workflow::soc2_report::Action a) { return workflow::soc2_report::Name(a); }
+};
+struct VendorIncidentFlow {
+  static auto ParseState(std::string_view s) { return workflow::vendor_incident::ParseState(s); }
+  static auto Name(workflow::vendor_incident::Action a) {
+    return workflow::vendor_incident::Name(a);
+  }
 };
 struct RequestFlow {
   static auto ParseState(std::string_view s) { return workflow::report_request::ParseState(s); }
@@ -152,6 +159,11 @@ json::array ActionsFor(const Viewer& v, std::string_view kind, json::object& doc
     });
   }
   if (kind == "change_request") return ChangeRequestActions(v, doc, now);
+  if (kind == "vendor_incident") {
+    return SimpleActions<VendorIncidentFlow>(doc, [&](workflow::vendor_incident::State s) {
+      return workflow::vendor_incident::AllowedActions(v.role, v.break_glass, s);
+    });
+  }
   if (kind == "report_request") {
     return SimpleActions<RequestFlow>(doc, [&](workflow::report_request::State s) {
       return workflow::report_request::AllowedActions(v.role, v.break_glass, s);

@@ -181,7 +181,17 @@ Result<json::object> ImportScan(CommandContext& c, const domain::Actor& actor, c
                                 const policy::ReviewsPolicy& policy) {
   const domain::ScanReport& report = in.report;
   TimePoint now = c.Now();
-  TimePoint scanned = in.scanned_at.value_or(now);
+  // When the scanner ran: as the importer says, else as the file says (a time after now is a
+  // scanner's clock gone wrong, not a scan from the future), else the upload's time.
+  TimePoint scanned = now;
+  std::string scanned_from = "upload";
+  if (in.scanned_at) {
+    scanned = *in.scanned_at;
+    scanned_from = "given";
+  } else if (report.scanned_at && *report.scanned_at <= now) {
+    scanned = *report.scanned_at;
+    scanned_from = "file";
+  }
   if (scanned > now) return ValidationError("scanned_at", "must not be in the future");
   std::string scan_id = NewId("scn", now);
   // A VEX document alone is a supplier's statement about every target, not a scan of its
@@ -253,6 +263,9 @@ Result<json::object> ImportScan(CommandContext& c, const domain::Actor& actor, c
       {"file_name", in.file_name.empty() ? json::value(nullptr) : json::value(in.file_name)},
       {"imported_at", FormatRfc3339(now)},
       {"scanned_at", FormatRfc3339(scanned)},
+      {"scanned_at_source", scanned_from},
+      {"scanned_at_field",
+       scanned_from == "file" ? json::value(report.scanned_at_field) : json::value(nullptr)},
       {"imported_by", ActorJson(actor)},
       {"results", report.results},
       {"counts", counts.ToJson()},

@@ -12,6 +12,7 @@
 #include "accord/storage/registry_store.h"
 #include "accord/storage/reviews.h"
 #include "accord/storage/status.h"
+#include "accord/storage/vendor_incidents.h"
 
 namespace accord::storage {
 
@@ -160,10 +161,6 @@ json::object FeedJson(const VendorFeed& f) {
                       {"indicator", f.indicator}};
 }
 
-std::string Severity(const std::string& impact) {
-  return impact == "critical" ? "high" : impact == "major" ? "medium" : "low";
-}
-
 }  // namespace
 
 const std::vector<FieldSpec>& VendorFeedFields() {
@@ -305,36 +302,29 @@ Result<int> RecordFeedPoll(CommandContext& c, const std::string& party_id,
                                    incident.created_at, *h, "feed"));
     }
     auto seen = tx.QueryOne(
-        "SELECT finding_id FROM vendor_incidents WHERE party_id = ? AND incident_id = ?",
+        "SELECT object_id, status FROM vendor_incidents WHERE party_id = ? AND incident_id = ?",
         {party_id, incident.id});
     if (!seen.ok()) return std::move(seen).error();
     if (seen->has_value()) {
+      if ((*seen)->Text(1) == incident.status) continue;
       auto u =
           tx.Exec("UPDATE vendor_incidents SET status = ? WHERE party_id = ? AND incident_id = ?",
                   {incident.status, party_id, incident.id});
       if (!u.ok()) return std::move(u).error();
+      // Incidents seen before they were objects (migration 23) have none to follow.
+      if (!(*seen)->Text(0).empty()) {
+        ACCORD_TRY(FollowVendorIncident(c, (*seen)->Text(0), incident));
+      }
       continue;
     }
-    auto name = PartyName(tx, party_id);
-    if (!name.ok()) return std::move(name).error();
-    NewFinding finding{
-        .title = "Vendor incident at " + *name + ": " + incident.name.substr(0, 200),
-        .description = *name + " reports an incident (impact " +
-                       (incident.impact.empty() ? std::string("unknown") : incident.impact) +
-                       ", status " + incident.status +
-                       ") on a service we depend on. Assess whether it affects us or our data.",
-        .severity = Severity(incident.impact),
-        .party_id = party_id,
-        .source_kind = "vendor_incident",
-        .source_id = party_id,
-        .rule = "vendor_incident"};
-    auto opened_finding = OpenFinding(c, domain::SystemActor(), finding, policy);
-    if (!opened_finding.ok()) return std::move(opened_finding).error();
+    // The officer assesses it; a finding follows only if the assessment asks for one.
+    auto object_id = OpenVendorIncident(c, party_id, incident);
+    if (!object_id.ok()) return std::move(object_id).error();
     auto ins = tx.Exec(
         "INSERT INTO vendor_incidents(party_id, incident_id, name, impact, status, created_at, "
-        "finding_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "finding_id, object_id) VALUES (?, ?, ?, ?, ?, ?, '', ?)",
         {party_id, incident.id, incident.name.substr(0, 500), incident.impact, incident.status,
-         incident.created_at, StateString(*opened_finding, "id")});
+         incident.created_at, *object_id});
     if (!ins.ok()) return std::move(ins).error();
     ++opened;
   }
@@ -402,58 +392,94 @@ Result<json::object> RecordSlaMeasurements(CommandContext& c, const domain::Acto
   return json::object{{"recorded", parsed.size()}, {"findings_opened", *breaches}};
 }
 
-Result<json::object> VendorSlaView(Tx& tx, const std::string& party_id, TimePoint now) {
+Result<json::object> VendorSlaPeriod(Tx& tx, const std::string& party_id, const std::string& name,
+                                     int64_t start_day, int64_t end_day, bool complete) {
   auto terms = SlaTerms(tx, party_id);
+  if (!terms.ok()) return std::move(terms).error();
+  std::optional<double> uptime, response, resolution;
+  auto s = tx.QueryOne(
+      "SELECT CAST(SUM(ok) AS BIGINT), COUNT(*) FROM vendor_samples WHERE party_id = ? AND "
+      "minute >= ? AND minute < ?",
+      {party_id, start_day * 1440, end_day * 1440});
+  if (!s.ok()) return std::move(s).error();
+  if (s->has_value() && (*s)->Int(1) > 0) {
+    uptime = 100.0 * static_cast<double>((*s)->Int(0)) / static_cast<double>((*s)->Int(1));
+  }
+  std::string from = DayStart(start_day), to = DayStart(end_day);
+  Status st = tx.ForEach(
+      "SELECT metric, AVG(value), MAX(value) FROM vendor_measurements WHERE party_id = ? AND "
+      "at >= ? AND at < ? GROUP BY metric ORDER BY metric",
+      {party_id, from, to}, [&](const Row& r) {
+        // Its own figures and what its feed showed: the worse of the two counts.
+        if (r.Text(0) == "uptime_percent")
+          uptime = uptime ? std::min(*uptime, r.Real(1)) : r.Real(1);
+        if (r.Text(0) == "response_hours") response = r.Real(2);
+        if (r.Text(0) == "resolution_hours") resolution = r.Real(2);
+        return true;
+      });
+  if (!st.ok()) return std::move(st).error();
+  return json::object{
+      {"period", name},
+      {"complete", complete},
+      {"uptime_percent", Num(uptime)},
+      {"worst_response_hours", Num(response)},
+      {"worst_resolution_hours", Num(resolution)},
+      {"met", json::object{{"uptime", Met(uptime, terms->uptime, true)},
+                           {"response", Met(response, terms->response, false)},
+                           {"resolution", Met(resolution, terms->resolution, false)}}}};
+}
+
+Result<json::value> VendorSlaTerms(Tx& tx, const std::string& party_id) {
+  auto terms = SlaTerms(tx, party_id);
+  if (!terms.ok()) return std::move(terms).error();
+  if (!terms->any()) return json::value(nullptr);
+  return json::value(json::object{{"uptime_percent", Num(terms->uptime)},
+                                  {"response_hours", Num(terms->response)},
+                                  {"resolution_hours", Num(terms->resolution)}});
+}
+
+Result<json::object> VendorSlaView(Tx& tx, const std::string& party_id, TimePoint now) {
+  auto terms = VendorSlaTerms(tx, party_id);
   if (!terms.ok()) return std::move(terms).error();
   auto feed = GetVendorFeed(tx, party_id);
   if (!feed.ok()) return std::move(feed).error();
   json::array periods;
   for (const auto& p : Periods(now)) {
-    std::optional<double> uptime, response, resolution;
-    auto s = tx.QueryOne(
-        "SELECT CAST(SUM(ok) AS BIGINT), COUNT(*) FROM vendor_samples WHERE party_id = ? AND "
-        "minute >= ? AND minute < ?",
-        {party_id, p.start_day * 1440, p.end_day * 1440});
-    if (!s.ok()) return std::move(s).error();
-    if (s->has_value() && (*s)->Int(1) > 0) {
-      uptime = 100.0 * static_cast<double>((*s)->Int(0)) / static_cast<double>((*s)->Int(1));
-    }
-    std::string from = DayStart(p.start_day), to = DayStart(p.end_day);
-    Status st = tx.ForEach(
-        "SELECT metric, AVG(value), MAX(value) FROM vendor_measurements WHERE party_id = ? AND "
-        "at >= ? AND at < ? GROUP BY metric ORDER BY metric",
-        {party_id, from, to}, [&](const Row& r) {
-          // Its own figures and what its feed showed: the worse of the two counts.
-          if (r.Text(0) == "uptime_percent")
-            uptime = uptime ? std::min(*uptime, r.Real(1)) : r.Real(1);
-          if (r.Text(0) == "response_hours") response = r.Real(2);
-          if (r.Text(0) == "resolution_hours") resolution = r.Real(2);
-          return true;
-        });
-    if (!st.ok()) return std::move(st).error();
-    periods.push_back(json::object{
-        {"period", p.name},
-        {"complete", p.complete},
-        {"uptime_percent", Num(uptime)},
-        {"worst_response_hours", Num(response)},
-        {"worst_resolution_hours", Num(resolution)},
-        {"met", json::object{{"uptime", Met(uptime, terms->uptime, true)},
-                             {"response", Met(response, terms->response, false)},
-                             {"resolution", Met(resolution, terms->resolution, false)}}}});
+    auto period = VendorSlaPeriod(tx, party_id, p.name, p.start_day, p.end_day, p.complete);
+    if (!period.ok()) return std::move(period).error();
+    periods.push_back(std::move(*period));
   }
   json::array incidents;
-  ACCORD_TRY(tx.ForEach(
-      "SELECT incident_id, name, impact, status, created_at, finding_id FROM vendor_incidents "
-      "WHERE party_id = ? ORDER BY created_at DESC LIMIT 50",
-      {party_id}, [&](const Row& r) {
-        incidents.push_back(json::object{{"id", r.Text(0)},
-                                         {"name", r.Text(1)},
-                                         {"impact", r.Text(2)},
-                                         {"status", r.Text(3)},
-                                         {"created_at", r.Text(4)},
-                                         {"finding_id", r.Text(5)}});
-        return true;
-      }));
+  ACCORD_TRY(
+      tx.ForEach("SELECT incident_id, name, impact, status, created_at, finding_id, object_id FROM "
+                 "vendor_incidents "
+                 "WHERE party_id = ? ORDER BY created_at DESC LIMIT 50",
+                 {party_id}, [&](const Row& r) {
+                   incidents.push_back(json::object{{"id", r.Text(0)},
+                                                    {"name", r.Text(1)},
+                                                    {"impact", r.Text(2)},
+                                                    {"status", r.Text(3)},
+                                                    {"created_at", r.Text(4)},
+                                                    {"finding_id", r.Text(5)},
+                                                    {"vendor_incident_id", r.Text(6)}});
+                   return true;
+                 }));
+  // Where our assessment stands: the object's state (older incidents have none).
+  for (auto& iv : incidents) {
+    json::object& item = iv.as_object();
+    item["assessment_status"] = nullptr;
+    item["our_impact"] = nullptr;
+    std::string object_id = StateString(item, "vendor_incident_id");
+    if (object_id.empty()) continue;
+    auto o = GetObject(tx, "vendor_incident", object_id, Scope{});
+    if (!o.ok()) return std::move(o).error();
+    if (!o->has_value()) continue;
+    item["assessment_status"] = StateString((*o)->doc, "status");
+    std::string impact = StateString((*o)->doc, "impact");
+    if (!impact.empty()) item["our_impact"] = impact;
+    std::string finding = StateString((*o)->doc, "finding_id");
+    if (!finding.empty()) item["finding_id"] = finding;
+  }
   // Daily uptime for the chart: the last 90 days measured.
   json::array daily;
   const int64_t today = DayOf(now);
@@ -467,14 +493,8 @@ Result<json::object> VendorSlaView(Tx& tx, const std::string& party_id, TimePoin
              Round3(100.0 * static_cast<double>(r.Int(1)) / static_cast<double>(r.Int(2)))}});
         return true;
       }));
-  json::value terms_json = nullptr;
-  if (terms->any()) {
-    terms_json = json::object{{"uptime_percent", Num(terms->uptime)},
-                              {"response_hours", Num(terms->response)},
-                              {"resolution_hours", Num(terms->resolution)}};
-  }
   return json::object{{"party_id", party_id},
-                      {"terms", terms_json},
+                      {"terms", std::move(*terms)},
                       {"feed", feed->has_value() ? json::value(FeedJson(**feed)) : nullptr},
                       {"periods", periods},
                       {"incidents", incidents},

@@ -240,14 +240,15 @@ TEST(RegistryTest, DocumentsAndGrantsAreNotWrittenThroughTheGenericShape) {
   for (const char* kind : {"review", "soc2_report", "change_notice", "finding"}) {
     EXPECT_FALSE(Kind(kind).generic_write) << kind;
   }
-  EXPECT_FALSE(Kind("change_request").generic_write);  // issue 24: its workflow's commands
+  EXPECT_FALSE(Kind("change_request").generic_write);   // issue 24: its workflow's commands
+  EXPECT_FALSE(Kind("vendor_incident").generic_write);  // issue 27: the runner and its workflow
   EXPECT_EQ(Fields(NewFails("document", R"({"filename": "x.pdf"})")),
             std::vector<std::string>{"filename"});
   EXPECT_EQ(FindKind("vendor"), nullptr);
   EXPECT_TRUE(IsRegistryKind("due_diligence"));
   // + connection (issue 30), data_commitment, dpf_participation (issue 29), change_request
-  // (issue 24)
-  EXPECT_EQ(RegistryKinds().size(), 22u);
+  // (issue 24), vendor_incident (issue 27)
+  EXPECT_EQ(RegistryKinds().size(), 23u);
 }
 
 TEST(RegistryTest, CertificationIsValidForAPeriod) {

@@ -4,12 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+
 #include <cstring>
 #include <fstream>
 #include <iterator>
 #include <set>
 #include <string>
 
+#include "accord/core/time.h"
 #include "support/temp_dir.h"
 
 namespace accord::domain {
@@ -90,6 +93,41 @@ TEST(ScanReportTest, CycloneDxVexNotAffectedWithJustification) {
   ScanReport sbom = Parse(ScanFormat::kCycloneDx, "cyclonedx/sbom-valid-bom-1.6.json");
   EXPECT_TRUE(sbom.items.empty());
   EXPECT_EQ(sbom.target_kind, "product");
+}
+
+// Issue 24: the scan's time is the file's own: Trivy's CreatedAt, CycloneDX's metadata.timestamp
+// (not a component's or a commit's), SARIF's latest invocation end (else its start).
+TEST(ScanReportTest, ScanTimesComeFromTheFiles) {
+  auto at = [](const char* text) { return *ParseRfc3339(text); };
+  ScanReport trivy = Parse(ScanFormat::kTrivy, "trivy/image-fluentd-os-and-gems.json");
+  EXPECT_EQ(trivy.scanned_at, at("2021-08-25T12:20:30Z"));
+  EXPECT_EQ(trivy.scanned_at_field, "CreatedAt");
+  ScanReport bom = Parse(ScanFormat::kCycloneDx, "cyclonedx/sbom-valid-bom-1.6.json");
+  EXPECT_EQ(bom.scanned_at, at("2020-04-13T20:20:39Z"));
+  EXPECT_EQ(bom.scanned_at_field, "metadata.timestamp");
+  // The SARIF samples record no invocation: no time of their own.
+  ScanReport codeql = Parse(ScanFormat::kSarif, "sarif/codeql-valid-sarif.sarif.json");
+  EXPECT_FALSE(codeql.scanned_at);
+  EXPECT_EQ(codeql.scanned_at_field, "");
+  // The same sample with two invocations: the later end wins; a run with only a start counts
+  // its start; a time that is not RFC 3339 counts for nothing.
+  boost::json::value v = boost::json::parse(Sample("sarif/codeql-valid-sarif.sarif.json"));
+  boost::json::object& run = v.at("runs").as_array()[0].as_object();
+  run["invocations"] = boost::json::array{
+      boost::json::object{{"executionSuccessful", true},
+                          {"startTimeUtc", "2026-11-02T09:00:00Z"},
+                          {"endTimeUtc", "2026-11-02T09:12:30.250Z"}},
+      boost::json::object{{"executionSuccessful", true}, {"startTimeUtc", "2026-11-02T09:20:00Z"}},
+      boost::json::object{{"executionSuccessful", true}, {"endTimeUtc", "yesterday"}}};
+  auto r = ParseScanReport(ScanFormat::kSarif, boost::json::serialize(v));
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_EQ(r->scanned_at, at("2026-11-02T09:20:00Z"));
+  EXPECT_EQ(r->scanned_at_field, "runs[0].invocations[1].startTimeUtc");
+  run["invocations"].as_array().resize(1);
+  r = ParseScanReport(ScanFormat::kSarif, boost::json::serialize(v));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->scanned_at, at("2026-11-02T09:12:30.250Z"));
+  EXPECT_EQ(r->scanned_at_field, "runs[0].invocations[0].endTimeUtc");
 }
 
 TEST(ScanReportTest, EveryTruncationIsRefusedWithItsOffset) {

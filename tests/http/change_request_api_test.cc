@@ -157,6 +157,56 @@ TEST_F(ChangeRequestApiTest, TheAuthorsOwnReviewIsRefusedNamingTheRuleAndNothing
       403);
 }
 
+// Issue 24: a change waiting for someone's review, approval, release or retrospective review is
+// in their My work, and only theirs (the workflow's separation of duties decides).
+TEST_F(ChangeRequestApiTest, AChangeWaitingForSomeoneIsInTheirMyWork) {
+  auto waiting = [&](const std::string& id, const std::string& role) -> json::object {
+    json::value work = s().GetJson("/api/v1/my-work?limit=100", role);
+    for (const auto& g : work.at("groups").as_array()) {
+      if (Str(g.at("kind")) != "change_request") continue;
+      for (const auto& i : g.at("items").as_array()) {
+        if (Str(i.at("id")) == id) return i.as_object();
+      }
+    }
+    return {};
+  };
+  std::string id = TestedChange("Rotate the API's TLS certificates");
+  EXPECT_TRUE(waiting(id, "staff").empty()) << "the author does not review their own change";
+  json::object review = waiting(id, "privacy_officer");
+  ASSERT_FALSE(review.empty());
+  EXPECT_EQ(Str(review.at("detail")), "Peer review: it was tested");
+  EXPECT_EQ(Str(review.at("href")), "/changes/" + id);
+  EXPECT_FALSE(waiting(id, "security_officer").empty());
+  Ok(Post("/api/v1/change-requests/" + id + "/actions", {{"action", "review"}}, "privacy_officer"));
+  // Management approval is the profile's (luma: the Security Officer), and not the reviewer's.
+  EXPECT_TRUE(waiting(id, "privacy_officer").empty());
+  EXPECT_EQ(Str(waiting(id, "security_officer").at("detail")),
+            "Approve it: it was tested and reviewed");
+  Ok(Post("/api/v1/change-requests/" + id + "/actions", {{"action", "approve"}}));
+  EXPECT_TRUE(waiting(id, "security_officer").empty()) << "the approver does not release";
+
+  // An emergency change released first: its retrospective review waits, due by its window.
+  json::object cr = Ok(Post("/api/v1/change-requests",
+                            {{"title", "Block the abusive client"},
+                             {"description", "Firewall rule"},
+                             {"system_ids", json::array{production_.c_str()}},
+                             {"risk", "high"},
+                             {"backout_plan", "Drop the rule"},
+                             {"emergency", true},
+                             {"emergency_reason", "Active abuse"}},
+                            "staff"),
+                       201);
+  std::string emergency = Str(cr.at("id"));
+  Ok(Post("/api/v1/change-requests/" + emergency + "/actions", {{"action", "release"}},
+          "privacy_officer"));
+  json::object retro = waiting(emergency, "security_officer");
+  ASSERT_FALSE(retro.empty());
+  EXPECT_EQ(Str(retro.at("detail")),
+            "Review it after the fact: an emergency change already released");
+  EXPECT_EQ(Str(retro.at("due_at")), Str(Change(emergency).at("retrospective_due_at")));
+  EXPECT_TRUE(waiting(emergency, "privacy_officer").empty()) << "the releaser does not review";
+}
+
 TEST_F(ChangeRequestApiTest, GithubReviewsNeedAValidSignatureAndCountOnce) {
   std::string secret = Secret("github");
   std::string id = TestedChange("Rotate the claims API certificate");

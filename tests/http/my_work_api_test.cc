@@ -172,10 +172,10 @@ TEST_F(MyWorkApiTest, EachGroupListsWhatWaitsForTheCaller) {
     EXPECT_TRUE(c.at("items").as_array().empty());
     total += g.at("count").as_int64();
   }
-  EXPECT_EQ(kinds,
-            (std::vector<std::string>{"review_to_document", "review_to_approve", "grant_to_approve",
-                                      "report_request", "vendor_answer", "change_notice",
-                                      "soc2_to_review", "finding", "entitlement_line"}));
+  EXPECT_EQ(kinds, (std::vector<std::string>{
+                       "review_to_document", "review_to_approve", "grant_to_approve",
+                       "report_request", "vendor_answer", "change_notice", "soc2_to_review",
+                       "finding", "entitlement_line", "vendor_incident", "change_request"}));
   EXPECT_EQ(all.at("total").as_int64(), total);
   EXPECT_EQ(counts.at("total"), all.at("total"));
   json::object one = Get("/api/v1/my-work?limit=1");
@@ -302,19 +302,21 @@ TEST_F(MyWorkApiTest, TheDailyDigestGoesOutOnceADayUnlessTurnedOff) {
                     .ok());
     return out;
   };
-  // Before 06:00 UTC nothing; then one each for the officers (the demo gives both work);
-  // staff, the auditor and the contact have nothing waiting or no work here.
+  // Before 06:00 UTC nothing; then one each for the officers and the demo's release engineer
+  // (a change waits for them); staff, the auditor and the contact have nothing waiting or no
+  // work here.
   TimePoint midnight = std::chrono::floor<days>(Now()) + days(1);
   f_.clock().Set(midnight + hours(5));
   EXPECT_EQ(digests(), 0);
   f_.clock().Set(midnight + hours(6) + std::chrono::minutes(1));
-  EXPECT_EQ(digests(), 2);
+  EXPECT_EQ(digests(), 3);
   EXPECT_EQ(digests(), 0) << "once a day";
   auto sent = outbox();
-  ASSERT_EQ(sent.size(), 2u);
+  ASSERT_EQ(sent.size(), 3u);
   std::set<std::string> to;
   for (const auto& m : sent) to.insert(Str(m.at("recipient")));
-  EXPECT_EQ(to, (std::set<std::string>{"officer@luma.example", "privacy@luma.example"}));
+  EXPECT_EQ(to, (std::set<std::string>{"officer@luma.example", "privacy@luma.example",
+                                       "release@luma.example"}));
   for (const auto& m : sent) {
     std::string body = Str(m.at("body"));
     if (Str(m.at("recipient")) == "privacy@luma.example") {
@@ -324,15 +326,16 @@ TEST_F(MyWorkApiTest, TheDailyDigestGoesOutOnceADayUnlessTurnedOff) {
     EXPECT_NE(Str(m.at("subject")).find("waiting"), std::string::npos);
   }
 
-  // The Privacy Officer turns it off: the next day only the Security Officer's goes out.
+  // The Privacy Officer turns it off: the next day only the Security Officer's and the release
+  // engineer's go out.
   json::object off =
       Ok(Call("PATCH", "/api/v1/account/settings", {{"daily_digest", false}}, "privacy_officer"));
   EXPECT_EQ(off.at("daily_digest"), false);
   EXPECT_EQ(Get("/api/v1/account/settings", "privacy_officer").at("daily_digest"), false);
   EXPECT_EQ(Get("/api/v1/account/settings").at("daily_digest"), true) << "per account";
   f_.clock().Advance(days(1));
-  EXPECT_EQ(digests(), 1);
-  EXPECT_EQ(outbox().size(), 3u);
+  EXPECT_EQ(digests(), 2);
+  EXPECT_EQ(outbox().size(), 5u);
 }
 
 }  // namespace

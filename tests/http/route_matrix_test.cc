@@ -398,6 +398,11 @@ class RouteMatrixTest : public ::testing::Test {
     ids["forge-hooks/forge"] = "github";
     // Issue 27 (TR-8): the demo's resolved incident, which Relay SMS is involved in.
     ids["incidents/id"] = FirstId("/api/v1/incidents?limit=1&status=postmortem");
+    // Issue 27: the vendor incidents the demo's Nimbus Cloud Hosting feed reported.
+    for (const auto& p : Items("/api/v1/parties?limit=500&q=nimbus")) {
+      ids["vendor-incidents/id"] =
+          FirstId("/api/v1/parties/" + Str(p.at("id")) + "/vendor-incidents");
+    }
     for (auto it = ids.begin(); it != ids.end();) {
       it = it->second.empty() ? ids.erase(it) : std::next(it);
     }

@@ -109,6 +109,41 @@ TEST_F(ScansApiTest, OfficerUploadsEverySample) {
   }
 }
 
+// Issue 24: the scan's time is the file's when it has one, and the answer says where it came
+// from; a file without one (these SARIF samples record no invocation) is dated by its upload.
+TEST_F(ScansApiTest, TheScanTimeIsTheFilesOrTheUploadsAndTheAnswerSaysWhich) {
+  Reply_ trivy = Call("POST", "/api/v1/scans?format=trivy",
+                      Sample("trivy/image-fluentd-os-and-gems.json"), Officer());
+  ASSERT_EQ(trivy.status, 201) << trivy.text;
+  EXPECT_EQ(trivy.body.at("scanned_at"), "2021-08-25T12:20:30.000Z");
+  EXPECT_EQ(trivy.body.at("scanned_at_source"), "file");
+  EXPECT_EQ(trivy.body.at("scanned_at_field"), "CreatedAt");
+  Reply_ bom = Call("POST", "/api/v1/scans?format=cyclonedx",
+                    Sample("cyclonedx/sbom-valid-bom-1.6.json"), Officer());
+  ASSERT_EQ(bom.status, 201) << bom.text;
+  EXPECT_EQ(bom.body.at("scanned_at"), "2020-04-13T20:20:39.000Z");
+  EXPECT_EQ(bom.body.at("scanned_at_field"), "metadata.timestamp");
+  Reply_ sarif = Call("POST", "/api/v1/scans?format=sarif&target=https://git.example/app",
+                      Sample("sarif/codeql-valid-sarif.sarif.json"), Officer());
+  ASSERT_EQ(sarif.status, 201) << sarif.text;
+  EXPECT_EQ(sarif.body.at("scanned_at_source"), "upload");
+  EXPECT_TRUE(sarif.body.at("scanned_at_field").is_null());
+  EXPECT_EQ(sarif.body.at("scanned_at"), sarif.body.at("imported_at"));
+  // A file dated after its upload (a scanner's clock gone wrong) is dated by the upload.
+  json::value late = json::parse(Sample("sarif/codeql-valid-sarif.sarif.json"));
+  late.at("runs").as_array()[0].as_object()["invocations"] = json::array{
+      json::object{{"executionSuccessful", true}, {"endTimeUtc", "2999-01-01T00:00:00Z"}}};
+  Reply_ future = Call("POST", "/api/v1/scans?format=sarif&target=https://git.example/app",
+                       json::serialize(late), Officer());
+  ASSERT_EQ(future.status, 201) << future.text;
+  EXPECT_EQ(future.body.at("scanned_at_source"), "upload");
+  // The scan's record keeps it.
+  Reply_ one =
+      Call("GET", "/api/v1/scans/" + std::string(trivy.body.at("id").as_string()), "", Officer());
+  ASSERT_EQ(one.status, 200);
+  EXPECT_EQ(one.body.at("scanned_at_source"), "file");
+}
+
 TEST_F(ScansApiTest, BadFilesAreRefusedWithTheFieldAndWriteNothing) {
   uint64_t before = Size();
   std::string trivy = Sample("trivy/image-fluentd-os-and-gems.json");

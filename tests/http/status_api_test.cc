@@ -14,6 +14,7 @@
 
 #include "accord/core/clock.h"
 #include "accord/core/otp.h"
+#include "accord/core/rrule.h"
 #include "accord/core/time.h"
 #include "accord/domain/statuspage.h"
 #include "support/api_server.h"
@@ -251,7 +252,7 @@ class VendorSlaApiTest : public StatusApiTest {
   }
 };
 
-TEST_F(VendorSlaApiTest, AVendorIncidentOpensAFindingAndBadFeedsAreRecordedErrors) {
+TEST_F(VendorSlaApiTest, AVendorIncidentOpensAVendorIncidentAndBadFeedsAreRecordedErrors) {
   StatusProvider provider;
   provider.Set("/api/v2/summary.json", StatuspageSample("summary-incident.json"));
   std::string party = Subcontractor("Slatest Cursor");
@@ -260,10 +261,14 @@ TEST_F(VendorSlaApiTest, AVendorIncidentOpensAFindingAndBadFeedsAreRecordedError
   json::value sla = Sla(party);
   EXPECT_EQ(Str(sla.at("feed").at("indicator")), "minor");
   EXPECT_EQ(Str(sla.at("feed").at("last_error")), "");
-  std::string finding = Str(sla.at("incidents").as_array()[0].at("finding_id"));
-  json::value f = s().GetJson("/api/v1/findings/" + finding);
-  EXPECT_EQ(Str(f.at("source").at("kind")), "vendor_incident");
-  EXPECT_EQ(Str(f.at("party_id")), party);
+  // The incident is an object on the party, for an officer to assess: no finding yet.
+  json::value seen = sla.at("incidents").as_array()[0];
+  EXPECT_EQ(Str(seen.at("finding_id")), "");
+  EXPECT_EQ(Str(seen.at("assessment_status")), "open");
+  json::value v = s().GetJson("/api/v1/vendor-incidents/" + Str(seen.at("vendor_incident_id")));
+  EXPECT_EQ(Str(v.at("party_id")), party);
+  EXPECT_EQ(Str(v.at("status")), "open");
+  EXPECT_EQ(Str(v.at("incident_id")), Str(seen.at("id")));
   // Each misbehaving provider ends as the feed's recorded error; the server carries on.
   SilentServer silent;
   struct Bad {
@@ -326,6 +331,136 @@ TEST_F(VendorSlaApiTest, PushedMeasurementsMissingATermOpenOneFinding) {
     found = found || Str(f.at("party_id")) == party;
   }
   EXPECT_TRUE(found);
+}
+
+// TP-14: the officer assesses what the vendor's incident meant for us; only the officers may, and
+// only once; the assessment asks for the finding.
+TEST_F(VendorSlaApiTest, AnOfficerAssessesAVendorIncidentWhichOpensItsFinding) {
+  StatusProvider provider;
+  provider.Set("/api/v2/summary.json", StatuspageSample("summary-incident.json"));
+  std::string party = Subcontractor("Slatest Assessor");
+  Feed(party, provider.base() + "/api/v2/summary.json");
+  ASSERT_TRUE(Eventually([&] { return Sla(party).at("incidents").as_array().size() == 1; }));
+  const std::string id = Str(Sla(party).at("incidents").as_array()[0].at("vendor_incident_id"));
+  ASSERT_FALSE(id.empty());
+  const std::string item = "/api/v1/vendor-incidents/" + id;
+  auto in_my_work = [&](const std::string& role) {
+    json::value work = s().GetJson("/api/v1/my-work?limit=100", role);
+    for (const auto& g : work.at("groups").as_array()) {
+      if (Str(g.at("kind")) != "vendor_incident") continue;
+      for (const auto& i : g.at("items").as_array()) {
+        if (Str(i.at("id")) == id) return true;
+      }
+    }
+    return false;
+  };
+  EXPECT_TRUE(in_my_work("security_officer"));
+  EXPECT_TRUE(in_my_work("privacy_officer"));
+  EXPECT_FALSE(in_my_work("staff"));
+  json::value open = s().GetJson(item);
+  EXPECT_EQ(open.at("allowed_actions"), json::array{"assess"});
+  EXPECT_EQ(s().GetJson(item, "staff").at("allowed_actions"), json::array{});
+  // Who may not assess is refused, and a bad body names its field; nothing is written.
+  const std::string assess = item + "/assess";
+  EXPECT_EQ(s().Post(assess, R"({"impact": "none"})", "staff").status, 403);
+  EXPECT_EQ(s().Post(assess, R"({"impact": "none"})", "auditor").status, 403);
+  EXPECT_EQ(s().Get(item, "third_party_contact").status, 403);
+  HttpResult bad = s().Post(assess, R"({"impact": "severe"})");
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_NE(bad.body.find("\"impact\""), std::string::npos);
+  EXPECT_EQ(s().Post("/api/v1/vendor-incidents/vin_nothing/assess", R"({"impact": "none"})").status,
+            404);
+  EXPECT_EQ(s().GetJson(item).at("version"), open.at("version"));
+  HttpResult ok = s().Post(
+      assess, R"({"impact": "phi_involved", "note": "Lab results sat in its queue unencrypted"})");
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  json::value assessed = json::parse(ok.body);
+  EXPECT_EQ(Str(assessed.at("status")), "assessed");
+  EXPECT_EQ(Str(assessed.at("impact")), "phi_involved");
+  EXPECT_EQ(Str(assessed.at("assessment").at("by").at("role")), "security_officer");
+  std::string finding_id = Str(assessed.at("finding_id"));
+  ASSERT_FALSE(finding_id.empty());
+  json::value finding = s().GetJson("/api/v1/findings/" + finding_id);
+  EXPECT_EQ(Str(finding.at("source").at("kind")), "vendor_incident");
+  EXPECT_EQ(Str(finding.at("source").at("id")), id);
+  EXPECT_EQ(Str(finding.at("severity")), "high");
+  EXPECT_EQ(Str(finding.at("party_id")), party);
+  EXPECT_EQ(Str(Sla(party).at("incidents").as_array()[0].at("finding_id")), finding_id);
+  HttpResult again = s().Post(assess, R"({"impact": "none"})");
+  EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_NE(again.body.find("none (the vendor incident is assessed)"), std::string::npos);
+  json::value history = s().GetJson(item).at("history");
+  ASSERT_EQ(history.as_array().size(), 2u);
+  EXPECT_EQ(Str(history.as_array()[1].at("action")), "assessed");
+  EXPECT_FALSE(in_my_work("security_officer"));
+}
+
+// TP-13/TP-14: the quarterly review of each vendor's SLA: attainment, breaches with their
+// findings, and the vendor incidents of the quarter with our assessment; JSON and CSV.
+TEST_F(VendorSlaApiTest, TheQuarterlyReviewShowsAttainmentBreachesAndIncidents) {
+  std::string party = Subcontractor("Slatest Quarterly");
+  std::string at = FormatRfc3339(Now());
+  HttpResult pushed =
+      s().Post("/api/v1/parties/" + party + "/sla-measurements",
+               json::serialize(
+                   json::object{{"items", json::array{json::object{{"metric", "response_hours"},
+                                                                   {"at", at},
+                                                                   {"value", 3.5},
+                                                                   {"ref", "Q-1"}},
+                                                      json::object{{"metric", "resolution_hours"},
+                                                                   {"at", at},
+                                                                   {"value", 2},
+                                                                   {"ref", "Q-1"}}}}}));
+  ASSERT_EQ(pushed.status, 201) << pushed.body;
+  const std::string quarter = QuarterLabel(Now());
+  json::value report = s().GetJson("/api/v1/reports/vendor-sla?quarter=" + quarter, "auditor");
+  EXPECT_EQ(Str(report.at("quarter")), quarter);
+  json::object mine;
+  for (const auto& p : report.at("parties").as_array()) {
+    if (Str(p.at("party_id")) == party) mine = p.as_object();
+  }
+  ASSERT_FALSE(mine.empty()) << json::serialize(report);
+  const json::value& a = mine.at("attainment");
+  EXPECT_EQ(a.at("worst_response_hours").to_number<double>(), 3.5);
+  EXPECT_FALSE(a.at("met").at("response").as_bool());
+  EXPECT_TRUE(a.at("met").at("resolution").as_bool());
+  EXPECT_TRUE(a.at("met").at("uptime").is_null());  // nothing measured
+  ASSERT_EQ(mine.at("breaches").as_array().size(), 1u);
+  const json::value& breach = mine.at("breaches").as_array()[0];
+  EXPECT_EQ(Str(breach.at("term")), "response");
+  EXPECT_EQ(Str(breach.at("status")), "open");
+  EXPECT_NE(Str(breach.at("title")).find("Slatest Quarterly"), std::string::npos);
+  EXPECT_TRUE(mine.at("vendor_incidents").as_array().empty());
+  // The demo's Nimbus Cloud Hosting: the incident its feed reported, as the officer assessed it.
+  std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(Now())};
+  TimePoint past(std::chrono::sys_days{ymd.year() / ymd.month() / 1} - std::chrono::days(12));
+  json::value back = s().GetJson("/api/v1/reports/vendor-sla?quarter=" + QuarterLabel(past));
+  bool nimbus = false;
+  for (const auto& p : back.at("parties").as_array()) {
+    if (Str(p.at("name")) != "Nimbus Cloud Hosting") continue;
+    for (const auto& i : p.at("vendor_incidents").as_array()) {
+      if (Str(i.at("incident_id")) != "nim-inc-2291") continue;
+      nimbus = true;
+      EXPECT_EQ(Str(i.at("assessment_status")), "assessed");
+      EXPECT_EQ(Str(i.at("our_impact")), "degraded");
+      EXPECT_FALSE(Str(i.at("finding_id")).empty());
+    }
+  }
+  EXPECT_TRUE(nimbus) << json::serialize(back);
+  // CSV: one row per party and term.
+  HttpResult csv = HttpCall(
+      s().port(), "GET", "/api/v1/reports/vendor-sla?quarter=" + quarter, "",
+      {{"Authorization", "Bearer " + s().token("security_officer")}, {"Accept", "text/csv"}});
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.Header("Content-Type").substr(0, 8), "text/csv");
+  EXPECT_NE(csv.body.find(party + ",Slatest Quarterly,response,1,3.5,no,"), std::string::npos)
+      << csv.body;
+  // Bad input names its field; the report is the officers' and the auditor's.
+  HttpResult bad = s().Get("/api/v1/reports/vendor-sla?quarter=2026Q9");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("quarter"), std::string::npos);
+  EXPECT_EQ(s().Get("/api/v1/reports/vendor-sla?quarter=" + quarter + "&format=xml").status, 422);
+  EXPECT_EQ(s().Get("/api/v1/reports/vendor-sla?quarter=" + quarter, "staff").status, 403);
 }
 
 }  // namespace

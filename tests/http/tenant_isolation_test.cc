@@ -470,6 +470,14 @@ class TenantIsolationTest : public ::testing::Test {
     // Change requests are the organisation's own (TR-5): no party has one.
     t.ids["change-requests/id"] = "cr_isolation_none";
     t.ids["forge-hooks/forge"] = "github";
+    // Vendor incidents (issue 27) are our assessment of a party: its contacts may call none of
+    // their routes. The demo's Nimbus Cloud Hosting has real ones, of another party.
+    t.ids["vendor-incidents/id"] = "vin_isolation_none";
+    for (const auto& p : Items("/api/v1/parties?limit=500&q=nimbus")) {
+      for (const auto& v : Items("/api/v1/parties/" + Str(p.at("id")) + "/vendor-incidents")) {
+        t.ids["vendor-incidents/id"] = Str(v.at("id"));
+      }
+    }
   }
 
   // The other party's strings found in `body`, except those the request itself carried

@@ -33,6 +33,7 @@ import { FindingPage, Findings } from './pages/findings';
 import { ReportRequestPage, ReportRequests } from './pages/report-requests';
 import { TrustCenterPage } from './pages/trust-center';
 import { StatusPage } from './pages/status';
+import { SlaReviewPage } from './pages/sla-review';
 import { AccountPage, Accounts } from './pages/accounts';
 import { EntitlementReviewPage, EntitlementReviews } from './pages/entitlement-reviews';
 import { MyAccount } from './pages/my-account';
@@ -152,6 +153,8 @@ function Screen(props: { path: string }) {
   if ((m = match('/report-requests/:id', path)) && role !== 'third_party_contact')
     return <ReportRequestPage id={m.id} />;
   if (match('/commitments', path) && role !== 'third_party_contact') return <TrustCenterPage />;
+  // Issue 27: the quarterly vendor SLA review, for the officers and the auditor.
+  if (match('/status/sla-review', path) && (isOfficer(role) || role === 'auditor')) return <SlaReviewPage />;
   if (match('/status', path) && role !== 'third_party_contact') return <StatusPage />;
   if (match('/scans', path) && role !== 'third_party_contact') return <ScansPage />;
   if ((m = match('/scans/:id', path)) && role !== 'third_party_contact') return <ScanPage id={m.id} />;

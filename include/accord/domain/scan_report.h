@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "accord/core/clock.h"
 #include "accord/core/result.h"
 
 namespace accord::domain {
@@ -50,6 +51,11 @@ struct ScanReport {
   std::string target;        // the image, repository or host scanned ("" = not named)
   std::string target_kind;   // image | repository | filesystem | host | product
   int64_t results = 0;       // results read (passed checks not counted)
+  // When the scanner ran, as the file says (issue 24): SARIF's latest
+  // runs[].invocations[].endTimeUtc (else startTimeUtc), Trivy's CreatedAt, CycloneDX's
+  // metadata.timestamp; nullopt when the file has none or it is not an RFC 3339 time.
+  std::optional<TimePoint> scanned_at;
+  std::string scanned_at_field;  // where it came from: "CreatedAt", "metadata.timestamp" …
   std::vector<ScanItem> items;
   std::vector<VexStatement> vex;
 };

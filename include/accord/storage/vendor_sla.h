@@ -2,7 +2,8 @@
 // (Statuspage v2) polled by the status runner, and measurements it pushes with an integration
 // token scoped to it; attainment against its SLA's uptime, response and resolution terms per
 // month and quarter; a breach opens a finding (once per party, period and term); a vendor
-// incident touching a component we depend on opens a finding for the officer to assess.
+// incident touching a component we depend on opens a vendor incident on the party for the officer
+// to assess (storage/vendor_incidents.h).
 //
 // Minutes up and measurements live in side tables (`vendor_samples`, `vendor_measurements`);
 // the ledger gets the feed's configuration (`vendor_feed.configured`), each push
@@ -42,8 +43,9 @@ Result<std::optional<VendorFeed>> GetVendorFeed(Tx& tx, const std::string& party
 Result<std::vector<VendorFeed>> DueVendorFeeds(Tx& tx, TimePoint now, size_t limit);
 
 // A poll's result: the feed read (or why not). Records the minute as up or down for the
-// components we depend on, each incident's response and resolution times, a finding for each
-// new incident touching our components, and checks the SLA. Returns the findings opened.
+// components we depend on, each incident's response and resolution times, a vendor incident for
+// each new incident touching our components, and checks the SLA. Returns the vendor incidents and
+// breach findings opened.
 Result<int> RecordFeedPoll(CommandContext& c, const std::string& party_id,
                            const Result<domain::StatusFeed>& feed,
                            const policy::ReviewsPolicy& policy);
@@ -60,6 +62,15 @@ Result<boost::json::object> RecordSlaMeasurements(CommandContext& c, const domai
 //  periods: [{period, complete, uptime_percent, worst_response_hours, worst_resolution_hours,
 //             met {uptime, response, resolution}}], incidents: [...], daily: [{day, uptime}]}.
 Result<boost::json::object> VendorSlaView(Tx& tx, const std::string& party_id, TimePoint now);
+
+// One period's attainment [start_day, end_day) (days since the epoch, UTC), as in
+// VendorSlaView's periods: {period, complete, uptime_percent, worst_response_hours,
+// worst_resolution_hours, met {uptime, response, resolution}}.
+Result<boost::json::object> VendorSlaPeriod(Tx& tx, const std::string& party_id,
+                                            const std::string& name, int64_t start_day,
+                                            int64_t end_day, bool complete);
+// The SLA's measurable terms {uptime_percent, response_hours, resolution_hours}, or null.
+Result<boost::json::value> VendorSlaTerms(Tx& tx, const std::string& party_id);
 
 // Opens a finding for each term not met in a finished period (and for response or resolution
 // already missed in the current one), once per party, period and term. Returns how many.

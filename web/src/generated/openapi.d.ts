@@ -1045,6 +1045,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/parties/{party_id}/vendor-incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List vendor-incidents (filters, ?q= search, cursor pages, ?as_of=N) */
+        get: operations["GET_api_v1_parties__party_id__vendor_incidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vendor-incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One vendor incident (?as_of=N: as it was at ledger size N) */
+        get: operations["GET_api_v1_vendor_incidents__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agreements/{id}/documents": {
         parameters: {
             query?: never;
@@ -3039,6 +3073,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vendor-incidents/{id}/assess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assess a vendor's incident: its impact on us (none, degraded, PHI involved) and a note; may open a finding */
+        post: operations["POST_api_v1_vendor_incidents__id__assess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/vendor-sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quarterly vendor SLA review (TP-13, TP-14): per party with an SLA, attainment against its terms, breaches with their findings and vendor incidents; CSV with Accept: text/csv or ?format=csv */
+        get: operations["GET_api_v1_reports_vendor_sla"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scans": {
         parameters: {
             query?: never;
@@ -4555,6 +4623,57 @@ export interface components {
             version: number;
             /** @description the ledger entry that wrote this version */
             ledger_index: number;
+            /** @description what the caller may do now: the portal offers only these */
+            allowed_actions?: string[];
+            /** @description every version, oldest first (one object's read, not in lists) */
+            history?: {
+                action: string;
+                status: string;
+                /** Format: date-time */
+                at: string;
+                by: components["schemas"]["Actor"];
+                comment?: string;
+            }[];
+        };
+        /** @description a vendor incident */
+        VendorIncident: {
+            name: string;
+            incident_id: string;
+            vendor_impact: string;
+            vendor_status: string;
+            /** Format: date-time */
+            started_at?: string | null;
+            /** Format: date-time */
+            resolved_at?: string | null;
+            component_ids: string[];
+            status: string;
+            impact?: string | null;
+            assessment?: {
+                impact: string;
+                note?: string | null;
+                by: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                };
+                /** Format: date-time */
+                at: string;
+                finding_id?: string | null;
+            } | null;
+            finding_id?: string | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            party_id: string;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+            /** @description the party's name */
+            party_name?: string;
             /** @description what the caller may do now: the portal offers only these */
             allowed_actions?: string[];
             /** @description every version, oldest first (one object's read, not in lists) */
@@ -9916,6 +10035,109 @@ export interface operations {
             };
         };
     };
+    GET_api_v1_parties__party_id__vendor_incidents: {
+        parameters: {
+            query?: {
+                /** @description prefix of any word of the name */
+                q?: string;
+                /** @description filter */
+                impact?: string;
+                /** @description filter */
+                status?: string;
+                /** @description oldest (default) or newest first */
+                order?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["VendorIncident"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_vendor_incidents__id_: {
+        parameters: {
+            query?: {
+                /** @description ledger size: the state back then */
+                as_of?: number;
+            };
+            header?: never;
+            path: {
+                /** @description vendor incident id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorIncident"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     GET_api_v1_agreements__id__documents: {
         parameters: {
             query?: {
@@ -14987,7 +15209,7 @@ export interface operations {
                             count: number;
                             items: {
                                 /** @enum {string} */
-                                kind: "review_to_document" | "review_to_approve" | "grant_to_approve" | "report_request" | "vendor_answer" | "change_notice" | "soc2_to_review" | "finding" | "entitlement_line";
+                                kind: "review_to_document" | "review_to_approve" | "grant_to_approve" | "report_request" | "vendor_answer" | "change_notice" | "soc2_to_review" | "finding" | "entitlement_line" | "vendor_incident" | "change_request";
                                 id: string;
                                 title: string;
                                 detail: string;
@@ -17819,7 +18041,14 @@ export interface operations {
                             impact: string;
                             status: string;
                             created_at: string;
+                            /** @description '' until an assessment opens one */
                             finding_id: string;
+                            /** @description the vendor incident it opened ('' before those) */
+                            vendor_incident_id: string;
+                            /** @enum {string|null} */
+                            assessment_status: "open" | "assessed" | null;
+                            /** @enum {string|null} */
+                            our_impact: "none" | "degraded" | "phi_involved" | null;
                         }[];
                         daily: {
                             /** @description YYYY-MM-DD */
@@ -17906,6 +18135,170 @@ export interface operations {
             };
         };
     };
+    POST_api_v1_vendor_incidents__id__assess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description what the vendor's incident meant for us: none, our service degraded, or PHI involved
+                     * @enum {string}
+                     */
+                    impact: "none" | "degraded" | "phi_involved";
+                    /** @description why, in a few words */
+                    note?: string;
+                    /** @description open a finding to follow it up (default: yes unless the impact is none) */
+                    open_finding?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorIncident"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_reports_vendor_sla: {
+        parameters: {
+            query: {
+                /** @description e.g. 2026Q4 (calendar quarter, UTC) */
+                quarter: string;
+                /** @description json | csv */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 2026Q4 */
+                        quarter: string;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        complete: boolean;
+                        /** Format: date-time */
+                        at: string;
+                        parties: {
+                            party_id: string;
+                            name: string;
+                            terms: {
+                                uptime_percent: number | null;
+                                response_hours: number | null;
+                                resolution_hours: number | null;
+                            };
+                            attainment: {
+                                period: string;
+                                complete: boolean;
+                                uptime_percent: number | null;
+                                worst_response_hours: number | null;
+                                worst_resolution_hours: number | null;
+                                met: {
+                                    uptime: boolean | null;
+                                    response: boolean | null;
+                                    resolution: boolean | null;
+                                };
+                            };
+                            breaches: {
+                                /** @description 2026-Q4, or a month: 2026-11 */
+                                period: string;
+                                /** @enum {string} */
+                                term: "uptime" | "response" | "resolution";
+                                finding_id: string;
+                                title: string | null;
+                                severity: string | null;
+                                status: string | null;
+                                /** Format: date-time */
+                                due_at: string | null;
+                            }[];
+                            vendor_incidents: {
+                                /** @description the vendor incident ('' before they were objects) */
+                                id: string | null;
+                                /** @description the vendor's own id */
+                                incident_id: string;
+                                name: string;
+                                vendor_impact: string;
+                                vendor_status: string;
+                                started_at: string;
+                                /** @enum {string|null} */
+                                assessment_status: "open" | "assessed" | null;
+                                /** @enum {string|null} */
+                                our_impact: "none" | "degraded" | "phi_involved" | null;
+                                finding_id: string | null;
+                            }[];
+                        }[];
+                        summary: {
+                            parties: number;
+                            terms_met: number;
+                            terms_missed: number;
+                            terms_unmeasured: number;
+                            breaches: number;
+                            vendor_incidents: number;
+                        };
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     GET_api_v1_scans: {
         parameters: {
             query?: {
@@ -17957,6 +18350,10 @@ export interface operations {
                                 justification: string;
                                 detail: string;
                             }[];
+                            /** @enum {string} */
+                            scanned_at_source?: "file" | "upload" | "given";
+                            /** @description e.g. CreatedAt */
+                            scanned_at_field?: string | null;
                         }[];
                     };
                 };
@@ -18046,6 +18443,10 @@ export interface operations {
                         }[];
                         ledger_index?: number;
                         target_new?: boolean;
+                        /** @enum {string} */
+                        scanned_at_source?: "file" | "upload" | "given";
+                        /** @description e.g. CreatedAt */
+                        scanned_at_field?: string | null;
                     };
                 };
             };
@@ -18128,6 +18529,10 @@ export interface operations {
                         }[];
                         ledger_index?: number;
                         target_new?: boolean;
+                        /** @enum {string} */
+                        scanned_at_source?: "file" | "upload" | "given";
+                        /** @description e.g. CreatedAt */
+                        scanned_at_field?: string | null;
                     };
                 };
             };

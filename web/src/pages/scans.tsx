@@ -22,6 +22,13 @@ interface System {
   environment: string;
 }
 
+// Issue 24: whose clock dated the scan.
+function scannedFrom(source: string | undefined): string {
+  if (source === 'file') return '(as the file records it)';
+  if (source === 'upload') return '(when it was uploaded: the file records no time)';
+  return '';
+}
+
 // An officer says which of our systems a target belongs to (a target no system owns is flagged).
 function AssignSystem(props: { targetId: string; targetName: string; systems: System[]; onDone: () => void }) {
   const [systemId, setSystemId] = useState('');
@@ -226,7 +233,12 @@ export function ScanPage(props: { id: string }) {
           <Section title="What this scan found">
             <Facts
               items={[
-                ['Scanned', <DateText value={s.scanned_at} time />],
+                [
+                  'Scanned',
+                  <>
+                    <DateText value={s.scanned_at} time /> <span class="muted">{scannedFrom(s.scanned_at_source)}</span>
+                  </>,
+                ],
                 ['Imported', <DateText value={s.imported_at} time />],
                 ['Tool', s.tool_version ? `${s.tool} ${s.tool_version}` : s.tool],
                 ['Results in the file', String(s.results)],

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { get, listAll, post } from '../api';
 import type { components } from '../generated/openapi';
+import { Link } from '../router';
 import { isOfficer, useSession } from '../session';
 import {
   Alert,
@@ -20,6 +21,7 @@ import {
   type Option,
 } from '../ui';
 import type { ChartSpec } from './dashboard-charts';
+import { VendorIncidents, type SlaIncident } from './vendor-incidents';
 
 type Party = components['schemas']['Party'];
 
@@ -51,7 +53,7 @@ interface SlaView {
   terms: { uptime_percent: number | null; response_hours: number | null; resolution_hours: number | null } | null;
   feed: { url: string; last_ok_at: string | null; last_error: string; indicator: string } | null;
   periods: SlaPeriod[];
-  incidents: { id: string; name: string; impact: string; status: string }[];
+  incidents: SlaIncident[];
   daily: { day: string; uptime_percent: number }[];
 }
 
@@ -192,13 +194,15 @@ function UptimeChart(props: { daily: SlaView['daily'] }) {
   ) : null;
 }
 
-function ServiceLevels() {
+function ServiceLevels(props: { officer: boolean }) {
   const parties = useLoad((signal) => listAll<Party>('/api/v1/parties', { kind: 'subcontractor' }, signal), []);
-  const pick = useForm({});
+  // My work links here with the party whose incident waits (?party=).
+  const pick = useForm({ party: new URLSearchParams(window.location.search).get('party') || '' });
   const id = pick.values.party || '';
+  const [reloadKey, setReloadKey] = useState(0);
   const sla = useLoad(
     (signal) => (id ? get<SlaView>(`/api/v1/parties/${id}/sla`, {}, signal) : Promise.resolve(null)),
-    [id],
+    [id, reloadKey],
   );
   return (
     <Section title="Service levels of a subcontractor">
@@ -271,18 +275,11 @@ function ServiceLevels() {
                     ))}
                   </tbody>
                 </table>
-                <h3>Its incidents on services we use</h3>
-                {v.incidents.length === 0 ? (
-                  <Empty>None reported.</Empty>
-                ) : (
-                  <ul>
-                    {v.incidents.map((i) => (
-                      <li key={i.id}>
-                        {i.name} ({i.impact || 'impact not given'}, {i.status})
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                <VendorIncidents
+                  incidents={v.incidents}
+                  officer={props.officer}
+                  onChange={() => setReloadKey((k) => k + 1)}
+                />
                 <UptimeChart daily={v.daily} />
               </>
             )
@@ -294,7 +291,9 @@ function ServiceLevels() {
 }
 
 export function StatusPage() {
-  const officer = isOfficer(useSession().info.user.role);
+  const role = useSession().info.user.role;
+  const officer = isOfficer(role);
+  const reviewer = officer || role === 'auditor';
   return (
     <Page
       title="Status and service levels"
@@ -302,11 +301,17 @@ export function StatusPage() {
         <>
           What the public <a href="/status">status page</a> shows, and how our subcontractors keep their service levels
           (TR-2, TP-13).
+          {reviewer && (
+            <>
+              {' '}
+              Each quarter's <Link href="/status/sla-review">SLA review</Link> sums them up.
+            </>
+          )}
         </>
       }
     >
       <Components officer={officer} />
-      <ServiceLevels />
+      <ServiceLevels officer={officer} />
     </Page>
   );
 }
