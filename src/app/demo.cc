@@ -16,6 +16,7 @@
 #include "accord/storage/report_requests.h"
 #include "accord/storage/reviews.h"
 #include "demo_changes.h"
+#include "demo_questionnaires.h"
 #include "demo_scans.h"
 
 namespace accord::app {
@@ -663,7 +664,8 @@ Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile) {
   ACCORD_TRY(seeder.Reviews(profile.reviews));
   ACCORD_TRY(SeedDemoDeliveries(runtime));  // demo_channels.cc (issue 26)
   ACCORD_TRY(SeedChangeControl(runtime, profile, seeder.ids));
-  ACCORD_TRY(SeedDemoScans(runtime, profile.reviews, seeder.ids));  // issue 24, TR-4
+  ACCORD_TRY(SeedDemoScans(runtime, profile.reviews, seeder.ids));           // issue 24, TR-4
+  ACCORD_TRY(SeedDemoQuestionnaires(runtime, profile.reviews, seeder.ids));  // issue 28
   std::string printed = std::move(*accounts);
   const char* notes[] = {
       "Annual review of the partner and subcontractor list is due in Q1 (TP-10).",
