@@ -42,6 +42,8 @@ import { ChangePage, Changes } from './pages/changes';
 import { SecureMessagePage, SecureMessages } from './pages/secure-messages';
 import { ScanPage, ScansPage } from './pages/scans';
 import { CompliancePage, ControlScreen, MatrixScreen } from './pages/compliance';
+import { QuestionnairesPage } from './pages/questionnaires';
+import { QuestionnairePage } from './pages/questionnaire-page';
 import './styles.css';
 
 type SsoSignOut = ApiResponse<'/api/v1/auth/oidc/sign-out', 'post'>;
@@ -172,6 +174,9 @@ function Screen(props: { path: string }) {
   if (match('/compliance', path)) return <CompliancePage />;
   if ((m = match('/compliance/controls/:id', path))) return <ControlScreen id={decodeURIComponent(m.id)} />;
   if ((m = match('/compliance/matrix/:party', path))) return <MatrixScreen party={m.party} />;
+  // Due-diligence questionnaires (issue 28).
+  if (match('/questionnaires', path)) return <QuestionnairesPage />;
+  if ((m = match('/questionnaires/:id', path))) return <QuestionnairePage id={m.id} />;
   return (
     <div>
       <h1>Not found</h1>
@@ -217,6 +222,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
         if (role === 'third_party_contact') {
           links.push(['/', 'My organisation']);
           links.push(['/secure-messages', 'Secure messages']);
+          links.push(['/questionnaires', 'Questionnaires']);
         } else {
           if (isWorkforce(role)) links.push(['/', 'My work']);
           if (readsLedger(role)) links.push([isWorkforce(role) ? '/dashboard' : '/', 'Dashboard']);
@@ -234,6 +240,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           if (readsLedger(role)) links.push(['/compliance', 'Compliance']);
           if (role === 'security_officer') links.push(['/settings/sso', 'Single sign-on']);
           if (isOfficer(role)) links.push(['/deliveries', 'Deliveries']);
+          links.push(['/questionnaires', 'Questionnaires']);
         }
         const active = (href: string) =>
           href === '/'

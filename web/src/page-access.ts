@@ -3,7 +3,13 @@
 // The API refuses the data either way; this is for the person.
 import { isOfficer, isWorkforce, readsLedger, type Role } from './roles';
 
-const CONTACT_SCREENS = [/^\/$/, /^\/parties\/[^/]+$/, /^\/account$/, /^\/secure-messages(\/[^/]+)?$/];
+const CONTACT_SCREENS = [
+  /^\/$/,
+  /^\/parties\/[^/]+$/,
+  /^\/account$/,
+  /^\/secure-messages(\/[^/]+)?$/,
+  /^\/questionnaires(\/[^/]+)?$/,
+];
 
 export function mayOpen(role: Role, path: string): boolean {
   const p = path.replace(/\/+$/, '') || '/';
