@@ -15,6 +15,7 @@
 # ACCORD_BENCH_ONLY=status only the status page (probes, roll-ups, /status under wrk; ~1 min).
 # ACCORD_BENCH_ONLY=scans only the scan imports: 100,000 SARIF results, a Trivy report (~1 min).
 # ACCORD_BENCH_ONLY=compliance only the compliance status and matrix at 100,000 parties (~2 min).
+# ACCORD_BENCH_ONLY=questionnaires only the 300-question questionnaire the vendor opens (seconds).
 # ACCORD_BENCH_ONLY=store only the store: durable appends against raw SQLite, the API read on
 # each backend, the 100,000-party import on PostgreSQL (~4 min).
 set -euo pipefail
@@ -49,6 +50,7 @@ case $only in
   status) tools=(python3 wrk) ;;
   scans) tools=(python3 curl) ;;
   compliance) tools=(python3) ;;
+  questionnaires) tools=(python3) ;;
   *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal, uploads, evidence, messaging, scans, store, status or compliance (or unset for everything)" ;;
 esac
 for tool in "${tools[@]}"; do
@@ -176,6 +178,13 @@ fi
 . "$(dirname "$0")/compliance.sh"
 if [ "$only" = compliance ]; then
   compliance_bench
+  print_table
+  exit 0
+fi
+# shellcheck source=bench/questionnaires.sh
+. "$(dirname "$0")/questionnaires.sh"
+if [ "$only" = questionnaires ]; then
+  questionnaire_bench
   print_table
   exit 0
 fi
@@ -498,6 +507,9 @@ scans_bench
 
 # --- 16. compliance: the status and a customer's matrix at 100,000 parties (bench/compliance.sh)
 compliance_bench
+
+# --- 17. questionnaires: a 300-question questionnaire opened by the vendor (bench/questionnaires.sh)
+questionnaire_bench
 
 # --- table ------------------------------------------------------------------------------------
 print_table
