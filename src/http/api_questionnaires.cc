@@ -3,6 +3,7 @@
 // contact sees only its own party's questionnaires and never our scoring or review (the kind's
 // internal fields). The commands are storage/questionnaires.h.
 #include <boost/json.hpp>
+#include <optional>
 
 #include "accord/domain/questionnaire.h"
 #include "accord/domain/roles.h"
@@ -214,7 +215,24 @@ Response GetQuestionnaire(ApiDeps& deps, Context& ctx) {
   return JsonResponse(out);
 }
 
+// Another party's questionnaire does not exist for a contact: 404 before the body is judged.
+std::optional<Error> NotVisible(ApiDeps& deps, const Principal& p, const std::string& id) {
+  if (!IsContact(p)) return std::nullopt;
+  std::optional<Error> out;
+  Status s = deps.store.Read([&](storage::Tx& tx) -> Status {
+    auto o = storage::GetObject(tx, "questionnaire", id, ScopeOf(p));
+    if (!o.ok()) return std::move(o).error();
+    if (!o->has_value()) out = NotFound("questionnaire " + id);
+    return Ok();
+  });
+  if (!s.ok()) return s.error();
+  return out;
+}
+
 void SaveAnswers(ApiDeps& deps, Context&& ctx, Reply reply) {
+  if (auto no = NotVisible(deps, *ctx.principal, ctx.path_params.at("id"))) {
+    return reply(ErrorResponse(*no));
+  }
   auto body = ParseBody(ctx.request.body, domain::AnswerFields());
   if (!body.ok()) return reply(ErrorResponse(body.error()));
   Principal p = *ctx.principal;
@@ -228,6 +246,9 @@ void SaveAnswers(ApiDeps& deps, Context&& ctx, Reply reply) {
 }
 
 void Act(ApiDeps& deps, Context&& ctx, Reply reply) {
+  if (auto no = NotVisible(deps, *ctx.principal, ctx.path_params.at("id"))) {
+    return reply(ErrorResponse(*no));
+  }
   auto body = ParseBody(ctx.request.body, domain::QuestionnaireActionFields());
   if (!body.ok()) return reply(ErrorResponse(body.error()));
   const Principal& p = *ctx.principal;

@@ -43,7 +43,8 @@ const std::map<std::string, std::string> kQueryValues = {{"index", "0"},
                                                          {"to", "2"},
                                                          {"filename", "matrix.txt"},
                                                          {"quarter", "2026Q4"},
-                                                         {"format", "trivy"}};
+                                                         {"format", "trivy"},
+                                                         {"name", "matrix"}};
 
 std::string ErrorMessage(const HttpResult& r) {
   json::error_code ec;
