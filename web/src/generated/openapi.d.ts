@@ -3227,6 +3227,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/questionnaire-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Due-diligence questionnaire templates (TP-2) */
+        get: operations["GET_api_v1_questionnaire_templates"];
+        put?: never;
+        /** Create a questionnaire template: sections of questions with answer types, conditions, HIPAA citations, rules and scoring */
+        post: operations["POST_api_v1_questionnaire_templates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaire-templates/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a template from CSV (text/csv, one row per question; columns in docs/questionnaires.md); a malformed file is refused naming its row */
+        post: operations["POST_api_v1_questionnaire_templates_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaire-templates/hipaa-vendor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Install the shipped HIPAA vendor security questionnaire */
+        post: operations["POST_api_v1_questionnaire_templates_hipaa_vendor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaire-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One template, its current version (?as_of is the registry's) */
+        get: operations["GET_api_v1_questionnaire_templates__id_"];
+        /** Revise a template: a new version; questionnaires already sent keep theirs */
+        put: operations["PUT_api_v1_questionnaire_templates__id_"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaire-templates/{id}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A template as CSV (the import's columns) */
+        get: operations["GET_api_v1_questionnaire_templates__id__csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties/{party_id}/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a questionnaire to a contact of the party with a due date (emailed; reminded and marked overdue by the scheduler) */
+        post: operations["POST_api_v1_parties__party_id__questionnaires"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Questionnaires, newest first, without their questions; a party's contact sees its own party's */
+        get: operations["GET_api_v1_questionnaires"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One questionnaire with its questions and answers; our scoring and review and last year's answers for the organisation only */
+        get: operations["GET_api_v1_questionnaires__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save answers as a draft (merged by question) and replies to follow-up questions: the party's contacts */
+        put: operations["PUT_api_v1_questionnaires__id__answers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** submit (the party) | review | ask | accept | reject | apply_tier (our reviewer); accept and reject record the party's due diligence */
+        post: operations["POST_api_v1_questionnaires__id__actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -3326,6 +3498,22 @@ export interface components {
             access_level?: "none" | "non_production" | "production" | null;
             /** @description internal: not shown to the party's contacts */
             risk_tier?: string | null;
+            /** @description internal: not shown to the party's contacts */
+            risk_tier_override?: {
+                tier: string;
+                computed: string;
+                reason?: string | null;
+                by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                at: string;
+                questionnaire_id?: string | null;
+            } | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -4549,6 +4737,152 @@ export interface components {
                 by: components["schemas"]["Actor"];
                 comment?: string;
             }[];
+        };
+        /** @description a questionnaire template */
+        QuestionnaireTemplate: {
+            name: string;
+            description?: string | null;
+            sections: {
+                title: string;
+                questions: {
+                    /** @description unique in the template: letters, digits, - _ . */
+                    id: string;
+                    text: string;
+                    /** @enum {string} */
+                    type: "yes_no" | "choice" | "text" | "date" | "file";
+                    choices?: string[] | null;
+                    required?: boolean | null;
+                    help?: string | null;
+                    /** @description asked only when an earlier question has this answer */
+                    show_if?: {
+                        question: string;
+                        equals: string;
+                    } | null;
+                    /** @description HIPAA citations such as 164.312(a)(2)(iv) */
+                    citations?: string[] | null;
+                    /** @description the profile's rules it evidences, such as TP-2 */
+                    rules?: string[] | null;
+                    /** @description scoring weight (default 1; 0 = not scored) */
+                    weight?: number | null;
+                    /** @description answers that fail the questionnaire on their own */
+                    knockout?: string[] | null;
+                }[];
+            }[];
+            question_count?: number | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a questionnaire */
+        Questionnaire: {
+            title: string;
+            template_id: string;
+            template_version: number;
+            contact_id: string;
+            contact?: {
+                name: string;
+                /** Format: email */
+                email?: string | null;
+            } | null;
+            /** Format: date-time */
+            due_at: string;
+            status: string;
+            overdue?: boolean | null;
+            sections: Record<string, unknown>[];
+            answers: Record<string, unknown>[];
+            answers_version: number;
+            /** Format: date-time */
+            submitted_at?: string | null;
+            answers_sha256?: string | null;
+            follow_ups?: {
+                question: string;
+                text: string;
+                reply?: string | null;
+                /** Format: date-time */
+                asked_at?: string | null;
+                /** Format: date-time */
+                replied_at?: string | null;
+            }[] | null;
+            previous_id?: string | null;
+            /** Format: date-time */
+            decided_at?: string | null;
+            decided_by?: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            } | null;
+            /** Format: date-time */
+            next_due_at?: string | null;
+            renewed_by?: string | null;
+            /** @description internal: not shown to the party's contacts */
+            scoring?: {
+                question: string;
+                weight: number;
+                knockout: string[];
+            }[] | null;
+            /** @description internal: not shown to the party's contacts */
+            reviews?: {
+                question: string;
+                verdict: string;
+                note?: string | null;
+            }[] | null;
+            /** @description internal: not shown to the party's contacts */
+            score?: {
+                score: number;
+                earned: number;
+                possible: number;
+                knockouts: string[];
+                suggested_tier: string;
+            } | null;
+            /** @description internal: not shown to the party's contacts */
+            changed_since_previous?: string[] | null;
+            /** @description internal: not shown to the party's contacts */
+            decision_note?: string | null;
+            /** @description internal: not shown to the party's contacts */
+            due_diligence_id?: string | null;
+            /** @description internal: not shown to the party's contacts */
+            finding_ids?: string[] | null;
+            /** @description internal: not shown to the party's contacts */
+            tier_override?: {
+                tier: string;
+                computed: string;
+                reason?: string | null;
+                by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                at: string;
+            } | null;
+            /** @description internal: not shown to the party's contacts */
+            previous_answers?: {
+                question: string;
+                value?: string | null;
+                document_ids?: string[] | null;
+                note?: string | null;
+            }[] | null;
+            question_count?: number | null;
+            answer_count?: number | null;
+            allowed_actions?: string[] | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            party_id: string;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
         };
     };
     responses: never;
@@ -18683,6 +19017,626 @@ export interface operations {
                             }[];
                         };
                     };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_questionnaire_templates: {
+        parameters: {
+            query?: {
+                /** @description name prefix */
+                q?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["QuestionnaireTemplate"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_questionnaire_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    sections: {
+                        title: string;
+                        questions: {
+                            /** @description unique in the template: letters, digits, - _ . */
+                            id: string;
+                            text: string;
+                            /** @enum {string} */
+                            type: "yes_no" | "choice" | "text" | "date" | "file";
+                            choices?: string[];
+                            required?: boolean;
+                            help?: string;
+                            /** @description asked only when an earlier question has this answer */
+                            show_if?: {
+                                question?: string;
+                                equals?: string;
+                            };
+                            /** @description HIPAA citations such as 164.312(a)(2)(iv) */
+                            citations?: string[];
+                            /** @description the profile's rules it evidences, such as TP-2 */
+                            rules?: string[];
+                            /** @description scoring weight (default 1; 0 = not scored) */
+                            weight?: number;
+                            /** @description answers that fail the questionnaire on their own */
+                            knockout?: string[];
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireTemplate"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_questionnaire_templates_import: {
+        parameters: {
+            query: {
+                /** @description the template's name */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireTemplate"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_questionnaire_templates_hipaa_vendor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireTemplate"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_questionnaire_templates__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireTemplate"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PUT_api_v1_questionnaire_templates__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    sections: {
+                        title: string;
+                        questions: {
+                            /** @description unique in the template: letters, digits, - _ . */
+                            id: string;
+                            text: string;
+                            /** @enum {string} */
+                            type: "yes_no" | "choice" | "text" | "date" | "file";
+                            choices?: string[];
+                            required?: boolean;
+                            help?: string;
+                            /** @description asked only when an earlier question has this answer */
+                            show_if?: {
+                                question?: string;
+                                equals?: string;
+                            };
+                            /** @description HIPAA citations such as 164.312(a)(2)(iv) */
+                            citations?: string[];
+                            /** @description the profile's rules it evidences, such as TP-2 */
+                            rules?: string[];
+                            /** @description scoring weight (default 1; 0 = not scored) */
+                            weight?: number;
+                            /** @description answers that fail the questionnaire on their own */
+                            knockout?: string[];
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireTemplate"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_questionnaire_templates__id__csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_parties__party_id__questionnaires: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    template_id: string;
+                    /** @description the party's contact who answers (emailed) */
+                    contact_id: string;
+                    /** Format: date-time */
+                    due_at: string;
+                    title?: string;
+                    /** @description pre-fill with the party's last accepted answers to this template */
+                    prefill?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Questionnaire"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_questionnaires: {
+        parameters: {
+            query?: {
+                /** @description one party's */
+                party_id?: string;
+                /** @description sent, submitted, follow_up, accepted or rejected */
+                status?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Questionnaire"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_questionnaires__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Questionnaire"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PUT_api_v1_questionnaires__id__answers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description answers to save; an empty value without documents clears one */
+                    answers?: {
+                        question: string;
+                        value?: string;
+                        document_ids?: string[];
+                        note?: string;
+                    }[];
+                    /** @description replies to the officer's follow-up questions */
+                    replies?: {
+                        question: string;
+                        text: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Questionnaire"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_questionnaires__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "submit" | "review" | "ask" | "accept" | "reject" | "apply_tier";
+                    /** @description review: the officer's verdict per answer */
+                    verdicts?: {
+                        question: string;
+                        /** @enum {string} */
+                        verdict: "ok" | "concern" | "unacceptable";
+                        note?: string;
+                    }[];
+                    /** @description ask: follow-up questions, each on one question */
+                    questions?: {
+                        question: string;
+                        text: string;
+                    }[];
+                    note?: string;
+                    /** @enum {string} */
+                    tier?: "low" | "medium" | "high";
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Questionnaire"];
                 };
             };
             /** @description client error: {error: {code, message, details: [{field, reason}]}} */
