@@ -87,7 +87,12 @@ function AnswerForm(props: { q: Questionnaire; reload: () => void }) {
       const body = {
         answers: Object.values(answers)
           .filter((a) => asked.has(a.question))
-          .map((a) => ({ question: a.question, value: a.value || '', document_ids: a.document_ids || [] })),
+          // An unanswered value is left out (the API refuses an empty one); documents stand alone.
+          .map((a) => ({
+            question: a.question,
+            ...(a.value ? { value: a.value } : {}),
+            document_ids: a.document_ids || [],
+          })),
         replies: Object.entries(replies)
           .filter(([, text]) => text.trim())
           .map(([question, text]) => ({ question, text })),
