@@ -16,6 +16,7 @@
 # ACCORD_BENCH_ONLY=scans only the scan imports: 100,000 SARIF results, a Trivy report (~1 min).
 # ACCORD_BENCH_ONLY=compliance only the compliance status and matrix at 100,000 parties (~2 min).
 # ACCORD_BENCH_ONLY=answers only the answer library: a 500-question questionnaire matched (seconds).
+# ACCORD_BENCH_ONLY=questionnaires only the 300-question questionnaire the vendor opens (seconds).
 # ACCORD_BENCH_ONLY=store only the store: durable appends against raw SQLite, the API read on
 # each backend, the 100,000-party import on PostgreSQL (~4 min).
 set -euo pipefail
@@ -51,7 +52,8 @@ case $only in
   scans) tools=(python3 curl) ;;
   compliance) tools=(python3) ;;
   answers) tools=(python3) ;;
-  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal, uploads, evidence, messaging, scans, store, status, compliance or answers (or unset for everything)" ;;
+  questionnaires) tools=(python3) ;;
+  *) die "ACCORD_BENCH_ONLY=$only: expected gate, identity, reviews, trust, portal, uploads, evidence, messaging, scans, store, status, compliance, answers or questionnaires (or unset for everything)" ;;
 esac
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench"
@@ -185,6 +187,13 @@ fi
 . "$(dirname "$0")/answer_library.sh"
 if [ "$only" = answers ]; then
   answer_library_bench
+  print_table
+  exit 0
+fi
+# shellcheck source=bench/questionnaires.sh
+. "$(dirname "$0")/questionnaires.sh"
+if [ "$only" = questionnaires ]; then
+  questionnaire_bench
   print_table
   exit 0
 fi
@@ -510,6 +519,8 @@ compliance_bench
 
 # --- 17. answering customers: 500 questions against 2,000 answers (bench/answer_library.sh) ---
 answer_library_bench
+# --- 18. questionnaires: a 300-question questionnaire opened by the vendor (bench/questionnaires.sh)
+questionnaire_bench
 
 # --- table ------------------------------------------------------------------------------------
 print_table

@@ -17,6 +17,7 @@
 #include "accord/storage/reviews.h"
 #include "demo_answer_library.h"
 #include "demo_changes.h"
+#include "demo_questionnaires.h"
 #include "demo_scans.h"
 
 namespace accord::app {
@@ -666,6 +667,7 @@ Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile) {
   ACCORD_TRY(SeedChangeControl(runtime, profile, seeder.ids));
   ACCORD_TRY(SeedDemoScans(runtime, profile.reviews, seeder.ids));  // issue 24, TR-4
   ACCORD_TRY(SeedDemoAnswerLibrary(runtime, seeder.ids));           // issue 28, part 5
+  ACCORD_TRY(SeedDemoQuestionnaires(runtime, profile.reviews, seeder.ids));  // issue 28
   std::string printed = std::move(*accounts);
   const char* notes[] = {
       "Annual review of the partner and subcontractor list is due in Q1 (TP-10).",

@@ -11,6 +11,7 @@
 #include "accord/storage/identity_store.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/my_work_digest.h"
+#include "accord/storage/questionnaires.h"
 #include "accord/storage/registry_expiry.h"
 #include "accord/storage/reviews.h"
 #include "accord/storage/scans.h"
@@ -108,6 +109,8 @@ void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile,
   // TR-4: a scan target not scanned within the cadence raises a finding, once while it stands.
   s.Add({"scan cadence", 60,
          [&rt, &profile] { return storage::RaiseStaleScanTargets(rt.log(), profile.reviews); }});
+  // Issue 28: questionnaire reminders, overdue marks and the yearly re-send.
+  s.Add({"questionnaires", 60, [&rt] { return storage::RunQuestionnaireSchedule(rt.log()); }});
   // Once a day per person; a minute late is on time for a morning email.
   s.Add({"work digest", 60, [&rt, &profile, trust] {
            return storage::QueueWorkDigests(rt.store(), profile, rt.log().clock().Now(),

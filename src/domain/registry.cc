@@ -185,6 +185,11 @@ namespace {
 
 void Finish(const KindSpec& spec, json::object& state) {
   if (spec.kind == "party") state["risk_tier"] = InherentRiskTier(state);
+  // An officer's recorded override (a questionnaire's suggestion, issue 28) outlives edits.
+  if (const json::value* o = state.if_contains("risk_tier_override");
+      spec.kind == "party" && o && o->is_object()) {
+    state["risk_tier"] = StateString(o->as_object(), "tier");
+  }
   if (spec.kind == "system") MarkPlaintextEndpoints(state);
 }
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "accord/domain/change_requests.h"
+#include "accord/domain/questionnaire.h"
 #include "accord/domain/registry.h"
 #include "accord/domain/reviews.h"
 #include "accord/domain/soc2.h"
@@ -109,6 +110,10 @@ KindSpec Party() {
                 .description = "HITRUST 05.i risk identification"}),
       Internal(Enum("access_level", {"none", "non_production", "production"})),
       Internal(OutOpt("risk_tier")),
+      Internal(OutObject("risk_tier_override",
+                         {Out("tier"), Out("computed"), OutOpt("reason", F::kText), ActorOut("by"),
+                          Out("at", F::kTime), OutOpt("questionnaire_id")},
+                         false)),
   };
   AddMeta(k.fields, "");
   return k;
@@ -703,7 +708,9 @@ const std::vector<KindSpec>& RegistryKinds() {
                                                DataCommitment(),
                                                DpfParticipation(),
                                                ChangeRequestKind(),
-                                               VendorIncidentKind()};
+                                               VendorIncidentKind(),
+                                               QuestionnaireTemplateKind(),
+                                               QuestionnaireKind()};
   return kKinds;
 }
 

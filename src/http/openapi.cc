@@ -150,6 +150,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddComplianceRoutes(router, deps);
   AddAnswerLibraryRoutes(router, deps);  // issue 28, part 5
   AddIncidentRoutes(router, deps);
+  AddQuestionnaireRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

@@ -247,8 +247,8 @@ TEST(RegistryTest, DocumentsAndGrantsAreNotWrittenThroughTheGenericShape) {
   EXPECT_EQ(FindKind("vendor"), nullptr);
   EXPECT_TRUE(IsRegistryKind("due_diligence"));
   // + connection (issue 30), data_commitment, dpf_participation (issue 29), change_request
-  // (issue 24), vendor_incident (issue 27)
-  EXPECT_EQ(RegistryKinds().size(), 23u);
+  // (issue 24), vendor_incident (issue 27), questionnaire_template and questionnaire (issue 28)
+  EXPECT_EQ(RegistryKinds().size(), 25u);
 }
 
 TEST(RegistryTest, CertificationIsValidForAPeriod) {

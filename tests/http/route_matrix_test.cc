@@ -375,6 +375,24 @@ class RouteMatrixTest : public ::testing::Test {
                                "third_party_contact");
     EXPECT_EQ(soc2.status, 201) << soc2.body;
     if (soc2.status == 201) ids["soc2-reports/id"] = Str(json::parse(soc2.body).at("id"));
+    // Issue 28: a questionnaire template and one sent to Relay SMS's contact (the demo seeds
+    // both; made here when it does not).
+    ids["questionnaire-templates/id"] = FirstId("/api/v1/questionnaire-templates?limit=1");
+    if (ids["questionnaire-templates/id"].empty()) {
+      HttpResult t = s().Post("/api/v1/questionnaire-templates/hipaa-vendor", "");
+      EXPECT_EQ(t.status, 201) << t.body;
+      if (t.status == 201) ids["questionnaire-templates/id"] = Str(json::parse(t.body).at("id"));
+    }
+    ids["questionnaires/id"] = FirstId("/api/v1/questionnaires?limit=1&party_id=" + relay);
+    if (ids["questionnaires/id"].empty()) {
+      json::object send{{"template_id", ids["questionnaire-templates/id"]},
+                        {"contact_id", ids["contacts/id"]},
+                        {"due_at", "2099-01-01T00:00:00Z"}};
+      HttpResult q =
+          s().Post("/api/v1/parties/" + relay + "/questionnaires", json::serialize(send));
+      EXPECT_EQ(q.status, 201) << q.body;
+      if (q.status == 201) ids["questionnaires/id"] = Str(json::parse(q.body).at("id"));
+    }
     // Issue 9: an audit-report request logged by staff; NDA and download links are secret.
     HttpResult rrq = s().Post("/api/v1/report-requests",
                               R"({"name": "Route Matrix", "email": "matrix@example.org",

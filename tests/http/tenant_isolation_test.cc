@@ -47,7 +47,9 @@ const std::set<std::string> kPartylessKeys = {
     // Issue 23: the compliance catalog's controls belong to no party.
     "controls/control_id",
     // Issue 28, part 5: our answer library is the organisation's own.
-    "answer-library/id"};
+    "answer-library/id",
+    // Issue 28: questionnaire templates are the organisation's.
+    "questionnaire-templates/id"};
 
 // The calendar feed (GET /calendar/{token}.ics) is public: its secret URL is the credential.
 // A contact cannot create one (POST /api/v1/calendar-tokens is not its to call, see
@@ -306,6 +308,24 @@ class TenantIsolationTest : public ::testing::Test {
                                          {"visibility", "internal"}})});
     EXPECT_EQ(update.status, 200) << update.body;
     t.secrets.insert(t.name + " incident internal update");
+    // Issue 28: a questionnaire sent to the party's contact.
+    Remember(t, "questionnaires/id",
+             CreatedJson("/api/v1/parties/" + party + "/questionnaires",
+                         {{"template_id", TemplateId()},
+                          {"contact_id", t.ids["contacts/id"]},
+                          {"title", t.name + " questionnaire"},
+                          {"due_at", "2099-01-01T00:00:00Z"}}));
+  }
+
+  // Issue 28: one template both tenants' questionnaires are sent from.
+  static std::string TemplateId() {
+    static std::string id;
+    if (!id.empty()) return id;
+    for (const auto& tmpl : Items("/api/v1/questionnaire-templates")) id = Str(tmpl.at("id"));
+    if (id.empty()) {
+      id = Str(CreatedJson("/api/v1/questionnaire-templates/hipaa-vendor", {}).at("id"));
+    }
+    return id;
   }
 
   static Tenant CreateOtherParty() {
@@ -467,6 +487,7 @@ class TenantIsolationTest : public ::testing::Test {
     t.ids["controls/control_id"] = "164.308(b)(1)";  // issue 23: the catalog is no party's
     t.ids["roots/size"] = "1";
     t.ids["outbox/id"] = "msg_isolation_none";  // the organisation's notifications (issue 26)
+    t.ids["questionnaire-templates/id"] = TemplateId();  // issue 28: the organisation's
     // Change requests are the organisation's own (TR-5): no party has one.
     t.ids["change-requests/id"] = "cr_isolation_none";
     t.ids["forge-hooks/forge"] = "github";

@@ -45,6 +45,8 @@ import { SecureMessagePage, SecureMessages } from './pages/secure-messages';
 import { ScanPage, ScansPage } from './pages/scans';
 import { CompliancePage, ControlScreen, MatrixScreen } from './pages/compliance';
 import { AnswerLibrary, CustomerQuestionnairePage, CustomerQuestionnaires } from './pages/customer-questionnaires';
+import { QuestionnairesPage } from './pages/questionnaires';
+import { QuestionnairePage } from './pages/questionnaire-page';
 import './styles.css';
 
 type SsoSignOut = ApiResponse<'/api/v1/auth/oidc/sign-out', 'post'>;
@@ -177,6 +179,9 @@ function Screen(props: { path: string }) {
   if (match('/compliance', path)) return <CompliancePage />;
   if ((m = match('/compliance/controls/:id', path))) return <ControlScreen id={decodeURIComponent(m.id)} />;
   if ((m = match('/compliance/matrix/:party', path))) return <MatrixScreen party={m.party} />;
+  // Due-diligence questionnaires (issue 28).
+  if (match('/questionnaires', path)) return <QuestionnairesPage />;
+  if ((m = match('/questionnaires/:id', path))) return <QuestionnairePage id={m.id} />;
   // Answering our customers' questionnaires (issue 28, part 5).
   if (match('/customer-questionnaires', path)) return <CustomerQuestionnaires />;
   if ((m = match('/customer-questionnaires/:id', path))) return <CustomerQuestionnairePage id={m.id} />;
@@ -229,7 +234,8 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
         if (role === 'third_party_contact') {
           links.push(['/', 'My organisation']);
           links.push(['/secure-messages', 'Secure messages']);
-          links.push(['/customer-questionnaires', 'Questionnaires']); // issue 28, part 5
+          links.push(['/questionnaires', 'Questionnaires to answer']); // issue 28
+          links.push(['/customer-questionnaires', 'Answered questionnaires']); // issue 28, part 5
         } else {
           if (isWorkforce(role)) links.push(['/', 'My work']);
           if (readsLedger(role)) links.push([isWorkforce(role) ? '/dashboard' : '/', 'Dashboard']);
@@ -247,6 +253,7 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           if (readsLedger(role)) links.push(['/compliance', 'Compliance']);
           if (role === 'security_officer') links.push(['/settings/sso', 'Single sign-on']);
           if (isOfficer(role)) links.push(['/deliveries', 'Deliveries']);
+          links.push(['/questionnaires', 'Questionnaires']);
           links.push(['/customer-questionnaires', 'Customer questionnaires']); // issue 28, part 5
         }
         // Incidents (issue 27, TR-8): everyone; a party's contact sees its own party's.

@@ -8,6 +8,7 @@ const CONTACT_SCREENS = [
   /^\/parties\/[^/]+$/,
   /^\/account$/,
   /^\/secure-messages(\/[^/]+)?$/,
+  /^\/questionnaires(\/[^/]+)?$/, // a vendor contact answers its own
   /^\/customer-questionnaires(\/[^/]+)?$/, // issue 28, part 5: its own shared questionnaires
   /^\/incidents(\/[^/]+)?$/, // incidents its organisation is involved in
 ];
