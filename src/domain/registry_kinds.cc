@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "accord/domain/breach.h"
 #include "accord/domain/change_requests.h"
 #include "accord/domain/registry.h"
 #include "accord/domain/reviews.h"
@@ -289,6 +290,14 @@ KindSpec Agreement() {
             Bool("subcontractor_flow_down", false, "164.314(a)(2)(i)(B)"),
             Bool("incident_reporting", false, "164.314(a)(2)(i)(C)"),
             Text("responsibilities", 4000),
+            // Issue 27: what we owe this customer; sla.breach_notice_hours is what a vendor
+            // owes us. Shorter than 164.410(b)'s 60 days, it sets our deadline.
+            {.name = "breach_notice_hours",
+             .type = F::kNumber,
+             .min = 0,
+             .max = 1440,
+             .description = "hours after discovery within which we must notify this covered "
+                            "entity of a breach; the 60 days of 164.410(b) when absent"},
             // Issue 23: this customer's own answers in the inheritance matrix.
             {.name = "inheritance",
              .type = F::kObjectList,
@@ -680,28 +689,13 @@ KindSpec Connection() {
 }  // namespace
 
 const std::vector<KindSpec>& RegistryKinds() {
-  static const std::vector<KindSpec> kKinds = {Party(),
-                                               System(),
-                                               Service(),
-                                               Contact(),
-                                               Agreement(),
-                                               DueDiligence(),
-                                               Control(),
-                                               Document(),
-                                               Grant(),
-                                               User(),
-                                               EntitlementReview(),
-                                               Alert(),
-                                               Review(),
-                                               Soc2Report(),
-                                               ChangeNotice(),
-                                               Finding(),
-                                               Certification(),
-                                               ReportRequest(),
-                                               Connection(),
-                                               DataCommitment(),
-                                               DpfParticipation(),
-                                               ChangeRequestKind()};
+  static const std::vector<KindSpec> kKinds = {
+      Party(), System(), Service(), Contact(), Agreement(), DueDiligence(), Control(), Document(),
+      Grant(), User(), EntitlementReview(), Alert(), Review(), Soc2Report(), ChangeNotice(),
+      Finding(), Certification(), ReportRequest(), Connection(), DataCommitment(),
+      DpfParticipation(), ChangeRequestKind(),
+      // Issue 27 (TR-8): the breach clock.
+      breach::AssessmentKind(), breach::NoticeKind()};
   return kKinds;
 }
 

@@ -247,7 +247,7 @@ TEST(RegistryTest, DocumentsAndGrantsAreNotWrittenThroughTheGenericShape) {
   EXPECT_TRUE(IsRegistryKind("due_diligence"));
   // + connection (issue 30), data_commitment, dpf_participation (issue 29), change_request
   // (issue 24)
-  EXPECT_EQ(RegistryKinds().size(), 22u);
+  EXPECT_EQ(RegistryKinds().size(), 24u);
 }
 
 TEST(RegistryTest, CertificationIsValidForAPeriod) {
