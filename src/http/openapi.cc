@@ -147,6 +147,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddStatusRoutes(router, deps);
   AddScanRoutes(router, deps);
   AddComplianceRoutes(router, deps);
+  AddIncidentRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

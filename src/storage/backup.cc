@@ -93,6 +93,12 @@ const std::vector<CarriedTable>& CarriedTables() {
       {"vendor_incidents",
        {"party_id", "incident_id", "name", "impact", "status", "created_at", "finding_id"}},
       {"vendor_sla_breaches", {"party_id", "period", "term", "finding_id"}},
+      // Incidents (issue 27, TR-8): each incident's state, its parties, the response tests.
+      {"incidents",
+       {"id", "status", "severity", "discovered_at", "declared_at", "resolved_at", "public_at",
+        "updated_at", "state"}},
+      {"incident_parties", {"incident_id", "party_id"}},
+      {"incident_response_tests", {"id", "conducted_on", "state", "created_at"}},
   };
   return kTables;
 }

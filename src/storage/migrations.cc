@@ -469,6 +469,7 @@ const std::vector<Migration>& Migrations() {
       {19, "status: components, probe samples, daily uptime, maintenance, runner leases",
        kV19Sqlite, ""},
       {20, "vendor SLA: status feeds, samples, measurements, incidents, breaches", kV20Sqlite, ""},
+      {21, "incidents: state, parties involved, incident-response tests", kV21Sqlite, ""},
   };
   return kMigrations;
 }

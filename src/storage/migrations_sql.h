@@ -9,5 +9,6 @@ extern const char* const kV17Sqlite;
 extern const char* const kV18Sqlite;
 extern const char* const kV19Sqlite;
 extern const char* const kV20Sqlite;
+extern const char* const kV21Sqlite;  // migrations_v21.cc (incidents)
 
 }  // namespace accord::storage::migration_sql

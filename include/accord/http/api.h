@@ -126,6 +126,8 @@ void AddDeliveryRoutes(Router& router, ApiDeps& deps);
 void AddSecureMessageRoutes(Router& router, ApiDeps& deps);
 // Compliance mapping (issue 23): the control catalog and status, the inheritance matrix.
 void AddComplianceRoutes(Router& router, ApiDeps& deps);
+// Incidents (issue 27, TR-8): declare, classify, updates, resolve, postmortem; IR tests.
+void AddIncidentRoutes(Router& router, ApiDeps& deps);
 // The inheritance matrix (storage/compliance.h) as a standalone page.
 std::string MatrixHtml(const boost::json::object& matrix, std::string_view org_name);
 
