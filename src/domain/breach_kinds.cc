@@ -119,7 +119,8 @@ const std::vector<FieldSpec>& AssessFields() {
         .values = ExclusionNames(),
         .description = "an exclusion of 164.402 (Breach)(1)(i)-(iii); none by default"};
     return std::vector<FieldSpec>{
-        In("discovered_at", F::kTime, true, "first day the breach was known (164.410(a)(2))"),
+        In("discovered_at", F::kTime, false,
+           "first day the breach was known (164.410(a)(2)); default: the incident's"),
         In("occurred_at", F::kTime, false, "when the breach happened, if known"),
         std::move(factors),
         std::move(exclusion),

@@ -395,7 +395,8 @@ KindSpec Document() {
               ActorOut("uploaded_by"),
               OutOpt("certification_id"),
               OutOpt("finding_id"),
-              OutOpt("effective_at", F::kTime)};
+              OutOpt("effective_at", F::kTime),
+              OutOpt("breach_assessment_id")};
   AddMeta(k.fields, "party");
   return k;
 }

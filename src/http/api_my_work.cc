@@ -24,9 +24,9 @@ constexpr size_t kMaxMarks = 500;
 json::object WorkItemSchema() {
   using namespace schema;
   std::initializer_list<std::string_view> kinds = {
-      "review_to_document", "review_to_approve", "grant_to_approve",
-      "report_request",     "vendor_answer",     "change_notice",
-      "soc2_to_review",     "finding",           "entitlement_line"};
+      "review_to_document", "review_to_approve", "grant_to_approve", "report_request",
+      "vendor_answer",      "change_notice",     "soc2_to_review",   "finding",
+      "entitlement_line",   "breach_notice"};
   return Object(
       {{"kind", Enum(kinds)},
        {"id", String()},

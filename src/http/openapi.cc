@@ -148,6 +148,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddScanRoutes(router, deps);
   AddComplianceRoutes(router, deps);
   AddIncidentRoutes(router, deps);
+  AddBreachRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

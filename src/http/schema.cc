@@ -192,12 +192,13 @@ object KindView(const domain::KindSpec& spec) {
   // What a view adds for the person looking (storage/object_views.h).
   const std::string& kind = spec.kind;
   if (kind == "review" || kind == "finding" || kind == "change_notice" ||
-      kind == "report_request" || kind == "grant" || kind == "soc2_report") {
+      kind == "report_request" || kind == "grant" || kind == "soc2_report" ||
+      kind == "breach_notice") {
     props["party_name"] = object{{"type", "string"}, {"description", "the party's name"}};
   }
   if (kind == "review" || kind == "grant" || kind == "finding" || kind == "change_notice" ||
       kind == "report_request" || kind == "agreement" || kind == "soc2_report" || kind == "user" ||
-      kind == "change_request") {
+      kind == "change_request" || kind == "breach_assessment" || kind == "breach_notice") {
     props["allowed_actions"] =
         object{{"type", "array"},
                {"items", object{{"type", "string"}}},

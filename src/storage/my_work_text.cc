@@ -22,6 +22,7 @@ std::string_view GroupTitle(std::string_view kind) {
   if (kind == "soc2_to_review") return "SOC 2 reports to review";
   if (kind == "finding") return "Findings you own";
   if (kind == "entitlement_line") return "Entitlement review lines to decide";
+  if (kind == "breach_notice") return "Breach notices owed to customers";
   return "Other work";
 }
 

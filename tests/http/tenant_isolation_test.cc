@@ -45,7 +45,9 @@ const std::set<std::string> kPartylessKeys = {
     // Vulnerability scans (issue 24): our own systems' scans and targets.
     "scans/id", "scan-targets/id",
     // Issue 23: the compliance catalog's controls belong to no party.
-    "controls/control_id"};
+    "controls/control_id",
+    // Issue 27 (TR-8): breach assessments and notices are our own record, for officers.
+    "breach-assessments/id", "breach-notices/id"};
 
 // The calendar feed (GET /calendar/{token}.ics) is public: its secret URL is the credential.
 // A contact cannot create one (POST /api/v1/calendar-tokens is not its to call, see
@@ -420,6 +422,9 @@ class TenantIsolationTest : public ::testing::Test {
     // Change requests are the organisation's own (TR-5): no party has one.
     t.ids["change-requests/id"] = "cr_isolation_none";
     t.ids["forge-hooks/forge"] = "github";
+    // Breach assessments and notices (TR-8): officers only, whatever the party.
+    t.ids["breach-assessments/id"] = "bra_isolation_none";
+    t.ids["breach-notices/id"] = "brn_isolation_none";
   }
 
   // The other party's strings found in `body`, except those the request itself carried

@@ -128,6 +128,8 @@ void AddSecureMessageRoutes(Router& router, ApiDeps& deps);
 void AddComplianceRoutes(Router& router, ApiDeps& deps);
 // Incidents (issue 27, TR-8): declare, classify, updates, resolve, postmortem; IR tests.
 void AddIncidentRoutes(Router& router, ApiDeps& deps);
+// Issue 27 (TR-8): breach assessments and notices (api_breaches.cc).
+void AddBreachRoutes(Router& router, ApiDeps& deps);
 // The inheritance matrix (storage/compliance.h) as a standalone page.
 std::string MatrixHtml(const boost::json::object& matrix, std::string_view org_name);
 

@@ -21,9 +21,10 @@ namespace accord::storage {
 
 // The groups, in the order the answer lists them; each item carries its group's kind.
 inline constexpr std::string_view kWorkKinds[] = {
-    "review_to_document", "review_to_approve", "grant_to_approve",
-    "report_request",     "vendor_answer",     "change_notice",
-    "soc2_to_review",     "finding",           "entitlement_line"};
+    "review_to_document", "review_to_approve", "grant_to_approve", "report_request",
+    "vendor_answer", "change_notice", "soc2_to_review", "finding", "entitlement_line",
+    // Issue 27 (TR-8): notices owed to covered entities after a breach.
+    "breach_notice"};
 // The kinds a person marks read (the others leave the list when the work is done).
 inline constexpr std::string_view kReadKinds[] = {"vendor_answer", "change_notice"};
 
