@@ -10,6 +10,7 @@
 #include "accord/storage/registry_store.h"
 #include "accord/storage/status.h"
 #include "accord/storage/vendor_sla.h"
+#include "demo_incidents.h"
 
 namespace accord::app {
 
@@ -98,6 +99,7 @@ Status SeedDemoStatus(Runtime& rt, const policy::Profile& profile, const std::st
     return json::value(std::move(*r));
   });
   if (!m.ok()) return std::move(m).error();
+  ACCORD_TRY(SeedDemoIncidents(rt, profile, *sms));  // demo_incidents.cc (TR-8)
 
   // Nimbus Cloud Hosting: its feed is polled (here, this server's own Statuspage JSON), and the
   // measurements it pushed for last month miss its SLA (99.9 % uptime, 4 hours to respond).

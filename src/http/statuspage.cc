@@ -72,6 +72,21 @@ Result<StatusSnapshot> ReadStatusSnapshot(storage::Tx& tx, const std::string& pa
   auto incidents = storage::PublicIncidents(tx, now);
   if (!incidents.ok()) return std::move(incidents).error();
   s.incidents = std::move(*incidents);
+  // An incident names its components by id; Statuspage shows each as the page's component.
+  std::map<std::string, const StatusComponent*> by_id;
+  for (const auto& c : s.components) by_id[c.id] = &c;
+  for (auto& i : s.incidents) {
+    json::array components;
+    int position = 1;
+    if (const json::value* ids = i.if_contains("components"); ids && ids->is_array()) {
+      for (const auto& id : ids->as_array()) {
+        auto c = id.is_string() ? by_id.find(std::string(id.as_string())) : by_id.end();
+        if (c != by_id.end()) components.push_back(ComponentObject(s, *c->second, position++));
+      }
+    }
+    i["components"] = std::move(components);
+    i["shortlink"] = s.page_url + "/status";
+  }
   return s;
 }
 

@@ -8,6 +8,7 @@
 #include "accord/domain/reviews.h"
 #include "accord/storage/audit_calendar.h"
 #include "accord/storage/calendar.h"
+#include "accord/storage/incident_response_tests.h"
 #include "accord/storage/registry_store.h"
 #include "accord/storage/scans.h"
 
@@ -245,7 +246,8 @@ const std::vector<CalendarSource>& CalendarSources() {
       {"scan_due", false, ScanDeadlines},
       {"agreement_expiry", true, AgreementExpiries},
       {"certification_expiry", false, CertificationExpiries},
-      // Scans due (TR-4) join here.
+      {"incident_response_test", false, IncidentResponseTestDue},  // TR-8
+                                                                   // Scans due (TR-4) join here.
   };
   return kSources;
 }

@@ -5,6 +5,7 @@
 #include "accord/core/ids.h"
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
+#include "accord/storage/object_views.h"
 #include "accord/storage/registry_store.h"
 #include "accord/storage/reviews.h"
 #include "accord/storage/status.h"
@@ -132,7 +133,10 @@ Result<json::object> Save(CommandContext& c, const domain::Actor& actor, const s
   ACCORD_TRY(Write(c.tx(), state, first));
   auto index = review_support::AppendState(c, "incident", "incident." + verb, actor, state);
   if (!index.ok()) return std::move(index).error();
-  return IncidentView(state, IncidentViewer{actor.role, ""});
+  json::object view = IncidentView(state, IncidentViewer{actor.role, ""});
+  NameCache names(c.tx());
+  ACCORD_TRY(names.Name(view));  // names beside the actors' ids, never stored
+  return view;
 }
 
 }  // namespace
@@ -300,7 +304,10 @@ Result<json::object> GetIncident(Tx& tx, const std::string& id, const IncidentVi
   }
   auto state = LoadIncident(tx, id);
   if (!state.ok()) return std::move(state).error();
-  return IncidentView(*state, viewer);
+  json::object view = IncidentView(*state, viewer);
+  NameCache names(tx);
+  ACCORD_TRY(names.Name(view));  // names beside the actors' ids, never stored
+  return view;
 }
 
 Result<std::vector<json::object>> ListIncidents(Tx& tx, const IncidentViewer& viewer,

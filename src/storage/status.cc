@@ -577,10 +577,6 @@ Result<std::vector<json::object>> ListMaintenances(Tx& tx, TimePoint now) {
   return out;
 }
 
-Result<std::vector<json::object>> PublicIncidents(Tx&, TimePoint) {
-  return std::vector<json::object>{};
-}
-
 Result<bool> TakeLease(Tx& tx, const std::string& name, const std::string& holder, TimePoint now,
                        std::chrono::seconds ttl) {
   auto n = tx.Exec(

@@ -385,6 +385,8 @@ class RouteMatrixTest : public ::testing::Test {
     // Issue 24: the demo's change requests; a forge's webhook secret.
     ids["change-requests/id"] = FirstId("/api/v1/change-requests?limit=1");
     ids["forge-hooks/forge"] = "github";
+    // Issue 27 (TR-8): the demo's resolved incident, which Relay SMS is involved in.
+    ids["incidents/id"] = FirstId("/api/v1/incidents?limit=1&status=postmortem");
     for (auto it = ids.begin(); it != ids.end();) {
       it = it->second.empty() ? ids.erase(it) : std::next(it);
     }

@@ -290,6 +290,21 @@ class TenantIsolationTest : public ::testing::Test {
              CreatedJson("/api/v1/findings", {{"title", t.name + " keeps logs too long"},
                                               {"severity", "low"},
                                               {"party_id", party}}));
+    // Issue 27 (TR-8): an incident the party is involved in, with an internal update (a public
+    // one would be on the public status page, for everyone to read).
+    Remember(t, "incidents/id",
+             CreatedJson("/api/v1/incidents", {{"title", t.name + " incident"},
+                                               {"severity", "low"},
+                                               {"party_ids", json::array{json::value(party)}},
+                                               {"discovered_at", "2026-01-01T00:00:00Z"}}));
+    HttpResult update =
+        As(s().token("security_officer"), "POST",
+           "/api/v1/incidents/" + t.ids["incidents/id"] + "/updates",
+           {"application/json",
+            json::serialize(json::object{{"body", t.name + " incident internal update"},
+                                         {"visibility", "internal"}})});
+    EXPECT_EQ(update.status, 200) << update.body;
+    t.secrets.insert(t.name + " incident internal update");
   }
 
   static Tenant CreateOtherParty() {

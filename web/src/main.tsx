@@ -39,6 +39,7 @@ import { MyAccount } from './pages/my-account';
 import { SsoPage } from './pages/sso';
 import { Deliveries, DeliveryPage } from './pages/deliveries';
 import { ChangePage, Changes } from './pages/changes';
+import { IncidentPage, Incidents } from './pages/incidents';
 import { SecureMessagePage, SecureMessages } from './pages/secure-messages';
 import { ScanPage, ScansPage } from './pages/scans';
 import { CompliancePage, ControlScreen, MatrixScreen } from './pages/compliance';
@@ -172,6 +173,9 @@ function Screen(props: { path: string }) {
   if (match('/compliance', path)) return <CompliancePage />;
   if ((m = match('/compliance/controls/:id', path))) return <ControlScreen id={decodeURIComponent(m.id)} />;
   if ((m = match('/compliance/matrix/:party', path))) return <MatrixScreen party={m.party} />;
+  // Incidents (issue 27, TR-8): a party's contact sees those its party is involved in.
+  if (match('/incidents', path)) return <Incidents />;
+  if ((m = match('/incidents/:id', path))) return <IncidentPage id={m.id} />;
   return (
     <div>
       <h1>Not found</h1>
@@ -235,6 +239,8 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
           if (role === 'security_officer') links.push(['/settings/sso', 'Single sign-on']);
           if (isOfficer(role)) links.push(['/deliveries', 'Deliveries']);
         }
+        // Incidents (issue 27, TR-8): everyone; a party's contact sees its own party's.
+        links.push(['/incidents', 'Incidents']);
         const active = (href: string) =>
           href === '/'
             ? props.path === '/'

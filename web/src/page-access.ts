@@ -4,6 +4,8 @@
 import { isOfficer, isWorkforce, readsLedger, type Role } from './roles';
 
 const CONTACT_SCREENS = [/^\/$/, /^\/parties\/[^/]+$/, /^\/account$/, /^\/secure-messages(\/[^/]+)?$/];
+// Incidents (TR-8): a contact opens those its organisation is involved in.
+CONTACT_SCREENS.push(/^\/incidents(\/[^/]+)?$/);
 
 export function mayOpen(role: Role, path: string): boolean {
   const p = path.replace(/\/+$/, '') || '/';

@@ -125,9 +125,10 @@ Result<boost::json::object> ScheduleMaintenance(CommandContext& c, const domain:
 // completed).
 Result<std::vector<boost::json::object>> ListMaintenances(Tx& tx, TimePoint now);
 
-// The incidents the status page shows, in Statuspage's incident shape, newest first. The
-// extension point for incidents (issue 27, TR-8): until they exist the list is empty, and the
-// page, incidents.json and incidents/unresolved.json say so.
+// The incidents the status page shows, in Statuspage's incident shape, newest first: those with
+// a public update, unresolved or resolved in the last 90 days, public updates only
+// (storage/incident_public.cc, TR-8). `components` holds the component ids; the status page,
+// which knows the page, turns them into Statuspage's component objects.
 Result<std::vector<boost::json::object>> PublicIncidents(Tx& tx, TimePoint now);
 
 // Takes or renews the lease `name` for `holder` until now + ttl; false when another holder's

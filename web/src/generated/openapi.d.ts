@@ -3227,6 +3227,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents, newest first; a party's contact sees those its party is involved in, public updates only */
+        get: operations["GET_api_v1_incidents"];
+        put?: never;
+        /** Declare an incident (TR-8): title, severity, the status components and systems it touches, the parties involved, when it was discovered */
+        post: operations["POST_api_v1_incidents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One incident with its timeline and postmortem */
+        get: operations["GET_api_v1_incidents__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/classify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Classify an incident: severity, public impact, category */
+        post: operations["POST_api_v1_incidents__id__classify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Post a timeline update, internal or public (public ones reach the status page), optionally moving the incident to identified or monitoring */
+        post: operations["POST_api_v1_incidents__id__updates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve an incident with a closing update */
+        post: operations["POST_api_v1_incidents__id__resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/postmortem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a resolved incident's postmortem: root cause, lessons, and action items, each opened as a finding with its owner and due date */
+        post: operations["POST_api_v1_incidents__id__postmortem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incident-response-tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual incident-response tests, newest first, and when the next is due */
+        get: operations["GET_api_v1_incident_response_tests"];
+        put?: never;
+        /** Record an incident-response test: when, the scenario, who took part, the outcome */
+        post: operations["POST_api_v1_incident_response_tests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -18682,6 +18803,974 @@ export interface operations {
                                 [key: string]: unknown;
                             }[];
                         };
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_incidents: {
+        parameters: {
+            query?: {
+                /** @description open | resolved | a state (investigating … postmortem) */
+                status?: string;
+                /** @description at most this many, 1-500 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description inc_… */
+                            id: string;
+                            title: string;
+                            /** @description empty for a party's contact */
+                            description: string;
+                            /** @enum {string} */
+                            severity: "critical" | "high" | "medium" | "low";
+                            /** @enum {string} */
+                            impact: "none" | "minor" | "major" | "critical";
+                            /** @enum {string|null} */
+                            category: "security" | "privacy" | "availability" | "integrity" | "other" | null;
+                            /** @enum {string} */
+                            status: "investigating" | "identified" | "monitoring" | "resolved" | "postmortem";
+                            components: {
+                                id: string;
+                                name: string;
+                            }[];
+                            systems: {
+                                id: string;
+                                name: string;
+                            }[];
+                            parties: {
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: date-time */
+                            discovered_at: string;
+                            /** Format: date-time */
+                            declared_at: string;
+                            declared_by: components["schemas"]["Actor"] | null;
+                            /** Format: date-time */
+                            classified_at: string | null;
+                            /** @description RFC 3339, or empty while open */
+                            resolved_at: string;
+                            updates: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "investigating" | "identified" | "monitoring" | "resolved";
+                                /** @enum {string} */
+                                visibility: "internal" | "public";
+                                body: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                author?: components["schemas"]["Actor"];
+                            }[];
+                            postmortem: {
+                                root_cause: string;
+                                lessons: string;
+                                action_items: {
+                                    title: string;
+                                    owner_id: string;
+                                    /** Format: date-time */
+                                    due_at: string;
+                                    /** @enum {string} */
+                                    severity: "critical" | "high" | "medium" | "low";
+                                    finding_id: string;
+                                }[];
+                                /** Format: date-time */
+                                recorded_at: string;
+                                recorded_by: components["schemas"]["Actor"];
+                            } | null;
+                            allowed_actions: ("classify" | "update" | "resolve" | "postmortem")[];
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_incidents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    description?: string;
+                    /**
+                     * @description how bad it is for us: critical, high, medium, low
+                     * @enum {string}
+                     */
+                    severity: "critical" | "high" | "medium" | "low";
+                    /**
+                     * @description the public page's word for it (Statuspage); default from the severity
+                     * @enum {string}
+                     */
+                    impact?: "none" | "minor" | "major" | "critical";
+                    /** @enum {string} */
+                    category?: "security" | "privacy" | "availability" | "integrity" | "other";
+                    /** @description status components it touches */
+                    component_ids?: string[];
+                    system_ids?: string[];
+                    /** @description vendors and customers involved; their contacts see its public updates */
+                    party_ids?: string[];
+                    /** Format: date-time */
+                    discovered_at: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description inc_… */
+                        id: string;
+                        title: string;
+                        /** @description empty for a party's contact */
+                        description: string;
+                        /** @enum {string} */
+                        severity: "critical" | "high" | "medium" | "low";
+                        /** @enum {string} */
+                        impact: "none" | "minor" | "major" | "critical";
+                        /** @enum {string|null} */
+                        category: "security" | "privacy" | "availability" | "integrity" | "other" | null;
+                        /** @enum {string} */
+                        status: "investigating" | "identified" | "monitoring" | "resolved" | "postmortem";
+                        components: {
+                            id: string;
+                            name: string;
+                        }[];
+                        systems: {
+                            id: string;
+                            name: string;
+                        }[];
+                        parties: {
+                            id: string;
+                            name: string;
+                        }[];
+                        /** Format: date-time */
+                        discovered_at: string;
+                        /** Format: date-time */
+                        declared_at: string;
+                        declared_by: components["schemas"]["Actor"] | null;
+                        /** Format: date-time */
+                        classified_at: string | null;
+                        /** @description RFC 3339, or empty while open */
+                        resolved_at: string;
+                        updates: {
+                            id: string;
+                            /** @enum {string} */
+                            status: "investigating" | "identified" | "monitoring" | "resolved";
+                            /** @enum {string} */
+                            visibility: "internal" | "public";
+                            body: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            author?: components["schemas"]["Actor"];
+                        }[];
+                        postmortem: {
+                            root_cause: string;
+                            lessons: string;
+                            action_items: {
+                                title: string;
+                                owner_id: string;
+                                /** Format: date-time */
+                                due_at: string;
+                                /** @enum {string} */
+                                severity: "critical" | "high" | "medium" | "low";
+                                finding_id: string;
+                            }[];
+                            /** Format: date-time */
+                            recorded_at: string;
+                            recorded_by: components["schemas"]["Actor"];
+                        } | null;
+                        allowed_actions: ("classify" | "update" | "resolve" | "postmortem")[];
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_incidents__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description inc_… */
+                        id: string;
+                        title: string;
+                        /** @description empty for a party's contact */
+                        description: string;
+                        /** @enum {string} */
+                        severity: "critical" | "high" | "medium" | "low";
+                        /** @enum {string} */
+                        impact: "none" | "minor" | "major" | "critical";
+                        /** @enum {string|null} */
+                        category: "security" | "privacy" | "availability" | "integrity" | "other" | null;
+                        /** @enum {string} */
+                        status: "investigating" | "identified" | "monitoring" | "resolved" | "postmortem";
+                        components: {
+                            id: string;
+                            name: string;
+                        }[];
+                        systems: {
+                            id: string;
+                            name: string;
+                        }[];
+                        parties: {
+                            id: string;
+                            name: string;
+                        }[];
+                        /** Format: date-time */
+                        discovered_at: string;
+                        /** Format: date-time */
+                        declared_at: string;
+                        declared_by: components["schemas"]["Actor"] | null;
+                        /** Format: date-time */
+                        classified_at: string | null;
+                        /** @description RFC 3339, or empty while open */
+                        resolved_at: string;
+                        updates: {
+                            id: string;
+                            /** @enum {string} */
+                            status: "investigating" | "identified" | "monitoring" | "resolved";
+                            /** @enum {string} */
+                            visibility: "internal" | "public";
+                            body: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            author?: components["schemas"]["Actor"];
+                        }[];
+                        postmortem: {
+                            root_cause: string;
+                            lessons: string;
+                            action_items: {
+                                title: string;
+                                owner_id: string;
+                                /** Format: date-time */
+                                due_at: string;
+                                /** @enum {string} */
+                                severity: "critical" | "high" | "medium" | "low";
+                                finding_id: string;
+                            }[];
+                            /** Format: date-time */
+                            recorded_at: string;
+                            recorded_by: components["schemas"]["Actor"];
+                        } | null;
+                        allowed_actions: ("classify" | "update" | "resolve" | "postmortem")[];
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_incidents__id__classify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description how bad it is for us: critical, high, medium, low
+                     * @enum {string}
+                     */
+                    severity?: "critical" | "high" | "medium" | "low";
+                    /**
+                     * @description the public page's word for it (Statuspage); default from the severity
+                     * @enum {string}
+                     */
+                    impact?: "none" | "minor" | "major" | "critical";
+                    /** @enum {string} */
+                    category?: "security" | "privacy" | "availability" | "integrity" | "other";
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description inc_… */
+                        id: string;
+                        title: string;
+                        /** @description empty for a party's contact */
+                        description: string;
+                        /** @enum {string} */
+                        severity: "critical" | "high" | "medium" | "low";
+                        /** @enum {string} */
+                        impact: "none" | "minor" | "major" | "critical";
+                        /** @enum {string|null} */
+                        category: "security" | "privacy" | "availability" | "integrity" | "other" | null;
+                        /** @enum {string} */
+                        status: "investigating" | "identified" | "monitoring" | "resolved" | "postmortem";
+                        components: {
+                            id: string;
+                            name: string;
+                        }[];
+                        systems: {
+                            id: string;
+                            name: string;
+                        }[];
+                        parties: {
+                            id: string;
+                            name: string;
+                        }[];
+                        /** Format: date-time */
+                        discovered_at: string;
+                        /** Format: date-time */
+                        declared_at: string;
+                        declared_by: components["schemas"]["Actor"] | null;
+                        /** Format: date-time */
+                        classified_at: string | null;
+                        /** @description RFC 3339, or empty while open */
+                        resolved_at: string;
+                        updates: {
+                            id: string;
+                            /** @enum {string} */
+                            status: "investigating" | "identified" | "monitoring" | "resolved";
+                            /** @enum {string} */
+                            visibility: "internal" | "public";
+                            body: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            author?: components["schemas"]["Actor"];
+                        }[];
+                        postmortem: {
+                            root_cause: string;
+                            lessons: string;
+                            action_items: {
+                                title: string;
+                                owner_id: string;
+                                /** Format: date-time */
+                                due_at: string;
+                                /** @enum {string} */
+                                severity: "critical" | "high" | "medium" | "low";
+                                finding_id: string;
+                            }[];
+                            /** Format: date-time */
+                            recorded_at: string;
+                            recorded_by: components["schemas"]["Actor"];
+                        } | null;
+                        allowed_actions: ("classify" | "update" | "resolve" | "postmortem")[];
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_incidents__id__updates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    /**
+                     * @description public updates appear on the status page and to the parties involved
+                     * @enum {string}
+                     */
+                    visibility: "internal" | "public";
+                    /**
+                     * @description the incident's new state (default: unchanged)
+                     * @enum {string}
+                     */
+                    status?: "investigating" | "identified" | "monitoring";
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description inc_… */
+                        id: string;
+                        title: string;
+                        /** @description empty for a party's contact */
+                        description: string;
+                        /** @enum {string} */
+                        severity: "critical" | "high" | "medium" | "low";
+                        /** @enum {string} */
+                        impact: "none" | "minor" | "major" | "critical";
+                        /** @enum {string|null} */
+                        category: "security" | "privacy" | "availability" | "integrity" | "other" | null;
+                        /** @enum {string} */
+                        status: "investigating" | "identified" | "monitoring" | "resolved" | "postmortem";
+                        components: {
+                            id: string;
+                            name: string;
+                        }[];
+                        systems: {
+                            id: string;
+                            name: string;
+                        }[];
+                        parties: {
+                            id: string;
+                            name: string;
+                        }[];
+                        /** Format: date-time */
+                        discovered_at: string;
+                        /** Format: date-time */
+                        declared_at: string;
+                        declared_by: components["schemas"]["Actor"] | null;
+                        /** Format: date-time */
+                        classified_at: string | null;
+                        /** @description RFC 3339, or empty while open */
+                        resolved_at: string;
+                        updates: {
+                            id: string;
+                            /** @enum {string} */
+                            status: "investigating" | "identified" | "monitoring" | "resolved";
+                            /** @enum {string} */
+                            visibility: "internal" | "public";
+                            body: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            author?: components["schemas"]["Actor"];
+                        }[];
+                        postmortem: {
+                            root_cause: string;
+                            lessons: string;
+                            action_items: {
+                                title: string;
+                                owner_id: string;
+                                /** Format: date-time */
+                                due_at: string;
+                                /** @enum {string} */
+                                severity: "critical" | "high" | "medium" | "low";
+                                finding_id: string;
+                            }[];
+                            /** Format: date-time */
+                            recorded_at: string;
+                            recorded_by: components["schemas"]["Actor"];
+                        } | null;
+                        allowed_actions: ("classify" | "update" | "resolve" | "postmortem")[];
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_incidents__id__resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    /** @enum {string} */
+                    visibility: "internal" | "public";
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description inc_… */
+                        id: string;
+                        title: string;
+                        /** @description empty for a party's contact */
+                        description: string;
+                        /** @enum {string} */
+                        severity: "critical" | "high" | "medium" | "low";
+                        /** @enum {string} */
+                        impact: "none" | "minor" | "major" | "critical";
+                        /** @enum {string|null} */
+                        category: "security" | "privacy" | "availability" | "integrity" | "other" | null;
+                        /** @enum {string} */
+                        status: "investigating" | "identified" | "monitoring" | "resolved" | "postmortem";
+                        components: {
+                            id: string;
+                            name: string;
+                        }[];
+                        systems: {
+                            id: string;
+                            name: string;
+                        }[];
+                        parties: {
+                            id: string;
+                            name: string;
+                        }[];
+                        /** Format: date-time */
+                        discovered_at: string;
+                        /** Format: date-time */
+                        declared_at: string;
+                        declared_by: components["schemas"]["Actor"] | null;
+                        /** Format: date-time */
+                        classified_at: string | null;
+                        /** @description RFC 3339, or empty while open */
+                        resolved_at: string;
+                        updates: {
+                            id: string;
+                            /** @enum {string} */
+                            status: "investigating" | "identified" | "monitoring" | "resolved";
+                            /** @enum {string} */
+                            visibility: "internal" | "public";
+                            body: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            author?: components["schemas"]["Actor"];
+                        }[];
+                        postmortem: {
+                            root_cause: string;
+                            lessons: string;
+                            action_items: {
+                                title: string;
+                                owner_id: string;
+                                /** Format: date-time */
+                                due_at: string;
+                                /** @enum {string} */
+                                severity: "critical" | "high" | "medium" | "low";
+                                finding_id: string;
+                            }[];
+                            /** Format: date-time */
+                            recorded_at: string;
+                            recorded_by: components["schemas"]["Actor"];
+                        } | null;
+                        allowed_actions: ("classify" | "update" | "resolve" | "postmortem")[];
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_incidents__id__postmortem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    root_cause: string;
+                    lessons: string;
+                    /** @description each becomes a finding, owned and due as given */
+                    action_items?: {
+                        title: string;
+                        owner_id: string;
+                        /** Format: date-time */
+                        due_at: string;
+                        /**
+                         * @description how bad it is for us: critical, high, medium, low
+                         * @enum {string}
+                         */
+                        severity?: "critical" | "high" | "medium" | "low";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description inc_… */
+                        id: string;
+                        title: string;
+                        /** @description empty for a party's contact */
+                        description: string;
+                        /** @enum {string} */
+                        severity: "critical" | "high" | "medium" | "low";
+                        /** @enum {string} */
+                        impact: "none" | "minor" | "major" | "critical";
+                        /** @enum {string|null} */
+                        category: "security" | "privacy" | "availability" | "integrity" | "other" | null;
+                        /** @enum {string} */
+                        status: "investigating" | "identified" | "monitoring" | "resolved" | "postmortem";
+                        components: {
+                            id: string;
+                            name: string;
+                        }[];
+                        systems: {
+                            id: string;
+                            name: string;
+                        }[];
+                        parties: {
+                            id: string;
+                            name: string;
+                        }[];
+                        /** Format: date-time */
+                        discovered_at: string;
+                        /** Format: date-time */
+                        declared_at: string;
+                        declared_by: components["schemas"]["Actor"] | null;
+                        /** Format: date-time */
+                        classified_at: string | null;
+                        /** @description RFC 3339, or empty while open */
+                        resolved_at: string;
+                        updates: {
+                            id: string;
+                            /** @enum {string} */
+                            status: "investigating" | "identified" | "monitoring" | "resolved";
+                            /** @enum {string} */
+                            visibility: "internal" | "public";
+                            body: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            author?: components["schemas"]["Actor"];
+                        }[];
+                        postmortem: {
+                            root_cause: string;
+                            lessons: string;
+                            action_items: {
+                                title: string;
+                                owner_id: string;
+                                /** Format: date-time */
+                                due_at: string;
+                                /** @enum {string} */
+                                severity: "critical" | "high" | "medium" | "low";
+                                finding_id: string;
+                            }[];
+                            /** Format: date-time */
+                            recorded_at: string;
+                            recorded_by: components["schemas"]["Actor"];
+                        } | null;
+                        allowed_actions: ("classify" | "update" | "resolve" | "postmortem")[];
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_incident_response_tests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description irt_… */
+                            id: string;
+                            /** Format: date-time */
+                            conducted_on: string;
+                            scenario: string;
+                            participants: string[];
+                            outcome: string;
+                            lessons: string;
+                            recorded_by: components["schemas"]["Actor"];
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                        /** Format: date-time */
+                        next_due_on: string | null;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_incident_response_tests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    conducted_on: string;
+                    scenario: string;
+                    /** @description who took part, as people name them */
+                    participants: string[];
+                    outcome: string;
+                    lessons?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description irt_… */
+                        id: string;
+                        /** Format: date-time */
+                        conducted_on: string;
+                        scenario: string;
+                        participants: string[];
+                        outcome: string;
+                        lessons: string;
+                        recorded_by: components["schemas"]["Actor"];
+                        /** Format: date-time */
+                        created_at: string;
                     };
                 };
             };

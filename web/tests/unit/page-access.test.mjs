@@ -35,3 +35,10 @@ test('accounts and entitlement reviews are for ledger readers; everyone opens th
     assert.equal(mayOpen(role, '/account'), true, role);
   }
 });
+
+test("a party's contact opens the incidents its organisation is involved in (TR-8)", () => {
+  for (const path of ['/incidents', '/incidents/inc_1']) {
+    assert.equal(mayOpen('third_party_contact', path), true, path);
+  }
+  assert.equal(mayOpen('third_party_contact', '/incidents/inc_1/more'), false);
+});
