@@ -1099,6 +1099,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/breach-assessments/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a document (raw body; Content-Type: PDF, PNG, JPEG, text, CSV, DOCX or XLSX; ?filename=; at most 25 MiB); its SHA-256 goes into the ledger */
+        post: operations["POST_api_v1_breach_assessments__id__documents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents/{id}/content": {
         parameters: {
             query?: never;
@@ -3348,6 +3365,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/breach/covered-entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The covered entities we serve: customers with an executed BAA, each with the notice term its BAA sets (TR-8) */
+        get: operations["GET_api_v1_breach_covered_entities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/breach/notices-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Breach notices still owed to covered entities, soonest deadline first */
+        get: operations["GET_api_v1_breach_notices_due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/breach-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incident's breach assessment and its notices, with deadlines */
+        get: operations["GET_api_v1_incidents__id__breach_assessment"];
+        put?: never;
+        /** Assess the incident (the four factors of 164.402); a breach opens one notice per affected covered entity with its deadline (164.410(b), or the BAA's shorter term) */
+        post: operations["POST_api_v1_incidents__id__breach_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/breach-assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A breach assessment and its notices */
+        get: operations["GET_api_v1_breach_assessments__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/breach-assessments/{id}/law-enforcement-delay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a law enforcement official's statement with its document (164.412): every notice still due is extended by the period */
+        post: operations["POST_api_v1_breach_assessments__id__law_enforcement_delay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/breach-notices/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** send (email the notice) | record_sent | link_list (the Secure Message with the list of individuals, never email) */
+        post: operations["POST_api_v1_breach_notices__id__actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -3584,6 +3704,8 @@ export interface components {
                 /** @description 164.314(a)(2)(i)(C) */
                 incident_reporting?: boolean | null;
                 responsibilities?: string | null;
+                /** @description hours after discovery within which we must notify this covered entity of a breach; the 60 days of 164.410(b) when absent */
+                breach_notice_hours?: number | null;
                 /** @description the customer's inheritance of catalog controls where this BAA departs from the default (docs/compliance.md) */
                 inheritance?: {
                     control: string;
@@ -3694,6 +3816,7 @@ export interface components {
             finding_id?: string | null;
             /** Format: date-time */
             effective_at?: string | null;
+            breach_assessment_id?: string | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -4670,6 +4793,129 @@ export interface components {
                 by: components["schemas"]["Actor"];
                 comment?: string;
             }[];
+        };
+        /** @description a breach assessment */
+        BreachAssessment: {
+            incident_id: string;
+            status: string;
+            /** Format: date-time */
+            discovered_at: string;
+            /** Format: date-time */
+            occurred_at?: string | null;
+            factors: {
+                nature_and_extent: {
+                    risk: string;
+                    notes?: string | null;
+                };
+                unauthorized_person: {
+                    risk: string;
+                    notes?: string | null;
+                };
+                acquired_or_viewed: {
+                    risk: string;
+                    notes?: string | null;
+                };
+                mitigation: {
+                    risk: string;
+                    notes?: string | null;
+                };
+            };
+            exclusion: string;
+            phi_secured: boolean;
+            conclusion: {
+                breach: boolean;
+                basis: string;
+                citation: string;
+            };
+            what_happened: string;
+            phi_types: string;
+            individual_steps?: string | null;
+            our_response?: string | null;
+            contact?: string | null;
+            individuals: number;
+            law_enforcement_delay?: {
+                written: boolean;
+                /** Format: date-time */
+                stated_at: string;
+                days: number;
+                official: string;
+                document_id: string;
+                /** Format: date-time */
+                ends_at: string;
+                recorded_by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+            } | null;
+            notice_ids: string[];
+            assessed_by: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            };
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+            /** @description what the caller may do now: the portal offers only these */
+            allowed_actions?: string[];
+        };
+        /** @description a breach notice */
+        BreachNotice: {
+            assessment_id: string;
+            incident_id: string;
+            agreement_id?: string | null;
+            status: string;
+            /** Format: date-time */
+            discovered_at: string;
+            /** Format: date-time */
+            deadline_at: string;
+            deadline_basis: string;
+            baa_notice_hours?: number | null;
+            overdue?: boolean | null;
+            notice: {
+                subject: string;
+                body: string;
+            };
+            sent?: {
+                /** Format: date-time */
+                at: string;
+                method?: string | null;
+                recipient?: string | null;
+                note?: string | null;
+                by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+            } | null;
+            list_secure_message_id?: string | null;
+            /** Format: date-time */
+            escalated_at?: string | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            party_id: string;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+            /** @description the party's name */
+            party_name?: string;
+            /** @description what the caller may do now: the portal offers only these */
+            allowed_actions?: string[];
         };
     };
     responses: never;
@@ -6792,6 +7038,8 @@ export interface operations {
                         /** @description 164.314(a)(2)(i)(C) */
                         incident_reporting?: boolean;
                         responsibilities?: string;
+                        /** @description hours after discovery within which we must notify this covered entity of a breach; the 60 days of 164.410(b) when absent */
+                        breach_notice_hours?: number;
                         /** @description the customer's inheritance of catalog controls where this BAA departs from the default (docs/compliance.md) */
                         inheritance?: {
                             control: string;
@@ -6977,6 +7225,8 @@ export interface operations {
                         /** @description 164.314(a)(2)(i)(C) */
                         incident_reporting?: boolean;
                         responsibilities?: string;
+                        /** @description hours after discovery within which we must notify this covered entity of a breach; the 60 days of 164.410(b) when absent */
+                        breach_notice_hours?: number;
                         /** @description the customer's inheritance of catalog controls where this BAA departs from the default (docs/compliance.md) */
                         inheritance?: {
                             control: string;
@@ -10262,6 +10512,52 @@ export interface operations {
             header?: never;
             path: {
                 /** @description finding id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_breach_assessments__id__documents: {
+        parameters: {
+            query: {
+                /** @description the file's name, for display */
+                filename: string;
+                /** @description when the document took effect (RFC 3339 or YYYY-MM-DD); the ledger records the upload time separately */
+                effective_at?: string;
+            };
+            header?: never;
+            path: {
+                /** @description breach_assessment id */
                 id: string;
             };
             cookie?: never;
@@ -15084,7 +15380,7 @@ export interface operations {
                             count: number;
                             items: {
                                 /** @enum {string} */
-                                kind: "review_to_document" | "review_to_approve" | "grant_to_approve" | "report_request" | "vendor_answer" | "change_notice" | "soc2_to_review" | "finding" | "entitlement_line";
+                                kind: "review_to_document" | "review_to_approve" | "grant_to_approve" | "report_request" | "vendor_answer" | "change_notice" | "soc2_to_review" | "finding" | "entitlement_line" | "breach_notice";
                                 id: string;
                                 title: string;
                                 detail: string;
@@ -19772,6 +20068,418 @@ export interface operations {
                         /** Format: date-time */
                         created_at: string;
                     };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_breach_covered_entities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            party_id: string;
+                            party_name: string;
+                            agreement_id: string;
+                            breach_notice_hours: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_breach_notices_due: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BreachNotice"][];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_incidents__id__breach_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: components["schemas"]["BreachAssessment"];
+                        notices: components["schemas"]["BreachNotice"][];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_incidents__id__breach_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description first day the breach was known (164.410(a)(2)); default: the incident's
+                     */
+                    discovered_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description when the breach happened, if known
+                     */
+                    occurred_at?: string;
+                    /** @description the four factors of 164.402 (Breach)(2) */
+                    factors: {
+                        /** @description Nature and extent of the PHI involved (164.402 (Breach)(2)(i)) */
+                        nature_and_extent?: {
+                            /** @enum {string} */
+                            risk?: "low" | "medium" | "high";
+                            /** @description the reasoning */
+                            notes?: string;
+                        };
+                        /** @description The unauthorised person (164.402 (Breach)(2)(ii)) */
+                        unauthorized_person?: {
+                            /** @enum {string} */
+                            risk?: "low" | "medium" | "high";
+                            /** @description the reasoning */
+                            notes?: string;
+                        };
+                        /** @description Whether the PHI was actually acquired or viewed (164.402 (Breach)(2)(iii)) */
+                        acquired_or_viewed?: {
+                            /** @enum {string} */
+                            risk?: "low" | "medium" | "high";
+                            /** @description the reasoning */
+                            notes?: string;
+                        };
+                        /** @description How far the risk has been mitigated (164.402 (Breach)(2)(iv)) */
+                        mitigation?: {
+                            /** @enum {string} */
+                            risk?: "low" | "medium" | "high";
+                            /** @description the reasoning */
+                            notes?: string;
+                        };
+                    };
+                    /**
+                     * @description an exclusion of 164.402 (Breach)(1)(i)-(iii); none by default
+                     * @enum {string}
+                     */
+                    exclusion?: "none" | "good_faith_workforce_use" | "inadvertent_authorized_disclosure" | "unable_to_retain";
+                    /** @description encrypted or destroyed per HHS guidance */
+                    phi_secured?: boolean;
+                    /** @description 164.404(c)(1)(A) */
+                    what_happened: string;
+                    /** @description types of PHI involved, 164.404(c)(1)(B) */
+                    phi_types: string;
+                    /** @description 164.404(c)(1)(C); required for a breach */
+                    individual_steps?: string;
+                    /** @description 164.404(c)(1)(D); required for a breach */
+                    our_response?: string;
+                    /** @description 164.404(c)(1)(E); required for a breach */
+                    contact?: string;
+                    /** @description how many individuals (the list goes by Secure Message) */
+                    individuals?: number;
+                    /** @description the affected covered entities: customer parties with a BAA; required for a breach */
+                    customer_ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: components["schemas"]["BreachAssessment"];
+                        notices: components["schemas"]["BreachNotice"][];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_breach_assessments__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: components["schemas"]["BreachAssessment"];
+                        notices: components["schemas"]["BreachNotice"][];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_breach_assessments__id__law_enforcement_delay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description a written statement (164.412(a)) or an oral one (164.412(b)) */
+                    written: boolean;
+                    /**
+                     * Format: date-time
+                     * @description when the official made the statement
+                     */
+                    stated_at: string;
+                    /** @description the period stated; an oral statement delays at most 30 days */
+                    days: number;
+                    /** @description the official's name and agency */
+                    official: string;
+                    /** @description the statement, or our record of an oral one */
+                    document_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: components["schemas"]["BreachAssessment"];
+                        notices: components["schemas"]["BreachNotice"][];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_breach_notices__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description send (email the notice now) | record_sent (sent another way) | link_list (the Secure Message carrying the list of individuals)
+                     * @enum {string}
+                     */
+                    action: "send" | "record_sent" | "link_list";
+                    /**
+                     * Format: email
+                     * @description send: the covered entity's privacy contact
+                     */
+                    recipient?: string;
+                    /**
+                     * Format: date-time
+                     * @description record_sent: when (default now)
+                     */
+                    sent_at?: string;
+                    /** @description record_sent: letter, phone, portal, ... */
+                    method?: string;
+                    note?: string;
+                    /** @description link_list: the Secure Message */
+                    secure_message_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachNotice"];
                 };
             };
             /** @description client error: {error: {code, message, details: [{field, reason}]}} */
