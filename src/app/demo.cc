@@ -16,6 +16,7 @@
 #include "accord/storage/report_requests.h"
 #include "accord/storage/reviews.h"
 #include "demo_answer_library.h"
+#include "demo_breach.h"
 #include "demo_changes.h"
 #include "demo_questionnaires.h"
 #include "demo_scans.h"
@@ -337,6 +338,10 @@ struct Seeder {
                                  {"responsibilities",
                                   "Each party secures ePHI in its custody; "
                                   "breaches reported within 72 hours."}};
+      // Issue 27: Northwind's BAA asks for notice of a breach within 72 hours (TR-8).
+      if (ids.contains("Northwind Clinics") && party == ids.at("Northwind Clinics")) {
+        body["baa"].as_object()["breach_notice_hours"] = 72;
+      }
       // Issue 23: a customer's BAA may depart from the default inheritance matrix.
       if (!inheritance.empty()) body["baa"].as_object()["inheritance"] = std::move(inheritance);
     }
@@ -668,6 +673,7 @@ Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile) {
   ACCORD_TRY(SeedDemoScans(runtime, profile.reviews, seeder.ids));  // issue 24, TR-4
   ACCORD_TRY(SeedDemoAnswerLibrary(runtime, seeder.ids));           // issue 28, part 5
   ACCORD_TRY(SeedDemoQuestionnaires(runtime, profile.reviews, seeder.ids));  // issue 28
+  ACCORD_TRY(SeedBreach(runtime, seeder.ids));  // demo_breach.cc (issue 27, TR-8)
   std::string printed = std::move(*accounts);
   const char* notes[] = {
       "Annual review of the partner and subcontractor list is due in Q1 (TP-10).",

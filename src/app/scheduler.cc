@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "accord/app/runtime.h"
+#include "accord/storage/breaches.h"
 #include "accord/storage/change_requests.h"
 #include "accord/storage/data_commitments.h"
 #include "accord/storage/entitlement_reviews.h"
@@ -111,6 +112,8 @@ void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile,
          [&rt, &profile] { return storage::RaiseStaleScanTargets(rt.log(), profile.reviews); }});
   // Issue 28: questionnaire reminders, overdue marks and the yearly re-send.
   s.Add({"questionnaires", 60, [&rt] { return storage::RunQuestionnaireSchedule(rt.log()); }});
+  // TR-8: breach notices' reminders before each covered entity's deadline, escalation after.
+  s.Add({"breach notices", 60, [&rt] { return storage::RunBreachNotices(rt.log()); }});
   // Once a day per person; a minute late is on time for a morning email.
   s.Add({"work digest", 60, [&rt, &profile, trust] {
            return storage::QueueWorkDigests(rt.store(), profile, rt.log().clock().Now(),

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "accord/domain/breach.h"
 #include "accord/domain/change_requests.h"
 #include "accord/domain/questionnaire.h"
 #include "accord/domain/registry.h"
@@ -295,6 +296,14 @@ KindSpec Agreement() {
             Bool("subcontractor_flow_down", false, "164.314(a)(2)(i)(B)"),
             Bool("incident_reporting", false, "164.314(a)(2)(i)(C)"),
             Text("responsibilities", 4000),
+            // Issue 27: what we owe this customer; sla.breach_notice_hours is what a vendor
+            // owes us. Shorter than 164.410(b)'s 60 days, it sets our deadline.
+            {.name = "breach_notice_hours",
+             .type = F::kNumber,
+             .min = 0,
+             .max = 1440,
+             .description = "hours after discovery within which we must notify this covered "
+                            "entity of a breach; the 60 days of 164.410(b) when absent"},
             // Issue 23: this customer's own answers in the inheritance matrix.
             {.name = "inheritance",
              .type = F::kObjectList,
@@ -392,7 +401,8 @@ KindSpec Document() {
               ActorOut("uploaded_by"),
               OutOpt("certification_id"),
               OutOpt("finding_id"),
-              OutOpt("effective_at", F::kTime)};
+              OutOpt("effective_at", F::kTime),
+              OutOpt("breach_assessment_id")};
   AddMeta(k.fields, "party");
   return k;
 }
@@ -710,7 +720,9 @@ const std::vector<KindSpec>& RegistryKinds() {
                                                ChangeRequestKind(),
                                                VendorIncidentKind(),
                                                QuestionnaireTemplateKind(),
-                                               QuestionnaireKind()};
+                                               QuestionnaireKind(),
+      // Issue 27 (TR-8): the breach clock.
+      breach::AssessmentKind(), breach::NoticeKind()};
   return kKinds;
 }
 

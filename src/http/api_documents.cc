@@ -205,6 +205,9 @@ void AddDocumentRoutes(Router& router, ApiDeps& deps) {
                  domain::kOfficers.With(domain::Role::kThirdPartyContact));
   // A finding's evidence (issue 20, item 5): uploaded before resolving it.
   AddUploadRoute(router, deps, "finding", "/api/v1/findings/{id}/documents", domain::kOfficers);
+  // TR-8: a law enforcement official's statement (164.412), ours alone like a finding's.
+  AddUploadRoute(router, deps, "breach_assessment", "/api/v1/breach-assessments/{id}/documents",
+                 domain::kOfficers);
   AddChildDocumentsRoute(router, deps, "finding", "/api/v1/findings/{id}/documents",
                          domain::kOrgReaders, "A finding's evidence, oldest first");
   AddChildDocumentsRoute(router, deps, "agreement", "/api/v1/agreements/{id}/documents", kReaders,

@@ -27,7 +27,9 @@ json::object WorkItemSchema() {
       "review_to_document", "review_to_approve", "grant_to_approve", "report_request",
       "vendor_answer", "change_notice", "soc2_to_review", "finding", "entitlement_line",
       // Issue 27 (vendor incidents) and issue 24 (change requests).
-      "vendor_incident", "change_request"};
+      "vendor_incident", "change_request",
+      // Issue 27 (TR-8): breach notices.
+      "breach_notice"};
   return Object(
       {{"kind", Enum(kinds)},
        {"id", String()},

@@ -151,6 +151,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddAnswerLibraryRoutes(router, deps);  // issue 28, part 5
   AddIncidentRoutes(router, deps);
   AddQuestionnaireRoutes(router, deps);
+  AddBreachRoutes(router, deps);
   AddOpenApiRoute(router, deps);
 }
 

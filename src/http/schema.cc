@@ -194,12 +194,13 @@ object KindView(const domain::KindSpec& spec) {
   const std::string& kind = spec.kind;
   if (kind == "review" || kind == "finding" || kind == "change_notice" ||
       kind == "report_request" || kind == "grant" || kind == "soc2_report" ||
-      kind == "vendor_incident") {
+      kind == "vendor_incident" || kind == "breach_notice") {
     props["party_name"] = object{{"type", "string"}, {"description", "the party's name"}};
   }
   if (kind == "review" || kind == "grant" || kind == "finding" || kind == "change_notice" ||
       kind == "report_request" || kind == "agreement" || kind == "soc2_report" || kind == "user" ||
-      kind == "change_request" || kind == "vendor_incident") {
+      kind == "change_request" || kind == "vendor_incident" || kind == "breach_assessment" ||
+      kind == "breach_notice") {
     props["allowed_actions"] =
         object{{"type", "array"},
                {"items", object{{"type", "string"}}},

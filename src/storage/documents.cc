@@ -43,7 +43,8 @@ Result<json::value> StoreDocument(CommandContext& c, const DocumentUpload& u) {
   if (!parent.ok()) return std::move(parent).error();
   if (!parent->has_value()) return NotFound(u.parent_kind + " " + u.parent_id);
   // A finding's evidence is ours alone: filed under no party, so no party's contact lists it.
-  std::string party_id = u.parent_kind == "finding" ? "" : (*parent)->party_id;
+  std::string party_id =
+      u.parent_kind == "finding" || u.parent_kind == "breach_assessment" ? "" : (*parent)->party_id;
   int64_t version = 1;
   if (u.parent_kind == "agreement") {
     auto n = c.tx().QueryOne(
@@ -76,6 +77,7 @@ Result<json::value> StoreDocument(CommandContext& c, const DocumentUpload& u) {
   if (u.parent_kind == "agreement") state["agreement_id"] = u.parent_id;
   if (u.parent_kind == "certification") state["certification_id"] = u.parent_id;
   if (u.parent_kind == "finding") state["finding_id"] = u.parent_id;
+  if (u.parent_kind == "breach_assessment") state["breach_assessment_id"] = u.parent_id;
   auto index = c.Append(domain::Event{.type = "document.uploaded",
                                       .actor = u.actor,
                                       .subject = {"document", id},

@@ -12,8 +12,10 @@
 #include "accord/domain/reviews.h"
 #include "accord/policy/changes_profile.h"
 #include "accord/storage/change_requests.h"
+#include "accord/storage/breaches.h"
 #include "accord/storage/grants.h"
 #include "accord/storage/registry_store.h"
+#include "accord/workflow/breach_notice.h"
 #include "accord/workflow/change_notice.h"
 #include "accord/workflow/change_request.h"
 #include "accord/workflow/entitlement_line.h"
@@ -120,6 +122,7 @@ class Builder {
   Status EntitlementLines(Group& g);
   Status VendorIncidents(Group& g);
   Status ChangeRequests(Group& g);
+  Status BreachNotices(Group& g);
 
   // The kept items with their names, as JSON.
   Result<json::array> Finish(Group& g);
@@ -548,6 +551,25 @@ Status Builder::ChangeRequests(Group& g) {
   return Ok();
 }
 
+// TR-8: each covered entity's notice still due, for the people who may send it.
+Status Builder::BreachNotices(Group& g) {
+  namespace wf = workflow::breach_notice;
+  if (wf::AllowedActions(v_.role, v_.break_glass, wf::State::kDue).empty()) return Ok();
+  auto due = DueBreachNotices(tx_, now_, SIZE_MAX);
+  if (!due.ok()) return std::move(due).error();
+  for (const auto& n : *due) {
+    Pending p{
+        Item(g.kind(), StateString(n, "id"), "Breach notice to " + StateString(n, "party_name"))};
+    SetParty(p, StateString(n, "party_id"));
+    SetDue(p.item, StateString(n, "deadline_at"), now_);
+    p.item["at"] = StateString(n, "created_at");
+    p.item["detail"] = StateString(n, "deadline_basis");
+    p.item["href"] = "/incidents/" + StateString(n, "incident_id");
+    g.Keep(std::move(p));
+  }
+  return Ok();
+}
+
 Result<json::array> Builder::Finish(Group& g) {
   json::array out;
   for (auto& p : g.kept()) {
@@ -584,7 +606,7 @@ Result<json::object> MyWork(Tx& tx, const Viewer& viewer, TimePoint now, size_t 
       &Builder::ReviewsToDocument, &Builder::ReviewsToApprove, &Builder::GrantsToApprove,
       &Builder::ReportRequests,    &Builder::VendorAnswers,    &Builder::ChangeNotices,
       &Builder::Soc2ToReview,      &Builder::Findings,         &Builder::EntitlementLines,
-      &Builder::VendorIncidents,   &Builder::ChangeRequests};
+      &Builder::VendorIncidents,   &Builder::ChangeRequests, &Builder::BreachNotices};
   static_assert(std::size(kSteps) == std::size(kWorkKinds));
   json::array groups;
   int64_t total = 0;

@@ -24,6 +24,7 @@ std::string_view GroupTitle(std::string_view kind) {
   if (kind == "entitlement_line") return "Entitlement review lines to decide";
   if (kind == "vendor_incident") return "Vendor incidents to assess";
   if (kind == "change_request") return "Changes waiting for you";
+  if (kind == "breach_notice") return "Breach notices owed to customers";
   return "Other work";
 }
 

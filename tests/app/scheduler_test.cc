@@ -38,7 +38,8 @@ TEST(SchedulerTest, ServerJobsCoverEverySweepAndRunCleanOnAFreshStore) {
             (std::set<std::string>{"session purge", "account expiry", "grant expiry",
                                    "agreement expiry", "entitlement reviews", "reviews",
                                    "work digest", "risk acceptance expiry", "dpf recertification",
-                                   "retrospective reviews", "scan cadence", "questionnaires"}));
+                                   "retrospective reviews", "scan cadence", "questionnaires",
+                                   "breach notices"}));
   for (const auto& j : s.jobs()) {
     auto r = j.run();
     EXPECT_TRUE(r.ok()) << j.name << ": " << (r.ok() ? "" : r.error().ToString());

@@ -247,8 +247,9 @@ TEST(RegistryTest, DocumentsAndGrantsAreNotWrittenThroughTheGenericShape) {
   EXPECT_EQ(FindKind("vendor"), nullptr);
   EXPECT_TRUE(IsRegistryKind("due_diligence"));
   // + connection (issue 30), data_commitment, dpf_participation (issue 29), change_request
-  // (issue 24), vendor_incident (issue 27), questionnaire_template and questionnaire (issue 28)
-  EXPECT_EQ(RegistryKinds().size(), 25u);
+  // (issue 24), vendor_incident (issue 27), questionnaire_template and questionnaire (issue 28),
+  // breach_assessment and breach_notice (issue 27, TR-8)
+  EXPECT_EQ(RegistryKinds().size(), 27u);
 }
 
 TEST(RegistryTest, CertificationIsValidForAPeriod) {

@@ -49,7 +49,9 @@ const std::set<std::string> kPartylessKeys = {
     // Issue 28, part 5: our answer library is the organisation's own.
     "answer-library/id",
     // Issue 28: questionnaire templates are the organisation's.
-    "questionnaire-templates/id"};
+    "questionnaire-templates/id",
+    // Issue 27 (TR-8): breach assessments and notices are our own record, for officers.
+    "breach-assessments/id", "breach-notices/id"};
 
 // The calendar feed (GET /calendar/{token}.ics) is public: its secret URL is the credential.
 // A contact cannot create one (POST /api/v1/calendar-tokens is not its to call, see
@@ -499,6 +501,9 @@ class TenantIsolationTest : public ::testing::Test {
         t.ids["vendor-incidents/id"] = Str(v.at("id"));
       }
     }
+    // Breach assessments and notices (TR-8): officers only, whatever the party.
+    t.ids["breach-assessments/id"] = "bra_isolation_none";
+    t.ids["breach-notices/id"] = "brn_isolation_none";
   }
 
   // The other party's strings found in `body`, except those the request itself carried

@@ -130,6 +130,8 @@ void AddComplianceRoutes(Router& router, ApiDeps& deps);
 void AddIncidentRoutes(Router& router, ApiDeps& deps);
 // Issue 28: due-diligence questionnaires (api_questionnaires.cc).
 void AddQuestionnaireRoutes(Router& router, ApiDeps& deps);
+// Issue 27 (TR-8): breach assessments and notices (api_breaches.cc).
+void AddBreachRoutes(Router& router, ApiDeps& deps);
 // The inheritance matrix (storage/compliance.h) as a standalone page.
 std::string MatrixHtml(const boost::json::object& matrix, std::string_view org_name);
 

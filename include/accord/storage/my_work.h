@@ -26,7 +26,9 @@ inline constexpr std::string_view kWorkKinds[] = {
     // Issue 27: vendor incidents waiting for an officer's assessment.
     "vendor_incident",
     // Issue 24: change requests waiting for this person's review, approval or release.
-    "change_request"};
+    "change_request",
+    // Issue 27 (TR-8): notices owed to covered entities after a breach.
+    "breach_notice"};
 // The kinds a person marks read (the others leave the list when the work is done).
 inline constexpr std::string_view kReadKinds[] = {"vendor_answer", "change_notice"};
 

@@ -100,6 +100,8 @@ class RegistryProjection final : public Projection {
       if (!certification.empty()) return certification;
       std::string finding = domain::StateString(doc, "finding_id");
       if (!finding.empty()) return finding;
+      std::string assessment = domain::StateString(doc, "breach_assessment_id");
+      if (!assessment.empty()) return assessment;
     }
     if (spec.parent_kind.empty()) return "";
     return domain::StateString(doc, spec.parent_kind + "_id");

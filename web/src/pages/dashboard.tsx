@@ -23,6 +23,7 @@ import {
 } from './dashboard-model';
 import { Agreements, ByKind, DueReviews, Findings, PartyLink, Unavailable } from './dashboard-sections';
 import { RedFlagsPanel } from './dashboard-red-flags';
+import { BreachDeadlines } from './breach-deadlines';
 import './dashboard.css';
 
 async function all<T>(
@@ -73,6 +74,7 @@ export function Dashboard() {
       }
     >
       <RedFlagsPanel />
+      <BreachDeadlines />
       <Loading state={state} label="the dashboard">
         {(d) => <DashboardBody d={d} />}
       </Loading>

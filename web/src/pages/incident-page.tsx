@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { get, post, type ListPage } from '../api';
 import { Link } from '../router';
+import { BreachSection } from './breach-section';
 import {
   Alert,
   Badge,
@@ -255,7 +256,8 @@ export function IncidentPage(props: { id: string }) {
             {allows(i, 'update') && <UpdateForm key={i.version} i={i} onDone={done} />}
             {allows(i, 'resolve') && <ResolveForm key={i.version} i={i} onDone={done} />}
           </Section>
-          {/* The breach assessment (TR-8, 164.402): its section goes here. */}
+          {/* The breach assessment (TR-8, 164.402): officers and the auditor. */}
+          <BreachSection incidentId={i.id} />
           {(i.postmortem || allows(i, 'postmortem')) && (
             <Section title="Postmortem">
               {i.postmortem && (

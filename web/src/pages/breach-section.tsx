@@ -1,0 +1,546 @@
+// The breach assessment on an incident's page (TR-8, 45 CFR 164.402-164.412): the four-factor
+// assessment, then one notice per affected customer with its deadline (60 days after discovery,
+// or sooner where the customer's BAA says so), sending or recording each notice, the list of
+// affected individuals by Secure Message (never email), and a law-enforcement delay with its
+// document. The server decides every deadline and every button (allowed_actions).
+import { useRef, useState } from 'preact/hooks';
+import { ApiError, get, post, request } from '../api';
+import { FileField } from '../components/file-field';
+import { Table } from '../components/table';
+import type { components } from '../generated/openapi';
+import { isOfficer, useSession } from '../session';
+import {
+  Alert,
+  Badge,
+  CheckboxField,
+  DateText,
+  Empty,
+  Facts,
+  Form,
+  Loading,
+  Section,
+  SelectField,
+  TextField,
+  useForm,
+  useLoad,
+} from '../ui';
+import { contentTypeOf } from './party/upload';
+import { plainRefusal } from './review-common';
+import { allows, who } from './workflow-model';
+
+export type Assessment = components['schemas']['BreachAssessment'];
+export type Notice = components['schemas']['BreachNotice'];
+interface Breach {
+  assessment: Assessment;
+  notices: Notice[];
+}
+interface Covered {
+  party_id: string;
+  party_name: string;
+  agreement_id: string;
+  breach_notice_hours: number | null;
+}
+
+// The factors in the rule's order, as a person reads them (164.402 (Breach)(2)(i)-(iv)).
+const FACTORS: [string, string][] = [
+  ['nature_and_extent', 'Nature and extent of the health information (identifiers, likelihood of re-identification)'],
+  ['unauthorized_person', 'Who used it or received it'],
+  ['acquired_or_viewed', 'Whether it was actually acquired or viewed'],
+  ['mitigation', 'How far the risk has been mitigated'],
+];
+const RISKS = [
+  { value: 'low', label: 'Low probability of compromise' },
+  { value: 'medium', label: 'Some probability' },
+  { value: 'high', label: 'High probability' },
+];
+const EXCLUSIONS = [
+  { value: 'none', label: 'None applies' },
+  { value: 'good_faith_workforce_use', label: 'Unintentional use in good faith by our workforce' },
+  { value: 'inadvertent_authorized_disclosure', label: 'Inadvertent disclosure between authorised people' },
+  { value: 'unable_to_retain', label: 'The recipient could not have retained it' },
+];
+
+// The same rule as the server (domain/breach.cc), so the form asks for customers only when the
+// answers make it a breach; the server decides in the end.
+function presumedBreach(v: Record<string, string>): boolean {
+  if (v.exclusion && v.exclusion !== 'none') return false;
+  if (v.phi_secured === 'true') return false;
+  return FACTORS.some(([k]) => v[`risk_${k}`] !== 'low');
+}
+
+function dayToTime(day: string): string | undefined {
+  return day ? `${day}T00:00:00Z` : undefined;
+}
+
+function AssessForm(props: { incidentId: string; covered: Covered[]; onDone: (b: Breach) => void }) {
+  const initial: Record<string, string> = {
+    discovered_at: '',
+    occurred_at: '',
+    exclusion: 'none',
+    phi_secured: 'false',
+    what_happened: '',
+    phi_types: '',
+    individual_steps: '',
+    our_response: '',
+    contact: '',
+    individuals: '0',
+  };
+  for (const [k] of FACTORS) {
+    initial[`risk_${k}`] = 'high';
+    initial[`notes_${k}`] = '';
+  }
+  for (const c of props.covered) initial[`customer_${c.party_id}`] = 'false';
+  const form = useForm(initial);
+  const breach = presumedBreach(form.values);
+  const fieldMap: Record<string, string> = {};
+  for (const [k] of FACTORS) {
+    fieldMap[`factors.${k}.risk`] = `risk_${k}`;
+    fieldMap[`factors.${k}.notes`] = `notes_${k}`;
+  }
+  props.covered.forEach((c, i) => (fieldMap[`customer_ids[${i}]`] = `customer_${c.party_id}`));
+  return (
+    <Form
+      form={form}
+      label="Breach assessment"
+      submitLabel="Record the assessment"
+      onSubmit={async () => {
+        const x = await form.submit((v) => {
+          const factors: Record<string, { risk: string; notes?: string }> = {};
+          for (const [k] of FACTORS) {
+            factors[k] = { risk: v[`risk_${k}`], ...(v[`notes_${k}`] ? { notes: v[`notes_${k}`] } : {}) };
+          }
+          const customers = props.covered.filter((c) => v[`customer_${c.party_id}`] === 'true').map((c) => c.party_id);
+          const body: Record<string, unknown> = {
+            discovered_at: dayToTime(v.discovered_at),
+            factors,
+            exclusion: v.exclusion,
+            phi_secured: v.phi_secured === 'true',
+            what_happened: v.what_happened,
+            phi_types: v.phi_types,
+            individuals: Number(v.individuals || '0'),
+          };
+          if (v.occurred_at) body.occurred_at = dayToTime(v.occurred_at);
+          for (const f of ['individual_steps', 'our_response', 'contact']) if (v[f]) body[f] = v[f];
+          if (presumedBreach(v)) body.customer_ids = customers;
+          return post<Breach>(`/api/v1/incidents/${props.incidentId}/breach-assessment`, body).catch(plainRefusal);
+        }, fieldMap);
+        if (x) props.onDone(x);
+      }}
+    >
+      <div class="form-grid">
+        <TextField
+          form={form}
+          name="discovered_at"
+          label="Discovered on"
+          type="date"
+          required
+          hint="The first day anyone of ours knew, or should have known (164.410(a)(2))"
+        />
+        <TextField form={form} name="occurred_at" label="Happened on" type="date" hint="If known" />
+      </div>
+      <fieldset class="breach-factors">
+        <legend>The four factors (164.402)</legend>
+        {FACTORS.map(([k, label]) => (
+          <div class="form-grid">
+            <SelectField form={form} name={`risk_${k}`} label={label} options={RISKS} required />
+            <TextField form={form} name={`notes_${k}`} label="Reasoning" multiline rows={2} />
+          </div>
+        ))}
+      </fieldset>
+      <div class="form-grid">
+        <SelectField form={form} name="exclusion" label="Exclusion" options={EXCLUSIONS} />
+        <CheckboxField
+          form={form}
+          name="phi_secured"
+          label="The information was encrypted or destroyed as HHS guidance describes"
+        />
+      </div>
+      <Alert kind={breach ? 'warn' : 'info'}>
+        {breach
+          ? 'As answered, this is presumed a breach: each affected customer must be notified.'
+          : 'As answered, this is not a breach that must be notified.'}
+      </Alert>
+      <p class="hint">
+        These words go into the notice's email: keep names, record numbers and dates of birth out of them.
+      </p>
+      <TextField form={form} name="what_happened" label="What happened" multiline rows={3} required />
+      <TextField form={form} name="phi_types" label="Types of information involved" multiline rows={2} required />
+      <TextField
+        form={form}
+        name="individual_steps"
+        label="What individuals should do"
+        multiline
+        rows={2}
+        required={breach}
+      />
+      <TextField form={form} name="our_response" label="What we are doing" multiline rows={2} required={breach} />
+      <TextField
+        form={form}
+        name="contact"
+        label="Who to contact with questions"
+        multiline
+        rows={2}
+        required={breach}
+      />
+      <TextField form={form} name="individuals" label="How many individuals" type="number" min="0" />
+      {breach && (
+        <fieldset>
+          <legend>Customers affected</legend>
+          {props.covered.length === 0 ? (
+            <Empty>No customer has a signed business associate agreement.</Empty>
+          ) : (
+            props.covered.map((c) => (
+              <CheckboxField
+                form={form}
+                name={`customer_${c.party_id}`}
+                label={`${c.party_name}${c.breach_notice_hours != null ? ` (their agreement: notice within ${c.breach_notice_hours} hours)` : ''}`}
+              />
+            ))
+          )}
+        </fieldset>
+      )}
+    </Form>
+  );
+}
+
+function noticeAction(id: string, body: Record<string, unknown>) {
+  return post<Notice>(`/api/v1/breach-notices/${id}/actions`, body).catch(plainRefusal);
+}
+
+function SendForm(props: { n: Notice; onDone: (msg: string) => void }) {
+  const form = useForm({ recipient: '' });
+  return (
+    <Form
+      form={form}
+      label={`Email the notice to ${props.n.party_name}`}
+      submitLabel="Email the notice"
+      onSubmit={async () => {
+        const x = await form.submit((v) => noticeAction(props.n.id, { action: 'send', recipient: v.recipient }));
+        if (x) props.onDone(`Notice to ${props.n.party_name} queued for email.`);
+      }}
+    >
+      <TextField form={form} name="recipient" label="Their privacy contact's email" type="email" required />
+    </Form>
+  );
+}
+
+function RecordSentForm(props: { n: Notice; onDone: (msg: string) => void }) {
+  const form = useForm({ sent_at: '', method: '' });
+  return (
+    <Form
+      form={form}
+      label={`Record the notice to ${props.n.party_name} as sent`}
+      submitLabel="Record as sent"
+      onSubmit={async () => {
+        const x = await form.submit((v) =>
+          noticeAction(props.n.id, {
+            action: 'record_sent',
+            ...(v.sent_at ? { sent_at: dayToTime(v.sent_at) } : {}),
+            ...(v.method ? { method: v.method } : {}),
+          }),
+        );
+        if (x) props.onDone(`Notice to ${props.n.party_name} recorded as sent.`);
+      }}
+    >
+      <div class="form-grid">
+        <TextField form={form} name="sent_at" label="Sent on" type="date" hint="Today if left empty" />
+        <TextField form={form} name="method" label="How" placeholder="letter, phone, their portal" />
+      </div>
+    </Form>
+  );
+}
+
+// The list of individuals goes by Secure Message only: the server refuses it in any email.
+function ListForm(props: { n: Notice; onDone: (msg: string) => void }) {
+  const form = useForm({ recipient: '', list: '' });
+  return (
+    <Form
+      form={form}
+      label={`Send ${props.n.party_name} the list of individuals`}
+      submitLabel="Send by Secure Message"
+      onSubmit={async () => {
+        const x = await form.submit(
+          async (v) => {
+            const smg = await post<{ id: string }>('/api/v1/secure-messages', {
+              recipient: v.recipient,
+              subject: 'Individuals affected by the breach we notified you of',
+              body: v.list,
+            });
+            return noticeAction(props.n.id, { action: 'link_list', secure_message_id: smg.id });
+          },
+          { body: 'list' },
+        );
+        if (x) props.onDone(`List sent to ${props.n.party_name} by Secure Message.`);
+      }}
+    >
+      <TextField form={form} name="recipient" label="Recipient's email" type="email" required />
+      <TextField
+        form={form}
+        name="list"
+        label="Affected individuals"
+        multiline
+        rows={4}
+        required
+        hint="Encrypted; the recipient gets only a link and a one-time code (164.410(c)(1))"
+      />
+    </Form>
+  );
+}
+
+function DelayForm(props: { a: Assessment; onDone: (b: Breach) => void }) {
+  const form = useForm({ written: 'true', stated_at: '', days: '30', official: '', statement: '' });
+  const file = useRef<File | null>(null);
+  return (
+    <Form
+      form={form}
+      label="Law enforcement delay"
+      submitLabel="Record the delay"
+      onSubmit={async () => {
+        const x = await form.submit(
+          async (v) => {
+            const f = file.current;
+            if (!f)
+              throw new ApiError(422, 'validation_failed', 'the statement is required', [
+                { field: 'statement', reason: 'attach the statement, or our record of an oral one' },
+              ]);
+            const doc = await request<{ id: string }>(
+              'POST',
+              `/api/v1/breach-assessments/${props.a.id}/documents`,
+              undefined,
+              {
+                raw: f,
+                contentType: contentTypeOf(f),
+                query: { filename: f.name },
+              },
+            );
+            return post<Breach>(`/api/v1/breach-assessments/${props.a.id}/law-enforcement-delay`, {
+              written: v.written === 'true',
+              stated_at: dayToTime(v.stated_at),
+              days: Number(v.days),
+              official: v.official,
+              document_id: doc.id,
+            }).catch(plainRefusal);
+          },
+          { document_id: 'statement', filename: 'statement', content_type: 'statement' },
+        );
+        if (x) props.onDone(x);
+      }}
+    >
+      <div class="form-grid">
+        <SelectField
+          form={form}
+          name="written"
+          label="Statement"
+          required
+          options={[
+            { value: 'true', label: 'In writing: the period it specifies' },
+            { value: 'false', label: 'Oral: at most 30 days' },
+          ]}
+        />
+        <TextField form={form} name="stated_at" label="Stated on" type="date" required />
+        <TextField form={form} name="days" label="Days of delay" type="number" min="1" required />
+        <TextField form={form} name="official" label="Official and agency" required />
+      </div>
+      <FileField form={form} name="statement" label="The statement" fileRef={file} required />
+    </Form>
+  );
+}
+
+function statusOf(n: Notice): { value: string; tone: string; label: string } {
+  if (n.status === 'sent') return { value: 'sent', tone: 'ok', label: 'Sent' };
+  if (n.overdue) return { value: 'overdue', tone: 'bad', label: 'Overdue' };
+  return { value: 'due', tone: 'warn', label: 'Due' };
+}
+
+function Deadlines(props: { b: Breach; onChange: (msg: string) => void }) {
+  const [open, setOpen] = useState<{ id: string; what: string } | null>(null);
+  const done = (msg: string) => {
+    setOpen(null);
+    props.onChange(msg);
+  };
+  return (
+    <>
+      <Table
+        caption="Notice deadline per customer"
+        columns={['Customer', 'Deadline', 'Why then', 'Status', 'List of individuals', '']}
+      >
+        {props.b.notices.map((n) => {
+          const s = statusOf(n);
+          return (
+            <tr>
+              <td>{n.party_name}</td>
+              <td>
+                <DateText value={n.deadline_at} time />
+              </td>
+              <td>{n.deadline_basis}</td>
+              <td>
+                <Badge value={s.value} tone={s.tone} label={s.label} />
+                {n.sent && (
+                  <>
+                    {' '}
+                    <DateText value={n.sent.at} /> by {who(n.sent.by)}
+                  </>
+                )}
+              </td>
+              <td>{n.list_secure_message_id ? 'Sent by Secure Message' : 'Not sent yet'}</td>
+              <td class="row-actions">
+                {allows(n, 'send') && (
+                  <button type="button" class="btn btn-small" onClick={() => setOpen({ id: n.id, what: 'send' })}>
+                    Email notice
+                  </button>
+                )}
+                {allows(n, 'record_sent') && (
+                  <button type="button" class="btn btn-small" onClick={() => setOpen({ id: n.id, what: 'record' })}>
+                    Record as sent
+                  </button>
+                )}
+                {allows(n, 'link_list') && !n.list_secure_message_id && (
+                  <button type="button" class="btn btn-small" onClick={() => setOpen({ id: n.id, what: 'list' })}>
+                    Send the list
+                  </button>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
+      {open &&
+        props.b.notices
+          .filter((n) => n.id === open.id)
+          .map((n) =>
+            open.what === 'send' ? (
+              <SendForm n={n} onDone={done} />
+            ) : open.what === 'record' ? (
+              <RecordSentForm n={n} onDone={done} />
+            ) : (
+              <ListForm n={n} onDone={done} />
+            ),
+          )}
+    </>
+  );
+}
+
+function AssessmentFacts(props: { a: Assessment }) {
+  const a = props.a;
+  const delay = a.law_enforcement_delay;
+  return (
+    <>
+      <Facts
+        items={[
+          [
+            'Conclusion',
+            <Badge
+              value={a.conclusion.breach ? 'breach' : 'not_a_breach'}
+              tone={a.conclusion.breach ? 'bad' : 'ok'}
+              label={a.conclusion.breach ? 'Breach: customers must be notified' : 'Not a breach to notify'}
+            />,
+          ],
+          ['Why', `${a.conclusion.basis} (${a.conclusion.citation})`],
+          ['Discovered', <DateText value={a.discovered_at} />],
+          ['Assessed by', who(a.assessed_by)],
+          ['Individuals', String(a.individuals)],
+          ...(delay
+            ? ([
+                [
+                  'Law enforcement delay',
+                  `${delay.written ? 'Written' : 'Oral'} statement by ${delay.official}: ${delay.days} days, until ${new Date(delay.ends_at).toUTCString().slice(5, 16)}`,
+                ],
+              ] as [string, string][])
+            : []),
+        ]}
+      />
+      <Table caption="The four factors" columns={['Factor', 'Assessed', 'Reasoning']}>
+        {FACTORS.map(([k, label]) => {
+          const f = (a.factors as Record<string, { risk: string; notes?: string | null }>)[k];
+          return (
+            <tr>
+              <td>{label}</td>
+              <td>{RISKS.find((r) => r.value === f.risk)?.label}</td>
+              <td>{f.notes || ''}</td>
+            </tr>
+          );
+        })}
+      </Table>
+    </>
+  );
+}
+
+export function BreachSection(props: { incidentId: string }) {
+  const { user } = useSession().info;
+  const officer = isOfficer(user.role);
+  const [msg, setMsg] = useState('');
+  const [delayOpen, setDelayOpen] = useState(false);
+  // Officers act and the auditor reads; staff and a party's contact are not shown it.
+  const reads = officer || user.role === 'auditor';
+  const state = useLoad(
+    async (signal) => {
+      if (!reads) return { breach: null, covered: [] as Covered[] };
+      const breach = await get<Breach>(
+        `/api/v1/incidents/${props.incidentId}/breach-assessment`,
+        undefined,
+        signal,
+      ).catch((e) => {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      });
+      const covered =
+        officer && !breach
+          ? (await get<{ items: Covered[] }>('/api/v1/breach/covered-entities', undefined, signal)).items
+          : [];
+      return { breach, covered };
+    },
+    [props.incidentId],
+  );
+  if (!reads) return null;
+  return (
+    <Section title="Breach assessment">
+      {msg && <Alert kind="ok">{msg}</Alert>}
+      <Loading state={state} label="the breach assessment">
+        {(d) =>
+          !d.breach ? (
+            officer ? (
+              <AssessForm
+                incidentId={props.incidentId}
+                covered={d.covered}
+                onDone={() => {
+                  setMsg('Assessment recorded.');
+                  state.reload();
+                }}
+              />
+            ) : (
+              <Empty>No breach assessment yet.</Empty>
+            )
+          ) : (
+            <>
+              <AssessmentFacts a={d.breach.assessment} />
+              {d.breach.notices.length > 0 && (
+                <Deadlines
+                  b={d.breach}
+                  onChange={(m) => {
+                    setMsg(m);
+                    state.reload();
+                  }}
+                />
+              )}
+              {allows(d.breach.assessment, 'record_delay') &&
+                (delayOpen ? (
+                  <DelayForm
+                    a={d.breach.assessment}
+                    onDone={() => {
+                      setDelayOpen(false);
+                      setMsg('Delay recorded; the deadlines still open moved.');
+                      state.reload();
+                    }}
+                  />
+                ) : (
+                  <button type="button" class="btn" onClick={() => setDelayOpen(true)}>
+                    Record a law enforcement delay
+                  </button>
+                ))}
+            </>
+          )
+        }
+      </Loading>
+    </Section>
+  );
+}
