@@ -15,6 +15,7 @@ import {
   type SessionInfo,
 } from './session';
 import { Alert } from './ui';
+import { MainNav } from './components/main-nav';
 import { scrollToHash } from './hash-target';
 import { SignIn } from './pages/sign-in';
 import { Dashboard } from './pages/dashboard';
@@ -226,45 +227,12 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
   const role = useSession().info.user.role;
   const workCount = useWorkCount(role, props.path);
   useEffect(() => scrollToHash(window.location.hash), [props.path]);
+  // Arriving somewhere folds the phone's menu (the back button too).
+  useEffect(() => setMenuOpen(false), [props.path]);
   return (
     <SessionContext.Consumer>
       {(s) => {
         const info = s!.info;
-        const links: [string, string][] = [];
-        if (role === 'third_party_contact') {
-          links.push(['/', 'My organisation']);
-          links.push(['/secure-messages', 'Secure messages']);
-          links.push(['/questionnaires', 'Questionnaires to answer']); // issue 28
-          links.push(['/customer-questionnaires', 'Answered questionnaires']); // issue 28, part 5
-        } else {
-          if (isWorkforce(role)) links.push(['/', 'My work']);
-          if (readsLedger(role)) links.push([isWorkforce(role) ? '/dashboard' : '/', 'Dashboard']);
-          links.push(['/parties', 'Parties']);
-          if (isWorkforce(role) || role === 'auditor') links.push(['/access', 'Access']);
-          links.push(['/reviews', 'Reviews'], ['/findings', 'Findings'], ['/report-requests', 'Requests']);
-          links.push(['/changes', 'Changes']);
-          links.push(['/calendar', 'Calendar']);
-          links.push(['/scans', 'Scans']);
-          if (isWorkforce(role) || role === 'auditor') links.push(['/commitments', 'Commitments']);
-          if (isWorkforce(role) || role === 'auditor') links.push(['/status', 'Status']);
-          if (readsLedger(role)) links.push(['/ledger', 'Ledger']);
-          if (readsLedger(role)) links.push(['/accounts', 'Accounts']);
-          links.push(['/secure-messages', 'Secure messages']);
-          if (readsLedger(role)) links.push(['/compliance', 'Compliance']);
-          if (role === 'security_officer') links.push(['/settings/sso', 'Single sign-on']);
-          if (isOfficer(role)) links.push(['/deliveries', 'Deliveries']);
-          links.push(['/questionnaires', 'Questionnaires']);
-          links.push(['/customer-questionnaires', 'Customer questionnaires']); // issue 28, part 5
-        }
-        // Incidents (issue 27, TR-8): everyone; a party's contact sees its own party's.
-        links.push(['/incidents', 'Incidents']);
-        const active = (href: string) =>
-          href === '/'
-            ? props.path === '/'
-            : props.path === href ||
-              props.path.startsWith(href + '/') ||
-              // Entitlement reviews are reached from Accounts.
-              (href === '/accounts' && props.path.startsWith('/entitlement-reviews'));
         return (
           <>
             <a class="skip-link" href="#main">
@@ -290,28 +258,13 @@ function Layout(props: { path: string; children: preact.ComponentChildren }) {
                   </span>
                 )}
               </button>
-              <nav id="main-nav" aria-label="Main" class={menuOpen ? 'open' : ''}>
-                <ul>
-                  {links.map(([href, label]) => (
-                    <li>
-                      <Link
-                        href={href}
-                        aria-current={active(href) ? 'page' : undefined}
-                        onClick={() => setMenuOpen(false)}
-                      >
-                        {label}
-                        {label === 'My work' && workCount !== null && workCount > 0 && (
-                          <span class="nav-count">
-                            <span class="visually-hidden">: </span>
-                            {countBadge(workCount)}
-                            <span class="visually-hidden"> waiting</span>
-                          </span>
-                        )}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
+              <MainNav
+                role={role}
+                path={props.path}
+                workCount={workCount}
+                menuOpen={menuOpen}
+                onClose={() => setMenuOpen(false)}
+              />
               <div class="account">
                 <Link
                   href="/account"

@@ -54,13 +54,15 @@ export function match(pattern: string, path: string): Record<string, string> | n
 
 // An <a> that navigates without a reload (and still opens in a new tab on ctrl/middle click).
 export function Link(props: { href: string; children: ComponentChildren } & JSX.HTMLAttributes<HTMLAnchorElement>) {
-  const { href, children, ...rest } = props;
+  const { href, children, onClick, ...rest } = props;
   const full = href.startsWith(BASE) ? href : BASE + href;
   return (
     <a
       {...rest}
       href={full}
-      onClick={(e: MouseEvent) => {
+      onClick={(e: JSX.TargetedMouseEvent<HTMLAnchorElement>) => {
+        // The caller's handler runs too (a menu closing when its link is chosen).
+        if (typeof onClick === 'function') onClick(e);
         if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
         e.preventDefault();
         navigate(full);

@@ -7,7 +7,7 @@
 // A visitor reads the trust center 375 px wide without scrolling sideways. No screen shows a
 // raw ISO date. axe and a screenshot on each new page.
 import { readFileSync } from 'node:fs';
-import { api, assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
+import { api, assert, checkA11y, goto, journey, navTo, newPage, shot } from './harness.mjs';
 
 const RAW_ISO = /\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?/;
 
@@ -24,7 +24,7 @@ await journey('accounts', async ({ server, browser }) => {
   await so.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
   await so.locator('main .card').first().waitFor();
   await noRawDates(so, 'my work');
-  await so.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+  await navTo(so, 'Accounts');
   await so.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
   const hire = so.locator('table.accounts-table tr', { hasText: 'Robin Park' });
   await hire.getByText('Waiting for onboarding').waitFor();
@@ -74,7 +74,7 @@ await journey('accounts', async ({ server, browser }) => {
   await shot(so, 'account');
 
   // An entitlement review: keep one line, a reason before revoking, never one's own line.
-  await so.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+  await navTo(so, 'Accounts');
   await so.getByRole('main').getByRole('link', { name: 'Entitlement reviews' }).click();
   await so.getByRole('heading', { name: 'Entitlement reviews', level: 1 }).waitFor();
   await so.getByRole('button', { name: 'Open a review now' }).click();

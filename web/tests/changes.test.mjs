@@ -4,7 +4,7 @@
 // approver does not release); the demo's finished change shows its four people and its GitHub
 // review; the emergency change says its retrospective review is owed; the calendar shows an
 // agreement expiry as an all-day entry. axe and a screenshot on each page.
-import { api, assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
+import { api, assert, checkA11y, goto, journey, navTo, newPage, shot } from './harness.mjs';
 
 await journey('change control and calendar', async ({ server, browser }) => {
   const changes = (await api(server, 'security_officer', 'GET', '/api/v1/change-requests?limit=50')).items;
@@ -17,7 +17,7 @@ await journey('change control and calendar', async ({ server, browser }) => {
   // Staff: the list, then a new change (the form names what is missing).
   const staff = await newPage(browser, server, { email: 'staff@luma.example' });
   await goto(staff, server, '/');
-  await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Changes' }).click();
+  await navTo(staff, 'Changes');
   await staff.getByRole('heading', { name: 'Changes', level: 1 }).waitFor();
   await staff.locator('table.changes-table').getByRole('link', { name: emergency.title }).waitFor();
   await checkA11y(staff, 'change list');

@@ -2,12 +2,12 @@
 // computed statuses, opens 164.308(b)(1) and sees the BAAs that prove it (and the demo's expired
 // one that fails it), then a customer's inheritance matrix, where its BAA overrides a row, and
 // downloads the matrix as CSV. A party's contact may not open the screen.
-import { assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
+import { assert, checkA11y, goto, journey, navTo, newPage, shot } from './harness.mjs';
 
 await journey('compliance: controls, evidence and a customer matrix', async ({ server, browser }) => {
   const page = await newPage(browser, server, { email: 'officer@luma.example' });
   await goto(page, server, '/');
-  await page.getByRole('link', { name: 'Compliance' }).click();
+  await navTo(page, 'Compliance');
   await page.getByRole('heading', { name: 'Compliance', level: 1 }).waitFor();
   await page.getByRole('link', { name: '164.310(a)(1)' }).waitFor();
   await checkA11y(page, 'compliance');

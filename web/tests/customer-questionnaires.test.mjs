@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
+import { assert, checkA11y, goto, journey, navTo, newPage, shot } from './harness.mjs';
 
 const QUESTIONS = [
   ['NW-1', 'Is patient data encrypted when stored?'],
@@ -40,7 +40,7 @@ await journey('customer questionnaires', async ({ server, browser }) => {
 
   const so = await newPage(browser, server, { email: 'officer@luma.example' });
   await goto(so, server, '/');
-  await so.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customer questionnaires' }).click();
+  await navTo(so, 'Customer questionnaires');
   await so.getByRole('heading', { name: 'Customer questionnaires', level: 1 }).waitFor();
   const list = so.getByRole('table', { name: 'Questionnaires' });
   await list

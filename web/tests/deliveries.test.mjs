@@ -3,7 +3,7 @@
 // reminders; then Deliveries: the delivery rate per channel (uPlot, with its text alternative)
 // and the demo's messages, one of which was delivered (queued, sent, delivered) and one that
 // failed with the provider's error. Staff have no Deliveries. Laptop width, axe on each screen.
-import { api, assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
+import { api, assert, checkA11y, goto, journey, navLink, navTo, newPage, shot } from './harness.mjs';
 
 await journey('notifications by text message, and deliveries', async ({ server, browser }) => {
   const officer = await newPage(browser, server, { email: 'privacy@luma.example' });
@@ -26,9 +26,26 @@ await journey('notifications by text message, and deliveries', async ({ server, 
   await checkA11y(officer, 'notifications');
   await shot(officer, 'notifications');
 
+  // The navigation's menus by keyboard: Enter opens one, Tab reaches its links, Escape closes
+  // it and leaves focus on its button.
+  const admin = officer.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Administration' });
+  await admin.focus();
+  await officer.keyboard.press('Enter');
+  assert((await admin.getAttribute('aria-expanded')) === 'true', 'Enter opens the menu');
+  await officer.keyboard.press('Tab');
+  assert(
+    (await officer.evaluate(() => document.activeElement?.textContent)) === 'Accounts',
+    'Tab reaches the first link of the menu',
+  );
+  await officer.keyboard.press('Escape');
+  assert((await admin.getAttribute('aria-expanded')) === 'false', 'Escape closes the menu');
+  assert(await admin.evaluate((b) => b === document.activeElement), 'focus is back on the menu button');
+
   // Deliveries: the chart and the demo's messages.
-  await officer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deliveries' }).click();
+  await navTo(officer, 'Deliveries');
   await officer.getByRole('heading', { name: 'Deliveries', level: 1 }).waitFor();
+  assert((await admin.getAttribute('aria-expanded')) === 'false', 'choosing a link closes the menu');
+  assert((await admin.getAttribute('aria-current')) === 'true', 'the menu holding the page is marked');
   await officer.getByRole('img', { name: /^Share of messages delivered per day and channel/ }).waitFor();
   const rows = officer.getByRole('row').filter({ hasText: 'Text message' });
   await rows.first().waitFor();
@@ -61,9 +78,12 @@ await journey('notifications by text message, and deliveries', async ({ server, 
   // Staff: no Deliveries in the navigation, and the address says it is not available.
   const staff = await newPage(browser, server, { email: 'staff@luma.example' });
   await goto(staff, server, '/');
-  await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Parties' }).waitFor();
+  await navLink(staff, 'Parties').waitFor({ state: 'attached' });
+  assert((await navLink(staff, 'Deliveries').count()) === 0, 'staff have no Deliveries');
+  // Nothing in Administration is for staff, so the menu is not there at all.
   assert(
-    (await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deliveries' }).count()) === 0,
-    'staff have no Deliveries',
+    (await staff.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Administration' }).count()) ===
+      0,
+    'no empty Administration menu for staff',
   );
 });

@@ -5,12 +5,12 @@
 // audit-report requests: a request with an NDA in force is approved with our report (downloads
 // left shown); a request whose organisation only matches a customer by name is confirmed as
 // that customer and cancelled. axe and a screenshot on each new page; a phone width.
-import { api, assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
+import { api, assert, checkA11y, goto, journey, navTo, newPage, shot } from './harness.mjs';
 
 await journey('findings and report requests', async ({ server, browser }) => {
   const so = await newPage(browser, server, { email: 'officer@luma.example' });
   await goto(so, server, '/');
-  await so.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Findings' }).click();
+  await navTo(so, 'Findings');
   await so.getByRole('heading', { name: 'Findings', level: 1 }).waitFor();
   const exception = 'SOC 2 exception (Nimbus Cloud Hosting): CC6.2 user access removal';
   await so.locator('table.findings-table').getByRole('link', { name: exception }).waitFor();
@@ -86,7 +86,7 @@ await journey('findings and report requests', async ({ server, browser }) => {
   await shot(so, 'finding-resolved');
 
   // Report requests: the demo's request (NDA in force) waits for a decision.
-  await so.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Requests' }).click();
+  await navTo(so, 'Requests');
   await so.getByRole('heading', { name: 'Report requests', level: 1 }).waitFor();
   const row = so.locator('table.requests-table tr', { hasText: 'Riverside Medical Group' });
   await row.getByText('Waiting for a decision').waitFor();

@@ -185,6 +185,27 @@ export async function goto(page, server, path) {
   await page.goto(server.url + '/app' + path);
 }
 
+// A link of the main navigation by its exact words, found whether or not its menu is open
+// (so `(await navLink(page, 'Deliveries').count()) === 0` says the role is not offered it).
+const anyLink = (scope, name) => scope.getByRole('link', { name, exact: true, includeHidden: true });
+export function navLink(page, name) {
+  return anyLink(page.getByRole('navigation', { name: 'Main' }), name);
+}
+
+// Follows a link of the main navigation as a person would: the phone's Menu button first when
+// the navigation is folded, then the menu holding the link, then the link.
+export async function navTo(page, name) {
+  const link = navLink(page, name);
+  await link.waitFor({ state: 'attached' });
+  if (!(await link.isVisible())) {
+    const toggle = page.locator('.menu-toggle');
+    if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const menu = page.locator('#main-nav .nav-group', { has: anyLink(page, name) }).locator('.nav-group-button');
+    if ((await menu.count()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  }
+  await link.click();
+}
+
 // axe-core on the current page: no serious or critical violations.
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export async function checkA11y(page, name) {

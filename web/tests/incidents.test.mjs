@@ -3,7 +3,7 @@
 // update, resolves it and records the postmortem, whose action item opens as a finding; the
 // public update is on the status page and the internal one is not; Relay SMS's contact sees the
 // demo incident it is involved in, public updates only. axe and a screenshot on each page.
-import { api, assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
+import { api, assert, checkA11y, goto, journey, navTo, newPage, shot } from './harness.mjs';
 
 await journey('incidents', async ({ server, browser }) => {
   const list = (await api(server, 'security_officer', 'GET', '/api/v1/incidents?limit=50')).items;
@@ -12,7 +12,7 @@ await journey('incidents', async ({ server, browser }) => {
 
   const so = await newPage(browser, server, { email: 'officer@luma.example' });
   await goto(so, server, '/');
-  await so.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
+  await navTo(so, 'Incidents');
   await so.getByRole('heading', { name: 'Incidents', level: 1 }).waitFor();
   await so.locator('table.incidents-table').getByRole('link', { name: demo.title }).waitFor();
   await so.getByText(/The next test is due by/).waitFor();

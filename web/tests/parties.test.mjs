@@ -4,7 +4,7 @@
 // timeline, finds the new customer by searching the list, sees its BAA in the inventory,
 // filters and sorts by it (in the URL) and downloads the list as CSV. Laptop and phone widths.
 import { readFileSync } from 'node:fs';
-import { api, assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
+import { api, assert, checkA11y, goto, journey, navTo, newPage, shot } from './harness.mjs';
 
 const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
 
@@ -110,7 +110,7 @@ await journey('parties and the party page', async ({ server, browser }) => {
   const partyUrl = page.url();
 
   // Find it in the list.
-  await page.getByRole('link', { name: 'Parties' }).first().click();
+  await navTo(page, 'Parties');
   await page.getByRole('heading', { name: 'Parties', level: 1 }).waitFor();
   await page.getByLabel('Search by name').fill(name.split(' ').slice(0, 2).join(' ').toLowerCase());
   await page.waitForURL(/q=harbor/);

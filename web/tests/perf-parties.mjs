@@ -19,7 +19,7 @@
 //   in_app: from the start page, a click on "Parties" in the menu until the first page shows
 // and prints medians and maxima as JSON; exit code 1 if a median or maximum of the warm or
 // sorted or in-app navigations exceeds the budget (the cold load is reported, not judged).
-import { launchBrowser, sessionCookie, startServer } from './harness.mjs';
+import { launchBrowser, navTo, sessionCookie, startServer } from './harness.mjs';
 
 const RUNS = Number(process.env.RUNS || 5);
 const BUDGET = Number(process.env.BUDGET_MS || 300);
@@ -139,7 +139,7 @@ try {
       window.__paints = [];
       document.addEventListener('click', () => performance.mark('parties-click'), { capture: true, once: true });
     });
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Parties' }).click();
+    await navTo(page, 'Parties');
     await page.waitForFunction(() => performance.getEntriesByName('parties-first-page').length > 0, null, {
       timeout: 30000,
     });

@@ -4,12 +4,12 @@
 // supplier's "not affected" statement and the target's findings; the findings board filtered to
 // what scans found; assigning the unclaimed image to a system. axe and a screenshot on each
 // page; a phone width.
-import { assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
+import { assert, checkA11y, goto, journey, navTo, newPage, shot } from './harness.mjs';
 
 await journey('vulnerability scans', async ({ server, browser }) => {
   const so = await newPage(browser, server, { email: 'officer@luma.example' });
   await goto(so, server, '/');
-  await so.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scans' }).click();
+  await navTo(so, 'Scans');
   await so.getByRole('heading', { name: 'Vulnerability scans', level: 1 }).waitFor();
   const targets = so.getByRole('table', { name: 'Scanned targets' });
   const image = targets.getByRole('row', { name: /platform\/api:2026\.11/ });

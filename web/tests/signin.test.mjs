@@ -1,7 +1,7 @@
 // Journey: an officer's first sign-in (initial password, TOTP enrolment by QR code, recovery
 // codes), sign-out, sign-in again with a TOTP code, a wrong code shown beside its field, and
 // an expired session sending the officer back to sign in.
-import { assert, checkA11y, goto, journey, newPage, shot, totp } from './harness.mjs';
+import { assert, checkA11y, goto, journey, navTo, newPage, shot, totp } from './harness.mjs';
 
 await journey('sign-in with TOTP', async ({ server, browser }) => {
   const email = 'officer@luma.example';
@@ -56,7 +56,7 @@ await journey('sign-in with TOTP', async ({ server, browser }) => {
   // (its list and the navigation's count) finish first, or one of them would be that request.
   await page.waitForLoadState('networkidle');
   await page.context().clearCookies();
-  await page.getByRole('link', { name: 'Parties' }).click();
+  await navTo(page, 'Parties');
   await page.getByText('Your session has ended').waitFor();
   await shot(page, 'session-expired');
 });

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
+import { assert, checkA11y, goto, journey, navLink, newPage, shot } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PROVIDER = resolve(here, '../../tools/oidc/provider.mjs');
@@ -74,7 +74,7 @@ await journey(
     await page.getByRole('button', { name: 'Continue' }).click();
 
     // Back on 127.0.0.1, signed in: the provider asserted MFA, so no TOTP step.
-    await page.getByRole('link', { name: 'Parties' }).first().waitFor();
+    await navLink(page, 'Parties').waitFor({ state: 'attached' });
     assert(new URL(page.url()).hostname === '127.0.0.1', 'back at Accord');
     await shot(page, 'sso-signed-in');
 

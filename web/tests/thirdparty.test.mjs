@@ -4,7 +4,7 @@
 // decisions, our timeline), and finds that another party's page is simply not found. The
 // Security Officer, not the contact or the auditor, records what became of the change (the
 // notice's allowed_actions). Answering what a review asks is requests.test.mjs.
-import { api, assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
+import { api, assert, checkA11y, goto, journey, navLink, newPage, shot } from './harness.mjs';
 
 const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
@@ -41,10 +41,10 @@ await journey('third-party contact', async ({ server, browser }) => {
   for (const fact of ['Risk tier', 'Criticality', 'Owner', 'Access to our systems', 'Data categories']) {
     assert((await page.locator('dl.facts dt', { hasText: fact }).count()) === 0, `no "${fact}" for a contact`);
   }
-  assert(
-    (await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Parties' }).count()) === 0,
-    'no registry link',
-  );
+  assert((await navLink(page, 'Parties').count()) === 0, 'no registry link');
+  // A contact's few links stand on their own, no menus.
+  assert((await page.locator('#main-nav .nav-group-button').count()) === 0, 'no menus for a contact');
+  assert(await navLink(page, 'Secure messages').isVisible(), 'the contact sees its links at once');
   await page.getByRole('heading', { name: 'Agreements' }).waitFor();
   await page
     .locator('section', { has: page.locator('#sec-agreements') })
