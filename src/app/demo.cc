@@ -670,8 +670,8 @@ Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile) {
   ACCORD_TRY(seeder.Reviews(profile.reviews));
   ACCORD_TRY(SeedDemoDeliveries(runtime));  // demo_channels.cc (issue 26)
   ACCORD_TRY(SeedChangeControl(runtime, profile, seeder.ids));
-  ACCORD_TRY(SeedDemoScans(runtime, profile.reviews, seeder.ids));  // issue 24, TR-4
-  ACCORD_TRY(SeedDemoAnswerLibrary(runtime, seeder.ids));           // issue 28, part 5
+  ACCORD_TRY(SeedDemoScans(runtime, profile.reviews, seeder.ids));           // issue 24, TR-4
+  ACCORD_TRY(SeedDemoAnswerLibrary(runtime, seeder.ids));                    // issue 28, part 5
   ACCORD_TRY(SeedDemoQuestionnaires(runtime, profile.reviews, seeder.ids));  // issue 28
   ACCORD_TRY(SeedBreach(runtime, seeder.ids));  // demo_breach.cc (issue 27, TR-8)
   std::string printed = std::move(*accounts);

@@ -696,31 +696,12 @@ KindSpec Connection() {
 }  // namespace
 
 const std::vector<KindSpec>& RegistryKinds() {
-  static const std::vector<KindSpec> kKinds = {Party(),
-                                               System(),
-                                               Service(),
-                                               Contact(),
-                                               Agreement(),
-                                               DueDiligence(),
-                                               Control(),
-                                               Document(),
-                                               Grant(),
-                                               User(),
-                                               EntitlementReview(),
-                                               Alert(),
-                                               Review(),
-                                               Soc2Report(),
-                                               ChangeNotice(),
-                                               Finding(),
-                                               Certification(),
-                                               ReportRequest(),
-                                               Connection(),
-                                               DataCommitment(),
-                                               DpfParticipation(),
-                                               ChangeRequestKind(),
-                                               VendorIncidentKind(),
-                                               QuestionnaireTemplateKind(),
-                                               QuestionnaireKind(),
+  static const std::vector<KindSpec> kKinds = {
+      Party(), System(), Service(), Contact(), Agreement(), DueDiligence(), Control(), Document(),
+      Grant(), User(), EntitlementReview(), Alert(), Review(), Soc2Report(), ChangeNotice(),
+      Finding(), Certification(), ReportRequest(), Connection(), DataCommitment(),
+      DpfParticipation(), ChangeRequestKind(), VendorIncidentKind(), QuestionnaireTemplateKind(),
+      QuestionnaireKind(),
       // Issue 27 (TR-8): the breach clock.
       breach::AssessmentKind(), breach::NoticeKind()};
   return kKinds;

@@ -11,8 +11,8 @@
 #include "accord/domain/report_requests.h"
 #include "accord/domain/reviews.h"
 #include "accord/policy/changes_profile.h"
-#include "accord/storage/change_requests.h"
 #include "accord/storage/breaches.h"
+#include "accord/storage/change_requests.h"
 #include "accord/storage/grants.h"
 #include "accord/storage/registry_store.h"
 #include "accord/workflow/breach_notice.h"
@@ -606,7 +606,7 @@ Result<json::object> MyWork(Tx& tx, const Viewer& viewer, TimePoint now, size_t 
       &Builder::ReviewsToDocument, &Builder::ReviewsToApprove, &Builder::GrantsToApprove,
       &Builder::ReportRequests,    &Builder::VendorAnswers,    &Builder::ChangeNotices,
       &Builder::Soc2ToReview,      &Builder::Findings,         &Builder::EntitlementLines,
-      &Builder::VendorIncidents,   &Builder::ChangeRequests, &Builder::BreachNotices};
+      &Builder::VendorIncidents,   &Builder::ChangeRequests,   &Builder::BreachNotices};
   static_assert(std::size(kSteps) == std::size(kWorkKinds));
   json::array groups;
   int64_t total = 0;

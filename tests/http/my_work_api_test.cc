@@ -172,10 +172,11 @@ TEST_F(MyWorkApiTest, EachGroupListsWhatWaitsForTheCaller) {
     EXPECT_TRUE(c.at("items").as_array().empty());
     total += g.at("count").as_int64();
   }
-  EXPECT_EQ(kinds, (std::vector<std::string>{
-                       "review_to_document", "review_to_approve", "grant_to_approve",
-                       "report_request", "vendor_answer", "change_notice", "soc2_to_review",
-                       "finding", "entitlement_line", "vendor_incident", "change_request", "breach_notice"}));
+  EXPECT_EQ(kinds,
+            (std::vector<std::string>{"review_to_document", "review_to_approve", "grant_to_approve",
+                                      "report_request", "vendor_answer", "change_notice",
+                                      "soc2_to_review", "finding", "entitlement_line",
+                                      "vendor_incident", "change_request", "breach_notice"}));
   EXPECT_EQ(all.at("total").as_int64(), total);
   EXPECT_EQ(counts.at("total"), all.at("total"));
   json::object one = Get("/api/v1/my-work?limit=1");
