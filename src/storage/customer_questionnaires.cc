@@ -13,6 +13,7 @@
 #include "accord/domain/registry.h"
 #include "accord/storage/answer_library.h"
 #include "accord/storage/registry_store.h"
+#include "accord/storage/report_requests.h"
 #include "accord/workflow/answer_library.h"
 
 namespace accord::storage {
@@ -56,22 +57,6 @@ Result<size_t> FindColumn(const CsvTable& table, const std::string& name,
                                     "\": name the column (the header has " + names + ")");
 }
 
-// The party's executed NDA in force now, as the audit-report requests judge it (trust.md).
-Result<bool> NdaInForce(Tx& tx, const std::string& party_id, TimePoint now) {
-  auto agreements = LiveChildren(tx, "agreement", "party_id", party_id);
-  if (!agreements.ok()) return std::move(agreements).error();
-  std::string at = FormatRfc3339(now);
-  for (const auto& a : *agreements) {
-    const json::object& d = a.doc;
-    if (StateString(d, "type") != "nda" || StateString(d, "status") != "executed") continue;
-    std::string from = StateString(d, "effective_at"), until = StateString(d, "expires_at");
-    if (!from.empty() && from > at) continue;
-    if (!until.empty() && until <= at) continue;
-    return true;
-  }
-  return false;
-}
-
 bool IsContact(const QuestionnaireViewer& v) { return !v.party_id.empty(); }
 
 Result<std::optional<json::object>> LoadState(Tx& tx, const std::string& id) {
@@ -107,7 +92,7 @@ Result<json::object> View(Tx& tx, const QuestionnaireViewer& viewer, json::objec
   state["party_name"] = party->has_value() ? StateString((*party)->doc, "name") : "";
   auto nda = NdaInForce(tx, party_id, now);
   if (!nda.ok()) return std::move(nda).error();
-  state["nda_in_force"] = *nda;
+  state["nda_in_force"] = nda->has_value();
   json::array actions;
   if (auto s = wf::ParseState(StateString(state, "status")); s && !IsContact(viewer)) {
     for (auto a : wf::AllowedActions(viewer.role, viewer.break_glass, *s)) {
@@ -386,7 +371,7 @@ Result<json::object> CustomerQuestionnaireAction(CommandContext& c, const domain
   if (*action == wf::Action::kShare) {
     auto nda = NdaInForce(c.tx(), StateString(state, "party_id"), c.Now());
     if (!nda.ok()) return std::move(nda).error();
-    if (!*nda) {
+    if (!nda->has_value()) {
       return Error{ErrorCode::kConflict,
                    "the customer has no executed NDA in force: record one before sharing",
                    {{"nda", "no executed NDA of the party is in force", {}}}};
@@ -464,7 +449,7 @@ Result<std::string> ExportCustomerQuestionnaireCsv(Tx& tx, const QuestionnaireVi
   if (IsContact(viewer)) {
     auto nda = NdaInForce(tx, viewer.party_id, now);
     if (!nda.ok()) return std::move(nda).error();
-    if (!*nda) {
+    if (!nda->has_value()) {
       return Error{ErrorCode::kForbidden,
                    "your organisation has no NDA with us in force: ask us for one first",
                    {{"nda", "no executed NDA of your organisation is in force", {}}}};

@@ -117,21 +117,6 @@ Result<Match> FindParty(Tx& tx, const std::string& email, const std::string& org
   return Match{"", "", "no customer or partner matches the email's domain or the name"};
 }
 
-// The party's executed NDA in force now (nullopt when none).
-Result<std::optional<std::string>> NdaInForce(Tx& tx, const std::string& party_id, TimePoint now) {
-  auto agreements = LiveChildren(tx, "agreement", "party_id", party_id);
-  if (!agreements.ok()) return std::move(agreements).error();
-  std::string at = FormatRfc3339(now);
-  for (const auto& a : *agreements) {
-    const json::object& d = a.doc;
-    if (StateString(d, "type") != "nda" || StateString(d, "status") != "executed") continue;
-    std::string from = StateString(d, "effective_at"), until = StateString(d, "expires_at");
-    if (!from.empty() && from > at) continue;
-    if (!until.empty() && until <= at) continue;  // an expired NDA means a new NDA
-    return std::optional<std::string>(a.id);
-  }
-  return std::optional<std::string>();
-}
 
 Status SendNda(CommandContext& c, json::object& state, const ReportRequestSettings& settings) {
   TimePoint now = c.Now();
@@ -544,6 +529,21 @@ Result<json::object> ReportRequestAction(CommandContext& c, const domain::Actor&
   if (!index.ok()) return std::move(index).error();
   state["ledger_index"] = static_cast<int64_t>(*index);
   return state;
+}
+
+Result<std::optional<std::string>> NdaInForce(Tx& tx, const std::string& party_id, TimePoint now) {
+  auto agreements = LiveChildren(tx, "agreement", "party_id", party_id);
+  if (!agreements.ok()) return std::move(agreements).error();
+  std::string at = FormatRfc3339(now);
+  for (const auto& a : *agreements) {
+    const json::object& d = a.doc;
+    if (StateString(d, "type") != "nda" || StateString(d, "status") != "executed") continue;
+    std::string from = StateString(d, "effective_at"), until = StateString(d, "expires_at");
+    if (!from.empty() && from > at) continue;
+    if (!until.empty() && until <= at) continue;  // an expired NDA means a new NDA
+    return std::optional<std::string>(a.id);
+  }
+  return std::optional<std::string>();
 }
 
 }  // namespace accord::storage

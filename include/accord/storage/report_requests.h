@@ -108,4 +108,8 @@ Result<boost::json::object> RecordDownload(CommandContext& c, std::string_view t
                                            const std::string& address,
                                            const std::string& user_agent);
 
+// The party's executed NDA in force at `now`: its agreement id, or nullopt when none (an
+// expired NDA means a new one). The trust center's reports and customers' questionnaires share it.
+Result<std::optional<std::string>> NdaInForce(Tx& tx, const std::string& party_id, TimePoint now);
+
 }  // namespace accord::storage
