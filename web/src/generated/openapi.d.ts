@@ -1133,6 +1133,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/breach-assessments/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a document (raw body; Content-Type: PDF, PNG, JPEG, text, CSV, DOCX or XLSX; ?filename=; at most 25 MiB); its SHA-256 goes into the ledger */
+        post: operations["POST_api_v1_breach_assessments__id__documents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents/{id}/content": {
         parameters: {
             query?: never;
@@ -3312,6 +3329,540 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/answer-library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Our own answers to customers' security questions, with evidence */
+        get: operations["GET_api_v1_answer_library"];
+        put?: never;
+        /** Write a new answer (a draft until approved) */
+        post: operations["POST_api_v1_answer_library"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answer-library/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One answer with every version */
+        get: operations["GET_api_v1_answer_library__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answer-library/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** revise (a new version, a draft again) | approve | retire */
+        post: operations["POST_api_v1_answer_library__id__actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers' questionnaires we answer, newest first (a customer's contact: its own shared ones) */
+        get: operations["GET_api_v1_customer_questionnaires"];
+        put?: never;
+        /** Import a customer's questionnaire (text/csv, its own layout): each question gets the library's three best answers and their scores */
+        post: operations["POST_api_v1_customer_questionnaires"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-questionnaires/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One questionnaire with its rows, suggestions and answers */
+        get: operations["GET_api_v1_customer_questionnaires__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-questionnaires/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** answer (confirm or edit rows' answers) | complete | reopen | share (needs the customer's NDA in force) | unshare */
+        post: operations["POST_api_v1_customer_questionnaires__id__actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-questionnaires/{id}/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questionnaire in the customer's layout with the answers filled */
+        get: operations["GET_api_v1_customer_questionnaires__id__export_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-questionnaires/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Download the answered questionnaire, the download recorded (a customer's contact: its own shared one, with an NDA in force) */
+        post: operations["POST_api_v1_customer_questionnaires__id__download"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents, newest first; a party's contact sees those its party is involved in, public updates only */
+        get: operations["GET_api_v1_incidents"];
+        put?: never;
+        /** Declare an incident (TR-8): title, severity, the status components and systems it touches, the parties involved, when it was discovered */
+        post: operations["POST_api_v1_incidents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One incident with its timeline and postmortem */
+        get: operations["GET_api_v1_incidents__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/classify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Classify an incident: severity, public impact, category */
+        post: operations["POST_api_v1_incidents__id__classify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Post a timeline update, internal or public (public ones reach the status page), optionally moving the incident to identified or monitoring */
+        post: operations["POST_api_v1_incidents__id__updates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve an incident with a closing update */
+        post: operations["POST_api_v1_incidents__id__resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/postmortem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a resolved incident's postmortem: root cause, lessons, and action items, each opened as a finding with its owner and due date */
+        post: operations["POST_api_v1_incidents__id__postmortem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incident-response-tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual incident-response tests, newest first, and when the next is due */
+        get: operations["GET_api_v1_incident_response_tests"];
+        put?: never;
+        /** Record an incident-response test: when, the scenario, who took part, the outcome */
+        post: operations["POST_api_v1_incident_response_tests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaire-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Due-diligence questionnaire templates (TP-2) */
+        get: operations["GET_api_v1_questionnaire_templates"];
+        put?: never;
+        /** Create a questionnaire template: sections of questions with answer types, conditions, HIPAA citations, rules and scoring */
+        post: operations["POST_api_v1_questionnaire_templates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaire-templates/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a template from CSV (text/csv, one row per question; columns in docs/questionnaires.md); a malformed file is refused naming its row */
+        post: operations["POST_api_v1_questionnaire_templates_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaire-templates/hipaa-vendor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Install the shipped HIPAA vendor security questionnaire */
+        post: operations["POST_api_v1_questionnaire_templates_hipaa_vendor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaire-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One template, its current version (?as_of is the registry's) */
+        get: operations["GET_api_v1_questionnaire_templates__id_"];
+        /** Revise a template: a new version; questionnaires already sent keep theirs */
+        put: operations["PUT_api_v1_questionnaire_templates__id_"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaire-templates/{id}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A template as CSV (the import's columns) */
+        get: operations["GET_api_v1_questionnaire_templates__id__csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties/{party_id}/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a questionnaire to a contact of the party with a due date (emailed; reminded and marked overdue by the scheduler) */
+        post: operations["POST_api_v1_parties__party_id__questionnaires"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Questionnaires, newest first, without their questions; a party's contact sees its own party's */
+        get: operations["GET_api_v1_questionnaires"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One questionnaire with its questions and answers; our scoring and review and last year's answers for the organisation only */
+        get: operations["GET_api_v1_questionnaires__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save answers as a draft (merged by question) and replies to follow-up questions: the party's contacts */
+        put: operations["PUT_api_v1_questionnaires__id__answers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** submit (the party) | review | ask | accept | reject | apply_tier (our reviewer); accept and reject record the party's due diligence */
+        post: operations["POST_api_v1_questionnaires__id__actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/breach/covered-entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The covered entities we serve: customers with an executed BAA, each with the notice term its BAA sets (TR-8) */
+        get: operations["GET_api_v1_breach_covered_entities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/breach/notices-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Breach notices still owed to covered entities, soonest deadline first */
+        get: operations["GET_api_v1_breach_notices_due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/breach-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incident's breach assessment and its notices, with deadlines */
+        get: operations["GET_api_v1_incidents__id__breach_assessment"];
+        put?: never;
+        /** Assess the incident (the four factors of 164.402); a breach opens one notice per affected covered entity with its deadline (164.410(b), or the BAA's shorter term) */
+        post: operations["POST_api_v1_incidents__id__breach_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/breach-assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A breach assessment and its notices */
+        get: operations["GET_api_v1_breach_assessments__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/breach-assessments/{id}/law-enforcement-delay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a law enforcement official's statement with its document (164.412): every notice still due is extended by the period */
+        post: operations["POST_api_v1_breach_assessments__id__law_enforcement_delay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/breach-notices/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** send (email the notice) | record_sent | link_list (the Secure Message with the list of individuals, never email) */
+        post: operations["POST_api_v1_breach_notices__id__actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -3411,6 +3962,22 @@ export interface components {
             access_level?: "none" | "non_production" | "production" | null;
             /** @description internal: not shown to the party's contacts */
             risk_tier?: string | null;
+            /** @description internal: not shown to the party's contacts */
+            risk_tier_override?: {
+                tier: string;
+                computed: string;
+                reason?: string | null;
+                by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                at: string;
+                questionnaire_id?: string | null;
+            } | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -3548,6 +4115,8 @@ export interface components {
                 /** @description 164.314(a)(2)(i)(C) */
                 incident_reporting?: boolean | null;
                 responsibilities?: string | null;
+                /** @description hours after discovery within which we must notify this covered entity of a breach; the 60 days of 164.410(b) when absent */
+                breach_notice_hours?: number | null;
                 /** @description the customer's inheritance of catalog controls where this BAA departs from the default (docs/compliance.md) */
                 inheritance?: {
                     control: string;
@@ -3658,6 +4227,7 @@ export interface components {
             finding_id?: string | null;
             /** Format: date-time */
             effective_at?: string | null;
+            breach_assessment_id?: string | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -4685,6 +5255,344 @@ export interface components {
                 by: components["schemas"]["Actor"];
                 comment?: string;
             }[];
+        };
+        /** @description a questionnaire template */
+        QuestionnaireTemplate: {
+            name: string;
+            description?: string | null;
+            sections: {
+                title: string;
+                questions: {
+                    /** @description unique in the template: letters, digits, - _ . */
+                    id: string;
+                    text: string;
+                    /** @enum {string} */
+                    type: "yes_no" | "choice" | "text" | "date" | "file";
+                    choices?: string[] | null;
+                    required?: boolean | null;
+                    help?: string | null;
+                    /** @description asked only when an earlier question has this answer */
+                    show_if?: {
+                        question: string;
+                        equals: string;
+                    } | null;
+                    /** @description HIPAA citations such as 164.312(a)(2)(iv) */
+                    citations?: string[] | null;
+                    /** @description the profile's rules it evidences, such as TP-2 */
+                    rules?: string[] | null;
+                    /** @description scoring weight (default 1; 0 = not scored) */
+                    weight?: number | null;
+                    /** @description answers that fail the questionnaire on their own */
+                    knockout?: string[] | null;
+                }[];
+            }[];
+            question_count?: number | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a questionnaire */
+        Questionnaire: {
+            title: string;
+            template_id: string;
+            template_version: number;
+            contact_id: string;
+            contact?: {
+                name: string;
+                /** Format: email */
+                email?: string | null;
+            } | null;
+            /** Format: date-time */
+            due_at: string;
+            status: string;
+            overdue?: boolean | null;
+            sections: Record<string, unknown>[];
+            answers: Record<string, unknown>[];
+            answers_version: number;
+            /** Format: date-time */
+            submitted_at?: string | null;
+            answers_sha256?: string | null;
+            follow_ups?: {
+                question: string;
+                text: string;
+                reply?: string | null;
+                /** Format: date-time */
+                asked_at?: string | null;
+                /** Format: date-time */
+                replied_at?: string | null;
+            }[] | null;
+            previous_id?: string | null;
+            /** Format: date-time */
+            decided_at?: string | null;
+            decided_by?: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            } | null;
+            /** Format: date-time */
+            next_due_at?: string | null;
+            renewed_by?: string | null;
+            /** @description internal: not shown to the party's contacts */
+            scoring?: {
+                question: string;
+                weight: number;
+                knockout: string[];
+            }[] | null;
+            /** @description internal: not shown to the party's contacts */
+            reviews?: {
+                question: string;
+                verdict: string;
+                note?: string | null;
+            }[] | null;
+            /** @description internal: not shown to the party's contacts */
+            score?: {
+                score: number;
+                earned: number;
+                possible: number;
+                knockouts: string[];
+                suggested_tier: string;
+            } | null;
+            /** @description internal: not shown to the party's contacts */
+            changed_since_previous?: string[] | null;
+            /** @description internal: not shown to the party's contacts */
+            decision_note?: string | null;
+            /** @description internal: not shown to the party's contacts */
+            due_diligence_id?: string | null;
+            /** @description internal: not shown to the party's contacts */
+            finding_ids?: string[] | null;
+            /** @description internal: not shown to the party's contacts */
+            tier_override?: {
+                tier: string;
+                computed: string;
+                reason?: string | null;
+                by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+                /** Format: date-time */
+                at: string;
+            } | null;
+            /** @description internal: not shown to the party's contacts */
+            previous_answers?: {
+                question: string;
+                value?: string | null;
+                document_ids?: string[] | null;
+                note?: string | null;
+            }[] | null;
+            question_count?: number | null;
+            answer_count?: number | null;
+            allowed_actions?: string[] | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            party_id: string;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+        };
+        /** @description a breach assessment */
+        BreachAssessment: {
+            incident_id: string;
+            status: string;
+            /** Format: date-time */
+            discovered_at: string;
+            /** Format: date-time */
+            occurred_at?: string | null;
+            factors: {
+                nature_and_extent: {
+                    risk: string;
+                    notes?: string | null;
+                };
+                unauthorized_person: {
+                    risk: string;
+                    notes?: string | null;
+                };
+                acquired_or_viewed: {
+                    risk: string;
+                    notes?: string | null;
+                };
+                mitigation: {
+                    risk: string;
+                    notes?: string | null;
+                };
+            };
+            exclusion: string;
+            phi_secured: boolean;
+            conclusion: {
+                breach: boolean;
+                basis: string;
+                citation: string;
+            };
+            what_happened: string;
+            phi_types: string;
+            individual_steps?: string | null;
+            our_response?: string | null;
+            contact?: string | null;
+            individuals: number;
+            law_enforcement_delay?: {
+                written: boolean;
+                /** Format: date-time */
+                stated_at: string;
+                days: number;
+                official: string;
+                document_id: string;
+                /** Format: date-time */
+                ends_at: string;
+                recorded_by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+            } | null;
+            notice_ids: string[];
+            assessed_by: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            };
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+            /** @description what the caller may do now: the portal offers only these */
+            allowed_actions?: string[];
+        };
+        /** @description a breach notice */
+        BreachNotice: {
+            assessment_id: string;
+            incident_id: string;
+            agreement_id?: string | null;
+            status: string;
+            /** Format: date-time */
+            discovered_at: string;
+            /** Format: date-time */
+            deadline_at: string;
+            deadline_basis: string;
+            baa_notice_hours?: number | null;
+            overdue?: boolean | null;
+            notice: {
+                subject: string;
+                body: string;
+            };
+            sent?: {
+                /** Format: date-time */
+                at: string;
+                method?: string | null;
+                recipient?: string | null;
+                note?: string | null;
+                by?: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                } | null;
+            } | null;
+            list_secure_message_id?: string | null;
+            /** Format: date-time */
+            escalated_at?: string | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            party_id: string;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
+            /** @description the party's name */
+            party_name?: string;
+            /** @description what the caller may do now: the portal offers only these */
+            allowed_actions?: string[];
+        };
+        Incident: {
+            /** @description inc_… */
+            id: string;
+            title: string;
+            /** @description empty for a party's contact */
+            description: string;
+            /** @enum {string} */
+            severity: "critical" | "high" | "medium" | "low";
+            /** @enum {string} */
+            impact: "none" | "minor" | "major" | "critical";
+            /** @enum {string|null} */
+            category: "security" | "privacy" | "availability" | "integrity" | "other" | null;
+            /** @enum {string} */
+            status: "investigating" | "identified" | "monitoring" | "resolved" | "postmortem";
+            components: {
+                id: string;
+                name: string;
+            }[];
+            systems: {
+                id: string;
+                name: string;
+            }[];
+            parties: {
+                id: string;
+                name: string;
+            }[];
+            /** Format: date-time */
+            discovered_at: string;
+            /** Format: date-time */
+            declared_at: string;
+            declared_by: components["schemas"]["Actor"] | null;
+            /** Format: date-time */
+            classified_at: string | null;
+            /** @description RFC 3339, or empty while open */
+            resolved_at: string;
+            updates: {
+                id: string;
+                /** @enum {string} */
+                status: "investigating" | "identified" | "monitoring" | "resolved";
+                /** @enum {string} */
+                visibility: "internal" | "public";
+                body: string;
+                /** Format: date-time */
+                created_at: string;
+                author?: components["schemas"]["Actor"];
+            }[];
+            postmortem: {
+                root_cause: string;
+                lessons: string;
+                action_items: {
+                    title: string;
+                    owner_id: string;
+                    /** Format: date-time */
+                    due_at: string;
+                    /** @enum {string} */
+                    severity: "critical" | "high" | "medium" | "low";
+                    finding_id: string;
+                }[];
+                /** Format: date-time */
+                recorded_at: string;
+                recorded_by: components["schemas"]["Actor"];
+            } | null;
+            allowed_actions: ("classify" | "update" | "resolve" | "postmortem")[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
         };
     };
     responses: never;
@@ -6809,6 +7717,8 @@ export interface operations {
                         /** @description 164.314(a)(2)(i)(C) */
                         incident_reporting?: boolean;
                         responsibilities?: string;
+                        /** @description hours after discovery within which we must notify this covered entity of a breach; the 60 days of 164.410(b) when absent */
+                        breach_notice_hours?: number;
                         /** @description the customer's inheritance of catalog controls where this BAA departs from the default (docs/compliance.md) */
                         inheritance?: {
                             control: string;
@@ -6994,6 +7904,8 @@ export interface operations {
                         /** @description 164.314(a)(2)(i)(C) */
                         incident_reporting?: boolean;
                         responsibilities?: string;
+                        /** @description hours after discovery within which we must notify this covered entity of a breach; the 60 days of 164.410(b) when absent */
+                        breach_notice_hours?: number;
                         /** @description the customer's inheritance of catalog controls where this BAA departs from the default (docs/compliance.md) */
                         inheritance?: {
                             control: string;
@@ -10382,6 +11294,52 @@ export interface operations {
             header?: never;
             path: {
                 /** @description finding id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_breach_assessments__id__documents: {
+        parameters: {
+            query: {
+                /** @description the file's name, for display */
+                filename: string;
+                /** @description when the document took effect (RFC 3339 or YYYY-MM-DD); the ledger records the upload time separately */
+                effective_at?: string;
+            };
+            header?: never;
+            path: {
+                /** @description breach_assessment id */
                 id: string;
             };
             cookie?: never;
@@ -15209,7 +16167,7 @@ export interface operations {
                             count: number;
                             items: {
                                 /** @enum {string} */
-                                kind: "review_to_document" | "review_to_approve" | "grant_to_approve" | "report_request" | "vendor_answer" | "change_notice" | "soc2_to_review" | "finding" | "entitlement_line" | "vendor_incident" | "change_request";
+                                kind: "review_to_document" | "review_to_approve" | "grant_to_approve" | "report_request" | "vendor_answer" | "change_notice" | "soc2_to_review" | "finding" | "entitlement_line" | "vendor_incident" | "change_request" | "breach_notice";
                                 id: string;
                                 title: string;
                                 detail: string;
@@ -19165,6 +20123,2246 @@ export interface operations {
                             };
                         };
                     };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_answer_library: {
+        parameters: {
+            query?: {
+                /** @description draft | approved | retired */
+                status?: string;
+                /** @description words the question or the answer holds */
+                q?: string;
+                /** @description at most this many, 1-5000 (default 500) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            question: string;
+                            answer: string;
+                            evidence: {
+                                /** @enum {string} */
+                                kind: "document" | "certification" | "control";
+                                id: string;
+                                note: string;
+                                title: string;
+                            }[];
+                            owner_id: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "retired";
+                            version: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: components["schemas"]["Actor"];
+                            /** Format: date-time */
+                            updated_at: string;
+                            updated_by: components["schemas"]["Actor"];
+                            /** Format: date-time */
+                            approved_at: string | null;
+                            approved_by: components["schemas"]["Actor"] | null;
+                            allowed_actions: ("revise" | "approve" | "retire")[];
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_answer_library: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the question as we ask it of ourselves */
+                    question: string;
+                    /** @description our approved wording */
+                    answer: string;
+                    evidence?: {
+                        /** @enum {string} */
+                        kind: "document" | "certification" | "control";
+                        id: string;
+                        note?: string;
+                    }[];
+                    /** @description the account that keeps the answer true */
+                    owner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        question: string;
+                        answer: string;
+                        evidence: {
+                            /** @enum {string} */
+                            kind: "document" | "certification" | "control";
+                            id: string;
+                            note: string;
+                            title: string;
+                        }[];
+                        owner_id: string;
+                        /** @enum {string} */
+                        status: "draft" | "approved" | "retired";
+                        version: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: components["schemas"]["Actor"];
+                        /** Format: date-time */
+                        updated_at: string;
+                        updated_by: components["schemas"]["Actor"];
+                        /** Format: date-time */
+                        approved_at: string | null;
+                        approved_by: components["schemas"]["Actor"] | null;
+                        allowed_actions: ("revise" | "approve" | "retire")[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_answer_library__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description answer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        question: string;
+                        answer: string;
+                        evidence: {
+                            /** @enum {string} */
+                            kind: "document" | "certification" | "control";
+                            id: string;
+                            note: string;
+                            title: string;
+                        }[];
+                        owner_id: string;
+                        /** @enum {string} */
+                        status: "draft" | "approved" | "retired";
+                        version: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: components["schemas"]["Actor"];
+                        /** Format: date-time */
+                        updated_at: string;
+                        updated_by: components["schemas"]["Actor"];
+                        /** Format: date-time */
+                        approved_at: string | null;
+                        approved_by: components["schemas"]["Actor"] | null;
+                        allowed_actions: ("revise" | "approve" | "retire")[];
+                        versions?: {
+                            id: string;
+                            question: string;
+                            answer: string;
+                            status: string;
+                            version: number;
+                            ledger_index: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_answer_library__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description answer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "revise" | "approve" | "retire";
+                    question?: string;
+                    answer?: string;
+                    evidence?: {
+                        /** @enum {string} */
+                        kind: "document" | "certification" | "control";
+                        id: string;
+                        note: string;
+                        title: string;
+                    }[];
+                    owner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        question: string;
+                        answer: string;
+                        evidence: {
+                            /** @enum {string} */
+                            kind: "document" | "certification" | "control";
+                            id: string;
+                            note: string;
+                            title: string;
+                        }[];
+                        owner_id: string;
+                        /** @enum {string} */
+                        status: "draft" | "approved" | "retired";
+                        version: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: components["schemas"]["Actor"];
+                        /** Format: date-time */
+                        updated_at: string;
+                        updated_by: components["schemas"]["Actor"];
+                        /** Format: date-time */
+                        approved_at: string | null;
+                        approved_by: components["schemas"]["Actor"] | null;
+                        allowed_actions: ("revise" | "approve" | "retire")[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_customer_questionnaires: {
+        parameters: {
+            query?: {
+                /** @description only this customer's */
+                party_id?: string;
+                /** @description at most this many, 1-500 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            party_id: string;
+                            party_name: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "open" | "completed" | "shared";
+                            header: string[];
+                            question_column: string;
+                            answer_column: string;
+                            rows: number;
+                            questions: number;
+                            answered: number;
+                            library_size: number;
+                            file_sha256: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            shared_at: string | null;
+                            nda_in_force: boolean;
+                            allowed_actions: ("answer" | "complete" | "reopen" | "share" | "unshare")[];
+                            created_by?: components["schemas"]["Actor"];
+                            updated_by?: components["schemas"]["Actor"];
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_customer_questionnaires: {
+        parameters: {
+            query: {
+                /** @description the customer */
+                party_id: string;
+                /** @description what the customer calls it */
+                name: string;
+                /** @description the header of the questions' column */
+                question_column?: string;
+                /** @description the header of the column to fill */
+                answer_column?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        party_id: string;
+                        party_name: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "open" | "completed" | "shared";
+                        header: string[];
+                        question_column: string;
+                        answer_column: string;
+                        rows: number;
+                        questions: number;
+                        answered: number;
+                        library_size: number;
+                        file_sha256: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        shared_at: string | null;
+                        nda_in_force: boolean;
+                        allowed_actions: ("answer" | "complete" | "reopen" | "share" | "unshare")[];
+                        created_by?: components["schemas"]["Actor"];
+                        updated_by?: components["schemas"]["Actor"];
+                        items: {
+                            row: number;
+                            line: number;
+                            cells: string[];
+                            question: string;
+                            answer: string | null;
+                            suggestions?: {
+                                answer_id: string;
+                                version: number;
+                                question: string;
+                                score: number;
+                            }[];
+                            answer_id?: string | null;
+                            answer_version?: number | null;
+                            edited?: boolean;
+                            /** Format: date-time */
+                            answered_at?: string | null;
+                            answered_by?: components["schemas"]["Actor"] | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_customer_questionnaires__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description questionnaire id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        party_id: string;
+                        party_name: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "open" | "completed" | "shared";
+                        header: string[];
+                        question_column: string;
+                        answer_column: string;
+                        rows: number;
+                        questions: number;
+                        answered: number;
+                        library_size: number;
+                        file_sha256: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        shared_at: string | null;
+                        nda_in_force: boolean;
+                        allowed_actions: ("answer" | "complete" | "reopen" | "share" | "unshare")[];
+                        created_by?: components["schemas"]["Actor"];
+                        updated_by?: components["schemas"]["Actor"];
+                        items: {
+                            row: number;
+                            line: number;
+                            cells: string[];
+                            question: string;
+                            answer: string | null;
+                            suggestions?: {
+                                answer_id: string;
+                                version: number;
+                                question: string;
+                                score: number;
+                            }[];
+                            answer_id?: string | null;
+                            answer_version?: number | null;
+                            edited?: boolean;
+                            /** Format: date-time */
+                            answered_at?: string | null;
+                            answered_by?: components["schemas"]["Actor"] | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_customer_questionnaires__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description questionnaire id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "answer" | "complete" | "reopen" | "share" | "unshare";
+                    answers?: {
+                        row: number;
+                        answer_id?: string;
+                        answer?: string;
+                    }[];
+                    accept_suggestions?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        party_id: string;
+                        party_name: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "open" | "completed" | "shared";
+                        header: string[];
+                        question_column: string;
+                        answer_column: string;
+                        rows: number;
+                        questions: number;
+                        answered: number;
+                        library_size: number;
+                        file_sha256: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        shared_at: string | null;
+                        nda_in_force: boolean;
+                        allowed_actions: ("answer" | "complete" | "reopen" | "share" | "unshare")[];
+                        created_by?: components["schemas"]["Actor"];
+                        updated_by?: components["schemas"]["Actor"];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_customer_questionnaires__id__export_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description questionnaire id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_customer_questionnaires__id__download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description questionnaire id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_incidents: {
+        parameters: {
+            query?: {
+                /** @description open | resolved | a state (investigating … postmortem) */
+                status?: string;
+                /** @description at most this many, 1-500 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Incident"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_incidents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    description?: string;
+                    /**
+                     * @description how bad it is for us: critical, high, medium, low
+                     * @enum {string}
+                     */
+                    severity: "critical" | "high" | "medium" | "low";
+                    /**
+                     * @description the public page's word for it (Statuspage); default from the severity
+                     * @enum {string}
+                     */
+                    impact?: "none" | "minor" | "major" | "critical";
+                    /** @enum {string} */
+                    category?: "security" | "privacy" | "availability" | "integrity" | "other";
+                    /** @description status components it touches */
+                    component_ids?: string[];
+                    system_ids?: string[];
+                    /** @description vendors and customers involved; their contacts see its public updates */
+                    party_ids?: string[];
+                    /** Format: date-time */
+                    discovered_at: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_incidents__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_incidents__id__classify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description how bad it is for us: critical, high, medium, low
+                     * @enum {string}
+                     */
+                    severity?: "critical" | "high" | "medium" | "low";
+                    /**
+                     * @description the public page's word for it (Statuspage); default from the severity
+                     * @enum {string}
+                     */
+                    impact?: "none" | "minor" | "major" | "critical";
+                    /** @enum {string} */
+                    category?: "security" | "privacy" | "availability" | "integrity" | "other";
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_incidents__id__updates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    /**
+                     * @description public updates appear on the status page and to the parties involved
+                     * @enum {string}
+                     */
+                    visibility: "internal" | "public";
+                    /**
+                     * @description the incident's new state (default: unchanged)
+                     * @enum {string}
+                     */
+                    status?: "investigating" | "identified" | "monitoring";
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_incidents__id__resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    /** @enum {string} */
+                    visibility: "internal" | "public";
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_incidents__id__postmortem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    root_cause: string;
+                    lessons: string;
+                    /** @description each becomes a finding, owned and due as given */
+                    action_items?: {
+                        title: string;
+                        owner_id: string;
+                        /** Format: date-time */
+                        due_at: string;
+                        /**
+                         * @description how bad it is for us: critical, high, medium, low
+                         * @enum {string}
+                         */
+                        severity?: "critical" | "high" | "medium" | "low";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_incident_response_tests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description irt_… */
+                            id: string;
+                            /** Format: date-time */
+                            conducted_on: string;
+                            scenario: string;
+                            participants: string[];
+                            outcome: string;
+                            lessons: string;
+                            recorded_by: components["schemas"]["Actor"];
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                        /** Format: date-time */
+                        next_due_on: string | null;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_incident_response_tests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    conducted_on: string;
+                    scenario: string;
+                    /** @description who took part, as people name them */
+                    participants: string[];
+                    outcome: string;
+                    lessons?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description irt_… */
+                        id: string;
+                        /** Format: date-time */
+                        conducted_on: string;
+                        scenario: string;
+                        participants: string[];
+                        outcome: string;
+                        lessons: string;
+                        recorded_by: components["schemas"]["Actor"];
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_questionnaire_templates: {
+        parameters: {
+            query?: {
+                /** @description name prefix */
+                q?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["QuestionnaireTemplate"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_questionnaire_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    sections: {
+                        title: string;
+                        questions: {
+                            /** @description unique in the template: letters, digits, - _ . */
+                            id: string;
+                            text: string;
+                            /** @enum {string} */
+                            type: "yes_no" | "choice" | "text" | "date" | "file";
+                            choices?: string[];
+                            required?: boolean;
+                            help?: string;
+                            /** @description asked only when an earlier question has this answer */
+                            show_if?: {
+                                question?: string;
+                                equals?: string;
+                            };
+                            /** @description HIPAA citations such as 164.312(a)(2)(iv) */
+                            citations?: string[];
+                            /** @description the profile's rules it evidences, such as TP-2 */
+                            rules?: string[];
+                            /** @description scoring weight (default 1; 0 = not scored) */
+                            weight?: number;
+                            /** @description answers that fail the questionnaire on their own */
+                            knockout?: string[];
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireTemplate"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_questionnaire_templates_import: {
+        parameters: {
+            query: {
+                /** @description the template's name */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireTemplate"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_questionnaire_templates_hipaa_vendor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireTemplate"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_questionnaire_templates__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireTemplate"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PUT_api_v1_questionnaire_templates__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    sections: {
+                        title: string;
+                        questions: {
+                            /** @description unique in the template: letters, digits, - _ . */
+                            id: string;
+                            text: string;
+                            /** @enum {string} */
+                            type: "yes_no" | "choice" | "text" | "date" | "file";
+                            choices?: string[];
+                            required?: boolean;
+                            help?: string;
+                            /** @description asked only when an earlier question has this answer */
+                            show_if?: {
+                                question?: string;
+                                equals?: string;
+                            };
+                            /** @description HIPAA citations such as 164.312(a)(2)(iv) */
+                            citations?: string[];
+                            /** @description the profile's rules it evidences, such as TP-2 */
+                            rules?: string[];
+                            /** @description scoring weight (default 1; 0 = not scored) */
+                            weight?: number;
+                            /** @description answers that fail the questionnaire on their own */
+                            knockout?: string[];
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireTemplate"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_questionnaire_templates__id__csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_parties__party_id__questionnaires: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description party */
+                party_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    template_id: string;
+                    /** @description the party's contact who answers (emailed) */
+                    contact_id: string;
+                    /** Format: date-time */
+                    due_at: string;
+                    title?: string;
+                    /** @description pre-fill with the party's last accepted answers to this template */
+                    prefill?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Questionnaire"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_questionnaires: {
+        parameters: {
+            query?: {
+                /** @description one party's */
+                party_id?: string;
+                /** @description sent, submitted, follow_up, accepted or rejected */
+                status?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Questionnaire"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_questionnaires__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Questionnaire"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PUT_api_v1_questionnaires__id__answers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description answers to save; an empty value without documents clears one */
+                    answers?: {
+                        question: string;
+                        value?: string;
+                        document_ids?: string[];
+                        note?: string;
+                    }[];
+                    /** @description replies to the officer's follow-up questions */
+                    replies?: {
+                        question: string;
+                        text: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Questionnaire"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_questionnaires__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "submit" | "review" | "ask" | "accept" | "reject" | "apply_tier";
+                    /** @description review: the officer's verdict per answer */
+                    verdicts?: {
+                        question: string;
+                        /** @enum {string} */
+                        verdict: "ok" | "concern" | "unacceptable";
+                        note?: string;
+                    }[];
+                    /** @description ask: follow-up questions, each on one question */
+                    questions?: {
+                        question: string;
+                        text: string;
+                    }[];
+                    note?: string;
+                    /** @enum {string} */
+                    tier?: "low" | "medium" | "high";
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Questionnaire"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_breach_covered_entities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            party_id: string;
+                            party_name: string;
+                            agreement_id: string;
+                            breach_notice_hours: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_breach_notices_due: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BreachNotice"][];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_incidents__id__breach_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: components["schemas"]["BreachAssessment"];
+                        notices: components["schemas"]["BreachNotice"][];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_incidents__id__breach_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description first day the breach was known (164.410(a)(2)); default: the incident's
+                     */
+                    discovered_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description when the breach happened, if known
+                     */
+                    occurred_at?: string;
+                    /** @description the four factors of 164.402 (Breach)(2) */
+                    factors: {
+                        /** @description Nature and extent of the PHI involved (164.402 (Breach)(2)(i)) */
+                        nature_and_extent?: {
+                            /** @enum {string} */
+                            risk?: "low" | "medium" | "high";
+                            /** @description the reasoning */
+                            notes?: string;
+                        };
+                        /** @description The unauthorised person (164.402 (Breach)(2)(ii)) */
+                        unauthorized_person?: {
+                            /** @enum {string} */
+                            risk?: "low" | "medium" | "high";
+                            /** @description the reasoning */
+                            notes?: string;
+                        };
+                        /** @description Whether the PHI was actually acquired or viewed (164.402 (Breach)(2)(iii)) */
+                        acquired_or_viewed?: {
+                            /** @enum {string} */
+                            risk?: "low" | "medium" | "high";
+                            /** @description the reasoning */
+                            notes?: string;
+                        };
+                        /** @description How far the risk has been mitigated (164.402 (Breach)(2)(iv)) */
+                        mitigation?: {
+                            /** @enum {string} */
+                            risk?: "low" | "medium" | "high";
+                            /** @description the reasoning */
+                            notes?: string;
+                        };
+                    };
+                    /**
+                     * @description an exclusion of 164.402 (Breach)(1)(i)-(iii); none by default
+                     * @enum {string}
+                     */
+                    exclusion?: "none" | "good_faith_workforce_use" | "inadvertent_authorized_disclosure" | "unable_to_retain";
+                    /** @description encrypted or destroyed per HHS guidance */
+                    phi_secured?: boolean;
+                    /** @description 164.404(c)(1)(A) */
+                    what_happened: string;
+                    /** @description types of PHI involved, 164.404(c)(1)(B) */
+                    phi_types: string;
+                    /** @description 164.404(c)(1)(C); required for a breach */
+                    individual_steps?: string;
+                    /** @description 164.404(c)(1)(D); required for a breach */
+                    our_response?: string;
+                    /** @description 164.404(c)(1)(E); required for a breach */
+                    contact?: string;
+                    /** @description how many individuals (the list goes by Secure Message) */
+                    individuals?: number;
+                    /** @description the affected covered entities: customer parties with a BAA; required for a breach */
+                    customer_ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: components["schemas"]["BreachAssessment"];
+                        notices: components["schemas"]["BreachNotice"][];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_breach_assessments__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: components["schemas"]["BreachAssessment"];
+                        notices: components["schemas"]["BreachNotice"][];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_breach_assessments__id__law_enforcement_delay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description a written statement (164.412(a)) or an oral one (164.412(b)) */
+                    written: boolean;
+                    /**
+                     * Format: date-time
+                     * @description when the official made the statement
+                     */
+                    stated_at: string;
+                    /** @description the period stated; an oral statement delays at most 30 days */
+                    days: number;
+                    /** @description the official's name and agency */
+                    official: string;
+                    /** @description the statement, or our record of an oral one */
+                    document_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: components["schemas"]["BreachAssessment"];
+                        notices: components["schemas"]["BreachNotice"][];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_breach_notices__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description send (email the notice now) | record_sent (sent another way) | link_list (the Secure Message carrying the list of individuals)
+                     * @enum {string}
+                     */
+                    action: "send" | "record_sent" | "link_list";
+                    /**
+                     * Format: email
+                     * @description send: the covered entity's privacy contact
+                     */
+                    recipient?: string;
+                    /**
+                     * Format: date-time
+                     * @description record_sent: when (default now)
+                     */
+                    sent_at?: string;
+                    /** @description record_sent: letter, phone, portal, ... */
+                    method?: string;
+                    note?: string;
+                    /** @description link_list: the Secure Message */
+                    secure_message_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachNotice"];
                 };
             };
             /** @description client error: {error: {code, message, details: [{field, reason}]}} */
