@@ -96,6 +96,7 @@ await journey('breach assessment on the incident page', async ({ server, browser
   await send.getByText('What the email says').click();
   await send.getByText('Notice of a breach of unsecured protected health information').waitFor();
   await checkA11y(so, 'email the notice');
+  await shot(so, 'breach-email-notice');
   await send.getByLabel(/^Their privacy contact/).fill('privacy@northwind.example');
   await send.getByRole('button', { name: 'Email the notice' }).click();
   await section.getByText('Notice to Northwind Clinics queued for email.').waitFor();
@@ -133,6 +134,7 @@ await journey('breach assessment on the incident page', async ({ server, browser
     buffer: Buffer.from('%PDF-1.4\n% the official statement\n'),
   });
   await checkA11y(so, 'law enforcement delay');
+  await shot(so, 'breach-delay-form');
   await delay.getByRole('button', { name: 'Record the delay' }).click();
   await section.getByText('Delay recorded; the deadlines still open moved.').waitFor();
   await section.getByText('Written statement by Det. R. Ortiz, City Police cyber unit: 45 days').waitFor();

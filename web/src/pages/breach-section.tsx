@@ -4,9 +4,8 @@
 // affected individuals by Secure Message (never email), and a law-enforcement delay with its
 // document. The server decides every deadline and every button (allowed_actions).
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
-import { ApiError, get, post, request } from '../api';
-import { FileField } from '../components/file-field';
+import { useState } from 'preact/hooks';
+import { ApiError, get, post } from '../api';
 import { RequirementTag, RequirementTags } from '../components/requirement-tag';
 import { Table } from '../components/table';
 import type { components } from '../generated/openapi';
@@ -27,13 +26,13 @@ import {
   useLoad,
 } from '../ui';
 import { splitCitations, sentence } from './breach-cite';
-import { contentTypeOf } from './party/upload';
+import { dayToTime, DelayForm, ListForm, RecordSentForm, SendForm } from './breach-forms';
 import { plainRefusal } from './review-common';
 import { allows, who } from './workflow-model';
 
 export type Assessment = components['schemas']['BreachAssessment'];
 export type Notice = components['schemas']['BreachNotice'];
-interface Breach {
+export interface Breach {
   assessment: Assessment;
   notices: Notice[];
 }
@@ -69,10 +68,6 @@ function presumedBreach(v: Record<string, string>): boolean {
   if (v.exclusion && v.exclusion !== 'none') return false;
   if (v.phi_secured === 'true') return false;
   return FACTORS.some(([k]) => v[`risk_${k}`] !== 'low');
-}
-
-function dayToTime(day: string): string | undefined {
-  return day ? `${day}T00:00:00Z` : undefined;
 }
 
 // A server text with its citations as small tags ("60 calendar days after discovery" 164.410(b)).
@@ -233,171 +228,6 @@ function AssessForm(props: { incidentId: string; covered: Covered[]; onDone: (b:
   );
 }
 
-function noticeAction(id: string, body: Record<string, unknown>) {
-  return post<Notice>(`/api/v1/breach-notices/${id}/actions`, body).catch(plainRefusal);
-}
-
-function SendForm(props: { n: Notice; onDone: (msg: string) => void }) {
-  const form = useForm({ recipient: '' });
-  return (
-    <Form
-      form={form}
-      label={`Email the notice to ${props.n.party_name}`}
-      submitLabel="Email the notice"
-      onSubmit={async () => {
-        const x = await form.submit((v) => noticeAction(props.n.id, { action: 'send', recipient: v.recipient }));
-        if (x) props.onDone(`Notice to ${props.n.party_name} queued for email.`);
-      }}
-    >
-      <TextField form={form} name="recipient" label="Their privacy contact's email" type="email" required />
-      <details class="breach-notice-text">
-        <summary>What the email says</summary>
-        <p>
-          <strong>{props.n.notice.subject}</strong>
-        </p>
-        <pre>{props.n.notice.body}</pre>
-      </details>
-    </Form>
-  );
-}
-
-function RecordSentForm(props: { n: Notice; onDone: (msg: string) => void }) {
-  const form = useForm({ sent_at: '', method: '' });
-  return (
-    <Form
-      form={form}
-      label={`Record the notice to ${props.n.party_name} as sent`}
-      submitLabel="Record as sent"
-      onSubmit={async () => {
-        const x = await form.submit((v) =>
-          noticeAction(props.n.id, {
-            action: 'record_sent',
-            ...(v.sent_at ? { sent_at: dayToTime(v.sent_at) } : {}),
-            ...(v.method ? { method: v.method } : {}),
-          }),
-        );
-        if (x) props.onDone(`Notice to ${props.n.party_name} recorded as sent.`);
-      }}
-    >
-      <div class="form-grid">
-        <TextField form={form} name="sent_at" label="Sent on" type="date" hint="Today if left empty" />
-        <TextField form={form} name="method" label="How it was sent" placeholder="letter, phone, their portal" />
-      </div>
-    </Form>
-  );
-}
-
-// The list of individuals goes by Secure Message only: the server refuses it in any email.
-function ListForm(props: { n: Notice; onDone: (msg: string) => void }) {
-  const form = useForm({ recipient: '', list: '' });
-  return (
-    <Form
-      form={form}
-      label={`Send ${props.n.party_name} the list of individuals`}
-      submitLabel="Send by Secure Message"
-      onSubmit={async () => {
-        const x = await form.submit(
-          async (v) => {
-            const smg = await post<{ id: string }>('/api/v1/secure-messages', {
-              recipient: v.recipient,
-              subject: 'Individuals affected by the breach we notified you of',
-              body: v.list,
-            });
-            return noticeAction(props.n.id, { action: 'link_list', secure_message_id: smg.id });
-          },
-          { body: 'list' },
-        );
-        if (x) props.onDone(`List sent to ${props.n.party_name} by Secure Message.`);
-      }}
-    >
-      <TextField form={form} name="recipient" label="Recipient's email" type="email" required />
-      <TextField
-        form={form}
-        name="list"
-        label="Affected individuals"
-        multiline
-        rows={4}
-        required
-        hint={
-          <>
-            One name per line. It is encrypted; the recipient gets only a link and a one-time code, never the list by
-            email. <RequirementTag code="164.410(c)(1)" />
-          </>
-        }
-      />
-    </Form>
-  );
-}
-
-function DelayForm(props: { a: Assessment; onDone: (b: Breach) => void }) {
-  const form = useForm({ written: 'true', stated_at: '', days: '30', official: '', statement: '' });
-  const file = useRef<File | null>(null);
-  return (
-    <Form
-      form={form}
-      label="Record a law enforcement delay"
-      submitLabel="Record the delay"
-      onSubmit={async () => {
-        const x = await form.submit(
-          async (v) => {
-            const f = file.current;
-            if (!f)
-              throw new ApiError(422, 'validation_failed', 'the statement is required', [
-                { field: 'statement', reason: 'attach the statement, or our record of an oral one' },
-              ]);
-            const doc = await request<{ id: string }>(
-              'POST',
-              `/api/v1/breach-assessments/${props.a.id}/documents`,
-              undefined,
-              {
-                raw: f,
-                contentType: contentTypeOf(f),
-                query: { filename: f.name },
-              },
-            );
-            return post<Breach>(`/api/v1/breach-assessments/${props.a.id}/law-enforcement-delay`, {
-              written: v.written === 'true',
-              stated_at: dayToTime(v.stated_at),
-              days: Number(v.days),
-              official: v.official,
-              document_id: doc.id,
-            }).catch(plainRefusal);
-          },
-          { document_id: 'statement', filename: 'statement', content_type: 'statement' },
-        );
-        if (x) props.onDone(x);
-      }}
-    >
-      <div class="form-grid">
-        <SelectField
-          form={form}
-          name="written"
-          label="The official's statement"
-          required
-          options={[
-            { value: 'true', label: 'In writing: the period it specifies' },
-            { value: 'false', label: 'Oral: at most 30 days' },
-          ]}
-        />
-        <TextField form={form} name="stated_at" label="Stated on" type="date" required />
-        <TextField form={form} name="days" label="Days of delay" type="number" min="1" required />
-        <TextField form={form} name="official" label="Official and agency" required />
-      </div>
-      <p class="hint">
-        Every notice still due moves by the days stated; an oral statement delays at most 30 days.{' '}
-        <RequirementTag code="164.412" />
-      </p>
-      <FileField
-        form={form}
-        name="statement"
-        label="The written statement, or our record of the oral one"
-        fileRef={file}
-        required
-      />
-    </Form>
-  );
-}
-
 function statusOf(n: Notice): { value: string; tone: string; label: string } {
   if (n.status === 'sent') return { value: 'sent', tone: 'ok', label: 'Sent' };
   if (n.overdue) return { value: 'overdue', tone: 'bad', label: 'Overdue' };
@@ -490,11 +320,11 @@ function Deadlines(props: { b: Breach; onChange: (msg: string) => void }) {
           .filter((n) => n.id === open.id)
           .map((n) =>
             open.what === 'send' ? (
-              <SendForm n={n} onDone={done} />
+              <SendForm n={n} onDone={done} onCancel={() => setOpen(null)} />
             ) : open.what === 'record' ? (
-              <RecordSentForm n={n} onDone={done} />
+              <RecordSentForm n={n} onDone={done} onCancel={() => setOpen(null)} />
             ) : (
-              <ListForm n={n} onDone={done} />
+              <ListForm n={n} onDone={done} onCancel={() => setOpen(null)} />
             ),
           )}
     </>
@@ -620,6 +450,7 @@ export function BreachSection(props: { incidentId: string }) {
                       setMsg('Delay recorded; the deadlines still open moved.');
                       state.reload();
                     }}
+                    onCancel={() => setDelayOpen(false)}
                   />
                 ) : (
                   <p>
