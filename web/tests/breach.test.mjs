@@ -2,7 +2,7 @@
 // the Privacy Officer's My work lists the notices still owed, soonest first (Northwind's BAA
 // gives 72 hours), and the dashboard's table shows each customer's deadline and why then. Staff
 // see neither. Laptop width, axe on each screen.
-import { assert, checkA11y, goto, journey, newPage, shot } from './harness.mjs';
+import { assert, checkA11y, goto, journey, navLink, newPage, shot } from './harness.mjs';
 
 await journey('breach notice deadlines on My work and the dashboard', async ({ server, browser }) => {
   const officer = await newPage(browser, server, { email: 'privacy@luma.example' });
@@ -20,13 +20,13 @@ await journey('breach notice deadlines on My work and the dashboard', async ({ s
   const rows = table.getByRole('row');
   assert((await rows.count()) === 3, 'a header and two notices: ' + (await rows.count()));
   assert((await rows.nth(1).textContent()).includes('Northwind Clinics'), 'Northwind first (72 hours)');
-  assert((await rows.nth(1).textContent()).includes('the BAA: 72 hours after discovery'), 'the BAA term shows');
+  assert((await rows.nth(1).textContent()).includes('The BAA: 72 hours after discovery'), 'the BAA term shows');
   assert((await rows.nth(2).textContent()).includes('60 calendar days after discovery'), 'the rule for Riverside');
   await checkA11y(officer, 'breach-dashboard');
   await shot(officer, 'breach-dashboard');
 
   const staff = await newPage(browser, server, { email: 'staff@luma.example' });
   await goto(staff, server, '/');
-  await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Parties' }).waitFor();
+  await navLink(staff, 'Parties').waitFor({ state: 'attached' });
   assert((await staff.getByText('Breach notice to Northwind Clinics').count()) === 0, 'staff have no breach notices');
 });

@@ -4,7 +4,7 @@ import { get } from '../api';
 import { Table } from '../components/table';
 import { Link } from '../router';
 import { Badge, DateText, Section, useLoad } from '../ui';
-import type { Notice } from './breach-section';
+import { CitedText, type Notice } from './breach-section';
 
 export function BreachDeadlines() {
   const state = useLoad((signal) => get<{ items: Notice[] }>('/api/v1/breach/notices-due', undefined, signal), []);
@@ -25,7 +25,9 @@ export function BreachDeadlines() {
             <td>
               <DateText value={n.deadline_at} time />
             </td>
-            <td>{n.deadline_basis}</td>
+            <td>
+              <CitedText text={n.deadline_basis} />
+            </td>
             <td>
               <Badge
                 value={n.overdue ? 'overdue' : 'due'}

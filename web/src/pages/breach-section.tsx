@@ -3,9 +3,10 @@
 // or sooner where the customer's BAA says so), sending or recording each notice, the list of
 // affected individuals by Secure Message (never email), and a law-enforcement delay with its
 // document. The server decides every deadline and every button (allowed_actions).
-import { useRef, useState } from 'preact/hooks';
-import { ApiError, get, post, request } from '../api';
-import { FileField } from '../components/file-field';
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { ApiError, get, post } from '../api';
+import { RequirementTag, RequirementTags } from '../components/requirement-tag';
 import { Table } from '../components/table';
 import type { components } from '../generated/openapi';
 import { isOfficer, useSession } from '../session';
@@ -24,13 +25,14 @@ import {
   useForm,
   useLoad,
 } from '../ui';
-import { contentTypeOf } from './party/upload';
+import { splitCitations, sentence } from './breach-cite';
+import { dayToTime, DelayForm, ListForm, RecordSentForm, SendForm } from './breach-forms';
 import { plainRefusal } from './review-common';
 import { allows, who } from './workflow-model';
 
 export type Assessment = components['schemas']['BreachAssessment'];
 export type Notice = components['schemas']['BreachNotice'];
-interface Breach {
+export interface Breach {
   assessment: Assessment;
   notices: Notice[];
 }
@@ -68,8 +70,14 @@ function presumedBreach(v: Record<string, string>): boolean {
   return FACTORS.some(([k]) => v[`risk_${k}`] !== 'low');
 }
 
-function dayToTime(day: string): string | undefined {
-  return day ? `${day}T00:00:00Z` : undefined;
+// A server text with its citations as small tags ("60 calendar days after discovery" 164.410(b)).
+export function CitedText(props: { text: string }) {
+  const c = splitCitations(props.text);
+  return (
+    <>
+      {sentence(c.text)} <RequirementTags codes={c.cites} />
+    </>
+  );
 }
 
 function AssessForm(props: { incidentId: string; covered: Covered[]; onDone: (b: Breach) => void }) {
@@ -97,7 +105,10 @@ function AssessForm(props: { incidentId: string; covered: Covered[]; onDone: (b:
     fieldMap[`factors.${k}.risk`] = `risk_${k}`;
     fieldMap[`factors.${k}.notes`] = `notes_${k}`;
   }
-  props.covered.forEach((c, i) => (fieldMap[`customer_ids[${i}]`] = `customer_${c.party_id}`));
+  // customer_ids[i] is the i-th ticked customer; "none ticked" shows on the first checkbox.
+  const ticked = props.covered.filter((c) => form.values[`customer_${c.party_id}`] === 'true');
+  ticked.forEach((c, i) => (fieldMap[`customer_ids[${i}]`] = `customer_${c.party_id}`));
+  if (props.covered.length > 0) fieldMap.customer_ids = `customer_${props.covered[0].party_id}`;
   return (
     <Form
       form={form}
@@ -121,7 +132,17 @@ function AssessForm(props: { incidentId: string; covered: Covered[]; onDone: (b:
           };
           if (v.occurred_at) body.occurred_at = dayToTime(v.occurred_at);
           for (const f of ['individual_steps', 'our_response', 'contact']) if (v[f]) body[f] = v[f];
-          if (presumedBreach(v)) body.customer_ids = customers;
+          if (presumedBreach(v)) {
+            if (customers.length === 0 && props.covered.length > 0) {
+              throw new ApiError(422, 'validation_failed', 'no customer affected', [
+                {
+                  field: 'customer_ids',
+                  reason: 'Tick each customer whose information was involved: each gets a notice',
+                },
+              ]);
+            }
+            body.customer_ids = customers;
+          }
           return post<Breach>(`/api/v1/incidents/${props.incidentId}/breach-assessment`, body).catch(plainRefusal);
         }, fieldMap);
         if (x) props.onDone(x);
@@ -133,13 +154,19 @@ function AssessForm(props: { incidentId: string; covered: Covered[]; onDone: (b:
           name="discovered_at"
           label="Discovered on"
           type="date"
-          required
-          hint="The first day anyone of ours knew, or should have known (164.410(a)(2))"
+          hint={
+            <>
+              The first day anyone of ours knew, or should have known. Leave it empty to count from when the incident
+              was discovered, to the minute. <RequirementTag code="164.410(a)(2)" />
+            </>
+          }
         />
         <TextField form={form} name="occurred_at" label="Happened on" type="date" hint="If known" />
       </div>
       <fieldset class="breach-factors">
-        <legend>The four factors (164.402)</legend>
+        <legend>
+          How likely is it that the information was compromised? <RequirementTag code="164.402" />
+        </legend>
         {FACTORS.map(([k, label]) => (
           <div class="form-grid">
             <SelectField form={form} name={`risk_${k}`} label={label} options={RISKS} required />
@@ -147,14 +174,12 @@ function AssessForm(props: { incidentId: string; covered: Covered[]; onDone: (b:
           </div>
         ))}
       </fieldset>
-      <div class="form-grid">
-        <SelectField form={form} name="exclusion" label="Exclusion" options={EXCLUSIONS} />
-        <CheckboxField
-          form={form}
-          name="phi_secured"
-          label="The information was encrypted or destroyed as HHS guidance describes"
-        />
-      </div>
+      <SelectField form={form} name="exclusion" label="Does an exclusion apply?" options={EXCLUSIONS} />
+      <CheckboxField
+        form={form}
+        name="phi_secured"
+        label="The information was encrypted or destroyed as HHS guidance describes, so no one else could read it"
+      />
       <Alert kind={breach ? 'warn' : 'info'}>
         {breach
           ? 'As answered, this is presumed a breach: each affected customer must be notified.'
@@ -185,7 +210,7 @@ function AssessForm(props: { incidentId: string; covered: Covered[]; onDone: (b:
       <TextField form={form} name="individuals" label="How many individuals" type="number" min="0" />
       {breach && (
         <fieldset>
-          <legend>Customers affected</legend>
+          <legend>Customers affected: each gets its own notice and deadline</legend>
           {props.covered.length === 0 ? (
             <Empty>No customer has a signed business associate agreement.</Empty>
           ) : (
@@ -203,149 +228,6 @@ function AssessForm(props: { incidentId: string; covered: Covered[]; onDone: (b:
   );
 }
 
-function noticeAction(id: string, body: Record<string, unknown>) {
-  return post<Notice>(`/api/v1/breach-notices/${id}/actions`, body).catch(plainRefusal);
-}
-
-function SendForm(props: { n: Notice; onDone: (msg: string) => void }) {
-  const form = useForm({ recipient: '' });
-  return (
-    <Form
-      form={form}
-      label={`Email the notice to ${props.n.party_name}`}
-      submitLabel="Email the notice"
-      onSubmit={async () => {
-        const x = await form.submit((v) => noticeAction(props.n.id, { action: 'send', recipient: v.recipient }));
-        if (x) props.onDone(`Notice to ${props.n.party_name} queued for email.`);
-      }}
-    >
-      <TextField form={form} name="recipient" label="Their privacy contact's email" type="email" required />
-    </Form>
-  );
-}
-
-function RecordSentForm(props: { n: Notice; onDone: (msg: string) => void }) {
-  const form = useForm({ sent_at: '', method: '' });
-  return (
-    <Form
-      form={form}
-      label={`Record the notice to ${props.n.party_name} as sent`}
-      submitLabel="Record as sent"
-      onSubmit={async () => {
-        const x = await form.submit((v) =>
-          noticeAction(props.n.id, {
-            action: 'record_sent',
-            ...(v.sent_at ? { sent_at: dayToTime(v.sent_at) } : {}),
-            ...(v.method ? { method: v.method } : {}),
-          }),
-        );
-        if (x) props.onDone(`Notice to ${props.n.party_name} recorded as sent.`);
-      }}
-    >
-      <div class="form-grid">
-        <TextField form={form} name="sent_at" label="Sent on" type="date" hint="Today if left empty" />
-        <TextField form={form} name="method" label="How" placeholder="letter, phone, their portal" />
-      </div>
-    </Form>
-  );
-}
-
-// The list of individuals goes by Secure Message only: the server refuses it in any email.
-function ListForm(props: { n: Notice; onDone: (msg: string) => void }) {
-  const form = useForm({ recipient: '', list: '' });
-  return (
-    <Form
-      form={form}
-      label={`Send ${props.n.party_name} the list of individuals`}
-      submitLabel="Send by Secure Message"
-      onSubmit={async () => {
-        const x = await form.submit(
-          async (v) => {
-            const smg = await post<{ id: string }>('/api/v1/secure-messages', {
-              recipient: v.recipient,
-              subject: 'Individuals affected by the breach we notified you of',
-              body: v.list,
-            });
-            return noticeAction(props.n.id, { action: 'link_list', secure_message_id: smg.id });
-          },
-          { body: 'list' },
-        );
-        if (x) props.onDone(`List sent to ${props.n.party_name} by Secure Message.`);
-      }}
-    >
-      <TextField form={form} name="recipient" label="Recipient's email" type="email" required />
-      <TextField
-        form={form}
-        name="list"
-        label="Affected individuals"
-        multiline
-        rows={4}
-        required
-        hint="Encrypted; the recipient gets only a link and a one-time code (164.410(c)(1))"
-      />
-    </Form>
-  );
-}
-
-function DelayForm(props: { a: Assessment; onDone: (b: Breach) => void }) {
-  const form = useForm({ written: 'true', stated_at: '', days: '30', official: '', statement: '' });
-  const file = useRef<File | null>(null);
-  return (
-    <Form
-      form={form}
-      label="Law enforcement delay"
-      submitLabel="Record the delay"
-      onSubmit={async () => {
-        const x = await form.submit(
-          async (v) => {
-            const f = file.current;
-            if (!f)
-              throw new ApiError(422, 'validation_failed', 'the statement is required', [
-                { field: 'statement', reason: 'attach the statement, or our record of an oral one' },
-              ]);
-            const doc = await request<{ id: string }>(
-              'POST',
-              `/api/v1/breach-assessments/${props.a.id}/documents`,
-              undefined,
-              {
-                raw: f,
-                contentType: contentTypeOf(f),
-                query: { filename: f.name },
-              },
-            );
-            return post<Breach>(`/api/v1/breach-assessments/${props.a.id}/law-enforcement-delay`, {
-              written: v.written === 'true',
-              stated_at: dayToTime(v.stated_at),
-              days: Number(v.days),
-              official: v.official,
-              document_id: doc.id,
-            }).catch(plainRefusal);
-          },
-          { document_id: 'statement', filename: 'statement', content_type: 'statement' },
-        );
-        if (x) props.onDone(x);
-      }}
-    >
-      <div class="form-grid">
-        <SelectField
-          form={form}
-          name="written"
-          label="Statement"
-          required
-          options={[
-            { value: 'true', label: 'In writing: the period it specifies' },
-            { value: 'false', label: 'Oral: at most 30 days' },
-          ]}
-        />
-        <TextField form={form} name="stated_at" label="Stated on" type="date" required />
-        <TextField form={form} name="days" label="Days of delay" type="number" min="1" required />
-        <TextField form={form} name="official" label="Official and agency" required />
-      </div>
-      <FileField form={form} name="statement" label="The statement" fileRef={file} required />
-    </Form>
-  );
-}
-
 function statusOf(n: Notice): { value: string; tone: string; label: string } {
   if (n.status === 'sent') return { value: 'sent', tone: 'ok', label: 'Sent' };
   if (n.overdue) return { value: 'overdue', tone: 'bad', label: 'Overdue' };
@@ -358,11 +240,13 @@ function Deadlines(props: { b: Breach; onChange: (msg: string) => void }) {
     setOpen(null);
     props.onChange(msg);
   };
+  // The auditor (and anyone once every notice is out) has no action: no empty column.
+  const acting = props.b.notices.some((n) => (n.allowed_actions || []).length > 0);
   return (
     <>
       <Table
         caption="Notice deadline per customer"
-        columns={['Customer', 'Deadline', 'Why then', 'Status', 'List of individuals', '']}
+        columns={['Customer', 'Deadline', 'Why then', 'Status', 'List of individuals', acting && 'Actions']}
       >
         {props.b.notices.map((n) => {
           const s = statusOf(n);
@@ -372,34 +256,61 @@ function Deadlines(props: { b: Breach; onChange: (msg: string) => void }) {
               <td>
                 <DateText value={n.deadline_at} time />
               </td>
-              <td>{n.deadline_basis}</td>
+              <td>
+                <CitedText text={n.deadline_basis} />
+              </td>
               <td>
                 <Badge value={s.value} tone={s.tone} label={s.label} />
                 {n.sent && (
                   <>
                     {' '}
-                    <DateText value={n.sent.at} /> by {who(n.sent.by)}
+                    <DateText value={n.sent.at} />
+                    {n.sent.recipient
+                      ? `, emailed to ${n.sent.recipient}`
+                      : n.sent.method
+                        ? `, by ${n.sent.method}`
+                        : ''}
+                    ; recorded by {who(n.sent.by)}
                   </>
                 )}
               </td>
               <td>{n.list_secure_message_id ? 'Sent by Secure Message' : 'Not sent yet'}</td>
-              <td class="row-actions">
-                {allows(n, 'send') && (
-                  <button type="button" class="btn btn-small" onClick={() => setOpen({ id: n.id, what: 'send' })}>
-                    Email notice
-                  </button>
-                )}
-                {allows(n, 'record_sent') && (
-                  <button type="button" class="btn btn-small" onClick={() => setOpen({ id: n.id, what: 'record' })}>
-                    Record as sent
-                  </button>
-                )}
-                {allows(n, 'link_list') && !n.list_secure_message_id && (
-                  <button type="button" class="btn btn-small" onClick={() => setOpen({ id: n.id, what: 'list' })}>
-                    Send the list
-                  </button>
-                )}
-              </td>
+              {acting && (
+                <td>
+                  <div class="row-actions">
+                    {allows(n, 'send') && (
+                      <button
+                        type="button"
+                        class="btn btn-small"
+                        aria-label={`Email the notice: ${n.party_name}`}
+                        onClick={() => setOpen({ id: n.id, what: 'send' })}
+                      >
+                        Email the notice
+                      </button>
+                    )}
+                    {allows(n, 'record_sent') && (
+                      <button
+                        type="button"
+                        class="btn btn-small"
+                        aria-label={`Record as sent: ${n.party_name}`}
+                        onClick={() => setOpen({ id: n.id, what: 'record' })}
+                      >
+                        Record as sent
+                      </button>
+                    )}
+                    {allows(n, 'link_list') && !n.list_secure_message_id && (
+                      <button
+                        type="button"
+                        class="btn btn-small"
+                        aria-label={`Send the list: ${n.party_name}`}
+                        onClick={() => setOpen({ id: n.id, what: 'list' })}
+                      >
+                        Send the list
+                      </button>
+                    )}
+                  </div>
+                </td>
+              )}
             </tr>
           );
         })}
@@ -409,11 +320,11 @@ function Deadlines(props: { b: Breach; onChange: (msg: string) => void }) {
           .filter((n) => n.id === open.id)
           .map((n) =>
             open.what === 'send' ? (
-              <SendForm n={n} onDone={done} />
+              <SendForm n={n} onDone={done} onCancel={() => setOpen(null)} />
             ) : open.what === 'record' ? (
-              <RecordSentForm n={n} onDone={done} />
+              <RecordSentForm n={n} onDone={done} onCancel={() => setOpen(null)} />
             ) : (
-              <ListForm n={n} onDone={done} />
+              <ListForm n={n} onDone={done} onCancel={() => setOpen(null)} />
             ),
           )}
     </>
@@ -432,20 +343,28 @@ function AssessmentFacts(props: { a: Assessment }) {
             <Badge
               value={a.conclusion.breach ? 'breach' : 'not_a_breach'}
               tone={a.conclusion.breach ? 'bad' : 'ok'}
-              label={a.conclusion.breach ? 'Breach: customers must be notified' : 'Not a breach to notify'}
+              label={a.conclusion.breach ? 'A breach' : 'Not a breach'}
             />,
           ],
-          ['Why', `${a.conclusion.basis} (${a.conclusion.citation})`],
-          ['Discovered', <DateText value={a.discovered_at} />],
+          [
+            'Why',
+            <>
+              {sentence(a.conclusion.basis)} <RequirementTag code={a.conclusion.citation} />
+            </>,
+          ],
+          ['Discovered', <DateText value={a.discovered_at} time />],
           ['Assessed by', who(a.assessed_by)],
-          ['Individuals', String(a.individuals)],
+          ['Individuals affected', String(a.individuals)],
           ...(delay
             ? ([
                 [
                   'Law enforcement delay',
-                  `${delay.written ? 'Written' : 'Oral'} statement by ${delay.official}: ${delay.days} days, until ${new Date(delay.ends_at).toUTCString().slice(5, 16)}`,
+                  <>
+                    {delay.written ? 'Written' : 'Oral'} statement by {delay.official}: {delay.days}{' '}
+                    {delay.days === 1 ? 'day' : 'days'}, until <DateText value={delay.ends_at} />
+                  </>,
                 ],
-              ] as [string, string][])
+              ] as [string, ComponentChildren][])
             : []),
         ]}
       />
@@ -531,11 +450,14 @@ export function BreachSection(props: { incidentId: string }) {
                       setMsg('Delay recorded; the deadlines still open moved.');
                       state.reload();
                     }}
+                    onCancel={() => setDelayOpen(false)}
                   />
                 ) : (
-                  <button type="button" class="btn" onClick={() => setDelayOpen(true)}>
-                    Record a law enforcement delay
-                  </button>
+                  <p>
+                    <button type="button" class="btn" onClick={() => setDelayOpen(true)}>
+                      Record a law enforcement delay
+                    </button>
+                  </p>
                 ))}
             </>
           )
