@@ -24,7 +24,13 @@ await journey('ledger: verify an event in the browser', async ({ server, browser
   await rows.first().waitFor();
   assert((await rows.count()) === 20, 'twenty events per page');
   const newest = size - 1;
-  await page.getByRole('link', { name: `Check event #${newest}` }).click();
+  const newestLink = page.getByRole('link', { name: `Check event #${newest}` });
+  if ((await newestLink.count()) > 0) await newestLink.click();
+  else {
+    // The scheduler's jobs wrote more than a page of events after the checkpoint: ask by index.
+    await page.getByLabel('Event index').fill(String(newest));
+    await page.getByRole('button', { name: 'Check this event' }).click();
+  }
   await page.waitForURL(new RegExp(`index=${newest}`));
   const verdict = page.locator('.verdict').first();
   await verdict.waitFor();
