@@ -117,7 +117,6 @@ Result<Match> FindParty(Tx& tx, const std::string& email, const std::string& org
   return Match{"", "", "no customer or partner matches the email's domain or the name"};
 }
 
-
 Status SendNda(CommandContext& c, json::object& state, const ReportRequestSettings& settings) {
   TimePoint now = c.Now();
   auto link = IssueLink(c.tx(), "nda", StateString(state, "id"), "",
