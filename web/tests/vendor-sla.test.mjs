@@ -34,6 +34,8 @@ await journey('vendor incidents and the quarterly SLA review', async ({ server, 
   await page
     .getByText('Degraded performance in the EU region: assessed, and a finding opened to follow it up.')
     .waitFor();
+  // The table reloads after the message: wait for the second link before counting.
+  await table.getByRole('link', { name: 'Its finding' }).nth(1).waitFor();
   assert((await table.getByRole('link', { name: 'Its finding' }).count()) === 2, 'both incidents link their finding');
   assert((await page.getByRole('form', { name: /^Assess / }).count()) === 0, 'nothing is left to assess');
   await checkA11y(page, 'vendor-incidents-assessed');
