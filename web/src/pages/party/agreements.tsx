@@ -82,29 +82,31 @@ export function Agreements(props: SectionProps) {
                     <Terms a={a} />
                   </td>
                   {officer && (
-                    <td class="row-actions">
-                      {(AGREEMENT_NEXT[a.status || 'draft'] || []).length > 0 && (
-                        <button
-                          type="button"
-                          class="btn btn-small"
-                          aria-expanded={editing === a.id}
-                          aria-label={`Update ${label(a.type)}${a.title ? ' ' + a.title : ''}`}
-                          onClick={() => setEditing(editing === a.id ? '' : a.id)}
-                        >
-                          Update
-                        </button>
-                      )}
-                      {a.allowed_actions?.includes('renew') && (
-                        <button
-                          type="button"
-                          class="btn btn-small"
-                          aria-expanded={editing === 'renew:' + a.id}
-                          aria-label={`Renew ${label(a.type)}${a.title ? ' ' + a.title : ''}`}
-                          onClick={() => setEditing(editing === 'renew:' + a.id ? '' : 'renew:' + a.id)}
-                        >
-                          Renew
-                        </button>
-                      )}
+                    <td>
+                      <div class="row-actions">
+                        {(AGREEMENT_NEXT[a.status || 'draft'] || []).length > 0 && (
+                          <button
+                            type="button"
+                            class="btn btn-small"
+                            aria-expanded={editing === a.id}
+                            aria-label={`Update ${label(a.type)}${a.title ? ' ' + a.title : ''}`}
+                            onClick={() => setEditing(editing === a.id ? '' : a.id)}
+                          >
+                            Update
+                          </button>
+                        )}
+                        {a.allowed_actions?.includes('renew') && (
+                          <button
+                            type="button"
+                            class="btn btn-small"
+                            aria-expanded={editing === 'renew:' + a.id}
+                            aria-label={`Renew ${label(a.type)}${a.title ? ' ' + a.title : ''}`}
+                            onClick={() => setEditing(editing === 'renew:' + a.id ? '' : 'renew:' + a.id)}
+                          >
+                            Renew
+                          </button>
+                        )}
+                      </div>
                     </td>
                   )}
                 </tr>,
