@@ -14,6 +14,7 @@
 #include "accord/storage/registry_commands.h"
 #include "accord/storage/reviews.h"
 #include "accord/workflow/questionnaire.h"
+#include "questionnaire_support.h"
 #include "review_support.h"
 
 namespace accord::storage {
@@ -23,7 +24,7 @@ using domain::StateString;
 namespace wf = workflow::questionnaire;
 namespace rs = review_support;
 
-namespace {
+namespace questionnaire_support {
 
 const json::array& ArrayOr(const json::object& o, std::string_view key) {
   static const json::array kEmpty;
@@ -32,27 +33,12 @@ const json::array& ArrayOr(const json::object& o, std::string_view key) {
 }
 
 Result<json::object> Append(CommandContext& c, const std::string& kind, const std::string& type,
-                            const domain::Actor& actor, json::object state,
-                            json::object extra = {}) {
+                            const domain::Actor& actor, json::object state, json::object extra) {
   state.erase("ledger_index");
   auto index = rs::AppendState(c, kind, type, actor, state, std::move(extra));
   if (!index.ok()) return std::move(index).error();
   state["ledger_index"] = static_cast<int64_t>(*index);
   return state;
-}
-
-Status CheckTemplateBody(Tx& tx, const json::object& body, const std::string& except_id) {
-  std::vector<ErrorDetail> details;
-  domain::CheckTemplate(body, details);
-  if (!details.empty()) return domain::ValidationErrors(std::move(details));
-  auto other = FindLiveByName(tx, "questionnaire_template", StateString(body, "name"), except_id);
-  if (!other.ok()) return std::move(other).error();
-  if (other->has_value()) {
-    return Error{ErrorCode::kConflict,
-                 "a questionnaire template is named " + StateString(body, "name") + " already",
-                 {{"name", "is used by " + **other, {}}}};
-  }
-  return Ok();
 }
 
 // Emails the questionnaire's contact (the address it was sent to), deduplicated by `key`.
@@ -136,7 +122,7 @@ json::array Prefill(const json::object& fresh, const json::object& previous) {
 }
 
 Result<json::object> SendEmailAndAppend(CommandContext& c, const domain::Actor& actor,
-                                        json::object q, json::object extra = {}) {
+                                        json::object q, json::object extra) {
   ACCORD_TRY(EmailContact(c.tx(), q, "questionnaire:" + StateString(q, "id") + ":sent",
                           "Security questionnaire to complete: " + StateString(q, "title"),
                           "You have been asked to complete the security questionnaire \"" +
@@ -145,6 +131,26 @@ Result<json::object> SendEmailAndAppend(CommandContext& c, const domain::Actor& 
                               "draft and come back.",
                           c.Now()));
   return Append(c, "questionnaire", "questionnaire.sent", actor, std::move(q), std::move(extra));
+}
+
+}  // namespace questionnaire_support
+
+using namespace questionnaire_support;
+
+namespace {
+
+Status CheckTemplateBody(Tx& tx, const json::object& body, const std::string& except_id) {
+  std::vector<ErrorDetail> details;
+  domain::CheckTemplate(body, details);
+  if (!details.empty()) return domain::ValidationErrors(std::move(details));
+  auto other = FindLiveByName(tx, "questionnaire_template", StateString(body, "name"), except_id);
+  if (!other.ok()) return std::move(other).error();
+  if (other->has_value()) {
+    return Error{ErrorCode::kConflict,
+                 "a questionnaire template is named " + StateString(body, "name") + " already",
+                 {{"name", "is used by " + **other, {}}}};
+  }
+  return Ok();
 }
 
 Result<std::optional<json::object>> LastAccepted(Tx& tx, const std::string& party_id,
@@ -617,134 +623,6 @@ Result<json::object> ActOnQuestionnaire(CommandContext& c, const domain::Actor& 
   q["status"] = std::string(wf::Name(*to));
   rs::Bump(q, c.Now());
   return Append(c, "questionnaire", type, actor, std::move(q), std::move(extra));
-}
-
-Result<int> RunQuestionnaireSchedule(EventLog& log) {
-  // Reads first; a write only when something is due.
-  struct Due {
-    std::vector<std::pair<std::string, int>> reminders;  // id, days before
-    std::vector<std::string> overdue, renew;
-  };
-  auto scan = [](Tx& tx, TimePoint now) -> Result<Due> {
-    Due due;
-    for (const char* status : {"sent", "follow_up", "accepted"}) {
-      std::string after;
-      for (int page_no = 0; page_no < 1000; ++page_no) {
-        ListQuery query{.kind = "questionnaire", .status = status, .after_id = after, .limit = 500};
-        auto page = ListObjects(tx, query, Scope{});
-        if (!page.ok()) return std::move(page).error();
-        for (const auto& o : page->items) {
-          if (std::string(status) == "accepted") {
-            auto next = ParseRfc3339(StateString(o.doc, "next_due_at"));
-            if (next.ok() && *next <= now && StateString(o.doc, "renewed_by").empty()) {
-              due.renew.push_back(o.id);
-            }
-            continue;
-          }
-          auto at = ParseRfc3339(StateString(o.doc, "due_at"));
-          if (!at.ok()) continue;
-          const json::value* flag = o.doc.if_contains("overdue");
-          if (*at <= now) {
-            if (!flag || !flag->is_bool() || !flag->as_bool()) due.overdue.push_back(o.id);
-          } else {
-            for (int days : {7, 1}) {
-              if (*at - std::chrono::days(days) <= now) due.reminders.emplace_back(o.id, days);
-            }
-          }
-        }
-        if (!page->next_after) break;
-        after = *page->next_after;
-      }
-    }
-    return due;
-  };
-  Due due;
-  ACCORD_TRY(log.store().Read([&](Tx& tx) -> Status {
-    auto d = scan(tx, log.clock().Now());
-    if (!d.ok()) return std::move(d).error();
-    due = std::move(*d);
-    return Ok();
-  }));
-  int done = 0;
-  if (!due.reminders.empty()) {
-    // Reminders are outbox rows only; the dedupe key makes each one go once.
-    ACCORD_TRY(log.store().Write([&](Tx& tx) -> Status {
-      for (const auto& [id, days] : due.reminders) {
-        auto o = GetObject(tx, "questionnaire", id, Scope{});
-        if (!o.ok()) return std::move(o).error();
-        if (!o->has_value()) continue;
-        const json::object& q = (*o)->doc;
-        auto queued = QueueMessage(
-            tx,
-            OutboxMessage{.dedupe_key = "questionnaire:" + id + ":remind:" + std::to_string(days),
-                          .recipient = StateString(q.at("contact").as_object(), "email"),
-                          .subject = "Reminder: security questionnaire due " + DayOf(q, "due_at"),
-                          .body = "The security questionnaire \"" + StateString(q, "title") +
-                                  "\" is due on " + DayOf(q, "due_at") +
-                                  ". Sign in to the vendor portal to finish and submit it.",
-                          .ref_kind = "questionnaire",
-                          .ref_id = id},
-            log.clock().Now());
-        if (!queued.ok()) return std::move(queued).error();
-        if (*queued) ++done;
-      }
-      return Ok();
-    }));
-  }
-  if (due.overdue.empty() && due.renew.empty()) return done;
-  auto r = log.Execute([&](CommandContext& c) -> Result<json::value> {
-    int64_t n = 0;
-    domain::Actor system = domain::SystemActor();
-    for (const auto& id : due.overdue) {
-      auto o = GetObject(c.tx(), "questionnaire", id, Scope{});
-      if (!o.ok()) return std::move(o).error();
-      if (!o->has_value()) continue;
-      json::object q = std::move((*o)->doc);
-      std::string status = StateString(q, "status");
-      if (status != "sent" && status != "follow_up") continue;
-      q["overdue"] = true;
-      rs::Bump(q, c.Now());
-      std::string text = "The security questionnaire \"" + StateString(q, "title") +
-                         "\" was due on " + DayOf(q, "due_at") + " and is not submitted.";
-      ACCORD_TRY(EmailContact(c.tx(), q, "questionnaire:" + id + ":overdue",
-                              "Overdue: security questionnaire " + StateString(q, "title"),
-                              text + " Sign in to the vendor portal to submit it.", c.Now()));
-      ACCORD_TRY(EmailOfficers(c.tx(), q, "questionnaire:" + id + ":overdue",
-                               "Overdue questionnaire: " + StateString(q, "title"), text, c.Now()));
-      auto a = Append(c, "questionnaire", "questionnaire.marked_overdue", system, std::move(q));
-      if (!a.ok()) return std::move(a).error();
-      ++n;
-    }
-    for (const auto& id : due.renew) {
-      auto o = GetObject(c.tx(), "questionnaire", id, Scope{});
-      if (!o.ok()) return std::move(o).error();
-      if (!o->has_value() || !StateString((*o)->doc, "renewed_by").empty()) continue;
-      json::object old = std::move((*o)->doc);
-      auto tmpl = GetObject(c.tx(), "questionnaire_template", StateString(old, "template_id"), {});
-      if (!tmpl.ok()) return std::move(tmpl).error();
-      auto contact = GetObject(c.tx(), "contact", StateString(old, "contact_id"),
-                               Scope{StateString(old, "party_id")});
-      if (!contact.ok()) return std::move(contact).error();
-      if (!tmpl->has_value() || !contact->has_value()) continue;
-      auto fresh = NewQuestionnaire(c, (*tmpl)->doc, StateString(old, "party_id"), (*contact)->doc,
-                                    FormatRfc3339(c.Now() + std::chrono::days(30)),
-                                    StateString(old, "title"));
-      if (!fresh.ok()) return std::move(fresh).error();
-      (*fresh)["answers"] = Prefill(*fresh, old);
-      (*fresh)["previous_id"] = id;
-      std::string fresh_id = StateString(*fresh, "id");
-      auto sent = SendEmailAndAppend(c, system, std::move(*fresh));
-      if (!sent.ok()) return std::move(sent).error();
-      old["renewed_by"] = fresh_id;
-      rs::Bump(old, c.Now());
-      auto a = Append(c, "questionnaire", "questionnaire.renewed", system, std::move(old));
-      if (!a.ok()) return std::move(a).error();
-      ++n;
-    }
-    return json::value(n);
-  });
-  if (!r.ok()) return std::move(r).error();
-  return done + static_cast<int>(r->as_int64());
 }
 
 }  // namespace accord::storage
