@@ -64,12 +64,6 @@ std::vector<FieldSpec> QuestionFields(bool scoring) {
   return f;
 }
 
-const json::array& ArrayOr(const json::object& o, std::string_view key) {
-  static const json::array kEmpty;
-  const json::value* v = o.if_contains(key);
-  return v && v->is_array() ? v->as_array() : kEmpty;
-}
-
 }  // namespace questionnaire_detail
 
 using namespace questionnaire_detail;
@@ -149,7 +143,7 @@ bool Contains(const json::array& a, std::string_view s) {
 bool AnswerFits(const json::object& q, std::string_view value) {
   std::string type = Str(q, "type");
   if (type == "yes_no") return value == "yes" || value == "no" || value == "n/a";
-  if (type == "choice") return Contains(ArrayOr(q, "choices"), value);
+  if (type == "choice") return Contains(StateArray(q, "choices"), value);
   if (type == "date") {
     return value.size() == 10 && ParseRfc3339(std::string(value) + "T00:00:00Z").ok();
   }
@@ -161,7 +155,7 @@ std::string Expected(const json::object& q) {
   if (type == "yes_no") return "must be yes, no or n/a";
   if (type == "date") return "must be a date (YYYY-MM-DD)";
   std::string list;
-  for (const auto& c : ArrayOr(q, "choices")) {
+  for (const auto& c : StateArray(q, "choices")) {
     if (!list.empty()) list += ", ";
     list += c.is_string() ? std::string(c.as_string()) : "";
   }
@@ -175,10 +169,10 @@ struct Flat {
 
 std::vector<Flat> FlatQuestions(const json::object& o) {
   std::vector<Flat> out;
-  const json::array& sections = ArrayOr(o, "sections");
+  const json::array& sections = StateArray(o, "sections");
   for (size_t i = 0; i < sections.size(); ++i) {
     if (!sections[i].is_object()) continue;
-    const json::array& qs = ArrayOr(sections[i].as_object(), "questions");
+    const json::array& qs = StateArray(sections[i].as_object(), "questions");
     for (size_t j = 0; j < qs.size(); ++j) {
       if (!qs[j].is_object()) continue;
       out.push_back({&qs[j].as_object(),
@@ -198,7 +192,7 @@ std::map<std::string, const json::object*> AnswersById(const json::array& answer
 
 bool Answered(const json::object* a) {
   if (!a) return false;
-  return !Str(*a, "value").empty() || !ArrayOr(*a, "document_ids").empty();
+  return !Str(*a, "value").empty() || !StateArray(*a, "document_ids").empty();
 }
 
 // Which questions are shown, given the answers: a condition needs its question shown and
@@ -370,7 +364,7 @@ void CheckTemplate(const json::object& tmpl, std::vector<ErrorDetail>& details) 
       details.push_back({f.path + ".id", "is used by another question: " + id, {}});
     }
     bool choice = Str(q, "type") == "choice";
-    size_t choices = ArrayOr(q, "choices").size();
+    size_t choices = StateArray(q, "choices").size();
     if (choice && choices < 2) {
       details.push_back({f.path + ".choices", "a choice question needs at least two", {}});
     }
@@ -388,7 +382,7 @@ void CheckTemplate(const json::object& tmpl, std::vector<ErrorDetail>& details) 
             {f.path + ".show_if.equals", "must be an answer of a yes/no or choice question", {}});
       }
     }
-    for (const auto& k : ArrayOr(q, "knockout")) {
+    for (const auto& k : StateArray(q, "knockout")) {
       std::string v = k.is_string() ? std::string(k.as_string()) : "";
       std::string type = Str(q, "type");
       if ((type != "yes_no" && type != "choice") || !AnswerFits(q, v)) {
@@ -397,14 +391,14 @@ void CheckTemplate(const json::object& tmpl, std::vector<ErrorDetail>& details) 
                            {}});
       }
     }
-    for (const auto& c : ArrayOr(q, "citations")) {
+    for (const auto& c : StateArray(q, "citations")) {
       if (!c.is_string()) continue;
       if (auto problem = HipaaCitationProblem(c.as_string())) {
         details.push_back(
             {f.path + ".citations", std::string(c.as_string()) + ": " + *problem, {}});
       }
     }
-    for (const auto& r : ArrayOr(q, "rules")) {
+    for (const auto& r : StateArray(q, "rules")) {
       if (r.is_string() && !ValidRuleId(r.as_string())) {
         details.push_back(
             {f.path + ".rules", std::string(r.as_string()) + ": must be a rule id like TP-2", {}});
@@ -419,11 +413,11 @@ void CheckTemplate(const json::object& tmpl, std::vector<ErrorDetail>& details) 
 
 json::array QuestionsOf(const json::object& tmpl) {
   json::array out;
-  for (const auto& s : ArrayOr(tmpl, "sections")) {
+  for (const auto& s : StateArray(tmpl, "sections")) {
     if (!s.is_object()) continue;
     json::object section = s.as_object();
     json::array qs;
-    for (const auto& q : ArrayOr(s.as_object(), "questions")) {
+    for (const auto& q : StateArray(s.as_object(), "questions")) {
       if (!q.is_object()) continue;
       json::object copy = q.as_object();
       copy.erase("weight");
@@ -440,7 +434,7 @@ json::array ScoringOf(const json::object& tmpl) {
   json::array out;
   for (const auto& f : FlatQuestions(tmpl)) {
     const json::value* w = f.q->if_contains("weight");
-    json::array knockout = ArrayOr(*f.q, "knockout");
+    json::array knockout = StateArray(*f.q, "knockout");
     out.push_back(json::object{{"question", Str(*f.q, "id")},
                                {"weight", w && w->is_int64() ? w->as_int64() : 1},
                                {"knockout", std::move(knockout)}});
@@ -484,7 +478,7 @@ void CheckAnswers(const json::object& questionnaire, const json::array& answers,
     auto a = by_id.find(id);
     bool file = Str(*f.q, "type") == "file";
     bool ok = a != by_id.end() &&
-              (file ? !ArrayOr(*a->second, "document_ids").empty() : Answered(a->second));
+              (file ? !StateArray(*a->second, "document_ids").empty() : Answered(a->second));
     if (!ok) {
       details.push_back({"answers." + id, file ? "needs a document attached" : "is required", {}});
     }
@@ -501,13 +495,13 @@ Result<std::string> AnswersSha256(const json::array& answers) {
 QuestionnaireScore Score(const json::object& questionnaire) {
   QuestionnaireScore s;
   auto flat = FlatQuestions(questionnaire);
-  auto by_id = AnswersById(ArrayOr(questionnaire, "answers"));
+  auto by_id = AnswersById(StateArray(questionnaire, "answers"));
   auto shown = Shown(flat, by_id);
   std::map<std::string, const json::object*> scoring, verdicts;
-  for (const auto& v : ArrayOr(questionnaire, "scoring")) {
+  for (const auto& v : StateArray(questionnaire, "scoring")) {
     if (v.is_object()) scoring[Str(v.as_object(), "question")] = &v.as_object();
   }
-  for (const auto& v : ArrayOr(questionnaire, "reviews")) {
+  for (const auto& v : StateArray(questionnaire, "reviews")) {
     if (v.is_object()) verdicts[Str(v.as_object(), "question")] = &v.as_object();
   }
   int earned2 = 0;  // in half points: a concern earns half
@@ -519,7 +513,7 @@ QuestionnaireScore Score(const json::object& questionnaire) {
     if (auto it = scoring.find(id); it != scoring.end()) {
       const json::value* w = it->second->if_contains("weight");
       if (w && w->is_int64()) weight = static_cast<int>(w->as_int64());
-      knockout = &ArrayOr(*it->second, "knockout");
+      knockout = &StateArray(*it->second, "knockout");
     }
     auto a = by_id.find(id);
     std::string value = a != by_id.end() ? Str(*a->second, "value") : "";
@@ -567,7 +561,7 @@ std::vector<std::string> ChangedAnswers(const json::array& before, const json::a
   auto same = [](const json::object* x, const json::object* y) {
     if (!x || !y) return Answered(x) == Answered(y) && !Answered(x);
     return Str(*x, "value") == Str(*y, "value") &&
-           ArrayOr(*x, "document_ids") == ArrayOr(*y, "document_ids");
+           StateArray(*x, "document_ids") == StateArray(*y, "document_ids");
   };
   for (const auto& id : ids) {
     auto x = a.find(id), y = b.find(id);

@@ -52,10 +52,10 @@ const std::vector<std::string>& CsvTemplateHeader() {
 std::string TemplateToCsv(const json::object& tmpl) {
   std::string out;
   AppendCsvRow(out, CsvTemplateHeader());
-  for (const auto& s : ArrayOr(tmpl, "sections")) {
+  for (const auto& s : StateArray(tmpl, "sections")) {
     if (!s.is_object()) continue;
     std::string section = StateString(s.as_object(), "title");
-    for (const auto& qv : ArrayOr(s.as_object(), "questions")) {
+    for (const auto& qv : StateArray(s.as_object(), "questions")) {
       if (!qv.is_object()) continue;
       const json::object& q = qv.as_object();
       std::string show_if;
@@ -70,14 +70,14 @@ std::string TemplateToCsv(const json::object& tmpl) {
           StateString(q, "id"),
           StateString(q, "text"),
           StateString(q, "type"),
-          Join(ArrayOr(q, "choices"), '|'),
+          Join(StateArray(q, "choices"), '|'),
           req && req->is_bool() && req->as_bool() ? "yes" : "no",
           StateString(q, "help"),
           show_if,
-          Join(ArrayOr(q, "citations"), '|'),
-          Join(ArrayOr(q, "rules"), '|'),
+          Join(StateArray(q, "citations"), '|'),
+          Join(StateArray(q, "rules"), '|'),
           weight && weight->is_int64() ? std::to_string(weight->as_int64()) : "",
-          Join(ArrayOr(q, "knockout"), '|')};
+          Join(StateArray(q, "knockout"), '|')};
       AppendCsvRow(out, row);
     }
   }

@@ -12,7 +12,4 @@ namespace accord::domain::questionnaire_detail {
 // A question's fields; `scoring` adds the weight and the knockout answers.
 std::vector<FieldSpec> QuestionFields(bool scoring);
 
-// The array at `key`, or an empty one.
-const boost::json::array& ArrayOr(const boost::json::object& o, std::string_view key);
-
 }  // namespace accord::domain::questionnaire_detail

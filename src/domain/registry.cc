@@ -108,6 +108,12 @@ std::string StateString(const json::object& state, std::string_view key) {
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
 }
 
+const json::array& StateArray(const json::object& state, std::string_view key) {
+  static const json::array kEmpty;
+  const json::value* v = state.if_contains(key);
+  return v && v->is_array() ? v->as_array() : kEmpty;
+}
+
 std::string InherentRiskTier(const json::object& party) {
   int score = 0;
   if (const json::value* cats = party.if_contains("data_categories"); cats && cats->is_array()) {

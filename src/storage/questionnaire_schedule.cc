@@ -22,6 +22,7 @@
 namespace accord::storage {
 
 namespace json = boost::json;
+using domain::StateArray;
 using domain::StateString;
 namespace wf = workflow::questionnaire;
 namespace rs = review_support;

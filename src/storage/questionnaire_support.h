@@ -13,9 +13,6 @@
 
 namespace accord::storage::questionnaire_support {
 
-// The array at `key`, or an empty one.
-const boost::json::array& ArrayOr(const boost::json::object& o, std::string_view key);
-
 // Appends `type` with the questionnaire's (or template's) whole state; returns it with its
 // `ledger_index`.
 Result<boost::json::object> Append(CommandContext& c, const std::string& kind,

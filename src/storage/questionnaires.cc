@@ -20,17 +20,12 @@
 namespace accord::storage {
 
 namespace json = boost::json;
+using domain::StateArray;
 using domain::StateString;
 namespace wf = workflow::questionnaire;
 namespace rs = review_support;
 
 namespace questionnaire_support {
-
-const json::array& ArrayOr(const json::object& o, std::string_view key) {
-  static const json::array kEmpty;
-  const json::value* v = o.if_contains(key);
-  return v && v->is_array() ? v->as_array() : kEmpty;
-}
 
 Result<json::object> Append(CommandContext& c, const std::string& kind, const std::string& type,
                             const domain::Actor& actor, json::object state, json::object extra) {
@@ -109,13 +104,13 @@ Result<json::object> NewQuestionnaire(CommandContext& c, const json::object& tmp
 // Answers of `previous` for questions the new questionnaire still asks.
 json::array Prefill(const json::object& fresh, const json::object& previous) {
   std::set<std::string> ids;
-  for (const auto& s : ArrayOr(fresh, "sections")) {
-    for (const auto& q : ArrayOr(s.as_object(), "questions")) {
+  for (const auto& s : StateArray(fresh, "sections")) {
+    for (const auto& q : StateArray(s.as_object(), "questions")) {
       ids.insert(StateString(q.as_object(), "id"));
     }
   }
   json::array out;
-  for (const auto& a : ArrayOr(previous, "answers")) {
+  for (const auto& a : StateArray(previous, "answers")) {
     if (a.is_object() && ids.contains(StateString(a.as_object(), "question"))) out.push_back(a);
   }
   return out;
@@ -175,7 +170,7 @@ Status CheckDocuments(Tx& tx, const std::string& party_id, const json::array& an
   std::vector<ErrorDetail> details;
   for (const auto& a : answers) {
     if (!a.is_object()) continue;
-    for (const auto& d : ArrayOr(a.as_object(), "document_ids")) {
+    for (const auto& d : StateArray(a.as_object(), "document_ids")) {
       if (!d.is_string()) continue;
       auto doc = GetObject(tx, "document", d.as_string(), Scope{party_id});
       if (!doc.ok()) return std::move(doc).error();
@@ -208,7 +203,7 @@ json::array Merge(const json::array& answers, const json::array& incoming) {
   json::array out;
   for (const auto& id : order) {
     const json::object& a = by_id[id];
-    if (StateString(a, "value").empty() && ArrayOr(a, "document_ids").empty() &&
+    if (StateString(a, "value").empty() && StateArray(a, "document_ids").empty() &&
         StateString(a, "note").empty()) {
       continue;
     }
@@ -219,8 +214,8 @@ json::array Merge(const json::array& answers, const json::array& incoming) {
 
 std::set<std::string> QuestionIds(const json::object& q) {
   std::set<std::string> ids;
-  for (const auto& s : ArrayOr(q, "sections")) {
-    for (const auto& x : ArrayOr(s.as_object(), "questions")) {
+  for (const auto& s : StateArray(q, "sections")) {
+    for (const auto& x : StateArray(s.as_object(), "questions")) {
       ids.insert(StateString(x.as_object(), "id"));
     }
   }
@@ -229,13 +224,13 @@ std::set<std::string> QuestionIds(const json::object& q) {
 
 // Merges the officer's verdicts into the reviews; every verdict must name a question.
 Status MergeVerdicts(json::object& q, const json::object& body) {
-  const json::array& verdicts = ArrayOr(body, "verdicts");
+  const json::array& verdicts = StateArray(body, "verdicts");
   if (verdicts.empty()) return Ok();
   auto ids = QuestionIds(q);
   std::vector<ErrorDetail> details;
   std::map<std::string, json::object> by_id;
   std::vector<std::string> order;
-  for (const auto& r : ArrayOr(q, "reviews")) {
+  for (const auto& r : StateArray(q, "reviews")) {
     std::string id = StateString(r.as_object(), "question");
     order.push_back(id);
     by_id[id] = r.as_object();
@@ -265,8 +260,8 @@ Status Rescore(json::object& q) {
 
 std::vector<std::string> EvidenceOf(const json::object& q) {
   std::vector<std::string> out;
-  for (const auto& a : ArrayOr(q, "answers")) {
-    for (const auto& d : ArrayOr(a.as_object(), "document_ids")) {
+  for (const auto& a : StateArray(q, "answers")) {
+    for (const auto& d : StateArray(a.as_object(), "document_ids")) {
       if (!d.is_string() || out.size() >= 50) continue;
       // One document may answer several questions; the record lists it once.
       if (std::find(out.begin(), out.end(), d.as_string()) == out.end()) {
@@ -278,8 +273,8 @@ std::vector<std::string> EvidenceOf(const json::object& q) {
 }
 
 std::string QuestionText(const json::object& q, const std::string& id) {
-  for (const auto& s : ArrayOr(q, "sections")) {
-    for (const auto& x : ArrayOr(s.as_object(), "questions")) {
+  for (const auto& s : StateArray(q, "sections")) {
+    for (const auto& x : StateArray(s.as_object(), "questions")) {
       if (StateString(x.as_object(), "id") == id) return StateString(x.as_object(), "text");
     }
   }
@@ -474,13 +469,13 @@ Result<json::object> SaveQuestionnaireAnswers(CommandContext& c, const domain::A
     return rs::Conflict("questionnaire " + id + " is " + std::string(wf::Name(from)), "action",
                         "possible: " + wf::PossibleActions(from));
   }
-  const json::array& incoming = ArrayOr(body, "answers");
+  const json::array& incoming = StateArray(body, "answers");
   ACCORD_TRY(CheckDocuments(c.tx(), StateString(q, "party_id"), incoming));
-  json::array merged = Merge(ArrayOr(q, "answers"), incoming);
+  json::array merged = Merge(StateArray(q, "answers"), incoming);
   std::vector<ErrorDetail> details;
   domain::CheckAnswers(q, merged, false, details);
-  json::array follow_ups = ArrayOr(q, "follow_ups");
-  const json::array& replies = ArrayOr(body, "replies");
+  json::array follow_ups = StateArray(q, "follow_ups");
+  const json::array& replies = StateArray(body, "replies");
   for (size_t i = 0; i < replies.size(); ++i) {
     const json::object& r = replies[i].as_object();
     bool found = false;
@@ -528,8 +523,8 @@ Result<json::object> ActOnQuestionnaire(CommandContext& c, const domain::Actor& 
       return ValidationError("action", "save answers with PUT on the questionnaire's answers");
     case wf::Action::kSubmit: {
       std::vector<ErrorDetail> details;
-      domain::CheckAnswers(q, ArrayOr(q, "answers"), true, details);
-      for (const auto& f : ArrayOr(q, "follow_ups")) {
+      domain::CheckAnswers(q, StateArray(q, "answers"), true, details);
+      for (const auto& f : StateArray(q, "follow_ups")) {
         const json::object& fo = f.as_object();
         if (!fo.contains("replied_at") && StateString(fo, "reply").empty()) {
           details.push_back({"replies." + StateString(fo, "question"),
@@ -542,7 +537,7 @@ Result<json::object> ActOnQuestionnaire(CommandContext& c, const domain::Actor& 
         json::object& fo = f.as_object();
         if (!fo.contains("replied_at")) fo["replied_at"] = FormatRfc3339(c.Now());
       }
-      auto sha = domain::AnswersSha256(ArrayOr(q, "answers"));
+      auto sha = domain::AnswersSha256(StateArray(q, "answers"));
       if (!sha.ok()) return std::move(sha).error();
       const json::value* v = q.if_contains("answers_version");
       int64_t version = (v && v->is_int64() ? v->as_int64() : 0) + 1;
@@ -555,8 +550,8 @@ Result<json::object> ActOnQuestionnaire(CommandContext& c, const domain::Actor& 
         if (!last.ok()) return std::move(last).error();
         if (last->has_value()) {
           json::array changed;
-          for (const auto& cid :
-               domain::ChangedAnswers(ArrayOr((*last)->doc, "answers"), ArrayOr(q, "answers"))) {
+          for (const auto& cid : domain::ChangedAnswers(StateArray((*last)->doc, "answers"),
+                                                        StateArray(q, "answers"))) {
             changed.emplace_back(cid);
           }
           q["changed_since_previous"] = std::move(changed);
@@ -574,7 +569,7 @@ Result<json::object> ActOnQuestionnaire(CommandContext& c, const domain::Actor& 
       break;
     }
     case wf::Action::kReview:
-      if (ArrayOr(body, "verdicts").empty()) {
+      if (StateArray(body, "verdicts").empty()) {
         return ValidationError("verdicts", "give at least one verdict to record a review");
       }
       ACCORD_TRY(MergeVerdicts(q, body));
@@ -582,7 +577,7 @@ Result<json::object> ActOnQuestionnaire(CommandContext& c, const domain::Actor& 
       type = "questionnaire.reviewed";
       break;
     case wf::Action::kAsk: {
-      const json::array& asks = ArrayOr(body, "questions");
+      const json::array& asks = StateArray(body, "questions");
       if (asks.empty()) return ValidationError("questions", "ask at least one follow-up question");
       ACCORD_TRY(MergeVerdicts(q, body));
       auto ids = QuestionIds(q);

@@ -67,6 +67,8 @@ Result<boost::json::object> PatchObject(const KindSpec& spec, const boost::json:
 
 // Strings from a state object ("" when absent or not a string).
 std::string StateString(const boost::json::object& state, std::string_view key);
+// Arrays from a state object (an empty one when absent or not an array).
+const boost::json::array& StateArray(const boost::json::object& state, std::string_view key);
 // A stored state document (rm_objects.doc) as an object; nullopt if it is not one.
 std::optional<boost::json::object> ParseStateDoc(std::string_view text);
 
