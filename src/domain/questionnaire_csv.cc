@@ -1,6 +1,7 @@
 // A questionnaire template as CSV, one row per question (docs/questionnaires.md): the API's
 // import and export, and what the portal's spreadsheet conversion reads and writes.
 #include <boost/json.hpp>
+#include <map>
 #include <set>
 
 #include "accord/core/csv.h"
