@@ -166,6 +166,15 @@ TEST(Note, MangledKeysAreRejected) {
   EXPECT_EQ(s.error().details.at(0).field, "private_key");
 }
 
+// Go's parser reads the key id with strconv.ParseUint, which takes upper-case hex; so do we,
+// and the key formats back in lower case (found by the checkpoint_note fuzzer).
+TEST(Note, UpperCaseKeyIdParsesAndFormatsLowerCase) {
+  Result<Verifier> v =
+      Verifier::Parse("PeterNeumann+C74F20A3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
+  ASSERT_TRUE(v.ok()) << v.error().message;
+  EXPECT_EQ(v->VerifierKey(), kPeterVkey);
+}
+
 TEST(Note, KeyIdIsTruncatedSha256OfNameAndKey) {
   const Signer signer = MustGenerate("example.com/log");
   const std::string vkey = signer.VerifierKey();
