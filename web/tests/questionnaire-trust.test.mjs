@@ -92,7 +92,7 @@ await journey('questionnaire trust', async ({ server, browser }) => {
     buffer: Buffer.from('Encryption standard: AES-256 at rest, TLS 1.2+ in transit.\n'),
   });
   await so.getByLabel('What it shows (optional)').fill('Section 3: data at rest');
-  await so.getByRole('button', { name: 'Attach' }).click();
+  await so.getByRole('button', { name: 'Attach', exact: true }).click();
   await so.getByText('Draft (version 2)').waitFor();
   const evidence = so.getByRole('table', { name: 'Evidence' });
   const row = evidence.getByRole('row', { name: /File encryption-standard\.txt/ });

@@ -150,15 +150,19 @@ function AttachForm(props: { a: Answer; run: (f: () => Promise<unknown>) => Prom
         }
       }}
     >
-      <label for="ev-file">Attach a file as evidence (PDF, image, text or office file, at most 25 MiB)</label>
-      <input
-        id="ev-file"
-        key={key}
-        type="file"
-        onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] || null)}
-      />
-      <label for="ev-note">What it shows (optional)</label>
-      <input id="ev-note" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
+      <div>
+        <label for="ev-file">Attach a file as evidence (PDF, image, text or office file, at most 25 MiB)</label>
+        <input
+          id="ev-file"
+          key={key}
+          type="file"
+          onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] || null)}
+        />
+      </div>
+      <div>
+        <label for="ev-note">What it shows (optional)</label>
+        <input id="ev-note" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
+      </div>
       <div>
         <button type="submit" class="btn" disabled={!file}>
           Attach
