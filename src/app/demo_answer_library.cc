@@ -6,6 +6,7 @@
 #include "accord/domain/registry.h"
 #include "accord/storage/answer_library.h"
 #include "accord/storage/customer_questionnaires.h"
+#include "accord/storage/questionnaire_links.h"
 
 namespace accord::app {
 
@@ -141,6 +142,12 @@ Status SeedDemoAnswerLibrary(Runtime& runtime, const std::map<std::string, std::
                                                   json::object{{"action", action}});
     }));
   }
+  // ...and sent to its security desk through the trust center (an NDA is in force).
+  ACCORD_TRY(run([&](storage::CommandContext& c) {
+    return storage::SendQuestionnaireLink(
+        c, officer, qid, json::object{{"contact_id", id_of("Riverside Medical Group/contact")}},
+        storage::ReportRequestSettings{});
+  }));
   return Ok();
 }
 

@@ -12,7 +12,8 @@ namespace accord::app {
 
 // Twelve approved answers with evidence, and Riverside Medical Group's vendor questionnaire
 // (its NDA is in force) imported, answered from the library with one answer edited by hand,
-// completed and shared. `ids`: the seeder's names → ids.
+// completed, shared and sent to its security desk through the trust center. `ids`: the seeder's
+// names → ids.
 Status SeedDemoAnswerLibrary(Runtime& runtime, const std::map<std::string, std::string>& ids);
 
 }  // namespace accord::app

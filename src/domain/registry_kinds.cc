@@ -402,7 +402,8 @@ KindSpec Document() {
               OutOpt("certification_id"),
               OutOpt("finding_id"),
               OutOpt("effective_at", F::kTime),
-              OutOpt("breach_assessment_id")};
+              OutOpt("breach_assessment_id"),
+              OutOpt("library_answer_id")};  // a library answer's evidence (issue 28)
   AddMeta(k.fields, "party");
   return k;
 }
@@ -597,6 +598,7 @@ KindSpec ReportRequest() {
       OutObject("requester", {Out("name"), Out("email", F::kEmail)}, true),
       Out("organisation"),
       Out("report_type"),
+      OutOpt("questionnaire_id"),  // a customer questionnaire's link (issue 28, part 5)
       OutOpt("needed_by", F::kTime),
       OutOpt("message", F::kText),
       Out("source"),

@@ -21,6 +21,7 @@ std::string ReportTypeLabel(std::string_view type) {
   if (type == "hitrust") return "HITRUST assessment report";
   if (type == "penetration_test") return "penetration test summary";
   if (type == "inheritance_matrix") return "HIPAA inheritance matrix (what you inherit from us)";
+  if (type == "customer_questionnaire") return "answers to your security questionnaire";
   return "security documentation";
 }
 

@@ -3,6 +3,7 @@
 // contact reads and downloads its own party's shared questionnaires while an NDA is in force.
 #include <boost/json.hpp>
 
+#include "accord/domain/document.h"
 #include "accord/domain/roles.h"
 #include "accord/http/api.h"
 #include "accord/http/json.h"
@@ -10,6 +11,7 @@
 #include "accord/http/schema.h"
 #include "accord/storage/answer_library.h"
 #include "accord/storage/customer_questionnaires.h"
+#include "accord/storage/questionnaire_links.h"
 #include "answer_library_routes.h"
 
 namespace accord::http {
@@ -60,6 +62,31 @@ void AnswerAction(ApiDeps& deps, Context&& ctx, Reply reply) {
         return storage::LibraryAnswerAction(c, actor, viewer, id, body);
       },
       std::move(reply), 200);
+}
+
+// A file as an answer's evidence: checked like every upload, stored and linked by a revision.
+void AttachEvidence(ApiDeps& deps, Context&& ctx, Reply reply) {
+  std::shared_ptr<const BodyFile> file;
+  auto upload = CheckedUpload(ctx, file);
+  if (!upload.ok()) {
+    file.reset();
+    return reply(ErrorResponse(upload.error()));
+  }
+  storage::EvidenceFile evidence{.upload = std::move(*upload),
+                                 .replace = std::string(ctx.Query("replace")),
+                                 .note = std::string(ctx.Query("note"))};
+  deps.log.Submit(
+      [evidence = std::move(evidence), id = ctx.path_params.at("id"),
+       actor = ActorOf(*ctx.principal), viewer = LibraryViewerOf(*ctx.principal)](
+          storage::CommandContext& c) -> Result<json::value> {
+        auto r = storage::AttachLibraryEvidence(c, actor, viewer, id, evidence);
+        if (!r.ok()) return std::move(r).error();
+        return json::value(std::move(*r));
+      },
+      [reply = std::move(reply), file](Result<json::value> r) mutable {
+        file.reset();  // the command has copied it into the store (or failed)
+        reply(ToResponse(r, 200));
+      });
 }
 
 Response ListAnswers(ApiDeps& deps, Context& ctx) {
@@ -152,6 +179,11 @@ Response GetQuestionnaire(ApiDeps& deps, Context& ctx) {
     if (!r.ok()) return std::move(r).error();
     if (!r->has_value()) return NotFound("customer questionnaire " + id);
     out = std::move(**r);
+    if (ctx.principal->role != "third_party_contact") {  // our own record of what went out
+      auto links = storage::QuestionnaireLinksSent(tx, id);
+      if (!links.ok()) return std::move(links).error();
+      out["trust_links"] = std::move(*links);
+    }
     return Ok();
   });
   if (!s.ok()) return ErrorResponse(s.error());
@@ -196,7 +228,17 @@ json::object EvidenceSchema() {
   return Object({{"kind", Enum({"document", "certification", "control"})},
                  {"id", String()},
                  {"note", String()},
-                 {"title", String()}});
+                 {"title", String()}},
+                // When the link was added and by whom (links written before these were kept
+                // have neither).
+                {{"added_at", Time()}, {"added_by", ActorRef()}});
+}
+
+// An evidence link as a write names it.
+json::object EvidenceLinkBody() {
+  using namespace schema;
+  return Object({{"kind", Enum({"document", "certification", "control"})}, {"id", String()}},
+                {{"note", String()}});
 }
 
 json::object AnswerSchema(bool one) {
@@ -228,13 +270,10 @@ json::object AnswerSchema(bool one) {
 
 json::object AnswerBody() {
   using namespace schema;
-  return Object(
-      {{"question", Text("the question as we ask it of ourselves")},
-       {"answer", Text("our approved wording")}},
-      {{"evidence",
-        ArrayOf(Object({{"kind", Enum({"document", "certification", "control"})}, {"id", String()}},
-                       {{"note", String()}}))},
-       {"owner_id", Text("the account that keeps the answer true")}});
+  return Object({{"question", Text("the question as we ask it of ourselves")},
+                 {"answer", Text("our approved wording")}},
+                {{"evidence", ArrayOf(EvidenceLinkBody())},
+                 {"owner_id", Text("the account that keeps the answer true")}});
 }
 
 json::object RowSchema() {
@@ -280,6 +319,13 @@ json::object QuestionnaireSchema(bool one) {
   if (!one) return Object(required, optional);
   json::object out = Object(required, optional);
   out["properties"].as_object()["items"] = ArrayOf(RowSchema());
+  // The trust-center links sent for it (not to a customer's contact).
+  out["properties"].as_object()["trust_links"] = ArrayOf(Object({{"request_id", String()},
+                                                                 {"name", String()},
+                                                                 {"email", String()},
+                                                                 {"status", String()},
+                                                                 {"sent_at", Time()},
+                                                                 {"downloads", Int()}}));
   out["required"].as_array().emplace_back("items");
   return out;
 }
@@ -319,13 +365,25 @@ void AddAnswerLibraryRoutes(Router& router, ApiDeps& deps) {
                           JsonBody(Object({{"action", Enum({"revise", "approve", "retire"})}},
                                           {{"question", String()},
                                            {"answer", String()},
-                                           {"evidence", ArrayOf(EvidenceSchema())},
+                                           {"evidence", ArrayOf(EvidenceLinkBody())},
                                            {"owner_id", String()}})),
                           Json(AnswerSchema(false)))
                  .Summary("revise (a new version, a draft again) | approve | retire")
                  .Tag(tag)
                  .Path("id", "answer id")
                  .Handle(deps, AnswerAction));
+  router.Add(CommandRoute("POST", "/api/v1/answer-library/{id}/evidence", domain::kOfficers,
+                          RawBody(), Json(AnswerSchema(false)))
+                 .Summary("Attach a file as the answer's evidence (raw body, checked like every "
+                          "document upload): a new version, a draft until approved again")
+                 .Tag(tag)
+                 .Path("id", "answer id")
+                 .RequiredQuery("filename", "the file's name, for display")
+                 .Query("replace", "the id of the linked record the file replaces (default: add)")
+                 .Query("note", "what the file shows (at most 500 characters)")
+                 .BodyLimit(domain::kMaxDocumentBytes)
+                 .SpoolBody()
+                 .Handle(deps, AttachEvidence));
 
   tag = "customer questionnaires";
   router.Add(ReadRoute("/api/v1/customer-questionnaires", domain::kEveryone,

@@ -52,31 +52,22 @@ Result<std::string> EffectiveAt(std::string_view text) {
   return FormatRfc3339(*t);
 }
 
-// POST .../documents under a `parent_kind` object named by the path parameter `param`.
-void Upload(ApiDeps& deps, const std::string& parent_kind, const std::string& param, Context&& ctx,
-            Reply reply) {
+}  // namespace
+
+Result<storage::DocumentUpload> CheckedUpload(Context& ctx, std::shared_ptr<const BodyFile>& file) {
   // The server received the body into a file (hashed as it arrived); only a body too short to
   // need one is in memory. A refused file is gone before the answer.
-  std::shared_ptr<const BodyFile> file = std::move(ctx.request.body_file);
+  file = std::move(ctx.request.body_file);
   auto filename = domain::SanitizeFilename(ctx.Query("filename"));
-  if (!filename.ok()) {
-    file.reset();
-    return reply(ErrorResponse(filename.error()));
-  }
+  if (!filename.ok()) return std::move(filename).error();
   auto effective = EffectiveAt(ctx.Query("effective_at"));
-  if (!effective.ok()) {
-    file.reset();
-    return reply(ErrorResponse(effective.error()));
-  }
+  if (!effective.ok()) return std::move(effective).error();
   std::string declared(ctx.request.HeaderValue("Content-Type"));
   auto type = file ? CheckReceivedFile(declared, *file, *filename)
                    : domain::CheckDocument(declared, AsBytes(ctx.request.body), *filename);
-  if (!type.ok()) {
-    file.reset();
-    return reply(ErrorResponse(type.error()));
-  }
-  storage::DocumentUpload u{ScopeOf(*ctx.principal),   ActorOf(*ctx.principal), parent_kind,
-                            ctx.path_params.at(param), std::move(*filename),    std::move(*type)};
+  if (!type.ok()) return std::move(type).error();
+  storage::DocumentUpload u{ScopeOf(*ctx.principal), ActorOf(*ctx.principal), "", "",
+                            std::move(*filename),    std::move(*type)};
   u.effective_at = std::move(*effective);
   if (file) {
     u.content_file = file->path();
@@ -86,6 +77,23 @@ void Upload(ApiDeps& deps, const std::string& parent_kind, const std::string& pa
     u.sha256 = HexEncode(Sha256(ctx.request.body));  // not in the writer
     u.body = std::move(ctx.request.body);
   }
+  return u;
+}
+
+namespace {
+
+// POST .../documents under a `parent_kind` object named by the path parameter `param`.
+void Upload(ApiDeps& deps, const std::string& parent_kind, const std::string& param, Context&& ctx,
+            Reply reply) {
+  std::shared_ptr<const BodyFile> file;
+  auto checked = CheckedUpload(ctx, file);
+  if (!checked.ok()) {
+    file.reset();
+    return reply(ErrorResponse(checked.error()));
+  }
+  storage::DocumentUpload u = std::move(*checked);
+  u.parent_kind = parent_kind;
+  u.parent_id = ctx.path_params.at(param);
   // The file stays until the command has copied it into the store (or failed), and is gone
   // before the answer.
   deps.log.Submit(

@@ -20,6 +20,31 @@ using domain::StateString;
 
 namespace {
 
+// A customer questionnaire's link (issue 28, part 5): the questionnaire's name and the terms,
+// or, when it may not be downloaded now, why in plain words.
+Response QuestionnairePage(const std::string& organisation, const storage::ReportLink& link,
+                           const std::string& token) {
+  const char* title = "Our answers to your security questionnaire";
+  if (!link.refusal.empty()) {
+    return SecretLinkHtml(NoticePage("This questionnaire cannot be downloaded", link.refusal), 403);
+  }
+  int64_t left = link.max_uses - link.uses;
+  std::string body =
+      "<main><h1>" + std::string(title) + "</h1><p>" + HtmlEscape(organisation) +
+      "'s answers to the security questionnaire your organisation sent us, shared under the "
+      "NDA in force between your organisation and us.</p><table><tbody><tr><th "
+      "scope=\"row\">File</th><td>" +
+      HtmlEscape(StateString(link.document, "filename")) +
+      "</td></tr><tr><th scope=\"row\">Downloads left</th><td>" + std::to_string(left) +
+      "</td></tr><tr><th scope=\"row\">Link works until</th><td>" +
+      HumanMoment(FormatRfc3339(link.expires_at)) +
+      "</td></tr></tbody></table><form method=\"post\" action=\"/downloads/" + HtmlEscape(token) +
+      "\"><button type=\"submit\">Download</button></form><p>The file is a spreadsheet (CSV) "
+      "in your own layout with our answers filled in. Each download is recorded (time and IP "
+      "address), and the link works only while the NDA is in force.</p></main>";
+  return SecretLinkHtml(PublicPage(title, body));
+}
+
 Response DownloadPage(ReportPages& pages, Context& ctx) {
   auto link = pages.Lookup(ctx, "download");
   if (!link.ok()) return ErrorResponse(link.error());
@@ -27,6 +52,9 @@ Response DownloadPage(ReportPages& pages, Context& ctx) {
   const json::object& doc = link->document;
   int64_t left = link->max_uses - link->uses;
   std::string token = ctx.path_params.at("token");
+  if (!StateString(link->request, "questionnaire_id").empty()) {
+    return QuestionnairePage(pages.Organisation(), *link, token);
+  }
   std::string body =
       "<main><h1>Your requested report</h1><p>" + HtmlEscape(pages.Organisation()) + "'s " +
       HtmlEscape(domain::ReportTypeLabel(StateString(link->request, "report_type"))) +
@@ -57,7 +85,12 @@ void DownloadPost(ReportPages& pages, Context&& ctx, Reply reply) {
       },
       [&store, reply = std::move(reply)](Result<json::value> r) {
         if (!r.ok()) return reply(LinkProblem(r.error()));
-        const json::object& doc = r->as_object();
+        json::object& doc = r->as_object();
+        if (json::value* file = doc.if_contains("content"); file && file->is_string()) {
+          std::string content(file->as_string());
+          doc.erase("content");
+          return reply(DocumentDownload(doc, std::move(content)));
+        }
         std::string content;
         Status s = store.Read([&](storage::Tx& tx) -> Status {
           auto bytes = storage::ReadDocumentContent(tx, StateString(doc, "sha256"));

@@ -306,6 +306,7 @@ void AddReportRequestRoutes(Router& router, ApiDeps& deps) {
   report_routes::AddRequestRoutes(router, pages);
   report_routes::AddLinkRoutes(router, pages);
   report_routes::AddSubscriptionRoutes(router, pages);
+  report_routes::AddQuestionnaireLinkRoutes(router, pages);
 }
 
 }  // namespace accord::http

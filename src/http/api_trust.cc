@@ -177,7 +177,10 @@ std::string TrustPage(const json::object& t, const TrustSettings& settings) {
   body +=
       "<section aria-labelledby=\"reports\"><h2 id=\"reports\">Audit reports</h2><p>Our audit "
       "reports are shared under a non-disclosure agreement: <a href=\"/trust/request\">request "
-      "one</a>.</p></section>";
+      "one</a>.</p><p>Customers: the security questionnaires we answered for you come by a "
+      "personal link we email to your contact, or are in <a href=\"/app/customer-questionnaires\">"
+      "our portal</a> once you sign in; either way while your NDA with us is in "
+      "force.</p></section>";
   if (!settings.security_contact.empty()) {
     body +=
         "<section aria-labelledby=\"sec\"><h2 id=\"sec\">Security contact</h2><p>Report a "

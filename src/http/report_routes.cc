@@ -36,6 +36,10 @@ Response LinkProblem(storage::LinkState state) {
 
 Response LinkProblem(const Error& e) {
   if (e.code == ErrorCode::kNotFound) return LinkProblem(storage::LinkState::kUnknown);
+  // A customer questionnaire's link: why it may not be downloaded, in the words it came with.
+  if (e.code == ErrorCode::kForbidden) {
+    return SecretLinkHtml(NoticePage("This questionnaire cannot be downloaded", e.message), 403);
+  }
   if (e.code == ErrorCode::kConflict) {
     bool expired = !e.details.empty() && e.details[0].reason == "expired";
     return LinkProblem(expired ? storage::LinkState::kExpired : storage::LinkState::kUsedUp);

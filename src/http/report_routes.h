@@ -76,5 +76,7 @@ inline constexpr const char* kTokenParam = "the personal link's secret (256 bits
 void AddRequestRoutes(Router& router, const std::shared_ptr<ReportPages>& pages);
 void AddLinkRoutes(Router& router, const std::shared_ptr<ReportPages>& pages);
 void AddSubscriptionRoutes(Router& router, const std::shared_ptr<ReportPages>& pages);
+// A customer questionnaire's trust-center link (api_questionnaire_links.cc, issue 28 part 5).
+void AddQuestionnaireLinkRoutes(Router& router, const std::shared_ptr<ReportPages>& pages);
 
 }  // namespace accord::http::report_routes

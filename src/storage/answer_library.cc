@@ -7,6 +7,7 @@
 #include "accord/core/time.h"
 #include "accord/domain/compliance_catalog.h"
 #include "accord/domain/registry.h"
+#include "accord/storage/object_views.h"
 #include "accord/storage/registry_store.h"
 #include "accord/workflow/answer_library.h"
 
@@ -78,8 +79,30 @@ Result<json::object> Evidence(Tx& tx, const json::value& v, size_t i) {
   return out;
 }
 
+// When a link was added and by whom: kept from the answer's previous version when the same
+// record stays linked, else now and the writer.
+void Stamp(json::object& link, const json::object& state, const domain::Actor& actor,
+           const std::string& now) {
+  if (const json::value* old = state.if_contains("evidence"); old && old->is_array()) {
+    for (const auto& v : old->as_array()) {
+      if (!v.is_object()) continue;
+      const json::object& o = v.as_object();
+      if (StateString(o, "kind") != StateString(link, "kind") ||
+          StateString(o, "id") != StateString(link, "id") || !o.contains("added_at")) {
+        continue;
+      }
+      link["added_at"] = o.at("added_at");
+      link["added_by"] = o.at("added_by");
+      return;
+    }
+  }
+  link["added_at"] = now;
+  link["added_by"] = domain::ActorJson(actor);
+}
+
 // Applies the body's fields to `state`; `creating` requires question and answer.
-Status ApplyFields(Tx& tx, const json::object& body, json::object& state, bool creating) {
+Status ApplyFields(Tx& tx, const json::object& body, json::object& state, bool creating,
+                   const domain::Actor& actor, const std::string& now) {
   static const std::set<std::string, std::less<>> kFields = {"action",   "question", "answer",
                                                              "evidence", "owner_id", "comment"};
   for (const auto& [k, _] : body) {
@@ -102,6 +125,7 @@ Status ApplyFields(Tx& tx, const json::object& body, json::object& state, bool c
     for (size_t i = 0; i < ev->as_array().size(); ++i) {
       auto link = Evidence(tx, ev->as_array()[i], i);
       if (!link.ok()) return std::move(link).error();
+      Stamp(*link, state, actor, now);
       links.push_back(std::move(*link));
     }
     state["evidence"] = std::move(links);
@@ -122,7 +146,8 @@ Status ApplyFields(Tx& tx, const json::object& body, json::object& state, bool c
   return Ok();
 }
 
-json::object View(json::object state, const LibraryViewer& viewer) {
+// The answer as the viewer sees it: what they may do, and people's names beside their ids.
+Result<json::object> View(NameCache& names, json::object state, const LibraryViewer& viewer) {
   json::array actions;
   if (auto s = wf::ParseState(StateString(state, "status"))) {
     for (auto a : wf::AllowedActions(viewer.role, viewer.break_glass, *s)) {
@@ -130,6 +155,7 @@ json::object View(json::object state, const LibraryViewer& viewer) {
     }
   }
   state["allowed_actions"] = std::move(actions);
+  ACCORD_TRY(names.Name(state));
   return state;
 }
 
@@ -149,7 +175,8 @@ Result<json::object> Record(CommandContext& c, const domain::Actor& actor,
                                       .subject = {"library_answer", id},
                                       .payload = json::object{{"state", state}}});
   if (!index.ok()) return std::move(index).error();
-  return View(std::move(state), viewer);
+  NameCache names(c.tx());
+  return View(names, std::move(state), viewer);
 }
 
 }  // namespace
@@ -168,7 +195,7 @@ Result<json::object> CreateLibraryAnswer(CommandContext& c, const domain::Actor&
                      {"updated_by", domain::ActorJson(actor)},
                      {"approved_at", nullptr},
                      {"approved_by", nullptr}};
-  ACCORD_TRY(ApplyFields(c.tx(), body, state, true));
+  ACCORD_TRY(ApplyFields(c.tx(), body, state, true, actor, now));
   return Record(c, actor, viewer, "library_answer.created", std::move(state));
 }
 
@@ -193,7 +220,7 @@ Result<json::object> LibraryAnswerAction(CommandContext& c, const domain::Actor&
   }
   std::string now = FormatRfc3339(c.Now());
   if (*action == wf::Action::kRevise) {
-    ACCORD_TRY(ApplyFields(c.tx(), body, state, false));
+    ACCORD_TRY(ApplyFields(c.tx(), body, state, false, actor, now));
     state["version"] = state.at("version").to_number<int64_t>() + 1;
     state["approved_at"] = nullptr;
     state["approved_by"] = nullptr;
@@ -228,7 +255,12 @@ Result<json::array> ListLibraryAnswers(Tx& tx, const LibraryViewer& viewer,
       {status, status, q, like, like, static_cast<int64_t>(limit)});
   if (!rows.ok()) return std::move(rows).error();
   json::array out;
-  for (const auto& r : *rows) out.push_back(View(json::parse(r.Text(0)).as_object(), viewer));
+  NameCache names(tx);
+  for (const auto& r : *rows) {
+    auto view = View(names, json::parse(r.Text(0)).as_object(), viewer);
+    if (!view.ok()) return std::move(view).error();
+    out.push_back(std::move(*view));
+  }
   return out;
 }
 
@@ -246,9 +278,11 @@ Result<std::optional<json::object>> GetLibraryAnswer(Tx& tx, const LibraryViewer
     v["ledger_index"] = r.Int(1);
     versions.push_back(std::move(v));
   }
-  json::object view = View(std::move(**current), viewer);
-  view["versions"] = std::move(versions);
-  return std::optional<json::object>(std::move(view));
+  NameCache names(tx);
+  auto view = View(names, std::move(**current), viewer);
+  if (!view.ok()) return std::move(view).error();
+  (*view)["versions"] = std::move(versions);
+  return std::optional<json::object>(std::move(*view));
 }
 
 Result<std::vector<json::object>> ApprovedLibraryAnswers(Tx& tx) {

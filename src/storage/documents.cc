@@ -39,12 +39,20 @@ Result<json::value> StoreDocument(CommandContext& c, const DocumentUpload& u) {
   const std::string sha256 = u.sha256.empty() ? HexEncode(Sha256(u.body)) : u.sha256;
   const bool from_file = !u.content_file.empty();
   const int64_t size = from_file ? u.size : static_cast<int64_t>(u.body.size());
-  auto parent = GetObject(c.tx(), u.parent_kind, u.parent_id, u.scope);
-  if (!parent.ok()) return std::move(parent).error();
-  if (!parent->has_value()) return NotFound(u.parent_kind + " " + u.parent_id);
+  // A library answer's evidence (issue 28, part 5) is ours alone too; the answer is not a
+  // registry object, and the command attaching the file has found it.
+  const bool library = u.parent_kind == "library_answer";
+  std::string parent_party;
+  if (!library) {
+    auto parent = GetObject(c.tx(), u.parent_kind, u.parent_id, u.scope);
+    if (!parent.ok()) return std::move(parent).error();
+    if (!parent->has_value()) return NotFound(u.parent_kind + " " + u.parent_id);
+    parent_party = (*parent)->party_id;
+  }
   // A finding's evidence is ours alone: filed under no party, so no party's contact lists it.
   std::string party_id =
-      u.parent_kind == "finding" || u.parent_kind == "breach_assessment" ? "" : (*parent)->party_id;
+      u.parent_kind == "finding" || u.parent_kind == "breach_assessment" || library ? ""
+                                                                                    : parent_party;
   int64_t version = 1;
   if (u.parent_kind == "agreement") {
     auto n = c.tx().QueryOne(
@@ -78,6 +86,7 @@ Result<json::value> StoreDocument(CommandContext& c, const DocumentUpload& u) {
   if (u.parent_kind == "certification") state["certification_id"] = u.parent_id;
   if (u.parent_kind == "finding") state["finding_id"] = u.parent_id;
   if (u.parent_kind == "breach_assessment") state["breach_assessment_id"] = u.parent_id;
+  if (library) state["library_answer_id"] = u.parent_id;
   auto index = c.Append(domain::Event{.type = "document.uploaded",
                                       .actor = u.actor,
                                       .subject = {"document", id},

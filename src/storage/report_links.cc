@@ -9,6 +9,8 @@
 #include "accord/core/sha256.h"
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
+#include "accord/storage/customer_questionnaires.h"
+#include "accord/storage/questionnaire_links.h"
 #include "accord/storage/registry_store.h"
 #include "accord/storage/report_requests.h"
 #include "accord/workflow/report_request.h"
@@ -90,6 +92,14 @@ Result<ReportLink> FindReportLink(Tx& tx, std::string_view token, std::string_vi
     if (!doc.ok()) return std::move(doc).error();
     if (!doc->has_value()) return ReportLink{};
     link.document = std::move((*doc)->doc);
+  }
+  if (IsQuestionnaireRequest(link.request)) {
+    const json::value* d = link.request.if_contains("delivery");
+    std::string filename = d && d->is_object() ? StateString(d->as_object(), "filename") : "";
+    link.document = json::object{{"filename", filename}};
+    auto refusal = QuestionnaireLinkRefusal(tx, link.request, now);
+    if (!refusal.ok()) return std::move(refusal).error();
+    if (refusal->has_value()) link.refusal = (*refusal)->message;
   }
   link.state = link.uses >= link.max_uses ? LinkState::kUsedUp
                : link.expires_at <= now   ? LinkState::kExpired
@@ -207,12 +217,30 @@ Result<json::object> RecordDownload(CommandContext& c, std::string_view token,
   if (!to.ok()) return std::move(to).error();
   domain::Actor requester{StateString(state, "id"), "requester"};
   std::string at = FormatRfc3339(now);
+  // A customer's questionnaire: read now, as the customer's contacts read it (shared with this
+  // customer, its NDA in force), its download recorded on the questionnaire too.
+  json::object file;
+  if (IsQuestionnaireRequest(state)) {
+    auto refusal = QuestionnaireLinkRefusal(c.tx(), state, now);
+    if (!refusal.ok()) return std::move(refusal).error();
+    if (refusal->has_value()) return std::move(**refusal);
+    QuestionnaireViewer contact{.role = "third_party_contact",
+                                .party_id = StateString(state, "party_id")};
+    auto csv = DownloadCustomerQuestionnaire(c, requester, contact,
+                                             StateString(state, "questionnaire_id"));
+    if (!csv.ok()) return std::move(csv).error();
+    file = json::object{{"filename", StateString(link->document, "filename")},
+                        {"content_type", "text/csv; charset=utf-8"},
+                        {"sha256", HexEncode(Sha256(*csv))},
+                        {"content", std::move(*csv)}};
+  }
   json::object download{{"at", at},
                         {"email", Requester(state, "email")},
                         {"address", address},
                         {"user_agent", user_agent},
                         {"link_id", link->id},
                         {"number", link->uses}};
+  if (!file.empty()) download["sha256"] = file.at("sha256");
   if (state["delivery"].is_object()) {
     json::object& delivery = state["delivery"].as_object();
     if (!delivery["downloads"].is_array()) delivery["downloads"] = json::array{};
@@ -223,6 +251,7 @@ Result<json::object> RecordDownload(CommandContext& c, std::string_view token,
   auto index = AppendRequest(c, "report_request.downloaded", requester, state,
                              json::object{{"download", download}});
   if (!index.ok()) return std::move(index).error();
+  if (!file.empty()) return file;
   return std::move(link->document);
 }
 

@@ -58,4 +58,12 @@ Result<NewLink> IssueLink(Tx& tx, const std::string& purpose, const std::string&
                           const std::string& document_id, TimePoint expires_at, int64_t max_uses,
                           TimePoint now);
 
+// A customer's answered questionnaire (questionnaire_links.cc): the request names it, and its
+// download link serves the questionnaire as it is when downloaded, not a stored document.
+bool IsQuestionnaireRequest(const json::object& request);
+// Issues the questionnaire's download link (the old one revoked) and emails it to the contact;
+// fills state["delivery"]. 409 naming `nda` or `questionnaire_id` when it could not be used.
+Status DeliverQuestionnaire(CommandContext& c, json::object& state, int64_t days,
+                            int64_t max_downloads, const ReportRequestSettings& settings);
+
 }  // namespace accord::storage::report_request_support

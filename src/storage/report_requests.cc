@@ -151,6 +151,8 @@ Status NdaCheck(CommandContext& c, json::object& state, const domain::Actor& act
                                 {"link_expires_at", nullptr},
                                 {"accepted_at", nullptr}};
     Step(state, "nda_checked", *to, actor, c.Now(), "executed NDA " + **nda + " is in force");
+    // An officer sending a questionnaire's link approves it in the same command.
+    if (StateString(state, "source") == "questionnaire") return Ok();
     return TellDeciders(c, state);
   }
   ACCORD_TRY(SendNda(c, state, settings));
@@ -361,6 +363,10 @@ Result<json::object> SubmitReportRequest(CommandContext& c, const domain::Actor&
                      {"created_at", at},
                      {"updated_at", at},
                      {"version", 0}};
+  // A customer's questionnaire sent by an officer (questionnaire_links.h) names it.
+  if (!StateString(fields, "questionnaire_id").empty()) {
+    state["questionnaire_id"] = StateString(fields, "questionnaire_id");
+  }
   // Link: the staff's choice, else by domain or name.
   std::string party_id = StateString(fields, "party_id");
   Match match;
@@ -390,11 +396,14 @@ Result<json::object> SubmitReportRequest(CommandContext& c, const domain::Actor&
   if (is_public) extra["address"] = origin.address;
   auto index = AppendRequest(c, "report_request.submitted", actor, state, std::move(extra));
   if (!index.ok()) return std::move(index).error();
-  ACCORD_TRY(MailRequester(c.tx(), state, "received", "We received your request",
-                           "We received your request for our " + Label(state) +
-                               ". We will email you at this address about the next step.\n" +
-                               ContactLine(settings),
-                           false, now));
+  // A questionnaire's link was not asked for: nothing to acknowledge.
+  if (origin.source != "questionnaire") {
+    ACCORD_TRY(MailRequester(c.tx(), state, "received", "We received your request",
+                             "We received your request for our " + Label(state) +
+                                 ". We will email you at this address about the next step.\n" +
+                                 ContactLine(settings),
+                             false, now));
+  }
   domain::Actor system = domain::SystemActor();
   if (!confirmed) {
     ACCORD_TRY(MailStaff(c.tx(), wf::WorkforceRoles(), state, "link",
@@ -459,6 +468,24 @@ Result<json::object> ReportRequestAction(CommandContext& c, const domain::Actor&
   } else if (action == "send_nda") {
     ACCORD_TRY(SendNda(c, state, settings));
     Step(state, "nda_sent", *to, actor, now, comment.empty() ? "NDA sent again" : comment);
+  } else if (action == "approve" && IsQuestionnaireRequest(state)) {
+    if (!StateString(body, "document_id").empty()) {
+      return ValidationError("document_id",
+                             "must not be given: the customer's questionnaire is what is sent");
+    }
+    int64_t days = IntOr(body, "expires_in_days", settings.default_link_days);
+    int64_t max = IntOr(body, "max_downloads", settings.default_max_downloads);
+    ACCORD_TRY(DeliverQuestionnaire(c, state, days, max, settings));
+    state["decision"] = json::object{{"action", "approved"},
+                                     {"by", ActorJson(actor)},
+                                     {"at", FormatRfc3339(now)},
+                                     {"reason", OrNull(comment)}};
+    Step(state, "approved", *to, actor, now, comment);
+  } else if (action == "reissue" && IsQuestionnaireRequest(state)) {
+    int64_t days = IntOr(body, "expires_in_days", settings.default_link_days);
+    int64_t max = IntOr(body, "max_downloads", settings.default_max_downloads);
+    ACCORD_TRY(DeliverQuestionnaire(c, state, days, max, settings));
+    Step(state, "reissued", *to, actor, now, comment);
   } else if (action == "approve") {
     std::string document_id = StateString(body, "document_id");
     if (IsMatrixRequest(state)) {

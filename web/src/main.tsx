@@ -46,6 +46,7 @@ import { SecureMessagePage, SecureMessages } from './pages/secure-messages';
 import { ScanPage, ScansPage } from './pages/scans';
 import { CompliancePage, ControlScreen, MatrixScreen } from './pages/compliance';
 import { AnswerLibrary, CustomerQuestionnairePage, CustomerQuestionnaires } from './pages/customer-questionnaires';
+import { LibraryAnswerPage } from './pages/answer-library-page';
 import { QuestionnairesPage } from './pages/questionnaires';
 import { QuestionnairePage } from './pages/questionnaire-page';
 import './styles.css';
@@ -187,6 +188,7 @@ function Screen(props: { path: string }) {
   if (match('/customer-questionnaires', path)) return <CustomerQuestionnaires />;
   if ((m = match('/customer-questionnaires/:id', path))) return <CustomerQuestionnairePage id={m.id} />;
   if (match('/answer-library', path)) return <AnswerLibrary />;
+  if ((m = match('/answer-library/:id', path))) return <LibraryAnswerPage id={m.id} />;
   // Incidents (issue 27, TR-8): a party's contact sees those its party is involved in.
   if (match('/incidents', path)) return <Incidents />;
   if ((m = match('/incidents/:id', path))) return <IncidentPage id={m.id} />;

@@ -88,7 +88,10 @@ await journey('findings and report requests', async ({ server, browser }) => {
   // Report requests: the demo's request (NDA in force) waits for a decision.
   await navTo(so, 'Requests');
   await so.getByRole('heading', { name: 'Report requests', level: 1 }).waitFor();
-  const row = so.locator('table.requests-table tr', { hasText: 'Riverside Medical Group' });
+  // (Riverside's other request is the questionnaire the demo sent through the trust center.)
+  const row = so
+    .locator('table.requests-table tr', { hasText: 'Riverside Medical Group' })
+    .filter({ hasText: 'Waiting for a decision' });
   await row.getByText('Waiting for a decision').waitFor();
   await row.getByRole('link', { name: 'Riverside Medical Group' }).click();
   await so.getByRole('heading', { name: /Riverside Medical Group: SOC 2 Type II report/, level: 1 }).waitFor();

@@ -12,7 +12,9 @@
 namespace accord::domain {
 
 // soc2_type2, soc2_type1, iso27001, hitrust, penetration_test, inheritance_matrix (a customer's
-// own HIPAA inheritance matrix, rendered when approved), other.
+// own HIPAA inheritance matrix, rendered when approved), other. A request of type
+// customer_questionnaire is only ever made by an officer sending a questionnaire's trust-center
+// link (storage/questionnaire_links.h): no form offers it.
 const std::vector<std::string>& ReportTypes();
 // "SOC 2 Type II report", for pages and emails.
 std::string ReportTypeLabel(std::string_view type);

@@ -6,6 +6,7 @@
 
 #include "accord/domain/event.h"
 #include "accord/http/api.h"
+#include "accord/storage/documents.h"
 #include "accord/storage/object_views.h"
 #include "accord/storage/registry_store.h"
 
@@ -24,6 +25,12 @@ boost::json::object PageJson(const storage::ObjectPage& page);
 
 // A stored document as a download: attachment, sandboxed, its SHA-256 in X-Content-SHA256.
 Response DocumentDownload(const boost::json::object& doc, std::string content);
+
+// The request's document upload checked as every upload is (?filename=, ?effective_at=, the
+// type by content, the size), ready for storage::StoreDocument once its parent is set; or the
+// refusal. A body the server received into a file moves into `file`: keep it until the command
+// has run.
+Result<storage::DocumentUpload> CheckedUpload(Context& ctx, std::shared_ptr<const BodyFile>& file);
 
 void AddPartyImportRoutes(Router& router, ApiDeps& deps);
 void AddDocumentRoutes(Router& router, ApiDeps& deps);

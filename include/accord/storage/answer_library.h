@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "accord/domain/event.h"
+#include "accord/storage/documents.h"
 #include "accord/storage/event_log.h"
 #include "accord/storage/projection.h"
 
@@ -38,6 +39,20 @@ Result<boost::json::object> CreateLibraryAnswer(CommandContext& c, const domain:
 Result<boost::json::object> LibraryAnswerAction(CommandContext& c, const domain::Actor& actor,
                                                 const LibraryViewer& viewer, const std::string& id,
                                                 const boost::json::object& body);
+
+// A file attached as an answer's evidence (answer_library_evidence.cc): stored as one of our
+// documents (`upload`, checked by the caller like every upload; its parent is set here) and the
+// answer revised in the same transaction: the file's link appended, or put in the place of the
+// link to the record `replace` names. A new version, a draft again, like every revision. 422
+// `replace` when the answer links no such record, `note` over 500 characters; nothing written.
+struct EvidenceFile {
+  DocumentUpload upload;
+  std::string replace;  // the id of the linked record to replace ("" = add)
+  std::string note;
+};
+Result<boost::json::object> AttachLibraryEvidence(CommandContext& c, const domain::Actor& actor,
+                                                  const LibraryViewer& viewer,
+                                                  const std::string& id, EvidenceFile file);
 
 // Current answers, by id; optionally of one status and whose question or answer holds `q`.
 Result<boost::json::array> ListLibraryAnswers(Tx& tx, const LibraryViewer& viewer,

@@ -84,6 +84,9 @@ struct ReportLink {
   int64_t max_uses = 0, uses = 0;
   boost::json::object request;   // the request's state
   boost::json::object document;  // download links: the document's state
+  // A customer questionnaire's link (questionnaire_links.h): `document` holds its filename, and
+  // `refusal` says in plain words why it cannot be downloaded now ("" when it can).
+  std::string refusal;
 };
 // purpose: "nda" | "download". A revoked link, or one whose request is no longer waiting for
 // it, is kUnknown.
@@ -103,7 +106,9 @@ Result<boost::json::object> AcceptNda(CommandContext& c, std::string_view token,
 
 // Counts one download of a valid link (who: the requester; when; from which address and
 // user agent) and completes the request at the first. Returns the document's state; the
-// bytes are read after the commit (documents table, by sha256).
+// bytes are read after the commit (documents table, by sha256). A customer questionnaire's
+// link returns the file itself in `content` (the questionnaire as it is now, its download
+// recorded on the questionnaire too), or 403 in plain words when it may not be downloaded.
 Result<boost::json::object> RecordDownload(CommandContext& c, std::string_view token,
                                            const std::string& address,
                                            const std::string& user_agent);

@@ -102,6 +102,8 @@ class RegistryProjection final : public Projection {
       if (!finding.empty()) return finding;
       std::string assessment = domain::StateString(doc, "breach_assessment_id");
       if (!assessment.empty()) return assessment;
+      std::string answer = domain::StateString(doc, "library_answer_id");  // issue 28, part 5
+      if (!answer.empty()) return answer;
     }
     if (spec.parent_kind.empty()) return "";
     return domain::StateString(doc, spec.parent_kind + "_id");

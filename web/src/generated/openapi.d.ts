@@ -2438,6 +2438,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customer-questionnaires/{id}/trust-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email one of the customer's contacts a personal trust-center link to the shared questionnaire (an audit-report request of type customer_questionnaire: NDA-checked, approved at once when the NDA is in force, else the contact is sent the NDA first) */
+        post: operations["POST_api_v1_customer_questionnaires__id__trust_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agreements/{id}/renew": {
         parameters: {
             query?: never;
@@ -3381,6 +3398,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/answer-library/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a file as the answer's evidence (raw body, checked like every document upload): a new version, a draft until approved again */
+        post: operations["POST_api_v1_answer_library__id__evidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customer-questionnaires": {
         parameters: {
             query?: never;
@@ -4228,6 +4262,7 @@ export interface components {
             /** Format: date-time */
             effective_at?: string | null;
             breach_assessment_id?: string | null;
+            library_answer_id?: string | null;
             id: string;
             /** Format: date-time */
             created_at: string;
@@ -4920,6 +4955,7 @@ export interface components {
             };
             organisation: string;
             report_type: string;
+            questionnaire_id?: string | null;
             /** Format: date-time */
             needed_by?: string | null;
             message?: string | null;
@@ -16074,6 +16110,58 @@ export interface operations {
             };
         };
     };
+    POST_api_v1_customer_questionnaires__id__trust_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description questionnaire id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the customer's contact the link is emailed to */
+                    contact_id: string;
+                    /** @description how long the link works (default 14) */
+                    expires_in_days?: number;
+                    /** @description how many downloads the link allows (default 5) */
+                    max_downloads?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRequest"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     POST_api_v1_agreements__id__renew: {
         parameters: {
             query?: never;
@@ -20178,6 +20266,9 @@ export interface operations {
                                 id: string;
                                 note: string;
                                 title: string;
+                                /** Format: date-time */
+                                added_at?: string;
+                                added_by?: components["schemas"]["Actor"];
                             }[];
                             owner_id: string;
                             /** @enum {string} */
@@ -20259,6 +20350,9 @@ export interface operations {
                             id: string;
                             note: string;
                             title: string;
+                            /** Format: date-time */
+                            added_at?: string;
+                            added_by?: components["schemas"]["Actor"];
                         }[];
                         owner_id: string;
                         /** @enum {string} */
@@ -20325,6 +20419,9 @@ export interface operations {
                             id: string;
                             note: string;
                             title: string;
+                            /** Format: date-time */
+                            added_at?: string;
+                            added_by?: components["schemas"]["Actor"];
                         }[];
                         owner_id: string;
                         /** @enum {string} */
@@ -20392,8 +20489,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "document" | "certification" | "control";
                         id: string;
-                        note: string;
-                        title: string;
+                        note?: string;
                     }[];
                     owner_id?: string;
                 };
@@ -20416,6 +20512,85 @@ export interface operations {
                             id: string;
                             note: string;
                             title: string;
+                            /** Format: date-time */
+                            added_at?: string;
+                            added_by?: components["schemas"]["Actor"];
+                        }[];
+                        owner_id: string;
+                        /** @enum {string} */
+                        status: "draft" | "approved" | "retired";
+                        version: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: components["schemas"]["Actor"];
+                        /** Format: date-time */
+                        updated_at: string;
+                        updated_by: components["schemas"]["Actor"];
+                        /** Format: date-time */
+                        approved_at: string | null;
+                        approved_by: components["schemas"]["Actor"] | null;
+                        allowed_actions: ("revise" | "approve" | "retire")[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_answer_library__id__evidence: {
+        parameters: {
+            query: {
+                /** @description the file's name, for display */
+                filename: string;
+                /** @description the id of the linked record the file replaces (default: add) */
+                replace?: string;
+                /** @description what the file shows (at most 500 characters) */
+                note?: string;
+            };
+            header?: never;
+            path: {
+                /** @description answer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        question: string;
+                        answer: string;
+                        evidence: {
+                            /** @enum {string} */
+                            kind: "document" | "certification" | "control";
+                            id: string;
+                            note: string;
+                            title: string;
+                            /** Format: date-time */
+                            added_at?: string;
+                            added_by?: components["schemas"]["Actor"];
                         }[];
                         owner_id: string;
                         /** @enum {string} */
@@ -20592,6 +20767,15 @@ export interface operations {
                             answered_at?: string | null;
                             answered_by?: components["schemas"]["Actor"] | null;
                         }[];
+                        trust_links?: {
+                            request_id: string;
+                            name: string;
+                            email: string;
+                            status: string;
+                            /** Format: date-time */
+                            sent_at: string;
+                            downloads: number;
+                        }[];
                     };
                 };
             };
@@ -20676,6 +20860,15 @@ export interface operations {
                             /** Format: date-time */
                             answered_at?: string | null;
                             answered_by?: components["schemas"]["Actor"] | null;
+                        }[];
+                        trust_links?: {
+                            request_id: string;
+                            name: string;
+                            email: string;
+                            status: string;
+                            /** Format: date-time */
+                            sent_at: string;
+                            downloads: number;
                         }[];
                     };
                 };

@@ -9,6 +9,7 @@ import { Table } from '../components/table';
 import { Link, navigate } from '../router';
 import { isOfficer, useSession } from '../session';
 import { Alert, Badge, DateText, Empty, Facts, Loading, Page, Section, useLoad } from '../ui';
+import { type TrustLink, TrustLinks } from './customer-questionnaire-trust';
 import './review.css';
 
 interface Suggestion {
@@ -43,6 +44,7 @@ interface Questionnaire {
   nda_in_force: boolean;
   allowed_actions: string[];
   items?: Row[];
+  trust_links?: TrustLink[];
 }
 interface Party {
   id: string;
@@ -359,9 +361,26 @@ export function CustomerQuestionnairePage(props: { id: string }) {
             )}
             {error && <Alert kind="error">{error}</Alert>}
           </Section>
+          {role === 'third_party_contact' && !q.nda_in_force && (
+            <Alert kind="warn">
+              The non-disclosure agreement between your organisation and us is no longer in force, so this questionnaire
+              cannot be downloaded. Ask us for a new one.
+            </Alert>
+          )}
           <Section title="Download">
             <Downloads q={q} contact={role === 'third_party_contact'} />
           </Section>
+          {officer && (
+            <Section title="Share through the trust center">
+              <TrustLinks
+                id={q.id}
+                partyId={q.party_id}
+                shared={q.status === 'shared'}
+                links={q.trust_links || []}
+                onSent={state.reload}
+              />
+            </Section>
+          )}
           <Section title="Questions">
             <Table
               caption="Questions and answers"
@@ -461,7 +480,9 @@ export function AnswerLibrary() {
               >
                 {d.items.map((a) => (
                   <tr key={a.id}>
-                    <td>{a.question}</td>
+                    <td>
+                      <Link href={`/answer-library/${a.id}`}>{a.question}</Link>
+                    </td>
                     <td>{a.answer}</td>
                     <td>{a.evidence.map((e) => e.title || e.id).join('; ') || <span class="muted">None</span>}</td>
                     <td>

@@ -42,6 +42,7 @@ const REPORTS: Record<string, string> = {
   hitrust: 'HITRUST assessment report',
   penetration_test: 'Penetration test summary',
   inheritance_matrix: 'HIPAA inheritance matrix',
+  customer_questionnaire: 'Answers to their security questionnaire',
   other: 'Security documentation',
 };
 export const reportLabel = (t: string) => REPORTS[t] || humanize(t);

@@ -131,8 +131,10 @@ function ApproveForm(props: { r: ReportRequest; reports: Report[]; reissue?: boo
   const delivery = props.r.delivery as Delivery | null | undefined;
   // A customer's inheritance matrix is rendered when it is approved: no document to pick.
   const matrix = props.r.report_type === 'inheritance_matrix';
+  // A customer's questionnaire (issue 28, part 5) is the request's own: nothing to pick either.
+  const questionnaire = props.r.report_type === 'customer_questionnaire';
   const form = useForm({
-    document_id: matrix ? '' : delivery?.document_id || props.reports[0]?.id || '',
+    document_id: matrix || questionnaire ? '' : delivery?.document_id || props.reports[0]?.id || '',
     format: 'html',
     expires_in_days: '7',
     max_downloads: '3',
@@ -156,7 +158,9 @@ function ApproveForm(props: { r: ReportRequest; reports: Report[]; reissue?: boo
         if (x) props.onDone(x, `A download link was emailed to ${x.requester.email}.`);
       }}
     >
-      {matrix ? (
+      {questionnaire ? (
+        <p>The customer's answered questionnaire, as it is when they download it.</p>
+      ) : matrix ? (
         !props.reissue && (
           <SelectField
             form={form}
