@@ -314,12 +314,15 @@ run_bench 'BM_DurableAppend|BM_Fsync|BM_RawSqliteAppend' "$tmp/append.json"
 name='BM_DurableAppend/real_time/threads:64'
 eps=$(bench_field "$tmp/append.json" "$name" items_per_second)
 batch=$(bench_field "$tmp/append.json" "$name" batch)
+cpu_us=$(bench_field "$tmp/append.json" "$name" cpu_us)
+raw_cpu_us=$(bench_field "$tmp/append.json" 'BM_RawSqliteAppend/real_time' cpu_time)
 fsync_us=$(bench_field "$tmp/append.json" 'BM_Fsync/real_time' real_time)
 raw_eps=$(bench_field "$tmp/append.json" 'BM_RawSqliteAppend/real_time' items_per_second)
 row "durable appends, 64 writers (events/s)" "$(py 'f"{float(a[0]):,.0f}"' "$eps")" \
-  ">= 50,000" "$(yes_if 'float(a[0]) >= 50000' "$eps")" "avg batch $(py 'f"{float(a[0]):.1f}"' "$batch")"
+  ">= 50,000" "$(yes_if 'float(a[0]) >= 50000' "$eps")" \
+  "avg batch $(py 'f"{float(a[0]):.1f}, {float(a[1]):.1f} us CPU per event"' "$batch" "$cpu_us")"
 row "  raw SQLite, 32-row transactions (rows/s)" "$(py 'f"{float(a[0]):,.0f}"' "$raw_eps")" "-" info \
-  "WAL, synchronous=FULL, one table, same run"
+  "WAL, synchronous=FULL, one table, same run, $(py 'f"{float(a[0]) / 32:.1f}"' "$raw_cpu_us") us CPU per row"
 ratio=$(py 'f"{float(a[0]) / float(a[1]):.2f}"' "$eps" "$raw_eps")
 row "  durable appends / raw SQLite" "$ratio" ">= 0.5" "$(yes_if 'float(a[0]) >= 0.5' "$ratio")"
 row "  disk fdatasync, 64 KiB (ms)" "$(py 'f"{float(a[0])/1000:.2f}"' "$fsync_us")" "-" info \
@@ -330,8 +333,9 @@ if [ -d /dev/shm ] && [ -w /dev/shm ]; then
   run_bench 'BM_DurableAppend' "$tmp/append_shm.json" "$shm_tmp"
   eps_shm=$(bench_field "$tmp/append_shm.json" "$name" items_per_second)
   batch_shm=$(bench_field "$tmp/append_shm.json" "$name" batch)
+  cpu_shm=$(bench_field "$tmp/append_shm.json" "$name" cpu_us)
   row "  same on tmpfs, no fsync (events/s)" "$(py 'f"{float(a[0]):,.0f}"' "$eps_shm")" "-" info \
-    "avg batch $(py 'f"{float(a[0]):.1f}"' "$batch_shm")"
+    "avg batch $(py 'f"{float(a[0]):.1f}, {float(a[1]):.1f} us CPU per event"' "$batch_shm" "$cpu_shm")"
 fi
 
 # The same on PostgreSQL (a throw-away local server, default durability settings).

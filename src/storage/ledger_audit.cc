@@ -213,7 +213,7 @@ Result<VerifyReport> VerifyLedger(Tx& tx, const Progress& progress, const Verify
     uint64_t stored_nodes = 0;
     std::set<std::pair<int64_t, uint64_t>> bad_nodes;  // (level, index) that disagree
     ACCORD_TRY(tx.ForEach(
-        "SELECT level, idx, hash FROM ledger_nodes ORDER BY level, idx", {}, [&](const Row& row) {
+        "SELECT level, idx, hash FROM ledger_nodes ORDER BY pos", {}, [&](const Row& row) {
           ++stored_nodes;
           ReportProgress(progress, "checking tree nodes", stored_nodes, 0);
           const int64_t level = row.Int(0);
@@ -232,7 +232,8 @@ Result<VerifyReport> VerifyLedger(Tx& tx, const Progress& progress, const Verify
           if (first_leaf_problem && *first_leaf_problem >= first && *first_leaf_problem <= last) {
             return true;
           }
-          // Rows come level by level, so a disagreeing child was seen already: it names the
+          // Rows come in the order nodes are completed (a child before its parent), so a
+          // disagreeing child was seen already: it names the
           // smaller range (two swapped entries point at the first of them, not at 0).
           if (known && level > 1 &&
               (bad_nodes.contains({level - 1, 2 * index}) ||

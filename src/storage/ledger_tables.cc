@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "accord/storage/ledger_node_key.h"
+
 namespace accord::storage {
 
 Result<LedgerHead> ReadHead(Tx& tx) {
@@ -35,8 +37,10 @@ Result<uint64_t> AppendLeaf(Tx& tx, LedgerHead& head, std::string_view leaf,
   Status node_status;
   head.frontier.Append(leaf_hash, [&](int level, uint64_t node_index, const Hash& hash) {
     if (!node_status.ok()) return;
-    node_status = tx.ExecDeferred("INSERT INTO ledger_nodes(level, idx, hash) VALUES (?, ?, ?)",
-                                  {int64_t{level}, static_cast<int64_t>(node_index), BlobOf(hash)});
+    node_status =
+        tx.ExecDeferred("INSERT INTO ledger_nodes(pos, level, idx, hash) VALUES (?, ?, ?, ?)",
+                        {NodePos(level, node_index), int64_t{level},
+                         static_cast<int64_t>(node_index), BlobOf(hash)});
   });
   if (!node_status.ok()) return std::move(node_status).error();
   return index;
@@ -84,8 +88,8 @@ Result<std::vector<LeafRecord>> ReadLeaves(Tx& tx, uint64_t from, uint64_t limit
 Result<Hash> ReadNode(Tx& tx, int level, uint64_t index) {
   auto row = level == 0 ? tx.QueryOne("SELECT leaf_hash FROM ledger_leaves WHERE idx = ?",
                                       {static_cast<int64_t>(index)})
-                        : tx.QueryOne("SELECT hash FROM ledger_nodes WHERE level = ? AND idx = ?",
-                                      {int64_t{level}, static_cast<int64_t>(index)});
+                        : tx.QueryOne("SELECT hash FROM ledger_nodes WHERE pos = ?",
+                                      {NodePos(level, index)});
   if (!row.ok()) return std::move(row).error();
   if (!row->has_value()) {
     return Internal("ledger node level " + std::to_string(level) + " index " +

@@ -470,6 +470,7 @@ const std::vector<Migration>& Migrations() {
        kV19Sqlite, ""},
       {20, "vendor SLA: status feeds, samples, measurements, incidents, breaches", kV20Sqlite, ""},
       {21, "incidents: state, parties involved, incident-response tests", kV21Sqlite, ""},
+      {22, "the ledger's tree nodes keyed by when they are completed", kV22Sqlite, kV22Postgres},
       {23, "vendor incidents: the object each seen incident opened", kV23Sqlite, ""},
       {25, "answer library and customer questionnaires", kV25Sqlite, ""},
       {26, "the audit log: no time index, the party index only for entries with a party",

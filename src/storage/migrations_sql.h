@@ -19,5 +19,8 @@ extern const char* const kV21Sqlite;  // migrations_v21.cc (incidents)
 extern const char* const kV26Sqlite;
 // Issue 27 leftovers (sla-work).
 extern const char* const kV23Sqlite;
+// perf (issue 21, append): migrations_v22.cc
+extern const char* const kV22Sqlite;
+extern const char* const kV22Postgres;
 
 }  // namespace accord::storage::migration_sql

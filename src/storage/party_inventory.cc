@@ -198,6 +198,10 @@ Status ProjectPartyInventory(Tx& tx, std::string_view subject_kind, std::string_
   if (subject_kind != "agreement" && subject_kind != "review" && subject_kind != "soc2_report") {
     return Ok();
   }
+  // An event without a state (a note, a comment) changes none of the rows the columns are
+  // computed from: skip the party lookup and the recomputation (issue 21: one read less per
+  // such append, three for a note on a filed agreement).
+  if (!state && !deleted) return Ok();
   auto party = PartyOf(tx, subject_kind, subject_id, state);
   if (!party.ok()) return std::move(party).error();
   if (party->empty()) return Ok();

@@ -17,6 +17,7 @@
 #include "accord/ledger/cosignature.h"
 #include "accord/ledger/merkle.h"
 #include "accord/ledger/witness.h"
+#include "accord/storage/ledger_node_key.h"
 #include "accord/storage/ledger_tables.h"
 #include "accord/storage/store.h"
 #include "support/api_server.h"
@@ -199,8 +200,9 @@ void RewriteHistory(const std::string& db_url, int64_t index) {
       if (!h.ok()) return std::move(h).error();
       Status node = Ok();
       rebuilt.frontier.Append(*h, [&](int level, uint64_t at, const Hash& hash) {
-        auto r = tx.Exec("INSERT INTO ledger_nodes(level, idx, hash) VALUES (?, ?, ?)",
-                         {int64_t{level}, static_cast<int64_t>(at), storage::BlobOf(hash)});
+        auto r = tx.Exec("INSERT INTO ledger_nodes(pos, level, idx, hash) VALUES (?, ?, ?, ?)",
+                         {storage::NodePos(level, at), int64_t{level}, static_cast<int64_t>(at),
+                          storage::BlobOf(hash)});
         if (!r.ok() && node.ok()) node = std::move(r).error();
       });
       ACCORD_TRY(node);

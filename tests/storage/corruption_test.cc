@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "accord/storage/ledger_audit.h"
+#include "accord/storage/ledger_node_key.h"
 #include "accord/storage/ledger_tables.h"
 #include "support/runtime_fixture.h"
 
@@ -186,8 +187,10 @@ TEST_F(CorruptionTest, ATrustedCheckpointCatchesAFullRewrite) {
               if (!l.ok()) return std::move(l).error();
               Status s = Ok();
               rebuilt.frontier.Append(l->leaf_hash, [&](int level, uint64_t index, const Hash& h) {
-                auto r = tx.Exec("INSERT INTO ledger_nodes(level, idx, hash) VALUES (?, ?, ?)",
-                                 {int64_t{level}, static_cast<int64_t>(index), BlobOf(h)});
+                auto r =
+                    tx.Exec("INSERT INTO ledger_nodes(pos, level, idx, hash) VALUES (?, ?, ?, ?)",
+                            {NodePos(level, index), int64_t{level}, static_cast<int64_t>(index),
+                             BlobOf(h)});
                 if (!r.ok()) s = std::move(r).error();
               });
               ACCORD_TRY(s);
