@@ -234,7 +234,7 @@ Result<json::object> ImportScan(CommandContext& c, const domain::Actor& actor, c
       if (k == known->end()) {
         json::object state =
             NewScanFinding(it, *target, report.tool, scan_id, actor, now, scanned, policy);
-        auto index = AppendState(c, "finding", "finding.opened", actor, state);
+        auto index = AppendState(c, "finding", "finding.opened", actor, std::move(state));
         if (!index.ok()) return std::move(index).error();
         ++counts.opened;
       } else if (k->second.status == wf::Name(wf::State::kResolved)) {
