@@ -53,7 +53,7 @@ scans_post() {
 }
 
 scans_bench() {
-  local n=100000 out=$tmp/scans.out token secs opened hwm tsecs cpu0 cpu
+  local n=100000 out=$tmp/scans.out token secs opened hwm tsecs cpu0 cpu io0 mb
   scans_sarif "$tmp/bench.sarif" "$n"
   scans_trivy "$tmp/bench-trivy.json" 500
   start_server "$out" --demo --data-dir "$tmp/scans"
@@ -62,15 +62,18 @@ scans_bench() {
   # The server's CPU time too: on a machine shared with other work it varies far less than
   # the wall-clock time does.
   cpu0=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
+  # And the bytes it wrote (the WAL at the commit; the checkpoint into the database follows).
+  io0=$(awk '/^write_bytes:/ {print $2}' "/proc/$server_pid/io")
   secs=$(scans_post sarif "$tmp/bench.sarif" "$tmp/scan-sarif.json" "$token")
   cpu=$(awk -v c0="$cpu0" -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15 - c0) / hz}' \
     "/proc/$server_pid/stat")
+  mb=$(awk -v b0="$io0" '/^write_bytes:/ {printf "%.0f", ($2 - b0) / 1e6}' "/proc/$server_pid/io")
   opened=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["counts"]["opened"])' \
     "$tmp/scan-sarif.json")
   [ "$opened" -eq "$n" ] || die "opened $opened findings, expected $n"
   hwm=$(awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$server_pid/status")
   row "import a SARIF log of $n results (s)" "$secs" "< 10" "$(yes_if 'float(a[0]) < 10' "$secs")" \
-    "streamed; server CPU $cpu s; peak RSS $hwm MiB"
+    "streamed; server CPU $cpu s; wrote $mb MB; peak RSS $hwm MiB"
   echo "== POST /api/v1/scans?format=trivy (500 vulnerabilities, $(du -h "$tmp/bench-trivy.json" | cut -f1))"
   tsecs=$(scans_post trivy "$tmp/bench-trivy.json" "$tmp/scan-trivy.json" "$token")
   row "import a Trivy image report, 500 vulnerabilities (s)" "$tsecs" "< 1" \

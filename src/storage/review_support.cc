@@ -52,6 +52,14 @@ Result<uint64_t> AppendState(CommandContext& c, const std::string& kind, const s
                                 .payload = std::move(extra)});
 }
 
+Result<uint64_t> AppendState(CommandContext& c, const std::string& kind, const std::string& type,
+                             const domain::Actor& actor, json::object&& state, json::object extra) {
+  std::string id = StateString(state, "id");
+  extra["state"] = std::move(state);
+  return c.Append(domain::Event{
+      .type = type, .actor = actor, .subject = {kind, std::move(id)}, .payload = std::move(extra)});
+}
+
 Result<json::object> Load(Tx& tx, std::string_view kind, const std::string& id,
                           std::string_view noun) {
   auto o = GetObject(tx, kind, id, Scope{});

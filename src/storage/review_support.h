@@ -23,6 +23,10 @@ void Bump(boost::json::object& state, TimePoint now);
 Result<uint64_t> AppendState(CommandContext& c, const std::string& kind, const std::string& type,
                              const domain::Actor& actor, const boost::json::object& state,
                              boost::json::object extra = {});
+// The same, moving the state into the event (no copy: an import appends thousands).
+Result<uint64_t> AppendState(CommandContext& c, const std::string& kind, const std::string& type,
+                             const domain::Actor& actor, boost::json::object&& state,
+                             boost::json::object extra = {});
 // The live state of `kind` `id`; 404 "<noun> <id>" when there is none.
 Result<boost::json::object> Load(Tx& tx, std::string_view kind, const std::string& id,
                                  std::string_view noun);

@@ -78,7 +78,7 @@ Status Move(CommandContext& c, const domain::Actor& actor, json::object state,
             const std::string& type, const std::string& comment) {
   Bump(state, c.Now());
   json::object extra{{"comment", comment}};
-  auto index = AppendState(c, "finding", type, actor, state, std::move(extra));
+  auto index = AppendState(c, "finding", type, actor, std::move(state), std::move(extra));
   if (!index.ok()) return std::move(index).error();
   return Ok();
 }

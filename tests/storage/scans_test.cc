@@ -324,5 +324,52 @@ TEST_F(ScansTest, CalendarShowsWhenEachTargetIsNextDue) {
   EXPECT_EQ(late[0].status, "overdue");
 }
 
+// Issue 24's import cost: a code result's finding keeps what it has (no empty package or
+// versions) and is found by the words of what was found, with their prefixes, and by the whole
+// words of where; a vulnerability keeps its package and versions.
+TEST_F(ScansTest, CodeFindingsAreFoundByWhatWholeWordsOfWhereAndStoreNoEmptyFields) {
+  Import(R"({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "CodeQL", "rules": [
+      {"id": "js/sql-injection", "shortDescription": {"text": "SQL injection"}}]}},
+      "versionControlProvenance": [{"repositoryUri": "https://git.example/app"}],
+      "results": [{"ruleId": "js/sql-injection", "message": {"text": "user input reaches a query"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": "src/routes/login.js"},
+                                            "region": {"startLine": 42}}}]}]}]})",
+         domain::ScanFormat::kSarif);
+  Import(Trivy("img:search", {{"CVE-9", "libsearch", "HIGH"}}));
+  auto titles = [&](const std::string& q) {
+    std::vector<std::string> out;
+    EXPECT_TRUE(f_.rt()
+                    .store()
+                    .Read([&](storage::Tx& tx) -> Status {
+                      auto page = storage::ListObjects(
+                          tx, storage::ListQuery{.kind = "finding", .q = q, .limit = 50},
+                          storage::Scope{});
+                      if (!page.ok()) return std::move(page).error();
+                      for (auto& o : page->items) out.push_back(StateString(o.doc, "title"));
+                      return Ok();
+                    })
+                    .ok());
+    return out;
+  };
+  const std::vector<std::string> code = {"SQL injection (src/routes/login.js:42)"};
+  EXPECT_EQ(titles("sql inj"), code);
+  EXPECT_EQ(titles("login"), code);
+  EXPECT_EQ(titles("routes 42"), code);
+  EXPECT_EQ(titles("injection login.js"), code);
+  EXPECT_TRUE(titles("log").empty());
+  EXPECT_TRUE(titles("rout").empty());
+  EXPECT_EQ(titles("libsea").size(), 1u);
+  auto f = Findings();
+  const json::object& scan = f["js/sql-injection"].at("scan").as_object();
+  EXPECT_EQ(StateString(scan, "location"), "src/routes/login.js:42");
+  for (const char* absent : {"package", "installed_version", "fixed_version", "system_id"}) {
+    EXPECT_FALSE(scan.contains(absent)) << absent;
+  }
+  const json::object& vuln = f["CVE-9"].at("scan").as_object();
+  EXPECT_EQ(StateString(vuln, "package"), "libsearch");
+  EXPECT_EQ(StateString(vuln, "installed_version"), "1.0");
+  EXPECT_EQ(StateString(vuln, "fixed_version"), "1.1");
+}
+
 }  // namespace
 }  // namespace accord::testing

@@ -35,6 +35,32 @@ const std::string& InsertWords(size_t n) {
   return kStatements[n];
 }
 
+// The rm_words rows of a name: every prefix of every word. A finding a scan raised is titled
+// "<what was found> (<where>)" and a scan raises thousands: the words of where (a file's path,
+// a line) differ from one result to the next, so they are indexed whole (a search for "login"
+// finds src/login.js:42, "log" does not), while the words of what was found keep every prefix.
+// That is a third of the rows for a code scan's findings (issue 24's 100,000-result import).
+std::set<std::string> SearchPrefixes(const domain::KindSpec& spec, const json::object& doc,
+                                     std::string_view name) {
+  std::set<std::string> out;
+  auto prefixes = [&out](std::string_view text) {
+    for (const auto& word : domain::NameWords(text)) {
+      for (auto& p : domain::WordPrefixes(word)) out.insert(std::move(p));
+    }
+  };
+  const json::value* scan = spec.kind == "finding" ? doc.if_contains("scan") : nullptr;
+  std::string location =
+      scan && scan->is_object() ? domain::StateString(scan->as_object(), "location") : "";
+  std::string where = " (" + location + ")";
+  if (location.empty() || !name.ends_with(where)) {
+    prefixes(name);
+    return out;
+  }
+  prefixes(name.substr(0, name.size() - where.size()));
+  for (const auto& word : domain::NameWords(location)) out.insert(domain::IndexedPrefix(word));
+  return out;
+}
+
 class RegistryProjection final : public Projection {
  public:
   std::string_view name() const override { return "registry"; }
@@ -67,10 +93,7 @@ class RegistryProjection final : public Projection {
          domain::Lowercase(name), domain::StateString(doc, spec->tag_field),
          spec->status_field.empty() ? "" : domain::StateString(doc, spec->status_field),
          std::move(text)}));
-    std::set<std::string> prefixes;
-    for (const auto& word : domain::NameWords(name)) {
-      for (auto& p : domain::WordPrefixes(word)) prefixes.insert(std::move(p));
-    }
+    std::set<std::string> prefixes = SearchPrefixes(*spec, doc, name);
     // A name has a few dozen prefixes: one statement for up to 32 of them, not one each.
     auto next = prefixes.begin();
     for (size_t left = prefixes.size(); left > 0;) {
