@@ -96,10 +96,13 @@ registry_import_postgres() {
   local n=100000 label db out token start end secs imported cpu0 cpu
   registry_csv "$tmp/parties-pg.csv" "$n"
   # CPU seconds of the server and its database sessions: steadier than the wall clock on a
-  # shared machine.
+  # shared machine. Only this run's PostgreSQL server's sessions: other runs on the machine
+  # may have a database of the same name.
+  local postmaster
+  postmaster=$(head -1 "$(cat "$tmp/pg/datadir")/db/postmaster.pid")
   import_cpu() {
     local p t=0
-    for p in $server_pid $(pgrep -f "postgres: [a-z]* registry " || true); do
+    for p in $server_pid $(pgrep -P "$postmaster" -f "postgres: [a-z]* registry " || true); do
       [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat")))
     done
     echo "$t"
