@@ -18,7 +18,7 @@
 # ACCORD_BENCH_ONLY=answers only the answer library: a 500-question questionnaire matched (seconds).
 # ACCORD_BENCH_ONLY=questionnaires only the 300-question questionnaire the vendor opens (seconds).
 # ACCORD_BENCH_ONLY=store only the store: durable appends against raw SQLite, the API read on
-# each backend, the 100,000-party import on PostgreSQL (~4 min).
+# each backend, the 100,000-party import on PostgreSQL and the same file on SQLite (~5 min).
 set -euo pipefail
 
 usage() {

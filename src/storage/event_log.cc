@@ -9,6 +9,7 @@
 #include "accord/core/sha256.h"
 #include "accord/core/time.h"
 #include "accord/ledger/merkle.h"
+#include "accord/storage/bulk_inserts.h"
 
 namespace accord::storage {
 
@@ -73,6 +74,9 @@ Result<LedgerHead> ReadHeadAndLastTime(Tx& tx, TimePoint& last_time) {
 // Events appended by the command running on this thread (reset before each command).
 thread_local uint64_t command_appends = 0;
 
+// Inside WithBulkInserts: where the command's appends write instead of its transaction.
+thread_local Tx* bulk_writes = nullptr;
+
 // 2,000, 16,000, 128,000, ...: a few refreshes for the largest import, none for a request.
 bool StatisticsDue(uint64_t appended) {
   for (uint64_t at = 2000; at <= appended; at *= 8) {
@@ -119,10 +123,11 @@ Result<uint64_t> CommandContext::Append(domain::Event event) {
   auto leaf = domain::CanonicalLeaf(event);
   if (!leaf.ok()) return std::move(leaf).error();
   Hash leaf_hash = ledger::LeafHash(AsBytes(*leaf));
-  auto index = AppendLeaf(tx_, head_, *leaf, leaf_hash);
+  Tx& tx = bulk_writes != nullptr ? *bulk_writes : tx_;
+  auto index = AppendLeaf(tx, head_, *leaf, leaf_hash);
   if (!index.ok()) return index;
   for (auto& projection : log_.projections_) {
-    if (auto s = projection->Apply(tx_, *index, event); !s.ok()) {
+    if (auto s = projection->Apply(tx, *index, event); !s.ok()) {
       Error e = std::move(s).error();
       e.message = "projection " + std::string(projection->name()) + ": " + e.message;
       return e;
@@ -130,9 +135,20 @@ Result<uint64_t> CommandContext::Append(domain::Event event) {
   }
   if (batch_floor != nullptr) *batch_floor = event.time;
   if (StatisticsDue(++command_appends)) {
-    ACCORD_TRY(RefreshStatistics(tx_, log_.store_, log_.projections_));
+    ACCORD_TRY(RefreshStatistics(tx, log_.store_, log_.projections_));
   }
   return index;
+}
+
+Status WithBulkInserts(CommandContext& c, const std::function<Status()>& fn) {
+  if (bulk_writes != nullptr) return fn();  // already gathering
+  BulkInserts bulk(c.tx());
+  bulk_writes = &bulk;
+  Status result = fn();
+  bulk_writes = nullptr;
+  // A failed command is rolled back: what it gathered need not go out.
+  if (!result.ok()) return result;
+  return bulk.Flush();
 }
 
 EventLog::EventLog(Store& store, const Clock& clock, Projections projections)
