@@ -471,8 +471,13 @@ api_read() {  # api_read LABEL DB
   local r bad
   r=$(awk '/^Requests\/sec:/ {print $2}' "$tmp/wrk-$1.txt")
   bad=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$tmp/wrk-$1.txt")
-  row "GET ledger entry, $1 (req/s)" "$(py 'f"{float(a[0]):,.0f}"' "$r")" "-" info \
-    "${bad:+$bad non-2xx}"
+  local target=- ok=info note=${bad:+$bad non-2xx}
+  if [ "$1" = postgres ]; then  # issue 21: twice the 5.6k req/s of then, SQLite beside it
+    target=">= 11,200"
+    ok=$(yes_if 'float(a[0]) >= 11200' "$r")
+    note="sqlite $(py 'f"{float(a[0]):,.0f}"' "${api_rps[sqlite]}") in the same run${bad:+, $bad non-2xx}"
+  fi
+  row "GET ledger entry, $1 (req/s)" "$(py 'f"{float(a[0]):,.0f}"' "$r")" "$target" "$ok" "$note"
   api_rps[$1]=$r
 }
 declare -A api_rps
@@ -480,10 +485,10 @@ api_read sqlite "sqlite://$tmp/api-sqlite/accord.db"
 api_read postgres "$(pg_db api)"
 # PostgreSQL pays a network round trip per statement where SQLite pays a function call: the
 # same route on SQLite in the same run is its yardstick (5.6k vs 34k req/s, 0.16, with three
-# round trips per read; issue 21 asks for twice that).
+# round trips per read; issue 21 asks for twice that: 11,200 req/s, and the ratio printed).
 pg_ratio=$(py 'f"{float(a[0]) / float(a[1]):.2f}"' "${api_rps[postgres]}" "${api_rps[sqlite]}")
 row "  postgres / sqlite, same route" "$pg_ratio" ">= 0.33" "$(yes_if 'float(a[0]) >= 0.33' "$pg_ratio")" \
-  "one round trip per read"
+  "one statement, sent alone, per read"
 if [ "$only" = store ]; then
   registry_import_postgres
   print_table

@@ -58,7 +58,8 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const StoreConfig& config, const 
   ACCORD_TRY(PreparePrivateDir(config.data_dir));
   if (rt->config_.db_url.empty()) rt->config_.db_url = storage::DefaultDatabaseUrl(config.data_dir);
   if (rt->config_.signing_key.empty()) rt->config_.signing_key = config.data_dir / "ledger.key";
-  auto store = storage::OpenStore(storage::StoreOptions{rt->config_.db_url});
+  auto store =
+      storage::OpenStore(storage::StoreOptions{rt->config_.db_url, config.read_connections});
   if (!store.ok()) return std::move(store).error();
   rt->store_ = std::move(store.value());
   ACCORD_TRY(rt->store_->Migrate(storage::AllMigrations()));

@@ -10,6 +10,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <charconv>
 #include <condition_variable>
 #include <cstdio>
@@ -32,6 +33,12 @@
 #include "accord/storage/outbox.h"
 
 namespace accord::app {
+
+int ServeThreads(int asked, std::string_view db_url, unsigned cores) {
+  if (asked > 0) return asked;
+  if (!db_url.starts_with("postgres")) return 2;
+  return static_cast<int>(std::max(4u, 4 * cores));
+}
 
 Result<std::pair<std::string, uint16_t>> ParseListen(std::string_view listen) {
   auto colon = listen.rfind(':');
@@ -188,7 +195,13 @@ int Serve(const ServeOptions& options) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   SystemClock clock;
-  auto rt = Runtime::Open(options.store, clock);
+  const int threads =
+      ServeThreads(options.threads, options.store.db_url, std::thread::hardware_concurrency());
+  StoreConfig store_config = options.store;
+  // Every I/O thread may hold a read connection, and the background loops a few more: none is
+  // closed after its read only to be opened again for the next.
+  store_config.read_connections = std::max(store_config.read_connections, threads + 8);
+  auto rt = Runtime::Open(store_config, clock);
   if (!rt.ok()) return Fail(rt.error(), 3);
   Runtime& runtime = **rt;
   std::string org_name = options.demo && options.org_name == ServeOptions{}.org_name
@@ -288,7 +301,7 @@ int Serve(const ServeOptions& options) {
   http::ServerOptions server_options;
   server_options.host = host;
   server_options.port = port;
-  server_options.threads = options.threads;
+  server_options.threads = threads;
   server_options.body_limit = options.body_limit;
   server_options.tls_cert = options.tls_cert;
   server_options.tls_key = options.tls_key;

@@ -87,7 +87,8 @@ void AddServeCommand(CLI::App& cli, Globals& g, int& exit_code) {
                         "Secure Message master keys (0600; default DATA_DIR/message.keys)");
   serve_cmd->add_flag("--insecure-http", serve.insecure_http,
                       "allow plain HTTP on a non-loopback address");
-  serve_cmd->add_option("--threads", serve.threads, "I/O threads")->capture_default_str();
+  serve_cmd->add_option("--threads", serve.threads,
+                        "I/O threads (default: 2 on SQLite, 4 per core on PostgreSQL)");
   serve_cmd
       ->add_option("--max-uploads", serve.max_uploads,
                    "document uploads received at once (more are answered 503, retry later)")

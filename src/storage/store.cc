@@ -1,5 +1,6 @@
 #include "accord/storage/store.h"
 
+#include "accord/storage/one_statement.h"
 #include "accord/storage/postgres/postgres_store.h"
 #include "accord/storage/sqlite/sqlite_store.h"
 
@@ -107,6 +108,19 @@ Result<std::unique_ptr<Store>> OpenStore(const StoreOptions& options) {
   }
   return ValidationError("db", "unsupported database URL '" + url +
                                    "': use sqlite:///PATH or postgres://user@host:port/db");
+}
+
+Result<std::vector<Row>> ReadOneStatement(Store& store, std::string_view sql, Params params) {
+  if (auto* pg = dynamic_cast<PostgresStore*>(&store)) return pg->QueryAlone(sql, params);
+  std::vector<Row> rows;
+  Status s = store.Read([&](Tx& tx) -> Status {
+    auto r = tx.Query(sql, params);
+    if (!r.ok()) return std::move(r).error();
+    rows = std::move(*r);
+    return Ok();
+  });
+  if (!s.ok()) return std::move(s).error();
+  return rows;
 }
 
 }  // namespace accord::storage

@@ -21,6 +21,7 @@ struct StoreConfig {
   std::filesystem::path data_dir = "var";
   std::string db_url;                 // empty: sqlite under data_dir
   std::filesystem::path signing_key;  // empty: data_dir/ledger.key
+  int read_connections = 8;           // idle read connections kept (storage::StoreOptions)
 };
 
 struct OrgInfo {

@@ -24,7 +24,7 @@ struct ServeOptions {
   std::optional<std::filesystem::path> tls_cert;
   std::optional<std::filesystem::path> tls_key;
   bool insecure_http = false;
-  int threads = 2;
+  int threads = 0;  // I/O threads; 0: ServeThreads() picks by database
   size_t body_limit = 1 << 20;
   // Uploads received at once, each into its own file under DATA_DIR/uploads (docs/operations.md).
   int max_uploads = 4;
@@ -47,6 +47,11 @@ int Serve(const ServeOptions& options);
 // Splits "HOST:PORT" ("[::1]:8080" for IPv6); the error names the flag.
 Result<std::pair<std::string, uint16_t>> ParseListen(std::string_view listen);
 bool IsLoopbackHost(std::string_view host);
+
+// I/O threads for `--threads` (0: by database) on a machine with `cores` cores. Handlers run on
+// them and wait for the database there: SQLite answers within the call (2 threads), while on
+// PostgreSQL each thread waits out a network round trip, so 4 per core keep both busy.
+int ServeThreads(int asked, std::string_view db_url, unsigned cores);
 
 // Seeds the demo organisation's sample data; returns what to print once.
 Result<std::string> SeedDemo(Runtime& runtime, const policy::Profile& profile);

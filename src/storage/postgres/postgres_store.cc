@@ -521,7 +521,12 @@ Result<std::unique_ptr<PgConnection>> PostgresStore::Acquire() {
       if (conn->healthy()) return conn;
     }
   }
-  return PgConnection::Open(url_);
+  auto conn = PgConnection::Open(url_);
+  if (!conn.ok()) return conn;
+  // Reads run in read-only transactions; a statement sent alone (QueryAlone) gets the same
+  // guard from the session.
+  ACCORD_TRY((*conn)->Set("default_transaction_read_only = on"));
+  return conn;
 }
 
 void PostgresStore::Release(std::unique_ptr<PgConnection> conn) {
@@ -570,6 +575,31 @@ Status PostgresStore::Read(const std::function<Status(Tx&)>& fn) {
   Status s = InReadTransaction(**conn, fn);
   Release(std::move(conn.value()));
   return s;
+}
+
+// No BEGIN, no COMMIT: the statement is its own (implicit) transaction, ended by the sync
+// point that follows it, so the server's process is woken once per read instead of twice.
+// A pooled connection the server dropped shows as a failed statement that read nothing;
+// it runs again, once, on a fresh connection.
+Result<std::vector<Row>> PostgresStore::QueryAlone(std::string_view sql, Params params) {
+  auto conn = Acquire();
+  if (!conn.ok()) return std::move(conn).error();
+  PgConnection& c = **conn;
+  Result<std::vector<Row>> rows = Internal("unreachable");
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    if (!c.healthy()) {
+      Status s = c.Reconnect();
+      if (!s.ok()) {
+        rows = std::move(s).error();
+        break;
+      }
+    }
+    const uint64_t answered = c.answered();
+    rows = c.Query(sql, params);
+    if (rows.ok() || c.healthy() || c.answered() != answered) break;
+  }
+  Release(std::move(conn.value()));
+  return rows;
 }
 
 Status PostgresStore::Migrate(std::span<const Migration> migrations) {

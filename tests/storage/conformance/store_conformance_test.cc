@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "accord/storage/migrations.h"
+#include "accord/storage/one_statement.h"
 #include "accord/storage/postgres/postgres_store.h"
 #include "accord/storage/store.h"
 #include "support/temp_dir.h"
@@ -204,6 +205,54 @@ TEST_P(StoreConformance, ReadsThatFailOrReadNothingLeaveTheConnectionReady) {
     ASSERT_TRUE(Write("INSERT INTO t(k) VALUES (?)", {int64_t{i}}).ok());
     EXPECT_EQ(Count(), i + 1);
   }
+}
+
+// A read of one statement (PostgreSQL: sent without BEGIN and COMMIT) sees every committed
+// write, and shares the pooled connections with transactional reads, failed ones included.
+TEST_P(StoreConformance, OneStatementReadsSeeEveryCommittedWrite) {
+  const std::vector<Value> none;
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(
+        Write("INSERT INTO t(k, s) VALUES (?, ?)", {int64_t{i}, "v" + std::to_string(i)}).ok());
+    const std::vector<Value> k{int64_t{i}};
+    auto rows = ReadOneStatement(*store_, "SELECT s, (SELECT COUNT(*) FROM t) FROM t WHERE k = ?",
+                                 Params(k));
+    ASSERT_TRUE(rows.ok()) << rows.error().message;
+    ASSERT_EQ(rows->size(), 1u);
+    EXPECT_EQ((*rows)[0].Text(0), "v" + std::to_string(i));
+    EXPECT_EQ((*rows)[0].Int(1), i + 1);
+    EXPECT_FALSE(ReadOneStatement(*store_, "SELECT no_such_column FROM t", Params(none)).ok());
+    EXPECT_EQ(store_->Read([](Tx&) { return NotFound("nothing"); }).error().code,
+              ErrorCode::kNotFound);
+    auto empty = ReadOneStatement(*store_, "SELECT k FROM t WHERE k < 0", Params(none));
+    ASSERT_TRUE(empty.ok());
+    EXPECT_TRUE(empty->empty());
+    EXPECT_EQ(Count(), i + 1);
+  }
+}
+
+// On PostgreSQL the statement runs outside any read-only transaction, but never as a write:
+// the read connections' sessions are read-only. (SQLite's read connections are not.)
+TEST_P(StoreConformance, OneStatementReadsDoNotWrite) {
+  if (store_->backend() != "postgres") GTEST_SKIP() << "SQLite's readers are not read-only";
+  const std::vector<Value> none;
+  EXPECT_FALSE(
+      ReadOneStatement(*store_, "INSERT INTO t(k) VALUES (7) RETURNING k", Params(none)).ok());
+  EXPECT_EQ(Count(), 0);
+}
+
+// Pooled read connections the server has dropped (a restart, a failover): the next read of
+// one statement runs again on a fresh connection instead of failing.
+TEST_P(StoreConformance, OneStatementReadsSurviveDroppedConnections) {
+  if (store_->backend() != "postgres") GTEST_SKIP() << "connections are PostgreSQL's";
+  const std::vector<Value> none;
+  ASSERT_TRUE(ReadOneStatement(*store_, "SELECT COUNT(*) FROM t", Params(none)).ok());
+  ASSERT_TRUE(Write("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+                  .ok());
+  auto rows = ReadOneStatement(*store_, "SELECT COUNT(*) FROM t", Params(none));
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  EXPECT_EQ((*rows)[0].Int(0), 0);
 }
 
 TEST_P(StoreConformance, ForEachStopsEarly) {

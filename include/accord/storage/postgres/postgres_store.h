@@ -23,6 +23,8 @@ class PostgresStore final : public Store {
   Status Write(const std::function<Status(Tx&)>& fn) override;
   Status Read(const std::function<Status(Tx&)>& fn) override;
   Status Migrate(std::span<const Migration> migrations) override;
+  // One statement on a read connection, outside any transaction block (storage/one_statement.h).
+  Result<std::vector<Row>> QueryAlone(std::string_view sql, Params params);
 
  private:
   PostgresStore(std::string url, int max_readers);
