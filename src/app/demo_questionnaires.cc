@@ -3,8 +3,11 @@
 #include <boost/json.hpp>
 #include <chrono>
 
+#include "accord/core/bytes.h"
+#include "accord/core/password.h"
 #include "accord/core/time.h"
 #include "accord/domain/registry.h"
+#include "accord/storage/colleagues.h"
 #include "accord/storage/documents.h"
 #include "accord/storage/questionnaires.h"
 
@@ -52,6 +55,46 @@ json::array GoodAnswers(const json::object& q, const std::string& document) {
   return out;
 }
 
+// Issue 28, item 2: Relay SMS's contact asked for a colleague's account, the officer approved
+// it and the contact assigned the colleague the encryption section; a second request waits.
+Status SeedColleagues(storage::CommandContext& c, const domain::Actor& officer,
+                      const std::map<std::string, std::string>& ids, const std::string& relay_q,
+                      const std::string& password_hash) {
+  domain::Actor casey{Id(ids, "contact@relaysms.example"), "third_party_contact"};
+  std::string relay = Id(ids, "Relay SMS");
+  auto asked = storage::RequestColleagueAccount(
+      c, casey, relay,
+      json::object{{"name", "Morgan Lee (Relay SMS)"},
+                   {"email", "morgan.lee@relaysms.example"},
+                   {"reason", "Runs our platform: answers the encryption questions."}});
+  if (!asked.ok()) return std::move(asked).error();
+  auto approved = storage::DecideAccountRequest(c, officer, StateString(*asked, "id"),
+                                                json::object{{"action", "approve"}}, password_hash,
+                                                policy::IdentityPolicy{});
+  if (!approved.ok()) return std::move(approved).error();
+  std::string morgan = StateString(approved->at("user").as_object(), "id");
+  auto q = storage::GetObject(c.tx(), "questionnaire", relay_q, storage::Scope{relay});
+  if (!q.ok()) return std::move(q).error();
+  int64_t section = 0;
+  if (q->has_value()) {
+    const json::array& sections = domain::StateArray((*q)->doc, "sections");
+    for (size_t i = 0; i < sections.size(); ++i) {
+      if (StateString(sections[i].as_object(), "title").starts_with("Encryption")) section = i;
+    }
+  }
+  auto assigned = storage::AssignQuestionnaireSection(
+      c, casey, relay_q, json::object{{"section", section}, {"user_id", morgan}},
+      storage::Scope{relay});
+  if (!assigned.ok()) return std::move(assigned).error();
+  auto waiting = storage::RequestColleagueAccount(
+      c, casey, relay,
+      json::object{{"name", "Jamie Ortiz (Relay SMS)"},
+                   {"email", "jamie.ortiz@relaysms.example"},
+                   {"reason", "Our privacy lead: answers the breach notification questions."}});
+  if (!waiting.ok()) return std::move(waiting).error();
+  return Ok();
+}
+
 }  // namespace
 
 Status SeedDemoQuestionnaires(Runtime& runtime, const policy::ReviewsPolicy& policy,
@@ -60,6 +103,9 @@ Status SeedDemoQuestionnaires(Runtime& runtime, const policy::ReviewsPolicy& pol
   domain::Actor vendor{"demo", "third_party_contact"};
   TimePoint now = runtime.log().clock().Now();
   auto day = [&](int d) { return FormatRfc3339(now + std::chrono::days(d)); };
+  // The approved colleague's first password: nobody is told it (an officer would reset it).
+  auto password_hash = HashPassword(HexEncode(RandomBytes(16)));
+  if (!password_hash.ok()) return std::move(password_hash).error();
   auto r = runtime.log().Execute([&](storage::CommandContext& c) -> Result<json::value> {
     auto tmpl = storage::InstallHipaaVendorTemplate(c, officer);
     if (!tmpl.ok()) return std::move(tmpl).error();
@@ -103,6 +149,7 @@ Status SeedDemoQuestionnaires(Runtime& runtime, const policy::ReviewsPolicy& pol
     // Relay SMS's awaits its contact (the demo's third_party_contact account).
     auto relay = send("Relay SMS", day(21));
     if (!relay.ok()) return std::move(relay).error();
+    ACCORD_TRY(SeedColleagues(c, officer, ids, StateString(*relay, "id"), *password_hash));
     return json::value(nullptr);
   });
   if (!r.ok()) return std::move(r).error();

@@ -11,6 +11,7 @@
 #include "accord/core/jcs.h"
 #include "accord/core/sha256.h"
 #include "accord/core/time.h"
+#include "accord/domain/colleagues.h"
 #include "accord/domain/soc2.h"
 
 #include "output_fields.h"
@@ -229,6 +230,7 @@ KindSpec QuestionnaireTemplateKind() {
              .unique_name = true,
              .generic_write = false};
   k.fields = TemplateFields();
+  k.fields.push_back(SectionAssignmentsField());  // issue 28, item 2 (domain/colleagues.h)
   k.fields.push_back(OutOpt("question_count", F::kInt));
   AddMeta(k.fields, false);
   return k;
@@ -282,6 +284,7 @@ KindSpec QuestionnaireKind() {
   };
   k.fields.push_back(
       Internal(OutObject("previous_answers", AnswerItemFields(), false, F::kObjectList)));
+  k.fields.push_back(SectionAssignmentsField());  // issue 28, item 2 (domain/colleagues.h)
   k.fields.push_back(OutOpt("question_count", F::kInt));
   k.fields.push_back(OutOpt("answer_count", F::kInt));
   k.fields.push_back(OutOpt("allowed_actions", F::kStringList));

@@ -5,6 +5,7 @@
 
 #include "accord/domain/breach.h"
 #include "accord/domain/change_requests.h"
+#include "accord/domain/colleagues.h"
 #include "accord/domain/questionnaire.h"
 #include "accord/domain/registry.h"
 #include "accord/domain/reviews.h"
@@ -705,7 +706,9 @@ const std::vector<KindSpec>& RegistryKinds() {
       DpfParticipation(), ChangeRequestKind(), VendorIncidentKind(), QuestionnaireTemplateKind(),
       QuestionnaireKind(),
       // Issue 27 (TR-8): the breach clock.
-      breach::AssessmentKind(), breach::NoticeKind()};
+      breach::AssessmentKind(), breach::NoticeKind(),
+      // Issue 28, item 2: a contact's request for a colleague's account.
+      AccountRequestKind()};
   return kKinds;
 }
 

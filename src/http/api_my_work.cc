@@ -167,11 +167,15 @@ Response ChangeSettings(ApiDeps& deps, Context& ctx) {
 
 void AddMyWorkRoutes(Router& router, ApiDeps& deps) {
   using namespace schema;
-  router.Add(ReadRoute("/api/v1/my-work", domain::kWorkforce, Json(MyWorkSchema()))
+  // A party's contact reads it too (issue 28, item 2): only the questionnaire sections
+  // assigned to them (storage::MyWork leaves every other group empty for the role).
+  router.Add(ReadRoute("/api/v1/my-work", domain::kWorkforce.With(domain::Role::kThirdPartyContact),
+                       Json(MyWorkSchema()))
                  .Summary("What waits for me: reviews to document or approve, access requests to "
                           "approve, audit-report requests to decide, unread vendor answers and "
                           "change notices, findings I own, entitlement-review lines to decide; "
-                          "counts per group")
+                          "counts per group. A party's contact: the questionnaire sections "
+                          "assigned to them")
                  .Tag("my-work")
                  .Query("limit", "items per group, 0-100 (default 20); 0 answers the counts only",
                         "integer")

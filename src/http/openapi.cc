@@ -152,6 +152,7 @@ void AddAllRoutes(Router& router, ApiDeps& deps) {
   AddIncidentRoutes(router, deps);
   AddQuestionnaireRoutes(router, deps);
   AddBreachRoutes(router, deps);
+  AddColleagueRoutes(router, deps);  // issue 28, item 2
   AddOpenApiRoute(router, deps);
 }
 

@@ -24,6 +24,7 @@
 #include "accord/workflow/review.h"
 #include "accord/workflow/soc2_report.h"
 #include "accord/workflow/vendor_incident.h"
+#include "my_work_colleagues.h"
 #include "my_work_text.h"
 #include "review_support.h"
 
@@ -123,6 +124,8 @@ class Builder {
   Status VendorIncidents(Group& g);
   Status ChangeRequests(Group& g);
   Status BreachNotices(Group& g);
+  Status AccountRequests(Group& g);
+  Status QuestionnaireSections(Group& g);
 
   // The kept items with their names, as JSON.
   Result<json::array> Finish(Group& g);
@@ -570,6 +573,32 @@ Status Builder::BreachNotices(Group& g) {
   return Ok();
 }
 
+// Issue 28, item 2 (my_work_colleagues.cc): both groups' items come ready; only names here.
+Status Builder::AccountRequests(Group& g) {
+  auto items = my_work_colleagues::AccountRequestsToDecide(tx_, v_);
+  if (!items.ok()) return std::move(items).error();
+  for (auto& i : *items) {
+    Pending p{Item(g.kind(), StateString(i, "id"), StateString(i, "title"))};
+    SetParty(p, StateString(i, "party_id"));
+    for (const char* f : {"detail", "at", "href"}) p.item[f] = i[f];
+    g.Keep(std::move(p));
+  }
+  return Ok();
+}
+
+Status Builder::QuestionnaireSections(Group& g) {
+  auto items = my_work_colleagues::SectionsAssignedTo(tx_, v_);
+  if (!items.ok()) return std::move(items).error();
+  for (auto& i : *items) {
+    Pending p{Item(g.kind(), StateString(i, "id"), StateString(i, "title"))};
+    SetParty(p, StateString(i, "party_id"));
+    SetDue(p.item, StateString(i, "due_at"), now_);
+    for (const char* f : {"detail", "at", "href"}) p.item[f] = i[f];
+    g.Keep(std::move(p));
+  }
+  return Ok();
+}
+
 Result<json::array> Builder::Finish(Group& g) {
   json::array out;
   for (auto& p : g.kept()) {
@@ -604,15 +633,19 @@ Result<json::object> MyWork(Tx& tx, const Viewer& viewer, TimePoint now, size_t 
   using Step = Status (Builder::*)(Group&);
   constexpr Step kSteps[] = {
       &Builder::ReviewsToDocument, &Builder::ReviewsToApprove, &Builder::GrantsToApprove,
-      &Builder::ReportRequests,    &Builder::VendorAnswers,    &Builder::ChangeNotices,
-      &Builder::Soc2ToReview,      &Builder::Findings,         &Builder::EntitlementLines,
-      &Builder::VendorIncidents,   &Builder::ChangeRequests,   &Builder::BreachNotices};
+      &Builder::ReportRequests, &Builder::VendorAnswers, &Builder::ChangeNotices,
+      &Builder::Soc2ToReview, &Builder::Findings, &Builder::EntitlementLines,
+      &Builder::VendorIncidents, &Builder::ChangeRequests, &Builder::BreachNotices,
+      // Issue 28, item 2.
+      &Builder::AccountRequests, &Builder::QuestionnaireSections};
   static_assert(std::size(kSteps) == std::size(kWorkKinds));
   json::array groups;
   int64_t total = 0;
   for (size_t i = 0; i < std::size(kSteps); ++i) {
     Group g(kWorkKinds[i], limit);
-    ACCORD_TRY((b.*kSteps[i])(g));
+    // A party's contact has one group of work here (TP-7: nothing of the organisation's).
+    const bool contact = viewer.role == "third_party_contact";
+    if (!contact || kWorkKinds[i] == "questionnaire_section") ACCORD_TRY((b.*kSteps[i])(g));
     auto items = b.Finish(g);
     if (!items.ok()) return std::move(items).error();
     total += g.count();

@@ -25,6 +25,8 @@ std::string_view GroupTitle(std::string_view kind) {
   if (kind == "vendor_incident") return "Vendor incidents to assess";
   if (kind == "change_request") return "Changes waiting for you";
   if (kind == "breach_notice") return "Breach notices owed to customers";
+  if (kind == "account_request") return "Colleague accounts asked for by third parties";
+  if (kind == "questionnaire_section") return "Questionnaire sections assigned to you";
   return "Other work";
 }
 

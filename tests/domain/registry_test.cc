@@ -249,7 +249,7 @@ TEST(RegistryTest, DocumentsAndGrantsAreNotWrittenThroughTheGenericShape) {
   // + connection (issue 30), data_commitment, dpf_participation (issue 29), change_request
   // (issue 24), vendor_incident (issue 27), questionnaire_template and questionnaire (issue 28),
   // breach_assessment and breach_notice (issue 27, TR-8)
-  EXPECT_EQ(RegistryKinds().size(), 27u);
+  EXPECT_EQ(RegistryKinds().size(), 28u);
 }
 
 TEST(RegistryTest, CertificationIsValidForAPeriod) {

@@ -95,9 +95,11 @@ TEST_F(EntitlementApiTest, ARegularCampaignCoversRegularAccountsAndActiveGrants)
   std::set<std::string> emails;
   for (const auto& l : LinesOf(review, "user_role")) emails.insert(Str(l.at("email")));
   // Not the officers (elevated scope) and not the new hire still waiting for onboarding; the
-  // release manager the change-control demo adds (issue 24) is staff.
+  // release manager the change-control demo adds (issue 24) is staff; the Relay SMS colleague
+  // the questionnaire demo's approved account request adds (issue 28, item 2) is a contact.
   EXPECT_EQ(emails, (std::set<std::string>{"auditor@luma.example", "contact@relaysms.example",
-                                           "release@luma.example", "staff@luma.example"}));
+                                           "morgan.lee@relaysms.example", "release@luma.example",
+                                           "staff@luma.example"}));
   std::vector<std::string> grants;
   for (const auto& l : LinesOf(review, "grant")) grants.push_back(Str(l.at("grant_id")));
   std::vector<std::string> active = ActiveGrantIds();

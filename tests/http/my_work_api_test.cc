@@ -172,11 +172,11 @@ TEST_F(MyWorkApiTest, EachGroupListsWhatWaitsForTheCaller) {
     EXPECT_TRUE(c.at("items").as_array().empty());
     total += g.at("count").as_int64();
   }
-  EXPECT_EQ(kinds,
-            (std::vector<std::string>{"review_to_document", "review_to_approve", "grant_to_approve",
-                                      "report_request", "vendor_answer", "change_notice",
-                                      "soc2_to_review", "finding", "entitlement_line",
-                                      "vendor_incident", "change_request", "breach_notice"}));
+  EXPECT_EQ(kinds, (std::vector<std::string>{
+                       "review_to_document", "review_to_approve", "grant_to_approve",
+                       "report_request", "vendor_answer", "change_notice", "soc2_to_review",
+                       "finding", "entitlement_line", "vendor_incident", "change_request",
+                       "breach_notice", "account_request", "questionnaire_section"}));
   EXPECT_EQ(all.at("total").as_int64(), total);
   EXPECT_EQ(counts.at("total"), all.at("total"));
   json::object one = Get("/api/v1/my-work?limit=1");
@@ -260,18 +260,26 @@ TEST_F(MyWorkApiTest, ReadMarksArePerPersonAndANewerAnswerShowsAgain) {
   EXPECT_FALSE(Lists(Work("security_officer"), "change_notice", notice)) << "still read";
 }
 
-// My work is the workforce's: an auditor reads the program, a party's contact has its own
-// page. Both are refused by the route table, before anything is read or written.
+// My work is the workforce's: an auditor reads the program and is refused by the route table,
+// before anything is read or written. A party's contact reads only the questionnaire sections
+// assigned to it (issue 28, item 2); marks and settings stay the workforce's.
 TEST_F(MyWorkApiTest, AuditorsAndContactsHaveNoWorkHere) {
   json::object mark{
       {"items", json::array{json::object{{"kind", "vendor_answer"}, {"id", RelayReview()}}}}};
   for (const char* role : {"auditor", "third_party_contact"}) {
-    EXPECT_EQ(Call("GET", "/api/v1/my-work", {}, role).status, 403) << role;
+    if (std::string(role) == "auditor") {
+      EXPECT_EQ(Call("GET", "/api/v1/my-work", {}, role).status, 403) << role;
+    }
     EXPECT_EQ(Call("POST", "/api/v1/my-work/read", mark, role).status, 403) << role;
     EXPECT_EQ(Call("GET", "/api/v1/account/settings", {}, role).status, 403) << role;
     EXPECT_EQ(Call("PATCH", "/api/v1/account/settings", {{"daily_digest", false}}, role).status,
               403)
         << role;
+  }
+  json::object contact = Ok(Call("GET", "/api/v1/my-work", {}, "third_party_contact"));
+  for (const auto& g : contact.at("groups").as_array()) {
+    if (g.at("kind") == "questionnaire_section") continue;
+    EXPECT_EQ(g.at("count").as_int64(), 0) << "a contact sees none of " << g.at("kind");
   }
   EXPECT_EQ(Call("GET", "/api/v1/my-work", {}, "").status, 401);
   EXPECT_EQ(Call("GET", "/api/v1/my-work", {}, "staff").status, 200) << "staff have work";

@@ -397,6 +397,13 @@ class RouteMatrixTest : public ::testing::Test {
       EXPECT_EQ(q.status, 201) << q.body;
       if (q.status == 201) ids["questionnaires/id"] = Str(json::parse(q.body).at("id"));
     }
+    // Issue 28, item 2: a colleague's account asked for by Relay SMS's contact.
+    HttpResult acr = s().Post("/api/v1/account-requests",
+                              R"({"name": "Matrix Colleague", "email": "matrix@relay.example",
+                                  "reason": "walked by the matrix"})",
+                              "third_party_contact");
+    EXPECT_EQ(acr.status, 201) << acr.body;
+    if (acr.status == 201) ids["account-requests/id"] = Str(json::parse(acr.body).at("id"));
     // Issue 9: an audit-report request logged by staff; NDA and download links are secret.
     HttpResult rrq = s().Post("/api/v1/report-requests",
                               R"({"name": "Route Matrix", "email": "matrix@example.org",

@@ -77,6 +77,9 @@ Body ValidBody(const Operation& op) {
       {"POST /api/v1/parties/{party_id}/contacts",
        {"application/json", R"({"name": "Intruder", "email": "intruder@elsewhere.example"})"}},
       {"PATCH /api/v1/contacts/{id}", {"application/json", R"({"name": "Intruder"})"}},
+      // Issue 28, item 2: taking back a section of another party's questionnaire.
+      {"POST /api/v1/questionnaires/{id}/assignments",
+       {"application/json", R"({"section": 0, "user_id": null})"}},
       {"POST /api/v1/parties/{party_id}/documents", {"application/pdf", PdfBytes("intrusion")}},
   };
   if (auto it = kBodies.find(op.Name()); it != kBodies.end()) return it->second;
@@ -212,6 +215,7 @@ class TenantIsolationTest : public ::testing::Test {
     AddPartyless(t);
     AddSecureMessage(t);
     AddCustomerQuestionnaire(t);
+    AddAccountRequest(t);
     return t;
   }
 
@@ -415,6 +419,7 @@ class TenantIsolationTest : public ::testing::Test {
     AddPartyless(t);
     AddSecureMessage(t);
     AddCustomerQuestionnaire(t);
+    AddAccountRequest(t);
     return t;
   }
 
@@ -433,6 +438,17 @@ class TenantIsolationTest : public ::testing::Test {
 
   // Issue 28, part 5: a questionnaire of the party's we answered and shared under its NDA, so
   // its own contact reads it and the other party's gets 404.
+  // Issue 28, item 2: the tenant's contact asks for a colleague's account.
+  static void AddAccountRequest(Tenant& t) {
+    HttpResult r = As(t.token, "POST", "/api/v1/account-requests",
+                      {"application/json",
+                       json::serialize(json::object{{"name", t.name + " colleague"},
+                                                    {"email", "colleague@" + t.word + ".example"},
+                                                    {"reason", "answers a section"}})});
+    EXPECT_EQ(r.status, 201) << r.body;
+    if (r.status == 201) Remember(t, "account-requests/id", json::parse(r.body).as_object());
+  }
+
   static void AddCustomerQuestionnaire(Tenant& t) {
     std::string id = t.ids["parties/id"];
     json::object nda = CreatedJson("/api/v1/parties/" + id + "/agreements",

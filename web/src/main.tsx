@@ -49,6 +49,7 @@ import { AnswerLibrary, CustomerQuestionnairePage, CustomerQuestionnaires } from
 import { LibraryAnswerPage } from './pages/answer-library-page';
 import { QuestionnairesPage } from './pages/questionnaires';
 import { QuestionnairePage } from './pages/questionnaire-page';
+import { AccountRequestsPage } from './pages/account-requests';
 import './styles.css';
 
 type SsoSignOut = ApiResponse<'/api/v1/auth/oidc/sign-out', 'post'>;
@@ -142,6 +143,10 @@ function Screen(props: { path: string }) {
     if (isWorkforce(role)) return <MyWorkPage />;
     return <Dashboard />;
   }
+  // Issue 28, item 2: a contact's own My work (its assigned questionnaire sections); the
+  // officers' colleague-account requests.
+  if (match('/my-work', path)) return <MyWorkPage />;
+  if (match('/account-requests', path) && isOfficer(role)) return <AccountRequestsPage />;
   if (match('/dashboard', path) && readsLedger(role)) return <Dashboard />;
   if (match('/parties', path)) return <Parties />;
   if ((m = match('/parties/:id', path))) return <PartyPage id={m.id} />;
@@ -213,7 +218,7 @@ function useWorkCount(role: Role, path: string): number | null {
     return () => window.removeEventListener(WORK_CHANGED, changed);
   }, []);
   useEffect(() => {
-    if (!isWorkforce(role)) return;
+    if (!isWorkforce(role) && role !== 'third_party_contact') return;
     const ctl = new AbortController();
     get<MyWork>('/api/v1/my-work', { limit: 0 }, ctl.signal).then(
       (w) => setCount(w.total),

@@ -66,6 +66,7 @@ const STAFF_NAV: NavItem[] = [
       { href: '/accounts', label: 'Accounts', show: readsLedger, alsoActive: ['/entitlement-reviews'] },
       { href: '/settings/sso', label: 'Single sign-on', show: (r) => r === 'security_officer' },
       { href: '/deliveries', label: 'Deliveries', show: isOfficer }, // issue 26
+      { href: '/account-requests', label: 'Account requests', show: isOfficer }, // issue 28, item 2
     ],
   },
 ];
@@ -73,6 +74,7 @@ const STAFF_NAV: NavItem[] = [
 // A party's contact keeps a short flat list.
 const CONTACT_NAV: NavItem[] = [
   { href: '/', label: 'My organisation' },
+  { href: '/my-work', label: 'My work' }, // issue 28, item 2: sections assigned to me
   { href: '/secure-messages', label: 'Secure messages' },
   { href: '/questionnaires', label: 'Questionnaires to answer' }, // issue 28
   { href: '/customer-questionnaires', label: 'Answered questionnaires' }, // issue 28, part 5

@@ -11,6 +11,7 @@ const CONTACT_SCREENS = [
   /^\/questionnaires(\/[^/]+)?$/, // a vendor contact answers its own
   /^\/customer-questionnaires(\/[^/]+)?$/, // issue 28, part 5: its own shared questionnaires
   /^\/incidents(\/[^/]+)?$/, // incidents its organisation is involved in
+  /^\/my-work$/, // issue 28, item 2: the questionnaire sections assigned to it
 ];
 
 export function mayOpen(role: Role, path: string): boolean {
@@ -21,6 +22,7 @@ export function mayOpen(role: Role, path: string): boolean {
   if (p.startsWith('/compliance')) return readsLedger(role);
   if (p.startsWith('/access')) return isWorkforce(role) || role === 'auditor';
   if (p.startsWith('/deliveries')) return isOfficer(role);
+  if (p.startsWith('/account-requests')) return isOfficer(role); // issue 28, item 2
   if (p.startsWith('/answer-library')) return isWorkforce(role) || role === 'auditor';
   return true;
 }

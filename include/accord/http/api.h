@@ -132,6 +132,9 @@ void AddIncidentRoutes(Router& router, ApiDeps& deps);
 void AddQuestionnaireRoutes(Router& router, ApiDeps& deps);
 // Issue 27 (TR-8): breach assessments and notices (api_breaches.cc).
 void AddBreachRoutes(Router& router, ApiDeps& deps);
+// Issue 28, item 2: sections assigned to colleagues, colleagues' account requests
+// (api_colleagues.cc).
+void AddColleagueRoutes(Router& router, ApiDeps& deps);
 // The inheritance matrix (storage/compliance.h) as a standalone page.
 std::string MatrixHtml(const boost::json::object& matrix, std::string_view org_name);
 

@@ -28,7 +28,10 @@ inline constexpr std::string_view kWorkKinds[] = {
     // Issue 24: change requests waiting for this person's review, approval or release.
     "change_request",
     // Issue 27 (TR-8): notices owed to covered entities after a breach.
-    "breach_notice"};
+    "breach_notice",
+    // Issue 28, item 2: colleague-account requests to decide; a party's contact's assigned
+    // questionnaire sections (the only group a contact gets).
+    "account_request", "questionnaire_section"};
 // The kinds a person marks read (the others leave the list when the work is done).
 inline constexpr std::string_view kReadKinds[] = {"vendor_answer", "change_notice"};
 

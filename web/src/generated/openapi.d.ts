@@ -2479,7 +2479,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What waits for me: reviews to document or approve, access requests to approve, audit-report requests to decide, unread vendor answers and change notices, findings I own, entitlement-review lines to decide; counts per group */
+        /** What waits for me: reviews to document or approve, access requests to approve, audit-report requests to decide, unread vendor answers and change notices, findings I own, entitlement-review lines to decide; counts per group. A party's contact: the questionnaire sections assigned to them */
         get: operations["GET_api_v1_my_work"];
         put?: never;
         post?: never;
@@ -3891,6 +3891,92 @@ export interface paths {
         put?: never;
         /** send (email the notice) | record_sent | link_list (the Secure Message with the list of individuals, never email) */
         post: operations["POST_api_v1_breach_notices__id__actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/colleagues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your party's active contact accounts: whom a questionnaire's section can be assigned to */
+        get: operations["GET_api_v1_colleagues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a section to another contact account of your party (emailed), or take it back with user_id null */
+        post: operations["POST_api_v1_questionnaires__id__assignments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests for a colleague's contact account, newest first; a party's contact sees its own party's */
+        get: operations["GET_api_v1_account_requests"];
+        put?: never;
+        /** Ask for a colleague's contact account of your party (the Security Officer approves or declines); 409 when the email has one */
+        post: operations["POST_api_v1_account_requests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One account request */
+        get: operations["GET_api_v1_account_requests__id_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account-requests/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** approve (creates the contact account; its one-time password is shown once) | decline (with a reason); the requester is emailed */
+        post: operations["POST_api_v1_account_requests__id__actions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5322,6 +5408,23 @@ export interface components {
                     knockout?: string[] | null;
                 }[];
             }[];
+            assignments?: {
+                section: number;
+                section_title: string;
+                user_id: string;
+                user_name?: string | null;
+                /** Format: email */
+                user_email?: string | null;
+                assigned_by: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                };
+                /** Format: date-time */
+                assigned_at: string;
+            }[] | null;
             question_count?: number | null;
             id: string;
             /** Format: date-time */
@@ -5424,6 +5527,23 @@ export interface components {
                 value?: string | null;
                 document_ids?: string[] | null;
                 note?: string | null;
+            }[] | null;
+            assignments?: {
+                section: number;
+                section_title: string;
+                user_id: string;
+                user_name?: string | null;
+                /** Format: email */
+                user_email?: string | null;
+                assigned_by: {
+                    id: string;
+                    role: string;
+                    name?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                };
+                /** Format: date-time */
+                assigned_at: string;
             }[] | null;
             question_count?: number | null;
             answer_count?: number | null;
@@ -5560,6 +5680,42 @@ export interface components {
             party_name?: string;
             /** @description what the caller may do now: the portal offers only these */
             allowed_actions?: string[];
+        };
+        /** @description a account request */
+        AccountRequest: {
+            name: string;
+            /** Format: email */
+            email: string;
+            reason: string;
+            status: string;
+            requested_by: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            };
+            decided_by?: {
+                id: string;
+                role: string;
+                name?: string | null;
+                /** Format: email */
+                email?: string | null;
+            } | null;
+            /** Format: date-time */
+            decided_at?: string | null;
+            decline_reason?: string | null;
+            user_id?: string | null;
+            allowed_actions?: string[] | null;
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            party_id: string;
+            /** @description the ledger entry that wrote this version */
+            ledger_index: number;
         };
         Incident: {
             /** @description inc_… */
@@ -22556,6 +22712,295 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BreachNotice"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_colleagues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            email: string;
+                            you: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_questionnaires__id__assignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the section's position in the questionnaire, from 0 */
+                    section: number;
+                    /** @description a contact account of the same party; null takes the assignment back */
+                    user_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Questionnaire"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_account_requests: {
+        parameters: {
+            query?: {
+                /** @description one party's */
+                party_id?: string;
+                /** @description pending, approved or declined */
+                status?: string;
+                /** @description 1-500, default 50 */
+                limit?: number;
+                /** @description from next_cursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AccountRequest"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_account_requests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** Format: email */
+                    email: string;
+                    /** @description why the colleague needs an account (what they will answer) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountRequest"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    GET_api_v1_account_requests__id_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountRequest"];
+                };
+            };
+            /** @description client error: {error: {code, message, details: [{field, reason}]}} */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server error */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    POST_api_v1_account_requests__id__actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "approve" | "decline";
+                    /** @description decline: why (required; emailed to the requester) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        request: components["schemas"]["AccountRequest"];
+                        user?: components["schemas"]["User"];
+                        initial_password?: string;
+                        note?: string;
+                    };
                 };
             };
             /** @description client error: {error: {code, message, details: [{field, reason}]}} */

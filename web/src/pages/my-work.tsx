@@ -17,6 +17,7 @@ import {
   type WorkItem,
 } from './my-work-model';
 import { markRead } from '../work-marks';
+import { useSession } from '../session';
 import './my-work.css';
 
 type Settings = ApiResponse<'/api/v1/account/settings'>;
@@ -25,6 +26,8 @@ const ITEMS_PER_GROUP = 50;
 
 export function MyWorkPage() {
   const work = useLoad((signal) => get<MyWork>('/api/v1/my-work', { limit: ITEMS_PER_GROUP }, signal), []);
+  // A party's contact has no daily digest (its work is the sections assigned to it).
+  const contact = useSession().info.user.role === 'third_party_contact';
   return (
     <Page
       title="My work"
@@ -38,7 +41,7 @@ export function MyWorkPage() {
       <Loading state={work} label="your work">
         {(w) => <WorkBody work={w} reload={work.reload} />}
       </Loading>
-      <DigestSetting />
+      {!contact && <DigestSetting />}
     </Page>
   );
 }

@@ -32,6 +32,16 @@ export interface FollowUp {
   replied_at?: string | null;
 }
 
+// Who a section was handed to by the party (issue 28, item 2).
+export interface Assignment {
+  section: number;
+  section_title: string;
+  user_id: string;
+  user_name?: string | null;
+  user_email?: string | null;
+  assigned_at: string;
+}
+
 export interface Questionnaire {
   id: string;
   party_id: string;
@@ -58,6 +68,11 @@ export interface Questionnaire {
   question_count?: number | null;
   answer_count?: number | null;
   allowed_actions?: string[] | null;
+  assignments?: Assignment[] | null;
+}
+
+export function assignmentOf(q: Questionnaire, section: number): Assignment | undefined {
+  return (q.assignments || []).find((a) => a.section === section);
 }
 
 // The questions asked given the answers: a condition needs its question asked and answered so.

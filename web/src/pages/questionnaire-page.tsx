@@ -16,6 +16,7 @@ import {
   type Question,
   type Questionnaire,
 } from './questionnaire-model';
+import { AssignedTo, SectionAssignments } from './questionnaire-colleagues';
 import './questionnaires.css';
 
 export function QuestionnairePage(props: { id: string }) {
@@ -23,7 +24,8 @@ export function QuestionnairePage(props: { id: string }) {
     (signal) => get<Questionnaire>(`/api/v1/questionnaires/${props.id}`, undefined, signal),
     [props.id],
   );
-  const vendor = useSession().info.user.role === 'third_party_contact';
+  const user = useSession().info.user;
+  const vendor = user.role === 'third_party_contact';
   return (
     <Loading state={state} label="questionnaire">
       {(q) => (
@@ -41,7 +43,8 @@ export function QuestionnairePage(props: { id: string }) {
             </>
           }
         >
-          {vendor ? <AnswerForm q={q} reload={state.reload} /> : <Review q={q} reload={state.reload} />}
+          {vendor && <SectionAssignments q={q} me={user.id} onChange={state.reload} />}
+          {vendor ? <AnswerForm q={q} me={user.id} reload={state.reload} /> : <Review q={q} reload={state.reload} />}
         </Page>
       )}
     </Loading>
@@ -50,7 +53,7 @@ export function QuestionnairePage(props: { id: string }) {
 
 // ---- the party's side ----
 
-function AnswerForm(props: { q: Questionnaire; reload: () => void }) {
+function AnswerForm(props: { q: Questionnaire; me: string; reload: () => void }) {
   const { q } = props;
   const editable = (q.allowed_actions || []).includes('save');
   const initial: Record<string, Answer> = {};
@@ -145,6 +148,7 @@ function AnswerForm(props: { q: Questionnaire; reload: () => void }) {
       )}
       {(q.sections || []).map((s, si) => (
         <Section title={s.title} id={`qs-${si}`}>
+          <AssignedTo q={q} section={si} me={props.me} />
           {s.questions
             .filter((x) => asked.has(x.id))
             .map((x) => (
@@ -357,6 +361,7 @@ function Review(props: { q: Questionnaire; reload: () => void }) {
       )}
       {(q.sections || []).map((s, si) => (
         <Section title={s.title} id={`qr-${si}`}>
+          <AssignedTo q={q} section={si} />
           <table class="table answers-table">
             <caption class="sr-only">Answers in {s.title}</caption>
             <thead>

@@ -33,9 +33,17 @@ const OFFICER = [
 test('each role keeps the screens it had', () => {
   assert.deepEqual(
     sorted(flat('security_officer')),
-    sorted([...OFFICER, 'Single sign-on /settings/sso', 'Deliveries /deliveries']),
+    sorted([
+      ...OFFICER,
+      'Single sign-on /settings/sso',
+      'Deliveries /deliveries',
+      'Account requests /account-requests', // issue 28, item 2
+    ]),
   );
-  assert.deepEqual(sorted(flat('privacy_officer')), sorted([...OFFICER, 'Deliveries /deliveries']));
+  assert.deepEqual(
+    sorted(flat('privacy_officer')),
+    sorted([...OFFICER, 'Deliveries /deliveries', 'Account requests /account-requests']),
+  );
   const notStaff = ['Dashboard /dashboard', 'Ledger /ledger', 'Accounts /accounts', 'Compliance /compliance'];
   assert.deepEqual(sorted(flat('staff')), sorted(OFFICER.filter((l) => !notStaff.includes(l))));
   assert.deepEqual(
@@ -44,6 +52,7 @@ test('each role keeps the screens it had', () => {
   );
   assert.deepEqual(flat('third_party_contact'), [
     'My organisation /',
+    'My work /my-work', // issue 28, item 2: the questionnaire sections assigned to the contact
     'Secure messages /secure-messages',
     'Questionnaires to answer /questionnaires',
     'Answered questionnaires /customer-questionnaires',
