@@ -29,6 +29,32 @@ TEST(ProfileTest, UnknownKeyIsAnErrorWithItsLine) {
   EXPECT_EQ(p.error().details[0].line, 3);
 }
 
+// toml++ 3.3 reaches undefined behaviour when it asks whether U+00A7 is whitespace (the
+// toml_profile fuzzer's find, marzer/tomlplusplus#190): after a line-ending backslash, or
+// outside strings and comments. Refused with its line before parsing.
+TEST(ProfileTest, LineEndingBackslashBeforeNonAsciiIsRefusedWithItsLine) {
+  auto p = ParseProfile(
+      "[profile]\nname = \"x\"\ntitle = \"\"\"\\\n  \xC2\xA7 164.308\"\"\"\n" + MinimalAccess(),
+      "x.toml");
+  ASSERT_FALSE(p.ok());
+  ASSERT_EQ(p.error().details.size(), 1u);
+  EXPECT_EQ(p.error().details[0].field, "toml");
+  EXPECT_EQ(p.error().details[0].line, 3);
+  auto outside = ParseProfile("[profile]\nname = \"x\" \xC2\xA7\n" + MinimalAccess(), "x.toml");
+  ASSERT_FALSE(outside.ok());
+  EXPECT_EQ(outside.error().details.at(0).line, 2);
+  EXPECT_NE(outside.error().details.at(0).reason.find("outside a string"), std::string::npos);
+  // In a string or a comment, and on the backslash's own line, the character is fine.
+  EXPECT_TRUE(
+      ParseProfile("[profile] # \xC2\xA7\nname = \"x \xC2\xA7\"\n" + MinimalAccess(), "x.toml")
+          .ok());
+  // And on the backslash's own line.
+  auto ok = ParseProfile(
+      "[profile]\nname = \"x\"\ntitle = \"\"\"\xC2\xA7 \\\n  164.308\"\"\"\n" + MinimalAccess(),
+      "x.toml");
+  EXPECT_TRUE(ok.ok()) << ok.error().message;
+}
+
 TEST(ProfileTest, SeparationIsStrictByDefaultAndNamesKnownActionsOnly) {
   for (const auto& name : BuiltinProfileNames()) {
     auto p = LoadProfile(name);
