@@ -147,20 +147,36 @@ TEST(SoakTest, MixedLoadKeepsMemoryFilesAndLatencyFlat) {
   for (const auto& [status, count] : statuses) {
     EXPECT_TRUE(status == 200 || status == 201) << count << " answers with status " << status;
   }
-  ASSERT_GE(samples.size(), 2u);
-  // The first third warms the caches (SQLite's page caches fill up to their bound); after it,
-  // a leak shows as growth over the baseline: memory past 10% + 16 MiB, more than 8 extra
-  // open files, a p99 more than three times (+ 20 ms) the baseline's.
-  const Sample& base = samples[samples.size() / 3];
-  for (size_t i = samples.size() / 3 + 1; i < samples.size(); ++i) {
-    const Sample& s = samples[i];
-    EXPECT_LE(s.rss_kib, base.rss_kib * 11 / 10 + 16 * 1024)
-        << "memory grew from sample " << base.minute << " to " << s.minute;
-    EXPECT_LE(s.open_files, base.open_files + 8)
-        << "open files grew from sample " << base.minute << " to " << s.minute;
-    EXPECT_LE(s.p99_ms, base.p99_ms * 3 + 20)
-        << "p99 grew from sample " << base.minute << " to " << s.minute;
-  }
+  ASSERT_GE(samples.size(), 3u);
+  // The first third warms up. After it, bounded caches fill in steps (each SQLite connection's
+  // page cache, up to 16 MB: the writer and every pooled reader) and then stay full; a leak keeps
+  // growing. So the last third is held against the middle third: its highest memory and open
+  // files at most the middle's highest (memory + 10% + 16 MiB, files + 8), and its median p99
+  // at most three times the middle's median (+ 20 ms; medians, so that one slow minute on a
+  // shared machine does not decide).
+  const size_t third = samples.size() / 3;
+  auto range = [&](size_t from, size_t to) {
+    Sample worst;
+    std::vector<double> p99s;
+    for (size_t i = from; i < to; ++i) {
+      worst.rss_kib = std::max(worst.rss_kib, samples[i].rss_kib);
+      worst.open_files = std::max(worst.open_files, samples[i].open_files);
+      p99s.push_back(samples[i].p99_ms);
+    }
+    std::nth_element(p99s.begin(), p99s.begin() + p99s.size() / 2, p99s.end());
+    worst.p99_ms = p99s[p99s.size() / 2];
+    return worst;
+  };
+  const Sample middle = range(third, samples.size() - third);
+  const Sample last = range(samples.size() - third, samples.size());
+  std::printf(
+      "soak: middle third: rss %.1f MiB, files %ld, median p99 %.1f ms; last third: "
+      "rss %.1f MiB, files %ld, median p99 %.1f ms\n",
+      middle.rss_kib / 1024.0, middle.open_files, middle.p99_ms, last.rss_kib / 1024.0,
+      last.open_files, last.p99_ms);
+  EXPECT_LE(last.rss_kib, middle.rss_kib * 11 / 10 + 16 * 1024) << "memory kept growing";
+  EXPECT_LE(last.open_files, middle.open_files + 8) << "open files kept growing";
+  EXPECT_LE(last.p99_ms, middle.p99_ms * 3 + 20) << "p99 kept growing";
 }
 
 }  // namespace
