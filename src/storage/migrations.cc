@@ -476,6 +476,7 @@ const std::vector<Migration>& Migrations() {
       {26, "the audit log: no time index, the party index only for entries with a party",
        kV26Sqlite, ""},
       {28, "compliance: registry versions by the entry that wrote them", kV28Sqlite, ""},
+      {29, "notes listed in ledger order by an index", kV29Sqlite, kV29Postgres},
   };
   return kMigrations;
 }

@@ -22,5 +22,8 @@ extern const char* const kV23Sqlite;
 // perf (issue 21, append): migrations_v22.cc
 extern const char* const kV22Sqlite;
 extern const char* const kV22Postgres;
+// Issue 21, the soak (migrations_v29.cc).
+extern const char* const kV29Sqlite;
+extern const char* const kV29Postgres;
 
 }  // namespace accord::storage::migration_sql

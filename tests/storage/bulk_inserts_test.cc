@@ -68,11 +68,14 @@ TEST(EventLogTest, AnImportsGatheredInsertsEqualARowByRowReplay) {
   EXPECT_TRUE(report->ok) << report->problem;
 }
 
+// Each synthetic note takes its own ledger index (rm_notes is keyed by it, migration 29), far
+// past the fixture's ledger.
 Status InsertNote(Tx& tx, const std::string& id) {
+  static int64_t next_index = 1'000'000;
   return tx.ExecDeferred(
       "INSERT INTO rm_notes(id, subject_kind, subject_id, text, author_id, author_role, "
       "created_at, created_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {id, "org", "org_x", "t", "usr_x", "staff", "2026-01-01T00:00:00Z", int64_t{0}});
+      {id, "org", "org_x", "t", "usr_x", "staff", "2026-01-01T00:00:00Z", next_index++});
 }
 
 // Gathered rows go out before a read; a single-row and a two-row form of one statement share
