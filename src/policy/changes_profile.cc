@@ -6,6 +6,7 @@
 
 #include "accord/domain/identity.h"
 #include "profile_internal.h"
+#include "toml_guard.h"
 
 namespace accord::policy {
 namespace internal {
@@ -53,7 +54,8 @@ const ChangesPolicy& ChangesPolicyOf(const Profile* profile) {
   if (auto it = cache.find(profile->sha256); it != cache.end()) return it->second;
   ChangesPolicy policy;
   try {
-    toml::table table = toml::parse(std::string_view(profile->source), std::string_view("profile"));
+    toml::table table =
+        internal::ParseTomlGuarded(std::string_view(profile->source), std::string_view("profile"));
     if (const toml::table* changes = table["changes"].as_table()) {
       internal::Problems ignored("profile");
       internal::ParseChanges(*changes, ignored, policy);

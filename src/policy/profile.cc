@@ -12,6 +12,7 @@
 #include "accord/domain/identity.h"
 #include "accord/policy/builtin_profiles.h"
 #include "profile_internal.h"
+#include "toml_guard.h"
 
 namespace accord::policy {
 
@@ -108,70 +109,11 @@ std::vector<std::string> BuiltinProfileNames() {
   return names;
 }
 
-namespace {
-
-// toml++ 3.3 (Debian 12) reaches __builtin_unreachable, undefined behaviour, when it asks whether
-// a character from U+00A1 to U+0499 is whitespace (marzer/tomlplusplus#190, fixed upstream in
-// 2026; found by the toml_profile fuzzer). It asks outside strings and comments, where TOML
-// allows no non-ASCII character anyway, and after a multi-line basic string's line-ending
-// backslash. Such a document is refused before toml++ sees it: the line, or 0 when none.
-struct UnsafeToml {
-  int line = 0;
-  const char* reason = "";
-};
-
-UnsafeToml FindUnsafeToml(std::string_view t) {
-  int line = 1;
-  auto at = [&](size_t i, std::string_view s) { return t.substr(i, s.size()) == s; };
-  for (size_t i = 0; i < t.size(); ++i) {
-    const char c = t[i];
-    if (c == '\n') {
-      ++line;
-    } else if (c == '#') {  // a comment, to the end of its line
-      while (i + 1 < t.size() && t[i + 1] != '\n') ++i;
-    } else if (at(i, "\"\"\"") || at(i, "'''")) {  // multi-line string
-      const std::string_view close = t.substr(i, 3);
-      const bool basic = c == '"';
-      for (i += 3; i < t.size() && !at(i, close); ++i) {
-        if (t[i] == '\n') ++line;
-        if (!basic || t[i] != '\\') continue;
-        size_t j = i + 1;
-        while (j < t.size() && (t[j] == ' ' || t[j] == '\t')) ++j;
-        if (j < t.size() && (t[j] == '\n' || t[j] == '\r')) {
-          while (j < t.size() && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r' || t[j] == '\n')) ++j;
-          if (j < t.size() && static_cast<unsigned char>(t[j]) >= 0x80) {
-            return {line,
-                    "a line-ending backslash followed by a non-ASCII character is not "
-                    "supported: put the character on the backslash's line"};
-          }
-        } else {
-          ++i;  // an escape: the next character is not a closing quote
-        }
-      }
-      i += 2;
-    } else if (c == '"' || c == '\'') {  // one-line string
-      for (++i; i < t.size() && t[i] != c && t[i] != '\n'; ++i) {
-        if (c == '"' && t[i] == '\\') ++i;
-      }
-      if (i < t.size() && t[i] == '\n') ++line;
-    } else if (static_cast<unsigned char>(c) >= 0x80) {
-      return {line, "a non-ASCII character outside a string or comment"};
-    }
-  }
-  return {};
-}
-
-}  // namespace
-
 Result<Profile> ParseProfile(std::string_view text, std::string_view origin) {
   Problems problems(origin);
-  if (const UnsafeToml unsafe = FindUnsafeToml(text); unsafe.line > 0) {
-    problems.Add("toml", unsafe.reason, unsafe.line);
-    return problems.ToError();
-  }
   toml::table table;
   try {
-    table = toml::parse(text, origin);
+    table = internal::ParseTomlGuarded(text, origin);
   } catch (const toml::parse_error& e) {
     problems.Add("toml", std::string(e.description()), static_cast<int>(e.source().begin.line));
     return problems.ToError();
