@@ -42,6 +42,11 @@ await journey('questionnaire trust', async ({ server, browser }) => {
     .selectOption({ label: `Security desk, Riverside Medical Group (${DESK})` });
   await so.getByRole('button', { name: 'Send a trust-center link' }).click();
   await so.getByText(`A personal trust-center link was emailed to ${DESK}.`).waitFor();
+  // The list reloads after the message shows: wait for the second row, then count.
+  await links
+    .getByRole('row', { name: new RegExp(DESK) })
+    .nth(1)
+    .waitFor();
   assert((await links.getByRole('row', { name: new RegExp(DESK) }).count()) === 2, 'both links are listed');
   const text = await so.locator('main').innerText();
   assert(!text.includes('/api/'), 'no API paths on the questionnaire page');
