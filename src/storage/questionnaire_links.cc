@@ -55,12 +55,7 @@ Status DeliverQuestionnaire(CommandContext& c, json::object& state, int64_t days
   auto link = IssueLink(c.tx(), "download", StateString(state, "id"), "",
                         now + std::chrono::days(days), max_downloads, now);
   if (!link.ok()) return std::move(link).error();
-  json::array downloads;
-  if (const json::value* d = state.if_contains("delivery"); d && d->is_object()) {
-    if (const json::value* old = d->as_object().if_contains("downloads"); old && old->is_array()) {
-      downloads = old->as_array();
-    }
-  }
+  json::array downloads = DeliveredDownloads(state);
   state["delivery"] = json::object{{"questionnaire_id", questionnaire_id},
                                    {"filename", StateString(**q, "name") + ".csv"},
                                    {"link_id", link->id},

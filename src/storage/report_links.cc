@@ -59,6 +59,11 @@ Result<NewLink> IssueLink(Tx& tx, const std::string& purpose, const std::string&
   return link;
 }
 
+json::array DeliveredDownloads(const json::object& state) {
+  const json::value* d = state.if_contains("delivery");
+  return d && d->is_object() ? domain::StateArray(d->as_object(), "downloads") : json::array();
+}
+
 }  // namespace report_request_support
 
 Result<ReportLink> FindReportLink(Tx& tx, std::string_view token, std::string_view purpose,

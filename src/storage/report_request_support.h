@@ -48,6 +48,10 @@ Status MailStaff(Tx& tx, const std::vector<std::string>& roles, const json::obje
 // The officers are told a request with its NDA in place waits for their decision.
 Status TellDeciders(CommandContext& c, const json::object& state);
 
+// The downloads recorded on the request's current delivery (empty when none): a new link's
+// delivery carries them on.
+json::array DeliveredDownloads(const json::object& state);
+
 struct NewLink {
   std::string id, token;
   TimePoint expires_at;

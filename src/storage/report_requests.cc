@@ -275,12 +275,7 @@ Status Deliver(CommandContext& c, json::object& state, const std::string& docume
   auto link = IssueLink(c.tx(), "download", StateString(state, "id"), document_id,
                         now + std::chrono::days(days), max_downloads, now);
   if (!link.ok()) return std::move(link).error();
-  json::array downloads;
-  if (const json::value* d = state.if_contains("delivery"); d && d->is_object()) {
-    if (const json::value* old = d->as_object().if_contains("downloads"); old && old->is_array()) {
-      downloads = old->as_array();
-    }
-  }
+  json::array downloads = DeliveredDownloads(state);
   state["delivery"] = json::object{{"document_id", document_id},
                                    {"filename", StateString((*doc)->doc, "filename")},
                                    {"sha256", StateString((*doc)->doc, "sha256")},
