@@ -86,14 +86,17 @@ export function LedgerLog(props: { selected: number | null }) {
     (signal) => listAll<PickableParty>('/api/v1/parties', {}, signal).catch(() => [] as PickableParty[]),
     [],
   );
+  // Each page remembers the address it was loaded for: until the new filters' page arrives, the
+  // old rows stay on screen but are not called "filtered".
+  const address = loc.query.toString();
   const entries = useLoad(
     (signal) =>
       get<Entries>(
         withQuery('/api/v1/ledger/entries', { ...filters, order: 'newest', before, limit: PAGE }),
         undefined,
         signal,
-      ),
-    [loc.query.toString()],
+      ).then((page) => ({ ...page, address })),
+    [address],
   );
 
   const change = (name: string, value: string) => {
@@ -181,11 +184,13 @@ export function LedgerLog(props: { selected: number | null }) {
           <>
             <div class="party-count-row">
               <p class="muted list-range" role="status">
-                {page.items.length === 0
-                  ? ''
-                  : `${page.items.length} ${page.items.length === 1 ? 'event' : 'events'} shown, newest first` +
-                    (filtered ? ' · filtered' : '') +
-                    ` · the ledger holds ${page.size.toLocaleString('en-GB')} events`}
+                {entries.loading || page.address !== address
+                  ? 'Updating the list…'
+                  : page.items.length === 0
+                    ? ''
+                    : `${page.items.length} ${page.items.length === 1 ? 'event' : 'events'} shown, newest first` +
+                      (filtered ? ' · filtered' : '') +
+                      ` · the ledger holds ${page.size.toLocaleString('en-GB')} events`}
               </p>
               {page.items.length > 0 && (
                 <button
