@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <optional>
 #include <vector>
 
@@ -119,6 +120,18 @@ std::string_view AsText(const std::vector<uint8_t>& b) {
   return {reinterpret_cast<const char*>(b.data()), b.size()};
 }
 
+// The first byte at or after `i` that is NUL or not ASCII, eight bytes at a time: most text is
+// ASCII, and a 25 MiB upload is checked byte by byte only where it is not.
+size_t SkipAscii(std::string_view s, size_t i) {
+  constexpr uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, 8);
+    if ((w & kHigh) != 0 || ((w - kOnes) & ~w & kHigh) != 0) break;  // a high bit or a zero byte
+  }
+  return i;
+}
+
 // Why the bytes are not UTF-8 text without NUL, or nullopt when they are.
 Result<std::optional<std::string>> TextProblem(const Content& content) {
   std::string carry;  // the start of a sequence cut by the chunk's end
@@ -129,7 +142,7 @@ Result<std::optional<std::string>> TextProblem(const Content& content) {
     std::string s = carry + std::string(AsText(*chunk));
     const bool last = at + chunk->size() >= content.size();
     carry.clear();
-    for (size_t i = 0; i < s.size();) {
+    for (size_t i = SkipAscii(s, 0); i < s.size(); i = SkipAscii(s, i)) {
       if (s[i] == '\0') {
         return std::optional<std::string>("contains a NUL byte at offset " +
                                           std::to_string(base + i) + ", so it is not text");

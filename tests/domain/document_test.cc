@@ -200,6 +200,24 @@ TEST(DocumentCheckTest, TextMustBeUtf8WithoutNul) {
                 "is not valid UTF-8 text (byte 8)");
 }
 
+// Text is checked eight ASCII bytes at a time: a NUL, a bad byte or a multi-byte character is
+// found wherever it falls in or across such a block.
+TEST(DocumentCheckTest, EveryOffsetIsCheckedInAsciiText) {
+  for (size_t at = 0; at < 24; ++at) {
+    std::string text(24, 'a');
+    text[at] = '\0';
+    ExpectRefused("text/plain", B(text), "a.txt", "file",
+                  "contains a NUL byte at offset " + std::to_string(at));
+    text[at] = '\xE9';
+    ExpectRefused("text/plain", B(text), "a.txt", "file",
+                  "is not valid UTF-8 text (byte " + std::to_string(at) + ")");
+    if (at + 2 <= text.size()) {
+      text.replace(at, 2, "\xC3\xA9");  // é, valid
+      EXPECT_EQ(Accepted("text/plain", B(text), "a.txt"), "text/plain") << at;
+    }
+  }
+}
+
 TEST(DocumentCheckTest, EmptyAndTooLarge) {
   ExpectRefused("application/pdf", {}, "a.pdf", "file", "is empty");
   std::vector<uint8_t> big(kMaxDocumentBytes + 1, 'a');
