@@ -43,7 +43,11 @@ extern "C" int ACCORD_FUZZ_ENTRY(const uint8_t* data, size_t size) {
 
   const accord::domain::KindSpec& spec = *accord::domain::FindKind("party");
   const accord::TimePoint now{std::chrono::milliseconds(1'700'000'000'000)};
-  for (const auto& row : table->rows) {
+  // Each row is validated on its own, so the first rows say what all would: up to 2,000
+  // one-cell rows fit in 4 KiB, and validating every one made this target ten times slower.
+  constexpr size_t kRowsValidated = 64;
+  for (size_t r = 0; r < table->rows.size() && r < kRowsValidated; ++r) {
+    const auto& row = table->rows[r];
     json::object body;
     for (size_t i = 0; i < table->header.size(); ++i) {
       if (!row.fields[i].empty()) body[table->header[i]] = row.fields[i];

@@ -43,13 +43,18 @@ extern "C" int ACCORD_FUZZ_ENTRY(const uint8_t* data, size_t size) {
   auto again = accord::http::ParseForm(encoded);
   FUZZ_CHECK(again.ok());
   FUZZ_CHECK(*again == *form);
-  // The page echoes every value inside an attribute: nothing may break out of it.
+  // The page echoes the email field inside an attribute, escaped: nothing may break out of it.
+  // (Once per input, not once per field: a 4 KiB body of a thousand fields made that loop
+  // quadratic and the target ten times slower.)
   std::vector<accord::ErrorDetail> errors;
+  std::string input = accord::http::FormInput("email", "Email", "email", *form, errors, true);
+  if (auto email = form->find("email"); email != form->end()) {
+    FUZZ_CHECK(input.find("value=\"" + accord::http::HtmlEscape(email->second) + "\"") !=
+               std::string::npos);
+  }
   for (const auto& [name, value] : *form) {
-    std::string input = accord::http::FormInput("email", "Email", "email", *form, errors, true);
     std::string escaped = accord::http::HtmlEscape(value);
     FUZZ_CHECK(escaped.find_first_of("<>\"'") == std::string::npos);
-    (void)input;
     (void)name;
   }
   return 0;
