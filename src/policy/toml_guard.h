@@ -1,5 +1,5 @@
 // toml++ 3.3 (Debian 12) reaches __builtin_unreachable, undefined behaviour, whenever it asks
-// whether U+00A1–U+0499, U+2C6E–U+3067 (but U+3000) or U+FBC6–U+FEFE is whitespace
+// whether U+00A1–U+0499, U+2C5E–U+3057 (but U+3000) or U+FB26–U+FEFE is whitespace
 // (marzer/tomlplusplus#190, fixed upstream only in 2026): outside strings, after a line-ending
 // backslash, and on its error paths. Found by the toml_profile fuzzer. ParseTomlGuarded hands
 // toml++ the text with each such character moved to U+F0000 + c (Supplementary Private Use
