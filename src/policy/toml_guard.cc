@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <string>
 
+#include "accord/core/utf8.h"
+
 namespace accord::policy::internal {
 namespace {
 
@@ -39,28 +41,14 @@ void Append(std::string& out, char32_t c) {
   }
 }
 
-// Decodes the well-formed sequence at s[i] (2 to 4 bytes) into c and its length; false for
-// anything else, which is copied byte by byte for toml++ to refuse.
+// Decodes the well-formed sequence at s[i] (2 to 4 bytes; `Utf8Length` judges it) into c and
+// its length; false for anything else, which is copied byte by byte for toml++ to refuse.
 bool Decode(std::string_view s, size_t i, char32_t& c, size_t& n) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  const unsigned char lead = b(0);
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    n = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    n = 3;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    n = 4;
-  } else {
-    return false;
-  }
-  if (i + n > s.size()) return false;
-  c = lead & (0x7F >> n);
-  for (size_t k = 1; k < n; ++k) {
-    if ((b(k) & 0xC0) != 0x80) return false;
-    c = (c << 6) | (b(k) & 0x3F);
-  }
-  const char32_t min = n == 2 ? 0x80 : n == 3 ? 0x800 : 0x10000;
-  return c >= min && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
+  n = Utf8Length(s, i);
+  if (n < 2) return false;
+  c = static_cast<unsigned char>(s[i]) & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return true;
 }
 
 // Maps each character: `to_private` moves the unsafe ones to U+F0000 + c, otherwise back.
