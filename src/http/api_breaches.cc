@@ -55,6 +55,7 @@ Response CoveredEntities(ApiDeps& deps, Context&) {
           {"party_id", e.party_id},
           {"party_name", e.party_name},
           {"agreement_id", e.agreement_id},
+          {"agreement_status", e.agreement_status},
           {"breach_notice_hours",
            e.breach_notice_hours ? json::value(*e.breach_notice_hours) : json::value(nullptr)}});
     }
@@ -168,9 +169,11 @@ void AddBreachRoutes(Router& router, ApiDeps& deps) {
           Json(Object({{"items", ArrayOf(Object({{"party_id", String()},
                                                  {"party_name", String()},
                                                  {"agreement_id", String()},
+                                                 {"agreement_status",
+                                                  Enum({"executed", "expired", "terminated"})},
                                                  {"breach_notice_hours", Nullable(Number())}}))}})))
-          .Summary("The covered entities we serve: customers with an executed BAA, each "
-                   "with the notice term its BAA sets (TR-8)")
+          .Summary("The covered entities we serve: customers who signed a BAA (in force, or "
+                   "since expired or terminated), each with the notice term its BAA sets (TR-8)")
           .Tag("incidents")
           .Handle(deps, CoveredEntities));
   router.Add(ReadRoute("/api/v1/breach/notices-due", kReaders,

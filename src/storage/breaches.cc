@@ -148,9 +148,13 @@ Result<std::vector<CoveredEntity>> CoveredEntities(Tx& tx) {
   if (!parties.ok()) return std::move(parties).error();
   for (const auto& p : *parties) {
     std::string party_id = p.Text(0);
+    // A BAA that has since expired or been terminated still counts: PHI we kept, or held
+    // when the breach happened, stays under its protections (164.504(e)(2)(ii)(J)), and the
+    // customer is owed a notice. The agreement in force comes first, then the latest ended.
     auto baas = tx.Query(
-        "SELECT id, doc FROM rm_objects WHERE party_id = ? AND kind = 'agreement' AND to_idx = ? "
-        "AND tag = 'baa' AND status = 'executed' ORDER BY id DESC",
+        "SELECT id, doc, status FROM rm_objects WHERE party_id = ? AND kind = 'agreement' AND "
+        "to_idx = ? AND tag = 'baa' AND status IN ('executed', 'expired', 'terminated') "
+        "ORDER BY CASE status WHEN 'executed' THEN 0 ELSE 1 END, id DESC",
         {party_id, kOpenVersion});
     if (!baas.ok()) return std::move(baas).error();
     if (baas->empty()) continue;
@@ -158,7 +162,8 @@ Result<std::vector<CoveredEntity>> CoveredEntities(Tx& tx) {
     auto baa = domain::ParseStateDoc((*baas)[0].Text(1));
     CoveredEntity e{.party_id = party_id,
                     .party_name = party ? StateString(*party, "name") : "",
-                    .agreement_id = (*baas)[0].Text(0)};
+                    .agreement_id = (*baas)[0].Text(0),
+                    .agreement_status = (*baas)[0].Text(2)};
     if (baa) {
       if (const json::value* b = baa->if_contains("baa"); b && b->is_object()) {
         e.breach_notice_hours =
@@ -222,7 +227,7 @@ Result<json::object> AssessBreach(CommandContext& c, const domain::Actor& actor,
                              [&](const CoveredEntity& e) { return e.party_id == customers[i]; });
       if (it == covered->end()) {
         details.push_back({"customer_ids[" + std::to_string(i) + "]",
-                           customers[i] + " is not a customer with an executed BAA",
+                           customers[i] + " is not a customer that has signed a BAA",
                            {}});
       } else if (std::find(customers.begin(), customers.begin() + i, customers[i]) ==
                  customers.begin() + i) {

@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 #include <functional>
+#include <map>
 #include <string>
 
 #include "accord/core/time.h"
@@ -17,6 +18,7 @@
 #include "accord/storage/identity_store.h"
 #include "accord/storage/incidents.h"
 #include "accord/storage/registry_commands.h"
+#include "accord/storage/registry_expiry.h"
 #include "accord/storage/registry_store.h"
 #include "support/runtime_fixture.h"
 
@@ -76,23 +78,38 @@ class BreachStoreTest : public ::testing::Test {
                        }),
                        "id");
   }
-  std::string Customer(const std::string& name, std::optional<double> hours) {
+  // A customer with a BAA in `status`, which runs out at `expires_at` when one is given.
+  std::string Customer(const std::string& name, std::optional<double> hours,
+                       const std::string& expires_at = "", const std::string& status = "executed") {
     std::string id = Party(name, "customer");
     json::object baa{{"safeguards", true},
                      {"subcontractor_flow_down", true},
                      {"incident_reporting", true},
                      {"responsibilities", "Each party secures ePHI in its custody."}};
     if (hours) baa["breach_notice_hours"] = *hours;
+    json::object agreement{{"type", "baa"},
+                           {"title", name + " BAA"},
+                           {"status", status},
+                           {"effective_at", "2026-01-01T00:00:00Z"},
+                           {"baa", baa}};
+    if (!expires_at.empty()) agreement["expires_at"] = expires_at;
     Run([&](storage::CommandContext& c) {
-      return storage::CreateRegistryObject(c, "agreement", id,
-                                           json::object{{"type", "baa"},
-                                                        {"title", name + " BAA"},
-                                                        {"status", "executed"},
-                                                        {"effective_at", "2026-01-01T00:00:00Z"},
-                                                        {"baa", baa}},
-                                           kOfficer);
+      return storage::CreateRegistryObject(c, "agreement", id, agreement, kOfficer);
     });
     return id;
+  }
+  std::vector<storage::CoveredEntity> Covered() {
+    std::vector<storage::CoveredEntity> out;
+    EXPECT_TRUE(f_.rt()
+                    .store()
+                    .Read([&](storage::Tx& tx) -> Status {
+                      auto c = storage::CoveredEntities(tx);
+                      if (!c.ok()) return std::move(c).error();
+                      out = std::move(*c);
+                      return Ok();
+                    })
+                    .ok());
+    return out;
   }
   json::object Body(const std::string& risk, json::array customers) {
     json::object factors;
@@ -187,16 +204,35 @@ TEST_F(BreachStoreTest, BreachOpensANoticePerCustomerWithItsOwnDeadline) {
   EXPECT_NE(text.find("Secure Message"), std::string::npos);
   // Only customers with a BAA are offered.
   std::vector<std::string> covered;
-  ASSERT_TRUE(f_.rt()
-                  .store()
-                  .Read([&](storage::Tx& tx) -> Status {
-                    auto c = storage::CoveredEntities(tx);
-                    if (!c.ok()) return std::move(c).error();
-                    for (const auto& e : *c) covered.push_back(e.party_id);
-                    return Ok();
-                  })
-                  .ok());
+  for (const auto& e : Covered()) covered.push_back(e.party_id);
   EXPECT_EQ(covered, (std::vector<std::string>{harbor_, northwind_}));
+}
+
+// A BAA that ran out (or was terminated) before the breach was found still leaves the customer
+// a covered entity we owe a notice: the PHI we kept stays under the agreement's protections.
+// One never signed (a draft) does not.
+TEST_F(BreachStoreTest, ACustomerWhoseBaaHasEndedIsStillOwedANotice) {
+  std::string ended =
+      Customer("Old Mill Pediatrics", 48, FormatRfc3339(f_.clock().Now() - hours(1)));
+  std::string drafted = Customer("Draft Dental", std::nullopt, "", "draft");
+  auto expired = storage::ExpireAgreements(f_.rt().log());
+  ASSERT_TRUE(expired.ok()) << expired.error().message;
+  EXPECT_EQ(*expired, 1);
+
+  std::map<std::string, std::string> status;
+  for (const auto& e : Covered()) status[e.party_id] = e.agreement_status;
+  EXPECT_EQ(status[ended], "expired");
+  EXPECT_EQ(status[northwind_], "executed");
+  EXPECT_FALSE(status.contains(drafted));
+  EXPECT_FALSE(status.contains(unsigned_));
+
+  auto refused = Assess(Body("high", {json::value(drafted)}));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().details.at(0).field, "customer_ids[0]");
+  auto a = Assess(Body("high", {json::value(ended)}));
+  ASSERT_TRUE(a.ok()) << a.error().ToString();
+  json::object notice = NoticeOf(Breach(), ended);
+  EXPECT_EQ(StateString(notice, "deadline_at"), FormatRfc3339(discovered_ + hours(48)));
 }
 
 TEST_F(BreachStoreTest, RefusalsWriteNothing) {

@@ -18,11 +18,13 @@
 
 namespace accord::storage {
 
-// A covered entity we serve: a customer party with an executed BAA (its notice term, if any).
+// A covered entity we serve: a customer party that signed a BAA, in force or since ended
+// (its protections stay on the PHI we kept); the agreement and its notice term, if any.
 struct CoveredEntity {
   std::string party_id;
   std::string party_name;
   std::string agreement_id;
+  std::string agreement_status;  // executed, or expired/terminated (its terms still apply)
   std::optional<double> breach_notice_hours;
 };
 Result<std::vector<CoveredEntity>> CoveredEntities(Tx& tx);

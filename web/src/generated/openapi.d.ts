@@ -3801,7 +3801,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The covered entities we serve: customers with an executed BAA, each with the notice term its BAA sets (TR-8) */
+        /** The covered entities we serve: customers who signed a BAA (in force, or since expired or terminated), each with the notice term its BAA sets (TR-8) */
         get: operations["GET_api_v1_breach_covered_entities"];
         put?: never;
         post?: never;
@@ -22342,6 +22342,8 @@ export interface operations {
                             party_id: string;
                             party_name: string;
                             agreement_id: string;
+                            /** @enum {string} */
+                            agreement_status: "executed" | "expired" | "terminated";
                             breach_notice_hours: number | null;
                         }[];
                     };

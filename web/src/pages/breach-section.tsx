@@ -40,7 +40,20 @@ interface Covered {
   party_id: string;
   party_name: string;
   agreement_id: string;
+  agreement_status: 'executed' | 'expired' | 'terminated';
   breach_notice_hours: number | null;
+}
+
+// "Harbor Health (agreement expired; notice within 72 hours)": an ended agreement still
+// counts, and the officer should see that it has ended.
+function coveredLabel(c: Covered): string {
+  const notes: string[] = [];
+  const ended = c.agreement_status !== 'executed';
+  if (ended) notes.push(`agreement ${c.agreement_status}`);
+  if (c.breach_notice_hours != null) {
+    notes.push(`${ended ? '' : 'their agreement: '}notice within ${c.breach_notice_hours} hours`);
+  }
+  return notes.length ? `${c.party_name} (${notes.join('; ')})` : c.party_name;
 }
 
 // The factors in the rule's order, as a person reads them (164.402 (Breach)(2)(i)-(iv)).
@@ -215,11 +228,7 @@ function AssessForm(props: { incidentId: string; covered: Covered[]; onDone: (b:
             <Empty>No customer has a signed business associate agreement.</Empty>
           ) : (
             props.covered.map((c) => (
-              <CheckboxField
-                form={form}
-                name={`customer_${c.party_id}`}
-                label={`${c.party_name}${c.breach_notice_hours != null ? ` (their agreement: notice within ${c.breach_notice_hours} hours)` : ''}`}
-              />
+              <CheckboxField form={form} name={`customer_${c.party_id}`} label={coveredLabel(c)} />
             ))
           )}
         </fieldset>
