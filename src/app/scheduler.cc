@@ -16,6 +16,7 @@
 #include "accord/storage/registry_expiry.h"
 #include "accord/storage/reviews.h"
 #include "accord/storage/scans.h"
+#include "accord/storage/secure_messages.h"
 #include "accord/storage/sign_in_failures.h"
 #include "accord/storage/trust.h"
 #include "accord/storage/trust_subscriptions.h"
@@ -114,6 +115,9 @@ void AddServerJobs(Scheduler& s, Runtime& rt, const policy::Profile& profile,
   s.Add({"questionnaires", 60, [&rt] { return storage::RunQuestionnaireSchedule(rt.log()); }});
   // TR-8: breach notices' reminders before each covered entity's deadline, escalation after.
   s.Add({"breach notices", 60, [&rt] { return storage::RunBreachNotices(rt.log()); }});
+  // Issue 26: an expired Secure Message's data key and content are destroyed.
+  s.Add({"secure message expiry", 60,
+         [&rt] { return storage::PurgeExpiredSecureMessages(rt.log()); }});
   // Once a day per person; a minute late is on time for a morning email.
   s.Add({"work digest", 60, [&rt, &profile, trust] {
            return storage::QueueWorkDigests(rt.store(), profile, rt.log().clock().Now(),

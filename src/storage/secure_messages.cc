@@ -611,7 +611,7 @@ Result<json::object> RetractSecureMessage(CommandContext& c, const messaging::Ma
 Result<RewrapCount> RewrapSecureMessageKeys(Tx& tx, const messaging::MasterKeyRing& keys) {
   auto rows = tx.Query(
       "SELECT id, key_id, wrapped_key FROM secure_messages WHERE key_id <> ? AND retracted_at IS "
-      "NULL",
+      "NULL AND length(wrapped_key) > 0",
       {keys.current().id});
   if (!rows.ok()) return std::move(rows).error();
   RewrapCount n;

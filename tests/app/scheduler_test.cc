@@ -34,11 +34,11 @@ TEST(SchedulerTest, ServerJobsCoverEverySweepAndRunCleanOnAFreshStore) {
   app::AddServerJobs(s, f.rt(), *profile);
   std::set<std::string> names;
   for (const auto& j : s.jobs()) names.insert(j.name);
-  EXPECT_EQ(names, (std::set<std::string>{"session purge", "account expiry", "grant expiry",
-                                          "agreement expiry", "entitlement reviews", "reviews",
-                                          "work digest", "risk acceptance expiry",
-                                          "dpf recertification", "retrospective reviews",
-                                          "scan cadence", "questionnaires", "breach notices"}));
+  EXPECT_EQ(names, (std::set<std::string>{
+                       "session purge", "account expiry", "grant expiry", "agreement expiry",
+                       "entitlement reviews", "reviews", "work digest", "risk acceptance expiry",
+                       "dpf recertification", "retrospective reviews", "scan cadence",
+                       "questionnaires", "breach notices", "secure message expiry"}));
   for (const auto& j : s.jobs()) {
     auto r = j.run();
     EXPECT_TRUE(r.ok()) << j.name << ": " << (r.ok() ? "" : r.error().ToString());

@@ -135,6 +135,80 @@ TEST_F(SecureMessageStoreTest, ExpiryAndRetractionCloseTheMessage) {
   EXPECT_FALSE(Open(kept, keys_).ok());
 }
 
+// Past its expiry a message opens for nobody, so the scheduler destroys what could still open
+// it for whoever holds the store and the key file: its data key, content and attachments.
+TEST_F(SecureMessageStoreTest, AnExpiredMessageIsPurgedOnceAndAFreshOneIsLeft) {
+  std::string old = Send("PURGE-ME-4471", 1);
+  std::string fresh = Send("still valid", 14);
+  auto none = storage::PurgeExpiredSecureMessages(f_.rt().log());
+  ASSERT_TRUE(none.ok()) << none.error().message;
+  EXPECT_EQ(*none, 0);
+  EXPECT_FALSE(Column("SELECT wrapped_key FROM secure_messages WHERE id = ?", old).empty());
+
+  f_.clock().Advance(std::chrono::hours(25));
+  const uint64_t size = f_.LedgerSize();
+  auto purged = storage::PurgeExpiredSecureMessages(f_.rt().log());
+  ASSERT_TRUE(purged.ok()) << purged.error().message;
+  EXPECT_EQ(*purged, 1);
+  EXPECT_TRUE(Column("SELECT wrapped_key FROM secure_messages WHERE id = ?", old).empty());
+  EXPECT_TRUE(Column("SELECT sealed FROM secure_messages WHERE id = ?", old).empty());
+  EXPECT_TRUE(Column("SELECT sealed FROM secure_message_parts WHERE message_id = ?", old).empty());
+  EXPECT_FALSE(Column("SELECT wrapped_key FROM secure_messages WHERE id = ?", fresh).empty());
+  EXPECT_FALSE(
+      Column("SELECT sealed FROM secure_message_parts WHERE message_id = ?", fresh).empty());
+  EXPECT_EQ(f_.LedgerSize(), size + 1);
+  std::string last_event;
+  ASSERT_TRUE(f_.rt()
+                  .store()
+                  .Read([&](storage::Tx& tx) -> Status {
+                    auto row = tx.QueryOne(
+                        "SELECT type FROM rm_subject_events WHERE subject_kind = "
+                        "'secure_message' AND subject_id = ? ORDER BY idx DESC LIMIT 1",
+                        {old});
+                    if (!row.ok()) return std::move(row).error();
+                    if (row->has_value()) last_event = (*row)->Text(0);
+                    return Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(last_event, "secure_message.expired");
+  // Its sender still sees it in the list, expired, without a subject.
+  Status listed = f_.rt().store().Read([&](storage::Tx& tx) -> Status {
+    auto list = storage::ListSecureMessages(tx, keys_, {"usr_sender", "security_officer"},
+                                            std::nullopt, 10, f_.clock().Now());
+    if (!list.ok()) return std::move(list).error();
+    for (const auto& m : list->first) {
+      if (m.at("id").as_string() != old) continue;
+      EXPECT_EQ(m.at("status").as_string(), "expired");
+      EXPECT_TRUE(m.at("subject").is_null());
+    }
+    return Ok();
+  });
+  ASSERT_TRUE(listed.ok()) << listed.error().message;
+
+  auto again = storage::PurgeExpiredSecureMessages(f_.rt().log());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, 0);
+  EXPECT_EQ(f_.LedgerSize(), size + 1);
+  // A master key rotation has nothing left to rewrap for it, and does not call it unreadable.
+  auto rotated =
+      messaging::MasterKeyRing::Parse(keys_.current().id + " " + Base64Encode(keys_.current().key) +
+                                          "\n" + messaging::MasterKeyRing::NewKeyLine(),
+                                      "keys");
+  ASSERT_TRUE(rotated.ok());
+  storage::RewrapCount n;
+  ASSERT_TRUE(f_.rt()
+                  .store()
+                  .Write([&](storage::Tx& tx) -> Status {
+                    auto r = storage::RewrapSecureMessageKeys(tx, *rotated);
+                    if (!r.ok()) return std::move(r).error();
+                    n = *r;
+                    return Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(n.rewrapped, 1);
+  EXPECT_EQ(n.unreadable, 0);
+}
+
 TEST_F(SecureMessageStoreTest, RotationRewrapsKeysAndLeavesTheContentAlone) {
   std::string id = Send("survives rotation");
   Bytes before = Column("SELECT sealed FROM secure_messages WHERE id = ?", id);

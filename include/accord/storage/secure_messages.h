@@ -151,9 +151,15 @@ Result<boost::json::object> RetractSecureMessage(CommandContext& c,
                                                  const messaging::MasterKeyRing& keys,
                                                  const std::string& id, const SecureCaller& caller);
 
+// The scheduler's purge (secure_message_purge.cc): a message past its expiry opens for nobody,
+// so what could still open it goes as a retraction's does: its data key, sealed content and
+// attachments, its codes and reading sessions. One `secure_message.expired` each, by the system;
+// at most 200 a call. Returns how many were purged.
+Result<int> PurgeExpiredSecureMessages(EventLog& log);
+
 // Rewraps every data key not wrapped by the ring's current key (a master key rotation); the
 // messages' ciphertext is untouched. A key wrapped by a master key the ring lacks is left as it
-// is and counted as unreadable.
+// is and counted as unreadable. Retracted and purged messages have no key left to rewrap.
 struct RewrapCount {
   int64_t rewrapped = 0;
   int64_t unreadable = 0;

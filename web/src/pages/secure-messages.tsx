@@ -49,6 +49,7 @@ const EVENT_WORDS: Record<string, string> = {
   'secure_message.opened': 'Opened',
   'secure_message.downloaded': 'An attachment was downloaded',
   'secure_message.retracted': 'Retracted',
+  'secure_message.expired': 'Expired: its content was destroyed',
 };
 
 function toBase64(buf: ArrayBuffer): string {
