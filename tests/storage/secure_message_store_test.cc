@@ -71,6 +71,21 @@ class SecureMessageStoreTest : public ::testing::Test {
     return out;
   }
 
+  // A master key rotation: every data key not under the ring's last key is rewrapped.
+  storage::RewrapCount Rewrap(const messaging::MasterKeyRing& ring) {
+    storage::RewrapCount n;
+    EXPECT_TRUE(f_.rt()
+                    .store()
+                    .Write([&](storage::Tx& tx) -> Status {
+                      auto r = storage::RewrapSecureMessageKeys(tx, ring);
+                      if (!r.ok()) return std::move(r).error();
+                      n = *r;
+                      return Ok();
+                    })
+                    .ok());
+    return n;
+  }
+
   RuntimeFixture f_;
   messaging::MasterKeyRing keys_;
 };
@@ -195,16 +210,7 @@ TEST_F(SecureMessageStoreTest, AnExpiredMessageIsPurgedOnceAndAFreshOneIsLeft) {
                                           "\n" + messaging::MasterKeyRing::NewKeyLine(),
                                       "keys");
   ASSERT_TRUE(rotated.ok());
-  storage::RewrapCount n;
-  ASSERT_TRUE(f_.rt()
-                  .store()
-                  .Write([&](storage::Tx& tx) -> Status {
-                    auto r = storage::RewrapSecureMessageKeys(tx, *rotated);
-                    if (!r.ok()) return std::move(r).error();
-                    n = *r;
-                    return Ok();
-                  })
-                  .ok());
+  storage::RewrapCount n = Rewrap(*rotated);
   EXPECT_EQ(n.rewrapped, 1);
   EXPECT_EQ(n.unreadable, 0);
 }
@@ -217,16 +223,7 @@ TEST_F(SecureMessageStoreTest, RotationRewrapsKeysAndLeavesTheContentAlone) {
   auto rotated =
       messaging::MasterKeyRing::Parse(old_line + messaging::MasterKeyRing::NewKeyLine(), "keys");
   ASSERT_TRUE(rotated.ok());
-  storage::RewrapCount n;
-  ASSERT_TRUE(f_.rt()
-                  .store()
-                  .Write([&](storage::Tx& tx) -> Status {
-                    auto r = storage::RewrapSecureMessageKeys(tx, *rotated);
-                    if (!r.ok()) return std::move(r).error();
-                    n = *r;
-                    return Ok();
-                  })
-                  .ok());
+  storage::RewrapCount n = Rewrap(*rotated);
   EXPECT_EQ(n.rewrapped, 1);
   EXPECT_EQ(n.unreadable, 0);
   EXPECT_EQ(Column("SELECT sealed FROM secure_messages WHERE id = ?", id), before);
