@@ -96,6 +96,10 @@ class SqliteConnection final : public Tx {
     // The writer never checkpoints the WAL inside a commit (that would add database fsyncs
     // to the latency every writer waits for); Maintain() does it from a reader instead.
     if (writer) ACCORD_TRY(conn->ExecScript("PRAGMA wal_autocheckpoint=0"));
+    // Every change goes through the one writer (and the event log): a read connection that
+    // tried to write would be a bug, refused here as PostgreSQL's read-only sessions refuse it.
+    // Checkpoints still run on it (Maintain).
+    if (!writer) ACCORD_TRY(conn->ExecScript("PRAGMA query_only=1"));
     return conn;
   }
 
