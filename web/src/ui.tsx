@@ -97,7 +97,14 @@ export function Loading<T>(props: { state: Loaded<T>; children: (data: T) => Com
       </p>
     );
   }
-  return <>{props.children(state.data)}</>;
+  // While a newer answer loads (a filter changed, a reload after an action), the last one stays
+  // on screen so nothing jumps, but dimmed and marked busy, so nobody takes it for the new one.
+  // The wrapper has no box of its own (display: contents): layouts see the children as before.
+  return (
+    <div class="loaded" aria-busy={state.loading ? 'true' : 'false'}>
+      {props.children(state.data)}
+    </div>
+  );
 }
 
 export function Alert(props: { kind: 'error' | 'ok' | 'info' | 'warn'; children: ComponentChildren; id?: string }) {
