@@ -8,7 +8,10 @@
 
 #include <boost/json.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "accord/storage/store.h"
 #include "support/api_assert.h"
 #include "support/api_server.h"
 #include "support/http_client.h"
@@ -106,6 +109,24 @@ class ColleagueApiTest : public ::testing::Test {
     }
     return false;
   }
+  // What the server queued for `email`, subject and body, oldest first (nothing delivers them
+  // in this test, so each keeps its body).
+  std::vector<std::pair<std::string, std::string>> MailTo(const std::string& email) {
+    std::vector<std::pair<std::string, std::string>> out;
+    auto store = storage::OpenStore({s().db_url()});
+    EXPECT_TRUE(store.ok()) << (store.ok() ? "" : store.error().message);
+    if (!store.ok()) return out;
+    Status read = (*store)->Read([&](storage::Tx& tx) -> Status {
+      auto rows = tx.Query(
+          "SELECT subject, body FROM outbox WHERE lower(recipient) = ? ORDER BY created_at, id",
+          {email});
+      if (!rows.ok()) return std::move(rows).error();
+      for (const auto& r : *rows) out.emplace_back(r.Text(0), r.Text(1));
+      return ::accord::Ok();
+    });
+    EXPECT_TRUE(read.ok()) << (read.ok() ? "" : read.error().message);
+    return out;
+  }
   // Another party's contact account with a token: the intruder.
   std::string OtherPartyContact(const std::string& relay, std::string* user_id) {
     json::array parties = Get("/api/v1/parties?limit=500").at("items").as_array();
@@ -193,6 +214,24 @@ TEST_F(ColleagueApiTest, AColleagueIsAskedForApprovedAssignedASectionAndAnswersI
   EXPECT_GE(Str(approved, "initial_password").size(), 20u);
   EXPECT_EQ(Str(approved.at("request").as_object(), "status"), "approved");
   EXPECT_EQ(Str(approved.at("request").as_object(), "user_id"), dana);
+  // The officers were told of the request; the requester is told of the decision. The
+  // one-time password is shown once to the officer and is in no email.
+  const std::string password = Str(approved, "initial_password");
+  bool officer_told = false;
+  for (const auto& [subject, body] : MailTo(s().email("security_officer"))) {
+    officer_told |= subject == "Account requested for a contact of Relay SMS" &&
+                    body.find("Dana Colleague") != std::string::npos &&
+                    body.find("My work") != std::string::npos;
+  }
+  EXPECT_TRUE(officer_told) << "the Security Officer is emailed the request";
+  auto to_requester = MailTo(s().email(kContact));
+  ASSERT_FALSE(to_requester.empty()) << "the requester is emailed the decision";
+  for (const auto& to : {s().email("security_officer"), s().email(kContact),
+                         std::string("dana@relay-colleague.example")}) {
+    for (const auto& [subject, body] : MailTo(to)) {
+      EXPECT_EQ(body.find(password), std::string::npos) << "the password went to " << to;
+    }
+  }
   ExpectError(Call("POST", "/api/v1/account-requests/" + request + "/actions",
                    json::object{{"action", "decline"}, {"reason", "late"}}),
               409, "conflict");
@@ -211,6 +250,19 @@ TEST_F(ColleagueApiTest, AColleagueIsAskedForApprovedAssignedASectionAndAnswersI
   EXPECT_FALSE(assigned.contains("scoring")) << "the contact's view, without our scoring";
   ExpectError(Call("POST", path, json::object{{"section", 1}, {"user_id", dana}}, kContact), 409,
               "conflict");
+  // The colleague is emailed once: which section of which questionnaire, by when, where to
+  // answer it; no link to follow.
+  const std::string section_title = Str(a, "section_title");
+  std::vector<std::string> asked_bodies;
+  for (const auto& [subject, body] : MailTo("dana@relay-colleague.example")) {
+    if (subject == "A questionnaire section for you: " + section_title)
+      asked_bodies.push_back(body);
+  }
+  ASSERT_EQ(asked_bodies.size(), 1u) << "one email for one assignment, none for the refused one";
+  const std::string q_title = Str(Get("/api/v1/questionnaires/" + q), "title");
+  EXPECT_NE(asked_bodies[0].find("\"" + q_title + "\""), std::string::npos) << asked_bodies[0];
+  EXPECT_NE(asked_bodies[0].find("vendor portal"), std::string::npos) << asked_bodies[0];
+  EXPECT_EQ(asked_bodies[0].find("http"), std::string::npos) << asked_bodies[0];
 
   // The colleague finds it and answers a question of their section.
   const std::string token = TokenFor("dana@relay-colleague.example");
