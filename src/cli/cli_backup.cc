@@ -11,7 +11,9 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 
+#include "accord/app/message_keys.h"
 #include "accord/app/runtime.h"
 #include "accord/cli/progress.h"
 #include "accord/core/bytes.h"
@@ -25,10 +27,20 @@ namespace json = boost::json;
 
 namespace {
 
-int RunBackup(const Globals& g, const std::string& out_path) {
+// The Secure Message key file: --message-key-file, or DATA_DIR/message.keys as `serve` uses.
+std::filesystem::path KeyFileOf(const Globals& g, const std::string& flag) {
+  return flag.empty() ? g.store.data_dir / "message.keys" : std::filesystem::path(flag);
+}
+
+int RunBackup(const Globals& g, const std::string& out_path, const std::string& key_flag) {
   SystemClock clock;
   auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
   if (!rt.ok()) return Report(rt.error(), "backup");
+  // The backup's secrets are sealed under this file's current key, as the server's messages
+  // are: a server that has started once has made it.
+  const std::filesystem::path key_file = KeyFileOf(g, key_flag);
+  auto keys = app::LoadMessageKeys(key_file, true);
+  if (!keys.ok()) return Report(keys.error(), "backup");
   // Written beside the target (mode 0600 from the start: it holds token hashes), synced,
   // then renamed and the directory synced, so a crash never leaves a torn backup in place.
   const std::string tmp = out_path + ".partial";
@@ -44,8 +56,8 @@ int RunBackup(const Globals& g, const std::string& out_path) {
   }
   std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
   auto progress = TerminalProgress::ForCommand("backup", g.json);
-  auto report =
-      storage::WriteBackup((*rt)->store(), out, FormatRfc3339(clock.Now()), progress.callback());
+  auto report = storage::WriteBackup((*rt)->store(), out, FormatRfc3339(clock.Now()), *keys,
+                                     progress.callback());
   progress.Finish();
   out.close();
   auto sync = [](const std::string& path) {
@@ -68,25 +80,39 @@ int RunBackup(const Globals& g, const std::string& out_path) {
                            {"leaves", report->leaves},
                            {"checkpoints", report->checkpoints},
                            {"rows", report->rows},
-                           {"root_hash", Base64Encode(report->root)}});
+                           {"root_hash", Base64Encode(report->root)},
+                           {"secrets_key", keys->current().id},
+                           {"key_file", key_file.string()}});
   } else {
     std::printf("backup written to %s: %llu ledger entries, %llu checkpoints, root %s\n",
                 out_path.c_str(), static_cast<unsigned long long>(report->leaves),
                 static_cast<unsigned long long>(report->checkpoints),
                 Base64Encode(report->root).c_str());
+    std::printf(
+        "its secrets are sealed with master key %s of %s, which is not in the backup: keep a "
+        "copy of that file to restore them\n",
+        keys->current().id.c_str(), key_file.string().c_str());
   }
   return kExitOk;
 }
 
-int RunRestore(const Globals& g, const std::string& in_path) {
+int RunRestore(const Globals& g, const std::string& in_path, const std::string& key_flag) {
   std::ifstream in(in_path, std::ios::binary);
   if (!in) return Report(ValidationError("in", "cannot read " + in_path), "restore");
   SystemClock clock;
   auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
   if (!rt.ok()) return Report(rt.error(), "restore");
+  // Needed only for a backup with sealed secrets; never created here (a new key opens nothing).
+  std::optional<messaging::MasterKeyRing> keys;
+  const std::filesystem::path key_file = KeyFileOf(g, key_flag);
+  if (std::filesystem::exists(key_file)) {
+    auto loaded = app::LoadMessageKeys(key_file, false);
+    if (!loaded.ok()) return Report(loaded.error(), "restore");
+    keys = std::move(loaded.value());
+  }
   auto progress = TerminalProgress::ForCommand("restore", g.json);
-  auto report =
-      storage::RestoreBackup((*rt)->store(), (*rt)->log().projections(), in, progress.callback());
+  auto report = storage::RestoreBackup((*rt)->store(), (*rt)->log().projections(), in,
+                                       keys ? &*keys : nullptr, progress.callback());
   progress.Finish();
   if (!report.ok()) return Report(report.error(), "restore");
   // RestoreBackup verified the whole ledger before it committed. A data directory whose
@@ -123,12 +149,24 @@ void AddBackupCommands(CLI::App& cli, Globals& g, int& exit_code) {
   auto* backup = cli.add_subcommand("backup", "write a consistent, backend-neutral backup");
   AddStoreOptions(backup, g);
   backup->add_option("--out", *backup_out, "backup file")->required();
-  backup->callback([&g, &exit_code, backup_out] { exit_code = RunBackup(g, *backup_out); });
+  auto backup_keys = std::make_shared<std::string>();
+  backup->add_option("--message-key-file", *backup_keys,
+                     "Secure Message key file whose current key seals the backup's secrets "
+                     "(default DATA_DIR/message.keys)");
+  backup->callback([&g, &exit_code, backup_out, backup_keys] {
+    exit_code = RunBackup(g, *backup_out, *backup_keys);
+  });
   auto restore_in = std::make_shared<std::string>();
   auto* restore = cli.add_subcommand("restore", "restore a backup into an empty store");
   AddStoreOptions(restore, g);
   restore->add_option("--in", *restore_in, "backup file")->required();
-  restore->callback([&g, &exit_code, restore_in] { exit_code = RunRestore(g, *restore_in); });
+  auto restore_keys = std::make_shared<std::string>();
+  restore->add_option("--message-key-file", *restore_keys,
+                      "Secure Message key file holding the key that sealed the backup's secrets "
+                      "(default DATA_DIR/message.keys)");
+  restore->callback([&g, &exit_code, restore_in, restore_keys] {
+    exit_code = RunRestore(g, *restore_in, *restore_keys);
+  });
 }
 
 }  // namespace accord::cli

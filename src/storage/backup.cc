@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <optional>
 
 #include "accord/core/sha256.h"
 #include "accord/domain/event.h"
@@ -22,7 +23,8 @@ constexpr int64_t kVersion = 1;
 struct CarriedTable {
   std::string name;
   std::vector<std::string> columns;
-  size_t since_first_version = 0;  // columns its first version had (0: all of them)
+  size_t since_first_version = 0;        // columns its first version had (0: all of them)
+  std::vector<std::string> sealed = {};  // columns written sealed, never in clear
 };
 const std::vector<CarriedTable>& CarriedTables() {
   static const std::vector<CarriedTable> kTables = {
@@ -31,7 +33,9 @@ const std::vector<CarriedTable>& CarriedTables() {
       // Credentials survive a restore; sessions and throttling do not (sign in again).
       {"user_secrets",
        {"user_id", "password_hash", "totp_secret", "totp_pending", "totp_last_step",
-        "must_change_password", "updated_at"}},
+        "must_change_password", "updated_at"},
+       0,
+       {"totp_secret", "totp_pending"}},
       {"user_recovery_codes", {"user_id", "code_hash", "used_at"}},
       // Which provider subject is which account (issue 25); flows and provider sessions not.
       {"oidc_links", {"issuer", "subject", "user_id", "created_at"}},
@@ -44,7 +48,8 @@ const std::vector<CarriedTable>& CarriedTables() {
        {"id", "dedupe_key", "channel", "user_id", "recipient", "subject", "body", "ref_kind",
         "ref_id", "status", "attempts", "next_attempt_at", "last_error", "created_at", "sent_at",
         "confidential", "list_unsubscribe"},
-       15},  // `confidential` came with schema version 5, `list_unsubscribe` with 10
+       15,         // `confidential` came with schema version 5, `list_unsubscribe` with 10
+       {"body"}},  // a queued email may carry a link's token
       {"calendar_tokens", {"id", "token_hash", "user_id", "name", "created_at", "revoked_at"}},
       // Audit-report links and subprocessor subscribers (issue 9); rate counters do not.
       {"report_links",
@@ -66,7 +71,7 @@ const std::vector<CarriedTable>& CarriedTables() {
       {"channel_opt_outs", {"channel", "address", "opted_out_at"}},
       {"notification_settings", {"user_id", "phone", "preferences", "updated_at"}},
       // Forge webhook secrets and the deliveries seen, so a restore refuses replays (TR-5).
-      {"forge_hook_secrets", {"forge", "secret", "created_at"}},
+      {"forge_hook_secrets", {"forge", "secret", "created_at"}, 0, {"secret"}},
       {"forge_deliveries", {"forge", "delivery_id", "received_at"}},
       // Secure messages (issue 26): ciphertext and wrapped keys only; the master key is not in
       // the store, so a backup alone opens nothing. Codes and reading sessions are not carried.
@@ -130,6 +135,46 @@ Result<Value> Decode(const json::value& v) {
   return ValidationError("value", "unsupported value in backup");
 }
 
+// The backup's own data key for its secrets, and where a sealed value belongs: its table,
+// column and row (the row's first value), so a sealed value moved elsewhere does not open.
+struct SecretBox {
+  messaging::Key key;
+  std::string Aad(const std::string& table, const std::string& column,
+                  const json::value& row_key) const {
+    return "accord-backup:" + table + "." + column + ":" + json::serialize(row_key);
+  }
+};
+
+bool IsSealed(const CarriedTable& t, const std::string& column) {
+  return std::find(t.sealed.begin(), t.sealed.end(), column) != t.sealed.end();
+}
+
+// A secret's value as it goes into the file: NULL stays null, text and bytes go sealed.
+json::value SealValue(const SecretBox& box, const std::string& aad, const Value& v) {
+  if (std::holds_alternative<std::monostate>(v)) return nullptr;
+  if (const auto* text = std::get_if<std::string>(&v)) {
+    return json::object{{"sealed", Base64Encode(messaging::Seal(box.key, AsBytes(*text), aad))},
+                        {"text", true}};
+  }
+  if (const auto* blob = std::get_if<Blob>(&v)) {
+    return json::object{{"sealed", Base64Encode(messaging::Seal(box.key, blob->bytes, aad))}};
+  }
+  return Encode(v);  // a number: nothing secret in it
+}
+
+Result<Value> OpenValue(const SecretBox* box, const std::string& aad, const json::value& v) {
+  const json::object* o = v.is_object() ? &v.as_object() : nullptr;
+  if (!o || !o->contains("sealed")) return Decode(v);
+  if (!box) return ValidationError("value", "a sealed value in a backup whose header has no key");
+  const json::value& sealed = o->at("sealed");
+  auto bytes = sealed.is_string() ? Base64Decode(sealed.as_string()) : Result<Bytes>(Error{});
+  if (!bytes.ok()) return ValidationError("value", "a sealed value is not base64");
+  auto plain = messaging::Open(box->key, *bytes, aad);
+  if (!plain.ok()) return ValidationError("value", "a sealed value does not open (edited?)");
+  if (o->contains("text")) return Value(std::string(AsString(*plain)));
+  return Value(Blob{std::move(plain.value())});
+}
+
 // Writes one line and feeds it to the running hash.
 class LineWriter {
  public:
@@ -159,19 +204,24 @@ Error BadBackup(uint64_t line, std::string reason) {
 }  // namespace
 
 Result<BackupReport> WriteBackup(Store& store, std::ostream& out, std::string_view created_at,
-                                 const Progress& progress) {
+                                 const messaging::MasterKeyRing& keys, const Progress& progress) {
   BackupReport report;
   LineWriter w(out);
+  const SecretBox box{messaging::NewKey()};
+  const std::string wrap_id = "accord-backup:" + std::string(created_at);
   Status s = store.Read([&](Tx& tx) -> Status {
     auto head = ReadHead(tx);
     if (!head.ok()) return std::move(head).error();
     report.root = head->frontier.Root();
-    w.Write(json::object{{"format", kFormat},
-                         {"version", kVersion},
-                         {"backend", std::string(store.backend())},
-                         {"created_at", created_at},
-                         {"ledger_size", head->size()},
-                         {"root_hash", Base64Encode(report.root)}});
+    w.Write(json::object{
+        {"format", kFormat},
+        {"version", kVersion},
+        {"backend", std::string(store.backend())},
+        {"created_at", created_at},
+        {"ledger_size", head->size()},
+        {"root_hash", Base64Encode(report.root)},
+        {"secrets", json::object{{"key_id", keys.current().id},
+                                 {"wrapped", Base64Encode(keys.Wrap(box.key, wrap_id))}}}});
     ACCORD_TRY(tx.ForEach("SELECT idx, leaf FROM ledger_leaves WHERE idx < ? ORDER BY idx",
                           {static_cast<int64_t>(head->size())}, [&](const Row& r) {
                             const Bytes& leaf = r.BlobAt(1);
@@ -197,7 +247,13 @@ Result<BackupReport> WriteBackup(Store& store, std::ostream& out, std::string_vi
       ACCORD_TRY(tx.ForEach(
           "SELECT " + cols + " FROM " + table.name + " ORDER BY 1", {}, [&](const Row& r) {
             json::array values;
-            for (size_t i = 0; i < r.size(); ++i) values.push_back(Encode(r.at(i)));
+            for (size_t i = 0; i < r.size(); ++i) {
+              const std::string& column = table.columns[i];
+              values.push_back(
+                  IsSealed(table, column)
+                      ? SealValue(box, box.Aad(table.name, column, values.at(0)), r.at(i))
+                      : Encode(r.at(i)));
+            }
             w.Write(json::object{{"row", json::object{{"table", table.name}, {"values", values}}}});
             ++report.rows;
             return true;
@@ -216,7 +272,8 @@ Result<BackupReport> WriteBackup(Store& store, std::ostream& out, std::string_vi
 }
 
 Result<BackupReport> RestoreBackup(Store& store, const Projections& projections, std::istream& in,
-                                   const Progress& progress) {
+                                   const messaging::MasterKeyRing* keys, const Progress& progress) {
+  std::optional<SecretBox> box;
   BackupReport report;
   Status s = store.Write([&](Tx& tx) -> Status {
     auto head = ReadHead(tx);
@@ -252,6 +309,28 @@ Result<BackupReport> RestoreBackup(Store& store, const Projections& projections,
           }
           expected_size = o.at("ledger_size").to_number<int64_t>();
           expected_root = std::string(o.at("root_hash").as_string());
+          if (const json::value* secrets = o.if_contains("secrets")) {
+            const std::string key_id(secrets->at("key_id").as_string());
+            auto wrapped = Base64Decode(secrets->at("wrapped").as_string());
+            if (!wrapped.ok()) return BadBackup(number, "the secrets' key is not base64");
+            auto key =
+                keys ? keys->Unwrap(key_id, *wrapped,
+                                    "accord-backup:" + std::string(o.at("created_at").as_string()))
+                     : Result<messaging::Key>(Error{});
+            if (!key.ok()) {
+              std::string reason =
+                  "the backup's secrets (TOTP seeds, webhook secrets) are sealed with master "
+                  "key " +
+                  key_id +
+                  ", which the Secure Message key file does not hold: copy the key file "
+                  "(message.keys) that holds it into the data directory, or name it with "
+                  "--message-key-file";
+              return Error{ErrorCode::kValidationFailed,
+                           reason,
+                           {ErrorDetail{"master_key_file", reason, std::nullopt}}};
+            }
+            box = SecretBox{*key};
+          }
         } else if (const json::value* leaf = o.if_contains("leaf")) {
           auto bytes = leaf->is_string() ? Base64Decode(leaf->as_string()) : Result<Bytes>(Error{});
           if (!bytes.ok()) return BadBackup(number, "leaf is not base64");
@@ -293,7 +372,12 @@ Result<BackupReport> RestoreBackup(Store& store, const Projections& projections,
           std::vector<Value> params;
           std::string cols, marks;
           for (size_t i = 0; i < values.size(); ++i) {
-            auto value = Decode(values[i]);
+            const std::string& column = known->columns[i];
+            auto value =
+                IsSealed(*known, column)
+                    ? OpenValue(box ? &*box : nullptr,
+                                box ? box->Aad(table, column, values.at(0)) : "", values[i])
+                    : Decode(values[i]);
             if (!value.ok()) return BadBackup(number, value.error().message);
             params.push_back(std::move(value.value()));
             cols += (i ? ", " : "") + known->columns[i];

@@ -4,11 +4,14 @@
 
 #include <atomic>
 #include <boost/json.hpp>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "accord/core/bytes.h"
 #include "accord/core/sha256.h"
+#include "accord/storage/store.h"
 #include "support/api_server.h"
 #include "support/test_db.h"
 
@@ -61,7 +64,20 @@ Source MakeBackup(const TempDir& out_dir) {
   return s;
 }
 
-void ExpectRestoresInto(const std::string& backup, const std::string& db, const TempDir& dir) {
+// The Secure Message key file of a data directory, which seals its backups' secrets.
+std::string KeyFile(const std::string& dir) { return dir + "/message.keys"; }
+
+// As an operator restores: the key file first (it is not in the backup), owner-only.
+void PlaceKeyFile(const std::string& key_file, const TempDir& dir) {
+  namespace fs = std::filesystem;
+  if (fs::path(key_file) == fs::path(KeyFile(dir.str()))) return;
+  fs::copy_file(key_file, KeyFile(dir.str()), fs::copy_options::overwrite_existing);
+  fs::permissions(KeyFile(dir.str()), fs::perms::owner_read | fs::perms::owner_write);
+}
+
+void ExpectRestoresInto(const std::string& backup, const std::string& db, const TempDir& dir,
+                        const std::string& key_file) {
+  PlaceKeyFile(key_file, dir);
   json::value restored = RunJson(Store({"restore", "--in", backup}, dir.str(), db));
   ASSERT_TRUE(restored.is_object());
   json::value verify = RunJson(Store({"ledger", "verify"}, dir.str(), db));
@@ -76,7 +92,7 @@ TEST(BackupTest, OnlineBackupRestoresWithTheSameRootCheckpointsAndReadModels) {
   Source src = MakeBackup(out);
   TempDir target;
   const std::string db = TestDatabaseUrl(target);
-  ExpectRestoresInto(src.backup, db, target);
+  ExpectRestoresInto(src.backup, db, target, KeyFile(src.server->dir().str()));
   // The backup's header names the size and root; the restored ledger has exactly those.
   std::ifstream in(src.backup);
   std::string header;
@@ -104,11 +120,12 @@ TEST(BackupTest, SqliteAndPostgresRestoreIntoEachOther) {
   // Whatever the source backend, restore into the other one and back again.
   TempDir pg_dir;
   const std::string pg = NewPostgresDatabase();
-  ExpectRestoresInto(src.backup, pg, pg_dir);
+  ExpectRestoresInto(src.backup, pg, pg_dir, KeyFile(src.server->dir().str()));
   const std::string again = out.str() + "/again.backup";
   RunJson(Store({"backup", "--out", again}, pg_dir.str(), pg));
   TempDir sqlite_dir;
-  ExpectRestoresInto(again, "sqlite://" + sqlite_dir.str() + "/accord.db", sqlite_dir);
+  ExpectRestoresInto(again, "sqlite://" + sqlite_dir.str() + "/accord.db", sqlite_dir,
+                     KeyFile(pg_dir.str()));
   json::value a = RunJson(Store({"ledger", "digest"}, pg_dir.str(), pg));
   json::value b = RunJson(
       Store({"ledger", "digest"}, sqlite_dir.str(), "sqlite://" + sqlite_dir.str() + "/accord.db"));
@@ -142,14 +159,63 @@ TEST(BackupTest, RestoreRefusesANonEmptyStoreAndDamagedBackups) {
     const std::string db = TestDatabaseUrl(target);
     std::string path = out.str() + "/" + name;
     write(path, content);
+    PlaceKeyFile(KeyFile(src.server->dir().str()), target);
     auto r = RunAccord(Store({"restore", "--in", path}, target.str(), db));
     EXPECT_NE(r.exit_code, 0) << name;
     EXPECT_NE(r.err.find(reason), std::string::npos) << name << ": " << r.err;
     // Nothing half-restored: the store is still empty, so a good restore still works.
-    ExpectRestoresInto(src.backup, db, target);
+    ExpectRestoresInto(src.backup, db, target, KeyFile(src.server->dir().str()));
   }
   auto missing = RunAccord({"restore", "--in", "/no/such/file", "--data-dir", out.str()});
   EXPECT_EQ(missing.exit_code, 2);
+}
+
+// The backup seals its secrets (TOTP seeds, forge webhook secrets, queued emails' bodies) with
+// a key wrapped by the Secure Message key file, which it does not hold: none of them is in the
+// file in clear, and without that key file a restore is refused and writes nothing.
+TEST(BackupTest, SecretsAreSealedAndARestoreWithoutTheirKeyWritesNothing) {
+  TempDir out;
+  Source src = MakeBackup(out);
+  std::ifstream in(src.backup);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // What the source holds in clear: every queued email's body and every secret.
+  std::vector<std::string> secrets;
+  auto store = storage::OpenStore({src.server->db_url()});
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  ASSERT_TRUE((*store)
+                  ->Read([&](storage::Tx& tx) -> Status {
+                    for (const char* sql :
+                         {"SELECT body FROM outbox WHERE length(body) > 20",
+                          "SELECT secret FROM forge_hook_secrets",
+                          "SELECT totp_secret FROM user_secrets WHERE totp_secret IS NOT NULL"}) {
+                      auto rows = tx.Query(sql, {});
+                      if (!rows.ok()) return std::move(rows).error();
+                      for (const auto& r : *rows) {
+                        const auto& v = r.at(0);
+                        if (const auto* t = std::get_if<std::string>(&v)) secrets.push_back(*t);
+                        if (const auto* b = std::get_if<storage::Blob>(&v)) {
+                          secrets.push_back(Base64Encode(b->bytes));
+                        }
+                      }
+                    }
+                    return ::accord::Ok();
+                  })
+                  .ok());
+  ASSERT_FALSE(secrets.empty()) << "the demo queues emails: something to look for";
+  for (const auto& secret : secrets) {
+    std::string quoted = json::serialize(json::value(secret));
+    EXPECT_EQ(text.find(quoted.substr(1, quoted.size() - 2)), std::string::npos)
+        << "in clear in the backup: " << secret.substr(0, 60);
+  }
+
+  TempDir target;
+  const std::string db = TestDatabaseUrl(target);
+  auto refused = RunAccord(Store({"restore", "--in", src.backup}, target.str(), db));
+  EXPECT_EQ(refused.exit_code, 2) << refused.out << refused.err;
+  EXPECT_NE(refused.err.find("master key"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("message.keys"), std::string::npos) << refused.err;
+  // Nothing written: with the key file in place the same store takes the backup.
+  ExpectRestoresInto(src.backup, db, target, KeyFile(src.server->dir().str()));
 }
 
 TEST(BackupTest, ABackupWithAForgedCheckpointRestoresNothing) {
@@ -182,11 +248,12 @@ TEST(BackupTest, ABackupWithAForgedCheckpointRestoresNothing) {
   }
   TempDir target;
   const std::string db = TestDatabaseUrl(target);
+  PlaceKeyFile(KeyFile(src.server->dir().str()), target);
   auto r = RunAccord(Store({"restore", "--in", path}, target.str(), db));
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_NE(r.err.find("does not verify"), std::string::npos) << r.err;
   // Rolled back: the same store still takes the genuine backup.
-  ExpectRestoresInto(src.backup, db, target);
+  ExpectRestoresInto(src.backup, db, target, KeyFile(src.server->dir().str()));
 }
 
 }  // namespace
