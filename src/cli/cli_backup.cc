@@ -12,6 +12,7 @@
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "accord/app/message_keys.h"
 #include "accord/app/runtime.h"
@@ -27,19 +28,33 @@ namespace json = boost::json;
 
 namespace {
 
-// The Secure Message key file: --message-key-file, or DATA_DIR/message.keys as `serve` uses.
-std::filesystem::path KeyFileOf(const Globals& g, const std::string& flag) {
-  return flag.empty() ? g.store.data_dir / "message.keys" : std::filesystem::path(flag);
+// Which Secure Message key file seals (or opens) a backup's secrets, found as `serve` finds
+// it: --message-key-file, else --config's [secure_messages] master_key_file, else
+// DATA_DIR/message.keys. `named`: the operator named it (a missing file is then an error).
+struct KeyFileChoice {
+  std::string flag;    // --message-key-file
+  std::string config;  // --config
+};
+Result<std::pair<std::filesystem::path, bool>> KeyFileOf(const Globals& g,
+                                                         const KeyFileChoice& choice) {
+  if (!choice.flag.empty()) return std::make_pair(std::filesystem::path(choice.flag), true);
+  std::filesystem::path from_config;
+  if (!choice.config.empty()) ACCORD_TRY(app::ReadMessageKeyConfig(choice.config, from_config));
+  if (!from_config.empty()) return std::make_pair(from_config, true);
+  return std::make_pair(g.store.data_dir / "message.keys", false);
 }
 
-int RunBackup(const Globals& g, const std::string& out_path, const std::string& key_flag) {
+int RunBackup(const Globals& g, const std::string& out_path, const KeyFileChoice& choice) {
   SystemClock clock;
   auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
   if (!rt.ok()) return Report(rt.error(), "backup");
-  // The backup's secrets are sealed under this file's current key, as the server's messages
-  // are: a server that has started once has made it.
-  const std::filesystem::path key_file = KeyFileOf(g, key_flag);
-  auto keys = app::LoadMessageKeys(key_file, true);
+  // The backup's secrets are sealed under this file's current key. The default file is made
+  // here if no server has made it yet, as `serve` would at its first start; a file the
+  // operator named must exist.
+  auto chosen = KeyFileOf(g, choice);
+  if (!chosen.ok()) return Report(chosen.error(), "backup");
+  const std::filesystem::path key_file = chosen->first;
+  auto keys = app::LoadMessageKeys(key_file, !chosen->second);
   if (!keys.ok()) return Report(keys.error(), "backup");
   // Written beside the target (mode 0600 from the start: it holds token hashes), synced,
   // then renamed and the directory synced, so a crash never leaves a torn backup in place.
@@ -96,17 +111,19 @@ int RunBackup(const Globals& g, const std::string& out_path, const std::string& 
   return kExitOk;
 }
 
-int RunRestore(const Globals& g, const std::string& in_path, const std::string& key_flag) {
+int RunRestore(const Globals& g, const std::string& in_path, const KeyFileChoice& choice) {
   std::ifstream in(in_path, std::ios::binary);
   if (!in) return Report(ValidationError("in", "cannot read " + in_path), "restore");
   SystemClock clock;
   auto rt = app::Runtime::Open(StoreConfigOf(g), clock);
   if (!rt.ok()) return Report(rt.error(), "restore");
   // Needed only for a backup with sealed secrets; never created here (a new key opens nothing).
+  // A file the operator named must exist; the default one may be missing (an older backup).
   std::optional<messaging::MasterKeyRing> keys;
-  const std::filesystem::path key_file = KeyFileOf(g, key_flag);
-  if (std::filesystem::exists(key_file)) {
-    auto loaded = app::LoadMessageKeys(key_file, false);
+  auto chosen = KeyFileOf(g, choice);
+  if (!chosen.ok()) return Report(chosen.error(), "restore");
+  if (chosen->second || std::filesystem::exists(chosen->first)) {
+    auto loaded = app::LoadMessageKeys(chosen->first, false);
     if (!loaded.ok()) return Report(loaded.error(), "restore");
     keys = std::move(loaded.value());
   }
@@ -149,10 +166,12 @@ void AddBackupCommands(CLI::App& cli, Globals& g, int& exit_code) {
   auto* backup = cli.add_subcommand("backup", "write a consistent, backend-neutral backup");
   AddStoreOptions(backup, g);
   backup->add_option("--out", *backup_out, "backup file")->required();
-  auto backup_keys = std::make_shared<std::string>();
-  backup->add_option("--message-key-file", *backup_keys,
+  auto backup_keys = std::make_shared<KeyFileChoice>();
+  backup->add_option("--message-key-file", backup_keys->flag,
                      "Secure Message key file whose current key seals the backup's secrets "
-                     "(default DATA_DIR/message.keys)");
+                     "(default: --config's [secure_messages], else DATA_DIR/message.keys)");
+  backup->add_option("--config", backup_keys->config,
+                     "the server's config file, for [secure_messages] master_key_file");
   backup->callback([&g, &exit_code, backup_out, backup_keys] {
     exit_code = RunBackup(g, *backup_out, *backup_keys);
   });
@@ -160,10 +179,12 @@ void AddBackupCommands(CLI::App& cli, Globals& g, int& exit_code) {
   auto* restore = cli.add_subcommand("restore", "restore a backup into an empty store");
   AddStoreOptions(restore, g);
   restore->add_option("--in", *restore_in, "backup file")->required();
-  auto restore_keys = std::make_shared<std::string>();
-  restore->add_option("--message-key-file", *restore_keys,
+  auto restore_keys = std::make_shared<KeyFileChoice>();
+  restore->add_option("--message-key-file", restore_keys->flag,
                       "Secure Message key file holding the key that sealed the backup's secrets "
-                      "(default DATA_DIR/message.keys)");
+                      "(default: --config's [secure_messages], else DATA_DIR/message.keys)");
+  restore->add_option("--config", restore_keys->config,
+                      "the server's config file, for [secure_messages] master_key_file");
   restore->callback([&g, &exit_code, restore_in, restore_keys] {
     exit_code = RunRestore(g, *restore_in, *restore_keys);
   });

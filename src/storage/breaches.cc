@@ -151,10 +151,15 @@ Result<std::vector<CoveredEntity>> CoveredEntities(Tx& tx) {
     // A BAA that has since expired or been terminated still counts: PHI we kept, or held
     // when the breach happened, stays under its protections (164.504(e)(2)(ii)(J)), and the
     // customer is owed a notice. The agreement in force comes first, then the latest ended.
+    // Signed at some point: only an executed agreement expires, but one withdrawn from draft
+    // or sent is terminated too, and was never in force (its earlier versions say so).
     auto baas = tx.Query(
-        "SELECT id, doc, status FROM rm_objects WHERE party_id = ? AND kind = 'agreement' AND "
-        "to_idx = ? AND tag = 'baa' AND status IN ('executed', 'expired', 'terminated') "
-        "ORDER BY CASE status WHEN 'executed' THEN 0 ELSE 1 END, id DESC",
+        "SELECT a.id, a.doc, a.status FROM rm_objects a WHERE a.party_id = ? AND "
+        "a.kind = 'agreement' AND a.to_idx = ? AND a.tag = 'baa' AND "
+        "(a.status IN ('executed', 'expired') OR (a.status = 'terminated' AND EXISTS (SELECT 1 "
+        "FROM rm_objects h WHERE h.kind = 'agreement' AND h.id = a.id AND "
+        "h.status = 'executed'))) "
+        "ORDER BY CASE a.status WHEN 'executed' THEN 0 ELSE 1 END, a.id DESC",
         {party_id, kOpenVersion});
     if (!baas.ok()) return std::move(baas).error();
     if (baas->empty()) continue;

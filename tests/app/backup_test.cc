@@ -214,6 +214,12 @@ TEST(BackupTest, SecretsAreSealedAndARestoreWithoutTheirKeyWritesNothing) {
   EXPECT_EQ(refused.exit_code, 2) << refused.out << refused.err;
   EXPECT_NE(refused.err.find("master key"), std::string::npos) << refused.err;
   EXPECT_NE(refused.err.find("message.keys"), std::string::npos) << refused.err;
+  // A key file named on the command line must exist: a typo is not "no key".
+  auto named = RunAccord(
+      Store({"restore", "--in", src.backup, "--message-key-file", out.str() + "/no-such.keys"},
+            target.str(), db));
+  EXPECT_EQ(named.exit_code, 2) << named.out << named.err;
+  EXPECT_NE(named.err.find("no-such.keys"), std::string::npos) << named.err;
   // Nothing written: with the key file in place the same store takes the backup.
   ExpectRestoresInto(src.backup, db, target, KeyFile(src.server->dir().str()));
 }

@@ -93,10 +93,18 @@ class BreachStoreTest : public ::testing::Test {
                            {"effective_at", "2026-01-01T00:00:00Z"},
                            {"baa", baa}};
     if (!expires_at.empty()) agreement["expires_at"] = expires_at;
-    Run([&](storage::CommandContext& c) {
-      return storage::CreateRegistryObject(c, "agreement", id, agreement, kOfficer);
-    });
+    last_agreement_ =
+        StateString(Run([&](storage::CommandContext& c) {
+                      return storage::CreateRegistryObject(c, "agreement", id, agreement, kOfficer);
+                    }),
+                    "id");
     return id;
+  }
+  void Terminate(const std::string& agreement_id) {
+    Run([&](storage::CommandContext& c) {
+      return storage::PatchRegistryObject(c, "agreement", agreement_id,
+                                          json::object{{"status", "terminated"}}, kOfficer);
+    });
   }
   std::vector<storage::CoveredEntity> Covered() {
     std::vector<storage::CoveredEntity> out;
@@ -180,7 +188,7 @@ class BreachStoreTest : public ::testing::Test {
   }
 
   RuntimeFixture f_;
-  std::string northwind_, harbor_, unsigned_, incident_;
+  std::string northwind_, harbor_, unsigned_, incident_, last_agreement_;
   TimePoint discovered_;
 };
 
@@ -215,6 +223,12 @@ TEST_F(BreachStoreTest, ACustomerWhoseBaaHasEndedIsStillOwedANotice) {
   std::string ended =
       Customer("Old Mill Pediatrics", 48, FormatRfc3339(f_.clock().Now() - hours(1)));
   std::string drafted = Customer("Draft Dental", std::nullopt, "", "draft");
+  // Withdrawn before anyone signed it: terminated, and never in force.
+  std::string withdrawn = Customer("Withdrawn Wellness", std::nullopt, "", "sent");
+  Terminate(last_agreement_);
+  // Signed, then ended early: still owed a notice.
+  std::string ended_early = Customer("Early End Clinic", std::nullopt);
+  Terminate(last_agreement_);
   auto expired = storage::ExpireAgreements(f_.rt().log());
   ASSERT_TRUE(expired.ok()) << expired.error().message;
   EXPECT_EQ(*expired, 1);
@@ -222,8 +236,10 @@ TEST_F(BreachStoreTest, ACustomerWhoseBaaHasEndedIsStillOwedANotice) {
   std::map<std::string, std::string> status;
   for (const auto& e : Covered()) status[e.party_id] = e.agreement_status;
   EXPECT_EQ(status[ended], "expired");
+  EXPECT_EQ(status[ended_early], "terminated");
   EXPECT_EQ(status[northwind_], "executed");
   EXPECT_FALSE(status.contains(drafted));
+  EXPECT_FALSE(status.contains(withdrawn)) << "a BAA terminated before it was signed";
   EXPECT_FALSE(status.contains(unsigned_));
 
   auto refused = Assess(Body("high", {json::value(drafted)}));
