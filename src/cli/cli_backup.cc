@@ -159,6 +159,17 @@ int RunRestore(const Globals& g, const std::string& in_path, const KeyFileChoice
   return kExitOk;
 }
 
+// --message-key-file and --config, for the key file that seals (or opens) the secrets.
+std::shared_ptr<KeyFileChoice> AddKeyFileOptions(CLI::App* cmd, const char* what) {
+  auto choice = std::make_shared<KeyFileChoice>();
+  cmd->add_option("--message-key-file", choice->flag,
+                  std::string("Secure Message key file ") + what +
+                      " (default: --config's [secure_messages], else DATA_DIR/message.keys)");
+  cmd->add_option("--config", choice->config,
+                  "the server's config file, for [secure_messages] master_key_file");
+  return choice;
+}
+
 }  // namespace
 
 void AddBackupCommands(CLI::App& cli, Globals& g, int& exit_code) {
@@ -166,12 +177,7 @@ void AddBackupCommands(CLI::App& cli, Globals& g, int& exit_code) {
   auto* backup = cli.add_subcommand("backup", "write a consistent, backend-neutral backup");
   AddStoreOptions(backup, g);
   backup->add_option("--out", *backup_out, "backup file")->required();
-  auto backup_keys = std::make_shared<KeyFileChoice>();
-  backup->add_option("--message-key-file", backup_keys->flag,
-                     "Secure Message key file whose current key seals the backup's secrets "
-                     "(default: --config's [secure_messages], else DATA_DIR/message.keys)");
-  backup->add_option("--config", backup_keys->config,
-                     "the server's config file, for [secure_messages] master_key_file");
+  auto backup_keys = AddKeyFileOptions(backup, "whose current key seals the backup's secrets");
   backup->callback([&g, &exit_code, backup_out, backup_keys] {
     exit_code = RunBackup(g, *backup_out, *backup_keys);
   });
@@ -179,12 +185,8 @@ void AddBackupCommands(CLI::App& cli, Globals& g, int& exit_code) {
   auto* restore = cli.add_subcommand("restore", "restore a backup into an empty store");
   AddStoreOptions(restore, g);
   restore->add_option("--in", *restore_in, "backup file")->required();
-  auto restore_keys = std::make_shared<KeyFileChoice>();
-  restore->add_option("--message-key-file", restore_keys->flag,
-                      "Secure Message key file holding the key that sealed the backup's secrets "
-                      "(default: --config's [secure_messages], else DATA_DIR/message.keys)");
-  restore->add_option("--config", restore_keys->config,
-                      "the server's config file, for [secure_messages] master_key_file");
+  auto restore_keys =
+      AddKeyFileOptions(restore, "holding the key that sealed the backup's secrets");
   restore->callback([&g, &exit_code, restore_in, restore_keys] {
     exit_code = RunRestore(g, *restore_in, *restore_keys);
   });
