@@ -48,8 +48,8 @@ const std::vector<CarriedTable>& CarriedTables() {
        {"id", "dedupe_key", "channel", "user_id", "recipient", "subject", "body", "ref_kind",
         "ref_id", "status", "attempts", "next_attempt_at", "last_error", "created_at", "sent_at",
         "confidential", "list_unsubscribe"},
-       15,         // `confidential` came with schema version 5, `list_unsubscribe` with 10
-       {"body"}},  // a queued email may carry a link's token
+       15,  // `confidential` came with schema version 5, `list_unsubscribe` with 10
+       {"body", "list_unsubscribe"}},  // a link's token: in a body, a subscriber's manage link
       {"calendar_tokens", {"id", "token_hash", "user_id", "name", "created_at", "revoked_at"}},
       // Audit-report links and subprocessor subscribers (issue 9); rate counters do not.
       {"report_links",
@@ -136,7 +136,8 @@ Result<Value> Decode(const json::value& v) {
 }
 
 // The backup's own data key for its secrets, and where a sealed value belongs: its table,
-// column and row (the row's first value), so a sealed value moved elsewhere does not open.
+// column and row (the row's first value, never itself sealed), so a sealed value moved
+// elsewhere does not open. The value's type (text or bytes) is bound too.
 struct SecretBox {
   messaging::Key key;
   std::string Aad(const std::string& table, const std::string& column,
@@ -144,6 +145,8 @@ struct SecretBox {
     return "accord-backup:" + table + "." + column + ":" + json::serialize(row_key);
   }
 };
+constexpr std::string_view kTextAad = ":text";
+constexpr std::string_view kBytesAad = ":bytes";
 
 bool IsSealed(const CarriedTable& t, const std::string& column) {
   return std::find(t.sealed.begin(), t.sealed.end(), column) != t.sealed.end();
@@ -153,25 +156,34 @@ bool IsSealed(const CarriedTable& t, const std::string& column) {
 json::value SealValue(const SecretBox& box, const std::string& aad, const Value& v) {
   if (std::holds_alternative<std::monostate>(v)) return nullptr;
   if (const auto* text = std::get_if<std::string>(&v)) {
-    return json::object{{"sealed", Base64Encode(messaging::Seal(box.key, AsBytes(*text), aad))},
+    return json::object{{"sealed", Base64Encode(messaging::Seal(box.key, AsBytes(*text),
+                                                                aad + std::string(kTextAad)))},
                         {"text", true}};
   }
   if (const auto* blob = std::get_if<Blob>(&v)) {
-    return json::object{{"sealed", Base64Encode(messaging::Seal(box.key, blob->bytes, aad))}};
+    return json::object{{"sealed", Base64Encode(messaging::Seal(box.key, blob->bytes,
+                                                                aad + std::string(kBytesAad)))}};
   }
   return Encode(v);  // a number: nothing secret in it
 }
 
+// A sealed column's value read back. With a key in the header every non-null value must be
+// sealed: a value in clear there was put in by hand.
 Result<Value> OpenValue(const SecretBox* box, const std::string& aad, const json::value& v) {
   const json::object* o = v.is_object() ? &v.as_object() : nullptr;
-  if (!o || !o->contains("sealed")) return Decode(v);
+  if (!o || !o->contains("sealed")) {
+    if (box && !v.is_null())
+      return ValidationError("value", "a secret in clear in a sealed backup");
+    return Decode(v);
+  }
   if (!box) return ValidationError("value", "a sealed value in a backup whose header has no key");
   const json::value& sealed = o->at("sealed");
   auto bytes = sealed.is_string() ? Base64Decode(sealed.as_string()) : Result<Bytes>(Error{});
   if (!bytes.ok()) return ValidationError("value", "a sealed value is not base64");
-  auto plain = messaging::Open(box->key, *bytes, aad);
+  const bool text = o->contains("text");
+  auto plain = messaging::Open(box->key, *bytes, aad + std::string(text ? kTextAad : kBytesAad));
   if (!plain.ok()) return ValidationError("value", "a sealed value does not open (edited?)");
-  if (o->contains("text")) return Value(std::string(AsString(*plain)));
+  if (text) return Value(std::string(AsString(*plain)));
   return Value(Blob{std::move(plain.value())});
 }
 

@@ -75,6 +75,24 @@ void PlaceKeyFile(const std::string& key_file, const TempDir& dir) {
   fs::permissions(KeyFile(dir.str()), fs::perms::owner_read | fs::perms::owner_write);
 }
 
+// The backup's lines read back, and written again with their end marker recomputed, so an
+// edit passes the truncation check and reaches the checks behind it.
+std::vector<std::string> Lines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+void WriteConsistent(const std::string& path, std::vector<std::string> lines) {
+  lines.pop_back();
+  Sha256Hasher hasher;
+  for (const auto& line : lines) hasher.Update(line + "\n");
+  lines.push_back(json::serialize(json::object{
+      {"end", json::object{{"lines", lines.size()}, {"sha256", HexEncode(hasher.Final())}}}}));
+  std::ofstream f(path);
+  for (const auto& l : lines) f << l << "\n";
+}
+
 void ExpectRestoresInto(const std::string& backup, const std::string& db, const TempDir& dir,
                         const std::string& key_file) {
   PlaceKeyFile(key_file, dir);
@@ -186,6 +204,7 @@ TEST(BackupTest, SecretsAreSealedAndARestoreWithoutTheirKeyWritesNothing) {
                   ->Read([&](storage::Tx& tx) -> Status {
                     for (const char* sql :
                          {"SELECT body FROM outbox WHERE length(body) > 20",
+                          "SELECT list_unsubscribe FROM outbox WHERE length(list_unsubscribe) > 20",
                           "SELECT secret FROM forge_hook_secrets",
                           "SELECT totp_secret FROM user_secrets WHERE totp_secret IS NOT NULL"}) {
                       auto rows = tx.Query(sql, {});
@@ -220,6 +239,26 @@ TEST(BackupTest, SecretsAreSealedAndARestoreWithoutTheirKeyWritesNothing) {
             target.str(), db));
   EXPECT_EQ(named.exit_code, 2) << named.out << named.err;
   EXPECT_NE(named.err.find("no-such.keys"), std::string::npos) << named.err;
+  // A secret put back in clear by hand, with the end marker made to match: refused, even
+  // with the key, and nothing written.
+  std::vector<std::string> lines = Lines(src.backup);
+  bool planted = false;
+  for (auto& line : lines) {
+    if (planted || line.find("\"table\":\"outbox\"") == std::string::npos) continue;
+    json::value v = json::parse(line);
+    json::array& values = v.at("row").at("values").as_array();
+    if (!values.at(6).is_object()) continue;  // body: sealed when not null
+    values.at(6) = "a body written in clear";
+    line = json::serialize(v);
+    planted = true;
+  }
+  ASSERT_TRUE(planted);
+  const std::string clear = out.str() + "/clear.backup";
+  WriteConsistent(clear, lines);
+  PlaceKeyFile(KeyFile(src.server->dir().str()), target);
+  auto in_clear = RunAccord(Store({"restore", "--in", clear}, target.str(), db));
+  EXPECT_EQ(in_clear.exit_code, 2) << in_clear.out << in_clear.err;
+  EXPECT_NE(in_clear.err.find("in clear"), std::string::npos) << in_clear.err;
   // Nothing written: with the key file in place the same store takes the backup.
   ExpectRestoresInto(src.backup, db, target, KeyFile(src.server->dir().str()));
 }
@@ -227,9 +266,7 @@ TEST(BackupTest, SecretsAreSealedAndARestoreWithoutTheirKeyWritesNothing) {
 TEST(BackupTest, ABackupWithAForgedCheckpointRestoresNothing) {
   TempDir out;
   Source src = MakeBackup(out);
-  std::ifstream in(src.backup);
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  std::vector<std::string> lines = Lines(src.backup);
   // Forge one checkpoint's signature and rewrite the end marker so the file is consistent.
   bool forged = false;
   for (auto& line : lines) {
@@ -242,16 +279,8 @@ TEST(BackupTest, ABackupWithAForgedCheckpointRestoresNothing) {
     forged = true;
   }
   ASSERT_TRUE(forged);
-  lines.pop_back();
-  Sha256Hasher hasher;
-  for (const auto& line : lines) hasher.Update(line + "\n");
-  lines.push_back(json::serialize(json::object{
-      {"end", json::object{{"lines", lines.size()}, {"sha256", HexEncode(hasher.Final())}}}}));
   const std::string path = out.str() + "/forged.backup";
-  {
-    std::ofstream f(path);
-    for (const auto& l : lines) f << l << "\n";
-  }
+  WriteConsistent(path, lines);
   TempDir target;
   const std::string db = TestDatabaseUrl(target);
   PlaceKeyFile(KeyFile(src.server->dir().str()), target);
