@@ -39,16 +39,9 @@ Result<int> PurgeExpiredSecureMessages(EventLog& log) {
     if (!due.ok()) return std::move(due).error();
     for (const auto& row : *due) {
       const std::string id = row.Text(0);
-      auto emptied =
-          c.tx().Exec("UPDATE secure_messages SET wrapped_key = ?, sealed = ? WHERE id = ?",
-                      {BlobOf(Bytes{}), BlobOf(Bytes{}), id});
-      if (!emptied.ok()) return std::move(emptied).error();
-      for (const char* table :
-           {"secure_message_parts", "secure_message_sessions", "secure_message_codes"}) {
-        auto gone =
-            c.tx().Exec(std::string("DELETE FROM ") + table + " WHERE message_id = ?", {id});
-        if (!gone.ok()) return std::move(gone).error();
-      }
+      ACCORD_TRY(DestroySecureContent(c.tx(), id));
+      // Its one-time codes too (a retraction leaves them: they open nothing either way).
+      ACCORD_TRY(c.tx().Exec("DELETE FROM secure_message_codes WHERE message_id = ?", {id}));
       auto index = c.Append(domain::Event{.type = "secure_message.expired",
                                           .actor = domain::SystemActor(),
                                           .subject = {"secure_message", id},

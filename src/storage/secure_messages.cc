@@ -595,17 +595,22 @@ Result<json::object> RetractSecureMessage(CommandContext& c, const messaging::Ma
   }
   if ((*s)->retracted_at) return Conflict("status", "already retracted");
   std::string at = FormatRfc3339(c.Now());
-  // The data key goes, and with it any way to open what stays.
-  ACCORD_TRY(c.tx().Exec(
-      "UPDATE secure_messages SET retracted_at = ?, wrapped_key = ?, sealed = ? WHERE id = ?",
-      {at, BlobOf(Bytes{}), BlobOf(Bytes{}), id}));
-  ACCORD_TRY(c.tx().Exec("DELETE FROM secure_message_parts WHERE message_id = ?", {id}));
-  ACCORD_TRY(c.tx().Exec("DELETE FROM secure_message_sessions WHERE message_id = ?", {id}));
+  ACCORD_TRY(c.tx().Exec("UPDATE secure_messages SET retracted_at = ? WHERE id = ?", {at, id}));
+  ACCORD_TRY(DestroySecureContent(c.tx(), id));
   ACCORD_TRY(Append(c, ActorOf(caller, id), "secure_message.retracted", id,
                     json::object{{"was_read", (*s)->read_at.has_value()}}));
   (*s)->retracted_at = at;
   (*s)->wrapped.clear();
   return View(c.tx(), keys, **s, caller, c.Now());
+}
+
+Status DestroySecureContent(Tx& tx, const std::string& id) {
+  // The data key goes, and with it any way to open what stays.
+  ACCORD_TRY(tx.Exec("UPDATE secure_messages SET wrapped_key = ?, sealed = ? WHERE id = ?",
+                     {BlobOf(Bytes{}), BlobOf(Bytes{}), id}));
+  ACCORD_TRY(tx.Exec("DELETE FROM secure_message_parts WHERE message_id = ?", {id}));
+  ACCORD_TRY(tx.Exec("DELETE FROM secure_message_sessions WHERE message_id = ?", {id}));
+  return Ok();
 }
 
 Result<RewrapCount> RewrapSecureMessageKeys(Tx& tx, const messaging::MasterKeyRing& keys) {

@@ -151,6 +151,10 @@ Result<boost::json::object> RetractSecureMessage(CommandContext& c,
                                                  const messaging::MasterKeyRing& keys,
                                                  const std::string& id, const SecureCaller& caller);
 
+// What retraction and the purge on expiry both destroy: the wrapped data key and the sealed
+// content (emptied) and the attachments and reading sessions (deleted). The row stays.
+Status DestroySecureContent(Tx& tx, const std::string& id);
+
 // The scheduler's purge (secure_message_purge.cc): a message past its expiry opens for nobody,
 // so what could still open it goes as a retraction's does: its data key, sealed content and
 // attachments, its codes and reading sessions. One `secure_message.expired` each, by the system;
