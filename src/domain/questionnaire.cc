@@ -14,6 +14,7 @@
 #include "accord/domain/colleagues.h"
 #include "accord/domain/soc2.h"
 
+#include "input_fields.h"
 #include "output_fields.h"
 #include "questionnaire_detail.h"
 
@@ -71,12 +72,7 @@ using namespace questionnaire_detail;
 
 namespace {
 
-FieldSpec Internal(FieldSpec f) {
-  f.internal = true;
-  f.description += f.description.empty() ? "" : "; ";
-  f.description += "internal: not shown to the party's contacts";
-  return f;
-}
+using input_fields::Internal;
 
 void AddMeta(std::vector<FieldSpec>& fields, bool party) {
   fields.push_back(Out("id"));
